@@ -1,0 +1,78 @@
+"""The command line. Each subcommand is a module in `appraisal.commands` listed in COMMANDS.
+
+Nothing here imports Textual: only the TUI commands import it, inside their `run`, so scripts start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Protocol
+
+from appraisal import __version__
+from appraisal.errors import AppraisalError
+
+# Order is the order of `appraisal --help`.
+COMMANDS = ["new", "edit", "list", "templates", "check", "import_", "export", "history", "fill"]
+
+
+class Command(Protocol):
+    NAME: str
+    HELP: str
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with its usage errors as one Chinese sentence and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"参数有误：{message}。用“{self.prog} --help”查看用法。\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="appraisal",
+        description="考核自评助手：按表格栏目撰写年度考核个人总结，检查常见问题，导出 Word、纯文本、Markdown、HTML。",
+        epilog="不带参数运行时打开编辑界面：继续最近的草稿，或新建一份。",
+    )
+    parser.add_argument("--version", action="version", version=f"appraisal {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
+    for module_name in COMMANDS:
+        command: Command = importlib.import_module(f"appraisal.commands.{module_name}")  # type: ignore[assignment]
+        command_parser = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP)
+        command.add_arguments(command_parser)
+        command_parser.set_defaults(run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if getattr(args, "run", None) is None:
+            from appraisal.commands import start
+
+            return start.run(args)
+        result: int = args.run(args)
+        return result
+    except AppraisalError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已中断。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

@@ -1,0 +1,37 @@
+"""`appraisal history`: list a draft's earlier revisions, or restore one."""
+
+from __future__ import annotations
+
+import argparse
+
+NAME = "history"
+HELP = "查看或恢复草稿的历史版本"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("draft", metavar="DRAFT", help="草稿路径、名称或编号")
+    parser.add_argument("--restore", type=int, metavar="N", default=None, help="把第 N 版恢复为当前版本")
+
+
+def run(args: argparse.Namespace) -> int:
+    from appraisal.draft import count_zi
+    from appraisal.errors import AppraisalError
+    from appraisal.store import DraftLock, list_history, resolve_draft, restore_revision
+
+    path = resolve_draft(args.draft)
+    if args.restore is not None:
+        with DraftLock(path):
+            draft = restore_revision(path, args.restore)
+        print(f"已将第 {args.restore} 版恢复为当前版本（新版本号 {draft.revision}）：{path}")
+        return 0
+    entries = list_history(path)
+    if not entries:
+        print(f"草稿 {path} 还没有历史记录。")
+        return 0
+    for entry in entries:
+        try:
+            chars = f"{sum(count_zi(t) for t in entry.load().sections.values())} 字"
+        except (AppraisalError, OSError):
+            chars = "无法读取"
+        print(f"第 {entry.revision} 版\t{entry.saved}\t{chars}")
+    return 0

@@ -1,0 +1,46 @@
+"""`appraisal new`: create a draft and print its path (then open the editor unless --no-edit)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+NAME = "new"
+HELP = "新建一份草稿并打印其路径"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--template", default=None, help="模板编号（默认 cadre-annual，见 appraisal templates）")
+    parser.add_argument("--name", default="", help="姓名")
+    parser.add_argument("--unit", default="", help="单位")
+    parser.add_argument("--position", default="", help="职务")
+    parser.add_argument("--year", type=int, default=None, help="考核年度（默认：4—12月为当年，1—3月为上一年）")
+    parser.add_argument("--title", default=None, help="标题（默认按模板生成，如“2026年度个人总结”）")
+    parser.add_argument("-o", "--output", type=Path, default=None, help="草稿保存路径（默认保存在数据目录）")
+    parser.add_argument("--no-edit", action="store_true", help="只创建，不打开编辑界面")
+
+
+def run(args: argparse.Namespace) -> int:
+    from appraisal.draft import Draft
+    from appraisal.errors import AppraisalError
+    from appraisal.store import create_draft
+    from appraisal.templates import DEFAULT_TEMPLATE, load_template
+
+    if args.year is not None and not 1990 <= args.year <= 2100:
+        raise AppraisalError(f"考核年度 {args.year} 不在合理范围内（1990—2100）。")
+    template = load_template(args.template or DEFAULT_TEMPLATE)
+    draft = Draft.new(
+        template, name=args.name, unit=args.unit, position=args.position, year=args.year, title=args.title
+    )
+    output = args.output
+    if output is not None and output.is_dir():
+        from appraisal.store import new_draft_path
+
+        output = new_draft_path(draft, output)
+    path = create_draft(draft, output)
+    print(path)
+    if args.no_edit:
+        return 0
+    from appraisal.commands.edit import open_editor
+
+    return open_editor(path)

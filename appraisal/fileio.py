@@ -1,0 +1,76 @@
+"""Atomic, private file writes: a crash at any instant leaves either the old or the new file, never a torn one."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from appraisal.errors import AppraisalError
+from appraisal.paths import ensure_private_dir
+
+FILE_MODE = 0o600
+
+
+def describe_os_error(exc: OSError, path: Path, action: str) -> str:
+    """One Chinese sentence for the OS errors a user can meet while saving or reading."""
+    reasons = {
+        errno.ENOSPC: "磁盘空间不足",
+        errno.EDQUOT: "磁盘配额已满",
+        errno.EACCES: "没有权限",
+        errno.EPERM: "没有权限",
+        errno.EROFS: "所在磁盘是只读的",
+        errno.ENOENT: "文件或目录不存在",
+        errno.EISDIR: "这是一个目录",
+        errno.ENOTDIR: "路径中有一项不是目录",
+        errno.ENAMETOOLONG: "文件名太长",
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"{action} {path} 失败：{reason}。"
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, private: bool = True) -> None:
+    """Write `data` to `path` via a temp file in the same folder, fsync, then `os.replace`.
+
+    On any error the temp file is removed, the old file is left as it was, and an AppraisalError says why.
+    """
+    folder = path.parent
+    try:
+        if private:
+            ensure_private_dir(folder)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise AppraisalError(describe_os_error(exc, path, "保存")) from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if os.name == "posix":
+            os.chmod(tmp, FILE_MODE if private else 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise AppraisalError(describe_os_error(exc, path, "保存")) from exc
+    _fsync_dir(folder)
+
+
+def atomic_write_text(path: Path, text: str, *, private: bool = True) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), private=private)

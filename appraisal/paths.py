@@ -1,0 +1,47 @@
+"""Where things live: `APPRAISAL_HOME` when set (tests and portable use), else the platform's dirs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "appraisal"
+
+
+def home_override() -> Path | None:
+    """The `APPRAISAL_HOME` folder, read on every call so tests can change it."""
+    value = os.environ.get("APPRAISAL_HOME")
+    return Path(value).expanduser() if value else None
+
+
+def data_dir() -> Path:
+    home = home_override()
+    return home if home else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    home = home_override()
+    return home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def drafts_dir() -> Path:
+    return data_dir() / "drafts"
+
+
+def user_templates_dir() -> Path:
+    return config_dir() / "templates"
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) and make it 0700: drafts are personal data."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+    if os.name == "posix" and missing:
+        os.chmod(path, 0o700)
+    return path

@@ -1,0 +1,460 @@
+"""Where drafts live and how they are kept safe: atomic saves, history, one lock per draft, migration.
+
+A draft at `<dir>/<name>.json` keeps its history in `<dir>/.appraisal-history/<name>/` and its lock in
+`<dir>/.<name>.lock`, so a draft the user keeps anywhere carries its safety net with it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import json
+import os
+import re
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from appraisal import paths
+from appraisal.draft import SCHEMA_VERSION, Draft, now_iso
+from appraisal.errors import AppraisalError
+from appraisal.fileio import atomic_write_bytes, describe_os_error
+
+HISTORY_DIR = ".appraisal-history"
+HISTORY_KEEP = 50  # the spec asks for at least 20
+DRAFT_SUFFIX = ".json"
+
+
+class DraftUnreadableError(AppraisalError):
+    """The file exists but is not a draft we can read; it must never be overwritten."""
+
+    def __init__(self, message: str, path: Path, good_revision: HistoryEntry | None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.good_revision = good_revision
+
+
+class DraftLockedError(AppraisalError):
+    def __init__(self, message: str, holder: LockInfo) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
+class DraftChangedOnDiskError(AppraisalError):
+    """Someone else wrote the file since we loaded it: saving would silently overwrite their text."""
+
+
+# ---------------------------------------------------------------- serialisation and migration
+
+
+def dump_draft(draft: Draft) -> bytes:
+    return (json.dumps(draft.to_json_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Pre-release drafts kept the profile at the top level and sections as a list of {id, text}."""
+    profile = dict(data.pop("profile", {}) or {})
+    for key in ("name", "unit", "position", "year"):
+        if key in data:
+            profile.setdefault(key, data.pop(key))
+    data["profile"] = profile
+    sections = data.get("sections")
+    if isinstance(sections, list):
+        data["sections"] = {str(item["id"]): str(item.get("text", "")) for item in sections if isinstance(item, dict)}
+    data["schema"] = 1
+    return data
+
+
+MIGRATIONS = {0: _migrate_0_to_1}
+
+
+def _migrate(data: dict[str, Any]) -> dict[str, Any]:
+    version = data.get("schema", 0)
+    while isinstance(version, int) and version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](data)
+        version = data["schema"]
+    return data
+
+
+def _parse(raw: bytes) -> tuple[Draft | None, str]:
+    """A draft from bytes, or None and the reason (in Chinese) it is not one."""
+    if not raw.strip():
+        return None, "文件是空的"
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return None, "文件不是 UTF-8 文本"
+    except json.JSONDecodeError as exc:
+        return None, f"JSON 格式损坏（第 {exc.lineno} 行第 {exc.colno} 列）"
+    if not isinstance(data, dict):
+        return None, "内容不是草稿对象"
+    schema = data.get("schema", 0)
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 0:
+        return None, "schema 字段无效"
+    if schema > SCHEMA_VERSION:
+        return None, f"它由更新版本的考核自评助手创建（格式版本 {schema}），请升级后再打开"
+    if "template" not in data:
+        return None, "缺少 template 字段"
+    try:
+        data = _migrate(data)
+        draft = Draft.model_validate(data)
+    except (ValidationError, KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, ValidationError):
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            return None, f"字段 {where} 的内容不符合要求"
+        return None, "内容不符合草稿格式"
+    return draft, ""
+
+
+# ---------------------------------------------------------------- history
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    revision: int
+    saved: str
+    path: Path
+
+    def load(self) -> Draft:
+        draft, reason = _parse(self.path.read_bytes())
+        if draft is None:
+            raise AppraisalError(f"历史版本 {self.path} 无法读取：{reason}。")
+        return draft
+
+
+def history_dir(draft_path: Path) -> Path:
+    return draft_path.parent / HISTORY_DIR / draft_path.stem
+
+
+_REV_NAME = re.compile(r"^(\d{6,})-(\d{8}T\d{6}(?:\d{6})?)\.json$")
+
+
+def list_history(draft_path: Path) -> list[HistoryEntry]:
+    """Revisions kept for the draft, newest first."""
+    folder = history_dir(draft_path)
+    if not folder.is_dir():
+        return []
+    entries = []
+    for item in folder.iterdir():
+        match = _REV_NAME.match(item.name)
+        if match:
+            stamp = dt.datetime.strptime(match.group(2)[:15], "%Y%m%dT%H%M%S")
+            entries.append(HistoryEntry(int(match.group(1)), stamp.strftime("%Y-%m-%d %H:%M:%S"), item))
+    entries.sort(key=lambda e: (e.revision, e.path.name), reverse=True)
+    return entries
+
+
+def newest_good_revision(draft_path: Path) -> HistoryEntry | None:
+    for entry in list_history(draft_path):
+        with contextlib.suppress(OSError, AppraisalError):
+            entry.load()
+            return entry
+    return None
+
+
+def _record_history(draft_path: Path, draft: Draft, data: bytes) -> None:
+    """Keep a copy of this revision and prune the oldest. History is best effort: a failure here never
+    fails the save of the draft itself, which has already succeeded."""
+    folder = history_dir(draft_path)
+    stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    with contextlib.suppress(AppraisalError, OSError):
+        atomic_write_bytes(folder / f"{draft.revision:06d}-{stamp}.json", data)
+        for old in list_history(draft_path)[HISTORY_KEEP:]:
+            old.path.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------- load and save
+
+
+def _signature(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def load_draft(path: Path) -> Draft:
+    """Read a draft. Never writes: an unreadable file raises DraftUnreadableError naming the good revision."""
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise AppraisalError(f"{path} 是一个目录，不是草稿文件。") from exc
+    except OSError as exc:
+        raise AppraisalError(describe_os_error(exc, path, "读取草稿")) from exc
+    draft, reason = _parse(raw)
+    if draft is None:
+        good = newest_good_revision(path)
+        hint = (
+            f"历史记录中最近的完好版本是第 {good.revision} 版（{good.saved}），"
+            f"可用“appraisal history {path} --restore {good.revision}”恢复"
+            if good
+            else "历史记录中没有可用的版本"
+        )
+        raise DraftUnreadableError(f"草稿 {path} 无法读取（{reason}），文件未作任何改动；{hint}。", path, good)
+    return draft
+
+
+def save_draft(draft: Draft, path: Path) -> None:
+    """Write a new revision atomically, then record it in history."""
+    previous = (draft.revision, draft.updated)
+    draft.revision += 1
+    draft.updated = now_iso()
+    data = dump_draft(draft)
+    try:
+        atomic_write_bytes(path, data)
+    except AppraisalError:
+        draft.revision, draft.updated = previous
+        raise
+    _record_history(path, draft, data)
+
+
+def restore_revision(path: Path, revision: int) -> Draft:
+    """Make an earlier revision the current one, as a new revision (so the restore itself can be undone).
+
+    A current file that cannot be read is first kept aside as `<name>.unreadable-<time>.json`, never destroyed.
+    """
+    entry = next((e for e in list_history(path) if e.revision == revision), None)
+    if entry is None:
+        raise AppraisalError(f"草稿 {path} 的历史记录中没有第 {revision} 版。")
+    restored = entry.load()
+    current_revision = revision
+    if path.exists():
+        try:
+            current_revision = load_draft(path).revision
+        except DraftUnreadableError:
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            aside = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
+            try:
+                atomic_write_bytes(aside, path.read_bytes())
+            except OSError as exc:
+                raise AppraisalError(describe_os_error(exc, aside, "备份")) from exc
+            current_revision = max(e.revision for e in list_history(path))
+    restored.revision = max(current_revision, restored.revision)
+    save_draft(restored, path)
+    return restored
+
+
+# ---------------------------------------------------------------- lock
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    user: str
+    host: str
+    pid: int
+    since: str
+
+    def describe(self) -> str:
+        return f"{self.user}@{self.host}（进程 {self.pid}，自 {self.since} 起）"
+
+
+def lock_path(draft_path: Path) -> Path:
+    return draft_path.with_name(f".{draft_path.name}.lock")
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def _current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # getuser raises various errors when no user name is set
+        return "未知用户"
+
+
+def read_lock(draft_path: Path) -> LockInfo | None:
+    try:
+        data = json.loads(lock_path(draft_path).read_text(encoding="utf-8"))
+        return LockInfo(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _lock_is_stale(info: LockInfo | None) -> bool:
+    """A lock left by a process on this machine that no longer runs (a crash) may be taken over."""
+    if info is None:
+        return True
+    return info.host == socket.gethostname() and not _pid_alive(info.pid)
+
+
+class DraftLock:
+    """One editor per draft: an exclusive lock file holding who took it."""
+
+    def __init__(self, draft_path: Path) -> None:
+        self.draft_path = draft_path
+        self.path = lock_path(draft_path)
+        self.held = False
+
+    def acquire(self) -> None:
+        me = LockInfo(_current_user(), socket.gethostname(), os.getpid(), now_iso())
+        payload = json.dumps(me.__dict__, ensure_ascii=False).encode("utf-8")
+        for _attempt in range(2):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                holder = read_lock(self.draft_path)
+                if holder is not None and holder.pid == os.getpid() and holder.host == me.host:
+                    raise DraftLockedError(
+                        f"草稿 {self.draft_path} 已在本窗口中打开。", holder
+                    ) from None
+                if _lock_is_stale(holder):
+                    with contextlib.suppress(OSError):
+                        self.path.unlink()
+                    continue
+                assert holder is not None
+                raise DraftLockedError(
+                    f"草稿 {self.draft_path} 正由 {holder.describe()} 编辑，可以只读方式打开。", holder
+                ) from None
+            except OSError as exc:
+                raise AppraisalError(describe_os_error(exc, self.path, "锁定草稿")) from exc
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            self.held = True
+            return
+        raise AppraisalError(f"无法锁定草稿 {self.draft_path}，请稍后再试。")
+
+    def release(self) -> None:
+        if self.held:
+            info = read_lock(self.draft_path)
+            if info is not None and info.pid == os.getpid():
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+            self.held = False
+
+    def __enter__(self) -> DraftLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+# ---------------------------------------------------------------- an open draft
+
+
+class OpenDraft:
+    """A draft being edited: it holds the lock (unless read-only) and refuses to overwrite a file that
+    another program changed since it was loaded."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.lock = DraftLock(path)
+        if not read_only:
+            self.lock.acquire()
+        try:
+            self.draft = load_draft(path)
+        except AppraisalError:
+            self.lock.release()
+            raise
+        self._disk = _signature(path)
+
+    def changed_on_disk(self) -> bool:
+        return _signature(self.path) != self._disk
+
+    def save(self, *, force: bool = False) -> None:
+        if self.read_only:
+            raise AppraisalError("此草稿以只读方式打开，不能保存。")
+        if not force and self.changed_on_disk():
+            raise DraftChangedOnDiskError(
+                f"草稿 {self.path} 已被其他程序修改或删除；为免覆盖，本次未保存，请另存为新文件。"
+            )
+        save_draft(self.draft, self.path)
+        self._disk = _signature(self.path)
+
+    def save_as(self, path: Path) -> None:
+        """Save under a new name (after a conflict): the new file gets its own lock."""
+        if path.exists():
+            raise AppraisalError(f"{path} 已存在，不会覆盖，请换一个文件名。")
+        new_lock = DraftLock(path)
+        new_lock.acquire()
+        try:
+            save_draft(self.draft, path)
+        except AppraisalError:
+            new_lock.release()
+            raise
+        self.lock.release()
+        self.lock, self.path, self.read_only = new_lock, path, False
+        self._disk = _signature(path)
+
+    def close(self) -> None:
+        self.lock.release()
+
+
+# ---------------------------------------------------------------- the drafts folder
+
+
+def _safe_stem(text: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "", text)
+    return cleaned[:40]
+
+
+def new_draft_path(draft: Draft, folder: Path | None = None) -> Path:
+    folder = folder or paths.drafts_dir()
+    parts = [str(draft.profile.year or ""), _safe_stem(draft.profile.name), draft.template, draft.id[:6]]
+    return folder / ("-".join(p for p in parts if p) + DRAFT_SUFFIX)
+
+
+def create_draft(draft: Draft, path: Path | None = None) -> Path:
+    """Save a new draft; never over an existing file."""
+    path = path or new_draft_path(draft)
+    if path.exists():
+        raise AppraisalError(f"{path} 已存在，不会覆盖，请换一个文件名。")
+    save_draft(draft, path)
+    return path
+
+
+def draft_files(folder: Path | None = None) -> list[Path]:
+    """Drafts in the data dir, most recently saved first."""
+    folder = folder or paths.drafts_dir()
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.glob(f"*{DRAFT_SUFFIX}") if p.is_file() and not p.name.startswith(".")]
+    files = [p for p in files if ".unreadable-" not in p.name]
+    return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
+def most_recent_draft() -> Path | None:
+    files = draft_files()
+    return files[0] if files else None
+
+
+def resolve_draft(ref: str) -> Path:
+    """A draft named by path, file name, id, or the writer's name (when that picks one draft)."""
+    candidate = Path(ref).expanduser()
+    if candidate.exists():
+        return candidate
+    files = draft_files()
+    for path in files:
+        if ref in (path.name, path.stem):
+            return path
+    matches = []
+    for path in files:
+        try:
+            draft = load_draft(path)
+        except AppraisalError:
+            continue
+        if ref in (draft.id, draft.profile.name) or path.stem.endswith(ref):
+            matches.append(path)
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise AppraisalError(f"“{ref}”对应多份草稿，请用文件路径指明是哪一份。")
+    raise AppraisalError(f"找不到草稿“{ref}”：既不是文件路径，也不是已保存草稿的名称或编号。")

@@ -1,0 +1,215 @@
+"""Templates are data (`prompts/<id>/template.toml` + one guidance file per section): load and validate them.
+
+Built-in templates ship inside the wheel as `appraisal/_prompts`; in a checkout they are read from the top-level
+`prompts/` folder. User templates in `<config dir>/templates/<id>/` add to or override the built-in ones.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from appraisal import paths
+from appraisal.errors import AppraisalError
+
+DEFAULT_TEMPLATE = "cadre-annual"
+TEMPLATE_FILE = "template.toml"
+
+
+class Section(BaseModel):
+    """A section of the form. A group (with children) holds no text of its own."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$")
+    title: str = Field(min_length=1)
+    heading: bool = True
+    required: bool = False
+    min_chars: int = Field(default=0, ge=0)
+    max_chars: int | None = Field(default=None, gt=0)
+    aliases: tuple[str, ...] = ()
+    children: tuple[Section, ...] = ()
+
+    @property
+    def is_group(self) -> bool:
+        return bool(self.children)
+
+    @model_validator(mode="after")
+    def _limits_ordered(self) -> Section:
+        if self.max_chars is not None and self.max_chars < self.min_chars:
+            raise ValueError("max_chars 小于 min_chars")
+        for child in self.children:
+            if not child.id.startswith(self.id + "."):
+                raise ValueError(f"子栏目 {child.id} 的编号应以 {self.id}. 开头")
+        return self
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A section with its place in the tree: depth (1 = top level) and the parent group, if any."""
+
+    section: Section
+    level: int
+    parent: Section | None
+
+
+class Template(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str = Field(min_length=1)
+    description: str = ""
+    title: str = "{year}年度个人总结"
+    max_chars: int | None = Field(default=None, gt=0)
+    run_in_headings: bool = False
+    sections: tuple[Section, ...] = Field(min_length=1)
+    source: str = Field(default="", exclude=True)
+    guidance_dir: str = Field(default="", exclude=True)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Template:
+        seen: set[str] = set()
+        for placed in self.walk():
+            if placed.section.id in seen:
+                raise ValueError(f"栏目编号 {placed.section.id} 重复")
+            seen.add(placed.section.id)
+        return self
+
+    def walk(self) -> Iterator[Placed]:
+        """Every section, groups included, in document order."""
+
+        def visit(sections: tuple[Section, ...], level: int, parent: Section | None) -> Iterator[Placed]:
+            for section in sections:
+                yield Placed(section, level, parent)
+                yield from visit(section.children, level + 1, section)
+
+        yield from visit(self.sections, 1, None)
+
+    def text_sections(self) -> list[Section]:
+        """The sections that hold text (every section that is not a group), in document order."""
+        return [p.section for p in self.walk() if not p.section.is_group]
+
+    def text_section_ids(self) -> list[str]:
+        return [s.id for s in self.text_sections()]
+
+    def section(self, section_id: str) -> Section:
+        for placed in self.walk():
+            if placed.section.id == section_id:
+                return placed.section
+        raise KeyError(section_id)
+
+    def placed(self, section_id: str) -> Placed:
+        for placed in self.walk():
+            if placed.section.id == section_id:
+                return placed
+        raise KeyError(section_id)
+
+    def default_title(self, year: int | None) -> str:
+        if year is None:
+            return self.title.replace("{year}", "").replace("{next_year}", "")
+        return self.title.replace("{year}", str(year)).replace("{next_year}", str(year + 1))
+
+    def guidance(self, section_id: str) -> str:
+        """The section's guidance Markdown; empty when the template ships none for it."""
+        if not self.guidance_dir:
+            return ""
+        path = Path(self.guidance_dir) / f"{section_id}.md"
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
+
+
+def builtin_dir() -> Path:
+    """The built-in templates: inside the installed package, or the checkout's top-level `prompts/`."""
+    packaged = Path(__file__).resolve().parent / "_prompts"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent / "prompts"
+    if checkout.is_dir():
+        return checkout
+    raise AppraisalError("找不到内置模板目录 prompts，安装可能不完整，请重新安装。")
+
+
+def _describe_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "（顶层）"
+    message = first["msg"].removeprefix("Value error, ")
+    return f"字段 {where}：{message}"
+
+
+@cache
+def _load_file(path: Path, mtime_ns: int) -> Template:
+    del mtime_ns  # part of the cache key only: an edited user template is read again
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise AppraisalError(f"无法读取模板文件 {path}：{exc.strerror or exc}。") from exc
+    except UnicodeDecodeError as exc:
+        raise AppraisalError(f"模板文件 {path} 不是 UTF-8 编码。") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise AppraisalError(f"模板文件 {path} 格式有误：{exc}。") from exc
+    if isinstance(raw, dict):
+        raw.setdefault("id", path.parent.name)
+    try:
+        template = Template.model_validate(raw)
+    except ValidationError as exc:
+        raise AppraisalError(f"模板文件 {path} 有误，{_describe_error(exc)}。") from exc
+    if template.id != path.parent.name:
+        raise AppraisalError(f"模板文件 {path} 有误，字段 id：应与目录名 {path.parent.name} 一致。")
+    return template.model_copy(update={"source": str(path), "guidance_dir": str(path.parent)})
+
+
+def load_template_file(path: Path) -> Template:
+    try:
+        mtime = path.stat().st_mtime_ns
+    except OSError as exc:
+        raise AppraisalError(f"无法读取模板文件 {path}：{exc.strerror or exc}。") from exc
+    return _load_file(path, mtime)
+
+
+def _candidate_dirs() -> list[Path]:
+    """Template folders, later ones overriding earlier ones."""
+    return [builtin_dir(), paths.user_templates_dir()]
+
+
+def _template_paths() -> dict[str, Path]:
+    found: dict[str, Path] = {}
+    for root in _candidate_dirs():
+        if not root.is_dir():
+            continue
+        for entry in sorted(root.iterdir()):
+            if (entry / TEMPLATE_FILE).is_file():
+                found[entry.name] = entry / TEMPLATE_FILE
+    return found
+
+
+def template_ids() -> list[str]:
+    """Known template ids, the default first."""
+    ids = list(_template_paths())
+    return sorted(ids, key=lambda i: (i != DEFAULT_TEMPLATE, i))
+
+
+def load_template(template_id: str) -> Template:
+    path = _template_paths().get(template_id)
+    if path is None:
+        known = "、".join(template_ids())
+        raise AppraisalError(f"没有名为 {template_id} 的模板，可用的模板有：{known}。")
+    return load_template_file(path)
+
+
+def list_templates() -> tuple[list[Template], list[AppraisalError]]:
+    """Every loadable template, and the errors of those that could not be loaded (shown, not fatal)."""
+    templates: list[Template] = []
+    errors: list[AppraisalError] = []
+    for template_id in template_ids():
+        try:
+            templates.append(load_template(template_id))
+        except AppraisalError as exc:
+            errors.append(exc)
+    return templates, errors
