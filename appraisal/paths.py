@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -38,10 +39,8 @@ def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and parents) and make it 0700: drafts are personal data."""
     missing = [p for p in (path, *path.parents) if not p.exists()]
     for folder in reversed(missing):
-        try:
+        with contextlib.suppress(FileExistsError):
             folder.mkdir(mode=0o700)
-        except FileExistsError:
-            pass
     if os.name == "posix" and missing:
         os.chmod(path, 0o700)
     return path

@@ -311,9 +311,7 @@ class DraftLock:
             except FileExistsError:
                 holder = read_lock(self.draft_path)
                 if holder is not None and holder.pid == os.getpid() and holder.host == me.host:
-                    raise DraftLockedError(
-                        f"草稿 {self.draft_path} 已在本窗口中打开。", holder
-                    ) from None
+                    raise DraftLockedError(f"草稿 {self.draft_path} 已在本窗口中打开。", holder) from None
                 if _lock_is_stale(holder):
                     with contextlib.suppress(OSError):
                         self.path.unlink()
