@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"appraisal {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
     for module_name in COMMANDS:
-        command: Command = importlib.import_module(f"appraisal.commands.{module_name}")  # type: ignore[assignment]
+        command: Command = importlib.import_module(f"appraisal.commands.{module_name}")
         command_parser = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP)
         command.add_arguments(command_parser)
         command_parser.set_defaults(run=command.run)

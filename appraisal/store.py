@@ -347,6 +347,14 @@ class DraftLock:
 # ---------------------------------------------------------------- an open draft
 
 
+def _remove_stale_temp_files(path: Path) -> None:
+    """Temp files left by a save that was killed mid-write. Only called while holding the lock, so no
+    save of ours is under way."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
 class OpenDraft:
     """A draft being edited: it holds the lock (unless read-only) and refuses to overwrite a file that
     another program changed since it was loaded."""
@@ -363,6 +371,8 @@ class OpenDraft:
             self.lock.release()
             raise
         self._disk = _signature(path)
+        if not read_only:
+            _remove_stale_temp_files(path)
 
     def changed_on_disk(self) -> bool:
         return _signature(self.path) != self._disk

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appraisal.draft import Draft, SectionState, completion, count_zi, default_year, section_state
+from appraisal.templates import load_template
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", 0),
+        ("一年来，本人认真履职。", 9),
+        ("完成投资3.5亿元，同比增长12%。", 14),
+        ("推进GDP核算改革", 9),
+        ("  \n\t　　", 0),
+        ("“十四五”规划《条例》", 7),
+        ("１２３ＡＢ", 5),
+    ],
+)
+def test_count_zi_counts_cjk_letters_and_digits_only(text: str, expected: int) -> None:
+    assert count_zi(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [
+        (dt.date(2027, 1, 5), 2026),
+        (dt.date(2027, 3, 31), 2026),
+        (dt.date(2026, 4, 1), 2026),
+        (dt.date(2026, 12, 31), 2026),
+    ],
+)
+def test_default_year_follows_the_appraisal_season(day: dt.date, year: int) -> None:
+    assert default_year(day) == year
+
+
+def test_new_draft_has_every_text_section() -> None:
+    template = load_template("cadre-annual")
+    draft = Draft.new(template, name="张三", unit="规划局", position="副局长", year=2026)
+    assert list(draft.sections) == template.text_section_ids()
+    assert draft.title == "2026年度个人总结"
+    data = draft.to_json_dict()
+    assert list(data)[:3] == ["schema", "id", "template"]
+
+
+def test_section_states_and_completion() -> None:
+    template = load_template("cadre-annual")
+    section = template.section("conduct")
+    assert section_state(section, "") is SectionState.EMPTY
+    assert section_state(section, "坚持学习。") is SectionState.SHORT
+    assert section_state(section, "字" * section.min_chars) is SectionState.OK
+    assert section.max_chars is not None
+    assert section_state(section, "字" * (section.max_chars + 1)) is SectionState.LONG
+    draft = Draft.new(template, year=2026)
+    assert completion(draft, template) == 0
+    required = [s for s in template.text_sections() if s.required]
+    draft.sections[required[0].id] = "字" * required[0].min_chars
+    assert completion(draft, template) == pytest.approx(1 / len(required))
+
+
+def test_fit_to_keeps_text_of_unknown_sections() -> None:
+    template = load_template("cadre-annual")
+    draft = Draft(template="cadre-annual", sections={"conduct": "甲", "old-section": "不能丢的文字"})
+    draft.fit_to(template)
+    assert draft.unmatched == "不能丢的文字"
+    assert "old-section" not in draft.sections
+    assert list(draft.sections.keys())[0] == "conduct"
+    assert set(draft.sections) == set(template.text_section_ids())
