@@ -52,7 +52,13 @@ class DraftChangedOnDiskError(AppraisalError):
 
 
 def dump_draft(draft: Draft) -> bytes:
-    return (json.dumps(draft.to_json_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """Readable UTF-8 JSON. Text with lone surrogates (possible from a paste or a hand-edited file) cannot be
+    UTF-8: such a draft is written with \\u escapes instead, which still round-trips exactly."""
+    data = draft.to_json_dict()
+    try:
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(data, ensure_ascii=True, indent=2) + "\n").encode("ascii")
 
 
 def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:

@@ -325,3 +325,30 @@ def test_sigkill_at_random_moments_never_leaves_a_torn_draft(tmp_path: Path) -> 
     # Temp files of killed saves are swept when the draft is next opened for editing.
     OpenDraft(path).close()
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_clock_going_backwards_keeps_history_ordered_by_revision(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    import appraisal.store as store_module
+
+    path = tmp_path / "d.json"
+    draft = make_draft()
+    times = iter([dt.datetime(2026, 12, 1, 10, 0, 0), dt.datetime(2026, 11, 1, 9, 0, 0), dt.datetime(2025, 1, 1)])
+
+    class Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Clock:  # type: ignore[override]
+            return next(times)  # type: ignore[return-value]
+
+    monkeypatch.setattr(store_module.dt, "datetime", Clock)
+    for text in ("一", "二", "三"):
+        draft.sections["conduct"] = text
+        save_draft(draft, path)
+    monkeypatch.undo()
+    entries = list_history(path)
+    assert [e.revision for e in entries] == [3, 2, 1]
+    assert entries[0].load().sections["conduct"] == "三"
+    assert load_draft(path).sections["conduct"] == "三"
