@@ -336,12 +336,14 @@ def test_clock_going_backwards_keeps_history_ordered_by_revision(
 
     path = tmp_path / "d.json"
     draft = make_draft()
-    times = iter([dt.datetime(2026, 12, 1, 10, 0, 0), dt.datetime(2026, 11, 1, 9, 0, 0), dt.datetime(2025, 1, 1)])
+    start = dt.datetime(2026, 12, 1, 10, 0, 0)
+    times = (start - dt.timedelta(days=n) for n in range(1000))  # every reading earlier than the last
 
     class Clock(dt.datetime):
         @classmethod
         def now(cls, tz: dt.tzinfo | None = None) -> Clock:  # type: ignore[override]
-            return next(times)  # type: ignore[return-value]
+            value = next(times)
+            return value.replace(tzinfo=tz) if tz else value  # type: ignore[return-value]
 
     monkeypatch.setattr(store_module.dt, "datetime", Clock)
     for text in ("一", "二", "三"):
