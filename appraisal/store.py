@@ -25,7 +25,8 @@ from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes, describe_os_error
 
 HISTORY_DIR = ".appraisal-history"
-HISTORY_KEEP = 50  # the spec asks for at least 20
+HISTORY_RECENT = 20  # every one of the newest revisions is kept (the spec asks for at least 20)
+HISTORY_MAX = 120  # beyond the recent ones: one an hour for two days, then one a day, up to this many in all
 DRAFT_SUFFIX = ".json"
 
 
@@ -170,8 +171,27 @@ def _record_history(draft_path: Path, draft: Draft, data: bytes) -> None:
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
     with contextlib.suppress(AppraisalError, OSError):
         atomic_write_bytes(folder / f"{draft.revision:06d}-{stamp}.json", data)
-        for old in list_history(draft_path)[HISTORY_KEEP:]:
-            old.path.unlink(missing_ok=True)
+        entries = list_history(draft_path)
+        kept = history_to_keep(entries, dt.datetime.now())
+        for old in entries:
+            if old not in kept:
+                old.path.unlink(missing_ok=True)
+
+
+def history_to_keep(entries: list[HistoryEntry], now: dt.datetime) -> set[HistoryEntry]:
+    """Autosave writes a revision every few seconds of typing, so keeping only the last N would cover
+    minutes. Keep the newest HISTORY_RECENT, then the newest of each hour for two days, then of each day."""
+    kept = set(entries[:HISTORY_RECENT])
+    buckets: set[str] = set()
+    for entry in entries[HISTORY_RECENT:]:
+        if len(kept) >= HISTORY_MAX:
+            break
+        saved = dt.datetime.strptime(entry.saved, "%Y-%m-%d %H:%M:%S")
+        bucket = entry.saved[:13] if now - saved < dt.timedelta(days=2) else entry.saved[:10]
+        if bucket not in buckets:
+            buckets.add(bucket)
+            kept.add(entry)
+    return kept
 
 
 # ---------------------------------------------------------------- load and save

@@ -17,7 +17,8 @@ from appraisal import fileio, paths
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
 from appraisal.store import (
-    HISTORY_KEEP,
+    HISTORY_MAX,
+    HISTORY_RECENT,
     DraftChangedOnDiskError,
     DraftLock,
     DraftLockedError,
@@ -71,13 +72,36 @@ def test_create_never_overwrites(tmp_path: Path) -> None:
 def test_history_keeps_revisions_and_prunes(tmp_path: Path) -> None:
     path = tmp_path / "d.json"
     draft = make_draft()
-    for n in range(HISTORY_KEEP + 5):
+    for n in range(HISTORY_RECENT + 15):
         draft.sections["conduct"] = f"第{n}稿"
         save_draft(draft, path)
     entries = list_history(path)
-    assert len(entries) == HISTORY_KEEP >= 20
-    assert entries[0].revision == HISTORY_KEEP + 5
-    assert entries[0].load().sections["conduct"] == f"第{HISTORY_KEEP + 4}稿"
+    # Saved within the same hour: the newest 20, plus the newest of that hour among the older ones.
+    assert HISTORY_RECENT >= 20
+    assert [e.revision for e in entries] == list(range(HISTORY_RECENT + 15, 15, -1)) + [15]
+    assert entries[0].load().sections["conduct"] == f"第{HISTORY_RECENT + 14}稿"
+
+
+def test_history_thinning_keeps_older_work_reachable() -> None:
+    import datetime as dt
+
+    from appraisal.store import HistoryEntry, history_to_keep
+
+    now = dt.datetime(2026, 12, 20, 12, 0, 0)
+    # Autosaves every 30 seconds for 40 days, newest first.
+    entries = [
+        HistoryEntry(10_000 - n, (now - dt.timedelta(seconds=30 * n)).strftime("%Y-%m-%d %H:%M:%S"), Path(f"{n}"))
+        for n in range(40 * 24 * 120)
+    ]
+    kept = sorted(history_to_keep(entries, now), key=lambda e: e.revision, reverse=True)
+    assert kept[:HISTORY_RECENT] == entries[:HISTORY_RECENT]
+    assert len(kept) <= HISTORY_MAX
+    hours = {e.saved[:13] for e in kept if now - dt.datetime.fromisoformat(e.saved) < dt.timedelta(days=2)}
+    assert hours == {
+        (now - dt.timedelta(hours=h)).strftime("%Y-%m-%d %H") for h in range(49)
+    }  # the partial hour two days back included
+    days = {e.saved[:10] for e in kept}
+    assert len(days) == 41 and entries[-1].saved[:10] in days  # then one a day, back to the first
 
 
 def test_restore_makes_old_revision_current_as_a_new_revision(tmp_path: Path) -> None:
