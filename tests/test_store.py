@@ -78,7 +78,7 @@ def test_history_keeps_revisions_and_prunes(tmp_path: Path) -> None:
     entries = list_history(path)
     # Saved within the same hour: the newest 20, plus the newest of that hour among the older ones.
     assert HISTORY_RECENT >= 20
-    assert [e.revision for e in entries] == list(range(HISTORY_RECENT + 15, 15, -1)) + [15]
+    assert [e.revision for e in entries] == [*list(range(HISTORY_RECENT + 15, 15, -1)), 15]
     assert entries[0].load().sections["conduct"] == f"第{HISTORY_RECENT + 14}稿"
 
 
@@ -97,9 +97,8 @@ def test_history_thinning_keeps_older_work_reachable() -> None:
     assert kept[:HISTORY_RECENT] == entries[:HISTORY_RECENT]
     assert len(kept) <= HISTORY_MAX
     hours = {e.saved[:13] for e in kept if now - dt.datetime.fromisoformat(e.saved) < dt.timedelta(days=2)}
-    assert hours == {
-        (now - dt.timedelta(hours=h)).strftime("%Y-%m-%d %H") for h in range(49)
-    }  # the partial hour two days back included
+    # 49 hour labels: the partial hour two days back counts too.
+    assert hours == {(now - dt.timedelta(hours=h)).strftime("%Y-%m-%d %H") for h in range(49)}
     days = {e.saved[:10] for e in kept}
     assert len(days) == 41 and entries[-1].saved[:10] in days  # then one a day, back to the first
 
