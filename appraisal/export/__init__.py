@@ -1,0 +1,145 @@
+"""Export a draft (SPEC §5): Word laid out to GB/T 9704, plain text for the 登记表, Markdown and HTML.
+
+Contract (the TUI and the CLI code against it): `FORMATS`, `Exporter`, `ExportOptions`, `render`,
+`default_filename`, `export_to`. A new format is one module with an `EXPORTER` plus one line in `_MODULES`.
+Every format walks the same outline (`appraisal.export.outline`), so numbering and which sections appear
+never differ between formats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from appraisal.errors import AppraisalError
+
+if TYPE_CHECKING:
+    from appraisal.draft import Draft
+    from appraisal.templates import Template
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Choices the user may make. `None` means: the user's config file, else the template's setting / today."""
+
+    run_in_headings: bool | None = None
+    date: dt.date | None = None
+
+
+class Exporter(Protocol):
+    @property
+    def name(self) -> str:
+        """The --to value, e.g. "docx"."""
+
+    @property
+    def suffix(self) -> str:
+        """The file suffix, e.g. ".docx"."""
+
+    @property
+    def label(self) -> str:
+        """Shown to the user, e.g. "Word 文档"."""
+
+    def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class _LazyExporter:
+    """Imports the format's module on first use, so `appraisal export --to txt` never loads python-docx."""
+
+    name: str
+    suffix: str
+    label: str
+    module: str
+
+    def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes:
+        real: Exporter = importlib.import_module(f"appraisal.export.{self.module}").EXPORTER
+        return real.render(draft, template, options)
+
+
+_MODULES = [
+    _LazyExporter("docx", ".docx", "Word 文档", "docx"),
+    _LazyExporter("txt", ".txt", "纯文本（粘贴到登记表）", "text"),
+    _LazyExporter("md", ".md", "Markdown", "markdown"),
+    _LazyExporter("html", ".html", "网页（可打印）", "html"),
+]
+
+FORMATS: dict[str, Exporter] = {exporter.name: exporter for exporter in _MODULES}
+
+
+def exporter(fmt: str) -> Exporter:
+    try:
+        return FORMATS[fmt]
+    except KeyError:
+        known = "、".join(FORMATS)
+        raise AppraisalError(f"不支持导出为 {fmt}，可选的格式有：{known}。") from None
+
+
+def render(draft: Draft, template: Template, fmt: str, options: ExportOptions | None = None) -> bytes:
+    """The exported file's bytes."""
+    return exporter(fmt).render(draft, template, options or ExportOptions())
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+')
+
+
+def _safe(text: str) -> str:
+    """A file-name part that is valid on Windows, macOS and Linux."""
+    return _UNSAFE.sub("", text).strip(".")[:60]
+
+
+def default_filename(draft: Draft, template: Template, fmt: str) -> str:
+    """`张三-2026年度个人总结.docx`: who and what, as a person would name the file."""
+    title = _safe(draft.title) or _safe(template.default_title(draft.profile.year)) or "个人总结"
+    name = _safe(draft.profile.name)
+    stem = f"{name}-{title}" if name and name not in title else title
+    return stem + exporter(fmt).suffix
+
+
+def _free_path(path: Path) -> Path:
+    """`path`, or `stem(2).suffix`, `stem(3).suffix`… — the first name no file has."""
+    candidate, number = path, 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}({number}){path.suffix}")
+        number += 1
+    return candidate
+
+
+def export_to(
+    draft: Draft,
+    template: Template,
+    fmt: str,
+    *,
+    folder: Path | None = None,
+    path: Path | None = None,
+    overwrite: bool = False,
+    options: ExportOptions | None = None,
+) -> Path:
+    """Render and write atomically; returns the path written.
+
+    With `path`, writes exactly there (an existing file only when `overwrite`, else an error). Otherwise writes
+    `default_filename` in `folder` (default: the current directory), choosing `…(2).docx` when that name is taken,
+    so no file is ever replaced without the user having named it.
+    """
+    from appraisal.fileio import atomic_write_bytes, describe_os_error
+
+    data = render(draft, template, fmt, options)
+    if path is None:
+        target = _free_path((folder or Path.cwd()) / default_filename(draft, template, fmt))
+    else:
+        target = path
+        if target.is_dir():
+            raise AppraisalError(f"{target} 是一个文件夹，请给出要保存的文件名。")
+        if target.exists() and not overwrite:
+            raise AppraisalError(f"{target} 已存在，未覆盖；如需替换请确认覆盖，或换一个文件名。")
+    try:
+        atomic_write_bytes(target, data, private=False)
+    except AppraisalError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, OSError):
+            raise AppraisalError(describe_os_error(cause, target, "导出到")) from cause
+        raise
+    return target
