@@ -1,26 +1,55 @@
 """Documents (.txt, .md, .docx) → drafts (SPEC §4). Nothing the user wrote is ever dropped.
 
-Contract (others code against it): `Document`, `ImportResult` (with `origin`), `read_document`, `parse_document`,
-`import_document`. This first version only reads UTF-8/GB18030 text and puts everything into `intro`.
+The document is cut into units (the non-blank lines, without their indentation). Units that look like headings of
+the template — numbered or not, reworded, mis-numbered, or running into their first paragraph — become candidates;
+the candidates that follow the template's order best are taken as headings (a weighted longest increasing
+subsequence), plus the exact, well-formatted ones out of order. Everything else is body text of the section above
+it. The title line, labelled particulars (`姓名：…`) and the 落款 at the end go to the title and the profile.
+
+`ImportResult.origin` says where every line of the draft came from, `ImportResult.structure` what the other
+characters were (heading, Markdown marker, label, profile value): together they account for every character.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from appraisal.draft import Draft, count_zi
-from appraisal.errors import AppraisalError
-from appraisal.templates import DEFAULT_TEMPLATE, Template, load_template
+from appraisal.draft import Draft, Profile, count_zi, default_year
+from appraisal.importing import signature
+from appraisal.importing.headings import LineShape, TitleIndex, has_sentence_punctuation, normalise, shape
+from appraisal.importing.reader import Document, read_document
+from appraisal.templates import DEFAULT_TEMPLATE, Section, Template, list_templates, load_template
+
+__all__ = ["Document", "ImportResult", "Span", "import_document", "parse_document", "read_document"]
+
+# How similar (0–1) a heading's words must be to a section title or alias, by how the line looks.
+MARKED_THRESHOLD = 0.75  # numbered, Markdown `#`, or a Word heading style; the whole line
+INLINE_THRESHOLD = 0.85  # numbered, with the body running on after the title
+UNNUMBERED_THRESHOLD = 0.85  # a short line on its own
+UNNUMBERED_MAX_CHARS = 25
+
+_TITLE_WORDS = re.compile(r"总结|述职|述廉|报告|自评|考核|鉴定|小结|计划|汇报")
+_CLOSING = re.compile(r"特此|请予|请审议|请评议|批评指正|不妥之处|以上(?:述职|报告|是我|汇报|总结)|谢谢")
+_SUBPOINT_VERBS = re.compile(
+    r"^(?:加强|强化|坚持|抓好|抓实|推进|推动|提升|提高|注重|做好|落实|深化|严守|筑牢|狠抓|扎实|持续|不断|全面|积极|"
+    r"认真|切实|始终|着力|聚焦|突出|立足|围绕|完善|健全|优化|创新|服务|履行|带头|主动)"
+)
+_MARKDOWN_MARKER = re.compile(r"#{1,6}(?!#)\s*")
 
 
-@dataclass
-class Document:
-    """A document's text as lines. For .docx a "line" is a paragraph (table cells' paragraphs included)."""
+@dataclass(frozen=True)
+class Span:
+    """Characters of the document that are not copied into a text field, and what they were."""
 
-    path: Path | None
-    kind: str  # "txt" | "md" | "docx"
-    lines: list[str]
+    line: int  # 1-based document line
+    start: int  # 0-based offset in that line
+    end: int  # exclusive
+    role: str  # "heading", "marker" (Markdown `#`), "label" (`姓名：`), "profile.name", "profile.unit", …
+    section: str = ""  # for "heading": the section it opens
 
 
 @dataclass
@@ -28,49 +57,479 @@ class ImportResult:
     draft: Draft
     template: Template
     document: Document
-    # field ("title", "unmatched" or a section id) → for each line of its text: (1-based document line, offset)
-    origin: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    matched_template_score: float = 0.0
+    # key: a section id, "unmatched" or "title"; value: for each line of that field's text (text.split("\n")),
+    # (1-based document line, 0-based offset in that line where the text line starts).
+    origin: dict[str, list[tuple[int, int]]]
+    matched_template_score: float  # share (0–1) of the template's headings found in the document
+    structure: list[Span] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # things the user should check, in Chinese
+    template_chosen: bool = False  # True when the template was picked by matching, not given
+
+    def headings(self) -> list[Span]:
+        return [span for span in self.structure if span.role == "heading"]
 
     def summary(self) -> str:
-        parts = [f"已按模板「{self.template.name}」导入。"]
-        for section in self.template.text_sections():
-            text = self.draft.sections.get(section.id, "")
-            if text:
-                parts.append(f"  {section.title}：{count_zi(text)} 字")
-        return "\n".join(parts)
+        """What was imported where, in Chinese: filled sections with 字数, missing ones, unmatched text."""
+        template, draft = self.template, self.draft
+        name = self.document.path.name if self.document.path else "文档"
+        found = {span.section for span in self.headings()}
+        headed = [p.section for p in template.walk() if p.section.heading]
+        how = "自动选择的" if self.template_chosen else "指定的"
+        lines = [
+            f"已导入 {name}，使用{how}模板「{template.name}」，识别出 {len(found & {s.id for s in headed})}/"
+            f"{len(headed)} 个栏目标题。"
+        ]
+        lines.append(f"标题：{draft.title}")
+        profile = draft.profile
+        who = [f"{label}：{value}" for label, value in (("姓名", profile.name), ("单位", profile.unit)) if value]
+        signed = (profile.model_extra or {}).get("date")
+        if signed:
+            who.append(f"落款日期：{signed}")
+        who.append(f"考核年度：{profile.year}" if profile.year else "考核年度：未识别")
+        lines.append("　".join(who))
+        filled = [s for s in template.text_sections() if draft.sections.get(s.id, "").strip()]
+        if filled:
+            lines.append("已填入的栏目：")
+            for section in filled:
+                lines.append(f"  {section.title}：{count_zi(draft.sections[section.id])} 字")
+        empty = [s.title for s in template.text_sections() if s.heading and not draft.sections.get(s.id, "").strip()]
+        if empty:
+            lines.append(f"没有内容的栏目：{'、'.join(empty)}，请在编辑时补写。")
+        lines.extend(self.notes)
+        if draft.unmatched.strip():
+            lines.append(
+                f"有 {count_zi(draft.unmatched)} 字未能归入任何栏目，已原样保存在草稿的“未归类内容”中，"
+                "请移入合适的栏目："
+            )
+            where = self.origin.get("unmatched", [])
+            for text, (line, _offset) in zip(draft.unmatched.split("\n"), where, strict=False):
+                lines.append(f"  第 {line} 行：{_preview(text)}")
+        return "\n".join(lines)
 
 
-def read_document(path: Path) -> Document:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise AppraisalError(f"无法读取 {path}。") from exc
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise AppraisalError(f"文件 {path} 的文字编码无法识别。")
-    kind = "md" if path.suffix.lower() in (".md", ".markdown") else "txt"
-    return Document(path, kind, text.splitlines())
+def _preview(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[:limit] + "……"
 
 
-def parse_document(document: Document, template_id: str | None = None) -> ImportResult:
-    template = load_template(template_id or DEFAULT_TEMPLATE)
-    draft = Draft.new(template)
-    kept: list[str] = []
-    origin: list[tuple[int, int]] = []
+@dataclass(frozen=True)
+class Unit:
+    """A non-blank stretch of a document line, without the white space around it."""
+
+    line: int
+    start: int
+    text: str
+
+
+@dataclass
+class Candidate:
+    index: int  # unit index
+    section: Section
+    score: float
+    shape: LineShape
+    inline: bool
+    strong: bool  # Markdown heading or Word heading style
+    weight: float = 0.0
+
+
+def units_of(document: Document) -> list[Unit]:
+    units: list[Unit] = []
     for number, line in enumerate(document.lines, start=1):
-        stripped = line.strip()
-        if stripped:
-            kept.append(stripped)
-            origin.append((number, line.index(stripped)))
-    draft.sections["intro"] = "\n".join(kept)
-    return ImportResult(draft, template, document, {"intro": origin}, 0.0)
+        position = 0
+        for piece in line.split("\n") if "\n" in line else (line,):
+            left = piece.lstrip()
+            text = left.rstrip()
+            if text:
+                units.append(Unit(number, position + len(piece) - len(left), text))
+            position += len(piece) + 1
+    return units
 
 
 def import_document(path: Path, template_id: str | None = None) -> ImportResult:
-    return parse_document(read_document(path), template_id)
+    """Read and parse a file: the draft is not saved (see `appraisal.commands.import_`)."""
+    return parse_document(read_document(Path(path)), template_id)
+
+
+def parse_document(document: Document, template_id: str | None = None) -> ImportResult:
+    """Split a document into the sections of a template (the best-matching one when none is given). No I/O
+    except loading templates."""
+    units = units_of(document)
+    shapes = [shape(unit.text) for unit in units]
+    if template_id is not None:
+        template = load_template(template_id)
+        return _Parser(document, template, units, shapes).run(chosen=False)
+    templates, _errors = list_templates()
+    if not templates:
+        template = load_template(DEFAULT_TEMPLATE)
+        return _Parser(document, template, units, shapes).run(chosen=True)
+    best: tuple[tuple[float, float, bool], _Parser] | None = None
+    for template in templates:
+        parser = _Parser(document, template, units, shapes)
+        headings = parser.select_headings()
+        total = sum(c.score for c in headings)
+        rank = (total, parser.coverage(headings), template.id == DEFAULT_TEMPLATE)
+        if best is None or rank > best[0]:
+            best = (rank, parser)
+    assert best is not None
+    return best[1].run(chosen=True)
+
+
+class _Parser:
+    """One document against one template."""
+
+    def __init__(self, document: Document, template: Template, units: list[Unit], shapes: list[LineShape | None]):
+        self.document = document
+        self.template = template
+        self.units = units
+        self.shapes = shapes
+        self.index = TitleIndex(template)
+        self.first_child: dict[str, str] = {}
+        for placed in template.walk():
+            if placed.section.is_group:
+                self.first_child[placed.section.id] = _first_text_section(placed.section).id
+        self._selected: list[Candidate] | None = None
+
+    # ------------------------------------------------------------ headings
+
+    def candidates(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        for i, (unit, line_shape) in enumerate(zip(self.units, self.shapes, strict=True)):
+            if line_shape is None:
+                continue
+            candidate = self._candidate(i, unit, line_shape)
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def _candidate(self, i: int, unit: Unit, line_shape: LineShape) -> Candidate | None:
+        match = self.index.match(line_shape.fragment)
+        if match is None:
+            return None
+        score = match.score
+        if score < 1.0 and _SUBPOINT_VERBS.match(normalise(line_shape.fragment)):
+            score *= 0.85  # "1. 加强政治理论学习" is a point inside a section, not its heading
+        inline = line_shape.inline(unit.text)
+        strong = line_shape.markdown or unit.line in self.document.outline
+        if not match.section.heading and (score < 1.0 or inline):
+            return None  # 开头语 / 结束语 only by their exact name on a line of their own
+        if inline:
+            if not line_shape.numbered or score < INLINE_THRESHOLD:
+                return None
+        elif line_shape.numbered or strong:
+            if score < MARKED_THRESHOLD:
+                return None
+        else:
+            if (
+                score < UNNUMBERED_THRESHOLD
+                or len(normalise(unit.text)) > UNNUMBERED_MAX_CHARS
+                or has_sentence_punctuation(unit.text)
+            ):
+                return None
+        return Candidate(i, match.section, score, line_shape, inline, strong)
+
+    def select_headings(self) -> list[Candidate]:
+        """The candidates taken as headings, in document order."""
+        if self._selected is not None:
+            return self._selected
+        candidates = self.candidates()
+        dominant = self._dominant_styles(candidates)
+        for c in candidates:
+            level = self.index.level[c.section.id]
+            c.weight = (
+                c.score
+                + (0.3 if dominant.get(level) == c.shape.style else 0.0)
+                + (0.0 if c.inline else 0.2)
+                + (0.2 if c.strong else 0.0)
+            )
+        chosen = self._in_order(candidates)
+        taken = {c.section.id for c in chosen}
+        chosen_indexes = {c.index for c in chosen}
+        for c in candidates:  # sections out of the template's order, when unmistakable
+            if (
+                c.index not in chosen_indexes
+                and c.section.id not in taken
+                and c.score == 1.0
+                and not c.inline
+                and (c.strong or (c.shape.numbered and dominant.get(self.index.level[c.section.id]) == c.shape.style))
+            ):
+                chosen.append(c)
+                taken.add(c.section.id)
+        chosen.sort(key=lambda c: c.index)
+        self._selected = chosen
+        return chosen
+
+    def _dominant_styles(self, candidates: list[Candidate]) -> dict[int, str]:
+        """The numbering style each template level uses in this document, judged from exact matches."""
+        counts: dict[int, Counter[str]] = {}
+        for c in candidates:
+            if c.score == 1.0:
+                counts.setdefault(self.index.level[c.section.id], Counter())[c.shape.style] += 1
+        return {level: counter.most_common(1)[0][0] for level, counter in counts.items()}
+
+    def _in_order(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Weighted longest subsequence of candidates whose sections strictly follow the template's order."""
+        size = len(self.index.order)
+        best: list[tuple[float, int]] = [(0.0, -1)] * size  # per template position: best chain total, its end
+        previous: list[int] = []
+        totals: list[float] = []
+        for ci, c in enumerate(candidates):
+            k = self.index.order[c.section.id]
+            base, link = 0.0, -1
+            for j in range(k):
+                if best[j][0] > base:
+                    base, link = best[j]
+            total = base + c.weight
+            previous.append(link)
+            totals.append(total)
+            if total > best[k][0]:
+                best[k] = (total, ci)
+        end = max(range(size), key=lambda k: best[k][0], default=0) if size else 0
+        chain: list[Candidate] = []
+        ci = best[end][1] if size else -1
+        while ci >= 0:
+            chain.append(candidates[ci])
+            ci = previous[ci]
+        chain.reverse()
+        return chain
+
+    def coverage(self, headings: list[Candidate]) -> float:
+        headed = {p.section.id for p in self.template.walk() if p.section.heading}
+        return len({c.section.id for c in headings} & headed) / max(1, len(headed))
+
+    # ------------------------------------------------------------ the whole document
+
+    def run(self, *, chosen: bool) -> ImportResult:
+        headings = self.select_headings()
+        heading_at = {c.index: c for c in headings}
+        units = self.units
+        structure: list[Span] = []
+        notes: list[str] = []
+        profile: dict[str, str] = {}
+        fields: dict[str, list[tuple[Unit, int, int]]] = {}  # field → pieces (unit, start, end in unit text)
+
+        def put(target: str, unit: Unit, start: int = 0, end: int | None = None) -> None:
+            fields.setdefault(target, []).append((unit, start, len(unit.text) if end is None else end))
+
+        first_heading = headings[0].index if headings else len(units)
+        # The title: the first line, when it reads like one.
+        title_index: int | None = None
+        year: int | None = None
+        if units and first_heading > 0:
+            title_start = self._title_start(units[0], self.shapes[0])
+            if title_start is not None:
+                title_index = 0
+                if title_start:
+                    structure.append(Span(units[0].line, units[0].start, units[0].start + title_start, "marker"))
+                put("title", units[0], title_start)
+                year = signature.year_in_title(units[0].text)
+        # The 落款 at the end, then particulars right under the title.
+        last_heading = headings[-1].index if headings else -1
+        tail_from, tail_year = self._signature(units, max(last_heading, -1 if title_index is None else 0) + 1)
+        for i in range(tail_from, len(units)):
+            self._take_signature(units[i], structure, profile, put)
+        if year is None:
+            year = tail_year
+        body_from = 0 if title_index is None else 1
+        while body_from < min(first_heading, tail_from):
+            found = signature.labelled_fields(units[body_from].text)
+            if found is None and body_from == 1 and title_index == 0:
+                found = signature.signature_fields(units[body_from].text)
+                if found is not None and [f.name for f in found] == ["unit"]:
+                    found = None
+            if found is None:
+                break
+            self._record_fields(units[body_from], found, structure, profile)
+            body_from += 1
+        # Closing formulae at the very end belong to a trailing heading-less section (结束语), if there is one.
+        closing = self._closing_section()
+        closing_from = tail_from
+        if closing is not None:
+            while closing_from > max(last_heading + 1, body_from) and _is_closing(units[closing_from - 1].text):
+                closing_from -= 1
+        # Everything else, section by section.
+        intro = self._intro_section()
+        current = intro.id if intro is not None else "unmatched"
+        group_lead: tuple[Section, str] | None = None
+        lead_chars = 0
+        for i in range(body_from, tail_from):
+            unit = units[i]
+            candidate = heading_at.get(i)
+            if candidate is not None:
+                if group_lead is not None and lead_chars:
+                    notes.append(_group_lead_note(group_lead, lead_chars, self.template))
+                group_lead, lead_chars = None, 0
+                section = candidate.section
+                end = candidate.shape.body_start
+                structure.append(Span(unit.line, unit.start, unit.start + end, "heading", section.id))
+                if section.is_group:
+                    current = self.first_child[section.id]
+                    group_lead = (section, current)
+                else:
+                    current = section.id
+                if candidate.inline:
+                    put(current, unit, end)
+                    lead_chars += count_zi(unit.text[end:]) if group_lead else 0
+                continue
+            target = closing.id if closing is not None and i >= closing_from else current
+            if self.document.kind == "md" and self.shapes[i] is not None and self.shapes[i].markdown:  # type: ignore[union-attr]
+                marker = _MARKDOWN_MARKER.match(unit.text)
+                if marker and marker.end() < len(unit.text):
+                    structure.append(Span(unit.line, unit.start, unit.start + marker.end(), "marker"))
+                    notes.append(
+                        f"第 {unit.line} 行的标题“{unit.text[marker.end() :]}”不是模板中的栏目，"
+                        f"已作为正文保留在「{self._title_of(target)}」中。"
+                    )
+                    put(target, unit, marker.end())
+                    continue
+            put(target, unit)
+            if group_lead is not None:
+                lead_chars += count_zi(unit.text)
+        if group_lead is not None and lead_chars:
+            notes.append(_group_lead_note(group_lead, lead_chars, self.template))
+        if not headings and any(key not in ("title", "unmatched") for key in fields):
+            notes.append("文中没有找到模板的栏目标题，正文已全部放入「开头语」，请对照模板拆分到各栏目。")
+        return self._result(fields, structure, notes, profile, year, headings, chosen)
+
+    def _title_start(self, unit: Unit, line_shape: LineShape | None) -> int | None:
+        """Where the title starts in the first unit (after a Markdown `#`), or None when it is not a title."""
+        text = unit.text
+        marker = _MARKDOWN_MARKER.match(text)
+        if marker and marker.group().strip() == "#" and marker.end() < len(text):
+            return marker.end()
+        if len(text) > 40 or text[-1] in "。；;，,！!？?：:" or line_shape is None:
+            return None
+        if line_shape.numbered and not line_shape.markdown:
+            return None
+        return 0 if _TITLE_WORDS.search(text) or signature.year_in_title(text) else None
+
+    def _signature(self, units: list[Unit], earliest: int) -> tuple[int, int | None]:
+        """Where the 落款 starts (len(units) when there is none) and the appraisal year its date gives."""
+        n = len(units)
+        if n == 0 or n - 1 < earliest:
+            return n, None
+        last = units[-1].text
+        dated = signature.signature_with_date(last)
+        if dated is None:
+            fields = signature.signature_fields(last)
+            names = [f.name for f in fields or []]
+            if fields is not None and "name" in names and (len(fields) > 1 or signature.labelled_fields(last)):
+                return n - 1, None
+            return n, None
+        start = n - 1
+        if not any(f.name == "name" for f in dated[0]):
+            while start - 1 >= earliest and start > n - 3 and signature.signature_fields(units[start - 1].text):
+                start -= 1
+        return start, dated[1]
+
+    def _take_signature(
+        self, unit: Unit, structure: list[Span], profile: dict[str, str], put: Callable[[str, Unit], None]
+    ) -> None:
+        dated = signature.signature_with_date(unit.text)
+        found = dated[0] if dated else signature.signature_fields(unit.text)
+        clash = found is not None and any(profile.get(f.name, _value(unit, f)) != _value(unit, f) for f in found)
+        if found is None or clash:
+            put("unmatched", unit)  # not understood, or a second, different name: kept for the user to see
+            return
+        self._record_fields(unit, found, structure, profile)
+
+    def _record_fields(
+        self, unit: Unit, found: list[signature.Field], structure: list[Span], profile: dict[str, str]
+    ) -> None:
+        covered = 0
+        for f in sorted(found, key=lambda f: f.start):
+            if f.start > covered and unit.text[covered : f.start].strip():
+                structure.append(Span(unit.line, unit.start + covered, unit.start + f.start, "label"))
+            profile.setdefault(f.name, unit.text[f.start : f.end])
+            structure.append(Span(unit.line, unit.start + f.start, unit.start + f.end, f"profile.{f.name}"))
+            covered = f.end
+
+    def _intro_section(self) -> Section | None:
+        sections = self.template.text_sections()
+        if sections and not sections[0].heading:
+            return sections[0]
+        return None
+
+    def _closing_section(self) -> Section | None:
+        sections = self.template.text_sections()
+        if len(sections) > 1 and not sections[-1].heading:
+            return sections[-1]
+        return None
+
+    def _title_of(self, target: str) -> str:
+        if target == "unmatched":
+            return "未归类内容"
+        return self.template.section(target).title
+
+    def _result(
+        self,
+        fields: dict[str, list[tuple[Unit, int, int]]],
+        structure: list[Span],
+        notes: list[str],
+        profile: dict[str, str],
+        year: int | None,
+        headings: list[Candidate],
+        chosen: bool,
+    ) -> ImportResult:
+        texts: dict[str, str] = {}
+        origin: dict[str, list[tuple[int, int]]] = {}
+        for key, pieces in fields.items():
+            lines: list[str] = []
+            where: list[tuple[int, int]] = []
+            for unit, start, end in pieces:
+                piece = unit.text[start:end]
+                left = piece.lstrip()
+                text = left.rstrip()
+                if text:
+                    lines.append(text)
+                    where.append((unit.line, unit.start + start + len(piece) - len(left)))
+            if lines:
+                texts[key] = "\n".join(lines)
+                origin[key] = where
+        year = year if year is not None else default_year()
+        extra = {"date": profile["date"]} if "date" in profile else {}
+        draft = Draft(
+            template=self.template.id,
+            profile=Profile(
+                name=profile.get("name", ""),
+                unit=profile.get("unit", ""),
+                position=profile.get("position", ""),
+                year=year,
+                **extra,
+            ),
+            title=texts.pop("title", "") or self.template.default_title(year),
+            sections={section_id: "" for section_id in self.template.text_section_ids()},
+            unmatched=texts.pop("unmatched", ""),
+        )
+        for key, text in texts.items():
+            draft.sections[key] = text
+        return ImportResult(
+            draft=draft,
+            template=self.template,
+            document=self.document,
+            origin=origin,
+            matched_template_score=self.coverage(headings),
+            structure=structure,
+            notes=notes,
+            template_chosen=chosen,
+        )
+
+
+def _value(unit: Unit, found: signature.Field) -> str:
+    return unit.text[found.start : found.end]
+
+
+def _first_text_section(section: Section) -> Section:
+    while section.children:
+        section = section.children[0]
+    return section
+
+
+def _is_closing(text: str) -> bool:
+    return len(text) <= 80 and bool(_CLOSING.search(text))
+
+
+def _group_lead_note(group_lead: tuple[Section, str], chars: int, template: Template) -> str:
+    group, child = group_lead
+    return (
+        f"「{group.title}」标题下、第一个小标题之前的 {chars} 字已放在「{template.section(child).title}」的开头，"
+        "请核对。"
+    )
