@@ -1,4 +1,4 @@
-"""`appraisal edit DRAFT`: open the editor on a draft."""
+"""`appraisal edit DRAFT`: open the editor on a draft. Also how bare `appraisal` and `appraisal new` start the TUI."""
 
 from __future__ import annotations
 
@@ -11,21 +11,24 @@ HELP = "在编辑界面中打开草稿"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("draft", metavar="DRAFT", help="草稿路径、名称或编号")
+    parser.add_argument("--read-only", action="store_true", help="只读打开（不加锁，不保存）")
 
 
-def open_editor(path: Path) -> int:
-    """Open the TUI editor on `path`. Until the TUI exists, say what to do instead."""
-    print(f"编辑界面尚在开发中。草稿已保存在 {path}，可以直接用文本编辑器修改该 JSON 文件。")
-    return 0
+def open_editor(path: Path, *, read_only: bool = False) -> int:
+    """Open the TUI editor on `path` (the start screen stays underneath for opening other drafts)."""
+    from appraisal.tui.app import run_app
+
+    return run_app(path, read_only=read_only)
 
 
 def open_start() -> int:
-    """Open the TUI start screen. Until it exists, say what to do instead."""
-    print("编辑界面尚在开发中。现在可以使用：appraisal new、appraisal list、appraisal templates、appraisal history。")
-    return 0
+    """Open the TUI on the start screen, or on the new-draft form when there are no drafts yet."""
+    from appraisal.tui.app import run_app
+
+    return run_app()
 
 
 def run(args: argparse.Namespace) -> int:
     from appraisal.store import resolve_draft
 
-    return open_editor(resolve_draft(args.draft))
+    return open_editor(resolve_draft(args.draft), read_only=getattr(args, "read_only", False))

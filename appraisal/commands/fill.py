@@ -1,4 +1,4 @@
-"""`appraisal fill`: not built yet."""
+"""`appraisal fill DRAFT --plain`: fill the sections through plain line prompts (screen readers, scripts)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,17 @@ HELP = "以逐行提问方式填写草稿（适合读屏软件和脚本）"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("draft", metavar="DRAFT", help="草稿路径、名称或编号")
+    parser.add_argument("--plain", action="store_true", help="逐行提问（目前唯一的方式，可省略）")
+    parser.add_argument("--section", action="append", metavar="ID", help="只填写这个栏目（可重复）")
+    parser.add_argument("--show", action="store_true", help="提问前先显示栏目的现有内容")
 
 
 def run(args: argparse.Namespace) -> int:
-    from appraisal.errors import AppraisalError
+    import sys
 
-    raise AppraisalError("此命令尚未完成。")
+    from appraisal.plainfill import fill_plain
+    from appraisal.store import resolve_draft
+
+    fill_plain(resolve_draft(args.draft), sys.stdin, sys.stdout, only=args.section, show_text=args.show)
+    return 0

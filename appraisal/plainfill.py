@@ -1,0 +1,91 @@
+"""Plain mode (`appraisal fill DRAFT --plain`): the sections as line prompts, for screen readers, poor terminals
+and scripts. No Textual, no cursor addressing: just lines in and lines out.
+
+Each section shows its title and current length; the answer is the lines up to a line holding a single `.`.
+An answer of just `.` keeps the current text. The draft is saved after every section, so end of input (EOF) or
+Ctrl+C loses nothing already answered; a partial answer cut off by EOF is kept too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from appraisal.draft import count_zi
+from appraisal.errors import AppraisalError
+from appraisal.store import OpenDraft
+from appraisal.templates import Section, Template, load_template
+
+END_MARK = "."
+
+
+def _limits(section: Section) -> str:
+    need = "必填" if section.required else "选填"
+    if section.max_chars:
+        return f"{need}，建议 {section.min_chars}–{section.max_chars} 字"
+    return f"{need}，建议不少于 {section.min_chars} 字" if section.min_chars else need
+
+
+def _read_answer(lines: Iterable[str]) -> tuple[list[str] | None, bool]:
+    """The answer's lines (None for "keep"), and whether input ended before the `.` line."""
+    answer: list[str] = []
+    for raw in lines:
+        line = raw.rstrip("\r\n")
+        if line.strip() == END_MARK:
+            return (answer if any(part.strip() for part in answer) else None), False
+        answer.append(line.rstrip())
+    return (answer if any(part.strip() for part in answer) else None), True
+
+
+def fill_plain(
+    path: Path,
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    only: list[str] | None = None,
+    show_text: bool = False,
+) -> int:
+    """Ask for each text section in turn; returns the number of sections changed."""
+    opened = OpenDraft(path)
+    try:
+        template: Template = load_template(opened.draft.template)
+        draft = opened.draft
+        draft.fit_to(template)
+        sections = template.text_sections()
+        if only:
+            unknown = [sid for sid in only if sid not in template.text_section_ids()]
+            if unknown:
+                raise AppraisalError(f"模板 {template.id} 中没有栏目 {'、'.join(unknown)}。")
+            sections = [s for s in sections if s.id in only]
+        print(f"草稿：{path}", file=stdout)
+        print(f"共 {len(sections)} 个栏目。每栏输入若干行，单独一行“.”结束；只输入“.”保留原文。", file=stdout)
+        changed = 0
+        lines = iter(stdin.readline, "")
+        for number, section in enumerate(sections, start=1):
+            placed = template.placed(section.id)
+            current = draft.sections.get(section.id, "")
+            where = f"{placed.parent.title} › " if placed.parent else ""
+            print("", file=stdout)
+            print(f"[{number}/{len(sections)}] {where}{section.title}（{_limits(section)}）", file=stdout)
+            print(f"当前 {count_zi(current)} 字。", file=stdout)
+            if show_text and current:
+                print(current, file=stdout)
+            print("请输入：", file=stdout, flush=True)
+            answer, ended = _read_answer(lines)
+            if answer is not None:
+                text = "\n".join(line.strip() for line in answer if line.strip())
+                if text != current:
+                    draft.sections[section.id] = text
+                    opened.save()
+                    changed += 1
+                    print(f"已保存，本栏 {count_zi(text)} 字。", file=stdout)
+            else:
+                print("保留原文。", file=stdout)
+            if ended:
+                print("输入已结束。", file=stdout)
+                break
+        print(f"完成：修改了 {changed} 个栏目，草稿已保存在 {path}。", file=stdout, flush=True)
+        return changed
+    finally:
+        opened.close()

@@ -1,0 +1,230 @@
+"""The Textual app: the start screen, opening drafts (lock, read-only, errors), quitting without losing text.
+
+Run it with `run_app()`; tests build `AppraisalApp(..., settings=TuiSettings(...))` with short delays and a fixed
+clock, and drive it with `run_test()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from appraisal.errors import AppraisalError
+from appraisal.store import DraftLockedError, create_draft, draft_files
+from appraisal.tui import checking
+from appraisal.tui.screens.dialogs import ChoiceScreen, MessageScreen
+from appraisal.tui.session import Clock, EditSession, system_clock
+
+
+@dataclass
+class TuiSettings:
+    """Timings and hooks. Tests shorten the delays and fix the clock so snapshots do not move."""
+
+    autosave_delay: float = 1.0  # save this long after typing stops
+    autosave_max: float = 2.0  # and at least this often while typing goes on
+    check_delay: float = 0.3  # run the section's checks this long after typing stops
+    retry_delay: float = 5.0  # after a failed save, try again this much later
+    clock: Clock = field(default=system_clock)
+    cursor_blink: bool = True
+    export_folder: Path | None = None  # default destination for exports (None: the current folder)
+
+
+class AppraisalApp(App[int]):
+    """考核自评助手. With `draft_path` it opens that draft; otherwise the start screen (or the new-draft form
+    when there are no drafts yet)."""
+
+    TITLE = "考核自评助手"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "退出", priority=True),
+        Binding("f1", "help", "帮助"),
+        Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(
+        self,
+        draft_path: Path | None = None,
+        *,
+        read_only: bool = False,
+        settings: TuiSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.draft_path = draft_path
+        self.start_read_only = read_only
+        self.settings = settings or TuiSettings()
+        self.disabled_rules = checking.disabled_rules()
+        self.theme = "textual-dark"
+
+    def on_mount(self) -> None:
+        from appraisal.tui.screens.start import StartScreen
+
+        self.push_screen(StartScreen())
+        if self.draft_path is not None:
+            self.open_draft(self.draft_path, read_only=self.start_read_only)
+        elif not draft_files():
+            self.call_after_refresh(self.new_draft)
+
+    # ------------------------------------------------------------ opening drafts
+
+    def open_draft(self, path: Path, *, read_only: bool = False) -> None:
+        """Open the editor on `path`. A locked draft offers read-only; any other problem is one message."""
+        from appraisal.tui.screens.editor import EditorScreen
+
+        try:
+            session = EditSession(path, read_only=read_only, clock=self.settings.clock)
+        except DraftLockedError as exc:
+
+            def answer(choice: str | None) -> None:
+                if choice == "read-only":
+                    self.open_draft(path, read_only=True)
+
+            self.push_screen(
+                ChoiceScreen(
+                    exc.message, [("read-only", "只读打开"), ("back", "返回")], cancel="back", title="草稿已被占用"
+                ),
+                answer,
+            )
+            return
+        except AppraisalError as exc:
+            self.push_screen(MessageScreen(exc.message, title="无法打开草稿"))
+            return
+
+        def closed(_: None) -> None:
+            self.refresh_start()
+
+        self.push_screen(EditorScreen(session), closed)
+
+    def new_draft(self) -> None:
+        from appraisal.draft import Draft
+        from appraisal.templates import load_template
+        from appraisal.tui.screens.new_draft import NewDraftRequest, NewDraftScreen
+
+        def create(request: NewDraftRequest | None) -> None:
+            if request is None:
+                return
+            try:
+                template = load_template(request.template)
+                draft = Draft.new(
+                    template, name=request.name, unit=request.unit, position=request.position, year=request.year
+                )
+                path = create_draft(draft)
+            except AppraisalError as exc:
+                self.push_screen(MessageScreen(exc.message, title="未能新建草稿"))
+                return
+            self.open_draft(path)
+
+        self.push_screen(NewDraftScreen(), create)
+
+    def import_document(self) -> None:
+        from appraisal.tui.screens.import_document import ImportRequest, ImportScreen
+
+        def chosen(request: ImportRequest | None) -> None:
+            if request is None:
+                return
+            try:
+                from appraisal.importer import import_document
+
+                result = import_document(request.path, request.template)
+                path = create_draft(result.draft)
+                summary = result.summary()
+            except AppraisalError as exc:
+                self.push_screen(MessageScreen(exc.message, title="未能导入"))
+                return
+            except Exception as exc:  # an importer bug must not take the app (and other open text) down
+                self.push_screen(MessageScreen(f"导入 {request.path} 时出错：{exc}", title="未能导入"))
+                return
+            self.open_draft(path)
+            self.push_screen(MessageScreen(f"{summary}\n草稿已保存为 {path}。", title="导入完成"))
+
+        self.push_screen(ImportScreen(), chosen)
+
+    def refresh_start(self) -> None:
+        from appraisal.tui.screens.start import StartScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, StartScreen):
+                screen.refresh_drafts()
+
+    # ------------------------------------------------------------ leaving
+
+    def _editors(self) -> list[Screen[None]]:
+        from appraisal.tui.screens.editor import EditorScreen
+
+        return [s for s in self.screen_stack if isinstance(s, EditorScreen)]
+
+    def ask_about_unsaved(self, editor: Screen[None], then: Callable[[], None]) -> None:
+        """The last save failed: never drop the text silently. Offer save-as, going back, or leaving anyway."""
+        from appraisal.tui.screens.editor import EditorScreen
+
+        assert isinstance(editor, EditorScreen)
+        error = editor.session.error or "保存失败。"
+
+        def answer(choice: str | None) -> None:
+            if choice == "save-as":
+                editor.action_save_as()
+            elif choice == "discard":
+                editor.close_session()
+                then()
+
+        self.push_screen(
+            ChoiceScreen(
+                f"最近的修改未能保存：{error}\n可以另存为新文件，或返回继续编辑。",
+                [("save-as", "另存为"), ("back", "返回编辑"), ("discard", "放弃修改并离开")],
+                cancel="back",
+                title="未能保存",
+            ),
+            answer,
+        )
+
+    async def action_quit(self) -> None:
+        """Save every open draft first; if one cannot be saved, ask instead of quitting."""
+        from appraisal.tui.screens.editor import EditorScreen
+
+        for screen in self._editors():
+            assert isinstance(screen, EditorScreen)
+            if not screen.finish():
+                self.ask_about_unsaved(screen, then=self.exit)
+                return
+        for screen in self._editors():
+            assert isinstance(screen, EditorScreen)
+            screen.close_session()
+        self.exit(0)
+
+    def action_help(self) -> None:
+        from appraisal.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # ------------------------------------------------------------ command palette
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every action of the current screen, in Chinese, plus the app-wide ones."""
+        from appraisal.tui.screens.editor import EditorScreen
+        from appraisal.tui.screens.start import StartScreen
+
+        target: Screen[Any] = screen
+        if not isinstance(target, EditorScreen | StartScreen):
+            editors = self._editors()
+            target = editors[-1] if editors else target
+        if isinstance(target, EditorScreen | StartScreen):
+            for title, help_text, callback in target.commands():
+                yield SystemCommand(title, help_text, callback)
+        yield SystemCommand("新建草稿", "按模板新建一份草稿", self.new_draft)
+        yield SystemCommand("导入文档", "把 .txt、.md、.docx 文档导入为草稿", self.import_document)
+        yield SystemCommand("帮助", "查看按键和使用说明（F1）", self.action_help)
+        yield SystemCommand("退出", "保存后退出（Ctrl+Q）", self.action_quit)
+
+
+def run_app(draft_path: Path | None = None, *, read_only: bool = False) -> int:
+    app = AppraisalApp(draft_path, read_only=read_only)
+    result = app.run()
+    return result if isinstance(result, int) else 0

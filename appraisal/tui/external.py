@@ -1,0 +1,55 @@
+"""Editing one section in the user's own editor ($VISUAL / $EDITOR): a fallback when the terminal's input
+method misbehaves. The text goes through a private temp file that is always deleted afterwards."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from appraisal.errors import AppraisalError
+
+
+def editor_command() -> list[str]:
+    """The editor to run: $VISUAL, then $EDITOR, then a common one that is installed."""
+    for variable in ("VISUAL", "EDITOR"):
+        value = os.environ.get(variable, "").strip()
+        if value:
+            return shlex.split(value, posix=os.name != "nt")
+    for candidate in ("notepad",) if os.name == "nt" else ("nano", "vim", "vi"):
+        if shutil.which(candidate):
+            return [candidate]
+    raise AppraisalError("没有找到可用的文本编辑器，请先设置环境变量 EDITOR，例如 EDITOR=nano。")
+
+
+def edit_text(text: str, suspend: Callable[[], AbstractContextManager[object]]) -> str:
+    """Run the editor on `text` and return what the user saved (newlines normalised, no trailing newline)."""
+    command = editor_command()
+    fd, name = tempfile.mkstemp(prefix="appraisal-", suffix=".txt")  # mkstemp creates the file 0600
+    path = Path(name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text + "\n" if text else "")
+        try:
+            with suspend():
+                result = subprocess.run([*command, str(path)], check=False)
+        except FileNotFoundError as exc:
+            raise AppraisalError(f"无法启动编辑器 {command[0]}：找不到该程序，请检查环境变量 EDITOR。") from exc
+        except OSError as exc:
+            raise AppraisalError(f"无法启动编辑器 {command[0]}：{exc.strerror or exc}。") from exc
+        if result.returncode != 0:
+            raise AppraisalError(f"编辑器 {command[0]} 异常退出（返回码 {result.returncode}），本栏内容未改动。")
+        try:
+            edited = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise AppraisalError("无法读回编辑器保存的内容（应为 UTF-8 文本），本栏内容未改动。") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            path.unlink()
+    return edited.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")

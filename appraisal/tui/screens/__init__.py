@@ -1,0 +1,1 @@
+"""Screens of the app: start, editor, review, export, history, help and the small dialogs."""

@@ -1,0 +1,139 @@
+"""The export dialog: formats, destination folder, and — when errors remain — the errors and a confirmation."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from appraisal.errors import AppraisalError
+from appraisal.tui import checking
+from appraisal.tui.screens.dialogs import ConfirmScreen
+from appraisal.tui.session import EditSession
+from appraisal.tui.widgets.guidance import finding_prompt
+
+DEFAULT_FORMATS = ("docx", "txt")
+SHOWN_ERRORS = 6
+
+
+def _export_module() -> Any | None:
+    try:
+        return importlib.import_module("appraisal.export")
+    except ImportError:
+        return None
+
+
+class ExportScreen(ModalScreen[list[Path] | None]):
+    """Returns the files written, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+
+    def __init__(self, session: EditSession, disabled: tuple[str, ...] = (), folder: Path | None = None) -> None:
+        super().__init__(classes="dialog-screen")
+        self.session = session
+        self.folder = folder or Path.cwd()
+        self.errors = [
+            f for f in checking.check_draft(session.draft, session.template, disabled) if f.severity == "error"
+        ]
+        self.exporter = _export_module()
+
+    def compose(self) -> ComposeResult:
+        titles = {s.id: s.title for s in self.session.template.text_sections()}
+        with VerticalScroll(classes="dialog form", id="export-dialog"):
+            yield Label("导出", classes="dialog-title")
+            if self.exporter is None:
+                yield Static("导出功能尚未安装，请升级考核自评助手。", classes="form-error")
+            else:
+                with Horizontal(classes="field", id="export-formats"):
+                    yield Label("格式")
+                    for name, exporter in self.exporter.FORMATS.items():
+                        yield Checkbox(str(exporter.label), name in DEFAULT_FORMATS, id=f"fmt-{name}", compact=True)
+                with Horizontal(classes="field"):
+                    yield Label("文件夹")
+                    yield Input(str(self.folder), id="export-folder", compact=True)
+                with Horizontal(classes="field"):
+                    yield Label("")
+                    yield Checkbox("覆盖同名文件", False, id="export-overwrite", compact=True)
+            if self.errors:
+                text = Text(f"草稿中还有 {len(self.errors)} 处错误：\n", style="bold red")
+                for finding in self.errors[:SHOWN_ERRORS]:
+                    text.append_text(finding_prompt(finding, with_section=titles.get(finding.section or "", "全文")))
+                    text.append("\n")
+                if len(self.errors) > SHOWN_ERRORS:
+                    text.append(f"……另有 {len(self.errors) - SHOWN_ERRORS} 处，按 F5 审阅查看全部。\n", style="dim")
+                yield Static(text, id="export-errors")
+            yield Static("", id="form-error", classes="form-error")
+            with Horizontal(classes="dialog-buttons"):
+                if self.exporter is not None:
+                    yield Button("导出", id="export", variant="primary", compact=True)
+                yield Button("取消", id="cancel", compact=True)
+
+    def chosen_formats(self) -> list[str]:
+        if self.exporter is None:
+            return []
+        return [name for name in self.exporter.FORMATS if self.query_one(f"#fmt-{name}", Checkbox).value]
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export":
+            self.start_export()
+        else:
+            self.dismiss(None)
+
+    def start_export(self) -> None:
+        message = self.query_one("#form-error", Static)
+        formats = self.chosen_formats()
+        if not formats:
+            message.update("请至少选择一种格式。")
+            return
+        if not self.errors:
+            self.write(formats)
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.write(formats)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"草稿中还有 {len(self.errors)} 处错误，导出的文件会带着这些错误。确定仍要导出吗？",
+                yes="仍要导出",
+                no="返回修改",
+            ),
+            confirmed,
+        )
+
+    def write(self, formats: list[str]) -> None:
+        assert self.exporter is not None
+        message = self.query_one("#form-error", Static)
+        folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
+        overwrite = self.query_one("#export-overwrite", Checkbox).value
+        written: list[Path] = []
+        for name in formats:
+            try:
+                path = self.exporter.export_to(
+                    self.session.draft, self.session.template, name, folder=folder, overwrite=overwrite
+                )
+            except AppraisalError as exc:
+                message.update(self._partial(written) + exc.message)
+                return
+            except OSError as exc:
+                message.update(self._partial(written) + f"无法写入 {folder}：{exc.strerror or exc}。")
+                return
+            written.append(Path(path))
+        self.notify("已导出：" + "、".join(str(p) for p in written), timeout=8)
+        self.dismiss(written)
+
+    @staticmethod
+    def _partial(written: list[Path]) -> str:
+        return ("已导出：" + "、".join(p.name for p in written) + "；") if written else ""
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

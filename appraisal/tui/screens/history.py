@@ -1,0 +1,106 @@
+"""History: the draft's earlier revisions, a preview of each, and restoring one (as a new revision)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from appraisal.draft import Draft, count_zi
+from appraisal.errors import AppraisalError
+from appraisal.store import HistoryEntry, list_history
+from appraisal.tui.session import EditSession
+
+
+class HistoryScreen(Screen[int | None]):
+    """Returns the revision to restore, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "返回编辑"),
+        Binding("r", "restore", "恢复此版本"),
+    ]
+
+    def __init__(self, session: EditSession) -> None:
+        super().__init__()
+        self.session = session
+        self.entries: list[HistoryEntry] = []
+        self.loaded: dict[int, Draft | str] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="history-summary")
+        with Horizontal(id="history-main"):
+            yield OptionList(id="history-list")
+            with VerticalScroll(id="history-preview-box"):
+                yield Static("", id="history-preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.entries = list_history(self.session.path)
+        options = self.query_one("#history-list", OptionList)
+        if not self.entries:
+            self.query_one("#history-summary", Static).update("这份草稿还没有历史版本。")
+            return
+        self.query_one("#history-summary", Static).update(
+            f"共 {len(self.entries)} 个版本（最新在上）。选中一个版本可预览，按 R 或回车恢复为当前版本；"
+            "恢复本身也会存为新版本。"
+        )
+        prompts = []
+        for index, entry in enumerate(self.entries):
+            loaded = self._load(index)
+            size = f"{loaded.total_chars()} 字" if isinstance(loaded, Draft) else "无法读取"
+            prompts.append(Option(f"第 {entry.revision} 版  {entry.saved}  {size}", id=f"r{index}"))
+        options.set_options(prompts)
+        options.highlighted = 0
+        options.focus()
+
+    def _load(self, index: int) -> Draft | str:
+        if index not in self.loaded:
+            try:
+                self.loaded[index] = self.entries[index].load()
+            except (AppraisalError, OSError) as exc:
+                self.loaded[index] = getattr(exc, "message", str(exc))
+        return self.loaded[index]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._preview(event.option_index)
+
+    def _preview(self, index: int) -> None:
+        loaded = self._load(index)
+        preview = self.query_one("#history-preview", Static)
+        if isinstance(loaded, str):
+            preview.update(Text(loaded, style="red"))
+            return
+        text = Text()
+        text.append(f"{loaded.title}\n", style="bold")
+        for section in self.session.template.text_sections():
+            body = loaded.sections.get(section.id, "")
+            text.append(f"\n{section.title}（{count_zi(body)} 字）\n", style="bold")
+            text.append(body + "\n" if body else "（空）\n", style="" if body else "dim")
+        preview.update(text)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option_index)
+
+    def action_restore(self) -> None:
+        index = self.query_one("#history-list", OptionList).highlighted
+        if index is not None:
+            self._choose(index)
+
+    def _choose(self, index: int) -> None:
+        if not 0 <= index < len(self.entries):
+            return
+        if isinstance(self._load(index), str):
+            self.notify("这个版本无法读取，不能恢复。", severity="error", timeout=5)
+            return
+        self.dismiss(self.entries[index].revision)
+
+    def action_back(self) -> None:
+        self.dismiss(None)

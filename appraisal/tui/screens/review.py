@@ -1,0 +1,101 @@
+"""Review: every finding in the draft. Choosing one goes to its section and position; fixes can be applied."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from appraisal.tui import checking
+from appraisal.tui.session import EditSession
+from appraisal.tui.widgets.guidance import finding_prompt
+from appraisal.tui.widgets.section_list import fit_cells
+
+
+class ReviewScreen(Screen[Any | None]):
+    """Returns the finding the user chose (None when they just go back)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "返回编辑"),
+        Binding("f", "fix_all", "修正全部可修正项"),
+        Binding("x", "fix_selected", "修正所选"),
+    ]
+
+    def __init__(self, session: EditSession, disabled: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.session = session
+        self.disabled_rules = disabled
+        self.findings: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="review-summary")
+        yield OptionList(id="review-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_findings()
+        self.query_one("#review-list", OptionList).focus()
+
+    def refresh_findings(self) -> None:
+        template = self.session.template
+        order = {sid: i for i, sid in enumerate(template.text_section_ids())}
+        found = checking.check_draft(self.session.draft, template, self.disabled_rules)
+        self.findings = sorted(found, key=lambda f: (order.get(f.section or "", -1), f.line, f.column))
+        errors = sum(1 for f in self.findings if f.severity == "error")
+        fixable = len(checking.fixable(self.findings))
+        summary = Text()
+        if not self.findings:
+            summary.append("全文未发现问题。", style="green")
+        else:
+            summary.append(f"共 {len(self.findings)} 处：错误 {errors} 处，提示 {len(self.findings) - errors} 处")
+            summary.append(f"，其中 {fixable} 处可自动修正（按 F）" if fixable else "")
+            summary.append("。选中一条按回车即可跳到原文。")
+        self.query_one("#review-summary", Static).update(summary)
+        options = self.query_one("#review-list", OptionList)
+        titles = {s.id: s.title for s in template.text_sections()}
+        prompts = []
+        for index, finding in enumerate(self.findings):
+            title = fit_cells(titles.get(finding.section or "", "全文"), 16)
+            prompt = finding_prompt(finding, with_section=title)
+            if getattr(finding, "fix", None):
+                prompt.append("  可修正", style="cyan")
+            prompts.append(Option(prompt, id=f"f{index}"))
+        options.set_options(prompts)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.findings):
+            self.dismiss(self.findings[event.option_index])
+
+    def _after_fix(self, count: int) -> None:
+        if count:
+            self.session.mark_changed()
+            self.session.save()
+            self.notify(f"已修正 {count} 处。", timeout=4)
+        else:
+            self.notify("没有可以自动修正的问题。", timeout=4)
+        self.refresh_findings()
+
+    def action_fix_all(self) -> None:
+        self._after_fix(checking.fix_draft(self.session.draft, self.session.template))
+
+    def action_fix_selected(self) -> None:
+        index = self.query_one("#review-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.findings):
+            return
+        finding = self.findings[index]
+        if not getattr(finding, "fix", None) or not finding.section:
+            self.notify("这一条不能自动修正，请在原文中修改。", timeout=4)
+            return
+        before = self.session.text(finding.section)
+        after = checking.apply_fixes(before, [finding])
+        self.session.set_text(finding.section, after)
+        self._after_fix(int(after != before))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

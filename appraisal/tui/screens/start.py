@@ -1,0 +1,112 @@
+"""The start screen: resume the most recent draft with one key, open another, create one, or import a document."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from appraisal import paths
+from appraisal.tui.screens.dialogs import MessageScreen
+from appraisal.tui.session import DraftRow, draft_rows
+from appraisal.tui.widgets.section_list import fit_cells
+
+if TYPE_CHECKING:
+    from appraisal.tui.app import AppraisalApp
+
+
+class StartScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "resume", "继续最近的草稿"),
+        Binding("n", "new", "新建"),
+        Binding("i", "import_document", "导入文档"),
+        Binding("enter", "open_selected", "打开", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[DraftRow] = []
+
+    @property
+    def tui(self) -> AppraisalApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("考核自评助手", style="bold"), id="start-title")
+        yield Static("", id="start-hint")
+        yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#drafts", DataTable)
+        table.add_column("姓名", key="name")
+        table.add_column("模板", key="template")
+        table.add_column("年度", key="year")
+        table.add_column("完成", key="done")
+        table.add_column("最后保存", key="saved")
+        self.refresh_drafts()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_drafts()
+
+    def refresh_drafts(self) -> None:
+        self.rows = draft_rows()
+        table = self.query_one("#drafts", DataTable)
+        table.clear()
+        for index, row in enumerate(self.rows):
+            done = Text(row.done, style="red") if row.problem else row.done
+            table.add_row(
+                fit_cells(row.name, 16), fit_cells(row.template, 26), row.year, done, row.saved, key=str(index)
+            )
+        hint = self.query_one("#start-hint", Static)
+        if self.rows:
+            latest = self.rows[0]
+            hint.update(
+                Text.assemble(
+                    ("按 R 继续最近的草稿：", ""),
+                    (f"{latest.name}（{latest.year}年度）", "bold"),
+                    ("。也可以在下表中选择一份草稿按回车打开，按 N 新建，按 I 导入已有文档。", ""),
+                )
+            )
+        else:
+            hint.update(f"还没有草稿（数据目录：{paths.drafts_dir()}）。按 N 新建一份，或按 I 导入已有文档。")
+        if self.rows:
+            table.focus()
+
+    def _open(self, row: DraftRow) -> None:
+        if row.problem:
+            self.app.push_screen(MessageScreen(row.problem, title="无法打开草稿"))
+            return
+        self.tui.open_draft(row.path)
+
+    def action_resume(self) -> None:
+        if not self.rows:
+            self.app.push_screen(MessageScreen("还没有草稿，请按 N 新建一份。"))
+            return
+        self._open(self.rows[0])
+
+    def action_open_selected(self) -> None:
+        table = self.query_one("#drafts", DataTable)
+        if self.rows and 0 <= table.cursor_row < len(self.rows):
+            self._open(self.rows[table.cursor_row])
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        index = int(event.row_key.value or 0)
+        if 0 <= index < len(self.rows):
+            self._open(self.rows[index])
+
+    def action_new(self) -> None:
+        self.tui.new_draft()
+
+    def action_import_document(self) -> None:
+        self.tui.import_document()
+
+    def commands(self) -> Iterator[tuple[str, str, Any]]:
+        yield "继续最近的草稿", "打开最近保存的草稿（R）", self.action_resume
+        yield "打开所选草稿", "打开列表中选中的草稿（回车）", self.action_open_selected

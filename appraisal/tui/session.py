@@ -1,0 +1,189 @@
+"""The draft being edited, without any UI: its file and lock, its template, and whether it is saved.
+
+The editor screen owns one EditSession. Saving never raises: a failed save keeps the text in memory, records
+the reason (one Chinese sentence) and leaves the session dirty so the next save tries again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from appraisal.draft import Draft, completion
+from appraisal.errors import AppraisalError
+from appraisal.store import OpenDraft, draft_files, list_history, load_draft
+from appraisal.templates import Template, load_template
+
+Clock = Callable[[], dt.datetime]
+
+
+def system_clock() -> dt.datetime:
+    return dt.datetime.now()
+
+
+class EditSession:
+    """One open draft: holds the lock (unless read-only) and tracks unsaved changes."""
+
+    def __init__(self, path: Path, *, read_only: bool = False, clock: Clock = system_clock) -> None:
+        self.clock = clock
+        self.opened = OpenDraft(path, read_only=read_only)
+        try:
+            self.template: Template = load_template(self.opened.draft.template)
+        except AppraisalError as exc:
+            self.opened.close()
+            raise AppraisalError(f"草稿 {path} 使用的模板无法加载：{exc.message}") from exc
+        self.opened.draft.fit_to(self.template)
+        self.dirty = False
+        self.saved_at: dt.datetime | None = None
+        self.error: str | None = None
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def draft(self) -> Draft:
+        return self.opened.draft
+
+    @property
+    def path(self) -> Path:
+        return self.opened.path
+
+    @property
+    def read_only(self) -> bool:
+        return self.opened.read_only
+
+    def text(self, section_id: str) -> str:
+        return self.draft.sections.get(section_id, "")
+
+    def set_text(self, section_id: str, text: str) -> bool:
+        """Record the editor's text for a section; True when it differs from what we had."""
+        if self.draft.sections.get(section_id) == text:
+            return False
+        self.draft.sections[section_id] = text
+        if not self.read_only:
+            self.dirty = True
+        return True
+
+    def mark_changed(self) -> None:
+        """The draft was changed in place (fixes applied, profile edited): it needs saving."""
+        if not self.read_only:
+            self.dirty = True
+
+    def save_label(self) -> str:
+        """What the status bar says about saving: 已保存 hh:mm:ss, 未保存, 保存失败 or 只读."""
+        if self.read_only:
+            return "只读"
+        if self.error is not None:
+            return "保存失败"
+        if self.dirty:
+            return "未保存"
+        if self.saved_at is not None:
+            return f"已保存 {self.saved_at:%H:%M:%S}"
+        return "已保存"
+
+    # ------------------------------------------------------------ saving
+
+    def save(self) -> bool:
+        """Write the draft if it changed. False (and `error` set) when it could not be written."""
+        if self.read_only or not self.dirty:
+            return True
+        try:
+            self.opened.save()
+        except AppraisalError as exc:
+            self.error = exc.message
+            return False
+        except OSError as exc:  # defensive: the store turns OS errors into AppraisalError
+            self.error = f"保存草稿 {self.path} 失败：{exc.strerror or exc}。"
+            return False
+        self.dirty = False
+        self.error = None
+        self.saved_at = self.clock()
+        return True
+
+    def save_as(self, path: Path) -> None:
+        """Save under a new file (after a conflict or on a read-only disk); raises AppraisalError."""
+        self.opened.save_as(path)
+        self.dirty = False
+        self.error = None
+        self.saved_at = self.clock()
+
+    def restore(self, revision: int) -> None:
+        """Make an earlier revision current, as a new revision; raises AppraisalError."""
+        entry = next((e for e in list_history(self.path) if e.revision == revision), None)
+        if entry is None:
+            raise AppraisalError(f"草稿 {self.path} 的历史记录中没有第 {revision} 版。")
+        restored = entry.load()
+        restored.fit_to(self.template)
+        restored.revision = max(self.draft.revision, restored.revision)
+        self.opened.draft = restored
+        self.dirty = True
+        if not self.save():
+            raise AppraisalError(self.error or "保存失败。")
+
+    def close(self) -> None:
+        self.opened.close()
+
+
+# ---------------------------------------------------------------- other drafts
+
+
+def previous_year_draft(draft: Draft, path: Path | None) -> Draft | None:
+    """Last year's draft of the same template (same writer preferred), for the 去年 tab."""
+    year = draft.profile.year
+    if year is None:
+        return None
+    here = path.resolve() if path else None
+    candidates: list[Draft] = []
+    for other in draft_files():
+        if here is not None and other.resolve() == here:
+            continue
+        with contextlib.suppress(AppraisalError, OSError):
+            loaded = load_draft(other)
+            if loaded.template == draft.template and loaded.profile.year == year - 1:
+                candidates.append(loaded)
+    if not candidates:
+        return None
+    same_name = [c for c in candidates if c.profile.name and c.profile.name == draft.profile.name]
+    return (same_name or candidates)[0]
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """One line of the start screen's list. `problem` is set when the draft cannot be read."""
+
+    path: Path
+    name: str
+    template: str
+    year: str
+    done: str
+    saved: str
+    problem: str = ""
+
+
+def draft_rows() -> list[DraftRow]:
+    """The drafts in the data dir, most recent first, described for the start screen."""
+    rows: list[DraftRow] = []
+    templates: dict[str, Template | None] = {}
+    for path in draft_files():
+        try:
+            saved = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        except OSError:
+            continue
+        try:
+            draft = load_draft(path)
+        except AppraisalError as exc:
+            rows.append(DraftRow(path, path.stem, "", "", "无法读取", saved, exc.message))
+            continue
+        if draft.template not in templates:
+            try:
+                templates[draft.template] = load_template(draft.template)
+            except AppraisalError:
+                templates[draft.template] = None
+        template = templates[draft.template]
+        done = f"{completion(draft, template):.0%}" if template else "模板缺失"
+        year = f"{draft.profile.year}" if draft.profile.year else "未填"
+        label = template.name if template else draft.template
+        rows.append(DraftRow(path, draft.profile.name or "（未署名）", label, year, done, saved))
+    return rows

@@ -1,0 +1,59 @@
+"""Where the user was in each draft (section, line, column), so reopening a draft resumes there.
+
+Kept apart from the draft file: moving around is not an edit and must not create revisions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from appraisal import paths
+from appraisal.errors import AppraisalError
+from appraisal.fileio import atomic_write_text
+
+STATE_FILE = "ui-state.json"
+KEEP = 50
+
+
+@dataclass(frozen=True)
+class Position:
+    section: str
+    row: int = 0
+    column: int = 0
+
+
+def _state_path() -> Path:
+    return paths.data_dir() / STATE_FILE
+
+
+def _read() -> dict[str, dict[str, object]]:
+    try:
+        data = json.loads(_state_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_position(draft_path: Path) -> Position | None:
+    entry = _read().get(str(draft_path.resolve()))
+    if not isinstance(entry, dict):
+        return None
+    try:
+        return Position(str(entry["section"]), int(entry.get("row", 0)), int(entry.get("column", 0)))  # type: ignore[call-overload]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def save_position(draft_path: Path, position: Position) -> None:
+    """Best effort: losing the cursor position is harmless, failing a quit over it is not."""
+    data = _read()
+    key = str(draft_path.resolve())
+    data.pop(key, None)
+    data[key] = {"section": position.section, "row": position.row, "column": position.column}
+    while len(data) > KEEP:
+        data.pop(next(iter(data)))
+    with contextlib.suppress(AppraisalError, OSError):
+        atomic_write_text(_state_path(), json.dumps(data, ensure_ascii=False, indent=1))

@@ -1,0 +1,29 @@
+"""The text area for one section: soft-wrapped, plain text, one paragraph per line."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+
+class SectionEditor(TextArea):
+    """A TextArea that remembers which section it holds, so a late Changed message is never misfiled."""
+
+    def __init__(self, *, id: str | None = None, cursor_blink: bool = True) -> None:
+        super().__init__(
+            "",
+            id=id,
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            highlight_cursor_line=False,
+            placeholder="在此输入本栏内容，每段一行。",
+        )
+        self.cursor_blink = cursor_blink
+        self.section_id: str | None = None
+
+    def show_section(self, section_id: str, text: str, *, read_only: bool = False) -> None:
+        self.section_id = section_id
+        self.read_only = read_only
+        self.load_text(text)
+        self.move_cursor((0, 0))
+        self.scroll_home(animate=False)

@@ -1,0 +1,49 @@
+"""Shared helpers for the TUI tests: short autosave delays, a fixed clock, drafts in the test's APPRAISAL_HOME."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from appraisal.draft import Draft
+from appraisal.store import create_draft
+from appraisal.templates import load_template
+from appraisal.tui.app import AppraisalApp, TuiSettings
+
+FIXED_NOW = dt.datetime(2025, 12, 1, 9, 30, 15)
+
+
+def fixed_clock() -> dt.datetime:
+    return FIXED_NOW
+
+
+def fast_settings(**overrides: object) -> TuiSettings:
+    values: dict[str, object] = {
+        "autosave_delay": 0.2,
+        "autosave_max": 0.6,
+        "check_delay": 0.05,
+        "retry_delay": 0.3,
+        "clock": fixed_clock,
+        "cursor_blink": False,
+    }
+    values.update(overrides)
+    return TuiSettings(**values)  # type: ignore[arg-type]
+
+
+def make_draft(
+    *,
+    template: str = "cadre-annual",
+    name: str = "李明",
+    year: int = 2025,
+    sections: dict[str, str] | None = None,
+    path: Path | None = None,
+) -> Path:
+    draft = Draft.new(load_template(template), name=name, unit="某市统计局", position="科长", year=year)
+    draft.id = f"fixed{year}{len(name)}"
+    for key, value in (sections or {}).items():
+        draft.sections[key] = value
+    return create_draft(draft, path)
+
+
+def make_app(path: Path | None = None, **overrides: object) -> AppraisalApp:
+    return AppraisalApp(path, settings=fast_settings(**overrides))

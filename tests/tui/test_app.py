@@ -1,0 +1,212 @@
+"""The app as a whole: the start screen, creating and opening drafts, resuming after quit, and the bad cases
+(locked, unreadable, template missing), each of which must end in one clear message, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from appraisal import paths
+from appraisal.store import DraftLock, draft_files, load_draft
+from appraisal.tui.screens.dialogs import ChoiceScreen, MessageScreen
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.new_draft import NewDraftScreen
+from appraisal.tui.screens.start import StartScreen
+
+from .helpers import make_app, make_draft
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """Every Static/Label's text on the current screen, for asserting on what the user reads."""
+    parts = []
+    for widget in app.screen.query(Static):
+        parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+async def test_no_drafts_opens_new_draft_form_and_creates_draft() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NewDraftScreen)
+        assert app.screen.query_one("#year", Input).value.isdigit()
+        await pilot.press(*"wang")
+        app.screen.query_one("#name", Input).value = "王芳"
+        app.screen.query_one("#unit", Input).value = "某县财政局"
+        app.screen.query_one("#position", Input).value = "副局长"
+        year = app.screen.query_one("#year", Input)
+        year.value = "2024"
+        year.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        files = draft_files()
+        assert len(files) == 1
+        draft = load_draft(files[0])
+        assert (draft.profile.name, draft.profile.unit, draft.profile.position, draft.profile.year) == (
+            "王芳",
+            "某县财政局",
+            "副局长",
+            2024,
+        )
+
+
+async def test_new_draft_form_rejects_bad_year_and_stays_open() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        year = app.screen.query_one("#year", Input)
+        year.value = "24"
+        year.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, NewDraftScreen)
+        assert "1990" in str(app.screen.query_one("#form-error", Static).render())
+        assert draft_files() == []
+
+
+async def test_start_screen_lists_drafts_and_resumes_most_recent_with_one_key() -> None:
+    older = make_draft(name="李明", year=2024)
+    newer = make_draft(name="赵强", year=2025)
+    import os
+
+    os.utime(older, (1_700_000_000, 1_700_000_000))
+    os.utime(newer, (1_800_000_000, 1_800_000_000))
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        table = app.screen.query_one("#drafts", DataTable)
+        assert table.row_count == 2
+        assert table.get_row_at(0)[0] == "赵强"
+        assert "赵强" in screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.session.path == newer
+
+
+async def test_resume_after_quit_restores_text_section_and_cursor(tmp_path: Path) -> None:
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("study")
+        editor.editor.insert("坚持读原著学原文悟原理")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert load_draft(path).sections["study"] == "坚持读原著学原文悟原理"
+    assert not (path.parent / f".{path.name}.lock").exists()
+
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert editor.current_id == "study"
+        assert editor.editor.text == "坚持读原著学原文悟原理"
+        assert editor.editor.cursor_location == (0, len("坚持读原著学原文悟原理"))
+
+
+async def test_locked_draft_offers_read_only() -> None:
+    path = make_draft(sections={"conduct": "原有文字"})
+    lock_file = path.with_name(f".{path.name}.lock")
+    lock_file.write_text(
+        json.dumps({"user": "zhangsan", "host": "other-host", "pid": 4242, "since": "2025-12-01T09:00:00+08:00"}),
+        encoding="utf-8",
+    )
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "zhangsan@other-host" in screen_text(app)
+        await pilot.click("#read-only")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert editor.session.read_only
+        assert editor.editor.read_only
+        editor.go_to("conduct")
+        assert editor.editor.text == "原有文字"
+        assert "只读" in str(editor.query_one("#status").render())
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert lock_file.exists()  # someone else's lock is left alone
+
+
+async def test_draft_locked_by_this_app_cannot_be_opened_twice() -> None:
+    path = make_draft()
+    with DraftLock(path):
+        app = make_app(path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, StartScreen)
+
+
+async def test_unreadable_draft_shows_one_message_and_app_keeps_working() -> None:
+    path = make_draft()
+    path.write_text("{ broken", encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        assert "无法读取" in app.screen.message
+        assert "Traceback" not in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NewDraftScreen)
+    assert path.read_text(encoding="utf-8") == "{ broken"  # never overwritten
+
+
+async def test_missing_template_shows_one_message() -> None:
+    path = make_draft()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["template"] = "no-such-template"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        assert "no-such-template" in app.screen.message
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+    assert not path.with_name(f".{path.name}.lock").exists()
+
+
+async def test_help_and_command_palette_list_actions() -> None:
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        titles = [c.title for c in app.get_system_commands(editor)]
+        for title in ("保存", "审阅全文", "导出", "历史版本", "在外部编辑器中编辑本栏", "下一栏", "退出", "帮助"):
+            assert title in titles
+        await pilot.press("f1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is editor
+
+
+def test_ui_state_lives_in_data_dir() -> None:
+    # Where the cursor position is kept: next to the drafts, never inside the draft file.
+    from appraisal.tui.ui_state import Position, load_position, save_position
+
+    path = make_draft()
+    save_position(path, Position("law", 2, 5))
+    assert load_position(path) == Position("law", 2, 5)
+    assert (paths.data_dir() / "ui-state.json").exists()
+    assert "law" not in path.read_text(encoding="utf-8").split('"sections"')[0]

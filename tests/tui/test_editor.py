@@ -1,0 +1,333 @@
+"""The editor: typing Chinese, moving freely between sections, autosave timing, save errors, $EDITOR."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+from appraisal.store import load_draft
+from appraisal.tui.screens.dialogs import MessageScreen
+from appraisal.tui.screens.editor import EditorScreen
+
+from .helpers import make_app, make_draft
+
+PARAGRAPH = (
+    "本人始终坚持以习近平新时代中国特色社会主义思想为指导，认真学习贯彻党的二十大精神，"
+    "牢固树立“四个意识”，坚定“四个自信”，在思想上政治上行动上同党中央保持高度一致。"
+)
+
+
+async def wait_until(condition, timeout: float = 3.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.02)
+
+
+async def test_typing_chinese_into_several_sections_saves_each(tmp_path: Path) -> None:
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("conduct")
+        await pilot.press(*"政治坚定")
+        await pilot.press("alt+down")  # next section: study
+        assert editor.current_id == "study"
+        await pilot.press(*"学习")
+        await pilot.press("alt+down")  # results.service
+        assert editor.current_id == "results.service"
+        await pilot.press(*"服务中心")
+        await pilot.pause()
+        assert editor.editor.text == "服务中心"
+        # Section changes save immediately; the last section is saved by autosave.
+        assert load_draft(path).sections["conduct"] == "政治坚定"
+        assert load_draft(path).sections["study"] == "学习"
+        await wait_until(lambda: load_draft(path).sections["results.service"] == "服务中心")
+        assert editor.session.save_label() == "已保存 09:30:15"
+
+
+async def test_moving_around_while_section_is_invalid(tmp_path: Path) -> None:
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("conduct")
+        editor.editor.insert("太短")  # far below min_chars 150: a warning, never a wall
+        await pilot.pause(0.15)
+        assert editor.section_list.look_of("conduct") == "short"
+        await pilot.press("alt+down")
+        assert editor.current_id == "study"
+        await pilot.press("alt+up", "alt+up")
+        assert editor.current_id == "intro"
+        await pilot.press("f2")
+        assert editor.section_list.has_focus
+        index = editor.section_list.get_option_index("law")
+        editor.section_list.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert editor.current_id == "law"
+        assert editor.editor.has_focus
+    assert load_draft(path).sections["conduct"] == "太短"
+
+
+async def test_section_list_shows_state_and_count() -> None:
+    path = make_draft(sections={"conduct": "好" * 200, "study": "学" * 10})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        lst = editor.section_list
+        prompts = {o.id: str(o.prompt) for o in lst.options}
+        assert "完成 200/150字" in prompts["conduct"]
+        assert "偏短 10/150字" in prompts["study"]
+        assert "未填 0/300字" in prompts["results.service"]
+        assert "选填" in prompts["intro"]
+        assert lst.get_option("group:results").disabled
+
+
+async def test_autosave_fires_after_debounce_not_before() -> None:
+    path = make_draft()
+    app = make_app(path, autosave_delay=0.4, autosave_max=5.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("conduct")
+        revision = load_draft(path).revision
+        await pilot.press(*"廉洁")
+        assert editor.session.save_label() == "未保存"
+        await asyncio.sleep(0.15)
+        assert load_draft(path).revision == revision  # still inside the debounce
+        await wait_until(lambda: load_draft(path).sections["conduct"] == "廉洁", timeout=2)
+        assert editor.session.save_label().startswith("已保存")
+
+
+async def test_continuous_typing_is_saved_at_least_every_max_interval() -> None:
+    path = make_draft()
+    app = make_app(path, autosave_delay=0.5, autosave_max=0.6)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("conduct")
+        typed = ""
+        saw_save_while_typing = False
+        for char in "一二三四五六七八九十" * 2:  # a key every 0.1 s: the debounce never elapses
+            await pilot.press(char)
+            typed += char
+            await asyncio.sleep(0.1)
+            on_disk = load_draft(path).sections["conduct"]
+            if on_disk and typed.startswith(on_disk) and len(on_disk) < len(typed):
+                saw_save_while_typing = True
+        assert saw_save_while_typing
+
+
+async def test_changed_on_disk_is_reported_and_text_kept() -> None:
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("conduct")
+        # Another program rewrites the file behind our back.
+        other = path.read_text(encoding="utf-8").replace('"conduct": ""', '"conduct": "别人的文字"')
+        path.write_text(other + "\n", encoding="utf-8")
+        editor.editor.insert("我的文字")
+        await wait_until(lambda: editor.session.error is not None)
+        assert editor.session.save_label() == "保存失败"
+        assert editor.has_class("save-failed")
+        assert "已被其他程序修改" in str(editor.query_one("#save-error").render())
+        assert editor.editor.text == "我的文字"
+        assert load_draft(path).sections["conduct"] == "别人的文字"  # not overwritten
+        await asyncio.sleep(0.5)  # retries happen, but the message is shown once
+        notes = [n for n in app._notifications if "已被其他程序修改" in n.message]
+        assert len(notes) == 1
+        # Save as a new file: the text lands there and saving works again.
+        target = path.with_name("conflict-copy.json")
+        editor.session.save_as(target)
+        assert load_draft(target).sections["conduct"] == "我的文字"
+
+
+async def test_failed_save_keeps_text_then_retry_succeeds(tmp_path: Path) -> None:
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    path = make_draft(path=folder / "d.json")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("conduct")
+
+        def fail_save(*args: object, **kwargs: object) -> None:
+            from appraisal.errors import AppraisalError
+
+            raise AppraisalError(f"保存 {path} 失败：磁盘空间不足。")
+
+        original = editor.session.opened.save
+        editor.session.opened.save = fail_save  # type: ignore[method-assign]
+        editor.editor.insert("磁盘满时写的字")
+        await wait_until(lambda: editor.session.error is not None)
+        assert "磁盘空间不足" in str(editor.query_one("#save-error").render())
+        assert editor.editor.text == "磁盘满时写的字"
+        editor.session.opened.save = original  # type: ignore[method-assign]
+        await wait_until(lambda: load_draft(path).sections["conduct"] == "磁盘满时写的字")
+        assert editor.session.error is None
+        assert not editor.has_class("save-failed")
+
+
+async def test_quit_with_failing_save_asks_instead_of_losing_text() -> None:
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+
+        def fail_save(*args: object, **kwargs: object) -> None:
+            from appraisal.errors import AppraisalError
+
+            raise AppraisalError("保存失败：磁盘空间不足。")
+
+        editor.session.opened.save = fail_save  # type: ignore[method-assign]
+        editor.editor.insert("还没存下的字")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ChoiceScreen"
+        assert app.is_running
+        await pilot.press("escape")  # back to editing
+        await pilot.pause()
+        assert app.screen is editor
+        assert editor.editor.text == "还没存下的字"
+
+
+async def test_wide_characters_wrap_by_cells_and_cursor_moves_by_character() -> None:
+    path = make_draft(sections={"conduct": PARAGRAPH * 3})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("conduct")
+        await pilot.pause()
+        area = editor.editor
+        width = area.wrap_width
+        wrapped = area.wrapped_document.get_sections(0)
+        assert len(wrapped) > 3
+        for line in wrapped:
+            assert cell_len(line) <= width
+        # Every character is still there, in order, after wrapping.
+        assert "".join(wrapped) == PARAGRAPH * 3
+        await pilot.press("end")
+        row, column = area.cursor_location
+        assert (row, column) == (0, len(wrapped[0])) or column <= len(PARAGRAPH * 3)
+        area.move_cursor((0, 0))
+        await pilot.press("right", "right")
+        assert area.cursor_location == (0, 2)
+        # The screen cursor sits two cells per Chinese character to the right.
+        x0 = area.cursor_screen_offset.x
+        await pilot.press("right")
+        assert area.cursor_screen_offset.x - x0 == 2
+        await pilot.press("down")
+        assert area.cursor_location[1] == len(wrapped[0]) + 3
+
+
+async def test_external_editor_appends_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    script = tmp_path / "stub-editor.py"
+    script.write_text(
+        "import os, stat, sys\n"
+        "p = sys.argv[1]\n"
+        "mode = stat.S_IMODE(os.stat(p).st_mode)\n"
+        "open(p + '.mode', 'w').write(oct(mode))\n"
+        "with open(p, 'a', encoding='utf-8') as f:\n"
+        "    f.write('外部编辑器补充的一段。\\n')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    path = make_draft(sections={"law": "原有一段。"})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("law")
+        await pilot.press("f8")
+        await pilot.pause()
+        assert editor.editor.text == "原有一段。\n外部编辑器补充的一段。"
+        await pilot.press("ctrl+z")  # the external edit is one undoable change
+        assert editor.editor.text == "原有一段。"
+        await pilot.press("ctrl+y")
+    assert load_draft(path).sections["law"] == "原有一段。\n外部编辑器补充的一段。"
+    leftovers = [p for p in tmp_path.iterdir() if p.name.startswith("appraisal-") and p.suffix == ".txt"]
+    assert leftovers == []  # the temp file is deleted
+    modes = list(tmp_path.glob("appraisal-*.txt.mode"))
+    assert modes and modes[0].read_text() == oct(stat.S_IRUSR | stat.S_IWUSR)
+
+
+async def test_external_editor_failure_is_one_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", "/nonexistent/editor-program")
+    monkeypatch.delenv("VISUAL", raising=False)
+    path = make_draft(sections={"law": "原文"})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("law")
+        await pilot.press("f8")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        assert "EDITOR" in app.screen.message
+        await pilot.press("enter")
+        assert editor.editor.text == "原文"
+
+
+async def test_last_year_tab_shows_previous_draft_of_same_template() -> None:
+    make_draft(name="李明", year=2024, sections={"law": "去年依法行政的文字"})
+    make_draft(name="别人", year=2024, sections={"law": "别人的文字"})
+    path = make_draft(name="李明", year=2025)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("law")
+        text = str(editor.query_one("#last-year-text").render())
+        assert "去年依法行政的文字" in text
+        assert "2024年度" in text
+
+
+async def test_narrow_terminal_hides_guidance_and_keeps_editor() -> None:
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert editor.has_class("narrow")
+        assert not editor.guidance.display or editor.guidance.size.width == 0
+        assert editor.editor.size.width >= 40
+        await pilot.press("f9")
+        await pilot.pause()
+        assert editor.guidance.size.width > 0
+        assert editor.editor.size.width >= 30
