@@ -1,0 +1,96 @@
+"""Markdown export: the layout `appraisal import` reads back into exactly the same section texts.
+
+The layout, line by line (UTF-8, no BOM, `\n` line ends, one `\n` at the end of the file):
+
+    # 2026年度个人总结            ← the title
+                                  ← blank lines separate every block
+    开头语的第一段……              ← text before the first heading belongs to `intro` (heading = false)
+
+    ## 一、品行修养               ← level 1: `##`, the exporter's number, the template title
+    第一段……                      ← each line of section text is one paragraph, written verbatim
+
+    ## 三、四项主要工作实绩       ← a group heading, no text of its own
+    ### （一）服务中心实绩        ← level 2: `###`; level 3 `####` with `1.`, level 4 `#####` with `（1）`
+    ……
+    ---                           ← only before a section without heading that follows headed ones (结束语)
+    特此报告，请予评议。
+
+Decisions: headings are always on their own line here, even when Word and plain text run level-2 headings into the
+paragraph — Markdown is the structured, round-trip format. Paragraph text is written verbatim, without Markdown
+escaping, so that importing it gives back the very same characters (`*`, `_`, `<` and a leading `1.` stay as typed);
+the HTML export escapes them for its renderer instead (`to_markdown(..., for_renderer=True)`). There is no 落款:
+a name and date after the last section would read back as part of that section.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from appraisal.draft import Draft
+from appraisal.export import ExportOptions
+from appraisal.export.outline import Heading, Outline, Paragraph, build_outline
+from appraisal.templates import Template
+
+THEMATIC_BREAK = "---"
+_ASCII_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+_TRAILING_PUNCTUATION = re.compile(r"[\W_]+$")
+
+
+def escape(text: str) -> str:
+    """Backslash-escape every ASCII punctuation character: CommonMark then prints each one literally."""
+    return _ASCII_PUNCTUATION.sub(r"\\\1", text)
+
+
+def heading_marks(level: int) -> str:
+    """`##` for level 1: the single `#` is the document title."""
+    return "#" * (level + 1)
+
+
+def _run_in(lead: Heading) -> str:
+    """`**（一）服务中心实绩**。` — strong emphasis around the heading.
+
+    The closing `**` must follow a letter, not punctuation, or CommonMark does not close it before CJK text; so any
+    punctuation at the end of the label stays outside the emphasis.
+    """
+    label = lead.run_in_label
+    match = _TRAILING_PUNCTUATION.search(label)
+    core, tail = (label[: match.start()], match.group()) if match else (label, "")
+    return f"**{escape(core)}**{escape(tail)}"
+
+
+def to_markdown(outline: Outline, *, for_renderer: bool = False) -> str:
+    """The outline as Markdown: verbatim for the .md file, or escaped (and run-in aware) for the HTML renderer."""
+    text = escape if for_renderer else str
+    blocks: list[str] = [f"# {text(outline.title)}"]
+    current_section = ""
+    for block in outline.blocks:
+        entering = block.section_id != current_section
+        current_section = block.section_id
+        if (
+            not for_renderer
+            and entering
+            and isinstance(block, Paragraph)
+            and block.section_id in outline.trailing_unheaded
+        ):
+            blocks.append(THEMATIC_BREAK)
+        if isinstance(block, Heading):
+            blocks.append(f"{heading_marks(block.level)} {text(block.label)}")
+        elif block.lead is not None and for_renderer:
+            blocks.append(_run_in(block.lead) + text(block.text))
+        else:
+            blocks.append(text(block.full_text))
+    return "\n\n".join(blocks) + "\n"
+
+
+class MarkdownExporter:
+    name = "md"
+    suffix = ".md"
+    label = "Markdown"
+
+    def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes:
+        outline = build_outline(draft, template, dataclasses.replace(options, run_in_headings=False))
+        return to_markdown(outline).encode("utf-8")
+
+
+EXPORTER = MarkdownExporter()

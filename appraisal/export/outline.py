@@ -1,0 +1,173 @@
+"""The one walk over the template's section tree that every export format shares.
+
+Rules (SPEC §5), so that a Word file and a pasted 登记表 never disagree:
+
+- A text section appears when it has text or is required (an empty required section keeps its heading, so the gap
+  shows); an optional section without text is left out. A group appears when any of its children appears.
+- Headings are numbered by the exporter per level among the sections that appear: 一、 （一） 1. （1）
+  (deeper levels reuse （1））. Sections with `heading = false` (开头语, 结束语) have no heading and take no number.
+- Paragraphs are the non-blank lines of the section text with the white space around them removed (the exporters
+  add their own indent), and characters that are not allowed in a document (control characters) dropped.
+- A run-in level-2 heading (`（一）服务中心实绩。一年来，…`) is carried by the section's first paragraph as `lead`;
+  an empty section keeps its heading on a line of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from appraisal.draft import Draft
+from appraisal.export import ExportOptions
+from appraisal.templates import Section, Template
+
+RUN_IN_LEVEL = 2
+# Punctuation that already ends a heading, so no 。 is added before the run-in text.
+_CLOSING_PUNCTUATION = "。！？：；…，、.!?:;"
+# Characters XML 1.0 (and so Word) does not allow, and stray format characters from pasted text.
+_NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff\ud800-\udfff]")
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(number: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 99 → 九十九; larger numbers fall back to Arabic digits."""
+    if not 1 <= number <= 99:
+        return str(number)
+    tens, units = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[units] if units else "")
+
+
+def heading_number(level: int, index: int) -> str:
+    """The number the exporter prints before a heading: 一、 （一） 1. （1）."""
+    if level == 1:
+        return f"{chinese_number(index)}、"
+    if level == 2:
+        return f"（{chinese_number(index)}）"
+    if level == 3:
+        return f"{index}."
+    return f"（{index}）"
+
+
+@dataclass(frozen=True)
+class Heading:
+    section_id: str
+    level: int
+    number: str
+    title: str
+
+    @property
+    def label(self) -> str:
+        """`一、品行修养` — number and title as printed."""
+        return self.number + self.title
+
+    @property
+    def run_in_label(self) -> str:
+        """`（一）服务中心实绩。` — as printed in front of the section's first paragraph."""
+        ends_closed = self.title.endswith(tuple(_CLOSING_PUNCTUATION))
+        return self.label if ends_closed else self.label + "。"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    section_id: str
+    text: str
+    lead: Heading | None = None  # a run-in heading printed at the start of this paragraph
+
+    @property
+    def full_text(self) -> str:
+        return (self.lead.run_in_label if self.lead else "") + self.text
+
+
+Block = Heading | Paragraph
+
+
+@dataclass(frozen=True)
+class Outline:
+    """What is printed, in order: the title, headings and paragraphs, and the 落款 (name, date)."""
+
+    title: str
+    blocks: tuple[Block, ...]
+    name: str
+    date: dt.date
+    # Sections without heading that follow a headed section (e.g. 结束语): Markdown marks where they start.
+    trailing_unheaded: frozenset[str] = frozenset()
+
+    @property
+    def date_text(self) -> str:
+        """`2026年12月8日`: Arabic digits, no leading zeros (GB/T 9704 7.3.5)."""
+        return f"{self.date.year}年{self.date.month}月{self.date.day}日"
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The paragraphs of a section's text: its non-blank lines, trimmed, with disallowed characters removed."""
+    lines = (_NOT_ALLOWED.sub("", line).strip() for line in text.splitlines())
+    return [line for line in lines if line]
+
+
+def resolve_run_in(template: Template, options: ExportOptions) -> bool:
+    """The caller's choice, else the user's config file, else the template's setting."""
+    if options.run_in_headings is not None:
+        return options.run_in_headings
+    from appraisal.config import load_config
+
+    configured = load_config().export.run_in_headings
+    return template.run_in_headings if configured is None else configured
+
+
+def document_title(draft: Draft, template: Template) -> str:
+    title = _NOT_ALLOWED.sub("", draft.title).strip()
+    return title or template.default_title(draft.profile.year).strip()
+
+
+def build_outline(draft: Draft, template: Template, options: ExportOptions | None = None) -> Outline:
+    """Walk the template once and decide everything that is printed."""
+    options = options or ExportOptions()
+    run_in = resolve_run_in(template, options)
+    texts = {section_id: paragraphs_of(text) for section_id, text in draft.sections.items()}
+
+    def appears(section: Section) -> bool:
+        if section.is_group:
+            return any(appears(child) for child in section.children)
+        return bool(texts.get(section.id)) or section.required
+
+    blocks: list[Block] = []
+    trailing: set[str] = set()
+    seen_heading = False
+
+    def visit(sections: tuple[Section, ...], level: int) -> None:
+        nonlocal seen_heading
+        index = 0
+        for section in sections:
+            if not appears(section):
+                continue
+            heading: Heading | None = None
+            if section.heading:
+                index += 1
+                heading = Heading(section.id, level, heading_number(level, index), section.title)
+                seen_heading = True
+            elif seen_heading:
+                trailing.add(section.id)
+            if section.is_group:
+                if heading:
+                    blocks.append(heading)
+                visit(section.children, level + 1)
+                continue
+            paragraphs = texts.get(section.id, [])
+            lead = heading if heading and run_in and level == RUN_IN_LEVEL and paragraphs else None
+            if heading and lead is None:
+                blocks.append(heading)
+            for position, text in enumerate(paragraphs):
+                blocks.append(Paragraph(section.id, text, lead if position == 0 else None))
+
+    visit(template.sections, 1)
+    name = _NOT_ALLOWED.sub("", draft.profile.name).strip()
+    return Outline(
+        title=document_title(draft, template),
+        blocks=tuple(blocks),
+        name=name,
+        date=options.date or dt.date.today(),
+        trailing_unheaded=frozenset(trailing),
+    )

@@ -1,0 +1,43 @@
+"""Plain text to paste into the 登记表 box.
+
+Layout: the title on the first line, one blank line, then every heading and paragraph on its own line, each
+indented with two ideographic spaces (`　　`, U+3000 ×2) as in a 公文 — headings are indented like the body
+(GB/T 9704). No blank lines between paragraphs: the 登记表 box is small and the indent already marks them.
+Level-2 headings run into their paragraph when that is switched on. No 落款: the 登记表 has its own signature box.
+
+Encoding: UTF-8 with a byte-order mark and Windows line ends (CRLF). Many offices still open .txt files in the old
+Windows Notepad, which without a BOM may read UTF-8 as GBK (garbled Chinese) and without CRLF shows the whole file
+on one line; WPS, Word, modern Notepad and the Linux editors on 统信UOS / 麒麟 accept either, and none of them pastes
+the BOM along with the text. `appraisal import` reads the file back (it accepts the BOM and CRLF).
+"""
+
+from __future__ import annotations
+
+from appraisal.draft import Draft
+from appraisal.export import ExportOptions
+from appraisal.export.outline import Heading, Outline, build_outline
+from appraisal.templates import Template
+
+INDENT = "\u3000\u3000"
+NEWLINE = "\r\n"
+BOM = "\ufeff"
+
+
+def to_text(outline: Outline) -> str:
+    """The outline as lines of text (with `\n`; the file gets CRLF)."""
+    body = [INDENT + (block.label if isinstance(block, Heading) else block.full_text) for block in outline.blocks]
+    lines = [outline.title, "", *body] if body else [outline.title]
+    return "\n".join(lines) + "\n"
+
+
+class TextExporter:
+    name = "txt"
+    suffix = ".txt"
+    label = "纯文本（粘贴到登记表）"
+
+    def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes:
+        text = to_text(build_outline(draft, template, options))
+        return (BOM + text.replace("\n", NEWLINE)).encode("utf-8")
+
+
+EXPORTER = TextExporter()
