@@ -41,16 +41,17 @@ NARROW_WIDTH = 100  # below this many columns the guidance panel is hidden unles
 
 
 class EditorScreen(Screen[None]):
+    # F-keys are priority bindings: TextArea itself binds F6 and F7 (select line / all), which would hide ours.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "保存"),
         Binding("alt+down,ctrl+pagedown", "next_section", "下一栏"),
         Binding("alt+up,ctrl+pageup", "previous_section", "上一栏"),
-        Binding("f2", "focus_sections", "栏目"),
-        Binding("f5", "review", "审阅"),
-        Binding("f6", "export", "导出"),
-        Binding("f7", "history", "历史"),
-        Binding("f8", "external_editor", "外部编辑"),
-        Binding("f9", "toggle_guidance", "指导"),
+        Binding("f2", "focus_sections", "栏目", priority=True),
+        Binding("f5", "review", "审阅", priority=True),
+        Binding("f6", "export", "导出", priority=True),
+        Binding("f7", "history", "历史", priority=True),
+        Binding("f8", "external_editor", "外部编辑", priority=True),
+        Binding("f9", "toggle_guidance", "指导", priority=True),
         Binding("ctrl+o", "close_draft", "其他草稿"),
     ]
 

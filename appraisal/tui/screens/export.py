@@ -58,9 +58,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
                 with Horizontal(classes="field"):
                     yield Label("文件夹")
                     yield Input(str(self.folder), id="export-folder", compact=True)
-                with Horizontal(classes="field"):
-                    yield Label("")
-                    yield Checkbox("覆盖同名文件", False, id="export-overwrite", compact=True)
+                yield Static("同名文件已存在时另起新名（如“…(2).docx”），不会覆盖。", classes="form-note")
             if self.errors:
                 text = Text(f"草稿中还有 {len(self.errors)} 处错误：\n", style="bold red")
                 for finding in self.errors[:SHOWN_ERRORS]:
@@ -114,18 +112,18 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         assert self.exporter is not None
         message = self.query_one("#form-error", Static)
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
-        overwrite = self.query_one("#export-overwrite", Checkbox).value
         written: list[Path] = []
         for name in formats:
             try:
-                path = self.exporter.export_to(
-                    self.session.draft, self.session.template, name, folder=folder, overwrite=overwrite
-                )
+                path = self.exporter.export_to(self.session.draft, self.session.template, name, folder=folder)
             except AppraisalError as exc:
                 message.update(self._partial(written) + exc.message)
                 return
             except OSError as exc:
                 message.update(self._partial(written) + f"无法写入 {folder}：{exc.strerror or exc}。")
+                return
+            except Exception as exc:  # an exporter bug must not close the editor with the user's text in it
+                message.update(self._partial(written) + f"导出为 {name} 时出错：{exc}")
                 return
             written.append(Path(path))
         self.notify("已导出：" + "、".join(str(p) for p in written), timeout=8)

@@ -1,0 +1,101 @@
+"""The export dialog: writes the chosen formats, asks before exporting with errors, reports bad folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Checkbox, Input, Static
+
+from appraisal.tui.screens.dialogs import ConfirmScreen
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.export import ExportScreen
+
+from .helpers import make_app, make_draft
+
+FULL = {
+    "conduct": "坚持把政治建设摆在首位，" * 20,
+    "study": "坚持原原本本学、及时跟进学，" * 20,
+    "results.service": "围绕全市经济社会发展大局，" * 30,
+    "results.duties": "分管统计执法和数据质量工作，" * 30,
+    "results.innovation": "推行统计数据采集一体化改革，" * 20,
+    "results.foundation": "完善基层统计台账和名录库，" * 20,
+    "party": "认真履行一岗双责，" * 30,
+    "law": "严格依法统计，" * 30,
+    "integrity": "严守中央八项规定精神，" * 20,
+    "weakness.work": "基层统计人员培训覆盖面还不够广。" * 6,
+    "weakness.ability": "运用大数据分析研判经济形势的能力有待提高。" * 4,
+}
+
+
+async def open_export(pilot, app, folder: Path) -> ExportScreen:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    assert isinstance(app.screen, EditorScreen)
+    await pilot.press("f6")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, ExportScreen)
+    screen.query_one("#export-folder", Input).value = str(folder)
+    screen.query_one("#fmt-docx", Checkbox).value = False
+    screen.query_one("#fmt-txt", Checkbox).value = True
+    screen.query_one("#fmt-md", Checkbox).value = True
+    return screen
+
+
+async def test_export_writes_chosen_formats(tmp_path: Path) -> None:
+    path = make_draft(sections=FULL)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_export(pilot, app, tmp_path / "out")
+        assert screen.errors == []
+        await pilot.click("#export")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert [Path(n).suffix for n in written] == [".md", ".txt"]
+    text = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8")
+    assert "坚持把政治建设摆在首位" in text
+    assert "品行修养" in text
+
+
+async def test_export_with_errors_lists_them_and_asks(tmp_path: Path) -> None:
+    path = make_draft(sections={"conduct": "只写了一段。"})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_export(pilot, app, tmp_path)
+        assert screen.errors  # required sections are empty
+        assert "处错误" in str(screen.query_one("#export-errors", Static).render())
+        await pilot.click("#export")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.click("#no")
+        await pilot.pause()
+        assert app.screen is screen
+        assert list(tmp_path.glob("*.txt")) == []
+        await pilot.pause(0.3)
+        await pilot.click("#export")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+    assert len(list(tmp_path.glob("*.txt"))) == 1
+
+
+async def test_unwritable_export_folder_is_one_message_and_dialog_stays(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    path = make_draft(sections=FULL)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_export(pilot, app, blocker / "sub")
+        await pilot.click("#export")
+        await pilot.pause()
+        assert app.screen is screen
+        message = str(screen.query_one("#form-error", Static).render())
+        assert "a-file" in message
+        assert "Traceback" not in message
+        screen.query_one("#export-folder", Input).value = str(tmp_path / "ok")
+        await pilot.pause(0.3)  # a button ignores a second click during its 0.2 s "pressed" look
+        await pilot.click("#export")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen), str(screen.query_one("#form-error", Static).render())
+    assert len(list((tmp_path / "ok").iterdir())) == 2

@@ -1,0 +1,106 @@
+"""Review: all findings, choosing one jumps to its section and position, fixes are applied and saved."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import OptionList
+
+from appraisal.store import load_draft
+from appraisal.tui import checking
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.review import ReviewScreen
+
+from .helpers import FakeChecks, make_app, make_draft
+
+
+@pytest.fixture
+def fake_checks(monkeypatch: pytest.MonkeyPatch) -> FakeChecks:
+    fake = FakeChecks()
+    monkeypatch.setattr(checking, "_checks", lambda: fake)
+    return fake
+
+
+async def test_review_lists_findings_and_jumps_to_line_and_column(fake_checks: FakeChecks) -> None:
+    path = make_draft(sections={"conduct": "第一段没有问题。", "study": "第一段。\n参加XX局组织的培训班"})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("conduct")
+        await pilot.press("f5")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        prompts = [str(o.prompt) for o in review.query_one("#review-list", OptionList).options]
+        assert any("理论学习" in p and "第2行第3字" in p and "XX" in p for p in prompts)
+        index = next(i for i, f in enumerate(review.findings) if f.rule == "placeholder")
+        review.query_one("#review-list", OptionList).highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is editor
+        assert editor.current_id == "study"
+        assert editor.editor.selection.start == (1, 2)
+        assert editor.editor.selection.end == (1, 4)
+        assert editor.editor.selected_text == "XX"
+        assert editor.editor.has_focus
+
+
+async def test_fix_all_applies_fixes_saves_and_updates_editor(fake_checks: FakeChecks) -> None:
+    path = make_draft(sections={"law": "依法行政,严格执法", "integrity": "廉洁自律,清正廉洁"})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("law")
+        await pilot.press("f5")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert len(review.findings) == 2
+        await pilot.press("f")
+        await pilot.pause()
+        assert review.findings == []
+        assert load_draft(path).sections["law"] == "依法行政，严格执法"
+        assert load_draft(path).sections["integrity"] == "廉洁自律，清正廉洁"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert editor.editor.text == "依法行政，严格执法"
+        # Typing after the fix must not bring the old text back.
+        editor.editor.move_cursor(editor.editor.document.end)
+        editor.editor.insert("。")
+        editor.save_now()
+        assert load_draft(path).sections["law"] == "依法行政，严格执法。"
+
+
+async def test_fix_selected_only_changes_that_finding(fake_checks: FakeChecks) -> None:
+    path = make_draft(sections={"law": "依法行政,严格执法,公正文明"})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        review.query_one("#review-list", OptionList).highlighted = 1
+        await pilot.press("x")
+        await pilot.pause()
+        assert load_draft(path).sections["law"] == "依法行政,严格执法，公正文明"
+        assert len(review.findings) == 1
+
+
+async def test_findings_tab_updates_after_typing_pause(fake_checks: FakeChecks) -> None:
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("party")
+        await pilot.press(*"抓好XX支部")
+        await pilot.pause(0.2)
+        assert [f.rule for f in editor.guidance.findings] == ["placeholder"]
+        assert editor.section_list.look_of("party") == "errors"
+        prompts = [str(o.prompt) for o in editor.query_one("#findings-list", OptionList).options]
+        assert "第1行第3字" in prompts[0]
