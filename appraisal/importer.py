@@ -20,7 +20,7 @@ from pathlib import Path
 
 from appraisal.draft import Draft, Profile, count_zi, default_year
 from appraisal.importing import signature
-from appraisal.importing.headings import LineShape, TitleIndex, has_sentence_punctuation, normalise, shape
+from appraisal.importing.headings import FormMatcher, LineShape, TitleIndex, has_sentence_punctuation, normalise, shape
 from appraisal.importing.reader import Document, read_document
 from appraisal.templates import DEFAULT_TEMPLATE, Section, Template, list_templates, load_template
 
@@ -38,7 +38,9 @@ _SUBPOINT_VERBS = re.compile(
     r"^(?:加强|强化|坚持|抓好|抓实|推进|推动|提升|提高|注重|做好|落实|深化|严守|筑牢|狠抓|扎实|持续|不断|全面|积极|"
     r"认真|切实|始终|着力|聚焦|突出|立足|围绕|完善|健全|优化|创新|服务|履行|带头|主动)"
 )
-_MARKDOWN_MARKER = re.compile(r"#{1,6}(?!#)\s*")
+_MARKER_START = set("#一二三四五六七八九十第（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳、，,*_")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")  # CommonMark: `#` then a space; `#1号楼` is text
+_THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ def parse_document(document: Document, template_id: str | None = None) -> Import
     """Split a document into the sections of a template (the best-matching one when none is given). No I/O
     except loading templates."""
     units = units_of(document)
-    shapes = [shape(unit.text) for unit in units]
+    shapes = [_heading_shape(unit, document) for unit in units]
     if template_id is not None:
         template = load_template(template_id)
         return _Parser(document, template, units, shapes).run(chosen=False)
@@ -161,9 +163,10 @@ def parse_document(document: Document, template_id: str | None = None) -> Import
     if not templates:
         template = load_template(DEFAULT_TEMPLATE)
         return _Parser(document, template, units, shapes).run(chosen=True)
+    matcher = FormMatcher.for_templates(templates)
     best: tuple[tuple[float, float, bool], _Parser] | None = None
     for template in templates:
-        parser = _Parser(document, template, units, shapes)
+        parser = _Parser(document, template, units, shapes, matcher)
         headings = parser.select_headings()
         total = sum(c.score for c in headings)
         rank = (total, parser.coverage(headings), template.id == DEFAULT_TEMPLATE)
@@ -173,15 +176,40 @@ def parse_document(document: Document, template_id: str | None = None) -> Import
     return best[1].run(chosen=True)
 
 
+def _heading_shape(unit: Unit, document: Document) -> LineShape | None:
+    """The unit taken apart as a possible heading; None when it cannot be one (a long or punctuated line with no
+    numbering, Markdown or Word heading style) — most lines of a report, skipped before any title matching."""
+    text = unit.text
+    if (
+        text[0] not in _MARKER_START
+        and unit.line not in document.outline
+        and (len(text) > 3 * UNNUMBERED_MAX_CHARS or has_sentence_punctuation(text))
+    ):
+        return None
+    line_shape = shape(text)
+    if line_shape is None or line_shape.numbered or unit.line in document.outline:
+        return line_shape
+    if len(normalise(text)) > UNNUMBERED_MAX_CHARS or has_sentence_punctuation(text):
+        return None
+    return line_shape
+
+
 class _Parser:
     """One document against one template."""
 
-    def __init__(self, document: Document, template: Template, units: list[Unit], shapes: list[LineShape | None]):
+    def __init__(
+        self,
+        document: Document,
+        template: Template,
+        units: list[Unit],
+        shapes: list[LineShape | None],
+        matcher: FormMatcher | None = None,
+    ) -> None:
         self.document = document
         self.template = template
         self.units = units
         self.shapes = shapes
-        self.index = TitleIndex(template)
+        self.index = TitleIndex(template, matcher)
         self.first_child: dict[str, str] = {}
         for placed in template.walk():
             if placed.section.is_group:
@@ -321,13 +349,9 @@ class _Parser:
                     structure.append(Span(units[0].line, units[0].start, units[0].start + title_start, "marker"))
                 put("title", units[0], title_start)
                 year = signature.year_in_title(units[0].text)
-        # The 落款 at the end, then particulars right under the title.
+        # Particulars right under the title (`姓名：张三　单位：…`), then the 落款 at the end.
         last_heading = headings[-1].index if headings else -1
         tail_from, tail_year = self._signature(units, max(last_heading, -1 if title_index is None else 0) + 1)
-        for i in range(tail_from, len(units)):
-            self._take_signature(units[i], structure, profile, put)
-        if year is None:
-            year = tail_year
         body_from = 0 if title_index is None else 1
         while body_from < min(first_heading, tail_from):
             found = signature.labelled_fields(units[body_from].text)
@@ -335,10 +359,14 @@ class _Parser:
                 found = signature.signature_fields(units[body_from].text)
                 if found is not None and [f.name for f in found] == ["unit"]:
                     found = None
-            if found is None:
+            if found is None or not _fits(found, profile):
                 break
             self._record_fields(units[body_from], found, structure, profile)
             body_from += 1
+        for i in range(tail_from, len(units)):
+            self._take_signature(units[i], structure, profile, put)
+        if year is None:
+            year = tail_year
         # Closing formulae at the very end belong to a trailing heading-less section (结束语), if there is one.
         closing = self._closing_section()
         closing_from = tail_from
@@ -350,6 +378,7 @@ class _Parser:
         current = intro.id if intro is not None else "unmatched"
         group_lead: tuple[Section, str] | None = None
         lead_chars = 0
+        markdown = self.document.kind == "md"
         for i in range(body_from, tail_from):
             unit = units[i]
             candidate = heading_at.get(i)
@@ -369,37 +398,46 @@ class _Parser:
                     put(current, unit, end)
                     lead_chars += count_zi(unit.text[end:]) if group_lead else 0
                 continue
+            if markdown and _THEMATIC_BREAK.fullmatch(unit.text):
+                # `---`: formatting; after the last heading it opens the heading-less closing section (结束语).
+                structure.append(Span(unit.line, unit.start, unit.start + len(unit.text), "marker"))
+                if closing is not None and i > last_heading:
+                    closing_from = min(closing_from, i + 1)
+                continue
             target = closing.id if closing is not None and i >= closing_from else current
-            if self.document.kind == "md" and self.shapes[i] is not None and self.shapes[i].markdown:  # type: ignore[union-attr]
-                marker = _MARKDOWN_MARKER.match(unit.text)
-                if marker and marker.end() < len(unit.text):
-                    structure.append(Span(unit.line, unit.start, unit.start + marker.end(), "marker"))
-                    notes.append(
-                        f"第 {unit.line} 行的标题“{unit.text[marker.end() :]}”不是模板中的栏目，"
-                        f"已作为正文保留在「{self._title_of(target)}」中。"
-                    )
-                    put(target, unit, marker.end())
-                    continue
-            put(target, unit)
+            marker = _MARKDOWN_HEADING.match(unit.text) if markdown else None
+            if marker is not None and marker.end() < len(unit.text):
+                structure.append(Span(unit.line, unit.start, unit.start + marker.end(), "marker"))
+                notes.append(
+                    f"第 {unit.line} 行的标题“{unit.text[marker.end() :]}”不是模板中的栏目，"
+                    f"已作为正文保留在「{self._title_of(target)}」中。"
+                )
+            put(target, unit, marker.end() if marker is not None and marker.end() < len(unit.text) else 0)
             if group_lead is not None:
                 lead_chars += count_zi(unit.text)
         if group_lead is not None and lead_chars:
             notes.append(_group_lead_note(group_lead, lead_chars, self.template))
         if not headings and any(key not in ("title", "unmatched") for key in fields):
-            notes.append("文中没有找到模板的栏目标题，正文已全部放入「开头语」，请对照模板拆分到各栏目。")
+            where = self._title_of(intro.id if intro is not None else "unmatched")
+            notes.append(f"文中没有找到模板的栏目标题，正文已全部放入「{where}」，请对照模板拆分到各栏目。")
         return self._result(fields, structure, notes, profile, year, headings, chosen)
 
     def _title_start(self, unit: Unit, line_shape: LineShape | None) -> int | None:
         """Where the title starts in the first unit (after a Markdown `#`), or None when it is not a title."""
         text = unit.text
-        marker = _MARKDOWN_MARKER.match(text)
+        marker = _MARKDOWN_HEADING.match(text)
         if marker and marker.group().strip() == "#" and marker.end() < len(text):
             return marker.end()
         if len(text) > 40 or text[-1] in "。；;，,！!？?：:" or line_shape is None:
             return None
         if line_shape.numbered and not line_shape.markdown:
             return None
-        return 0 if _TITLE_WORDS.search(text) or signature.year_in_title(text) else None
+        if _TITLE_WORDS.search(text) or signature.year_in_title(text):
+            return 0
+        # A short line standing alone at the top (the exporters write the title, then a blank line).
+        lines = self.document.lines
+        alone = unit.line < len(lines) and not lines[unit.line].strip() and "\n" not in lines[unit.line - 1]
+        return 0 if alone and not has_sentence_punctuation(text) else None
 
     def _signature(self, units: list[Unit], earliest: int) -> tuple[int, int | None]:
         """Where the 落款 starts (len(units) when there is none) and the appraisal year its date gives."""
@@ -425,8 +463,7 @@ class _Parser:
     ) -> None:
         dated = signature.signature_with_date(unit.text)
         found = dated[0] if dated else signature.signature_fields(unit.text)
-        clash = found is not None and any(profile.get(f.name, _value(unit, f)) != _value(unit, f) for f in found)
-        if found is None or clash:
+        if found is None or not _fits(found, profile):
             put("unmatched", unit)  # not understood, or a second, different name: kept for the user to see
             return
         self._record_fields(unit, found, structure, profile)
@@ -513,8 +550,11 @@ class _Parser:
         )
 
 
-def _value(unit: Unit, found: signature.Field) -> str:
-    return unit.text[found.start : found.end]
+def _fits(found: list[signature.Field], profile: dict[str, str]) -> bool:
+    """Particulars for fields not yet filled: a second name — even the same one again — stays text the user sees,
+    so that every character of the document is somewhere in the draft."""
+    names = [f.name for f in found]
+    return len(set(names)) == len(names) and not any(name in profile for name in names)
 
 
 def _first_text_section(section: Section) -> Section:

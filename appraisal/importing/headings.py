@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -29,7 +30,9 @@ _MARKER = re.compile(
 )
 # Where a title ends and an inline body begins. Not "、": it occurs inside titles (有潜在、长远效应…).
 _SEPARATORS = set("。：:；;，,！!？?．")
-_SENTENCE_PUNCTUATION = set("。；;，,！!？?")
+_CUT = re.compile(r"[。：:；;，,！!？?．\s]")
+_NOT_WORD = re.compile(r"[\W_]+")
+_SENTENCE_PUNCTUATION_RE = re.compile(r"[。；;，,！!？?]")
 _EMPHASIS = re.compile(r"^[*_]{1,3}|[*_]{1,3}$")
 _PARENTHESIS = re.compile(r"[（(]([^（()）]*)[)）]")
 _PREFIXES = ("关于", "在")
@@ -62,7 +65,7 @@ class LineShape:
 
 def normalise(text: str) -> str:
     """Letters and digits only, NFKC, lower case: punctuation and spacing never decide a match."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if ch.isalnum())
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text).lower())
 
 
 def variants(text: str) -> set[str]:
@@ -102,6 +105,12 @@ def _emphasis_bounds(text: str) -> tuple[int, int]:
     return 0, len(text)
 
 
+def _skip_space(text: str, position: int, end: int) -> int:
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
 def shape(text: str) -> LineShape | None:
     """Split a stripped unit into marker, title fragment and inline body; None when it cannot be a heading."""
     start, end = _emphasis_bounds(text)
@@ -118,14 +127,15 @@ def shape(text: str) -> LineShape | None:
         start += 1
     if start >= end:
         return None
-    inner = text[start:end]
-    cut = next((i for i, ch in enumerate(inner) if ch in _SEPARATORS or ch.isspace()), None)
-    fragment = inner if cut is None else inner[:cut]
+    found = _CUT.search(text, start, end)
+    fragment = text[start : found.start() if found else end]
+    if len(fragment) > 3 * MAX_TITLE_CHARS:
+        return None
     body_start = len(text)
-    if cut is not None:
-        rest = start + cut + 1
-        while rest < end and (text[rest].isspace() or text[rest] in _SEPARATORS):
-            rest += 1
+    if found is not None:
+        rest = _skip_space(text, found.start(), end)
+        if rest < end and text[rest] in _SEPARATORS:  # one separator: the body's own punctuation stays
+            rest = _skip_space(text, rest + 1, end)
         if rest < end:
             if end != len(text):  # emphasis may wrap a whole heading line, not a heading with its body
                 return None
@@ -136,7 +146,7 @@ def shape(text: str) -> LineShape | None:
 
 
 def has_sentence_punctuation(text: str) -> bool:
-    return any(ch in _SENTENCE_PUNCTUATION for ch in text)
+    return _SENTENCE_PUNCTUATION_RE.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -145,65 +155,98 @@ class Match:
     score: float  # 1.0 for the title or an alias, else the fuzzy ratio
 
 
-class _Key:
-    """One normalised title or alias, with a SequenceMatcher primed for it (difflib caches the second string)."""
+MIN_SCORE = 0.6
+"""Similarities below this are never a heading, whatever the line looks like."""
 
-    def __init__(self, section: Section, form: str) -> None:
-        self.section = section
-        self.form = form
-        self.matcher = SequenceMatcher(None, "", form, autojunk=False)
+_CACHE_LIMIT = 100_000
+
+
+class FormMatcher:
+    """How similar a candidate form is to each known title form (of all templates at once).
+
+    An inverted index from characters to forms bounds the similarity (2·shared / total length) before difflib runs,
+    so a long document with many short lines costs a dictionary walk per line, not a comparison with every title.
+    """
+
+    def __init__(self, forms: set[str]) -> None:
+        self.forms = sorted(forms)
+        self.known = set(self.forms)
+        self.lengths = [len(form) for form in self.forms]
+        self.by_char: dict[str, list[tuple[int, int]]] = {}
+        for index, form in enumerate(self.forms):
+            for ch, count in Counter(form).items():
+                self.by_char.setdefault(ch, []).append((index, count))
+        self.matchers = [SequenceMatcher(None, "", form, autojunk=False) for form in self.forms]
+        self._cache: dict[str, dict[str, float]] = {}
+
+    @classmethod
+    def for_templates(cls, templates: list[Template]) -> FormMatcher:
+        return cls({form for template in templates for form, _section in title_forms(template)})
+
+    def similar(self, candidate: str) -> dict[str, float]:
+        """Known forms with their similarity to `candidate` (1.0 when equal), those below MIN_SCORE left out."""
+        cached = self._cache.get(candidate)
+        if cached is not None:
+            return cached
+        shared: dict[int, int] = {}
+        for ch, count in Counter(candidate).items():
+            for index, in_form in self.by_char.get(ch, ()):
+                shared[index] = shared.get(index, 0) + min(count, in_form)
+        result: dict[str, float] = {}
+        size = len(candidate)
+        if size > 2:
+            for index, common in shared.items():
+                length = self.lengths[index]
+                if length <= 2 or 2 * common / (size + length) < MIN_SCORE:
+                    continue
+                matcher = self.matchers[index]
+                matcher.set_seq1(candidate)
+                score = matcher.ratio()
+                if score >= MIN_SCORE:
+                    result[self.forms[index]] = score
+        if candidate in self.known:
+            result[candidate] = 1.0
+        if len(self._cache) < _CACHE_LIMIT:
+            self._cache[candidate] = result
+        return result
+
+
+def title_forms(template: Template) -> list[tuple[str, Section]]:
+    """Every normalised title and alias form of the template's sections, in document order."""
+    return [
+        (form, placed.section)
+        for placed in template.walk()
+        for text in (placed.section.title, *placed.section.aliases)
+        for form in sorted(variants(text))
+    ]
 
 
 class TitleIndex:
     """All titles and aliases of one template's sections, for matching heading fragments."""
 
-    def __init__(self, template: Template) -> None:
+    def __init__(self, template: Template, matcher: FormMatcher | None = None) -> None:
         self.template = template
-        self.exact: dict[str, Section] = {}
-        self.keys: list[_Key] = []
+        self.matcher = matcher or FormMatcher.for_templates([template])
+        self.section_of: dict[str, Section] = {}
+        for form, section in title_forms(template):
+            self.section_of.setdefault(form, section)
         self.order: dict[str, int] = {}
         self.level: dict[str, int] = {}
         for index, placed in enumerate(template.walk()):
-            section = placed.section
-            self.order[section.id] = index
-            self.level[section.id] = placed.level
-            for text in (section.title, *section.aliases):
-                for form in variants(text):
-                    self.exact.setdefault(form, section)
-                    if len(form) > 2:
-                        self.keys.append(_Key(section, form))
+            self.order[placed.section.id] = index
+            self.level[placed.section.id] = placed.level
         self._cache: dict[str, Match | None] = {}
 
     def match(self, fragment: str) -> Match | None:
-        """The section the fragment names best, with how sure we are; None below any useful similarity."""
-        forms = _candidate_forms(fragment)
+        """The section the fragment names best, with how sure we are; None below MIN_SCORE."""
+        if fragment in self._cache:
+            return self._cache[fragment]
         best: Match | None = None
-        for form in forms:
-            found = self._match_form(form)
-            if found is not None and (best is None or found.score > best.score):
-                best = found
+        for candidate in _candidate_forms(fragment):
+            for form, score in self.matcher.similar(candidate).items():
+                section = self.section_of.get(form)
+                if section is not None and (best is None or score > best.score):
+                    best = Match(section, score)
+        if len(self._cache) < _CACHE_LIMIT:
+            self._cache[fragment] = best
         return best
-
-    def _match_form(self, form: str) -> Match | None:
-        if form in self._cache:
-            return self._cache[form]
-        result: Match | None = None
-        section = self.exact.get(form)
-        if section is not None:
-            result = Match(section, 1.0)
-        elif len(form) > 2:
-            best_score = 0.0
-            best_section: Section | None = None
-            for key in self.keys:
-                matcher = key.matcher
-                matcher.set_seq1(form)
-                if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
-                    continue
-                score = matcher.ratio()
-                if score > best_score:
-                    best_score, best_section = score, key.section
-            if best_section is not None and best_score >= 0.6:
-                result = Match(best_section, best_score)
-        if len(self._cache) < 100_000:
-            self._cache[form] = result
-        return result

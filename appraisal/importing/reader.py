@@ -199,7 +199,8 @@ def _looks_binary(text: str) -> bool:
 
 
 def _plausible_chinese(text: str) -> bool:
-    """GB18030 decodes many byte strings; real Chinese text uses common characters almost only."""
+    """GB18030 decodes many byte strings; real Chinese text is almost only Han characters, ASCII, punctuation and
+    symbols — not private-use, unassigned or other scripts' letters."""
     sample = [ch for ch in text[:65536] if not ch.isspace()]
     if not sample:
         return True
@@ -208,11 +209,10 @@ def _plausible_chinese(text: str) -> bool:
         code = ord(ch)
         if (
             code < 0x7F
-            or 0x4E00 <= code <= 0x9FFF
-            or 0x3000 <= code <= 0x303F
-            or 0xFF00 <= code <= 0xFFEF
-            or 0x2000 <= code <= 0x206F
-            or unicodedata.category(ch).startswith("P")
+            or 0x3400 <= code <= 0x9FFF
+            or 0xF900 <= code <= 0xFAFF
+            or 0x20000 <= code <= 0x3FFFF
+            or unicodedata.category(ch)[0] in "PSN"
         ):
             common += 1
     return common >= 0.95 * len(sample)

@@ -24,9 +24,7 @@ _LABELS = {
     "unit": r"工作单位|所在单位|单\s*位|部\s*门|处\s*室|科\s*室",
     "position": r"现任职务|职\s*务|岗\s*位|职\s*位",
 }
-_LABEL = re.compile(
-    "|".join(f"(?P<{field}>{pattern})" for field, pattern in _LABELS.items()) + r"(?P<colon>\s*[:：]\s*)"
-)
+_LABEL = re.compile("(?:" + "|".join(f"(?P<{field}>{pattern})" for field, pattern in _LABELS.items()) + r")\s*[:：]\s*")
 _UNIT_SUFFIX = re.compile(
     r"(?:局|委|办|厅|部|院|所|中心|科|处|室|队|站|公司|学校|大学|医院|镇|乡|街道|政府|委员会|办公室|支部|党委|党组|馆|社区|村|组|股|台|会)$"
 )
