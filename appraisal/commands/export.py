@@ -1,18 +1,168 @@
-"""`appraisal export`: not built yet."""
+"""`appraisal export DRAFT [--to FMT…] [-o PATH] [--strict]`: write the draft as Word, plain text, Markdown or HTML.
+
+`-o` names a file when one format is exported (its suffix may choose the format: `-o 总结.md`), and a folder or a
+base name when several are (`-o 输出/总结 --to docx txt` writes 输出/总结.docx and 输出/总结.txt). A path the user
+names is replaced if it exists — they asked for it; without `-o` a new name is chosen (`…(2).docx`), never an
+existing file.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from appraisal.draft import Draft
+    from appraisal.templates import Template
 
 NAME = "export"
 HELP = "把草稿导出为 Word、纯文本、Markdown 或 HTML"
 
+FORMAT_NAMES = ("docx", "txt", "md", "html")
+SUFFIX_FORMATS = {".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
+    parser.add_argument("draft", metavar="草稿", help="草稿文件路径，或草稿的名称、编号（见 appraisal list）")
+    parser.add_argument(
+        "--to",
+        nargs="+",
+        action="extend",
+        metavar="格式",
+        help="docx（Word，默认）、txt（粘贴到登记表）、md、html；可同时给出几种，如 --to docx txt",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        help="保存位置：导出一种格式时是文件名；导出几种时是文件夹或不带扩展名的文件名（默认：当前文件夹，自动命名）",
+    )
+    parser.add_argument("--strict", action="store_true", help="草稿还有错误时不导出，列出错误")
+    parser.add_argument(
+        "--run-in",
+        dest="run_in",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="二级标题接排在正文前，如“（一）服务中心实绩。一年来，……”（默认按设置文件和模板；Markdown 总是单列标题）",
+    )
+    parser.add_argument("--date", default=None, metavar="年-月-日", help="落款日期，如 2026-12-8（默认今天）")
 
 
 def run(args: argparse.Namespace) -> int:
+    from appraisal.export import ExportOptions, export_to
+    from appraisal.store import load_draft, resolve_draft
+    from appraisal.templates import load_template
+
+    output: str | None = args.output  # a string: Path() would drop the trailing "/" that marks a folder
+    formats = _formats(args.to, Path(output) if output else None)
+    options = ExportOptions(run_in_headings=args.run_in, date=_date(args.date))
+    draft = load_draft(resolve_draft(args.draft))
+    template = load_template(draft.template)
+    draft.fit_to(template)
+
+    errors = _errors(draft, template, strict=args.strict)
+    if args.strict and errors:
+        print(f"草稿还有 {len(errors)} 处错误，按 --strict 的要求未导出：", file=sys.stderr)
+        for line in errors:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+
+    for fmt in formats:
+        folder, path = _destination(output, fmt, several=len(formats) > 1)
+        written = export_to(draft, template, fmt, folder=folder, path=path, overwrite=path is not None, options=options)
+        print(written)
+
+    if errors:
+        print(f"提示：草稿还有 {len(errors)} 处错误，可用“appraisal check”查看。", file=sys.stderr)
+    if draft.unmatched.strip():
+        print("提示：草稿中有未归入任何栏目的文字，未导出；请在编辑界面中把它们移到相应栏目。", file=sys.stderr)
+    return 0
+
+
+def _formats(requested: list[str] | None, output: Path | None) -> list[str]:
+    """The formats asked for (`--to docx txt`, `--to docx,txt`), else the one `-o`'s suffix names, else docx."""
     from appraisal.errors import AppraisalError
 
-    raise AppraisalError("此命令尚未完成。")
+    if not requested:
+        inferred = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+        return [inferred or "docx"]
+    formats: list[str] = []
+    for item in requested:
+        for name in item.replace("，", ",").split(","):
+            name = name.strip().lower().lstrip(".")
+            name = {"word": "docx", "text": "txt", "markdown": "md", "htm": "html"}.get(name, name)
+            if not name:
+                continue
+            if name not in FORMAT_NAMES:
+                raise AppraisalError(f"不支持导出为“{name}”，可选的格式有：{'、'.join(FORMAT_NAMES)}。")
+            if name not in formats:
+                formats.append(name)
+    return formats or ["docx"]
+
+
+def _date(text: str | None) -> dt.date | None:
+    from appraisal.errors import AppraisalError
+
+    if text is None:
+        return None
+    cleaned = text.strip().replace("年", "-").replace("月", "-").replace("日", "").replace("/", "-").replace(".", "-")
+    try:
+        year, month, day = (int(part) for part in cleaned.split("-"))
+        return dt.date(year, month, day)
+    except ValueError:
+        raise AppraisalError(f"落款日期“{text}”无法识别，请写成 2026-12-8 这样的形式。") from None
+
+
+def _destination(raw: str | None, fmt: str, *, several: bool) -> tuple[Path | None, Path | None]:
+    """(folder, None) to let the exporter choose a free name, or (None, path) for a path the user named."""
+    from appraisal.errors import AppraisalError
+    from appraisal.export import FORMATS
+
+    if not raw:
+        return Path.cwd(), None
+    output = Path(raw).expanduser()
+    if output.is_dir() or raw.endswith(("/", os.sep)):
+        return output, None
+    suffix = FORMATS[fmt].suffix
+    named = SUFFIX_FORMATS.get(output.suffix.lower())
+    if several:
+        base = output.with_suffix("") if named else output
+        return None, base.with_name(base.name + suffix)
+    if named is None:
+        return None, output.with_name(output.name + suffix)
+    if named != fmt:
+        raise AppraisalError(f"输出文件 {output} 的扩展名与导出格式 {fmt} 不符，请改用 {output.stem}{suffix}。")
+    return None, output
+
+
+def _errors(draft: Draft, template: Template, *, strict: bool) -> list[str]:
+    """The checker's errors, one line each; without the checker installed, --strict cannot be honoured."""
+    from appraisal.errors import AppraisalError
+
+    try:
+        from appraisal.checks import check_draft
+    except ImportError:
+        if strict:
+            raise AppraisalError("检查功能不可用，无法按 --strict 的要求确认草稿没有错误。") from None
+        return []
+    lines: list[str] = []
+    for finding in check_draft(draft, template):
+        if str(getattr(finding.severity, "value", finding.severity)) != "error":
+            continue
+        where = ""
+        if finding.section:
+            try:
+                where = template.section(finding.section).title
+            except KeyError:
+                where = str(finding.section)
+            if finding.line:
+                where += f" 第{finding.line}行"
+                if finding.column:
+                    where += f"第{finding.column}列"
+            where += "："
+        lines.append(f"{where}{finding.message}（{finding.rule}）")
+    return lines

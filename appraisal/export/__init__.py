@@ -135,6 +135,11 @@ def export_to(
             raise AppraisalError(f"{target} 是一个文件夹，请给出要保存的文件名。")
         if target.exists() and not overwrite:
             raise AppraisalError(f"{target} 已存在，未覆盖；如需替换请确认覆盖，或换一个文件名。")
+    for parent in (target.parent, *target.parent.parents):
+        if parent.exists():
+            if not parent.is_dir():
+                raise AppraisalError(f"无法导出到 {target}：{parent} 不是文件夹。")
+            break
     try:
         atomic_write_bytes(target, data, private=False)
     except AppraisalError as exc:
