@@ -27,7 +27,11 @@ SUFFIX_FORMATS = {".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("draft", metavar="草稿", help="草稿文件路径，或草稿的名称、编号（见 appraisal list）")
+    # Optional for argparse only: in `export --to docx txt 张三` the --to list swallows the draft, and run() takes it
+    # back from there.
+    parser.add_argument(
+        "draft", nargs="?", metavar="草稿", help="草稿文件路径，或草稿的名称、编号（见 appraisal list）"
+    )
     parser.add_argument(
         "--to",
         nargs="+",
@@ -39,6 +43,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         default=None,
+        metavar="路径",
         help="保存位置：导出一种格式时是文件名；导出几种时是文件夹或不带扩展名的文件名（默认：当前文件夹，自动命名）",
     )
     parser.add_argument("--strict", action="store_true", help="草稿还有错误时不导出，列出错误")
@@ -53,14 +58,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from appraisal.errors import AppraisalError
     from appraisal.export import ExportOptions, export_to
     from appraisal.store import load_draft, resolve_draft
     from appraisal.templates import load_template
 
+    draft_ref: str | None = args.draft
+    if draft_ref is None and args.to and _format_name(args.to[-1]) not in FORMAT_NAMES:
+        draft_ref = args.to.pop()
+    if not draft_ref:
+        raise AppraisalError("请指明要导出的草稿：文件路径，或草稿的名称、编号（见 appraisal list）。")
     output: str | None = args.output  # a string: Path() would drop the trailing "/" that marks a folder
     formats = _formats(args.to, Path(output) if output else None)
     options = ExportOptions(run_in_headings=args.run_in, date=_date(args.date))
-    draft = load_draft(resolve_draft(args.draft))
+    draft = load_draft(resolve_draft(draft_ref))
     template = load_template(draft.template)
     draft.fit_to(template)
 
@@ -92,9 +103,8 @@ def _formats(requested: list[str] | None, output: Path | None) -> list[str]:
         return [inferred or "docx"]
     formats: list[str] = []
     for item in requested:
-        for name in item.replace("，", ",").split(","):
-            name = name.strip().lower().lstrip(".")
-            name = {"word": "docx", "text": "txt", "markdown": "md", "htm": "html"}.get(name, name)
+        for part in item.replace("，", ",").split(","):
+            name = _format_name(part)
             if not name:
                 continue
             if name not in FORMAT_NAMES:
@@ -102,6 +112,12 @@ def _formats(requested: list[str] | None, output: Path | None) -> list[str]:
             if name not in formats:
                 formats.append(name)
     return formats or ["docx"]
+
+
+def _format_name(text: str) -> str:
+    """`DOCX`, `.docx`, `word` → `docx`."""
+    name = text.strip().lower().lstrip(".")
+    return {"word": "docx", "text": "txt", "markdown": "md", "htm": "html"}.get(name, name)
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -218,3 +218,19 @@ def test_strict_lists_the_checkers_errors(
         "  未填写单位。（profile-incomplete）\n"
     )
     assert list(workdir.iterdir()) == []
+
+
+def test_permission_denied_message(capsys: pytest.CaptureFixture[str], tmp_path: Path, draft_path: Path) -> None:
+    from .test_package import unwritable_folder
+
+    folder = unwritable_folder(tmp_path)
+    code, out, err = export(capsys, str(draft_path), "-o", str(folder / "总结.docx"))
+    assert (code, out) == (2, [])
+    assert err == f"导出到 {folder / '总结.docx'} 失败：没有权限。\n"
+
+
+def test_draft_after_the_format_list(capsys: pytest.CaptureFixture[str], workdir: Path, draft_path: Path) -> None:
+    code, out, _ = export(capsys, "--to", "txt", "md", "李明")
+    assert (code, out) == (0, [str(workdir / f"{NAME}.txt"), str(workdir / f"{NAME}.md")])
+    assert main(["export", "--to", "txt"]) == 2
+    assert capsys.readouterr().err == "请指明要导出的草稿：文件路径，或草稿的名称、编号（见 appraisal list）。\n"

@@ -100,6 +100,7 @@ def unwritable_folder(tmp_path: Path) -> Path:
             return candidate
         except OSError:
             continue
+        (candidate / "appraisal-probe").unlink()
     pytest.skip("no unwritable folder available")
 
 
@@ -108,3 +109,21 @@ def test_permission_denied(tmp_path: Path, draft: Draft, template: Template, opt
     with pytest.raises(AppraisalError) as caught:
         export_to(draft, template, "docx", path=folder / "总结.docx", options=options)
     assert caught.value.message == f"导出到 {folder / '总结.docx'} 失败：没有权限。"
+
+
+@pytest.mark.parametrize("template_id", ["cadre-annual", "civil-servant", "duty-report", "unit-summary"])
+@pytest.mark.parametrize("fmt", ["docx", "txt", "md", "html"])
+def test_every_template_exports_empty_and_filled(template_id: str, fmt: str) -> None:
+    from appraisal.templates import load_template
+
+    template = load_template(template_id)
+    empty = Draft.new(template, year=2026)
+    assert render(empty, template, fmt, ExportOptions())
+    filled = Draft.new(template, name="赵六", year=2026)
+    for section_id in template.text_section_ids():
+        filled.sections[section_id] = f"{template.section(section_id).title}的内容。\n第二段。"
+    data = render(filled, template, fmt, ExportOptions(run_in_headings=True))
+    text = data.decode("utf-8-sig") if fmt != "docx" else ""
+    if fmt in ("txt", "md", "html"):
+        for section_id in template.text_section_ids():
+            assert f"{template.section(section_id).title}的内容。" in text
