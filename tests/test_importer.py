@@ -97,6 +97,8 @@ def test_every_heading_style_of_spec_is_recognised(style: str) -> None:
         ("（四）有潜在长远效应的基础工作实绩", "results.foundation"),
         ("（四）有潜在、长远效应的基础工作实绩", "results.foundation"),
         ("（二）分管业务工作实绩", "results.duties"),
+        ("（一）关于服务中心工作", "results.service"),
+        ("一、2026年度党建工作情况", "party"),
     ],
 )
 def test_reworded_headings_are_matched(heading: str, section: str) -> None:
@@ -328,8 +330,12 @@ UNIT = (
 )
 
 
+UNIT_BY_YEAR = "一、2026年工作总结\n成效显著。\n二、存在的问题和不足\n问题。\n三、2027年工作计划\n安排。"
+
+
 @pytest.mark.parametrize(
-    ("text", "template_id"), [(CIVIL, "civil-servant"), (DUTY, "duty-report"), (UNIT, "unit-summary")]
+    ("text", "template_id"),
+    [(CIVIL, "civil-servant"), (DUTY, "duty-report"), (UNIT, "unit-summary"), (UNIT_BY_YEAR, "unit-summary")],
 )
 def test_best_matching_template_is_chosen(text: str, template_id: str) -> None:
     result = parse(text)
@@ -496,11 +502,15 @@ def test_text_layout_round_trips(tmp_path: Path, template_id: str, run_in: bool)
     assert_origin_points_at_text(result)
 
 
-@pytest.mark.parametrize("fmt", ["md", "txt"])
+@pytest.mark.parametrize("fmt", ["md", "txt", "docx"])
 @pytest.mark.parametrize("template_id", BUILTIN)
 def test_real_exporter_round_trips(tmp_path: Path, template_id: str, fmt: str) -> None:
-    """The same promise against the exporter itself, once it is built."""
-    pytest.importorskip("appraisal.export.markdown" if fmt == "md" else "appraisal.export.text")
+    """The same promise against the exporter itself; its Word file also carries the 落款 (name and date)."""
+    pytest.importorskip(
+        {"md": "appraisal.export.markdown", "txt": "appraisal.export.text"}.get(fmt, "appraisal.export.docx")
+    )
+    import datetime as dt
+
     from appraisal.draft import Draft
     from appraisal.export import ExportOptions, render
 
@@ -509,12 +519,17 @@ def test_real_exporter_round_trips(tmp_path: Path, template_id: str, fmt: str) -
     draft.sections.update(sample_draft_texts(template))
     for run_in in (False, True):
         path = tmp_path / f"export-{run_in}.{fmt}"
-        path.write_bytes(render(draft, template, fmt, ExportOptions(run_in_headings=run_in)))
+        options = ExportOptions(run_in_headings=run_in, date=dt.date(2027, 1, 8))
+        path.write_bytes(render(draft, template, fmt, options))
         result = import_document(path)
         assert result.template.id == template_id
         assert result.draft.sections == draft.sections
         assert result.draft.title == draft.title
         assert result.draft.unmatched == ""
+        if fmt == "docx":
+            assert result.draft.profile.name == "张三"
+            assert (result.draft.profile.model_extra or {})["date"] == "2027年1月8日"
+            assert result.draft.profile.year == 2026
 
 
 # ---------------------------------------------------------------- reading files

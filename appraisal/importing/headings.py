@@ -36,6 +36,7 @@ _SENTENCE_PUNCTUATION_RE = re.compile(r"[。；;，,！!？?]")
 _EMPHASIS = re.compile(r"^[*_]{1,3}|[*_]{1,3}$")
 _PARENTHESIS = re.compile(r"[（(]([^（()）]*)[)）]")
 _PREFIXES = ("关于", "在")
+_YEAR_PREFIX = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?|^(?:今年|明年|本年度)")
 _SUFFIXES = ("方面的情况", "方面情况", "的方面", "等方面", "方面", "情况")
 
 MAX_TITLE_CHARS = 30
@@ -82,7 +83,7 @@ def _candidate_forms(fragment: str) -> set[str]:
     """The fragment's forms plus those without the filler words people add (在…方面, …情况)."""
     forms = variants(fragment)
     for form in list(forms):
-        stripped = form
+        stripped = _YEAR_PREFIX.sub("", form) or form  # 2026年工作总结 → 工作总结
         for prefix in _PREFIXES:
             if stripped.startswith(prefix) and len(stripped) > len(prefix) + 1:
                 stripped = stripped[len(prefix) :]
@@ -162,20 +163,23 @@ _CACHE_LIMIT = 100_000
 
 
 class FormMatcher:
-    """How similar a candidate form is to each known title form (of all templates at once).
+    """How similar a candidate is to each known title form (of all templates at once).
 
-    An inverted index from characters to forms bounds the similarity (2·shared / total length) before difflib runs,
-    so a long document with many short lines costs a dictionary walk per line, not a comparison with every title.
+    Fuzzy matching only considers forms that share at least one pair of adjacent characters with the candidate
+    (found through a bigram index), and then bounds the similarity by the characters they share before difflib
+    runs. A reworded title always keeps some two-character word of the original, and a long document of short
+    lines costs a few dictionary look-ups per line instead of a comparison with every title.
     """
 
     def __init__(self, forms: set[str]) -> None:
         self.forms = sorted(forms)
         self.known = set(self.forms)
-        self.lengths = [len(form) for form in self.forms]
-        self.by_char: dict[str, list[tuple[int, int]]] = {}
+        self.counts = [Counter(form) for form in self.forms]
+        self.by_bigram: dict[str, list[int]] = {}
         for index, form in enumerate(self.forms):
-            for ch, count in Counter(form).items():
-                self.by_char.setdefault(ch, []).append((index, count))
+            if len(form) > 2:
+                for bigram in {form[i : i + 2] for i in range(len(form) - 1)}:
+                    self.by_bigram.setdefault(bigram, []).append(index)
         self.matchers = [SequenceMatcher(None, "", form, autojunk=False) for form in self.forms]
         self._cache: dict[str, dict[str, float]] = {}
 
@@ -183,31 +187,42 @@ class FormMatcher:
     def for_templates(cls, templates: list[Template]) -> FormMatcher:
         return cls({form for template in templates for form, _section in title_forms(template)})
 
-    def similar(self, candidate: str) -> dict[str, float]:
-        """Known forms with their similarity to `candidate` (1.0 when equal), those below MIN_SCORE left out."""
-        cached = self._cache.get(candidate)
+    def match_fragment(self, fragment: str) -> dict[str, float]:
+        """Known forms similar to any form of the fragment (see `_candidate_forms`), with the best score each."""
+        cached = self._cache.get(fragment)
         if cached is not None:
             return cached
-        shared: dict[int, int] = {}
-        for ch, count in Counter(candidate).items():
-            for index, in_form in self.by_char.get(ch, ()):
-                shared[index] = shared.get(index, 0) + min(count, in_form)
+        result: dict[str, float] = {}
+        for candidate in _candidate_forms(fragment):
+            for form, score in self.similar(candidate).items():
+                if score > result.get(form, 0.0):
+                    result[form] = score
+        if len(self._cache) < _CACHE_LIMIT:
+            self._cache[fragment] = result
+        return result
+
+    def similar(self, candidate: str) -> dict[str, float]:
+        """Known forms with their similarity to `candidate` (1.0 when equal), those below MIN_SCORE left out."""
         result: dict[str, float] = {}
         size = len(candidate)
         if size > 2:
-            for index, common in shared.items():
-                length = self.lengths[index]
-                if length <= 2 or 2 * common / (size + length) < MIN_SCORE:
-                    continue
-                matcher = self.matchers[index]
-                matcher.set_seq1(candidate)
-                score = matcher.ratio()
-                if score >= MIN_SCORE:
-                    result[self.forms[index]] = score
+            indexes: set[int] = set()
+            for i in range(size - 1):
+                indexes.update(self.by_bigram.get(candidate[i : i + 2], ()))
+            if indexes:
+                counts = Counter(candidate)
+                for index in indexes:
+                    form = self.forms[index]
+                    common = sum(min(n, counts[ch]) for ch, n in self.counts[index].items())
+                    if 2 * common / (size + len(form)) < MIN_SCORE:
+                        continue
+                    matcher = self.matchers[index]
+                    matcher.set_seq1(candidate)
+                    score = matcher.ratio()
+                    if score >= MIN_SCORE:
+                        result[form] = score
         if candidate in self.known:
             result[candidate] = 1.0
-        if len(self._cache) < _CACHE_LIMIT:
-            self._cache[candidate] = result
         return result
 
 
@@ -235,18 +250,12 @@ class TitleIndex:
         for index, placed in enumerate(template.walk()):
             self.order[placed.section.id] = index
             self.level[placed.section.id] = placed.level
-        self._cache: dict[str, Match | None] = {}
 
     def match(self, fragment: str) -> Match | None:
         """The section the fragment names best, with how sure we are; None below MIN_SCORE."""
-        if fragment in self._cache:
-            return self._cache[fragment]
         best: Match | None = None
-        for candidate in _candidate_forms(fragment):
-            for form, score in self.matcher.similar(candidate).items():
-                section = self.section_of.get(form)
-                if section is not None and (best is None or score > best.score):
-                    best = Match(section, score)
-        if len(self._cache) < _CACHE_LIMIT:
-            self._cache[fragment] = best
+        for form, score in self.matcher.match_fragment(fragment).items():
+            section = self.section_of.get(form)
+            if section is not None and (best is None or score > best.score):
+                best = Match(section, score)
         return best
