@@ -338,32 +338,44 @@ class _Parser:
             fields.setdefault(target, []).append((unit, start, len(unit.text) if end is None else end))
 
         first_heading = headings[0].index if headings else len(units)
-        # The title: the first line, when it reads like one.
-        title_index: int | None = None
-        year: int | None = None
-        if units and first_heading > 0:
-            title_start = self._title_start(units[0], self.shapes[0])
-            if title_start is not None:
-                title_index = 0
-                if title_start:
-                    structure.append(Span(units[0].line, units[0].start, units[0].start + title_start, "marker"))
-                put("title", units[0], title_start)
-                year = signature.year_in_title(units[0].text)
-        # Particulars right under the title (`姓名：张三　单位：…`), then the 落款 at the end.
         last_heading = headings[-1].index if headings else -1
-        tail_from, tail_year = self._signature(units, max(last_heading, -1 if title_index is None else 0) + 1)
-        body_from = 0 if title_index is None else 1
-        while body_from < min(first_heading, tail_from):
-            found = signature.labelled_fields(units[body_from].text)
-            if found is None and body_from == 1 and title_index == 0:
-                found = signature.signature_fields(units[body_from].text)
+        # A report written into a 登记表: the form's cells before it, and those after it, are not the report.
+        form = self._form_cells(first_heading)
+        self._take_form_cells(form, structure, profile, put)
+        report_end = self._report_end(headings)
+        for i in range(report_end, len(units)):
+            put("unmatched", units[i])  # 评语, 签字 and the like
+        consumed = set(form)
+        # The title: the first line, when it reads like one.
+        first = next((i for i in range(first_heading) if i not in consumed), None)
+        year: int | None = None
+        if first is not None:
+            title_start = self._title_start(units[first], self.shapes[first])
+            if title_start is not None:
+                consumed.add(first)
+                if title_start:
+                    structure.append(
+                        Span(units[first].line, units[first].start, units[first].start + title_start, "marker")
+                    )
+                put("title", units[first], title_start)
+                year = signature.year_in_title(units[first].text)
+        title_index = first if first in consumed else None
+        # Particulars right under the title (`姓名：张三　单位：…`), then the 落款 at the end.
+        earliest = max(last_heading, -1 if title_index is None else title_index) + 1
+        tail_from, tail_year = self._signature(units, earliest, report_end)
+        i = 0 if title_index is None else title_index + 1
+        while i < min(first_heading, tail_from) and i not in consumed:
+            found = signature.labelled_fields(units[i].text)
+            if found is None and title_index is not None and i == title_index + 1:
+                found = signature.signature_fields(units[i].text)
                 if found is not None and [f.name for f in found] == ["unit"]:
                     found = None
-            if found is None or not _fits(found, profile):
+            if found is None or not _fits(found, units[i], profile):
                 break
-            self._record_fields(units[body_from], found, structure, profile)
-            body_from += 1
-        for i in range(tail_from, len(units)):
+            self._record_fields(units[i], found, structure, profile)
+            consumed.add(i)
+            i += 1
+        for i in range(tail_from, report_end):
             self._take_signature(units[i], structure, profile, put)
         if year is None:
             year = tail_year
@@ -371,7 +383,11 @@ class _Parser:
         closing = self._closing_section()
         closing_from = tail_from
         if closing is not None:
-            while closing_from > max(last_heading + 1, body_from) and _is_closing(units[closing_from - 1].text):
+            while (
+                closing_from > last_heading + 1
+                and closing_from - 1 not in consumed
+                and _is_closing(units[closing_from - 1].text)
+            ):
                 closing_from -= 1
         # Everything else, section by section.
         intro = self._intro_section()
@@ -379,7 +395,9 @@ class _Parser:
         group_lead: tuple[Section, str] | None = None
         lead_chars = 0
         markdown = self.document.kind == "md"
-        for i in range(body_from, tail_from):
+        for i in range(tail_from):
+            if i in consumed:
+                continue
             unit = units[i]
             candidate = heading_at.get(i)
             if candidate is not None:
@@ -439,8 +457,65 @@ class _Parser:
         alone = unit.line < len(lines) and not lines[unit.line].strip() and "\n" not in lines[unit.line - 1]
         return 0 if alone and not has_sentence_punctuation(text) else None
 
-    def _signature(self, units: list[Unit], earliest: int) -> tuple[int, int | None]:
-        """Where the 落款 starts (len(units) when there is none) and the appraisal year its date gives."""
+    def _report_end(self, headings: list[Candidate]) -> int:
+        """Where the report ends: after the table cell holding its last heading (a 登记表), else at the end."""
+        cells = self.document.cells
+        if not headings or not cells:
+            return len(self.units)
+        end = headings[-1].index
+        cell = cells.get(self.units[end].line)
+        if cell is None:
+            return len(self.units)
+        while end < len(self.units) and cells.get(self.units[end].line) == cell:
+            end += 1
+        return end
+
+    def _form_cells(self, first_heading: int) -> list[int]:
+        """Units in table cells before the report's first heading, outside the cell holding it: the form around
+        a report written into a 登记表 (姓名, 单位, 性别 …), not its opening."""
+        cells = self.document.cells
+        if not cells or first_heading >= len(self.units):
+            return []
+        report_cell = cells.get(self.units[first_heading].line)
+        found = []
+        for i in range(first_heading):
+            cell = cells.get(self.units[i].line)
+            if cell is not None and cell != report_cell:
+                found.append(i)
+        return found
+
+    def _take_form_cells(
+        self, form: list[int], structure: list[Span], profile: dict[str, str], put: Callable[[str, Unit], None]
+    ) -> None:
+        """`姓名 | 张三` in neighbouring cells of a row, or `姓名：张三` in one, fill the profile; the rest of the
+        form is kept in `unmatched`."""
+        cells = self.document.cells
+        taken: set[int] = set()
+        for position, i in enumerate(form):
+            if i in taken:
+                continue
+            unit = self.units[i]
+            label = signature.cell_label(unit.text)
+            if label is not None and position + 1 < len(form) and form[position + 1] == i + 1:
+                value = self.units[i + 1]
+                here, there = cells[unit.line], cells[value.line]
+                found = [signature.Field(label, 0, len(value.text))]
+                neighbours = here[0] == there[0] and here[1] + 1 == there[1]
+                if neighbours and signature.plausible(label, value.text) and _fits(found, value, profile):
+                    structure.append(Span(unit.line, unit.start, unit.start + len(unit.text), "label"))
+                    self._record_fields(value, found, structure, profile)
+                    taken.update((i, i + 1))
+                    continue
+            labelled = signature.labelled_fields(unit.text)
+            if labelled is not None and _fits(labelled, unit, profile):
+                self._record_fields(unit, labelled, structure, profile)
+            else:
+                put("unmatched", unit)
+            taken.add(i)
+
+    def _signature(self, units: list[Unit], earliest: int, end: int) -> tuple[int, int | None]:
+        """Where the 落款 before `end` starts (`end` when there is none) and the appraisal year its date gives."""
+        units = units[:end]
         n = len(units)
         if n == 0 or n - 1 < earliest:
             return n, None
@@ -463,7 +538,7 @@ class _Parser:
     ) -> None:
         dated = signature.signature_with_date(unit.text)
         found = dated[0] if dated else signature.signature_fields(unit.text)
-        if found is None or not _fits(found, profile):
+        if found is None or not _fits(found, unit, profile):
             put("unmatched", unit)  # not understood, or a second, different name: kept for the user to see
             return
         self._record_fields(unit, found, structure, profile)
@@ -509,6 +584,7 @@ class _Parser:
         texts: dict[str, str] = {}
         origin: dict[str, list[tuple[int, int]]] = {}
         for key, pieces in fields.items():
+            pieces.sort(key=lambda piece: (piece[0].line, piece[0].start + piece[1]))
             lines: list[str] = []
             where: list[tuple[int, int]] = []
             for unit, start, end in pieces:
@@ -550,11 +626,13 @@ class _Parser:
         )
 
 
-def _fits(found: list[signature.Field], profile: dict[str, str]) -> bool:
-    """Particulars for fields not yet filled: a second name — even the same one again — stays text the user sees,
-    so that every character of the document is somewhere in the draft."""
+def _fits(found: list[signature.Field], unit: Unit, profile: dict[str, str]) -> bool:
+    """Particulars that agree with those already found: the same name in the 落款 as in the form is the name;
+    a second, different name stays text the user sees."""
     names = [f.name for f in found]
-    return len(set(names)) == len(names) and not any(name in profile for name in names)
+    if len(set(names)) != len(names):
+        return False
+    return all(profile.get(f.name, unit.text[f.start : f.end]) == unit.text[f.start : f.end] for f in found)
 
 
 def _first_text_section(section: Section) -> Section:

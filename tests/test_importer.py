@@ -277,6 +277,13 @@ def test_title_year_wins_over_signature_date() -> None:
     assert result.draft.profile.year == 2025
 
 
+def test_the_same_name_in_form_and_signature_is_the_name() -> None:
+    result = parse("姓名：张三\n一、品行修养\n甲。\n张三\n2026年12月20日", template="cadre-annual")
+    assert result.draft.profile.name == "张三"
+    assert result.draft.unmatched == ""
+    assert result.draft.sections["conduct"] == "甲。"
+
+
 def test_a_different_second_name_in_the_signature_is_kept_in_unmatched() -> None:
     text = "姓名：张三\n一、品行修养\n甲。\n述职人：李四\n2026年12月20日"
     result = parse(text, template="cadre-annual")
@@ -612,6 +619,56 @@ def test_docx_paragraphs_tables_and_breaks(tmp_path: Path) -> None:
     assert_origin_points_at_text(result)
 
 
+def _registration_form(path: Path) -> None:
+    """A 年度考核登记表: the report sits in one big cell among the form's cells."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("公务员年度考核登记表")
+    table = document.add_table(rows=4, cols=4)
+    for column, text in enumerate(["姓 名", "张三", "性别", "男"]):
+        table.cell(0, column).text = text
+    table.cell(1, 0).text = "单位及职务"
+    table.cell(1, 1).merge(table.cell(1, 3)).text = "XX市财政局预算科科长"
+    table.cell(2, 0).text = "个人总结"
+    report = table.cell(2, 1).merge(table.cell(2, 3))
+    report.text = "2026年度个人总结"
+    for text in ["一、品行修养", CONDUCT, "六、廉政建设", INTEGRITY]:
+        report.add_paragraph(text)
+    inner = report.add_table(rows=1, cols=2)  # a table inside the report is part of it
+    inner.cell(0, 0).text = "项目"
+    inner.cell(0, 1).text = "完成12个"
+    report.add_paragraph("张三")
+    report.add_paragraph("2027年1月10日")
+    table.cell(3, 0).text = "主管领导评语"
+    table.cell(3, 1).merge(table.cell(3, 3)).text = "签名：　　　年　月　日"
+    document.save(str(path))
+
+
+def test_report_in_a_registration_form_table(tmp_path: Path) -> None:
+    path = tmp_path / "登记表.docx"
+    _registration_form(path)
+    result = import_document(path)
+    draft = result.draft
+    assert result.document.cells  # table paragraphs carry their (row, cell)
+    assert draft.title == "公务员年度考核登记表"
+    assert draft.profile.name == "张三"
+    assert (draft.profile.model_extra or {})["date"] == "2027年1月10日"
+    assert draft.sections["intro"] == "2026年度个人总结"
+    assert draft.sections["conduct"] == CONDUCT
+    assert draft.sections["integrity"] == INTEGRITY + "\n项目\n完成12个"
+    assert draft.unmatched.split("\n") == [
+        "性别",
+        "男",
+        "单位及职务",
+        "XX市财政局预算科科长",
+        "个人总结",
+        "主管领导评语",
+        "签名：　　　年　月　日",
+    ]
+    assert_origin_points_at_text(result)
+
+
 def test_docx_tracked_insertions_are_read_and_deletions_are_not(tmp_path: Path) -> None:
     import docx
     from docx.oxml import parse_xml
@@ -803,8 +860,14 @@ def test_every_character_ends_up_in_the_draft(lines: list[str], kind: str, templ
         if span.role.startswith("profile."):
             value = getattr(profile, span.role.removeprefix("profile."), None) or extra.get(span.role[8:])
             assert lines[span.line - 1][span.start : span.end] == value
+    # A profile value counts once for each place it was read from (the same name in the form and the 落款).
     kept = Counter(ch for text in fields.values() for ch in text if not ch.isspace())
-    kept.update(ch for value in (profile.name, profile.unit, profile.position, *extra.values()) for ch in str(value))
+    kept.update(
+        ch
+        for span in result.structure
+        if span.role.startswith("profile.")
+        for ch in lines[span.line - 1][span.start : span.end]
+    )
     structural = {
         (span.line, column)
         for span in result.structure

@@ -47,6 +47,7 @@ def _w(tag: str) -> str:
 
 W_P, W_T, W_TAB, W_PTAB, W_BR, W_CR = _w("p"), _w("t"), _w("tab"), _w("ptab"), _w("br"), _w("cr")
 W_NO_BREAK_HYPHEN = _w("noBreakHyphen")
+W_TR, W_TC = _w("tr"), _w("tc")
 # Parts of a paragraph whose text is not what the reader sees: deleted or moved-away text, field codes,
 # properties, text boxes (their paragraphs are separate), and the fallback copy of drawings.
 _SKIPPED_IN_PARAGRAPH = {
@@ -77,13 +78,16 @@ class Document:
 
     txt/md: the file's lines without line ends. docx: one entry per paragraph, table cells' paragraphs included,
     in document order (a line break inside a paragraph stays in it as "\\n").
-    `outline` maps a line number to the heading level Word gave that paragraph (heading styles), when known.
+    `outline` maps a line number to the heading level Word gave that paragraph (heading styles), when known;
+    `cells` maps the line number of a paragraph inside a table to (row, cell), numbered through the document,
+    nested tables counting as part of their outer cell — a 登记表 keeps the report in one big cell.
     """
 
     path: Path | None
     kind: str  # "txt" | "md" | "docx"
     lines: list[str]
     outline: dict[int, int] = field(default_factory=dict)
+    cells: dict[int, tuple[int, int]] = field(default_factory=dict)
 
 
 def split_lines(text: str) -> list[str]:
@@ -256,22 +260,28 @@ def _read_docx(path: Path, raw: bytes) -> Document:
         raise AppraisalError(_corrupt_docx_message(path))
     lines: list[str] = []
     outline: dict[int, int] = {}
-    for paragraph in _paragraphs(body):
+    cells: dict[int, tuple[int, int]] = {}
+    for paragraph, cell in _paragraphs(body):
         lines.append(_paragraph_text(paragraph))
         level = _outline_level(paragraph, styles)
         if level is not None:
             outline[len(lines)] = level
+        if cell is not None:
+            cells[len(lines)] = cell
     if not any(line.strip() for line in lines):
         raise AppraisalError(f"Word 文档 {path} 中没有文字，没有可导入的内容。")
-    return Document(path, "docx", lines, outline)
+    return Document(path, "docx", lines, outline, cells)
 
 
-def _paragraphs(element: Any) -> list[Any]:
-    """Every body paragraph in document order, descending into tables, content controls and the like."""
-    found: list[Any] = []
-    stack = [iter(element)]
+def _paragraphs(body: Any) -> list[tuple[Any, tuple[int, int] | None]]:
+    """Every body paragraph in document order, descending into tables, content controls and the like, with the
+    (row, cell) of the outermost table cell it is in."""
+    found: list[tuple[Any, tuple[int, int] | None]] = []
+    rows = cells = 0
+    stack: list[tuple[Any, tuple[int, int] | None]] = [(iter(body), None)]
     while stack:
-        child = next(stack[-1], None)
+        children, cell = stack[-1]
+        child = next(children, None)
         if child is None:
             stack.pop()
             continue
@@ -279,9 +289,15 @@ def _paragraphs(element: Any) -> list[Any]:
         if not isinstance(tag, str) or tag in _SKIPPED_IN_BODY:
             continue
         if tag == W_P:
-            found.append(child)
+            found.append((child, cell))
+        elif cell is None and tag == W_TR:
+            rows += 1
+            stack.append((iter(child), None))
+        elif cell is None and tag == W_TC:
+            cells += 1
+            stack.append((iter(child), (rows, cells)))
         else:
-            stack.append(iter(child))
+            stack.append((iter(child), cell))
     return found
 
 

@@ -84,6 +84,26 @@ def _looks_like_name(text: str) -> bool:
     return bool(_NAME_ONLY.fullmatch(text)) and not _NOT_SIGNATURE.search(text)
 
 
+_CELL_LABEL = re.compile(
+    "(?:" + "|".join(f"(?P<{field}>{pattern})" for field, pattern in _LABELS.items()) + r")\s*[:：]?"
+)
+
+
+def cell_label(text: str) -> str | None:
+    """The profile field a form cell such as `姓 名` or `现任职务：` labels, if any."""
+    match = _CELL_LABEL.fullmatch(text)
+    if match is None:
+        return None
+    return next(name for name in _LABELS if match.group(name))
+
+
+def plausible(field: str, value: str) -> bool:
+    """Whether `value` can be what a form cell labelled `field` holds."""
+    if field == "name":
+        return _looks_like_name(value)
+    return 0 < len(value) <= 40 and not any(ch in _SENTENCE for ch in value) and "\n" not in value
+
+
 def labelled_fields(text: str) -> list[Field] | None:
     """`姓名：张三　单位：XX局　职务：科长` — a line made only of labelled particulars, else None."""
     matches = list(_LABEL.finditer(text))
