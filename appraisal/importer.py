@@ -215,6 +215,7 @@ class _Parser:
             if placed.section.is_group:
                 self.first_child[placed.section.id] = _first_text_section(placed.section).id
         self._selected: list[Candidate] | None = None
+        self.dominant: dict[int, str] = {}
 
     # ------------------------------------------------------------ headings
 
@@ -260,6 +261,7 @@ class _Parser:
             return self._selected
         candidates = self.candidates()
         dominant = self._dominant_styles(candidates)
+        self.dominant = dominant
         for c in candidates:
             level = self.index.level[c.section.id]
             c.weight = (
@@ -430,6 +432,11 @@ class _Parser:
                     f"第 {unit.line} 行的标题“{unit.text[marker.end() :]}”不是模板中的栏目，"
                     f"已作为正文保留在「{self._title_of(target)}」中。"
                 )
+            elif self._looks_like_top_heading(i):
+                notes.append(
+                    f"第 {unit.line} 行“{unit.text}”像是标题，但未能对应到模板的栏目，"
+                    f"已作为正文保留在「{self._title_of(target)}」中。"
+                )
             put(target, unit, marker.end() if marker is not None and marker.end() < len(unit.text) else 0)
             if group_lead is not None:
                 lead_chars += count_zi(unit.text)
@@ -439,6 +446,18 @@ class _Parser:
             where = self._title_of(intro.id if intro is not None else "unmatched")
             notes.append(f"文中没有找到模板的栏目标题，正文已全部放入「{where}」，请对照模板拆分到各栏目。")
         return self._result(fields, structure, notes, profile, year, headings, chosen)
+
+    def _looks_like_top_heading(self, i: int) -> bool:
+        """A line numbered like the document's top-level headings (`八、其他工作`) that names no section."""
+        line_shape = self.shapes[i]
+        style = self.dominant.get(1)
+        return (
+            line_shape is not None
+            and style is not None
+            and style != "none"
+            and line_shape.style == style
+            and not line_shape.inline(self.units[i].text)
+        )
 
     def _title_start(self, unit: Unit, line_shape: LineShape | None) -> int | None:
         """Where the title starts in the first unit (after a Markdown `#`), or None when it is not a title."""

@@ -179,6 +179,15 @@ def test_sub_point_with_an_alias_does_not_steal_a_later_section() -> None:
     assert result.draft.sections["law"] == "己。"
 
 
+def test_unknown_top_level_heading_stays_as_text_and_the_summary_says_so() -> None:
+    text = "一、品行修养\n甲。\n二、其他需要说明的情况\n乙。\n三、廉政建设\n丙。"
+    result = parse(text, template="cadre-annual")
+    assert result.draft.sections["conduct"] == "甲。\n二、其他需要说明的情况\n乙。"
+    assert (
+        "第 3 行“二、其他需要说明的情况”像是标题，但未能对应到模板的栏目，已作为正文保留在「品行修养」中。"
+    ) in result.summary()
+
+
 def test_sections_out_of_template_order_are_still_found() -> None:
     text = "一、理论学习\n甲。\n二、品行修养\n乙。\n三、廉政建设\n丙。"
     result = parse(text, template="cadre-annual")
