@@ -56,6 +56,7 @@ HEADING_STYLES = {
     "unnumbered": ("{t}", "{t}", "{t}"),
     "mis-numbered": ("、{t}", "、{t}", "、{t}"),
     "comma instead of 、": ("一，{t}", "二，{t}", "六，{t}"),
+    "numeral and space": ("一 {t}", "二　{t}", "六\t{t}"),
     "part": ("第一部分 {t}", "第二部分：{t}", "第六部分　{t}"),
     "bold markdown": ("**一、{t}**", "**二、{t}**", "**六、{t}**"),
     "indented with trailing colon": ("　　一、{t}：", "　　二、{t}：", "　　六、{t}："),

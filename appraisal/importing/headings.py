@@ -19,7 +19,7 @@ _MARKDOWN = re.compile(r"#{1,6}(?!#)\s*")
 _MARKER = re.compile(
     r"""
     (?P<part>第[一二三四五六七八九十]{1,3}(?:部分|章|节|项|方面|条))\s*[、.．:：,，]?\s*
-  | (?P<cn>[一二三四五六七八九十]{1,3})\s*[、.．,，:：]\s*
+  | (?P<cn>[一二三四五六七八九十]{1,3})(?:\s*[、.．,，:：]|[ \t\u3000]+)\s*
   | (?P<pcn>[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])\s*[、.．,，:：]?\s*
   | (?P<num>\d{1,2})\s*(?:[、.．,，:：)）](?!\d)|(?=[^\d\s.．,，]))\s*
   | (?P<pnum>[（(]\s*\d{1,2}\s*[）)])\s*[、.．]?\s*
@@ -32,8 +32,7 @@ _MARKER = re.compile(
 _SEPARATORS = set("。：:；;，,！!？?．")
 _CUT = re.compile(r"[。：:；;，,！!？?．\s]")
 _NOT_WORD = re.compile(r"[\W_]+")
-_SENTENCE_PUNCTUATION_RE = re.compile(r"[。；;，,！!？?]")
-_EMPHASIS = re.compile(r"^[*_]{1,3}|[*_]{1,3}$")
+_SENTENCE_PUNCTUATION = re.compile(r"[。；;，,！!？?]")
 _PARENTHESIS = re.compile(r"[（(]([^（()）]*)[)）]")
 _PREFIXES = ("关于", "在")
 _YEAR_PREFIX = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?|^(?:今年|明年|本年度)")
@@ -147,7 +146,7 @@ def shape(text: str) -> LineShape | None:
 
 
 def has_sentence_punctuation(text: str) -> bool:
-    return _SENTENCE_PUNCTUATION_RE.search(text) is not None
+    return _SENTENCE_PUNCTUATION.search(text) is not None
 
 
 @dataclass(frozen=True)

@@ -159,8 +159,3 @@ def signature_with_date(text: str) -> tuple[list[Field], int] | None:
         offset = match.end()
         return [*fields, Field("date", offset + tail_date[0], offset + tail_date[1])], tail_date[2]
     return None
-
-
-def is_signature_like(text: str) -> bool:
-    """Short, without sentence punctuation: could be part of a 落款 even when not understood."""
-    return len(text) <= 30 and not any(ch in _SENTENCE for ch in text) and not _NOT_SIGNATURE.search(text)
