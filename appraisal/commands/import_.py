@@ -10,12 +10,20 @@ HELP = "把 .txt、.md、.docx 文档导入为草稿"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="要导入的文档（.txt、.md 或 .docx）")
+    parser.add_argument("file", type=Path, metavar="FILE", help="要导入的文档（.txt、.md 或 .docx）")
     parser.add_argument(
-        "--template", default=None, help="模板编号（默认按文中的栏目标题自动选择，见 appraisal templates）"
+        "--template",
+        default=None,
+        metavar="ID",
+        help="模板编号（默认按文中的栏目标题自动选择，见 appraisal templates）",
     )
     parser.add_argument(
-        "-o", "--output", type=Path, default=None, help="草稿保存路径（默认保存在数据目录；不覆盖已有文件）"
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="草稿保存路径（默认保存在数据目录；不覆盖已有文件）",
     )
 
 
