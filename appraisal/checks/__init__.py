@@ -1,0 +1,109 @@
+"""The checker (SPEC §3): rules that find the mistakes that get a report sent back, and the safe fixes.
+
+`check_draft` checks a whole draft; `check_section` one section, fast enough to run on every pause in typing;
+`apply_fixes` / `fix_draft` apply the fixes rules attach to their findings. Documents (.txt, .md, .docx) are
+checked through `appraisal.checks.documents`, which imports them first and maps positions back into the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from appraisal.checks.base import ERROR, WARNING, Context, Field, Finding, Rule
+from appraisal.checks.registry import RULES
+from appraisal.draft import Draft
+from appraisal.templates import Template
+
+__all__ = [
+    "ERROR",
+    "RULES",
+    "WARNING",
+    "Context",
+    "Field",
+    "Finding",
+    "Rule",
+    "apply_fixes",
+    "check_context",
+    "check_draft",
+    "check_section",
+    "fix_draft",
+]
+
+
+def _order(ctx: Context) -> dict[str | None, int]:
+    order: dict[str | None, int] = {None: -1}
+    for index, item in enumerate(ctx.fields):
+        if item.section is not None:
+            order[item.section.id] = index
+    return order
+
+
+def check_context(ctx: Context, *, disabled: Collection[str] = ()) -> list[Finding]:
+    """Every rule on every field of `ctx`, sorted by document order (findings without a section first)."""
+    found: list[Finding] = []
+    for name, rule in RULES.items():
+        if name in disabled or (ctx.document and not rule.for_documents):
+            continue
+        if rule.whole_draft:
+            found.extend(rule.check_draft(ctx))
+            continue
+        for item in ctx.fields:
+            if rule.applies_to(item):
+                found.extend(rule.check_field(item, ctx))
+    order = _order(ctx)
+    return sorted(found, key=lambda f: (order.get(f.section, len(order)), f.line, f.column, f.end_column))
+
+
+def check_draft(draft: Draft, template: Template, *, disabled: Collection[str] = ()) -> list[Finding]:
+    """All findings in the draft, in document order; rules named in `disabled` are skipped."""
+    return check_context(Context(draft, template), disabled=disabled)
+
+
+def check_section(draft: Draft, template: Template, section_id: str) -> list[Finding]:
+    """The findings in one section (rules about the whole draft left out), as the user types."""
+    ctx = Context(draft, template)
+    item = ctx.section_fields[section_id]
+    found: list[Finding] = []
+    for rule in RULES.values():
+        if not rule.whole_draft and rule.applies_to(item):
+            found.extend(rule.check_field(item, ctx))
+    return sorted(found, key=lambda f: (f.line, f.column, f.end_column))
+
+
+def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
+    """`text` (one section) with the fixes of `findings` applied; a fix overlapping one already applied is skipped."""
+    lines = text.split("\n")
+    fixes = sorted(
+        (f for f in findings if f.fix is not None and 1 <= f.line <= len(lines)),
+        key=lambda f: (f.line, f.column, f.end_column),
+        reverse=True,
+    )
+    limit: dict[int, int] = {}  # per line: the leftmost column already rewritten
+    for f in fixes:
+        assert f.fix is not None
+        row = lines[f.line - 1]
+        if not 1 <= f.column <= f.end_column <= len(row) + 1 or f.end_column > limit.get(f.line, len(row) + 1):
+            continue
+        lines[f.line - 1] = row[: f.column - 1] + f.fix + row[f.end_column - 1 :]
+        limit[f.line] = f.column
+    return "\n".join(lines)
+
+
+def fix_draft(draft: Draft, template: Template, *, disabled: Collection[str] = ()) -> int:
+    """Apply every safe fix in place; the number of fixes applied."""
+    rules = [r for r in RULES.values() if r.fixable and not r.whole_draft and r.name not in disabled]
+    if not rules:
+        return 0
+    ctx = Context(draft, template)
+    count = 0
+    for item in ctx.fields:
+        if item.section is None:
+            continue
+        fixes = [f for rule in rules if rule.applies_to(item) for f in rule.check_field(item, ctx) if f.fix is not None]
+        if not fixes:
+            continue
+        fixed = apply_fixes(item.text, fixes)
+        if fixed != item.text:
+            draft.sections[item.section.id] = fixed
+            count += len(fixes)
+    return count

@@ -1,0 +1,163 @@
+"""What every rule shares: the Finding it reports, the text it looks at, and the Rule base class.
+
+A rule sees text as `Field`s: the text of one section (or the draft's title, or a document's unmatched text) split
+into lines exactly as the editor shows them (`text.split("\\n")`). Positions are 1-based, in code points, into
+those lines; a document check maps them back into the file afterwards (`appraisal.checks.documents`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import ClassVar
+
+from appraisal.draft import Draft
+from appraisal.templates import Section, Template
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: str  # "error" | "warning"
+    section: str | None  # section id when known
+    line: int  # 1-based; for a draft: line within the section text
+    column: int  # 1-based, in code points
+    end_column: int  # exclusive end, 1-based
+    message: str  # Chinese
+    fix: str | None = None  # replacement text for [column, end_column) on that line, when a safe fix exists
+
+
+# Addresses, mail addresses and bare domain names: text in them is never Chinese prose, whatever it contains.
+_PROTECTED = re.compile(
+    r"(?:https?|ftp)://[^\s，。；、“”‘’（）《》<>]+"
+    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s，。；、“”‘’（）《》<>]*"
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|gov|edu|int)(?![A-Za-z0-9])"
+    r"(?:/[^\s，。；、“”‘’（）《》<>]*)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Field:
+    """One piece of text the rules look at.
+
+    `key` is a section id, "title" or "unmatched"; `section` the template section when the field is one.
+    """
+
+    key: str
+    text: str
+    section: Section | None = None
+    lines: list[str] = field(init=False)
+    _protected: dict[int, list[tuple[int, int]]] = field(init=False, default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self.lines = self.text.split("\n")
+
+    @property
+    def section_id(self) -> str | None:
+        """The id a finding carries: a section's id, None for the title and for unmatched text."""
+        return self.section.id if self.section is not None else None
+
+    @property
+    def is_section(self) -> bool:
+        return self.section is not None
+
+    def protected(self, index: int) -> list[tuple[int, int]]:
+        """0-based [start, end) spans of line `index` that are addresses (URLs, mail, domains)."""
+        spans = self._protected.get(index)
+        if spans is None:
+            line = self.lines[index]
+            spans = [m.span() for m in _PROTECTED.finditer(line)] if "." in line or "@" in line else []
+            self._protected[index] = spans
+        return spans
+
+    def is_protected(self, index: int, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.protected(index))
+
+
+class Context:
+    """Everything a check run knows: the draft, its template, the year the report is about, and all its fields.
+
+    Built once per call; the rules share its lazily computed parts (the year, the draft's sentences).
+    """
+
+    def __init__(
+        self,
+        draft: Draft,
+        template: Template,
+        *,
+        year: int | None = None,
+        document: bool = False,
+        include_unmatched: bool = False,
+    ) -> None:
+        self.draft = draft
+        self.template = template
+        self.document = document
+        self.year = draft.profile.year if year is None and not document else year
+        fields: list[Field] = []
+        if draft.title:
+            fields.append(Field("title", draft.title))
+        for section in template.text_sections():
+            fields.append(Field(section.id, draft.sections.get(section.id, ""), section))
+        if include_unmatched and draft.unmatched:
+            fields.append(Field("unmatched", draft.unmatched))
+        self.fields = fields
+        self.cache: dict[str, object] = {}
+
+    @cached_property
+    def section_fields(self) -> dict[str, Field]:
+        return {f.section.id: f for f in self.fields if f.section is not None}
+
+    def field(self, key: str) -> Field:
+        for candidate in self.fields:
+            if candidate.key == key:
+                return candidate
+        raise KeyError(key)
+
+
+class Rule:
+    """A rule: a stable name, a severity, a Chinese description, whether it can fix what it finds.
+
+    Most rules look at one field at a time (`check_field`), so they can run live on the section being typed;
+    rules about the whole draft (profile, total length) set `whole_draft = True` and implement `check_draft`.
+    `fields` says which kinds of field a field rule looks at.
+    """
+
+    name: ClassVar[str]
+    severity: ClassVar[str]
+    description: ClassVar[str]
+    fixable: ClassVar[bool] = False
+    whole_draft: ClassVar[bool] = False
+    for_documents: ClassVar[bool] = True
+    fields: ClassVar[frozenset[str]] = frozenset({"section", "unmatched"})
+
+    def applies_to(self, item: Field) -> bool:
+        kind = "section" if item.is_section else item.key
+        return kind in self.fields
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        return ()
+
+    def check_draft(self, ctx: Context) -> Iterable[Finding]:
+        return ()
+
+    def finding(
+        self, item: Field | None, line: int, column: int, end_column: int, message: str, fix: str | None = None
+    ) -> Finding:
+        """A finding of this rule; `line` and `column` 1-based, `end_column` exclusive."""
+        section = item.section_id if item is not None else None
+        return Finding(self.name, self.severity, section, line, column, end_column, message, fix)
+
+
+def line_matches(item: Field, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    """(0-based line index, match) for every match of `pattern` in the field, addresses left out."""
+    for index, line in enumerate(item.lines):
+        for match in pattern.finditer(line):
+            if not item.is_protected(index, match.start(), match.end()):
+                yield index, match

@@ -1,0 +1,68 @@
+"""Length rules: a required section left empty, a section outside its limits, a report over the template's total.
+
+Counted in 字 as offices count them (`count_zi`): CJK characters, letters and digits, not punctuation or spaces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from appraisal.checks.base import ERROR, WARNING, Context, Field, Finding, Rule
+from appraisal.draft import count_zi
+
+
+class SectionEmpty(Rule):
+    name = "section-empty"
+    severity = ERROR
+    description = "必填栏目没有填写内容。"
+    fields = frozenset({"section"})
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        section = item.section
+        if section is not None and section.required and count_zi(item.text) == 0:
+            yield self.finding(item, 1, 1, 1, f"“{section.title}”尚未填写。")
+
+
+class SectionTooShort(Rule):
+    name = "section-too-short"
+    severity = WARNING
+    description = "栏目字数少于模板建议的最少字数。"
+    fields = frozenset({"section"})
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        section = item.section
+        if section is None:
+            return
+        chars = count_zi(item.text)
+        if 0 < chars < section.min_chars:
+            yield self.finding(item, 1, 1, 1, f"“{section.title}”只有 {chars} 字，建议不少于 {section.min_chars} 字。")
+
+
+class SectionTooLong(Rule):
+    name = "section-too-long"
+    severity = WARNING
+    description = "栏目字数多于模板建议的最多字数。"
+    fields = frozenset({"section"})
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        section = item.section
+        if section is None or section.max_chars is None:
+            return
+        chars = count_zi(item.text)
+        if chars > section.max_chars:
+            yield self.finding(item, 1, 1, 1, f"“{section.title}”有 {chars} 字，建议不超过 {section.max_chars} 字。")
+
+
+class TotalTooLong(Rule):
+    name = "total-too-long"
+    severity = WARNING
+    description = "全文字数超过模板规定的总字数。"
+    whole_draft = True
+
+    def check_draft(self, ctx: Context) -> Iterable[Finding]:
+        limit = ctx.template.max_chars
+        if limit is None:
+            return
+        total = sum(count_zi(f.text) for f in ctx.section_fields.values())
+        if total > limit:
+            yield self.finding(None, 1, 1, 1, f"全文共 {total} 字，超过了 {limit} 字的上限，请适当精简。")
