@@ -26,11 +26,16 @@ class BasicFinding:
     fix: Any = None
 
 
+CONTRACT = ("check_section", "check_draft", "apply_fixes", "fix_draft")
+
+
 def _checks() -> Any | None:
+    """The checker module when it is installed and complete; None otherwise."""
     try:
-        return importlib.import_module("appraisal.checks")
+        module = importlib.import_module("appraisal.checks")
     except ImportError:
         return None
+    return module if all(hasattr(module, name) for name in CONTRACT) else None
 
 
 def _length_findings(draft: Draft, template: Template, section_id: str) -> list[Any]:
@@ -51,14 +56,20 @@ def _length_findings(draft: Draft, template: Template, section_id: str) -> list[
 def check_section(draft: Draft, template: Template, section_id: str) -> list[Any]:
     checks = _checks()
     if checks is not None:
-        return list(checks.check_section(draft, template, section_id))
+        try:
+            return list(checks.check_section(draft, template, section_id))
+        except Exception:  # a checker bug must never stop the user from writing: fall back to lengths
+            pass
     return _length_findings(draft, template, section_id)
 
 
 def check_draft(draft: Draft, template: Template, disabled: tuple[str, ...] = ()) -> list[Any]:
     checks = _checks()
     if checks is not None:
-        return list(checks.check_draft(draft, template, disabled=disabled))
+        try:
+            return list(checks.check_draft(draft, template, disabled=disabled))
+        except Exception:  # as above: the editor keeps working with the length rules
+            pass
     found: list[Any] = []
     for section_id in template.text_section_ids():
         found.extend(f for f in _length_findings(draft, template, section_id) if f.rule not in disabled)

@@ -91,7 +91,7 @@ async def test_start_screen_lists_drafts_and_resumes_most_recent_with_one_key() 
 async def test_resume_after_quit_restores_text_section_and_cursor(tmp_path: Path) -> None:
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -103,7 +103,7 @@ async def test_resume_after_quit_restores_text_section_and_cursor(tmp_path: Path
     assert not (path.parent / f".{path.name}.lock").exists()
 
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -187,7 +187,7 @@ async def test_missing_template_shows_one_message() -> None:
 async def test_help_and_command_palette_list_actions() -> None:
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         editor = app.screen
         titles = [c.title for c in app.get_system_commands(editor)]

@@ -44,7 +44,7 @@ async def open_export(pilot, app, folder: Path) -> ExportScreen:  # type: ignore
 async def test_export_writes_chosen_formats(tmp_path: Path) -> None:
     path = make_draft(sections=FULL)
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_export(pilot, app, tmp_path / "out")
         assert screen.errors == []
         await pilot.click("#export")
@@ -60,7 +60,7 @@ async def test_export_writes_chosen_formats(tmp_path: Path) -> None:
 async def test_export_with_errors_lists_them_and_asks(tmp_path: Path) -> None:
     path = make_draft(sections={"conduct": "只写了一段。"})
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_export(pilot, app, tmp_path)
         assert screen.errors  # required sections are empty
         assert "处错误" in str(screen.query_one("#export-errors", Static).render())
@@ -85,7 +85,7 @@ async def test_unwritable_export_folder_is_one_message_and_dialog_stays(tmp_path
     blocker.write_text("x", encoding="utf-8")
     path = make_draft(sections=FULL)
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_export(pilot, app, blocker / "sub")
         await pilot.click("#export")
         await pilot.pause()

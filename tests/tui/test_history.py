@@ -14,7 +14,7 @@ from .helpers import make_app, make_draft
 async def test_history_preview_and_restore() -> None:
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.widgets import OptionList
 
@@ -23,7 +25,7 @@ def fake_checks(monkeypatch: pytest.MonkeyPatch) -> FakeChecks:
 async def test_review_lists_findings_and_jumps_to_line_and_column(fake_checks: FakeChecks) -> None:
     path = make_draft(sections={"conduct": "第一段没有问题。", "study": "第一段。\n参加XX局组织的培训班"})
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -49,7 +51,7 @@ async def test_review_lists_findings_and_jumps_to_line_and_column(fake_checks: F
 async def test_fix_all_applies_fixes_saves_and_updates_editor(fake_checks: FakeChecks) -> None:
     path = make_draft(sections={"law": "依法行政,严格执法", "integrity": "廉洁自律,清正廉洁"})
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -77,7 +79,7 @@ async def test_fix_all_applies_fixes_saves_and_updates_editor(fake_checks: FakeC
 async def test_fix_selected_only_changes_that_finding(fake_checks: FakeChecks) -> None:
     path = make_draft(sections={"law": "依法行政,严格执法,公正文明"})
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("f5")
         await pilot.pause()
@@ -93,13 +95,15 @@ async def test_fix_selected_only_changes_that_finding(fake_checks: FakeChecks) -
 async def test_findings_tab_updates_after_typing_pause(fake_checks: FakeChecks) -> None:
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
         editor.go_to("party")
         await pilot.press(*"抓好XX支部")
-        await pilot.pause(0.2)
+        deadline = asyncio.get_running_loop().time() + 3
+        while not editor.guidance.findings and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.02)
         assert [f.rule for f in editor.guidance.findings] == ["placeholder"]
         assert editor.section_list.look_of("party") == "errors"
         prompts = [str(o.prompt) for o in editor.query_one("#findings-list", OptionList).options]

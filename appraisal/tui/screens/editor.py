@@ -37,21 +37,22 @@ from appraisal.tui.widgets.status_bar import StatusBar
 if TYPE_CHECKING:
     from appraisal.tui.app import AppraisalApp
 
-NARROW_WIDTH = 100  # below this many columns the guidance panel is hidden unless asked for
+NARROW_WIDTH = 120  # below this many columns the guidance panel is hidden unless asked for (F9)
 
 
 class EditorScreen(Screen[None]):
-    # F-keys are priority bindings: TextArea itself binds F6 and F7 (select line / all), which would hide ours.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "保存"),
-        Binding("alt+down,ctrl+pagedown", "next_section", "下一栏"),
-        Binding("alt+up,ctrl+pageup", "previous_section", "上一栏"),
-        Binding("f2", "focus_sections", "栏目", priority=True),
-        Binding("f5", "review", "审阅", priority=True),
-        Binding("f6", "export", "导出", priority=True),
-        Binding("f7", "history", "历史", priority=True),
-        Binding("f8", "external_editor", "外部编辑", priority=True),
-        Binding("f9", "toggle_guidance", "指导", priority=True),
+        Binding("alt+down", "next_section", "下一栏"),
+        Binding("alt+up", "previous_section", "上一栏"),
+        Binding("ctrl+pagedown", "next_section", "下一栏", show=False),
+        Binding("ctrl+pageup", "previous_section", "上一栏", show=False),
+        Binding("f2", "focus_sections", "栏目"),
+        Binding("f5", "review", "审阅"),
+        Binding("f6", "export", "导出"),
+        Binding("f7", "history", "历史"),
+        Binding("f8", "external_editor", "外部编辑"),
+        Binding("f9", "toggle_guidance", "指导"),
         Binding("ctrl+o", "close_draft", "其他草稿"),
     ]
 
@@ -66,7 +67,7 @@ class EditorScreen(Screen[None]):
         self._check_timer: Timer | None = None
         self._retry_timer: Timer | None = None
         self._shown_error: str | None = None
-        self._closed = False
+        self._session_closed = False
         self._last_synced: str | None = None
 
     @property
@@ -76,19 +77,21 @@ class EditorScreen(Screen[None]):
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # Kept as an attribute, not queried: on_unmount must still reach the text after the widgets are gone.
+        self._editor = SectionEditor(id="editor", cursor_blink=self.tui.settings.cursor_blink)
         yield StatusBar(id="status")
         yield Static("", id="save-error")
         with Horizontal(id="editor-main"):
             yield SectionList(self.session.template, id="sections")
             with Vertical(id="editor-column"):
                 yield Static("", id="section-heading")
-                yield SectionEditor(id="editor", cursor_blink=self.tui.settings.cursor_blink)
+                yield self._editor
             yield GuidancePanel(id="guidance")
         yield Footer()
 
     @property
     def editor(self) -> SectionEditor:
-        return self.query_one("#editor", SectionEditor)
+        return self._editor
 
     @property
     def section_list(self) -> SectionList:
@@ -122,6 +125,10 @@ class EditorScreen(Screen[None]):
         self._sync()
         if save:
             self.save_now()
+        if self._check_timer is not None:  # the section being left gets its pending check now, not never
+            self._check_timer.stop()
+            self._check_timer = None
+            self.check_section(self.current_id)
         template = self.session.template
         self.current_id = section_id
         self._show_in_editor(section_id)
@@ -145,6 +152,8 @@ class EditorScreen(Screen[None]):
         self.section_list.select_section(section_id)
         self.editor.focus()
         self.refresh_status()
+        if save:
+            self.remember_position()  # so even a killed session reopens on this section
 
     def _show_in_editor(self, section_id: str) -> None:
         text = self.session.text(section_id)
@@ -206,7 +215,7 @@ class EditorScreen(Screen[None]):
 
     def _sync(self) -> bool:
         """Copy the editor's text into the draft under the section the editor holds."""
-        if self._closed or self.editor.section_id is None:
+        if self._session_closed or self.editor.section_id is None:
             return False
         text = self.editor.text
         if text == self._last_synced:
@@ -438,7 +447,7 @@ class EditorScreen(Screen[None]):
 
     def finish(self) -> bool:
         """Save and remember where the user was. False when the text could not be saved."""
-        if self._closed:
+        if self._session_closed:
             return True
         if self._check_timer is not None:
             self._check_timer.stop()
@@ -448,14 +457,14 @@ class EditorScreen(Screen[None]):
         return ok
 
     def close_session(self) -> None:
-        if not self._closed:
+        if not self._session_closed:
             self._stop_timers()
-            self._closed = True
+            self._session_closed = True
             self.session.close()
 
     def on_unmount(self) -> None:
         # Last chance (the app is closing for another reason): save what we can, release the lock.
-        if not self._closed:
+        if not self._session_closed:
             self._sync()
             self.session.save()
             self.close_session()

@@ -48,7 +48,7 @@ class ReviewScreen(Screen[Any | None]):
         self.findings = sorted(found, key=lambda f: (order.get(f.section or "", -1), f.line, f.column))
         errors = sum(1 for f in self.findings if f.severity == "error")
         fixable = len(checking.fixable(self.findings))
-        summary = Text()
+        summary = Text("审阅全文  ", style="bold")
         if not self.findings:
             summary.append("全文未发现问题。", style="green")
         else:
@@ -66,6 +66,8 @@ class ReviewScreen(Screen[Any | None]):
                 prompt.append("  可修正", style="cyan")
             prompts.append(Option(prompt, id=f"f{index}"))
         options.set_options(prompts)
+        if prompts:
+            options.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

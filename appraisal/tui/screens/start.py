@@ -67,11 +67,8 @@ class StartScreen(Screen[None]):
         if self.rows:
             latest = self.rows[0]
             hint.update(
-                Text.assemble(
-                    ("按 R 继续最近的草稿：", ""),
-                    (f"{latest.name}（{latest.year}年度）", "bold"),
-                    ("。也可以在下表中选择一份草稿按回车打开，按 N 新建，按 I 导入已有文档。", ""),
-                )
+                f"按 R 继续最近的草稿（{latest.name}，{latest.year}年度）；"
+                "也可以在下表中选择一份草稿按回车打开，按 N 新建，按 I 导入已有文档。"
             )
         else:
             hint.update(f"还没有草稿（数据目录：{paths.drafts_dir()}）。按 N 新建一份，或按 I 导入已有文档。")

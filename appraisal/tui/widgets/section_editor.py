@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
+# The screen uses F6 and F7 (export, history); TextArea would take them for "select line" and "select all".
+_FREED_KEYS = {"f6", "f7"}
 
-class SectionEditor(TextArea):
+
+class SectionEditor(TextArea, inherit_bindings=False):
     """A TextArea that remembers which section it holds, so a late Changed message is never misfiled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        b for b in TextArea.BINDINGS if not (isinstance(b, Binding) and b.key in _FREED_KEYS)
+    ]
 
     def __init__(self, *, id: str | None = None, cursor_blink: bool = True) -> None:
         super().__init__(

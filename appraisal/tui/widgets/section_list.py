@@ -24,6 +24,10 @@ STATE_LOOK: dict[str, tuple[str, str]] = {
 }
 
 
+# No-break spaces: the option list strips ordinary leading spaces from a prompt's first line.
+INDENT = "\u00a0\u00a0"
+
+
 def section_look(section: Section, text: str, findings: Sequence[Any]) -> str:
     """The key into STATE_LOOK: errors outrank the length state, so "has errors" is never hidden."""
     state = section_state(section, text)
@@ -63,12 +67,12 @@ class SectionList(OptionList):
         return max(8, width - 3)
 
     def _prompt(self, section: Section, level: int, text: str, findings: Sequence[Any]) -> Text:
-        indent = "  " * (level - 1)
+        indent = INDENT * (level - 1)
         title = fit_cells(section.title, self.title_width() - cell_len(indent))
         look = section_look(section, text, findings)
         label, style = STATE_LOOK[look]
         target = f"{count_zi(text)}/{section.min_chars}" if section.min_chars else f"{count_zi(text)}"
-        prompt = Text(f"{indent}{title}\n{indent}  ")
+        prompt = Text(f"{indent}{title}\n{indent}{INDENT}")
         prompt.append(label, style=style)
         prompt.append(f" {target}字", style="dim")
         if not section.required:
@@ -83,7 +87,7 @@ class SectionList(OptionList):
         options: list[Option] = []
         for placed in self.template.walk():
             section = placed.section
-            indent = "  " * (placed.level - 1)
+            indent = INDENT * (placed.level - 1)
             if section.is_group:
                 title = fit_cells(section.title, self.title_width() - cell_len(indent))
                 options.append(Option(Text(f"{indent}{title}", style="bold"), id=f"group:{section.id}", disabled=True))

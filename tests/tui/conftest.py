@@ -1,0 +1,13 @@
+"""Pilot tests save on every section change and autosave often; fsync makes that slow on a shared test machine
+and proves nothing here (durability is exercised by the store's own tests and by tmux_drive.sh with SIGKILL)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def no_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "fsync", lambda fd: None)

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Drive the real program in tmux, as a user would, and check that no text is lost.
+#
+#   bash tests/tui/tmux_drive.sh            (needs tmux; uses .venv/bin/appraisal from `uv sync`)
+#
+# 1. creates a draft in a scratch APPRAISAL_HOME, opens it in tmux, types Chinese into three sections, quits;
+# 2. starts again: the last section's text must be on screen (resumed there) and all three on disk;
+# 3. types again and kills the process with SIGKILL 3 s after the last key: nothing may be missing
+#    (at most the last 2 s of typing may be), and the draft must load and reopen;
+# 4. types continuously for about 5 s and kills it right after the last key: what is on disk must be a prefix
+#    of what was typed, missing at most about the last 2 s of keys.
+# Prints what it saw; exits non-zero on the first failed check.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+APP="$ROOT/.venv/bin/appraisal"
+PY="$ROOT/.venv/bin/python"
+SIZE_X="${SIZE_X:-100}"
+SIZE_Y="${SIZE_Y:-30}"
+HOME_DIR="$(mktemp -d "${TMPDIR:-/tmp}/appraisal-tmux.XXXXXX")"
+SESSION="appraisal-drive-$$"
+export APPRAISAL_HOME="$HOME_DIR"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+cleanup() {
+    tmux kill-session -t "$SESSION" 2>/dev/null || true
+    rm -rf "$HOME_DIR"
+}
+trap cleanup EXIT
+
+say() { printf '%s\n' "$*"; }
+fail() { say "FAIL: $*"; say "---- screen ----"; tmux capture-pane -p -t "$SESSION" 2>/dev/null || true; exit 1; }
+
+screen() { tmux capture-pane -p -t "$SESSION"; }
+
+wait_for() {  # wait_for TEXT [SECONDS]: until TEXT is on screen
+    local text="$1" limit="${2:-15}" waited=0
+    until screen | grep -qF -- "$text"; do
+        sleep 0.2
+        waited=$((waited + 1))
+        [ "$waited" -le $((limit * 5)) ] || fail "\"$text\" not on screen after ${limit}s"
+    done
+}
+
+start_app() {  # start_app: open the draft in a fresh tmux session; the pane's process is the app itself
+    tmux -u new-session -d -s "$SESSION" -x "$SIZE_X" -y "$SIZE_Y" \
+        "cd '$HOME_DIR' && exec env APPRAISAL_HOME='$HOME_DIR' '$APP' edit '$DRAFT'"
+    APP_PID="$(tmux display-message -p -t "$SESSION" '#{pane_pid}')"
+    wait_for "品行修养" 20
+}
+
+wait_exit() {  # wait_exit PID: until the process is gone
+    local waited=0
+    while kill -0 "$1" 2>/dev/null; do
+        sleep 0.2
+        waited=$((waited + 1))
+        [ "$waited" -le 50 ] || fail "the app did not exit"
+    done
+}
+
+section_text() {  # section_text ID: the section's text in the draft on disk
+    "$PY" - "$DRAFT" "$1" <<'EOF'
+import sys
+from pathlib import Path
+from appraisal.store import load_draft
+print(load_draft(Path(sys.argv[1])).sections[sys.argv[2]])
+EOF
+}
+
+type_text() {  # type_text TEXT: send literal keys, a few characters at a time, like a (fast) typist
+    local text="$1" i
+    for ((i = 0; i < ${#text}; i += 4)); do
+        tmux send-keys -t "$SESSION" -l "${text:i:4}"
+        sleep 0.05
+    done
+}
+
+CONDUCT="坚持以习近平新时代中国特色社会主义思想为指导，对党忠诚，作风扎实。"
+STUDY="全年参加中心组学习十二次，撰写心得体会三篇。"
+SERVICE="牵头完成全市经济普查数据审核，按期上报率百分之百。"
+
+say "APPRAISAL_HOME=$HOME_DIR"
+DRAFT="$("$APP" new --name 张三 --unit 某市统计局 --position 科长 --year 2025 --no-edit)"
+say "draft: $DRAFT"
+
+# ---------------------------------------------------------------- 1. type into three sections, quit
+start_app
+tmux send-keys -t "$SESSION" M-Down                      # 开头语 → 品行修养
+sleep 0.3
+type_text "$CONDUCT"
+tmux send-keys -t "$SESSION" M-Down                      # → 理论学习
+sleep 0.3
+type_text "$STUDY"
+tmux send-keys -t "$SESSION" M-Down                      # → 服务中心实绩
+sleep 0.3
+type_text "$SERVICE"
+sleep 0.5
+say "---- screen while typing (${SIZE_X}x${SIZE_Y}) ----"
+screen
+tmux send-keys -t "$SESSION" C-q
+wait_exit "$APP_PID"
+say "quit: the app exited"
+
+[ "$(section_text conduct)" = "$CONDUCT" ] || fail "conduct on disk: $(section_text conduct)"
+[ "$(section_text study)" = "$STUDY" ] || fail "study on disk: $(section_text study)"
+[ "$(section_text results.service)" = "$SERVICE" ] || fail "results.service on disk: $(section_text results.service)"
+say "ok: all three sections on disk after quit"
+
+# ---------------------------------------------------------------- 2. restart: resumed where we left off
+tmux kill-session -t "$SESSION" 2>/dev/null || true
+start_app
+wait_for "按期上报率" 10
+say "ok: restarted on 服务中心实绩 with its text on screen"
+tmux send-keys -t "$SESSION" M-Up M-Up                   # back to 品行修养
+wait_for "对党忠诚" 5
+say "ok: 品行修养 text on screen after moving back"
+
+# ---------------------------------------------------------------- 3. SIGKILL 3 s after the last key
+MORE="深入基层调研二十次，形成调研报告两篇。"
+tmux send-keys -t "$SESSION" Down Down Down End
+sleep 0.5                                                # a person does not type within a millisecond of End
+type_text "$MORE"
+sleep 3
+kill -9 "$APP_PID"
+wait_exit "$APP_PID"
+say "killed with SIGKILL 3 s after the last key"
+[ "$(section_text conduct)" = "$CONDUCT$MORE" ] || fail "after SIGKILL, conduct on disk: $(section_text conduct)"
+say "ok: nothing lost (conduct on disk = everything typed)"
+
+tmux kill-session -t "$SESSION" 2>/dev/null || true
+start_app                                                # the stale lock of the killed process is taken over
+wait_for "调研报告两篇" 10
+say "ok: the draft loads and reopens after SIGKILL (stale lock taken over)"
+
+# ---------------------------------------------------------------- 4. SIGKILL right after continuous typing
+tmux send-keys -t "$SESSION" M-Down M-Down M-Down M-Down M-Down M-Down M-Down   # → 依法行政
+wait_for "依法行政  必填" 5                               # the editor's heading, not just the list entry
+sleep 0.5
+TYPED=""
+START=$(date +%s.%N)
+STAMPS="$HOME_DIR/stamps.txt"
+: > "$STAMPS"
+CHARS="严格依法办事自觉接受监督坚持重大决策合法性审查推进统计执法检查全覆盖"
+for ((i = 0; i < ${#CHARS}; i += 1)); do
+    tmux send-keys -t "$SESSION" -l "${CHARS:i:1}"
+    TYPED+="${CHARS:i:1}"
+    printf '%s %s\n' "$(date +%s.%N)" "${#TYPED}" >> "$STAMPS"
+    sleep 0.15
+done
+LAST=$(date +%s.%N)
+kill -9 "$APP_PID"
+wait_exit "$APP_PID"
+ON_DISK="$(section_text law)"
+"$PY" - "$STAMPS" "$LAST" "$TYPED" "$ON_DISK" "$START" <<'EOF'
+import sys
+stamps_file, last, typed, on_disk, start = sys.argv[1], float(sys.argv[2]), sys.argv[3], sys.argv[4], float(sys.argv[5])
+stamps = [(float(t), int(n)) for t, n in (line.split() for line in open(stamps_file))]
+assert typed.startswith(on_disk), f"on disk is not a prefix of what was typed: {on_disk!r}"
+# The newest key whose text is on disk, and how long before the kill it was typed.
+saved_until = max((t for t, n in stamps if n <= len(on_disk)), default=start)
+lost = len(typed) - len(on_disk)
+window = last - saved_until
+print(f"typed {len(typed)} characters over {last - start:.1f}s, killed right after the last key: "
+      f"{len(on_disk)} on disk, {lost} missing (typed in the last {window:.1f}s)")
+assert window <= 2.5, f"more than the last 2 s of typing was lost ({window:.1f}s)"
+EOF
+say "ok: continuous typing loses at most the last ~2 s"
+
+tmux kill-session -t "$SESSION" 2>/dev/null || true
+start_app
+say "ok: the draft loads after the second SIGKILL"
+tmux send-keys -t "$SESSION" C-q
+wait_exit "$APP_PID"
+say "ALL CHECKS PASSED"
