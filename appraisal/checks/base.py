@@ -33,12 +33,13 @@ class Finding:
 
 
 # Addresses, mail addresses and bare domain names: text in them is never Chinese prose, whatever it contains.
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"
 _PROTECTED = re.compile(
-    r"(?:https?|ftp)://[^\s，。；、“”‘’（）《》<>]+"
-    r"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s，。；、“”‘’（）《》<>]*"
+    rf"(?:https?|ftp)://{_URL_CHARS}+"
+    rf"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+{_URL_CHARS}*"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
     r"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:cn|com|net|org|gov|edu|int)(?![A-Za-z0-9])"
-    r"(?:/[^\s，。；、“”‘’（）《》<>]*)?",
+    rf"(?:/{_URL_CHARS}*)?",
     re.IGNORECASE,
 )
 

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from appraisal.checks.base import Rule
+from appraisal.checks.duplicates import DuplicateSentence
+from appraisal.checks.figures import MissingFigure
+from appraisal.checks.headings import HeadingInText
 from appraisal.checks.length import SectionEmpty, SectionTooLong, SectionTooShort, TotalTooLong
+from appraisal.checks.placeholder import Placeholder
 from appraisal.checks.profile import ProfileIncomplete
+from appraisal.checks.punctuation import HalfwidthPunctuation
+from appraisal.checks.quotes import UnbalancedQuote
+from appraisal.checks.years import YearMismatch
 
 RULES: dict[str, Rule] = {
     rule.name: rule
@@ -14,5 +21,12 @@ RULES: dict[str, Rule] = {
         SectionTooLong(),
         TotalTooLong(),
         ProfileIncomplete(),
+        Placeholder(),
+        MissingFigure(),
+        HalfwidthPunctuation(),
+        UnbalancedQuote(),
+        DuplicateSentence(),
+        YearMismatch(),
+        HeadingInText(),
     )
 }

@@ -1,0 +1,80 @@
+"""`duplicate-sentence`: the same sentence (at least 12 字) twice in the draft — usually a paragraph pasted into two
+sections, or last year's text pasted over this year's. The second occurrence is reported, naming where the first is.
+
+Sentences end at 。！？； (and their half-width forms) or at the end of a paragraph; they are compared without
+spaces. Shorter sentences repeat legitimately (`效果明显。`) and are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.draft import count_zi
+
+MIN_ZI = 12
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
+_SPACE = re.compile(r"\s+")
+_EDGE = "。！？；!?;，,、：: \t\u3000"
+
+
+@dataclass(frozen=True)
+class Place:
+    order: int  # the field's position in the draft
+    key: str  # the field's key (section id or "unmatched")
+    line: int  # 0-based
+    start: int
+
+
+def sentences(line: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, comparison key) of each sentence of at least MIN_ZI 字 in the line."""
+    for match in _SENTENCE.finditer(line):
+        text = match.group()
+        start = match.start() + len(text) - len(text.lstrip())
+        end = match.start() + len(text.rstrip())
+        key = _SPACE.sub("", text).strip(_EDGE)
+        if count_zi(key) >= MIN_ZI:
+            yield start, end, key
+
+
+def _index(ctx: Context) -> dict[str, Place]:
+    """Where each sentence of the draft first occurs; built once per check run."""
+    cached = ctx.cache.get("sentences")
+    if isinstance(cached, dict):
+        return cached
+    first: dict[str, Place] = {}
+    for order, item in enumerate(ctx.fields):
+        if item.key == "title":
+            continue
+        for line_index, line in enumerate(item.lines):
+            for start, _end, key in sentences(line):
+                first.setdefault(key, Place(order, item.key, line_index, start))
+    ctx.cache["sentences"] = first
+    return first
+
+
+class DuplicateSentence(Rule):
+    name = "duplicate-sentence"
+    severity = WARNING
+    description = "同一个句子（12字以上）在全文中出现了两次。"
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        first = _index(ctx)
+        for line_index, line in enumerate(item.lines):
+            for start, end, key in sentences(line):
+                place = first[key]
+                if place.key == item.key and (place.line, place.start) == (line_index, start):
+                    continue
+                yield self.finding(item, line_index + 1, start + 1, end + 1, _message(place, item, ctx))
+
+
+def _message(place: Place, item: Field, ctx: Context) -> str:
+    paragraph = place.line + 1
+    if place.key == item.key:
+        return f"这句话与本栏目第 {paragraph} 段中的一句重复。"
+    if place.key == "unmatched":
+        return f"这句话与“未归类内容”第 {paragraph} 段中的一句重复。"
+    title = ctx.template.section(place.key).title
+    return f"这句话与“{title}”第 {paragraph} 段中的一句重复。"

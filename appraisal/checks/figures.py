@@ -1,0 +1,123 @@
+"""`missing-figure`: a unit or rate with the number in front of it left out — `完成税收亿元`, `同比增长%`, `增幅-%`,
+`投资万元`, `一期万平方米`, `46宗、亩`, `路段公里` — the trace of a template's `XX` deleted but never filled in.
+
+A unit needs no number of its own when it is a word or a rate: `万亩千亿`, `万亩平台`, `亿元以上项目`, `万元GDP能耗`,
+`亩均`, `每平方米`, `元/平方米`, `（单位：万元）`. A number may be written in Chinese (`三亿元`, `数十万元`,
+`近亿元`, `半个百分点`) or stand a space or thin space away (`5 %`). `百分之` is not a unit at all.
+
+Each unit has a kind that says how freely it is used as a word without a number:
+- "rate" (`%`, `个百分点`) and "unit" (`万元`, `平方米`, `公里` …): missing unless a known word follows
+  (`亿元以上`, `公里数`);
+- "word" (`亩`, `万亩`, `吨`, `万人次`): so often part of a word (`万亩良田`, `吨钢`) that it is only missing at the
+  end of a clause (`流转土地万亩，`) or as an item of a list (`46宗、亩`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
+from appraisal.checks.chars import CN_NUMERALS, NUMBER_SPACES, is_digit, is_han, is_latin
+
+_UNITS: list[tuple[str, str]] = [  # (pattern, kind); longest first where one begins another
+    (r"个百分点|百分点", "rate"),
+    (r"[%％‰]", "rate"),
+    (r"万亿(?:美)?元|[万亿](?:美)?元", "money"),
+    (r"万?平方(?:公里|千米|米)|万?公顷|万?立方米", "unit"),
+    (r"万?公里", "unit"),
+    (r"万?千瓦时?", "unit"),
+    (r"万人次", "word"),
+    (r"万?亩", "word"),
+    (r"万?吨", "word"),
+]
+_UNIT = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _kind) in enumerate(_UNITS)))
+_KINDS = {f"k{i}": kind for i, (_pattern, kind) in enumerate(_UNITS)}
+
+# Words a unit may be part of without a number (checked on the text right after the unit).
+_MONEY_WORDS = re.compile(
+    r"以上|以下|以内|级|项目|户|GDP|产值|增加值|生产总值|营业收入|大关|台阶|规模|企业|关口|俱乐部|村|乡|镇|楼宇|楼|工程"
+)
+_UNIT_WORDS = re.compile(r"以上|以下|以内|级|范围|数|为单位")
+# Where a clause ends: the only place a "word" unit is read as a missing number.
+_CLAUSE_END = set("，。、；：！？）,.;:!?)")
+
+_DASHES = "-－—–"
+_PLACEHOLDER_CHARS = set("XxＸｘ×*＊_＿?？")
+# Approximations that stand for a number before 万/亿 (超亿元, 近万元, 上万亩); only with those magnitudes.
+_ROUGH = set("近逾超过破上数几")
+# Words after which a unit is a rate or a label, not an amount: 每亩, 元/平方米, 按亩, 以万元计, 单位：万元.
+_RATE_BEFORE = set("每/／按以")
+_LABEL_BEFORE = re.compile(r"(?:单位|计量单位|金额单位)\s*(?:[:：]|为|是)?\s*$")
+_SPACES = set(NUMBER_SPACES)
+_NUMERALS = set(CN_NUMERALS)
+
+
+def _is_number_end(before: str, unit: str) -> bool:
+    """Whether `before` (the text in front of the unit, spaces removed) ends in a number or stands for one."""
+    last = before[-1]
+    if is_digit(last) or last in _NUMERALS or last in _PLACEHOLDER_CHARS:
+        return True
+    previous = before[-2] if len(before) > 1 else ""
+    if last in "多余来" and previous and (is_digit(previous) or previous in _NUMERALS):
+        return True  # 10多万元, 100余万元, 10来万元
+    if last in "多半" and unit.startswith("个"):
+        return True  # 多个百分点, 半个百分点
+    if last in "几数":
+        return True
+    return last in _ROUGH and unit[0] in "万亿"
+
+
+def _missing(line: str, start: int, end: int, kind: str) -> int | None:
+    """Where the missing number's gap starts (before a dash used as a blank), or None when nothing is missing."""
+    unit = line[start:end]
+    cut = start
+    while cut > 0 and line[cut - 1] in _SPACES:
+        cut -= 1
+    before = line[:cut]
+    after = line[end:]
+    gap = start
+    if before and before[-1] in _DASHES and not (len(before) > 1 and is_digit(before[-2])):
+        gap = cut - 1  # `增幅-%`: the dash is the blank
+        before = before[:-1]
+    if before:
+        last = before[-1]
+        if _is_number_end(before, unit) or last in _RATE_BEFORE or is_latin(last):
+            return None
+        if last in "（(" and after[:1] in ("）", ")"):
+            return None  # a label: 增长率（%）, 金额（万元）
+        if last in ")）":
+            return None  # 5.2（初步统计）% and the like: the number is there, just not next to the unit
+        if _LABEL_BEFORE.search(before):
+            return None
+    if kind == "money" and _MONEY_WORDS.match(after):
+        return None
+    if kind == "unit" and _UNIT_WORDS.match(after):
+        return None
+    if kind == "word" and not (after == "" or after[0] in _CLAUSE_END or (before and before[-1] == "、")):
+        return None
+    return gap
+
+
+def _snippet(line: str, gap: int, end: int) -> str:
+    """A few words before the gap, for the message: `同比增长%`."""
+    start = gap
+    while start > 0 and gap - start < 6 and (is_han(line[start - 1]) or is_digit(line[start - 1])):
+        start -= 1
+    return line[start:end]
+
+
+class MissingFigure(Rule):
+    name = "missing-figure"
+    severity = ERROR
+    description = "单位或比率前缺少数字，如“同比增长%”“完成投资万元”。"
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        for index, line in enumerate(item.lines):
+            for match in _UNIT.finditer(line):
+                kind = _KINDS[match.lastgroup or ""]
+                gap = _missing(line, match.start(), match.end(), kind)
+                if gap is None or item.is_protected(index, gap, match.end()):
+                    continue
+                snippet = _snippet(line, gap, match.end())
+                yield self.finding(item, index + 1, gap + 1, match.end() + 1, f"“{snippet}”中缺少具体数字。")

@@ -1,0 +1,86 @@
+"""`unbalanced-quote`: a “ without ”, a ‘ without ’, a 《 without 》, a （ without ）, or a quote turned the wrong
+way (`“…“`, `”…”`), within one paragraph (a line of section text).
+
+Chinese nests “‘’” and 《〈〉》 and never “ inside “, so a second “ while one is open is a closing quote typed the
+wrong way round. A half-width `)` closes a `（` here (its width is `halfwidth-punctuation`'s business), and a ’
+between Latin letters is an apostrophe (`Xi’an`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.checks.chars import is_latin
+
+_CLOSER = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": "）"}
+_OPENERS = {"”": ("“",), "’": ("‘",), "》": ("《",), "）": ("（", "("), ")": ("（", "(")}
+_SAME_NOT_NESTED = {"“", "‘", "《"}  # opening one of these while it is open means the writer meant to close it
+_INNER = {"“": "‘’", "‘": "“”", "《": "〈〉"}
+_ANY = re.compile("[“”‘’《》（）()]")
+
+
+def _problems(line: str) -> Iterator[tuple[int, str]]:
+    """(0-based index, message) of every unbalanced or wrongly turned mark in the line.
+
+    Half-width parentheses only pair with full-width ones here: on their own they are not reported.
+    """
+    stack: list[tuple[str, int]] = []
+
+    def close(kinds: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+        while stack[-1][0] not in kinds:
+            yield from unclosed(*stack.pop())
+        stack.pop()
+
+    def unclosed(opened: str, at: int) -> Iterator[tuple[int, str]]:
+        if opened != "(":
+            yield at, f"“{opened}”缺少对应的“{_CLOSER[opened]}”。"
+
+    for match in _ANY.finditer(line):
+        ch, index = match.group(), match.start()
+        if ch == "’" and 0 < index < len(line) - 1 and is_latin(line[index - 1]) and is_latin(line[index + 1]):
+            continue  # an apostrophe: Xi’an
+        if ch in _CLOSER:
+            if ch in _SAME_NOT_NESTED and any(opened == ch for opened, _ in stack):
+                rest = line[index + 1 :]
+                closer = _CLOSER[ch]
+                if rest.count(closer) > rest.count(ch):  # enough closers for both: “…“…”…”
+                    inner = _INNER[ch]
+                    yield index, f"“{ch}{closer}”里面又用了“{ch}{closer}”，里层应改用“{inner}”。"
+                    stack.append((ch, index))
+                else:
+                    yield from close((ch,))
+                    yield index, f"这里的“{ch}”方向反了，应为“{closer}”。"
+            else:
+                stack.append((ch, index))
+            continue
+        kinds = _OPENERS[ch]
+        if any(opened in kinds for opened, _ in stack):
+            yield from close(kinds)
+            continue
+        if ch == ")":
+            continue  # a half-width `)` of its own: `1)`, or Latin text
+        opener = kinds[0]
+        rest = line[index + 1 :]
+        if ch in "”’》" and ch in rest and opener not in rest[: rest.index(ch)]:
+            yield index, f"这里的“{ch}”方向反了，应为“{opener}”。"
+            stack.append((opener, index))  # the next one closes it
+        else:
+            yield index, f"“{ch}”缺少对应的“{opener}”。"
+    for opened, at in stack:
+        yield from unclosed(opened, at)
+
+
+class UnbalancedQuote(Rule):
+    name = "unbalanced-quote"
+    severity = WARNING
+    description = "同一段中的引号、书名号或括号不配对，或引号方向用反。"
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        for index, line in enumerate(item.lines):
+            if not _ANY.search(line):
+                continue
+            for at, message in sorted(_problems(line)):
+                if not item.is_protected(index, at, at + 1):
+                    yield self.finding(item, index + 1, at + 1, at + 2, message)

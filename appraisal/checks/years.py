@@ -1,0 +1,74 @@
+"""`year-mismatch`: a year that should be the 考核年度 but is not — most often last year's report reused.
+
+Only years the context ties to the year under review are checked; history (`2019年以来`, `2021年被评为…`,
+`较2025年增长`) and plans are left alone:
+- "this year" (must be the 考核年度): right after 今年 / 本年度 / 本年 (`今年（2025年）`), followed by 全年
+  (`2025年全年`), or opening the report (`2025年，在局党组的领导下…` at the start of the first paragraph);
+- "年度工作" (the 考核年度, the year before or the year after): `2025年度工作`, `2026年度工作计划`, `2025年度述职`;
+- the title (the 考核年度, or the year after, as in `2026年工作总结和2027年工作计划`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+
+_YEAR = re.compile(r"(?<![0-9０-９])(?P<year>[12１２][0-9０-９]{3})(?![0-9０-９])\s*(?P<suffix>年度|年)")
+_THIS_YEAR_BEFORE = re.compile(r"(?:今年|本年度|本年)(?:是|为|即)?\s*[（(]?\s*$")
+_WHOLE_YEAR_AFTER = re.compile(r"\s*全年")
+_WORK_AFTER = re.compile(r"\s*(?:个人)?(?:工作|总结|述职|述廉|考核个人总结)")
+_OPENING_AFTER = re.compile(r"\s*(?:[，,]|是)")
+
+
+def _opening(ctx: Context) -> tuple[str, int] | None:
+    """The field key and line index of the report's first paragraph (the first non-blank line of the sections)."""
+    for item in ctx.fields:
+        if item.section is None:
+            continue
+        for index, line in enumerate(item.lines):
+            if line.strip():
+                return item.key, index
+    return None
+
+
+class YearMismatch(Rule):
+    name = "year-mismatch"
+    severity = WARNING
+    description = "本应是考核年度的年份写成了别的年份，常见于沿用往年的总结。"
+    fields = frozenset({"section", "unmatched", "title"})
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        year = ctx.year
+        if year is None or "年" not in item.text:
+            return
+        opening = _opening(ctx) if item.section is not None else None
+        for index, line in enumerate(item.lines):
+            for match in _YEAR.finditer(line):
+                found = int(match.group("year"))
+                if not 1900 <= found <= 2100:
+                    continue
+                message = self._judge(item, ctx, line, match, found, year, opening == (item.key, index))
+                if message is not None:
+                    yield self.finding(item, index + 1, match.start() + 1, match.end() + 1, message)
+
+    def _judge(
+        self, item: Field, ctx: Context, line: str, match: re.Match[str], found: int, year: int, first_line: bool
+    ) -> str | None:
+        """The message for a year out of place, or None when it is fine or not about the year under review."""
+        token = match.group()
+        if item.key == "title":
+            return None if found in (year, year + 1) else f"标题中的“{token}”与考核年度 {year} 年不符。"
+        after = line[match.end() :]
+        this_year = (
+            _THIS_YEAR_BEFORE.search(line, 0, match.start()) is not None
+            or _WHOLE_YEAR_AFTER.match(after) is not None
+            or (first_line and not line[: match.start()].strip() and _OPENING_AFTER.match(after) is not None)
+        )
+        if this_year:
+            return None if found == year else f"这里指的是本年度，但写的是“{token}”，与考核年度 {year} 年不符。"
+        work = _WORK_AFTER.match(after) if match.group("suffix") == "年度" else None
+        if work is None or found in (year - 1, year, year + 1):
+            return None
+        return f"“{token}{work.group().strip()}”与考核年度 {year} 年不符。"
