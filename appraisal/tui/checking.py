@@ -80,12 +80,15 @@ def fixable(findings: list[Any]) -> list[Any]:
     return [f for f in findings if getattr(f, "fix", None)]
 
 
-def fix_draft(draft: Draft, template: Template) -> int:
-    """Apply every safe fix in place; the number of fixes applied."""
+def fix_draft(draft: Draft, template: Template, disabled: tuple[str, ...] = ()) -> int:
+    """Apply every safe fix in place (rules the user switched off excepted); the number of fixes applied."""
     checks = _checks()
     if checks is None:
         return 0
-    return int(checks.fix_draft(draft, template))
+    try:
+        return int(checks.fix_draft(draft, template, disabled=disabled))
+    except TypeError:  # an older checker without `disabled`
+        return int(checks.fix_draft(draft, template))
 
 
 def apply_fixes(text: str, findings: list[Any]) -> str:

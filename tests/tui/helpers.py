@@ -103,7 +103,7 @@ class FakeChecks:
             lines[f.line - 1] = row[: f.column - 1] + f.fix + row[f.end_column - 1 :]  # type: ignore[attr-defined]
         return "\n".join(lines)
 
-    def fix_draft(self, draft: Draft, template: object) -> int:
+    def fix_draft(self, draft: Draft, template: object, *, disabled: tuple[str, ...] = ()) -> int:
         count = 0
         for sid, text in draft.sections.items():
             fixes = [f for f in self._section(draft, sid) if f.fix]  # type: ignore[attr-defined]

@@ -210,3 +210,44 @@ def test_ui_state_lives_in_data_dir() -> None:
     assert load_position(path) == Position("law", 2, 5)
     assert (paths.data_dir() / "ui-state.json").exists()
     assert "law" not in path.read_text(encoding="utf-8").split('"sections"')[0]
+
+
+async def test_import_document_from_start_screen(tmp_path: Path) -> None:
+    make_draft()  # so the start screen shows rather than the new-draft form
+    source = tmp_path / "去年总结.txt"
+    source.write_text(
+        "2024年度个人总结\n一、品行修养\n坚持政治学习，严守纪律规矩。\n二、理论学习\n全年参加集中学习十二次。\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(source)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen)
+        assert "导入" in app.screen.message
+        await pilot.press("enter")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        text = "\n".join(editor.session.draft.sections.values())
+        assert "坚持政治学习" in text and "全年参加集中学习十二次" in text
+    assert len(draft_files()) == 2
+
+
+async def test_import_of_missing_file_is_one_message_in_the_form(tmp_path: Path) -> None:
+    make_draft()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(tmp_path / "nope.docx")
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "找不到文件" in str(app.screen.query_one("#form-error", Static).render())

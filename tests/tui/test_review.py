@@ -108,3 +108,39 @@ async def test_findings_tab_updates_after_typing_pause(fake_checks: FakeChecks) 
         assert editor.section_list.look_of("party") == "errors"
         prompts = [str(o.prompt) for o in editor.query_one("#findings-list", OptionList).options]
         assert "第1行第3字" in prompts[0]
+
+
+async def test_real_checker_profile_finding_opens_profile_dialog() -> None:
+    """With the real checker: a missing 单位 is a finding without a section; choosing it opens 个人信息."""
+    from textual.widgets import Input
+
+    from appraisal.tui.screens.profile import ProfileScreen
+
+    path = make_draft()
+    draft = load_draft(path)
+    draft.profile.unit = ""
+    from appraisal.store import save_draft
+
+    save_draft(draft, path)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        await pilot.press("f5")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        index = next(i for i, f in enumerate(review.findings) if f.rule == "profile-incomplete")
+        review.query_one("#review-list", OptionList).highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        app.screen.query_one("#profile-unit", Input).value = "某市统计局"
+        app.screen.query_one("#profile-title", Input).value = "2025年度述职报告"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.screen is editor
+        assert "2025年度述职报告" in str(editor.query_one("#status").render())
+    on_disk = load_draft(path)
+    assert (on_disk.profile.unit, on_disk.title) == ("某市统计局", "2025年度述职报告")

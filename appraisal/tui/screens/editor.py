@@ -48,6 +48,7 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+pagedown", "next_section", "下一栏", show=False),
         Binding("ctrl+pageup", "previous_section", "上一栏", show=False),
         Binding("f2", "focus_sections", "栏目"),
+        Binding("f3", "edit_profile", "个人信息"),
         Binding("f5", "review", "审阅"),
         Binding("f6", "export", "导出"),
         Binding("f7", "history", "历史"),
@@ -172,8 +173,12 @@ class EditorScreen(Screen[None]):
         self.editor.scroll_cursor_visible(center=True)
 
     def jump_to_finding(self, finding: Any) -> None:
-        """Show the finding's section with the cursor on it (line and column are 1-based, in code points)."""
-        section_id = finding.section or self.current_id
+        """Show the finding's section with the cursor on it (line and column are 1-based, in code points).
+        A finding about the title or the profile (no section) opens the 个人信息 dialog instead."""
+        section_id = finding.section
+        if section_id is None:
+            self.action_edit_profile()
+            return
         if section_id not in self.session.template.text_section_ids():
             return
         if section_id != self.current_id:
@@ -393,6 +398,19 @@ class EditorScreen(Screen[None]):
 
         self.app.push_screen(HistoryScreen(self.session), chosen)
 
+    def action_edit_profile(self) -> None:
+        from appraisal.tui.screens.profile import ProfileChange, ProfileScreen
+
+        def changed(change: ProfileChange | None) -> None:
+            if change is not None and change.apply(self.session.draft):
+                self.session.mark_changed()
+                self.save_now()
+                self.last_year = previous_year_draft(self.session.draft, self.session.path)
+                self.go_to(self.current_id, save=False)
+                self.recheck_all()
+
+        self.app.push_screen(ProfileScreen(self.session.draft, read_only=self.session.read_only), changed)
+
     def action_toggle_guidance(self) -> None:
         if self.has_class("narrow"):
             self.toggle_class("show-guidance")
@@ -476,6 +494,7 @@ class EditorScreen(Screen[None]):
         yield "下一栏", "转到下一个栏目（Alt+↓）", self.action_next_section
         yield "上一栏", "转到上一个栏目（Alt+↑）", self.action_previous_section
         yield "栏目列表", "把焦点移到左侧栏目列表（F2）", self.action_focus_sections
+        yield "个人信息与标题", "修改姓名、单位、职务、考核年度和标题（F3）", self.action_edit_profile
         yield "审阅全文", "查看全文的检查结果并逐条定位（F5）", self.action_review
         yield "导出", "导出为 Word、纯文本、Markdown 或 HTML（F6）", self.action_export
         yield "历史版本", "查看、预览并恢复以前的版本（F7）", self.action_history

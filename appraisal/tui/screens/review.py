@@ -84,7 +84,7 @@ class ReviewScreen(Screen[Any | None]):
         self.refresh_findings()
 
     def action_fix_all(self) -> None:
-        self._after_fix(checking.fix_draft(self.session.draft, self.session.template))
+        self._after_fix(checking.fix_draft(self.session.draft, self.session.template, self.disabled_rules))
 
     def action_fix_selected(self) -> None:
         index = self.query_one("#review-list", OptionList).highlighted
