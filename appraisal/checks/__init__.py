@@ -27,31 +27,35 @@ __all__ = [
     "check_draft",
     "check_section",
     "fix_draft",
+    "run_rules",
 ]
 
 
-def _order(ctx: Context) -> dict[str | None, int]:
-    order: dict[str | None, int] = {None: -1}
-    for index, item in enumerate(ctx.fields):
-        if item.section is not None:
-            order[item.section.id] = index
-    return order
-
-
-def check_context(ctx: Context, *, disabled: Collection[str] = ()) -> list[Finding]:
-    """Every rule on every field of `ctx`, sorted by document order (findings without a section first)."""
-    found: list[Finding] = []
+def run_rules(ctx: Context, *, disabled: Collection[str] = ()) -> list[tuple[Field | None, Finding]]:
+    """Every rule on every field of `ctx`: each finding with the field it is in (None for whole-draft rules),
+    sorted by document order (findings without a section first)."""
+    found: list[tuple[Field | None, Finding]] = []
     for name, rule in RULES.items():
         if name in disabled or (ctx.document and not rule.for_documents):
             continue
         if rule.whole_draft:
-            found.extend(rule.check_draft(ctx))
+            found.extend((None, f) for f in rule.check_draft(ctx))
             continue
         for item in ctx.fields:
             if rule.applies_to(item):
-                found.extend(rule.check_field(item, ctx))
-    order = _order(ctx)
-    return sorted(found, key=lambda f: (order.get(f.section, len(order)), f.line, f.column, f.end_column))
+                found.extend((item, f) for f in rule.check_field(item, ctx))
+    order = {id(item): index for index, item in enumerate(ctx.fields)}
+
+    def key(pair: tuple[Field | None, Finding]) -> tuple[int, int, int, int]:
+        item, f = pair
+        return (-1 if item is None else order[id(item)], f.line, f.column, f.end_column)
+
+    return sorted(found, key=key)
+
+
+def check_context(ctx: Context, *, disabled: Collection[str] = ()) -> list[Finding]:
+    """Every rule on every field of `ctx`, in document order."""
+    return [f for _item, f in run_rules(ctx, disabled=disabled)]
 
 
 def check_draft(draft: Draft, template: Template, *, disabled: Collection[str] = ()) -> list[Finding]:

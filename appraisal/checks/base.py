@@ -96,13 +96,14 @@ class Context:
         year: int | None = None,
         document: bool = False,
         include_unmatched: bool = False,
+        include_title: bool = True,
     ) -> None:
         self.draft = draft
         self.template = template
         self.document = document
         self.year = draft.profile.year if year is None and not document else year
         fields: list[Field] = []
-        if draft.title:
+        if include_title and draft.title:
             fields.append(Field("title", draft.title))
         for section in template.text_sections():
             fields.append(Field(section.id, draft.sections.get(section.id, ""), section))
@@ -127,13 +128,15 @@ class Rule:
 
     Most rules look at one field at a time (`check_field`), so they can run live on the section being typed;
     rules about the whole draft (profile, total length) set `whole_draft = True` and implement `check_draft`.
-    `fields` says which kinds of field a field rule looks at.
+    `fields` says which kinds of field a field rule looks at; `positional = False` marks findings about a field
+    as a whole (its length), reported at line 1, column 1.
     """
 
     name: ClassVar[str]
     severity: ClassVar[str]
     description: ClassVar[str]
     fixable: ClassVar[bool] = False
+    positional: ClassVar[bool] = True  # False: the finding is about the whole field, not a place in its text
     whole_draft: ClassVar[bool] = False
     for_documents: ClassVar[bool] = True
     fields: ClassVar[frozenset[str]] = frozenset({"section", "unmatched"})

@@ -16,6 +16,7 @@ class SectionEmpty(Rule):
     severity = ERROR
     description = "必填栏目没有填写内容。"
     fields = frozenset({"section"})
+    positional = False
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         section = item.section
@@ -28,6 +29,7 @@ class SectionTooShort(Rule):
     severity = WARNING
     description = "栏目字数少于模板建议的最少字数。"
     fields = frozenset({"section"})
+    positional = False
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         section = item.section
@@ -43,6 +45,7 @@ class SectionTooLong(Rule):
     severity = WARNING
     description = "栏目字数多于模板建议的最多字数。"
     fields = frozenset({"section"})
+    positional = False
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         section = item.section
@@ -58,6 +61,7 @@ class TotalTooLong(Rule):
     severity = WARNING
     description = "全文字数超过模板规定的总字数。"
     whole_draft = True
+    positional = False
 
     def check_draft(self, ctx: Context) -> Iterable[Finding]:
         limit = ctx.template.max_chars

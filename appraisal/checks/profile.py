@@ -15,6 +15,7 @@ class ProfileIncomplete(Rule):
     severity = ERROR
     description = "草稿的姓名、单位或考核年度没有填写。"
     whole_draft = True
+    positional = False
     for_documents = False
 
     def check_draft(self, ctx: Context) -> Iterable[Finding]:

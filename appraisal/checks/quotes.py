@@ -17,7 +17,21 @@ from appraisal.checks.chars import is_latin
 _CLOSER = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": "）"}
 _OPENERS = {"”": ("“",), "’": ("‘",), "》": ("《",), "）": ("（", "("), ")": ("（", "(")}
 _SAME_NOT_NESTED = {"“", "‘", "《"}  # opening one of these while it is open means the writer meant to close it
-_INNER = {"“": "‘’", "‘": "“”", "《": "〈〉"}
+_NAMES = {
+    "“": "左引号“",
+    "”": "右引号”",
+    "‘": "左单引号‘",
+    "’": "右单引号’",
+    "《": "左书名号《",
+    "》": "右书名号》",
+    "（": "左括号（",
+    "）": "右括号）",
+}
+_NESTED = {
+    "“": "双引号里面又用了双引号，里层应改用单引号‘’。",
+    "‘": "单引号里面又用了单引号，里层应改用双引号“”。",
+    "《": "书名号里面又用了书名号，里层应改用〈〉。",
+}
 _ANY = re.compile("[“”‘’《》（）()]")
 
 
@@ -35,7 +49,7 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
 
     def unclosed(opened: str, at: int) -> Iterator[tuple[int, str]]:
         if opened != "(":
-            yield at, f"“{opened}”缺少对应的“{_CLOSER[opened]}”。"
+            yield at, f"{_NAMES[opened]}没有对应的{_NAMES[_CLOSER[opened]]}。"
 
     for match in _ANY.finditer(line):
         ch, index = match.group(), match.start()
@@ -46,12 +60,11 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
                 rest = line[index + 1 :]
                 closer = _CLOSER[ch]
                 if rest.count(closer) > rest.count(ch):  # enough closers for both: “…“…”…”
-                    inner = _INNER[ch]
-                    yield index, f"“{ch}{closer}”里面又用了“{ch}{closer}”，里层应改用“{inner}”。"
+                    yield index, _NESTED[ch]
                     stack.append((ch, index))
                 else:
                     yield from close((ch,))
-                    yield index, f"这里的“{ch}”方向反了，应为“{closer}”。"
+                    yield index, f"这里应为{_NAMES[closer]}，写成了{_NAMES[ch]}。"
             else:
                 stack.append((ch, index))
             continue
@@ -64,10 +77,10 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
         opener = kinds[0]
         rest = line[index + 1 :]
         if ch in "”’》" and ch in rest and opener not in rest[: rest.index(ch)]:
-            yield index, f"这里的“{ch}”方向反了，应为“{opener}”。"
+            yield index, f"这里应为{_NAMES[opener]}，写成了{_NAMES[ch]}。"
             stack.append((opener, index))  # the next one closes it
         else:
-            yield index, f"“{ch}”缺少对应的“{opener}”。"
+            yield index, f"{_NAMES[ch]}没有对应的{_NAMES[opener]}。"
     for opened, at in stack:
         yield from unclosed(opened, at)
 
