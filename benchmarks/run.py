@@ -1,0 +1,345 @@
+"""One table: how fast appraisal is, each figure beside a baseline measured in the same run.
+
+    uv run python benchmarks/run.py [--quick]
+
+Medians over repeated runs. Baselines are the bare stack doing the least it could: `python -c "import pydantic"`
+for whole CLI processes, a bare Textual app showing one TextArea with the same text for the TUI, and writing the
+same bytes without our machinery for saves. Targets (issue 6): TUI start and key press within 1.3x of the bare app,
+CLI within 1.5x of `import pydantic`, autosave of 100,000 字 under 20 ms.
+
+This machine is shared and noisy: read ratios, not absolute figures, and run it twice when in doubt. Note that
+`PYTHONDONTWRITEBYTECODE=1` (set on some machines) makes every process compile its imports from source: the
+script runs the process rows with bytecode compiled and allowed, as an installed program runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from appraisal.draft import Draft  # noqa: E402
+from appraisal.store import create_draft, save_draft  # noqa: E402
+from appraisal.templates import load_template  # noqa: E402
+
+PARAGRAPH = (
+    "本年度，本人牵头推进老旧小区改造工程，涉及小区9个、居民2150户，总投资4860万元，"
+    "组织召开居民协商会27场，促成加装电梯18部，比规定时限提前20天完工，居民满意率为96.3%。"
+)
+ROWS: list[tuple[str, float, str, float, str]] = []
+
+
+def median_time(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def text_of(chars: int) -> str:
+    """Report-like text of about `chars` 字, one paragraph a line."""
+    from appraisal.draft import count_zi
+
+    per = count_zi(PARAGRAPH)
+    return "\n".join([PARAGRAPH] * max(1, chars // per))
+
+
+def draft_of(chars: int) -> Draft:
+    template = load_template("cadre-annual")
+    draft = Draft.new(template, name="张三", unit="规划局", position="副局长", year=2026)
+    ids = template.text_section_ids()
+    for section_id in ids:
+        draft.sections[section_id] = text_of(chars // len(ids))
+    return draft
+
+
+def row(name: str, figure: float, baseline_name: str, baseline: float, target: str = "") -> None:
+    ROWS.append((name, figure, baseline_name, baseline, target))
+    print(f"  {name}: {figure * 1000:.1f} ms vs {baseline_name} {baseline * 1000:.1f} ms", flush=True)
+
+
+# ---------------------------------------------------------------- whole processes
+
+
+def process_env() -> dict[str, str]:
+    env = {**os.environ, "APPRAISAL_HOME": tempfile.mkdtemp(prefix="bench-home-")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def time_process(args: list[str], repeat: int, env: dict[str, str]) -> float:
+    subprocess.run(args, env=env, capture_output=True, check=False)  # warm the OS cache and bytecode
+    return median_time(lambda: subprocess.run(args, env=env, capture_output=True, check=False), repeat)
+
+
+def bench_processes(repeat: int) -> None:
+    env = process_env()
+    python = sys.executable
+    subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "appraisal")], env=env, check=False)
+    baseline = time_process([python, "-c", "import pydantic"], repeat, env)
+    version = time_process([python, "-m", "appraisal.cli", "--version"], repeat, env)
+    row("appraisal --version (process)", version, "import pydantic", baseline, "≤ 1.5×")
+    report = Path(env["APPRAISAL_HOME"]) / "report.txt"
+    from appraisal.export import render
+
+    draft = draft_of(3000)
+    report.write_bytes(render(draft, load_template("cadre-annual"), "txt"))
+    check = time_process([python, "-m", "appraisal.cli", "check", str(report)], repeat, env)
+    row("appraisal check 3,000 字 (process)", check, "import pydantic", baseline, "≤ 1.5×")
+
+
+# ---------------------------------------------------------------- in-process core
+
+
+def bench_core(repeat: int) -> None:
+    from appraisal.checks import check_draft, check_section
+    from appraisal.export import FORMATS, render
+    from appraisal.importer import Document, parse_document
+
+    template = load_template("cadre-annual")
+    big = draft_of(100_000)
+    lines = render(big, template, "md").decode("utf-8").split("\n")
+
+    def scan_once() -> None:
+        """Baseline: one pass of one compiled regex over the same text — the floor for any checker."""
+        import re
+
+        pattern = re.compile(r"[0-9]+%")
+        for line in lines:
+            pattern.findall(line)
+
+    def check_document() -> None:
+        result = parse_document(Document(path=None, kind="md", lines=lines), "cadre-annual")
+        check_draft(result.draft, template)
+
+    row(
+        "check 100,000 字 document (import + all rules)",
+        median_time(check_document, repeat),
+        "one regex pass",
+        median_time(scan_once, repeat),
+    )
+    section_draft = draft_of(36_000)  # 3,000 字 a section
+    row(
+        "check_section 3,000 字 (as the user types)",
+        median_time(lambda: check_section(section_draft, template, "conduct"), repeat * 5),
+        "one regex pass",
+        median_time(lambda: [re_scan for re_scan in section_draft.sections["conduct"].split("\n")], repeat * 5),
+        "≪ 10 ms",
+    )
+
+    medium = draft_of(20_000)
+    plain = "\n".join(medium.sections.values()).encode("utf-8")
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "plain.txt"
+        base = median_time(lambda: target.write_bytes(plain), repeat)
+        for fmt in FORMATS:
+            figure = median_time(lambda fmt=fmt: render(medium, template, fmt), repeat)
+            row(f"export 20,000 字 → {fmt}", figure, "write the text as is", base, "docx ≪ 1 s")
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.json"
+        save_draft(big, path)
+        data = json.dumps(big.to_json_dict(), ensure_ascii=False).encode("utf-8")
+        raw_target = Path(folder) / "raw.json"
+
+        def raw_write() -> None:
+            with open(raw_target, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+
+        def autosave() -> None:
+            big.sections["conduct"] += "字"
+            save_draft(big, path)
+
+        row(
+            "autosave 100,000 字 (atomic + history)",
+            median_time(autosave, repeat),
+            "dump + write + fsync",
+            median_time(raw_write, repeat),
+            "< 20 ms",
+        )
+
+
+# ---------------------------------------------------------------- TUI
+
+
+def bare_app(text: str):  # type: ignore[no-untyped-def]
+    from textual.app import App, ComposeResult
+    from textual.widgets import TextArea
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            area = TextArea(text, soft_wrap=True)
+            area.cursor_blink = False
+            yield area
+
+    return Bare()
+
+
+async def _start_time(make, ready) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not ready(app):
+            await pilot.pause(0.001)
+        elapsed = time.perf_counter() - start
+    return elapsed
+
+
+async def _key_time(make, ready, keys: int) -> float:  # type: ignore[no-untyped-def]
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not ready(app):
+            await pilot.pause(0.001)
+        from textual.widgets import TextArea
+
+        area = app.screen.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+        await pilot.pause()
+        times = []
+        for n in range(keys):
+            start = time.perf_counter()
+            await pilot.press("字" if n % 2 else "文")
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_tui(repeat: int) -> None:
+    from textual.widgets import TextArea
+
+    from appraisal.tui.app import AppraisalApp, TuiSettings
+    from appraisal.tui.screens.editor import EditorScreen
+
+    home = Path(tempfile.mkdtemp(prefix="bench-tui-"))
+    os.environ["APPRAISAL_HOME"] = str(home)
+    draft = draft_of(0)
+    draft.sections["conduct"] = text_of(20_000)
+    path = create_draft(draft)
+    text = draft.sections["conduct"]
+
+    def ours() -> AppraisalApp:
+        return AppraisalApp(path, settings=TuiSettings(cursor_blink=False))
+
+    def ours_ready(app: AppraisalApp) -> bool:
+        if not isinstance(app.screen, EditorScreen):
+            return False
+        app.screen.go_to("conduct", save=False)
+        return bool(app.screen.query_one(TextArea).text)
+
+    def bare_ready(app) -> bool:  # type: ignore[no-untyped-def]
+        return bool(app.screen.query(TextArea)) and bool(app.screen.query_one(TextArea).text)
+
+    starts = [asyncio.run(_start_time(ours, ours_ready)) for _ in range(repeat)]
+    bares = [asyncio.run(_start_time(lambda: bare_app(text), bare_ready)) for _ in range(repeat)]
+    row(
+        "TUI start → editor ready (run_test)",
+        statistics.median(starts),
+        "bare TextArea app",
+        statistics.median(bares),
+        "≤ 1.3×",
+    )
+    keys = max(20, repeat * 5)
+    ours_key = statistics.median(asyncio.run(_key_time(ours, ours_ready, keys)) for _ in range(3))
+    bare_key = statistics.median(asyncio.run(_key_time(lambda: bare_app(text), bare_ready, keys)) for _ in range(3))
+    row("key press, 20,000 字 in the section", ours_key, "bare TextArea app", bare_key, "≤ 1.3×")
+
+
+MEMORY_SCRIPT = """
+import asyncio, os, resource, sys
+sys.path.insert(0, {root!r})
+from pathlib import Path
+which, path = sys.argv[1], Path(sys.argv[2])
+async def main():
+    if which == "ours":
+        from appraisal.tui.app import AppraisalApp, TuiSettings
+        app = AppraisalApp(path, settings=TuiSettings(cursor_blink=False))
+    else:
+        from appraisal.store import load_draft
+        from textual.app import App
+        from textual.widgets import TextArea
+        text = "\\n".join(load_draft(path).sections.values())
+        class Bare(App):
+            def compose(self):
+                yield TextArea(text, soft_wrap=True)
+        app = Bare()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.5)
+asyncio.run(main())
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def bench_memory() -> None:
+    home = Path(tempfile.mkdtemp(prefix="bench-mem-"))
+    env = {**os.environ, "APPRAISAL_HOME": str(home)}
+    os.environ["APPRAISAL_HOME"] = str(home)
+    path = create_draft(draft_of(100_000))
+    script = MEMORY_SCRIPT.format(root=str(ROOT))
+    figures = {}
+    for which in ("ours", "bare"):
+        out = subprocess.run([sys.executable, "-c", script, which, str(path)], env=env, capture_output=True, text=True)
+        figures[which] = int(out.stdout.strip().splitlines()[-1]) / 1024 if out.returncode == 0 else float("nan")
+    ROWS.append(
+        (
+            "peak RSS, TUI with 100,000 字 (MB)",
+            figures["ours"] / 1000,
+            "bare TextArea app (MB)",
+            figures["bare"] / 1000,
+            "",
+        )
+    )
+    print(f"  peak RSS: {figures['ours']:.0f} MB vs bare {figures['bare']:.0f} MB", flush=True)
+
+
+def print_table() -> None:
+    print()
+    print("| measurement | appraisal | baseline | ratio | target |")
+    print("|---|---:|---|---:|---|")
+    for name, figure, baseline_name, baseline, target in ROWS:
+        unit = "MB" if "MB" in name else "ms"
+        scale = 1000
+        value = f"{figure * scale:.1f} {unit}" if unit == "ms" else f"{figure * 1000:.0f} MB"
+        base = f"{baseline * scale:.1f} {unit}" if unit == "ms" else f"{baseline * 1000:.0f} MB"
+        ratio = figure / baseline if baseline else float("nan")
+        print(f"| {name} | {value} | {baseline_name}: {base} | {ratio:.2f}× | {target} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--only", choices=["process", "core", "tui", "memory"], action="append")
+    args = parser.parse_args()
+    repeat = 5 if args.quick else 15
+    parts = args.only or ["process", "core", "tui", "memory"]
+    if "process" in parts:
+        print("whole processes…", flush=True)
+        bench_processes(repeat)
+    if "core" in parts:
+        print("core, in process…", flush=True)
+        bench_core(repeat)
+    if "tui" in parts:
+        print("TUI, headless…", flush=True)
+        bench_tui(max(3, repeat // 3))
+    if "memory" in parts:
+        print("memory…", flush=True)
+        bench_memory()
+    print_table()
+
+
+if __name__ == "__main__":
+    main()
