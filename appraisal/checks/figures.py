@@ -7,7 +7,7 @@ A unit needs no number of its own when it is a word or a rate: `万亩千亿`, `
 
 Each unit has a kind that says how freely it is used as a word without a number:
 - "rate" (`%`, `个百分点`) and "unit" (`万元`, `平方米`, `公里` …): missing unless a known word follows
-  (`亿元以上`, `公里数`);
+  (`亿元以上项目`, `公里数`; but `争取资金万元以上，` is missing its number);
 - "word" (`亩`, `万亩`, `吨`, `万人次`): so often part of a word (`万亩良田`, `吨钢`) that it is only missing at the
   end of a clause (`流转土地万亩，`) or as an item of a list (`46宗、亩`).
 """
@@ -36,7 +36,7 @@ _KINDS = {f"k{i}": kind for i, (_pattern, kind) in enumerate(_UNITS)}
 
 # Words a unit may be part of without a number (checked on the text right after the unit).
 _MONEY_WORDS = re.compile(
-    r"以上|以下|以内|级|项目|户|GDP|产值|增加值|生产总值|营业收入|大关|台阶|规模|企业|关口|俱乐部|村|乡|镇|楼宇|楼|工程"
+    r"(?:以上|以下|以内)(?![，。、；：！？,.;:!?）)]|$)|级|项目|户|GDP|产值|增加值|生产总值|营业收入|大关|台阶|规模|企业|关口|俱乐部|村|乡|镇|楼宇|楼|工程"
 )
 _UNIT_WORDS = re.compile(r"以上|以下|以内|级|范围|数|为单位")
 # Where a clause ends: the only place a "word" unit is read as a missing number.
@@ -102,7 +102,7 @@ def _missing(line: str, start: int, end: int, kind: str) -> int | None:
 def _snippet(line: str, gap: int, end: int) -> str:
     """A few words before the gap, for the message: `同比增长%`."""
     start = gap
-    while start > 0 and gap - start < 6 and (is_han(line[start - 1]) or is_digit(line[start - 1])):
+    while start > 0 and gap - start < 4 and (is_han(line[start - 1]) or is_digit(line[start - 1])):
         start -= 1
     return line[start:end]
 

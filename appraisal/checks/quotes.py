@@ -59,10 +59,18 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
             if ch in _SAME_NOT_NESTED and any(opened == ch for opened, _ in stack):
                 rest = line[index + 1 :]
                 closer = _CLOSER[ch]
-                if rest.count(closer) > rest.count(ch):  # enough closers for both: “…“…”…”
+                spare = rest.count(closer) - rest.count(ch)  # closers left over for the marks already open
+                if spare >= 2:  # “…“…”…”: closers for both, so this one is nested
                     yield index, _NESTED[ch]
                     stack.append((ch, index))
-                else:
+                elif spare == 1:  # “…  “…”: this one has its closer; the one open before has none
+                    while True:
+                        opened, at = stack.pop()
+                        yield from unclosed(opened, at)
+                        if opened == ch:
+                            break
+                    stack.append((ch, index))
+                else:  # “…“ with nothing after: this is the closer, turned the wrong way
                     yield from close((ch,))
                     yield index, f"这里应为{_NAMES[closer]}，写成了{_NAMES[ch]}。"
             else:

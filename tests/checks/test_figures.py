@@ -1,0 +1,90 @@
+"""`missing-figure`: a unit or rate with its number left out. Positives from the spec and real report phrasing; hard
+negatives where the unit is a word, a rate, a label, or follows a Chinese numeral or a space."""
+
+from __future__ import annotations
+
+import pytest
+
+from appraisal.checks import RULES, check_draft
+
+from .marks import draft_with, spans_of, template
+
+POSITIVES = [
+    "全年完成税收⟦亿元⟧，占全区税收总额的三成。",
+    "全区网络零售额同比增长⟦%⟧，增速居全市第二。",
+    "一般公共预算收入增幅⟦-%⟧，完成年度目标任务。",
+    "累计投资⟦万元⟧，用于老旧农贸市场改造提升。",
+    "项目一期⟦万平方米⟧厂房已完成主体施工。",
+    "全年收储土地46宗、⟦亩⟧，有力保障了项目用地。",
+    "完成城区主干道改造提升路段⟦公里⟧，新增停车泊位800个。",
+    "出口额占比提高⟦个百分点⟧，结构持续优化。",
+    "新增光伏装机容量⟦万千瓦⟧，年发电量大幅提升。",
+    "接待游客⟦万人次⟧。",
+    "流转土地⟦万亩⟧，发展高效设施农业。",
+    "帮助企业拿到意向订单⟦亿美元⟧，稳住了外贸基本盘。",
+    "辖区面积⟦平方公里⟧，常住人口12.6万人。",
+    "全年实现增加值⟦亿元⟧、增长⟦%⟧，分别完成年度目标的⟦%⟧和⟦%⟧。",
+    "同比增长 ⟦%⟧，高于全市平均水平。",
+    "增速达到⟦—%⟧，创近年新高。",
+    "建成高标准农田⟦万亩⟧，粮食产量稳中有升。",
+    "争取上级资金⟦万元⟧以上，缓解了财政压力。",
+]
+
+NEGATIVES = [
+    "对接推进“万亩千亿”新产业平台建设，谋划储备重大项目。",
+    "全力打造万亩平台，推动产业集聚发展。",
+    "新签约亿元以上项目12个，总投资78.6亿元。",
+    "规划面积18平方公里的城南商贸物流片区已纳入市级重点片区。",
+    "农产品流通损耗率下降到百分之五以下。",
+    "成功承办预制菜产业博览会，现场签约金额三亿元。",
+    "投入数十万元更新执法装备，近亿元项目顺利落地。",
+    "全年实现外贸进出口总额86.4 亿元，同比增长9.2 %。",
+    "实现营业收入12.5\u2009亿元，利润增长3\u2009%。",
+    "每天上午8:30准时召开调度会，按1:1比例安排配套资金。",
+    "万元GDP能耗同比下降，亩均税收达到每亩35万元。",
+    "全年共扶持产值超亿元企业15家，新增年销售额超千万元的企业7家。",
+    "各项指标增幅（%）详见附表，金额单位：万元。",
+    "商品房均价为每平方米8600元，土地出让价格按元/平方米计算。",
+    "提高了几个百分点，多个百分点的差距正在缩小。",
+    "建成万亩良田示范区，吨钢能耗持续下降。",
+    "统计行驶公里数，打通服务群众最后一公里。",
+    "建成万吨级冷链物流中心，库容达到1.2万吨。",
+    "营业收入增长10多万元，上缴税金100余万元。",
+    "GDP同比增长率以CPI%口径测算。",
+    "争取省级专项资金亿元以上的项目3个。",
+]
+
+
+@pytest.mark.parametrize("marked", POSITIVES)
+def test_missing_figure_found(marked: str) -> None:
+    found, expected = spans_of("missing-figure", marked)
+    assert expected
+    assert found == expected
+
+
+@pytest.mark.parametrize("marked", NEGATIVES)
+def test_missing_figure_not_found(marked: str) -> None:
+    found, expected = spans_of("missing-figure", marked)
+    assert expected == []
+    assert found == []
+
+
+def test_enough_cases() -> None:
+    assert len(POSITIVES) >= 10 and len(NEGATIVES) >= 10
+
+
+def test_message_quotes_the_words_before_the_gap() -> None:
+    draft = draft_with("results.duties", "全区网络零售额同比增长%，增速居全市第二。")
+    found = [f for f in check_draft(draft, template()) if f.rule == "missing-figure"]
+    assert [(f.section, f.line, f.column, f.end_column) for f in found] == [("results.duties", 1, 12, 13)]
+    assert found[0].message == "“同比增长%”中缺少具体数字。"
+    assert found[0].severity == "error" and found[0].fix is None
+
+
+def test_missing_figure_inside_an_address_is_ignored() -> None:
+    found, _expected = spans_of("missing-figure", "详见 http://www.example.gov.cn/a?rate=%25万元 公开信息。")
+    assert found == []
+
+
+def test_rule_is_registered() -> None:
+    assert (RULES["missing-figure"].severity, RULES["missing-figure"].fixable) == ("error", False)

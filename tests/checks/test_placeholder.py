@@ -1,0 +1,92 @@
+"""`placeholder`: text left to be filled in. Positives and hard negatives in the style of real reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from appraisal.checks import RULES, check_draft
+
+from .marks import draft_with, spans_of, template
+
+POSITIVES = [
+    "⟦20XX⟧年，在局党组的坚强领导下，我认真履行岗位职责。",
+    "积极参加⟦XX⟧党校组织的中青年干部培训班，考试成绩优秀。",
+    "配合⟦××⟧区开展联合执法行动，查处违法经营行为。",
+    "全年办理行政许可事项⟦X⟧件，办结率达到100%。",
+    "完成投资⟦X.X⟧亿元，同比增长⟦XX⟧%。",
+    "于⟦X⟧月⟦X⟧日前完成全部整改任务。",
+    "联系⟦**⟧区⟦**⟧街道开展结对共建。",
+    "协助⟦某某⟧同志完成了专项审计的配合工作。",
+    "全年共走访企业⟦____⟧家，帮助解决实际问题。",
+    "全年共走访企业⟦＿＿＿⟧家，帮助解决实际问题。",
+    "牵头组织⟦（此处填写活动名称）⟧，参与群众达到3000余人次。",
+    "⟦【单位名称】⟧被评为全市商务系统先进集体。",
+    "创新工作的具体成效⟦待补充⟧。",
+    "⟦TODO⟧ 补写招商引资部分的数据。",
+    "⟦201×⟧年以来，连续多年被评为优秀公务员。",
+    "⟦20**⟧年度考核为优秀等次。",
+    "全年办理群众来信⟦xx⟧件，按期办结率100%。",
+    "在防汛救灾中的表现⟦（请补充典型事例）⟧，受到群众好评。",
+]
+
+NEGATIVES = [
+    "为企业员工统一采购XXL码工作服，节约经费1.2万元。",
+    "协调医院购置X光机和X射线防护设备，改善基层诊疗条件。",
+    "新建标准化厂房3×4排，总建筑面积2.6万平方米。",
+    "推进200×300米的物流仓储用地平整工作。",
+    "全面落实**重点工作**清单，逐项销号管理。",
+    "统计资料有待补充完善，下一步将加强数据核实。",
+    "相关数据尚待核实，暂不对外公布。",
+    "企业变量名统一为 biz_id 和 shop__code，便于系统对接。",
+    "相关信息已在 http://xx.example.gov.cn/todo_list 公开。",
+    "TODOS 是一款任务管理软件，我们未予采用。",
+    "某企业因违规经营被依法查处，某种程度上起到了警示作用。",
+    "2019年以来，连续多年被评为优秀公务员。",
+    "深入学习《中华人民共和国行政许可法》第二十条的规定。",
+    "【典型案例】社区便民服务中心实现“一站式”办理。",
+    "***",
+    "坚持“一岗双责”，做到两手抓、两手都要硬。",
+    "完成Windows XP系统的国产化替代，更新终端设备120台。",
+    "开展第X代移动通信基站建设调研。",
+    "组队参加全市机关运动会4×100米接力比赛并获得第二名。",
+]
+
+
+@pytest.mark.parametrize("marked", POSITIVES)
+def test_placeholder_found(marked: str) -> None:
+    found, expected = spans_of("placeholder", marked)
+    assert expected, "a positive case marks what is expected"
+    assert found == expected
+
+
+@pytest.mark.parametrize("marked", NEGATIVES)
+def test_placeholder_not_found(marked: str) -> None:
+    found, expected = spans_of("placeholder", marked)
+    assert expected == []
+    assert found == []
+
+
+def test_enough_cases() -> None:
+    assert len(POSITIVES) >= 10 and len(NEGATIVES) >= 10
+
+
+def test_positions_on_later_lines_and_message() -> None:
+    draft = draft_with("law", "严格依法行政。\n全年办理复议案件XX件，均未被纠错。")
+    found = [f for f in check_draft(draft, template()) if f.rule == "placeholder"]
+    assert [(f.section, f.line, f.column, f.end_column, f.severity) for f in found] == [("law", 2, 9, 11, "error")]
+    assert found[0].message == "“XX”是未填写的占位符，请填上实际内容。"
+    assert found[0].fix is None
+
+
+def test_placeholder_in_the_title() -> None:
+    draft = draft_with("law", "严格依法行政。")
+    draft.title = "20XX年度个人总结"
+    found = [f for f in check_draft(draft, template()) if f.rule == "placeholder"]
+    assert [(f.section, f.line, f.column, f.end_column) for f in found] == [(None, 1, 1, 5)]
+    assert found[0].message.startswith("标题中")
+
+
+def test_rule_is_registered_as_an_error() -> None:
+    rule = RULES["placeholder"]
+    assert (rule.severity, rule.fixable) == ("error", False)
+    assert rule.description

@@ -1,0 +1,78 @@
+"""`unbalanced-quote`: quotes, book-title marks and parentheses that do not pair up within a paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from appraisal.checks import RULES, check_section
+
+from .marks import draft_with, spans_of, template
+
+POSITIVES = [
+    "深刻领悟⟦“⟧两个确立的决定性意义，坚决做到“两个维护”。",
+    "深刻领悟“两个确立⟦“⟧的决定性意义。",
+    "深刻领悟⟦”⟧两个确立”的决定性意义。",
+    "认真研读《习近平谈治国理政》第五卷和⟦《⟧习近平关于调查研究论述摘编等书目。",
+    "认真研读习近平谈治国理政⟦》⟧第五卷。",
+    "坚持⟦‘⟧两手抓，两手都要硬。",
+    "全年办结案件120件⟦（⟧其中简易程序办结86件。",
+    "全年办结案件120件，其中简易程序办结86件⟦）⟧。",
+    "开展“诚信经营示范店⟦“⟧创建活动，落实⟦“⟧三重一大制度。",
+    "学习“关于⟦“⟧三重一大”决策制度的实施意见”。",
+    "制定《关于⟦《⟧条例》的实施细则》，细化工作流程。",
+    "贯彻⟦（⟧一加强领导的要求（二）完善机制。",
+]
+
+NEGATIVES = [
+    "深刻领悟“两个确立”的决定性意义，坚决做到“两个维护”。",
+    "认真研读《习近平谈治国理政》第五卷和《习近平关于调查研究论述摘编》等书目。",
+    "带头落实“三会一课”（含主题党日）制度，讲专题党课2次。",
+    "他在会上说：“要把‘群众满意’作为第一标准。”",
+    "按照Xi’an会议精神和O’Brien教授的建议推进合作。",
+    "推进f(x)模型优化，形成1)2)3)三类方案。",
+    "全年办结案件120件（其中简易程序办结86件)。",
+    "编制《区商贸流通业发展规划（2025—2030年）》。",
+    "深入学习《〈中华人民共和国行政处罚法〉释义》。",
+    "详见 http://www.example.gov.cn/a 中“附件”的说明。",
+    "开展“我为群众办实事”实践活动，解决“急难愁盼”问题56件。",
+    "一、加强政治理论学习（二）",
+]
+
+
+@pytest.mark.parametrize("marked", POSITIVES)
+def test_unbalanced_found(marked: str) -> None:
+    found, expected = spans_of("unbalanced-quote", marked)
+    assert expected
+    assert found == expected
+
+
+@pytest.mark.parametrize("marked", NEGATIVES)
+def test_unbalanced_not_found(marked: str) -> None:
+    found, expected = spans_of("unbalanced-quote", marked)
+    assert expected == []
+    assert found == []
+
+
+def test_enough_cases() -> None:
+    assert len(POSITIVES) >= 10 and len(NEGATIVES) >= 10
+
+
+def test_each_paragraph_is_checked_on_its_own() -> None:
+    draft = draft_with("conduct", "坚持“两个确立\n”的决定性意义。")
+    found = [f for f in check_section(draft, template(), "conduct") if f.rule == "unbalanced-quote"]
+    assert [(f.line, f.column, f.end_column) for f in found] == [(1, 3, 4), (2, 1, 2)]
+    assert found[0].message == "左引号“没有对应的右引号”。"
+    assert found[1].message == "右引号”没有对应的左引号“。"
+
+
+def test_messages_say_what_is_wrong() -> None:
+    draft = draft_with("conduct", "领悟“两个确立“的意义，学习“关于“三重一大”制度”。")
+    found = [f for f in check_section(draft, template(), "conduct") if f.rule == "unbalanced-quote"]
+    assert [(f.column, f.message) for f in found] == [
+        (8, "这里应为右引号”，写成了左引号“。"),
+        (18, "双引号里面又用了双引号，里层应改用单引号‘’。"),
+    ]
+
+
+def test_rule_is_a_warning() -> None:
+    assert (RULES["unbalanced-quote"].severity, RULES["unbalanced-quote"].fixable) == ("warning", False)

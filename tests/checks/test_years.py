@@ -1,0 +1,104 @@
+"""`year-mismatch`: a year that the context ties to the year under review (2025 here) but that is another year."""
+
+from __future__ import annotations
+
+import pytest
+
+from appraisal.checks import RULES, check_draft
+
+from .marks import draft_with, spans_of, template
+
+INTRO_POSITIVES = [  # the report's opening paragraph
+    "⟦2024年⟧，在区委、区政府和局党组的坚强领导下，我认真履行岗位职责。",
+    "⟦2024年度⟧，我在局党组的领导下，分管内贸流通和对外贸易工作。",
+    "⟦2023年⟧是全面贯彻党的二十大精神的开局之年，一年来我认真履职。",
+]
+
+POSITIVES = [
+    "今年（⟦2024年⟧）以来，全区消费市场持续回暖。",
+    "⟦2024年⟧全年完成外贸进出口总额86.4亿元。",
+    "本年度（⟦2023年度⟧）共办理行政处罚案件11件。",
+    "现将本人⟦2023年度⟧工作总结如下。",
+    "对照⟦2021年度⟧工作计划逐项抓好落实。",
+    "⟦2022年度⟧述职报告中提出的目标已经全部完成。",
+    "本年（⟦2024年⟧）全区新增市场主体3200户。",
+    "今年（⟦２０２４年⟧）新增限额以上企业37家。",
+    "⟦2023年度⟧个人总结已按要求报送组织人事科。",
+    "⟦2024 年⟧全年办理群众来信来访46件。",
+]
+
+NEGATIVES = [
+    "2019年以来，连续多年年度考核被确定为优秀等次。",
+    "2024年度考核被确定为优秀等次，2021年度考核为称职。",
+    "全年外贸进出口总额较2024年增长9.2%。",
+    "2026年度工作计划已报局党组审定。",
+    "在2024年度工作基础上，进一步完善工作机制。",
+    "编制《区商贸流通业发展规划（2025—2030年）》。",
+    "2021年被评为全市优秀共产党员。",
+    "截至2025年11月底，累计完成投资78.6亿元。",
+    "今年以来，全区消费市场持续回暖，2024年同期为负增长。",
+    "自2018年参加工作以来，我始终坚守岗位。",
+    "2024年，我局被评为全省商务系统先进集体。",  # not the opening paragraph: history
+    "今年（2025年）以来，全区消费市场持续回暖。",
+    "2025年全年完成外贸进出口总额86.4亿元。",
+]
+
+
+@pytest.mark.parametrize("marked", INTRO_POSITIVES)
+def test_opening_year_found(marked: str) -> None:
+    found, expected = spans_of("year-mismatch", marked, section="intro")
+    assert expected
+    assert found == expected
+
+
+@pytest.mark.parametrize("marked", POSITIVES)
+def test_year_mismatch_found(marked: str) -> None:
+    found, expected = spans_of("year-mismatch", marked, intro="现将一年来的工作情况报告如下。")
+    assert expected
+    assert found == expected
+
+
+@pytest.mark.parametrize("marked", NEGATIVES)
+def test_year_mismatch_not_found(marked: str) -> None:
+    found, expected = spans_of("year-mismatch", marked, intro="现将一年来的工作情况报告如下。")
+    assert expected == []
+    assert found == []
+
+
+def test_enough_cases() -> None:
+    assert len(INTRO_POSITIVES) + len(POSITIVES) >= 10 and len(NEGATIVES) >= 10
+
+
+def test_opening_is_the_first_paragraph_of_the_first_section_with_text() -> None:
+    """Without an intro, the opening is the first line of 品行修养."""
+    found, expected = spans_of("year-mismatch", "⟦2024年⟧，我始终把政治建设摆在首位。", section="conduct")
+    assert found == expected == [(1, 1, 6)]
+    found, expected = spans_of("year-mismatch", "坚持政治建设。\n2024年，我始终把政治建设摆在首位。", section="conduct")
+    assert found == expected == []
+
+
+def test_messages() -> None:
+    draft = draft_with("results.service", "今年（2024年）以来，消费回暖。\n现将本人2023年度工作总结如下。")
+    found = [f for f in check_draft(draft, template()) if f.rule == "year-mismatch"]
+    assert [(f.line, f.column, f.end_column) for f in found] == [(1, 4, 9), (2, 5, 11)]
+    assert found[0].message == "这里指的是本年度，但写的是“2024年”，与考核年度 2025 年不符。"
+    assert found[1].message == "“2023年度工作”与考核年度 2025 年不符。"
+
+
+def test_title_year() -> None:
+    draft = draft_with("conduct", "坚持政治建设。")
+    draft.title = "2024年度个人总结"
+    found = [f for f in check_draft(draft, template()) if f.rule == "year-mismatch"]
+    assert [(f.section, f.line, f.column, f.end_column) for f in found] == [(None, 1, 1, 7)]
+    assert found[0].message == "标题中的“2024年度”与考核年度 2025 年不符。"
+    draft.title = "2025年工作总结和2026年工作计划"
+    assert [f for f in check_draft(draft, template()) if f.rule == "year-mismatch"] == []
+
+
+def test_no_year_in_the_profile_no_finding() -> None:
+    found, _expected = spans_of("year-mismatch", "今年（2024年）以来，全区消费市场持续回暖。", year=None)
+    assert found == []
+
+
+def test_rule_is_a_warning() -> None:
+    assert (RULES["year-mismatch"].severity, RULES["year-mismatch"].fixable) == ("warning", False)
