@@ -66,6 +66,7 @@ class AppraisalApp(App[int]):
     def on_mount(self) -> None:
         from appraisal.tui.screens.start import StartScreen
 
+        self._handle_termination()
         self.push_screen(StartScreen())
         if self.draft_path is not None:
             self.open_draft(self.draft_path, read_only=self.start_read_only)
@@ -184,6 +185,35 @@ class AppraisalApp(App[int]):
             answer,
         )
 
+    def _handle_termination(self) -> None:
+        """A closed terminal window (SIGHUP) or `kill` (SIGTERM) saves every open draft before the app ends."""
+        import asyncio
+        import signal
+
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self.save_all_and_exit)
+        except (AttributeError, NotImplementedError, RuntimeError, ValueError):
+            pass  # Windows, or not the main thread (tests): the autosave still bounds any loss to ~2 s
+
+    def save_all_and_exit(self) -> None:
+        import os
+        import threading
+
+        from appraisal.tui.screens.editor import EditorScreen
+
+        for screen in self._editors():
+            assert isinstance(screen, EditorScreen)
+            screen.finish()
+            screen.close_session()
+        # Everything is saved and unlocked. With the terminal gone, Textual's own shutdown can block on output
+        # that nobody reads; do not linger as an orphan process if it does.
+        watchdog = threading.Timer(3.0, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
+        self.exit(0)
+
     async def action_quit(self) -> None:
         """Save every open draft first; if one cannot be saved, ask instead of quitting."""
         from appraisal.tui.screens.editor import EditorScreen
@@ -197,6 +227,13 @@ class AppraisalApp(App[int]):
             assert isinstance(screen, EditorScreen)
             screen.close_session()
         self.exit(0)
+
+    def action_command_palette(self) -> None:
+        """The command palette, with a Chinese prompt."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(CommandPalette(id="--command-palette", placeholder="输入命令名称搜索，如“导出”……"))
 
     def action_help(self) -> None:
         from appraisal.tui.screens.help import HelpScreen

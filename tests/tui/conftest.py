@@ -11,3 +11,12 @@ import pytest
 @pytest.fixture(autouse=True)
 def no_fsync(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "fsync", lambda fd: None)
+
+
+@pytest.fixture(autouse=True)
+def restore_timezone() -> object:
+    """Snapshot tests pin TZ=UTC; put the process's zone back afterwards (monkeypatch restores the variable)."""
+    import time
+
+    yield
+    time.tzset()

@@ -7,6 +7,7 @@ the SVGs before committing them."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,10 @@ LONG_TEXT = (
 
 
 @pytest.fixture
-def snap_home() -> Path:
+def snap_home(monkeypatch: pytest.MonkeyPatch) -> Path:
+    # "最后保存" shows file times in local time: pin the zone so the snapshots match anywhere.
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
     folder = paths.user_templates_dir() / "snap"
     folder.mkdir(parents=True)
     (folder / "template.toml").write_text(TEMPLATE_TOML, encoding="utf-8")

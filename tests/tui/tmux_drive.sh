@@ -169,6 +169,17 @@ say "ok: continuous typing loses at most the last ~2 s"
 tmux kill-session -t "$SESSION" 2>/dev/null || true
 start_app
 say "ok: the draft loads after the second SIGKILL"
+
+# ---------------------------------------------------------------- 5. closing the terminal window (SIGHUP)
+LAST_WORDS="关闭窗口前的最后几个字"
+type_text "$LAST_WORDS"
+tmux kill-session -t "$SESSION"                          # the terminal goes away at once: SIGHUP
+wait_exit "$APP_PID"
+case "$(section_text law)" in
+    *"$LAST_WORDS"*) say "ok: text typed just before the terminal closed was saved (SIGHUP)" ;;
+    *) fail "after SIGHUP, law on disk: $(section_text law)" ;;
+esac
+start_app
 tmux send-keys -t "$SESSION" C-q
 wait_exit "$APP_PID"
 say "ALL CHECKS PASSED"

@@ -245,7 +245,8 @@ class EditorScreen(Screen[None]):
             self._max_timer = self.set_timer(settings.autosave_max, self._autosave, name="autosave-max")
 
     def _autosave(self) -> None:
-        self.save_now()
+        if self.save_now():
+            self.remember_position()  # a killed session reopens where the typing stopped
 
     def _schedule_check(self) -> None:
         if self._check_timer is not None:

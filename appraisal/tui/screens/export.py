@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
@@ -20,7 +20,7 @@ from appraisal.tui.session import EditSession
 from appraisal.tui.widgets.guidance import finding_prompt
 
 DEFAULT_FORMATS = ("docx", "txt")
-SHOWN_ERRORS = 6
+SHOWN_ERRORS = 8
 
 
 def _export_module() -> Any | None:
@@ -46,27 +46,29 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     def compose(self) -> ComposeResult:
         titles = {s.id: s.title for s in self.session.template.text_sections()}
-        with VerticalScroll(classes="dialog form", id="export-dialog"):
+        with Vertical(classes="dialog form", id="export-dialog"):
             yield Label("导出", classes="dialog-title")
             if self.exporter is None:
                 yield Static("导出功能尚未安装，请升级考核自评助手。", classes="form-error")
             else:
-                with Horizontal(classes="field", id="export-formats"):
-                    yield Label("格式")
-                    for name, exporter in self.exporter.FORMATS.items():
-                        yield Checkbox(str(exporter.label), name in DEFAULT_FORMATS, id=f"fmt-{name}", compact=True)
+                with Horizontal(classes="field-block"):
+                    yield Label("格式", classes="field-label")
+                    with Grid(id="export-formats"):
+                        for name, exporter in self.exporter.FORMATS.items():
+                            yield Checkbox(str(exporter.label), name in DEFAULT_FORMATS, id=f"fmt-{name}", compact=True)
                 with Horizontal(classes="field"):
                     yield Label("文件夹")
                     yield Input(str(self.folder), id="export-folder", compact=True)
                 yield Static("同名文件已存在时另起新名（如“…(2).docx”），不会覆盖。", classes="form-note")
             if self.errors:
-                text = Text(f"草稿中还有 {len(self.errors)} 处错误：\n", style="bold red")
+                text = Text(f"草稿中还有{len(self.errors)}处错误：\n", style="bold red")
                 for finding in self.errors[:SHOWN_ERRORS]:
                     text.append_text(finding_prompt(finding, with_section=titles.get(finding.section or "", "全文")))
                     text.append("\n")
                 if len(self.errors) > SHOWN_ERRORS:
-                    text.append(f"……另有 {len(self.errors) - SHOWN_ERRORS} 处，按 F5 审阅查看全部。\n", style="dim")
-                yield Static(text, id="export-errors")
+                    text.append(f"……另有{len(self.errors) - SHOWN_ERRORS}处，按F5审阅查看全部。\n", style="dim")
+                with VerticalScroll(id="export-errors-box"):
+                    yield Static(text, id="export-errors")
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 if self.exporter is not None:
@@ -101,7 +103,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
         self.app.push_screen(
             ConfirmScreen(
-                f"草稿中还有 {len(self.errors)} 处错误，导出的文件会带着这些错误。确定仍要导出吗？",
+                f"草稿中还有{len(self.errors)}处错误，导出的文件会带着这些错误。确定仍要导出吗？",
                 yes="仍要导出",
                 no="返回修改",
             ),

@@ -47,7 +47,7 @@ class HistoryScreen(Screen[int | None]):
             self.query_one("#history-summary", Static).update("这份草稿还没有历史版本。")
             return
         self.query_one("#history-summary", Static).update(
-            f"共 {len(self.entries)} 个版本（最新在上）。选中一个版本可预览，按 R 或回车恢复为当前版本；"
+            f"历史版本：共{len(self.entries)}个（最新在上）。选中一个版本可预览，按R或回车恢复为当前版本；"
             "恢复本身也会存为新版本。"
         )
         prompts = []

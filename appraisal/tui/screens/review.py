@@ -52,8 +52,8 @@ class ReviewScreen(Screen[Any | None]):
         if not self.findings:
             summary.append("全文未发现问题。", style="green")
         else:
-            summary.append(f"共 {len(self.findings)} 处：错误 {errors} 处，提示 {len(self.findings) - errors} 处")
-            summary.append(f"，其中 {fixable} 处可自动修正（按 F）" if fixable else "")
+            summary.append(f"共{len(self.findings)}处：错误{errors}处，提示{len(self.findings) - errors}处")
+            summary.append(f"，其中{fixable}处可自动修正（按F）" if fixable else "")
             summary.append("。选中一条按回车即可跳到原文。")
         self.query_one("#review-summary", Static).update(summary)
         options = self.query_one("#review-list", OptionList)

@@ -67,11 +67,11 @@ class StartScreen(Screen[None]):
         if self.rows:
             latest = self.rows[0]
             hint.update(
-                f"按 R 继续最近的草稿（{latest.name}，{latest.year}年度）；"
-                "也可以在下表中选择一份草稿按回车打开，按 N 新建，按 I 导入已有文档。"
+                f"按R继续最近的草稿（{latest.name}，{latest.year}年度）；"
+                "也可以在下表中选择一份草稿按回车打开，按N新建，按I导入已有文档。"
             )
         else:
-            hint.update(f"还没有草稿（数据目录：{paths.drafts_dir()}）。按 N 新建一份，或按 I 导入已有文档。")
+            hint.update(f"还没有草稿（数据目录：{paths.drafts_dir()}）。按N新建一份，或按I导入已有文档。")
         if self.rows:
             table.focus()
 
@@ -83,7 +83,7 @@ class StartScreen(Screen[None]):
 
     def action_resume(self) -> None:
         if not self.rows:
-            self.app.push_screen(MessageScreen("还没有草稿，请按 N 新建一份。"))
+            self.app.push_screen(MessageScreen("还没有草稿，请按N新建一份。"))
             return
         self._open(self.rows[0])
 
