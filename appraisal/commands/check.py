@@ -145,6 +145,7 @@ def _as_text(result: Checked) -> list[str]:
     """`path:line:col: severity rule message`; for a draft the message names the section."""
     lines = []
     for f in result.findings:
-        where = f"「{result.titles[f.section]}」" if f.section and f.section in result.titles else ""
+        title = result.titles.get(f.section or "")
+        where = f"「{title}」" if title and f"“{title}”" not in f.message else ""
         lines.append(f"{result.path}:{f.line}:{f.column}: {f.severity} {f.rule} {where}{f.message}")
     return lines

@@ -1,0 +1,84 @@
+"""The rule registry: stable names, severities, Chinese descriptions, which rules fix; a rule is easy to add and
+to switch off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pytest
+
+from appraisal.checks import RULES, Context, Field, Finding, Rule, check_draft, check_section
+from appraisal.checks import registry as registry_module
+from appraisal.store import load_draft
+from appraisal.templates import load_template
+
+from .report import DRAFT
+
+SPEC_RULES = {
+    "section-empty": "error",
+    "section-too-short": "warning",
+    "section-too-long": "warning",
+    "total-too-long": "warning",
+    "profile-incomplete": "error",
+    "placeholder": "error",
+    "missing-figure": "error",
+    "halfwidth-punctuation": "warning",
+    "unbalanced-quote": "warning",
+    "duplicate-sentence": "warning",
+    "year-mismatch": "warning",
+    "heading-in-text": "warning",
+}
+
+
+def test_the_rules_of_the_spec_with_their_severities() -> None:
+    assert {name: rule.severity for name, rule in RULES.items()} == SPEC_RULES
+    assert all(name == rule.name for name, rule in RULES.items())
+
+
+def test_descriptions_are_chinese_sentences() -> None:
+    for rule in RULES.values():
+        assert rule.description.endswith("。")
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in rule.description)
+
+
+def test_only_halfwidth_punctuation_fixes() -> None:
+    assert [name for name, rule in RULES.items() if rule.fixable] == ["halfwidth-punctuation"]
+
+
+@pytest.mark.parametrize("name", sorted(SPEC_RULES))
+def test_each_rule_can_be_switched_off(name: str) -> None:
+    template = load_template("cadre-annual")
+    draft = load_draft(DRAFT)
+    draft.sections["weakness.ability"] = ""  # so that section-empty has something to say
+    draft.sections["integrity"] += "严" * 800  # and section-too-long, total-too-long
+    draft.sections["results.duties"] += "全" * 1500
+    draft.sections["results.service"] += "服" * 1200
+    every = check_draft(draft, template)
+    assert name in {f.rule for f in every}
+    without = check_draft(draft, template, disabled={name})
+    assert without == [f for f in every if f.rule != name]
+
+
+class NoWeiXiao(Rule):
+    """An example rule written the way a new rule is: a class, then one line in the registry."""
+
+    name = "no-wei-xiao"
+    severity = "warning"
+    description = "“微小”一词显得过谦。"
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        for index, line in enumerate(item.lines):
+            at = line.find("微小")
+            if at >= 0:
+                yield self.finding(item, index + 1, at + 1, at + 3, "“微小”显得过谦。")
+
+
+def test_a_new_rule_is_one_class_and_one_registry_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(RULES, "no-wei-xiao", NoWeiXiao())
+    assert registry_module.RULES is RULES
+    template = load_template("cadre-annual")
+    draft = load_draft(DRAFT)
+    draft.sections["law"] = "作出了微小的贡献。"
+    found = [f for f in check_section(draft, template, "law") if f.rule == "no-wei-xiao"]
+    assert [(f.section, f.line, f.column, f.end_column, f.severity) for f in found] == [("law", 1, 4, 6, "warning")]
+    assert [f.rule for f in check_draft(draft, template, disabled={"no-wei-xiao"}) if f.rule == "no-wei-xiao"] == []
