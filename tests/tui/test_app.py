@@ -251,3 +251,28 @@ async def test_import_of_missing_file_is_one_message_in_the_form(tmp_path: Path)
         await pilot.press("enter")
         await pilot.pause()
         assert "找不到文件" in str(app.screen.query_one("#form-error", Static).render())
+
+
+def test_cli_edit_and_bare_command_start_the_app(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from appraisal import cli
+    from appraisal.tui import app as tui_app
+
+    calls: list[tuple[object, bool]] = []
+    monkeypatch.setattr(tui_app, "run_app", lambda path=None, *, read_only=False: calls.append((path, read_only)) or 0)
+    path = make_draft()
+    assert cli.main(["edit", str(path)]) == 0
+    assert cli.main(["edit", path.stem, "--read-only"]) == 0
+    assert cli.main([]) == 0
+    assert calls == [(path, False), (path, True), (None, False)]
+
+
+def test_cli_new_opens_the_editor_on_the_new_draft(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from appraisal import cli
+    from appraisal.tui import app as tui_app
+
+    calls: list[object] = []
+    monkeypatch.setattr(tui_app, "run_app", lambda path=None, *, read_only=False: calls.append(path) or 0)
+    assert cli.main(["new", "--name", "周敏", "--year", "2025"]) == 0
+    printed = Path(capsys.readouterr().out.strip())
+    assert calls == [printed]
+    assert load_draft(printed).profile.name == "周敏"

@@ -8,6 +8,7 @@ Validation never blocks anything: the user can move to any section at any time.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -69,6 +70,7 @@ class EditorScreen(Screen[None]):
         self._retry_timer: Timer | None = None
         self._shown_error: str | None = None
         self._session_closed = False
+        self._last_change = 0.0
         self._last_synced: str | None = None
 
     @property
@@ -230,28 +232,47 @@ class EditorScreen(Screen[None]):
 
     @on(TextArea.Changed, "#editor")
     def _text_changed(self, event: TextArea.Changed) -> None:
+        """Runs on every key, so it does as little as possible: note the time and make sure one save timer
+        and one check timer are pending. Counts and findings are redrawn when typing pauses."""
+        was_dirty = self.session.dirty
         if not self._sync():
             return
-        self._schedule_autosave()
-        self._schedule_check()
-        self.refresh_status()
-
-    def _schedule_autosave(self) -> None:
+        self._last_change = time.monotonic()
         settings = self.tui.settings
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(settings.autosave_delay, self._autosave, name="autosave")
+        if self._save_timer is None:
+            self._save_timer = self.set_timer(settings.autosave_delay, self._autosave_due, name="autosave")
         if self._max_timer is None:
             self._max_timer = self.set_timer(settings.autosave_max, self._autosave, name="autosave-max")
+        if self._check_timer is None:
+            self._check_timer = self.set_timer(settings.check_delay, self._check_due, name="check")
+        if not was_dirty:
+            self.refresh_status()  # "未保存" shows at the first key
+
+    def _quiet_for(self, delay: float) -> float:
+        """How much longer until `delay` seconds have passed since the last change (0 when they have)."""
+        return max(0.0, self._last_change + delay - time.monotonic())
+
+    def _autosave_due(self) -> None:
+        """The debounce: one timer, re-armed for the rest of the delay while keys keep coming."""
+        self._save_timer = None
+        remaining = self._quiet_for(self.tui.settings.autosave_delay)
+        if remaining > 0.005:
+            self._save_timer = self.set_timer(remaining, self._autosave_due, name="autosave")
+            return
+        self._autosave()
 
     def _autosave(self) -> None:
         if self.save_now():
             self.remember_position()  # a killed session reopens where the typing stopped
 
-    def _schedule_check(self) -> None:
-        if self._check_timer is not None:
-            self._check_timer.stop()
-        self._check_timer = self.set_timer(self.tui.settings.check_delay, self._check_current, name="check")
+    def _check_due(self) -> None:
+        self._check_timer = None
+        remaining = self._quiet_for(self.tui.settings.check_delay)
+        if remaining > 0.005:
+            self._check_timer = self.set_timer(remaining, self._check_due, name="check")
+            return
+        self.check_section(self.current_id)
+        self.refresh_status()
 
     def _stop_timers(self) -> None:
         for timer in (self._save_timer, self._max_timer, self._retry_timer):
@@ -285,10 +306,6 @@ class EditorScreen(Screen[None]):
         for finding in checking.check_draft(self.session.draft, self.session.template, disabled):
             by_section.setdefault(finding.section or "", []).append(finding)
         return by_section
-
-    def _check_current(self) -> None:
-        self._check_timer = None
-        self.check_section(self.current_id)
 
     def check_section(self, section_id: str) -> None:
         disabled = set(self.tui.disabled_rules)
