@@ -334,3 +334,32 @@ async def test_narrow_terminal_hides_guidance_and_keeps_editor() -> None:
         await pilot.pause()
         assert editor.guidance.size.width > 0
         assert editor.editor.size.width >= 30
+
+
+async def test_quit_after_failed_save_offers_save_as_and_text_lands_there(tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("party")
+        path.write_text(path.read_text(encoding="utf-8") + " ", encoding="utf-8")  # changed behind our back
+        editor.editor.insert("冲突时写下的字")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ChoiceScreen"
+        await pilot.click("#save-as")
+        await pilot.pause()
+        target = tmp_path / "rescued.json"
+        app.screen.query_one("#answer", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is editor
+        assert editor.session.path == target
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert load_draft(target).sections["party"] == "冲突时写下的字"
+    assert "冲突时写下的字" not in path.read_text(encoding="utf-8")

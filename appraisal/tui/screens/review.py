@@ -83,12 +83,19 @@ class ReviewScreen(Screen[Any | None]):
             self.notify("没有可以自动修正的问题。", timeout=4)
         self.refresh_findings()
 
+    def _read_only(self) -> bool:
+        if self.session.read_only:
+            self.notify("此草稿以只读方式打开，不能修改。", severity="warning", timeout=4)
+        return self.session.read_only
+
     def action_fix_all(self) -> None:
+        if self._read_only():
+            return
         self._after_fix(checking.fix_draft(self.session.draft, self.session.template, self.disabled_rules))
 
     def action_fix_selected(self) -> None:
         index = self.query_one("#review-list", OptionList).highlighted
-        if index is None or not 0 <= index < len(self.findings):
+        if index is None or not 0 <= index < len(self.findings) or self._read_only():
             return
         finding = self.findings[index]
         if not getattr(finding, "fix", None) or not finding.section:
