@@ -28,7 +28,7 @@ def screen_text(app) -> str:  # type: ignore[no-untyped-def]
 
 async def test_no_drafts_opens_new_draft_form_and_creates_draft() -> None:
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, NewDraftScreen)
         assert app.screen.query_one("#year", Input).value.isdigit()
@@ -55,7 +55,7 @@ async def test_no_drafts_opens_new_draft_form_and_creates_draft() -> None:
 
 async def test_new_draft_form_rejects_bad_year_and_stays_open() -> None:
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         year = app.screen.query_one("#year", Input)
         year.value = "24"
@@ -75,7 +75,7 @@ async def test_start_screen_lists_drafts_and_resumes_most_recent_with_one_key() 
     os.utime(older, (1_700_000_000, 1_700_000_000))
     os.utime(newer, (1_800_000_000, 1_800_000_000))
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
         table = app.screen.query_one("#drafts", DataTable)
@@ -91,7 +91,7 @@ async def test_start_screen_lists_drafts_and_resumes_most_recent_with_one_key() 
 async def test_resume_after_quit_restores_text_section_and_cursor(tmp_path: Path) -> None:
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -103,7 +103,7 @@ async def test_resume_after_quit_restores_text_section_and_cursor(tmp_path: Path
     assert not (path.parent / f".{path.name}.lock").exists()
 
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -120,7 +120,7 @@ async def test_locked_draft_offers_read_only() -> None:
         encoding="utf-8",
     )
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
         assert "zhangsan@other-host" in screen_text(app)
@@ -142,7 +142,7 @@ async def test_draft_locked_by_this_app_cannot_be_opened_twice() -> None:
     path = make_draft()
     with DraftLock(path):
         app = make_app(path)
-        async with app.run_test(size=(100, 30)) as pilot:
+        async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, ChoiceScreen)
             await pilot.press("escape")
@@ -154,7 +154,7 @@ async def test_unreadable_draft_shows_one_message_and_app_keeps_working() -> Non
     path = make_draft()
     path.write_text("{ broken", encoding="utf-8")
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MessageScreen)
         assert "无法读取" in app.screen.message
@@ -174,7 +174,7 @@ async def test_missing_template_shows_one_message() -> None:
     data["template"] = "no-such-template"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, MessageScreen)
         assert "no-such-template" in app.screen.message
@@ -187,7 +187,7 @@ async def test_missing_template_shows_one_message() -> None:
 async def test_help_and_command_palette_list_actions() -> None:
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         titles = [c.title for c in app.get_system_commands(editor)]
@@ -220,7 +220,7 @@ async def test_import_document_from_start_screen(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("i")
         await pilot.pause()
@@ -242,7 +242,7 @@ async def test_import_document_from_start_screen(tmp_path: Path) -> None:
 async def test_import_of_missing_file_is_one_message_in_the_form(tmp_path: Path) -> None:
     make_draft()
     app = make_app()
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("i")
         await pilot.pause()

@@ -34,7 +34,7 @@ async def wait_until(condition, timeout: float = 3.0) -> None:  # type: ignore[n
 async def test_typing_chinese_into_several_sections_saves_each(tmp_path: Path) -> None:
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -58,7 +58,7 @@ async def test_typing_chinese_into_several_sections_saves_each(tmp_path: Path) -
 async def test_moving_around_while_section_is_invalid(tmp_path: Path) -> None:
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -83,7 +83,7 @@ async def test_moving_around_while_section_is_invalid(tmp_path: Path) -> None:
 async def test_section_list_shows_state_and_count() -> None:
     path = make_draft(sections={"conduct": "好" * 200, "study": "学" * 10})
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -99,7 +99,7 @@ async def test_section_list_shows_state_and_count() -> None:
 async def test_autosave_fires_after_debounce_not_before() -> None:
     path = make_draft()
     app = make_app(path, autosave_delay=0.8, autosave_max=5.0)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -120,7 +120,7 @@ async def test_autosave_fires_after_debounce_not_before() -> None:
 async def test_continuous_typing_is_saved_at_least_every_max_interval() -> None:
     path = make_draft()
     app = make_app(path, autosave_delay=0.5, autosave_max=0.6)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -140,7 +140,7 @@ async def test_continuous_typing_is_saved_at_least_every_max_interval() -> None:
 async def test_changed_on_disk_is_reported_and_text_kept() -> None:
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -171,7 +171,7 @@ async def test_failed_save_keeps_text_then_retry_succeeds(tmp_path: Path) -> Non
     folder.mkdir()
     path = make_draft(path=folder / "d.json")
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -197,7 +197,7 @@ async def test_failed_save_keeps_text_then_retry_succeeds(tmp_path: Path) -> Non
 async def test_quit_with_failing_save_asks_instead_of_losing_text() -> None:
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -269,7 +269,7 @@ async def test_external_editor_appends_text(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     path = make_draft(sections={"law": "原有一段。"})
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -292,7 +292,7 @@ async def test_external_editor_failure_is_one_message(monkeypatch: pytest.Monkey
     monkeypatch.delenv("VISUAL", raising=False)
     path = make_draft(sections={"law": "原文"})
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -310,7 +310,7 @@ async def test_last_year_tab_shows_previous_draft_of_same_template() -> None:
     make_draft(name="别人", year=2024, sections={"law": "别人的文字"})
     path = make_draft(name="李明", year=2025)
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
@@ -341,7 +341,7 @@ async def test_quit_after_failed_save_offers_save_as_and_text_lands_there(tmp_pa
 
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
