@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import ClassVar
 
+from appraisal.checks.chars import zi
 from appraisal.draft import Draft
 from appraisal.templates import Section, Template
 
@@ -59,6 +60,11 @@ class Field:
 
     def __post_init__(self) -> None:
         self.lines = self.text.split("\n")
+
+    @cached_property
+    def zi(self) -> int:
+        """The field's 字数 (`count_zi`)."""
+        return zi(self.text)
 
     @property
     def section_id(self) -> str | None:

@@ -43,6 +43,7 @@ _UNIT_WORDS = re.compile(r"以上|以下|以内|级|范围|数|为单位")
 _CLAUSE_END = set("，。、；：！？）,.;:!?)")
 
 _DASHES = "-－—–"
+_ELLIPSIS = "…⋯"
 _PLACEHOLDER_CHARS = set("XxＸｘ×*＊_＿?？")
 # Approximations that stand for a number before 万/亿 (超亿元, 近万元, 上万亩); only with those magnitudes.
 _ROUGH = set("近逾超过破上数几")
@@ -63,7 +64,7 @@ def _is_number_end(before: str, unit: str) -> bool:
         return True  # 10多万元, 100余万元, 10来万元
     if last in "多半" and unit.startswith("个"):
         return True  # 多个百分点, 半个百分点
-    if last in "几数":
+    if last in "几数" or before.endswith(("多少", "若干")):
         return True
     return last in _ROUGH and unit[0] in "万亿"
 
@@ -80,6 +81,10 @@ def _missing(line: str, start: int, end: int, kind: str) -> int | None:
     if before and before[-1] in _DASHES and not (len(before) > 1 and is_digit(before[-2])):
         gap = cut - 1  # `增幅-%`: the dash is the blank
         before = before[:-1]
+    elif before and before[-1] in _ELLIPSIS:
+        blank = len(before) - len(before.rstrip(_ELLIPSIS))
+        gap = cut - blank  # `整改率……%`: the ellipsis is the blank, as in a template's sample phrasing
+        before = before[:-blank]
     if before:
         last = before[-1]
         if _is_number_end(before, unit) or last in _RATE_BEFORE or is_latin(last):

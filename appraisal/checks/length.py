@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from appraisal.checks.base import ERROR, WARNING, Context, Field, Finding, Rule
-from appraisal.draft import count_zi
 
 
 class SectionEmpty(Rule):
@@ -20,7 +19,7 @@ class SectionEmpty(Rule):
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         section = item.section
-        if section is not None and section.required and count_zi(item.text) == 0:
+        if section is not None and section.required and item.zi == 0:
             yield self.finding(item, 1, 1, 1, f"“{section.title}”尚未填写。")
 
 
@@ -35,7 +34,7 @@ class SectionTooShort(Rule):
         section = item.section
         if section is None:
             return
-        chars = count_zi(item.text)
+        chars = item.zi
         if 0 < chars < section.min_chars:
             yield self.finding(item, 1, 1, 1, f"“{section.title}”只有 {chars} 字，建议不少于 {section.min_chars} 字。")
 
@@ -51,7 +50,7 @@ class SectionTooLong(Rule):
         section = item.section
         if section is None or section.max_chars is None:
             return
-        chars = count_zi(item.text)
+        chars = item.zi
         if chars > section.max_chars:
             yield self.finding(item, 1, 1, 1, f"“{section.title}”有 {chars} 字，建议不超过 {section.max_chars} 字。")
 
@@ -67,6 +66,6 @@ class TotalTooLong(Rule):
         limit = ctx.template.max_chars
         if limit is None:
             return
-        total = sum(count_zi(f.text) for f in ctx.section_fields.values())
+        total = sum(f.zi for f in ctx.section_fields.values())
         if total > limit:
             yield self.finding(None, 1, 1, 1, f"全文共 {total} 字，超过了 {limit} 字的上限，请适当精简。")

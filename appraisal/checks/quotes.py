@@ -32,6 +32,8 @@ _NESTED = {
     "‘": "单引号里面又用了单引号，里层应改用双引号“”。",
     "《": "书名号里面又用了书名号，里层应改用〈〉。",
 }
+# A list marker before a lone closing parenthesis: `1）加强学习`, `一是…；2）…`.
+_ENUMERATOR = re.compile(r"(?:^|[\s。；;：:，,、])[0-9０-９一二三四五六七八九十a-zA-Z]{1,2}$")
 _ANY = re.compile("[“”‘’《》（）()]")
 
 
@@ -80,8 +82,8 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
         if any(opened in kinds for opened, _ in stack):
             yield from close(kinds)
             continue
-        if ch == ")":
-            continue  # a half-width `)` of its own: `1)`, or Latin text
+        if ch == ")" or (ch == "）" and _ENUMERATOR.search(line, 0, index)):
+            continue  # `1)`, `1）`, `a）`: a list marker, not half of a pair; or Latin text
         opener = kinds[0]
         rest = line[index + 1 :]
         if ch in "”’》" and ch in rest and opener not in rest[: rest.index(ch)]:

@@ -1,10 +1,11 @@
 """`year-mismatch`: a year that should be the 考核年度 but is not — most often last year's report reused.
 
 Only years the context ties to the year under review are checked; history (`2019年以来`, `2021年被评为…`,
-`较2025年增长`) and plans are left alone:
-- "this year" (must be the 考核年度): right after 今年 / 本年度 / 本年 (`今年（2025年）`), followed by 全年
-  (`2025年全年`), or opening the report (`2025年，在局党组的领导下…` at the start of the first paragraph);
-- "年度工作" (the 考核年度, the year before or the year after): `2025年度工作`, `2026年度工作计划`, `2025年度述职`;
+`较2024年增长`, `2024年全年为…`), appraisals (`2022年度工作考核`) and plans are left alone:
+- "this year" (must be the 考核年度): right after 今年 / 本年度 / 本年 (`今年（2025年）`), or opening the report
+  (`2025年，在局党组的领导下…` at the start of the first paragraph — unless that sentence tells a history:
+  `2021年，我调任…`, `2019年以来`);
+- a report of the year (the 考核年度, the year before or the year after): `2025年度工作总结`, `2024年度述职报告`;
 - the title (the 考核年度, or the year after, as in `2026年工作总结和2027年工作计划`).
 """
 
@@ -17,9 +18,9 @@ from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 
 _YEAR = re.compile(r"(?<![0-9０-９])(?P<year>[12１２][0-9０-９]{3})(?![0-9０-９])\s*(?P<suffix>年度|年)")
 _THIS_YEAR_BEFORE = re.compile(r"(?:今年|本年度|本年)(?:是|为|即)?\s*[（(]?\s*$")
-_WHOLE_YEAR_AFTER = re.compile(r"\s*全年")
-_WORK_AFTER = re.compile(r"\s*(?:个人)?(?:工作|总结|述职|述廉|考核个人总结)")
+_REPORT_AFTER = re.compile(r"\s*(?:个人)?(?:工作)?(?:总结|述职|述廉)")
 _OPENING_AFTER = re.compile(r"\s*(?:[，,]|是)")
+_HISTORY = re.compile(r"以来|调任|任职|担任|到任|任命|来到|参加工作|入职|调入|调至|提拔")
 
 
 def _opening(ctx: Context) -> tuple[str, int] | None:
@@ -61,14 +62,15 @@ class YearMismatch(Rule):
         if item.key == "title":
             return None if found in (year, year + 1) else f"标题中的“{token}”与考核年度 {year} 年不符。"
         after = line[match.end() :]
-        this_year = (
-            _THIS_YEAR_BEFORE.search(line, 0, match.start()) is not None
-            or _WHOLE_YEAR_AFTER.match(after) is not None
-            or (first_line and not line[: match.start()].strip() and _OPENING_AFTER.match(after) is not None)
+        this_year = _THIS_YEAR_BEFORE.search(line, 0, match.start()) is not None or (
+            first_line
+            and not line[: match.start()].strip()
+            and _OPENING_AFTER.match(after) is not None
+            and not _HISTORY.search(after.split("。", 1)[0])
         )
         if this_year:
             return None if found == year else f"这里指的是本年度，但写的是“{token}”，与考核年度 {year} 年不符。"
-        work = _WORK_AFTER.match(after) if match.group("suffix") == "年度" else None
+        work = _REPORT_AFTER.match(after) if match.group("suffix") == "年度" else None
         if work is None or found in (year - 1, year, year + 1):
             return None
         return f"“{token}{work.group().strip()}”与考核年度 {year} 年不符。"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from appraisal.checks import check_section
+from appraisal.checks import check_draft, check_section
 from appraisal.draft import Draft
 from appraisal.templates import Template, load_template
 
@@ -52,3 +52,23 @@ def spans_of(rule: str, marked: str, *, section: str = "results.service", year: 
     draft = draft_with(section, text, year=year, **others)
     found = [(f.line, f.column, f.end_column) for f in check_section(draft, template(), section) if f.rule == rule]
     return found, [(line, column, end) for _rule, line, column, end in expected]
+
+
+FILLERS = "认真学习贯彻落实各项部署"  # one character per section, so no two sections repeat a sentence
+
+
+def full_draft(**texts: str) -> Draft:
+    """Every section filled to its minimum with plain text, then `texts` on top."""
+    tpl = template()
+    draft = Draft.new(tpl, name="周明远", unit="某区商务局", position="副局长", year=2025)
+    for section, filler in zip(tpl.text_sections(), FILLERS, strict=True):
+        draft.sections[section.id] = filler * max(section.min_chars, 10)
+    for key, value in texts.items():
+        draft.sections[key.replace("__", ".")] = value
+    return draft
+
+
+def findings(draft: Draft, *rules: str) -> list[tuple[str, str | None, int, int, int]]:
+    return [
+        (f.rule, f.section, f.line, f.column, f.end_column) for f in check_draft(draft, template()) if f.rule in rules
+    ]

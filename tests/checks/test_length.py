@@ -1,32 +1,10 @@
-"""Length and profile rules: section-empty, section-too-short, section-too-long, total-too-long,
-profile-incomplete."""
+"""Length rules: section-empty, section-too-short, section-too-long, total-too-long."""
 
 from __future__ import annotations
 
 from appraisal.checks import check_draft, check_section
-from appraisal.draft import Draft
 
-from .marks import template
-
-FILLERS = "认真学习贯彻落实各项部署"  # one character per section, so no two sections repeat a sentence
-
-
-def full_draft(**texts: str) -> Draft:
-    """Every section filled to its minimum with plain text, then `texts` on top."""
-    tpl = template()
-    draft = Draft.new(tpl, name="周明远", unit="某区商务局", position="副局长", year=2025)
-    for section, filler in zip(tpl.text_sections(), FILLERS, strict=True):
-        draft.sections[section.id] = filler * max(section.min_chars, 10)
-    for key, value in texts.items():
-        draft.sections[key.replace("__", ".")] = value
-    return draft
-
-
-def findings(draft: Draft, *rules: str) -> list[tuple[str, str | None, int, int, int]]:
-    return [
-        (f.rule, f.section, f.line, f.column, f.end_column) for f in check_draft(draft, template()) if f.rule in rules
-    ]
-
+from .marks import FILLERS, findings, full_draft, template
 
 LENGTH = ("section-empty", "section-too-short", "section-too-long", "total-too-long", "profile-incomplete")
 
@@ -78,19 +56,6 @@ def test_total_too_long() -> None:
     found = [f for f in check_draft(draft, tpl) if f.rule == "total-too-long"]
     assert [(f.section, f.line, f.column, f.severity) for f in found] == [(None, 1, 1, "warning")]
     assert found[0].message == f"全文共 {total} 字，超过了 6000 字的上限，请适当精简。"
-
-
-def test_profile_incomplete() -> None:
-    draft = full_draft()
-    draft.profile.name = ""
-    draft.profile.unit = "  "
-    draft.profile.year = None
-    found = [f for f in check_draft(draft, template()) if f.rule == "profile-incomplete"]
-    assert [(f.section, f.line, f.column, f.severity) for f in found] == [(None, 1, 1, "error")]
-    assert found[0].message == "草稿尚未填写姓名、单位、考核年度。"
-    draft.profile.name, draft.profile.unit, draft.profile.year = "周明远", "某区商务局", 2025
-    draft.profile.position = ""  # the position is not required
-    assert findings(draft, "profile-incomplete") == []
 
 
 def test_check_section_leaves_out_whole_draft_rules() -> None:
