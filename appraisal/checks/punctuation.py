@@ -58,6 +58,8 @@ def _paren_findings(line: str) -> Iterator[tuple[int, int, str]]:
         inside = line[open_at + 1 : close_at]
         left = line[open_at - 1] if open_at > 0 else ""
         right = line[close_at + 1] if close_at + 1 < len(line) else ""
+        if left == "]":
+            continue  # a Markdown link: [文字](地址)
         touches = left == "" or is_chinese(left) or right == "" or is_chinese(right)
         if touches and any(is_han(ch) for ch in inside):
             yield open_at, open_at + 1, "("

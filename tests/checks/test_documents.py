@@ -182,3 +182,24 @@ def test_docx_fixed_copy_changes_only_the_text_of_the_runs(tmp_path: Path) -> No
     ]
     assert read_document(copy).lines[:4] == read_document(path).lines[:4]
     assert [row[0] for row in content(copy)] == ["placeholder"]
+
+
+def test_text_outside_the_sections_is_checked_too(tmp_path: Path) -> None:
+    """A 登记表: a form cell the importer keeps as unmatched text still gets its placeholders reported, at the
+    paragraph of the cell, with no section."""
+    path = tmp_path / "登记表.docx"
+    document = docx.Document()
+    form = document.add_table(rows=2, cols=2)
+    form.cell(0, 0).text = "姓名"
+    form.cell(0, 1).text = "周明远"
+    form.cell(1, 0).text = "备注"
+    form.cell(1, 1).text = "材料待补充，附件XX份"
+    report = document.add_table(rows=1, cols=1).cell(0, 0)
+    report.text = "2025年度个人总结"
+    report.add_paragraph("一、品行修养")
+    report.add_paragraph("坚持问题导向,把调查研究作为基本功。")
+    document.save(str(path))
+    found = [(f.rule, f.section, f.line, f.column, f.end_column) for f in check_document(path).findings]
+    assert ("placeholder", None, 4, 3, 6) in found
+    assert ("placeholder", None, 4, 9, 11) in found
+    assert ("halfwidth-punctuation", "conduct", 7, 7, 8) in found

@@ -37,6 +37,7 @@ NEGATIVES = [
     "学习强国积分排名第1, 第2名分别为科室同志。",
     "the term (digital trade) was discussed.",
     "组织开展“三会一课”，全年共12次。",
+    "详见[区商务局网站](#工作动态)。",
 ]
 
 

@@ -1,0 +1,58 @@
+"""Properties over arbitrary text: the checker never fails, positions stay inside the text, and fixes only ever
+swap half-width marks (and the spaces typed around them) for full-width ones."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from appraisal.checks import RULES, apply_fixes, check_draft, check_section, fix_draft
+
+from .marks import draft_with, template
+
+ALPHABET = list("学习工作党建年度万亿元亩公里平方米百分点个%％-—…XxＸ×*＊_＿某待补充TODO")
+ALPHABET += list("，。、；：？！“”‘’《》（）【】,;:?!()  　\t\n0123456789.abcABC/@:")
+ALPHABET += ["http://a.cn/x", "2024年", "2025年度", "今年（", "三、", "（一）", "服务中心实绩", "党建工作", "𠀀"]
+
+texts = st.lists(st.sampled_from(ALPHABET), max_size=80).map("".join)
+TEMPLATE = template()
+_MARKS = re.compile(r"[,;:?!()，；：？！（）\s]")
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, texts)
+def test_findings_stay_inside_the_text(first: str, second: str) -> None:
+    draft = draft_with("conduct", first, study=second)
+    for section_id, text in (("conduct", first), ("study", second)):
+        lines = text.split("\n")
+        for f in check_section(draft, TEMPLATE, section_id):
+            assert f.section == section_id
+            assert 1 <= f.line <= len(lines)
+            assert 1 <= f.column <= f.end_column <= len(lines[f.line - 1]) + 1
+            if RULES[f.rule].positional:
+                assert f.column < f.end_column
+            assert f.message.endswith("。")
+    check_draft(draft, TEMPLATE)  # the whole-draft rules and the document order do not fail either
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_fixes_only_swap_marks_and_settle(text: str) -> None:
+    draft = draft_with("conduct", text)
+    for _ in range(len(text) + 1):
+        if fix_draft(draft, TEMPLATE) == 0:
+            break
+    fixed = draft.sections["conduct"]
+    assert [f for f in check_section(draft, TEMPLATE, "conduct") if f.rule == "halfwidth-punctuation"] == []
+    assert _MARKS.sub("", fixed) == _MARKS.sub("", text)
+    assert fixed.count("\n") == text.count("\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_apply_fixes_with_no_fixes_is_identity(text: str) -> None:
+    draft = draft_with("conduct", text)
+    unfixable = [f for f in check_section(draft, TEMPLATE, "conduct") if f.fix is None]
+    assert apply_fixes(text, unfixable) == text
