@@ -203,3 +203,13 @@ def test_text_outside_the_sections_is_checked_too(tmp_path: Path) -> None:
     assert ("placeholder", None, 4, 3, 6) in found
     assert ("placeholder", None, 4, 9, 11) in found
     assert ("halfwidth-punctuation", "conduct", 7, 7, 8) in found
+
+
+def test_a_clean_report_full_of_hard_negatives_has_no_content_findings() -> None:
+    """A township deputy head's report, correct as written, dense with what must not be flagged: 万亩千亿,
+    亩均, 每公里, 19平方公里, 百分之九十, 8:30, 1:1, 数百万元, 近千万元, 亿元以上, 万元以下, 2019年以来,
+    较2024年, 2024年同期, an address, quotes and book titles. Only its (short) section lengths are reported."""
+    path = Path(__file__).resolve().parent.parent / "fixtures" / "check" / "clean_township.txt"
+    checked = check_document(path)
+    assert all(text.strip() for text in checked.result.draft.sections.values())
+    assert {f.rule for f in checked.findings} == {"section-too-short"}
