@@ -8,7 +8,7 @@ those lines; a document check maps them back into the file afterwards (`appraisa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import ClassVar
@@ -163,11 +163,3 @@ class Rule:
         """A finding of this rule; `line` and `column` 1-based, `end_column` exclusive."""
         section = item.section_id if item is not None else None
         return Finding(self.name, self.severity, section, line, column, end_column, message, fix)
-
-
-def line_matches(item: Field, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
-    """(0-based line index, match) for every match of `pattern` in the field, addresses left out."""
-    for index, line in enumerate(item.lines):
-        for match in pattern.finditer(line):
-            if not item.is_protected(index, match.start(), match.end()):
-                yield index, match
