@@ -484,6 +484,10 @@ def resolve_draft(ref: str) -> Path:
         try:
             draft = load_draft(path)
         except AppraisalError:
+            # An unreadable draft can still be named by its file name's parts (year-name-template-id),
+            # so that `appraisal history 张三 --restore N` reaches it.
+            if ref in path.stem.split("-"):
+                matches.append(path)
             continue
         if ref in (draft.id, draft.profile.name) or path.stem.endswith(ref):
             matches.append(path)

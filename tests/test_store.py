@@ -377,3 +377,9 @@ def test_clock_going_backwards_keeps_history_ordered_by_revision(
     assert [e.revision for e in entries] == [3, 2, 1]
     assert entries[0].load().sections["conduct"] == "三"
     assert load_draft(path).sections["conduct"] == "三"
+
+
+def test_unreadable_draft_can_still_be_named_by_the_writer(tmp_path: Path) -> None:
+    path = create_draft(make_draft())
+    path.write_text("{损坏", encoding="utf-8")
+    assert resolve_draft("张三") == path
