@@ -62,16 +62,44 @@ class AppraisalApp(App[int]):
         self.settings = settings or TuiSettings()
         self.disabled_rules = checking.disabled_rules()
         self.theme = "textual-dark"
+        self._startup_done = False
+        self._when_drawn: list[Callable[[], object]] = []
 
     def on_mount(self) -> None:
+        self._handle_termination()
+        if self.draft_path is None:
+            self.show_start()
+            if not draft_files():
+                self.call_after_refresh(self.new_draft)
+
+    def on_ready(self) -> None:
+        self._startup_done = True
+        for callback in self._when_drawn:
+            self.screen.call_after_refresh(callback)
+        self._when_drawn.clear()
+        if self.draft_path is not None:
+            # Straight into the editor; the start screen is built only when the user goes back to it. Opened
+            # here, not in on_mount: Textual holds frames back until it is ready, and a screen pushed before
+            # that is laid out and drawn twice (about 50 ms more before the user sees the text).
+            self.open_draft(self.draft_path, read_only=self.start_read_only)
+
+    def when_drawn(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the current screen has been drawn. At start-up Textual holds every frame back
+        until the app is ready, so a plain `call_after_refresh` would run before the user has seen anything."""
+        if self._startup_done:
+            self.screen.call_after_refresh(callback)
+        else:
+            self._when_drawn.append(callback)
+
+    def show_start(self) -> bool:
+        """Make sure there is a start screen to come back to (there is none when a draft was opened directly).
+        True when it was already there."""
         from appraisal.tui.screens.start import StartScreen
 
-        self._handle_termination()
+        if any(isinstance(screen, StartScreen) for screen in self.screen_stack):
+            return True
         self.push_screen(StartScreen())
-        if self.draft_path is not None:
-            self.open_draft(self.draft_path, read_only=self.start_read_only)
-        elif not draft_files():
-            self.call_after_refresh(self.new_draft)
+        return False
 
     # ------------------------------------------------------------ opening drafts
 
@@ -82,6 +110,7 @@ class AppraisalApp(App[int]):
         try:
             session = EditSession(path, read_only=read_only, clock=self.settings.clock)
         except DraftLockedError as exc:
+            self.show_start()  # what is left once the question is answered with 返回
 
             def answer(choice: str | None) -> None:
                 if choice == "read-only":
@@ -95,11 +124,13 @@ class AppraisalApp(App[int]):
             )
             return
         except AppraisalError as exc:
+            self.show_start()
             self.push_screen(MessageScreen(exc.message, title="无法打开草稿"))
             return
 
         def closed(_: None) -> None:
-            self.refresh_start()
+            if self.show_start():
+                self.refresh_start()
 
         self.push_screen(EditorScreen(session), closed)
 

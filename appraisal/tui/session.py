@@ -131,9 +131,9 @@ class EditSession:
 # ---------------------------------------------------------------- other drafts
 
 
-def previous_year_draft(draft: Draft, path: Path | None) -> Draft | None:
-    """Last year's draft of the same template (same writer preferred), for the 去年 tab."""
-    year = draft.profile.year
+def previous_year_draft(template: str, year: int | None, name: str, path: Path | None) -> Draft | None:
+    """Last year's draft of `template` (the writer `name`'s preferred), for the 去年 tab. Reads every draft in
+    the data dir; the editor runs it in a worker thread, so it takes plain values, not the draft being edited."""
     if year is None:
         return None
     here = path.resolve() if path else None
@@ -143,11 +143,11 @@ def previous_year_draft(draft: Draft, path: Path | None) -> Draft | None:
             continue
         with contextlib.suppress(AppraisalError, OSError):
             loaded = load_draft(other)
-            if loaded.template == draft.template and loaded.profile.year == year - 1:
+            if loaded.template == template and loaded.profile.year == year - 1:
                 candidates.append(loaded)
     if not candidates:
         return None
-    same_name = [c for c in candidates if c.profile.name and c.profile.name == draft.profile.name]
+    same_name = [c for c in candidates if c.profile.name and c.profile.name == name]
     return (same_name or candidates)[0]
 
 

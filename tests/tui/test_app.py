@@ -112,6 +112,31 @@ async def test_resume_after_quit_restores_text_section_and_cursor(tmp_path: Path
         assert editor.editor.cursor_location == (0, len("坚持读原著学原文悟原理"))
 
 
+async def test_draft_opened_directly_goes_back_to_a_start_screen_listing_drafts() -> None:
+    """Opening a draft from the command line builds no start screen under the editor; Ctrl+O still leads to one,
+    listing the drafts (this one included, unlocked)."""
+    other = make_draft(name="赵强", year=2024)
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert not any(isinstance(screen, StartScreen) for screen in app.screen_stack)
+        app.screen.editor.insert("离开前写的字")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        table = app.screen.query_one("#drafts", DataTable)
+        assert table.row_count == 2
+        assert {app.screen.rows[0].path, app.screen.rows[1].path} == {path, other}
+        assert not path.with_name(f".{path.name}.lock").exists()
+        await pilot.press("r")  # the most recent is the one just saved
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.session.path == path
+        assert app.screen.session.text(app.screen.current_id) == "离开前写的字"
+
+
 async def test_locked_draft_offers_read_only() -> None:
     path = make_draft(sections={"conduct": "原有文字"})
     lock_file = path.with_name(f".{path.name}.lock")

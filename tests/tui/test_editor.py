@@ -314,6 +314,7 @@ async def test_last_year_tab_shows_previous_draft_of_same_template() -> None:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
+        await wait_until(lambda: editor.started)  # last year's draft is looked up in a worker
         editor.go_to("law")
         text = str(editor.query_one("#last-year-text").render())
         assert "去年依法行政的文字" in text

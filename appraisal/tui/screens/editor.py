@@ -14,16 +14,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.text_area import Selection
 
+from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
 from appraisal.tui import checking
 from appraisal.tui.external import edit_text
@@ -31,14 +33,23 @@ from appraisal.tui.screens.dialogs import InputScreen, MessageScreen
 from appraisal.tui.session import EditSession, previous_year_draft
 from appraisal.tui.ui_state import Position, load_position, save_position
 from appraisal.tui.widgets.guidance import GuidancePanel
+from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.section_editor import SectionEditor
-from appraisal.tui.widgets.section_list import SectionList
+from appraisal.tui.widgets.section_list import SectionList, zi_count
 from appraisal.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from appraisal.tui.app import AppraisalApp
 
 NARROW_WIDTH = 120  # below this many columns the guidance panel is hidden unless asked for (F9)
+
+
+class LastYearFound(Message):
+    """Posted by the worker that looks for last year's draft (workers never touch widgets themselves)."""
+
+    def __init__(self, draft: Draft | None) -> None:
+        super().__init__()
+        self.draft = draft
 
 
 class EditorScreen(Screen[None]):
@@ -63,7 +74,8 @@ class EditorScreen(Screen[None]):
         self.session = session
         self.findings: dict[str, list[Any]] = {}
         self.current_id = session.template.text_section_ids()[0]
-        self.last_year = previous_year_draft(session.draft, session.path)
+        self.last_year: Draft | None = None  # looked up in a worker after the first frame
+        self.started = False  # True once the work deferred past the first frame is done (findings, tabs, last year)
         self._save_timer: Timer | None = None
         self._max_timer: Timer | None = None
         self._check_timer: Timer | None = None
@@ -90,7 +102,7 @@ class EditorScreen(Screen[None]):
                 yield Static("", id="section-heading")
                 yield self._editor
             yield GuidancePanel(id="guidance")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def editor(self) -> SectionEditor:
@@ -105,18 +117,48 @@ class EditorScreen(Screen[None]):
         return self.query_one("#guidance", GuidancePanel)
 
     def on_mount(self) -> None:
+        """The first frame shows the text as soon as possible: the section list with its lengths, and the
+        section where the user left off. The checker's findings, the guidance tabs and last year's draft follow
+        right after it is drawn."""
         self.set_class(self.app.size.width < NARROW_WIDTH, "narrow")
-        self.findings = self._check_all()
         self.section_list.build(self.session.draft, self.findings)
-        for section_id in self.session.template.text_section_ids():
-            self._update_list_entry(section_id)
         position = load_position(self.session.path)
         ids = self.session.template.text_section_ids()
         if position is not None and position.section in ids:
             self.go_to(position.section, (position.row, position.column), save=False)
         else:
             self.go_to(ids[0], save=False)
-        self.refresh_status()
+        self.tui.when_drawn(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
+        if self._session_closed:
+            return
+        self.recheck_all()
+        await self.guidance.build()
+        if self._session_closed or not self.is_attached:
+            return
+        self._look_up_last_year()
+
+    def _look_up_last_year(self) -> None:
+        """Reading every draft in the data dir is done in a worker thread, given plain values, not the draft."""
+        draft = self.session.draft
+        self._find_last_year(draft.template, draft.profile.year, draft.profile.name, self.session.path)
+
+    @work(thread=True, exclusive=True, group="last-year")
+    def _find_last_year(self, template: str, year: int | None, name: str, path: Path) -> None:
+        self.post_message(LastYearFound(previous_year_draft(template, year, name, path)))
+
+    @on(LastYearFound)
+    def _last_year_found(self, event: LastYearFound) -> None:
+        self.last_year = event.draft
+        self._show_last_year(self.current_id)
+        self.started = True
+
+    def _show_last_year(self, section_id: str) -> None:
+        if self.last_year is None:
+            self.guidance.show_last_year(None, None)
+        else:
+            self.guidance.show_last_year(self.last_year.sections.get(section_id, ""), self.last_year.profile.year)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")
@@ -148,10 +190,8 @@ class EditorScreen(Screen[None]):
         self.query_one("#section-heading", Static).update(heading)
         self.guidance.show_guidance(template.guidance(section_id))
         self.guidance.show_findings(self.findings.get(section_id, []))
-        if self.last_year is None:
-            self.guidance.show_last_year(None, None)
-        else:
-            self.guidance.show_last_year(self.last_year.sections.get(section_id, ""), self.last_year.profile.year)
+        if self.guidance.built:  # before that, the lookup of last year's draft has not even started
+            self._show_last_year(section_id)
         self.section_list.select_section(section_id)
         self.editor.focus()
         self.refresh_status()
@@ -330,7 +370,7 @@ class EditorScreen(Screen[None]):
         session = self.session
         self.query_one("#status", StatusBar).show(
             draft_name=f"{session.draft.profile.name or '（未署名）'}·{session.draft.title}",
-            total=session.draft.total_chars(),
+            total=sum(zi_count(text) for text in session.draft.sections.values()),
             limit=session.template.max_chars,
             save_label=session.save_label(),
         )
@@ -423,9 +463,10 @@ class EditorScreen(Screen[None]):
             if change is not None and change.apply(self.session.draft):
                 self.session.mark_changed()
                 self.save_now()
-                self.last_year = previous_year_draft(self.session.draft, self.session.path)
                 self.go_to(self.current_id, save=False)
                 self.recheck_all()
+                if self.guidance.built:  # the year or the name may have changed: look again
+                    self._look_up_last_year()
 
         self.app.push_screen(ProfileScreen(self.session.draft, read_only=self.session.read_only), changed)
 

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from appraisal.draft import Draft, count_zi
 from appraisal.errors import AppraisalError
 from appraisal.store import HistoryEntry, list_history
 from appraisal.tui.session import EditSession
+from appraisal.tui.widgets.key_bar import KeyBar
 
 
 class HistoryScreen(Screen[int | None]):
@@ -38,7 +39,7 @@ class HistoryScreen(Screen[int | None]):
             yield OptionList(id="history-list")
             with VerticalScroll(id="history-preview-box"):
                 yield Static("", id="history-preview")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.entries = list_history(self.session.path)

@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from appraisal.tui import checking
 from appraisal.tui.session import EditSession
 from appraisal.tui.widgets.guidance import finding_prompt
+from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.section_list import fit_cells
 
 
@@ -35,7 +36,7 @@ class ReviewScreen(Screen[Any | None]):
     def compose(self) -> ComposeResult:
         yield Static("", id="review-summary")
         yield OptionList(id="review-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_findings()

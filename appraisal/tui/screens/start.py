@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from appraisal import paths
 from appraisal.tui.screens.dialogs import MessageScreen
 from appraisal.tui.session import DraftRow, draft_rows
+from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.section_list import fit_cells
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class StartScreen(Screen[None]):
         yield Static(Text("考核自评助手", style="bold"), id="start-title")
         yield Static("", id="start-hint")
         yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#drafts", DataTable)

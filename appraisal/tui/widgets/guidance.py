@@ -1,18 +1,33 @@
-"""The panel on the right: the section's guidance (Markdown), its findings, and last year's text."""
+"""The panel on the right: the section's guidance (Markdown), its findings, and last year's text.
+
+The tabs are built after the editor's first frame: the user sees their text first. Until then the panel only
+keeps what it was asked to show, and shows it once built. The guidance is drawn by Rich's Markdown renderer in
+one widget: Textual's Markdown widget builds a widget for every paragraph and list item, which made showing a
+section's guidance cost a quarter of a second.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.widgets import Markdown, OptionList, Static, TabbedContent, TabPane
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 SEVERITY_LABEL = {"error": "错误", "warning": "提示"}
+
+# What the 去年内容 tab says before the lookup of last year's draft has finished.
+LOOKING = object()
 
 
 def finding_prompt(finding: Any, *, with_section: str = "") -> Text:
@@ -27,43 +42,178 @@ def finding_prompt(finding: Any, *, with_section: str = "") -> Text:
     return text
 
 
+TABS = (("guide", "写作指导"), ("findings", "本栏问题"), ("last-year", "去年内容"))
+
+
+class TabStrip(Widget, can_focus=True):
+    """The row of tab names. ←/→ (when focused) or a click switches; posts `TabStrip.Changed`.
+
+    One widget drawing one line: Textual's TabbedContent (tabs, underline, switcher, panes) cost more to build
+    than the rest of the editor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "step(-1)", "上一页", show=False),
+        Binding("right", "step(1)", "下一页", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"tab-strip--active", "tab-strip--inactive"}
+    DEFAULT_CSS = """
+    TabStrip {
+        height: 1;
+        width: 1fr;
+        .tab-strip--active {
+            color: $text;
+            text-style: bold underline;
+        }
+        .tab-strip--inactive {
+            color: $text-muted;
+        }
+        &:focus .tab-strip--active {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: bold;
+        }
+    }
+    """
+
+    active: reactive[int] = reactive(0)
+
+    class Changed(Message):
+        def __init__(self, strip: TabStrip, tab: str) -> None:
+            super().__init__()
+            self.strip = strip
+            self.tab = tab
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.labels = [label for _, label in TABS]
+        self._spans: list[tuple[int, int]] = []
+
+    @property
+    def tab(self) -> str:
+        return TABS[self.active][0]
+
+    def set_label(self, tab: str, label: str) -> None:
+        self.labels[[key for key, _ in TABS].index(tab)] = label
+        self.refresh()
+
+    def render(self) -> Text:
+        active = self.get_component_rich_style("tab-strip--active")
+        inactive = self.get_component_rich_style("tab-strip--inactive")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        self._spans = []
+        for index, label in enumerate(self.labels):
+            start = line.cell_len
+            line.append(f" {label} ", style=active if index == self.active else inactive)
+            self._spans.append((start, line.cell_len))
+        return line
+
+    def watch_active(self) -> None:
+        self.post_message(self.Changed(self, self.tab))
+
+    def action_step(self, step: int) -> None:
+        self.active = (self.active + step) % len(TABS)
+
+    def on_click(self, event: events.Click) -> None:
+        for index, (start, end) in enumerate(self._spans):
+            if start <= event.x < end:
+                event.stop()
+                self.active = index
+                return
+
+
+class _GuidanceTabs(Vertical):
+    """The tab strip and the three pages: 写作指导 / 本栏问题 / 去年内容 (only the chosen one is shown)."""
+
+    def compose(self) -> ComposeResult:
+        yield TabStrip(id="guidance-tabs")
+        with VerticalScroll(id="tab-guide", classes="guidance-page"):
+            yield Static("", id="guide-text")
+        with Vertical(id="tab-findings", classes="guidance-page"):
+            yield OptionList(id="findings-list")
+        with VerticalScroll(id="tab-last-year", classes="guidance-page"):
+            yield Static("", id="last-year-text")
+
+    def on_mount(self) -> None:
+        self._show_page("guide")
+
+    @on(TabStrip.Changed)
+    def _changed(self, event: TabStrip.Changed) -> None:
+        event.stop()
+        self._show_page(event.tab)
+
+    def _show_page(self, tab: str) -> None:
+        for page in self.query(".guidance-page"):
+            page.display = page.id == f"tab-{tab}"
+
+
 class GuidancePanel(Vertical):
-    """Tabs: 写作指导 / 本栏问题 / 去年内容. Findings are options; choosing one moves the cursor there."""
+    """Guidance, findings (options: choosing one moves the cursor there) and last year's text, in tabs."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.findings: list[Any] = []
+        self._markdown = ""
+        self._last_year: tuple[str, int | None] | object | None = LOOKING
+        self._tabs: _GuidanceTabs | None = None
 
-    def compose(self) -> ComposeResult:
-        with TabbedContent(id="guidance-tabs", initial="tab-guide"):
-            with TabPane("写作指导", id="tab-guide"):
-                yield Markdown("", id="guide-text")
-            with TabPane("本栏问题", id="tab-findings"):
-                yield OptionList(id="findings-list")
-            with TabPane("去年内容", id="tab-last-year"):
-                yield Static("", id="last-year-text")
+    @property
+    def built(self) -> bool:
+        return self._tabs is not None and self._tabs.is_mounted
+
+    async def build(self) -> None:
+        """Mount the tabs and show what was asked for so far. Called once, after the editor's first frame."""
+        if self._tabs is not None:
+            return
+        self._tabs = _GuidanceTabs(id="guidance-body")
+        await self.mount(self._tabs)
+        with contextlib.suppress(NoMatches):  # the app was closed meanwhile
+            self._show_guidance()
+            self._show_findings()
+            self._show_last_year()
 
     def show_guidance(self, markdown: str) -> None:
-        self.query_one("#guide-text", Markdown).update(markdown or "本栏暂无写作指导。")
+        self._markdown = markdown
+        if self.built:
+            self._show_guidance()
 
     def show_findings(self, findings: Sequence[Any]) -> None:
         self.findings = list(findings)
+        if self.built:
+            self._show_findings()
+
+    def show_last_year(self, text: str | None, year: int | None) -> None:
+        """Last year's text of this section; `text` None when there is no such draft."""
+        self._last_year = None if text is None else (text, year)
+        if self.built:
+            self._show_last_year()
+
+    # ------------------------------------------------------------ drawing (only once built)
+
+    def _show_guidance(self) -> None:
+        from rich.markdown import Markdown
+
+        guide = Markdown(self._markdown) if self._markdown.strip() else Text("本栏暂无写作指导。", style="dim")
+        self.query_one("#guide-text", Static).update(guide)
+        self.query_one("#tab-guide", VerticalScroll).scroll_home(animate=False)
+
+    def _show_findings(self) -> None:
+        findings = self.findings
         options = self.query_one("#findings-list", OptionList)
         if not findings:
             options.set_options([Option(Text("本栏暂未发现问题。", style="dim"), disabled=True)])
         else:
             options.set_options([Option(finding_prompt(f), id=f"f{i}") for i, f in enumerate(findings)])
-        try:
-            tab = self.query_one("#guidance-tabs", TabbedContent).get_tab("tab-findings")
-        except NoMatches:  # not mounted yet
-            return
-        tab.label = f"本栏问题 {len(findings)}" if findings else "本栏问题"
+        label = f"本栏问题 {len(findings)}" if findings else "本栏问题"
+        self.query_one("#guidance-tabs", TabStrip).set_label("findings", label)
 
-    def show_last_year(self, text: str | None, year: int | None) -> None:
+    def _show_last_year(self) -> None:
         widget = self.query_one("#last-year-text", Static)
-        if text is None:
+        value = self._last_year
+        if value is LOOKING:
+            widget.update(Text("正在查找上一年度的草稿……", style="dim"))
+        elif not isinstance(value, tuple):
             widget.update(Text("没有找到上一年度同一模板的草稿。", style="dim"))
-        elif not text.strip():
-            widget.update(Text(f"{year}年度的草稿中本栏为空。", style="dim"))
+        elif not value[0].strip():
+            widget.update(Text(f"{value[1]}年度的草稿中本栏为空。", style="dim"))
         else:
-            widget.update(Text(f"{year}年度：\n\n", style="dim") + Text(text))
+            widget.update(Text(f"{value[1]}年度：\n\n", style="dim") + Text(value[0]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from rich.cells import cell_len
@@ -28,9 +29,31 @@ STATE_LOOK: dict[str, tuple[str, str]] = {
 INDENT = "\u00a0\u00a0"
 
 
+@lru_cache(maxsize=128)
+def zi_count(text: str) -> int:
+    """`count_zi`, remembered: the list, the status bar and the section states count the same unchanged texts
+    over and over, and a long section takes milliseconds to count. (A str caches its own hash, so a lookup
+    costs next to nothing.)"""
+    return count_zi(text)
+
+
+_STATES: dict[tuple[str, int, int | None], tuple[str, SectionState]] = {}
+
+
+def cached_state(section: Section, text: str) -> SectionState:
+    """`section_state`, remembered for the last text of each section (it counts the whole text)."""
+    key = (section.id, section.min_chars, section.max_chars)
+    hit = _STATES.get(key)
+    if hit is not None and hit[0] == text:
+        return hit[1]
+    state = section_state(section, text)
+    _STATES[key] = (text, state)
+    return state
+
+
 def section_look(section: Section, text: str, findings: Sequence[Any]) -> str:
     """The key into STATE_LOOK: errors outrank the length state, so "has errors" is never hidden."""
-    state = section_state(section, text)
+    state = cached_state(section, text)
     if state is SectionState.EMPTY:
         return "empty"
     if any(getattr(f, "severity", "") == "error" for f in findings):
@@ -71,7 +94,8 @@ class SectionList(OptionList):
         title = fit_cells(section.title, self.title_width() - cell_len(indent))
         look = section_look(section, text, findings)
         label, style = STATE_LOOK[look]
-        target = f"{count_zi(text)}/{section.min_chars}" if section.min_chars else f"{count_zi(text)}"
+        count = zi_count(text)
+        target = f"{count}/{section.min_chars}" if section.min_chars else f"{count}"
         prompt = Text(f"{indent}{title}\n{indent}{INDENT}")
         prompt.append(label, style=style)
         prompt.append(f" {target}字", style="dim")
@@ -93,9 +117,9 @@ class SectionList(OptionList):
                 options.append(Option(Text(f"{indent}{title}", style="bold"), id=f"group:{section.id}", disabled=True))
                 continue
             text = draft.sections.get(section.id, "")
-            options.append(
-                Option(self._prompt(section, placed.level, text, findings.get(section.id, [])), id=section.id)
-            )
+            found = findings.get(section.id, [])
+            self._looks[section.id] = (section_look(section, text, found), zi_count(text))
+            options.append(Option(self._prompt(section, placed.level, text, found), id=section.id))
         highlighted = self.highlighted
         self.set_options(options)
         if highlighted is not None:
@@ -108,7 +132,7 @@ class SectionList(OptionList):
 
     def update_section(self, section_id: str, text: str, findings: Sequence[Any]) -> None:
         placed = self.template.placed(section_id)
-        key = (section_look(placed.section, text, findings), count_zi(text))
+        key = (section_look(placed.section, text, findings), zi_count(text))
         if self._looks.get(section_id) == key:
             return
         self._looks[section_id] = key

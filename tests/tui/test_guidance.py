@@ -1,0 +1,101 @@
+"""The guidance panel: its pages (写作指导 / 本栏问题 / 去年内容) switched by keyboard and mouse, the count of
+findings on the tab, the guidance Markdown drawn, and all of it built only after the editor's first frame."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rich.cells import cell_len
+
+from appraisal.tui import checking
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.widgets.guidance import TabStrip
+
+from .helpers import FakeChecks, make_app, make_draft
+
+
+def page(editor: EditorScreen) -> str:
+    shown = [p.id for p in editor.query(".guidance-page") if p.display]
+    assert len(shown) == 1
+    return str(shown[0])
+
+
+async def wait_started(editor: EditorScreen) -> None:
+    for _ in range(150):
+        if editor.started:
+            return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the editor did not finish starting")
+
+
+async def test_tabs_switch_with_arrow_keys_and_clicks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(checking, "_checks", lambda: FakeChecks())
+    path = make_draft(sections={"conduct": "有XX处没填，还有XX处"})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        await wait_started(editor)
+        editor.go_to("conduct")
+        await pilot.pause()
+        strip = editor.query_one(TabStrip)
+        assert page(editor) == "tab-guide"
+        assert "本栏问题 2" in str(strip.render())  # the count of this section's findings
+
+        strip.focus()
+        await pilot.press("right")
+        assert page(editor) == "tab-findings"
+        await pilot.press("right")
+        assert page(editor) == "tab-last-year"
+        await pilot.press("right")
+        assert page(editor) == "tab-guide"
+        await pilot.press("left")
+        assert page(editor) == "tab-last-year"
+
+        text = str(strip.render())
+        column = cell_len(text[: text.index("本栏问题")]) + 1
+        await pilot.click(TabStrip, offset=(column, 0))
+        await pilot.pause()
+        assert page(editor) == "tab-findings"
+        assert editor.editor.text == "有XX处没填，还有XX处"  # switching pages never touches the text
+
+
+async def test_guidance_markdown_is_drawn_as_text() -> None:
+    app = make_app(make_draft())
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        await wait_started(editor)
+        editor.go_to("conduct")
+        await pilot.pause()
+        guide = editor.query_one("#guide-text")
+        lines = [strip.text for strip in guide.render_lines(guide.region.reset_offset)]
+        drawn = "\n".join(lines)
+        markdown = editor.session.template.guidance("conduct")
+        heading = next(line[3:] for line in markdown.splitlines() if line.startswith("## "))
+        assert heading in drawn
+        assert "## " not in drawn  # Markdown drawn, not shown raw
+
+
+async def test_panel_is_built_after_the_first_frame() -> None:
+    """The first frame holds the text and the section list; the tabs come right after."""
+    app = make_app(make_draft(sections={"conduct": "文字"}))
+    seen: list[bool] = []
+    display = app._display
+
+    def watch(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        if renderable is not None and isinstance(screen, EditorScreen) and not seen:
+            seen.append(screen.guidance.built)
+        display(screen, renderable)
+
+    app._display = watch  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        await wait_started(editor)
+        assert seen == [False]
+        assert editor.guidance.built
