@@ -195,12 +195,18 @@ class AppraisalApp(App[int]):
     def ask_about_unsaved(self, editor: Screen[None], then: Callable[[], None]) -> None:
         """The last save failed: never drop the text silently. Offer save-as, going back, or leaving anyway."""
         from appraisal.tui.screens.editor import EditorScreen
+        from appraisal.tui.session import DELETED
 
         assert isinstance(editor, EditorScreen)
         error = editor.session.error or "保存失败。"
+        choices = [("save-as", "另存为"), ("back", "返回编辑"), ("discard", "放弃修改并离开")]
+        if editor.session.conflict == DELETED:  # nothing there to overwrite: it may go back where it was
+            choices.insert(0, ("save-here", "在原处重新保存"))
 
         def answer(choice: str | None) -> None:
-            if choice == "save-as":
+            if choice == "save-here":
+                editor.save_here()
+            elif choice == "save-as":
                 editor.action_save_as()
             elif choice == "discard":
                 editor.close_session()
@@ -209,7 +215,7 @@ class AppraisalApp(App[int]):
         self.push_screen(
             ChoiceScreen(
                 f"最近的修改未能保存：{error}\n可以另存为新文件，或返回继续编辑。",
-                [("save-as", "另存为"), ("back", "返回编辑"), ("discard", "放弃修改并离开")],
+                choices,
                 cancel="back",
                 title="未能保存",
             ),

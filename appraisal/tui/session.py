@@ -14,10 +14,14 @@ from pathlib import Path
 
 from appraisal.draft import Draft, completion
 from appraisal.errors import AppraisalError
-from appraisal.store import OpenDraft, draft_files, list_history, load_draft
+from appraisal.store import DraftChangedOnDiskError, OpenDraft, draft_files, list_history, load_draft, read_lock
 from appraisal.templates import Template, load_template
 
 Clock = Callable[[], dt.datetime]
+
+# Why the last save was refused (EditSession.conflict): another program deleted the draft file, or wrote it.
+DELETED = "deleted"
+CHANGED = "changed"
 
 
 def system_clock() -> dt.datetime:
@@ -39,6 +43,7 @@ class EditSession:
         self.dirty = False
         self.saved_at: dt.datetime | None = None
         self.error: str | None = None
+        self.conflict: str | None = None  # DELETED or CHANGED when the file is not ours to write any more
 
     # ------------------------------------------------------------ state
 
@@ -91,23 +96,46 @@ class EditSession:
             return True
         try:
             self.opened.save()
+        except DraftChangedOnDiskError:
+            if self.path.exists():
+                self.conflict, self.error = CHANGED, f"草稿 {self.path} 已被其他程序修改，为免覆盖没有保存。"
+            else:
+                self.conflict, self.error = DELETED, f"草稿 {self.path} 已被其他程序删除。"
+            return False
         except AppraisalError as exc:
-            self.error = exc.message
+            self.conflict, self.error = None, exc.message
             return False
         except OSError as exc:  # defensive: the store turns OS errors into AppraisalError
-            self.error = f"保存草稿 {self.path} 失败：{exc.strerror or exc}。"
+            self.conflict, self.error = None, f"保存草稿 {self.path} 失败：{exc.strerror or exc}。"
             return False
+        self._saved()
+        return True
+
+    def _saved(self) -> None:
         self.dirty = False
         self.error = None
+        self.conflict = None
         self.saved_at = self.clock()
-        return True
 
     def save_as(self, path: Path) -> None:
         """Save under a new file (after a conflict or on a read-only disk); raises AppraisalError."""
         self.opened.save_as(path)
-        self.dirty = False
-        self.error = None
-        self.saved_at = self.clock()
+        self._saved()
+
+    def save_here(self) -> None:
+        """After another program deleted the draft, write it again where it was (never over a file that has
+        appeared there since: that is someone else's); raises AppraisalError."""
+        if self.path.exists():
+            self.conflict = CHANGED
+            self.error = f"草稿 {self.path} 已被其他程序修改，为免覆盖没有保存。"
+            raise AppraisalError(f"{self.path} 处又有了一份文件，为免覆盖没有保存，请另存为新文件。")
+        self.opened.save(force=True)
+        lock = self.opened.lock
+        if lock.held and read_lock(self.path) is None:  # the folder went too, lock file and all: lock again
+            lock.held = False
+            with contextlib.suppress(AppraisalError):
+                lock.acquire()
+        self._saved()
 
     def restore(self, revision: int) -> None:
         """Make an earlier revision current, as a new revision; raises AppraisalError."""

@@ -29,8 +29,8 @@ from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
 from appraisal.tui import checking
 from appraisal.tui.external import edit_text
-from appraisal.tui.screens.dialogs import InputScreen, MessageScreen
-from appraisal.tui.session import EditSession, previous_year_draft
+from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
+from appraisal.tui.session import CHANGED, DELETED, EditSession, previous_year_draft
 from appraisal.tui.ui_state import Position, load_position, save_position
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from appraisal.tui.app import AppraisalApp
 
 NARROW_WIDTH = 120  # below this many columns the guidance panel is hidden unless asked for (F9)
+READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，如需修改请用“另存为”保存一份副本。"
 
 
 class LastYearFound(Message):
@@ -84,6 +85,7 @@ class EditorScreen(Screen[None]):
         self._session_closed = False
         self._last_change = 0.0
         self._last_synced: str | None = None
+        self._told_read_only = -1e9
 
     @property
     def tui(self) -> AppraisalApp:
@@ -270,6 +272,15 @@ class EditorScreen(Screen[None]):
         self._last_synced = text
         return self.session.set_text(self.editor.section_id, text)
 
+    @on(SectionEditor.ReadOnlyKey)
+    def _typed_while_read_only(self, event: SectionEditor.ReadOnlyKey) -> None:
+        """Keys do nothing in a read-only draft: say why, once in a while rather than once per key."""
+        event.stop()
+        now = time.monotonic()
+        if now - self._told_read_only > 10:
+            self._told_read_only = now
+            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+
     @on(TextArea.Changed, "#editor")
     def _text_changed(self, event: TextArea.Changed) -> None:
         """Runs on every key, so it does as little as possible: note the time and make sure one save timer
@@ -321,24 +332,42 @@ class EditorScreen(Screen[None]):
         self._save_timer = self._max_timer = self._retry_timer = None
 
     def save_now(self) -> bool:
-        """Save if anything changed. On failure the text stays here, one message says why, a retry is set."""
+        """Save if anything changed. On failure the text stays here and one sentence says why and what happens
+        next: a failing disk is tried again shortly; a draft file that another program deleted or rewrote is
+        left alone (no retries: they would fail, or overwrite someone's text) until the user chooses (Ctrl+S)."""
         self._stop_timers()
         self._sync()
         ok = self.session.save()
         if ok:
-            self._shown_error = None
-            self.query_one("#save-error", Static).update("")
-            self.remove_class("save-failed")
+            self._clear_failure()
         else:
-            error = self.session.error or "保存失败。"
+            sentence = self._failure_sentence()
             self.add_class("save-failed")
-            self.query_one("#save-error", Static).update(Text(f"未能保存：{error} 文字仍在编辑器中，稍后会再试。"))
-            if error != self._shown_error:
-                self._shown_error = error
-                self.notify(error, title="未能保存", severity="error", timeout=8)
-            self._retry_timer = self.set_timer(self.tui.settings.retry_delay, self._autosave, name="autosave-retry")
+            self.query_one("#save-error", Static).update(Text(sentence))
+            if sentence != self._shown_error:
+                self._shown_error = sentence
+                self.notify(sentence, title="未能保存", severity="error", timeout=8)
+            if self.session.conflict is None:
+                self._retry_timer = self.set_timer(self.tui.settings.retry_delay, self._autosave, name="autosave-retry")
         self.refresh_status()
         return ok
+
+    def _failure_sentence(self) -> str:
+        session = self.session
+        if session.conflict == DELETED:
+            return f"草稿 {session.path} 已被其他程序删除，文字仍在编辑器中，按 Ctrl+S 可在原处重新保存或另存为。"
+        if session.conflict == CHANGED:
+            return (
+                f"草稿 {session.path} 已被其他程序修改，为免覆盖不再自动保存，文字仍在编辑器中，"
+                "请按 Ctrl+S 另存为新文件。"
+            )
+        error = (session.error or "保存失败。").rstrip("。")
+        return f"{error}，文字仍在编辑器中，稍后会自动再试。"
+
+    def _clear_failure(self) -> None:
+        self._shown_error = None
+        self.query_one("#save-error", Static).update("")
+        self.remove_class("save-failed")
 
     def _check_all(self) -> dict[str, list[Any]]:
         by_section: dict[str, list[Any]] = {}
@@ -378,10 +407,50 @@ class EditorScreen(Screen[None]):
         self._update_list_entry(self.current_id)
 
     def action_save(self) -> None:
+        if self.session.read_only:
+            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+            return
+        if self.session.conflict is not None:
+            self.offer_conflict_choices()
+            return
         self._sync()
         self.session.mark_changed()  # an explicit save always writes, so the user sees a fresh time
         if self.save_now():
             self.notify(f"已保存到 {self.session.path}", timeout=3)
+        elif self.session.conflict is not None:
+            self.offer_conflict_choices()
+
+    def offer_conflict_choices(self) -> None:
+        """The draft file was deleted or rewritten by another program: save it again where it was (only when
+        it is gone: never over someone else's file), save it under a new name, or go on writing for now."""
+        session = self.session
+        if session.conflict == DELETED:
+            question = f"草稿 {session.path} 已被其他程序删除，您写的文字都还在编辑器中。"
+            choices = [("save-here", "在原处重新保存"), ("save-as", "另存为"), ("back", "返回编辑")]
+        else:
+            question = f"草稿 {session.path} 已被其他程序修改，为免覆盖对方的内容，请把您的文字另存为新文件。"
+            choices = [("save-as", "另存为"), ("back", "返回编辑")]
+
+        def answer(choice: str | None) -> None:
+            if choice == "save-here":
+                self.save_here()
+            elif choice == "save-as":
+                self.action_save_as()
+
+        self.app.push_screen(ChoiceScreen(question, choices, cancel="back", title="草稿文件有变化"), answer)
+
+    def save_here(self) -> None:
+        self._sync()
+        try:
+            self.session.save_here()
+        except AppraisalError as exc:
+            self.app.push_screen(MessageScreen(exc.message, title="未能保存"))
+            self.save_now()  # shows the new state (the file is someone else's now)
+            return
+        self._stop_timers()
+        self._clear_failure()
+        self.refresh_status()
+        self.notify(f"已重新保存到 {self.session.path}", timeout=4)
 
     def action_save_as(self) -> None:
         def chosen(answer: str | None) -> None:
@@ -397,9 +466,8 @@ class EditorScreen(Screen[None]):
                 self.app.push_screen(MessageScreen(exc.message, title="另存失败"))
                 return
             self._stop_timers()
-            self._shown_error = None
-            self.query_one("#save-error", Static).update("")
-            self.remove_class("save-failed")
+            self._clear_failure()
+            self.editor.read_only = self.session.read_only  # a read-only draft saved as a copy: the copy is ours
             self.refresh_status()
             self.notify(f"已另存为 {target}", timeout=4)
 
@@ -479,7 +547,7 @@ class EditorScreen(Screen[None]):
     def action_external_editor(self) -> None:
         """Edit this section in $EDITOR: the fallback when the input method misbehaves in the terminal."""
         if self.session.read_only:
-            self.app.push_screen(MessageScreen("此草稿以只读方式打开，不能修改。"))
+            self.app.push_screen(MessageScreen(READ_ONLY_MESSAGE))
             return
         self._sync()
         self.save_now()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import TextArea
 
 # The screen uses F6 and F7 (export, history); TextArea would take them for "select line" and "select all".
@@ -30,6 +32,17 @@ class SectionEditor(TextArea, inherit_bindings=False):
         )
         self.cursor_blink = cursor_blink
         self.section_id: str | None = None
+
+    class ReadOnlyKey(Message):
+        """A key or a paste that would have changed the text, in a read-only draft (so it did nothing)."""
+
+    def on_key(self, event: events.Key) -> None:
+        if self.read_only and (event.is_printable or event.key in ("enter", "backspace", "delete")):
+            self.post_message(self.ReadOnlyKey())
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self.read_only:
+            self.post_message(self.ReadOnlyKey())
 
     def show_section(self, section_id: str, text: str, *, read_only: bool = False) -> None:
         self.section_id = section_id

@@ -1,0 +1,464 @@
+"""Faults while a draft is open, driven through the UI: the disk filling up or turning read-only during
+autosave, the draft deleted or replaced by another program, a second editor (another process) holding the
+draft, and the clock going backwards. Each test checks what the user sees and what is on the disk.
+
+Faults are injected where the OS would raise them (`appraisal.fileio`'s view of `os` and `tempfile`); the
+rest of the code runs as it does for the user. Root ignores file permissions, so nothing here relies on them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import errno
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import types
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Button, Input, OptionList
+
+from appraisal import draft as draft_module
+from appraisal import fileio, store
+from appraisal.store import list_history, load_draft, lock_path
+from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.history import HistoryScreen
+
+from .helpers import FIXED_NOW, make_app, make_draft
+
+
+async def wait_until(condition: Callable[[], object], timeout: float = 4.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.02)
+
+
+def bar(editor: EditorScreen) -> str:
+    """The red line under the status bar, as the user reads it ('' when hidden)."""
+    if not editor.has_class("save-failed"):
+        return ""
+    return str(editor.query_one("#save-error").render())
+
+
+def status(editor: EditorScreen) -> str:
+    return str(editor.query_one("#status").render())
+
+
+def notes(app: Any, words: str) -> list[str]:
+    return [n.message for n in app._notifications if words in n.message]
+
+
+def temp_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob(".*.tmp"))
+
+
+async def open_on(pilot: Any, section: str = "conduct") -> EditorScreen:
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, EditorScreen)
+    editor.go_to(section)
+    await pilot.pause()
+    return editor
+
+
+# ---------------------------------------------------------------- the disk fails under autosave
+
+
+class Disk:
+    """Makes `appraisal.fileio` meet an OS error while `failing` is set: at `write` (a full disk: the temp
+    file exists and must be cleaned up) or at `mkstemp` (a read-only or forbidden folder)."""
+
+    def __init__(self, code: int, where: str) -> None:
+        self.code = code
+        self.where = where
+        self.failing = False
+        self.hits = 0
+        disk = self
+
+        class Handle:
+            def __init__(self, inner: Any) -> None:
+                self.inner = inner
+
+            def __enter__(self) -> Handle:
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                self.inner.close()
+
+            def write(self, data: bytes) -> int:
+                disk.check("write")
+                return int(self.inner.write(data))
+
+            def __getattr__(self, name: str) -> Any:
+                return getattr(self.inner, name)
+
+        def fdopen(fd: int, *args: Any, **kwargs: Any) -> Handle:
+            return Handle(os.fdopen(fd, *args, **kwargs))
+
+        def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+            disk.check("mkstemp")
+            return tempfile.mkstemp(*args, **kwargs)
+
+        self.os = types.SimpleNamespace(**{**vars(os), "fdopen": fdopen})
+        self.tempfile = types.SimpleNamespace(**{**vars(tempfile), "mkstemp": mkstemp})
+
+    def check(self, where: str) -> None:
+        if self.failing and where == self.where:
+            self.hits += 1
+            raise OSError(self.code, os.strerror(self.code))
+
+
+@pytest.fixture
+def disk_faults(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[int, str], Disk]]:
+    def make(code: int, where: str) -> Disk:
+        disk = Disk(code, where)
+        monkeypatch.setattr(fileio, "os", disk.os)
+        monkeypatch.setattr(fileio, "tempfile", disk.tempfile)
+        return disk
+
+    yield make
+
+
+@pytest.mark.parametrize(
+    ("code", "where", "reason"),
+    [
+        (errno.ENOSPC, "write", "磁盘空间不足"),
+        (errno.EROFS, "mkstemp", "所在磁盘是只读的"),
+        (errno.EACCES, "mkstemp", "没有权限"),
+    ],
+    ids=["disk-full", "read-only-disk", "no-permission"],
+)
+async def test_failing_disk_during_autosave_keeps_text_and_saves_when_it_recovers(
+    disk_faults: Callable[[int, str], Disk], code: int, where: str, reason: str
+) -> None:
+    path = make_draft(sections={"conduct": "原有的一句。"})
+    before = path.read_bytes()
+    disk = disk_faults(code, where)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(pilot)
+        editor.editor.move_cursor(editor.editor.document.end)
+        disk.failing = True
+        await pilot.press(*"磁盘出错时写的字")
+        await wait_until(lambda: editor.session.error is not None)
+        await pilot.pause()
+
+        # Told once, in one sentence, why; the text is all still there; the file and folder are untouched.
+        message = bar(editor)
+        assert reason in message
+        assert "文字仍在编辑器中" in message
+        assert message.count("。") == 1
+        assert "保存失败" in status(editor)
+        assert editor.editor.text == "原有的一句。磁盘出错时写的字"
+        assert path.read_bytes() == before
+        assert temp_files(path.parent) == []
+        hits = disk.hits
+        await wait_until(lambda: disk.hits > hits)  # it keeps trying…
+        assert len(notes(app, reason)) == 1  # …without repeating the message
+
+        # Space returns: the next attempt saves, without the user typing anything.
+        disk.failing = False
+        await wait_until(lambda: load_draft(path).sections["conduct"] == "原有的一句。磁盘出错时写的字")
+        await pilot.pause()
+        assert bar(editor) == ""
+        assert "已保存 09:30:15" in status(editor)
+        assert temp_files(path.parent) == []
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert load_draft(path).sections["conduct"] == "原有的一句。磁盘出错时写的字"
+
+
+async def test_disk_full_at_quit_asks_and_the_text_can_still_be_saved_elsewhere(
+    disk_faults: Callable[[int, str], Disk], tmp_path: Path
+) -> None:
+    path = make_draft()
+    disk = disk_faults(errno.ENOSPC, "write")
+    app = make_app(path, autosave_delay=30.0, autosave_max=60.0)  # nothing saved before the quit
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(pilot)
+        await pilot.press(*"退出前写的字")
+        disk.failing = True
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "磁盘空间不足" in str(app.screen.query_one("#question").render())
+        disk.failing = False  # e.g. the user freed space, or chose another disk
+        await pilot.click("#save-as")
+        await pilot.pause()
+        target = tmp_path / "elsewhere.json"
+        app.screen.query_one("#answer", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is editor
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert load_draft(target).sections["conduct"] == "退出前写的字"
+
+
+# ---------------------------------------------------------------- another program and the draft file
+
+
+# Note: Pilot types letters and CJK characters but not full-width punctuation, so typed text has none.
+
+
+async def test_draft_deleted_while_open_is_reported_and_can_be_saved_again_in_place() -> None:
+    path = make_draft(sections={"conduct": "删除前的文字"})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(pilot)
+        path.unlink()  # another program (or the user in a file manager) deletes the draft
+        editor.editor.move_cursor(editor.editor.document.end)
+        await pilot.press(*"接着写")
+        await wait_until(lambda: editor.session.error is not None)
+        await asyncio.sleep(0.5)  # autosave and its retries are due by now
+
+        # Not recreated behind the user's back; told what happened and what to do; the text is kept.
+        assert not path.exists()
+        message = bar(editor)
+        assert "删除" in message and "Ctrl+S" in message
+        assert message.count("。") == 1
+        assert len(notes(app, "删除")) == 1
+        assert editor.editor.text == "删除前的文字接着写"
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        choice = app.screen
+        assert isinstance(choice, ChoiceScreen)
+        assert {b.id for b in choice.query(Button)} == {"save-here", "save-as", "back"}
+        await pilot.click("#save-here")
+        await pilot.pause()
+        assert app.screen is editor
+        assert load_draft(path).sections["conduct"] == "删除前的文字接着写"
+        assert bar(editor) == ""
+        assert "已保存" in status(editor)
+
+        await pilot.press(*"再写几个字")  # and autosave works again as before
+        await wait_until(lambda: load_draft(path).sections["conduct"].endswith("再写几个字"))
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not lock_path(path).exists()
+
+
+async def test_draft_replaced_while_open_is_never_overwritten_and_save_as_keeps_both(tmp_path: Path) -> None:
+    path = make_draft(sections={"conduct": "最初的文字"})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(pilot)
+        # Another program writes its own version of the draft (a sync tool, a second computer).
+        theirs = load_draft(path)
+        theirs.sections["conduct"] = "另一台电脑上的文字"
+        store.atomic_write_bytes(path, store.dump_draft(theirs))
+        their_bytes = path.read_bytes()
+        editor.editor.move_cursor(editor.editor.document.end)
+        await pilot.press(*"本机的修改")
+        await wait_until(lambda: editor.session.error is not None)
+        await asyncio.sleep(0.5)
+
+        assert path.read_bytes() == their_bytes  # never overwritten
+        message = bar(editor)
+        assert "修改" in message and "另存为" in message
+        assert message.count("。") == 1
+        assert len(notes(app, "其他程序修改")) == 1
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        choice = app.screen
+        assert isinstance(choice, ChoiceScreen)
+        assert "save-here" not in {b.id for b in choice.query(Button)}  # that would overwrite their text
+        await pilot.click("#save-as")
+        await pilot.pause()
+        assert isinstance(app.screen, InputScreen)
+        target = tmp_path / "本机.json"
+        app.screen.query_one("#answer", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is editor
+        assert editor.session.path == target
+        assert bar(editor) == ""
+        await pilot.press(*"又一句")  # autosave now goes to the new file
+        await wait_until(lambda: load_draft(target).sections["conduct"] == "最初的文字本机的修改又一句")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert path.read_bytes() == their_bytes
+    assert not lock_path(target).exists()
+
+
+# ---------------------------------------------------------------- two editors on one draft
+
+
+LOCK_HOLDER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from appraisal.store import DraftLock
+    lock = DraftLock(Path(sys.argv[1]))
+    lock.acquire()
+    print("locked", flush=True)
+    sys.stdin.read()
+    lock.release()
+    """
+)
+
+
+@pytest.fixture
+def other_editor() -> Iterator[Callable[[Path], subprocess.Popen[str]]]:
+    """Another `appraisal` process holding a draft's lock until the test ends."""
+    started: list[subprocess.Popen[str]] = []
+
+    def start(path: Path) -> subprocess.Popen[str]:
+        process = subprocess.Popen(
+            [sys.executable, "-c", LOCK_HOLDER, str(path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        started.append(process)
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "locked"
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            assert process.stdin is not None
+            process.stdin.close()
+            process.wait(timeout=10)
+
+
+async def test_second_editor_is_told_who_holds_the_draft_and_read_only_refuses_changes(
+    other_editor: Callable[[Path], subprocess.Popen[str]],
+) -> None:
+    path = make_draft(sections={"conduct": "别人正在编辑的文字"})
+    holder = other_editor(path)
+    before = path.read_bytes()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        choice = app.screen
+        assert isinstance(choice, ChoiceScreen)
+        question = str(choice.query_one("#question").render())
+        assert f"进程 {holder.pid}" in question and "只读" in question
+        await pilot.click("#read-only")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("conduct")
+        await pilot.pause()
+        assert "只读" in status(editor)
+
+        await pilot.press(*"想改一改")
+        await pilot.pause()
+        assert editor.editor.text == "别人正在编辑的文字"
+        assert len(notes(app, "只读")) == 1  # told once, not once per key
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not notes(app, "已保存")  # never claims a save it did not make
+        assert len(notes(app, "只读")) == 2
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert path.read_bytes() == before
+    assert lock_path(path).exists()  # the other editor's lock is left alone
+    assert holder.poll() is None
+
+
+async def test_two_apps_in_one_process_second_gets_read_only() -> None:
+    path = make_draft(sections={"conduct": "第一个窗口的文字"})
+    first = make_app(path)
+    async with first.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(pilot)
+        editor.editor.move_cursor(editor.editor.document.end)
+        await pilot.press(*"还在写")
+        second = make_app(path)
+        async with second.run_test(size=(80, 24)) as pilot2:
+            await pilot2.pause()
+            assert isinstance(second.screen, ChoiceScreen)
+            await pilot2.click("#read-only")
+            await pilot2.pause()
+            other = second.screen
+            assert isinstance(other, EditorScreen)
+            assert other.session.read_only
+            await pilot2.press("ctrl+q")
+            await pilot2.pause()
+        assert lock_path(path).exists()  # the read-only window did not take the first one's lock away
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert load_draft(path).sections["conduct"] == "第一个窗口的文字还在写"
+    assert not lock_path(path).exists()
+
+
+# ---------------------------------------------------------------- the clock
+
+
+class Clock:
+    """Wall-clock time that the test can set back; monotonic time (timers, debounce) is untouched."""
+
+    def __init__(self) -> None:
+        self.shift = dt.timedelta(0)
+
+    def now(self) -> dt.datetime:
+        return FIXED_NOW + self.shift
+
+    def datetime_class(self) -> type[dt.datetime]:
+        clock = self
+
+        class Shifted(dt.datetime):
+            @classmethod
+            def now(cls, tz: dt.tzinfo | None = None) -> Shifted:  # type: ignore[override]
+                real = dt.datetime.now(tz) + clock.shift
+                return cls.fromtimestamp(real.timestamp(), tz)
+
+        return Shifted
+
+
+async def test_clock_going_backwards_keeps_saving_and_history_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = Clock()
+    shifted = types.SimpleNamespace(**{**vars(dt), "datetime": clock.datetime_class()})
+    monkeypatch.setattr(store, "dt", shifted)
+    monkeypatch.setattr(draft_module, "dt", shifted)
+    path = make_draft()
+    app = make_app(path, clock=clock.now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await open_on(pilot, "law")
+        await pilot.press(*"第一稿")
+        await wait_until(lambda: load_draft(path).sections["law"] == "第一稿")
+        await pilot.pause()
+        assert "已保存 09:30:15" in status(editor)
+        first = load_draft(path).revision
+
+        clock.shift = -dt.timedelta(hours=3)  # the system clock is set back three hours
+        await pilot.press(*"第二稿")
+        await wait_until(lambda: load_draft(path).sections["law"] == "第一稿第二稿")
+        await pilot.pause()
+        assert "已保存 06:30:15" in status(editor)  # the time of the latest save, even if "earlier"
+        assert bar(editor) == ""
+        assert load_draft(path).revision > first
+
+        revisions = [entry.revision for entry in list_history(path)]
+        assert revisions == sorted(revisions, reverse=True)  # newest first, by revision, not by clock
+        assert list_history(path)[0].load().sections["law"] == "第一稿第二稿"
+
+        await pilot.press("f7")
+        await pilot.pause()
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        options = history.query_one("#history-list", OptionList)
+        assert str(options.get_option_at_index(0).prompt).startswith(f"第 {revisions[0]} 版")
+        index = next(i for i, e in enumerate(history.entries) if e.revision == first)
+        options.highlighted = index
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen is editor
+        assert editor.editor.text == "第一稿"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert load_draft(path).sections["law"] == "第一稿"
