@@ -336,7 +336,7 @@ def other_editor() -> Iterator[Callable[[Path], subprocess.Popen[str]]]:
 
 
 async def test_second_editor_is_told_who_holds_the_draft_and_read_only_refuses_changes(
-    other_editor: Callable[[Path], subprocess.Popen[str]],
+    other_editor: Callable[[Path], subprocess.Popen[str]], tmp_path: Path
 ) -> None:
     path = make_draft(sections={"conduct": "别人正在编辑的文字"})
     holder = other_editor(path)
@@ -364,11 +364,25 @@ async def test_second_editor_is_told_who_holds_the_draft_and_read_only_refuses_c
         await pilot.pause()
         assert not notes(app, "已保存")  # never claims a save it did not make
         assert len(notes(app, "只读")) == 2
+
+        # What the message suggests: save a copy, which is then the user's own to edit.
+        editor.action_save_as()
+        await pilot.pause()
+        copy = tmp_path / "我的副本.json"
+        app.screen.query_one("#answer", Input).value = str(copy)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is editor
+        assert "只读" not in status(editor)
+        editor.editor.move_cursor(editor.editor.document.end)
+        await pilot.press(*"我的修改")
+        await wait_until(lambda: load_draft(copy).sections["conduct"] == "别人正在编辑的文字我的修改")
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert path.read_bytes() == before
     assert lock_path(path).exists()  # the other editor's lock is left alone
     assert holder.poll() is None
+    assert not lock_path(copy).exists()
 
 
 async def test_two_apps_in_one_process_second_gets_read_only() -> None:
