@@ -219,7 +219,7 @@ async def test_draft_deleted_while_open_is_reported_and_can_be_saved_again_in_pl
         editor.editor.move_cursor(editor.editor.document.end)
         await pilot.press(*"接着写")
         await wait_until(lambda: editor.session.error is not None)
-        await asyncio.sleep(0.5)  # autosave and its retries are due by now
+        await asyncio.sleep(0.4)  # autosave and a retry (0.3 s) would be due by now
 
         # Not recreated behind the user's back; told what happened and what to do; the text is kept.
         assert not path.exists()
@@ -261,7 +261,7 @@ async def test_draft_replaced_while_open_is_never_overwritten_and_save_as_keeps_
         editor.editor.move_cursor(editor.editor.document.end)
         await pilot.press(*"本机的修改")
         await wait_until(lambda: editor.session.error is not None)
-        await asyncio.sleep(0.5)
+        await asyncio.sleep(0.4)
 
         assert path.read_bytes() == their_bytes  # never overwritten
         message = bar(editor)

@@ -135,11 +135,10 @@ class EditorScreen(Screen[None]):
     async def _after_first_frame(self) -> None:
         if self._session_closed:
             return
-        self.recheck_all()
-        await self.guidance.build()
-        if self._session_closed or not self.is_attached:
-            return
-        self._look_up_last_year()
+        self._look_up_last_year()  # reads files in its thread meanwhile
+        with self.app.batch_update():  # one frame for all of it
+            self.recheck_all()
+            await self.guidance.build()
 
     def _look_up_last_year(self) -> None:
         """Reading every draft in the data dir is done in a worker thread, given plain values, not the draft."""
