@@ -8,6 +8,7 @@ those lines; a document check maps them back into the file afterwards (`appraisa
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -85,7 +86,12 @@ class Field:
         return spans
 
     def is_protected(self, index: int, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.protected(index))
+        spans = self.protected(index)
+        if not spans:
+            return False
+        # The spans do not overlap and come in order: the first one ending after `start` is the only candidate.
+        first = bisect_right(spans, start, key=lambda span: span[1])
+        return first < len(spans) and spans[first][0] < end
 
 
 class Context:

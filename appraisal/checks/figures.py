@@ -52,6 +52,7 @@ _RATE_BEFORE = set("每/／按以")
 _LABEL_BEFORE = re.compile(r"(?:单位|计量单位|金额单位)\s*(?:[:：]|为|是)?\s*$")
 _SPACES = set(NUMBER_SPACES)
 _NUMERALS = set(CN_NUMERALS)
+_CONTEXT = 64  # characters on each side of a unit that are looked at
 
 
 def _is_number_end(before: str, unit: str) -> bool:
@@ -75,8 +76,10 @@ def _missing(line: str, start: int, end: int, kind: str) -> int | None:
     cut = start
     while cut > 0 and line[cut - 1] in _SPACES:
         cut -= 1
-    before = line[:cut]
-    after = line[end:]
+    # Only the words next to the unit decide; a bounded window keeps a huge line linear, not quadratic.
+    window = max(0, cut - _CONTEXT)
+    before = line[window:cut]
+    after = line[end : end + _CONTEXT]
     gap = start
     if before and before[-1] in _DASHES and not (len(before) > 1 and is_digit(before[-2])):
         gap = cut - 1  # `增幅-%`: the dash is the blank

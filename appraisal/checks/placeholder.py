@@ -8,6 +8,7 @@ between numbers (`3×4`), Markdown emphasis (`**重点**`), `有待补充`, and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
@@ -62,8 +63,13 @@ def _wanted(kind: str, match: re.Match[str], line: str, emphasis: list[tuple[int
         return text != "×" and following != "" and following in _AFTER_LONE_X
     if kind == "stars":
         start, end = match.span()
-        if any(s <= start and end <= e and (start == s or end == e) for s, e in emphasis):
-            return False
+        # The emphasis spans do not overlap and come in order: only the one starting last at or before `start`
+        # can hold the match (a search, so that a line of many `**重点**` stays linear).
+        holder = bisect_right(emphasis, (start, len(line) + 1)) - 1
+        if holder >= 0:
+            s, e = emphasis[holder]
+            if s <= start and end <= e and (start == s or end == e):
+                return False
         return line.strip(" \t*＊") != ""  # a line of stars is a separator
     if kind == "blank":
         start, end = match.span()

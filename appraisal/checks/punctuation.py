@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import accumulate
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.chars import is_chinese, is_digit, is_han
@@ -54,14 +55,14 @@ def _paren_findings(line: str) -> Iterator[tuple[int, int, str]]:
             else:
                 lone.append(index)
     lone.extend(stack)
+    han_before = list(accumulate((is_han(ch) for ch in line), initial=0)) if pairs else []  # Han chars in line[:i]
     for open_at, close_at in pairs:
-        inside = line[open_at + 1 : close_at]
         left = line[open_at - 1] if open_at > 0 else ""
         right = line[close_at + 1] if close_at + 1 < len(line) else ""
         if left == "]":
             continue  # a Markdown link: [文字](地址)
         touches = left == "" or is_chinese(left) or right == "" or is_chinese(right)
-        if touches and any(is_han(ch) for ch in inside):
+        if touches and han_before[close_at] > han_before[open_at + 1]:  # Han characters inside the pair
             yield open_at, open_at + 1, "("
             yield close_at, close_at + 1, ")"
     for index in lone:

@@ -9,6 +9,7 @@ between Latin letters is an apostrophe (`Xi’an`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
@@ -40,14 +41,33 @@ _ANY = re.compile("[“”‘’《》（）()]")
 def _problems(line: str) -> Iterator[tuple[int, str]]:
     """(0-based index, message) of every unbalanced or wrongly turned mark in the line.
 
-    Half-width parentheses only pair with full-width ones here: on their own they are not reported.
+    Half-width parentheses only pair with full-width ones here: on their own they are not reported. Linear in the
+    line's length: counts of the open marks and of the marks still ahead are kept, not recomputed per mark.
     """
     stack: list[tuple[str, int]] = []
+    depth: Counter[str] = Counter()  # how many of each mark are open on the stack
+    seen: Counter[str] = Counter()  # marks met so far, the current one included
+    totals: dict[str, int] = {}
+
+    def ahead(mark: str) -> int:
+        """How many of `mark` follow the current position in the line."""
+        if mark not in totals:
+            totals[mark] = line.count(mark)
+        return totals[mark] - seen[mark]
+
+    def push(opened: str, at: int) -> None:
+        stack.append((opened, at))
+        depth[opened] += 1
+
+    def pop() -> tuple[str, int]:
+        opened, at = stack.pop()
+        depth[opened] -= 1
+        return opened, at
 
     def close(kinds: tuple[str, ...]) -> Iterator[tuple[int, str]]:
         while stack[-1][0] not in kinds:
-            yield from unclosed(*stack.pop())
-        stack.pop()
+            yield from unclosed(*pop())
+        pop()
 
     def unclosed(opened: str, at: int) -> Iterator[tuple[int, str]]:
         if opened != "(":
@@ -55,40 +75,40 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
 
     for match in _ANY.finditer(line):
         ch, index = match.group(), match.start()
+        seen[ch] += 1
         if ch == "’" and 0 < index < len(line) - 1 and is_latin(line[index - 1]) and is_latin(line[index + 1]):
             continue  # an apostrophe: Xi’an
         if ch in _CLOSER:
-            if ch in _SAME_NOT_NESTED and any(opened == ch for opened, _ in stack):
-                rest = line[index + 1 :]
+            if ch in _SAME_NOT_NESTED and depth[ch]:
                 closer = _CLOSER[ch]
-                spare = rest.count(closer) - rest.count(ch)  # closers left over for the marks already open
+                spare = ahead(closer) - ahead(ch)  # closers left over for the marks already open
                 if spare >= 2:  # “…“…”…”: closers for both, so this one is nested
                     yield index, _NESTED[ch]
-                    stack.append((ch, index))
+                    push(ch, index)
                 elif spare == 1:  # “…  “…”: this one has its closer; the one open before has none
                     while True:
-                        opened, at = stack.pop()
+                        opened, at = pop()
                         yield from unclosed(opened, at)
                         if opened == ch:
                             break
-                    stack.append((ch, index))
+                    push(ch, index)
                 else:  # “…“ with nothing after: this is the closer, turned the wrong way
                     yield from close((ch,))
                     yield index, f"这里应为{_NAMES[closer]}，写成了{_NAMES[ch]}。"
             else:
-                stack.append((ch, index))
+                push(ch, index)
             continue
         kinds = _OPENERS[ch]
-        if any(opened in kinds for opened, _ in stack):
+        if any(depth[kind] for kind in kinds):
             yield from close(kinds)
             continue
-        if ch == ")" or (ch == "）" and _ENUMERATOR.search(line, 0, index)):
+        if ch == ")" or (ch == "）" and _ENUMERATOR.search(line, max(0, index - 3), index)):
             continue  # `1)`, `1）`, `a）`: a list marker, not half of a pair; or Latin text
         opener = kinds[0]
-        rest = line[index + 1 :]
-        if ch in "”’》" and ch in rest and opener not in rest[: rest.index(ch)]:
+        following = line.find(ch, index + 1) if ch in "”’》" else -1
+        if following >= 0 and line.find(opener, index + 1, following) < 0:
             yield index, f"这里应为{_NAMES[opener]}，写成了{_NAMES[ch]}。"
-            stack.append((opener, index))  # the next one closes it
+            push(opener, index)  # the next one closes it
         else:
             yield index, f"{_NAMES[ch]}没有对应的{_NAMES[opener]}。"
     for opened, at in stack:

@@ -21,6 +21,14 @@ _THIS_YEAR_BEFORE = re.compile(r"(?:今年|本年度|本年)(?:是|为|即)?\s*[
 _REPORT_AFTER = re.compile(r"\s*(?:个人)?(?:工作)?(?:总结|述职|述廉)")
 _OPENING_AFTER = re.compile(r"\s*(?:[，,]|是)")
 _HISTORY = re.compile(r"以来|调任|任职|担任|到任|任命|来到|参加工作|入职|调入|调至|提拔")
+_LEADING_SPACE = re.compile(r"\s*")
+_CONTEXT = 32  # characters before a year in which 今年 / 本年度 is looked for
+
+
+def _sentence_end(line: str, start: int) -> int:
+    """Where the sentence running from `start` ends (its 。), or the end of the line."""
+    end = line.find("。", start)
+    return len(line) if end < 0 else end
 
 
 def _opening(ctx: Context) -> tuple[str, int] | None:
@@ -61,16 +69,17 @@ class YearMismatch(Rule):
         token = match.group()
         if item.key == "title":
             return None if found in (year, year + 1) else f"标题中的“{token}”与考核年度 {year} 年不符。"
-        after = line[match.end() :]
-        this_year = _THIS_YEAR_BEFORE.search(line, 0, match.start()) is not None or (
+        # Positions, not slices of the rest of the line: a huge line with many years stays linear.
+        end = match.end()
+        this_year = _THIS_YEAR_BEFORE.search(line, max(0, match.start() - _CONTEXT), match.start()) is not None or (
             first_line
-            and not line[: match.start()].strip()
-            and _OPENING_AFTER.match(after) is not None
-            and not _HISTORY.search(after.split("。", 1)[0])
+            and _LEADING_SPACE.fullmatch(line, 0, match.start()) is not None
+            and _OPENING_AFTER.match(line, end) is not None
+            and not _HISTORY.search(line, end, _sentence_end(line, end))
         )
         if this_year:
             return None if found == year else f"这里指的是本年度，但写的是“{token}”，与考核年度 {year} 年不符。"
-        work = _REPORT_AFTER.match(after) if match.group("suffix") == "年度" else None
+        work = _REPORT_AFTER.match(line, end) if match.group("suffix") == "年度" else None
         if work is None or found in (year - 1, year, year + 1):
             return None
         return f"“{token}{work.group().strip()}”与考核年度 {year} 年不符。"

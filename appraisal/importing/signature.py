@@ -15,6 +15,7 @@ _DATE = re.compile(
 )
 _DATE_LABEL = re.compile(r"(?:日期|时间)\s*[:：]\s*")
 _TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年")
+_DATE_MAX_CHARS = 80  # `日期：二〇二六年十二月三十一日` with generous spacing fits well within this
 
 _NAME = r"[\u4e00-\u9fffXx×]{2,4}|[\u4e00-\u9fff]{1,6}[·•．.][\u4e00-\u9fff]{1,8}"
 _NAME_ONLY = re.compile(rf"(?:{_NAME})")
@@ -149,6 +150,8 @@ def signature_with_date(text: str) -> tuple[list[Field], int] | None:
     if dated is not None:
         return [Field("date", dated[0], dated[1])], dated[2]
     for match in re.finditer(r"\s+", text):
+        if len(text) - match.end() > _DATE_MAX_CHARS:
+            continue  # far too long to be a date: not copied, so that a huge last line costs linear time
         head, tail = text[: match.start()], text[match.end() :]
         tail_date = date_line(tail)
         if tail_date is None:

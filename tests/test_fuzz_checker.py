@@ -1,0 +1,273 @@
+"""Fuzzing the checker: drafts and documents full of hostile text never make it fail, every finding points inside
+the text at the very characters it is about (in the file the user gave, for a document), and `--fix` changes no
+character other than those its fixes name."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import io
+import re
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from fuzzing import FIXTURES, NASTY, fuzz, nasty_text, one_clear_sentence, report_like
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
+
+from appraisal.checks import RULES, Context, Finding, check_draft, check_section, fix_draft, run_rules
+from appraisal.checks.documents import _place, check_document, document_year, write_fixed_copy
+from appraisal.draft import Draft
+from appraisal.errors import AppraisalError
+from appraisal.templates import load_template
+
+TEMPLATE = load_template("cadre-annual")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def file_lines(text: str) -> list[str]:
+    """The lines of a text file as the user's editor numbers them."""
+    lines = LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def assert_inside(findings: list[Finding], lines: list[str]) -> None:
+    for f in findings:
+        assert 1 <= f.line <= max(1, len(lines)), f
+        row = lines[f.line - 1] if lines else ""
+        if RULES[f.rule].positional:
+            assert 1 <= f.column < f.end_column <= len(row) + 1, (f, row)
+        else:
+            assert 1 <= f.column <= f.end_column <= len(row) + 1, (f, row)
+        assert f.message.strip() and "\n" not in f.message
+
+
+def assert_only_fixes_changed(original: str, fixed: str, fixes: list[Finding]) -> None:
+    """`fixed` is `original` with some of the fixes applied at the columns they name, and nothing else changed."""
+    pattern = ""
+    position = 0
+    for f in sorted(fixes, key=lambda f: (f.column, f.end_column)):
+        start, end = f.column - 1, f.end_column - 1
+        if start < position:
+            continue  # overlaps a fix already placed: the fixer skips it as well
+        assert f.fix is not None
+        pattern += re.escape(original[position:start]) + f"(?:{re.escape(f.fix)}|{re.escape(original[start:end])})"
+        position = end
+    pattern += re.escape(original[position:])
+    assert re.fullmatch(pattern, fixed, re.DOTALL), (original, fixed, fixes)
+
+
+# ---------------------------------------------------------------- drafts
+
+
+@fuzz(150)
+@given(nasty_text(surrogates=True), nasty_text(surrogates=True), report_like)
+@example("同比增长%" * 3, "\ud800“\udfff", "")
+@example("\u2028（一）服务中心实绩。\u2029一年来", "**重点**" * 4 + "**", "今年（2023年）")
+def test_draft_findings_stay_inside_section_text(first: str, second: str, title: str) -> None:
+    draft = Draft.new(TEMPLATE, name="张三", unit="某区商务局", year=2026, title=title)
+    draft.sections["conduct"] = first
+    draft.sections["results.service"] = second
+    draft.unmatched = first + second
+    findings = check_draft(draft, TEMPLATE)
+    for section_id, text in (("conduct", first), ("results.service", second)):
+        lines = text.split("\n")
+        mine = check_section(draft, TEMPLATE, section_id)
+        assert_inside(mine, lines)
+        assert Counter(mine) <= Counter(findings)
+
+
+@fuzz(150)
+@given(nasty_text(surrogates=True))
+@example("本人工作,学习;思考:" * 3 + "\ud800,\udfff")
+@example("中 , 文(含)中\u3000;\u3000文")
+def test_draft_fix_changes_only_what_the_fixes_name(text: str) -> None:
+    draft = Draft.new(TEMPLATE, name="张三", unit="某区商务局", year=2026)
+    draft.sections["conduct"] = text
+    fixes = [f for f in check_section(draft, TEMPLATE, "conduct") if f.fix is not None]
+    fix_draft(draft, TEMPLATE)
+    fixed_lines = draft.sections["conduct"].split("\n")
+    original_lines = text.split("\n")
+    assert len(fixed_lines) == len(original_lines)
+    for number, (original, fixed) in enumerate(zip(original_lines, fixed_lines, strict=True), start=1):
+        assert_only_fixes_changed(original, fixed, [f for f in fixes if f.line == number])
+
+
+def test_a_two_megabyte_line_is_checked() -> None:
+    """A report pasted without line ends (paragraphs joined by U+2028 or by nothing at all) makes one huge line:
+    checking it must take linear time. Every rule used to re-read the text before each match (164 s here)."""
+    report = (FIXTURES / "report.txt").read_text(encoding="utf-8-sig")
+    piece = "\u2028".join(line.strip() for line in report.splitlines() if line.strip()) + "“《（）)）1）**重点**"
+    line = (piece * (2_000_000 // len(piece.encode("utf-8")) + 1))[:700_000]
+    draft = Draft.new(TEMPLATE, name="张三", unit="某区商务局", year=2026)
+    draft.sections["conduct"] = line
+    findings = check_draft(draft, TEMPLATE)
+    assert_inside([f for f in findings if f.section == "conduct"], [line])
+    assert {f.rule for f in findings} >= {"placeholder", "missing-figure", "unbalanced-quote", "duplicate-sentence"}
+
+
+# ---------------------------------------------------------------- documents
+
+
+def _check_points_at_the_file(path: Path, lines: list[str]) -> list[Finding]:
+    """Check a document; each finding must point at the characters of the file it is about: the same characters
+    the rule saw in the imported text."""
+    checked = check_document(path)
+    result = checked.result
+    assert result.document.lines == lines
+    assert_inside(checked.findings, lines)
+    ctx = Context(
+        result.draft,
+        result.template,
+        year=document_year(result),
+        document=True,
+        include_unmatched=True,
+        include_title="title" in result.origin,
+    )
+    placed = []
+    for item, finding in run_rules(ctx):
+        at = _place(item, finding, result)
+        placed.append(at)
+        if item is None or not RULES[finding.rule].positional or item.key not in result.origin:
+            continue
+        seen = item.lines[finding.line - 1][finding.column - 1 : finding.end_column - 1]
+        assert lines[at.line - 1][at.column - 1 : at.end_column - 1] == seen, (finding, at)
+    assert Counter(placed) == Counter(checked.findings)
+    return checked.findings
+
+
+ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "gb18030"]
+
+
+@fuzz(120)
+@given(
+    st.lists(st.one_of(nasty_text(max_pieces=12), report_like), max_size=12),
+    st.sampled_from(["\n", "\r\n", "\r"]),
+    st.sampled_from(ENCODINGS),
+    st.sampled_from([".txt", ".md"]),
+)
+@example(["一、品行修养", "工作,学习:思考", "\u2028同比增长%\u2029XX局"], "\r\n", "gb18030", ".txt")
+@example(["\ufeff工作,学习", "（一）服务中心实绩。完成税收亿元,同比增长%"], "\r", "utf-16", ".md")
+def test_document_findings_point_at_the_file_and_fixes_touch_only_their_characters(
+    tmp_path: Path, paragraphs: list[str], newline: str, encoding: str, suffix: str
+) -> None:
+    text = newline.join(p.replace("\r", "").replace("\n", "") for p in paragraphs) + newline
+    if encoding == "utf-8" and text.startswith("\ufeff"):
+        text = "\u3000" + text  # a leading U+FEFF in a UTF-8 file is its byte-order mark, not text
+    raw = text.encode(encoding)
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(raw)
+    for stale in tmp_path.glob("fuzz.fixed*"):
+        stale.unlink()
+    if encoding == "gb18030":
+        with contextlib.suppress(UnicodeDecodeError):
+            assume(raw.decode("utf-8") == text)  # bytes that are also UTF-8 are read as UTF-8, by design
+    try:
+        findings = _check_points_at_the_file(path, file_lines(text))
+    except AppraisalError as exc:
+        one_clear_sentence(exc.message)
+        controls = any((ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\x7f" for ch in text)
+        assert not text.strip() or controls or (encoding == "gb18030" and "编码" in exc.message), exc.message
+        return
+    assert path.read_bytes() == raw, "checking never writes the document"
+    # --fix: a copy beside it, the same encoding and line ends, only the fixed characters changed.
+    copy, count = write_fixed_copy(check_document(path))
+    assert path.read_bytes() == raw
+    fixes = [f for f in findings if f.fix is not None]
+    if not fixes:
+        assert count == 0 and not copy.exists()
+        return
+    fixed_raw = copy.read_bytes()
+    bom = {"utf-8-sig": codecs.BOM_UTF8, "utf-16": raw[:2]}.get(encoding, b"")
+    assert fixed_raw.startswith(bom), "byte-order mark kept"
+    codec = {"utf-8-sig": "utf-8", "utf-16": "utf-16-le" if bom == codecs.BOM_UTF16_LE else "utf-16-be"}
+    fixed_text = fixed_raw[len(bom) :].decode(codec.get(encoding, encoding))
+    assert re.findall(r"\r\n|\r|\n", fixed_text) == re.findall(r"\r\n|\r|\n", text), "line ends kept"
+    original_lines, fixed_lines = file_lines(text), file_lines(fixed_text)
+    assert len(fixed_lines) == len(original_lines)
+    for number, (original, fixed) in enumerate(zip(original_lines, fixed_lines, strict=True), start=1):
+        assert_only_fixes_changed(original, fixed, [f for f in fixes if f.line == number])
+
+
+def _docx(paragraphs: list[str], styles: list[str | None]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    for index, text in enumerate(paragraphs):
+        document.add_paragraph(text, style=styles[index] if index < len(styles) else None)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+@fuzz(40)
+@given(
+    st.lists(st.one_of(nasty_text(max_pieces=10), report_like), min_size=1, max_size=8),
+    st.lists(st.sampled_from([None, "Heading 1", "Heading 2", "Title", "List Number"]), max_size=8),
+)
+@example(
+    ["一、品行修养", "工作,学习:思考\t同比增长%", "（一）服务中心实绩。\n完成税收亿元,同比增长%"], [None, "Heading 1"]
+)
+def test_word_findings_point_at_the_paragraph_and_fixes_touch_only_their_characters(
+    tmp_path: Path, paragraphs: list[str], styles: list[str | None]
+) -> None:
+    import docx
+
+    paragraphs = [XML_INVALID.sub("", p) for p in paragraphs]
+    path = tmp_path / "fuzz.docx"
+    raw = _docx(paragraphs, styles)
+    path.write_bytes(raw)
+    for stale in tmp_path.glob("fuzz.fixed*"):
+        stale.unlink()
+    lines = [p.text for p in docx.Document(str(path)).paragraphs]
+    try:
+        findings = _check_points_at_the_file(path, lines)
+    except AppraisalError as exc:
+        one_clear_sentence(exc.message)
+        assert not "".join(paragraphs).strip()
+        return
+    copy, _count = write_fixed_copy(check_document(path))
+    assert path.read_bytes() == raw
+    fixes = [f for f in findings if f.fix is not None]
+    if not copy.exists():
+        return
+    fixed_lines = [p.text for p in docx.Document(str(copy)).paragraphs]
+    assert len(fixed_lines) == len(lines)
+    for number, (original, fixed) in enumerate(zip(lines, fixed_lines, strict=True), start=1):
+        assert_only_fixes_changed(original, fixed, [f for f in fixes if f.line == number])
+    with zipfile.ZipFile(path) as before, zipfile.ZipFile(copy) as after:
+        assert before.namelist() == after.namelist()
+        for name in before.namelist():
+            if name != "word/document.xml":
+                assert before.read(name) == after.read(name), name
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "", "\x0b"])
+def test_a_two_megabyte_line_in_a_document_is_imported_and_checked(tmp_path: Path, separator: str) -> None:
+    report = (FIXTURES / "report.txt").read_text(encoding="utf-8-sig")
+    piece = separator.join(line.strip() for line in report.splitlines() if line.strip())
+    line = piece * (2_000_000 // len(piece.encode("utf-8")) + 1)
+    path = tmp_path / "一行.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    assert len(path.read_bytes()) > 2_000_000
+    findings = _check_points_at_the_file(path, [line])
+    assert any(f.rule == "missing-figure" for f in findings)
+
+
+def test_every_nasty_character_alone_on_a_line_is_checked(tmp_path: Path) -> None:
+    for index, nasty in enumerate(NASTY):
+        text = f"一、品行修养\n工作,{nasty}学习\n{nasty}\n"
+        path = tmp_path / f"nasty{index}.txt"
+        path.write_text(text, encoding="utf-8", newline="")
+        try:
+            _check_points_at_the_file(path, file_lines(text))
+        except AppraisalError as exc:
+            one_clear_sentence(exc.message)
+            assert nasty in ("\x00", "\x1b[31m", "\x1b]0;标题\x07", "\x1b[2J"), nasty
