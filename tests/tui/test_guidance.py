@@ -99,3 +99,37 @@ async def test_panel_is_built_after_the_first_frame() -> None:
         await wait_started(editor)
         assert seen == [False]
         assert editor.guidance.built
+
+
+async def test_last_year_tab_follows_a_changed_year() -> None:
+    """Last year's draft is looked up in a worker; changing the 考核年度 (F3) looks again, and an answer to
+    the earlier lookup never overwrites the newer one."""
+    from textual.widgets import Input
+
+    from appraisal.tui.screens.profile import ProfileScreen
+
+    make_draft(name="李明", year=2024, sections={"law": "二〇二四年的依法行政"})
+    make_draft(name="李明", year=2023, sections={"law": "二〇二三年的依法行政"})
+    app = make_app(make_draft(name="李明", year=2025))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        await wait_started(editor)
+        editor.go_to("law")
+        await pilot.pause()
+        assert "二〇二四年的依法行政" in str(editor.query_one("#last-year-text").render())
+
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        app.screen.query_one("#profile-year", Input).value = "2024"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.screen is editor
+        for _ in range(150):
+            if "二〇二三年的依法行政" in str(editor.query_one("#last-year-text").render()):
+                break
+            await asyncio.sleep(0.02)
+        assert "2023年度" in str(editor.query_one("#last-year-text").render())
+        assert editor.last_year is not None and editor.last_year.profile.year == 2023

@@ -48,9 +48,10 @@ READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，�
 class LastYearFound(Message):
     """Posted by the worker that looks for last year's draft (workers never touch widgets themselves)."""
 
-    def __init__(self, draft: Draft | None) -> None:
+    def __init__(self, draft: Draft | None, lookup: int) -> None:
         super().__init__()
         self.draft = draft
+        self.lookup = lookup  # which lookup this answers: the profile may have changed since it started
 
 
 class EditorScreen(Screen[None]):
@@ -77,6 +78,8 @@ class EditorScreen(Screen[None]):
         self.current_id = session.template.text_section_ids()[0]
         self.last_year: Draft | None = None  # looked up in a worker after the first frame
         self.started = False  # True once the work deferred past the first frame is done (findings, tabs, last year)
+        self._last_year_known = False
+        self._lookups = 0
         self._save_timer: Timer | None = None
         self._max_timer: Timer | None = None
         self._check_timer: Timer | None = None
@@ -139,21 +142,26 @@ class EditorScreen(Screen[None]):
         with self.app.batch_update():  # one frame for all of it
             self.recheck_all()
             await self.guidance.build()
+        self.started = self._last_year_known
 
     def _look_up_last_year(self) -> None:
         """Reading every draft in the data dir is done in a worker thread, given plain values, not the draft."""
         draft = self.session.draft
-        self._find_last_year(draft.template, draft.profile.year, draft.profile.name, self.session.path)
+        self._lookups += 1
+        self._find_last_year(draft.template, draft.profile.year, draft.profile.name, self.session.path, self._lookups)
 
-    @work(thread=True, exclusive=True, group="last-year")
-    def _find_last_year(self, template: str, year: int | None, name: str, path: Path) -> None:
-        self.post_message(LastYearFound(previous_year_draft(template, year, name, path)))
+    @work(thread=True, group="last-year")
+    def _find_last_year(self, template: str, year: int | None, name: str, path: Path, lookup: int) -> None:
+        self.post_message(LastYearFound(previous_year_draft(template, year, name, path), lookup))
 
     @on(LastYearFound)
     def _last_year_found(self, event: LastYearFound) -> None:
+        if event.lookup != self._lookups:
+            return  # an older lookup, for the profile as it was
         self.last_year = event.draft
+        self._last_year_known = True
         self._show_last_year(self.current_id)
-        self.started = True
+        self.started = self.guidance.built
 
     def _show_last_year(self, section_id: str) -> None:
         if self.last_year is None:
@@ -191,7 +199,7 @@ class EditorScreen(Screen[None]):
         self.query_one("#section-heading", Static).update(heading)
         self.guidance.show_guidance(template.guidance(section_id))
         self.guidance.show_findings(self.findings.get(section_id, []))
-        if self.guidance.built:  # before that, the lookup of last year's draft has not even started
+        if self._last_year_known:  # until last year's draft has been looked up, the tab says it is looking
             self._show_last_year(section_id)
         self.section_list.select_section(section_id)
         self.editor.focus()
@@ -532,7 +540,7 @@ class EditorScreen(Screen[None]):
                 self.save_now()
                 self.go_to(self.current_id, save=False)
                 self.recheck_all()
-                if self.guidance.built:  # the year or the name may have changed: look again
+                if self._lookups:  # the year or the name may have changed: look again
                     self._look_up_last_year()
 
         self.app.push_screen(ProfileScreen(self.session.draft, read_only=self.session.read_only), changed)
