@@ -6,6 +6,8 @@ Nothing here imports Textual: only the TUI commands import it, inside their `run
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import importlib
 import sys
 from collections.abc import Sequence
@@ -50,7 +52,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _escape_unencodable(error: UnicodeError) -> tuple[str | bytes, int]:
+    """`surrogateescape`, and a `\\udxxx` escape for the lone surrogates it cannot give back as bytes."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    piece = error.object[error.start : error.end]
+    if all("\udc80" <= ch <= "\udcff" for ch in piece):
+        return bytes(ord(ch) - 0xDC00 for ch in piece), error.end
+    return piece.encode("ascii", "backslashreplace").decode("ascii"), error.end
+
+
+codecs.register_error("appraisal-surrogateescape", _escape_unencodable)
+
+
+def _tolerant_stdout() -> None:
+    """Printing the user's text must never end in a traceback: a lone surrogate from a damaged draft, or a
+    character a GBK console lacks, is written as a `\\uxxxx` escape. Where the locale already gives back
+    undecodable file-name bytes (`surrogateescape`, the C.UTF-8 locale), those bytes still go out as they were."""
+    errors = getattr(sys.stdout, "errors", None)
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is None or errors not in ("strict", "surrogateescape"):
+        return
+    with contextlib.suppress(ValueError, OSError, LookupError):
+        reconfigure(errors="appraisal-surrogateescape" if errors == "surrogateescape" else "backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_stdout()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

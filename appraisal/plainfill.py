@@ -8,6 +8,7 @@ Ctrl+C loses nothing already answered; a partial answer cut off by EOF is kept t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -27,14 +28,24 @@ def _limits(section: Section) -> str:
     return f"{need}，建议不少于 {section.min_chars} 字" if section.min_chars else need
 
 
+NOT_UTF8 = "输入的文字不是 UTF-8 编码，本栏未保存（之前各栏已保存），请把输入转换为 UTF-8 后重试。"
+_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes Python could not decode, kept as `surrogateescape` marks
+
+
 def _read_answer(lines: Iterable[str]) -> tuple[list[str] | None, bool]:
-    """The answer's lines (None for "keep"), and whether input ended before the `.` line."""
+    """The answer's lines (None for "keep"), and whether input ended before the `.` line. Input that is not
+    UTF-8 (GBK piped in on Linux) is refused rather than saved as garbage or ended with a traceback."""
     answer: list[str] = []
-    for raw in lines:
-        line = raw.rstrip("\r\n")
-        if line.strip() == END_MARK:
-            return (answer if any(part.strip() for part in answer) else None), False
-        answer.append(line.rstrip())
+    try:
+        for raw in lines:
+            if _UNDECODED.search(raw):
+                raise AppraisalError(NOT_UTF8)
+            line = raw.rstrip("\r\n")
+            if line.strip() == END_MARK:
+                return (answer if any(part.strip() for part in answer) else None), False
+            answer.append(line.rstrip())
+    except UnicodeDecodeError as exc:
+        raise AppraisalError(NOT_UTF8) from exc
     return (answer if any(part.strip() for part in answer) else None), True
 
 
