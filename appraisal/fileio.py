@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -31,6 +32,16 @@ def describe_os_error(exc: OSError, path: Path, action: str) -> str:
     return f"{action} {path} 失败：{reason}。"
 
 
+@functools.cache
+def shared_mode() -> int:
+    """The mode of a file meant to be shared (an export, a fixed copy): 0644 as any editor would create it under
+    the usual umask 022, but no more open than the user's umask allows (umask 077 gives 0600). Read once, at the
+    first write, while no other thread of ours creates files."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask & 0o644
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
@@ -56,6 +67,8 @@ def atomic_write_bytes(path: Path, data: bytes, *, private: bool = True) -> None
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise AppraisalError(describe_os_error(exc, path, "保存")) from exc
+    except ValueError as exc:  # a NUL in the name (pasted into a dialog): no system call accepts it
+        raise AppraisalError(f"保存 {path} 失败：文件名中有不能使用的字符。") from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -63,7 +76,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, private: bool = True) -> None
             handle.flush()
             os.fsync(handle.fileno())
         if os.name == "posix":
-            os.chmod(tmp, FILE_MODE if private else 0o644)
+            os.chmod(tmp, FILE_MODE if private else shared_mode())
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

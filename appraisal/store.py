@@ -435,14 +435,26 @@ class OpenDraft:
 # ---------------------------------------------------------------- the drafts folder
 
 
-def _safe_stem(text: str) -> str:
-    cleaned = re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "", text)
-    return cleaned[:40]
+# Separators, characters Windows forbids, controls, lone surrogates, invisible format characters.
+_UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f\ud800-\udfff\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+')
+
+
+def _safe_stem(text: str, max_bytes: int = 90) -> str:
+    """A part of a file name: unsafe characters dropped, cut to `max_bytes` of UTF-8 (file names are limited
+    to 255 bytes, and the lock, temp and set-aside files add their own parts to the draft's name)."""
+    return _UNSAFE_IN_NAME.sub("", text).encode("utf-8")[:max_bytes].decode("utf-8", "ignore")
 
 
 def new_draft_path(draft: Draft, folder: Path | None = None) -> Path:
+    """A new file name in `folder` from the draft's year, name, template and id. Every part is cleaned: a draft
+    read from a file may carry any text in them (`../../x`), and the file must stay inside `folder`."""
     folder = folder or paths.drafts_dir()
-    parts = [str(draft.profile.year or ""), _safe_stem(draft.profile.name), draft.template, draft.id[:6]]
+    parts = [
+        str(draft.profile.year or ""),
+        _safe_stem(draft.profile.name),
+        _safe_stem(draft.template, 40),
+        _safe_stem(draft.id)[:6],
+    ]
     return folder / ("-".join(p for p in parts if p) + DRAFT_SUFFIX)
 
 

@@ -19,6 +19,7 @@ from appraisal.errors import AppraisalError
 
 DEFAULT_TEMPLATE = "cadre-annual"
 TEMPLATE_FILE = "template.toml"
+MAX_GUIDANCE_CHARS = 100_000
 
 
 class Section(BaseModel):
@@ -115,13 +116,22 @@ class Template(BaseModel):
         return self.title.replace("{year}", str(year)).replace("{next_year}", str(year + 1))
 
     def guidance(self, section_id: str) -> str:
-        """The section's guidance Markdown; empty when the template ships none for it."""
+        """The section's guidance Markdown; empty when the template ships none for it.
+
+        Only a regular file inside the template's own folder is read, and only its beginning: a user template
+        (shared by a colleague, unpacked from an archive) may hold a link to `~/.ssh/id_rsa` or `/dev/zero`
+        under a section's name, and guidance is shown on screen.
+        """
         if not self.guidance_dir:
             return ""
-        path = Path(self.guidance_dir) / f"{section_id}.md"
         try:
-            return path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            folder = Path(self.guidance_dir).resolve()
+            path = (folder / f"{section_id}.md").resolve()
+            if not path.is_relative_to(folder) or not path.is_file():
+                return ""
+            with path.open(encoding="utf-8") as handle:
+                return handle.read(MAX_GUIDANCE_CHARS)
+        except (OSError, UnicodeDecodeError, ValueError):
             return ""
 
 

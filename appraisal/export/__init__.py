@@ -83,7 +83,13 @@ def render(draft: Draft, template: Template, fmt: str, options: ExportOptions | 
     return exporter(fmt).render(draft, template, options or ExportOptions())
 
 
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+')
+# Separators and characters Windows forbids, controls, lone surrogates (not encodable), and invisible format
+# characters: a right-to-left override would show `张三-\u202excod.exe` as `张三-exe.docx`.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f\ud800-\udfff\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+')
+_WINDOWS_DEVICES = re.compile(r"(?:CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9]|LPT[0-9])(?:\..*)?", re.IGNORECASE)
+MAX_STEM_BYTES = 180
+"""File names are limited to 255 bytes (ext4, NTFS: 255 UTF-16 units); CJK takes 3 bytes in UTF-8, and the
+temporary file written first adds a few more characters, so a long title is cut well below that."""
 
 
 def _safe(text: str) -> str:
@@ -96,6 +102,9 @@ def default_filename(draft: Draft, template: Template, fmt: str) -> str:
     title = _safe(draft.title) or _safe(template.default_title(draft.profile.year)) or "个人总结"
     name = _safe(draft.profile.name)
     stem = f"{name}-{title}" if name and name not in title else title
+    stem = stem.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore").strip(".")
+    if _WINDOWS_DEVICES.fullmatch(stem):
+        stem = f"{stem}-个人总结"  # `CON.docx` would be a device on Windows, not a file
     return stem + exporter(fmt).suffix
 
 

@@ -357,8 +357,8 @@ def to_docx(outline: Outline, *, now: dt.datetime | None = None) -> bytes:
 
     now = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     properties = document.core_properties
-    properties.title = outline.title
-    properties.author = outline.name
+    properties.title = outline.title[:255]  # python-docx refuses longer properties (a ValueError, no export)
+    properties.author = outline.name[:255]
     properties.last_modified_by = ""
     properties.language = "zh-CN"
     properties.revision = 1
