@@ -52,10 +52,23 @@ class DraftChangedOnDiskError(AppraisalError):
 # ---------------------------------------------------------------- serialisation and migration
 
 
+def _json_dict(draft: Draft) -> dict[str, Any]:
+    """`Draft.to_json_dict`; pydantic cannot serialise a lone surrogate in a key of a field it does not know (kept
+    from a hand-edited file), so such a draft is put in the same order from its plain Python form."""
+    try:
+        return draft.to_json_dict()
+    except UnicodeEncodeError:
+        data = draft.model_dump(by_alias=True, mode="python")
+        first = ("schema", "id", "template", "profile", "title", "sections", "unmatched", "created", "updated")
+        ordered = {key: data.pop(key) for key in (*first, "revision")}
+        ordered.update(sorted(data.items()))
+        return ordered
+
+
 def dump_draft(draft: Draft) -> bytes:
     """Readable UTF-8 JSON. Text with lone surrogates (possible from a paste or a hand-edited file) cannot be
     UTF-8: such a draft is written with \\u escapes instead, which still round-trips exactly."""
-    data = draft.to_json_dict()
+    data = _json_dict(draft)
     try:
         return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     except UnicodeEncodeError:
@@ -97,6 +110,8 @@ def _parse(raw: bytes) -> tuple[Draft | None, str]:
         return None, "文件不是 UTF-8 文本"
     except json.JSONDecodeError as exc:
         return None, f"JSON 格式损坏（第 {exc.lineno} 行第 {exc.colno} 列）"
+    except (ValueError, RecursionError):  # a number of thousands of digits, arrays nested thousands deep
+        return None, "JSON 内容异常（数字过长或嵌套过深）"
     if not isinstance(data, dict):
         return None, "内容不是草稿对象"
     schema = data.get("schema", 0)
