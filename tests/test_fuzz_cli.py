@@ -97,8 +97,16 @@ def test_fill_refuses_input_that_is_not_utf8(
         assert sections["conduct"] == "第一栏的文字。"
 
 
+def _relative(argument: str) -> bool:
+    """No absolute path, no `..`, no NUL (argv cannot carry one): nothing is written outside tmp_path."""
+    return not argument.startswith(("/", "~")) and ".." not in argument and "\x00" not in argument
+
+
+relative_arguments = st.text(max_size=12).filter(_relative)
+
+
 @fuzz(40)
-@given(st.lists(st.text(max_size=12).filter(lambda a: not a.startswith(("/", "~")) and ".." not in a and "\x00" not in a), max_size=6))
+@given(st.lists(relative_arguments, max_size=6))
 @example(["--to", "docx", "--to"])
 @example(["-o", "a\tb/", "--to", "md", "草稿.json"])
 def test_random_arguments_exit_cleanly(
@@ -117,3 +125,21 @@ def test_random_arguments_exit_cleanly(
         _out, err = capsys.readouterr()
         assert code in (0, 1, 2), (argv, code)
         assert "Traceback" not in err
+
+
+@fuzz(60)
+@given(st.binary(max_size=400), st.sampled_from([".txt", ".md", ".docx", ".json", ".doc"]), st.booleans())
+@example(b'{"schema": 1, "template": "cadre-annual", "revision": ' + b"9" * 5000 + b"}", ".json", False)
+@example(b"PK\x03\x04", ".docx", True)
+def test_check_on_any_file_exits_cleanly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: bytes, suffix: str, fix: bool
+) -> None:
+    path = tmp_path / f"随机{suffix}"
+    path.write_bytes(raw)
+    for stale in tmp_path.glob("随机.fixed*"):
+        stale.unlink()
+    code, out, _err = _run(capsys, "check", str(path), *(["--fix"] if fix else []))
+    if code == 2:
+        assert out == ""
+    if suffix != ".json" or code == 2:
+        assert path.read_bytes() == raw, "a document is never changed, an unreadable draft never written"
