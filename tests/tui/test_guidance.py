@@ -133,3 +133,31 @@ async def test_last_year_tab_follows_a_changed_year() -> None:
             await asyncio.sleep(0.02)
         assert "2023年度" in str(editor.query_one("#last-year-text").render())
         assert editor.last_year is not None and editor.last_year.profile.year == 2023
+
+
+async def test_panel_takes_updates_while_its_tabs_are_being_mounted() -> None:
+    """Last year's lookup (a worker's message) and section changes can come before and while the tabs are
+    mounted: the panel keeps the latest of what it is given and shows it once the tabs are there."""
+    from textual.app import App, ComposeResult
+
+    from appraisal.tui.widgets.guidance import GuidancePanel
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield GuidancePanel(id="guidance")
+
+    app = Host()
+    async with app.run_test(size=(60, 30)) as pilot:
+        panel = app.query_one(GuidancePanel)
+        building = asyncio.create_task(panel.build())
+        updates = 0
+        while not building.done():
+            panel.show_last_year(f"去年第{updates}次", 2024)
+            panel.show_guidance(f"## 指导{updates}")
+            updates += 1
+            await asyncio.sleep(0)
+        await building
+        await pilot.pause()
+        assert updates > 1
+        assert panel.built
+        assert f"去年第{updates - 1}次" in str(panel.query_one("#last-year-text").render())

@@ -156,8 +156,8 @@ class EditorScreen(Screen[None]):
 
     @on(LastYearFound)
     def _last_year_found(self, event: LastYearFound) -> None:
-        if event.lookup != self._lookups:
-            return  # an older lookup, for the profile as it was
+        if event.lookup != self._lookups or self._session_closed or not self.is_attached:
+            return  # an older lookup, for the profile as it was; or the editor is closing
         self.last_year = event.draft
         self._last_year_known = True
         self._show_last_year(self.current_id)

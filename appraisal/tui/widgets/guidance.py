@@ -155,10 +155,12 @@ class GuidancePanel(Vertical):
         self._markdown = ""
         self._last_year: tuple[str, int | None] | object | None = LOOKING
         self._tabs: _GuidanceTabs | None = None
+        self._built = False
 
     @property
     def built(self) -> bool:
-        return self._tabs is not None and self._tabs.is_mounted
+        """True once the tabs are there to draw into; before that, show_* only record what to show."""
+        return self._built
 
     async def build(self) -> None:
         """Mount the tabs and show what was asked for so far. Called once, after the editor's first frame."""
@@ -170,22 +172,26 @@ class GuidancePanel(Vertical):
             self._show_guidance()
             self._show_findings()
             self._show_last_year()
+            self._built = True
 
     def show_guidance(self, markdown: str) -> None:
         self._markdown = markdown
         if self.built:
-            self._show_guidance()
+            with contextlib.suppress(NoMatches):  # the app is closing
+                self._show_guidance()
 
     def show_findings(self, findings: Sequence[Any]) -> None:
         self.findings = list(findings)
         if self.built:
-            self._show_findings()
+            with contextlib.suppress(NoMatches):  # the app is closing
+                self._show_findings()
 
     def show_last_year(self, text: str | None, year: int | None) -> None:
         """Last year's text of this section; `text` None when there is no such draft."""
         self._last_year = None if text is None else (text, year)
         if self.built:
-            self._show_last_year()
+            with contextlib.suppress(NoMatches):  # the app is closing
+                self._show_last_year()
 
     # ------------------------------------------------------------ drawing (only once built)
 
