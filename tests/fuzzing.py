@@ -158,11 +158,11 @@ def assert_nothing_lost(result: ImportResult) -> None:
 
 
 def draft_characters(result: ImportResult) -> Counter[str]:
-    """The non-white-space characters the draft holds (fields and profile)."""
+    """The non-white-space characters of the draft's text fields (title, sections, unmatched); the profile's are
+    accounted for by their spans (`assert_nothing_lost`)."""
     draft = result.draft
-    texts = [draft.title, draft.unmatched, *draft.sections.values()]
-    profile = draft.profile
-    texts += [profile.name, profile.unit, profile.position, str((profile.model_extra or {}).get("date", ""))]
+    title = draft.title if "title" in result.origin else ""  # else the template's default, not the document's
+    texts = [title, draft.unmatched, *draft.sections.values()]
     return Counter(ch for text in texts for ch in text if not ch.isspace())
 
 
