@@ -63,6 +63,7 @@ class AppraisalApp(App[int]):
         self.disabled_rules = checking.disabled_rules()
         self.theme = "textual-dark"
         self._startup_done = False
+        self._leaving = False
         self._when_drawn: list[Callable[[], object]] = []
 
     def on_mount(self) -> None:
@@ -230,9 +231,20 @@ class AppraisalApp(App[int]):
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(sig, self.save_all_and_exit)
+                loop.add_signal_handler(sig, self._terminated)
         except (AttributeError, NotImplementedError, RuntimeError, ValueError):
             pass  # Windows, or not the main thread (tests): the autosave still bounds any loss to ~2 s
+
+    def _terminated(self) -> None:
+        """SIGHUP or SIGTERM. Keys already read from the terminal may still be on their way to the editor (in
+        the app's queue, then the focused widget's): let them land first, then save. Should the queues not drain
+        within a second, save what there is."""
+        self.set_timer(1.0, self.save_all_and_exit)
+        self.call_later(self._after_queued_keys)
+
+    def _after_queued_keys(self) -> None:
+        target = self.screen.focused or self.screen
+        target.call_later(self.save_all_and_exit)
 
     def save_all_and_exit(self) -> None:
         import os
@@ -240,6 +252,9 @@ class AppraisalApp(App[int]):
 
         from appraisal.tui.screens.editor import EditorScreen
 
+        if self._leaving:
+            return
+        self._leaving = True
         for screen in self._editors():
             assert isinstance(screen, EditorScreen)
             screen.finish()

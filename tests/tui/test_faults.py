@@ -476,3 +476,34 @@ async def test_clock_going_backwards_keeps_saving_and_history_in_order(monkeypat
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert load_draft(path).sections["law"] == "第一稿"
+
+
+# ---------------------------------------------------------------- the terminal closes
+
+
+async def test_terminal_closing_saves_keys_still_on_their_way_to_the_editor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGHUP (the window closed) or SIGTERM right after typing: keys already read from the terminal but not
+    yet handled must still land in the draft, not be dropped by a save that runs ahead of them."""
+    import threading
+
+    from textual import events
+
+    class NoWatchdog:  # the real one ends the process 3 s later, in case Textual's shutdown hangs
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.daemon = True
+
+        def start(self) -> None:
+            pass
+
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    path = make_draft()
+    app = make_app(path, autosave_delay=30.0, autosave_max=60.0)  # only the shutdown saves
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(pilot)
+        for char in "窗口关闭前":
+            app.post_message(events.Key(char, char))  # read from the terminal, not handled yet
+        app._terminated()  # what the SIGHUP/SIGTERM handler runs
+        await wait_until(lambda: app._exit)
+        assert editor.editor.text == "窗口关闭前"
+    assert load_draft(path).sections["conduct"] == "窗口关闭前"
+    assert not lock_path(path).exists()
