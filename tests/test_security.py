@@ -196,6 +196,7 @@ def test_html_export_shows_markup_as_text_and_runs_nothing() -> None:
     st.booleans(),
 )
 @example("[x](javascript:alert(1))<script>", "<img src=x onerror=alert(1)>", True)
+@example("\r\t<script>alert(1)</script>", "<script>alert(1)</script>", False)  # the title's \r began a code block
 def test_html_export_of_any_text_runs_nothing(text: str, title: str, run_in: bool) -> None:
     from appraisal.export import ExportOptions
 

@@ -117,8 +117,17 @@ def resolve_run_in(template: Template, options: ExportOptions) -> bool:
     return template.run_in_headings if configured is None else configured
 
 
+_LINE_BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
+
+
+def one_line(text: str) -> str:
+    """A title or name on one line: a line break pasted into it would end the Markdown heading (the rest of the
+    title becoming a paragraph, or a code block when it starts with a tab) and split the Word title."""
+    return _LINE_BREAKS.sub(" ", _NOT_ALLOWED.sub("", text)).strip()
+
+
 def document_title(draft: Draft, template: Template) -> str:
-    title = _NOT_ALLOWED.sub("", draft.title).strip()
+    title = one_line(draft.title)
     return title or template.default_title(draft.profile.year).strip()
 
 
@@ -163,7 +172,7 @@ def build_outline(draft: Draft, template: Template, options: ExportOptions | Non
                 blocks.append(Paragraph(section.id, text, lead if position == 0 else None))
 
     visit(template.sections, 1)
-    name = _NOT_ALLOWED.sub("", draft.profile.name).strip()
+    name = one_line(draft.profile.name)
     return Outline(
         title=document_title(draft, template),
         blocks=tuple(blocks),
