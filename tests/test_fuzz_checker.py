@@ -207,7 +207,7 @@ def _docx(paragraphs: list[str], styles: list[str | None]) -> bytes:
 XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
-@fuzz(40)
+@fuzz(25)
 @given(
     st.lists(st.one_of(nasty_text(max_pieces=10), report_like), min_size=1, max_size=8),
     st.lists(st.sampled_from([None, "Heading 1", "Heading 2", "Title", "List Number"]), max_size=8),
