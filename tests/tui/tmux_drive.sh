@@ -9,7 +9,9 @@
 #    (at most the last 2 s of typing may be), and the draft must load and reopen;
 # 4. types continuously for about 5 s and kills it right after the last key: what is on disk must be a prefix
 #    of what was typed, missing at most about the last 2 s of keys.
-# Prints what it saw; exits non-zero on the first failed check.
+# 5. types and closes the terminal at once (SIGHUP): what was typed must be saved.
+# Runs its own tmux server (-L), so other tmux sessions on the machine neither see nor slow it. Prints what it
+# saw; exits non-zero on the first failed check.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -19,19 +21,23 @@ SIZE_X="${SIZE_X:-100}"
 SIZE_Y="${SIZE_Y:-30}"
 HOME_DIR="$(mktemp -d "${TMPDIR:-/tmp}/appraisal-tmux.XXXXXX")"
 SESSION="appraisal-drive-$$"
+SOCKET="appraisal-drive-$$"  # a tmux server of our own: not shared with (or slowed by) anyone else's sessions
 export APPRAISAL_HOME="$HOME_DIR"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
+tm() { tmux -L "$SOCKET" "$@"; }
+
 cleanup() {
-    tmux kill-session -t "$SESSION" 2>/dev/null || true
+    tm kill-server 2>/dev/null || true
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCKET"
     rm -rf "$HOME_DIR"
 }
 trap cleanup EXIT
 
 say() { printf '%s\n' "$*"; }
-fail() { say "FAIL: $*"; say "---- screen ----"; tmux capture-pane -p -t "$SESSION" 2>/dev/null || true; exit 1; }
+fail() { say "FAIL: $*"; say "---- screen ----"; tm capture-pane -p -t "$SESSION" 2>/dev/null || true; exit 1; }
 
-screen() { tmux capture-pane -p -t "$SESSION"; }
+screen() { tm capture-pane -p -t "$SESSION"; }
 
 wait_for() {  # wait_for TEXT [SECONDS]: until TEXT is on screen
     local text="$1" limit="${2:-15}" waited=0
@@ -42,16 +48,33 @@ wait_for() {  # wait_for TEXT [SECONDS]: until TEXT is on screen
     done
 }
 
+wait_reaped() {  # wait_reaped PID: until the process is gone from the process table (a zombie still counts as
+    # a live process to the next start's check for a stale lock; tmux reaps it once its session is killed)
+    local waited=0
+    while kill -0 "$1" 2>/dev/null; do
+        sleep 0.1
+        waited=$((waited + 1))
+        [ "$waited" -le 300 ] || fail "process $1 was never reaped"
+    done
+}
+
 start_app() {  # start_app: open the draft in a fresh tmux session; the pane's process is the app itself
-    tmux -u new-session -d -s "$SESSION" -x "$SIZE_X" -y "$SIZE_Y" \
+    [ -z "${APP_PID:-}" ] || { tm kill-session -t "$SESSION" 2>/dev/null || true; wait_reaped "$APP_PID"; }
+    tm -u new-session -d -s "$SESSION" -x "$SIZE_X" -y "$SIZE_Y" \
         "cd '$HOME_DIR' && exec env APPRAISAL_HOME='$HOME_DIR' '$APP' edit '$DRAFT'"
-    APP_PID="$(tmux display-message -p -t "$SESSION" '#{pane_pid}')"
+    APP_PID="$(tm display-message -p -t "$SESSION" '#{pane_pid}')"
     wait_for "品行修养" 20
+}
+
+alive() {  # alive PID: running (a zombie, killed but not yet reaped by tmux, counts as gone)
+    local state
+    state="$(ps -o stat= -p "$1" 2>/dev/null)" || return 1
+    [ -n "$state" ] && [ "${state#Z}" = "$state" ]
 }
 
 wait_exit() {  # wait_exit PID: until the process is gone
     local waited=0
-    while kill -0 "$1" 2>/dev/null; do
+    while alive "$1"; do
         sleep 0.2
         waited=$((waited + 1))
         [ "$waited" -le 50 ] || fail "the app did not exit"
@@ -70,7 +93,7 @@ EOF
 type_text() {  # type_text TEXT: send literal keys, a few characters at a time, like a (fast) typist
     local text="$1" i
     for ((i = 0; i < ${#text}; i += 4)); do
-        tmux send-keys -t "$SESSION" -l "${text:i:4}"
+        tm send-keys -t "$SESSION" -l "${text:i:4}"
         sleep 0.05
     done
 }
@@ -85,19 +108,19 @@ say "draft: $DRAFT"
 
 # ---------------------------------------------------------------- 1. type into three sections, quit
 start_app
-tmux send-keys -t "$SESSION" M-Down                      # 开头语 → 品行修养
+tm send-keys -t "$SESSION" M-Down                      # 开头语 → 品行修养
 sleep 0.3
 type_text "$CONDUCT"
-tmux send-keys -t "$SESSION" M-Down                      # → 理论学习
+tm send-keys -t "$SESSION" M-Down                      # → 理论学习
 sleep 0.3
 type_text "$STUDY"
-tmux send-keys -t "$SESSION" M-Down                      # → 服务中心实绩
+tm send-keys -t "$SESSION" M-Down                      # → 服务中心实绩
 sleep 0.3
 type_text "$SERVICE"
 sleep 0.5
 say "---- screen while typing (${SIZE_X}x${SIZE_Y}) ----"
 screen
-tmux send-keys -t "$SESSION" C-q
+tm send-keys -t "$SESSION" C-q
 wait_exit "$APP_PID"
 say "quit: the app exited"
 
@@ -107,17 +130,17 @@ say "quit: the app exited"
 say "ok: all three sections on disk after quit"
 
 # ---------------------------------------------------------------- 2. restart: resumed where we left off
-tmux kill-session -t "$SESSION" 2>/dev/null || true
+tm kill-session -t "$SESSION" 2>/dev/null || true
 start_app
 wait_for "按期上报率" 10
 say "ok: restarted on 服务中心实绩 with its text on screen"
-tmux send-keys -t "$SESSION" M-Up M-Up                   # back to 品行修养
+tm send-keys -t "$SESSION" M-Up M-Up                   # back to 品行修养
 wait_for "对党忠诚" 5
 say "ok: 品行修养 text on screen after moving back"
 
 # ---------------------------------------------------------------- 3. SIGKILL 3 s after the last key
 MORE="深入基层调研二十次，形成调研报告两篇。"
-tmux send-keys -t "$SESSION" Down Down Down End
+tm send-keys -t "$SESSION" Down Down Down End
 sleep 0.5                                                # a person does not type within a millisecond of End
 type_text "$MORE"
 sleep 3
@@ -127,13 +150,13 @@ say "killed with SIGKILL 3 s after the last key"
 [ "$(section_text conduct)" = "$CONDUCT$MORE" ] || fail "after SIGKILL, conduct on disk: $(section_text conduct)"
 say "ok: nothing lost (conduct on disk = everything typed)"
 
-tmux kill-session -t "$SESSION" 2>/dev/null || true
+tm kill-session -t "$SESSION" 2>/dev/null || true
 start_app                                                # the stale lock of the killed process is taken over
 wait_for "调研报告两篇" 10
 say "ok: the draft loads and reopens after SIGKILL (stale lock taken over)"
 
 # ---------------------------------------------------------------- 4. SIGKILL right after continuous typing
-tmux send-keys -t "$SESSION" M-Down M-Down M-Down M-Down M-Down M-Down M-Down   # → 依法行政
+tm send-keys -t "$SESSION" M-Down M-Down M-Down M-Down M-Down M-Down M-Down   # → 依法行政
 wait_for "依法行政  必填" 5                               # the editor's heading, not just the list entry
 sleep 0.5
 TYPED=""
@@ -142,7 +165,7 @@ STAMPS="$HOME_DIR/stamps.txt"
 : > "$STAMPS"
 CHARS="严格依法办事自觉接受监督坚持重大决策合法性审查推进统计执法检查全覆盖"
 for ((i = 0; i < ${#CHARS}; i += 1)); do
-    tmux send-keys -t "$SESSION" -l "${CHARS:i:1}"
+    tm send-keys -t "$SESSION" -l "${CHARS:i:1}"
     TYPED+="${CHARS:i:1}"
     printf '%s %s\n' "$(date +%s.%N)" "${#TYPED}" >> "$STAMPS"
     sleep 0.15
@@ -166,20 +189,20 @@ assert window <= 2.5, f"more than the last 2 s of typing was lost ({window:.1f}s
 EOF
 say "ok: continuous typing loses at most the last ~2 s"
 
-tmux kill-session -t "$SESSION" 2>/dev/null || true
+tm kill-session -t "$SESSION" 2>/dev/null || true
 start_app
 say "ok: the draft loads after the second SIGKILL"
 
 # ---------------------------------------------------------------- 5. closing the terminal window (SIGHUP)
 LAST_WORDS="关闭窗口前的最后几个字"
 type_text "$LAST_WORDS"
-tmux kill-session -t "$SESSION"                          # the terminal goes away at once: SIGHUP
+tm kill-session -t "$SESSION"                          # the terminal goes away at once: SIGHUP
 wait_exit "$APP_PID"
 case "$(section_text law)" in
     *"$LAST_WORDS"*) say "ok: text typed just before the terminal closed was saved (SIGHUP)" ;;
     *) fail "after SIGHUP, law on disk: $(section_text law)" ;;
 esac
 start_app
-tmux send-keys -t "$SESSION" C-q
+tm send-keys -t "$SESSION" C-q
 wait_exit "$APP_PID"
 say "ALL CHECKS PASSED"
