@@ -222,6 +222,9 @@ def _signature(path: Path) -> tuple[int, int] | None:
 
 def load_draft(path: Path) -> Draft:
     """Read a draft. Never writes: an unreadable file raises DraftUnreadableError naming the good revision."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # A FIFO would block for ever, /dev/zero (or a link to it) fill the memory.
+        raise AppraisalError(f"{path} 不是普通文件，不是草稿文件。")
     try:
         raw = path.read_bytes()
     except IsADirectoryError as exc:

@@ -417,3 +417,27 @@ def test_guidance_is_read_only_from_regular_files_inside_the_template_folder(tmp
     assert template.guidance("../mine/party") == "## 党建工作\n写法提示。"  # still inside the folder
     for hostile in ("../other/party", "../../../etc/passwd", "/etc/passwd", "party\x00"):
         assert template.guidance(hostile) == ""
+
+
+@pytest.mark.skipif(not POSIX, reason="FIFOs and /dev/zero")
+def test_special_files_are_refused_without_reading_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A FIFO blocks the reader for ever and /dev/zero never ends: as a draft (`check`, `export`, `edit` load
+    it; it used to be read), a document to import or check, each is refused at once."""
+    fifo = tmp_path / "管道.json"
+    os.mkfifo(fifo)
+    zero = tmp_path / "零.json"
+    zero.symlink_to("/dev/zero")
+    for suffix in (".txt", ".docx"):
+        (tmp_path / f"管道{suffix}").symlink_to(fifo)
+        (tmp_path / f"零{suffix}").symlink_to("/dev/zero")
+    for name in ("管道", "零"):
+        for argv in (
+            ["check", f"{name}.json"],
+            ["export", f"{name}.json", "--to", "md", "-o", str(tmp_path / "out.md")],
+            ["import", f"{name}.txt"],
+            ["check", f"{name}.docx"],
+        ):
+            argv = [str(tmp_path / arg) if arg.startswith(name) else arg for arg in argv]
+            assert cli.main(argv) == 2, argv
+            _out, err = capsys.readouterr()
+            assert "不是普通文件" in err and err.count("\n") == 1, (argv, err)
