@@ -300,9 +300,10 @@ def test_resolve_and_most_recent(tmp_path: Path) -> None:
         resolve_draft("赵六")
 
 
-def _writer_loop(path: Path) -> None:
-    """The child: save new revisions of the draft as fast as it can, until killed."""
+def _writer_loop(path: Path, ready: int) -> None:
+    """The child: say it is ready, then save new revisions of the draft as fast as it can, until killed."""
     draft = load_draft(path)
+    os.write(ready, b"1")
     while True:
         n = draft.revision + 1
         draft.sections["conduct"] = f"第{n}版" + "甲乙丙丁" * (n % 97) * 50
@@ -329,12 +330,16 @@ def test_sigkill_at_random_moments_never_leaves_a_torn_draft(tmp_path: Path) -> 
     rng = random.Random(20261128)
     last_revision = 1
     for _kill in range(200):
+        read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
             try:
-                _writer_loop(path)
+                _writer_loop(path, write_end)
             finally:
                 os._exit(0)
+        os.close(write_end)
+        os.read(read_end, 1)  # the random moment starts once the child is in its save loop, however loaded the machine
+        os.close(read_end)
         time.sleep(rng.random() * 0.02)
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
