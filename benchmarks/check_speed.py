@@ -25,7 +25,7 @@ from appraisal.checks.documents import check_document
 from appraisal.draft import Draft, count_zi
 from appraisal.export import ExportOptions
 from appraisal.export.text import EXPORTER
-from appraisal.importer import import_document
+from appraisal.importing import import_document
 from appraisal.store import load_draft
 from appraisal.templates import load_template
 

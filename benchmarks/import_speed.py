@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from appraisal.importer import import_document
+from appraisal.importing import import_document
 
 REPORT = """2026年度个人总结
 　　2026年，在局党组的坚强领导下，本人认真履行岗位职责，现将一年来的情况总结如下。

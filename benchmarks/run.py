@@ -110,7 +110,7 @@ def bench_processes(repeat: int) -> None:
 def bench_core(repeat: int) -> None:
     from appraisal.checks import check_draft, check_section
     from appraisal.export import FORMATS, render
-    from appraisal.importer import Document, parse_document
+    from appraisal.importing import Document, parse_document
 
     template = load_template("cadre-annual")
     big = draft_of(100_000)

@@ -14,7 +14,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from appraisal.importer import ImportResult
+from appraisal.importing import ImportResult
 
 SCALE = max(1, int(os.environ.get("APPRAISAL_FUZZ_SCALE", "1")))
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "check"

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from appraisal.errors import AppraisalError
-from appraisal.importer import Document, ImportResult, import_document, parse_document, read_document
+from appraisal.importing import Document, ImportResult, import_document, parse_document, read_document
 from appraisal.importing.headings import FormMatcher, title_forms
 from appraisal.importing.reader import split_lines
 from appraisal.templates import Template, list_templates, load_template

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
+from appraisal import edits
 from appraisal.checks.base import ERROR, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.registry import RULES
 from appraisal.draft import Draft
+from appraisal.edits import Edit
 from appraisal.templates import Template
 
 __all__ = [
@@ -76,21 +78,7 @@ def check_section(draft: Draft, template: Template, section_id: str) -> list[Fin
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
     """`text` (one section) with the fixes of `findings` applied; a fix overlapping one already applied is skipped."""
-    lines = text.split("\n")
-    fixes = sorted(
-        (f for f in findings if f.fix is not None and 1 <= f.line <= len(lines)),
-        key=lambda f: (f.line, f.column, f.end_column),
-        reverse=True,
-    )
-    limit: dict[int, int] = {}  # per line: the leftmost column already rewritten
-    for f in fixes:
-        assert f.fix is not None
-        row = lines[f.line - 1]
-        if not 1 <= f.column <= f.end_column <= len(row) + 1 or f.end_column > limit.get(f.line, len(row) + 1):
-            continue
-        lines[f.line - 1] = row[: f.column - 1] + f.fix + row[f.end_column - 1 :]
-        limit[f.line] = f.column
-    return "\n".join(lines)
+    return edits.apply(text, (Edit(f.line, f.column, f.end_column, f.fix) for f in findings if f.fix is not None))[0]
 
 
 def fix_draft(draft: Draft, template: Template, *, disabled: Collection[str] = ()) -> int:

@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from appraisal.importer import import_document
+    from appraisal.importing import import_document
     from appraisal.store import create_draft, new_draft_path
 
     result = import_document(args.file, args.template)

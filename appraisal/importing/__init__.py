@@ -1,2 +1,22 @@
-"""The parts of `appraisal.importer`: reading files (`reader`), recognising headings (`headings`) and the
-writer's particulars and 落款 (`signature`). Import `appraisal.importer` for the public API."""
+"""Importing documents (.txt, .md, .docx): reading a file into a `Document` (`reader`, `word`), splitting it into
+the sections of a template (`parser`, with `headings` and `signature`), and writing it back with some characters
+replaced (`copies`). This module is the public API; the rest of the application imports from here.
+"""
+
+from appraisal.importing.copies import edited_copy
+from appraisal.importing.parser import import_document, parse_document
+from appraisal.importing.reader import CHECKING, IMPORTING, Document, Piece, read_document
+from appraisal.importing.result import ImportResult, Span
+
+__all__ = [
+    "CHECKING",
+    "IMPORTING",
+    "Document",
+    "ImportResult",
+    "Piece",
+    "Span",
+    "edited_copy",
+    "import_document",
+    "parse_document",
+    "read_document",
+]

@@ -15,6 +15,7 @@ _DATE = re.compile(
 )
 _DATE_LABEL = re.compile(r"(?:日期|时间)\s*[:：]\s*")
 _TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年")
+_YEAR_LABEL = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年度")
 _DATE_MAX_CHARS = 80  # `日期：二〇二六年十二月三十一日` with generous spacing fits well within this
 
 _NAME = r"[\u4e00-\u9fffXx×]{2,4}|[\u4e00-\u9fff]{1,6}[·•．.][\u4e00-\u9fff]{1,8}"
@@ -62,6 +63,11 @@ def year_in_title(text: str) -> int | None:
         return None
     year = _cn_number(match.group("year"))
     return year if 1990 <= year <= 2100 else None
+
+
+def years_named(text: str) -> list[int]:
+    """Every `2026年度` in the text, as years."""
+    return [int(m.group(1)) for m in _YEAR_LABEL.finditer(text)]
 
 
 def date_line(text: str) -> tuple[int, int, int] | None:

@@ -163,7 +163,7 @@ class AppraisalApp(App[int]):
             if request is None:
                 return
             try:
-                from appraisal.importer import import_document
+                from appraisal.importing import import_document
 
                 result = import_document(request.path, request.template)
                 path = create_draft(result.draft)

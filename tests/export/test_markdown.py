@@ -105,7 +105,7 @@ def test_escape_for_the_renderer_covers_every_ascii_punctuation_character() -> N
 
 def test_round_trip_through_import(tmp_path: Path, draft: Draft, template: Template, options: ExportOptions) -> None:
     """`appraisal import` gives back every section's text and the title from the exported Markdown."""
-    from appraisal.importer import import_document
+    from appraisal.importing import import_document
 
     draft.sections["study"] = draft.sections["study"] + "\n" + SPECIAL
     path = tmp_path / "总结.md"
@@ -118,7 +118,7 @@ def test_round_trip_through_import(tmp_path: Path, draft: Draft, template: Templ
 
 
 def test_round_trip_with_a_closing_section(tmp_path: Path) -> None:
-    from appraisal.importer import import_document
+    from appraisal.importing import import_document
 
     template = load_template("duty-report")
     draft = Draft.new(template, name="王芳", year=2026)

@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from appraisal.draft import Draft, Profile, count_zi, default_year
 from appraisal.importing import signature
 from appraisal.importing.headings import FormMatcher, LineShape, TitleIndex, has_sentence_punctuation, normalise, shape
-from appraisal.importing.reader import Document, read_document
+from appraisal.importing.reader import IMPORTING, Document, read_document
+from appraisal.importing.result import ImportResult, Span
 from appraisal.templates import DEFAULT_TEMPLATE, Section, Template, list_templates, load_template
-
-__all__ = ["Document", "ImportResult", "Span", "import_document", "parse_document", "read_document"]
 
 # How similar (0–1) a heading's words must be to a section title or alias, by how the line looks.
 MARKED_THRESHOLD = 0.75  # numbered, Markdown `#`, or a Word heading style; the whole line
@@ -41,76 +39,6 @@ _SUBPOINT_VERBS = re.compile(
 _MARKER_START = set("#一二三四五六七八九十第（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳、，,*_")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")  # CommonMark: `#` then a space; `#1号楼` is text
 _THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
-
-
-@dataclass(frozen=True)
-class Span:
-    """Characters of the document that are not copied into a text field, and what they were."""
-
-    line: int  # 1-based document line
-    start: int  # 0-based offset in that line
-    end: int  # exclusive
-    role: str  # "heading", "marker" (Markdown `#`), "label" (`姓名：`), "profile.name", "profile.unit", …
-    section: str = ""  # for "heading": the section it opens
-
-
-@dataclass
-class ImportResult:
-    draft: Draft
-    template: Template
-    document: Document
-    # key: a section id, "unmatched" or "title"; value: for each line of that field's text (text.split("\n")),
-    # (1-based document line, 0-based offset in that line where the text line starts).
-    origin: dict[str, list[tuple[int, int]]]
-    matched_template_score: float  # share (0–1) of the template's headings found in the document
-    structure: list[Span] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # things the user should check, in Chinese
-    template_chosen: bool = False  # True when the template was picked by matching, not given
-
-    def headings(self) -> list[Span]:
-        return [span for span in self.structure if span.role == "heading"]
-
-    def summary(self) -> str:
-        """What was imported where, in Chinese: filled sections with 字数, missing ones, unmatched text."""
-        template, draft = self.template, self.draft
-        name = self.document.path.name if self.document.path else "文档"
-        found = {span.section for span in self.headings()}
-        headed = [p.section for p in template.walk() if p.section.heading]
-        how = "自动选择的" if self.template_chosen else "指定的"
-        lines = [
-            f"已导入 {name}，使用{how}模板「{template.name}」，识别出 {len(found & {s.id for s in headed})}/"
-            f"{len(headed)} 个栏目标题。"
-        ]
-        lines.append(f"标题：{draft.title}")
-        profile = draft.profile
-        who = [f"{label}：{value}" for label, value in (("姓名", profile.name), ("单位", profile.unit)) if value]
-        signed = (profile.model_extra or {}).get("date")
-        if signed:
-            who.append(f"落款日期：{signed}")
-        who.append(f"考核年度：{profile.year}" if profile.year else "考核年度：未识别")
-        lines.append("　".join(who))
-        filled = [s for s in template.text_sections() if draft.sections.get(s.id, "").strip()]
-        if filled:
-            lines.append("已填入的栏目：")
-            for section in filled:
-                lines.append(f"  {section.title}：{count_zi(draft.sections[section.id])} 字")
-        empty = [s.title for s in template.text_sections() if s.heading and not draft.sections.get(s.id, "").strip()]
-        if empty:
-            lines.append(f"没有内容的栏目：{'、'.join(empty)}，请在编辑时补写。")
-        lines.extend(self.notes)
-        if draft.unmatched.strip():
-            lines.append(
-                f"有 {count_zi(draft.unmatched)} 字未能归入任何栏目，已原样保存在草稿的“未归类内容”中，"
-                "请移入合适的栏目："
-            )
-            where = self.origin.get("unmatched", [])
-            for text, (line, _offset) in zip(draft.unmatched.split("\n"), where, strict=False):
-                lines.append(f"  第 {line} 行：{_preview(text)}")
-        return "\n".join(lines)
-
-
-def _preview(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[:limit] + "……"
 
 
 @dataclass(frozen=True)
@@ -146,9 +74,9 @@ def units_of(document: Document) -> list[Unit]:
     return units
 
 
-def import_document(path: Path, template_id: str | None = None) -> ImportResult:
+def import_document(path: Path, template_id: str | None = None, verb: str = IMPORTING) -> ImportResult:
     """Read and parse a file: the draft is not saved (see `appraisal.commands.import_`)."""
-    return parse_document(read_document(Path(path)), template_id)
+    return parse_document(read_document(Path(path), verb), template_id)
 
 
 def parse_document(document: Document, template_id: str | None = None) -> ImportResult:
@@ -192,6 +120,32 @@ def _heading_shape(unit: Unit, document: Document) -> LineShape | None:
     if len(normalise(text)) > UNNUMBERED_MAX_CHARS or has_sentence_punctuation(text):
         return None
     return line_shape
+
+
+@dataclass
+class _State:
+    """What one parse has placed so far: the pieces of each field, the characters that are structure, the notes
+    for the user, the profile and year found, the units already taken, and the section the body goes to."""
+
+    fields: dict[str, list[tuple[Unit, int, int]]] = field(default_factory=dict)  # field → (unit, start, end)
+    structure: list[Span] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    profile: dict[str, str] = field(default_factory=dict)
+    consumed: set[int] = field(default_factory=set)
+    title_year: int | None = None  # the year the title names
+    signed_year: int | None = None  # the appraisal year the 落款's date gives
+    current: str = "unmatched"
+    group_lead: tuple[Section, str] | None = None  # a group heading just seen, and the child its text goes to
+    lead_chars: int = 0  # 字 put there before the group's first sub-heading
+
+    def put(self, target: str, unit: Unit, start: int = 0, end: int | None = None) -> None:
+        self.fields.setdefault(target, []).append((unit, start, len(unit.text) if end is None else end))
+
+    def end_group_lead(self, template: Template) -> None:
+        """Text between a group heading and its first sub-heading went to the first child: say so."""
+        if self.group_lead is not None and self.lead_chars:
+            self.notes.append(_group_lead_note(self.group_lead, self.lead_chars, template))
+        self.group_lead, self.lead_chars = None, 0
 
 
 class _Parser:
@@ -328,124 +282,149 @@ class _Parser:
     # ------------------------------------------------------------ the whole document
 
     def run(self, *, chosen: bool) -> ImportResult:
+        """Every unit placed: the form around a report, the title, the particulars, the 落款, then the body
+        section by section."""
         headings = self.select_headings()
-        heading_at = {c.index: c for c in headings}
-        units = self.units
-        structure: list[Span] = []
-        notes: list[str] = []
-        profile: dict[str, str] = {}
-        fields: dict[str, list[tuple[Unit, int, int]]] = {}  # field → pieces (unit, start, end in unit text)
-
-        def put(target: str, unit: Unit, start: int = 0, end: int | None = None) -> None:
-            fields.setdefault(target, []).append((unit, start, len(unit.text) if end is None else end))
-
-        first_heading = headings[0].index if headings else len(units)
+        state = _State()
+        first_heading = headings[0].index if headings else len(self.units)
         last_heading = headings[-1].index if headings else -1
-        # A report written into a 登记表: the form's cells before it, and those after it, are not the report.
-        form = self._form_cells(first_heading)
-        self._take_form_cells(form, structure, profile, put)
-        report_end = self._report_end(headings)
-        for i in range(report_end, len(units)):
-            put("unmatched", units[i])  # 评语, 签字 and the like
-        consumed = set(form)
-        # The title: the first line, when it reads like one.
-        first = next((i for i in range(first_heading) if i not in consumed), None)
-        year: int | None = None
-        if first is not None:
-            title_start = self._title_start(units[first], self.shapes[first])
-            if title_start is not None:
-                consumed.add(first)
-                if title_start:
-                    structure.append(
-                        Span(units[first].line, units[first].start, units[first].start + title_start, "marker")
-                    )
-                put("title", units[first], title_start)
-                year = signature.year_in_title(units[first].text)
-        title_index = first if first in consumed else None
-        # Particulars right under the title (`姓名：张三　单位：…`), then the 落款 at the end.
+        self._take_form(state, first_heading, self._report_end(headings))
+        title_index = self._take_title(state, first_heading)
         earliest = max(last_heading, -1 if title_index is None else title_index) + 1
-        tail_from, tail_year = self._signature(units, earliest, report_end)
+        report_end = self._report_end(headings)
+        tail_from, tail_year = self._signature(self.units, earliest, report_end)
+        self._take_particulars(state, title_index, min(first_heading, tail_from))
+        for i in range(tail_from, report_end):
+            self._take_signature(state, self.units[i])
+        state.signed_year = tail_year
+        closing_from = self._closing_from(state, tail_from, last_heading)
+        self._take_body(state, {c.index: c for c in headings}, tail_from, closing_from, last_heading)
+        if not headings and any(key not in ("title", "unmatched") for key in state.fields):
+            intro = self._intro_section()
+            where = self._title_of(intro.id if intro is not None else "unmatched")
+            state.notes.append(f"文中没有找到模板的栏目标题，正文已全部放入「{where}」，请对照模板拆分到各栏目。")
+        return self._result(state, headings, chosen)
+
+    def _take_form(self, state: _State, first_heading: int, report_end: int) -> None:
+        """A report written into a 登记表: the form's cells before it fill the profile or stay unmatched, and
+        what follows the cell holding the report (评语, 签字) is not the report."""
+        form = self._form_cells(first_heading)
+        self._take_form_cells(state, form)
+        state.consumed.update(form)
+        for i in range(report_end, len(self.units)):
+            state.put("unmatched", self.units[i])
+
+    def _take_title(self, state: _State, first_heading: int) -> int | None:
+        """The first line before the first heading, when it reads like a title; its unit index. The title's
+        year is the appraisal year."""
+        first = next((i for i in range(first_heading) if i not in state.consumed), None)
+        if first is None:
+            return None
+        unit = self.units[first]
+        title_start = self._title_start(unit, self.shapes[first])
+        if title_start is None:
+            return None
+        state.consumed.add(first)
+        if title_start:
+            state.structure.append(Span(unit.line, unit.start, unit.start + title_start, "marker"))
+        state.put("title", unit, title_start)
+        state.title_year = signature.year_in_title(unit.text)
+        return first
+
+    def _take_particulars(self, state: _State, title_index: int | None, end: int) -> None:
+        """Labelled particulars right under the title (`姓名：张三　单位：…`), or a bare 单位 and name line."""
         i = 0 if title_index is None else title_index + 1
-        while i < min(first_heading, tail_from) and i not in consumed:
-            found = signature.labelled_fields(units[i].text)
+        while i < end and i not in state.consumed:
+            unit = self.units[i]
+            found = signature.labelled_fields(unit.text)
             if found is None and title_index is not None and i == title_index + 1:
-                found = signature.signature_fields(units[i].text)
+                found = signature.signature_fields(unit.text)
                 if found is not None and [f.name for f in found] == ["unit"]:
                     found = None
-            if found is None or not _fits(found, units[i], profile):
+            if found is None or not _fits(found, unit, state.profile):
                 break
-            self._record_fields(units[i], found, structure, profile)
-            consumed.add(i)
+            self._record_fields(state, unit, found)
+            state.consumed.add(i)
             i += 1
-        for i in range(tail_from, report_end):
-            self._take_signature(units[i], structure, profile, put)
-        if year is None:
-            year = tail_year
-        # Closing formulae at the very end belong to a trailing heading-less section (结束语), if there is one.
-        closing = self._closing_section()
+
+    def _closing_from(self, state: _State, tail_from: int, last_heading: int) -> int:
+        """Where the closing formulae (特此报告, 谢谢) before the 落款 start: they belong to a trailing
+        heading-less section (结束语), if the template has one."""
         closing_from = tail_from
-        if closing is not None:
-            while (
-                closing_from > last_heading + 1
-                and closing_from - 1 not in consumed
-                and _is_closing(units[closing_from - 1].text)
-            ):
-                closing_from -= 1
-        # Everything else, section by section.
+        if self._closing_section() is None:
+            return closing_from
+        while (
+            closing_from > last_heading + 1
+            and closing_from - 1 not in state.consumed
+            and _is_closing(self.units[closing_from - 1].text)
+        ):
+            closing_from -= 1
+        return closing_from
+
+    def _take_body(
+        self, state: _State, heading_at: dict[int, Candidate], end: int, closing_from: int, last_heading: int
+    ) -> None:
+        """Everything not yet placed before `end`: each heading opens its section, other units go to the
+        section open at the time (the intro before the first heading, the closing section after `closing_from`)."""
         intro = self._intro_section()
-        current = intro.id if intro is not None else "unmatched"
-        group_lead: tuple[Section, str] | None = None
-        lead_chars = 0
+        closing = self._closing_section()
+        state.current = intro.id if intro is not None else "unmatched"
         markdown = self.document.kind == "md"
-        for i in range(tail_from):
-            if i in consumed:
+        for i in range(end):
+            if i in state.consumed:
                 continue
-            unit = units[i]
+            unit = self.units[i]
             candidate = heading_at.get(i)
             if candidate is not None:
-                if group_lead is not None and lead_chars:
-                    notes.append(_group_lead_note(group_lead, lead_chars, self.template))
-                group_lead, lead_chars = None, 0
-                section = candidate.section
-                end = candidate.shape.body_start
-                structure.append(Span(unit.line, unit.start, unit.start + end, "heading", section.id))
-                if section.is_group:
-                    current = self.first_child[section.id]
-                    group_lead = (section, current)
-                else:
-                    current = section.id
-                if candidate.inline:
-                    put(current, unit, end)
-                    lead_chars += count_zi(unit.text[end:]) if group_lead else 0
+                self._open_section(state, unit, candidate)
                 continue
             if markdown and _THEMATIC_BREAK.fullmatch(unit.text):
                 # `---`: formatting; after the last heading it opens the heading-less closing section (结束语).
-                structure.append(Span(unit.line, unit.start, unit.start + len(unit.text), "marker"))
+                state.structure.append(Span(unit.line, unit.start, unit.start + len(unit.text), "marker"))
                 if closing is not None and i > last_heading:
                     closing_from = min(closing_from, i + 1)
                 continue
-            target = closing.id if closing is not None and i >= closing_from else current
-            marker = _MARKDOWN_HEADING.match(unit.text) if markdown else None
-            if marker is not None and marker.end() < len(unit.text):
-                structure.append(Span(unit.line, unit.start, unit.start + marker.end(), "marker"))
-                notes.append(
-                    f"第 {unit.line} 行的标题“{unit.text[marker.end() :]}”不是模板中的栏目，"
-                    f"已作为正文保留在「{self._title_of(target)}」中。"
-                )
-            elif self._looks_like_top_heading(i):
-                notes.append(
+            target = closing.id if closing is not None and i >= closing_from else state.current
+            self._take_body_unit(state, i, target, markdown)
+        state.end_group_lead(self.template)
+
+    def _open_section(self, state: _State, unit: Unit, candidate: Candidate) -> None:
+        """A heading: its characters are structure; a group heading opens its first child section; an inline
+        heading's body goes to the section it opens."""
+        state.end_group_lead(self.template)
+        section = candidate.section
+        end = candidate.shape.body_start
+        state.structure.append(Span(unit.line, unit.start, unit.start + end, "heading", section.id))
+        if section.is_group:
+            state.current = self.first_child[section.id]
+            state.group_lead = (section, state.current)
+        else:
+            state.current = section.id
+        if candidate.inline:
+            state.put(state.current, unit, end)
+            state.lead_chars += count_zi(unit.text[end:]) if state.group_lead else 0
+
+    def _take_body_unit(self, state: _State, i: int, target: str, markdown: bool) -> None:
+        """A unit of body text; a Markdown heading or a numbered line that names no section is kept as text,
+        and the user is told."""
+        unit = self.units[i]
+        marker = _MARKDOWN_HEADING.match(unit.text) if markdown else None
+        if marker is not None and marker.end() < len(unit.text):
+            state.structure.append(Span(unit.line, unit.start, unit.start + marker.end(), "marker"))
+            state.notes.append(
+                f"第 {unit.line} 行的标题“{unit.text[marker.end() :]}”不是模板中的栏目，"
+                f"已作为正文保留在「{self._title_of(target)}」中。"
+            )
+            state.put(target, unit, marker.end())
+        else:
+            if self._looks_like_top_heading(i):
+                state.notes.append(
                     f"第 {unit.line} 行“{unit.text}”像是标题，但未能对应到模板的栏目，"
                     f"已作为正文保留在「{self._title_of(target)}」中。"
                 )
-            put(target, unit, marker.end() if marker is not None and marker.end() < len(unit.text) else 0)
-            if group_lead is not None:
-                lead_chars += count_zi(unit.text)
-        if group_lead is not None and lead_chars:
-            notes.append(_group_lead_note(group_lead, lead_chars, self.template))
-        if not headings and any(key not in ("title", "unmatched") for key in fields):
-            where = self._title_of(intro.id if intro is not None else "unmatched")
-            notes.append(f"文中没有找到模板的栏目标题，正文已全部放入「{where}」，请对照模板拆分到各栏目。")
-        return self._result(fields, structure, notes, profile, year, headings, chosen)
+            state.put(target, unit)
+        if state.group_lead is not None:
+            state.lead_chars += count_zi(unit.text)
 
     def _looks_like_top_heading(self, i: int) -> bool:
         """A line numbered like the document's top-level headings (`八、其他工作`) that names no section."""
@@ -503,9 +482,7 @@ class _Parser:
                 found.append(i)
         return found
 
-    def _take_form_cells(
-        self, form: list[int], structure: list[Span], profile: dict[str, str], put: Callable[[str, Unit], None]
-    ) -> None:
+    def _take_form_cells(self, state: _State, form: list[int]) -> None:
         """`姓名 | 张三` in neighbouring cells of a row, or `姓名：张三` in one, fill the profile; the rest of the
         form is kept in `unmatched`."""
         cells = self.document.cells
@@ -520,16 +497,16 @@ class _Parser:
                 here, there = cells[unit.line], cells[value.line]
                 found = [signature.Field(label, 0, len(value.text))]
                 neighbours = here[0] == there[0] and here[1] + 1 == there[1]
-                if neighbours and signature.plausible(label, value.text) and _fits(found, value, profile):
-                    structure.append(Span(unit.line, unit.start, unit.start + len(unit.text), "label"))
-                    self._record_fields(value, found, structure, profile)
+                if neighbours and signature.plausible(label, value.text) and _fits(found, value, state.profile):
+                    state.structure.append(Span(unit.line, unit.start, unit.start + len(unit.text), "label"))
+                    self._record_fields(state, value, found)
                     taken.update((i, i + 1))
                     continue
             labelled = signature.labelled_fields(unit.text)
-            if labelled is not None and _fits(labelled, unit, profile):
-                self._record_fields(unit, labelled, structure, profile)
+            if labelled is not None and _fits(labelled, unit, state.profile):
+                self._record_fields(state, unit, labelled)
             else:
-                put("unmatched", unit)
+                state.put("unmatched", unit)
             taken.add(i)
 
     def _signature(self, units: list[Unit], earliest: int, end: int) -> tuple[int, int | None]:
@@ -552,25 +529,22 @@ class _Parser:
                 start -= 1
         return start, dated[1]
 
-    def _take_signature(
-        self, unit: Unit, structure: list[Span], profile: dict[str, str], put: Callable[[str, Unit], None]
-    ) -> None:
+    def _take_signature(self, state: _State, unit: Unit) -> None:
         dated = signature.signature_with_date(unit.text)
         found = dated[0] if dated else signature.signature_fields(unit.text)
-        if found is None or not _fits(found, unit, profile):
-            put("unmatched", unit)  # not understood, or a second, different name: kept for the user to see
+        if found is None or not _fits(found, unit, state.profile):
+            state.put("unmatched", unit)  # not understood, or a second, different name: kept for the user to see
             return
-        self._record_fields(unit, found, structure, profile)
+        self._record_fields(state, unit, found)
 
-    def _record_fields(
-        self, unit: Unit, found: list[signature.Field], structure: list[Span], profile: dict[str, str]
-    ) -> None:
+    def _record_fields(self, state: _State, unit: Unit, found: list[signature.Field]) -> None:
+        """Profile values found in a unit: the values fill the profile, the labels between them are structure."""
         covered = 0
         for f in sorted(found, key=lambda f: f.start):
             if f.start > covered and unit.text[covered : f.start].strip():
-                structure.append(Span(unit.line, unit.start + covered, unit.start + f.start, "label"))
-            profile.setdefault(f.name, unit.text[f.start : f.end])
-            structure.append(Span(unit.line, unit.start + f.start, unit.start + f.end, f"profile.{f.name}"))
+                state.structure.append(Span(unit.line, unit.start + covered, unit.start + f.start, "label"))
+            state.profile.setdefault(f.name, unit.text[f.start : f.end])
+            state.structure.append(Span(unit.line, unit.start + f.start, unit.start + f.end, f"profile.{f.name}"))
             covered = f.end
 
     def _intro_section(self) -> Section | None:
@@ -590,19 +564,11 @@ class _Parser:
             return "未归类内容"
         return self.template.section(target).title
 
-    def _result(
-        self,
-        fields: dict[str, list[tuple[Unit, int, int]]],
-        structure: list[Span],
-        notes: list[str],
-        profile: dict[str, str],
-        year: int | None,
-        headings: list[Candidate],
-        chosen: bool,
-    ) -> ImportResult:
+    def _result(self, state: _State, headings: list[Candidate], chosen: bool) -> ImportResult:
+        """The draft from the placed pieces, and where each of its lines came from."""
         texts: dict[str, str] = {}
         origin: dict[str, list[tuple[int, int]]] = {}
-        for key, pieces in fields.items():
+        for key, pieces in state.fields.items():
             pieces.sort(key=lambda piece: (piece[0].line, piece[0].start + piece[1]))
             lines: list[str] = []
             where: list[tuple[int, int]] = []
@@ -616,7 +582,9 @@ class _Parser:
             if lines:
                 texts[key] = "\n".join(lines)
                 origin[key] = where
-        year = year if year is not None else default_year()
+        found = state.title_year if state.title_year is not None else state.signed_year
+        year = found if found is not None else default_year()
+        profile = state.profile
         extra = {"date": profile["date"]} if "date" in profile else {}
         draft = Draft(
             template=self.template.id,
@@ -639,10 +607,21 @@ class _Parser:
             document=self.document,
             origin=origin,
             matched_template_score=self.coverage(headings),
-            structure=structure,
-            notes=notes,
+            structure=state.structure,
+            notes=state.notes,
             template_chosen=chosen,
+            document_year=_document_year(state, [*texts.values(), draft.unmatched]),
         )
+
+
+def _document_year(state: _State, texts: list[str]) -> int | None:
+    """The year the document is about: from its title, else the 年度 it names most, else its dated 落款."""
+    if state.title_year is not None:
+        return state.title_year
+    counts = Counter(year for text in texts for year in signature.years_named(text))
+    if counts:
+        return counts.most_common(1)[0][0]
+    return state.signed_year
 
 
 def _fits(found: list[signature.Field], unit: Unit, profile: dict[str, str]) -> bool:

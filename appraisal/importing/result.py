@@ -1,0 +1,80 @@
+"""What an import produced: the draft, and where every character of the document went (`origin`, `structure`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from appraisal.draft import Draft, count_zi
+from appraisal.importing.reader import Document
+from appraisal.templates import Template
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters of the document that are not copied into a text field, and what they were."""
+
+    line: int  # 1-based document line
+    start: int  # 0-based offset in that line
+    end: int  # exclusive
+    role: str  # "heading", "marker" (Markdown `#`), "label" (`姓名：`), "profile.name", "profile.unit", …
+    section: str = ""  # for "heading": the section it opens
+
+
+@dataclass
+class ImportResult:
+    draft: Draft
+    template: Template
+    document: Document
+    # key: a section id, "unmatched" or "title"; value: for each line of that field's text (text.split("\n")),
+    # (1-based document line, 0-based offset in that line where the text line starts).
+    origin: dict[str, list[tuple[int, int]]]
+    matched_template_score: float  # share (0–1) of the template's headings found in the document
+    structure: list[Span] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # things the user should check, in Chinese
+    template_chosen: bool = False  # True when the template was picked by matching, not given
+    document_year: int | None = None  # the year the document is about, when it names one (title, 年度, 落款)
+
+    def headings(self) -> list[Span]:
+        return [span for span in self.structure if span.role == "heading"]
+
+    def summary(self) -> str:
+        """What was imported where, in Chinese: filled sections with 字数, missing ones, unmatched text."""
+        template, draft = self.template, self.draft
+        name = self.document.path.name if self.document.path else "文档"
+        found = {span.section for span in self.headings()}
+        headed = [p.section for p in template.walk() if p.section.heading]
+        how = "自动选择的" if self.template_chosen else "指定的"
+        lines = [
+            f"已导入 {name}，使用{how}模板「{template.name}」，识别出 {len(found & {s.id for s in headed})}/"
+            f"{len(headed)} 个栏目标题。"
+        ]
+        lines.append(f"标题：{draft.title}")
+        profile = draft.profile
+        who = [f"{label}：{value}" for label, value in (("姓名", profile.name), ("单位", profile.unit)) if value]
+        signed = (profile.model_extra or {}).get("date")
+        if signed:
+            who.append(f"落款日期：{signed}")
+        who.append(f"考核年度：{profile.year}" if profile.year else "考核年度：未识别")
+        lines.append("　".join(who))
+        filled = [s for s in template.text_sections() if draft.sections.get(s.id, "").strip()]
+        if filled:
+            lines.append("已填入的栏目：")
+            for section in filled:
+                lines.append(f"  {section.title}：{count_zi(draft.sections[section.id])} 字")
+        empty = [s.title for s in template.text_sections() if s.heading and not draft.sections.get(s.id, "").strip()]
+        if empty:
+            lines.append(f"没有内容的栏目：{'、'.join(empty)}，请在编辑时补写。")
+        lines.extend(self.notes)
+        if draft.unmatched.strip():
+            lines.append(
+                f"有 {count_zi(draft.unmatched)} 字未能归入任何栏目，已原样保存在草稿的“未归类内容”中，"
+                "请移入合适的栏目："
+            )
+            where = self.origin.get("unmatched", [])
+            for text, (line, _offset) in zip(draft.unmatched.split("\n"), where, strict=False):
+                lines.append(f"  第 {line} 行：{_preview(text)}")
+        return "\n".join(lines)
+
+
+def _preview(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[:limit] + "……"

@@ -1,0 +1,251 @@
+"""Word (.docx) files: the paragraphs a reader sees, in document order, and rewriting characters of their text runs.
+
+Reading and rewriting walk a paragraph the same way (`walk_paragraph`), so a position in the text the importer
+read is a position in the runs a fixed copy changes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from appraisal.edits import Edit
+from appraisal.errors import AppraisalError
+from appraisal.importing.reader import Document, Piece
+
+MAX_DOCX_XML_BYTES = 200 * 1024 * 1024
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+W_P, W_T, W_TAB, W_PTAB, W_BR, W_CR = _w("p"), _w("t"), _w("tab"), _w("ptab"), _w("br"), _w("cr")
+W_NO_BREAK_HYPHEN = _w("noBreakHyphen")
+W_TR, W_TC = _w("tr"), _w("tc")
+# Parts of a paragraph whose text is not what the reader sees: deleted or moved-away text, field codes,
+# properties, text boxes (their paragraphs are separate), and the fallback copy of drawings.
+_SKIPPED_IN_PARAGRAPH = {
+    _w("del"),
+    _w("moveFrom"),
+    _w("instrText"),
+    _w("delText"),
+    _w("pPr"),
+    _w("rPr"),
+    _w("txbxContent"),
+    f"{{{MC_NS}}}Fallback",
+}
+_SKIPPED_IN_BODY = {_w("sectPr"), _w("tblPr"), _w("tblGrid"), _w("trPr"), _w("tcPr"), _w("del"), _w("moveFrom")}
+_STANDS_FOR = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NO_BREAK_HYPHEN: "-"}
+
+_DOCX_CONTENT_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+}
+_STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _corrupt_docx_message(path: Path, verb: str) -> str:
+    return f"{path} 不是有效的 Word（.docx）文档，可能已损坏，请用 Word 或 WPS 打开后重新“另存为” .docx 再{verb}。"
+
+
+class WordFile:
+    """The main document part of a .docx, parsed: its XML tree and its paragraphs in document order."""
+
+    def __init__(self, path: Path, raw: bytes, verb: str) -> None:
+        from docx.opc.exceptions import PackageNotFoundError
+        from docx.opc.package import OpcPackage
+        from docx.oxml import parse_xml
+
+        self.raw = raw
+        try:
+            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist() if info.filename.endswith(".xml"))
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise AppraisalError(_corrupt_docx_message(path, verb)) from exc
+        if unpacked > MAX_DOCX_XML_BYTES:
+            raise AppraisalError(f"{path} 中的文字内容过大，超过{verb}上限，请确认选对了文件。")
+        try:
+            package = OpcPackage.open(io.BytesIO(raw))
+            part = package.main_document_part
+            if part.content_type not in _DOCX_CONTENT_TYPES:
+                raise AppraisalError(f"{path} 不是 Word 文档（可能是 Excel 或 PowerPoint 文件），请{verb} .docx 文档。")
+            self.part_name = str(part.partname).lstrip("/")
+            self.root = parse_xml(part.blob)
+            self.styles = _heading_styles(part, parse_xml)
+        except AppraisalError:
+            raise
+        except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise AppraisalError(_corrupt_docx_message(path, verb)) from exc
+        except Exception as exc:  # lxml and python-docx raise many types on malformed parts
+            raise AppraisalError(_corrupt_docx_message(path, verb)) from exc
+        body = self.root.find(_w("body"))
+        if body is None:
+            raise AppraisalError(_corrupt_docx_message(path, verb))
+        self.paragraphs = _paragraphs(body)
+
+    def to_bytes(self) -> bytes:
+        """The package with the (possibly rewritten) main part; every other part byte for byte as it was."""
+        from lxml import etree
+
+        xml = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        output = io.BytesIO()
+        with zipfile.ZipFile(io.BytesIO(self.raw)) as source, zipfile.ZipFile(output, "w") as copy:
+            for info in source.infolist():
+                copy.writestr(info, xml if info.filename == self.part_name else source.read(info))
+        return output.getvalue()
+
+
+def read_docx(path: Path, raw: bytes, verb: str) -> Document:
+    """Paragraphs of the main document part, table cells included, in document order."""
+    word = WordFile(path, raw, verb)
+    lines: list[str] = []
+    pieces: list[tuple[Piece, ...]] = []
+    outline: dict[int, int] = {}
+    cells: dict[int, tuple[int, int]] = {}
+    for paragraph, cell in word.paragraphs:
+        text, found = paragraph_text(paragraph)
+        lines.append(text)
+        pieces.append(tuple(piece for piece, _node in found))
+        level = _outline_level(paragraph, word.styles)
+        if level is not None:
+            outline[len(lines)] = level
+        if cell is not None:
+            cells[len(lines)] = cell
+    if not any(line.strip() for line in lines):
+        raise AppraisalError(f"Word 文档 {path} 中没有文字，没有可{verb}的内容。")
+    return Document(path, "docx", lines, outline, cells, pieces=pieces)
+
+
+def _paragraphs(body: Any) -> list[tuple[Any, tuple[int, int] | None]]:
+    """Every body paragraph in document order, descending into tables, content controls and the like, with the
+    (row, cell) of the outermost table cell it is in."""
+    found: list[tuple[Any, tuple[int, int] | None]] = []
+    rows = cells = 0
+    stack: list[tuple[Any, tuple[int, int] | None]] = [(iter(body), None)]
+    while stack:
+        children, cell = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED_IN_BODY:
+            continue
+        if tag == W_P:
+            found.append((child, cell))
+        elif cell is None and tag == W_TR:
+            rows += 1
+            stack.append((iter(child), None))
+        elif cell is None and tag == W_TC:
+            cells += 1
+            stack.append((iter(child), (rows, cells)))
+        else:
+            stack.append((iter(child), cell))
+    return found
+
+
+def walk_paragraph(paragraph: Any) -> Iterator[tuple[str, Any]]:
+    """The paragraph's text as a reader sees it, piece by piece: (text, its `w:t` element) for runs, hyperlinks,
+    tracked insertions and field results; (tab, break or hyphen, None) for the marks that stand for a character."""
+    stack = [iter(paragraph)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIPPED_IN_PARAGRAPH:
+            continue
+        if tag == W_T:
+            yield child.text or "", child
+        elif tag in _STANDS_FOR:
+            yield _STANDS_FOR[tag], None
+        elif tag != W_P:
+            stack.append(iter(child))
+
+
+def paragraph_text(paragraph: Any) -> tuple[str, list[tuple[Piece, Any]]]:
+    """The paragraph's text and its pieces, each with its `w:t` element (None for a tab, break or hyphen)."""
+    out: list[str] = []
+    found: list[tuple[Piece, Any]] = []
+    position = 0
+    for text, node in walk_paragraph(paragraph):
+        out.append(text)
+        found.append((Piece(position, position + len(text), node is not None), node))
+        position += len(text)
+    return "".join(out), found
+
+
+def rewrite_paragraph(paragraph: Any, edits: Sequence[Edit]) -> None:
+    """Apply `edits` (on this paragraph's text, right to left, each inside text runs) to the runs' characters:
+    the replacement goes into the first run touched, the rest of the range is cut from the others."""
+    for edit in edits:
+        start, end = edit.column - 1, edit.end_column - 1
+        _text, found = paragraph_text(paragraph)
+        touched = [(piece, node) for piece, node in found if piece.start < end and start < piece.end]
+        for position, (piece, node) in enumerate(touched):
+            value = node.text or ""
+            local_start, local_end = max(piece.start, start) - piece.start, min(piece.end, end) - piece.start
+            node.text = value[:local_start] + (edit.text if position == 0 else "") + value[local_end:]
+            if node.text != node.text.strip():
+                node.set(_XML_SPACE, "preserve")
+
+
+def in_text_runs(pieces: Sequence[Piece], edit: Edit) -> bool:
+    """Whether the edit replaces a non-empty range made only of text-run characters (not a tab or a break)."""
+    start, end = edit.column - 1, edit.end_column - 1
+    if not start < end:
+        return False
+    covered = sum(min(p.end, end) - max(p.start, start) for p in pieces if p.text and p.start < end and start < p.end)
+    return covered == end - start
+
+
+def _heading_styles(part: Any, parse_xml: Any) -> dict[str, int]:
+    """Paragraph style id → heading level (1-based) for Word's heading styles ("heading 1", "标题 1", outline)."""
+    try:
+        styles_part = part.part_related_by(_STYLES_REL)
+        root = parse_xml(styles_part.blob)
+    except Exception:  # no styles part, or an unreadable one: headings are then found by their text alone
+        return {}
+    levels: dict[str, int] = {}
+    for style in root.iter(_w("style")):
+        style_id = style.get(_w("styleId"))
+        if not style_id:
+            continue
+        name_el = style.find(_w("name"))
+        name = (name_el.get(_w("val")) if name_el is not None else "") or ""
+        match = _HEADING_STYLE.match(name.strip())
+        if match:
+            levels[style_id] = int(match.group(1))
+            continue
+        outline_el = style.find(f"{_w('pPr')}/{_w('outlineLvl')}")
+        value = outline_el.get(_w("val")) if outline_el is not None else None
+        if value is not None and value.isdigit() and int(value) < 9:
+            levels[style_id] = int(value) + 1
+    return levels
+
+
+def _outline_level(paragraph: Any, styles: dict[str, int]) -> int | None:
+    ppr = paragraph.find(_w("pPr"))
+    if ppr is None:
+        return None
+    outline_el = ppr.find(_w("outlineLvl"))
+    if outline_el is not None:
+        value = outline_el.get(_w("val")) or ""
+        return int(value) + 1 if value.isdigit() and int(value) < 9 else None
+    style_el = ppr.find(_w("pStyle"))
+    if style_el is None:
+        return None
+    return styles.get(style_el.get(_w("val")) or "")
