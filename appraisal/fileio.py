@@ -53,10 +53,9 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, private: bool = True) -> None:
-    """Write `data` to `path` via a temp file in the same folder, fsync, then `os.replace`.
-
-    On any error the temp file is removed, the old file is left as it was, and an AppraisalError says why.
+def write_temp_file(path: Path, data: bytes, *, private: bool = True) -> Path:
+    """A new temp file beside `path` holding all of `data`, flushed to the disk: the first half of an atomic
+    write, and what a lock file is linked from. On any error nothing is left behind and an AppraisalError says why.
     """
     folder = path.parent
     try:
@@ -77,12 +76,26 @@ def atomic_write_bytes(path: Path, data: bytes, *, private: bool = True) -> None
             os.fsync(handle.fileno())
         if os.name == "posix":
             os.chmod(tmp, FILE_MODE if private else shared_mode())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise AppraisalError(describe_os_error(exc, path, "保存")) from exc
+    return tmp
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, private: bool = True) -> None:
+    """Write `data` to `path` via a temp file in the same folder, fsync, then `os.replace`.
+
+    On any error the temp file is removed, the old file is left as it was, and an AppraisalError says why.
+    """
+    tmp = write_temp_file(path, data, private=private)
+    try:
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise AppraisalError(describe_os_error(exc, path, "保存")) from exc
-    _fsync_dir(folder)
+    _fsync_dir(path.parent)
 
 
 def atomic_write_text(path: Path, text: str, *, private: bool = True) -> None:

@@ -8,26 +8,34 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import json
 import os
 import re
 import socket
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 from appraisal import paths
 from appraisal.draft import SCHEMA_VERSION, Draft, now_iso
 from appraisal.errors import AppraisalError
-from appraisal.fileio import atomic_write_bytes, describe_os_error
+from appraisal.fileio import atomic_write_bytes, describe_os_error, write_temp_file
 
 HISTORY_DIR = ".appraisal-history"
 HISTORY_RECENT = 20  # every one of the newest revisions is kept (the spec asks for at least 20)
 HISTORY_MAX = 120  # beyond the recent ones: one an hour for two days, then one a day, up to this many in all
 DRAFT_SUFFIX = ".json"
+LOCK_MAX_BYTES = 4096  # a lock file holds one short JSON object
 
 
 class DraftUnreadableError(AppraisalError):
@@ -323,12 +331,33 @@ def _current_user() -> str:
         return "未知用户"
 
 
-def read_lock(draft_path: Path) -> LockInfo | None:
+def _read_lock_bytes(path: Path) -> tuple[bytes, tuple[int, int]] | None:
+    """The lock file's content and identity (device, inode), or None when there is none."""
     try:
-        data = json.loads(lock_path(draft_path).read_text(encoding="utf-8"))
-        return LockInfo(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
-    except (OSError, ValueError, KeyError, TypeError):
+        with path.open("rb") as handle:
+            st = os.fstat(handle.fileno())
+            return handle.read(LOCK_MAX_BYTES), (st.st_dev, st.st_ino)
+    except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise AppraisalError(describe_os_error(exc, path, "读取锁文件")) from exc
+
+
+def _parse_lock(raw: bytes) -> LockInfo | None:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        return LockInfo(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def read_lock(draft_path: Path) -> LockInfo | None:
+    """Who holds the draft's lock, or None when there is no lock or it is unreadable."""
+    try:
+        found = _read_lock_bytes(lock_path(draft_path))
+    except AppraisalError:
+        return None
+    return _parse_lock(found[0]) if found else None
 
 
 def _lock_is_stale(info: LockInfo | None) -> bool:
@@ -338,8 +367,41 @@ def _lock_is_stale(info: LockInfo | None) -> bool:
     return info.host == socket.gethostname() and not _pid_alive(info.pid)
 
 
+@contextlib.contextmanager
+def _folder_guard(folder: Path) -> Iterator[None]:
+    """Only one process at a time may take over a stale lock in a folder: without this, two that both found the
+    same stale lock could each remove it, the second removing the lock the first had just taken. flock on the
+    folder itself leaves no file behind and is released by the system when its process dies, so it can never be
+    stale itself. Where there is no flock (Windows) or the folder refuses it (some network file systems), the
+    take-over runs unguarded, as it did before; taking a free lock never needs the guard."""
+    if fcntl is None:
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield  # the folder cannot be opened for the guard; the link below still fails safe
+        return
+    try:
+        with contextlib.suppress(OSError):  # unsupported here: unguarded, see above
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the flock
+
+
+# Errors of os.link where the file system has no hard links (FAT, exFAT, some network and FUSE mounts).
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
+
+
 class DraftLock:
-    """One editor per draft: an exclusive lock file holding who took it."""
+    """One editor per draft: an exclusive lock file holding who took it.
+
+    The lock file appears with its content already in it: the content is written to a temp file, which is then
+    hard-linked to the lock's name (`link` fails when the name exists, atomically). A reader therefore never sees
+    an empty lock that it might take for a crashed one. Taking over a stale lock happens under `_folder_guard`
+    and only removes the very file (same inode, same content) that was judged stale.
+    """
 
     def __init__(self, draft_path: Path) -> None:
         self.draft_path = draft_path
@@ -349,28 +411,67 @@ class DraftLock:
     def acquire(self) -> None:
         me = LockInfo(_current_user(), socket.gethostname(), os.getpid(), now_iso())
         payload = json.dumps(me.__dict__, ensure_ascii=False).encode("utf-8")
-        for _attempt in range(2):
-            try:
-                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                holder = read_lock(self.draft_path)
-                if holder is not None and holder.pid == os.getpid() and holder.host == me.host:
-                    raise DraftLockedError(f"草稿 {self.draft_path} 已在本窗口中打开。", holder) from None
-                if _lock_is_stale(holder):
-                    with contextlib.suppress(OSError):
-                        self.path.unlink()
-                    continue
+        for _attempt in range(3):
+            if self._place(payload):
+                self.held = True
+                return
+            found = _read_lock_bytes(self.path)
+            if found is None:
+                continue  # released meanwhile
+            holder = _parse_lock(found[0])
+            if holder is not None and holder.pid == os.getpid() and holder.host == me.host:
+                raise DraftLockedError(f"草稿 {self.draft_path} 已在本窗口中打开。", holder)
+            if not _lock_is_stale(holder):
                 assert holder is not None
                 raise DraftLockedError(
                     f"草稿 {self.draft_path} 正由 {holder.describe()} 编辑，可以只读方式打开。", holder
-                ) from None
+                )
+            self._remove_if_unchanged(found)
+        raise AppraisalError(f"无法锁定草稿 {self.draft_path}，请稍后再试。")
+
+    def _place(self, payload: bytes) -> bool:
+        """Put our lock file in place; False when there already is one."""
+        tmp = write_temp_file(self.path, payload)  # a full or read-only disk: AppraisalError, nothing left behind
+        try:
+            os.link(tmp, self.path)
+        except FileExistsError:
+            return False
+        except OSError as exc:
+            if exc.errno in _NO_HARD_LINKS:
+                return self._place_without_link(payload)
+            raise AppraisalError(describe_os_error(exc, self.path, "锁定草稿")) from exc
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        return True
+
+    def _place_without_link(self, payload: bytes) -> bool:
+        """Where there are no hard links: create the lock exclusively and write it under the folder guard, which
+        every take-over also holds, so no one judges it while it is still empty."""
+        with _folder_guard(self.path.parent):
+            try:
+                fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                return False
             except OSError as exc:
                 raise AppraisalError(describe_os_error(exc, self.path, "锁定草稿")) from exc
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            self.held = True
-            return
-        raise AppraisalError(f"无法锁定草稿 {self.draft_path}，请稍后再试。")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(payload)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except OSError as exc:
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+                raise AppraisalError(describe_os_error(exc, self.path, "锁定草稿")) from exc
+        return True
+
+    def _remove_if_unchanged(self, seen: tuple[bytes, tuple[int, int]]) -> None:
+        """Remove the stale lock we looked at, unless another process has replaced it since."""
+        with _folder_guard(self.path.parent):
+            if _read_lock_bytes(self.path) == seen:
+                with contextlib.suppress(FileNotFoundError):
+                    self.path.unlink()
 
     def release(self) -> None:
         if self.held:

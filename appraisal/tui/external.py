@@ -14,6 +14,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 
 from appraisal.errors import AppraisalError
+from appraisal.fileio import describe_os_error
 
 
 def editor_command() -> list[str]:
@@ -31,11 +32,17 @@ def editor_command() -> list[str]:
 def edit_text(text: str, suspend: Callable[[], AbstractContextManager[object]]) -> str:
     """Run the editor on `text` and return what the user saved (newlines normalised, no trailing newline)."""
     command = editor_command()
-    fd, name = tempfile.mkstemp(prefix="appraisal-", suffix=".txt")  # mkstemp creates the file 0600
+    try:
+        fd, name = tempfile.mkstemp(prefix="appraisal-", suffix=".txt")  # mkstemp creates the file 0600
+    except OSError as exc:
+        raise AppraisalError(describe_os_error(exc, Path(tempfile.gettempdir()), "创建临时文件")) from exc
     path = Path(name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text + "\n" if text else "")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text + "\n" if text else "")
+        except OSError as exc:  # a full or read-only temp disk: one sentence, the section is unchanged
+            raise AppraisalError(describe_os_error(exc, path, "写入临时文件")) from exc
         try:
             with suspend():
                 result = subprocess.run([*command, str(path)], check=False)

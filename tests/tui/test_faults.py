@@ -204,6 +204,59 @@ async def test_disk_full_at_quit_asks_and_the_text_can_still_be_saved_elsewhere(
     assert load_draft(target).sections["conduct"] == "退出前写的字"
 
 
+async def test_save_as_on_a_full_disk_is_one_sentence_and_keeps_the_text_in_the_editor(tmp_path: Path) -> None:
+    """Save As takes a lock on the new file first; on a full disk that lock cannot be written either. The user is
+    told why in one sentence, the text stays in the editor, and nothing is left behind at the new name."""
+    from appraisal.tui.screens.dialogs import MessageScreen
+
+    path = make_draft(sections={"conduct": "原有的一句。"})
+    before = path.read_bytes()
+    real_fdopen = os.fdopen
+
+    class Full:
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.inner.close()
+
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.inner, name)
+
+    app = make_app(path, autosave_delay=30.0, autosave_max=60.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(pilot)
+        editor.editor.move_cursor(editor.editor.document.end)
+        await pilot.press(*"磁盘满后写的字")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(os, "fdopen", lambda fd, *a, **k: Full(real_fdopen(fd, *a, **k)))
+            editor.action_save_as()
+            await pilot.pause()
+            target = tmp_path / "另一份.json"
+            app.screen.query_one("#answer", Input).value = str(target)
+            await pilot.press("enter")
+            await wait_until(lambda: isinstance(app.screen, MessageScreen))
+            message = str(app.screen.query_one("#message").render())
+        assert "磁盘空间不足" in message and message.count("。") == 1
+        assert app.is_running
+        assert not target.exists() and not lock_path(target).exists()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is editor
+        assert editor.session.path == path
+        assert editor.editor.text == "原有的一句。磁盘满后写的字"
+        assert path.read_bytes() == before
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert load_draft(path).sections["conduct"] == "原有的一句。磁盘满后写的字"
+
+
 # ---------------------------------------------------------------- another program and the draft file
 
 
