@@ -127,6 +127,7 @@ def _check_points_at_the_file(path: Path, lines: list[str]) -> list[Finding]:
         document=True,
         include_unmatched=True,
         include_title="title" in result.origin,
+        markdown=result.document.kind == "md",
     )
     placed = []
     for item, finding in run_rules(ctx):

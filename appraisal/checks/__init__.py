@@ -89,13 +89,17 @@ def fix_draft(draft: Draft, template: Template, *, disabled: Collection[str] = (
     ctx = Context(draft, template)
     count = 0
     for item in ctx.fields:
-        if item.section is None:
+        if item.section is None and item.key != "title":
             continue
         fixes = [f for rule in rules if rule.applies_to(item) for f in rule.check_field(item, ctx) if f.fix is not None]
         if not fixes:
             continue
         fixed = apply_fixes(item.text, fixes)
-        if fixed != item.text:
+        if fixed == item.text:
+            continue
+        if item.section is None:
+            draft.title = fixed
+        else:
             draft.sections[item.section.id] = fixed
-            count += len(fixes)
+        count += len(fixes)
     return count

@@ -109,10 +109,12 @@ class Context:
         document: bool = False,
         include_unmatched: bool = False,
         include_title: bool = True,
+        markdown: bool = False,
     ) -> None:
         self.draft = draft
         self.template = template
         self.document = document
+        self.markdown = markdown  # a Markdown file: `**重点**` is emphasis there, a blank everywhere else
         self.year = draft.profile.year if year is None and not document else year
         fields: list[Field] = []
         if include_title and draft.title:

@@ -40,6 +40,7 @@ def check_document(path: Path, *, disabled: Collection[str] = ()) -> DocumentChe
         document=True,
         include_unmatched=True,
         include_title="title" in result.origin,
+        markdown=result.document.kind == "md",
     )
     findings = [_place(item, f, result) for item, f in run_rules(ctx, disabled=disabled)]
     findings.sort(key=lambda f: (f.line, f.column, f.end_column, f.rule))

@@ -1,4 +1,4 @@
-"""`duplicate-sentence`: the same sentence (at least 12 字) twice in the draft — usually a paragraph pasted into two
+"""`duplicate-sentence`: the same sentence (at least 8 字) twice in the draft — usually a paragraph pasted into two
 sections, or last year's text pasted over this year's. The second occurrence is reported, naming where the first is.
 
 Sentences end at 。！？； (and their half-width forms) or at the end of a paragraph; they are compared without
@@ -15,7 +15,7 @@ from functools import lru_cache
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.chars import zi
 
-MIN_ZI = 12
+MIN_ZI = 8
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
 _SPACE = re.compile(r"\s+")
 _EDGE = "。！？；!?;，,、：: \t\u3000"
@@ -68,7 +68,7 @@ def _index(ctx: Context) -> dict[str, Place]:
 class DuplicateSentence(Rule):
     name = "duplicate-sentence"
     severity = WARNING
-    description = "同一个句子（12字以上）在全文中出现了两次。"
+    description = "同一个句子（8字以上）在全文中出现了两次。"
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         first = _index(ctx)

@@ -9,7 +9,12 @@ Each unit has a kind that says how freely it is used as a word without a number:
 - "rate" (`%`, `个百分点`) and "unit" (`万元`, `平方米`, `公里` …): missing unless a known word follows
   (`亿元以上项目`, `公里数`; but `争取资金万元以上，` is missing its number);
 - "word" (`亩`, `万亩`, `吨`, `万人次`): so often part of a word (`万亩良田`, `吨钢`) that it is only missing at the
-  end of a clause (`流转土地万亩，`) or as an item of a list (`46宗、亩`).
+  end of a clause (`流转土地万亩，`) or as an item of a list (`46宗、亩`); a lone `亩` between two words is missing
+  its number too (`流转亩土地`, `示范区亩改造`), but not in `亩均`, `亩产`, `田亩`;
+- "bare" (`万`, `亿` with no 元): only at the end of a clause (`营收亿，` `融资亿，用于`).
+
+A measure word right after a verb of counting at the end of a clause (`较上年增加家，`) and `多` with nothing in front
+of it (`约多平方米`) are missing their number as well; `个人`, `个别`, `多个` are words.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ _UNITS: list[tuple[str, str]] = [  # (pattern, kind); longest first where one be
     (r"万人次", "word"),
     (r"万?亩", "word"),
     (r"万?吨", "word"),
+    (r"万亿|[万亿]", "bare"),
 ]
 _UNIT = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _kind) in enumerate(_UNITS)))
 _KINDS = {f"k{i}": kind for i, (_pattern, kind) in enumerate(_UNITS)}
@@ -41,6 +47,15 @@ _MONEY_WORDS = re.compile(
 _UNIT_WORDS = re.compile(r"以上|以下|以内|级|范围|数|为单位")
 # Where a clause ends: the only place a "word" unit is read as a missing number.
 _CLAUSE_END = set("，。、；：！？）,.;:!?)")
+
+# A lone 亩 between two words is a word when one of these stands next to it: 亩均, 亩产, 田亩, 垄亩.
+_MU_AFTER_WORDS = set("均产数效收平税")
+_MU_BEFORE_WORDS = set("田垄畎")
+# A measure word straight after a verb of counting, at the end of a clause: `较上年增加家，` `新增项、`.
+_COUNTED = re.compile(
+    r"(?:增加|减少|新增|新建|新设|累计|共计|合计|达到|引进|培育|查处|化解|办结|受理|增长|下降)"
+    r"[家个项件人户宗次名所座台辆条篇场批处起](?=[，。、；：！？,.;:!?）)]|$)"
+)
 
 _DASHES = "-－—–"
 _ELLIPSIS = "…⋯"
@@ -88,6 +103,9 @@ def _missing(line: str, start: int, end: int, kind: str) -> int | None:
         blank = len(before) - len(before.rstrip(_ELLIPSIS))
         gap = cut - blank  # `整改率……%`: the ellipsis is the blank, as in a template's sample phrasing
         before = before[:-blank]
+    if before and before[-1] in "多余" and not _is_number_end(before, unit):
+        gap = cut - 1  # `约多平方米`: 多 with nothing in front of it
+        before = before[:-1]
     if before:
         last = before[-1]
         if _is_number_end(before, unit) or last in _RATE_BEFORE or is_latin(last):
@@ -102,9 +120,25 @@ def _missing(line: str, start: int, end: int, kind: str) -> int | None:
         return None
     if kind == "unit" and _UNIT_WORDS.match(after):
         return None
-    if kind == "word" and not (after == "" or after[0] in _CLAUSE_END or (before and before[-1] == "、")):
+    clause_end = after == "" or after[0] in _CLAUSE_END
+    if kind == "bare":
+        return gap if clause_end and before and is_han(before[-1]) else None
+    if kind == "word" and not (clause_end or (before and before[-1] == "、") or _lone_mu(unit, before, after)):
         return None
     return gap
+
+
+def _lone_mu(unit: str, before: str, after: str) -> bool:
+    """`流转亩土地`: a lone 亩 between two words that do not make a word with it."""
+    return (
+        unit == "亩"
+        and before != ""
+        and is_han(before[-1])
+        and before[-1] not in _MU_BEFORE_WORDS
+        and after != ""
+        and is_han(after[0])
+        and after[0] not in _MU_AFTER_WORDS
+    )
 
 
 def _snippet(line: str, gap: int, end: int) -> str:
@@ -127,5 +161,9 @@ class MissingFigure(Rule):
                 gap = _missing(line, match.start(), match.end(), kind)
                 if gap is None or item.is_protected(index, gap, match.end()):
                     continue
+                snippet = _snippet(line, gap, match.end())
+                yield self.finding(item, index + 1, gap + 1, match.end() + 1, f"“{snippet}”中缺少具体数字。")
+            for match in _COUNTED.finditer(line):
+                gap = match.end() - 1
                 snippet = _snippet(line, gap, match.end())
                 yield self.finding(item, index + 1, gap + 1, match.end() + 1, f"“{snippet}”中缺少具体数字。")

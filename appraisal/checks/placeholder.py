@@ -1,8 +1,13 @@
 """`placeholder`: text left to be filled in — `20XX年`, `XX局`, `**区`, `某某`, `____`, `（此处填写…）`, `【单位名称】`,
 `待补充`, `TODO`.
 
-What is not a placeholder: `X` in Latin words (`XXL`, `Xbox`), a lone `X` that is a word (`X光`, `X射线`), `×`
-between numbers (`3×4`), Markdown emphasis (`**重点**`), `有待补充`, and anything inside a web or mail address.
+A lone `X` counts when a measure word, unit or organisation suffix follows it (`新增供地X宗`, `X科技公司`) or it
+stands for a rank (`排名第X`); `x` runs glued to digits (`下降xx2.3%`) and a year blank fused with a list number
+(`120xx年`) count too. In drafts, plain text and Word, `**` is never Markdown emphasis: each `**` is a blank
+(`本人任**县人社局副局长，协助**县委组织部`); only in a Markdown file is `**重点**` formatting.
+
+What is not a placeholder: `X` in Latin words (`XXL`, `Xbox`), a lone `X` that is a word (`X光`, `X射线`, `第X代`),
+`×` between numbers (`3×4`), `有待补充`, a line of stars, and anything inside a web or mail address.
 """
 
 from __future__ import annotations
@@ -14,15 +19,29 @@ from collections.abc import Iterable
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
 
 _X = "XxＸｘ×"
-# Units and measure words a lone X stands for a number in front of: `X项`, `X.X亿元`, `X月X日`, `X%`.
-_AFTER_LONE_X = set("%％个项件次名家万亿元月日号天条篇场批户所余期届")
+# Units and measure words a lone X stands for a number in front of: `X项`, `X.X亿元`, `X月X日`, `X%`, `X宗`.
+_AFTER_LONE_X = set("%％‰个项件次名家万亿元月日号天条篇场批户所余期届宗人位处座台辆套吨亩倍轮支类份起栋间株只张部年")
+# What a lone X stands for the name of: `X科技公司`, `X县`, `X街道`.
+_ORGANISATION = re.compile(
+    r"科技|公司|集团|企业|工厂|单位|部门|学校|医院|银行|中心|协会|商会|合作社|委员会|[省市县区镇乡村局厅委办所站]"
+)
+# After `第X` the rank ends: `排名第X，` `第X名` (but `第X代` is a word).
+_RANK_END = set("，。、；：！？,.;:!?）)名位批届期次轮")
+# In a Markdown file, `**重点**` (strong emphasis around at least two characters) is formatting.
+_EMPHASIS = re.compile(r"\*\*(?=[^\s*])[^*\n]{2,}?(?<=[^\s*])\*\*")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"(?<![A-Za-z0-9０-９])(?:20|２０)[0-9０-９]?[{_X}*＊]{{1,2}}(?![A-Za-z0-9０-９])")),
+    # A year blank after a list number: `120xx年` is item 1, `20xx年`.
+    ("year", re.compile(rf"(?<=[0-9０-９])(?:20|２０)[{_X}*＊]{{2}}(?=年)")),
     ("x", re.compile(rf"(?<![A-Za-z0-9０-９._])[{_X}]+(?:[.．][{_X}]+)?(?![A-Za-z0-9０-９])")),
+    # `下降xx2.3%`: the blank left in front of a figure typed later.
+    ("x", re.compile(r"(?<![A-Za-z0-9０-９._])(?:[XxＸｘ]{2,}|×{2,})(?=[0-9０-９])")),
     ("stars", re.compile(r"\*{2,}|＊{2,}")),
     ("someone", re.compile(r"某某+")),
     ("blank", re.compile(r"_{2,}|＿+")),
+    # One `_` standing for a figure: `走访企业_家`, `增长_%`.
+    ("blank", re.compile(r"(?<![A-Za-z0-9_])_(?=[%％‰个项件次名家万亿元宗人户])")),
     (
         "instruction",
         re.compile(
@@ -40,8 +59,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("pending", re.compile(r"(?<![有尚亟仍还急留亦])待(?:补充|填写|填入|填|核实)")),
     ("todo", re.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])")),
 ]
-# `**重点**`: Markdown strong emphasis around at least two characters is formatting, not a placeholder.
-_EMPHASIS = re.compile(r"\*\*(?=[^\s*])[^*\n]{2,}?(?<=[^\s*])\*\*")
 
 _MESSAGES = {
     "year": "“{}”是未填写的年份，请填上实际年份。",
@@ -53,23 +70,35 @@ _MESSAGES = {
 _DEFAULT_MESSAGE = "“{}”是未填写的占位符，请填上实际内容。"
 
 
-def _wanted(kind: str, match: re.Match[str], line: str, emphasis: list[tuple[int, int]]) -> bool:
-    """Filters a pattern cannot express: how many X, what follows a lone X, Markdown emphasis."""
+def _lone_x(line: str, start: int, end: int) -> bool:
+    """Whether a single X stands for a number or a name: a unit or an organisation after it, or a rank."""
+    if line[start:end] == "×":
+        return False  # 3×4 and the like
+    following = line[end : end + 1]
+    if following in _AFTER_LONE_X and following != "":
+        return True
+    if start > 0 and line[start - 1] == "第":
+        return following == "" or following in _RANK_END
+    return _ORGANISATION.match(line, end) is not None
+
+
+def _in_emphasis(emphasis: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the stars at [start, end) open or close one of the (ordered, disjoint) emphasis spans."""
+    holder = bisect_right(emphasis, start, key=lambda span: span[0]) - 1
+    if holder < 0:
+        return False
+    s, e = emphasis[holder]
+    return s <= start and end <= e and (start == s or end == e)
+
+
+def _wanted(kind: str, match: re.Match[str], line: str) -> bool:
+    """Filters a pattern cannot express: how many X, what follows a lone X, a line of stars."""
     text = match.group()
     if kind == "x":
         if sum(1 for ch in text if ch in _X) >= 2:
             return True
-        following = line[match.end() : match.end() + 1]
-        return text != "×" and following != "" and following in _AFTER_LONE_X
+        return _lone_x(line, match.start(), match.end())
     if kind == "stars":
-        start, end = match.span()
-        # The emphasis spans do not overlap and come in order: only the one starting last at or before `start`
-        # can hold the match (a search, so that a line of many `**重点**` stays linear).
-        holder = bisect_right(emphasis, (start, len(line) + 1)) - 1
-        if holder >= 0:
-            s, e = emphasis[holder]
-            if s <= start and end <= e and (start == s or end == e):
-                return False
         return line.strip(" \t*＊") != ""  # a line of stars is a separator
     if kind == "blank":
         start, end = match.span()
@@ -89,10 +118,12 @@ class Placeholder(Rule):
         for index, line in enumerate(item.lines):
             if not line:
                 continue
-            emphasis = [m.span() for m in _EMPHASIS.finditer(line)] if "**" in line else []
+            emphasis = [m.span() for m in _EMPHASIS.finditer(line)] if ctx.markdown and "**" in line else []
             for kind, pattern in _PATTERNS:
                 for match in pattern.finditer(line):
-                    if _wanted(kind, match, line, emphasis):
+                    if emphasis and kind == "stars" and _in_emphasis(emphasis, *match.span()):
+                        continue
+                    if _wanted(kind, match, line):
                         spans.append((index, match.start(), match.end(), kind))
         kept: list[tuple[int, int, int, str]] = []
         for index, start, end, kind in sorted(spans, key=lambda s: (s[0], s[1], -s[2])):

@@ -6,7 +6,10 @@ Only years the context ties to the year under review are checked; history (`2019
   (`2025年，在局党组的领导下…` at the start of the first paragraph — unless that sentence tells a history:
   `2021年，我调任…`, `2019年以来`);
 - a report of the year (the 考核年度, the year before or the year after): `2025年度工作总结`, `2024年度述职报告`;
-- the title (the 考核年度, or the year after, as in `2026年工作总结和2027年工作计划`).
+- the title (the 考核年度, or the year after, as in `2026年工作总结和2027年工作计划`);
+- a sentence or paragraph of the body that opens with a date (`2025年12月，完成…`, `2025年度，本人分管的…`): it
+  one or two years before the 考核年度 is last year's text left in, unless the sentence tells a history
+  (`2024年，我调任…`, `2024年3月，组织安排我到…工作`); older years are history and later ones plans.
 """
 
 from __future__ import annotations
@@ -21,6 +24,16 @@ _THIS_YEAR_BEFORE = re.compile(r"(?:今年|本年度|本年)(?:是|为|即)?\s*[
 _REPORT_AFTER = re.compile(r"\s*(?:个人)?(?:工作)?(?:总结|述职|述廉)")
 _OPENING_AFTER = re.compile(r"\s*(?:[，,]|是)")
 _HISTORY = re.compile(r"以来|调任|任职|担任|到任|任命|来到|参加工作|入职|调入|调至|提拔")
+# A date opening a sentence: `2025年12月，` `2025年度，` `2025年上半年，` (after the year and its 年).
+_DATED_AFTER = re.compile(
+    r"(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:初|中旬|上旬|下旬|底|末|份)?|[上下]半年|初|底|末)?\s*[，,]"
+)
+# What a dated sentence about the past says: it is history, not last year's text left in.
+_PAST = re.compile(
+    r"以来|调任|任职|担任|到任|任命|来到|参加工作|入职|调入|调至|提拔|被评为|荣获|获评|获得|被授予|当选|起|开始|至今|曾"
+    r"|安排我|安排本人|挂职|交流|转岗|到[^，。；]{0,12}工作"
+)
+_SENTENCE_ENDS = "。！？；!?;"
 _LEADING_SPACE = re.compile(r"\s*")
 _CONTEXT = 32  # characters before a year in which 今年 / 本年度 is looked for
 
@@ -62,6 +75,22 @@ class YearMismatch(Rule):
                 if message is not None:
                     yield self.finding(item, index + 1, match.start() + 1, match.end() + 1, message)
 
+    @staticmethod
+    def _opens_dated_sentence(line: str, match: re.Match[str]) -> bool:
+        """`2025年12月，完成…` at the start of a paragraph or a sentence, telling no history."""
+        start = match.start()
+        while start > 0 and line[start - 1].isspace():
+            start -= 1
+        if start > 0 and line[start - 1] not in _SENTENCE_ENDS:
+            return False
+        end = match.end()
+        if match.group("suffix") == "年":
+            dated = _DATED_AFTER.match(line, end)
+        else:
+            dated = _OPENING_AFTER.match(line, end)
+            dated = dated if dated is not None and dated.group().strip() in "，," else None
+        return dated is not None and not _PAST.search(line, dated.end(), _sentence_end(line, dated.end()))
+
     def _judge(
         self, item: Field, ctx: Context, line: str, match: re.Match[str], found: int, year: int, first_line: bool
     ) -> str | None:
@@ -79,6 +108,8 @@ class YearMismatch(Rule):
         )
         if this_year:
             return None if found == year else f"这里指的是本年度，但写的是“{token}”，与考核年度 {year} 年不符。"
+        if year - 2 <= found < year and self._opens_dated_sentence(line, match):
+            return f"这句以“{token}”开头，与考核年度 {year} 年不符，可能是往年的内容没有改。"
         work = _REPORT_AFTER.match(line, end) if match.group("suffix") == "年度" else None
         if work is None or found in (year - 1, year, year + 1):
             return None

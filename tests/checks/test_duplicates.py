@@ -1,4 +1,4 @@
-"""`duplicate-sentence`: the same sentence of at least 12 字 twice in the draft; the second one is reported."""
+"""`duplicate-sentence`: the same sentence of at least 8 字 twice in the draft; the second one is reported."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .marks import draft_with, spans_of, template, unmark
 SENTENCE = "在家庭生活中注重家教家风，教育家属遵纪守法、勤俭持家。"
 
 # Each case: the integrity section's text, with conduct holding SENTENCE in its second paragraph.
-CONDUCT = "坚持把政治建设摆在首位，自觉用党的创新理论武装头脑。\n" + SENTENCE
+CONDUCT = "坚持把政治建设摆在首位，自觉用党的创新理论武装头脑。自觉遵守廉洁纪律规定。\n" + SENTENCE
 
 POSITIVES = [
     "严格遵守中央八项规定精神。⟦" + SENTENCE + "⟧",
@@ -24,12 +24,16 @@ POSITIVES = [
     "　　⟦" + SENTENCE + "⟧",  # indented paragraph
     "不收受礼品礼金；教育引导家属子女遵纪守法、勤俭持家，自觉抵制各种诱惑；⟦教育引导家属子女遵纪守法、勤俭持家，自觉抵制各种诱惑；⟧",
     "严以修身。严格落实党风廉政建设责任制，层层传导压力。\n⟦严格落实党风廉政建设责任制，层层传导压力。⟧",
+    "全年开展专项检查12次。⟦全年开展专项检查12次。⟧",  # 11 字: below the old limit of 12, above 8
+    "坚决做到令行禁止。⟦坚决做到令行禁止。⟧",  # 8 字
+    "主动接受监督。⟦自觉遵守廉洁纪律规定。⟧",  # 10 字, the first one in 品行修养
 ]
 
 NEGATIVES = [
     "严格遵守中央八项规定精神。",
     "效果明显。效果明显。",  # short sentences repeat legitimately
-    "全年开展专项检查12次。全年开展专项检查12次。",  # 11 字
+    "开展检查6次。开展检查6次。",  # 6 字
+    "狠抓工作落实。狠抓工作落实。",  # 6 字
     "在家庭生活中注重家教家风，教育子女遵纪守法、勤俭持家。",  # one word differs
     "在家庭生活中注重家教家风",  # a part of the sentence only
     "在家庭生活中注重家教家风，教育家属遵纪守法、勤俭持家，带头树立良好家风。",  # a longer sentence

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from appraisal.checks import RULES, check_draft
+from appraisal.checks.documents import check_document
 
 from .marks import draft_with, spans_of, template
 
@@ -25,6 +28,16 @@ POSITIVES = [
     "⟦TODO⟧ 补写招商引资部分的数据。",
     "⟦201×⟧年以来，连续多年被评为优秀公务员。",
     "⟦20**⟧年度考核为优秀等次。",
+    "全年新增供地⟦X⟧宗，保障了重点项目用地需求。",
+    "全市营商环境评价排名第⟦X⟧，较上年前移5位。",
+    "协调⟦X⟧科技公司落户经开区，完成注册登记。",
+    "走访企业⟦_⟧家，收集意见建议46条。",
+    "规模以上工业增加值下降⟦xx⟧2.3%，降幅比上年收窄。",
+    "农村居民人均增收⟦xx⟧36元，增幅居全县前列。",
+    "1⟦20xx⟧年，全面完成年度目标任务。",
+    "本人任⟦**⟧县人社局副局长，协助⟦**⟧县委组织部做好干部培训工作。",
+    "全面落实⟦**⟧重点工作⟦**⟧清单，逐项销号管理。",
+    "参加⟦X⟧市党校中青年干部培训班学习。",
     "全年办理群众来信⟦xx⟧件，按期办结率100%。",
     "在防汛救灾中的表现⟦（请补充典型事例）⟧，受到群众好评。",
 ]
@@ -34,7 +47,12 @@ NEGATIVES = [
     "协调医院购置X光机和X射线防护设备，改善基层诊疗条件。",
     "新建标准化厂房3×4排，总建筑面积2.6万平方米。",
     "推进200×300米的物流仓储用地平整工作。",
-    "全面落实**重点工作**清单，逐项销号管理。",
+    "全年X光机检查人数1.2万人次，排名第三。",
+    "第X代移动通信和XR应用场景建设稳步推进。",
+    "查验集装箱3x20尺柜，抽检比例10%。",
+    "文件编号为DOC_2026_001，归档编号为A_12。",
+    "推行“1+X”证书制度，培训技能人才860人。",
+    "组建“X+1”服务专班，实行专人专班服务。",
     "统计资料有待补充完善，下一步将加强数据核实。",
     "相关数据尚待核实，暂不对外公布。",
     "企业变量名统一为 biz_id 和 shop__code，便于系统对接。",
@@ -68,6 +86,20 @@ def test_placeholder_not_found(marked: str) -> None:
 
 def test_enough_cases() -> None:
     assert len(POSITIVES) >= 10 and len(NEGATIVES) >= 10
+
+
+def test_markdown_emphasis_is_formatting_only_in_a_markdown_file(tmp_path: Path) -> None:
+    """`**重点工作**` in a .md file is bold; the same text in a .txt file is two blanks left in."""
+    body = "一、品行修养\n全面落实**重点工作**清单，逐项销号管理，全年完成整改任务36项。\n"
+    found = {}
+    for suffix in (".md", ".txt"):
+        path = tmp_path / f"总结{suffix}"
+        path.write_text(body, encoding="utf-8")
+        found[suffix] = [
+            (f.line, f.column, f.end_column) for f in check_document(path).findings if f.rule == "placeholder"
+        ]
+    assert found[".md"] == []
+    assert found[".txt"] == [(2, 5, 7), (2, 11, 13)]
 
 
 def test_positions_on_later_lines_and_message() -> None:

@@ -1,5 +1,6 @@
 """Properties over arbitrary text: the checker never fails, positions stay inside the text, and fixes only ever
-swap half-width marks (and the spaces typed around them) for full-width ones."""
+swap half-width marks (and the spaces typed around them, or a doubled mark) for full-width ones (`.` for `。`, or
+`、` after a Chinese list number)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ ALPHABET += ["http://a.cn/x", "2024年", "2025年度", "今年（", "三、", "�
 
 texts = st.lists(st.sampled_from(ALPHABET), max_size=80).map("".join)
 TEMPLATE = template()
-_MARKS = re.compile(r"[,;:?!()，；：？！（）\s]")
+_MARKS = re.compile(r"[,.;:?!()，。、；：？！（）\s]")
 
 
 @settings(max_examples=300, deadline=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appraisal.checks import RULES, apply_fixes, check_section, fix_draft
+from appraisal.checks import RULES, apply_fixes, check_draft, check_section, fix_draft
 
 from .marks import draft_with, spans_of, template
 
@@ -22,6 +22,15 @@ POSITIVES = [
     "企业反映的问题⟦ , ⟧都已协调解决。",
     "“放管服”改革⟦,⟧取得明显成效。",
     "全年办结（含转办⟦)⟧案件120件。",
+    "圆满完成年度目标任务⟦.⟧下一步将继续巩固提升。",
+    "群众满意度持续提升⟦.⟧",
+    "社会消费品零售总额下降3.4%⟦;⟧全年新增限上企业23家。",
+    "全年新增就业1260人⟦,⟧完成目标任务的105%。",
+    "推动GDP⟦,⟧税收收入稳步增长。",
+    "完成投资XX亿元，同比增长XX⟦,⟧高于全市平均水平。",
+    "在2025年（含⟦)⟧⟦,⟧各项指标全面完成。",
+    "严格落实中央八项规定精神⟦,,⟧驰而不息纠治“四风”。",
+    "一⟦.⟧加强政治理论学习",
 ]
 
 NEGATIVES = [
@@ -38,6 +47,13 @@ NEGATIVES = [
     "the term (digital trade) was discussed.",
     "组织开展“三会一课”，全年共12次。",
     "详见[区商务局网站](#工作动态)。",
+    "全年完成投资3.5亿元，同比增长12.6%。",
+    "相关材料已整理为工作总结.docx和台账.xlsx报送。",
+    "同比增长8.5%, 9.2%和10.1%分别是三个季度的增速。",
+    "推广使用Python,Java等语言开发的政务系统。",
+    "1. 加强政治理论学习",
+    "各类会议……全年共召开12次...",
+    "版本号为v2.3.1，运行稳定。",
 ]
 
 
@@ -73,6 +89,28 @@ def test_fix_replaces_the_mark_and_its_spaces() -> None:
     ]
     assert found[0].message == "中文里的半角“,”应改为全角“，”。"
     assert apply_fixes(text, found) == "坚持问题导向，把调查研究作为基本功：\n在2025年（含）以前完成，时间：8:30。"
+
+
+def test_fix_of_glued_doubled_and_dotted_marks() -> None:
+    text = "一.加强学习\n社会消费品零售总额下降3.4%;全年新增限上企业23家,,完成目标任务.下一步继续努力!!"
+    draft = draft_with("conduct", text)
+    found = [f for f in check_section(draft, template(), "conduct") if f.rule == "halfwidth-punctuation"]
+    assert [f.fix for f in found] == ["、", "；", "，", "。", "！！"]
+    assert found[2].message == "半角“,,”重复，应改为一个全角“，”。"
+    assert found[0].message == "中文序号后的半角“.”应改为顿号“、”。"
+    assert (
+        apply_fixes(text, found)
+        == "一、加强学习\n社会消费品零售总额下降3.4%；全年新增限上企业23家，完成目标任务。下一步继续努力！！"
+    )
+
+
+def test_the_title_is_checked_and_fixed() -> None:
+    draft = draft_with("conduct", "坚持问题导向，把调查研究作为基本功。")
+    draft.title = "2025年度个人总结(区商务局)"
+    found = [(f.section, f.column, f.fix) for f in check_draft(draft, template()) if f.rule == "halfwidth-punctuation"]
+    assert found == [(None, 11, "（"), (None, 16, "）")]
+    assert fix_draft(draft, template()) == 2
+    assert draft.title == "2025年度个人总结（区商务局）"
 
 
 def test_fix_draft_fixes_every_section_in_place() -> None:

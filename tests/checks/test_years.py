@@ -15,6 +15,10 @@ INTRO_POSITIVES = [  # the report's opening paragraph
 ]
 
 POSITIVES = [
+    "全年完成各项任务。⟦2024年⟧12月，牵头完成了商贸流通领域安全生产专项整治。",
+    "⟦2024年度⟧，本人分管的对外贸易工作取得新进展。",
+    "⟦2023年⟧3月，组织开展“消费促进月”活动，带动销售额1.2亿元。",
+    "⟦2024年⟧上半年，全区社会消费品零售总额增长6.1%。",
     "今年（⟦2024年⟧）以来，全区消费市场持续回暖。",
     "今年即⟦2024年⟧，全区外贸进出口总额86.4亿元。",
     "本年度（⟦2023年度⟧）共办理行政处罚案件11件。",
@@ -28,6 +32,13 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    "2025年12月，牵头完成了商贸流通领域安全生产专项整治。",
+    "2026年，我将继续围绕全区中心工作，抓好招商引资。",
+    "2021年，我调任区商务局副局长，分管内贸流通工作。",
+    "2023年9月，被评为全市商务系统先进个人。",
+    "2019年以来，累计引进外资企业23家。",
+    "比2024年增长12.6%，较上年提高3个百分点。",
+    "与2024年相比，全区外贸依存度有所下降。",
     "2019年以来，连续多年年度考核被确定为优秀等次。",
     "2024年度考核被确定为优秀等次，2021年度考核为称职。",
     "全年外贸进出口总额较2024年增长9.2%。",
@@ -89,8 +100,16 @@ def test_opening_is_the_first_paragraph_of_the_first_section_with_text() -> None
     """Without an intro, the opening is the first line of 品行修养."""
     found, expected = spans_of("year-mismatch", "⟦2024年⟧，我始终把政治建设摆在首位。", section="conduct")
     assert found == expected == [(1, 1, 6)]
-    found, expected = spans_of("year-mismatch", "坚持政治建设。\n2024年，我始终把政治建设摆在首位。", section="conduct")
+    found, expected = spans_of("year-mismatch", "⟦2026年⟧，我始终把政治建设摆在首位。", section="conduct")
+    assert found == expected == [(1, 1, 6)]
+    # Later paragraphs are not the opening: the year after (a plan) is fine there; a year before is a dated
+    # paragraph left over from last year's text (SPEC §3), reported with its own message.
+    found, expected = spans_of("year-mismatch", "坚持政治建设。\n2026年，我始终把政治建设摆在首位。", section="conduct")
     assert found == expected == []
+    draft = draft_with("conduct", "坚持政治建设。\n2024年，我始终把政治建设摆在首位。")
+    found_all = [f for f in check_draft(draft, template()) if f.rule == "year-mismatch"]
+    assert [(f.line, f.column, f.end_column) for f in found_all] == [(2, 1, 6)]
+    assert found_all[0].message == "这句以“2024年”开头，与考核年度 2025 年不符，可能是往年的内容没有改。"
 
 
 def test_messages() -> None:
