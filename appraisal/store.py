@@ -1,6 +1,6 @@
 """Where drafts live and how they are kept safe: atomic saves, history, one lock per draft, migration.
 
-A draft at `<dir>/<name>.json` keeps its history in `<dir>/.appraisal-history/<name>/` and its lock in
+A draft at `<dir>/<name>.json` keeps its history in `<dir>/.appraisal-history/<name>/<draft id>/` and its lock in
 `<dir>/.<name>.lock`, so a draft the user keeps anywhere carries its safety net with it.
 """
 
@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import errno
 import getpass
+import hashlib
 import json
 import os
 import re
@@ -30,6 +31,7 @@ from appraisal import paths
 from appraisal.draft import SCHEMA_VERSION, Draft, now_iso
 from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes, describe_os_error, write_temp_file
+from appraisal.paths import ensure_private_dir
 
 HISTORY_DIR = ".appraisal-history"
 HISTORY_RECENT = 20  # every one of the newest revisions is kept (the spec asks for at least 20)
@@ -157,17 +159,81 @@ class HistoryEntry:
         return draft
 
 
-def history_dir(draft_path: Path) -> Path:
+_REV_NAME = re.compile(r"^(\d{6,})-(\d{8}T\d{6}(?:\d{6})?)\.json$")
+_SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_ID_IN_TEXT = re.compile(rb'"id"\s*:\s*"((?:[^"\\]|\\.){1,200})"')
+
+
+def _history_root(draft_path: Path) -> Path:
+    """Where the histories of the drafts that have been at this path are kept, one folder per draft id."""
     return draft_path.parent / HISTORY_DIR / draft_path.stem
 
 
-_REV_NAME = re.compile(r"^(\d{6,})-(\d{8}T\d{6}(?:\d{6})?)\.json$")
+def _id_folder(draft_id: str) -> str:
+    """A folder name for a draft id: the id itself when it is a plain one (ours are 12 hex digits), else a hash,
+    since a hand-edited id may hold any text (`../x`)."""
+    if _SAFE_ID.match(draft_id):
+        return draft_id
+    return "id-" + hashlib.sha256(draft_id.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def list_history(draft_path: Path) -> list[HistoryEntry]:
+def _id_of(raw: bytes) -> str | None:
+    """The draft id in a draft file's bytes; also from a damaged file, when the id itself is still legible."""
+    draft, _reason = _parse(raw)
+    if draft is not None:
+        return draft.id
+    match = _ID_IN_TEXT.search(raw[:4096])
+    if match is None:
+        return None
+    try:
+        value = json.loads(b'"' + match.group(1) + b'"')
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _migrate_history(root: Path) -> None:
+    """History used to be kept by file name alone, the revisions of every draft that had that name mixed in one
+    folder: move each revision into its own draft's folder. A revision whose id cannot be read stays where it is
+    (it could not be restored before either); nothing is ever deleted here."""
+    try:
+        items = [item for item in root.iterdir() if _REV_NAME.match(item.name) and item.is_file()]
+    except OSError:
+        return
+    for item in items:
+        try:
+            draft_id = _id_of(item.read_bytes())
+            if draft_id is None:
+                continue
+            target = root / _id_folder(draft_id) / item.name
+            ensure_private_dir(target.parent)
+            if not target.exists():
+                os.rename(item, target)
+        except OSError:
+            continue  # best effort, like all of history: the revision stays where it was
+
+
+def history_dir(draft_path: Path, draft_id: str | None = None) -> Path | None:
+    """The history folder of the draft at `draft_path`. Without `draft_id`, the id is read from the file; when
+    the file is too damaged to say, the history most recently written at this path is the one meant."""
+    root = _history_root(draft_path)
+    _migrate_history(root)
+    if draft_id is None:
+        with contextlib.suppress(OSError):
+            draft_id = _id_of(_read_bounded(draft_path))
+    if draft_id is not None:
+        return root / _id_folder(draft_id)
+    try:
+        folders = [item for item in root.iterdir() if item.is_dir()]
+    except OSError:
+        return None
+    return max(folders, key=lambda f: (f.stat().st_mtime_ns, f.name), default=None)
+
+
+def list_history(draft_path: Path, draft_id: str | None = None) -> list[HistoryEntry]:
     """Revisions kept for the draft, newest first."""
-    folder = history_dir(draft_path)
-    if not folder.is_dir():
+    folder = history_dir(draft_path, draft_id)
+    if folder is None or not folder.is_dir():
         return []
     entries = []
     for item in folder.iterdir():
@@ -179,22 +245,21 @@ def list_history(draft_path: Path) -> list[HistoryEntry]:
     return entries
 
 
-def newest_good_revision(draft_path: Path) -> HistoryEntry | None:
+def newest_good_revision(draft_path: Path) -> tuple[HistoryEntry, Draft] | None:
     for entry in list_history(draft_path):
         with contextlib.suppress(OSError, AppraisalError):
-            entry.load()
-            return entry
+            return entry, entry.load()
     return None
 
 
 def _record_history(draft_path: Path, draft: Draft, data: bytes) -> None:
     """Keep a copy of this revision and prune the oldest. History is best effort: a failure here never
     fails the save of the draft itself, which has already succeeded."""
-    folder = history_dir(draft_path)
+    folder = _history_root(draft_path) / _id_folder(draft.id)
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
     with contextlib.suppress(AppraisalError, OSError):
         atomic_write_bytes(folder / f"{draft.revision:06d}-{stamp}.json", data)
-        entries = list_history(draft_path)
+        entries = list_history(draft_path, draft.id)
         kept = history_to_keep(entries, dt.datetime.now())
         for old in entries:
             if old not in kept:
@@ -220,6 +285,10 @@ def history_to_keep(entries: list[HistoryEntry], now: dt.datetime) -> set[Histor
 # ---------------------------------------------------------------- load and save
 
 
+def _read_bounded(path: Path) -> bytes:
+    return path.read_bytes()
+
+
 def _signature(path: Path) -> tuple[int, int] | None:
     try:
         st = path.stat()
@@ -241,11 +310,13 @@ def load_draft(path: Path) -> Draft:
         raise AppraisalError(describe_os_error(exc, path, "读取草稿")) from exc
     draft, reason = _parse(raw)
     if draft is None:
-        good = newest_good_revision(path)
+        found = newest_good_revision(path)
+        good = found[0] if found else None
         hint = (
-            f"历史记录中最近的完好版本是第 {good.revision} 版（{good.saved}），"
-            f"可用“appraisal history {path} --restore {good.revision}”恢复"
-            if good
+            f"历史记录中最近的完好版本是第 {found[0].revision} 版（{found[1].display_name()}，"
+            f"{found[1].total_chars()} 字，保存于 {found[0].saved}），"
+            f"可用“appraisal history {path} --restore {found[0].revision}”恢复"
+            if found
             else "历史记录中没有可用的版本"
         )
         raise DraftUnreadableError(f"草稿 {path} 无法读取（{reason}），文件未作任何改动；{hint}。", path, good)
@@ -255,7 +326,10 @@ def load_draft(path: Path) -> Draft:
 def save_draft(draft: Draft, path: Path) -> None:
     """Write a new revision atomically, then record it in history."""
     previous = (draft.revision, draft.updated)
-    draft.revision += 1
+    # Above every revision in the draft's history, so that an older copy put back over the draft never
+    # repeats a revision number.
+    kept = list_history(path, draft.id)
+    draft.revision = max(draft.revision, kept[0].revision if kept else 0) + 1
     draft.updated = now_iso()
     data = dump_draft(draft)
     try:

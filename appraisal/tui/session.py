@@ -141,7 +141,7 @@ class EditSession:
         """Make an earlier revision current, as a new revision; raises AppraisalError."""
         if self.read_only:
             raise AppraisalError("此草稿以只读方式打开，不能恢复历史版本。")
-        entry = next((e for e in list_history(self.path) if e.revision == revision), None)
+        entry = next((e for e in list_history(self.path, self.draft.id) if e.revision == revision), None)
         if entry is None:
             raise AppraisalError(f"草稿 {self.path} 的历史记录中没有第 {revision} 版。")
         restored = entry.load()

@@ -42,7 +42,7 @@ class HistoryScreen(Screen[int | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.entries = list_history(self.session.path)
+        self.entries = list_history(self.session.path, self.session.draft.id)
         options = self.query_one("#history-list", OptionList)
         if not self.entries:
             self.query_one("#history-summary", Static).update("这份草稿还没有历史版本。")
