@@ -1,16 +1,59 @@
-"""The text area for one section: soft-wrapped, plain text, one paragraph per line."""
+"""The text area for one section: soft-wrapped, plain text, one paragraph per line.
+
+No key may end the app. Textual's TextArea has known ways to raise from an editing action (undoing a long paste
+when the scrollbar goes away: Textualize/textual#6686); those are worked around here, and any other exception
+from a key, a paste, a mouse press or a TextArea action is caught at this widget: the document (which holds the
+text) is kept, the wrapping, cursor and scroll state derived from it are rebuilt, and the user is told in one
+sentence.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+import functools
+import inspect
+import logging
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import TextArea
+from textual.widgets.text_area import Selection
+
+log = logging.getLogger(__name__)
 
 # The screen uses F6 and F7 (export, history); TextArea would take them for "select line" and "select all".
 _FREED_KEYS = {"f6", "f7"}
+
+RECOVERED_MESSAGE = "刚才的编辑操作出现内部错误，编辑器已恢复，文字没有丢失。"
+
+# Events whose handlers edit the text or move the cursor (their exceptions are caught, see _on_message).
+_GUARDED_EVENTS = (events.Key, events.Paste, events.MouseEvent)
+
+
+def _guarded_action(name: str) -> Callable[..., Any]:
+    """TextArea's action `name`, run so that an exception in it is recovered from instead of ending the app."""
+    original = getattr(TextArea, name)
+    if inspect.iscoroutinefunction(original):
+
+        @functools.wraps(original)
+        async def async_action(self: SectionEditor, *args: Any) -> None:
+            try:
+                await original(self, *args)
+            except Exception as error:  # the last line of defence for the user's text
+                self.recover_from(error, name)
+
+        return async_action
+
+    @functools.wraps(original)
+    def action(self: SectionEditor, *args: Any) -> None:
+        try:
+            original(self, *args)
+        except Exception as error:  # the last line of defence for the user's text
+            self.recover_from(error, name)
+
+    return action
 
 
 class SectionEditor(TextArea, inherit_bindings=False):
@@ -50,3 +93,43 @@ class SectionEditor(TextArea, inherit_bindings=False):
         self.load_text(text)
         self.move_cursor((0, 0))
         self.scroll_home(animate=False)
+
+    # ------------------------------------------------------------ never ending the app
+
+    async def _on_message(self, message: Message) -> None:
+        if not isinstance(message, _GUARDED_EVENTS):
+            await super()._on_message(message)
+            return
+        try:
+            await super()._on_message(message)
+        except Exception as error:  # the last line of defence for the user's text
+            self.recover_from(error, type(message).__name__)
+
+    def recover_from(self, error: Exception, what: str) -> None:
+        """After an exception in an editing action: keep the document (it holds the text), rebuild what is
+        derived from it (wrapping, cursor, scrolling), tell the Changed listeners, and say so in one sentence."""
+        log.error("editing action %s failed; the editor was recovered", what, exc_info=error)
+        start, end = self.selection
+        self.selection = Selection(self.clamp_visitable(start), self.clamp_visitable(end))
+        self._rewrap_and_refresh_virtual_size()
+        self.scroll_cursor_visible()
+        self.post_message(self.Changed(self))  # the screen copies the text into the draft and saves it
+        self.notify(RECOVERED_MESSAGE, severity="warning", timeout=6)
+
+    def _recompute_cursor_offset(self) -> None:
+        """Textual's version fails when the cursor row no longer exists: `_undo_batch` restores the shorter
+        text, then refreshes the scrollbars (whose watcher scrolls to the cursor) before it puts the selection
+        back (Textualize/textual#6686). The cursor's place on screen is only a cache: clamp it."""
+        self._cursor_offset = self.wrapped_document.location_to_offset(self.clamp_visitable(self.cursor_location))
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        """Textual rewraps on resize but repaints only when the number of wrapped lines changes. The frame for
+        the new size is drawn before the Resize event arrives (with the old wrapping), so without a repaint the
+        old, wider lines stay on screen with their last characters cut off."""
+        super()._rewrap_and_refresh_virtual_size()
+        self._recompute_cursor_offset()
+        self.refresh()
+
+
+for _name in [name for name in vars(TextArea) if name.startswith("action_")]:
+    setattr(SectionEditor, _name, _guarded_action(_name))
