@@ -78,7 +78,10 @@ def _tolerant_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from appraisal.logs import configure_logging
+
     _tolerant_stdout()
+    configure_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

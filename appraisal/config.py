@@ -17,6 +17,8 @@ class ChecksConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     disabled: list[str] = Field(default_factory=list, description="rule names to switch off")
+    extra_words: dict[str, str] = Field(default_factory=dict, description="the user's words to flag: word → message")
+    allowed_words: list[str] = Field(default_factory=list, description="words no rule may flag")
 
 
 class ExportConfig(BaseModel):

@@ -7,23 +7,39 @@ checked through `appraisal.checks.documents`, which imports them first and maps 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+import logging
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from appraisal import edits
-from appraisal.checks.base import ERROR, WARNING, Context, Field, Finding, Rule
+from appraisal.checks.base import (
+    DEFAULT_OPTIONS,
+    ERROR,
+    WARNING,
+    CheckOptions,
+    Context,
+    Field,
+    Finding,
+    Rule,
+    Severity,
+)
 from appraisal.checks.registry import RULES
 from appraisal.draft import Draft
 from appraisal.edits import Edit
 from appraisal.templates import Template
 
 __all__ = [
+    "CHECK_FAILED",
+    "DEFAULT_OPTIONS",
     "ERROR",
     "RULES",
     "WARNING",
+    "CheckOptions",
     "Context",
     "Field",
     "Finding",
     "Rule",
+    "Severity",
     "apply_fixes",
     "check_context",
     "check_draft",
@@ -32,48 +48,87 @@ __all__ = [
     "run_rules",
 ]
 
+log = logging.getLogger(__name__)
 
-def run_rules(ctx: Context, *, disabled: Collection[str] = ()) -> list[tuple[Field | None, Finding]]:
-    """Every rule on every field of `ctx`: each finding with the field it is in (None for whole-draft rules),
-    sorted by document order (findings without a section first)."""
+CHECK_FAILED = "check-failed"
+"""The rule name of the finding that stands for a rule that raised: the user is told the check is incomplete."""
+
+
+class _Guard:
+    """Runs rules so that one that raises is never hidden and never stops the others: its exception is logged and
+    the run reports one `check-failed` error for it (`failures`), however many fields it failed on."""
+
+    def __init__(self) -> None:
+        self.failed: dict[str, Finding] = {}
+
+    def run(self, rule: Rule, call: Callable[[], Iterable[Finding]]) -> list[Finding]:
+        if rule.name in self.failed:
+            return []
+        try:
+            return list(call())
+        except Exception:  # a rule bug: logged, and shown to the user as a finding (never swallowed)
+            log.exception("check rule %s failed", rule.name)
+            title = rule.title or rule.name
+            message = f"“{title}”检查未能运行，检查结果可能不完整，请把此情况告知开发者。"
+            self.failed[rule.name] = Finding(CHECK_FAILED, Severity.ERROR, None, 1, 1, 1, message)
+            return []
+
+    @property
+    def failures(self) -> list[Finding]:
+        return list(self.failed.values())
+
+
+def _active(ctx: Context, options: CheckOptions) -> list[Rule]:
+    return [
+        rule
+        for name, rule in RULES.items()
+        if name not in options.disabled and not (ctx.document and not rule.for_documents)
+    ]
+
+
+def run_rules(ctx: Context, options: CheckOptions = DEFAULT_OPTIONS) -> list[tuple[Field | None, Finding]]:
+    """Every rule on every field of `ctx`: each finding with the field it is in (None for whole-draft rules and for
+    a rule that failed), sorted by document order (findings without a field first)."""
+    guard = _Guard()
     found: list[tuple[Field | None, Finding]] = []
-    for name, rule in RULES.items():
-        if name in disabled or (ctx.document and not rule.for_documents):
-            continue
+    for rule in _active(ctx, options):
         if rule.whole_draft:
-            found.extend((None, f) for f in rule.check_draft(ctx))
+            found.extend((None, f) for f in guard.run(rule, partial(rule.check_draft, ctx)))
             continue
         for item in ctx.fields:
             if rule.applies_to(item):
-                found.extend((item, f) for f in rule.check_field(item, ctx))
+                found.extend((item, f) for f in guard.run(rule, partial(rule.check_field, item, ctx)))
     order = {id(item): index for index, item in enumerate(ctx.fields)}
 
     def key(pair: tuple[Field | None, Finding]) -> tuple[int, int, int, int]:
         item, f = pair
         return (-1 if item is None else order[id(item)], f.line, f.column, f.end_column)
 
-    return sorted(found, key=key)
+    return [(None, f) for f in guard.failures] + sorted(found, key=key)
 
 
-def check_context(ctx: Context, *, disabled: Collection[str] = ()) -> list[Finding]:
+def check_context(ctx: Context, options: CheckOptions = DEFAULT_OPTIONS) -> list[Finding]:
     """Every rule on every field of `ctx`, in document order."""
-    return [f for _item, f in run_rules(ctx, disabled=disabled)]
+    return [f for _item, f in run_rules(ctx, options)]
 
 
-def check_draft(draft: Draft, template: Template, *, disabled: Collection[str] = ()) -> list[Finding]:
-    """All findings in the draft, in document order; rules named in `disabled` are skipped."""
-    return check_context(Context(draft, template), disabled=disabled)
+def check_draft(draft: Draft, template: Template, options: CheckOptions = DEFAULT_OPTIONS) -> list[Finding]:
+    """All findings in the draft, in document order; rules the options switch off are skipped."""
+    return check_context(Context(draft, template), options)
 
 
-def check_section(draft: Draft, template: Template, section_id: str) -> list[Finding]:
+def check_section(
+    draft: Draft, template: Template, section_id: str, options: CheckOptions = DEFAULT_OPTIONS
+) -> list[Finding]:
     """The findings in one section (rules about the whole draft left out), as the user types."""
     ctx = Context(draft, template)
     item = ctx.section_fields[section_id]
+    guard = _Guard()
     found: list[Finding] = []
-    for rule in RULES.values():
+    for rule in _active(ctx, options):
         if not rule.whole_draft and rule.applies_to(item):
-            found.extend(rule.check_field(item, ctx))
-    return sorted(found, key=lambda f: (f.line, f.column, f.end_column))
+            found.extend(guard.run(rule, partial(rule.check_field, item, ctx)))
+    return guard.failures + sorted(found, key=lambda f: (f.line, f.column, f.end_column))
 
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
@@ -81,17 +136,25 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
     return edits.apply(text, (Edit(f.line, f.column, f.end_column, f.fix) for f in findings if f.fix is not None))[0]
 
 
-def fix_draft(draft: Draft, template: Template, *, disabled: Collection[str] = ()) -> int:
-    """Apply every safe fix in place; the number of fixes applied."""
-    rules = [r for r in RULES.values() if r.fixable and not r.whole_draft and r.name not in disabled]
+def fix_draft(draft: Draft, template: Template, options: CheckOptions = DEFAULT_OPTIONS) -> int:
+    """Apply every safe fix in place; the number of fixes applied. A rule that raises contributes no fixes (it is
+    logged here, and the check that follows reports it)."""
+    ctx = Context(draft, template)
+    rules = [r for r in _active(ctx, options) if r.fixable and not r.whole_draft]
     if not rules:
         return 0
-    ctx = Context(draft, template)
+    guard = _Guard()
     count = 0
     for item in ctx.fields:
         if item.section is None and item.key != "title":
             continue
-        fixes = [f for rule in rules if rule.applies_to(item) for f in rule.check_field(item, ctx) if f.fix is not None]
+        fixes = [
+            f
+            for rule in rules
+            if rule.applies_to(item)
+            for f in guard.run(rule, partial(rule.check_field, item, ctx))
+            if f.fix is not None
+        ]
         if not fixes:
             continue
         fixed = apply_fixes(item.text, fixes)

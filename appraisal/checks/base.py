@@ -9,23 +9,49 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
+from types import MappingProxyType
 from typing import ClassVar
 
 from appraisal.checks.chars import zi
 from appraisal.draft import Draft
 from appraisal.templates import Section, Template
 
-ERROR = "error"
-WARNING = "warning"
+
+class Severity(StrEnum):
+    """How bad a finding is: an error keeps `check` at exit status 1 and `export --strict` from writing."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What the user chose about checking (their `config.toml`, resolved once by `appraisal.service.Settings`).
+
+    `disabled`: rule names switched off. `extra_words`: the user's own words to flag, each with the message to
+    show. `allowed_words`: words no rule may flag. The default is "every rule, no word lists".
+    """
+
+    disabled: frozenset[str] = frozenset()
+    extra_words: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    allowed_words: frozenset[str] = frozenset()
+
+
+DEFAULT_OPTIONS = CheckOptions()
 
 
 @dataclass(frozen=True)
 class Finding:
     rule: str
-    severity: str  # "error" | "warning"
+    severity: Severity
     section: str | None  # section id when known
     line: int  # 1-based; for a draft: line within the section text
     column: int  # 1-based, in code points
@@ -147,7 +173,8 @@ class Rule:
     """
 
     name: ClassVar[str]
-    severity: ClassVar[str]
+    title: ClassVar[str] = ""  # a few Chinese words naming the check, as in "“占位符”检查未能运行"
+    severity: ClassVar[Severity]
     description: ClassVar[str]
     fixable: ClassVar[bool] = False
     positional: ClassVar[bool] = True  # False: the finding is about the whole field, not a place in its text

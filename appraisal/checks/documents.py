@@ -8,11 +8,10 @@ only the text inside the affected runs changes, so every format and style stays 
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from appraisal.checks import RULES, Context, Field, Finding, run_rules
+from appraisal.checks import DEFAULT_OPTIONS, RULES, CheckOptions, Context, Field, Finding, run_rules
 from appraisal.edits import Edit
 from appraisal.fileio import atomic_write_bytes
 from appraisal.importing import CHECKING, ImportResult, edited_copy, parse_document, read_document
@@ -30,7 +29,7 @@ def document_year(result: ImportResult) -> int | None:
     return result.document_year
 
 
-def check_document(path: Path, *, disabled: Collection[str] = ()) -> DocumentCheck:
+def check_document(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> DocumentCheck:
     """Read, import and check a document; findings are in document positions, in document order."""
     result = parse_document(read_document(path, CHECKING))
     ctx = Context(
@@ -42,7 +41,7 @@ def check_document(path: Path, *, disabled: Collection[str] = ()) -> DocumentChe
         include_title="title" in result.origin,
         markdown=result.document.kind == "md",
     )
-    findings = [_place(item, f, result) for item, f in run_rules(ctx, disabled=disabled)]
+    findings = [_place(item, f, result) for item, f in run_rules(ctx, options)]
     findings.sort(key=lambda f: (f.line, f.column, f.end_column, f.rule))
     return DocumentCheck(path, result, findings)
 

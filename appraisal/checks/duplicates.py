@@ -67,6 +67,7 @@ def _index(ctx: Context) -> dict[str, Place]:
 
 class DuplicateSentence(Rule):
     name = "duplicate-sentence"
+    title = "重复句子"
     severity = WARNING
     description = "同一个句子（8字以上）在全文中出现了两次。"
 

@@ -151,6 +151,7 @@ def _snippet(line: str, gap: int, end: int) -> str:
 
 class MissingFigure(Rule):
     name = "missing-figure"
+    title = "缺少数字"
     severity = ERROR
     description = "单位或比率前缺少数字，如“同比增长%”“完成投资万元”。"
 

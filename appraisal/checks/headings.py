@@ -57,6 +57,7 @@ def _titles(template: Template) -> tuple[frozenset[str], frozenset[str]]:
 
 class HeadingInText(Rule):
     name = "heading-in-text"
+    title = "正文中的标题"
     severity = WARNING
     description = "正文中出现了模板的栏目标题（多为粘贴时带入），导出时标题会重复。"
     fields = frozenset({"section"})

@@ -12,6 +12,7 @@ from appraisal.checks.base import ERROR, WARNING, Context, Field, Finding, Rule
 
 class SectionEmpty(Rule):
     name = "section-empty"
+    title = "必填栏目"
     severity = ERROR
     description = "必填栏目没有填写内容。"
     fields = frozenset({"section"})
@@ -25,6 +26,7 @@ class SectionEmpty(Rule):
 
 class SectionTooShort(Rule):
     name = "section-too-short"
+    title = "栏目字数偏少"
     severity = WARNING
     description = "栏目字数少于模板建议的最少字数。"
     fields = frozenset({"section"})
@@ -41,6 +43,7 @@ class SectionTooShort(Rule):
 
 class SectionTooLong(Rule):
     name = "section-too-long"
+    title = "栏目字数偏多"
     severity = WARNING
     description = "栏目字数多于模板建议的最多字数。"
     fields = frozenset({"section"})
@@ -57,6 +60,7 @@ class SectionTooLong(Rule):
 
 class TotalTooLong(Rule):
     name = "total-too-long"
+    title = "全文字数"
     severity = WARNING
     description = "全文字数超过模板规定的总字数。"
     whole_draft = True

@@ -12,6 +12,7 @@ from appraisal.checks.base import ERROR, Context, Finding, Rule
 
 class ProfileIncomplete(Rule):
     name = "profile-incomplete"
+    title = "基本信息"
     severity = ERROR
     description = "草稿的姓名、单位或考核年度没有填写。"
     whole_draft = True

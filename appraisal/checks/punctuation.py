@@ -110,6 +110,7 @@ def _paren_findings(line: str) -> Iterator[tuple[int, int, str, str]]:
 
 class HalfwidthPunctuation(Rule):
     name = "halfwidth-punctuation"
+    title = "半角标点"
     severity = WARNING
     description = "中文里夹用了半角标点（, . ; : ? ! ( )），应改为全角。"
     fixable = True

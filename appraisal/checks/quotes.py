@@ -117,6 +117,7 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
 
 class UnbalancedQuote(Rule):
     name = "unbalanced-quote"
+    title = "引号括号配对"
     severity = WARNING
     description = "同一段中的引号、书名号或括号不配对，或引号方向用反。"
 

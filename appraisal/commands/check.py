@@ -19,12 +19,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from appraisal.checks import Finding
-    from appraisal.templates import Template
+    from appraisal.service import Service
 
 NAME = "check"
 HELP = "检查草稿或文档中的常见问题"
-
-DOCUMENT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".docx", ".docm", ".dotx", ".dotm", ".doc", ".wps"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,13 +47,13 @@ class Checked:
 
 
 def run(args: argparse.Namespace) -> int:
-    from appraisal.checks import RULES
-    from appraisal.config import load_config
+    from appraisal.service import Service, Settings
 
-    disabled = set(load_config().checks.disabled)
-    for name in sorted(disabled - set(RULES)):
+    settings = Settings.load()
+    for name in settings.unknown_rules:
         print(f"设置中停用的检查规则“{name}”不存在，已忽略。", file=sys.stderr)
-    results = [_check(ref, disabled, fix=args.fix) for ref in args.files]
+    service = Service(settings)
+    results = [_check(service, ref, fix=args.fix) for ref in args.files]
     if args.format == "json":
         print(json.dumps({"files": [_as_json(r) for r in results]}, ensure_ascii=False, indent=2))
     else:
@@ -67,8 +65,12 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0
 
 
-def _check(ref: str, disabled: set[str], *, fix: bool) -> Checked:
+def _check(service: Service, ref: str, *, fix: bool) -> Checked:
+    """One FILE argument: a document, a draft file, or a draft named by name or id; an error is reported on
+    stderr and recorded, so the other files are still checked."""
     from appraisal.errors import AppraisalError
+    from appraisal.formats import DOCUMENT_SUFFIXES
+    from appraisal.store import resolve_draft
 
     try:
         path = Path(ref).expanduser()
@@ -78,57 +80,33 @@ def _check(ref: str, disabled: set[str], *, fix: bool) -> Checked:
         if suffix in DOCUMENT_SUFFIXES:
             if not path.exists():
                 raise AppraisalError(f"找不到文件 {ref}，请检查文件名和路径是否正确。")
-            return _check_document(ref, path, disabled, fix=fix)
+            return _check_document(service, ref, path, fix=fix)
         if suffix == ".json" and path.exists():
-            return _check_draft(ref, path, disabled, fix=fix)
+            return _check_draft(service, ref, path, fix=fix)
         if path.exists():
             raise AppraisalError(f"无法检查 {ref}：只能检查草稿（.json）和 .txt、.md、.docx 文档。")
-        from appraisal.store import resolve_draft
-
         found = resolve_draft(ref)
-        return _check_draft(str(found), found, disabled, fix=fix)
+        return _check_draft(service, str(found), found, fix=fix)
     except AppraisalError as exc:
         print(exc.message, file=sys.stderr)
         return Checked(ref, error=exc.message)
 
 
-def _titles(template: Template) -> dict[str, str]:
-    return {s.id: s.title for s in template.text_sections()}
+def _check_draft(service: Service, label: str, path: Path, *, fix: bool) -> Checked:
+    checked = service.check_draft_file(path, fix=fix)
+    if checked.fixed:
+        print(f"{label}：已修正 {checked.fixed} 处，保存为第 {checked.draft.revision} 版。", file=sys.stderr)
+    return Checked(label, checked.findings, checked.section_titles())
 
 
-def _check_draft(label: str, path: Path, disabled: set[str], *, fix: bool) -> Checked:
-    from appraisal.checks import check_draft, fix_draft
-    from appraisal.store import OpenDraft, load_draft
-    from appraisal.templates import load_template
-
-    if fix:
-        opened = OpenDraft(path)
-        try:
-            template = load_template(opened.draft.template)
-            count = fix_draft(opened.draft, template, disabled=disabled)
-            if count:
-                opened.save()
-                print(f"{label}：已修正 {count} 处，保存为第 {opened.draft.revision} 版。", file=sys.stderr)
-            draft = opened.draft
-        finally:
-            opened.close()
-    else:
-        draft = load_draft(path)
-        template = load_template(draft.template)
-    return Checked(label, check_draft(draft, template, disabled=disabled), _titles(template))
-
-
-def _check_document(label: str, path: Path, disabled: set[str], *, fix: bool) -> Checked:
-    from appraisal.checks.documents import check_document, write_fixed_copy
-
-    checked = check_document(path, disabled=disabled)
-    if fix:
-        copy, count = write_fixed_copy(checked)
-        if count:
-            print(f"{label}：已修正 {count} 处，修正后的副本保存为 {copy}，原文件未改动。", file=sys.stderr)
-            fixed = check_document(copy, disabled=disabled)
-            return Checked(str(copy), fixed.findings, source=label)
-    return Checked(label, checked.findings)
+def _check_document(service: Service, label: str, path: Path, *, fix: bool) -> Checked:
+    if not fix:
+        return Checked(label, service.check_document(path).findings)
+    fixed = service.fix_document(path)
+    if fixed.copy is None:
+        return Checked(label, fixed.findings)
+    print(f"{label}：已修正 {fixed.count} 处，修正后的副本保存为 {fixed.copy}，原文件未改动。", file=sys.stderr)
+    return Checked(str(fixed.copy), fixed.findings, source=label)
 
 
 def _as_json(result: Checked) -> dict[str, object]:

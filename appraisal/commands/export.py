@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from appraisal.draft import Draft
+    from appraisal.checks import Finding
+    from appraisal.service import ExportTarget
     from appraisal.templates import Template
 
 NAME = "export"
@@ -59,9 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from appraisal.errors import AppraisalError
-    from appraisal.export import ExportOptions, export_to
-    from appraisal.store import load_draft, resolve_draft
-    from appraisal.templates import load_template
+    from appraisal.service import ExportFailed, Service, Settings, StrictExportRefused
 
     draft_ref: str | None = args.draft
     if draft_ref is None and args.to and _format_name(args.to[-1]) not in FORMAT_NAMES:
@@ -70,25 +69,27 @@ def run(args: argparse.Namespace) -> int:
         raise AppraisalError("请指明要导出的草稿：文件路径，或草稿的名称、编号（见 appraisal list）。")
     output: str | None = args.output  # a string: Path() would drop the trailing "/" that marks a folder
     formats = _formats(args.to, Path(output) if output else None)
-    options = ExportOptions(run_in_headings=args.run_in, date=_date(args.date))
-    draft = load_draft(resolve_draft(draft_ref))
-    template = load_template(draft.template)
-    draft.fit_to(template)
+    date = _date(args.date)
+    targets = [_target(output, fmt, several=len(formats) > 1) for fmt in formats]
+    service = Service(Settings.load())
+    _path, draft, template = service.open_draft(draft_ref)
 
-    errors = _errors(draft, template, strict=args.strict)
-    if args.strict and errors:
-        print(f"草稿还有 {len(errors)} 处错误，按 --strict 的要求未导出：", file=sys.stderr)
-        for line in errors:
+    try:
+        result = service.export(draft, template, targets, strict=args.strict, run_in=args.run_in, date=date)
+    except StrictExportRefused as refused:
+        print(refused.message, file=sys.stderr)
+        for line in _error_lines(refused.errors, template):
             print(f"  {line}", file=sys.stderr)
         return 1
+    except ExportFailed as failed:
+        for path in failed.written:
+            print(path)
+        raise
+    for path in result.written:
+        print(path)
 
-    for fmt in formats:
-        folder, path = _destination(output, fmt, several=len(formats) > 1)
-        written = export_to(draft, template, fmt, folder=folder, path=path, overwrite=path is not None, options=options)
-        print(written)
-
-    if errors:
-        print(f"提示：草稿还有 {len(errors)} 处错误，可用“appraisal check”查看。", file=sys.stderr)
+    if result.errors:
+        print(f"提示：草稿还有 {len(result.errors)} 处错误，可用“appraisal check”查看。", file=sys.stderr)
     if draft.unmatched.strip():
         print("提示：草稿中有未归入任何栏目的文字，未导出；请在编辑界面中把它们移到相应栏目。", file=sys.stderr)
     return 0
@@ -133,52 +134,40 @@ def _date(text: str | None) -> dt.date | None:
         raise AppraisalError(f"落款日期“{text}”无法识别，请写成 2026-12-8 这样的形式。") from None
 
 
-def _destination(raw: str | None, fmt: str, *, several: bool) -> tuple[Path | None, Path | None]:
-    """(folder, None) to let the exporter choose a free name, or (None, path) for a path the user named."""
+def _target(raw: str | None, fmt: str, *, several: bool) -> ExportTarget:
+    """Into the current folder or the folder named, under a free name; or exactly at the path the user named
+    (replaced if it exists: they asked for it)."""
     from appraisal.errors import AppraisalError
     from appraisal.export import FORMATS
+    from appraisal.service import ExportTarget
 
     if not raw:
-        return Path.cwd(), None
+        return ExportTarget(fmt, folder=Path.cwd())
     output = Path(raw).expanduser()
     if output.is_dir() or raw.endswith(("/", os.sep)):
-        return output, None
+        return ExportTarget(fmt, folder=output)
     suffix = FORMATS[fmt].suffix
     named = SUFFIX_FORMATS.get(output.suffix.lower())
     if several:
         base = output.with_suffix("") if named else output
-        return None, base.with_name(base.name + suffix)
+        return ExportTarget(fmt, path=base.with_name(base.name + suffix), overwrite=True)
     if named is None:
-        return None, output.with_name(output.name + suffix)
+        return ExportTarget(fmt, path=output.with_name(output.name + suffix), overwrite=True)
     if named != fmt:
         raise AppraisalError(f"输出文件 {output} 的扩展名与导出格式 {fmt} 不符，请改用 {output.stem}{suffix}。")
-    return None, output
+    return ExportTarget(fmt, path=output, overwrite=True)
 
 
-def _errors(draft: Draft, template: Template, *, strict: bool) -> list[str]:
-    """The checker's errors, one line each; without the checker installed, --strict cannot be honoured."""
-    from appraisal.errors import AppraisalError
-
-    try:
-        from appraisal.checks import check_draft
-    except ImportError:
-        if strict:
-            raise AppraisalError("检查功能不可用，无法按 --strict 的要求确认草稿没有错误。") from None
-        return []
+def _error_lines(errors: list[Finding], template: Template) -> list[str]:
+    """The checker's errors, one line each: `依法行政 第1行第15列：message（rule）`."""
     lines: list[str] = []
-    for finding in check_draft(draft, template):
-        if str(getattr(finding.severity, "value", finding.severity)) != "error":
-            continue
+    for finding in errors:
         where = ""
         if finding.section:
             try:
                 where = template.section(finding.section).title
             except KeyError:
-                where = str(finding.section)
-            if finding.line:
-                where += f" 第{finding.line}行"
-                if finding.column:
-                    where += f"第{finding.column}列"
-            where += "："
+                where = finding.section
+            where += f" 第{finding.line}行第{finding.column}列："
         lines.append(f"{where}{finding.message}（{finding.rule}）")
     return lines

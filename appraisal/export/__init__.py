@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """Choices the user may make. `None` means: the user's config file, else the template's setting / today."""
+    """Choices the user may make. `None` means: the template's setting / today. The user's config file is applied
+    above this layer (`appraisal.service.Service.export_options`)."""
 
     run_in_headings: bool | None = None
     date: dt.date | None = None

@@ -108,13 +108,8 @@ def paragraphs_of(text: str) -> list[str]:
 
 
 def resolve_run_in(template: Template, options: ExportOptions) -> bool:
-    """The caller's choice, else the user's config file, else the template's setting."""
-    if options.run_in_headings is not None:
-        return options.run_in_headings
-    from appraisal.config import load_config
-
-    configured = load_config().export.run_in_headings
-    return template.run_in_headings if configured is None else configured
+    """The caller's choice (which `appraisal.service` fills from the user's settings), else the template's."""
+    return template.run_in_headings if options.run_in_headings is None else options.run_in_headings
 
 
 _LINE_BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from appraisal.errors import AppraisalError
 from appraisal.fileio import describe_os_error
+from appraisal.formats import DOCX_SUFFIXES, MARKDOWN_SUFFIXES, OLD_WORD_SUFFIXES
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 """Plain-text files above this size are refused: a report is rarely over 100 KB, so this is the wrong file."""
@@ -26,10 +27,6 @@ MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_DOCX_BYTES = 100 * 1024 * 1024
 """Word files carry pictures, so they may be larger; the text inside is limited by MAX_DOCX_XML_BYTES."""
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-DOCX_SUFFIXES = {".docx", ".docm", ".dotx", ".dotm"}
-OLD_WORD_SUFFIXES = {".doc", ".wps", ".dot", ".wpt"}
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"

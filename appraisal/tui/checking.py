@@ -10,6 +10,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
+from appraisal.checks.base import CheckOptions
 from appraisal.draft import Draft, SectionState, count_zi, section_state
 from appraisal.templates import Template
 
@@ -67,7 +68,7 @@ def check_draft(draft: Draft, template: Template, disabled: tuple[str, ...] = ()
     checks = _checks()
     if checks is not None:
         try:
-            return list(checks.check_draft(draft, template, disabled=disabled))
+            return list(checks.check_draft(draft, template, CheckOptions(disabled=frozenset(disabled))))
         except Exception:  # as above: the editor keeps working with the length rules
             pass
     found: list[Any] = []
@@ -86,7 +87,7 @@ def fix_draft(draft: Draft, template: Template, disabled: tuple[str, ...] = ()) 
     if checks is None:
         return 0
     try:
-        return int(checks.fix_draft(draft, template, disabled=disabled))
+        return int(checks.fix_draft(draft, template, CheckOptions(disabled=frozenset(disabled))))
     except TypeError:  # an older checker without `disabled`
         return int(checks.fix_draft(draft, template))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from appraisal.checks import check_draft, check_section
+from appraisal.checks import CheckOptions, check_draft, check_section
 
 from .marks import FILLERS, findings, full_draft, template
 
@@ -81,4 +81,6 @@ def test_findings_come_in_document_order() -> None:
 def test_disabled_rules_are_skipped() -> None:
     draft = full_draft(law="", conduct="认" * 150 + "同比增长%")
     assert {f.rule for f in check_draft(draft, template())} == {"section-empty", "missing-figure"}
-    assert [f.rule for f in check_draft(draft, template(), disabled={"missing-figure"})] == ["section-empty"]
+    assert [f.rule for f in check_draft(draft, template(), CheckOptions(disabled=frozenset({"missing-figure"})))] == [
+        "section-empty"
+    ]

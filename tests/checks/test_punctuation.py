@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from appraisal.checks import RULES, apply_fixes, check_draft, check_section, fix_draft
+from appraisal.checks import RULES, CheckOptions, apply_fixes, check_draft, check_section, fix_draft
 
 from .marks import draft_with, spans_of, template
 
@@ -123,7 +123,7 @@ def test_fix_draft_fixes_every_section_in_place() -> None:
 
 def test_fix_draft_respects_disabled_rules() -> None:
     draft = draft_with("conduct", "坚持问题导向,把调查研究作为基本功。")
-    assert fix_draft(draft, template(), disabled={"halfwidth-punctuation"}) == 0
+    assert fix_draft(draft, template(), CheckOptions(disabled=frozenset({"halfwidth-punctuation"}))) == 0
     assert "," in draft.sections["conduct"]
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pytest
 
-from appraisal.checks import RULES, Context, Field, Finding, Rule, check_draft, check_section
+from appraisal.checks import RULES, CheckOptions, Context, Field, Finding, Rule, check_draft, check_section
 from appraisal.checks import registry as registry_module
 from appraisal.store import load_draft
 from appraisal.templates import load_template
@@ -55,7 +55,7 @@ def test_each_rule_can_be_switched_off(name: str) -> None:
     draft.sections["results.service"] += "服" * 1200
     every = check_draft(draft, template)
     assert name in {f.rule for f in every}
-    without = check_draft(draft, template, disabled={name})
+    without = check_draft(draft, template, CheckOptions(disabled=frozenset({name})))
     assert without == [f for f in every if f.rule != name]
 
 
@@ -81,4 +81,8 @@ def test_a_new_rule_is_one_class_and_one_registry_line(monkeypatch: pytest.Monke
     draft.sections["law"] = "作出了微小的贡献。"
     found = [f for f in check_section(draft, template, "law") if f.rule == "no-wei-xiao"]
     assert [(f.section, f.line, f.column, f.end_column, f.severity) for f in found] == [("law", 1, 4, 6, "warning")]
-    assert [f.rule for f in check_draft(draft, template, disabled={"no-wei-xiao"}) if f.rule == "no-wei-xiao"] == []
+    assert [
+        f.rule
+        for f in check_draft(draft, template, CheckOptions(disabled=frozenset({"no-wei-xiao"})))
+        if f.rule == "no-wei-xiao"
+    ] == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -149,16 +148,6 @@ def test_unmatched_text_is_mentioned(capsys: pytest.CaptureFixture[str], workdir
 # ---------------------------------------------------------------- --strict
 
 
-def test_strict_without_the_checker_refuses(
-    capsys: pytest.CaptureFixture[str], workdir: Path, draft_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setitem(sys.modules, "appraisal.checks", None)  # import fails as if the checker were missing
-    code, out, err = export(capsys, str(draft_path), "--strict")
-    assert (code, out) == (2, [])
-    assert err == "检查功能不可用，无法按 --strict 的要求确认草稿没有错误。\n"
-    assert list(workdir.iterdir()) == []
-
-
 def test_strict_refuses_a_draft_with_errors(capsys: pytest.CaptureFixture[str], workdir: Path, draft: Draft) -> None:
     pytest.importorskip("appraisal.checks")
     draft.sections["conduct"] = ""  # required: section-empty
@@ -187,29 +176,18 @@ def test_strict_exports_a_clean_draft(capsys: pytest.CaptureFixture[str], workdi
 def test_strict_lists_the_checkers_errors(
     capsys: pytest.CaptureFixture[str], workdir: Path, draft_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The listing, against a stand-in checker with the agreed contract (runs before the real checker lands)."""
-    import types
-    from dataclasses import dataclass
+    """The listing, against a stand-in for the checker: only errors, each with its section and place."""
+    from appraisal import service
+    from appraisal.checks import CheckOptions, Finding, Severity
 
-    @dataclass
-    class Finding:
-        rule: str
-        severity: str
-        section: str | None
-        line: int | None
-        column: int | None
-        end_column: int | None
-        message: str
-        fix: str | None = None
-
-    def check_draft(draft: Draft, template: object) -> list[Finding]:
+    def check_draft(draft: Draft, template: object, options: CheckOptions) -> list[Finding]:
         return [
-            Finding("placeholder", "error", "law", 1, 15, 17, "“XX”是待填写的占位符。"),
-            Finding("section-too-short", "warning", "study", None, None, None, "偏短。"),
-            Finding("profile-incomplete", "error", None, None, None, None, "未填写单位。"),
+            Finding("placeholder", Severity.ERROR, "law", 1, 15, 17, "“XX”是待填写的占位符。"),
+            Finding("section-too-short", Severity.WARNING, "study", 1, 1, 1, "偏短。"),
+            Finding("profile-incomplete", Severity.ERROR, None, 1, 1, 1, "未填写单位。"),
         ]
 
-    monkeypatch.setitem(sys.modules, "appraisal.checks", types.SimpleNamespace(check_draft=check_draft))
+    monkeypatch.setattr(service, "check_draft", check_draft)
     code, out, err = export(capsys, str(draft_path), "--strict")
     assert (code, out) == (1, [])
     assert err == (
@@ -234,3 +212,24 @@ def test_draft_after_the_format_list(capsys: pytest.CaptureFixture[str], workdir
     assert (code, out) == (0, [str(workdir / f"{NAME}.txt"), str(workdir / f"{NAME}.md")])
     assert main(["export", "--to", "txt"]) == 2
     assert capsys.readouterr().err == "请指明要导出的草稿：文件路径，或草稿的名称、编号（见 appraisal list）。\n"
+
+
+def test_rules_switched_off_in_config_do_not_stop_strict_export(
+    capsys: pytest.CaptureFixture[str], workdir: Path, draft: Draft, appraisal_home: Path
+) -> None:
+    """The settings are read once, for both commands: a rule the user switched off neither shows in `check` nor
+    stops `export --strict` (it used to: export ran the checker without the user's settings)."""
+    draft.sections["law"] = "严格依法履职，全年办理行政复议案件XX件，均未被纠错。"  # placeholder: an error
+    path = create_draft(draft)
+    code, out, err = export(capsys, str(path), "--strict", "--to", "txt")
+    assert code == 1 and "placeholder" in err, "the error is there while the rule is on"
+
+    (appraisal_home / "config").mkdir(exist_ok=True)
+    (appraisal_home / "config" / "config.toml").write_text('[checks]\ndisabled = ["placeholder"]\n', encoding="utf-8")
+    assert main(["check", str(path)]) == 0
+    out_check, err_check = capsys.readouterr()
+    assert "placeholder" not in out_check and err_check == ""
+    code, out, err = export(capsys, str(path), "--strict", "--to", "txt")
+    assert (code, err) == (0, "")
+    assert out == [str(workdir / f"{NAME}.txt")]
+    assert "行政复议案件XX件" in txt(workdir / f"{NAME}.txt")

@@ -164,10 +164,14 @@ def write_config(home: Path, text: str) -> None:
 def test_run_in_setting_precedence(
     appraisal_home: Path, template_setting: bool, config: str, option: bool | None, expected: bool
 ) -> None:
-    """The caller's choice (CLI flag, dialog) beats the user's config file, which beats the template."""
+    """The caller's choice (CLI flag, dialog) beats the user's config file, which beats the template. The config
+    file is read once, by the application layer, which fills in the export options."""
+    from appraisal.service import Service, Settings
+
     if config:
         write_config(appraisal_home, config)
-    labels = outline_labels(deep_template(run_in=template_setting), {"work.c": "民生。"}, run_in=option)
+    run_in = Service(Settings.load()).export_options(run_in=option).run_in_headings
+    labels = outline_labels(deep_template(run_in=template_setting), {"work.c": "民生。"}, run_in=run_in)
     assert ("¶（二）民生实事。民生。" in labels) is expected
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from appraisal.checks import DEFAULT_OPTIONS, CheckOptions
 from appraisal.draft import Draft
 from appraisal.store import create_draft
 from appraisal.templates import load_template
@@ -89,9 +90,9 @@ class FakeChecks:
     def check_section(self, draft: Draft, template: object, section_id: str) -> list[object]:
         return self._section(draft, section_id)
 
-    def check_draft(self, draft: Draft, template: object, *, disabled: tuple[str, ...] = ()) -> list[object]:
+    def check_draft(self, draft: Draft, template: object, options: CheckOptions = DEFAULT_OPTIONS) -> list[object]:
         found = [f for sid in draft.sections for f in self._section(draft, sid)]
-        return [f for f in found if getattr(f, "rule", "") not in disabled]
+        return [f for f in found if getattr(f, "rule", "") not in options.disabled]
 
     @staticmethod
     def apply_fixes(text: str, findings: list[object]) -> str:
@@ -103,7 +104,7 @@ class FakeChecks:
             lines[f.line - 1] = row[: f.column - 1] + f.fix + row[f.end_column - 1 :]  # type: ignore[attr-defined]
         return "\n".join(lines)
 
-    def fix_draft(self, draft: Draft, template: object, *, disabled: tuple[str, ...] = ()) -> int:
+    def fix_draft(self, draft: Draft, template: object, options: CheckOptions = DEFAULT_OPTIONS) -> int:
         count = 0
         for sid, text in draft.sections.items():
             fixes = [f for f in self._section(draft, sid) if f.fix]  # type: ignore[attr-defined]

@@ -1,0 +1,47 @@
+"""Where the program's log goes: `<data dir>/appraisal.log`, never the user's terminal.
+
+A rule that raises is logged with its traceback (`appraisal.checks`); the user is told in one sentence (a
+`check-failed` finding) and the developer finds the details in this file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sys
+from pathlib import Path
+
+from appraisal import paths
+
+LOG_FILE = "appraisal.log"
+
+
+class _LogFile(logging.FileHandler):
+    """Opened on the first record. A log that cannot be written must not become a traceback on the user's
+    terminal: the failure is said in one sentence on stderr instead."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.path = path
+        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with contextlib.suppress(OSError):  # if the folder cannot be made, opening the file fails: handleError
+            paths.ensure_private_dir(self.path.parent)
+        super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        print(f"无法写入日志文件 {self.path}。", file=sys.stderr)
+
+
+def configure_logging() -> Path:
+    """Send the `appraisal` loggers to the log file of the current data dir (replacing an earlier one, so a
+    changed `APPRAISAL_HOME` is followed); the file's path."""
+    path = paths.data_dir() / LOG_FILE
+    logger = logging.getLogger("appraisal")
+    for handler in [h for h in logger.handlers if isinstance(h, _LogFile)]:
+        logger.removeHandler(handler)
+        handler.close()
+    logger.addHandler(_LogFile(path))
+    logger.setLevel(logging.INFO)
+    return path

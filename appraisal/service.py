@@ -1,0 +1,329 @@
+"""The application layer: what both faces (the command line and the Textual app) ask of the core.
+
+The user's `config.toml` is read here, once, by `Settings.load()`; a `Service` holds those settings and passes
+them down, so no module below this one reads the file and the two faces can never disagree about it::
+
+    service = Service(Settings.load())            # once, at start-up (an AppraisalError if the file is bad)
+    findings = service.check_draft(draft, template)            # whole draft: the review, `appraisal check`
+    findings = service.check_section(draft, template, "law")   # one section, as the user types
+    count = service.fix_draft(draft, template)                 # safe fixes, in place; the caller saves
+    result = service.export(draft, template, [ExportTarget("docx", folder=Path("."))], strict=True)
+    rows = service.list_drafts()                               # the start screen and `appraisal list`
+    last = service.last_year_draft(draft.template, 2026, "张三", path)
+
+Findings are `appraisal.checks.Finding` (severity a `Severity`); a rule that raises shows up as a
+`check-failed` error finding, never as silence. Every error meant for the user is an `AppraisalError`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from appraisal.checks import (
+    DEFAULT_OPTIONS,
+    RULES,
+    CheckOptions,
+    Finding,
+    Severity,
+    apply_fixes,
+    check_draft,
+    check_section,
+    fix_draft,
+)
+from appraisal.checks.documents import DocumentCheck, check_document, write_fixed_copy
+from appraisal.config import Config, load_config
+from appraisal.draft import Draft, completion
+from appraisal.errors import AppraisalError
+from appraisal.export import ExportOptions, export_to
+from appraisal.store import OpenDraft, draft_files, load_draft, resolve_draft
+from appraisal.templates import Template, load_template
+
+__all__ = [
+    "DocumentFix",
+    "DraftCheck",
+    "DraftSummary",
+    "ExportFailed",
+    "ExportResult",
+    "ExportTarget",
+    "Service",
+    "Settings",
+    "StrictExportRefused",
+]
+
+# ---------------------------------------------------------------- settings
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The user's settings, resolved once. `unknown_rules`: names switched off in config.toml that are no rule
+    (the faces tell the user they are ignored)."""
+
+    checks: CheckOptions = DEFAULT_OPTIONS
+    run_in_headings: bool | None = None  # export: run-in level-2 headings; None leaves it to the template
+    unknown_rules: tuple[str, ...] = ()
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        """`config.toml` (default: the user's config dir), or the defaults when there is none."""
+        return cls.from_config(load_config(path))
+
+    @classmethod
+    def from_config(cls, config: Config) -> Settings:
+        disabled = frozenset(config.checks.disabled)
+        checks = CheckOptions(
+            disabled=disabled,
+            extra_words=MappingProxyType(dict(config.checks.extra_words)),
+            allowed_words=frozenset(config.checks.allowed_words),
+        )
+        return cls(
+            checks=checks,
+            run_in_headings=config.export.run_in_headings,
+            unknown_rules=tuple(sorted(disabled - set(RULES))),
+        )
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass
+class DraftCheck:
+    """A draft checked from its file: where it is, the draft and its template, the findings, and (with `fix`)
+    how many fixes were saved as which revision."""
+
+    path: Path
+    draft: Draft
+    template: Template
+    findings: list[Finding]
+    fixed: int = 0
+
+    def section_titles(self) -> dict[str, str]:
+        return {s.id: s.title for s in self.template.text_sections()}
+
+
+@dataclass
+class DocumentFix:
+    """`fix_document`: the fixed copy written next to the document (`copy` None when nothing was fixed) and the
+    findings left in it (or in the document itself when nothing was fixed)."""
+
+    source: Path
+    copy: Path | None
+    count: int
+    findings: list[Finding]
+
+
+@dataclass(frozen=True)
+class ExportTarget:
+    """One file to write: `fmt` (a name of `appraisal.export.FORMATS`) either at `path` (replaced when
+    `overwrite`) or under a free name in `folder`."""
+
+    fmt: str
+    folder: Path | None = None
+    path: Path | None = None
+    overwrite: bool = False
+
+
+@dataclass
+class ExportResult:
+    """The files written, and the checker's errors the draft still has (exported anyway: `strict` was off)."""
+
+    written: list[Path]
+    errors: list[Finding]
+
+
+class StrictExportRefused(AppraisalError):
+    """`strict` export of a draft with errors: nothing was written; `errors` lists them."""
+
+    def __init__(self, errors: list[Finding]) -> None:
+        super().__init__(f"草稿还有 {len(errors)} 处错误，按 --strict 的要求未导出：")
+        self.errors = errors
+
+
+class ExportFailed(AppraisalError):
+    """A file could not be written; `written` are the ones written before it."""
+
+    def __init__(self, message: str, written: list[Path]) -> None:
+        super().__init__(message)
+        self.written = written
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    """One draft in the data dir, for a listing. `problem` is set (and `draft` None) when it cannot be read;
+    `template` is None when its template is missing."""
+
+    path: Path
+    saved: dt.datetime
+    draft: Draft | None = None
+    template: Template | None = None
+    problem: str = ""
+
+    @property
+    def completion(self) -> float | None:
+        if self.draft is None or self.template is None:
+            return None
+        return completion(self.draft, self.template)
+
+
+# ---------------------------------------------------------------- the operations
+
+
+@dataclass
+class Service:
+    """The operations both faces call, with the user's settings applied. Cheap to build; holds no files open."""
+
+    settings: Settings = field(default_factory=Settings)
+
+    # -- checking
+
+    def check_draft(self, draft: Draft, template: Template) -> list[Finding]:
+        """Every finding in the draft, in document order, the user's disabled rules left out."""
+        return check_draft(draft, template, self.settings.checks)
+
+    def check_section(self, draft: Draft, template: Template, section_id: str) -> list[Finding]:
+        """The findings in one section (rules about the whole draft left out): fast enough for every pause."""
+        return check_section(draft, template, section_id, self.settings.checks)
+
+    def errors(self, draft: Draft, template: Template) -> list[Finding]:
+        """The findings that are errors: what `strict` export refuses and the export dialog lists."""
+        return [f for f in self.check_draft(draft, template) if f.severity is Severity.ERROR]
+
+    def check_draft_file(self, path: Path, *, fix: bool = False) -> DraftCheck:
+        """Load and check a saved draft. With `fix`, the safe fixes are applied under the draft's lock and saved
+        as a new revision (an AppraisalError when the draft is open elsewhere); the findings are those left."""
+        if not fix:
+            draft = load_draft(path)
+            template = load_template(draft.template)
+            return DraftCheck(path, draft, template, self.check_draft(draft, template))
+        opened = OpenDraft(path)
+        try:
+            template = load_template(opened.draft.template)
+            count = self.fix_draft(opened.draft, template)
+            if count:
+                opened.save()
+            return DraftCheck(path, opened.draft, template, self.check_draft(opened.draft, template), count)
+        finally:
+            opened.close()
+
+    def check_document(self, path: Path) -> DocumentCheck:
+        """Import and check a .txt/.md/.docx document; positions point into the file."""
+        return check_document(path, self.settings.checks)
+
+    # -- fixing
+
+    def fix_draft(self, draft: Draft, template: Template) -> int:
+        """Apply every safe fix in place (the user's disabled rules excepted); the number applied. Not saved."""
+        return fix_draft(draft, template, self.settings.checks)
+
+    @staticmethod
+    def apply_fixes(text: str, findings: Sequence[Finding]) -> str:
+        """`text` (one section) with the fixes of `findings` applied, e.g. one finding the user picked."""
+        return apply_fixes(text, findings)
+
+    def fix_document(self, path: Path) -> DocumentFix:
+        """Write the document with its safe fixes applied next to it (`总结.txt` → `总结.fixed.txt`, the original
+        untouched) and check the copy."""
+        checked = self.check_document(path)
+        copy, count = write_fixed_copy(checked)
+        if not count:
+            return DocumentFix(path, None, 0, checked.findings)
+        return DocumentFix(path, copy, count, self.check_document(copy).findings)
+
+    # -- exporting
+
+    def export_options(self, *, run_in: bool | None = None, date: dt.date | None = None) -> ExportOptions:
+        """The caller's choices, else the user's settings (the template decides what neither says)."""
+        return ExportOptions(run_in_headings=self.settings.run_in_headings if run_in is None else run_in, date=date)
+
+    def export(
+        self,
+        draft: Draft,
+        template: Template,
+        targets: Sequence[ExportTarget],
+        *,
+        strict: bool = False,
+        run_in: bool | None = None,
+        date: dt.date | None = None,
+    ) -> ExportResult:
+        """Write each target in order. With `strict`, a draft with errors raises StrictExportRefused before
+        anything is written; otherwise the errors come back with the files. A file that cannot be written raises
+        ExportFailed naming the ones already written."""
+        draft.fit_to(template)
+        errors = self.errors(draft, template)
+        if strict and errors:
+            raise StrictExportRefused(errors)
+        options = self.export_options(run_in=run_in, date=date)
+        written: list[Path] = []
+        for target in targets:
+            try:
+                path = export_to(
+                    draft,
+                    template,
+                    target.fmt,
+                    folder=target.folder,
+                    path=target.path,
+                    overwrite=target.overwrite,
+                    options=options,
+                )
+            except AppraisalError as exc:
+                raise ExportFailed(exc.message, written) from exc
+            written.append(path)
+        return ExportResult(written, errors)
+
+    # -- drafts
+
+    @staticmethod
+    def open_draft(ref: str) -> tuple[Path, Draft, Template]:
+        """A draft named by path, file name, id or writer's name, loaded with its template (fitted to it)."""
+        path = resolve_draft(ref)
+        draft = load_draft(path)
+        template = load_template(draft.template)
+        draft.fit_to(template)
+        return path, draft, template
+
+    @staticmethod
+    def list_drafts() -> list[DraftSummary]:
+        """The drafts in the data dir, most recently saved first; unreadable ones say why."""
+        rows: list[DraftSummary] = []
+        templates: dict[str, Template | None] = {}
+        for path in draft_files():
+            try:
+                saved = dt.datetime.fromtimestamp(path.stat().st_mtime)
+            except OSError:
+                continue  # deleted since it was listed
+            try:
+                draft = load_draft(path)
+            except AppraisalError as exc:
+                rows.append(DraftSummary(path, saved, problem=exc.message))
+                continue
+            if draft.template not in templates:
+                try:
+                    templates[draft.template] = load_template(draft.template)
+                except AppraisalError:
+                    templates[draft.template] = None
+            rows.append(DraftSummary(path, saved, draft, templates[draft.template]))
+        return rows
+
+    @staticmethod
+    def last_year_draft(template: str, year: int | None, name: str, path: Path | None) -> Draft | None:
+        """Last year's draft of `template` (the writer `name`'s preferred), for the 去年 tab. Reads every draft in
+        the data dir, so the editor calls it from a worker thread: it takes plain values, not the draft itself."""
+        if year is None:
+            return None
+        here = path.resolve() if path else None
+        candidates: list[Draft] = []
+        for other in draft_files():
+            if here is not None and other.resolve() == here:
+                continue
+            with contextlib.suppress(AppraisalError, OSError):  # an unreadable draft is simply not last year's
+                loaded = load_draft(other)
+                if loaded.template == template and loaded.profile.year == year - 1:
+                    candidates.append(loaded)
+        if not candidates:
+            return None
+        same_name = [c for c in candidates if c.profile.name and c.profile.name == name]
+        return (same_name or candidates)[0]
