@@ -24,7 +24,7 @@ from appraisal.checks import check_draft, check_section, duplicates
 from appraisal.checks.documents import check_document
 from appraisal.draft import Draft, count_zi
 from appraisal.export import ExportOptions
-from appraisal.export.text import EXPORTER
+from appraisal.export import text as text_format
 from appraisal.importing import import_document
 from appraisal.store import load_draft
 from appraisal.templates import load_template
@@ -103,7 +103,7 @@ def main() -> None:
         big.sections[section_id] = "\n".join(body[index * share : (index + 1) * share])
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long.txt"
-        path.write_bytes(EXPORTER.render(big, template, ExportOptions(run_in_headings=False)))
+        path.write_bytes(text_format.render(big, template, ExportOptions(run_in_headings=False)))
         document_repeats = max(3, repeats // 4)
         imported = import_document(path)
         whole_ms = median_ms(lambda: check_document(path), document_repeats)

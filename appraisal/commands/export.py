@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from appraisal.export import FORMATS, SUFFIX_FORMATS, format_named
+
 if TYPE_CHECKING:
     from appraisal.checks import Finding
     from appraisal.service import ExportTarget
@@ -22,9 +24,6 @@ if TYPE_CHECKING:
 
 NAME = "export"
 HELP = "把草稿导出为 Word、纯文本、Markdown 或 HTML"
-
-FORMAT_NAMES = ("docx", "txt", "md", "html")
-SUFFIX_FORMATS = {".docx": "docx", ".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,7 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="+",
         action="extend",
         metavar="格式",
-        help="docx（Word，默认）、txt（粘贴到登记表）、md、html；可同时给出几种，如 --to docx txt",
+        help="；".join(f"{f.name}：{f.label}" for f in FORMATS.values())
+        + "。默认 docx；可同时给出几种，如 --to docx txt",
     )
     parser.add_argument(
         "-o",
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from appraisal.service import ExportFailed, Service, Settings, StrictExportRefused
 
     draft_ref: str | None = args.draft
-    if draft_ref is None and args.to and _format_name(args.to[-1]) not in FORMAT_NAMES:
+    if draft_ref is None and args.to and format_named(args.to[-1]) is None:
         draft_ref = args.to.pop()
     if not draft_ref:
         raise AppraisalError("请指明要导出的草稿：文件路径，或草稿的名称、编号（见 appraisal list）。")
@@ -105,20 +105,15 @@ def _formats(requested: list[str] | None, output: Path | None) -> list[str]:
     formats: list[str] = []
     for item in requested:
         for part in item.replace("，", ",").split(","):
-            name = _format_name(part)
-            if not name:
+            if not part.strip():
                 continue
-            if name not in FORMAT_NAMES:
-                raise AppraisalError(f"不支持导出为“{name}”，可选的格式有：{'、'.join(FORMAT_NAMES)}。")
+            name = format_named(part)
+            if name is None:
+                shown = part.strip().lower().lstrip(".")
+                raise AppraisalError(f"不支持导出为“{shown}”，可选的格式有：{'、'.join(FORMATS)}。")
             if name not in formats:
                 formats.append(name)
     return formats or ["docx"]
-
-
-def _format_name(text: str) -> str:
-    """`DOCX`, `.docx`, `word` → `docx`."""
-    name = text.strip().lower().lstrip(".")
-    return {"word": "docx", "text": "txt", "markdown": "md", "htm": "html"}.get(name, name)
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -138,7 +133,6 @@ def _target(raw: str | None, fmt: str, *, several: bool) -> ExportTarget:
     """Into the current folder or the folder named, under a free name; or exactly at the path the user named
     (replaced if it exists: they asked for it)."""
     from appraisal.errors import AppraisalError
-    from appraisal.export import FORMATS
     from appraisal.service import ExportTarget
 
     if not raw:

@@ -1,7 +1,8 @@
 """Export a draft (SPEC §5): Word laid out to GB/T 9704, plain text for the 登记表, Markdown and HTML.
 
-Contract (the TUI and the CLI code against it): `FORMATS`, `Exporter`, `ExportOptions`, `render`,
-`default_filename`, `export_to`. A new format is one module with an `EXPORTER` plus one line in `_MODULES`.
+Contract (the TUI and the CLI code against it): `FORMATS`, `SUFFIX_FORMATS`, `format_named`, `ExportOptions`,
+`render`, `default_filename`, `export_to`. A new format is one module with a `render` function plus one line in
+`_TABLE`.
 Every format walks the same outline (`appraisal.export.outline`), so numbering and which sections appear
 never differ between formats.
 """
@@ -31,47 +32,52 @@ class ExportOptions:
     date: dt.date | None = None
 
 
-class Exporter(Protocol):
-    @property
-    def name(self) -> str:
-        """The --to value, e.g. "docx"."""
-
-    @property
-    def suffix(self) -> str:
-        """The file suffix, e.g. ".docx"."""
-
-    @property
-    def label(self) -> str:
-        """Shown to the user, e.g. "Word 文档"."""
+class Renderer(Protocol):
+    """A format's module: `render` gives the file's bytes."""
 
     def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes: ...
 
 
 @dataclass(frozen=True)
-class _LazyExporter:
-    """Imports the format's module on first use, so `appraisal export --to txt` never loads python-docx."""
+class ExportFormat:
+    """One export format: everything the CLI (`--to`, `-o` suffixes), the export dialog and the file names are
+    built from. `module` (under `appraisal.export`) is imported on first use, so `appraisal export --to txt`
+    never loads python-docx."""
 
-    name: str
-    suffix: str
-    label: str
+    name: str  # the --to value, e.g. "docx"
+    suffix: str  # the file suffix, e.g. ".docx"
+    label: str  # shown to the user, e.g. "Word 文档"
     module: str
+    aliases: tuple[str, ...] = ()  # other names a user may type for it, e.g. "word"
+    other_suffixes: tuple[str, ...] = ()  # other suffixes that mean it in `-o`, e.g. ".htm"
 
     def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes:
-        real: Exporter = importlib.import_module(f"appraisal.export.{self.module}").EXPORTER
-        return real.render(draft, template, options)
+        renderer: Renderer = importlib.import_module(f"appraisal.export.{self.module}")
+        return renderer.render(draft, template, options)
 
 
-_MODULES = [
-    _LazyExporter("docx", ".docx", "Word 文档", "docx"),
-    _LazyExporter("txt", ".txt", "纯文本（粘贴到登记表）", "text"),
-    _LazyExporter("md", ".md", "Markdown", "markdown"),
-    _LazyExporter("html", ".html", "网页（可打印）", "html"),
-]
+_TABLE = (
+    ExportFormat("docx", ".docx", "Word 文档", "docx", aliases=("word",)),
+    ExportFormat("txt", ".txt", "纯文本（粘贴到登记表）", "text", aliases=("text",)),
+    ExportFormat("md", ".md", "Markdown", "markdown", aliases=("markdown",), other_suffixes=(".markdown",)),
+    ExportFormat("html", ".html", "网页（可打印）", "html", aliases=("htm",), other_suffixes=(".htm",)),
+)
 
-FORMATS: dict[str, Exporter] = {exporter.name: exporter for exporter in _MODULES}
+FORMATS: dict[str, ExportFormat] = {fmt.name: fmt for fmt in _TABLE}
+"""The formats by name, in the order they are offered."""
+
+SUFFIX_FORMATS: dict[str, str] = {suffix: fmt.name for fmt in _TABLE for suffix in (fmt.suffix, *fmt.other_suffixes)}
+"""File suffix → format name: `-o 总结.md` chooses Markdown."""
+
+_NAMES: dict[str, str] = {alias: fmt.name for fmt in _TABLE for alias in (fmt.name, *fmt.aliases)}
 
 
-def exporter(fmt: str) -> Exporter:
+def format_named(text: str) -> str | None:
+    """The format a user means by `DOCX`, `.docx` or `word`; None when it is none of them."""
+    return _NAMES.get(text.strip().lower().lstrip("."))
+
+
+def exporter(fmt: str) -> ExportFormat:
     try:
         return FORMATS[fmt]
     except KeyError:

@@ -370,13 +370,6 @@ def to_docx(outline: Outline, *, now: dt.datetime | None = None) -> bytes:
     return buffer.getvalue()
 
 
-class DocxExporter:
-    name = "docx"
-    suffix = ".docx"
-    label = "Word 文档"
-
-    def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes:
-        return to_docx(build_outline(draft, template, options))
-
-
-EXPORTER = DocxExporter()
+def render(draft: Draft, template: Template, options: ExportOptions) -> bytes:
+    """The file's bytes (see `appraisal.export.FORMATS`)."""
+    return to_docx(build_outline(draft, template, options))

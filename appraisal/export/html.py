@@ -100,13 +100,6 @@ def to_html(outline: Outline) -> str:
     )
 
 
-class HtmlExporter:
-    name = "html"
-    suffix = ".html"
-    label = "网页（可打印）"
-
-    def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes:
-        return to_html(build_outline(draft, template, options)).encode("utf-8")
-
-
-EXPORTER = HtmlExporter()
+def render(draft: Draft, template: Template, options: ExportOptions) -> bytes:
+    """The file's bytes (see `appraisal.export.FORMATS`)."""
+    return to_html(build_outline(draft, template, options)).encode("utf-8")

@@ -83,14 +83,7 @@ def to_markdown(outline: Outline, *, for_renderer: bool = False) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-class MarkdownExporter:
-    name = "md"
-    suffix = ".md"
-    label = "Markdown"
-
-    def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes:
-        outline = build_outline(draft, template, dataclasses.replace(options, run_in_headings=False))
-        return to_markdown(outline).encode("utf-8")
-
-
-EXPORTER = MarkdownExporter()
+def render(draft: Draft, template: Template, options: ExportOptions) -> bytes:
+    """The file's bytes (see `appraisal.export.FORMATS`)."""
+    outline = build_outline(draft, template, dataclasses.replace(options, run_in_headings=False))
+    return to_markdown(outline).encode("utf-8")

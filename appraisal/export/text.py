@@ -30,14 +30,7 @@ def to_text(outline: Outline) -> str:
     return "\n".join(lines) + "\n"
 
 
-class TextExporter:
-    name = "txt"
-    suffix = ".txt"
-    label = "纯文本（粘贴到登记表）"
-
-    def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes:
-        text = to_text(build_outline(draft, template, options))
-        return (BOM + text.replace("\n", NEWLINE)).encode("utf-8")
-
-
-EXPORTER = TextExporter()
+def render(draft: Draft, template: Template, options: ExportOptions) -> bytes:
+    """The file's bytes (see `appraisal.export.FORMATS`)."""
+    text = to_text(build_outline(draft, template, options))
+    return (BOM + text.replace("\n", NEWLINE)).encode("utf-8")

@@ -66,11 +66,11 @@ def load_marked() -> tuple[Draft, list[Planted], dict[str, str]]:
 
 def write_fixtures() -> None:
     from appraisal.export import ExportOptions
-    from appraisal.export.text import EXPORTER
+    from appraisal.export import text as text_format
 
     draft, _planted, _texts = load_marked()
     DRAFT.write_bytes(dump_draft(draft))
-    TEXT.write_bytes(EXPORTER.render(draft, load_template(draft.template), ExportOptions(run_in_headings=False)))
+    TEXT.write_bytes(text_format.render(draft, load_template(draft.template), ExportOptions(run_in_headings=False)))
 
 
 if __name__ == "__main__":

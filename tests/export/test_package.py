@@ -9,7 +9,7 @@ import pytest
 
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
-from appraisal.export import FORMATS, ExportOptions, default_filename, export_to, render
+from appraisal.export import FORMATS, SUFFIX_FORMATS, ExportOptions, default_filename, export_to, format_named, render
 from appraisal.templates import Template
 
 
@@ -17,6 +17,23 @@ def test_registry(draft: Draft, template: Template, options: ExportOptions) -> N
     assert list(FORMATS) == ["docx", "txt", "md", "html"]
     assert [f.suffix for f in FORMATS.values()] == [".docx", ".txt", ".md", ".html"]
     assert all(f.label for f in FORMATS.values())
+    assert SUFFIX_FORMATS == {
+        ".docx": "docx",
+        ".txt": "txt",
+        ".md": "md",
+        ".markdown": "md",
+        ".html": "html",
+        ".htm": "html",
+    }
+    assert [format_named(text) for text in ("DOCX", ".docx", "word", "markdown", "text", "htm", "pdf")] == [
+        "docx",
+        "docx",
+        "docx",
+        "md",
+        "txt",
+        "html",
+        None,
+    ]
     assert render(draft, template, "docx", options)[:2] == b"PK"
     with pytest.raises(AppraisalError, match="不支持导出为 pdf"):
         render(draft, template, "pdf", options)
