@@ -22,8 +22,9 @@ async def main() -> None:
     from appraisal.store import create_draft
     from appraisal.templates import load_template
     from appraisal.tui import checking
-    from appraisal.tui.app import AppraisalApp, TuiSettings
+    from appraisal.tui.app import AppraisalApp
     from appraisal.tui.screens.editor import EditorScreen
+    from appraisal.tui.settings import TuiSettings
 
     template = load_template("cadre-annual")
     paragraph = "围绕全市经济社会发展大局，牵头完成第五次全国经济普查数据审核，按期上报率达到百分之百，" * 8

@@ -268,7 +268,8 @@ def test_the_whole_command_line_flow_stays_offline(
 
 
 async def test_the_terminal_ui_stays_offline(tmp_path: Path, no_network: list[str]) -> None:
-    from appraisal.tui.app import AppraisalApp, TuiSettings
+    from appraisal.tui.app import AppraisalApp
+    from appraisal.tui.settings import TuiSettings
 
     path = create_draft(report(), tmp_path / "草稿.json")
     app = AppraisalApp(path, settings=TuiSettings(cursor_blink=False, autosave_delay=0.1, autosave_max=0.2))

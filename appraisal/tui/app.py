@@ -7,32 +7,23 @@ clock, and drive it with `run_test()`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from appraisal.errors import AppraisalError
 from appraisal.store import DraftLockedError, create_draft, draft_files
-from appraisal.tui import checking
+from appraisal.tui import checking, palette
+from appraisal.tui.palette import Palette
 from appraisal.tui.screens.dialogs import ChoiceScreen, MessageScreen
-from appraisal.tui.session import Clock, EditSession, system_clock
-
-
-@dataclass
-class TuiSettings:
-    """Timings and hooks. Tests shorten the delays and fix the clock so snapshots do not move."""
-
-    autosave_delay: float = 1.0  # save this long after typing stops
-    autosave_max: float = 2.0  # and at least this often while typing goes on
-    check_delay: float = 0.3  # run the section's checks this long after typing stops
-    retry_delay: float = 5.0  # after a failed save, try again this much later
-    clock: Clock = field(default=system_clock)
-    cursor_blink: bool = True
-    export_folder: Path | None = None  # default destination for exports (None: the current folder)
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.start import StartScreen
+from appraisal.tui.session import EditSession
+from appraisal.tui.settings import TuiSettings
 
 
 class AppraisalApp(App[int]):
@@ -95,8 +86,6 @@ class AppraisalApp(App[int]):
     def show_start(self) -> bool:
         """Make sure there is a start screen to come back to (there is none when a draft was opened directly).
         True when it was already there."""
-        from appraisal.tui.screens.start import StartScreen
-
         if any(isinstance(screen, StartScreen) for screen in self.screen_stack):
             return True
         self.push_screen(StartScreen())
@@ -106,8 +95,6 @@ class AppraisalApp(App[int]):
 
     def open_draft(self, path: Path, *, read_only: bool = False) -> None:
         """Open the editor on `path`. A locked draft offers read-only; any other problem is one message."""
-        from appraisal.tui.screens.editor import EditorScreen
-
         try:
             session = EditSession(path, read_only=read_only, clock=self.settings.clock)
         except DraftLockedError as exc:
@@ -133,7 +120,23 @@ class AppraisalApp(App[int]):
             if self.show_start():
                 self.refresh_start()
 
-        self.push_screen(EditorScreen(session), closed)
+        self.push_screen(EditorScreen(session, self.settings, self.disabled_rules), closed)
+
+    @on(EditorScreen.Opened)
+    def _editor_opened(self, event: EditorScreen.Opened) -> None:
+        self.when_drawn(event.editor.after_first_frame)
+
+    @on(StartScreen.OpenDraft)
+    def _open_chosen(self, event: StartScreen.OpenDraft) -> None:
+        self.open_draft(event.path)
+
+    @on(StartScreen.NewDraft)
+    def _new_wanted(self, _: StartScreen.NewDraft) -> None:
+        self.new_draft()
+
+    @on(StartScreen.ImportDocument)
+    def _import_wanted(self, _: StartScreen.ImportDocument) -> None:
+        self.import_document()
 
     def new_draft(self) -> None:
         from appraisal.draft import Draft
@@ -180,48 +183,14 @@ class AppraisalApp(App[int]):
         self.push_screen(ImportScreen(), chosen)
 
     def refresh_start(self) -> None:
-        from appraisal.tui.screens.start import StartScreen
-
         for screen in self.screen_stack:
             if isinstance(screen, StartScreen):
                 screen.refresh_drafts()
 
     # ------------------------------------------------------------ leaving
 
-    def _editors(self) -> list[Screen[None]]:
-        from appraisal.tui.screens.editor import EditorScreen
-
+    def _editors(self) -> list[EditorScreen]:
         return [s for s in self.screen_stack if isinstance(s, EditorScreen)]
-
-    def ask_about_unsaved(self, editor: Screen[None], then: Callable[[], None]) -> None:
-        """The last save failed: never drop the text silently. Offer save-as, going back, or leaving anyway."""
-        from appraisal.tui.screens.editor import EditorScreen
-        from appraisal.tui.session import DELETED
-
-        assert isinstance(editor, EditorScreen)
-        error = editor.session.error or "保存失败。"
-        choices = [("save-as", "另存为"), ("back", "返回编辑"), ("discard", "放弃修改并离开")]
-        if editor.session.conflict == DELETED:  # nothing there to overwrite: it may go back where it was
-            choices.insert(0, ("save-here", "在原处重新保存"))
-
-        def answer(choice: str | None) -> None:
-            if choice == "save-here":
-                editor.save_here()
-            elif choice == "save-as":
-                editor.action_save_as()
-            elif choice == "discard":
-                editor.close_session()
-                then()
-
-        self.push_screen(
-            ChoiceScreen(
-                f"最近的修改未能保存：{error}\n可以另存为新文件，或返回继续编辑。",
-                choices,
-                cancel="back",
-                title="未能保存",
-            ),
-            answer,
-        )
 
     def _handle_termination(self) -> None:
         """A closed terminal window (SIGHUP) or `kill` (SIGTERM) saves every open draft before the app ends."""
@@ -250,13 +219,10 @@ class AppraisalApp(App[int]):
         import os
         import threading
 
-        from appraisal.tui.screens.editor import EditorScreen
-
         if self._leaving:
             return
         self._leaving = True
         for screen in self._editors():
-            assert isinstance(screen, EditorScreen)
             screen.finish()
             screen.close_session()
         # Everything is saved and unlocked. With the terminal gone, Textual's own shutdown can block on output
@@ -268,24 +234,18 @@ class AppraisalApp(App[int]):
 
     async def action_quit(self) -> None:
         """Save every open draft first; if one cannot be saved, ask instead of quitting."""
-        from appraisal.tui.screens.editor import EditorScreen
-
         for screen in self._editors():
-            assert isinstance(screen, EditorScreen)
             if not screen.finish():
-                self.ask_about_unsaved(screen, then=self.exit)
+                screen.ask_about_unsaved(then=self.exit)
                 return
         for screen in self._editors():
-            assert isinstance(screen, EditorScreen)
             screen.close_session()
         self.exit(0)
 
     def action_command_palette(self) -> None:
-        """The command palette, with a Chinese prompt."""
-        from textual.command import CommandPalette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            self.push_screen(CommandPalette(id="--command-palette", placeholder="输入命令名称搜索，如“导出”……"))
+        """The command palette, in Chinese."""
+        if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(Palette())
 
     def action_help(self) -> None:
         from appraisal.tui.screens.help import HelpScreen
@@ -296,21 +256,14 @@ class AppraisalApp(App[int]):
     # ------------------------------------------------------------ command palette
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every action of the current screen, in Chinese, plus the app-wide ones."""
-        from appraisal.tui.screens.editor import EditorScreen
-        from appraisal.tui.screens.start import StartScreen
-
-        target: Screen[Any] = screen
-        if not isinstance(target, EditorScreen | StartScreen):
-            editors = self._editors()
-            target = editors[-1] if editors else target
-        if isinstance(target, EditorScreen | StartScreen):
-            for title, help_text, callback in target.commands():
-                yield SystemCommand(title, help_text, callback)
+        """The current screen's commands (the editor's when a dialog is over it), then the app-wide ones."""
+        editors = self._editors()
+        owner = screen if isinstance(screen, EditorScreen | StartScreen) else (editors[-1] if editors else None)
+        if owner is not None:
+            yield from owner.commands()
         yield SystemCommand("新建草稿", "按模板新建一份草稿", self.new_draft)
         yield SystemCommand("导入文档", "把 .txt、.md、.docx 文档导入为草稿", self.import_document)
-        yield SystemCommand("帮助", "查看按键和使用说明（F1）", self.action_help)
-        yield SystemCommand("退出", "保存后退出（Ctrl+Q）", self.action_quit)
+        yield from palette.commands(self, {"help": ("帮助", "查看按键和使用说明"), "quit": ("退出", "保存后退出")})
 
 
 def run_app(draft_path: Path | None = None, *, read_only: bool = False) -> int:

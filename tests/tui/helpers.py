@@ -2,20 +2,46 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from appraisal.checks import DEFAULT_OPTIONS, CheckOptions
 from appraisal.draft import Draft
 from appraisal.store import create_draft
 from appraisal.templates import load_template
-from appraisal.tui.app import AppraisalApp, TuiSettings
+from appraisal.tui.app import AppraisalApp
+from appraisal.tui.settings import TuiSettings
 
 FIXED_NOW = dt.datetime(2025, 12, 1, 9, 30, 15)
 
 
 def fixed_clock() -> dt.datetime:
     return FIXED_NOW
+
+
+async def wait_until(condition: Callable[[], object], timeout: float = 4.0) -> None:
+    """Wait for something the app does in its own time (a worker, a timer): poll, never a fixed sleep."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.02)
+
+
+class FakeMonotonic:
+    """An elapsed-time clock that moves only when told: autosave timing is tested without sleeping. The editor
+    still sets its real timer, which finds nothing due until the test advances this clock and calls run_due()."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
 
 
 def fast_settings(**overrides: object) -> TuiSettings:

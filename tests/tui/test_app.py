@@ -15,7 +15,7 @@ from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.new_draft import NewDraftScreen
 from appraisal.tui.screens.start import StartScreen
 
-from .helpers import make_app, make_draft
+from .helpers import make_app, make_draft, wait_until
 
 
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]
@@ -216,7 +216,7 @@ async def test_help_and_command_palette_list_actions() -> None:
         await pilot.pause()
         editor = app.screen
         titles = [c.title for c in app.get_system_commands(editor)]
-        for title in ("保存", "审阅全文", "导出", "历史版本", "在外部编辑器中编辑本栏", "下一栏", "退出", "帮助"):
+        for title in ("保存", "审阅全文", "导出", "历史版本", "用外部编辑器编辑本栏", "下一栏", "退出", "帮助"):
             assert title in titles
         await pilot.press("f1")
         await pilot.pause()
@@ -224,6 +224,51 @@ async def test_help_and_command_palette_list_actions() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is editor
+
+
+async def test_palette_names_each_command_with_the_keys_bound_to_it_and_speaks_chinese() -> None:
+    from textual.command import CommandList
+
+    from appraisal.tui.palette import NO_MATCHES, Palette
+
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        helps = {c.title: c.help for c in app.get_system_commands(editor)}
+        assert helps["审阅全文"].endswith("（F5）")
+        assert helps["下一栏"].endswith("（Alt+↓或Ctrl+PgDn）")  # both bindings of the action
+        assert helps["另存为…"] == "把草稿保存为另一个文件"  # no key bound: none named
+        assert helps["退出"].endswith("（Ctrl+Q）")
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, Palette)
+        await pilot.press(*"zzzz")
+
+        def shown() -> list[str]:  # the "no matches" line is centred: an Align around its Text
+            return [str(getattr(o.prompt, "renderable", o.prompt)) for o in app.screen.query_one(CommandList).options]
+
+        await wait_until(lambda: shown() == [NO_MATCHES])
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"导出")
+        await wait_until(lambda: any(line.startswith("导出") for line in shown()))
+        assert NO_MATCHES not in shown()
+        assert NO_MATCHES == "未找到匹配的命令"
+
+
+def test_no_screen_or_widget_imports_the_app_or_loads_a_module_by_name() -> None:
+    """Screens post messages upward; the app imports them, never the other way round (no hidden cycle)."""
+    import ast
+
+    import appraisal.tui
+
+    root = Path(appraisal.tui.__file__).parent
+    for module in [*root.glob("screens/*.py"), *root.glob("widgets/*.py")]:
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        names = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+        names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+        assert "appraisal.tui.app" not in names, module
+        assert "importlib" not in names, module
 
 
 def test_ui_state_lives_in_data_dir() -> None:

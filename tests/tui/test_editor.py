@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import stat
 import sys
@@ -15,20 +14,12 @@ from appraisal.store import load_draft
 from appraisal.tui.screens.dialogs import MessageScreen
 from appraisal.tui.screens.editor import EditorScreen
 
-from .helpers import make_app, make_draft
+from .helpers import FakeMonotonic, make_app, make_draft, wait_until
 
 PARAGRAPH = (
     "本人始终坚持以习近平新时代中国特色社会主义思想为指导，认真学习贯彻党的二十大精神，"
     "牢固树立“四个意识”，坚定“四个自信”，在思想上政治上行动上同党中央保持高度一致。"
 )
-
-
-async def wait_until(condition, timeout: float = 3.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 async def test_typing_chinese_into_several_sections_saves_each(tmp_path: Path) -> None:
@@ -98,48 +89,59 @@ async def test_section_list_shows_state_and_count() -> None:
 
 async def test_autosave_fires_after_debounce_not_before() -> None:
     path = make_draft()
-    app = make_app(path, autosave_delay=0.8, autosave_max=5.0)
+    clock = FakeMonotonic()
+    app = make_app(path, autosave_delay=0.8, autosave_max=5.0, monotonic=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
         editor.go_to("conduct")
         revision = load_draft(path).revision
-        loop = asyncio.get_running_loop()
-        typed_at = loop.time()
         editor.editor.insert("廉洁")
         await pilot.pause()
         assert editor.session.save_label() == "未保存"
-        await asyncio.sleep(0.2)
-        if loop.time() - typed_at < 0.7:  # on a very loaded machine the check would not be meaningful
-            assert load_draft(path).revision == revision  # still inside the debounce
-        await wait_until(lambda: load_draft(path).sections["conduct"] == "廉洁", timeout=2)
+        clock.advance(0.5)
+        editor.run_due()
+        assert load_draft(path).revision == revision  # still inside the debounce
+        editor.editor.insert("奉公")  # typing again restarts it
+        await pilot.pause()
+        clock.advance(0.5)
+        editor.run_due()
+        assert load_draft(path).revision == revision
+        clock.advance(0.31)
+        editor.run_due()
+        assert load_draft(path).sections["conduct"] == "廉洁奉公"
         assert editor.session.save_label().startswith("已保存")
 
 
 async def test_continuous_typing_is_saved_at_least_every_max_interval() -> None:
     path = make_draft()
-    app = make_app(path, autosave_delay=0.5, autosave_max=0.6)
+    clock = FakeMonotonic()
+    app = make_app(path, autosave_delay=0.5, autosave_max=0.6, monotonic=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
         assert isinstance(editor, EditorScreen)
         editor.go_to("conduct")
         typed = ""
-        saw_save_while_typing = False
+        saved_while_typing: list[str] = []
         for char in "一二三四五六七八九十" * 2:  # a key every 0.1 s: the debounce never elapses
             editor.editor.insert(char)
+            await pilot.pause()
             typed += char
-            await asyncio.sleep(0.1)
+            clock.advance(0.1)
+            editor.run_due()
             on_disk = load_draft(path).sections["conduct"]
-            if on_disk and typed.startswith(on_disk) and len(on_disk) < len(typed):
-                saw_save_while_typing = True
-        assert saw_save_while_typing
+            if on_disk and (not saved_while_typing or on_disk != saved_while_typing[-1]):
+                saved_while_typing.append(on_disk)
+        # Saved every 0.6 s of typing (the 6th, 12th and 18th key), each time all that was typed so far.
+        assert saved_while_typing == [typed[:6], typed[:12], typed[:18]]
 
 
 async def test_changed_on_disk_is_reported_and_text_kept() -> None:
     path = make_draft()
-    app = make_app(path)
+    clock = FakeMonotonic()
+    app = make_app(path, monotonic=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         editor = app.screen
@@ -149,19 +151,27 @@ async def test_changed_on_disk_is_reported_and_text_kept() -> None:
         other = path.read_text(encoding="utf-8").replace('"conduct": ""', '"conduct": "别人的文字"')
         path.write_text(other + "\n", encoding="utf-8")
         editor.editor.insert("我的文字")
-        await wait_until(lambda: editor.session.error is not None)
+        await pilot.pause()
+        clock.advance(1)
+        editor.run_due()
+        assert editor.session.error is not None
         assert editor.session.save_label() == "保存失败"
         assert editor.has_class("save-failed")
         assert "已被其他程序修改" in str(editor.query_one("#save-error").render())
         assert editor.editor.text == "我的文字"
         assert load_draft(path).sections["conduct"] == "别人的文字"  # not overwritten
-        await asyncio.sleep(0.5)  # retries happen, but the message is shown once
+        for _ in range(3):  # more typing and more time: saving is tried again, the message is shown once
+            editor.editor.insert("。")
+            await pilot.pause()
+            clock.advance(1)
+            editor.run_due()
+        assert load_draft(path).sections["conduct"] == "别人的文字"
         notes = [n for n in app._notifications if "已被其他程序修改" in n.message]
         assert len(notes) == 1
         # Save as a new file: the text lands there and saving works again.
         target = path.with_name("conflict-copy.json")
         editor.session.save_as(target)
-        assert load_draft(target).sections["conduct"] == "我的文字"
+        assert load_draft(target).sections["conduct"] == "我的文字。。。"
 
 
 async def test_failed_save_keeps_text_then_retry_succeeds(tmp_path: Path) -> None:

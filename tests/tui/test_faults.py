@@ -8,7 +8,6 @@ rest of the code runs as it does for the user. Root ignores file permissions, so
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import errno
 import os
@@ -31,15 +30,7 @@ from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.history import HistoryScreen
 
-from .helpers import FIXED_NOW, make_app, make_draft
-
-
-async def wait_until(condition: Callable[[], object], timeout: float = 4.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
+from .helpers import FIXED_NOW, FakeMonotonic, make_app, make_draft, wait_until
 
 
 def bar(editor: EditorScreen) -> str:
@@ -59,6 +50,15 @@ def notes(app: Any, words: str) -> list[str]:
 
 def temp_files(folder: Path) -> list[Path]:
     return sorted(folder.glob(".*.tmp"))
+
+
+async def run_saves(pilot: Any, editor: EditorScreen, clock: FakeMonotonic) -> None:
+    """Let the keys land, then move the clock past the autosave and two retries, running what falls due."""
+    await pilot.pause()
+    for _ in range(3):
+        clock.advance(1.0)
+        editor.run_due()
+    await pilot.pause()
 
 
 async def open_on(pilot: Any, section: str = "conduct") -> EditorScreen:
@@ -265,14 +265,15 @@ async def test_save_as_on_a_full_disk_is_one_sentence_and_keeps_the_text_in_the_
 
 async def test_draft_deleted_while_open_is_reported_and_can_be_saved_again_in_place() -> None:
     path = make_draft(sections={"conduct": "删除前的文字"})
-    app = make_app(path)
+    clock = FakeMonotonic()
+    app = make_app(path, monotonic=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_on(pilot)
         path.unlink()  # another program (or the user in a file manager) deletes the draft
         editor.editor.move_cursor(editor.editor.document.end)
         await pilot.press(*"接着写")
-        await wait_until(lambda: editor.session.error is not None)
-        await asyncio.sleep(0.4)  # autosave and a retry (0.3 s) would be due by now
+        await run_saves(pilot, editor, clock)  # the autosave, and a retry (0.3 s) would be due by now
+        assert editor.session.error is not None
 
         # Not recreated behind the user's back; told what happened and what to do; the text is kept.
         assert not path.exists()
@@ -295,7 +296,8 @@ async def test_draft_deleted_while_open_is_reported_and_can_be_saved_again_in_pl
         assert "已保存" in status(editor)
 
         await pilot.press(*"再写几个字")  # and autosave works again as before
-        await wait_until(lambda: load_draft(path).sections["conduct"].endswith("再写几个字"))
+        await run_saves(pilot, editor, clock)
+        assert load_draft(path).sections["conduct"].endswith("再写几个字")
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not lock_path(path).exists()
@@ -303,7 +305,8 @@ async def test_draft_deleted_while_open_is_reported_and_can_be_saved_again_in_pl
 
 async def test_draft_replaced_while_open_is_never_overwritten_and_save_as_keeps_both(tmp_path: Path) -> None:
     path = make_draft(sections={"conduct": "最初的文字"})
-    app = make_app(path)
+    clock = FakeMonotonic()
+    app = make_app(path, monotonic=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_on(pilot)
         # Another program writes its own version of the draft (a sync tool, a second computer).
@@ -313,8 +316,8 @@ async def test_draft_replaced_while_open_is_never_overwritten_and_save_as_keeps_
         their_bytes = path.read_bytes()
         editor.editor.move_cursor(editor.editor.document.end)
         await pilot.press(*"本机的修改")
-        await wait_until(lambda: editor.session.error is not None)
-        await asyncio.sleep(0.4)
+        await run_saves(pilot, editor, clock)
+        assert editor.session.error is not None
 
         assert path.read_bytes() == their_bytes  # never overwritten
         message = bar(editor)
@@ -338,7 +341,8 @@ async def test_draft_replaced_while_open_is_never_overwritten_and_save_as_keeps_
         assert editor.session.path == target
         assert bar(editor) == ""
         await pilot.press(*"又一句")  # autosave now goes to the new file
-        await wait_until(lambda: load_draft(target).sections["conduct"] == "最初的文字本机的修改又一句")
+        await run_saves(pilot, editor, clock)
+        assert load_draft(target).sections["conduct"] == "最初的文字本机的修改又一句"
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert path.read_bytes() == their_bytes

@@ -12,7 +12,7 @@ from appraisal.tui import checking
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.guidance import TabStrip
 
-from .helpers import FakeChecks, make_app, make_draft
+from .helpers import FakeChecks, make_app, make_draft, wait_until
 
 
 def page(editor: EditorScreen) -> str:
@@ -22,11 +22,7 @@ def page(editor: EditorScreen) -> str:
 
 
 async def wait_started(editor: EditorScreen) -> None:
-    for _ in range(150):
-        if editor.started:
-            return
-        await asyncio.sleep(0.02)
-    raise AssertionError("the editor did not finish starting")
+    await wait_until(lambda: editor.started)
 
 
 async def test_tabs_switch_with_arrow_keys_and_clicks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,10 +123,7 @@ async def test_last_year_tab_follows_a_changed_year() -> None:
         await pilot.click("#ok")
         await pilot.pause()
         assert app.screen is editor
-        for _ in range(150):
-            if "二〇二三年的依法行政" in str(editor.query_one("#last-year-text").render()):
-                break
-            await asyncio.sleep(0.02)
+        await wait_until(lambda: "二〇二三年的依法行政" in str(editor.query_one("#last-year-text").render()))
         assert "2023年度" in str(editor.query_one("#last-year-text").render())
         assert editor.last_year is not None and editor.last_year.profile.year == 2023
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from textual.widgets import OptionList
 
@@ -12,7 +10,7 @@ from appraisal.tui import checking
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.review import ReviewScreen
 
-from .helpers import FakeChecks, make_app, make_draft
+from .helpers import FakeChecks, make_app, make_draft, wait_until
 
 
 @pytest.fixture
@@ -101,9 +99,7 @@ async def test_findings_tab_updates_after_typing_pause(fake_checks: FakeChecks) 
         assert isinstance(editor, EditorScreen)
         editor.go_to("party")
         await pilot.press(*"抓好XX支部")
-        deadline = asyncio.get_running_loop().time() + 3
-        while not editor.guidance.findings and asyncio.get_running_loop().time() < deadline:
-            await asyncio.sleep(0.02)
+        await wait_until(lambda: editor.guidance.findings)
         assert [f.rule for f in editor.guidance.findings] == ["placeholder"]
         assert editor.section_list.look_of("party") == "errors"
         prompts = [str(o.prompt) for o in editor.query_one("#findings-list", OptionList).options]

@@ -8,14 +8,14 @@ Validation never blocks anything: the user can move to any section at any time.
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
@@ -27,19 +27,18 @@ from textual.widgets.text_area import Selection
 
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
-from appraisal.tui import checking
+from appraisal.tui import checking, palette
+from appraisal.tui.autosave import Autosaver
 from appraisal.tui.external import edit_text
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
 from appraisal.tui.session import CHANGED, DELETED, EditSession, previous_year_draft
+from appraisal.tui.settings import TuiSettings
 from appraisal.tui.ui_state import Position, load_position, save_position
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.section_editor import SectionEditor
 from appraisal.tui.widgets.section_list import SectionList, zi_count
 from appraisal.tui.widgets.status_bar import StatusBar
-
-if TYPE_CHECKING:
-    from appraisal.tui.app import AppraisalApp
 
 NARROW_WIDTH = 120  # below this many columns the guidance panel is hidden unless asked for (F9)
 READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，如需修改请用“另存为”保存一份副本。"
@@ -55,6 +54,16 @@ class LastYearFound(Message):
 
 
 class EditorScreen(Screen[None]):
+    """Edits one session. Tells the app it has been mounted (`Opened`), so that the work deferred past the first
+    frame starts once that frame is on the terminal; owns its own dialogs; never imports the app."""
+
+    class Opened(Message):
+        """Posted once mounted: the app calls `after_first_frame` when the first frame has been drawn."""
+
+        def __init__(self, editor: EditorScreen) -> None:
+            super().__init__()
+            self.editor = editor
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "保存"),
         Binding("alt+down", "next_section", "下一栏"),
@@ -70,35 +79,51 @@ class EditorScreen(Screen[None]):
         Binding("f9", "toggle_guidance", "指导"),
         Binding("ctrl+o", "close_draft", "其他草稿"),
     ]
+    PALETTE: ClassVar[dict[str, tuple[str, str]]] = {
+        "save": ("保存", "立即保存草稿"),
+        "save_as": ("另存为…", "把草稿保存为另一个文件"),
+        "next_section": ("下一栏", "转到下一个栏目"),
+        "previous_section": ("上一栏", "转到上一个栏目"),
+        "focus_sections": ("栏目列表", "把焦点移到左侧栏目列表"),
+        "edit_profile": ("个人信息与标题", "修改姓名、单位、职务、考核年度和标题"),
+        "review": ("审阅全文", "查看全文的检查结果并逐条定位"),
+        "export": ("导出", "导出为 Word、纯文本、Markdown 或 HTML"),
+        "history": ("历史版本", "查看、预览并恢复以前的版本"),
+        "external_editor": ("用外部编辑器编辑本栏", "用 $EDITOR 编辑本栏，适合输入法出问题时"),
+        "toggle_guidance": ("显示或隐藏写作指导", "切换右侧的指导面板"),
+        "close_draft": ("打开其他草稿", "保存并回到开始页"),
+    }
 
-    def __init__(self, session: EditSession) -> None:
+    def __init__(self, session: EditSession, settings: TuiSettings, disabled: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.session = session
+        self.settings = settings
+        self.disabled_rules = disabled
+        self.autosaver = Autosaver(
+            delay=settings.autosave_delay,
+            max_interval=settings.autosave_max,
+            check_delay=settings.check_delay,
+            retry_delay=settings.retry_delay,
+            clock=settings.monotonic,
+        )
         self.findings: dict[str, list[Any]] = {}
         self.current_id = session.template.text_section_ids()[0]
         self.last_year: Draft | None = None  # looked up in a worker after the first frame
         self.started = False  # True once the work deferred past the first frame is done (findings, tabs, last year)
         self._last_year_known = False
         self._lookups = 0
-        self._save_timer: Timer | None = None
-        self._max_timer: Timer | None = None
-        self._check_timer: Timer | None = None
-        self._retry_timer: Timer | None = None
+        self._wake_timer: Timer | None = None  # one timer, set for the autosaver's next moment
+        self._wake_at: float | None = None
         self._shown_error: str | None = None
         self._session_closed = False
-        self._last_change = 0.0
         self._last_synced: str | None = None
         self._told_read_only = -1e9
-
-    @property
-    def tui(self) -> AppraisalApp:
-        return self.app  # type: ignore[return-value]
 
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
         # Kept as an attribute, not queried: on_unmount must still reach the text after the widgets are gone.
-        self._editor = SectionEditor(id="editor", cursor_blink=self.tui.settings.cursor_blink)
+        self._editor = SectionEditor(id="editor", cursor_blink=self.settings.cursor_blink)
         yield StatusBar(id="status")
         yield Static("", id="save-error")
         with Horizontal(id="editor-main"):
@@ -133,9 +158,9 @@ class EditorScreen(Screen[None]):
             self.go_to(position.section, (position.row, position.column), save=False)
         else:
             self.go_to(ids[0], save=False)
-        self.tui.when_drawn(self._after_first_frame)
+        self.post_message(self.Opened(self))
 
-    async def _after_first_frame(self) -> None:
+    async def after_first_frame(self) -> None:
         if self._session_closed:
             return
         self._look_up_last_year()  # reads files in its thread meanwhile
@@ -179,9 +204,7 @@ class EditorScreen(Screen[None]):
         self._sync()
         if save:
             self.save_now()
-        if self._check_timer is not None:  # the section being left gets its pending check now, not never
-            self._check_timer.stop()
-            self._check_timer = None
+        if self.autosaver.take_check():  # the section being left gets its pending check now, not never
             self.check_section(self.current_id)
         template = self.session.template
         self.current_id = section_id
@@ -283,7 +306,7 @@ class EditorScreen(Screen[None]):
     def _typed_while_read_only(self, event: SectionEditor.ReadOnlyKey) -> None:
         """Keys do nothing in a read-only draft: say why, once in a while rather than once per key."""
         event.stop()
-        now = time.monotonic()
+        now = self.settings.monotonic()
         if now - self._told_read_only > 10:
             self._told_read_only = now
             self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
@@ -295,56 +318,63 @@ class EditorScreen(Screen[None]):
         was_dirty = self.session.dirty
         if not self._sync():
             return
-        self._last_change = time.monotonic()
-        settings = self.tui.settings
-        if self._save_timer is None:
-            self._save_timer = self.set_timer(settings.autosave_delay, self._autosave_due, name="autosave")
-        if self._max_timer is None:
-            self._max_timer = self.set_timer(settings.autosave_max, self._autosave, name="autosave-max")
-        if self._check_timer is None:
-            self._check_timer = self.set_timer(settings.check_delay, self._check_due, name="check")
+        self.autosaver.changed()
+        self._wake_for_next()
         if not was_dirty:
             self.refresh_status()  # "未保存" shows at the first key
 
-    def _quiet_for(self, delay: float) -> float:
-        """How much longer until `delay` seconds have passed since the last change (0 when they have)."""
-        return max(0.0, self._last_change + delay - time.monotonic())
-
-    def _autosave_due(self) -> None:
-        """The debounce: one timer, re-armed for the rest of the delay while keys keep coming."""
-        self._save_timer = None
-        remaining = self._quiet_for(self.tui.settings.autosave_delay)
-        if remaining > 0.005:
-            self._save_timer = self.set_timer(remaining, self._autosave_due, name="autosave")
+    def _wake_for_next(self) -> None:
+        """Keep the one timer set for the autosaver's next moment (earlier when a change brought it forward)."""
+        at = self.autosaver.next_at()
+        if at is None:
+            self._stop_wake_timer()
             return
-        self._autosave()
+        if self._wake_timer is not None and self._wake_at is not None and self._wake_at <= at:
+            return
+        self._stop_wake_timer()
+        self._wake_at = at
+        delay = max(0.005, at - self.settings.monotonic())  # Textual's timers divide by their delay
+        self._wake_timer = self.set_timer(delay, self._woken, name="autosave")
+
+    def _stop_wake_timer(self) -> None:
+        if self._wake_timer is not None:
+            self._wake_timer.stop()
+        self._wake_timer = self._wake_at = None
+
+    def _woken(self) -> None:
+        self._wake_timer = self._wake_at = None
+        self.run_due()
+
+    def run_due(self) -> None:
+        """Check and save if the autosaver says it is time (the timer calls this; tests too, after moving their
+        fake clock), then wake again for the next moment."""
+        if self._session_closed:
+            return
+        due = self.autosaver.due()
+        if due.check:
+            self.check_section(self.current_id)
+            self.refresh_status()
+        if due.save:
+            self._autosave()
+        self._wake_for_next()
 
     def _autosave(self) -> None:
         if self.save_now():
             self.remember_position()  # a killed session reopens where the typing stopped
 
-    def _check_due(self) -> None:
-        self._check_timer = None
-        remaining = self._quiet_for(self.tui.settings.check_delay)
-        if remaining > 0.005:
-            self._check_timer = self.set_timer(remaining, self._check_due, name="check")
-            return
-        self.check_section(self.current_id)
-        self.refresh_status()
-
-    def _stop_timers(self) -> None:
-        for timer in (self._save_timer, self._max_timer, self._retry_timer):
-            if timer is not None:
-                timer.stop()
-        self._save_timer = self._max_timer = self._retry_timer = None
+    def _stop_saving(self) -> None:
+        """No save is due any more, not even a retry (a save just succeeded another way, or the session ends)."""
+        self.autosaver.save_attempted(ok=True)
+        self._wake_for_next()
 
     def save_now(self) -> bool:
         """Save if anything changed. On failure the text stays here and one sentence says why and what happens
         next: a failing disk is tried again shortly; a draft file that another program deleted or rewrote is
         left alone (no retries: they would fail, or overwrite someone's text) until the user chooses (Ctrl+S)."""
-        self._stop_timers()
         self._sync()
         ok = self.session.save()
+        self.autosaver.save_attempted(ok=ok, retry=self.session.conflict is None)
+        self._wake_for_next()
         if ok:
             self._clear_failure()
         else:
@@ -354,8 +384,6 @@ class EditorScreen(Screen[None]):
             if sentence != self._shown_error:
                 self._shown_error = sentence
                 self.notify(sentence, title="未能保存", severity="error", timeout=8)
-            if self.session.conflict is None:
-                self._retry_timer = self.set_timer(self.tui.settings.retry_delay, self._autosave, name="autosave-retry")
         self.refresh_status()
         return ok
 
@@ -378,13 +406,13 @@ class EditorScreen(Screen[None]):
 
     def _check_all(self) -> dict[str, list[Any]]:
         by_section: dict[str, list[Any]] = {}
-        disabled = self.tui.disabled_rules
+        disabled = self.disabled_rules
         for finding in checking.check_draft(self.session.draft, self.session.template, disabled):
             by_section.setdefault(finding.section or "", []).append(finding)
         return by_section
 
     def check_section(self, section_id: str) -> None:
-        disabled = set(self.tui.disabled_rules)
+        disabled = set(self.disabled_rules)
         found = checking.check_section(self.session.draft, self.session.template, section_id)
         self.findings[section_id] = [f for f in found if f.rule not in disabled]
         self._update_list_entry(section_id)
@@ -454,7 +482,7 @@ class EditorScreen(Screen[None]):
             self.app.push_screen(MessageScreen(exc.message, title="未能保存"))
             self.save_now()  # shows the new state (the file is someone else's now)
             return
-        self._stop_timers()
+        self._stop_saving()
         self._clear_failure()
         self.refresh_status()
         self.notify(f"已重新保存到 {self.session.path}", timeout=4)
@@ -472,7 +500,7 @@ class EditorScreen(Screen[None]):
             except AppraisalError as exc:
                 self.app.push_screen(MessageScreen(exc.message, title="另存失败"))
                 return
-            self._stop_timers()
+            self._stop_saving()
             self._clear_failure()
             self.editor.read_only = self.session.read_only  # a read-only draft saved as a copy: the copy is ours
             self.refresh_status()
@@ -503,14 +531,14 @@ class EditorScreen(Screen[None]):
             if finding is not None:
                 self.jump_to_finding(finding)
 
-        self.app.push_screen(ReviewScreen(self.session, self.tui.disabled_rules), done)
+        self.app.push_screen(ReviewScreen(self.session, self.disabled_rules), done)
 
     def action_export(self) -> None:
         from appraisal.tui.screens.export import ExportScreen
 
         self._sync()
         self.save_now()
-        self.app.push_screen(ExportScreen(self.session, self.tui.disabled_rules, self.tui.settings.export_folder))
+        self.app.push_screen(ExportScreen(self.session, self.disabled_rules, self.settings.export_folder))
 
     def action_history(self) -> None:
         from appraisal.tui.screens.history import HistoryScreen
@@ -589,7 +617,33 @@ class EditorScreen(Screen[None]):
             self.close_session()
             leave()
         else:
-            self.tui.ask_about_unsaved(self, then=leave)
+            self.ask_about_unsaved(then=leave)
+
+    def ask_about_unsaved(self, then: Callable[[], None]) -> None:
+        """The last save failed: never drop the text silently. Offer save-as, going back, or leaving anyway."""
+        error = self.session.error or "保存失败。"
+        choices = [("save-as", "另存为"), ("back", "返回编辑"), ("discard", "放弃修改并离开")]
+        if self.session.conflict == DELETED:  # nothing there to overwrite: it may go back where it was
+            choices.insert(0, ("save-here", "在原处重新保存"))
+
+        def answer(choice: str | None) -> None:
+            if choice == "save-here":
+                self.save_here()
+            elif choice == "save-as":
+                self.action_save_as()
+            elif choice == "discard":
+                self.close_session()
+                then()
+
+        self.app.push_screen(
+            ChoiceScreen(
+                f"最近的修改未能保存：{error}\n可以另存为新文件，或返回继续编辑。",
+                choices,
+                cancel="back",
+                title="未能保存",
+            ),
+            answer,
+        )
 
     # ------------------------------------------------------------ leaving
 
@@ -601,16 +655,16 @@ class EditorScreen(Screen[None]):
         """Save and remember where the user was. False when the text could not be saved."""
         if self._session_closed:
             return True
-        if self._check_timer is not None:
-            self._check_timer.stop()
         ok = self.save_now()
-        self._stop_timers()
+        self.autosaver.stop()
+        self._stop_wake_timer()
         self.remember_position()
         return ok
 
     def close_session(self) -> None:
         if not self._session_closed:
-            self._stop_timers()
+            self.autosaver.stop()
+            self._stop_wake_timer()
             self._session_closed = True
             self.session.close()
 
@@ -621,22 +675,11 @@ class EditorScreen(Screen[None]):
             self.session.save()
             self.close_session()
 
-    def commands(self) -> Iterator[tuple[str, str, Any]]:
-        """(title, help, callback) for the command palette."""
-        yield "保存", "立即保存草稿（Ctrl+S）", self.action_save
-        yield "另存为…", "把草稿保存为另一个文件", self.action_save_as
-        yield "下一栏", "转到下一个栏目（Alt+↓）", self.action_next_section
-        yield "上一栏", "转到上一个栏目（Alt+↑）", self.action_previous_section
-        yield "栏目列表", "把焦点移到左侧栏目列表（F2）", self.action_focus_sections
-        yield "个人信息与标题", "修改姓名、单位、职务、考核年度和标题（F3）", self.action_edit_profile
-        yield "审阅全文", "查看全文的检查结果并逐条定位（F5）", self.action_review
-        yield "导出", "导出为 Word、纯文本、Markdown 或 HTML（F6）", self.action_export
-        yield "历史版本", "查看、预览并恢复以前的版本（F7）", self.action_history
-        yield "在外部编辑器中编辑本栏", "用 $EDITOR 编辑本栏，适合输入法出问题时（F8）", self.action_external_editor
-        yield "显示或隐藏写作指导", "切换右侧的指导面板（F9）", self.action_toggle_guidance
-        yield "打开其他草稿", "保存并回到开始页（Ctrl+O）", self.action_close_draft
+    def commands(self) -> Iterator[SystemCommand]:
+        """The palette's commands: the table's, with the keys from BINDINGS, and one per section."""
+        yield from palette.commands(self, self.PALETTE)
         for section in self.session.template.text_sections():
-            yield f"转到：{section.title}", "跳到这个栏目", lambda sid=section.id: self.go_to(sid)
+            yield SystemCommand(f"转到：{section.title}", "跳到这个栏目", partial(self.go_to, section.id))
 
 
 class _SuspendGuard:

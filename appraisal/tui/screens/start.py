@@ -3,39 +3,52 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, ClassVar
+from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from appraisal import paths
+from appraisal.tui import palette
 from appraisal.tui.screens.dialogs import MessageScreen
 from appraisal.tui.session import DraftRow, draft_rows
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.section_list import fit_cells
 
-if TYPE_CHECKING:
-    from appraisal.tui.app import AppraisalApp
-
 
 class StartScreen(Screen[None]):
+    """Lists the drafts; what the user picks goes up to the app as a message."""
+
+    class OpenDraft(Message):
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    class NewDraft(Message):
+        pass
+
+    class ImportDocument(Message):
+        pass
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "resume", "继续最近的草稿"),
         Binding("n", "new", "新建"),
         Binding("i", "import_document", "导入文档"),
         Binding("enter", "open_selected", "打开", show=False),
     ]
+    PALETTE: ClassVar[dict[str, tuple[str, str]]] = {
+        "resume": ("继续最近的草稿", "打开最近保存的草稿"),
+        "open_selected": ("打开所选草稿", "打开列表中选中的草稿"),
+    }
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[DraftRow] = []
-
-    @property
-    def tui(self) -> AppraisalApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static(Text("考核自评助手", style="bold"), id="start-title")
@@ -80,7 +93,7 @@ class StartScreen(Screen[None]):
         if row.problem:
             self.app.push_screen(MessageScreen(row.problem, title="无法打开草稿"))
             return
-        self.tui.open_draft(row.path)
+        self.post_message(self.OpenDraft(row.path))
 
     def action_resume(self) -> None:
         if not self.rows:
@@ -100,11 +113,10 @@ class StartScreen(Screen[None]):
             self._open(self.rows[index])
 
     def action_new(self) -> None:
-        self.tui.new_draft()
+        self.post_message(self.NewDraft())
 
     def action_import_document(self) -> None:
-        self.tui.import_document()
+        self.post_message(self.ImportDocument())
 
-    def commands(self) -> Iterator[tuple[str, str, Any]]:
-        yield "继续最近的草稿", "打开最近保存的草稿（R）", self.action_resume
-        yield "打开所选草稿", "打开列表中选中的草稿（回车）", self.action_open_selected
+    def commands(self) -> Iterator[SystemCommand]:
+        return palette.commands(self, self.PALETTE)

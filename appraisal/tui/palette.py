@@ -1,0 +1,82 @@
+"""The command palette (Ctrl+P): in Chinese, and built from the screens' key bindings.
+
+A screen lists its commands in `PALETTE` (action → title and help text); the keys that run each one are read
+from its `BINDINGS`, so a key changed there is changed in the palette too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from rich.align import Align
+from rich.text import Text
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.command import CommandList, CommandPalette
+from textual.dom import DOMNode
+from textual.widgets.option_list import Option
+
+NO_MATCHES = "未找到匹配的命令"
+PLACEHOLDER = "输入命令名称搜索，如“导出”……"
+
+_KEY_NAMES = {
+    "ctrl": "Ctrl",
+    "alt": "Alt",
+    "shift": "Shift",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "enter": "回车",
+    "escape": "Esc",
+    "home": "Home",
+    "end": "End",
+    "tab": "Tab",
+}
+
+
+def key_label(key: str) -> str:
+    """'ctrl+pagedown' → 'Ctrl+PgDn', 'f5' → 'F5', 'r' → 'R': how the help text and the palette name a key."""
+    return "+".join(_KEY_NAMES.get(part, part.upper()) for part in key.split("+"))
+
+
+def bound_keys(node: DOMNode) -> dict[str, list[str]]:
+    """action → the keys bound to it on `node` (its class's BINDINGS), in the order they are declared."""
+    keys: dict[str, list[str]] = {}
+    for binding in Binding.make_bindings(type(node).BINDINGS):
+        keys.setdefault(binding.action, []).append(key_label(binding.key))
+    return keys
+
+
+def commands(node: DOMNode, table: Mapping[str, tuple[str, str]]) -> Iterator[SystemCommand]:
+    """One palette command per entry of `table` (action → title, help), its keys appended to the help."""
+    keys = bound_keys(node)
+    for action, (title, help_text) in table.items():
+        callback: Callable[[], Any] = getattr(node, f"action_{action}")
+        named = "或".join(keys.get(action, []))
+        yield SystemCommand(title, f"{help_text}（{named}）" if named else help_text, callback)
+
+
+class Palette(CommandPalette):
+    """Textual's palette with a Chinese prompt and a Chinese "no matches" line."""
+
+    def __init__(self) -> None:
+        super().__init__(id="--command-palette", placeholder=PLACEHOLDER)
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """As Textual's, but in Chinese (its English text is written inside this method)."""
+        self._stop_no_matches_countdown()
+
+        def show() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(NO_MATCHES, style="not bold")), disabled=True, id=self._NO_MATCHES)
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)
