@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,6 +12,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from appraisal import export as exporting
 from appraisal.errors import AppraisalError
 from appraisal.tui import checking
 from appraisal.tui.screens.dialogs import ConfirmScreen
@@ -21,13 +21,6 @@ from appraisal.tui.widgets.guidance import finding_prompt
 
 DEFAULT_FORMATS = ("docx", "txt")
 SHOWN_ERRORS = 8
-
-
-def _export_module() -> Any | None:
-    try:
-        return importlib.import_module("appraisal.export")
-    except ImportError:
-        return None
 
 
 class ExportScreen(ModalScreen[list[Path] | None]):
@@ -42,24 +35,20 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         self.errors = [
             f for f in checking.check_draft(session.draft, session.template, disabled) if f.severity == "error"
         ]
-        self.exporter = _export_module()
 
     def compose(self) -> ComposeResult:
         titles = {s.id: s.title for s in self.session.template.text_sections()}
         with Vertical(classes="dialog form", id="export-dialog"):
             yield Label("导出", classes="dialog-title")
-            if self.exporter is None:
-                yield Static("导出功能尚未安装，请升级考核自评助手。", classes="form-error")
-            else:
-                with Horizontal(classes="field-block"):
-                    yield Label("格式", classes="field-label")
-                    with Grid(id="export-formats"):
-                        for name, exporter in self.exporter.FORMATS.items():
-                            yield Checkbox(str(exporter.label), name in DEFAULT_FORMATS, id=f"fmt-{name}", compact=True)
-                with Horizontal(classes="field"):
-                    yield Label("文件夹")
-                    yield Input(str(self.folder), id="export-folder", compact=True)
-                yield Static("同名文件已存在时另起新名（如“…(2).docx”），不会覆盖。", classes="form-note")
+            with Horizontal(classes="field-block"):
+                yield Label("格式", classes="field-label")
+                with Grid(id="export-formats"):
+                    for name, exporter in exporting.FORMATS.items():
+                        yield Checkbox(exporter.label, name in DEFAULT_FORMATS, id=f"fmt-{name}", compact=True)
+            with Horizontal(classes="field"):
+                yield Label("文件夹")
+                yield Input(str(self.folder), id="export-folder", compact=True)
+            yield Static("同名文件已存在时另起新名（如“…(2).docx”），不会覆盖。", classes="form-note")
             if self.errors:
                 text = Text(f"草稿中还有{len(self.errors)}处错误：\n", style="bold red")
                 for finding in self.errors[:SHOWN_ERRORS]:
@@ -71,14 +60,11 @@ class ExportScreen(ModalScreen[list[Path] | None]):
                     yield Static(text, id="export-errors")
             yield Static("", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
-                if self.exporter is not None:
-                    yield Button("导出", id="export", variant="primary", compact=True)
+                yield Button("导出", id="export", variant="primary", compact=True)
                 yield Button("取消", id="cancel", compact=True)
 
     def chosen_formats(self) -> list[str]:
-        if self.exporter is None:
-            return []
-        return [name for name in self.exporter.FORMATS if self.query_one(f"#fmt-{name}", Checkbox).value]
+        return [name for name in exporting.FORMATS if self.query_one(f"#fmt-{name}", Checkbox).value]
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -111,13 +97,12 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         )
 
     def write(self, formats: list[str]) -> None:
-        assert self.exporter is not None
         message = self.query_one("#form-error", Static)
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
         written: list[Path] = []
         for name in formats:
             try:
-                path = self.exporter.export_to(self.session.draft, self.session.template, name, folder=folder)
+                path = exporting.export_to(self.session.draft, self.session.template, name, folder=folder)
             except AppraisalError as exc:
                 message.update(self._partial(written) + exc.message)
                 return
