@@ -11,6 +11,8 @@ from appraisal.checks.placeholder import Placeholder
 from appraisal.checks.profile import ProfileIncomplete
 from appraisal.checks.punctuation import HalfwidthPunctuation
 from appraisal.checks.quotes import UnbalancedQuote
+from appraisal.checks.typos import Typo
+from appraisal.checks.wording import Wording
 from appraisal.checks.years import YearMismatch
 
 RULES: dict[str, Rule] = {
@@ -28,5 +30,7 @@ RULES: dict[str, Rule] = {
         DuplicateSentence(),
         YearMismatch(),
         HeadingInText(),
+        Typo(),
+        Wording(),
     )
 }

@@ -27,6 +27,8 @@ SPEC_RULES = {
     "duplicate-sentence": "warning",
     "year-mismatch": "warning",
     "heading-in-text": "warning",
+    "typo": "warning",
+    "wording": "warning",
 }
 
 
@@ -41,8 +43,8 @@ def test_descriptions_are_chinese_sentences() -> None:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in rule.description)
 
 
-def test_only_halfwidth_punctuation_fixes() -> None:
-    assert [name for name, rule in RULES.items() if rule.fixable] == ["halfwidth-punctuation"]
+def test_only_punctuation_and_typos_fix() -> None:
+    assert [name for name, rule in RULES.items() if rule.fixable] == ["halfwidth-punctuation", "typo"]
 
 
 @pytest.mark.parametrize("name", sorted(SPEC_RULES))
@@ -53,6 +55,7 @@ def test_each_rule_can_be_switched_off(name: str) -> None:
     draft.sections["integrity"] += "严" * 800  # and section-too-long, total-too-long
     draft.sections["results.duties"] += "全" * 1500
     draft.sections["results.service"] += "服" * 1200
+    draft.sections["law"] += "今后将再接再励，深入推进供给侧改革。"  # typo, wording
     every = check_draft(draft, template)
     assert name in {f.rule for f in every}
     without = check_draft(draft, template, CheckOptions(disabled=frozenset({name})))

@@ -1,0 +1,54 @@
+"""`typo`: common misspellings in 公文 — 成语 and fixed phrases people get wrong (`再接再励`, `按步就班`, `做为`), from
+the curated list in `data/typo.toml`. Each entry names the right form, which is the fix; an entry may list longer
+phrases in which its letters are right (`按排名` is not `按排`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.checks.lexicon import Matcher, load_data
+
+
+@dataclass(frozen=True)
+class TypoEntry:
+    wrong: str
+    right: str
+    fix: bool
+
+
+@cache
+def matcher() -> Matcher[TypoEntry]:
+    """The typo list, compiled once per process."""
+    return Matcher(
+        [
+            (raw["wrong"], TypoEntry(raw["wrong"], raw["right"], raw.get("fix", True)), raw.get("exceptions", ()))
+            for raw in load_data("typo")
+        ]
+    )
+
+
+class Typo(Rule):
+    name = "typo"
+    severity = WARNING
+    description = "常见错别字，如“再接再励”（再接再厉）、“按步就班”（按部就班）。"
+    fixable = True
+    fields = frozenset({"section", "unmatched", "title"})
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        words = matcher()
+        for index, line in enumerate(item.lines):
+            for hit in words.find(line):
+                entry = hit.entry
+                if item.is_protected(index, hit.start, hit.end):
+                    continue
+                yield self.finding(
+                    item,
+                    index + 1,
+                    hit.start + 1,
+                    hit.end + 1,
+                    f"“{entry.wrong}”应为“{entry.right}”。",
+                    entry.right if entry.fix else None,
+                )
