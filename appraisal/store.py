@@ -15,6 +15,7 @@ import json
 import os
 import re
 import socket
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ HISTORY_DIR = ".appraisal-history"
 HISTORY_RECENT = 20  # every one of the newest revisions is kept (the spec asks for at least 20)
 HISTORY_MAX = 120  # beyond the recent ones: one an hour for two days, then one a day, up to this many in all
 DRAFT_SUFFIX = ".json"
+MAX_NESTING = 100  # levels of lists and objects a draft may hold (unknown fields are kept as they are)
 LOCK_MAX_BYTES = 4096  # a lock file holds one short JSON object
 
 
@@ -110,6 +112,22 @@ def _migrate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _nesting(data: object) -> int:
+    """How deep lists and objects nest in parsed JSON (a draft itself needs 3 levels)."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_NESTING:
+            break
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def _parse(raw: bytes) -> tuple[Draft | None, str]:
     """A draft from bytes, or None and the reason (in Chinese) it is not one."""
     if not raw.strip():
@@ -124,6 +142,8 @@ def _parse(raw: bytes) -> tuple[Draft | None, str]:
         return None, "JSON 内容异常（数字过长或嵌套过深）"
     if not isinstance(data, dict):
         return None, "内容不是草稿对象"
+    if _nesting(data) > MAX_NESTING:  # it would load, but no save could ever write it back (pydantic stops at 255)
+        return None, f"内容嵌套过深（超过 {MAX_NESTING} 层）"
     schema = data.get("schema", 0)
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 0:
         return None, "schema 字段无效"
@@ -164,6 +184,23 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _ID_IN_TEXT = re.compile(rb'"id"\s*:\s*"((?:[^"\\]|\\.){1,200})"')
 
 
+def _is_linked(folder: Path) -> bool:
+    """Whether the history folder, or a folder between it and the draft's folder, is a symbolic link. History is
+    never written, listed or pruned through a link: it could lead anywhere, and pruning would delete files there."""
+    base = folder
+    while base.name != HISTORY_DIR and base != base.parent:
+        base = base.parent
+    return any(part.is_symlink() for part in (folder, *folder.parents) if len(part.parts) >= len(base.parts))
+
+
+def _is_our_file(item: Path) -> bool:
+    """A regular file (not a link, nor a device): only such a file can be a revision we wrote."""
+    try:
+        return stat.S_ISREG(item.lstat().st_mode)
+    except OSError:
+        return False
+
+
 def _history_root(draft_path: Path) -> Path:
     """Where the histories of the drafts that have been at this path are kept, one folder per draft id."""
     return draft_path.parent / HISTORY_DIR / draft_path.stem
@@ -197,8 +234,8 @@ def _migrate_history(root: Path) -> None:
     folder: move each revision into its own draft's folder. A revision whose id cannot be read stays where it is
     (it could not be restored before either); nothing is ever deleted here."""
     try:
-        items = [item for item in root.iterdir() if _REV_NAME.match(item.name) and item.is_file()]
-    except OSError:
+        items = [item for item in root.iterdir() if _REV_NAME.match(item.name) and _is_our_file(item)]
+    except (OSError, ValueError):  # no such folder; a NUL in the name
         return
     for item in items:
         try:
@@ -217,15 +254,17 @@ def history_dir(draft_path: Path, draft_id: str | None = None) -> Path | None:
     """The history folder of the draft at `draft_path`. Without `draft_id`, the id is read from the file; when
     the file is too damaged to say, the history most recently written at this path is the one meant."""
     root = _history_root(draft_path)
+    if _is_linked(root):
+        return None
     _migrate_history(root)
     if draft_id is None:
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, ValueError):
             draft_id = _id_of(_read_bounded(draft_path))
     if draft_id is not None:
         return root / _id_folder(draft_id)
     try:
-        folders = [item for item in root.iterdir() if item.is_dir()]
-    except OSError:
+        folders = [item for item in root.iterdir() if item.is_dir() and not item.is_symlink()]
+    except (OSError, ValueError):
         return None
     return max(folders, key=lambda f: (f.stat().st_mtime_ns, f.name), default=None)
 
@@ -233,16 +272,27 @@ def history_dir(draft_path: Path, draft_id: str | None = None) -> Path | None:
 def list_history(draft_path: Path, draft_id: str | None = None) -> list[HistoryEntry]:
     """Revisions kept for the draft, newest first."""
     folder = history_dir(draft_path, draft_id)
-    if folder is None or not folder.is_dir():
+    if folder is None or _is_linked(folder) or not folder.is_dir():
         return []
     entries = []
     for item in folder.iterdir():
         match = _REV_NAME.match(item.name)
-        if match:
+        if match and _is_our_file(item):
             stamp = dt.datetime.strptime(match.group(2)[:15], "%Y%m%dT%H%M%S")
             entries.append(HistoryEntry(int(match.group(1)), stamp.strftime("%Y-%m-%d %H:%M:%S"), item))
     entries.sort(key=lambda e: (e.revision, e.path.name), reverse=True)
     return entries
+
+
+def _newest_revision(draft_path: Path, draft_id: str) -> int:
+    """The highest revision number in the draft's history (0 if none): read from the names alone, as every save
+    asks."""
+    folder = _history_root(draft_path) / _id_folder(draft_id)
+    try:
+        names = os.listdir(folder)
+    except (OSError, ValueError):
+        return 0
+    return max((int(m.group(1)) for m in map(_REV_NAME.match, names) if m), default=0)
 
 
 def newest_good_revision(draft_path: Path) -> tuple[HistoryEntry, Draft] | None:
@@ -256,6 +306,8 @@ def _record_history(draft_path: Path, draft: Draft, data: bytes) -> None:
     """Keep a copy of this revision and prune the oldest. History is best effort: a failure here never
     fails the save of the draft itself, which has already succeeded."""
     folder = _history_root(draft_path) / _id_folder(draft.id)
+    if _is_linked(folder):
+        return
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S%f")
     with contextlib.suppress(AppraisalError, OSError):
         atomic_write_bytes(folder / f"{draft.revision:06d}-{stamp}.json", data)
@@ -323,17 +375,26 @@ def load_draft(path: Path) -> Draft:
     return draft
 
 
+def _through_link(path: Path) -> Path:
+    """Where saving `path` writes: a draft that is a symbolic link (into a synced folder, say) is saved as editors
+    do, by writing the file it points to (atomically, beside it), so the link stays and the target gets the text."""
+    try:
+        linked = path.is_symlink()
+    except ValueError:  # a NUL in the name: the write itself says so
+        return path
+    return Path(os.path.realpath(path)) if linked else path
+
+
 def save_draft(draft: Draft, path: Path) -> None:
     """Write a new revision atomically, then record it in history."""
     previous = (draft.revision, draft.updated)
     # Above every revision in the draft's history, so that an older copy put back over the draft never
     # repeats a revision number.
-    kept = list_history(path, draft.id)
-    draft.revision = max(draft.revision, kept[0].revision if kept else 0) + 1
+    draft.revision = max(draft.revision, _newest_revision(path, draft.id)) + 1
     draft.updated = now_iso()
     data = dump_draft(draft)
     try:
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(_through_link(path), data)
     except AppraisalError:
         draft.revision, draft.updated = previous
         raise
@@ -569,9 +630,10 @@ class DraftLock:
 def _remove_stale_temp_files(path: Path) -> None:
     """Temp files left by a save that was killed mid-write. Only called while holding the lock, so no
     save of ours is under way."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
+    for written in {path, _through_link(path)}:
+        for leftover in written.parent.glob(f".{written.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 class OpenDraft:
