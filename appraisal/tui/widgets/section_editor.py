@@ -12,14 +12,18 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import types
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.document._wrapped_document import WrappedDocument
 from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
+
+from appraisal.tui.line_breaking import wrap_offsets
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,23 @@ def _guarded_action(name: str) -> Callable[..., Any]:
     return action
 
 
+def _with_line_breaking(method: Callable[..., Any]) -> Any:
+    """`method` of Textual's WrappedDocument, run with our 禁则 `wrap_offsets` where it calls Textual's
+    `compute_wrap_offsets` (same signature). Textual's incremental rewrapping stays as it is; only where a line
+    may break changes. tests/tui/test_section_editor.py checks that Textual still calls it by that name."""
+    names = dict(method.__globals__, compute_wrap_offsets=wrap_offsets)
+    function = types.FunctionType(method.__code__, names, method.__name__, method.__defaults__, method.__closure__)
+    function.__kwdefaults__ = method.__kwdefaults__
+    return functools.update_wrapper(function, method)
+
+
+class ChineseWrappedDocument(WrappedDocument):
+    """The section's text wrapped by the rules of Chinese line breaking (see appraisal.tui.line_breaking)."""
+
+    wrap = _with_line_breaking(WrappedDocument.wrap)
+    wrap_range = _with_line_breaking(WrappedDocument.wrap_range)
+
+
 class SectionEditor(TextArea, inherit_bindings=False):
     """A TextArea that remembers which section it holds, so a late Changed message is never misfiled."""
 
@@ -75,6 +96,17 @@ class SectionEditor(TextArea, inherit_bindings=False):
         )
         self.cursor_blink = cursor_blink
         self.section_id: str | None = None
+
+    @property
+    def wrapped_document(self) -> WrappedDocument:
+        return self._chinese_wrapped
+
+    @wrapped_document.setter
+    def wrapped_document(self, value: WrappedDocument) -> None:
+        """TextArea builds a plain WrappedDocument for every new text (still unwrapped): use ours instead."""
+        if not isinstance(value, ChineseWrappedDocument):
+            value = ChineseWrappedDocument(value.document, value._width, value._tab_width)
+        self._chinese_wrapped = value
 
     class ReadOnlyKey(Message):
         """A key or a paste that would have changed the text, in a read-only draft (so it did nothing)."""
