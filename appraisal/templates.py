@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from appraisal import paths
-from appraisal.errors import AppraisalError
+from appraisal.errors import AppraisalError, describe_validation_error
 
 DEFAULT_TEMPLATE = "cadre-annual"
 TEMPLATE_FILE = "template.toml"
@@ -146,13 +146,6 @@ def builtin_dir() -> Path:
     raise AppraisalError("找不到内置模板目录 prompts，安装可能不完整，请重新安装。")
 
 
-def _describe_error(error: ValidationError) -> str:
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "（顶层）"
-    message = first["msg"].removeprefix("Value error, ")
-    return f"字段 {where}：{message}"
-
-
 @cache
 def _load_file(path: Path, mtime_ns: int) -> Template:
     del mtime_ns  # part of the cache key only: an edited user template is read again
@@ -169,7 +162,7 @@ def _load_file(path: Path, mtime_ns: int) -> Template:
     try:
         template = Template.model_validate(raw)
     except ValidationError as exc:
-        raise AppraisalError(f"模板文件 {path} 有误，{_describe_error(exc)}。") from exc
+        raise AppraisalError(f"模板文件 {path} 有误，{describe_validation_error(exc)}。") from exc
     if template.id != path.parent.name:
         raise AppraisalError(f"模板文件 {path} 有误，字段 id：应与目录名 {path.parent.name} 一致。")
     return template.model_copy(update={"source": str(path), "guidance_dir": str(path.parent)})

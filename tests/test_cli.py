@@ -8,24 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from cadre import CADRE_TEXT_IDS
 
 from appraisal.cli import main
 from appraisal.store import load_draft, save_draft
 
-CADRE_TEXT_IDS = [
-    "intro",
-    "conduct",
-    "study",
-    "results.service",
-    "results.duties",
-    "results.innovation",
-    "results.foundation",
-    "party",
-    "law",
-    "integrity",
-    "weakness.work",
-    "weakness.ability",
-]
 NEW_ARGS = ["new", "--template", "cadre-annual", "--name", "张三", "--unit", "规划局", "--position", "副局长"]
 
 

@@ -69,3 +69,9 @@ def test_fit_to_keeps_text_of_unknown_sections() -> None:
     assert "old-section" not in draft.sections
     assert list(draft.sections.keys())[0] == "conduct"
     assert set(draft.sections) == set(template.text_section_ids())
+
+
+def test_count_zi_is_isalnum_for_every_kind_of_character() -> None:
+    """The regex count equals the definition (`str.isalnum`), underscores, marks and odd digits included."""
+    text = "张三_a1２３\u0301é٣ⅷ²，。 \t\u3000《》—…（）🙂𠀀ｱ"
+    assert count_zi(text) == sum(1 for ch in text if ch.isalnum())

@@ -66,11 +66,21 @@ def test_settings_come_from_config_toml(appraisal_home: Path) -> None:
     assert Settings.load(appraisal_home / "nowhere.toml") == Settings()
 
 
-def test_a_bad_config_is_one_chinese_sentence(appraisal_home: Path) -> None:
-    write_config(appraisal_home, "[checks]\ndisabled = 3\n")
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("[checks]\ndisabled = 3\n", '字段 checks.disabled：应为列表，如 ["甲", "乙"]'),
+        ("[checks]\ndisable = []\n", "字段 checks.disable：不是可用的项目，请检查拼写"),
+        ('[checks]\nextra_words = ["抓手"]\n', '字段 checks.extra_words：应为表，如 { 词语 = "说明" }'),
+        ('[export]\nrun_in_headings = "是"\n', "字段 export.run_in_headings：应为 true 或 false"),
+    ],
+)
+def test_a_bad_config_is_one_chinese_sentence(appraisal_home: Path, text: str, reason: str) -> None:
+    write_config(appraisal_home, text)
     with pytest.raises(AppraisalError) as error:
         Settings.load()
-    assert error.value.message.startswith("设置文件 ")
+    path = appraisal_home / "config" / "config.toml"
+    assert error.value.message == f"设置文件 {path} 有误，{reason}。"
 
 
 def test_disabled_rules_apply_to_every_operation() -> None:

@@ -388,3 +388,15 @@ def test_unreadable_draft_can_still_be_named_by_the_writer(tmp_path: Path) -> No
     path = create_draft(make_draft())
     path.write_text("{损坏", encoding="utf-8")
     assert resolve_draft("张三") == path
+
+
+def test_a_draft_field_of_the_wrong_type_is_named_in_chinese(tmp_path: Path) -> None:
+    from appraisal.errors import AppraisalError
+
+    path = tmp_path / "草稿.json"
+    path.write_text('{"schema": 1, "template": "cadre-annual", "revision": "三"}', encoding="utf-8")
+    with pytest.raises(AppraisalError) as error:
+        load_draft(path)
+    assert "字段 revision：应为整数" in error.value.message
+    words = error.value.message.replace(str(path), "").replace("revision", "")
+    assert not any("a" <= ch.lower() <= "z" for ch in words), "no English besides the path and the field's name"

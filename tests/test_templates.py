@@ -3,25 +3,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cadre import CADRE_TEXT_IDS
 
 from appraisal import paths
 from appraisal.errors import AppraisalError
 from appraisal.templates import DEFAULT_TEMPLATE, list_templates, load_template, template_ids
-
-CADRE_TEXT_IDS = [
-    "intro",
-    "conduct",
-    "study",
-    "results.service",
-    "results.duties",
-    "results.innovation",
-    "results.foundation",
-    "party",
-    "law",
-    "integrity",
-    "weakness.work",
-    "weakness.ability",
-]
 
 EXPECTED_SECTIONS = {
     "cadre-annual": ["intro", "conduct", "study", "results", "party", "law", "integrity", "weakness"],

@@ -16,8 +16,7 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import ClassVar
 
-from appraisal.checks.chars import zi
-from appraisal.draft import Draft
+from appraisal.draft import Draft, count_zi
 from appraisal.templates import Section, Template
 
 
@@ -91,7 +90,7 @@ class Field:
     @cached_property
     def zi(self) -> int:
         """The field's 字数 (`count_zi`)."""
-        return zi(self.text)
+        return count_zi(self.text)
 
     @property
     def section_id(self) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
-from appraisal.checks.chars import zi
+from appraisal.draft import count_zi
 
 MIN_ZI = 8
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
@@ -43,7 +43,7 @@ def _sentences(line: str) -> tuple[tuple[int, int, str], ...]:
         if len(text) < MIN_ZI:
             continue
         key = _SPACE.sub("", text).strip(_EDGE)
-        if zi(key) >= MIN_ZI:
+        if count_zi(key) >= MIN_ZI:
             start = match.start() + len(text) - len(text.lstrip())
             found.append((start, match.start() + len(text.rstrip()), key))
     return tuple(found)

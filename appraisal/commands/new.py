@@ -21,13 +21,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from appraisal.draft import Draft
+    from appraisal.draft import YEARS, Draft
     from appraisal.errors import AppraisalError
     from appraisal.store import create_draft
     from appraisal.templates import DEFAULT_TEMPLATE, load_template
 
-    if args.year is not None and not 1990 <= args.year <= 2100:
-        raise AppraisalError(f"考核年度 {args.year} 不在合理范围内（1990—2100）。")
+    if args.year is not None and args.year not in YEARS:
+        raise AppraisalError(f"考核年度 {args.year} 不在合理范围内（{YEARS[0]}—{YEARS[-1]}）。")
     template = load_template(args.template or DEFAULT_TEMPLATE)
     draft = Draft.new(
         template, name=args.name, unit=args.unit, position=args.position, year=args.year, title=args.title

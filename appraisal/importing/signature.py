@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from appraisal.draft import YEARS
+
 _CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _YEAR = r"(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})"
 _MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -62,7 +64,7 @@ def year_in_title(text: str) -> int | None:
     if not match:
         return None
     year = _cn_number(match.group("year"))
-    return year if 1990 <= year <= 2100 else None
+    return year if year in YEARS else None
 
 
 def years_named(text: str) -> list[int]:
@@ -82,7 +84,7 @@ def date_line(text: str) -> tuple[int, int, int] | None:
         return None
     year = _cn_number(match.group("year") or match.group("y2"))
     month = _cn_number(match.group("month") or match.group("m2"))
-    if not (1990 <= year <= 2100 and 1 <= month <= 12):
+    if not (year in YEARS and 1 <= month <= 12):
         return None
     return start, len(text), year - 1 if month <= 3 else year
 

@@ -37,7 +37,7 @@ from appraisal.tui.ui_state import Position, load_position, save_position
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.section_editor import SectionEditor
-from appraisal.tui.widgets.section_list import SectionList, zi_count
+from appraisal.tui.widgets.section_list import SectionList
 from appraisal.tui.widgets.status_bar import StatusBar
 
 NARROW_WIDTH = 120  # below this many columns the guidance panel is hidden unless asked for (F9)
@@ -434,7 +434,7 @@ class EditorScreen(Screen[None]):
         session = self.session
         self.query_one("#status", StatusBar).show(
             draft_name=f"{session.draft.profile.name or '（未署名）'}·{session.draft.title}",
-            total=sum(zi_count(text) for text in session.draft.sections.values()),
+            total=session.draft.total_chars(),
             limit=session.template.max_chars,
             save_label=session.save_label(),
         )

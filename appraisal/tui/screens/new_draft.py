@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from appraisal.draft import default_year
+from appraisal.draft import YEAR_RULE, default_year, parse_year
 from appraisal.templates import DEFAULT_TEMPLATE, list_templates
 
 FIELDS = [("name", "姓名", "如：张三"), ("unit", "单位", "如：某某区发展和改革局"), ("position", "职务", "如：副局长")]
@@ -69,14 +69,12 @@ class NewDraftScreen(ModalScreen[NewDraftRequest | None]):
         if not isinstance(template, str):
             error.update("请选择模板。")
             return
-        year_text = self._value("year")
-        if not year_text.isdigit() or not 1990 <= int(year_text) <= 2100:
-            error.update("考核年度应为 1990—2100 之间的四位数字，如 2025。")
+        year = parse_year(self._value("year"))
+        if year is None:
+            error.update(YEAR_RULE)
             self.query_one("#year", Input).focus()
             return
-        self.dismiss(
-            NewDraftRequest(template, self._value("name"), self._value("unit"), self._value("position"), int(year_text))
-        )
+        self.dismiss(NewDraftRequest(template, self._value("name"), self._value("unit"), self._value("position"), year))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

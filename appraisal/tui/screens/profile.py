@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from appraisal.draft import Draft
+from appraisal.draft import YEAR_RULE, Draft, parse_year
 
 
 @dataclass(frozen=True)
@@ -70,15 +70,13 @@ class ProfileScreen(ModalScreen[ProfileChange | None]):
         return self.query_one(f"#profile-{field_id}", Input).value.strip()
 
     def _submit(self) -> None:
-        year = self._value("year")
-        if not year.isdigit() or not 1990 <= int(year) <= 2100:
-            self.query_one("#form-error", Static).update("考核年度应为 1990—2100 之间的四位数字，如 2025。")
+        year = parse_year(self._value("year"))
+        if year is None:
+            self.query_one("#form-error", Static).update(YEAR_RULE)
             self.query_one("#profile-year", Input).focus()
             return
         self.dismiss(
-            ProfileChange(
-                self._value("name"), self._value("unit"), self._value("position"), int(year), self._value("title")
-            )
+            ProfileChange(self._value("name"), self._value("unit"), self._value("position"), year, self._value("title"))
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 from rich.cells import cell_len
@@ -17,11 +16,11 @@ from appraisal.templates import Section, Template
 # State → (label, style). Words, not symbols: symbols such as ○ ● are "ambiguous width" and take two
 # cells in some Chinese terminals, which breaks the layout.
 STATE_LOOK: dict[str, tuple[str, str]] = {
-    "empty": ("未填", "dim"),
-    "short": ("偏短", "yellow"),
-    "long": ("偏长", "yellow"),
+    "empty": (SectionState.EMPTY.label, "dim"),
+    "short": (SectionState.SHORT.label, "yellow"),
+    "long": (SectionState.LONG.label, "yellow"),
     "errors": ("有误", "bold red"),
-    "ok": ("完成", "green"),
+    "ok": (SectionState.OK.label, "green"),
 }
 
 
@@ -29,31 +28,9 @@ STATE_LOOK: dict[str, tuple[str, str]] = {
 INDENT = "\u00a0\u00a0"
 
 
-@lru_cache(maxsize=128)
-def zi_count(text: str) -> int:
-    """`count_zi`, remembered: the list, the status bar and the section states count the same unchanged texts
-    over and over, and a long section takes milliseconds to count. (A str caches its own hash, so a lookup
-    costs next to nothing.)"""
-    return count_zi(text)
-
-
-_STATES: dict[tuple[str, int, int | None], tuple[str, SectionState]] = {}
-
-
-def cached_state(section: Section, text: str) -> SectionState:
-    """`section_state`, remembered for the last text of each section (it counts the whole text)."""
-    key = (section.id, section.min_chars, section.max_chars)
-    hit = _STATES.get(key)
-    if hit is not None and hit[0] == text:
-        return hit[1]
-    state = section_state(section, text)
-    _STATES[key] = (text, state)
-    return state
-
-
 def section_look(section: Section, text: str, findings: Sequence[Any]) -> str:
     """The key into STATE_LOOK: errors outrank the length state, so "has errors" is never hidden."""
-    state = cached_state(section, text)
+    state = section_state(section, text)
     if state is SectionState.EMPTY:
         return "empty"
     if any(getattr(f, "severity", "") == "error" for f in findings):
@@ -94,7 +71,7 @@ class SectionList(OptionList):
         title = fit_cells(section.title, self.title_width() - cell_len(indent))
         look = section_look(section, text, findings)
         label, style = STATE_LOOK[look]
-        count = zi_count(text)
+        count = count_zi(text)
         target = f"{count}/{section.min_chars}" if section.min_chars else f"{count}"
         prompt = Text(f"{indent}{title}\n{indent}{INDENT}")
         prompt.append(label, style=style)
@@ -118,7 +95,7 @@ class SectionList(OptionList):
                 continue
             text = draft.sections.get(section.id, "")
             found = findings.get(section.id, [])
-            self._looks[section.id] = (section_look(section, text, found), zi_count(text))
+            self._looks[section.id] = (section_look(section, text, found), count_zi(text))
             options.append(Option(self._prompt(section, placed.level, text, found), id=section.id))
         highlighted = self.highlighted
         self.set_options(options)
@@ -132,7 +109,7 @@ class SectionList(OptionList):
 
     def update_section(self, section_id: str, text: str, findings: Sequence[Any]) -> None:
         placed = self.template.placed(section_id)
-        key = (section_look(placed.section, text, findings), zi_count(text))
+        key = (section_look(placed.section, text, findings), count_zi(text))
         if self._looks.get(section_id) == key:
             return
         self._looks[section_id] = key
