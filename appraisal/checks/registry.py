@@ -7,9 +7,11 @@ from appraisal.checks.duplicates import DuplicateSentence
 from appraisal.checks.figures import MissingFigure
 from appraisal.checks.headings import HeadingInText
 from appraisal.checks.length import SectionEmpty, SectionTooLong, SectionTooShort, TotalTooLong
+from appraisal.checks.numbers import NumberUsage
 from appraisal.checks.placeholder import Placeholder
 from appraisal.checks.profile import ProfileIncomplete
 from appraisal.checks.punctuation import HalfwidthPunctuation
+from appraisal.checks.punctuation_usage import PunctuationUsage
 from appraisal.checks.quotes import UnbalancedQuote
 from appraisal.checks.typos import Typo
 from appraisal.checks.wording import Wording
@@ -32,5 +34,7 @@ RULES: dict[str, Rule] = {
         HeadingInText(),
         Typo(),
         Wording(),
+        NumberUsage(),
+        PunctuationUsage(),
     )
 }

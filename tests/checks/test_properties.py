@@ -1,6 +1,7 @@
 """Properties over arbitrary text: the checker never fails, positions stay inside the text, and fixes only ever
 swap half-width marks (and the spaces typed around them, or a doubled mark) for full-width ones (`.` for `。`, or
-`、` after a Chinese list number)."""
+`、` after a Chinese list number) and fix punctuation (`...` → `……`, straight quotes, spaces inside Chinese);
+every fix settles: fixing again finds nothing more to fix."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from appraisal.checks import RULES, apply_fixes, check_draft, check_section, fix_draft
+from appraisal.checks import RULES, CheckOptions, apply_fixes, check_draft, check_section, fix_draft
 
 from .marks import draft_with, template
 
@@ -19,7 +20,7 @@ ALPHABET += ["http://a.cn/x", "2024年", "2025年度", "今年（", "三、", "�
 
 texts = st.lists(st.sampled_from(ALPHABET), max_size=80).map("".join)
 TEMPLATE = template()
-_MARKS = re.compile(r"[,.;:?!()，。、；：？！（）\s]")
+_MARKS = re.compile(r"[,.．;:?!()，。、；：？！（）…\"“”‘’‚‛„‟\s]")
 
 
 @settings(max_examples=300, deadline=None)
@@ -41,14 +42,28 @@ def test_findings_stay_inside_the_text(first: str, second: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_fixes_only_swap_marks_and_settle(text: str) -> None:
+    """The fixes of the mark rules (half-width marks, GB/T 15834 punctuation); the word and number rules, whose
+    fixes change letters and digits, have their own property below."""
     draft = draft_with("conduct", text)
+    marks_only = CheckOptions(disabled=frozenset({"typo", "number-usage"}))
     for _ in range(len(text) + 1):
-        if fix_draft(draft, TEMPLATE) == 0:
+        if fix_draft(draft, TEMPLATE, marks_only) == 0:
             break
     fixed = draft.sections["conduct"]
     assert [f for f in check_section(draft, TEMPLATE, "conduct") if f.rule == "halfwidth-punctuation"] == []
     assert _MARKS.sub("", fixed) == _MARKS.sub("", text)
     assert fixed.count("\n") == text.count("\n")
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_every_fix_settles(text: str) -> None:
+    draft = draft_with("conduct", text)
+    for _ in range(len(text) + 2):
+        if fix_draft(draft, TEMPLATE) == 0:
+            break
+    assert [f for f in check_section(draft, TEMPLATE, "conduct") if f.fix is not None] == []
+    assert draft.sections["conduct"].count("\n") == text.count("\n")
 
 
 @settings(max_examples=200, deadline=None)

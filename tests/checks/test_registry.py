@@ -29,6 +29,8 @@ SPEC_RULES = {
     "heading-in-text": "warning",
     "typo": "warning",
     "wording": "warning",
+    "number-usage": "warning",
+    "punctuation": "warning",
 }
 
 
@@ -43,8 +45,9 @@ def test_descriptions_are_chinese_sentences() -> None:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in rule.description)
 
 
-def test_only_punctuation_and_typos_fix() -> None:
-    assert [name for name, rule in RULES.items() if rule.fixable] == ["halfwidth-punctuation", "typo"]
+def test_the_fixing_rules() -> None:
+    fixing = [name for name, rule in RULES.items() if rule.fixable]
+    assert fixing == ["halfwidth-punctuation", "typo", "number-usage", "punctuation"]
 
 
 @pytest.mark.parametrize("name", sorted(SPEC_RULES))
@@ -55,7 +58,8 @@ def test_each_rule_can_be_switched_off(name: str) -> None:
     draft.sections["integrity"] += "严" * 800  # and section-too-long, total-too-long
     draft.sections["results.duties"] += "全" * 1500
     draft.sections["results.service"] += "服" * 1200
-    draft.sections["law"] += "今后将再接再励，深入推进供给侧改革。"  # typo, wording
+    draft.sections["study"] += "今后将再接再励，深入推进供给侧改革。"  # typo, wording
+    draft.sections["study"] += "完成投资3千万元，各项工作...全面推进。"  # number-usage, punctuation
     every = check_draft(draft, template)
     assert name in {f.rule for f in every}
     without = check_draft(draft, template, CheckOptions(disabled=frozenset({name})))

@@ -1,0 +1,97 @@
+"""`punctuation`: GB/T 15834—2011《标点符号用法》 beyond half-width marks.
+
+- The ellipsis is two `…` (`……`): `...`, `。。。` and a single `…` are fixed to `……`.
+- A doubled `。。` `，，` `、、` `；；` `：：` is one mark (fixable).
+- Quotes: `‚ ‛ „ ‟` are not Chinese quotes; straight `"` in Chinese text become “ and ” (fixable when they pair).
+- A paragraph does not start with a mark that closes or separates (`，` `。` `）` …).
+- A page number copied from a PDF (`-2-`, `— 3 —`) does not belong inside a sentence or on its own line.
+- A space does not stand inside Chinese text (`全面 推进`, `工作 ，`); two or more spaces are layout and are left
+  alone, as are spaced-out titles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.checks.chars import HAN
+
+_ELLIPSIS = re.compile(r"\.{3,}|．{3,}|。{3,}|(?<!…)…(?!…)")
+_DOUBLED = re.compile("|".join(f"(?<!{m}){m}{m}(?!{m})" for m in "。，、；："))  # exactly two: three 。 are an ellipsis
+_LOW_QUOTES = {"‚": "‘", "‛": "‘", "„": "“", "‟": "“"}
+_LOW_QUOTE = re.compile("[‚‛„‟]")
+_STARTS = re.compile(r"[ \t\u3000]*([，。、；：！？）》」』】,.;:!?])")
+_PAGE = re.compile(rf"(?<=[{HAN}，、])[ \u3000]*[-－—][ \u3000]*[0-9]{{1,3}}[ \u3000]*[-－—][ \u3000]*(?=[{HAN}])")
+_PAGE_LINE = re.compile(r"[ \t\u3000]*[-－—][ \u3000]*[0-9]{1,3}[ \u3000]*[-－—][ \t\u3000]*")
+_CN_MARKS = "，。、；：！？"
+_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}{_CN_MARKS}])|(?<=[{_CN_MARKS}])[ \u3000](?=[{HAN}])")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# `述 职 报 告`: a short line spaced out on purpose.
+_SPACED_OUT = re.compile(rf"[ \t\u3000]*(?:[{HAN}][ \u3000]+)+[{HAN}][ \t\u3000]*")
+
+
+def _straight_quotes(line: str) -> Iterator[tuple[int, str | None]]:
+    """(position, fix) of each straight double quote in a Chinese line; fixes only when they pair up."""
+    positions = [i for i, ch in enumerate(line) if ch == '"']
+    chinese = [
+        i
+        for i in positions
+        if (i > 0 and _HAN_CHAR.match(line[i - 1])) or (i + 1 < len(line) and _HAN_CHAR.match(line[i + 1]))
+    ]
+    if not chinese:
+        return
+    pairs = len(positions) % 2 == 0
+    for number, i in enumerate(positions):
+        if i in chinese:
+            yield i, ("“" if number % 2 == 0 else "”") if pairs else None
+
+
+class PunctuationUsage(Rule):
+    name = "punctuation"
+    severity = WARNING
+    description = "标点用法不符合《标点符号用法》（GB/T 15834），如“...”“。。”、直引号、段首标点、正文中的页码。"
+    fixable = True
+    fields = frozenset({"section", "unmatched", "title"})
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        for index, line in enumerate(item.lines):
+            if line:
+                yield from self._line(item, index, line)
+
+    def _line(self, item: Field, index: int, line: str) -> Iterator[Finding]:
+        found: list[tuple[int, int, str, str | None]] = []
+        if "." in line or "…" in line or "。。。" in line or "．" in line:
+            for match in _ELLIPSIS.finditer(line):
+                before = line[match.start() - 1 : match.start()]
+                after = line[match.end() : match.end() + 1]
+                if match.group()[0] in ".．" and not (_HAN_CHAR.match(before) or _HAN_CHAR.match(after)):
+                    continue  # `etc...` in Latin text
+                found.append((match.start(), match.end(), f"省略号应为“……”，不应写作“{match.group()}”。", "……"))
+        for match in _DOUBLED.finditer(line):
+            mark = match.group()[0]
+            found.append((match.start(), match.end(), f"标点“{mark}”重复。", mark))
+        for match in _LOW_QUOTE.finditer(line):
+            mark = match.group()
+            right = _LOW_QUOTES[mark]
+            found.append((match.start(), match.end(), f"“{mark}”不是中文引号，应为“{right}”。", right))
+        if '"' in line:
+            for position, fix in _straight_quotes(line):
+                message = '中文里应使用中文引号“”，不用直引号"。'
+                found.append((position, position + 1, message, fix))
+        if item.key != "title":
+            opening = _STARTS.match(line)
+            if opening is not None:
+                mark = opening.group(1)
+                found.append((opening.start(1), opening.end(1), f"段落不应以标点“{mark}”开头。", None))
+            if _PAGE_LINE.fullmatch(line) and any(ch.isdigit() for ch in line):
+                found.append((0, len(line), "这一行像是从文档中带过来的页码，应删除。", None))
+            elif "-" in line or "－" in line or "—" in line:
+                for match in _PAGE.finditer(line):
+                    found.append((match.start(), match.end(), f"句中夹有页码“{match.group().strip()}”，应删除。", None))
+            if (" " in line or "\u3000" in line) and not _SPACED_OUT.fullmatch(line):
+                for match in _SPACE.finditer(line):
+                    found.append((match.start(), match.end(), "中文之间不应有空格。", ""))
+        for start, end, message, fix in sorted(found):
+            if not item.is_protected(index, start, end):
+                yield self.finding(item, index + 1, start + 1, end + 1, message, fix)

@@ -1,0 +1,79 @@
+"""`number-usage` (GB/T 15835): digits among Chinese numerals in a year, shortened years, digits mixed with 千/百,
+inconsistent range marks. Positives and hard negatives in the style of real reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from appraisal.checks import RULES, apply_fixes, check_section
+
+from .marks import draft_with, spans_of, template
+
+POSITIVES = [
+    "⟦二0二五⟧年十二月八日",
+    "落款日期为⟦二○二五⟧年十二月。",
+    "⟦二零二五⟧年度个人总结已报送。",
+    "⟦一九九O⟧年出生，中共党员。",
+    "⟦24⟧年度考核为优秀等次。",
+    "⟦25⟧年12月，完成了年度目标任务。",
+    "力争⟦’26⟧年实现营收翻番。",
+    "完成固定资产投资⟦3千⟧万元。",
+    "全年培训基层干部⟦5百⟧余人次。",
+    "争取专项资金⟦1.5千⟧万元。",
+    "办理时限由3～5个工作日压缩到1⟦-⟧2个工作日。",
+    "增幅保持在5%～8%，利润率提高2⟦-⟧3个百分点。",
+]
+
+NEGATIVES = [
+    "二〇二五年十二月八日",
+    "全年完成投资3000万元，同比增长3.5%，营收突破3.5亿元。",
+    "新建道路5千米，光伏装机3千瓦，提高了2个百分点。",
+    "在基层工作25年，先后在3个乡镇任职。",
+    "编制《区商贸流通业发展规划（2025—2030年）》，办理时限为3～5个工作日。",
+    "会议于2025-12-01召开，联系电话0571-88886666。",
+    "2024年度考核为优秀等次，2025年12月完成审计。",
+    "五百余人参加，三千万元资金到位。",
+    "第3百货商店完成改造。",
+    "全年召开调度会3-5次，督办事项7-9件。",
+    "百分之三十的村实现集体经济收入翻番。",
+]
+
+
+@pytest.mark.parametrize("marked", POSITIVES)
+def test_number_usage_found(marked: str) -> None:
+    found, expected = spans_of("number-usage", marked)
+    assert expected
+    assert found == expected
+
+
+@pytest.mark.parametrize("marked", NEGATIVES)
+def test_number_usage_not_found(marked: str) -> None:
+    found, expected = spans_of("number-usage", marked)
+    assert expected == []
+    assert found == []
+
+
+def test_fixes() -> None:
+    text = "二0二五年十二月，25年度完成投资3千万元，5百余人参加。"
+    draft = draft_with("results.service", text)
+    found = [f for f in check_section(draft, template(), "results.service") if f.rule == "number-usage"]
+    assert [f.fix for f in found] == ["二〇二五", "2025", "3000", "500"]
+    assert apply_fixes(text, found) == "二〇二五年十二月，2025年度完成投资3000万元，500余人参加。"
+    assert found[0].message == "用汉字数字书写年份时，“零”应写作“〇”（GB/T 15835）：“二0二五”应为“二〇二五”。"
+
+
+def test_a_far_shortened_year_is_reported_without_a_fix() -> None:
+    draft = draft_with("results.service", "98年度的档案已整理归档。")
+    found = [f for f in check_section(draft, template(), "results.service") if f.rule == "number-usage"]
+    assert [(f.column, f.end_column, f.fix) for f in found] == [(1, 3, None)]
+
+
+def test_the_range_mark_is_the_first_one_in_the_draft() -> None:
+    found, expected = spans_of(
+        "number-usage", "压缩到1⟦～⟧2个工作日。", section="results.service", conduct="时限为3-5个工作日。"
+    )
+    assert found == expected
+
+
+def test_rule_is_a_fixable_warning() -> None:
+    assert (RULES["number-usage"].severity, RULES["number-usage"].fixable) == ("warning", True)
