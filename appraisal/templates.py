@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -34,6 +35,7 @@ class Section(BaseModel):
     min_chars: int = Field(default=0, ge=0)
     max_chars: int | None = Field(default=None, gt=0)
     aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()  # words that place a free-form heading here (学习 → 理论学习), for importing
     children: tuple[Section, ...] = ()
 
     @property
@@ -68,6 +70,9 @@ class Template(BaseModel):
     title: str = "{year}年度个人总结"
     max_chars: int | None = Field(default=None, gt=0)
     run_in_headings: bool = False
+    title_words: tuple[str, ...] = ()  # words of a document's title that name this kind of report (述职报告)
+    main_section: str = ""  # where an imported document's numbered headings that name no section go
+    voice: Literal["personal", "collective"] = "personal"  # written by a person (本人) or for a unit (我们)
     sections: tuple[Section, ...] = Field(min_length=1)
     source: str = Field(default="", exclude=True)
     guidance_dir: str = Field(default="", exclude=True)
@@ -79,6 +84,8 @@ class Template(BaseModel):
             if placed.section.id in seen:
                 raise ValueError(f"栏目编号 {placed.section.id} 重复")
             seen.add(placed.section.id)
+        if self.main_section and self.main_section not in {s.id for s in self.text_sections()}:
+            raise ValueError(f"main_section {self.main_section} 不是模板中的栏目")
         return self
 
     def walk(self) -> Iterator[Placed]:

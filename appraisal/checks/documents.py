@@ -8,6 +8,7 @@ only the text inside the affected runs changes, so every format and style stays 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,6 +23,7 @@ class DocumentCheck:
     path: Path
     result: ImportResult
     findings: list[Finding]  # positions in the document
+    sections_checked: bool = True  # False: the template was not recognised, only the content rules ran
 
 
 def document_year(result: ImportResult) -> int | None:
@@ -29,9 +31,17 @@ def document_year(result: ImportResult) -> int | None:
     return result.document_year
 
 
-def check_document(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> DocumentCheck:
-    """Read, import and check a document; findings are in document positions, in document order."""
-    result = parse_document(read_document(path, CHECKING))
+SECTION_RULES = frozenset({"section-empty", "section-too-short", "section-too-long", "total-too-long"})
+"""Rules about the template's sections: they run on a document only when its template is known."""
+
+
+def check_document(path: Path, options: CheckOptions = DEFAULT_OPTIONS, template: str | None = None) -> DocumentCheck:
+    """Read, import and check a document; findings are in document positions, in document order. The section
+    rules run only when the template is given or recognised with confidence (`DocumentCheck.sections_checked`)."""
+    result = parse_document(read_document(path, CHECKING), template)
+    sections_checked = template is not None or result.confident
+    if not sections_checked:
+        options = dataclasses.replace(options, disabled=options.disabled | SECTION_RULES)
     ctx = Context(
         result.draft,
         result.template,
@@ -43,7 +53,7 @@ def check_document(path: Path, options: CheckOptions = DEFAULT_OPTIONS) -> Docum
     )
     findings = [_place(item, f, result) for item, f in run_rules(ctx, options)]
     findings.sort(key=lambda f: (f.line, f.column, f.end_column, f.rule))
-    return DocumentCheck(path, result, findings)
+    return DocumentCheck(path, result, findings, sections_checked)
 
 
 def _place(item: Field | None, finding: Finding, result: ImportResult) -> Finding:

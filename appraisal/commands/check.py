@@ -101,7 +101,10 @@ def _check_draft(service: Service, label: str, path: Path, *, fix: bool) -> Chec
 
 def _check_document(service: Service, label: str, path: Path, *, fix: bool) -> Checked:
     if not fix:
-        return Checked(label, service.check_document(path).findings)
+        checked = service.check_document(path)
+        if not checked.sections_checked:
+            print(f"{label}：未能确定文档所用的模板，只检查了内容，未检查各栏目是否齐全和字数。", file=sys.stderr)
+        return Checked(label, checked.findings)
     fixed = service.fix_document(path)
     if fixed.copy is None:
         return Checked(label, fixed.findings)

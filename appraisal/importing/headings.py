@@ -38,6 +38,8 @@ _PREFIXES = ("关于", "在")
 _YEAR_PREFIX = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?|^(?:今年|明年|本年度)")
 _SUFFIXES = ("方面的情况", "方面情况", "的方面", "等方面", "方面", "情况")
 
+_DECORATION = {"So", "Sk", "Mn", "Cf"}  # emoji, their variation selectors and joiners
+
 MAX_TITLE_CHARS = 30
 """A fragment longer than this (in 字) is a sentence, not a heading."""
 
@@ -114,6 +116,8 @@ def _skip_space(text: str, position: int, end: int) -> int:
 def shape(text: str) -> LineShape | None:
     """Split a stripped unit into marker, title fragment and inline body; None when it cannot be a heading."""
     start, end = _emphasis_bounds(text)
+    while start < end and unicodedata.category(text[start]) in _DECORATION:  # 🌟一、… : the star is decoration
+        start += 1
     style = "none"
     markdown = _MARKDOWN.match(text, start, end)
     if markdown:
@@ -143,6 +147,24 @@ def shape(text: str) -> LineShape | None:
     if not fragment or len(normalise(fragment)) > MAX_TITLE_CHARS:
         return None
     return LineShape(style, fragment, start, body_start)
+
+
+_CN_NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", start=1)}
+_MARKER_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
+
+
+def marker_number(marker: str) -> int | None:
+    """The number a numbering marker gives (`三、` → 3, `（十二）` → 12, `4.` → 4); None when it has none."""
+    found = _MARKER_NUMBER.search(marker)
+    if found is None:
+        return None
+    text = found.group()
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return _CN_NUMERALS[text] if len(text) == 1 else None
+    tens, _, ones = text.partition("十")
+    return (_CN_NUMERALS[tens] if tens else 1) * 10 + (_CN_NUMERALS[ones] if ones else 0)
 
 
 def has_sentence_punctuation(text: str) -> bool:

@@ -19,9 +19,19 @@ from pathlib import Path
 
 from appraisal.draft import Draft, Profile, count_zi, default_year
 from appraisal.importing import signature
-from appraisal.importing.headings import FormMatcher, LineShape, TitleIndex, has_sentence_punctuation, normalise, shape
+from appraisal.importing.headings import (
+    MAX_TITLE_CHARS,
+    FormMatcher,
+    LineShape,
+    TitleIndex,
+    has_sentence_punctuation,
+    marker_number,
+    normalise,
+    shape,
+)
 from appraisal.importing.reader import IMPORTING, Document, read_document
-from appraisal.importing.result import ImportResult, Span
+from appraisal.importing.recognise import Evidence, Recognition, recognise
+from appraisal.importing.result import ImportResult, Source, Span
 from appraisal.templates import DEFAULT_TEMPLATE, Section, Template, list_templates, load_template
 
 # How similar (0–1) a heading's words must be to a section title or alias, by how the line looks.
@@ -36,6 +46,7 @@ _SUBPOINT_VERBS = re.compile(
     r"^(?:加强|强化|坚持|抓好|抓实|推进|推动|提升|提高|注重|做好|落实|深化|严守|筑牢|狠抓|扎实|持续|不断|全面|积极|"
     r"认真|切实|始终|着力|聚焦|突出|立足|围绕|完善|健全|优化|创新|服务|履行|带头|主动)"
 )
+_RUN_IN_ENDS = set("。：:．；;")  # a run-in heading ends so (`一、把学习当作第一需要。…`); a sentence's clause with ，
 _MARKER_START = set("#一二三四五六七八九十第（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳、，,*_")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")  # CommonMark: `#` then a space; `#1号楼` is text
 _THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
@@ -92,16 +103,16 @@ def parse_document(document: Document, template_id: str | None = None) -> Import
         template = load_template(DEFAULT_TEMPLATE)
         return _Parser(document, template, units, shapes).run(chosen=True)
     matcher = FormMatcher.for_templates(templates)
-    best: tuple[tuple[float, float, bool], _Parser] | None = None
+    parsers = {template.id: _Parser(document, template, units, shapes, matcher) for template in templates}
+    evidence = []
     for template in templates:
-        parser = _Parser(document, template, units, shapes, matcher)
-        headings = parser.select_headings()
-        total = sum(c.score for c in headings)
-        rank = (total, parser.coverage(headings), template.id == DEFAULT_TEMPLATE)
-        if best is None or rank > best[0]:
-            best = (rank, parser)
-    assert best is not None
-    return best[1].run(chosen=True)
+        headings = parsers[template.id].select_headings()
+        coverage = parsers[template.id].coverage(headings)
+        evidence.append(Evidence(template, len(headings), sum(c.score for c in headings), coverage))
+    head = [unit.text for unit in units[:2] if len(unit.text) <= 60]
+    body = "\n".join(unit.text for unit in units)
+    recognition = recognise(evidence, "".join(head) or body[:60], body[:600], body)
+    return parsers[recognition.template.id].run(chosen=True, recognition=recognition)
 
 
 def _heading_shape(unit: Unit, document: Document) -> LineShape | None:
@@ -138,8 +149,27 @@ class _State:
     group_lead: tuple[Section, str] | None = None  # a group heading just seen, and the child its text goes to
     lead_chars: int = 0  # 字 put there before the group's first sub-heading
 
+    sources: dict[str, list[Source]] = field(default_factory=dict)
+    top_number: int = 0  # the number of the last top-level heading (三、 → 3)
+    place_free: bool = False  # whether numbered lines naming no section are placed by their words
+
     def put(self, target: str, unit: Unit, start: int = 0, end: int | None = None) -> None:
         self.fields.setdefault(target, []).append((unit, start, len(unit.text) if end is None else end))
+
+    def source(self, section: str, line: int, heading: str, reason: str) -> None:
+        self.sources.setdefault(section, []).append(Source(line, heading, reason))
+
+    def next_top(self, line_shape: LineShape, text: str, top: str) -> bool:
+        """Whether a line numbered in the top-level style continues the top-level numbering (一、 after none,
+        三、 after 二、): a list restarting at 一、 inside a section is not a new top-level heading."""
+        number = marker_number(text[: line_shape.fragment_start])
+        return number is not None and number == self.top_number + 1
+
+    def count_top(self, line_shape: LineShape, text: str, top: str) -> None:
+        if line_shape.style == top:
+            number = marker_number(text[: line_shape.fragment_start])
+            if number is not None:
+                self.top_number = number
 
     def end_group_lead(self, template: Template) -> None:
         """Text between a group heading and its first sub-heading went to the first child: say so."""
@@ -281,7 +311,7 @@ class _Parser:
 
     # ------------------------------------------------------------ the whole document
 
-    def run(self, *, chosen: bool) -> ImportResult:
+    def run(self, *, chosen: bool, recognition: Recognition | None = None) -> ImportResult:
         """Every unit placed: the form around a report, the title, the particulars, the 落款, then the body
         section by section."""
         headings = self.select_headings()
@@ -298,12 +328,15 @@ class _Parser:
             self._take_signature(state, self.units[i])
         state.signed_year = tail_year
         closing_from = self._closing_from(state, tail_from, last_heading)
+        # Free-form headings are placed by their words only when the template is known to fit: some of its
+        # headings were found, or it was recognised with confidence; otherwise the user splits the text.
+        state.place_free = bool(headings) or (recognition is not None and recognition.confident)
         self._take_body(state, {c.index: c for c in headings}, tail_from, closing_from, last_heading)
         if not headings and any(key not in ("title", "unmatched") for key in state.fields):
             intro = self._intro_section()
             where = self._title_of(intro.id if intro is not None else "unmatched")
             state.notes.append(f"文中没有找到模板的栏目标题，正文已全部放入「{where}」，请对照模板拆分到各栏目。")
-        return self._result(state, headings, chosen)
+        return self._result(state, headings, chosen, recognition)
 
     def _take_form(self, state: _State, first_heading: int, report_end: int) -> None:
         """A report written into a 登记表: the form's cells before it fill the profile or stay unmatched, and
@@ -378,6 +411,7 @@ class _Parser:
             if candidate is not None:
                 self._open_section(state, unit, candidate)
                 continue
+            placed = state.place_free and (closing is None or i < closing_from) and self._place_free_heading(state, i)
             if markdown and _THEMATIC_BREAK.fullmatch(unit.text):
                 # `---`: formatting; after the last heading it opens the heading-less closing section (结束语).
                 state.structure.append(Span(unit.line, unit.start, unit.start + len(unit.text), "marker"))
@@ -385,7 +419,7 @@ class _Parser:
                     closing_from = min(closing_from, i + 1)
                 continue
             target = closing.id if closing is not None and i >= closing_from else state.current
-            self._take_body_unit(state, i, target, markdown)
+            self._take_body_unit(state, i, target, markdown, placed=placed)
         state.end_group_lead(self.template)
 
     def _open_section(self, state: _State, unit: Unit, candidate: Candidate) -> None:
@@ -400,13 +434,16 @@ class _Parser:
             state.group_lead = (section, state.current)
         else:
             state.current = section.id
+        state.count_top(candidate.shape, unit.text, self._top_style())
+        how = "与栏目名称相符" if candidate.score == 1.0 else "与栏目名称相近"
+        state.source(state.current, unit.line, unit.text[:end], how)
         if candidate.inline:
             state.put(state.current, unit, end)
             state.lead_chars += count_zi(unit.text[end:]) if state.group_lead else 0
 
-    def _take_body_unit(self, state: _State, i: int, target: str, markdown: bool) -> None:
-        """A unit of body text; a Markdown heading or a numbered line that names no section is kept as text,
-        and the user is told."""
+    def _take_body_unit(self, state: _State, i: int, target: str, markdown: bool, *, placed: bool) -> None:
+        """A unit of body text; a Markdown heading or a numbered line that names no section (and was not
+        `placed` by its words) is kept as text, and the user is told."""
         unit = self.units[i]
         marker = _MARKDOWN_HEADING.match(unit.text) if markdown else None
         if marker is not None and marker.end() < len(unit.text):
@@ -417,7 +454,7 @@ class _Parser:
             )
             state.put(target, unit, marker.end())
         else:
-            if self._looks_like_top_heading(i):
+            if not placed and self._looks_like_top_heading(i):
                 state.notes.append(
                     f"第 {unit.line} 行“{unit.text}”像是标题，但未能对应到模板的栏目，"
                     f"已作为正文保留在「{self._title_of(target)}」中。"
@@ -425,6 +462,62 @@ class _Parser:
             state.put(target, unit)
         if state.group_lead is not None:
             state.lead_chars += count_zi(unit.text)
+
+    def _top_style(self) -> str:
+        """The numbering of this document's top-level headings (一、 by default)."""
+        style = self.dominant.get(1)
+        return style if style is not None and style != "none" else "cn"
+
+    def _place_free_heading(self, state: _State, i: int) -> bool:
+        """A numbered line that names no section but continues the top-level numbering (`三、扭住项目建设这个
+        牛鼻子`): it opens the section its words are about (学习 → 理论学习), else the template's main section. A
+        numbered paragraph right after the opening goes to the main section too. The line stays body text.
+        Whether the line was placed so."""
+        line_shape = self.shapes[i]
+        unit = self.units[i]
+        top = self._top_style()
+        if line_shape is None or line_shape.style != top or not state.next_top(line_shape, unit.text, top):
+            return False
+        after = unit.text[
+            line_shape.fragment_start + len(line_shape.fragment) : line_shape.fragment_start
+            + len(line_shape.fragment)
+            + 1
+        ]
+        heading_like = len(normalise(line_shape.fragment)) <= MAX_TITLE_CHARS and (
+            not line_shape.inline(unit.text) or after in _RUN_IN_ENDS
+        )
+        placed = self._by_keyword(line_shape.fragment) if heading_like else None
+        if placed is not None:
+            section, reason = placed
+        elif self.template.main_section and state.current == self._intro_id():
+            section, reason = self.template.main_section, "开头之后的编号内容，归入主体栏目"
+        else:
+            return False
+        state.count_top(line_shape, unit.text, top)
+        if state.current == section:
+            return True
+        state.end_group_lead(self.template)
+        state.current = section
+        state.source(section, unit.line, unit.text if heading_like else _preview(unit.text), reason)
+        return True
+
+    def _by_keyword(self, fragment: str) -> tuple[str, str] | None:
+        """The section whose keyword comes first in the fragment (学习 → 理论学习), with the reason."""
+        best: tuple[int, int, str, str] | None = None
+        for placed in self.template.walk():
+            section = placed.section
+            for word in section.keywords:
+                at = fragment.find(word)
+                if at >= 0 and (best is None or (at, -len(word)) < (best[0], best[1])):
+                    target = self.first_child.get(section.id, section.id)
+                    best = (at, -len(word), target, word)
+        if best is None:
+            return None
+        return best[2], f"按“{best[3]}”一词归入"
+
+    def _intro_id(self) -> str:
+        intro = self._intro_section()
+        return intro.id if intro is not None else "unmatched"
 
     def _looks_like_top_heading(self, i: int) -> bool:
         """A line numbered like the document's top-level headings (`八、其他工作`) that names no section."""
@@ -564,7 +657,9 @@ class _Parser:
             return "未归类内容"
         return self.template.section(target).title
 
-    def _result(self, state: _State, headings: list[Candidate], chosen: bool) -> ImportResult:
+    def _result(
+        self, state: _State, headings: list[Candidate], chosen: bool, recognition: Recognition | None
+    ) -> ImportResult:
         """The draft from the placed pieces, and where each of its lines came from."""
         texts: dict[str, str] = {}
         origin: dict[str, list[tuple[int, int]]] = {}
@@ -582,7 +677,12 @@ class _Parser:
             if lines:
                 texts[key] = "\n".join(lines)
                 origin[key] = where
+        body = [text for key, text in texts.items() if key != "title"]
+        named = _document_year(state, body)
         found = state.title_year if state.title_year is not None else state.signed_year
+        found = found if found is not None else named if named is not None else _year_mentioned_most(body)
+        if found is None:
+            state.notes.append(f"文中没有找到考核年度，暂按 {default_year()} 年填写，请核对。")
         year = found if found is not None else default_year()
         profile = state.profile
         extra = {"date": profile["date"]} if "date" in profile else {}
@@ -610,7 +710,10 @@ class _Parser:
             structure=state.structure,
             notes=state.notes,
             template_chosen=chosen,
-            document_year=_document_year(state, [*texts.values(), draft.unmatched]),
+            document_year=named,
+            confident=recognition.confident if recognition is not None else True,
+            reasons=list(recognition.reasons) if recognition is not None else [],
+            sources=state.sources,
         )
 
 
@@ -622,6 +725,15 @@ def _document_year(state: _State, texts: list[str]) -> int | None:
     if counts:
         return counts.most_common(1)[0][0]
     return state.signed_year
+
+
+def _year_mentioned_most(texts: list[str]) -> int | None:
+    """The last resort for the appraisal year: the year the text names most (`2023年`); of two named as often,
+    the earlier — a report reviews one year and plans the next."""
+    years = Counter(year for text in texts for year in signature.years_mentioned(text))
+    if not years:
+        return None
+    return min(years, key=lambda year: (-years[year], year))
 
 
 def _fits(found: list[signature.Field], unit: Unit, profile: dict[str, str]) -> bool:
@@ -637,6 +749,10 @@ def _first_text_section(section: Section) -> Section:
     while section.children:
         section = section.children[0]
     return section
+
+
+def _preview(text: str, limit: int = 20) -> str:
+    return text if len(text) <= limit else text[:limit] + "……"
 
 
 def _is_closing(text: str) -> bool:

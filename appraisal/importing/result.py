@@ -20,6 +20,16 @@ class Span:
     section: str = ""  # for "heading": the section it opens
 
 
+@dataclass(frozen=True)
+class Source:
+    """Where text of a section came from: the document line of the heading that opened it, the heading as
+    written, and why it went to that section (in Chinese)."""
+
+    line: int
+    heading: str
+    reason: str
+
+
 @dataclass
 class ImportResult:
     draft: Draft
@@ -33,6 +43,13 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)  # things the user should check, in Chinese
     template_chosen: bool = False  # True when the template was picked by matching, not given
     document_year: int | None = None  # the year the document is about, when it names one (title, 年度, 落款)
+    confident: bool = True  # the template was given, or recognised with confidence
+    reasons: list[str] = field(default_factory=list)  # why the template was chosen, in Chinese
+    sources: dict[str, list[Source]] = field(default_factory=dict)  # section id → the headings its text came from
+
+    def _came_from(self, section_id: str) -> str:
+        """Where a section's text came from, for the summary: the headings it matched and why."""
+        return _came_from_text(self.sources.get(section_id, []))
 
     def headings(self) -> list[Span]:
         return [span for span in self.structure if span.role == "heading"]
@@ -48,6 +65,12 @@ class ImportResult:
             f"已导入 {name}，使用{how}模板「{template.name}」，识别出 {len(found & {s.id for s in headed})}/"
             f"{len(headed)} 个栏目标题。"
         ]
+        if self.reasons:
+            lines.append(f"选择该模板的依据：{'；'.join(self.reasons)}。")
+        if not self.confident:
+            lines.append(
+                f"未能确定文档所用的模板，暂按「{template.name}」导入，如不合适请用 --template 指定模板后重新导入。"
+            )
         lines.append(f"标题：{draft.title}")
         profile = draft.profile
         who = [f"{label}：{value}" for label, value in (("姓名", profile.name), ("单位", profile.unit)) if value]
@@ -60,7 +83,9 @@ class ImportResult:
         if filled:
             lines.append("已填入的栏目：")
             for section in filled:
-                lines.append(f"  {section.title}：{count_zi(draft.sections[section.id])} 字")
+                lines.append(
+                    f"  {section.title}：{count_zi(draft.sections[section.id])} 字{self._came_from(section.id)}"
+                )
         empty = [s.title for s in template.text_sections() if s.heading and not draft.sections.get(s.id, "").strip()]
         if empty:
             lines.append(f"没有内容的栏目：{'、'.join(empty)}，请在编辑时补写。")
@@ -74,6 +99,11 @@ class ImportResult:
             for text, (line, _offset) in zip(draft.unmatched.split("\n"), where, strict=False):
                 lines.append(f"  第 {line} 行：{_preview(text)}")
         return "\n".join(lines)
+
+
+def _came_from_text(sources: list[Source]) -> str:
+    parts = [f"第 {s.line} 行“{_preview(s.heading, 20)}”（{s.reason}）" for s in sources]
+    return "，来自" + "、".join(parts) if parts else ""
 
 
 def _preview(text: str, limit: int = 30) -> str:

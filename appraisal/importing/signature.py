@@ -72,6 +72,14 @@ def years_named(text: str) -> list[int]:
     return [int(m.group(1)) for m in _YEAR_LABEL.finditer(text)]
 
 
+_YEAR_MENTION = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!度)")
+
+
+def years_mentioned(text: str) -> list[int]:
+    """Every `2023年` (not `2023年度`) in the text, as years."""
+    return [int(m.group(1)) for m in _YEAR_MENTION.finditer(text)]
+
+
 def date_line(text: str) -> tuple[int, int, int] | None:
     """A line that is only a date (`2026年12月20日`, `二〇二六年十二月`, `2026.12.20`, `日期：…`):
     (start, end, appraisal year). A report signed in January to March is about the year before."""

@@ -1,0 +1,119 @@
+"""Recognising real-looking reports (SPEC §4, issue 11): which template and how sure, headings in other words,
+free-form headings placed by their words, decorated numbering, the year from the document. Every fixture here is
+written for this project; the patterns are those of real reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from appraisal.checks.documents import check_document
+from appraisal.importing import Document, ImportResult, parse_document
+from appraisal.importing.reader import split_lines
+from tests.fuzzing import assert_nothing_lost
+
+
+def parse(text: str, template: str | None = None) -> ImportResult:
+    result = parse_document(Document(None, "txt", split_lines(text)), template)
+    assert_nothing_lost(result)
+    return result
+
+
+DUTY_BY_TITLE = (
+    "关于2019年度履职情况的述职述廉报告\n"
+    "各位领导、同志们：\n"
+    "一年来，本人在局党组的领导下，认真履行职责。现将有关情况报告如下：\n"
+    "一、把学习当作第一需要\n"
+    "本人全年参加集中学习二十次。\n"
+    "二、扭住项目建设这个牛鼻子\n"
+    "全年推进项目十二个。\n"
+    "三、存在的问题和不足\n"
+    "调查研究还不够深入。\n"
+    "四、下一步工作打算\n"
+    "本人将继续加强学习。\n"
+)
+
+
+def test_the_title_names_the_template_and_the_summary_says_why() -> None:
+    result = parse(DUTY_BY_TITLE)
+    assert result.template.id == "duty-report"
+    assert result.confident
+    assert "标题含“述职述廉”" in result.reasons
+    assert "选择该模板的依据：标题含“述职述廉”" in result.summary()
+
+
+def test_free_form_headings_go_where_their_words_say_and_the_line_is_kept() -> None:
+    result = parse(DUTY_BY_TITLE)
+    sections = result.draft.sections
+    assert sections["politics"].startswith("一、把学习当作第一需要\n本人全年参加集中学习二十次。")
+    assert sections["shortcomings"] == "调查研究还不够深入。"
+    assert sections["plans"] == "本人将继续加强学习。"
+    assert "来自第 4 行“一、把学习当作第一需要”（按“学习”一词归入）" in result.summary()
+    # The second free-form heading names no section: it stays with the section before it.
+    assert "二、扭住项目建设这个牛鼻子\n全年推进项目十二个。" in sections["politics"]
+
+
+def test_a_list_restarting_at_one_inside_a_section_is_not_a_new_heading() -> None:
+    text = (
+        "2020年度述职报告\n一、履职情况\n完成任务。\n二、存在的问题和不足\n"
+        "一、学习不够深入。\n二、廉洁意识有待加强。\n三、下一步工作打算\n继续努力。\n"
+    )
+    result = parse(text)
+    assert result.draft.sections["shortcomings"] == "一、学习不够深入。\n二、廉洁意识有待加强。"
+
+
+UNIT_REPORT = (
+    "🌟某某县2016年工作报告\n"
+    "尊敬的各位领导：\n"
+    "我们全县上下团结一心，现将有关情况汇报如下。\n"
+    "🌟一、20**年工作回顾与思考\n"
+    "全县完成投资十亿元，我们新建道路三十公里。\n"
+    "🌟二、存在的问题和不足\n"
+    "全县产业结构仍需优化。\n"
+    "🌟三、2016年工作展望\n"
+    "我们将继续推进项目建设。\n"
+)
+
+
+def test_decorated_numbering_and_a_year_placeholder_in_a_heading() -> None:
+    result = parse(UNIT_REPORT)
+    assert result.template.id == "unit-summary"
+    assert result.confident
+    assert result.draft.sections["work"] == "全县完成投资十亿元，我们新建道路三十公里。"
+    assert result.draft.sections["problems"] == "全县产业结构仍需优化。"
+    assert result.draft.sections["plans"] == "我们将继续推进项目建设。"
+    assert "来自第 4 行“🌟一、20**年工作回顾与思考”" in result.summary()
+
+
+def test_the_year_comes_from_the_document_not_from_today() -> None:
+    text = (
+        "一、主要工作\n2015年，我们完成了全部任务，2015年底通过验收。\n"
+        "二、存在的问题\n问题。\n三、2016年工作计划\n安排。"
+    )
+    result = parse(text)
+    assert result.template.id == "unit-summary"
+    assert result.draft.profile.year == 2015
+    assert "暂按" not in result.summary()
+
+
+def test_a_document_without_any_year_says_the_year_was_guessed() -> None:
+    result = parse("一、品行修养\n甲。\n二、理论学习\n乙。")
+    assert "文中没有找到考核年度" in result.summary()
+
+
+UNSURE = "同志们：\n今天我向大家汇报一些情况。\n我们做了很多工作。\n谢谢大家。\n"
+
+
+def test_an_unrecognised_document_says_so_and_check_runs_only_the_content_rules(tmp_path: Path) -> None:
+    result = parse(UNSURE)
+    assert not result.confident
+    assert "未能确定文档所用的模板" in result.summary()
+    path = tmp_path / "讲话.txt"
+    path.write_text(UNSURE + "完成税收亿元。\n", encoding="utf-8")
+    checked = check_document(path)
+    assert not checked.sections_checked
+    rules = {f.rule for f in checked.findings}
+    assert "missing-figure" in rules
+    assert "section-empty" not in rules
+    given = check_document(path, template="cadre-annual")
+    assert given.sections_checked
+    assert "section-empty" in {f.rule for f in given.findings}
