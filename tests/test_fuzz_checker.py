@@ -17,8 +17,17 @@ from fuzzing import FIXTURES, NASTY, fuzz, nasty_text, one_clear_sentence, repor
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from appraisal.checks import RULES, Context, Finding, check_draft, check_section, fix_draft, run_rules
-from appraisal.checks.documents import _place, check_document, document_year, write_fixed_copy
+from appraisal.checks import (
+    RULES,
+    CheckOptions,
+    Context,
+    Finding,
+    check_draft,
+    check_section,
+    fix_draft,
+    run_rules,
+)
+from appraisal.checks.documents import SECTION_RULES, _place, check_document, document_year, write_fixed_copy
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
 from appraisal.templates import load_template
@@ -129,8 +138,10 @@ def _check_points_at_the_file(path: Path, lines: list[str]) -> list[Finding]:
         include_title="title" in result.origin,
         markdown=result.document.kind == "md",
     )
+    # An unrecognised document is checked without the section rules (SPEC §3): the same rules here.
+    options = CheckOptions() if checked.sections_checked else CheckOptions(disabled=SECTION_RULES)
     placed = []
-    for item, finding in run_rules(ctx):
+    for item, finding in run_rules(ctx, options):
         at = _place(item, finding, result)
         placed.append(at)
         if item is None or not RULES[finding.rule].positional or item.key not in result.origin:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fuzzing import assert_nothing_lost
+
 from appraisal.checks.documents import check_document
 from appraisal.importing import Document, ImportResult, parse_document
 from appraisal.importing.reader import split_lines
-from tests.fuzzing import assert_nothing_lost
 
 
 def parse(text: str, template: str | None = None) -> ImportResult:
