@@ -19,9 +19,9 @@ from pathlib import Path
 async def main() -> None:
     os.environ["APPRAISAL_HOME"] = tempfile.mkdtemp(prefix="appraisal-bench-")
     from appraisal.draft import Draft, count_zi
+    from appraisal.service import Service
     from appraisal.store import create_draft
     from appraisal.templates import load_template
-    from appraisal.tui import checking
     from appraisal.tui.app import AppraisalApp
     from appraisal.tui.screens.editor import EditorScreen
     from appraisal.tui.settings import TuiSettings
@@ -37,7 +37,7 @@ async def main() -> None:
     samples = []
     for _ in range(20):
         start = time.perf_counter()
-        checking.check_section(draft, template, "results.service")
+        Service().check_section(draft, template, "results.service")
         samples.append(time.perf_counter() - start)
     print(f"check_section: median {statistics.median(samples) * 1000:.1f} ms, max {max(samples) * 1000:.1f} ms")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -17,13 +17,16 @@ from textual.screen import Screen
 
 from appraisal.errors import AppraisalError
 from appraisal.store import DraftLockedError, create_draft, draft_files
-from appraisal.tui import checking, palette
+from appraisal.tui import palette
 from appraisal.tui.palette import Palette
 from appraisal.tui.screens.dialogs import ChoiceScreen, MessageScreen
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.start import StartScreen
 from appraisal.tui.session import EditSession
 from appraisal.tui.settings import TuiSettings
+
+if TYPE_CHECKING:
+    from appraisal.service import Service
 
 
 class AppraisalApp(App[int]):
@@ -46,12 +49,13 @@ class AppraisalApp(App[int]):
         *,
         read_only: bool = False,
         settings: TuiSettings | None = None,
+        service: Service | None = None,
     ) -> None:
         super().__init__()
         self.draft_path = draft_path
         self.start_read_only = read_only
         self.settings = settings or TuiSettings()
-        self.disabled_rules = checking.disabled_rules()
+        self._service = service
         self.theme = "textual-dark"
         self._startup_done = False
         self._leaving = False
@@ -75,6 +79,23 @@ class AppraisalApp(App[int]):
             # that is laid out and drawn twice (about 50 ms more before the user sees the text).
             self.open_draft(self.draft_path, read_only=self.start_read_only)
 
+    def service(self) -> Service:
+        """The application layer with the user's settings, loaded once, on first use: importing the checker
+        costs more than the first frame, so the editor asks for it only once its text is on the screen. Screens
+        are given this method, not the app. A config.toml that cannot be read is said once; defaults apply."""
+        if self._service is None:
+            from appraisal.service import Service, Settings
+
+            try:
+                settings = Settings.load()
+            except AppraisalError as exc:
+                settings = Settings()
+                self.notify(f"{exc.message}本次按默认设置检查。", title="设置文件有误", severity="warning", timeout=10)
+            for name in settings.unknown_rules:
+                self.notify(f"设置中停用的检查规则“{name}”不存在，已忽略。", severity="warning", timeout=10)
+            self._service = Service(settings)
+        return self._service
+
     def when_drawn(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the current screen has been drawn. At start-up Textual holds every frame back
         until the app is ready, so a plain `call_after_refresh` would run before the user has seen anything."""
@@ -88,7 +109,7 @@ class AppraisalApp(App[int]):
         True when it was already there."""
         if any(isinstance(screen, StartScreen) for screen in self.screen_stack):
             return True
-        self.push_screen(StartScreen())
+        self.push_screen(StartScreen(self.service))
         return False
 
     # ------------------------------------------------------------ opening drafts
@@ -120,7 +141,7 @@ class AppraisalApp(App[int]):
             if self.show_start():
                 self.refresh_start()
 
-        self.push_screen(EditorScreen(session, self.settings, self.disabled_rules), closed)
+        self.push_screen(EditorScreen(session, self.settings, self.service), closed)
 
     @on(EditorScreen.Opened)
     def _editor_opened(self, event: EditorScreen.Opened) -> None:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from appraisal.draft import Draft, completion
+from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
-from appraisal.store import DraftChangedOnDiskError, OpenDraft, draft_files, list_history, load_draft, read_lock
+from appraisal.store import DraftChangedOnDiskError, OpenDraft, list_history, read_lock
 from appraisal.templates import Template, load_template
 
 Clock = Callable[[], dt.datetime]
@@ -154,66 +153,3 @@ class EditSession:
 
     def close(self) -> None:
         self.opened.close()
-
-
-# ---------------------------------------------------------------- other drafts
-
-
-def previous_year_draft(template: str, year: int | None, name: str, path: Path | None) -> Draft | None:
-    """Last year's draft of `template` (the writer `name`'s preferred), for the 去年 tab. Reads every draft in
-    the data dir; the editor runs it in a worker thread, so it takes plain values, not the draft being edited."""
-    if year is None:
-        return None
-    here = path.resolve() if path else None
-    candidates: list[Draft] = []
-    for other in draft_files():
-        if here is not None and other.resolve() == here:
-            continue
-        with contextlib.suppress(AppraisalError, OSError):
-            loaded = load_draft(other)
-            if loaded.template == template and loaded.profile.year == year - 1:
-                candidates.append(loaded)
-    if not candidates:
-        return None
-    same_name = [c for c in candidates if c.profile.name and c.profile.name == name]
-    return (same_name or candidates)[0]
-
-
-@dataclass(frozen=True)
-class DraftRow:
-    """One line of the start screen's list. `problem` is set when the draft cannot be read."""
-
-    path: Path
-    name: str
-    template: str
-    year: str
-    done: str
-    saved: str
-    problem: str = ""
-
-
-def draft_rows() -> list[DraftRow]:
-    """The drafts in the data dir, most recent first, described for the start screen."""
-    rows: list[DraftRow] = []
-    templates: dict[str, Template | None] = {}
-    for path in draft_files():
-        try:
-            saved = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        except OSError:
-            continue
-        try:
-            draft = load_draft(path)
-        except AppraisalError as exc:
-            rows.append(DraftRow(path, path.stem, "", "", "无法读取", saved, exc.message))
-            continue
-        if draft.template not in templates:
-            try:
-                templates[draft.template] = load_template(draft.template)
-            except AppraisalError:
-                templates[draft.template] = None
-        template = templates[draft.template]
-        done = f"{completion(draft, template):.0%}" if template else "模板缺失"
-        year = f"{draft.profile.year}" if draft.profile.year else "未填"
-        label = template.name if template else draft.template
-        rows.append(DraftRow(path, draft.profile.name or "（未署名）", label, year, done, saved))
-    return rows

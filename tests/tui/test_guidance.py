@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from rich.cells import cell_len
 
-from appraisal.tui import checking
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.guidance import TabStrip
 
-from .helpers import FakeChecks, make_app, make_draft, wait_until
+from .helpers import make_app, make_draft, wait_until
 
 
 def page(editor: EditorScreen) -> str:
@@ -25,8 +23,7 @@ async def wait_started(editor: EditorScreen) -> None:
     await wait_until(lambda: editor.started)
 
 
-async def test_tabs_switch_with_arrow_keys_and_clicks(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(checking, "_checks", lambda: FakeChecks())
+async def test_tabs_switch_with_arrow_keys_and_clicks() -> None:
     path = make_draft(sections={"conduct": "有XX处没填，还有XX处"})
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -38,7 +35,8 @@ async def test_tabs_switch_with_arrow_keys_and_clicks(monkeypatch: pytest.Monkey
         await pilot.pause()
         strip = editor.query_one(TabStrip)
         assert page(editor) == "tab-guide"
-        assert "本栏问题 2" in str(strip.render())  # the count of this section's findings
+        assert [f.rule for f in editor.findings["conduct"]] == ["section-too-short", "placeholder", "placeholder"]
+        assert "本栏问题 3" in str(strip.render())  # the count of this section's findings
 
         strip.focus()
         await pilot.press("right")

@@ -1,26 +1,22 @@
-"""Review: all findings, choosing one jumps to its section and position, fixes are applied and saved."""
+"""Review: all findings, choosing one jumps to its section and position, fixes are applied and saved.
+Run with the real checker (through the service), as the user gets it."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import pytest
 from textual.widgets import OptionList
 
+from appraisal.checks import CHECK_FAILED, RULES, Context, Field, Finding, Rule, Severity
 from appraisal.store import load_draft
-from appraisal.tui import checking
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.review import ReviewScreen
 
-from .helpers import FakeChecks, make_app, make_draft, wait_until
+from .helpers import make_app, make_draft, wait_until
 
 
-@pytest.fixture
-def fake_checks(monkeypatch: pytest.MonkeyPatch) -> FakeChecks:
-    fake = FakeChecks()
-    monkeypatch.setattr(checking, "_checks", lambda: fake)
-    return fake
-
-
-async def test_review_lists_findings_and_jumps_to_line_and_column(fake_checks: FakeChecks) -> None:
+async def test_review_lists_findings_and_jumps_to_line_and_column() -> None:
     path = make_draft(sections={"conduct": "第一段没有问题。", "study": "第一段。\n参加XX局组织的培训班"})
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -46,7 +42,7 @@ async def test_review_lists_findings_and_jumps_to_line_and_column(fake_checks: F
         assert editor.editor.has_focus
 
 
-async def test_fix_all_applies_fixes_saves_and_updates_editor(fake_checks: FakeChecks) -> None:
+async def test_fix_all_applies_fixes_saves_and_updates_editor() -> None:
     path = make_draft(sections={"law": "依法行政,严格执法", "integrity": "廉洁自律,清正廉洁"})
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -58,10 +54,11 @@ async def test_fix_all_applies_fixes_saves_and_updates_editor(fake_checks: FakeC
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        assert len(review.findings) == 2
+        assert [f.rule for f in review.findings if f.fix is not None] == ["halfwidth-punctuation"] * 2
         await pilot.press("f")
         await pilot.pause()
-        assert review.findings == []
+        assert [f for f in review.findings if f.fix is not None] == []
+        assert "halfwidth-punctuation" not in {f.rule for f in review.findings}
         assert load_draft(path).sections["law"] == "依法行政，严格执法"
         assert load_draft(path).sections["integrity"] == "廉洁自律，清正廉洁"
         await pilot.press("escape")
@@ -74,7 +71,7 @@ async def test_fix_all_applies_fixes_saves_and_updates_editor(fake_checks: FakeC
         assert load_draft(path).sections["law"] == "依法行政，严格执法。"
 
 
-async def test_fix_selected_only_changes_that_finding(fake_checks: FakeChecks) -> None:
+async def test_fix_selected_only_changes_that_finding() -> None:
     path = make_draft(sections={"law": "依法行政,严格执法,公正文明"})
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -83,14 +80,16 @@ async def test_fix_selected_only_changes_that_finding(fake_checks: FakeChecks) -
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        review.query_one("#review-list", OptionList).highlighted = 1
+        commas = [i for i, f in enumerate(review.findings) if f.rule == "halfwidth-punctuation"]
+        assert len(commas) == 2
+        review.query_one("#review-list", OptionList).highlighted = commas[1]
         await pilot.press("x")
         await pilot.pause()
         assert load_draft(path).sections["law"] == "依法行政,严格执法，公正文明"
-        assert len(review.findings) == 1
+        assert len([f for f in review.findings if f.rule == "halfwidth-punctuation"]) == 1
 
 
-async def test_findings_tab_updates_after_typing_pause(fake_checks: FakeChecks) -> None:
+async def test_findings_tab_updates_after_typing_pause() -> None:
     path = make_draft()
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -99,11 +98,62 @@ async def test_findings_tab_updates_after_typing_pause(fake_checks: FakeChecks) 
         assert isinstance(editor, EditorScreen)
         editor.go_to("party")
         await pilot.press(*"抓好XX支部")
-        await wait_until(lambda: editor.guidance.findings)
-        assert [f.rule for f in editor.guidance.findings] == ["placeholder"]
+        await wait_until(lambda: "placeholder" in {f.rule for f in editor.guidance.findings})
+        assert [f.rule for f in editor.guidance.findings] == ["section-too-short", "placeholder"]
         assert editor.section_list.look_of("party") == "errors"
         prompts = [str(o.prompt) for o in editor.query_one("#findings-list", OptionList).options]
-        assert "第1行第3字" in prompts[0]
+        assert "第1行第3字" in prompts[1] and "XX" in prompts[1]
+
+
+class Raises(Rule):
+    """A rule with a bug: it raises on every call."""
+
+    name = "always-raises"
+    severity = Severity.WARNING
+    title = "总出错的检查"
+    description = "总是出错的规则。"
+
+    def check_field(self, item: Field, ctx: Context) -> Iterator[Finding]:
+        raise RuntimeError("bug in the rule")
+
+
+async def test_a_rule_that_raises_is_shown_in_the_findings_and_the_review(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broken checker must never look like a clean report: the user sees that a check could not run."""
+    monkeypatch.setitem(RULES, Raises.name, Raises())
+    path = make_draft(sections={"law": "依法行政,严格执法"})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        await wait_until(lambda: editor.started)
+        editor.go_to("law")
+        await pilot.pause()
+        prompts = [str(o.prompt) for o in editor.query_one("#findings-list", OptionList).options]
+        assert any("“总出错的检查”检查未能运行" in p for p in prompts)
+        assert editor.section_list.look_of("law") == "errors"
+        await pilot.press(*"加强")  # and after typing, when only this section is checked again
+        await wait_until(lambda: "加强" in editor.session.draft.sections["law"])
+        editor.check_section("law")
+        await pilot.pause()
+        prompts = [str(o.prompt) for o in editor.query_one("#findings-list", OptionList).options]
+        assert any("“总出错的检查”检查未能运行" in p for p in prompts)
+
+        await pilot.press("f5")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        summary = str(review.query_one("#review-summary").render())
+        assert "全文未发现问题" not in summary
+        failed = [f for f in review.findings if f.rule == CHECK_FAILED]
+        assert len(failed) == 1 and failed[0].severity is Severity.ERROR
+        lines = [str(o.prompt) for o in review.query_one("#review-list", OptionList).options]
+        assert "“总出错的检查”检查未能运行" in lines[0]
+        assert "halfwidth-punctuation" in {f.rule for f in review.findings}, "the other rules still ran"
+        await pilot.press("enter")  # choosing it says it again; no dialog opens
+        await pilot.pause()
+        assert app.screen is editor
+        assert any("检查未能运行" in n.message for n in app._notifications)
 
 
 async def test_real_checker_profile_finding_opens_profile_dialog() -> None:

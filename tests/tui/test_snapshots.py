@@ -18,10 +18,9 @@ from appraisal import paths
 from appraisal.draft import Draft
 from appraisal.store import create_draft
 from appraisal.templates import load_template
-from appraisal.tui import checking
 from appraisal.tui.screens.editor import EditorScreen
 
-from .helpers import FakeChecks, make_app
+from .helpers import FakeMonotonic, make_app
 
 TEMPLATE_TOML = """\
 id = "snap"
@@ -157,16 +156,21 @@ def test_editor_80x24_with_guidance_shown(snap_compare, snap_home: Path) -> None
 
 def test_editor_after_typing_shows_saved_time(snap_compare, snap_home: Path) -> None:  # type: ignore[no-untyped-def]
     path = snap_draft("李明", 2025, 1_764_560_000)
+    clock = FakeMonotonic()
 
     async def run_before(pilot: Pilot[object]) -> None:
         await editor_on("integrity")(pilot)
         await pilot.press(*"严守八项规定")
-        await pilot.pause(0.8)  # past the (test) autosave delay
+        await pilot.pause()
+        clock.advance(1.0)  # past the (test) autosave delay
+        editor = pilot.app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.run_due()
+        await pilot.pause()
 
-    assert snap_compare(make_app(path), terminal_size=(120, 40), run_before=run_before)
+    assert snap_compare(make_app(path, monotonic=clock), terminal_size=(120, 40), run_before=run_before)
 
 
-def test_review_screen_120x40(snap_compare, snap_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(checking, "_checks", lambda: FakeChecks())
+def test_review_screen_120x40(snap_compare, snap_home: Path) -> None:  # type: ignore[no-untyped-def]
     path = snap_draft("李明", 2025, 1_764_560_000, conduct="参加XX局组织的培训,收获很大", integrity="廉洁,自律")
     assert snap_compare(make_app(path), terminal_size=(120, 40), press=["f5"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -27,11 +27,11 @@ from textual.widgets.text_area import Selection
 
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
-from appraisal.tui import checking, palette
+from appraisal.tui import palette
 from appraisal.tui.autosave import Autosaver
 from appraisal.tui.external import edit_text
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
-from appraisal.tui.session import CHANGED, DELETED, EditSession, previous_year_draft
+from appraisal.tui.session import CHANGED, DELETED, EditSession
 from appraisal.tui.settings import TuiSettings
 from appraisal.tui.ui_state import Position, load_position, save_position
 from appraisal.tui.widgets.guidance import GuidancePanel
@@ -40,8 +40,15 @@ from appraisal.tui.widgets.section_editor import SectionEditor
 from appraisal.tui.widgets.section_list import SectionList
 from appraisal.tui.widgets.status_bar import StatusBar
 
+if TYPE_CHECKING:
+    from appraisal.checks import Finding
+    from appraisal.service import Service
+
 NARROW_WIDTH = 120  # below this many columns the guidance panel is hidden unless asked for (F9)
 READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，如需修改请用“另存为”保存一份副本。"
+
+
+LastYearLookup = Callable[[str, int | None, str, Path | None], Draft | None]
 
 
 class LastYearFound(Message):
@@ -94,11 +101,11 @@ class EditorScreen(Screen[None]):
         "close_draft": ("打开其他草稿", "保存并回到开始页"),
     }
 
-    def __init__(self, session: EditSession, settings: TuiSettings, disabled: tuple[str, ...] = ()) -> None:
+    def __init__(self, session: EditSession, settings: TuiSettings, service: Callable[[], Service]) -> None:
         super().__init__()
         self.session = session
         self.settings = settings
-        self.disabled_rules = disabled
+        self.service = service  # asked for once the first frame is drawn (loading the checker takes a while)
         self.autosaver = Autosaver(
             delay=settings.autosave_delay,
             max_interval=settings.autosave_max,
@@ -106,7 +113,7 @@ class EditorScreen(Screen[None]):
             retry_delay=settings.retry_delay,
             clock=settings.monotonic,
         )
-        self.findings: dict[str, list[Any]] = {}
+        self.findings: dict[str, list[Finding]] = {}
         self.current_id = session.template.text_section_ids()[0]
         self.last_year: Draft | None = None  # looked up in a worker after the first frame
         self.started = False  # True once the work deferred past the first frame is done (findings, tabs, last year)
@@ -173,11 +180,16 @@ class EditorScreen(Screen[None]):
         """Reading every draft in the data dir is done in a worker thread, given plain values, not the draft."""
         draft = self.session.draft
         self._lookups += 1
-        self._find_last_year(draft.template, draft.profile.year, draft.profile.name, self.session.path, self._lookups)
+        find = self.service().last_year_draft  # the service is loaded here, in the UI thread, not in the worker
+        self._find_last_year(
+            find, draft.template, draft.profile.year, draft.profile.name, self.session.path, self._lookups
+        )
 
     @work(thread=True, group="last-year")
-    def _find_last_year(self, template: str, year: int | None, name: str, path: Path, lookup: int) -> None:
-        self.post_message(LastYearFound(previous_year_draft(template, year, name, path), lookup))
+    def _find_last_year(
+        self, find: LastYearLookup, template: str, year: int | None, name: str, path: Path, lookup: int
+    ) -> None:
+        self.post_message(LastYearFound(find(template, year, name, path), lookup))
 
     @on(LastYearFound)
     def _last_year_found(self, event: LastYearFound) -> None:
@@ -246,10 +258,16 @@ class EditorScreen(Screen[None]):
             self.editor.move_cursor((row, column))
         self.editor.scroll_cursor_visible(center=True)
 
-    def jump_to_finding(self, finding: Any) -> None:
+    def jump_to_finding(self, finding: Finding) -> None:
         """Show the finding's section with the cursor on it (line and column are 1-based, in code points).
-        A finding about the title or the profile (no section) opens the 个人信息 dialog instead."""
+        A finding about the title or the profile (no section) opens the 个人信息 dialog instead; one saying that
+        a check could not run has nowhere to go and is shown again."""
+        from appraisal.checks import CHECK_FAILED
+
         section_id = finding.section
+        if finding.rule == CHECK_FAILED:
+            self.notify(finding.message, severity="error", timeout=8)
+            return
         if section_id is None:
             self.action_edit_profile()
             return
@@ -404,17 +422,21 @@ class EditorScreen(Screen[None]):
         self.query_one("#save-error", Static).update("")
         self.remove_class("save-failed")
 
-    def _check_all(self) -> dict[str, list[Any]]:
-        by_section: dict[str, list[Any]] = {}
-        disabled = self.disabled_rules
-        for finding in checking.check_draft(self.session.draft, self.session.template, disabled):
-            by_section.setdefault(finding.section or "", []).append(finding)
+    def _check_all(self) -> dict[str, list[Finding]]:
+        """The whole draft's findings by section (the user's disabled rules left out by the service). A check
+        that could not run is listed in every section, as `check_section` lists it in the one it checks."""
+        from appraisal.checks import CHECK_FAILED
+
+        found = self.service().check_draft(self.session.draft, self.session.template)
+        failed = [f for f in found if f.rule == CHECK_FAILED]
+        by_section: dict[str, list[Finding]] = {sid: list(failed) for sid in self.session.template.text_section_ids()}
+        for finding in found:
+            if finding.rule != CHECK_FAILED:
+                by_section.setdefault(finding.section or "", []).append(finding)
         return by_section
 
     def check_section(self, section_id: str) -> None:
-        disabled = set(self.disabled_rules)
-        found = checking.check_section(self.session.draft, self.session.template, section_id)
-        self.findings[section_id] = [f for f in found if f.rule not in disabled]
+        self.findings[section_id] = self.service().check_section(self.session.draft, self.session.template, section_id)
         self._update_list_entry(section_id)
         if section_id == self.current_id:
             self.guidance.show_findings(self.findings[section_id])
@@ -525,20 +547,20 @@ class EditorScreen(Screen[None]):
         self._sync()
         self.save_now()
 
-        def done(finding: Any | None) -> None:
+        def done(finding: Finding | None) -> None:
             self.reload_from_session()
             self.save_now()
             if finding is not None:
                 self.jump_to_finding(finding)
 
-        self.app.push_screen(ReviewScreen(self.session, self.disabled_rules), done)
+        self.app.push_screen(ReviewScreen(self.session, self.service()), done)
 
     def action_export(self) -> None:
         from appraisal.tui.screens.export import ExportScreen
 
         self._sync()
         self.save_now()
-        self.app.push_screen(ExportScreen(self.session, self.disabled_rules, self.settings.export_folder))
+        self.app.push_screen(ExportScreen(self.session, self.service(), self.settings.export_folder))
 
     def action_history(self) -> None:
         from appraisal.tui.screens.history import HistoryScreen

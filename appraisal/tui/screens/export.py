@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from appraisal import export as exporting
 from appraisal.errors import AppraisalError
-from appraisal.tui import checking
+from appraisal.service import ExportFailed, ExportTarget, Service
 from appraisal.tui.screens.dialogs import ConfirmScreen
 from appraisal.tui.session import EditSession
 from appraisal.tui.widgets.guidance import finding_prompt
@@ -28,13 +28,12 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
 
-    def __init__(self, session: EditSession, disabled: tuple[str, ...] = (), folder: Path | None = None) -> None:
+    def __init__(self, session: EditSession, service: Service, folder: Path | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self.session = session
+        self.service = service
         self.folder = folder or Path.cwd()
-        self.errors = [
-            f for f in checking.check_draft(session.draft, session.template, disabled) if f.severity == "error"
-        ]
+        self.errors = service.errors(session.draft, session.template)
 
     def compose(self) -> ComposeResult:
         titles = {s.id: s.title for s in self.session.template.text_sections()}
@@ -99,20 +98,15 @@ class ExportScreen(ModalScreen[list[Path] | None]):
     def write(self, formats: list[str]) -> None:
         message = self.query_one("#form-error", Static)
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
-        written: list[Path] = []
-        for name in formats:
-            try:
-                path = exporting.export_to(self.session.draft, self.session.template, name, folder=folder)
-            except AppraisalError as exc:
-                message.update(self._partial(written) + exc.message)
-                return
-            except OSError as exc:
-                message.update(self._partial(written) + f"无法写入 {folder}：{exc.strerror or exc}。")
-                return
-            except Exception as exc:  # an exporter bug must not close the editor with the user's text in it
-                message.update(self._partial(written) + f"导出为 {name} 时出错：{exc}")
-                return
-            written.append(Path(path))
+        targets = [ExportTarget(name, folder=folder) for name in formats]
+        try:
+            written = self.service.export(self.session.draft, self.session.template, targets).written
+        except ExportFailed as exc:
+            message.update(self._partial(exc.written) + exc.message)
+            return
+        except AppraisalError as exc:
+            message.update(exc.message)
+            return
         self.notify("已导出：" + "、".join(str(p) for p in written), timeout=8)
         self.dismiss(written)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,14 +11,15 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from appraisal.tui import checking
+from appraisal.checks import Finding, Severity
+from appraisal.service import Service
 from appraisal.tui.session import EditSession
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.section_list import fit_cells
 
 
-class ReviewScreen(Screen[Any | None]):
+class ReviewScreen(Screen[Finding | None]):
     """Returns the finding the user chose (None when they just go back)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -27,11 +28,11 @@ class ReviewScreen(Screen[Any | None]):
         Binding("x", "fix_selected", "修正所选"),
     ]
 
-    def __init__(self, session: EditSession, disabled: tuple[str, ...] = ()) -> None:
+    def __init__(self, session: EditSession, service: Service) -> None:
         super().__init__()
         self.session = session
-        self.disabled_rules = disabled
-        self.findings: list[Any] = []
+        self.service = service
+        self.findings: list[Finding] = []
 
     def compose(self) -> ComposeResult:
         yield Static("", id="review-summary")
@@ -45,10 +46,10 @@ class ReviewScreen(Screen[Any | None]):
     def refresh_findings(self) -> None:
         template = self.session.template
         order = {sid: i for i, sid in enumerate(template.text_section_ids())}
-        found = checking.check_draft(self.session.draft, template, self.disabled_rules)
+        found = self.service.check_draft(self.session.draft, template)
         self.findings = sorted(found, key=lambda f: (order.get(f.section or "", -1), f.line, f.column))
-        errors = sum(1 for f in self.findings if f.severity == "error")
-        fixable = len(checking.fixable(self.findings))
+        errors = sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        fixable = sum(1 for f in self.findings if f.fix is not None)
         summary = Text("审阅全文  ", style="bold")
         if not self.findings:
             summary.append("全文未发现问题。", style="green")
@@ -63,7 +64,7 @@ class ReviewScreen(Screen[Any | None]):
         for index, finding in enumerate(self.findings):
             title = fit_cells(titles.get(finding.section or "", "全文"), 16)
             prompt = finding_prompt(finding, with_section=title)
-            if getattr(finding, "fix", None):
+            if finding.fix is not None:
                 prompt.append("  可修正", style="cyan")
             prompts.append(Option(prompt, id=f"f{index}"))
         options.set_options(prompts)
@@ -92,18 +93,18 @@ class ReviewScreen(Screen[Any | None]):
     def action_fix_all(self) -> None:
         if self._read_only():
             return
-        self._after_fix(checking.fix_draft(self.session.draft, self.session.template, self.disabled_rules))
+        self._after_fix(self.service.fix_draft(self.session.draft, self.session.template))
 
     def action_fix_selected(self) -> None:
         index = self.query_one("#review-list", OptionList).highlighted
         if index is None or not 0 <= index < len(self.findings) or self._read_only():
             return
         finding = self.findings[index]
-        if not getattr(finding, "fix", None) or not finding.section:
+        if finding.fix is None or not finding.section:
             self.notify("这一条不能自动修正，请在原文中修改。", timeout=4)
             return
         before = self.session.text(finding.section)
-        after = checking.apply_fixes(before, [finding])
+        after = self.service.apply_fixes(before, [finding])
         self.session.set_text(finding.section, after)
         self._after_fix(int(after != before))
 

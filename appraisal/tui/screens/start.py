@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -16,9 +17,35 @@ from textual.widgets import DataTable, Static
 from appraisal import paths
 from appraisal.tui import palette
 from appraisal.tui.screens.dialogs import MessageScreen
-from appraisal.tui.session import DraftRow, draft_rows
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.section_list import fit_cells
+
+if TYPE_CHECKING:
+    from appraisal.service import DraftSummary, Service
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """One line of the list, as shown. `problem` is set when the draft cannot be read."""
+
+    path: Path
+    name: str
+    template: str
+    year: str
+    done: str
+    saved: str
+    problem: str = ""
+
+    @classmethod
+    def of(cls, summary: DraftSummary) -> DraftRow:
+        saved = f"{summary.saved:%Y-%m-%d %H:%M}"
+        draft, template = summary.draft, summary.template
+        if draft is None:
+            return cls(summary.path, summary.path.stem, "", "", "无法读取", saved, summary.problem)
+        done = f"{summary.completion:.0%}" if summary.completion is not None else "模板缺失"
+        year = f"{draft.profile.year}" if draft.profile.year else "未填"
+        label = template.name if template else draft.template
+        return cls(summary.path, draft.profile.name or "（未署名）", label, year, done, saved)
 
 
 class StartScreen(Screen[None]):
@@ -46,8 +73,9 @@ class StartScreen(Screen[None]):
         "open_selected": ("打开所选草稿", "打开列表中选中的草稿"),
     }
 
-    def __init__(self) -> None:
+    def __init__(self, service: Callable[[], Service]) -> None:
         super().__init__()
+        self.service = service
         self.rows: list[DraftRow] = []
 
     def compose(self) -> ComposeResult:
@@ -69,7 +97,7 @@ class StartScreen(Screen[None]):
         self.refresh_drafts()
 
     def refresh_drafts(self) -> None:
-        self.rows = draft_rows()
+        self.rows = [DraftRow.of(summary) for summary in self.service().list_drafts()]
         table = self.query_one("#drafts", DataTable)
         table.clear()
         for index, row in enumerate(self.rows):
