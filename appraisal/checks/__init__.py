@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from appraisal import edits
+from appraisal.checks import user_words
 from appraisal.checks.base import (
     DEFAULT_OPTIONS,
     ERROR,
@@ -78,6 +79,13 @@ class _Guard:
         return list(self.failed.values())
 
 
+def _allowed(item: Field, ctx: Context, findings: list[Finding]) -> list[Finding]:
+    """`findings` without those whose flagged text lies inside one of the user's allowed words."""
+    if not ctx.options.allowed_words or not findings:
+        return findings
+    return user_words.unflagged(item, ctx.options.allowed_words, findings)
+
+
 def _active(ctx: Context, options: CheckOptions) -> list[Rule]:
     return [
         rule
@@ -86,18 +94,20 @@ def _active(ctx: Context, options: CheckOptions) -> list[Rule]:
     ]
 
 
-def run_rules(ctx: Context, options: CheckOptions = DEFAULT_OPTIONS) -> list[tuple[Field | None, Finding]]:
-    """Every rule on every field of `ctx`: each finding with the field it is in (None for whole-draft rules and for
-    a rule that failed), sorted by document order (findings without a field first)."""
+def run_rules(ctx: Context) -> list[tuple[Field | None, Finding]]:
+    """Every rule on every field of `ctx` (with the options it carries): each finding with the field it is in (None
+    for whole-draft rules and for a rule that failed), sorted by document order (findings without a field first)."""
     guard = _Guard()
     found: list[tuple[Field | None, Finding]] = []
-    for rule in _active(ctx, options):
+    for rule in _active(ctx, ctx.options):
         if rule.whole_draft:
             found.extend((None, f) for f in guard.run(rule, partial(rule.check_draft, ctx)))
             continue
         for item in ctx.fields:
             if rule.applies_to(item):
-                found.extend((item, f) for f in guard.run(rule, partial(rule.check_field, item, ctx)))
+                found.extend(
+                    (item, f) for f in _allowed(item, ctx, guard.run(rule, partial(rule.check_field, item, ctx)))
+                )
     order = {id(item): index for index, item in enumerate(ctx.fields)}
 
     def key(pair: tuple[Field | None, Finding]) -> tuple[int, int, int, int]:
@@ -107,27 +117,27 @@ def run_rules(ctx: Context, options: CheckOptions = DEFAULT_OPTIONS) -> list[tup
     return [(None, f) for f in guard.failures] + sorted(found, key=key)
 
 
-def check_context(ctx: Context, options: CheckOptions = DEFAULT_OPTIONS) -> list[Finding]:
+def check_context(ctx: Context) -> list[Finding]:
     """Every rule on every field of `ctx`, in document order."""
-    return [f for _item, f in run_rules(ctx, options)]
+    return [f for _item, f in run_rules(ctx)]
 
 
 def check_draft(draft: Draft, template: Template, options: CheckOptions = DEFAULT_OPTIONS) -> list[Finding]:
     """All findings in the draft, in document order; rules the options switch off are skipped."""
-    return check_context(Context(draft, template), options)
+    return check_context(Context(draft, template, options=options))
 
 
 def check_section(
     draft: Draft, template: Template, section_id: str, options: CheckOptions = DEFAULT_OPTIONS
 ) -> list[Finding]:
     """The findings in one section (rules about the whole draft left out), as the user types."""
-    ctx = Context(draft, template)
+    ctx = Context(draft, template, options=options)
     item = ctx.section_fields[section_id]
     guard = _Guard()
     found: list[Finding] = []
     for rule in _active(ctx, options):
         if not rule.whole_draft and rule.applies_to(item):
-            found.extend(guard.run(rule, partial(rule.check_field, item, ctx)))
+            found.extend(_allowed(item, ctx, guard.run(rule, partial(rule.check_field, item, ctx))))
     return guard.failures + sorted(found, key=lambda f: (f.line, f.column, f.end_column))
 
 
@@ -139,7 +149,7 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
 def fix_draft(draft: Draft, template: Template, options: CheckOptions = DEFAULT_OPTIONS) -> int:
     """Apply every safe fix in place; the number of fixes applied. A rule that raises contributes no fixes (it is
     logged here, and the check that follows reports it)."""
-    ctx = Context(draft, template)
+    ctx = Context(draft, template, options=options)
     rules = [r for r in _active(ctx, options) if r.fixable and not r.whole_draft]
     if not rules:
         return 0
@@ -152,7 +162,7 @@ def fix_draft(draft: Draft, template: Template, options: CheckOptions = DEFAULT_
             f
             for rule in rules
             if rule.applies_to(item)
-            for f in guard.run(rule, partial(rule.check_field, item, ctx))
+            for f in _allowed(item, ctx, guard.run(rule, partial(rule.check_field, item, ctx)))
             if f.fix is not None
         ]
         if not fixes:

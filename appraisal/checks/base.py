@@ -135,9 +135,11 @@ class Context:
         include_unmatched: bool = False,
         include_title: bool = True,
         markdown: bool = False,
+        options: CheckOptions = DEFAULT_OPTIONS,
     ) -> None:
         self.draft = draft
         self.template = template
+        self.options = options  # the user's choices: rules switched off, their own word lists
         self.document = document
         self.markdown = markdown  # a Markdown file: `**重点**` is emphasis there, a blank everywhere else
         self.year = draft.profile.year if year is None and not document else year

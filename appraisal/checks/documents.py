@@ -50,8 +50,9 @@ def check_document(path: Path, options: CheckOptions = DEFAULT_OPTIONS, template
         include_unmatched=True,
         include_title="title" in result.origin,
         markdown=result.document.kind == "md",
+        options=options,
     )
-    findings = [_place(item, f, result) for item, f in run_rules(ctx, options)]
+    findings = [_place(item, f, result) for item, f in run_rules(ctx)]
     findings.sort(key=lambda f: (f.line, f.column, f.end_column, f.rule))
     return DocumentCheck(path, result, findings, sections_checked)
 

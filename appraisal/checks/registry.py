@@ -14,6 +14,7 @@ from appraisal.checks.punctuation import HalfwidthPunctuation
 from appraisal.checks.punctuation_usage import PunctuationUsage
 from appraisal.checks.quotes import UnbalancedQuote
 from appraisal.checks.typos import Typo
+from appraisal.checks.user_words import UserWord
 from appraisal.checks.wording import Wording
 from appraisal.checks.years import YearMismatch
 
@@ -36,5 +37,6 @@ RULES: dict[str, Rule] = {
         Wording(),
         NumberUsage(),
         PunctuationUsage(),
+        UserWord(),
     )
 }

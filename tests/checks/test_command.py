@@ -235,3 +235,24 @@ def test_check_never_imports_textual(report_txt: Path, report_json: Path, tmp_pa
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
     assert result.returncode == 0, result.stderr
     assert "warning year-mismatch" in result.stdout
+
+
+def test_user_word_lists_in_config(capsys: pytest.CaptureFixture[str], report_txt: Path) -> None:
+    """`[checks] extra_words` adds user-word findings; `allowed_words` silences the rules inside those words."""
+    _code, out, _err = run_cli(capsys, "--format", "json", str(report_txt))
+    before = json.loads(out)["files"][0]["findings"]
+    assert "year-mismatch" in {f["rule"] for f in before}
+    config = paths.config_dir() / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(
+        '[checks]\nextra_words = { "坚强领导" = "“坚强领导”是套话" }\nallowed_words = ["2024年"]\n', encoding="utf-8"
+    )
+    code, out, _err = run_cli(capsys, "--format", "json", str(report_txt))
+    assert code == 1
+    after = json.loads(out)["files"][0]["findings"]
+    users = [f for f in after if f["rule"] == "user-word"]
+    assert users and all(f["message"] == "“坚强领导”是套话。" for f in users)
+    assert [f for f in after if f["rule"] not in ("user-word", "year-mismatch")] == [
+        f for f in before if f["rule"] != "year-mismatch"
+    ]
+    assert "year-mismatch" not in {f["rule"] for f in after}

@@ -4,6 +4,7 @@ to switch off."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import MappingProxyType
 
 import pytest
 
@@ -31,6 +32,7 @@ SPEC_RULES = {
     "wording": "warning",
     "number-usage": "warning",
     "punctuation": "warning",
+    "user-word": "warning",
 }
 
 
@@ -60,9 +62,11 @@ def test_each_rule_can_be_switched_off(name: str) -> None:
     draft.sections["results.service"] += "服" * 1200
     draft.sections["study"] += "今后将再接再励，深入推进供给侧改革。"  # typo, wording
     draft.sections["study"] += "完成投资3千万元，各项工作...全面推进。"  # number-usage, punctuation
-    every = check_draft(draft, template)
+    extra = MappingProxyType({"抓手": "套话"})
+    draft.sections["study"] += "发挥抓手作用。"  # user-word, with the user's list below
+    every = check_draft(draft, template, CheckOptions(extra_words=extra))
     assert name in {f.rule for f in every}
-    without = check_draft(draft, template, CheckOptions(disabled=frozenset({name})))
+    without = check_draft(draft, template, CheckOptions(disabled=frozenset({name}), extra_words=extra))
     assert without == [f for f in every if f.rule != name]
 
 
