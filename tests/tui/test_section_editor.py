@@ -199,3 +199,53 @@ def test_textual_still_wraps_through_compute_wrap_offsets() -> None:
     for method in (WrappedDocument.wrap, WrappedDocument.wrap_range):
         assert "compute_wrap_offsets" in method.__code__.co_names
     assert ChineseWrappedDocument.wrap.__globals__["compute_wrap_offsets"] is wrap_offsets
+
+
+async def test_entering_a_section_puts_the_cursor_where_the_user_last_was_else_at_the_end() -> None:
+    path = make_draft(sections={"conduct": KINSOKU_TEXT, "study": "坚持读原著。\n学原文，悟原理。"})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        screen.go_to("conduct")
+        await pilot.pause()
+        end = screen.editor.document.end
+        assert screen.editor.cursor_location == end  # never entered: at the end, where writing goes on
+        assert end[0] == 1
+        cursor_y = screen.editor.cursor_screen_offset.y
+        assert screen.editor.content_region.y <= cursor_y < screen.editor.content_region.bottom  # and on screen
+        screen.editor.move_cursor((0, 5))
+        await pilot.press("alt+down")  # to 理论学习
+        assert screen.current_id == "study"
+        assert screen.editor.cursor_location == (1, len("学原文，悟原理。"))
+        await pilot.press("left", "left")
+        await pilot.press("alt+up")
+        assert screen.current_id == "conduct"
+        assert screen.editor.cursor_location == (0, 5)
+        await pilot.press("alt+down")
+        assert screen.editor.cursor_location == (1, len("学原文，悟原理。") - 2)
+        await pilot.press("ctrl+home")
+        assert screen.editor.cursor_location == (0, 0)
+        await pilot.press("ctrl+end")
+        assert screen.editor.cursor_location == (1, len("学原文，悟原理。"))
+        await pilot.press("ctrl+shift+home")
+        assert screen.editor.selected_text == "坚持读原著。\n学原文，悟原理。"
+
+
+async def test_jumping_to_a_missing_figure_puts_the_cursor_in_front_of_the_unit() -> None:
+    path = make_draft(sections={"results.service": "全年税收收入同比增长%，完成年度目标。"})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        await wait_until(lambda: screen.started)
+        finding = next(f for f in screen.findings.get("results.service", []) if f.rule == "missing-figure")
+        screen.jump_to_finding(finding)
+        await pilot.pause()
+        assert screen.current_id == "results.service"
+        assert screen.editor.selected_text == ""
+        assert screen.editor.cursor_location == (0, len("全年税收收入同比增长"))
+        await pilot.press(*"12.5")
+        assert screen.editor.text == "全年税收收入同比增长12.5%，完成年度目标。"

@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from appraisal.service import Service
 
 NARROW_WIDTH = 120  # below this many columns the guidance panel is hidden unless asked for (F9)
+# Findings that mark where something is to be written (the unit whose number is missing): the cursor goes in
+# front of the marked text, selecting nothing, so typing the number does not replace the unit.
+INSERT_BEFORE_RULES = frozenset({"missing-figure"})
 READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，如需修改请用“另存为”保存一份副本。"
 
 
@@ -275,7 +278,8 @@ class EditorScreen(Screen[None]):
             return
         if section_id != self.current_id:
             self.go_to(section_id)
-        self._place_cursor((finding.line - 1, finding.column - 1), end_column=finding.end_column - 1)
+        end_column = None if finding.rule in INSERT_BEFORE_RULES else finding.end_column - 1
+        self._place_cursor((finding.line - 1, finding.column - 1), end_column=end_column)
         self.editor.focus()
 
     def _neighbour(self, step: int) -> str:

@@ -81,7 +81,11 @@ class SectionEditor(TextArea, inherit_bindings=False):
     """A TextArea that remembers which section it holds, so a late Changed message is never misfiled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        b for b in TextArea.BINDINGS if not (isinstance(b, Binding) and b.key in _FREED_KEYS)
+        *(b for b in TextArea.BINDINGS if not (isinstance(b, Binding) and b.key in _FREED_KEYS)),
+        Binding("ctrl+home", "cursor_text_start", "到本栏开头", show=False),
+        Binding("ctrl+end", "cursor_text_end", "到本栏末尾", show=False),
+        Binding("ctrl+shift+home", "cursor_text_start(True)", "选到本栏开头", show=False),
+        Binding("ctrl+shift+end", "cursor_text_end(True)", "选到本栏末尾", show=False),
     ]
 
     def __init__(self, *, id: str | None = None, cursor_blink: bool = True) -> None:
@@ -96,6 +100,7 @@ class SectionEditor(TextArea, inherit_bindings=False):
         )
         self.cursor_blink = cursor_blink
         self.section_id: str | None = None
+        self._places: dict[str, tuple[int, int]] = {}  # where the cursor was in each section left
 
     @property
     def wrapped_document(self) -> WrappedDocument:
@@ -120,11 +125,21 @@ class SectionEditor(TextArea, inherit_bindings=False):
             self.post_message(self.ReadOnlyKey())
 
     def show_section(self, section_id: str, text: str, *, read_only: bool = False) -> None:
+        """Show a section's text with the cursor where the user last was in it (this session), else at its end:
+        where writing goes on."""
+        if self.section_id is not None:
+            self._places[self.section_id] = self.cursor_location
         self.section_id = section_id
         self.read_only = read_only
         self.load_text(text)
-        self.move_cursor((0, 0))
-        self.scroll_home(animate=False)
+        place = self._places.get(section_id)
+        self.move_cursor(self.document.end if place is None else self.clamp_visitable(place), center=True)
+
+    def action_cursor_text_start(self, select: bool = False) -> None:
+        self.move_cursor((0, 0), select=select)
+
+    def action_cursor_text_end(self, select: bool = False) -> None:
+        self.move_cursor(self.document.end, select=select)
 
     # ------------------------------------------------------------ never ending the app
 
@@ -159,7 +174,7 @@ class SectionEditor(TextArea, inherit_bindings=False):
         the new size is drawn before the Resize event arrives (with the old wrapping), so without a repaint the
         old, wider lines stay on screen with their last characters cut off."""
         super()._rewrap_and_refresh_virtual_size()
-        self._recompute_cursor_offset()
+        self.scroll_cursor_visible()  # where the cursor's line went in the new wrapping
         self.refresh()
 
 
