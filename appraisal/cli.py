@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from appraisal import __version__
+from appraisal.chinese_argparse import VERSION_HELP, ChineseArgumentParser
 from appraisal.errors import AppraisalError
 
 # Order is the order of `appraisal --help`.
@@ -29,26 +30,20 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-class ChineseArgumentParser(argparse.ArgumentParser):
-    """argparse with its usage errors as one Chinese sentence and exit code 2."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"参数有误：{message}。用“{self.prog} --help”查看用法。\n")
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="appraisal",
         description="考核自评助手：按表格栏目撰写年度考核个人总结，检查常见问题，导出 Word、纯文本、Markdown、HTML。",
         epilog="不带参数运行时打开编辑界面：继续最近的草稿，或新建一份。",
     )
-    parser.add_argument("--version", action="version", version=f"appraisal {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseArgumentParser)
+    parser.add_argument("--version", action="version", version=f"appraisal {__version__}", help=VERSION_HELP)
+    sub = parser.add_subparsers(dest="command", metavar="命令", title="命令", parser_class=ChineseArgumentParser)
     for module_name in COMMANDS:
         command: Command = importlib.import_module(f"appraisal.commands.{module_name}")
         command_parser = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP)
         command.add_arguments(command_parser)
         command_parser.set_defaults(run=command.run)
+        parser.command_names.append(command.NAME)
     return parser
 
 

@@ -27,7 +27,7 @@ HELP = "检查草稿或文档中的常见问题"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "files", nargs="+", metavar="FILE", help="草稿（.json 文件或草稿名称、编号），或 .txt、.md、.docx 文档"
+        "files", nargs="+", metavar="文件", help="草稿（.json 文件或草稿名称、编号），或 .txt、.md、.docx 文档"
     )
     parser.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
     parser.add_argument(

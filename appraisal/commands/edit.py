@@ -10,7 +10,7 @@ HELP = "在编辑界面中打开草稿"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("draft", metavar="DRAFT", help="草稿路径、名称或编号")
+    parser.add_argument("draft", metavar="草稿", help="草稿路径、名称或编号")
     parser.add_argument("--read-only", action="store_true", help="只读打开（不加锁，不保存）")
 
 

@@ -9,8 +9,8 @@ HELP = "查看或恢复草稿的历史版本"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("draft", metavar="DRAFT", help="草稿路径、名称或编号")
-    parser.add_argument("--restore", type=int, metavar="N", default=None, help="把第 N 版恢复为当前版本")
+    parser.add_argument("draft", metavar="草稿", help="草稿路径、名称或编号")
+    parser.add_argument("--restore", type=int, metavar="版本号", default=None, help="把这一版恢复为当前版本")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -10,11 +10,11 @@ HELP = "把 .txt、.md、.docx 文档导入为草稿"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE", help="要导入的文档（.txt、.md 或 .docx）")
+    parser.add_argument("file", type=Path, metavar="文件", help="要导入的文档（.txt、.md 或 .docx）")
     parser.add_argument(
         "--template",
         default=None,
-        metavar="ID",
+        metavar="模板编号",
         help="模板编号（默认按文中的栏目标题自动选择，见 appraisal templates）",
     )
     parser.add_argument(
@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         type=Path,
         default=None,
-        metavar="PATH",
+        metavar="路径",
         help="草稿保存路径（默认保存在数据目录；不覆盖已有文件）",
     )
 

@@ -10,13 +10,19 @@ HELP = "新建一份草稿并打印其路径"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--template", default=None, help="模板编号（默认 cadre-annual，见 appraisal templates）")
-    parser.add_argument("--name", default="", help="姓名")
-    parser.add_argument("--unit", default="", help="单位")
-    parser.add_argument("--position", default="", help="职务")
-    parser.add_argument("--year", type=int, default=None, help="考核年度（默认：4—12月为当年，1—3月为上一年）")
-    parser.add_argument("--title", default=None, help="标题（默认按模板生成，如“2026年度个人总结”）")
-    parser.add_argument("-o", "--output", type=Path, default=None, help="草稿保存路径（默认保存在数据目录）")
+    parser.add_argument(
+        "--template", default=None, metavar="模板编号", help="模板编号（默认 cadre-annual，见 appraisal templates）"
+    )
+    parser.add_argument("--name", default="", metavar="姓名", help="姓名")
+    parser.add_argument("--unit", default="", metavar="单位", help="单位")
+    parser.add_argument("--position", default="", metavar="职务", help="职务")
+    parser.add_argument(
+        "--year", type=int, default=None, metavar="年份", help="考核年度（默认：4—12月为当年，1—3月为上一年）"
+    )
+    parser.add_argument("--title", default=None, metavar="标题", help="标题（默认按模板生成，如“2026年度个人总结”）")
+    parser.add_argument(
+        "-o", "--output", type=Path, default=None, metavar="路径", help="草稿保存路径（默认保存在数据目录）"
+    )
     parser.add_argument("--no-edit", action="store_true", help="只创建，不打开编辑界面")
 
 

@@ -1,0 +1,215 @@
+"""argparse speaking Chinese: usage, help, section titles and every error, laid out in terminal cells.
+
+argparse writes its own words in English (`usage:`, `options:`, `show this help message and exit`,
+`invalid choice: …`). The parser here titles its sections in Chinese, adds its own `-h` with a Chinese help, and
+turns each error argparse can raise into one Chinese sentence (an unknown command gets the nearest one as a
+suggestion). The help formatter measures text in terminal cells, since a CJK character takes two, so the columns
+line up and wrapped lines fit the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import NoReturn
+
+HELP_HELP = "显示本帮助并退出"
+VERSION_HELP = "显示版本号并退出"
+
+
+def cells(text: str) -> int:
+    """The width of `text` on a terminal: wide and full-width characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# A line never starts with closing punctuation nor ends with an opening one (禁则).
+_NO_LINE_START = set("，。、；：？！）】》」』”’…%")
+_NO_LINE_END = set("（【《「『“‘")
+_USAGE_PARTS = re.compile(r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+")  # argparse's own
+_PIECES = re.compile(r"[A-Za-z0-9_.,:;!?'\"/\-+=%@#\[\]{}()<>|]+ *|\s+|.")
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` wrapped to `width` cells: between any two CJK characters, Latin words and numbers kept whole; a
+    closing mark that does not fit takes the character before it to the next line rather than start it."""
+    lines: list[list[str]] = [[]]
+    for piece in _PIECES.findall(" ".join(text.split())):
+        line = lines[-1]
+        if line and cells("".join(line) + piece.rstrip()) > width:
+            carried: list[str] = []
+            if piece[0] in _NO_LINE_START and len(line) > 1:
+                carried = [line.pop()]
+            while len(line) > 1 and line[-1][-1] in _NO_LINE_END:
+                carried.insert(0, line.pop())
+            lines.append([part.lstrip() if i == 0 else part for i, part in enumerate(carried)])
+            piece = piece if carried else piece.lstrip()
+            if not piece:
+                continue
+        lines[-1].append(piece)
+    return [text for text in ("".join(line).rstrip() for line in lines) if text]
+
+
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    """`用法：` for `usage:`, and widths in terminal cells (argparse counts characters)."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+    def _format_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None,
+    ) -> str:
+        """argparse's usage, wrapped again in cells, continuation lines under the first argument."""
+        prefix = "用法：" if prefix is None else prefix
+        text = super()._format_usage(usage, actions, groups, prefix)
+        rest = " ".join(text.strip().removeprefix(prefix).split()).removeprefix(self._prog).strip()
+        parts = _USAGE_PARTS.findall(rest)
+        width = self._width - self._current_indent
+        head = prefix + self._prog
+        indent = cells(head) + 1 if cells(head) + 1 <= 0.75 * width else cells(prefix)
+        lines = [head]
+        for part in parts:
+            if cells(lines[-1]) + 1 + cells(part) > width and cells(lines[-1]) > indent:
+                lines.append(" " * (indent - 1))
+            lines[-1] += " " + part
+        return "\n".join(lines) + "\n\n"
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            widths = [cells(self._format_action_invocation(action)) + self._current_indent]
+            widths += [cells(self._format_action_invocation(sub)) + self._current_indent for sub in _commands(action)]
+            self._action_max_length = max(self._action_max_length, *widths)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in wrap(text, width))
+
+    def _format_action(self, action: argparse.Action) -> str:
+        """argparse's own layout, with the invocation's width in cells. Commands are listed at the level of the
+        options (argparse puts a line with the metavar above them and indents them under it)."""
+        if isinstance(action, argparse._SubParsersAction):
+            return self._join_parts([self._format_action(command) for command in _commands(action)])
+        help_position = min(self._action_max_length + 2, self._max_help_position)
+        help_width = max(self._width - help_position, 11)
+        action_width = help_position - self._current_indent - 2
+        header = self._format_action_invocation(action)
+        indent = " " * self._current_indent
+        parts: list[str] = []
+        help_text = self._expand_help(action) if action.help and action.help.strip() else ""
+        if not help_text:
+            parts.append(f"{indent}{header}\n")
+        else:
+            lines = self._split_lines(help_text, help_width)
+            if cells(header) <= action_width:
+                padding = " " * (action_width - cells(header) + 2)
+                parts.append(f"{indent}{header}{padding}{lines[0]}\n")
+            else:
+                parts.append(f"{indent}{header}\n{' ' * help_position}{lines[0]}\n")
+            parts.extend(f"{' ' * help_position}{line}\n" for line in lines[1:])
+        return self._join_parts(parts)
+
+
+def _commands(action: argparse.Action) -> list[argparse.Action]:
+    """The command entries of a subparsers action (none for any other action)."""
+    return list(action._get_subactions()) if isinstance(action, argparse._SubParsersAction) else []
+
+
+def _quoted(value: str) -> str:
+    """argparse's repr() of a value (`'abc'`) back to the text the user typed."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _choices(text: str) -> str:
+    return "、".join(_quoted(part.strip()) for part in text.split(","))
+
+
+_TYPE_NAMES = {"int": "整数", "float": "数字"}
+
+# argparse's messages (Python 3.11–3.13), each as a pattern and its Chinese sentence.
+_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+    (
+        re.compile(r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)"),
+        lambda m: f"“{_quoted(m['value'])}”不是可选的值，可选的有：{_choices(m['choices'])}",
+    ),
+    (
+        re.compile(r"invalid (?P<type>\w+) value: (?P<value>.*)"),
+        lambda m: f"“{_quoted(m['value'])}”不是{_TYPE_NAMES.get(m['type'], '有效的值')}",
+    ),
+    (re.compile(r"the following arguments are required: (?P<names>.*)"), lambda m: f"缺少必需的参数：{m['names']}"),
+    (re.compile(r"unrecognized arguments: (?P<args>.*)"), lambda m: f"无法识别的参数：{m['args']}"),
+    (re.compile(r"expected one argument"), lambda m: "后面需要跟一个值"),
+    (re.compile(r"expected at most one argument"), lambda m: "后面最多只能跟一个值"),
+    (re.compile(r"expected at least one argument"), lambda m: "后面至少需要跟一个值"),
+    (re.compile(r"expected (?P<count>\d+) arguments?"), lambda m: f"后面需要跟 {m['count']} 个值"),
+    (re.compile(r"not allowed with argument (?P<other>.*)"), lambda m: f"不能与 {m['other']} 同时使用"),
+    (re.compile(r"ignored explicit argument (?P<value>.*)"), lambda m: f"不接受值“{_quoted(m['value'])}”"),
+    (
+        re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)"),
+        lambda m: f"选项 {m['option']} 不明确，可能是：{_choices(m['matches'])}",
+    ),
+    (re.compile(r"one of the arguments (?P<names>.*) is required"), lambda m: f"{m['names']} 中必须给出一个"),
+]
+_ARGUMENT = re.compile(r"argument (?P<name>[^:]+): (?P<message>.*)", re.DOTALL)
+
+
+def translate(message: str) -> str:
+    """One of argparse's error messages in Chinese; a message it does not know is kept as it is."""
+    argument = _ARGUMENT.fullmatch(message)
+    name, inner = (argument["name"], argument["message"]) if argument else (None, message)
+    for pattern, chinese in _MESSAGES:
+        found = pattern.fullmatch(inner)
+        if found:
+            inner = chinese(found)
+            break
+    if name is None:
+        return inner
+    if name.startswith("-"):
+        return f"参数 {name.split('/')[-1]}：{inner}"
+    return f"{name}：{inner}"
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse with Chinese section titles, help and errors; a usage error is one sentence and exit code 2.
+
+    `commands`: for the top-level parser, the command names, so an unknown command gets a suggestion.
+    """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=HELP_HELP)
+        self.command_names: list[str] = []
+
+    def format_help(self) -> str:
+        """argparse's help with a full-width colon after each section title (`选项：`)."""
+        titles = "|".join(re.escape(group.title) for group in self._action_groups if group.title)
+        return re.sub(rf"^({titles}):$", r"\1：", super().format_help(), flags=re.MULTILINE)
+
+    def error(self, message: str) -> NoReturn:
+        unknown = re.fullmatch(r"argument 命令: invalid choice: (?P<value>.*?) \(choose from .*\)", message)
+        if unknown and self.command_names:
+            typed = _quoted(unknown["value"])
+            nearest = difflib.get_close_matches(typed, self.command_names, n=1, cutoff=0.5)
+            hint = f"您是不是要输入 {self.prog} {nearest[0]}？" if nearest else ""
+            self.exit(2, f"参数有误：没有“{typed}”这个命令。{hint}用“{self.prog} --help”查看所有命令。\n")
+        self.exit(2, f"参数有误：{translate(message)}。用“{self.prog} --help”查看用法。\n")
