@@ -42,11 +42,18 @@ _REASONS = {
 }
 
 
+def _printable(text: str, limit: int = 60) -> str:
+    """A field path as one line: its parts can be keys from the file itself (a key of `"\\n"` must not break the
+    sentence in two), so invisible characters are shown escaped and a long key is cut."""
+    shown = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 def describe_validation_error(error: ValidationError) -> str:
     """The first problem pydantic found, as `字段 checks.disabled：应为列表，如 ["甲", "乙"]` — for the user's
     config file, a template or a draft, so no English reaches the user."""
     first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or "（顶层）"
+    where = _printable(".".join(str(part) for part in first["loc"])) or "（顶层）"
     kind = first["type"]
     if kind == "value_error":
         reason = first["msg"].removeprefix("Value error, ")

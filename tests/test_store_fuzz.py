@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from appraisal.errors import AppraisalError
@@ -51,6 +51,7 @@ def test_random_bytes(tmp_path: Path, raw: bytes) -> None:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.one_of(json_values, draft_like))
+@example(data={"template": "cadre-annual", "sections": {"\n": None}})  # a key in the message broke it in two lines
 def test_random_json_shapes(tmp_path: Path, data: object) -> None:
     _load_and_check(tmp_path / "fuzz.json", json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
