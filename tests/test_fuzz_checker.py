@@ -129,6 +129,8 @@ def _check_points_at_the_file(path: Path, lines: list[str]) -> list[Finding]:
     result = checked.result
     assert result.document.lines == lines
     assert_inside(checked.findings, lines)
+    # An unrecognised document is checked without the section rules (SPEC §3): the same rules here.
+    options = CheckOptions() if checked.sections_checked else CheckOptions(disabled=SECTION_RULES)
     ctx = Context(
         result.draft,
         result.template,
@@ -137,11 +139,10 @@ def _check_points_at_the_file(path: Path, lines: list[str]) -> list[Finding]:
         include_unmatched=True,
         include_title="title" in result.origin,
         markdown=result.document.kind == "md",
+        options=options,
     )
-    # An unrecognised document is checked without the section rules (SPEC §3): the same rules here.
-    options = CheckOptions() if checked.sections_checked else CheckOptions(disabled=SECTION_RULES)
     placed = []
-    for item, finding in run_rules(ctx, options):
+    for item, finding in run_rules(ctx):
         at = _place(item, finding, result)
         placed.append(at)
         if item is None or not RULES[finding.rule].positional or item.key not in result.origin:
