@@ -328,6 +328,14 @@ def test_sigkill_at_random_moments_never_leaves_a_torn_draft(tmp_path: Path) -> 
     """
     path = create_draft(make_draft(), tmp_path / "d.json")
     rng = random.Random(20261128)
+    # The kill lands within about four saves' time, measured here on this (maybe loaded) machine, so the children
+    # get to write however slow the disk is today.
+    probe = make_draft()
+    started = time.perf_counter()
+    for n in range(5):
+        probe.sections["conduct"] = "甲乙丙丁" * n * 500
+        save_draft(probe, tmp_path / "probe.json")
+    window = max(0.02, 4 * (time.perf_counter() - started) / 5)
     last_revision = 1
     for _kill in range(200):
         read_end, write_end = os.pipe()
@@ -340,7 +348,7 @@ def test_sigkill_at_random_moments_never_leaves_a_torn_draft(tmp_path: Path) -> 
         os.close(write_end)
         os.read(read_end, 1)  # the random moment starts once the child is in its save loop, however loaded the machine
         os.close(read_end)
-        time.sleep(rng.random() * 0.02)
+        time.sleep(rng.random() * window)
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         draft = load_draft(path)
