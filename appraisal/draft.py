@@ -114,9 +114,12 @@ class Draft(BaseModel):
         return sum(count_zi(text) for text in self.sections.values())
 
     def display_name(self) -> str:
+        """`李明·2025年度个人总结`: who and what; the year is added only when the title does not name it."""
         who = self.profile.name or "（未署名）"
         year = f"{self.profile.year}年度" if self.profile.year else ""
-        return f"{who}·{year}{self.title or ''}".rstrip("·")
+        title = self.title.strip()
+        what = title if year and title.startswith(str(self.profile.year)) else f"{year}{title}"
+        return f"{who}·{what}".rstrip("·")
 
 
 class SectionState(StrEnum):

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from appraisal.checks import RULES, Finding
 from appraisal.draft import count_zi
 from appraisal.errors import AppraisalError
+from appraisal.service import Service
 from appraisal.store import OpenDraft
 from appraisal.templates import Section, Template, load_template
 
@@ -49,6 +51,18 @@ def _read_answer(lines: Iterable[str]) -> tuple[list[str] | None, bool]:
     return (answer if any(part.strip() for part in answer) else None), True
 
 
+def _findings(found: list[Finding]) -> list[str]:
+    """The checker's findings in the section just answered, one line each, lines and columns in its text."""
+    if not found:
+        return ["本栏未发现问题。"]
+    lines = [f"本栏有 {len(found)} 处需要注意："]
+    for finding in found:
+        rule = RULES.get(finding.rule)
+        where = f"第{finding.line}行第{finding.column}列：" if rule is not None and rule.positional else ""
+        lines.append(f"  {finding.severity.label} {where}{finding.message}")
+    return lines
+
+
 def fill_plain(
     path: Path,
     stdin: TextIO,
@@ -56,8 +70,11 @@ def fill_plain(
     *,
     only: list[str] | None = None,
     show_text: bool = False,
+    service: Service | None = None,
 ) -> int:
-    """Ask for each text section in turn; returns the number of sections changed."""
+    """Ask for each text section in turn; returns the number of sections changed. After each answer the
+    checker's findings in that section are listed (with the user's settings in `service`)."""
+    service = service or Service()
     opened = OpenDraft(path)
     try:
         template: Template = load_template(opened.draft.template)
@@ -91,6 +108,8 @@ def fill_plain(
                     opened.save()
                     changed += 1
                     print(f"已保存，本栏 {count_zi(text)} 字。", file=stdout)
+                for line in _findings(service.check_section(draft, template, section.id)):
+                    print(line, file=stdout)
             else:
                 print("保留原文。", file=stdout)
             if ended:

@@ -744,7 +744,7 @@ def resolve_draft(ref: str) -> Path:
     for path in files:
         if ref in (path.name, path.stem):
             return path
-    matches = []
+    matches: list[tuple[Path, Draft | None]] = []
     for path in files:
         try:
             draft = load_draft(path)
@@ -752,12 +752,24 @@ def resolve_draft(ref: str) -> Path:
             # An unreadable draft can still be named by its file name's parts (year-name-template-id),
             # so that `appraisal history 张三 --restore N` reaches it.
             if ref in path.stem.split("-"):
-                matches.append(path)
+                matches.append((path, None))
             continue
         if ref in (draft.id, draft.profile.name) or path.stem.endswith(ref):
-            matches.append(path)
+            matches.append((path, draft))
     if len(matches) == 1:
-        return matches[0]
+        return matches[0][0]
     if len(matches) > 1:
-        raise AppraisalError(f"“{ref}”对应多份草稿，请用文件路径指明是哪一份。")
+        listing = "\n".join(f"  {_identify(path, draft)}" for path, draft in matches)
+        raise AppraisalError(f"“{ref}”对应 {len(matches)} 份草稿，请用编号或文件路径指明是哪一份：\n{listing}")
     raise AppraisalError(f"找不到草稿“{ref}”：既不是文件路径，也不是已保存草稿的名称或编号。")
+
+
+def _identify(path: Path, draft: Draft | None) -> str:
+    """`编号 3f2a9c1b0d4e  李明·2025年度个人总结  保存于 2026-12-01 19:24`: enough to tell two drafts apart."""
+    try:
+        saved = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    except OSError:
+        saved = "时间不详"
+    if draft is None:
+        return f"{path}（无法读取）  保存于 {saved}"
+    return f"编号 {draft.id}  {draft.display_name()}  保存于 {saved}"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 from cadre import CADRE_TEXT_IDS
 
+from appraisal import paths
 from appraisal.cli import main
 from appraisal.store import load_draft, save_draft
 
@@ -147,3 +149,28 @@ def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
         env=env,
     )
     assert "_prompts" in where.stdout and str(root) not in where.stdout
+
+
+def test_list_shows_the_id_that_names_a_draft(capsys: pytest.CaptureFixture[str]) -> None:
+    run_cli(capsys, *NEW_ARGS, "--no-edit")
+    draft = load_draft(next(paths.drafts_dir().glob("*.json")))
+    code, out, _ = run_cli(capsys, "list")
+    assert code == 0 and f"\t编号 {draft.id}\t张三\t" in out
+    code, out, _ = run_cli(capsys, "check", draft.id)
+    assert code in (0, 1) and out, "the 编号 shown names the draft"
+
+
+def test_an_ambiguous_name_lists_each_draft_with_its_id_and_time(capsys: pytest.CaptureFixture[str]) -> None:
+    run_cli(capsys, *NEW_ARGS, "--year", "2025", "--no-edit")
+    run_cli(capsys, *NEW_ARGS, "--year", "2026", "--no-edit")
+    drafts = [load_draft(path) for path in sorted(paths.drafts_dir().glob("*.json"))]
+    code, out, err = run_cli(capsys, "check", "张三")
+    assert (code, out) == (2, "")
+    lines = err.splitlines()
+    assert lines[0] == "“张三”对应 2 份草稿，请用编号或文件路径指明是哪一份："
+    for draft in drafts:
+        entry = next(line for line in lines[1:] if draft.id in line)
+        assert entry.startswith(f"  编号 {draft.id}  张三·{draft.profile.year}年度")
+        assert re.search(r"保存于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$", entry)
+    code, _out, err = run_cli(capsys, "export", "张三", "--to", "txt")
+    assert code == 2 and "对应 2 份草稿" in err

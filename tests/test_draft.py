@@ -75,3 +75,10 @@ def test_count_zi_is_isalnum_for_every_kind_of_character() -> None:
     """The regex count equals the definition (`str.isalnum`), underscores, marks and odd digits included."""
     text = "张三_a1２３\u0301é٣ⅷ²，。 \t\u3000《》—…（）🙂𠀀ｱ"
     assert count_zi(text) == sum(1 for ch in text if ch.isalnum())
+
+
+def test_display_name_does_not_repeat_the_year() -> None:
+    template = load_template("cadre-annual")
+    assert Draft.new(template, name="李明", year=2025).display_name() == "李明·2025年度个人总结"
+    assert Draft.new(template, name="李明", year=2025, title="述职报告").display_name() == "李明·2025年度述职报告"
+    assert Draft.new(template, year=2025, title="").display_name() == "（未署名）·2025年度"

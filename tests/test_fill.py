@@ -90,3 +90,35 @@ def test_cli_fill_with_piped_input_and_no_textual(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "品行修养" in result.stdout
     assert load_draft(path).sections["conduct"] == "坚持原则，敢于担当。"
+
+
+def test_each_answer_is_checked(appraisal_home: Path) -> None:
+    path = new_draft()
+    study = "".join(f"第{chinese}次集中学习围绕党的创新理论展开，记录心得体会。" for chinese in "一二三四五六七八九十")
+    answers = ["全年办理行政复议案件XX件,均未被纠错。", ".", "品行端正。", ".", study, "."]
+    out = io.StringIO()
+    fill_plain(path, io.StringIO("\n".join(answers) + "\n"), out, only=["intro", "conduct", "study"])
+    text = out.getvalue()
+    intro = text[text.index("[1/3]") : text.index("[2/3]")]
+    assert "本栏有 2 处需要注意：" in intro
+    assert "  错误 第1行第11列：“XX”是未填写的占位符" in intro
+    assert "  提示 第1行第14列：" in intro, "the half-width comma"
+    conduct = text[text.index("[2/3]") : text.index("[3/3]")]
+    assert "  提示 “品行修养”只有 4 字" in conduct, "a finding about the whole section has no place"
+    assert "本栏未发现问题。" in text[text.index("[3/3]") :]
+
+
+def test_answers_are_checked_with_the_users_settings(appraisal_home: Path) -> None:
+    (appraisal_home / "config").mkdir(exist_ok=True)
+    (appraisal_home / "config" / "config.toml").write_text('[checks]\ndisabled = ["placeholder"]\n', encoding="utf-8")
+    path = new_draft()
+    result = subprocess.run(
+        [sys.executable, "-m", "appraisal.cli", "fill", str(path), "--plain", "--section", "intro"],
+        input="全年办理行政复议案件XX件。\n.\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "APPRAISAL_HOME": str(appraisal_home)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "本栏未发现问题。" in result.stdout and "占位符" not in result.stdout

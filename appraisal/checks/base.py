@@ -26,6 +26,11 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
+    @property
+    def label(self) -> str:
+        """The word shown to the user: 错误, 提示."""
+        return "错误" if self is Severity.ERROR else "提示"
+
 
 ERROR = Severity.ERROR
 WARNING = Severity.WARNING

@@ -19,7 +19,10 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from appraisal.plainfill import fill_plain
+    from appraisal.service import Service, Settings
     from appraisal.store import resolve_draft
 
-    fill_plain(resolve_draft(args.draft), sys.stdin, sys.stdout, only=args.section, show_text=args.show)
+    service = Service(Settings.load())
+    path = resolve_draft(args.draft)
+    fill_plain(path, sys.stdin, sys.stdout, only=args.section, show_text=args.show, service=service)
     return 0

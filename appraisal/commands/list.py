@@ -1,4 +1,5 @@
-"""`appraisal list`: the drafts in the data dir with template, year, completion and last save."""
+"""`appraisal list`: the drafts in the data dir with their 编号 (to name one on the command line), template,
+year, completion and last save."""
 
 from __future__ import annotations
 
@@ -29,5 +30,8 @@ def run(args: argparse.Namespace) -> int:
         done = "模板缺失" if row.completion is None else f"完成 {row.completion:.0%}"
         year = f"{draft.profile.year}年度" if draft.profile.year else "年度未填"
         name = draft.profile.name or "（未署名）"
-        print(f"{row.path}\t{name}\t{draft.template}\t{year}\t{done}\t字数 {draft.total_chars()}\t保存于 {saved}")
+        print(
+            f"{row.path}\t编号 {draft.id}\t{name}\t{draft.template}\t{year}\t{done}"
+            f"\t字数 {draft.total_chars()}\t保存于 {saved}"
+        )
     return 0
