@@ -118,3 +118,82 @@ def test_an_unrecognised_document_says_so_and_check_runs_only_the_content_rules(
     given = check_document(path, template="cadre-annual")
     assert given.sections_checked
     assert "section-empty" in {f.rule for f in given.findings}
+
+
+def test_run_in_headings_with_and_without_a_separator() -> None:
+    text = (
+        "2025年度个人总结\n一、品行修养\n甲。\n二、理论学习\n乙。\n三、四项主要工作实绩\n"
+        "（一）服务中心实绩。一年来，完成区委交办的任务八项。\n"
+        "（二）分管工作实绩二是全年推进项目十二个，完成投资三亿元。\n"
+        "（三）创新创优实绩一是首创“企业服务日”，受到企业好评。\n"
+    )
+    result = parse(text, "cadre-annual")
+    sections = result.draft.sections
+    assert sections["results.service"] == "一年来，完成区委交办的任务八项。"
+    assert sections["results.duties"] == "二是全年推进项目十二个，完成投资三亿元。"
+    assert sections["results.innovation"] == "一是首创“企业服务日”，受到企业好评。"
+
+
+def test_a_title_that_goes_on_with_its_title_words_is_not_cut() -> None:
+    result = parse("2025年度个人总结\n一、存在不足和努力方向\n不足。", "civil-servant")
+    assert result.draft.sections["improvement"] == "不足。"
+
+
+def test_a_title_run_into_the_salutation() -> None:
+    text = (
+        "某某县发展改革局副局长2017年度述职报告尊敬的各位领导：本人于三月到任，分管项目工作。\n"
+        "一、履职情况\n全年推进项目十二个。\n二、存在的问题和不足\n调研不够。\n"
+    )
+    result = parse(text)
+    assert result.template.id == "duty-report"
+    assert result.draft.title == "某某县发展改革局副局长2017年度述职报告"
+    assert result.draft.profile.year == 2017
+    assert result.salutation == "尊敬的各位领导："
+    assert result.draft.sections["intro"] == "尊敬的各位领导：本人于三月到任，分管项目工作。"
+    assert "称谓：尊敬的各位领导：" in result.summary()
+
+
+def test_a_title_over_two_lines() -> None:
+    text = "某某区商务局副局长　王某某\n2019年度述职述廉报告\n各位领导：\n一、履职情况\n完成任务。\n"
+    result = parse(text)
+    assert result.draft.title == "某某区商务局副局长　王某某\n2019年度述职述廉报告"
+    assert result.draft.profile.year == 2019
+    subtitle = parse("2019年度述职述廉报告\n——在区商务局干部大会上\n一、履职情况\n完成任务。\n")
+    assert subtitle.draft.title == "2019年度述职述廉报告\n——在区商务局干部大会上"
+
+
+def test_headings_run_on_in_a_text_without_line_ends() -> None:
+    """Text copied from a PDF or a web page: the whole report on one line."""
+    text = (
+        "某某镇2018年工作总结各位代表：现将工作报告如下。一、2018年工作回顾全镇完成投资三亿元。"
+        "二、存在的问题产业结构单一。三、2019年工作计划继续推进项目建设。"
+    )
+    result = parse(text)
+    assert result.template.id == "unit-summary"
+    assert result.draft.title == "某某镇2018年工作总结"
+    assert "一、2018年工作回顾全镇完成投资三亿元。" in result.draft.sections["work"]
+    assert result.draft.sections["intro"] == "各位代表：现将工作报告如下。"
+
+
+def test_a_word_table_stays_with_the_section_it_sits_in(tmp_path: Path) -> None:
+    import docx
+
+    from appraisal.importing import import_document
+
+    document = docx.Document()
+    document.add_paragraph("2025年工作总结和2026年工作计划")
+    document.add_paragraph("一、主要工作及成效")
+    document.add_paragraph("全年完成以下指标：")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "指标"
+    table.cell(0, 1).text = "完成"
+    table.cell(1, 0).text = "税收"
+    table.cell(1, 1).text = "3.2亿元"
+    document.add_paragraph("二、存在的主要问题")
+    document.add_paragraph("问题。")
+    path = tmp_path / "总结.docx"
+    document.save(str(path))
+    result = import_document(path)
+    assert_nothing_lost(result)
+    assert result.draft.sections["work"] == "全年完成以下指标：\n指标\n完成\n税收\n3.2亿元"
+    assert result.draft.sections["problems"] == "问题。"

@@ -167,6 +167,20 @@ def marker_number(marker: str) -> int | None:
     return (_CN_NUMERALS[tens] if tens else 1) * 10 + (_CN_NUMERALS[ones] if ones else 0)
 
 
+def numbered_shape(text: str) -> LineShape | None:
+    """A numbered line whose words run on too long to be a title (`（二）分管工作实绩二是全年…`): its marker, and
+    the words after it as the fragment, for matching a title at their start. None when the line is not numbered."""
+    start, end = _emphasis_bounds(text)
+    marker = _MARKER.match(text, start, end)
+    if marker is None or marker.lastgroup in (None, "bare"):
+        return None
+    start = _skip_space(text, marker.end(), end)
+    if start >= end:
+        return None
+    fragment = text[start : start + 3 * MAX_TITLE_CHARS]
+    return LineShape(marker.lastgroup, fragment, start, len(text))
+
+
 def has_sentence_punctuation(text: str) -> bool:
     return _SENTENCE_PUNCTUATION.search(text) is not None
 
@@ -271,6 +285,22 @@ class TitleIndex:
         for index, placed in enumerate(template.walk()):
             self.order[placed.section.id] = index
             self.level[placed.section.id] = placed.level
+
+    def prefix(self, words: str) -> tuple[Section, int] | None:
+        """The longest title or alias (of four or more letters) that `words` start with: its section and how many
+        characters of `words` it covers."""
+        normal = normalise(words[: 3 * MAX_TITLE_CHARS])
+        best = max(
+            (form for form in self.section_of if len(form) >= 4 and normal.startswith(form)), key=len, default=None
+        )
+        if best is None:
+            return None
+        taken = 0
+        for position, ch in enumerate(words):
+            taken += len(normalise(ch))
+            if taken >= len(best):
+                return self.section_of[best], position + 1
+        return None
 
     def match(self, fragment: str) -> Match | None:
         """The section the fragment names best, with how sure we are; None below MIN_SCORE."""

@@ -12,6 +12,7 @@ characters were (heading, Markdown marker, label, profile value): together they 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from appraisal.importing.headings import (
     has_sentence_punctuation,
     marker_number,
     normalise,
+    numbered_shape,
     shape,
 )
 from appraisal.importing.reader import IMPORTING, Document, read_document
@@ -46,6 +48,13 @@ _SUBPOINT_VERBS = re.compile(
     r"^(?:加强|强化|坚持|抓好|抓实|推进|推动|提升|提高|注重|做好|落实|深化|严守|筑牢|狠抓|扎实|持续|不断|全面|积极|"
     r"认真|切实|始终|着力|聚焦|突出|立足|围绕|完善|健全|优化|创新|服务|履行|带头|主动)"
 )
+# A sentence, then `二、` on the same line: a heading run on after it.
+_RUN_ON_HEADING = re.compile(r"[。！？；!?;](?=[一二三四五六七八九十]{1,3}、)")
+# A title run into the salutation: `…述职报告尊敬的各位领导：本人于三月…`.
+_SALUTATION = r"(?:尊敬的[^：:。，,\n]{1,24}|各位(?:领导|代表|委员|同事|同志|党员)[^：:。\n]{0,24}|同志们|领导们)[：:]"
+_TITLE_THEN_SALUTATION = re.compile(rf"(?:报告|总结|计划|汇报|材料|小结)(?={_SALUTATION})")
+_SALUTATION_LINE = re.compile(_SALUTATION)
+_TITLE_MAX_CHARS = 40
 _RUN_IN_ENDS = set("。：:．；;")  # a run-in heading ends so (`一、把学习当作第一需要。…`); a sentence's clause with ，
 _MARKER_START = set("#一二三四五六七八九十第（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳、，,*_")
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")  # CommonMark: `#` then a space; `#1号楼` is text
@@ -73,14 +82,23 @@ class Candidate:
 
 
 def units_of(document: Document) -> list[Unit]:
+    """The document's non-blank stretches: its lines (and the lines inside a Word paragraph), each cut again
+    before a top-level numbered heading that follows a sentence on the same line (text copied from a PDF or a
+    web page often has no line ends: `…汇报如下。一、基本概况…`)."""
     units: list[Unit] = []
     for number, line in enumerate(document.lines, start=1):
         position = 0
         for piece in line.split("\n") if "\n" in line else (line,):
-            left = piece.lstrip()
-            text = left.rstrip()
-            if text:
-                units.append(Unit(number, position + len(piece) - len(left), text))
+            cuts = [0, *(m.start() + 1 for m in _RUN_ON_HEADING.finditer(piece)), len(piece)]
+            title = _TITLE_THEN_SALUTATION.search(piece, 0, _TITLE_MAX_CHARS + 8)
+            if title is not None:
+                cuts = sorted({*cuts, title.end()})
+            for start, end in itertools.pairwise(cuts):
+                part = piece[start:end]
+                left = part.lstrip()
+                text = left.rstrip()
+                if text:
+                    units.append(Unit(number, position + start + len(part) - len(left), text))
             position += len(piece) + 1
     return units
 
@@ -125,7 +143,7 @@ def _heading_shape(unit: Unit, document: Document) -> LineShape | None:
         and (len(text) > 3 * UNNUMBERED_MAX_CHARS or has_sentence_punctuation(text))
     ):
         return None
-    line_shape = shape(text)
+    line_shape = shape(text) or numbered_shape(text)
     if line_shape is None or line_shape.numbered or unit.line in document.outline:
         return line_shape
     if len(normalise(text)) > UNNUMBERED_MAX_CHARS or has_sentence_punctuation(text):
@@ -151,6 +169,7 @@ class _State:
 
     sources: dict[str, list[Source]] = field(default_factory=dict)
     top_number: int = 0  # the number of the last top-level heading (三、 → 3)
+    salutation: str = ""  # `尊敬的各位领导：`, when the document opens with one (it stays in the opening text)
     place_free: bool = False  # whether numbered lines naming no section are placed by their words
 
     def put(self, target: str, unit: Unit, start: int = 0, end: int | None = None) -> None:
@@ -215,6 +234,11 @@ class _Parser:
 
     def _candidate(self, i: int, unit: Unit, line_shape: LineShape) -> Candidate | None:
         match = self.index.match(line_shape.fragment)
+        enough = INLINE_THRESHOLD if line_shape.inline(unit.text) else MARKED_THRESHOLD
+        if (match is None or match.score < enough) and line_shape.numbered:
+            run_on = self._run_on(unit, line_shape)
+            if run_on is not None:
+                return run_on if run_on.index == i else Candidate(i, run_on.section, 1.0, run_on.shape, True, False)
         if match is None:
             return None
         score = match.score
@@ -238,6 +262,20 @@ class _Parser:
             ):
                 return None
         return Candidate(i, match.section, score, line_shape, inline, strong)
+
+    def _run_on(self, unit: Unit, line_shape: LineShape) -> Candidate | None:
+        """A numbered heading run into its body without a separator (`（二）分管工作实绩二是…`): a title or alias
+        of the template at the start of the words, cut off there."""
+        found = self.index.prefix(unit.text[line_shape.fragment_start :])
+        if found is None:
+            return None
+        section, length = found
+        end = line_shape.fragment_start + length
+        rest = unit.text[end:]
+        if not has_sentence_punctuation(rest) or rest[0] in "和及与的、":
+            return None  # `存在不足和努力方向`: the title goes on, it is not a body run on after it
+        cut = LineShape(line_shape.style, unit.text[line_shape.fragment_start : end], line_shape.fragment_start, end)
+        return Candidate(-1, section, 1.0, cut, True, False)
 
     def select_headings(self) -> list[Candidate]:
         """The candidates taken as headings, in document order."""
@@ -327,6 +365,10 @@ class _Parser:
         for i in range(tail_from, report_end):
             self._take_signature(state, self.units[i])
         state.signed_year = tail_year
+        after_title = 0 if title_index is None else title_index + 1
+        salutation = _SALUTATION_LINE.match(self.units[after_title].text) if after_title < len(self.units) else None
+        if salutation is not None:
+            state.salutation = salutation.group()
         closing_from = self._closing_from(state, tail_from, last_heading)
         # Free-form headings are placed by their words only when the template is known to fit: some of its
         # headings were found, or it was recognised with confidence; otherwise the user splits the text.
@@ -354,7 +396,7 @@ class _Parser:
         if first is None:
             return None
         unit = self.units[first]
-        title_start = self._title_start(unit, self.shapes[first])
+        title_start = self._title_start(first)
         if title_start is None:
             return None
         state.consumed.add(first)
@@ -362,7 +404,29 @@ class _Parser:
             state.structure.append(Span(unit.line, unit.start, unit.start + title_start, "marker"))
         state.put("title", unit, title_start)
         state.title_year = signature.year_in_title(unit.text)
+        second = first + 1
+        if second < first_heading and second not in state.consumed and self._title_goes_on(first, second):
+            state.consumed.add(second)
+            state.put("title", self.units[second])
+            if state.title_year is None:
+                state.title_year = signature.year_in_title(self.units[second].text)
+            return second
         return first
+
+    def _title_goes_on(self, first: int, second: int) -> bool:
+        """A title over two lines: a subtitle (`——在…会议上`), or the kind of report on the second line after the
+        unit or person on the first (`某某局副局长张三` / `2025年度述职报告`)."""
+        text = self.units[second].text
+        if len(text) > _TITLE_MAX_CHARS or has_sentence_punctuation(text) or _SALUTATION_LINE.match(text):
+            return False
+        line_shape = self.shapes[second]
+        if line_shape is not None and line_shape.numbered and not line_shape.markdown:
+            return False
+        if signature.labelled_fields(text) is not None or signature.date_line(text) is not None:
+            return False
+        if text.startswith(("——", "—", "--")):
+            return True
+        return bool(_TITLE_WORDS.search(text)) and not _TITLE_WORDS.search(self.units[first].text)
 
     def _take_particulars(self, state: _State, title_index: int | None, end: int) -> None:
         """Labelled particulars right under the title (`姓名：张三　单位：…`), or a bare 单位 and name line."""
@@ -531,8 +595,9 @@ class _Parser:
             and not line_shape.inline(self.units[i].text)
         )
 
-    def _title_start(self, unit: Unit, line_shape: LineShape | None) -> int | None:
+    def _title_start(self, first: int) -> int | None:
         """Where the title starts in the first unit (after a Markdown `#`), or None when it is not a title."""
+        unit, line_shape = self.units[first], self.shapes[first]
         text = unit.text
         marker = _MARKDOWN_HEADING.match(text)
         if marker and marker.group().strip() == "#" and marker.end() < len(text):
@@ -543,6 +608,8 @@ class _Parser:
             return None
         if _TITLE_WORDS.search(text) or signature.year_in_title(text):
             return 0
+        if first + 1 < len(self.units) and self._title_goes_on(first, first + 1):
+            return 0  # the unit or person on this line, the kind of report on the next
         # A short line standing alone at the top (the exporters write the title, then a blank line).
         lines = self.document.lines
         alone = unit.line < len(lines) and not lines[unit.line].strip() and "\n" not in lines[unit.line - 1]
@@ -714,6 +781,7 @@ class _Parser:
             confident=recognition.confident if recognition is not None else True,
             reasons=list(recognition.reasons) if recognition is not None else [],
             sources=state.sources,
+            salutation=state.salutation,
         )
 
 

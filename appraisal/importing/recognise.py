@@ -78,11 +78,12 @@ def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Rec
     margin = scores[best.template.id] - (scores[ranked[1].template.id] if len(ranked) > 1 else 0.0)
     tid = best.template.id
     titled = bool(longest_title) and len(title_words[tid]) == longest_title
-    confident = margin >= SURE_MARGIN and (titled or best.headings >= 2)
+    led = bool(longest_lead) and len(lead_words[tid]) == longest_lead
+    confident = margin >= SURE_MARGIN and (titled or led or best.headings >= 2)
     reasons: list[str] = []
     if titled:
         reasons.append(f"标题含“{title_words[tid]}”")
-    elif longest_lead and len(lead_words[tid]) == longest_lead:
+    elif led:
         reasons.append(f"开头提到“{lead_words[tid]}”")
     if best.headings:
         reasons.append(f"找到 {best.headings} 个该模板的栏目标题")

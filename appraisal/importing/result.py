@@ -46,6 +46,7 @@ class ImportResult:
     confident: bool = True  # the template was given, or recognised with confidence
     reasons: list[str] = field(default_factory=list)  # why the template was chosen, in Chinese
     sources: dict[str, list[Source]] = field(default_factory=dict)  # section id → the headings its text came from
+    salutation: str = ""  # the document's salutation (尊敬的各位领导：), kept in the opening text
 
     def _came_from(self, section_id: str) -> str:
         """Where a section's text came from, for the summary: the headings it matched and why."""
@@ -71,7 +72,9 @@ class ImportResult:
             lines.append(
                 f"未能确定文档所用的模板，暂按「{template.name}」导入，如不合适请用 --template 指定模板后重新导入。"
             )
-        lines.append(f"标题：{draft.title}")
+        lines.append(f"标题：{draft.title}".replace("\n", " "))
+        if self.salutation:
+            lines.append(f"称谓：{self.salutation}（保留在「{template.text_sections()[0].title}」中）")
         profile = draft.profile
         who = [f"{label}：{value}" for label, value in (("姓名", profile.name), ("单位", profile.unit)) if value]
         signed = (profile.model_extra or {}).get("date")
