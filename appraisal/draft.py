@@ -101,6 +101,26 @@ class Draft(BaseModel):
         for section_id in template.text_section_ids():
             self.sections.setdefault(section_id, "")
 
+    def move_lines(self, source: str, start: int, end: int, target: str) -> None:
+        """Move lines `start`..`end` (0-based, end exclusive) of one field to the end of another: a block an import
+        put in the wrong section. A field is a section id or "unmatched"; nothing is lost or duplicated."""
+        lines = self._field(source).split("\n")
+        if not 0 <= start < end <= len(lines) or source == target:
+            raise ValueError(f"cannot move lines {start}..{end} of {source} to {target}")
+        moved = lines[start:end]
+        kept = lines[:start] + lines[end:]
+        self._set_field(source, "\n".join(kept) if any(line.strip() for line in kept) else "")
+        self._set_field(target, "\n".join(part for part in (self._field(target), *moved) if part))
+
+    def _field(self, key: str) -> str:
+        return self.unmatched if key == "unmatched" else self.sections[key]
+
+    def _set_field(self, key: str, text: str) -> None:
+        if key == "unmatched":
+            self.unmatched = text
+        else:
+            self.sections[key] = text
+
     def to_json_dict(self) -> dict[str, object]:
         """The on-disk form: `schema` first, stable key order."""
         data = self.model_dump(by_alias=True, mode="json")

@@ -209,9 +209,10 @@ class Service:
         finally:
             opened.close()
 
-    def check_document(self, path: Path) -> DocumentCheck:
-        """Import and check a .txt/.md/.docx document; positions point into the file."""
-        return check_document(path, self.settings.checks)
+    def check_document(self, path: Path, template: str | None = None) -> DocumentCheck:
+        """Import and check a .txt/.md/.docx document (written to `template`, else the one recognised); positions
+        point into the file."""
+        return check_document(path, self.settings.checks, template)
 
     # -- fixing
 
@@ -224,14 +225,14 @@ class Service:
         """`text` (one section) with the fixes of `findings` applied, e.g. one finding the user picked."""
         return apply_fixes(text, findings)
 
-    def fix_document(self, path: Path) -> DocumentFix:
+    def fix_document(self, path: Path, template: str | None = None) -> DocumentFix:
         """Write the document with its safe fixes applied next to it (`总结.txt` → `总结.fixed.txt`, the original
         untouched) and check the copy."""
-        checked = self.check_document(path)
+        checked = self.check_document(path, template)
         copy, count = write_fixed_copy(checked)
         if not count:
             return DocumentFix(path, None, 0, checked.findings)
-        return DocumentFix(path, copy, count, self.check_document(copy).findings)
+        return DocumentFix(path, copy, count, self.check_document(copy, template).findings)
 
     # -- exporting
 

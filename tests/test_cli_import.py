@@ -211,3 +211,35 @@ def test_excel_file_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixtu
     code, _, err = run_cli(capsys, "import", str(path))
     assert code == 2
     assert "不是 Word 文档（可能是 Excel 或 PowerPoint 文件）" in err
+
+
+UNSURE = "同志们：\n今天我向大家汇报一些情况。\n我们做了很多工作。\n谢谢大家。\n"
+
+
+def test_an_unrecognised_document_is_imported_with_the_guess_and_the_summary_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    source = tmp_path / "讲话.txt"
+    source.write_text(UNSURE, encoding="utf-8")
+    code, out, _err = run_cli(capsys, "import", str(source), "-o", str(tmp_path / "草稿.json"))
+    assert code == 0
+    assert "未能确定文档所用的模板，暂按「" in out
+    assert "选择该模板的依据：" in out
+
+
+def test_on_a_terminal_import_asks_for_the_template_when_unsure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    answers = iter(["9", "3"])
+    monkeypatch.setattr("builtins.input", lambda _prompt="": next(answers))
+    source = tmp_path / "讲话.txt"
+    source.write_text(UNSURE, encoding="utf-8")
+    target = tmp_path / "草稿.json"
+    code, out, err = run_cli(capsys, "import", str(source), "-o", str(target))
+    assert code == 0
+    assert "未能确定文档所用的模板，请选择" in err
+    assert "请输入 1 到 4 之间的数字。" in err
+    assert load_draft(target).template == "duty-report"
+    assert "使用指定的模板「领导干部述职述廉报告」" in out

@@ -82,3 +82,17 @@ def test_display_name_does_not_repeat_the_year() -> None:
     assert Draft.new(template, name="李明", year=2025).display_name() == "李明·2025年度个人总结"
     assert Draft.new(template, name="李明", year=2025, title="述职报告").display_name() == "李明·2025年度述职报告"
     assert Draft.new(template, year=2025, title="").display_name() == "（未署名）·2025年度"
+
+
+def test_move_lines_moves_a_block_to_another_section_and_loses_nothing() -> None:
+    draft = Draft.new(load_template("unit-summary"), year=2025)
+    draft.sections["intro"] = "开头。\n一、经济发展\n完成投资。\n结尾一句。"
+    draft.sections["work"] = "已有内容。"
+    draft.move_lines("intro", 1, 3, "work")
+    assert draft.sections["intro"] == "开头。\n结尾一句。"
+    assert draft.sections["work"] == "已有内容。\n一、经济发展\n完成投资。"
+    draft.move_lines("intro", 0, 2, "unmatched")
+    assert draft.sections["intro"] == ""
+    assert draft.unmatched == "开头。\n结尾一句。"
+    with pytest.raises(ValueError):
+        draft.move_lines("work", 2, 9, "intro")

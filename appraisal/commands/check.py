@@ -31,6 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
     parser.add_argument(
+        "--template",
+        default=None,
+        metavar="模板编号",
+        help="文档所用的模板（默认自动识别；识别不出时只检查内容，见 appraisal templates）",
+    )
+    parser.add_argument(
         "--fix", action="store_true", help="自动修正可以安全修正的问题（草稿另存为新版本，文档另存为修正后的副本）"
     )
 
@@ -53,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     for name in settings.unknown_rules:
         print(f"设置中停用的检查规则“{name}”不存在，已忽略。", file=sys.stderr)
     service = Service(settings)
-    results = [_check(service, ref, fix=args.fix) for ref in args.files]
+    results = [_check(service, ref, fix=args.fix, template=args.template) for ref in args.files]
     if args.format == "json":
         print(json.dumps({"files": [_as_json(r) for r in results]}, ensure_ascii=False, indent=2))
     else:
@@ -65,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0
 
 
-def _check(service: Service, ref: str, *, fix: bool) -> Checked:
+def _check(service: Service, ref: str, *, fix: bool, template: str | None = None) -> Checked:
     """One FILE argument: a document, a draft file, or a draft named by name or id; an error is reported on
     stderr and recorded, so the other files are still checked."""
     from appraisal.errors import AppraisalError
@@ -80,7 +86,7 @@ def _check(service: Service, ref: str, *, fix: bool) -> Checked:
         if suffix in DOCUMENT_SUFFIXES:
             if not path.exists():
                 raise AppraisalError(f"找不到文件 {ref}，请检查文件名和路径是否正确。")
-            return _check_document(service, ref, path, fix=fix)
+            return _check_document(service, ref, path, fix=fix, template=template)
         if suffix == ".json" and path.exists():
             return _check_draft(service, ref, path, fix=fix)
         if path.exists():
@@ -99,13 +105,17 @@ def _check_draft(service: Service, label: str, path: Path, *, fix: bool) -> Chec
     return Checked(label, checked.findings, checked.section_titles())
 
 
-def _check_document(service: Service, label: str, path: Path, *, fix: bool) -> Checked:
+def _check_document(service: Service, label: str, path: Path, *, fix: bool, template: str | None) -> Checked:
     if not fix:
-        checked = service.check_document(path)
+        checked = service.check_document(path, template)
         if not checked.sections_checked:
-            print(f"{label}：未能确定文档所用的模板，只检查了内容，未检查各栏目是否齐全和字数。", file=sys.stderr)
+            print(
+                f"{label}：未能确定文档所用的模板，只检查了内容，未检查各栏目是否齐全和字数"
+                "（可用 --template 指定模板）。",
+                file=sys.stderr,
+            )
         return Checked(label, checked.findings)
-    fixed = service.fix_document(path)
+    fixed = service.fix_document(path, template)
     if fixed.copy is None:
         return Checked(label, fixed.findings)
     print(f"{label}：已修正 {fixed.count} 处，修正后的副本保存为 {fixed.copy}，原文件未改动。", file=sys.stderr)

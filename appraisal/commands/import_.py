@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 NAME = "import"
@@ -32,6 +33,10 @@ def run(args: argparse.Namespace) -> int:
     from appraisal.store import create_draft, new_draft_path
 
     result = import_document(args.file, args.template)
+    if not result.confident and sys.stdin.isatty():
+        chosen = _ask_template(result.template.id)
+        if chosen != result.template.id:
+            result = import_document(args.file, chosen)
     output = args.output
     if output is not None and output.is_dir():
         output = new_draft_path(result.draft, output)
@@ -39,3 +44,28 @@ def run(args: argparse.Namespace) -> int:
     print(result.summary())
     print(f"草稿已保存到 {path}，可用“appraisal edit {path}”继续编辑。")
     return 0
+
+
+def _ask_template(guess: str) -> str:
+    """The template the user picks when the document's could not be recognised with confidence; Enter keeps the
+    guess. Asked only on a terminal: otherwise the guess is used and the summary says so."""
+    from appraisal.templates import list_templates
+
+    templates, _errors = list_templates()
+    print("未能确定文档所用的模板，请选择（直接回车使用推测的模板）：", file=sys.stderr)
+    for number, template in enumerate(templates, start=1):
+        mark = "（推测）" if template.id == guess else ""
+        print(f"  {number}. {template.name}{mark}", file=sys.stderr)
+    while True:
+        try:
+            answer = input("模板编号：").strip()
+        except EOFError:
+            return guess
+        if not answer:
+            return guess
+        if answer.isdigit() and 1 <= int(answer) <= len(templates):
+            return templates[int(answer) - 1].id
+        ids = {template.id for template in templates}
+        if answer in ids:
+            return answer
+        print(f"请输入 1 到 {len(templates)} 之间的数字。", file=sys.stderr)
