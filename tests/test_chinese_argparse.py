@@ -9,13 +9,14 @@ import pytest
 from appraisal.chinese_argparse import cells, translate, wrap
 from appraisal.cli import COMMANDS, build_parser, main
 
-COMMAND_NAMES = ["new", "edit", "list", "templates", "check", "import", "export", "history", "fill"]
+COMMAND_NAMES = ["new", "edit", "list", "templates", "check", "import", "export", "history", "fill", "note"]
+NOTE_ACTIONS = [["note", action] for action in ("add", "list", "import", "move")]
 # Words that are names the user types (commands, options, values, file suffixes), never English prose.
 ALLOWED = {
     "appraisal", "help", "version", "new", "edit", "list", "templates", "template", "check", "import", "export",
     "history", "fill", "name", "unit", "position", "year", "title", "output", "no-edit", "read-only", "format",
     "text", "json", "fix", "to", "strict", "run-in", "no-run-in", "date", "restore", "plain", "section", "show",
-    "docx", "txt", "md", "html", "Word", "Markdown", "HTML", "cadre-annual",
+    "docx", "txt", "md", "html", "Word", "Markdown", "HTML", "cadre-annual", "note", "add", "move",
 }  # fmt: skip
 ENGLISH = ("usage", "options", "positional", "arguments", "show this", "invalid", "required", "expected", "argument")
 
@@ -34,7 +35,7 @@ def usage_error(capsys: pytest.CaptureFixture[str], *args: str) -> str:
     return err
 
 
-@pytest.mark.parametrize("command", [[], *([name] for name in COMMAND_NAMES)])
+@pytest.mark.parametrize("command", [[], *([name] for name in COMMAND_NAMES), *NOTE_ACTIONS])
 def test_help_is_chinese_and_fits_80_columns(
     command: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
