@@ -9,12 +9,32 @@ import shlex
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 
+from textual.app import App, SuspendNotSupported
+
 from appraisal.errors import AppraisalError
 from appraisal.fileio import describe_os_error
+
+
+@contextlib.contextmanager
+def suspended(app: App[object]) -> Iterator[None]:
+    """`App.suspend()`, made safe: whatever happens inside, the app resumes. Textual's suspend is a generator
+    without try/finally, so an exception passed into it (the editor program missing) left the terminal blank for
+    ever. Here the exception is never passed in: the app is resumed first, then the exception goes on. A driver
+    that cannot suspend (tests, the web) runs the block without suspending."""
+    inner = app.suspend()
+    try:
+        inner.__enter__()
+    except SuspendNotSupported:
+        yield
+        return
+    try:
+        yield
+    finally:
+        inner.__exit__(None, None, None)
 
 
 def editor_command() -> list[str]:
@@ -32,6 +52,8 @@ def editor_command() -> list[str]:
 def edit_text(text: str, suspend: Callable[[], AbstractContextManager[object]]) -> str:
     """Run the editor on `text` and return what the user saved (newlines normalised, no trailing newline)."""
     command = editor_command()
+    if shutil.which(command[0]) is None:  # say so before the screen is given up to a program that is not there
+        raise AppraisalError(f"无法启动编辑器 {command[0]}：找不到该程序，请检查环境变量 EDITOR。")
     try:
         fd, name = tempfile.mkstemp(prefix="appraisal-", suffix=".txt")  # mkstemp creates the file 0600
     except OSError as exc:

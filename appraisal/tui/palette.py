@@ -7,7 +7,6 @@ from its `BINDINGS`, so a key changed there is changed in the palette too.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
 
 from rich.align import Align
 from rich.text import Text
@@ -55,7 +54,7 @@ def commands(node: DOMNode, table: Mapping[str, tuple[str, str]]) -> Iterator[Sy
     """One palette command per entry of `table` (action → title, help), its keys appended to the help."""
     keys = bound_keys(node)
     for action, (title, help_text) in table.items():
-        callback: Callable[[], Any] = getattr(node, f"action_{action}")
+        callback: Callable[[], object] = getattr(node, f"action_{action}")
         named = "或".join(keys.get(action, []))
         yield SystemCommand(title, f"{help_text}（{named}）" if named else help_text, callback)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 
 from appraisal.draft import Draft
@@ -18,9 +19,12 @@ from appraisal.templates import Template, load_template
 
 Clock = Callable[[], dt.datetime]
 
-# Why the last save was refused (EditSession.conflict): another program deleted the draft file, or wrote it.
-DELETED = "deleted"
-CHANGED = "changed"
+
+class SaveConflict(StrEnum):
+    """Why the last save was refused (EditSession.conflict): the draft file is not ours to write any more."""
+
+    DELETED = "deleted"  # another program deleted it
+    CHANGED = "changed"  # another program wrote it
 
 
 def system_clock() -> dt.datetime:
@@ -42,7 +46,7 @@ class EditSession:
         self.dirty = False
         self.saved_at: dt.datetime | None = None
         self.error: str | None = None
-        self.conflict: str | None = None  # DELETED or CHANGED when the file is not ours to write any more
+        self.conflict: SaveConflict | None = None
 
     # ------------------------------------------------------------ state
 
@@ -97,9 +101,12 @@ class EditSession:
             self.opened.save()
         except DraftChangedOnDiskError:
             if self.path.exists():
-                self.conflict, self.error = CHANGED, f"草稿 {self.path} 已被其他程序修改，为免覆盖没有保存。"
+                self.conflict, self.error = (
+                    SaveConflict.CHANGED,
+                    f"草稿 {self.path} 已被其他程序修改，为免覆盖没有保存。",
+                )
             else:
-                self.conflict, self.error = DELETED, f"草稿 {self.path} 已被其他程序删除。"
+                self.conflict, self.error = SaveConflict.DELETED, f"草稿 {self.path} 已被其他程序删除。"
             return False
         except AppraisalError as exc:
             self.conflict, self.error = None, exc.message
@@ -125,7 +132,7 @@ class EditSession:
         """After another program deleted the draft, write it again where it was (never over a file that has
         appeared there since: that is someone else's); raises AppraisalError."""
         if self.path.exists():
-            self.conflict = CHANGED
+            self.conflict = SaveConflict.CHANGED
             self.error = f"草稿 {self.path} 已被其他程序修改，为免覆盖没有保存。"
             raise AppraisalError(f"{self.path} 处又有了一份文件，为免覆盖没有保存，请另存为新文件。")
         self.opened.save(force=True)

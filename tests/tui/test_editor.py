@@ -315,6 +315,64 @@ async def test_external_editor_failure_is_one_message(monkeypatch: pytest.Monkey
         assert editor.editor.text == "原文"
 
 
+async def test_editor_that_cannot_be_started_after_suspending_still_brings_the_app_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """F8 with an editor that vanishes (or cannot run) once the terminal is handed over: Textual's suspend never
+    resumed the app when an exception was passed into it, leaving a blank screen for ever. The app comes back,
+    says "无法启动编辑器…", and the section is unchanged."""
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    from appraisal.tui import external
+
+    monkeypatch.setenv("EDITOR", sys.executable)  # exists, so the app suspends
+    monkeypatch.delenv("VISUAL", raising=False)
+    modes: list[str] = []
+    monkeypatch.setattr(HeadlessDriver, "can_suspend", property(lambda self: True))
+    monkeypatch.setattr(HeadlessDriver, "suspend_application_mode", lambda self: modes.append("suspended"))
+    monkeypatch.setattr(HeadlessDriver, "resume_application_mode", lambda self: modes.append("resumed"))
+
+    def vanished(*args: object, **kwargs: object) -> None:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(external.subprocess, "run", vanished)
+    path = make_draft(sections={"law": "原文"})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.go_to("law")
+        await pilot.press("f8")
+        await pilot.pause()
+        assert modes == ["suspended", "resumed"]
+        assert isinstance(app.screen, MessageScreen)
+        assert app.screen.message.startswith("无法启动编辑器")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is editor
+        assert editor.editor.text == "原文"
+
+
+async def test_missing_editor_is_said_without_giving_up_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    monkeypatch.setenv("EDITOR", "nano-not-installed-here")
+    monkeypatch.delenv("VISUAL", raising=False)
+    modes: list[str] = []
+    monkeypatch.setattr(HeadlessDriver, "can_suspend", property(lambda self: True))
+    monkeypatch.setattr(HeadlessDriver, "suspend_application_mode", lambda self: modes.append("suspended"))
+    monkeypatch.setattr(HeadlessDriver, "resume_application_mode", lambda self: modes.append("resumed"))
+    app = make_app(make_draft())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert modes == []
+        assert isinstance(app.screen, MessageScreen)
+        assert app.screen.message == "无法启动编辑器 nano-not-installed-here：找不到该程序，请检查环境变量 EDITOR。"
+
+
 async def test_last_year_tab_shows_previous_draft_of_same_template() -> None:
     make_draft(name="李明", year=2024, sections={"law": "去年依法行政的文字"})
     make_draft(name="别人", year=2024, sections={"law": "别人的文字"})

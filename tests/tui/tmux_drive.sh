@@ -10,6 +10,7 @@
 # 4. types continuously for about 5 s and kills it right after the last key: what is on disk must be a prefix
 #    of what was typed, missing at most about the last 2 s of keys.
 # 5. types and closes the terminal at once (SIGHUP): what was typed must be saved.
+# 6. F8 with an editor that is not installed: one sentence, then the editor is back and typing is saved.
 # Runs its own tmux server (-L), so other tmux sessions on the machine neither see nor slow it. Prints what it
 # saw; exits non-zero on the first failed check.
 set -euo pipefail
@@ -61,7 +62,7 @@ wait_reaped() {  # wait_reaped PID: until the process is gone from the process t
 start_app() {  # start_app: open the draft in a fresh tmux session; the pane's process is the app itself
     [ -z "${APP_PID:-}" ] || { tm kill-session -t "$SESSION" 2>/dev/null || true; wait_reaped "$APP_PID"; }
     tm -u new-session -d -s "$SESSION" -x "$SIZE_X" -y "$SIZE_Y" \
-        "cd '$HOME_DIR' && exec env APPRAISAL_HOME='$HOME_DIR' '$APP' edit '$DRAFT'"
+        "cd '$HOME_DIR' && exec env APPRAISAL_HOME='$HOME_DIR' ${APP_ENV:-} '$APP' edit '$DRAFT'"
     APP_PID="$(tm display-message -p -t "$SESSION" '#{pane_pid}')"
     wait_for "品行修养" 20
 }
@@ -202,7 +203,23 @@ case "$(section_text law)" in
     *"$LAST_WORDS"*) say "ok: text typed just before the terminal closed was saved (SIGHUP)" ;;
     *) fail "after SIGHUP, law on disk: $(section_text law)" ;;
 esac
+
+# ---------------------------------------------------------------- 6. F8 with an editor that is not installed
+APP_ENV="EDITOR=appraisal-no-such-editor VISUAL="
 start_app
+wait_for "$LAST_WORDS" 10
+tm send-keys -t "$SESSION" F8
+wait_for "无法启动编辑器" 5
+say "ok: F8 with a missing editor says so"
+tm send-keys -t "$SESSION" Enter
+sleep 0.5
+type_text "编辑器回来了"
+wait_for "回来了" 5
 tm send-keys -t "$SESSION" C-q
 wait_exit "$APP_PID"
+case "$(section_text law)" in
+    *"编辑器回来了"*) say "ok: after F8 failed the editor came back and took typing" ;;
+    *) fail "after F8, law on disk: $(section_text law)" ;;
+esac
+APP_ENV=""
 say "ALL CHECKS PASSED"

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult, SuspendNotSupported, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
@@ -29,9 +29,9 @@ from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
 from appraisal.tui import palette
 from appraisal.tui.autosave import Autosaver
-from appraisal.tui.external import edit_text
+from appraisal.tui.external import edit_text, suspended
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
-from appraisal.tui.session import CHANGED, DELETED, EditSession
+from appraisal.tui.session import EditSession, SaveConflict
 from appraisal.tui.settings import TuiSettings
 from appraisal.tui.ui_state import Position, load_position, save_position
 from appraisal.tui.widgets.guidance import GuidancePanel
@@ -411,9 +411,9 @@ class EditorScreen(Screen[None]):
 
     def _failure_sentence(self) -> str:
         session = self.session
-        if session.conflict == DELETED:
+        if session.conflict is SaveConflict.DELETED:
             return f"草稿 {session.path} 已被其他程序删除，文字仍在编辑器中，按 Ctrl+S 可在原处重新保存或另存为。"
-        if session.conflict == CHANGED:
+        if session.conflict is SaveConflict.CHANGED:
             return (
                 f"草稿 {session.path} 已被其他程序修改，为免覆盖不再自动保存，文字仍在编辑器中，"
                 "请按 Ctrl+S 另存为新文件。"
@@ -485,7 +485,7 @@ class EditorScreen(Screen[None]):
         """The draft file was deleted or rewritten by another program: save it again where it was (only when
         it is gone: never over someone else's file), save it under a new name, or go on writing for now."""
         session = self.session
-        if session.conflict == DELETED:
+        if session.conflict is SaveConflict.DELETED:
             question = f"草稿 {session.path} 已被其他程序删除，您写的文字都还在编辑器中。"
             choices = [("save-here", "在原处重新保存"), ("save-as", "另存为"), ("back", "返回编辑")]
         else:
@@ -614,7 +614,7 @@ class EditorScreen(Screen[None]):
         self.save_now()
         section_id = self.current_id
         try:
-            edited = edit_text(self.session.text(section_id), self._suspend)
+            edited = edit_text(self.session.text(section_id), partial(suspended, self.app))
         except AppraisalError as exc:
             self.app.push_screen(MessageScreen(exc.message, title="外部编辑器"))
             return
@@ -626,12 +626,6 @@ class EditorScreen(Screen[None]):
             self._sync()
             self.save_now()
             self.check_section(section_id)
-
-    def _suspend(self) -> Any:
-        try:
-            return _SuspendGuard(self.app.suspend())
-        except SuspendNotSupported:
-            return _NoSuspend()
 
     def action_close_draft(self) -> None:
         """Back to the start screen, to open another draft."""
@@ -649,7 +643,7 @@ class EditorScreen(Screen[None]):
         """The last save failed: never drop the text silently. Offer save-as, going back, or leaving anyway."""
         error = self.session.error or "保存失败。"
         choices = [("save-as", "另存为"), ("back", "返回编辑"), ("discard", "放弃修改并离开")]
-        if self.session.conflict == DELETED:  # nothing there to overwrite: it may go back where it was
+        if self.session.conflict is SaveConflict.DELETED:  # nothing there to overwrite: it may go back where it was
             choices.insert(0, ("save-here", "在原处重新保存"))
 
         def answer(choice: str | None) -> None:
@@ -706,31 +700,3 @@ class EditorScreen(Screen[None]):
         yield from palette.commands(self, self.PALETTE)
         for section in self.session.template.text_sections():
             yield SystemCommand(f"转到：{section.title}", "跳到这个栏目", partial(self.go_to, section.id))
-
-
-class _SuspendGuard:
-    """Wraps App.suspend() so a driver that cannot suspend (tests, web) runs the editor anyway."""
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-        self.entered = False
-
-    def __enter__(self) -> object:
-        try:
-            self.inner.__enter__()
-            self.entered = True
-        except SuspendNotSupported:
-            self.entered = False
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.entered:
-            self.inner.__exit__(*exc)
-
-
-class _NoSuspend:
-    def __enter__(self) -> object:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -24,15 +24,20 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-SEVERITY_LABEL = {"error": "错误", "warning": "提示"}
+if TYPE_CHECKING:
+    from appraisal.checks import Finding
+
 
 # What the 去年内容 tab says before the lookup of last year's draft has finished.
 LOOKING = object()
 
 
-def finding_prompt(finding: Any, *, with_section: str = "") -> Text:
-    label = SEVERITY_LABEL.get(finding.severity, finding.severity)
-    style = "bold red" if finding.severity == "error" else "yellow"
+def finding_prompt(finding: Finding, *, with_section: str = "") -> Text:
+    """One finding on one line: [section] 错误/提示 第n行第m字  message."""
+    from appraisal.checks import Severity  # already loaded: it made the finding
+
+    error = finding.severity is Severity.ERROR
+    label, style = ("错误", "bold red") if error else ("提示", "yellow")
     text = Text()
     if with_section:
         text.append(f"{with_section} ", style="bold")
@@ -151,7 +156,7 @@ class GuidancePanel(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.findings: list[Any] = []
+        self.findings: list[Finding] = []
         self._markdown = ""
         self._last_year: tuple[str, int | None] | object | None = LOOKING
         self._tabs: _GuidanceTabs | None = None
@@ -180,7 +185,7 @@ class GuidancePanel(Vertical):
             with contextlib.suppress(NoMatches):  # the app is closing
                 self._show_guidance()
 
-    def show_findings(self, findings: Sequence[Any]) -> None:
+    def show_findings(self, findings: Sequence[Finding]) -> None:
         self.findings = list(findings)
         if self.built:
             with contextlib.suppress(NoMatches):  # the app is closing

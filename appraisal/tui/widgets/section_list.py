@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -13,14 +14,28 @@ from textual.widgets.option_list import Option
 from appraisal.draft import Draft, SectionState, count_zi, section_state
 from appraisal.templates import Section, Template
 
-# State → (label, style). Words, not symbols: symbols such as ○ ● are "ambiguous width" and take two
+if TYPE_CHECKING:
+    from appraisal.checks import Finding
+
+
+class SectionLook(StrEnum):
+    """How a section is shown in the list: its length state, unless the checker found errors in it."""
+
+    EMPTY = SectionState.EMPTY.value
+    SHORT = SectionState.SHORT.value
+    LONG = SectionState.LONG.value
+    ERRORS = "errors"
+    OK = SectionState.OK.value
+
+
+# Look → (label, style). Words, not symbols: symbols such as ○ ● are "ambiguous width" and take two
 # cells in some Chinese terminals, which breaks the layout.
-STATE_LOOK: dict[str, tuple[str, str]] = {
-    "empty": (SectionState.EMPTY.label, "dim"),
-    "short": (SectionState.SHORT.label, "yellow"),
-    "long": (SectionState.LONG.label, "yellow"),
-    "errors": ("有误", "bold red"),
-    "ok": (SectionState.OK.label, "green"),
+STATE_LOOK: dict[SectionLook, tuple[str, str]] = {
+    SectionLook.EMPTY: (SectionState.EMPTY.label, "dim"),
+    SectionLook.SHORT: (SectionState.SHORT.label, "yellow"),
+    SectionLook.LONG: (SectionState.LONG.label, "yellow"),
+    SectionLook.ERRORS: ("有误", "bold red"),
+    SectionLook.OK: (SectionState.OK.label, "green"),
 }
 
 
@@ -28,14 +43,20 @@ STATE_LOOK: dict[str, tuple[str, str]] = {
 INDENT = "\u00a0\u00a0"
 
 
-def section_look(section: Section, text: str, findings: Sequence[Any]) -> str:
-    """The key into STATE_LOOK: errors outrank the length state, so "has errors" is never hidden."""
+def section_look(section: Section, text: str, findings: Sequence[Finding]) -> SectionLook:
+    """Errors outrank the length state, so "has errors" is never hidden; an empty section just says so."""
     state = section_state(section, text)
-    if state is SectionState.EMPTY:
-        return "empty"
-    if any(getattr(f, "severity", "") == "error" for f in findings):
-        return "errors"
-    return {SectionState.EMPTY: "empty", SectionState.SHORT: "short", SectionState.LONG: "long"}.get(state, "ok")
+    if state is not SectionState.EMPTY and _has_errors(findings):
+        return SectionLook.ERRORS
+    return SectionLook(state.value)
+
+
+def _has_errors(findings: Sequence[Finding]) -> bool:
+    if not findings:  # the first frame is drawn before the checker is loaded: do not load it for nothing
+        return False
+    from appraisal.checks import Severity
+
+    return any(f.severity is Severity.ERROR for f in findings)
 
 
 def fit_cells(text: str, width: int) -> str:
@@ -56,9 +77,9 @@ class SectionList(OptionList):
     def __init__(self, template: Template, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.template = template
-        self._looks: dict[str, tuple[str, int]] = {}
+        self._looks: dict[str, tuple[SectionLook, int]] = {}
         self._draft: Draft | None = None
-        self._findings: dict[str, list[Any]] = {}
+        self._findings: dict[str, list[Finding]] = {}
         self._built_width = 0
 
     def title_width(self) -> int:
@@ -66,7 +87,7 @@ class SectionList(OptionList):
         width = self.size.width or 30
         return max(8, width - 3)
 
-    def _prompt(self, section: Section, level: int, text: str, findings: Sequence[Any]) -> Text:
+    def _prompt(self, section: Section, level: int, text: str, findings: Sequence[Finding]) -> Text:
         indent = INDENT * (level - 1)
         title = fit_cells(section.title, self.title_width() - cell_len(indent))
         look = section_look(section, text, findings)
@@ -80,7 +101,7 @@ class SectionList(OptionList):
             prompt.append(" 选填", style="dim italic")
         return prompt
 
-    def build(self, draft: Draft, findings: dict[str, list[Any]]) -> None:
+    def build(self, draft: Draft, findings: dict[str, list[Finding]]) -> None:
         """Fill the list from the template; group sections are shown but cannot be chosen."""
         self._draft, self._findings = draft, findings
         self._built_width = self.title_width()
@@ -107,7 +128,7 @@ class SectionList(OptionList):
         if self._draft is not None and self.title_width() != self._built_width:
             self.build(self._draft, self._findings)
 
-    def update_section(self, section_id: str, text: str, findings: Sequence[Any]) -> None:
+    def update_section(self, section_id: str, text: str, findings: Sequence[Finding]) -> None:
         placed = self.template.placed(section_id)
         key = (section_look(placed.section, text, findings), count_zi(text))
         if self._looks.get(section_id) == key:
@@ -115,8 +136,9 @@ class SectionList(OptionList):
         self._looks[section_id] = key
         self.replace_option_prompt(section_id, self._prompt(placed.section, placed.level, text, findings))
 
-    def look_of(self, section_id: str) -> str:
-        return self._looks.get(section_id, ("", 0))[0]
+    def look_of(self, section_id: str) -> SectionLook | None:
+        look = self._looks.get(section_id)
+        return look[0] if look else None
 
     def select_section(self, section_id: str) -> None:
         self.highlighted = self.get_option_index(section_id)
