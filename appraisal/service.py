@@ -108,12 +108,16 @@ class DraftCheck:
 @dataclass
 class DocumentFix:
     """`fix_document`: the fixed copy written next to the document (`copy` None when nothing was fixed) and the
-    findings left in it (or in the document itself when nothing was fixed)."""
+    check of that copy (or of the document itself when nothing was fixed): what is left to see."""
 
     source: Path
     copy: Path | None
     count: int
-    findings: list[Finding]
+    check: DocumentCheck
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.check.findings
 
 
 @dataclass(frozen=True)
@@ -231,8 +235,8 @@ class Service:
         checked = self.check_document(path, template)
         copy, count = write_fixed_copy(checked)
         if not count:
-            return DocumentFix(path, None, 0, checked.findings)
-        return DocumentFix(path, copy, count, self.check_document(copy, template).findings)
+            return DocumentFix(path, None, 0, checked)
+        return DocumentFix(path, copy, count, self.check_document(copy, template))
 
     # -- exporting
 

@@ -130,7 +130,7 @@ def test_a_raising_rule_through_the_command_line(
     raising_rule: Rule, capsys: pytest.CaptureFixture[str], appraisal_home: Path
 ) -> None:
     path = create_draft(sample_draft())
-    code = main(["check", str(path)])
+    code = main(["check", "--format", "concise", str(path)])
     out, err = capsys.readouterr()
     assert code == 1
     assert f"{path}:1:1: error check-failed {FAILED_MESSAGE}" in out.splitlines()
@@ -145,7 +145,7 @@ def test_a_raising_rule_in_a_document_check(
 ) -> None:
     document = tmp_path / "总结.txt"
     document.write_text("2025年度个人总结\n\n一、政治品质和道德品行\n严格依法履职。\n", encoding="utf-8")
-    code = main(["check", str(document)])
+    code = main(["check", "--format", "concise", str(document)])
     out, _err = capsys.readouterr()
     assert code == 1
     assert f"{document}:1:1: error check-failed {FAILED_MESSAGE}" in out.splitlines()

@@ -8,13 +8,17 @@ only the text inside the affected runs changes, so every format and style stays 
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import errno
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from appraisal.checks import DEFAULT_OPTIONS, RULES, CheckOptions, Context, Field, Finding, run_rules
 from appraisal.edits import Edit
-from appraisal.fileio import atomic_write_bytes
+from appraisal.errors import AppraisalError
+from appraisal.fileio import describe_os_error, write_temp_file
 from appraisal.importing import CHECKING, ImportResult, edited_copy, parse_document, read_document
 
 
@@ -87,6 +91,9 @@ def _at_heading(finding: Finding, result: ImportResult, item: Field | None) -> F
 
 # ---------------------------------------------------------------- fixed copies
 
+_MAX_COPIES = 999
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK}
+
 
 def fixed_copy_path(path: Path) -> Path:
     """`总结.txt` → `总结.fixed.txt`."""
@@ -95,12 +102,39 @@ def fixed_copy_path(path: Path) -> Path:
 
 def write_fixed_copy(check: DocumentCheck) -> tuple[Path, int]:
     """Write the document with every fix applied next to it; (the copy's path, fixes applied). Nothing is written
-    when there is nothing to fix."""
+    when there is nothing to fix. A fixed copy already there (from an earlier run, perhaps edited since) is never
+    replaced: the new one becomes `总结.fixed(2).txt`, and so on."""
     fixes = [Edit(f.line, f.column, f.end_column, f.fix) for f in check.findings if f.fix is not None]
     target = fixed_copy_path(check.path)
     if not fixes:
         return target, 0
     data, count = edited_copy(check.result.document, fixes)
     if count:
-        atomic_write_bytes(target, data, private=False)
+        target = _write_new(target, data)
     return target, count
+
+
+def _write_new(target: Path, data: bytes) -> Path:
+    """Write `data` at `target`, or at `stem(2).suffix`, `stem(3).suffix`… when the name is taken. The complete
+    temp file is hard-linked into place, which fails when the name exists, so no file is ever replaced, not even
+    one created a moment ago; where the file system has no hard links, a name that does not exist is used."""
+    tmp = write_temp_file(target, data, private=False)
+    try:
+        candidate = target
+        for number in range(2, _MAX_COPIES + 2):
+            try:
+                os.link(tmp, candidate)
+                return candidate
+            except FileExistsError:
+                pass
+            except OSError as exc:
+                if exc.errno not in _NO_LINKS:
+                    raise AppraisalError(describe_os_error(exc, candidate, "保存")) from exc
+                if not candidate.exists():
+                    os.replace(tmp, candidate)
+                    return candidate
+            candidate = target.with_name(f"{target.stem}({number}){target.suffix}")
+        raise AppraisalError(f"{target.parent} 中已有太多修正后的副本，请先整理后再试。")
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()

@@ -1,35 +1,44 @@
-"""`appraisal check FILE… [--format text|json] [--fix]`: the checker on drafts and documents, like a compiler.
+"""`appraisal check FILE… [--format text|concise|json] [--fix]`: the checker on drafts and documents.
 
-Each FILE is a draft (a `.json` file, or a draft's name or id) or a `.txt`, `.md` or `.docx` document. Output is
-one line per finding, `path:line:col: severity rule message`, or JSON. A file that cannot be read is reported on
-stderr and the other files are still checked. Exit status: 0 no errors, 1 errors found, 2 a file could not be read.
+Each FILE is a draft (a `.json` file, or a draft's name or id) or a `.txt`, `.md` or `.docx` document. The output
+(`appraisal.checks.output`) is for people by default (grouped by section or paragraph, each sentence with its
+mistake marked, a summary line), one line per finding with `concise`, or JSON. A file that cannot be read is
+reported on stderr and the other files are still checked. Exit status: 0 no errors, 1 errors found, 2 a file could
+not be read.
 
 `--fix` applies the safe fixes: a draft is saved as a new revision; a document gets a fixed copy next to it
-(`总结.fixed.txt`) and the findings listed are those left in the copy.
+(`总结.fixed.txt`, or `总结.fixed(2).txt` when that name is taken: no file is overwritten) and the findings listed
+are those left in the copy.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from appraisal.checks import Finding
-    from appraisal.service import Service
+    from appraisal.checks.documents import DocumentCheck
+    from appraisal.checks.output import FileReport
+    from appraisal.service import DraftCheck, Service
 
 NAME = "check"
 HELP = "检查草稿或文档中的常见问题"
+# `appraisal.checks.output.FORMATS`, spelled out so that building the parser does not load the checker.
+FORMATS = ("text", "concise", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "files", nargs="+", metavar="文件", help="草稿（.json 文件或草稿名称、编号），或 .txt、.md、.docx 文档"
     )
-    parser.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="输出格式：text 按栏目或段落列出、标出原句（默认），concise 每处一行，json 供程序读取",
+    )
     parser.add_argument(
         "--template",
         default=None,
@@ -41,17 +50,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@dataclass
-class Checked:
-    """One FILE argument: where it is, what was found, and the section titles for a draft."""
-
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    titles: dict[str, str] = field(default_factory=dict)
-    error: str | None = None
-    source: str | None = None  # with --fix on a document: the original; `path` is then the fixed copy
-
-
 def run(args: argparse.Namespace) -> int:
     from appraisal.service import Service, Settings
 
@@ -59,21 +57,19 @@ def run(args: argparse.Namespace) -> int:
     for name in settings.unknown_rules:
         print(f"设置中停用的检查规则“{name}”不存在，已忽略。", file=sys.stderr)
     service = Service(settings)
+    from appraisal.checks.output import render
+
     results = [_check(service, ref, fix=args.fix, template=args.template) for ref in args.files]
-    if args.format == "json":
-        print(json.dumps({"files": [_as_json(r) for r in results]}, ensure_ascii=False, indent=2))
-    else:
-        for result in results:
-            for line in _as_text(result):
-                print(line)
+    sys.stdout.write(render(results, args.format))
     if any(r.error is not None for r in results):
         return 2
     return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0
 
 
-def _check(service: Service, ref: str, *, fix: bool, template: str | None = None) -> Checked:
+def _check(service: Service, ref: str, *, fix: bool, template: str | None = None) -> FileReport:
     """One FILE argument: a document, a draft file, or a draft named by name or id; an error is reported on
     stderr and recorded, so the other files are still checked."""
+    from appraisal.checks.output import FileReport
     from appraisal.errors import AppraisalError
     from appraisal.formats import DOCUMENT_SUFFIXES
     from appraisal.store import resolve_draft
@@ -95,17 +91,19 @@ def _check(service: Service, ref: str, *, fix: bool, template: str | None = None
         return _check_draft(service, str(found), found, fix=fix)
     except AppraisalError as exc:
         print(exc.message, file=sys.stderr)
-        return Checked(ref, error=exc.message)
+        return FileReport(ref, error=exc.message)
 
 
-def _check_draft(service: Service, label: str, path: Path, *, fix: bool) -> Checked:
+def _check_draft(service: Service, label: str, path: Path, *, fix: bool) -> FileReport:
     checked = service.check_draft_file(path, fix=fix)
     if checked.fixed:
         print(f"{label}：已修正 {checked.fixed} 处，保存为第 {checked.draft.revision} 版。", file=sys.stderr)
-    return Checked(label, checked.findings, checked.section_titles())
+    return _draft_report(label, checked)
 
 
-def _check_document(service: Service, label: str, path: Path, *, fix: bool, template: str | None) -> Checked:
+def _check_document(service: Service, label: str, path: Path, *, fix: bool, template: str | None) -> FileReport:
+    from appraisal.checks.documents import fixed_copy_path
+
     if not fix:
         checked = service.check_document(path, template)
         if not checked.sections_checked:
@@ -114,29 +112,40 @@ def _check_document(service: Service, label: str, path: Path, *, fix: bool, temp
                 "（可用 --template 指定模板）。",
                 file=sys.stderr,
             )
-        return Checked(label, checked.findings)
+        return _document_report(label, checked)
     fixed = service.fix_document(path, template)
     if fixed.copy is None:
-        return Checked(label, fixed.findings)
-    print(f"{label}：已修正 {fixed.count} 处，修正后的副本保存为 {fixed.copy}，原文件未改动。", file=sys.stderr)
-    return Checked(str(fixed.copy), fixed.findings, source=label)
+        return _document_report(label, fixed.check)
+    taken = f"（{fixed_copy_path(path).name} 已存在，未覆盖）" if fixed.copy != fixed_copy_path(path) else ""
+    print(f"{label}：已修正 {fixed.count} 处，修正后的副本保存为 {fixed.copy}{taken}，原文件未改动。", file=sys.stderr)
+    return _document_report(str(fixed.copy), fixed.check, source=label)
 
 
-def _as_json(result: Checked) -> dict[str, object]:
-    entry: dict[str, object] = {"path": result.path}
-    if result.source is not None:
-        entry["source"] = result.source
-    if result.error is not None:
-        entry["error"] = result.error
-    entry["findings"] = [asdict(f) for f in result.findings]
-    return entry
+def _draft_report(label: str, checked: DraftCheck) -> FileReport:
+    from appraisal.checks.output import FileReport
+
+    draft = checked.draft
+    lines = {section_id: text.split("\n") for section_id, text in draft.sections.items()}
+    lines["title"] = [draft.title]
+    return FileReport(
+        label,
+        checked.findings,
+        draft=True,
+        template=draft.template,
+        titles=checked.section_titles(),
+        lines=lines,
+    )
 
 
-def _as_text(result: Checked) -> list[str]:
-    """`path:line:col: severity rule message`; for a draft the message names the section."""
-    lines = []
-    for f in result.findings:
-        title = result.titles.get(f.section or "")
-        where = f"「{title}」" if title and f"“{title}”" not in f.message else ""
-        lines.append(f"{result.path}:{f.line}:{f.column}: {f.severity} {f.rule} {where}{f.message}")
-    return lines
+def _document_report(label: str, checked: DocumentCheck, source: str | None = None) -> FileReport:
+    from appraisal.checks.output import FileReport
+
+    document = checked.result.document
+    return FileReport(
+        label,
+        checked.findings,
+        template=checked.result.template.id if checked.sections_checked else None,
+        lines={"": list(document.lines)},
+        paragraphs="段" if document.kind == "docx" else "行",
+        source=source,
+    )

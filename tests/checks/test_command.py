@@ -49,8 +49,8 @@ def clean_draft() -> Draft:
     return draft
 
 
-def test_text_output_like_a_compiler(capsys: pytest.CaptureFixture[str], report_txt: Path) -> None:
-    code, out, err = run_cli(capsys, str(report_txt))
+def test_concise_output_like_a_compiler(capsys: pytest.CaptureFixture[str], report_txt: Path) -> None:
+    code, out, err = run_cli(capsys, "--format", "concise", str(report_txt))
     assert (code, err) == (1, "")
     lines = out.splitlines()
     assert len(lines) == 10
@@ -61,8 +61,8 @@ def test_text_output_like_a_compiler(capsys: pytest.CaptureFixture[str], report_
     assert f"{report_txt}:10:7: error placeholder “XX”是未填写的占位符，请填上实际内容。" in lines
 
 
-def test_text_output_for_a_draft_names_the_section(capsys: pytest.CaptureFixture[str], report_json: Path) -> None:
-    code, out, _err = run_cli(capsys, str(report_json))
+def test_concise_output_for_a_draft_names_the_section(capsys: pytest.CaptureFixture[str], report_json: Path) -> None:
+    code, out, _err = run_cli(capsys, "--format", "concise", str(report_json))
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == f"{report_json}:1:1: error profile-incomplete 草稿尚未填写单位。"
@@ -94,18 +94,21 @@ def test_json_output(capsys: pytest.CaptureFixture[str], report_txt: Path, repor
 def test_exit_0_without_errors_even_with_warnings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     draft = clean_draft()
     path = create_draft(draft, tmp_path / "clean.json")
-    assert run_cli(capsys, str(path)) == (0, "", "")
+    assert run_cli(capsys, "--format", "concise", str(path)) == (0, "", "")
+    assert run_cli(capsys, str(path)) == (0, f"草稿 {path}\n未发现问题。\n", "")
     draft.sections["conduct"] += "坚持问题导向,把调查研究作为基本功。"
     path = create_draft(draft, tmp_path / "warned.json")
-    code, out, _err = run_cli(capsys, str(path))
+    code, out, _err = run_cli(capsys, "--format", "concise", str(path))
     assert code == 0 and "warning halfwidth-punctuation" in out
+    code, out, _err = run_cli(capsys, str(path))
+    assert code == 0 and out.endswith("共 1 处：错误 0 处，提示 1 处，其中 1 处可用 --fix 自动修正。\n")
 
 
 def test_draft_by_name(capsys: pytest.CaptureFixture[str]) -> None:
     draft = clean_draft()
     draft.sections["law"] += "全年办理复议案件XX件。"
     path = create_draft(draft)
-    code, out, _err = run_cli(capsys, "周明远")
+    code, out, _err = run_cli(capsys, "--format", "concise", "周明远")
     assert code == 1
     assert out.startswith(f"{path}:1:")
     assert "placeholder" in out
@@ -160,7 +163,7 @@ def test_other_files_are_still_checked(capsys: pytest.CaptureFixture[str], tmp_p
 
 def test_fix_a_document_writes_a_fixed_copy(capsys: pytest.CaptureFixture[str], report_txt: Path) -> None:
     before = report_txt.read_bytes()
-    code, out, err = run_cli(capsys, "--fix", str(report_txt))
+    code, out, err = run_cli(capsys, "--fix", "--format", "concise", str(report_txt))
     copy = report_txt.with_name("总结.fixed.txt")
     assert err == f"{report_txt}：已修正 1 处，修正后的副本保存为 {copy}，原文件未改动。\n"
     assert report_txt.read_bytes() == before
@@ -206,7 +209,7 @@ def test_rules_switched_off_in_config(capsys: pytest.CaptureFixture[str], report
     config.write_text(
         '[checks]\ndisabled = ["placeholder", "halfwidth-punctuation", "no-such-rule"]\n', encoding="utf-8"
     )
-    code, out, err = run_cli(capsys, str(report_txt))
+    code, out, err = run_cli(capsys, "--format", "concise", str(report_txt))
     assert err == "设置中停用的检查规则“no-such-rule”不存在，已忽略。\n"
     assert "placeholder" not in out and "halfwidth-punctuation" not in out
     assert len(out.splitlines()) == 7
@@ -225,7 +228,7 @@ def test_check_never_imports_textual(report_txt: Path, report_json: Path, tmp_pa
         f"""
         import sys
         from appraisal.cli import main
-        codes = [main(["check", {str(report_txt)!r}, {str(report_json)!r}]),
+        codes = [main(["check", "--format", "concise", {str(report_txt)!r}, {str(report_json)!r}]),
                  main(["check", "--format", "json", "--fix", {str(report_txt)!r}])]
         assert codes == [1, 1], codes
         sys.exit(3 if "textual" in sys.modules else 0)
