@@ -266,12 +266,12 @@ def test_an_unrecognised_document_gets_only_the_content_rules_unless_a_template_
 ) -> None:
     path = tmp_path / "讲话.txt"
     path.write_text("同志们：\n今天我向大家汇报一些情况。\n我们做了很多工作，完成税收亿元。\n", encoding="utf-8")
-    code, out, err = run_cli(capsys, str(path))
+    code, out, err = run_cli(capsys, "--format", "concise", str(path))
     assert code == 1
     assert out == f"{path}:3:14: error missing-figure “完成税收亿元”中缺少具体数字。\n"
     assert err == (
         f"{path}：未能确定文档所用的模板，只检查了内容，未检查各栏目是否齐全和字数（可用 --template 指定模板）。\n"
     )
-    code, out, err = run_cli(capsys, "--template", "cadre-annual", str(path))
+    code, out, err = run_cli(capsys, "--format", "concise", "--template", "cadre-annual", str(path))
     assert "error section-empty 文档中没有“品行修养”这一部分" in out
     assert err == ""
