@@ -73,6 +73,8 @@ class Template(BaseModel):
     title_words: tuple[str, ...] = ()  # words of a document's title that name this kind of report (述职报告)
     main_section: str = ""  # where an imported document's numbered headings that name no section go
     voice: Literal["personal", "collective"] = "personal"  # written by a person (本人) or for a unit (我们)
+    # The 落款 above the date, one line each: the writer's unit and name; a unit's report is signed by the unit.
+    signature: tuple[Literal["unit", "name"], ...] | None = None
     sections: tuple[Section, ...] = Field(min_length=1)
     source: str = Field(default="", exclude=True)
     guidance_dir: str = Field(default="", exclude=True)
@@ -87,6 +89,13 @@ class Template(BaseModel):
         if self.main_section and self.main_section not in {s.id for s in self.text_sections()}:
             raise ValueError(f"main_section {self.main_section} 不是模板中的栏目")
         return self
+
+    def signature_fields(self) -> tuple[str, ...]:
+        """The profile fields of the 落款, top to bottom (the date follows): the template's `signature`, else the
+        unit and the name, or the unit alone for a report written for a unit."""
+        if self.signature is not None:
+            return self.signature
+        return ("unit",) if self.voice == "collective" else ("unit", "name")
 
     def walk(self) -> Iterator[Placed]:
         """Every section, groups included, in document order."""

@@ -28,7 +28,7 @@ from xml.sax.saxutils import escape
 
 from appraisal.draft import Draft
 from appraisal.export import ExportOptions
-from appraisal.export.outline import Heading, Outline, build_outline
+from appraisal.export.outline import Heading, Outline, build_outline, signature_indents
 from appraisal.templates import Template
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -271,23 +271,17 @@ def _paragraph(style: str | None, runs: str, ppr: str = "", mark_font: str = FAN
     return f"<w:p><w:pPr>{style_xml}{ppr}<w:rPr>{_fonts(mark_font)}</w:rPr></w:pPr>{runs}</w:p>"
 
 
-def _zi_width(text: str) -> float:
-    """Width in 字: a half-width character (digits, Latin) is half a 字."""
-    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
-
-
 def _right_indent(chars: float) -> str:
     hundredths = round(chars * 100)
     return f'<w:ind w:right="{round(chars * BODY_PT * 20)}" w:rightChars="{hundredths}" {_NO_FIRST_LINE}/>'
 
 
 def signature_xml(outline: Outline) -> str:
-    """落款 after one blank line: the date 4 字 from the right edge, the name centred over it (GB/T 9704 7.3.5)."""
-    lines = [outline.name, outline.date_text] if outline.name else [outline.date_text]
-    widest = max(_zi_width(line) for line in lines)
+    """落款 after one blank line: the date 4 字 from the right edge, the unit and name centred over it (GB/T 9704
+    7.3.5)."""
+    lines = outline.signature_lines
     paragraphs = [_paragraph(None, "")]
-    for line in lines:
-        indent = SIGNATURE_RIGHT_CHARS + (widest - _zi_width(line)) / 2
+    for line, indent in zip(lines, signature_indents(lines, SIGNATURE_RIGHT_CHARS), strict=True):
         ppr = _right_indent(indent) + '<w:jc w:val="right"/>'
         paragraphs.append(_paragraph(None, run_xml(line, FANGSONG), ppr))
     return "".join(paragraphs)

@@ -72,8 +72,8 @@ p {{ margin: 0; text-indent: 2em; text-align: justify; orphans: 1; widows: 1; }}
 
 
 def signature_html(outline: Outline) -> str:
-    """The 落款: name centred over the date, the date 4 字 from the right edge."""
-    lines = [outline.name, outline.date_text] if outline.name else [outline.date_text]
+    """The 落款: the unit and name centred over the date, the date 4 字 from the right edge."""
+    lines = outline.signature_lines
     inner = "".join(f"<p>{escape(line)}</p>" for line in lines)
     return f'<div class="signature"><div>{inner}</div></div>\n'
 

@@ -18,8 +18,8 @@ The layout, line by line (UTF-8, no BOM, `\n` line ends, one `\n` at the end of 
 Decisions: headings are always on their own line here, even when Word and plain text run level-2 headings into the
 paragraph — Markdown is the structured, round-trip format. Paragraph text is written verbatim, without Markdown
 escaping, so that importing it gives back the very same characters (`*`, `_`, `<` and a leading `1.` stay as typed);
-the HTML export escapes them for its renderer instead (`to_markdown(..., for_renderer=True)`). There is no 落款:
-a name and date after the last section would read back as part of that section.
+the HTML export escapes them for its renderer instead (`to_markdown(..., for_renderer=True)`). The 落款 ends the file,
+one paragraph a line (unit, name, date, as in the Word file); the importer reads it back as the 落款.
 """
 
 from __future__ import annotations
@@ -80,6 +80,8 @@ def to_markdown(outline: Outline, *, for_renderer: bool = False) -> str:
             blocks.append(_run_in(block.lead) + text(block.text))
         else:
             blocks.append(text(block.full_text))
+    if not for_renderer:  # the HTML page lays out its own 落款
+        blocks.extend(escape(line) for line in outline.signature_lines)
     return "\n\n".join(blocks) + "\n"
 
 

@@ -92,6 +92,7 @@ class Outline:
     blocks: tuple[Block, ...]
     name: str
     date: dt.date
+    signature: tuple[str, ...] = ()  # the 落款 above the date (the unit, the name: as the template lays it out)
     # Sections without heading that follow a headed section (e.g. 结束语): Markdown marks where they start.
     trailing_unheaded: frozenset[str] = frozenset()
 
@@ -99,6 +100,23 @@ class Outline:
     def date_text(self) -> str:
         """`2026年12月8日`: Arabic digits, no leading zeros (GB/T 9704 7.3.5)."""
         return f"{self.date.year}年{self.date.month}月{self.date.day}日"
+
+    @property
+    def signature_lines(self) -> list[str]:
+        """The whole 落款, top to bottom: what the template puts above the date, then the date."""
+        return [*self.signature, self.date_text]
+
+
+def zi_width(text: str) -> float:
+    """Width in 字: a half-width character (digits, Latin) is half a 字."""
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def signature_indents(lines: list[str], right: float) -> list[float]:
+    """How far each 落款 line ends from the right margin, in 字: the widest `right` 字 from it, the others centred
+    over it (GB/T 9704 7.3.5: the date 4 字 from the right edge, the name centred above it)."""
+    widest = max(zi_width(line) for line in lines)
+    return [right + (widest - zi_width(line)) / 2 for line in lines]
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -168,10 +186,13 @@ def build_outline(draft: Draft, template: Template, options: ExportOptions | Non
 
     visit(template.sections, 1)
     name = one_line(draft.profile.name)
+    profile = {"name": name, "unit": one_line(draft.profile.unit)}
+    signature = tuple(profile[key] for key in template.signature_fields() if profile[key])
     return Outline(
         title=document_title(draft, template),
         blocks=tuple(blocks),
         name=name,
         date=options.date or dt.date.today(),
+        signature=signature or ((name,) if name else ()),  # a unit's report without its unit: signed by the writer
         trailing_unheaded=frozenset(trailing),
     )

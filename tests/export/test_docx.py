@@ -253,8 +253,9 @@ def test_page_number_sits_7_mm_below_the_text_block(document: Any) -> None:
 # ---------------------------------------------------------------- 落款 and properties
 
 
-def test_signature_name_over_date(document: Any) -> None:
-    *_, blank, name, date = document.paragraphs
+def test_signature_name_over_date(template: Template, options: ExportOptions) -> None:
+    draft = Draft.new(template, name="李明", year=2026)  # no unit: the name over the date
+    *_, blank, name, date = open_docx(render(draft, template, "docx", options)).paragraphs
     assert blank.text == "" and name.text == "李明" and date.text == "2026年12月8日"
     for paragraph in (name, date):
         assert paragraph.alignment == WD_ALIGN_PARAGRAPH.RIGHT
@@ -265,6 +266,15 @@ def test_signature_name_over_date(document: Any) -> None:
     assert date.paragraph_format.right_indent == Pt(64)
     # 李明 (2 字) is centred over 2026年12月8日 (3 字 + 7 half-width digits = 6.5 字).
     assert name._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")) == "625"
+
+
+def test_signature_unit_name_and_date(document: Any) -> None:
+    """The unit above the name, so that `appraisal import` of the file finds the writer's unit again."""
+    *_, blank, unit, name, date = document.paragraphs
+    assert (blank.text, unit.text, name.text, date.text) == ("", "某区发展和改革局", "李明", "2026年12月8日")
+    # The unit (8 字) is the widest: 4 字 from the right edge; the name and the date are centred under it.
+    indents = [p._p.pPr.find(qn("w:ind")).get(qn("w:rightChars")) for p in (unit, name, date)]
+    assert indents == ["400", "700", "475"]
 
 
 def test_today_is_the_default_date(draft: Draft, template: Template) -> None:
@@ -288,7 +298,8 @@ def test_document_properties_and_no_other_personal_data(data: bytes, document: A
         for name in names:
             content = package.read(name)
             assert b"python-docx" not in content, name
-            assert "某区发展和改革局".encode() not in content, f"{name}: the unit is not printed anywhere"
+            expected = 1 if name == "word/document.xml" else 0
+            assert content.count("某区发展和改革局".encode()) == expected, f"{name}: the unit is only in the 落款"
 
 
 def test_awkward_text_survives(template: Template) -> None:
@@ -298,7 +309,7 @@ def test_awkward_text_survives(template: Template) -> None:
     paragraph = paragraph_with(document, "甲\t乙")
     assert paragraph._p.find(f"{qn('w:r')}/{qn('w:tab')}") is not None
     assert paragraph_with(document, "丙丁 <w:t> & “引号” ]]> \U0001f600")
-    assert document.paragraphs[-2].text == "张<三>&"
+    assert document.paragraphs[-2].text == "张<三>&"  # no unit: the name over the date
     assert document.core_properties.author == "张<三>&"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 from appraisal.draft import Draft
@@ -66,6 +67,12 @@ EXPECTED = """# 2026年度个人总结
 ### （二）急需提高的一个方面能力
 
 最需要提高的是运用数字化手段分析研判经济运行的能力，今后将加强数据分析方面的学习。
+
+某区发展和改革局
+
+李明
+
+2026年12月8日
 """
 
 # Characters that mean something to Markdown, typed as ordinary text.
@@ -93,9 +100,9 @@ def test_closing_section_follows_a_thematic_break() -> None:
     template = load_template("duty-report")
     draft = Draft.new(template, name="王芳", year=2026)
     draft.sections.update({"intro": "导言。", "plans": "明年打算。", "closing": "特此报告，请予评议。"})
-    text = render(draft, template, "md", ExportOptions()).decode("utf-8")
+    text = render(draft, template, "md", ExportOptions(date=dt.date(2027, 1, 5))).decode("utf-8")
     assert text.startswith("# 2026年度述职述廉报告\n\n导言。\n\n## 一、述德（政治表现）\n\n## 二、")
-    assert text.endswith("## 六、下步打算\n\n明年打算。\n\n---\n\n特此报告，请予评议。\n")
+    assert text.endswith("## 六、下步打算\n\n明年打算。\n\n---\n\n特此报告，请予评议。\n\n王芳\n\n2027年1月5日\n")
 
 
 def test_escape_for_the_renderer_covers_every_ascii_punctuation_character() -> None:

@@ -8,6 +8,8 @@ from appraisal.draft import Draft
 from appraisal.export import ExportOptions, render
 from appraisal.templates import Template, load_template
 
+from .samples import EXPORT_DATE
+
 EXPECTED_RUN_IN = """2026年度个人总结
 
 　　2026年，在局党组的坚强领导下，我认真履行副局长职责，分管项目服务、价格和信用体系建设工作，现将一年来的情况报告如下。
@@ -31,7 +33,13 @@ EXPECTED_RUN_IN = """2026年度个人总结
 　　七、最不满意的一项工作和急需提高的一个方面能力
 　　（一）最不满意的一项工作。最不满意的是部分重点项目前期工作进度偏慢，有3个项目因征迁问题未能按计划开工。
 　　（二）急需提高的一个方面能力。最需要提高的是运用数字化手段分析研判经济运行的能力，今后将加强数据分析方面的学习。
+
+　　　　　　　　　　　　　　　　某区发展和改革局
+　　　　　　　　　　　　　　　　　　　李明
+　　　　　　　　　　　　　　　　  2026年12月8日
 """
+# The 落款 ends a 28-字 line as in Word: the unit (8 字, the widest) 4 字 from the end, 李明 and the date (6.5 字)
+# centred over it.
 
 
 def text_of(data: bytes) -> str:
@@ -55,7 +63,7 @@ def test_headings_on_their_own_lines_without_run_in(draft: Draft, template: Temp
         "　　一年来，牵头推进全区重点项目建设，全年共安排区级重点项目86个，完成投资142.6亿元，同比增长8.3%。",
         "　　建立项目“周调度、月通报”机制，协调解决用地、用能、审批等问题57个，推动12个项目提前开工。",
     ]
-    assert "李明" not in "\n".join(lines), "no 落款: the 登记表 has its own signature box"
+    assert lines[-4:] == ["", "　" * 16 + "某区发展和改革局", "　" * 19 + "李明", "　" * 16 + "  2026年12月8日"]
 
 
 def test_user_spacing_is_replaced_by_one_indent_and_blank_lines_dropped() -> None:
@@ -68,7 +76,7 @@ def test_user_spacing_is_replaced_by_one_indent_and_blank_lines_dropped() -> Non
             "closing": "特此报告，请予评议。",
         }
     )
-    text = text_of(render(draft, template, "txt", ExportOptions(run_in_headings=False)))
+    text = text_of(render(draft, template, "txt", ExportOptions(run_in_headings=False, date=EXPORT_DATE)))
     assert text == (
         "2026年度述职述廉报告\n"
         "\n"
@@ -82,4 +90,7 @@ def test_user_spacing_is_replaced_by_one_indent_and_blank_lines_dropped() -> Non
         "　　五、存在不足及原因\n"
         "　　六、下步打算\n"
         "　　特此报告，请予评议。\n"
+        "\n"
+        f"{'　' * 19}  王芳\n"  # centred over the date: 19.75 字 from the start of the line
+        f"{'　' * 17} 2026年12月8日\n"  # 4 字 from the end of a 28-字 line
     )
