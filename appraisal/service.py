@@ -40,6 +40,7 @@ from appraisal.config import Config, load_config
 from appraisal.draft import Draft, completion
 from appraisal.errors import AppraisalError
 from appraisal.export import ExportOptions, export_to
+from appraisal.plans import PlanItem, plan_items
 from appraisal.store import OpenDraft, draft_files, load_draft, resolve_draft
 from appraisal.templates import Template, load_template
 
@@ -184,13 +185,16 @@ class Service:
 
     # -- checking
 
-    def check_draft(self, draft: Draft, template: Template) -> list[Finding]:
-        """Every finding in the draft, in document order, the user's disabled rules left out."""
-        return check_draft(draft, template, self.settings.checks)
+    def check_draft(self, draft: Draft, template: Template, last_year: Draft | None = None) -> list[Finding]:
+        """Every finding in the draft, in document order, the user's disabled rules left out. `last_year`
+        (`last_year_draft`) lets `copied-from-last-year` compare."""
+        return check_draft(draft, template, self.settings.checks, last_year)
 
-    def check_section(self, draft: Draft, template: Template, section_id: str) -> list[Finding]:
+    def check_section(
+        self, draft: Draft, template: Template, section_id: str, last_year: Draft | None = None
+    ) -> list[Finding]:
         """The findings in one section (rules about the whole draft left out): fast enough for every pause."""
-        return check_section(draft, template, section_id, self.settings.checks)
+        return check_section(draft, template, section_id, self.settings.checks, last_year)
 
     def errors(self, draft: Draft, template: Template) -> list[Finding]:
         """The findings that are errors: what `strict` export refuses and the export dialog lists."""
@@ -202,14 +206,15 @@ class Service:
         if not fix:
             draft = load_draft(path)
             template = load_template(draft.template)
-            return DraftCheck(path, draft, template, self.check_draft(draft, template))
+            return DraftCheck(path, draft, template, self.check_draft(draft, template, self._last_year(draft, path)))
         opened = OpenDraft(path)
         try:
             template = load_template(opened.draft.template)
             count = self.fix_draft(opened.draft, template)
             if count:
                 opened.save()
-            return DraftCheck(path, opened.draft, template, self.check_draft(opened.draft, template), count)
+            last_year = self._last_year(opened.draft, path)
+            return DraftCheck(path, opened.draft, template, self.check_draft(opened.draft, template, last_year), count)
         finally:
             opened.close()
 
@@ -312,6 +317,14 @@ class Service:
                     templates[draft.template] = None
             rows.append(DraftSummary(path, saved, draft, templates[draft.template]))
         return rows
+
+    def _last_year(self, draft: Draft, path: Path | None) -> Draft | None:
+        return self.last_year_draft(draft.template, draft.profile.year, draft.profile.name, path)
+
+    @staticmethod
+    def last_year_plans(last_year: Draft | None, template: Template) -> list[PlanItem]:
+        """Last year's 下一步打算 / 努力方向 / 急需提高的能力, one item each: a checklist beside this year's text."""
+        return plan_items(last_year, template) if last_year is not None else []
 
     @staticmethod
     def last_year_draft(template: str, year: int | None, name: str, path: Path | None) -> Draft | None:

@@ -122,16 +122,23 @@ def check_context(ctx: Context) -> list[Finding]:
     return [f for _item, f in run_rules(ctx)]
 
 
-def check_draft(draft: Draft, template: Template, options: CheckOptions = DEFAULT_OPTIONS) -> list[Finding]:
-    """All findings in the draft, in document order; rules the options switch off are skipped."""
-    return check_context(Context(draft, template, options=options))
+def check_draft(
+    draft: Draft, template: Template, options: CheckOptions = DEFAULT_OPTIONS, last_year: Draft | None = None
+) -> list[Finding]:
+    """All findings in the draft, in document order; rules the options switch off are skipped. `last_year`: the
+    writer's draft of the year before, when known (`copied-from-last-year`)."""
+    return check_context(Context(draft, template, options=options, last_year=last_year))
 
 
 def check_section(
-    draft: Draft, template: Template, section_id: str, options: CheckOptions = DEFAULT_OPTIONS
+    draft: Draft,
+    template: Template,
+    section_id: str,
+    options: CheckOptions = DEFAULT_OPTIONS,
+    last_year: Draft | None = None,
 ) -> list[Finding]:
     """The findings in one section (rules about the whole draft left out), as the user types."""
-    ctx = Context(draft, template, options=options)
+    ctx = Context(draft, template, options=options, last_year=last_year)
     item = ctx.section_fields[section_id]
     guard = _Guard()
     found: list[Finding] = []

@@ -141,8 +141,10 @@ class Context:
         include_title: bool = True,
         markdown: bool = False,
         options: CheckOptions = DEFAULT_OPTIONS,
+        last_year: Draft | None = None,
     ) -> None:
         self.draft = draft
+        self.last_year = last_year  # last year's draft, when the caller found one (`copied-from-last-year`)
         self.template = template
         self.options = options  # the user's choices: rules switched off, their own word lists
         self.document = document

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from appraisal.checks.base import Rule
+from appraisal.checks.copied_from_last_year import CopiedFromLastYear
 from appraisal.checks.duplicates import DuplicateSentence
 from appraisal.checks.figures import MissingFigure
 from appraisal.checks.headings import HeadingInText
@@ -31,6 +32,7 @@ RULES: dict[str, Rule] = {
         HalfwidthPunctuation(),
         UnbalancedQuote(),
         DuplicateSentence(),
+        CopiedFromLastYear(),
         YearMismatch(),
         HeadingInText(),
         Typo(),

@@ -33,6 +33,7 @@ SPEC_RULES = {
     "number-usage": "warning",
     "punctuation": "warning",
     "user-word": "warning",
+    "copied-from-last-year": "warning",
 }
 
 
@@ -64,9 +65,10 @@ def test_each_rule_can_be_switched_off(name: str) -> None:
     draft.sections["study"] += "完成投资3千万元，各项工作...全面推进。"  # number-usage, punctuation
     extra = MappingProxyType({"抓手": "套话"})
     draft.sections["study"] += "发挥抓手作用。"  # user-word, with the user's list below
-    every = check_draft(draft, template, CheckOptions(extra_words=extra))
+    last_year = draft.model_copy(deep=True)  # the same text last year: copied-from-last-year
+    every = check_draft(draft, template, CheckOptions(extra_words=extra), last_year)
     assert name in {f.rule for f in every}
-    without = check_draft(draft, template, CheckOptions(disabled=frozenset({name}), extra_words=extra))
+    without = check_draft(draft, template, CheckOptions(disabled=frozenset({name}), extra_words=extra), last_year)
     assert without == [f for f in every if f.rule != name]
 
 
