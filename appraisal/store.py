@@ -436,7 +436,14 @@ class LockInfo:
     since: str
 
     def describe(self) -> str:
-        return f"{self.user}@{self.host}（进程 {self.pid}，自 {self.since} 起）"
+        return f"{self.user}@{self.host}（进程 {self.pid}，自 {self.since_text()} 起）"
+
+    def since_text(self) -> str:
+        """When the lock was taken, as the user reads a time (`2026-11-30 17:05`), in the lock's own zone."""
+        try:
+            return dt.datetime.fromisoformat(self.since).strftime("%Y-%m-%d %H:%M")
+        except ValueError:
+            return self.since
 
 
 def lock_path(draft_path: Path) -> Path:
@@ -452,9 +459,43 @@ def _pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    except OSError:
+    except (OSError, OverflowError):
         return False
     return True
+
+
+PID_REUSE_SLACK = 120.0  # seconds: a process that started this much after the lock was taken cannot hold it
+
+
+def _boot_time() -> float | None:
+    """When this machine last booted (Linux: `btime` in /proc/stat); None elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("btime "):
+                    return float(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _process_state(pid: int) -> tuple[str, float] | None:
+    """A running process's state letter (`Z` for a zombie) and start time (seconds since the epoch), from
+    /proc/PID/stat (Linux); None where there is no /proc."""
+    boot = _boot_time()
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8", errors="replace") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        return fields[0], (boot or 0.0) + int(fields[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _seconds(since: str) -> float | None:
+    try:
+        return dt.datetime.fromisoformat(since).timestamp()
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
 def _current_user() -> str:
@@ -465,15 +506,26 @@ def _current_user() -> str:
 
 
 def _read_lock_bytes(path: Path) -> tuple[bytes, tuple[int, int]] | None:
-    """The lock file's content and identity (device, inode), or None when there is none."""
+    """The lock file's content and identity (device, inode), or None when there is none. Only a regular file is
+    read: a FIFO put in its place would block for ever, a link could lead anywhere."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        with path.open("rb") as handle:
-            st = os.fstat(handle.fileno())
-            return handle.read(LOCK_MAX_BYTES), (st.st_dev, st.st_ino)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         return None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise AppraisalError(f"锁文件 {path} 不是普通文件（是一个链接），请检查后删除它。") from exc
         raise AppraisalError(describe_os_error(exc, path, "读取锁文件")) from exc
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise AppraisalError(f"锁文件 {path} 不是普通文件，请检查后删除它。")
+        return os.read(fd, LOCK_MAX_BYTES), (st.st_dev, st.st_ino)
+    except OSError as exc:
+        raise AppraisalError(describe_os_error(exc, path, "读取锁文件")) from exc
+    finally:
+        os.close(fd)
 
 
 def _parse_lock(raw: bytes) -> LockInfo | None:
@@ -494,10 +546,23 @@ def read_lock(draft_path: Path) -> LockInfo | None:
 
 
 def _lock_is_stale(info: LockInfo | None) -> bool:
-    """A lock left by a process on this machine that no longer runs (a crash) may be taken over."""
+    """A lock left by a process on this machine that no longer runs (a crash) may be taken over. So may one whose
+    pid is running again but is not its holder: a zombie, or a process that started after the lock was taken
+    (the pid was reused, after a power cut and reboot most often: a lock taken before the last boot is stale
+    whatever its pid). A lock naming another computer is never judged here: only the user can (take_over)."""
     if info is None:
         return True
-    return info.host == socket.gethostname() and not _pid_alive(info.pid)
+    if info.host != socket.gethostname():
+        return False
+    if not _pid_alive(info.pid):
+        return True
+    state = _process_state(info.pid)
+    since = _seconds(info.since)
+    if state is None or since is None:
+        return False
+    letter, started = state
+    boot = _boot_time()
+    return letter in ("Z", "X") or (boot is not None and since < boot) or since < started - PID_REUSE_SLACK
 
 
 @contextlib.contextmanager
@@ -556,11 +621,33 @@ class DraftLock:
                 raise DraftLockedError(f"草稿 {self.draft_path} 已在本窗口中打开。", holder)
             if not _lock_is_stale(holder):
                 assert holder is not None
-                raise DraftLockedError(
-                    f"草稿 {self.draft_path} 正由 {holder.describe()} 编辑，可以只读方式打开。", holder
-                )
+                raise DraftLockedError(self._locked_message(holder), holder)
             self._remove_if_unchanged(found)
         raise AppraisalError(f"无法锁定草稿 {self.draft_path}，请稍后再试。")
+
+    def _locked_message(self, holder: LockInfo) -> str:
+        if holder.host == socket.gethostname():
+            return f"草稿 {self.draft_path} 正由 {holder.describe()} 编辑，可以只读方式打开。"
+        return (
+            f"草稿 {self.draft_path} 正由另一台电脑上的 {holder.describe()} 编辑（锁文件 {self.path}），"
+            f"可以只读方式打开；若那台电脑已不再编辑，可用“appraisal unlock {self.draft_path}”确认后接手。"
+        )
+
+    def take_over(self, holder: LockInfo) -> None:
+        """Take the lock from `holder`, as the user confirmed after being told who and since when (a lock that
+        names another computer: a drafts folder copied or synced while open). Raises DraftLockedError, naming
+        the holder now, when the lock is no longer the one the user was shown."""
+        found = _read_lock_bytes(self.path)
+        if found is not None:
+            current = _parse_lock(found[0])
+            if current != holder:
+                raise DraftLockedError(
+                    f"草稿 {self.draft_path} 的锁已有变化，现由 {current.describe() if current else '未知程序'} "
+                    "持有，没有接手。",
+                    current or holder,
+                )
+            self._remove_if_unchanged(found)
+        self.acquire()
 
     def _place(self, payload: bytes) -> bool:
         """Put our lock file in place; False when there already is one."""
