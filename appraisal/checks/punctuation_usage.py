@@ -3,10 +3,11 @@
 - The ellipsis is two `…` (`……`): `...`, `。。。` and a single `…` are fixed to `……`.
 - A doubled `。。` `，，` `、、` `；；` `：：` is one mark (fixable).
 - Quotes: `‚ ‛ „ ‟` are not Chinese quotes; straight `"` in Chinese text become “ and ” (fixable when they pair).
-- A paragraph does not start with a mark that closes or separates (`，` `。` `）` …).
+- A paragraph does not start with a mark that closes or separates (`，` `。` `）` …), and a bracketed number takes
+  no mark after it (`（一）、` → `（一）`).
 - A page number copied from a PDF (`-2-`, `— 3 —`) does not belong inside a sentence or on its own line.
-- A space does not stand inside Chinese text (`全面 推进`, `工作 ，`); two or more spaces are layout and are left
-  alone, as are spaced-out titles.
+- A space does not stand inside Chinese prose (`全面 推进`, `工作 ，`); two or more spaces are layout and are left
+  alone, as are spaced-out titles and lines that are not prose (`组 员：汪 峰 张传东`, `镇长 杨杰`: no ，。、；).
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _LOW_QUOTES = {"‚": "‘", "‛": "‘", "„": "“", "‟": "“"}
 _LOW_QUOTE = re.compile("[‚‛„‟]")
 _STARTS = re.compile(r"[ \t\u3000]*([，。、；：！？）》」』】,.;:!?])")
 _PAGE = re.compile(rf"(?<=[{HAN}，、])[ \u3000]*[-－—][ \u3000]*[0-9]{{1,3}}[ \u3000]*[-－—][ \u3000]*(?=[{HAN}])")
+_PAGE_END = re.compile(rf"(?<=[{HAN}，、])[ \u3000]*[-－—][ \u3000]*[0-9]{{1,3}}[ \u3000]*[-－—][ \t\u3000]*$")
+_NUMBER_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]([、，,.．])")
+_PROSE = re.compile("[，。、；！？]")
 _PAGE_LINE = re.compile(r"[ \t\u3000]*[-－—][ \u3000]*[0-9]{1,3}[ \u3000]*[-－—][ \t\u3000]*")
 _CN_MARKS = "，。、；：！？"
 _SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}{_CN_MARKS}])|(?<=[{_CN_MARKS}])[ \u3000](?=[{HAN}])")
@@ -87,9 +91,13 @@ class PunctuationUsage(Rule):
             if _PAGE_LINE.fullmatch(line) and any(ch.isdigit() for ch in line):
                 found.append((0, len(line), "这一行像是从文档中带过来的页码，应删除。", None))
             elif "-" in line or "－" in line or "—" in line:
-                for match in _PAGE.finditer(line):
+                for match in (*_PAGE.finditer(line), *_PAGE_END.finditer(line)):
                     found.append((match.start(), match.end(), f"句中夹有页码“{match.group().strip()}”，应删除。", None))
-            if (" " in line or "\u3000" in line) and not _SPACED_OUT.fullmatch(line):
+            if "）" in line or ")" in line:
+                for match in _NUMBER_MARK.finditer(line):
+                    mark = match.group(1)
+                    found.append((match.start(1), match.end(1), f"括号序号后不加标点，“{mark}”应删除。", ""))
+            if (" " in line or "\u3000" in line) and _PROSE.search(line) and not _SPACED_OUT.fullmatch(line):
                 for match in _SPACE.finditer(line):
                     found.append((match.start(), match.end(), "中文之间不应有空格。", ""))
         for start, end, message, fix in sorted(found):

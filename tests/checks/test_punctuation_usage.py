@@ -80,3 +80,14 @@ def test_opening_mark_and_page_number_have_no_fix() -> None:
 
 def test_rule_is_a_fixable_warning() -> None:
     assert (RULES["punctuation"].severity, RULES["punctuation"].fixable) == ("warning", True)
+
+
+def test_real_report_patterns() -> None:
+    """Patterns seen in real reports: a page number at the end of a broken line, a mark after a bracketed number,
+    and lines that are not prose (a list of names, a signature) whose spaces are layout."""
+    found, expected = spans_of("punctuation", "最根本的就是⟦-1-⟧")
+    assert found == expected
+    found, expected = spans_of("punctuation", "（一）⟦、⟧农业生产喜获丰收，农村工作取得重大进展。")
+    assert found == expected
+    for layout in ("组 员：汪 峰 张传东 郑 钧", "魏庄镇人民政府镇长 杨杰"):
+        assert spans_of("punctuation", layout) == ([], [])
