@@ -128,6 +128,15 @@ def _nesting(data: object) -> int:
     return deepest
 
 
+def _is_newer(raw: bytes) -> bool:
+    """Whether `raw` is a draft written by a newer version of the program (a schema above ours)."""
+    with contextlib.suppress(ValueError, RecursionError):
+        data = json.loads(raw.decode("utf-8-sig"))
+        schema = data.get("schema") if isinstance(data, dict) else None
+        return isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION
+    return False
+
+
 def _parse(raw: bytes) -> tuple[Draft | None, str]:
     """A draft from bytes, or None and the reason (in Chinese) it is not one."""
     if not raw.strip():
@@ -362,13 +371,19 @@ def load_draft(path: Path) -> Draft:
     if draft is None:
         found = newest_good_revision(path)
         good = found[0] if found else None
-        hint = (
-            f"历史记录中最近的完好版本是第 {found[0].revision} 版（{found[1].display_name()}，"
-            f"{found[1].total_chars()} 字，保存于 {found[0].saved}），"
-            f"可用“appraisal history {path} --restore {found[0].revision}”恢复"
-            if found
-            else "历史记录中没有可用的版本"
-        )
+        hint = "历史记录中没有可用的版本"
+        if found:
+            entry, kept = found
+            hint = (
+                f"历史记录中最近的完好版本是第 {entry.revision} 版（{kept.display_name()}，"
+                f"{kept.total_chars()} 字，保存于 {entry.saved}），"
+                f"可用“appraisal history {path} --restore {entry.revision}”恢复"
+            )
+            if _is_newer(raw):  # restoring would put older text in place of the newer version's
+                hint += (
+                    f"，但恢复前当前文件会被移到 {path.stem}{SET_ASIDE_MARK}<时间>{path.suffix}，"
+                    "其中较新的内容只有升级后才能打开"
+                )
         raise DraftUnreadableError(f"草稿 {path} 无法读取（{reason}），文件未作任何改动；{hint}。", path, good)
     return draft
 
@@ -399,22 +414,44 @@ def save_draft(draft: Draft, path: Path) -> None:
     _record_history(path, draft, data)
 
 
-def restore_revision(path: Path, revision: int) -> Draft:
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the draft now current, and where the unreadable file it replaced was moved (if any)."""
+
+    draft: Draft
+    set_aside: Path | None = None
+
+
+SET_ASIDE_MARK = ".unreadable-"
+
+
+def _aside_path(path: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}{SET_ASIDE_MARK}{stamp}{path.suffix}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.stem}{SET_ASIDE_MARK}{stamp}-{n}{path.suffix}")
+    return aside
+
+
+def restore_revision(path: Path, revision: int) -> Restored:
     """Make an earlier revision the current one, as a new revision (so the restore itself can be undone).
 
-    A current file that cannot be read is first kept aside as `<name>.unreadable-<time>.json`, never destroyed.
+    A current file that cannot be read (damaged, or written by a newer version) is first copied aside as
+    `<name>.unreadable-<time>.json`, never destroyed; `Restored.set_aside` says where, for the user.
     """
     entry = next((e for e in list_history(path) if e.revision == revision), None)
     if entry is None:
         raise AppraisalError(f"草稿 {path} 的历史记录中没有第 {revision} 版。")
     restored = entry.load()
     current_revision = revision
+    aside: Path | None = None
     if path.exists():
         try:
             current_revision = load_draft(path).revision
         except DraftUnreadableError:
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = path.with_name(f"{path.stem}.unreadable-{stamp}{path.suffix}")
+            aside = _aside_path(path)
             try:
                 atomic_write_bytes(aside, path.read_bytes())
             except OSError as exc:
@@ -422,7 +459,16 @@ def restore_revision(path: Path, revision: int) -> Draft:
             current_revision = max(e.revision for e in list_history(path))
     restored.revision = max(current_revision, restored.revision)
     save_draft(restored, path)
-    return restored
+    return Restored(restored, aside)
+
+
+def set_aside_files(folder: Path | None = None) -> list[Path]:
+    """Files a restore moved aside (unreadable, kept whole), newest first: `list` shows them."""
+    folder = folder or paths.drafts_dir()
+    if not folder.is_dir():
+        return []
+    files = [p for p in folder.glob(f"*{SET_ASIDE_MARK}*{DRAFT_SUFFIX}") if p.is_file()]
+    return sorted(files, key=lambda p: p.name, reverse=True)
 
 
 # ---------------------------------------------------------------- lock
@@ -813,7 +859,7 @@ def draft_files(folder: Path | None = None) -> list[Path]:
     if not folder.is_dir():
         return []
     files = [p for p in folder.glob(f"*{DRAFT_SUFFIX}") if p.is_file() and not p.name.startswith(".")]
-    files = [p for p in files if ".unreadable-" not in p.name]
+    files = [p for p in files if SET_ASIDE_MARK not in p.name]
     return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 

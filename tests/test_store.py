@@ -109,12 +109,12 @@ def test_restore_makes_old_revision_current_as_a_new_revision(tmp_path: Path) ->
     save_draft(draft, path)
     draft.sections["conduct"] = "误删后的内容"
     save_draft(draft, path)
-    restored = restore_revision(path, 1)
+    restored = restore_revision(path, 1).draft
     assert restored.sections["conduct"] == "初稿内容"
     assert restored.revision == 3
     assert load_draft(path).sections["conduct"] == "初稿内容"
     # The restore itself can be undone.
-    assert restore_revision(path, 2).sections["conduct"] == "误删后的内容"
+    assert restore_revision(path, 2).draft.sections["conduct"] == "误删后的内容"
     with pytest.raises(AppraisalError, match="没有第 99 版"):
         restore_revision(path, 99)
 
@@ -150,7 +150,7 @@ def test_unreadable_draft_is_reported_never_touched_and_good_revision_offered(
     assert not lock_path(path).exists()
     assert path.read_bytes() == content
     # The explicit restore keeps the unreadable file aside.
-    restored = restore_revision(path, 1)
+    restored = restore_revision(path, 1).draft
     assert restored.sections["conduct"] == "完好的文字"
     aside = list(tmp_path.glob("d.unreadable-*.json"))
     assert len(aside) == 1 and aside[0].read_bytes() == content

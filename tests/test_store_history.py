@@ -64,7 +64,7 @@ def test_the_restore_hint_offers_the_drafts_own_revision_and_names_it(tmp_path: 
     assert good is not None and good.revision == 5
     message = caught.value.message
     assert "第 5 版" in message and "李四" in message and "张三" not in message
-    restored = restore_revision(path, 5)
+    restored = restore_revision(path, 5).draft
     assert restored.profile.name == "李四" and restored.sections["conduct"] == "新稿第5次"
 
 

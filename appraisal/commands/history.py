@@ -21,8 +21,10 @@ def run(args: argparse.Namespace) -> int:
     path = resolve_draft(args.draft)
     if args.restore is not None:
         with DraftLock(path):
-            draft = restore_revision(path, args.restore)
-        print(f"已将第 {args.restore} 版恢复为当前版本（新版本号 {draft.revision}）：{path}")
+            restored = restore_revision(path, args.restore)
+        print(f"已将第 {args.restore} 版恢复为当前版本（新版本号 {restored.draft.revision}）：{path}")
+        if restored.set_aside is not None:
+            print(f"原文件无法读取，已原样移到 {restored.set_aside} 保存，没有删除。")
         return 0
     entries = list_history(path)
     if not entries:

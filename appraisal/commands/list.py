@@ -17,8 +17,11 @@ def run(args: argparse.Namespace) -> int:
     from appraisal import paths
     from appraisal.service import Service
 
+    from appraisal.store import set_aside_files
+
     rows = Service.list_drafts()
-    if not rows:
+    aside = set_aside_files()
+    if not rows and not aside:
         print(f"还没有草稿（数据目录：{paths.drafts_dir()}）。用“appraisal new”新建一份。")
         return 0
     for row in rows:
@@ -34,4 +37,6 @@ def run(args: argparse.Namespace) -> int:
             f"{row.path}\t编号 {draft.id}\t{name}\t{draft.template}\t{year}\t{done}"
             f"\t字数 {draft.total_chars()}\t保存于 {saved}"
         )
+    for path in aside:
+        print(f"{path}\t恢复历史版本时移开的原文件（无法读取，原样保留）")
     return 0
