@@ -16,7 +16,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from appraisal import paths
     from appraisal.service import Service
-
     from appraisal.store import set_aside_files
 
     rows = Service.list_drafts()
