@@ -38,13 +38,14 @@ from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.section_editor import SectionEditor
 from appraisal.tui.widgets.section_list import SectionList
-from appraisal.tui.widgets.status_bar import StatusBar
+from appraisal.tui.widgets.status_bar import SectionHeading, StatusBar
 
 if TYPE_CHECKING:
     from appraisal.checks import Finding
     from appraisal.service import Service
 
-NARROW_WIDTH = 120  # below this many columns the guidance panel is hidden unless asked for (F9)
+NARROW_WIDTH = 100  # below this many columns the guidance panel is hidden unless asked for (F9, F4)
+WIDE_WIDTH = 120  # from NARROW_WIDTH to this, the side panels are narrower ("medium"), to leave room for the text
 # Findings that mark where something is to be written (the unit whose number is missing): the cursor goes in
 # front of the marked text, selecting nothing, so typing the number does not replace the unit.
 INSERT_BEFORE_RULES = frozenset({"missing-figure"})
@@ -74,19 +75,21 @@ class EditorScreen(Screen[None]):
             super().__init__()
             self.editor = editor
 
+    # Most important first: the key bar shows them in this order and, at 80 columns, only the first few.
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f3", "edit_profile", "个人信息"),
+        Binding("f5", "review", "审阅"),
+        Binding("f6", "export", "导出"),
+        Binding("f7", "history", "历史"),
+        Binding("f9", "toggle_guidance", "指导"),
+        Binding("f4", "show_findings", "问题"),
+        Binding("f8", "external_editor", "外部编辑"),
+        Binding("f2", "focus_sections", "栏目"),
         Binding("ctrl+s", "save", "保存"),
         Binding("alt+down", "next_section", "下一栏"),
         Binding("alt+up", "previous_section", "上一栏"),
         Binding("ctrl+pagedown", "next_section", "下一栏", show=False),
         Binding("ctrl+pageup", "previous_section", "上一栏", show=False),
-        Binding("f2", "focus_sections", "栏目"),
-        Binding("f3", "edit_profile", "个人信息"),
-        Binding("f5", "review", "审阅"),
-        Binding("f6", "export", "导出"),
-        Binding("f7", "history", "历史"),
-        Binding("f8", "external_editor", "外部编辑"),
-        Binding("f9", "toggle_guidance", "指导"),
         Binding("ctrl+o", "close_draft", "其他草稿"),
     ]
     PALETTE: ClassVar[dict[str, tuple[str, str]]] = {
@@ -101,6 +104,7 @@ class EditorScreen(Screen[None]):
         "history": ("历史版本", "查看、预览并恢复以前的版本"),
         "external_editor": ("用外部编辑器编辑本栏", "用 $EDITOR 编辑本栏，适合输入法出问题时"),
         "toggle_guidance": ("显示或隐藏写作指导", "切换右侧的指导面板"),
+        "show_findings": ("本栏问题", "显示本栏的检查结果，回车跳到原文"),
         "close_draft": ("打开其他草稿", "保存并回到开始页"),
     }
 
@@ -139,7 +143,7 @@ class EditorScreen(Screen[None]):
         with Horizontal(id="editor-main"):
             yield SectionList(self.session.template, id="sections")
             with Vertical(id="editor-column"):
-                yield Static("", id="section-heading")
+                yield SectionHeading(id="section-heading")
                 yield self._editor
             yield GuidancePanel(id="guidance")
         yield KeyBar()
@@ -160,7 +164,7 @@ class EditorScreen(Screen[None]):
         """The first frame shows the text as soon as possible: the section list with its lengths, and the
         section where the user left off. The checker's findings, the guidance tabs and last year's draft follow
         right after it is drawn."""
-        self.set_class(self.app.size.width < NARROW_WIDTH, "narrow")
+        self._set_width_classes(self.app.size.width)
         self.section_list.build(self.session.draft, self.findings)
         position = load_position(self.session.path)
         ids = self.session.template.text_section_ids()
@@ -210,7 +214,11 @@ class EditorScreen(Screen[None]):
             self.guidance.show_last_year(self.last_year.sections.get(section_id, ""), self.last_year.profile.year)
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "narrow")
+        self._set_width_classes(event.size.width)
+
+    def _set_width_classes(self, width: int) -> None:
+        self.set_class(width < NARROW_WIDTH, "narrow")
+        self.set_class(NARROW_WIDTH <= width < WIDE_WIDTH, "medium")
 
     # ------------------------------------------------------------ moving between sections
 
@@ -228,13 +236,13 @@ class EditorScreen(Screen[None]):
             self._place_cursor(location)
         placed = template.placed(section_id)
         section = placed.section
-        heading = Text(no_wrap=True, overflow="ellipsis")
-        if placed.parent is not None:
-            heading.append(f"{placed.parent.title} › ", style="dim")
-        heading.append(section.title, style="bold")
         limits = f"{section.min_chars}–{section.max_chars}" if section.max_chars else f"≥{section.min_chars}"
-        heading.append(f"  {'必填' if section.required else '选填'}，建议 {limits} 字", style="dim")
-        self.query_one("#section-heading", Static).update(heading)
+        self.query_one("#section-heading", SectionHeading).show(
+            parent=placed.parent.title if placed.parent is not None else None,
+            title=section.title,
+            required=section.required,
+            limits=limits,
+        )
         self.guidance.show_guidance(template.guidance(section_id))
         self.guidance.show_findings(self.findings.get(section_id, []))
         if self._last_year_known:  # until last year's draft has been looked up, the tab says it is looking
@@ -604,6 +612,15 @@ class EditorScreen(Screen[None]):
             self.toggle_class("show-guidance")
         else:
             self.toggle_class("hide-guidance")
+
+    def action_show_findings(self) -> None:
+        """The section's findings in one key, also at 80 columns where the panel is hidden: Enter on one goes
+        to it in the text."""
+        if self.has_class("narrow"):
+            self.add_class("show-guidance")
+        else:
+            self.remove_class("hide-guidance")
+        self.guidance.open_tab("findings")
 
     def action_external_editor(self) -> None:
         """Edit this section in $EDITOR: the fallback when the input method misbehaves in the terminal."""

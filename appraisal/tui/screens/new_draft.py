@@ -28,6 +28,9 @@ class NewDraftRequest:
 
 class NewDraftScreen(ModalScreen[NewDraftRequest | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    # Below 30 rows the form is drawn closer together, so the start screen's hint above it
+    # (what to press, where the drafts are kept) stays readable.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")

@@ -48,6 +48,7 @@ def finding_prompt(finding: Finding, *, with_section: str = "") -> Text:
 
 
 TABS = (("guide", "写作指导"), ("findings", "本栏问题"), ("last-year", "去年内容"))
+SHORT_LABELS = {"写作指导": "指导", "本栏问题": "问题", "去年内容": "去年"}  # where the long ones do not fit
 
 
 class TabStrip(Widget, can_focus=True):
@@ -104,12 +105,19 @@ class TabStrip(Widget, can_focus=True):
     def render(self) -> Text:
         active = self.get_component_rich_style("tab-strip--active")
         inactive = self.get_component_rich_style("tab-strip--inactive")
-        line = Text(no_wrap=True, overflow="ellipsis")
-        self._spans = []
-        for index, label in enumerate(self.labels):
-            start = line.cell_len
-            line.append(f" {label} ", style=active if index == self.active else inactive)
-            self._spans.append((start, line.cell_len))
+        for short in (False, True):
+            line = Text(no_wrap=True)
+            spans = []
+            for index, label in enumerate(self.labels):
+                if short:
+                    head, _, count = label.partition(" ")
+                    label = f"{SHORT_LABELS.get(head, head)} {count}".strip()
+                start = line.cell_len
+                line.append(f" {label} ", style=active if index == self.active else inactive)
+                spans.append((start, line.cell_len))
+            if line.cell_len <= self.size.width:
+                break
+        self._spans = spans
         return line
 
     def watch_active(self) -> None:
@@ -178,6 +186,18 @@ class GuidancePanel(Vertical):
             self._show_findings()
             self._show_last_year()
             self._built = True
+
+    def open_tab(self, tab: str) -> None:
+        """Show one of the tabs (`guide`, `findings`, `last-year`); the findings list gets the focus when it has
+        findings to choose from. Before the tabs are built this does nothing: they are built right after the
+        editor's first frame."""
+        if self._tabs is None:
+            return
+        self.query_one("#guidance-tabs", TabStrip).active = [key for key, _ in TABS].index(tab)
+        if tab == "findings" and self.findings:
+            options = self.query_one("#findings-list", OptionList)
+            options.focus()
+            options.highlighted = 0
 
     def show_guidance(self, markdown: str) -> None:
         self._markdown = markdown

@@ -2,8 +2,9 @@
 
 One widget drawing one line, instead of Footer's widget per key: Footer rebuilds all of them (styles and all) each
 time the keys change, which cost more than the rest of the editor's start. And where the line is too narrow (80
-columns), the ones a user must always find — 帮助, 退出 and the command palette — stay on the right, and the
-screen's own keys are cut at the last one that fits, never in the middle of a word.
+columns), the ones a user must always find — 帮助, 退出 and the command palette — stay on the right, the keys are
+set closer together, and the screen's own keys (most important first) are cut at the last one that fits, never in
+the middle of a word.
 """
 
 from __future__ import annotations
@@ -77,35 +78,45 @@ class KeyBar(Widget, can_focus=False):
             (app_keys if node is self.app else own).append((binding, enabled))
         return own, app_keys, palette
 
-    def _piece(self, binding: Binding, enabled: bool, *, lead: str = " ") -> Text:
+    def _piece(self, binding: Binding, enabled: bool, *, lead: str = " ", compact: bool = False) -> Text:
         piece = Text.assemble(
             (f"{lead}{self.app.get_key_display(binding)} ", self.get_component_rich_style("key-bar--key")),
-            (f"{binding.description} ", self.get_component_rich_style("key-bar--description")),
+            (binding.description + ("" if compact else " "), self.get_component_rich_style("key-bar--description")),
         )
         if not enabled:
             piece.stylize("dim")
         return piece
 
     def render(self) -> Text:
-        """[the screen's keys that fit][the app's keys] … [▏palette], as Footer lays them out."""
+        """[the screen's keys that fit][the app's keys] … [▏palette], as Footer lays them out. Where the screen's
+        keys do not all fit (80 columns), one space between keys instead of two makes room for more of them."""
+        line, spans, all_fit = self._layout(compact=False)
+        if not all_fit:
+            line, spans, _ = self._layout(compact=True)
+        self._spans = spans
+        return line
+
+    def _layout(self, *, compact: bool) -> tuple[Text, Spans, bool]:
         own, app_keys, palette = self._keys()
         width = self.size.width
         tail = Text()
         tail_keys: Spans = []
         for binding, enabled in app_keys:
-            piece = self._piece(binding, enabled)
+            piece = self._piece(binding, enabled, compact=compact)
             tail_keys.append((tail.cell_len, tail.cell_len + piece.cell_len, binding.key))
             tail.append_text(piece)
         right = Text()
         if palette is not None:
             right.append("▏", style=self.get_component_rich_style("key-bar--separator"))
-            right.append_text(self._piece(*palette, lead=""))
+            right.append_text(self._piece(*palette, lead="", compact=compact))
         line = Text()
         spans: Spans = []
         room = width - tail.cell_len - right.cell_len
+        all_fit = True
         for binding, enabled in own:
-            piece = self._piece(binding, enabled)
+            piece = self._piece(binding, enabled, compact=compact)
             if line.cell_len + piece.cell_len > room:
+                all_fit = False
                 break  # a whole key or none: F1 lists them all
             spans.append((line.cell_len, line.cell_len + piece.cell_len, binding.key))
             line.append_text(piece)
@@ -116,8 +127,7 @@ class KeyBar(Widget, can_focus=False):
             spans.append((line.cell_len, line.cell_len + right.cell_len, palette[0].key))
         line.append_text(right)
         line.truncate(max(0, width))
-        self._spans = spans
-        return line
+        return line, spans, all_fit
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._spans:

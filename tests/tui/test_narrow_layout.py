@@ -1,0 +1,87 @@
+"""80×24 and 100 columns: every part reachable by a visible key, the guidance panel from 100 columns, and no bar
+or hint cut through a 字 or hidden by a dialog."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.new_draft import NewDraftScreen
+from appraisal.tui.widgets.guidance import TabStrip
+
+from .helpers import make_app, make_draft
+from .test_section_editor import visible_lines, wait_until
+
+
+def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_f4_shows_the_findings_at_80x24_and_enter_goes_to_one() -> None:
+    path = make_draft(sections={"results.service": "全年税收收入同比增长%，完成年度目标。"})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        await wait_until(lambda: screen.started)
+        screen.go_to("results.service")
+        await pilot.pause()
+        assert not screen.guidance.display or screen.guidance.region.width == 0  # hidden at 80 columns
+        assert "f4 问题" in screen_lines(app)[-1]
+        await pilot.press("f4")
+        await pilot.pause()
+        assert screen.guidance.region.width > 0
+        assert screen.query_one("#guidance-tabs", TabStrip).tab == "findings"
+        findings = screen.query_one("#findings-list", OptionList)
+        assert findings.has_focus
+        assert "缺少具体数字" in "\n".join(screen_lines(app))
+        findings.highlighted = next(i for i, f in enumerate(screen.guidance.findings) if f.rule == "missing-figure")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.editor.has_focus
+        assert screen.editor.cursor_location == (0, len("全年税收收入同比增长"))
+
+
+async def test_100_columns_show_the_guidance_panel_and_whole_tab_names() -> None:
+    app = make_app(make_draft())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        await wait_until(lambda: screen.started)
+        assert screen.guidance.region.width >= 28
+        assert screen.editor.region.width >= 40  # room for 20 字 a line
+        tabs = screen.query_one("#guidance-tabs", TabStrip)
+        shown = visible_lines(app, tabs)[0]
+        for label in ("指导", "问题", "去年"):
+            assert label in shown
+
+
+async def test_headings_are_fitted_never_cut_through_a_character() -> None:
+    path = make_draft(name="欧阳文华" * 6)  # a draft name far wider than the bar at 80 columns
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        screen.go_to("results.foundation")
+        await pilot.pause()
+        heading = visible_lines(app, screen.query_one("#section-heading"))[0]
+        assert "有潜在、长远效应基础工作实绩" in heading  # the title whole; the group's name gave way
+        assert "200–1200字" in heading
+        status = visible_lines(app, screen.query_one("#status"))[0]
+        assert "…" in status
+        assert status.startswith("欧阳文华")
+        assert status.endswith("已保存")
+        assert "全文" in status
+
+
+async def test_the_start_hint_is_not_hidden_by_the_new_draft_form_at_80x24() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: isinstance(app.screen, NewDraftScreen))
+        await pilot.pause()
+        top = "".join(line.strip() for line in screen_lines(app)[:5])
+        assert "还没有草稿" in top
+        assert "按N新建一份，或按I导入已有文档。" in top
