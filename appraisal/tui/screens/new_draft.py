@@ -30,7 +30,7 @@ class NewDraftScreen(ModalScreen[NewDraftRequest | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
     # Below 30 rows the form is drawn closer together, so the start screen's hint above it
     # (what to press, where the drafts are kept) stays readable.
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]  # noqa: RUF012 - Textual declares it without ClassVar
 
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")
