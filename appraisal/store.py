@@ -39,6 +39,8 @@ HISTORY_RECENT = 20  # every one of the newest revisions is kept (the spec asks 
 HISTORY_MAX = 120  # beyond the recent ones: one an hour for two days, then one a day, up to this many in all
 DRAFT_SUFFIX = ".json"
 MAX_NESTING = 100  # levels of lists and objects a draft may hold (unknown fields are kept as they are)
+MAX_DRAFT_BYTES = 16 * 1024 * 1024  # a report is tens of KB; a 100 MB draft took 20 s to save
+MAX_SECTION_CHARS = 3_000_000  # characters in a section (or the unmatched text): as in an imported document
 LOCK_MAX_BYTES = 4096  # a lock file holds one short JSON object
 
 
@@ -167,6 +169,9 @@ def _parse(raw: bytes) -> tuple[Draft | None, str]:
         if isinstance(exc, ValidationError):
             return None, describe_validation_error(exc)
         return None, "内容不符合草稿格式"
+    for section_id, text in (*draft.sections.items(), ("unmatched", draft.unmatched)):
+        if len(text) > MAX_SECTION_CHARS:
+            return None, f"栏目 {section_id} 超过 {MAX_SECTION_CHARS // 10000} 万字，不像是一份个人总结"
     return draft, ""
 
 
@@ -265,7 +270,7 @@ def history_dir(draft_path: Path, draft_id: str | None = None) -> Path | None:
         return None
     _migrate_history(root)
     if draft_id is None:
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AppraisalError):
             draft_id = _id_of(_read_bounded(draft_path))
     if draft_id is not None:
         return root / _id_folder(draft_id)
@@ -345,7 +350,14 @@ def history_to_keep(entries: list[HistoryEntry], now: dt.datetime) -> set[Histor
 
 
 def _read_bounded(path: Path) -> bytes:
-    return path.read_bytes()
+    """A draft file's bytes; AppraisalError when it is too big to be a draft (read no further than the cap)."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_DRAFT_BYTES + 1)
+    if len(raw) > MAX_DRAFT_BYTES:
+        raise AppraisalError(
+            f"草稿 {path} 过大（超过 {MAX_DRAFT_BYTES // 1024 // 1024} MB），不像是一份个人总结，文件未作任何改动。"
+        )
+    return raw
 
 
 def _signature(path: Path) -> tuple[int, int] | None:
@@ -362,7 +374,7 @@ def load_draft(path: Path) -> Draft:
         # A FIFO would block for ever, /dev/zero (or a link to it) fill the memory.
         raise AppraisalError(f"{path} 不是普通文件，不是草稿文件。")
     try:
-        raw = path.read_bytes()
+        raw = _read_bounded(path)
     except IsADirectoryError as exc:
         raise AppraisalError(f"{path} 是一个目录，不是草稿文件。") from exc
     except OSError as exc:

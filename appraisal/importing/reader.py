@@ -28,6 +28,11 @@ MAX_DOCX_BYTES = 100 * 1024 * 1024
 """Word files carry pictures, so they may be larger; the text inside is limited by MAX_DOCX_XML_BYTES."""
 
 
+MAX_DOCUMENT_CHARS = 3_000_000
+"""Documents with more text than this are refused (a report is 2,000–20,000 字; a 5 MB text file still passes):
+reading and checking more would take minutes and gigabytes."""
+
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -128,15 +133,30 @@ def parse_bytes(path: Path, raw: bytes, verb: str = IMPORTING) -> Document:
     _refuse_other_formats(path, raw, verb)
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES or raw.startswith(ZIP_MAGIC):
-        return word.read_docx(path, raw, verb)
+        return _refuse_too_long(word.read_docx(path, raw, verb), verb)
     if not raw.strip():
         raise AppraisalError(f"文件 {path} 是空的，没有可{verb}的内容。")
     decoded = decode_text(raw, path, verb)
     if not decoded.text.strip():
         raise AppraisalError(f"文件 {path} 中只有空白，没有可{verb}的内容。")
     kind = "md" if suffix in MARKDOWN_SUFFIXES else "txt"
+    if len(decoded.text) > MAX_DOCUMENT_CHARS:
+        raise AppraisalError(_too_long_message(path, verb))
     lines, ends = split_with_ends(decoded.text)
     return Document(path, kind, lines, encoding=decoded.encoding, bom=decoded.bom, line_ends=ends)
+
+
+def _too_long_message(path: Path | None, verb: str) -> str:
+    return (
+        f"文件 {path} 的文字超过 {MAX_DOCUMENT_CHARS // 10000} 万字，超过{verb}上限，"
+        "个人总结通常只有几千字，请确认选对了文件。"
+    )
+
+
+def _refuse_too_long(document: Document, verb: str) -> Document:
+    if sum(len(line) for line in document.lines) > MAX_DOCUMENT_CHARS:
+        raise AppraisalError(_too_long_message(document.path, verb))
+    return document
 
 
 def _check_file(path: Path, verb: str) -> int:
