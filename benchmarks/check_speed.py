@@ -3,7 +3,8 @@
     uv run python benchmarks/check_speed.py [REPEATS]
 
 The section figure is what the editor pays on every pause in typing (`check_section`: the section's rules plus the
-duplicate-sentence index of the whole draft); the target is well under 10 ms. The document figures are
+duplicate-sentence index of the whole draft); the target is 5 ms. Times are given as wall clock and as CPU time of
+the process: on a shared machine the wall clock also counts the time other jobs held the CPU. The document figures are
 `appraisal check` on a long .txt file, in-process: reading and importing it, then the rules alone (`check_draft`
 on the imported draft). Each figure is the median of REPEATS runs (default 20; 5 for the document).
 The text is the test report (tests/fixtures/check/report.json), repeated with every sentence made unique, so
@@ -35,11 +36,22 @@ _SENTENCE_END = re.compile("。")
 
 
 def median_ms(action: Callable[[], object], repeats: int) -> float:
+    """Median wall-clock time. On a shared machine this includes waiting for a CPU: see `median_cpu_ms`."""
     timings = []
     for _ in range(repeats):
         start = time.perf_counter()
         action()
         timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
+
+
+def median_cpu_ms(action: Callable[[], object], repeats: int) -> float:
+    """Median CPU time of this process: what the work costs, without the time other jobs held the CPU."""
+    timings = []
+    for _ in range(repeats):
+        start = time.process_time()
+        action()
+        timings.append((time.process_time() - start) * 1000)
     return statistics.median(timings)
 
 
@@ -87,11 +99,13 @@ def main() -> None:
         check_section(draft, template, "results.service")
 
     typing_ms = median_ms(after_a_keystroke, repeats)
+    typing_cpu = median_cpu_ms(after_a_keystroke, repeats)
     cold_ms = median_ms(cold, repeats)
+    cold_cpu = median_cpu_ms(cold, repeats)
     draft_ms = median_ms(lambda: check_draft(draft, template), repeats)
-    print(f"check_section, one section of {section_zi} 字 in a draft of {draft.total_chars()} 字:")
-    print(f"  while typing (one paragraph changed since the last check): {typing_ms:.2f} ms")
-    print(f"  cold (no sentence cached, e.g. the first check after opening): {cold_ms:.2f} ms")
+    print(f"check_section, one section of {section_zi} 字 in a draft of {draft.total_chars()} 字 (wall / CPU):")
+    print(f"  while typing (one paragraph changed since the last check): {typing_ms:.2f} / {typing_cpu:.2f} ms")
+    print(f"  cold (no sentence cached, e.g. the first check after opening): {cold_ms:.2f} / {cold_cpu:.2f} ms")
     print(f"check_draft, the same draft: {draft_ms:.2f} ms")
 
     # A 100,000-字 document: the plain-text export of a draft whose sections were filled with long text.
@@ -109,11 +123,13 @@ def main() -> None:
         whole_ms = median_ms(lambda: check_document(path), document_repeats)
         import_ms = median_ms(lambda: import_document(path), document_repeats)
         rules_ms = median_ms(lambda: check_draft(imported.draft, imported.template), document_repeats)
+        rules_cpu = median_cpu_ms(lambda: check_draft(imported.draft, imported.template), document_repeats)
         found = len(check_document(path).findings)
     zi = imported.draft.total_chars()
     print(f"check on a document of {zi} 字 ({len(body)} paragraphs):")
     print(f"  whole check (read, import, rules, map positions): {whole_ms:.0f} ms, {found} findings")
     print(f"  of which reading and importing: {import_ms:.0f} ms; the rules alone: {rules_ms:.0f} ms")
+    print(f"  the rules alone in CPU time: {rules_cpu:.0f} ms (target ≤ 100 ms)")
     print(f"  rules per 1,000 字: {rules_ms / zi * 1000:.2f} ms")
 
 

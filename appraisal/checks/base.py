@@ -115,6 +115,20 @@ class Field:
             self._protected[index] = spans
         return spans
 
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """The offset in `text` where each line begins."""
+        starts = [0]
+        for line in self.lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        return starts
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(line index, column index), both 0-based, of an offset into `text`: a rule may scan the whole text at
+        once (one call instead of one per line) and place its matches afterwards."""
+        index = bisect_right(self.line_starts, offset) - 1
+        return index, offset - self.line_starts[index]
+
     def is_protected(self, index: int, start: int, end: int) -> bool:
         spans = self.protected(index)
         if not spans:

@@ -25,20 +25,22 @@ from collections.abc import Iterable
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
 from appraisal.checks.chars import CN_NUMERALS, NUMBER_SPACES, is_digit, is_han, is_latin
 
-_UNITS: list[tuple[str, str]] = [  # (pattern, kind); longest first where one begins another
-    (r"个百分点|百分点", "rate"),
-    (r"[%％‰]", "rate"),
-    (r"万亿(?:美)?元|[万亿](?:美)?元", "money"),
-    (r"万?平方(?:公里|千米|米)|万?公顷|万?立方米", "unit"),
-    (r"万?公里", "unit"),
-    (r"万?千瓦时?", "unit"),
-    (r"万人次", "word"),
-    (r"万?亩", "word"),
-    (r"万?吨", "word"),
-    (r"万亿|[万亿]", "bare"),
-]
-_UNIT = re.compile("|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _kind) in enumerate(_UNITS)))
-_KINDS = {f"k{i}": kind for i, (_pattern, kind) in enumerate(_UNITS)}
+_UNITS: dict[str, str] = {  # unit → kind; every unit a plain word, so the regex can skip to the characters
+    "个百分点": "rate",  # that begin one (an optional 万 in front would make it try every position)
+    "百分点": "rate",
+    "%": "rate",
+    "％": "rate",
+    "‰": "rate",
+    **{f"{m}{c}元": "money" for m in ("万亿", "万", "亿") for c in ("美", "")},
+    **{f"{m}{u}": "unit" for m in ("万", "") for u in ("平方公里", "平方千米", "平方米", "公顷", "立方米", "公里")},
+    **{f"{m}{u}": "unit" for m in ("万", "") for u in ("千瓦时", "千瓦")},
+    "万人次": "word",
+    **{f"{m}{u}": "word" for m in ("万", "") for u in ("亩", "吨")},
+    "万亿": "bare",
+    "万": "bare",
+    "亿": "bare",
+}
+_UNIT = re.compile("|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True)))
 
 # Words a unit may be part of without a number (checked on the text right after the unit).
 _MONEY_WORDS = re.compile(
@@ -158,8 +160,10 @@ class MissingFigure(Rule):
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         for index, line in enumerate(item.lines):
             for match in _UNIT.finditer(line):
-                kind = _KINDS[match.lastgroup or ""]
-                gap = _missing(line, match.start(), match.end(), kind)
+                start = match.start()
+                if start > 0 and (is_digit(line[start - 1]) or line[start - 1] in _NUMERALS):
+                    continue  # the common case, decided without looking further: `12亿元`, `三万亩`
+                gap = _missing(line, start, match.end(), _UNITS[match.group()])
                 if gap is None or item.is_protected(index, gap, match.end()):
                     continue
                 snippet = _snippet(line, gap, match.end())

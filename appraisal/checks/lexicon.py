@@ -1,8 +1,9 @@
 """Word lists as data: the TOML files under `appraisal/checks/data/`, and one matcher that finds all their words.
 
-A list grows to thousands of entries without slowing the typing path: its words are compiled into one regular
-expression shaped as a trie (`做为|作风` becomes `(?:做为|作风)` factored by common prefixes), so the regex engine
-skips every position whose character begins no word, and tries only the words that begin with the character there.
+A list grows to thousands of entries without slowing the typing path: its words go into one Aho-Corasick automaton
+(pyahocorasick), which reads a line once whatever the number of words. A regular expression of the words, even
+factored as a trie, tries the words one after another wherever a word could begin: 200 words cost 19 ms on 100,000
+字, 3,000 words 700 ms.
 
 An entry may carry `exceptions`: longer phrases that contain the word and are right (`当做为` for no one, but
 `看作为`, `叫做为难`…). A match inside one of them, at the same place, is not reported.
@@ -10,12 +11,15 @@ An entry may carry `exceptions`: longer phrases that contain the word and are ri
 
 from __future__ import annotations
 
-import re
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Generic, TypeVar
+
+import ahocorasick
+
+from appraisal.checks.base import Field
 
 T = TypeVar("T")
 
@@ -24,28 +28,6 @@ def load_data(name: str) -> list[dict[str, Any]]:
     """The `[[entry]]` tables of `appraisal/checks/data/<name>.toml`."""
     text = resources.files("appraisal.checks").joinpath("data", f"{name}.toml").read_text(encoding="utf-8")
     return list(tomllib.loads(text)["entry"])
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex source that matches any of `words`, longest first where one begins another, factored as a trie."""
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def render(node: dict[str, Any]) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + render(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and len(branches[0]) == 1 else "(?:" + "|".join(branches) + ")"
-        if len(branches) == 1 and not end:
-            return branches[0]
-        return body + "?" if end else body
-
-    return render(trie)
 
 
 @dataclass(frozen=True)
@@ -71,21 +53,39 @@ class Matcher(Generic[T]):
                 if offset < 0:
                     raise ValueError(f"exception {phrase!r} does not contain {word!r}")
                 self._exceptions.setdefault(word, []).append((offset, phrase))
-        self._pattern = re.compile(trie_pattern(self._entries)) if self._entries else None
+        self._automaton: Any = None
+        if self._entries:
+            self._automaton = ahocorasick.Automaton()
+            for word in self._entries:
+                self._automaton.add_word(word, word)
+            self._automaton.make_automaton()
 
     def __len__(self) -> int:
         return len(self._entries)
 
+    def find_in(self, item: Field) -> Iterator[tuple[int, Hit[T]]]:
+        """(line index, hit in that line) of the words in a whole field, read in one pass (no word holds a line
+        break, so none spans two lines)."""
+        if self._automaton is None or not item.text:
+            return
+        for last, word in self._automaton.iter_long(item.text):
+            index, start = item.locate(last + 1 - len(word))
+            line = item.lines[index]
+            if not self._excepted(line, start, word):
+                yield index, Hit(start, start + len(word), self._entries[word])
+
+    def _excepted(self, line: str, start: int, word: str) -> bool:
+        return any(
+            start >= offset and line.startswith(phrase, start - offset)
+            for offset, phrase in self._exceptions.get(word, ())
+        )
+
     def find(self, line: str) -> Iterator[Hit[T]]:
         """The words in `line`, left to right, not overlapping, the longest at each place."""
-        if self._pattern is None:
+        if self._automaton is None or not line:
             return
-        for match in self._pattern.finditer(line):
-            word = match.group()
-            start, end = match.span()
-            if any(
-                line.startswith(phrase, start - offset) and start >= offset
-                for offset, phrase in self._exceptions.get(word, ())
-            ):
-                continue
-            yield Hit(start, end, self._entries[word])
+        for last, word in self._automaton.iter_long(line):
+            end = last + 1
+            start = end - len(word)
+            if not self._excepted(line, start, word):
+                yield Hit(start, end, self._entries[word])

@@ -21,15 +21,16 @@ from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 
 _CN_DIGITS = "〇一二三四五六七八九"
 _ZEROS = "0０○OoＯｏ零"
-_CN_YEAR = re.compile(rf"(?<![{_CN_DIGITS}{_ZEROS}十百千万])[{_CN_DIGITS}{_ZEROS}]{{4}}(?=年)")
-_SHORT_YEAR = re.compile(
-    r"(?<![0-9０-９.．/\-])([0-9]{2})(?=年(?:度|[0-9]{1,2}月|底|初|末|上半年|下半年))|[’'‘]([0-9]{2})(?=年)"
-)
+# Each pattern begins with a character class, lookbehinds after it, so the engine skips to the candidates.
+_CN_YEAR = re.compile(rf"[{_CN_DIGITS}{_ZEROS}](?<![{_CN_DIGITS}{_ZEROS}十百千万].)[{_CN_DIGITS}{_ZEROS}]{{3}}(?=年)")
+_SHORT_YEAR = re.compile(r"[0-9](?<![0-9０-９.．/\-].)[0-9](?=年(?:度|[0-9]{1,2}月|底|初|末|上半年|下半年))")
+_QUOTED_YEAR = re.compile(r"[’'‘][0-9]{2}(?=年)")
 _MAGNITUDE = re.compile(
-    r"(?<![0-9.．])([0-9]+(?:\.[0-9]+)?)([千百])(?![米瓦克伏帕焦卡赫字分])(?=[万亿余多元人个家项件户次名吨亩台辆套])"
+    r"(?P<number>[0-9](?<![0-9.．].)[0-9]*(?:\.[0-9]+)?)(?P<magnitude>[千百])(?![米瓦克伏帕焦卡赫字分])"
+    r"(?=[万亿余多元人个家项件户次名吨亩台辆套])"
 )
 _RANGE = re.compile(
-    r"(?<![0-9.\-－])([0-9]+(?:\.[0-9]+)?[%％]?)\s*([～~〜—–－\-])\s*([0-9]+(?:\.[0-9]+)?)"
+    r"([0-9](?<![0-9.\-－].)[0-9]*(?:\.[0-9]+)?[%％]?)\s*([～~〜—–－\-])\s*([0-9]+(?:\.[0-9]+)?)"
     r"(?=\s*(?:[%％]|万|亿|元|年|个|人|次|家|项|天|小时|分钟|公里|米|吨|亩|岁|倍|月|日|名|户|件))"
 )
 _RANGE_NAMES = {"～": "浪纹线“～”", "~": "半角“~”", "〜": "波浪线“〜”", "—": "一字线“—”", "–": "短横线“–”"}
@@ -94,11 +95,12 @@ class NumberUsage(Rule):
                 for match in _MAGNITUDE.finditer(line):
                     if item.is_protected(index, match.start(), match.end()):
                         continue
-                    fix = _magnitude_fix(match.group(1), match.group(2))
+                    magnitude = match.group("magnitude")
+                    fix = _magnitude_fix(match.group("number"), magnitude)
                     message = (
-                        f"阿拉伯数字不宜与“{match.group(2)}”连用（GB/T 15835），“{match.group()}”宜写作“{fix}”。"
+                        f"阿拉伯数字不宜与“{magnitude}”连用（GB/T 15835），“{match.group()}”宜写作“{fix}”。"
                         if fix
-                        else f"阿拉伯数字不宜与“{match.group(2)}”连用（GB/T 15835）。"
+                        else f"阿拉伯数字不宜与“{magnitude}”连用（GB/T 15835）。"
                     )
                     yield self.finding(item, index + 1, match.start() + 1, match.end() + 1, message, fix)
             if any(ch in line for ch in "～~〜—–－-"):
@@ -110,8 +112,8 @@ class NumberUsage(Rule):
             if fix is not None:
                 message = f"用汉字数字书写年份时，“零”应写作“〇”（GB/T 15835）：“{match.group()}”应为“{fix}”。"
                 yield self.finding(item, index + 1, match.start() + 1, match.end() + 1, message, fix)
-        for match in _SHORT_YEAR.finditer(line):
-            digits = match.group(1) or match.group(2)
+        for match in (*_SHORT_YEAR.finditer(line), *_QUOTED_YEAR.finditer(line)):
+            digits = match.group()[-2:]
             if item.is_protected(index, match.start(), match.end()):
                 continue
             full = 2000 + int(digits)

@@ -19,6 +19,9 @@ from collections.abc import Iterable
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
 
 _X = "XxＸｘ×"
+# Characters one of which a line must hold for a pattern to be worth running: most lines hold none.
+_XS = tuple(_X)
+_X_OR_STAR = (*_X, "*", "＊")
 # Units and measure words a lone X stands for a number in front of: `X项`, `X.X亿元`, `X月X日`, `X%`, `X宗`.
 _AFTER_LONE_X = set("%％‰个项件次名家万亿元月日号天条篇场批户所余期届宗人位处座台辆套吨亩倍轮支类份起栋间株只张部年")
 # What a lone X stands for the name of: `X科技公司`, `X县`, `X街道`.
@@ -30,20 +33,25 @@ _RANK_END = set("，。、；：！？,.;:!?）)名位批届期次轮")
 # In a Markdown file, `**重点**` (strong emphasis around at least two characters) is formatting.
 _EMPHASIS = re.compile(r"\*\*(?=[^\s*])[^*\n]{2,}?(?<=[^\s*])\*\*")
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("year", re.compile(rf"(?<![A-Za-z0-9０-９])(?:20|２０)[0-9０-９]?[{_X}*＊]{{1,2}}(?![A-Za-z0-9０-９])")),
+_PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [  # (kind, triggers, pattern)
+    (
+        "year",
+        _X_OR_STAR,
+        re.compile(rf"(?<![A-Za-z0-9０-９])(?:20|２０)[0-9０-９]?[{_X}*＊]{{1,2}}(?![A-Za-z0-9０-９])"),
+    ),
     # A year blank after a list number: `120xx年` is item 1, `20xx年`.
-    ("year", re.compile(rf"(?<=[0-9０-９])(?:20|２０)[{_X}*＊]{{2}}(?=年)")),
-    ("x", re.compile(rf"(?<![A-Za-z0-9０-９._])[{_X}]+(?:[.．][{_X}]+)?(?![A-Za-z0-9０-９])")),
+    ("year", _X_OR_STAR, re.compile(rf"(?<=[0-9０-９])(?:20|２０)[{_X}*＊]{{2}}(?=年)")),
+    ("x", _XS, re.compile(rf"(?<![A-Za-z0-9０-９._])[{_X}]+(?:[.．][{_X}]+)?(?![A-Za-z0-9０-９])")),
     # `下降xx2.3%`: the blank left in front of a figure typed later.
-    ("x", re.compile(r"(?<![A-Za-z0-9０-９._])(?:[XxＸｘ]{2,}|×{2,})(?=[0-9０-９])")),
-    ("stars", re.compile(r"\*{2,}|＊{2,}")),
-    ("someone", re.compile(r"某某+")),
-    ("blank", re.compile(r"_{2,}|＿+")),
+    ("x", _XS, re.compile(r"(?<![A-Za-z0-9０-９._])(?:[XxＸｘ]{2,}|×{2,})(?=[0-9０-９])")),
+    ("stars", ("*", "＊"), re.compile(r"\*{2,}|＊{2,}")),
+    ("someone", ("某某",), re.compile(r"某某+")),
+    ("blank", ("_", "＿"), re.compile(r"_{2,}|＿+")),
     # One `_` standing for a figure: `走访企业_家`, `增长_%`.
-    ("blank", re.compile(r"(?<![A-Za-z0-9_])_(?=[%％‰个项件次名家万亿元宗人户])")),
+    ("blank", ("_", "＿"), re.compile(r"(?<![A-Za-z0-9_])_(?=[%％‰个项件次名家万亿元宗人户])")),
     (
         "instruction",
+        ("（", "(", "【", "["),
         re.compile(
             r"[（(【\[]\s*(?:(?:此处|这里|在此|请)\s*(?:填写|填入|填|补充|输入|插入|写明|列举|列出|举例|说明|概括)"
             r"|填写|填入|待填|待补充|待定|待完善|待核实)[^（()）【】\[\]\n]{0,40}[）)】\]]"
@@ -51,14 +59,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "bracket",
+        ("【",),
         re.compile(
             r"【[^【】\n]{0,30}?(?:填|请|名称|姓名|单位|职务|部门|数字|数据|金额|时间|日期|年份|内容|事例|具体|待|补充|"
             r"输入|此处|XX|xx|××|…|\.{3}|某)[^【】\n]{0,30}】"
         ),
     ),
-    ("pending", re.compile(r"(?<![有尚亟仍还急留亦])待(?:补充|填写|填入|填|核实)")),
-    ("todo", re.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])")),
+    ("pending", ("待",), re.compile(r"(?<![有尚亟仍还急留亦])待(?:补充|填写|填入|填|核实)")),
+    ("todo", ("TODO", "TBD", "FIXME"), re.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])")),
 ]
+
+# Each pattern with a regex for its triggers, and one for all of them: a line holding none is skipped at once.
+_SCANS = [
+    (kind, re.compile("|".join(re.escape(t) for t in triggers)), pattern) for kind, triggers, pattern in _PATTERNS
+]
+_ANY_TRIGGER = re.compile("|".join(re.escape(t) for t in sorted({t for _k, ts, _p in _PATTERNS for t in ts})))
 
 _MESSAGES = {
     "year": "“{}”是未填写的年份，请填上实际年份。",
@@ -120,7 +135,11 @@ class Placeholder(Rule):
             if not line:
                 continue
             emphasis = [m.span() for m in _EMPHASIS.finditer(line)] if ctx.markdown and "**" in line else []
-            for kind, pattern in _PATTERNS:
+            if _ANY_TRIGGER.search(line) is None:
+                continue
+            for kind, trigger, pattern in _SCANS:
+                if trigger.search(line) is None:
+                    continue
                 for match in pattern.finditer(line):
                     if emphasis and kind == "stars" and _in_emphasis(emphasis, *match.span()):
                         continue

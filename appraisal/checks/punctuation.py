@@ -25,7 +25,7 @@ FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "
 _MARKS = re.compile(r"[,;:?!().]")
 _RUNS = re.compile(r"([,;:?!])\1*")
 # A lone `.` (`..` and `...` are the `punctuation` rule's ellipses).
-_DOT = re.compile(r"(?<!\.)\.(?!\.)")
+_DOT = re.compile(r"\.(?<!\.\.)(?!\.)")
 _SPACES = " \t\u00a0\u3000"
 # What may stand glued on the left of a mark that is followed by Chinese: a figure, a Latin letter, a blank, `)`.
 _GLUED_LEFT = set("%％‰)*＊_") | set("0123456789０１２３４５６７８９")

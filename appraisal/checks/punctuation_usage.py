@@ -18,8 +18,11 @@ from collections.abc import Iterable, Iterator
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.chars import HAN
 
-_ELLIPSIS = re.compile(r"\.{3,}|．{3,}|。{3,}|(?<!…)…(?!…)")
-_DOUBLED = re.compile("|".join(f"(?<!{m}){m}{m}(?!{m})" for m in "。，、；："))  # exactly two: three 。 are an ellipsis
+# Each alternative begins with its mark (lookbehinds after it), so the engine skips to the marks.
+_ELLIPSIS = re.compile(r"\.\.\.+|．．．+|。。。+|…(?<!……)(?!…)")
+_DOUBLED = re.compile(
+    "|".join(f"{m}{m}(?<!{m}{m}{m})(?!{m})" for m in "。，、；：")
+)  # exactly two: 。。。 is an ellipsis
 _LOW_QUOTES = {"‚": "‘", "‛": "‘", "„": "“", "‟": "“"}
 _LOW_QUOTE = re.compile("[‚‛„‟]")
 _STARTS = re.compile(r"[ \t\u3000]*([，。、；：！？）》」』】,.;:!?])")
@@ -72,10 +75,10 @@ class PunctuationUsage(Rule):
                 if match.group()[0] in ".．" and not (_HAN_CHAR.match(before) or _HAN_CHAR.match(after)):
                     continue  # `etc...` in Latin text
                 found.append((match.start(), match.end(), f"省略号应为“……”，不应写作“{match.group()}”。", "……"))
-        for match in _DOUBLED.finditer(line):
+        for match in _DOUBLED.finditer(line) if any(f"{m}{m}" in line for m in "。，、；：") else ():
             mark = match.group()[0]
             found.append((match.start(), match.end(), f"标点“{mark}”重复。", mark))
-        for match in _LOW_QUOTE.finditer(line):
+        for match in _LOW_QUOTE.finditer(line) if any(q in line for q in _LOW_QUOTES) else ():
             mark = match.group()
             right = _LOW_QUOTES[mark]
             found.append((match.start(), match.end(), f"“{mark}”不是中文引号，应为“{right}”。", right))

@@ -39,16 +39,10 @@ class Typo(Rule):
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         words = matcher()
-        for index, line in enumerate(item.lines):
-            for hit in words.find(line):
-                entry = hit.entry
-                if item.is_protected(index, hit.start, hit.end):
-                    continue
-                yield self.finding(
-                    item,
-                    index + 1,
-                    hit.start + 1,
-                    hit.end + 1,
-                    f"“{entry.wrong}”应为“{entry.right}”。",
-                    entry.right if entry.fix else None,
-                )
+        for index, hit in words.find_in(item):
+            entry = hit.entry
+            if item.is_protected(index, hit.start, hit.end):
+                continue
+            message = f"“{entry.wrong}”应为“{entry.right}”。"
+            fix = entry.right if entry.fix else None
+            yield self.finding(item, index + 1, hit.start + 1, hit.end + 1, message, fix)

@@ -64,8 +64,6 @@ class UserWord(Rule):
         if not extra:
             return
         words = extra_matcher(extra)
-        for index, line in enumerate(item.lines):
-            for hit in words.find(line):
-                yield self.finding(
-                    item, index + 1, hit.start + 1, hit.end + 1, _message(line[hit.start : hit.end], hit.entry)
-                )
+        for index, hit in words.find_in(item):
+            word = item.lines[index][hit.start : hit.end]
+            yield self.finding(item, index + 1, hit.start + 1, hit.end + 1, _message(word, hit.entry))

@@ -73,9 +73,7 @@ class Wording(Rule):
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         words = matcher()
-        for index, line in enumerate(item.lines):
-            for hit in words.find(line):
-                entry = hit.entry
-                if not entry.applies(ctx.year) or _historical(line, hit.start, hit.end, entry.since):
-                    continue
+        for index, hit in words.find_in(item):
+            entry = hit.entry
+            if entry.applies(ctx.year) and not _historical(item.lines[index], hit.start, hit.end, entry.since):
                 yield self.finding(item, index + 1, hit.start + 1, hit.end + 1, entry.message)

@@ -19,7 +19,8 @@ from collections.abc import Iterable
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 
-_YEAR = re.compile(r"(?<![0-9０-９])(?P<year>[12１２][0-9０-９]{3})(?![0-9０-９])\s*(?P<suffix>年度|年)")
+# The year's first digit comes first (the lookbehind after it), so the engine skips to the 1s and 2s.
+_YEAR = re.compile(r"(?P<year>[12１２](?<![0-9０-９].)[0-9０-９]{3})(?![0-9０-９])\s*(?P<suffix>年度|年)")
 _THIS_YEAR_BEFORE = re.compile(r"(?:今年|本年度|本年)(?:是|为|即)?\s*[（(]?\s*$")
 _REPORT_AFTER = re.compile(r"\s*(?:个人)?(?:工作)?(?:总结|述职|述廉)")
 _OPENING_AFTER = re.compile(r"\s*(?:[，,]|是)")

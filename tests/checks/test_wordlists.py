@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from appraisal.checks import RULES, apply_fixes, check_section
-from appraisal.checks.lexicon import Matcher, load_data, trie_pattern
+from appraisal.checks.lexicon import Matcher, load_data
 
 from .marks import draft_with, template
 
@@ -96,12 +96,11 @@ def test_matcher_longest_word_and_exceptions() -> None:
         Matcher([("按排", "a", ["排名"])])
 
 
-def test_trie_pattern_matches_exactly_the_words() -> None:
-    import re
-
-    words = ["台帐", "台账本", "对帐", "帐", "帐号"]
-    pattern = re.compile(trie_pattern(words))
-    assert [m.group() for m in pattern.finditer("台帐对帐帐号台账本台账")] == ["台帐", "对帐", "帐号", "台账本"]
+def test_matcher_finds_words_anywhere_in_a_long_line() -> None:
+    words = Matcher([("台帐", "a", []), ("台账本", "b", []), ("对帐", "c", []), ("帐号", "d", [])])
+    line = "甲" * 5000 + "台帐对帐帐号台账本台账"
+    assert [(h.start - 5000, h.entry) for h in words.find(line)] == [(0, "a"), (2, "c"), (4, "d"), (6, "b")]
+    assert list(Matcher([]).find("台帐")) == []
 
 
 def test_rules_are_registered() -> None:
