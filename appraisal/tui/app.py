@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from appraisal.errors import AppraisalError
 from appraisal.store import DraftLockedError, create_draft, draft_files
 from appraisal.tui import palette
-from appraisal.tui.palette import Palette
 from appraisal.tui.screens.dialogs import ChoiceScreen, MessageScreen
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.start import StartScreen
@@ -95,6 +95,19 @@ class AppraisalApp(App[int]):
                 self.notify(f"设置中停用的检查规则“{name}”不存在，已忽略。", severity="warning", timeout=10)
             self._service = Service(settings)
         return self._service
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, whoever raises it, shows its words as written: they carry names and paths the
+        user typed (`李[/i]四`, `[red]x`), never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def when_drawn(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the current screen has been drawn. At start-up Textual holds every frame back
@@ -265,6 +278,8 @@ class AppraisalApp(App[int]):
 
     def action_command_palette(self) -> None:
         """The command palette, in Chinese."""
+        from appraisal.tui.screens.command_palette import Palette
+
         if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(Palette())
 

@@ -1,23 +1,17 @@
 """The command palette (Ctrl+P): in Chinese, and built from the screens' key bindings.
 
 A screen lists its commands in `PALETTE` (action → title and help text); the keys that run each one are read
-from its `BINDINGS`, so a key changed there is changed in the palette too.
+from its `BINDINGS`, so a key changed there is changed in the palette too. The palette screen itself is in
+`screens/command_palette.py`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from rich.align import Align
-from rich.text import Text
 from textual.app import SystemCommand
 from textual.binding import Binding
-from textual.command import CommandList, CommandPalette
 from textual.dom import DOMNode
-from textual.widgets.option_list import Option
-
-NO_MATCHES = "未找到匹配的命令"
-PLACEHOLDER = "输入命令名称搜索，如“导出”……"
 
 _KEY_NAMES = {
     "ctrl": "Ctrl",
@@ -57,25 +51,3 @@ def commands(node: DOMNode, table: Mapping[str, tuple[str, str]]) -> Iterator[Sy
         callback: Callable[[], object] = getattr(node, f"action_{action}")
         named = "或".join(keys.get(action, []))
         yield SystemCommand(title, f"{help_text}（{named}）" if named else help_text, callback)
-
-
-class Palette(CommandPalette):
-    """Textual's palette with a Chinese prompt and a Chinese "no matches" line."""
-
-    def __init__(self) -> None:
-        super().__init__(id="--command-palette", placeholder=PLACEHOLDER)
-
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        """As Textual's, but in Chinese (its English text is written inside this method)."""
-        self._stop_no_matches_countdown()
-
-        def show() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(
-                    Option(Align.center(Text(NO_MATCHES, style="not bold")), disabled=True, id=self._NO_MATCHES)
-                )
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show)

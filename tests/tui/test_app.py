@@ -80,7 +80,7 @@ async def test_start_screen_lists_drafts_and_resumes_most_recent_with_one_key() 
         assert isinstance(app.screen, StartScreen)
         table = app.screen.query_one("#drafts", DataTable)
         assert table.row_count == 2
-        assert table.get_row_at(0)[0] == "赵强"
+        assert str(table.get_row_at(0)[0]) == "赵强"
         assert "赵强" in screen_text(app)
         await pilot.press("r")
         await pilot.pause()
@@ -229,7 +229,7 @@ async def test_help_and_command_palette_list_actions() -> None:
 async def test_palette_names_each_command_with_the_keys_bound_to_it_and_speaks_chinese() -> None:
     from textual.command import CommandList
 
-    from appraisal.tui.palette import NO_MATCHES, Palette
+    from appraisal.tui.screens.command_palette import NO_MATCHES, Palette
 
     path = make_draft()
     app = make_app(path)
@@ -269,6 +269,57 @@ def test_no_screen_or_widget_imports_the_app_or_loads_a_module_by_name() -> None
         names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
         assert "appraisal.tui.app" not in names, module
         assert "importlib" not in names, module
+
+
+async def test_user_text_is_never_read_as_markup(tmp_path: Path) -> None:
+    """A name like 李[/i]四 crashed the start screen on every launch; [red]x showed as x. Names, titles, paths
+    and messages are shown as written: in the table, the hint, the status bar, dialogs and toasts."""
+    from textual.widgets import DataTable
+    from textual.widgets._toast import Toast
+
+    from appraisal.tui.screens.dialogs import InputScreen
+
+    make_draft(name="李[/i]四", sections={"conduct": "[red]x"})
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        start = app.screen
+        assert isinstance(start, StartScreen)
+        assert "（李[/i]四，2025年度）" in str(start.query_one("#start-hint").render())
+        table = start.query_one("#drafts", DataTable)
+        assert str(table.get_cell_at((0, 0))) == "李[/i]四"
+        assert "李[/i]四" in "".join(strip.text for strip in table.render_lines(table.region.reset_offset))
+
+        await pilot.press("r")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        assert str(editor.query_one("#status").render()).startswith("李[/i]四·")
+        editor.go_to("conduct")
+        await pilot.pause()
+        assert editor.editor.text == "[red]x"
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        target = tmp_path / "[red]副本[/red].json"
+        editor.action_save_as()
+        await pilot.pause()
+        assert isinstance(app.screen, InputScreen)
+        app.screen.query_one("#answer", Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+
+        def toasts() -> list[str]:
+            return [str(t.render()) for t in app.screen.query(Toast)]
+
+        await wait_until(lambda: any("已另存为" in t for t in toasts()))
+        assert any(f"已另存为 {target}" in t for t in toasts()), toasts()
+
+        app.push_screen(MessageScreen(f"无法读取 {target}：[b]损坏[/b]", title="[i]标题"))
+        await pilot.pause()
+        dialog = app.screen
+        assert str(dialog.query_one("#message").render()) == f"无法读取 {target}：[b]损坏[/b]"
+        assert str(dialog.query_one(".dialog-title").render()) == "[i]标题"
 
 
 def test_ui_state_lives_in_data_dir() -> None:

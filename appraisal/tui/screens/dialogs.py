@@ -1,139 +1,122 @@
-"""Small modal dialogs: a message, a yes/no question, and one line of input. Each returns a typed result."""
+"""Small modal dialogs: a message, a question with two or more answers, and one line of input. One layout
+(title, body, buttons) for all of them; each returns a typed result. Their text is never read as markup."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widget import Widget
+from textual.widgets import Button, Input
+
+from appraisal.tui.widgets.plain import Plain, PlainLabel
+
+T = TypeVar("T")
 
 
-class MessageScreen(ModalScreen[None]):
-    """One clear message and an OK button: how every error reaches the user (never a traceback)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "dismiss_ok", "确定")]
-
-    def __init__(self, message: str, *, title: str = "提示") -> None:
-        super().__init__(classes="dialog-screen")
-        self.message = message
-        self.title_text = title
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, id="message", classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("确定", id="ok", variant="primary", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#ok", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(None)
-
-    def action_dismiss_ok(self) -> None:
-        self.dismiss(None)
-
-
-class ConfirmScreen(ModalScreen[bool]):
-    """A question with two answers. Escape means no."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "answer_no", "取消")]
-
-    def __init__(self, question: str, *, yes: str = "确定", no: str = "取消", title: str = "请确认") -> None:
-        super().__init__(classes="dialog-screen")
-        self.question = question
-        self.yes = yes
-        self.no = no
-        self.title_text = title
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.question, id="question", classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, id="yes", variant="primary", compact=True)
-                yield Button(self.no, id="no", compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        self.dismiss(event.button.id == "yes")
-
-    def action_answer_no(self) -> None:
-        self.dismiss(False)
-
-
-class InputScreen(ModalScreen[str | None]):
-    """Ask for one line (a file path). Escape cancels."""
+class Dialog(ModalScreen[T]):
+    """Title, body and a row of buttons (id, label; the first is the default). A pressed button's id goes to
+    `answer`; Escape is `cancel_id`. Subclasses add widgets under the body with `extra()`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    body_id = "question"
 
-    def __init__(self, prompt: str, *, value: str = "", title: str = "请输入") -> None:
+    def __init__(self, body: str, buttons: Sequence[tuple[str, str]], *, cancel_id: str, title: str) -> None:
         super().__init__(classes="dialog-screen")
-        self.prompt = prompt
-        self.value = value
+        self.body = body
+        self.buttons = list(buttons)
+        self.cancel_id = cancel_id
         self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.prompt, classes="dialog-body")
-            yield Input(self.value, id="answer", compact=True)
+            yield PlainLabel(self.title_text, classes="dialog-title")
+            yield Plain(self.body, id=self.body_id, classes="dialog-body")
+            yield from self.extra()
             with Horizontal(classes="dialog-buttons"):
-                yield Button("确定", id="ok", variant="primary", compact=True)
-                yield Button("取消", id="cancel", compact=True)
+                for index, (button_id, label) in enumerate(self.buttons):
+                    yield Button(label, id=button_id, variant="primary" if index == 0 else "default", compact=True)
 
-    def on_mount(self) -> None:
-        self.query_one("#answer", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value.strip() or None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "ok":
-            self.dismiss(self.query_one("#answer", Input).value.strip() or None)
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class ChoiceScreen(ModalScreen[str]):
-    """A question with several answers (id, label); the first is the default. Escape picks `cancel`."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
-
-    def __init__(self, question: str, choices: list[tuple[str, str]], *, cancel: str, title: str = "请选择") -> None:
-        super().__init__(classes="dialog-screen")
-        self.question = question
-        self.choices = choices
-        self.cancel = cancel
-        self.title_text = title
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.question, id="question", classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
-                for index, (choice_id, label) in enumerate(self.choices):
-                    yield Button(label, id=choice_id, variant="primary" if index == 0 else "default", compact=True)
+    def extra(self) -> Sequence[Widget]:
+        return []
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.dismiss(event.button.id or self.cancel)
+        self.answer(event.button.id or self.cancel_id)
 
     def action_cancel(self) -> None:
-        self.dismiss(self.cancel)
+        self.answer(self.cancel_id)
+
+    def answer(self, button_id: str) -> None:
+        raise NotImplementedError
+
+
+class MessageScreen(Dialog[None]):
+    """One clear message and an OK button: how every error reaches the user (never a traceback)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "cancel", "确定")]
+    body_id = "message"
+
+    def __init__(self, message: str, *, title: str = "提示") -> None:
+        super().__init__(message, [("ok", "确定")], cancel_id="ok", title=title)
+
+    @property
+    def message(self) -> str:
+        return self.body
+
+    def answer(self, button_id: str) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(Dialog[bool]):
+    """A question with two answers. Escape means no, and so does Enter at first (the focus starts on no)."""
+
+    def __init__(self, question: str, *, yes: str = "确定", no: str = "取消", title: str = "请确认") -> None:
+        super().__init__(question, [("yes", yes), ("no", no)], cancel_id="no", title=title)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def answer(self, button_id: str) -> None:
+        self.dismiss(button_id == "yes")
+
+
+class ChoiceScreen(Dialog[str]):
+    """A question with several answers (id, label); the first is the default. Escape picks `cancel`."""
+
+    def __init__(self, question: str, choices: list[tuple[str, str]], *, cancel: str, title: str = "请选择") -> None:
+        super().__init__(question, choices, cancel_id=cancel, title=title)
+
+    def answer(self, button_id: str) -> None:
+        self.dismiss(button_id)
+
+
+class InputScreen(Dialog[str | None]):
+    """Ask for one line (a file path). Escape cancels; Enter in the line is OK."""
+
+    body_id = "prompt"
+
+    def __init__(self, prompt: str, *, value: str = "", title: str = "请输入") -> None:
+        super().__init__(prompt, [("ok", "确定"), ("cancel", "取消")], cancel_id="cancel", title=title)
+        self.value = value
+
+    def extra(self) -> Sequence[Widget]:
+        return [Input(self.value, id="answer", compact=True)]
+
+    def on_mount(self) -> None:
+        self.query_one("#answer", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.answer("ok")
+
+    def answer(self, button_id: str) -> None:
+        text = self.query_one("#answer", Input).value.strip()
+        self.dismiss(text or None if button_id == "ok" else None)

@@ -36,6 +36,7 @@ from appraisal.tui.settings import TuiSettings
 from appraisal.tui.ui_state import Position, load_position, save_position
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
+from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_editor import SectionEditor
 from appraisal.tui.widgets.section_list import SectionList
 from appraisal.tui.widgets.status_bar import SectionHeading, StatusBar
@@ -139,7 +140,7 @@ class EditorScreen(Screen[None]):
         # Kept as an attribute, not queried: on_unmount must still reach the text after the widgets are gone.
         self._editor = SectionEditor(id="editor", cursor_blink=self.settings.cursor_blink)
         yield StatusBar(id="status")
-        yield Static("", id="save-error")
+        yield Plain("", id="save-error")
         with Horizontal(id="editor-main"):
             yield SectionList(self.session.template, id="sections")
             with Vertical(id="editor-column"):

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from appraisal import export as exporting
 from appraisal.errors import AppraisalError
@@ -18,6 +18,7 @@ from appraisal.service import ExportFailed, ExportTarget, Service
 from appraisal.tui.screens.dialogs import ConfirmScreen
 from appraisal.tui.session import EditSession
 from appraisal.tui.widgets.guidance import finding_prompt
+from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 DEFAULT_FORMATS = ("docx", "txt")
 SHOWN_ERRORS = 8
@@ -38,16 +39,16 @@ class ExportScreen(ModalScreen[list[Path] | None]):
     def compose(self) -> ComposeResult:
         titles = {s.id: s.title for s in self.session.template.text_sections()}
         with Vertical(classes="dialog form", id="export-dialog"):
-            yield Label("导出", classes="dialog-title")
+            yield PlainLabel("导出", classes="dialog-title")
             with Horizontal(classes="field-block"):
-                yield Label("格式", classes="field-label")
+                yield PlainLabel("格式", classes="field-label")
                 with Grid(id="export-formats"):
                     for name, exporter in exporting.FORMATS.items():
                         yield Checkbox(exporter.label, name in DEFAULT_FORMATS, id=f"fmt-{name}", compact=True)
             with Horizontal(classes="field"):
-                yield Label("文件夹")
+                yield PlainLabel("文件夹")
                 yield Input(str(self.folder), id="export-folder", compact=True)
-            yield Static("同名文件已存在时另起新名（如“…(2).docx”），不会覆盖。", classes="form-note")
+            yield Plain("同名文件已存在时另起新名（如“…(2).docx”），不会覆盖。", classes="form-note")
             if self.errors:
                 text = Text(f"草稿中还有{len(self.errors)}处错误：\n", style="bold red")
                 for finding in self.errors[:SHOWN_ERRORS]:
@@ -56,8 +57,8 @@ class ExportScreen(ModalScreen[list[Path] | None]):
                 if len(self.errors) > SHOWN_ERRORS:
                     text.append(f"……另有{len(self.errors) - SHOWN_ERRORS}处，按F5审阅查看全部。\n", style="dim")
                 with VerticalScroll(id="export-errors-box"):
-                    yield Static(text, id="export-errors")
-            yield Static("", id="form-error", classes="form-error")
+                    yield Plain(text, id="export-errors")
+            yield Plain("", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("导出", id="export", variant="primary", compact=True)
                 yield Button("取消", id="cancel", compact=True)

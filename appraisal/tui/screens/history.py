@@ -17,6 +17,7 @@ from appraisal.errors import AppraisalError
 from appraisal.store import HistoryEntry, list_history
 from appraisal.tui.session import EditSession
 from appraisal.tui.widgets.key_bar import KeyBar
+from appraisal.tui.widgets.plain import Plain
 
 
 class HistoryScreen(Screen[int | None]):
@@ -34,11 +35,11 @@ class HistoryScreen(Screen[int | None]):
         self.loaded: dict[int, Draft | str] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="history-summary")
+        yield Plain("", id="history-summary")
         with Horizontal(id="history-main"):
             yield OptionList(id="history-list")
             with VerticalScroll(id="history-preview-box"):
-                yield Static("", id="history-preview")
+                yield Plain("", id="history-preview")
         yield KeyBar()
 
     def on_mount(self) -> None:

@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from appraisal.templates import list_templates
+from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
@@ -32,17 +34,17 @@ class ImportScreen(ModalScreen[ImportRequest | None]):
     def compose(self) -> ComposeResult:
         templates, _errors = list_templates()
         with Vertical(classes="dialog form"):
-            yield Label("导入文档", classes="dialog-title")
-            yield Static(
+            yield PlainLabel("导入文档", classes="dialog-title")
+            yield Plain(
                 "选择一份 .txt、.md 或 .docx 文档，按栏目拆分后存为新草稿，原文件不会改动。", classes="form-note"
             )
             with Horizontal(classes="field"):
-                yield Label("文档路径")
+                yield PlainLabel("文档路径")
                 yield Input(id="path", placeholder="如：~/文档/2024年度个人总结.docx", compact=True)
             with Horizontal(classes="field"):
-                yield Label("模板")
-                yield Select([(t.name, t.id) for t in templates], prompt="自动识别", id="template", compact=True)
-            yield Static("", id="form-error", classes="form-error")
+                yield PlainLabel("模板")
+                yield Select([(Text(t.name), t.id) for t in templates], prompt="自动识别", id="template", compact=True)
+            yield Plain("", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("导入", id="import", variant="primary", compact=True)
                 yield Button("取消", id="cancel", compact=True)

@@ -5,14 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from appraisal.draft import YEAR_RULE, default_year, parse_year
 from appraisal.templates import DEFAULT_TEMPLATE, list_templates
+from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 FIELDS = [("name", "姓名", "如：张三"), ("unit", "单位", "如：某某区发展和改革局"), ("position", "职务", "如：副局长")]
 
@@ -37,25 +39,25 @@ class NewDraftScreen(ModalScreen[NewDraftRequest | None]):
 
     def compose(self) -> ComposeResult:
         templates, errors = list_templates()
-        options = [(t.name, t.id) for t in templates]
+        options = [(Text(t.name), t.id) for t in templates]  # a user's own template may have any name
         default = DEFAULT_TEMPLATE if any(t.id == DEFAULT_TEMPLATE for t in templates) else None
         with VerticalScroll(classes="dialog form"):
-            yield Label("新建草稿", classes="dialog-title")
+            yield PlainLabel("新建草稿", classes="dialog-title")
             with Horizontal(classes="field"):
-                yield Label("模板")
+                yield PlainLabel("模板")
                 yield Select(
                     options, value=default or Select.NULL, allow_blank=default is None, id="template", compact=True
                 )
             for field_id, label, hint in FIELDS:
                 with Horizontal(classes="field"):
-                    yield Label(label)
+                    yield PlainLabel(label)
                     yield Input(id=field_id, placeholder=hint, compact=True)
             with Horizontal(classes="field"):
-                yield Label("考核年度")
+                yield PlainLabel("考核年度")
                 yield Input(str(default_year()), id="year", type="integer", max_length=4, compact=True)
-            yield Static("", id="form-error", classes="form-error")
+            yield Plain("", id="form-error", classes="form-error")
             if errors:
-                yield Static("\n".join(e.message for e in errors), classes="form-note")
+                yield Plain("\n".join(e.message for e in errors), classes="form-note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("创建", id="create", variant="primary", compact=True)
                 yield Button("取消", id="cancel", compact=True)

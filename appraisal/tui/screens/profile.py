@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
 from appraisal.draft import YEAR_RULE, Draft, parse_year
+from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 
 @dataclass(frozen=True)
@@ -51,12 +52,12 @@ class ProfileScreen(ModalScreen[ProfileChange | None]):
             "title": self.draft.title,
         }
         with Vertical(classes="dialog form"):
-            yield Label("个人信息与标题", classes="dialog-title")
+            yield PlainLabel("个人信息与标题", classes="dialog-title")
             for field_id, label in FIELDS:
                 with Horizontal(classes="field"):
-                    yield Label(label)
+                    yield PlainLabel(label)
                     yield Input(values[field_id], id=f"profile-{field_id}", compact=True, disabled=self.read_only)
-            yield Static("", id="form-error", classes="form-error")
+            yield Plain("", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 if not self.read_only:
                     yield Button("保存", id="ok", variant="primary", compact=True)

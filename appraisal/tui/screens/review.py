@@ -16,6 +16,7 @@ from appraisal.service import Service
 from appraisal.tui.session import EditSession
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.key_bar import KeyBar
+from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_list import fit_cells
 
 
@@ -35,7 +36,7 @@ class ReviewScreen(Screen[Finding | None]):
         self.findings: list[Finding] = []
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="review-summary")
+        yield Plain("", id="review-summary")
         yield OptionList(id="review-list")
         yield KeyBar()
 

@@ -18,6 +18,7 @@ from appraisal import paths
 from appraisal.tui import palette
 from appraisal.tui.screens.dialogs import MessageScreen
 from appraisal.tui.widgets.key_bar import KeyBar
+from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_list import fit_cells
 
 if TYPE_CHECKING:
@@ -79,8 +80,8 @@ class StartScreen(Screen[None]):
         self.rows: list[DraftRow] = []
 
     def compose(self) -> ComposeResult:
-        yield Static(Text("考核自评助手", style="bold"), id="start-title")
-        yield Static("", id="start-hint")
+        yield Plain(Text("考核自评助手", style="bold"), id="start-title")
+        yield Plain("", id="start-hint")
         yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
@@ -101,10 +102,9 @@ class StartScreen(Screen[None]):
         table = self.query_one("#drafts", DataTable)
         table.clear()
         for index, row in enumerate(self.rows):
-            done = Text(row.done, style="red") if row.problem else row.done
-            table.add_row(
-                fit_cells(row.name, 16), fit_cells(row.template, 26), row.year, done, row.saved, key=str(index)
-            )
+            done = Text(row.done, style="red" if row.problem else "")
+            cells = (fit_cells(row.name, 16), fit_cells(row.template, 26), row.year)
+            table.add_row(*(Text(cell) for cell in cells), done, Text(row.saved), key=str(index))  # never markup
         hint = self.query_one("#start-hint", Static)
         if self.rows:
             latest = self.rows[0]

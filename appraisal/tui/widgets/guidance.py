@@ -24,6 +24,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from appraisal.tui.widgets.plain import Plain
+
 if TYPE_CHECKING:
     from appraisal.checks import Finding
 
@@ -140,11 +142,11 @@ class _GuidanceTabs(Vertical):
     def compose(self) -> ComposeResult:
         yield TabStrip(id="guidance-tabs")
         with VerticalScroll(id="tab-guide", classes="guidance-page"):
-            yield Static("", id="guide-text")
+            yield Plain("", id="guide-text")
         with Vertical(id="tab-findings", classes="guidance-page"):
             yield OptionList(id="findings-list")
         with VerticalScroll(id="tab-last-year", classes="guidance-page"):
-            yield Static("", id="last-year-text")
+            yield Plain("", id="last-year-text")
 
     def on_mount(self) -> None:
         self._show_page("guide")
