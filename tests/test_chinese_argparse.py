@@ -9,14 +9,14 @@ import pytest
 from appraisal.chinese_argparse import cells, translate, wrap
 from appraisal.cli import COMMANDS, build_parser, main
 
-COMMAND_NAMES = ["new", "edit", "list", "templates", "check", "import", "export", "history", "fill", "note"]
+COMMAND_NAMES = ["new", "edit", "list", "templates", "check", "import", "export", "history", "fill", "note", "unlock"]
 NOTE_ACTIONS = [["note", action] for action in ("add", "list", "import", "move")]
 # Words that are names the user types (commands, options, values, file suffixes), never English prose.
 ALLOWED = {
     "appraisal", "help", "version", "new", "edit", "list", "templates", "template", "check", "import", "export",
     "history", "fill", "name", "unit", "position", "year", "title", "output", "no-edit", "read-only", "format",
     "text", "json", "fix", "to", "strict", "run-in", "no-run-in", "date", "restore", "plain", "section", "show",
-    "docx", "txt", "md", "html", "Word", "Markdown", "HTML", "cadre-annual", "note", "add", "move",
+    "docx", "txt", "md", "html", "Word", "Markdown", "HTML", "cadre-annual", "note", "add", "move", "unlock", "concise", "yes",
 }  # fmt: skip
 ENGLISH = ("usage", "options", "positional", "arguments", "show this", "invalid", "required", "expected", "argument")
 
@@ -94,7 +94,7 @@ def test_unknown_command_without_a_near_one(capsys: pytest.CaptureFixture[str]) 
     [
         (["history"], "缺少必需的参数：草稿"),
         (["history", "李明", "--restore", "abc"], "参数 --restore：“abc”不是整数"),
-        (["check", "--format", "xml", "a"], "参数 --format：“xml”不是可选的值，可选的有：text、json"),
+        (["check", "--format", "xml", "a"], "参数 --format：“xml”不是可选的值，可选的有：text、concise、json"),
         (["new", "--year"], "参数 --year：后面需要跟一个值"),
         (["check"], "缺少必需的参数：文件"),
         (["new", "--year", "二〇二五"], "参数 --year：“二〇二五”不是整数"),

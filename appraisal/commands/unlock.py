@@ -10,7 +10,7 @@ HELP = "解除草稿的锁定（锁来自另一台电脑时，确认后接手）
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("draft", metavar="DRAFT", help="草稿路径、名称或编号")
+    parser.add_argument("draft", metavar="草稿", help="草稿文件路径，或草稿的名称、编号（见 appraisal list）")
     parser.add_argument("--yes", action="store_true", help="不再询问，直接接手")
 
 

@@ -180,7 +180,9 @@ def test_strict_lists_the_checkers_errors(
     from appraisal import service
     from appraisal.checks import CheckOptions, Finding, Severity
 
-    def check_draft(draft: Draft, template: object, options: CheckOptions) -> list[Finding]:
+    def check_draft(
+        draft: Draft, template: object, options: CheckOptions, last_year: Draft | None = None
+    ) -> list[Finding]:
         return [
             Finding("placeholder", Severity.ERROR, "law", 1, 15, 17, "“XX”是待填写的占位符。"),
             Finding("section-too-short", Severity.WARNING, "study", 1, 1, 1, "偏短。"),
