@@ -16,7 +16,8 @@ ALLOWED = {
     "appraisal", "help", "version", "new", "edit", "list", "templates", "template", "check", "import", "export",
     "history", "fill", "name", "unit", "position", "year", "title", "output", "no-edit", "read-only", "format",
     "text", "json", "fix", "to", "strict", "run-in", "no-run-in", "date", "restore", "plain", "section", "show",
-    "docx", "txt", "md", "html", "Word", "Markdown", "HTML", "cadre-annual", "note", "add", "move", "unlock", "concise", "yes",
+    "docx", "txt", "md", "html", "Word", "Markdown", "HTML", "cadre-annual", "note", "add", "move",
+    "unlock", "concise", "yes",
 }  # fmt: skip
 ENGLISH = ("usage", "options", "positional", "arguments", "show this", "invalid", "required", "expected", "argument")
 
