@@ -262,8 +262,15 @@ def _text(text: str) -> str:
     return "<w:tab/>".join(parts)
 
 
+RUN_MAX_CHARS = 1_000_000
+"""lxml refuses a text node over 10 MB ('Text node too long'), about 3.3 million CJK characters: longer text is
+split over several runs of the same fonts, which Word shows as one paragraph."""
+
+
 def run_xml(text: str, east_asia: str, latin: str = LATIN) -> str:
-    return f"<w:r><w:rPr>{_fonts(east_asia, latin)}</w:rPr>{_text(text)}</w:r>"
+    fonts = _fonts(east_asia, latin)
+    pieces = [text[start : start + RUN_MAX_CHARS] for start in range(0, len(text), RUN_MAX_CHARS)] or [""]
+    return "".join(f"<w:r><w:rPr>{fonts}</w:rPr>{_text(piece)}</w:r>" for piece in pieces)
 
 
 def _paragraph(style: str | None, runs: str, ppr: str = "", mark_font: str = FANGSONG) -> str:

@@ -320,3 +320,17 @@ def test_a_long_draft_still_renders(template: Template) -> None:
     document = open_docx(render(draft, template, "docx", ExportOptions()))
     assert len(document.paragraphs) > 100
     assert document.paragraphs[-1].text.endswith("日")
+
+
+def test_a_paragraph_longer_than_one_xml_text_node_is_exported_whole(
+    draft: Draft, template: Template, options: ExportOptions
+) -> None:
+    """lxml refuses a text node over 10 MB ('Text node too long'): about 3.3 million CJK characters, or a tab-free
+    paragraph pasted from elsewhere. The exporter splits the text over several runs; Word shows one paragraph."""
+    long_paragraph = "一年来坚持学习严守纪律完成各项任务" * 200_000  # 3.4 million characters, one line
+    draft.sections["conduct"] = long_paragraph
+    exported = open_docx(render(draft, template, "docx", options))
+    paragraph = next(p for p in exported.paragraphs if p.text.startswith("一年来坚持学习"))
+    assert paragraph.text == long_paragraph
+    assert len(paragraph.runs) > 1
+    assert all(east_asia(run) == "仿宋_GB2312" for run in paragraph.runs)
