@@ -280,6 +280,10 @@ class TitleIndex:
         self.section_of: dict[str, Section] = {}
         for form, section in title_forms(template):
             self.section_of.setdefault(form, section)
+        self.by_start: dict[str, list[str]] = {}  # the first four letters of a form → the forms, longest first
+        for form in sorted(self.section_of, key=len, reverse=True):
+            if len(form) >= 4:
+                self.by_start.setdefault(form[:4], []).append(form)
         self.order: dict[str, int] = {}
         self.level: dict[str, int] = {}
         for index, placed in enumerate(template.walk()):
@@ -290,9 +294,7 @@ class TitleIndex:
         """The longest title or alias (of four or more letters) that `words` start with: its section and how many
         characters of `words` it covers."""
         normal = normalise(words[: 3 * MAX_TITLE_CHARS])
-        best = max(
-            (form for form in self.section_of if len(form) >= 4 and normal.startswith(form)), key=len, default=None
-        )
+        best = next((form for form in self.by_start.get(normal[:4], ()) if normal.startswith(form)), None)
         if best is None:
             return None
         taken = 0
