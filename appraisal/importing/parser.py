@@ -54,6 +54,7 @@ _RUN_ON_HEADING = re.compile(r"[。！？；!?;](?=[一二三四五六七八九�
 _SALUTATION = r"(?:尊敬的[^：:。，,\n]{1,24}|各位(?:领导|代表|委员|同事|同志|党员)[^：:。\n]{0,24}|同志们|领导们)[：:]"
 _TITLE_THEN_SALUTATION = re.compile(rf"(?:报告|总结|计划|汇报|材料|小结)(?={_SALUTATION})")
 _SALUTATION_LINE = re.compile(_SALUTATION)
+_SUBTITLE = re.compile(r"(?:——|—|--)\s*[^-—\s]")  # `——在…会议上`; a `---` rule is no subtitle
 _TITLE_MAX_CHARS = 40
 _RUN_IN_ENDS = set("。：:．；;")  # a run-in heading ends so (`一、把学习当作第一需要。…`); a sentence's clause with ，
 _MARKER_START = set("#一二三四五六七八九十第（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳、，,*_")
@@ -424,7 +425,7 @@ class _Parser:
             return False
         if signature.labelled_fields(text) is not None or signature.date_line(text) is not None:
             return False
-        if text.startswith(("——", "—", "--")):
+        if _SUBTITLE.match(text):
             return True
         return bool(_TITLE_WORDS.search(text)) and not _TITLE_WORDS.search(self.units[first].text)
 
@@ -604,6 +605,8 @@ class _Parser:
             return marker.end()
         if len(text) > 40 or text[-1] in "。；;，,！!？?：:" or line_shape is None:
             return None
+        if self.document.kind == "md" and _THEMATIC_BREAK.fullmatch(text):
+            return None  # `---` is a rule between parts, not a title
         if line_shape.numbered and not line_shape.markdown:
             return None
         if _TITLE_WORDS.search(text) or signature.year_in_title(text):
