@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from appraisal import paths
 from appraisal.errors import AppraisalError, describe_validation_error
+from appraisal.fileio import read_regular_file
 
 CONFIG_FILE = "config.toml"
 
@@ -38,17 +40,22 @@ def config_path() -> Path:
     return paths.config_dir() / CONFIG_FILE
 
 
+_TOML_WHERE = re.compile(r"at line (\d+), column (\d+)")  # tomllib says where only in its English message
+
+
 def load_config(path: Path | None = None) -> Config:
     """The user's settings, or the defaults when there is no config file."""
     path = path or config_path()
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(read_regular_file(path, "读取设置文件").decode("utf-8"))
     except FileNotFoundError:
         return Config()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AppraisalError(f"无法读取设置文件 {path}：{exc}。") from exc
+    except UnicodeDecodeError as exc:
+        raise AppraisalError(f"设置文件 {path} 不是 UTF-8 文本，请用记事本等另存为 UTF-8 编码。") from exc
     except tomllib.TOMLDecodeError as exc:
-        raise AppraisalError(f"设置文件 {path} 格式有误：{exc}。") from exc
+        where = _TOML_WHERE.search(str(exc))
+        at = f"（第 {where.group(1)} 行第 {where.group(2)} 列）" if where else ""
+        raise AppraisalError(f"设置文件 {path} 格式有误{at}，请对照说明检查这一处的写法。") from exc
     try:
         return Config.model_validate(raw)
     except ValidationError as exc:

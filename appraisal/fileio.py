@@ -6,6 +6,7 @@ import contextlib
 import errno
 import functools
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -30,6 +31,27 @@ def describe_os_error(exc: OSError, path: Path, action: str) -> str:
     }
     reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
     return f"{action} {path} 失败：{reason}。"
+
+
+def read_regular_file(path: Path, action: str, limit: int = 16 * 1024 * 1024) -> bytes:
+    """The bytes of a file we read on our own (settings, UI state): only a regular file, so a FIFO put in its place
+    cannot block us for ever nor a device fill the memory; at most `limit` bytes. FileNotFoundError passes
+    through (a missing file usually means defaults); every other problem is an AppraisalError."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise AppraisalError(describe_os_error(exc, path, action)) from exc
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise AppraisalError(f"{action} {path} 失败：它不是普通文件。")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(limit)
+    except OSError as exc:
+        raise AppraisalError(describe_os_error(exc, path, action)) from exc
+    finally:
+        os.close(fd)
 
 
 @functools.cache

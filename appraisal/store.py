@@ -139,12 +139,31 @@ def _is_newer(raw: bytes) -> bool:
     return False
 
 
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """json.loads keeps the last of two equal keys and drops the first without a word; a hand-edited draft with
+    `"conduct"` twice would lose a section's text on the next save."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _DuplicateKeyError(key[:40])
+        data[key] = value
+    return data
+
+
 def _parse(raw: bytes) -> tuple[Draft | None, str]:
     """A draft from bytes, or None and the reason (in Chinese) it is not one."""
     if not raw.strip():
         return None, "文件是空的"
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"), object_pairs_hook=_refuse_duplicate_keys)
+    except _DuplicateKeyError as exc:
+        return None, f"键“{exc.key}”重复出现，为免丢掉其中一处的内容，不予读取"
     except UnicodeDecodeError:
         return None, "文件不是 UTF-8 文本"
     except json.JSONDecodeError as exc:

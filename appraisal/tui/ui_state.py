@@ -12,7 +12,7 @@ from pathlib import Path
 
 from appraisal import paths
 from appraisal.errors import AppraisalError
-from appraisal.fileio import atomic_write_text
+from appraisal.fileio import atomic_write_text, read_regular_file
 
 STATE_FILE = "ui-state.json"
 KEEP = 50
@@ -31,8 +31,8 @@ def _state_path() -> Path:
 
 def _read() -> dict[str, dict[str, object]]:
     try:
-        data = json.loads(_state_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_regular_file(_state_path(), "读取编辑位置").decode("utf-8"))
+    except (OSError, ValueError, AppraisalError):  # missing, not a regular file, damaged: start afresh
         return {}
     return data if isinstance(data, dict) else {}
 
