@@ -6,6 +6,8 @@ clock, and drive it with `run_test()`.
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -27,6 +29,10 @@ from appraisal.tui.settings import TuiSettings
 
 if TYPE_CHECKING:
     from appraisal.service import Service
+
+log = logging.getLogger(__name__)
+
+NO_TERMINAL = "编辑界面需要在终端中运行，当前没有终端；可用 appraisal fill 草稿 --plain 逐栏填写。"
 
 
 class AppraisalApp(App[int]):
@@ -56,6 +62,7 @@ class AppraisalApp(App[int]):
         self.start_read_only = read_only
         self.settings = settings or TuiSettings()
         self._service = service
+        self.crash_sentences: list[str] = []  # set when the app ends on an error: where each draft's text is
         self.theme = "textual-dark"
         self._startup_done = False
         self._leaving = False
@@ -266,6 +273,28 @@ class AppraisalApp(App[int]):
         watchdog.start()
         self.exit(0)
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An exception nothing caught: Textual ends the app. First save every open draft (or write a recovery
+        copy) and prepare one sentence per draft saying where its text is; the traceback goes to the log file,
+        not the user's terminal."""
+        log.error("the app ended on an unexpected error", exc_info=error)
+        if not self.crash_sentences:
+            self.crash_sentences = self._rescue_all()
+        super()._handle_exception(error)
+        self._exit_renderables.clear()  # Textual's traceback: the user gets the sentences instead
+
+    def _rescue_all(self) -> list[str]:
+        sentences: list[str] = []
+        for screen in self._editors():
+            session, where = screen.rescue()
+            if where == session.path:
+                sentences.append(f"程序出错退出，您的文字已保存在 {where}。")
+            elif where is not None:
+                sentences.append(f"程序出错退出，草稿未能保存，您的文字已另存为恢复副本 {where}。")
+            elif not session.read_only:
+                sentences.append(f"程序出错退出，草稿 {session.path} 最近的修改未能保存。")
+        return sentences or ["程序出错退出，没有未保存的文字。"]
+
     async def action_quit(self) -> None:
         """Save every open draft first; if one cannot be saved, ask instead of quitting."""
         for screen in self._editors():
@@ -303,6 +332,15 @@ class AppraisalApp(App[int]):
 
 
 def run_app(draft_path: Path | None = None, *, read_only: bool = False) -> int:
+    """Run the app in this terminal. Without a terminal, say so and return 2 (the editor would wait for keys
+    that never come, holding the draft's lock). After a crash: where the text is, and a non-zero code."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print(NO_TERMINAL, file=sys.stderr)
+        return 2
     app = AppraisalApp(draft_path, read_only=read_only)
     result = app.run()
-    return result if isinstance(result, int) else 0
+    if app.crash_sentences:
+        for sentence in app.crash_sentences:
+            print(sentence, file=sys.stderr)
+        return app.return_code or 1
+    return result if isinstance(result, int) else (app.return_code or 0)

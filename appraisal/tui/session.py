@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import tempfile
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
-from appraisal.store import DraftChangedOnDiskError, OpenDraft, list_history, read_lock
+from appraisal.fileio import atomic_write_bytes
+from appraisal.store import DraftChangedOnDiskError, OpenDraft, dump_draft, list_history, read_lock
 from appraisal.templates import Template, load_template
 
 Clock = Callable[[], dt.datetime]
@@ -157,6 +159,25 @@ class EditSession:
         self.dirty = True
         if not self.save():
             raise AppraisalError(self.error or "保存失败。")
+
+    def rescue(self) -> Path | None:
+        """The app is ending on an error: save if there is anything to save; if that fails, write a recovery
+        copy (next to the draft, else in the home folder, else the temp folder). Where the text is now (None for
+        a read-only draft: nothing of the user's is only in memory). Never raises."""
+        if self.read_only:
+            return None
+        if self.conflict is None and self.save():
+            return self.path
+        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
+        name = f"{self.path.stem}.恢复-{stamp}.json"
+        data = dump_draft(self.draft)
+        for folder in (self.path.parent, Path.home(), Path(tempfile.gettempdir())):
+            try:
+                atomic_write_bytes(folder / name, data)
+            except (AppraisalError, OSError):
+                continue
+            return folder / name
+        return None
 
     def close(self) -> None:
         self.opened.close()

@@ -8,6 +8,7 @@ Validation never blocks anything: the user can move to any section at any time.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -44,6 +45,8 @@ from appraisal.tui.widgets.status_bar import SectionHeading, StatusBar
 if TYPE_CHECKING:
     from appraisal.checks import Finding
     from appraisal.service import Service
+
+log = logging.getLogger(__name__)
 
 NARROW_WIDTH = 100  # below this many columns the guidance panel is hidden unless asked for (F9, F4)
 WIDE_WIDTH = 120  # from NARROW_WIDTH to this, the side panels are narrower ("medium"), to leave room for the text
@@ -705,6 +708,17 @@ class EditorScreen(Screen[None]):
             self._stop_wake_timer()
             self._session_closed = True
             self.session.close()
+
+    def rescue(self) -> tuple[EditSession, Path | None]:
+        """The app is ending on an error: take the editor's text if the widget can still give it, save it or
+        write a recovery copy, and release the lock. The session and where its text is now."""
+        try:
+            self._sync()
+        except Exception:  # a broken widget must not stop the rescue of the draft: what was synced is saved
+            log.exception("the editor's text could not be read while rescuing the draft")
+        where = self.session.rescue()
+        self.close_session()
+        return self.session, where
 
     def on_unmount(self) -> None:
         # Last chance (the app is closing for another reason): save what we can, release the lock.
