@@ -35,7 +35,7 @@ async def test_f4_shows_the_findings_at_80x24_and_enter_goes_to_one() -> None:
         assert screen.query_one("#guidance-tabs", TabStrip).tab == "findings"
         findings = screen.query_one("#findings-list", OptionList)
         assert findings.has_focus
-        assert "缺少具体数字" in "\n".join(screen_lines(app))
+        assert "缺少具体数字" in "".join(line.split("│")[-1].strip() for line in screen_lines(app))
         findings.highlighted = next(i for i, f in enumerate(screen.guidance.findings) if f.rule == "missing-figure")
         await pilot.press("enter")
         await pilot.pause()

@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown
+from textual.widgets import Static
+
+from appraisal.tui.widgets.chinese_text import ChineseMarkdown
 
 HELP_TEXT = """\
 # 使用帮助
@@ -19,6 +21,7 @@ HELP_TEXT = """\
 - **Ctrl+Home** / **Ctrl+End**：到本栏开头 / 末尾；进入一栏时光标回到上次离开的位置，第一次进入时在末尾
 - **F3**：个人信息与标题（姓名、单位、职务、考核年度）
 - **Ctrl+S**：立即保存
+- **F4**：显示本栏问题（检查结果），选中一条按回车跳到原文
 - **F5**：审阅全文的检查结果，回车跳到原文，按 F 自动修正
 - **F6**：导出为 Word、纯文本、Markdown、HTML
 - **F7**：历史版本，预览并恢复
@@ -52,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
-            yield Markdown(HELP_TEXT)
+            yield Static(ChineseMarkdown(HELP_TEXT))  # lines broken by the Chinese rules
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from appraisal.checks import Finding, Severity
 from appraisal.service import Service
 from appraisal.tui.session import EditSession
+from appraisal.tui.widgets.chinese_text import ChineseText
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.plain import Plain
@@ -67,7 +68,7 @@ class ReviewScreen(Screen[Finding | None]):
             prompt = finding_prompt(finding, with_section=title)
             if finding.fix is not None:
                 prompt.append("  可修正", style="cyan")
-            prompts.append(Option(prompt, id=f"f{index}"))
+            prompts.append(Option(ChineseText(prompt), id=f"f{index}"))
         options.set_options(prompts)
         if prompts:
             options.highlighted = 0

@@ -24,6 +24,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from appraisal.tui.widgets.chinese_text import ChineseMarkdown, ChineseText, ChineseTextVisual
 from appraisal.tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
@@ -223,9 +224,7 @@ class GuidancePanel(Vertical):
     # ------------------------------------------------------------ drawing (only once built)
 
     def _show_guidance(self) -> None:
-        from rich.markdown import Markdown
-
-        guide = Markdown(self._markdown) if self._markdown.strip() else Text("本栏暂无写作指导。", style="dim")
+        guide = ChineseMarkdown(self._markdown) if self._markdown.strip() else Text("本栏暂无写作指导。", style="dim")
         self.query_one("#guide-text", Static).update(guide)
         self.query_one("#tab-guide", VerticalScroll).scroll_home(animate=False)
 
@@ -235,7 +234,7 @@ class GuidancePanel(Vertical):
         if not findings:
             options.set_options([Option(Text("本栏暂未发现问题。", style="dim"), disabled=True)])
         else:
-            options.set_options([Option(finding_prompt(f), id=f"f{i}") for i, f in enumerate(findings)])
+            options.set_options([Option(ChineseText(finding_prompt(f)), id=f"f{i}") for i, f in enumerate(findings)])
         label = f"本栏问题 {len(findings)}" if findings else "本栏问题"
         self.query_one("#guidance-tabs", TabStrip).set_label("findings", label)
 
@@ -249,4 +248,4 @@ class GuidancePanel(Vertical):
         elif not value[0].strip():
             widget.update(Text(f"{value[1]}年度的草稿中本栏为空。", style="dim"))
         else:
-            widget.update(Text(f"{value[1]}年度：\n\n", style="dim") + Text(value[0]))
+            widget.update(ChineseTextVisual(widget, Text(f"{value[1]}年度：\n\n", style="dim") + Text(value[0])))

@@ -1,0 +1,63 @@
+"""Rich renderables that break lines by the Chinese rules (appraisal.tui.line_breaking) instead of Rich's own
+wrapping, which folds a line of Chinese wherever it is full (a line may then start with "，" or split "12.5%").
+
+`ChineseText` wraps a `rich.text.Text`; `ChineseMarkdown` is Rich's Markdown whose paragraphs (also those in list
+items) are drawn through it. Used for the guidance panel, last year's text, the findings, the review and help.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.markdown import Markdown, MarkdownElement, Paragraph
+from rich.measure import Measurement
+from rich.text import Text
+from textual.visual import RichVisual
+from textual.widget import Widget
+
+from appraisal.tui.line_breaking import wrap_offsets
+
+
+class ChineseText:
+    """`text`, each of its lines broken to the width it is drawn at, by the Chinese rules. Styles are kept."""
+
+    def __init__(self, text: Text | str) -> None:
+        self.text = text if isinstance(text, Text) else Text(text)
+
+    def __str__(self) -> str:
+        return str(self.text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        for paragraph in self.text.split("\n", allow_blank=True):
+            for line in paragraph.divide(wrap_offsets(paragraph.plain, width)):
+                line.no_wrap = True
+                line.overflow = "crop"  # only a hanging space can be wider than the line
+                line.end = "\n"
+                yield line
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+
+class ChineseTextVisual(RichVisual):
+    """What `Static.update` takes to show a ChineseText; its str() is the text, as a Text's would be."""
+
+    def __init__(self, widget: Widget, text: Text | str) -> None:
+        super().__init__(widget, ChineseText(text))
+
+    def __str__(self) -> str:
+        return str(self._renderable)
+
+
+class _ChineseParagraph(Paragraph):
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        self.text.justify = self.justify
+        yield ChineseText(self.text)
+
+
+class ChineseMarkdown(Markdown):
+    """Rich's Markdown with its paragraphs broken by the Chinese rules."""
+
+    elements: ClassVar[dict[str, type[MarkdownElement]]] = {**Markdown.elements, "paragraph_open": _ChineseParagraph}

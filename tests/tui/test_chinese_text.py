@@ -1,0 +1,70 @@
+"""Guidance, findings, last year's text and help are drawn with the Chinese line-breaking rules too."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.text import Text
+
+from appraisal.tui.line_breaking import NO_LINE_END, NO_LINE_START
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.widgets.chinese_text import ChineseMarkdown, ChineseText
+
+from .helpers import make_app, make_draft
+from .test_section_editor import KINSOKU_TEXT, visible_lines, wait_until
+
+GUIDANCE = (
+    "## 写什么\n\n"
+    "写政治立场、道德品行和工作作风，用具体事例说话，如“急难险重”任务中做了什么，完成了12项、覆盖2860亩。\n\n"
+    "- 今年参加了哪些主题教育或专题学习？写清次数、时长，如“全年参加集中学习48学时”。\n"
+    "- 群众和同事对你有哪些评价？不写空泛的表态，不与“理论学习”“廉政建设”两部分重复。\n"
+)
+
+
+def rendered(renderable: object, width: int) -> list[str]:
+    console = Console(width=width, file=None, force_terminal=False, color_system=None, legacy_windows=False)
+    with console.capture() as capture:
+        console.print(renderable)
+    return [line.rstrip() for line in capture.get().splitlines()]
+
+
+def assert_broken_by_the_rules(lines: list[str]) -> None:
+    for line in lines:
+        stripped = line.strip().lstrip("•").strip()
+        if stripped:
+            assert stripped[0] not in NO_LINE_START, lines
+            assert stripped[-1] not in NO_LINE_END, lines
+    text = "".join(line.strip() for line in lines)
+    for word in ("12项", "2860亩", "48学时"):
+        assert word in text, (word, lines)
+
+
+def test_markdown_and_text_follow_the_rules_at_every_width() -> None:
+    for width in range(16, 61):
+        assert_broken_by_the_rules(rendered(ChineseMarkdown(GUIDANCE), width))
+        lines = rendered(ChineseText(Text(KINSOKU_TEXT)), width)
+        assert "".join(lines) == KINSOKU_TEXT.replace("\n", "")
+        for line in lines:
+            assert line[0] not in NO_LINE_START, (width, lines)
+
+
+async def test_the_panel_draws_findings_and_last_year_by_the_rules() -> None:
+    last_year = make_draft(year=2024, sections={"conduct": KINSOKU_TEXT})
+    path = make_draft(sections={"conduct": "全年税收收入同比增长%，完成年度目标，服务企业“一对一”。" * 2})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        await wait_until(lambda: screen.started)
+        screen.go_to("conduct")
+        await pilot.press("f4")
+        await pilot.pause()
+        shown = [line.strip() for line in visible_lines(app, screen.query_one("#findings-list")) if line.strip()]
+        assert any("缺少" in line for line in shown)
+        assert all(line[0] not in NO_LINE_START for line in shown), shown
+        screen.guidance.open_tab("last-year")
+        await pilot.pause()
+        shown = [line.strip() for line in visible_lines(app, screen.query_one("#last-year-text")) if line.strip()]
+        assert shown[0].startswith("2024年度")
+        assert all(line[0] not in NO_LINE_START for line in shown), shown
+        assert last_year.exists()
