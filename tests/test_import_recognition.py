@@ -93,12 +93,15 @@ def test_the_year_comes_from_the_document_not_from_today() -> None:
     result = parse(text)
     assert result.template.id == "unit-summary"
     assert result.draft.profile.year == 2015
-    assert "暂按" not in result.summary()
+    assert "文中没有找到考核年度" not in result.summary()
 
 
-def test_a_document_without_any_year_says_the_year_was_guessed() -> None:
+def test_a_document_without_any_year_leaves_the_year_to_the_user() -> None:
     result = parse("一、品行修养\n甲。\n二、理论学习\n乙。")
-    assert "文中没有找到考核年度" in result.summary()
+    assert result.draft.profile.year is None
+    assert result.draft.title == "年度个人总结"
+    assert "考核年度：未识别" in result.summary()
+    assert "文中没有找到考核年度，草稿中的考核年度暂空，请在编辑时填写。" in result.summary()
 
 
 UNSURE = "同志们：\n今天我向大家汇报一些情况。\n我们做了很多工作。\n谢谢大家。\n"

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from appraisal.draft import Draft, Profile, count_zi, default_year
+from appraisal.draft import Draft, Profile, count_zi
 from appraisal.importing import signature
 from appraisal.importing.headings import (
     MAX_TITLE_CHARS,
@@ -751,9 +751,11 @@ class _Parser:
         named = _document_year(state, body)
         found = state.title_year if state.title_year is not None else state.signed_year
         found = found if found is not None else named if named is not None else _year_mentioned_most(body)
-        if found is None:
-            state.notes.append(f"文中没有找到考核年度，暂按 {default_year()} 年填写，请核对。")
-        year = found if found is not None else default_year()
+        # The year comes from the document or stays empty for the user to fill in: today's year would put a
+        # 2015 report under 2026 without a word.
+        year = found
+        if year is None:
+            state.notes.append("文中没有找到考核年度，草稿中的考核年度暂空，请在编辑时填写。")
         profile = state.profile
         extra = {"date": profile["date"]} if "date" in profile else {}
         draft = Draft(
