@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from appraisal.assist import AssistRequest, Unverified, build_request, secret_marks, unverified
 from appraisal.checks import (
     DEFAULT_OPTIONS,
     RULES,
@@ -36,15 +37,18 @@ from appraisal.checks import (
     fix_draft,
 )
 from appraisal.checks.documents import DocumentCheck, check_document, write_fixed_copy
-from appraisal.config import Config, load_config
+from appraisal.config import AssistConfig, Config, config_path, load_config
 from appraisal.draft import Draft, completion
 from appraisal.errors import AppraisalError
 from appraisal.export import ExportOptions, export_to
+from appraisal.notes import Note, load_notes
 from appraisal.plans import PlanItem, plan_items
 from appraisal.store import OpenDraft, draft_files, load_draft, resolve_draft
 from appraisal.templates import Template, load_template
 
 __all__ = [
+    "AssistNotConfigured",
+    "AssistProposal",
     "DocumentFix",
     "DraftCheck",
     "DraftSummary",
@@ -67,6 +71,7 @@ class Settings:
     checks: CheckOptions = DEFAULT_OPTIONS
     run_in_headings: bool | None = None  # export: run-in level-2 headings; None leaves it to the template
     unknown_rules: tuple[str, ...] = ()
+    assist: AssistConfig | None = None  # the model for drafting help; None: nothing is ever sent
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -85,6 +90,7 @@ class Settings:
             checks=checks,
             run_in_headings=config.export.run_in_headings,
             unknown_rules=tuple(sorted(disabled - set(RULES))),
+            assist=config.assist,
         )
 
 
@@ -154,6 +160,38 @@ class ExportFailed(AppraisalError):
     def __init__(self, message: str, written: list[Path]) -> None:
         super().__init__(message)
         self.written = written
+
+
+class AssistNotConfigured(AppraisalError):
+    """Drafting help was asked for but `config.toml` has no `[assist]`: the message says how to configure it."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"还没有配置写作助手，未发送任何内容。如需使用，请在设置文件 {config_path()} 中加入：\n"
+            "[assist]\n"
+            'base_url = "http://127.0.0.1:11434/v1"   # 单位内部或本机的 OpenAI 兼容接口\n'
+            'model = "qwen2.5:7b"                     # 该接口上的模型名称\n'
+            'api_key_env = "APPRAISAL_API_KEY"        # 存放密钥的环境变量名，没有密钥可删去这一行\n'
+            "timeout = 60                             # 等待答复的秒数"
+        )
+
+
+@dataclass
+class AssistProposal:
+    """A model's answer for one section: the text proposed, the facts in it the user never gave (未经核实), and
+    the checker's findings on it. It is not in the draft until `apply_assist`."""
+
+    request: AssistRequest
+    text: str
+    unverified: list[Unverified]
+    findings: list[Finding]
+
+    def diff(self) -> list[str]:
+        """The proposal against the current text, line by line (`-` current, `+` proposed)."""
+        import difflib
+
+        old, new = self.request.current.split("\n"), self.text.split("\n")
+        return list(difflib.unified_diff(old, new, "现文", "建议", lineterm="", n=1))[2:]
 
 
 @dataclass(frozen=True)
@@ -318,6 +356,74 @@ class Service:
             rows.append(DraftSummary(path, saved, draft, templates[draft.template]))
         return rows
 
+    # -- notes and drafting help
+
+    @staticmethod
+    def section_notes(draft: Draft, section_id: str) -> list[Note]:
+        """The notes of the draft's year placed in this section (of this template), by date."""
+        if draft.profile.year is None:
+            return []
+        return [n for n in load_notes(draft.profile.year).by_date(section_id) if n.template in (None, draft.template)]
+
+    def assist_request(self, draft: Draft, template: Template, section_id: str, task: str) -> AssistRequest:
+        """What would be sent for `task` on one section, for the user to see first. Refuses (AppraisalError) when
+        drafting help is not configured, and when any of it is marked 秘密/机密/绝密/内部."""
+        if self.settings.assist is None:
+            raise AssistNotConfigured
+        if section_id not in template.text_section_ids():
+            raise AppraisalError(f"模板 {template.id} 中没有可填写的栏目 {section_id}。")
+        notes = self.section_notes(draft, section_id) if task in ("expand", "from-notes") else []
+        lines = [f"{n.date.isoformat()} {n.text}" if n.date else n.text for n in notes]
+        request = build_request(task, template, section_id, draft.sections.get(section_id, ""), lines)
+        labelled = [("栏目原文", request.current), *((f"素材第 {n.id} 条", n.text) for n in notes)]
+        marks = secret_marks(labelled)
+        if marks:
+            found = "、".join(f"{m.where}中的“{m.marking}”" for m in marks[:3])
+            raise AppraisalError(
+                f"{found}表明内容标有密级或属内部材料，按规定不得发给模型，未发送任何内容；请删去涉密内容后再试。"
+            )
+        return request
+
+    def assist(
+        self,
+        draft: Draft,
+        template: Template,
+        request: AssistRequest,
+        on_text: Callable[[str], None] = lambda _text: None,
+    ) -> AssistProposal:
+        """Send the request and return the answer as a proposal: its unverified facts flagged, the checker run on
+        it. Nothing in the draft changes; an AssistError says in one sentence why there is no answer."""
+        from appraisal.assist.client import chat
+
+        if self.settings.assist is None:
+            raise AssistNotConfigured
+        answer = chat(self.settings.assist, request.payload_messages(), on_text)
+        text = _clean_answer(answer, request.section_title)
+        if not text:
+            raise AppraisalError("模型没有给出任何内容，草稿未作改动。")
+        sources = [request.current, *request.notes, draft.title, str(draft.profile.year or "")]
+        trial = draft.model_copy(deep=True)
+        trial.sections[request.section_id] = text
+        findings = self.check_section(trial, template, request.section_id)
+        return AssistProposal(request, text, unverified(text, sources), findings)
+
+    @staticmethod
+    def apply_assist(path: Path, proposal: AssistProposal) -> int:
+        """Put an accepted proposal into the draft on disk as a new revision (the revision number). Refuses when
+        the section changed since the request was built, so nobody's later text is overwritten."""
+        opened = OpenDraft(path)
+        try:
+            section_id = proposal.request.section_id
+            if opened.draft.sections.get(section_id, "") != proposal.request.current:
+                raise AppraisalError(
+                    f"“{proposal.request.section_title}”在此期间已被修改，建议未写入草稿，请重新生成。"
+                )
+            opened.draft.sections[section_id] = proposal.text
+            opened.save()
+            return opened.draft.revision
+        finally:
+            opened.close()
+
     def _last_year(self, draft: Draft, path: Path | None) -> Draft | None:
         return self.last_year_draft(draft.template, draft.profile.year, draft.profile.name, path)
 
@@ -345,3 +451,15 @@ class Service:
             return None
         same_name = [c for c in candidates if c.profile.name and c.profile.name == name]
         return (same_name or candidates)[0]
+
+
+def _clean_answer(answer: str, title: str) -> str:
+    """The model's answer as section text: without a Markdown fence or a first line that only repeats the title."""
+    lines = [line.rstrip() for line in answer.strip().split("\n")]
+    if lines and lines[0].startswith("```"):
+        lines = lines[1:]
+    if lines and lines[-1].startswith("```"):
+        lines = lines[:-1]
+    if lines and lines[0].strip("#*：: ").strip() == title:
+        lines = lines[1:]
+    return "\n".join(line for line in lines if line.strip()).strip()

@@ -264,6 +264,15 @@ def test_the_whole_command_line_flow_stays_offline(
     _cli(capsys, "fill", str(draft), "--plain", "--section", "conduct", "--section", "study")
     _cli(capsys, "templates")
     _cli(capsys, "list")
+    _cli(capsys, "note", "add", "全年走访企业23家", "--year", "2026")
+    (tmp_path / "素材.txt").write_text("2026-03-05 参加学习\n组织检查5次\n", encoding="gb18030")
+    _cli(capsys, "note", "import", "素材.txt", "--year", "2026")
+    _cli(capsys, "note", "list", "--year", "2026", "--format", "json")
+    # Drafting help without `[assist]` in config.toml: says how to configure it, and opens no socket.
+    for task in ("polish", "expand", "condense", "from-notes"):
+        code = cli.main(["assist", str(draft), "--section", "results.service", "--task", task, "--yes", "--apply"])
+        assert code == 2
+        assert "还没有配置写作助手，未发送任何内容" in capsys.readouterr().err
     assert no_network == []
 
 
