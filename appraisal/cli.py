@@ -18,7 +18,20 @@ from appraisal.chinese_argparse import VERSION_HELP, ChineseArgumentParser
 from appraisal.errors import AppraisalError
 
 # Order is the order of `appraisal --help`.
-COMMANDS = ["new", "edit", "list", "templates", "check", "import_", "export", "history", "fill", "note", "assist", "unlock"]
+COMMANDS = [
+    "new",
+    "edit",
+    "list",
+    "templates",
+    "check",
+    "import_",
+    "export",
+    "history",
+    "fill",
+    "note",
+    "assist",
+    "unlock",
+]
 
 
 class Command(Protocol):

@@ -12,14 +12,14 @@ if TYPE_CHECKING:
     from appraisal.service import AssistProposal
 
 NAME = "assist"
-HELP = "请自行配置的模型帮助润色、扩写、压缩或据素材起草一个栏目（默认不启用）"
+HELP = "请自行配置的模型帮助改写一个栏目（默认不启用）"
 
 TASK_HELP = "polish 润色，expand 扩写，condense 压缩，from-notes 据素材起草"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("draft", metavar="草稿", help="草稿路径、名称或编号")
-    parser.add_argument("--section", required=True, metavar="栏目编号", help="要处理的栏目，如 results.service")
+    parser.add_argument("--section", required=True, metavar="栏目编号", help="要处理的栏目，如 conduct（品行修养）")
     parser.add_argument(
         "--task", required=True, choices=["polish", "expand", "condense", "from-notes"], metavar="任务", help=TASK_HELP
     )

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from appraisal.templates import Template
 
 NAME = "note"
-HELP = "随手记下全年的工作素材（添加、查看、从文件导入、改归栏目）"
+HELP = "随手记下全年的工作素材"
 
 
 def _date(text: str) -> dt.date:
