@@ -19,7 +19,7 @@ TASK_HELP = "polish 润色，expand 扩写，condense 压缩，from-notes 据素
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("draft", metavar="草稿", help="草稿路径、名称或编号")
-    parser.add_argument("--section", required=True, metavar="栏目编号", help="要处理的栏目，如 conduct（品行修养）")
+    parser.add_argument("--section", required=True, metavar="栏目编号", help="要处理的栏目编号（见模板的栏目列表）")
     parser.add_argument(
         "--task", required=True, choices=["polish", "expand", "condense", "from-notes"], metavar="任务", help=TASK_HELP
     )
