@@ -2,7 +2,8 @@
 sections, or last year's text pasted over this year's. The second occurrence is reported, naming where the first is.
 
 Sentences end at 。！？； (and their half-width forms) or at the end of a paragraph; they are compared without
-spaces. Shorter sentences repeat legitimately (`效果明显。`) and are left alone.
+spaces. A numbered heading line (`一、年度工作开展情况`) is not a sentence: documents repeat their headings in a list of
+contents. Shorter sentences repeat legitimately (`效果明显。`) and are left alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from appraisal.draft import count_zi
 MIN_ZI = 8
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
 _SPACE = re.compile(r"\s+")
+# A line that is a numbered heading: `一、年度工作开展情况`, `（二）存在的问题`, `3. 下步打算` — no full stop in it.
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[、.．])[^。！？!?]*$")
 _EDGE = "。！？；!?;，,、：: \t\u3000"
 
 
@@ -37,6 +40,8 @@ def sentences(line: str) -> tuple[tuple[int, int, str], ...]:
 
 @lru_cache(maxsize=4096)
 def _sentences(line: str) -> tuple[tuple[int, int, str], ...]:
+    if _HEADING.match(line):
+        return ()  # a numbered heading repeated (a list of contents, then the part itself) is not a sentence
     found = []
     for match in _SENTENCE.finditer(line):
         text = match.group()

@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
+from appraisal.checks.chars import HAN
 
 _X = "XxＸｘ×"
 # Characters one of which a line must hold for a pattern to be worth running: most lines hold none.
@@ -44,6 +45,8 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [  # (kind, trig
     ("x", _XS, re.compile(rf"(?<![A-Za-z0-9０-９._])[{_X}]+(?:[.．][{_X}]+)?(?![A-Za-z0-9０-９])")),
     # `下降xx2.3%`: the blank left in front of a figure typed later.
     ("x", _XS, re.compile(r"(?<![A-Za-z0-9０-９._])(?:[XxＸｘ]{2,}|×{2,})(?=[0-9０-９])")),
+    # A lone X set off by spaces inside Chinese: `与 X 业务工作`, `为推进 X 政治` (but `X 光机`, `X 射线`).
+    ("spaced", _XS, re.compile(rf"[XxＸｘ](?<=[{HAN}] .)(?= [{HAN}])(?! [光射线])")),
     ("stars", ("*", "＊"), re.compile(r"\*{2,}|＊{2,}")),
     ("someone", ("某某",), re.compile(r"某某+")),
     ("blank", ("_", "＿"), re.compile(r"_{2,}|＿+")),

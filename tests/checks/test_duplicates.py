@@ -78,6 +78,19 @@ def test_repeat_within_a_section_names_the_paragraph() -> None:
     assert found[0].message == "这句话与本栏目第 1 段中的一句重复。"
 
 
+def test_a_repeated_numbered_heading_is_not_a_duplicate_sentence() -> None:
+    """Documents list their parts first (一、年度意识形态工作开展情况 …) and then write them out."""
+    text = "一、年度意识形态工作开展情况\n二、存在的主要问题\n一、年度意识形态工作开展情况\n一是加强组织领导。"
+    found, expected = spans_of("duplicate-sentence", text, section="integrity")
+    assert found == expected == []
+    found, expected = spans_of(
+        "duplicate-sentence",
+        "一、加强组织领导，强化责任落实。\n⟦一、加强组织领导，强化责任落实。⟧",
+        section="integrity",
+    )
+    assert found == expected
+
+
 def test_live_check_of_the_first_section_reports_nothing() -> None:
     """Typing in the section that holds the first occurrence: the repeat is elsewhere, so nothing here."""
     draft = draft_with("integrity", SENTENCE, conduct=CONDUCT)
