@@ -56,6 +56,7 @@ def _straight_quotes(line: str) -> Iterator[tuple[int, str | None]]:
 
 class PunctuationUsage(Rule):
     name = "punctuation"
+    title = "标点用法"
     severity = WARNING
     description = "标点用法不符合《标点符号用法》（GB/T 15834），如“...”“。。”、直引号、段首标点、正文中的页码。"
     fixable = True

@@ -32,6 +32,7 @@ def matcher() -> Matcher[TypoEntry]:
 
 class Typo(Rule):
     name = "typo"
+    title = "错别字"
     severity = WARNING
     description = "常见错别字，如“再接再励”（再接再厉）、“按步就班”（按部就班）。"
     fixable = True

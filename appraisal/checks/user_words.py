@@ -55,6 +55,7 @@ def _message(word: str, message: str) -> str:
 
 class UserWord(Rule):
     name = "user-word"
+    title = "自定义检查词"
     severity = WARNING
     description = "设置文件中自定义的检查词（[checks] extra_words）。"
     fields = frozenset({"section", "unmatched", "title"})

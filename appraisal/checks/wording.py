@@ -67,6 +67,7 @@ def _historical(line: str, start: int, end: int, since: int) -> bool:
 
 class Wording(Rule):
     name = "wording"
+    title = "规范提法"
     severity = WARNING
     description = "不规范或已过时的提法，如“第二个百年目标”（第二个百年奋斗目标）。"
     fields = frozenset({"section", "unmatched", "title"})

@@ -99,3 +99,9 @@ def test_a_new_rule_is_one_class_and_one_registry_line(monkeypatch: pytest.Monke
         for f in check_draft(draft, template, CheckOptions(disabled=frozenset({"no-wei-xiao"})))
         if f.rule == "no-wei-xiao"
     ] == []
+
+
+def test_every_rule_has_a_chinese_title() -> None:
+    """The title names the check in messages such as “占位符”检查未能运行."""
+    for rule in RULES.values():
+        assert rule.title and all("\u4e00" <= ch <= "\u9fff" for ch in rule.title), rule.name
