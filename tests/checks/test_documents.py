@@ -208,7 +208,9 @@ def test_text_outside_the_sections_is_checked_too(tmp_path: Path) -> None:
 def test_a_clean_report_full_of_hard_negatives_has_no_content_findings() -> None:
     """A township deputy head's report, correct as written, dense with what must not be flagged: 万亩千亿,
     亩均, 每公里, 19平方公里, 百分之九十, 8:30, 1:1, 数百万元, 近千万元, 亿元以上, 万元以下, 2019年以来,
-    较2024年, 2024年同期, an address, quotes and book titles. Only its (short) section lengths are reported."""
+    较2024年, 2024年同期, an address, quotes and book titles; and for the word lists and GB/T rules: 党的十八大以来,
+    “十四五”期间累计, 2021—2035年, 截至目前, 亩产, 按排名, one range mark (3～5, 1～2). Only its (short) section
+    lengths are reported."""
     path = Path(__file__).resolve().parent.parent / "fixtures" / "check" / "clean_township.txt"
     checked = check_document(path)
     assert all(text.strip() for text in checked.result.draft.sections.values())
