@@ -6,7 +6,10 @@ clock, and drive it with `run_test()`.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
+import socket
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -147,7 +150,10 @@ class AppraisalApp(App[int]):
 
             self.push_screen(
                 ChoiceScreen(
-                    exc.message, [("read-only", "只读打开"), ("back", "返回")], cancel="back", title="草稿已被占用"
+                    lock_question(exc, path),
+                    [("read-only", "只读打开"), ("back", "返回")],
+                    cancel="back",
+                    title="草稿已被占用",
                 ),
                 answer,
             )
@@ -329,6 +335,28 @@ class AppraisalApp(App[int]):
         yield SystemCommand("新建草稿", "按模板新建一份草稿", self.new_draft)
         yield SystemCommand("导入文档", "把 .txt、.md、.docx 文档导入为草稿", self.import_document)
         yield from palette.commands(self, {"help": ("帮助", "查看按键和使用说明"), "quit": ("退出", "保存后退出")})
+
+
+def lock_question(exc: DraftLockedError, path: Path) -> str:
+    """Who has the draft open, as a person says it: "本机另一个窗口于 12月1日 19:24 打开了这份草稿", then the
+    details (user, computer, process) on a line of their own."""
+    holder = exc.holder
+    if holder.host == socket.gethostname() and holder.pid == os.getpid():
+        return exc.message  # this very window: nothing more to say
+    try:
+        since = dt.datetime.fromisoformat(holder.since)
+    except ValueError:
+        when = holder.since
+    else:
+        this_year = since.year == dt.datetime.now(since.tzinfo).year
+        when = f"{'' if this_year else f'{since.year}年'}{since.month}月{since.day}日 {since:%H:%M}"
+    details = f"打开者：{holder.user}@{holder.host}，进程 {holder.pid}\n草稿：{path}"
+    if holder.host == socket.gethostname():
+        return f"本机另一个窗口于 {when} 打开了这份草稿，可以只读方式打开。\n{details}"
+    return (
+        f"另一台电脑（{holder.host}）于 {when} 打开了这份草稿，可以只读方式打开；若那台电脑已不再编辑，"
+        f"可用“appraisal unlock {path}”确认后接手。\n{details}"
+    )
 
 
 def run_app(draft_path: Path | None = None, *, read_only: bool = False) -> int:

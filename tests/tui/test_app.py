@@ -148,6 +148,9 @@ async def test_locked_draft_offers_read_only() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
+        question = str(app.screen.query_one("#question").render())
+        assert question.startswith("另一台电脑（other-host）于 2025年12月1日 09:00 打开了这份草稿，可以只读方式打开")
+        assert "打开者：zhangsan@other-host，进程 4242" in question
         assert "zhangsan@other-host" in screen_text(app)
         await pilot.click("#read-only")
         await pilot.pause()

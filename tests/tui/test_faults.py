@@ -25,7 +25,7 @@ from textual.widgets import Button, Input, OptionList
 
 from appraisal import draft as draft_module
 from appraisal import fileio, store
-from appraisal.store import list_history, load_draft, lock_path
+from appraisal.store import list_history, load_draft, lock_path, read_lock
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.history import HistoryScreen
@@ -405,6 +405,11 @@ async def test_second_editor_is_told_who_holds_the_draft_and_read_only_refuses_c
         assert isinstance(choice, ChoiceScreen)
         question = str(choice.query_one("#question").render())
         assert f"进程 {holder.pid}" in question and "只读" in question
+        since = read_lock(path)
+        assert since is not None
+        opened = dt.datetime.fromisoformat(since.since)
+        assert question.startswith(f"本机另一个窗口于 {opened.month}月{opened.day}日 {opened:%H:%M} 打开了这份草稿")
+        assert f"打开者：{since.user}@{since.host}，进程 {holder.pid}" in question
         await pilot.click("#read-only")
         await pilot.pause()
         editor = app.screen
