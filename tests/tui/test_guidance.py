@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 from rich.cells import cell_len
+from textual.widgets import OptionList
 
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.guidance import TabStrip
@@ -152,3 +153,36 @@ async def test_panel_takes_updates_while_its_tabs_are_being_mounted() -> None:
         assert updates > 1
         assert panel.built
         assert f"去年第{updates - 1}次" in str(panel.query_one("#last-year-text").render())
+
+
+async def test_enter_in_the_findings_list_acts_on_the_first_and_esc_returns_to_the_text_from_any_panel() -> None:
+    path = make_draft(sections={"conduct": "有XX处没填，还有XX处"})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        await wait_started(editor)
+        editor.go_to("conduct")
+        await pilot.pause()
+        strip = editor.query_one(TabStrip)
+        strip.focus()
+        await pilot.press("right")  # the findings page, by keys alone
+        await pilot.press("tab")  # into its list: nothing chosen by hand yet
+        await pilot.pause()
+        findings = editor.query_one("#findings-list", OptionList)
+        assert app.focused is findings
+        await pilot.press("enter")
+        await pilot.pause()
+        first = editor.findings["conduct"][0]
+        assert editor.editor.has_focus
+        assert editor.editor.cursor_location == (first.line - 1, first.column - 1)
+
+        for panel in (editor.section_list, strip, findings):
+            panel.focus()
+            await pilot.pause()
+            assert not editor.editor.has_focus
+            await pilot.press("escape")
+            await pilot.pause()
+            assert editor.editor.has_focus, panel
+            assert app.screen is editor

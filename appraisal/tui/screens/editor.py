@@ -95,6 +95,7 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+pagedown", "next_section", "下一栏", show=False),
         Binding("ctrl+pageup", "previous_section", "上一栏", show=False),
         Binding("ctrl+o", "close_draft", "其他草稿"),
+        Binding("escape", "back_to_text", "回到正文", show=False),
     ]
     PALETTE: ClassVar[dict[str, tuple[str, str]]] = {
         "save": ("保存", "立即保存草稿"),
@@ -304,6 +305,10 @@ class EditorScreen(Screen[None]):
 
     def action_previous_section(self) -> None:
         self.go_to(self._neighbour(-1))
+
+    def action_back_to_text(self) -> None:
+        """Esc, from the section list, the tabs or the findings: back to typing (dialogs have their own Esc)."""
+        self.editor.focus()
 
     def action_focus_sections(self) -> None:
         self.section_list.focus()

@@ -235,6 +235,7 @@ class GuidancePanel(Vertical):
             options.set_options([Option(Text("本栏暂未发现问题。", style="dim"), disabled=True)])
         else:
             options.set_options([Option(ChineseText(finding_prompt(f)), id=f"f{i}") for i, f in enumerate(findings)])
+            options.highlighted = 0  # however the list gets the focus (Tab, a click), Enter acts on the first
         label = f"本栏问题 {len(findings)}" if findings else "本栏问题"
         self.query_one("#guidance-tabs", TabStrip).set_label("findings", label)
 
