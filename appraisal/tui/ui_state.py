@@ -49,10 +49,27 @@ def load_position(draft_path: Path) -> Position | None:
 
 def save_position(draft_path: Path, position: Position) -> None:
     """Best effort: losing the cursor position is harmless, failing a quit over it is not."""
+    _update(draft_path, {"section": position.section, "row": position.row, "column": position.column})
+
+
+def load_export_folder(draft_path: Path) -> Path | None:
+    """The folder this draft was last exported to, so the export dialog offers it again."""
+    entry = _read().get(str(draft_path.resolve()))
+    folder = entry.get("export_folder") if isinstance(entry, dict) else None
+    return Path(folder) if isinstance(folder, str) and folder else None
+
+
+def save_export_folder(draft_path: Path, folder: Path) -> None:
+    _update(draft_path, {"export_folder": str(folder)})
+
+
+def _update(draft_path: Path, values: dict[str, object]) -> None:
+    """Change some of a draft's entry (the most recent entry moves last; the oldest beyond KEEP go). Best
+    effort, as everything here."""
     data = _read()
     key = str(draft_path.resolve())
-    data.pop(key, None)
-    data[key] = {"section": position.section, "row": position.row, "column": position.column}
+    entry = data.pop(key, None)
+    data[key] = {**(entry if isinstance(entry, dict) else {}), **values}
     while len(data) > KEEP:
         data.pop(next(iter(data)))
     with contextlib.suppress(AppraisalError, OSError):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
-from appraisal.tui.screens.dialogs import ConfirmScreen
+from appraisal.tui.screens.dialogs import ChoiceScreen, ConfirmScreen
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.export import ExportScreen
 
@@ -71,8 +71,7 @@ async def test_export_with_errors_lists_them_and_asks(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.screen is screen
         assert list(tmp_path.glob("*.txt")) == []
-        await pilot.pause(0.3)
-        await pilot.click("#export")
+        screen.query_one("#export", Button).press()
         await pilot.pause()
         await pilot.click("#yes")
         await pilot.pause()
@@ -94,8 +93,86 @@ async def test_unwritable_export_folder_is_one_message_and_dialog_stays(tmp_path
         assert "a-file" in message
         assert "Traceback" not in message
         screen.query_one("#export-folder", Input).value = str(tmp_path / "ok")
-        await pilot.pause(0.3)  # a button ignores a second click during its 0.2 s "pressed" look
-        await pilot.click("#export")
+        screen.query_one("#export", Button).press()  # a click would be ignored during the button's "pressed" look
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen), str(screen.query_one("#form-error", Static).render())
     assert len(list((tmp_path / "ok").iterdir())) == 2
+
+
+async def test_tab_goes_from_the_formats_to_the_folder_to_export_and_states_read_without_colour(
+    tmp_path: Path,
+) -> None:
+    path = make_draft(sections={"conduct": "只写了一段。"})  # errors listed in a scrolling box: not a Tab stop
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        order = []
+        for _ in range(7):
+            order.append(app.focused.id if app.focused else None)
+            await pilot.press("tab")
+        assert order == ["fmt-docx", "fmt-txt", "fmt-md", "fmt-html", "export-folder", "export", "cancel"]
+        docx, md = screen.query_one("#fmt-docx", Checkbox), screen.query_one("#fmt-md", Checkbox)
+        assert str(docx.render()).startswith("☑") and str(md.render()).startswith("☐")
+        docx.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert str(docx.render()).startswith("☐")
+
+
+async def test_the_folder_is_remembered_per_draft(tmp_path: Path) -> None:
+    first, second = make_draft(sections=FULL), make_draft(name="王芳", sections=FULL)
+    app = make_app(first)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_export(pilot, app, tmp_path / "李明的")
+        await pilot.click("#export")
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.screen.query_one("#export-folder", Input).value == str(tmp_path / "李明的")
+        assert screen is not app.screen
+    app = make_app(second)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.screen.query_one("#export-folder", Input).value != str(tmp_path / "李明的")
+
+
+async def test_an_existing_file_is_replaced_or_kept_beside_only_when_the_user_says(tmp_path: Path) -> None:
+    path = make_draft(sections=FULL)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_export(pilot, app, tmp_path)
+        screen.query_one("#fmt-md", Checkbox).value = False
+        await pilot.click("#export")
+        await pilot.pause()
+        (first,) = tmp_path.glob("*.txt")
+        first.write_text("用户改过的文件", encoding="utf-8")
+
+        for choice, expected in (("back", 1), ("keep-both", 2), ("replace", 2)):
+            await pilot.press("f6")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ExportScreen)
+            screen.query_one("#fmt-docx", Checkbox).value = False
+            screen.query_one("#fmt-txt", Checkbox).value = True
+            screen.query_one("#export", Button).press()
+            await pilot.pause()
+            question = app.screen
+            assert isinstance(question, ChoiceScreen)
+            assert first.name in str(question.query_one("#question").render())
+            question.query_one(f"#{choice}", Button).press()
+            await pilot.pause()
+            assert len(list(tmp_path.glob("*.txt"))) == expected, choice
+            if choice == "back":
+                assert app.screen is screen
+                assert first.read_text(encoding="utf-8") == "用户改过的文件"
+                await pilot.press("escape")
+                await pilot.pause()
+            elif choice == "keep-both":
+                assert first.read_text(encoding="utf-8") == "用户改过的文件"
+        assert "坚持把政治建设摆在首位" in first.read_text(encoding="utf-8")  # replaced, as asked

@@ -1,4 +1,6 @@
-"""The export dialog: formats, destination folder, and — when errors remain — the errors and a confirmation."""
+"""The export dialog: formats, destination folder, and — when errors remain — the errors and a confirmation.
+Tab goes from the formats to the folder to 导出; each format says ☑ or ☐ (readable without colour); the folder
+is remembered per draft; a file that is already there is replaced or kept beside only when the user says so."""
 
 from __future__ import annotations
 
@@ -9,19 +11,29 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
 from appraisal import export as exporting
 from appraisal.errors import AppraisalError
 from appraisal.service import ExportFailed, ExportTarget, Service
-from appraisal.tui.screens.dialogs import ConfirmScreen
+from appraisal.tui.screens.dialogs import ChoiceScreen, ConfirmScreen
 from appraisal.tui.session import EditSession
+from appraisal.tui.ui_state import load_export_folder, save_export_folder
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 DEFAULT_FORMATS = ("docx", "txt")
 SHOWN_ERRORS = 8
+
+
+class FormatBox(Checkbox):
+    """One format: ☑ when it will be exported, ☐ when not, so the state reads without colour."""
+
+    @property
+    def _button(self) -> Content:
+        return Content("☑" if self.value else "☐")
 
 
 class ExportScreen(ModalScreen[list[Path] | None]):
@@ -33,7 +45,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         super().__init__(classes="dialog-screen")
         self.session = session
         self.service = service
-        self.folder = folder or Path.cwd()
+        self.folder = load_export_folder(session.path) or folder or Path.cwd()
         self.errors = service.errors(session.draft, session.template)
 
     def compose(self) -> ComposeResult:
@@ -44,11 +56,11 @@ class ExportScreen(ModalScreen[list[Path] | None]):
                 yield PlainLabel("格式", classes="field-label")
                 with Grid(id="export-formats"):
                     for name, exporter in exporting.FORMATS.items():
-                        yield Checkbox(exporter.label, name in DEFAULT_FORMATS, id=f"fmt-{name}", compact=True)
+                        yield FormatBox(exporter.label, name in DEFAULT_FORMATS, id=f"fmt-{name}", compact=True)
             with Horizontal(classes="field"):
                 yield PlainLabel("文件夹")
                 yield Input(str(self.folder), id="export-folder", compact=True)
-            yield Plain("同名文件已存在时另起新名（如“…(2).docx”），不会覆盖。", classes="form-note")
+            yield Plain("同名文件已存在时，会先问您替换还是保留两份。", classes="form-note")
             if self.errors:
                 text = Text(f"草稿中还有{len(self.errors)}处错误：\n", style="bold red")
                 for finding in self.errors[:SHOWN_ERRORS]:
@@ -56,12 +68,15 @@ class ExportScreen(ModalScreen[list[Path] | None]):
                     text.append("\n")
                 if len(self.errors) > SHOWN_ERRORS:
                     text.append(f"……另有{len(self.errors) - SHOWN_ERRORS}处，按F5审阅查看全部。\n", style="dim")
-                with VerticalScroll(id="export-errors-box"):
+                with VerticalScroll(id="export-errors-box", can_focus=False):  # Tab: formats, folder, 导出
                     yield Plain(text, id="export-errors")
             yield Plain("", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("导出", id="export", variant="primary", compact=True)
                 yield Button("取消", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query(FormatBox).first().focus()
 
     def chosen_formats(self) -> list[str]:
         return [name for name in exporting.FORMATS if self.query_one(f"#fmt-{name}", Checkbox).value]
@@ -80,12 +95,12 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             message.update("请至少选择一种格式。")
             return
         if not self.errors:
-            self.write(formats)
+            self.ask_about_existing(formats)
             return
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.write(formats)
+                self.ask_about_existing(formats)
 
         self.app.push_screen(
             ConfirmScreen(
@@ -96,10 +111,38 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             confirmed,
         )
 
-    def write(self, formats: list[str]) -> None:
-        message = self.query_one("#form-error", Static)
+    def ask_about_existing(self, formats: list[str]) -> None:
+        """Files of the same names already in the folder: replace them, or keep both (the new ones get a free
+        name such as “…(2).docx”), or go back. Never replaced without being asked."""
         folder = Path(self.query_one("#export-folder", Input).value.strip() or ".").expanduser()
-        targets = [ExportTarget(name, folder=folder) for name in formats]
+        draft, template = self.session.draft, self.session.template
+        names = {fmt: folder / exporting.default_filename(draft, template, fmt) for fmt in formats}
+        taken = [path for path in names.values() if path.is_file()]
+        if not taken:
+            self.write(folder, [ExportTarget(fmt, folder=folder) for fmt in formats])
+            return
+
+        def answer(choice: str | None) -> None:
+            if choice == "replace":
+                targets = [ExportTarget(fmt, path=path, overwrite=True) for fmt, path in names.items()]
+                self.write(folder, targets)
+            elif choice == "keep-both":
+                self.write(folder, [ExportTarget(fmt, folder=folder) for fmt in formats])
+
+        listed = "、".join(path.name for path in taken)
+        self.app.push_screen(
+            ChoiceScreen(
+                f"文件夹 {folder} 中已有同名文件：{listed}。\n"
+                "替换这些文件，还是保留两份（新文件另起名字，如“…(2).docx”）？",
+                [("keep-both", "保留两份"), ("replace", "替换"), ("back", "返回")],
+                cancel="back",
+                title="文件已存在",
+            ),
+            answer,
+        )
+
+    def write(self, folder: Path, targets: list[ExportTarget]) -> None:
+        message = self.query_one("#form-error", Static)
         try:
             written = self.service.export(self.session.draft, self.session.template, targets).written
         except ExportFailed as exc:
@@ -108,6 +151,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         except AppraisalError as exc:
             message.update(exc.message)
             return
+        save_export_folder(self.session.path, folder)
         self.notify("已导出：" + "、".join(str(p) for p in written), timeout=8)
         self.dismiss(written)
 
