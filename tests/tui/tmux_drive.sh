@@ -11,6 +11,9 @@
 #    of what was typed, missing at most about the last 2 s of keys.
 # 5. types and closes the terminal at once (SIGHUP): what was typed must be saved.
 # 6. F8 with an editor that is not installed: one sentence, then the editor is back and typing is saved.
+# 7. at 80x24, pastes eight paragraphs (about 1,200 字, bracketed paste) and presses Ctrl+Z: the app must stay,
+#    with the text as before the paste, on screen and on disk; Ctrl+Y puts the paste back.
+# 8. resizes the terminal 100x30 → 140x40 → 80x24: after each, every character of the section is on screen.
 # Runs its own tmux server (-L), so other tmux sessions on the machine neither see nor slow it. Prints what it
 # saw; exits non-zero on the first failed check.
 set -euo pipefail
@@ -109,14 +112,16 @@ say "draft: $DRAFT"
 
 # ---------------------------------------------------------------- 1. type into three sections, quit
 start_app
+# After each Alt+↓ wait for the section's heading, as a person looks before typing: a key typed while the app is
+# still busy with its first frame's work can reach the text area before the screen has acted on the Alt+↓.
 tm send-keys -t "$SESSION" M-Down                      # 开头语 → 品行修养
-sleep 0.3
+wait_for "品行修养  必填" 5
 type_text "$CONDUCT"
 tm send-keys -t "$SESSION" M-Down                      # → 理论学习
-sleep 0.3
+wait_for "理论学习  必填" 5
 type_text "$STUDY"
 tm send-keys -t "$SESSION" M-Down                      # → 服务中心实绩
-sleep 0.3
+wait_for "服务中心实绩  必填" 5
 type_text "$SERVICE"
 sleep 0.5
 say "---- screen while typing (${SIZE_X}x${SIZE_Y}) ----"
@@ -222,4 +227,64 @@ case "$(section_text law)" in
     *) fail "after F8, law on disk: $(section_text law)" ;;
 esac
 APP_ENV=""
+
+# ---------------------------------------------------------------- 7. undo after a long paste, at 80x24
+editor_column() {  # editor_column: the text in the editor's column of the screen, lines joined
+    screen | "$PY" -c '
+import sys
+rows = [line.split("│") for line in sys.stdin.read().splitlines()]
+# the editor is the column after the section list
+print("".join(parts[1].strip() if len(parts) > 1 else "" for parts in rows[2:-1]))'
+}
+
+start_app
+tm resize-window -t "$SESSION" -x 80 -y 24
+sleep 0.5
+BEFORE="$(section_text law)"
+PASTE="$HOME_DIR/paste.txt"
+"$PY" - "$PASTE" <<'EOF'
+import sys
+paragraph = ("第{}项，围绕全市经济社会发展大局，牵头完成第五次全国经济普查数据审核，按期上报率达到100%，"
+             "全年组织业务培训12场，培训基层统计人员860人次，撰写分析报告5篇，其中2篇获市领导批示。"
+             "坚持数据质量第一，建立“三审三校”工作机制，全年未发生统计数据质量事故，得到上级部门充分肯定。")
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write("\n".join(paragraph.format(n) for n in "一二三四五六七八"))
+EOF
+tm send-keys -t "$SESSION" C-End
+tm load-buffer -b drive "$PASTE"
+tm paste-buffer -p -b drive -t "$SESSION"                # bracketed, as a terminal pastes
+wait_for "第八项" 10
+say "---- after pasting eight paragraphs at 80x24 ----"
+screen
+tm send-keys -t "$SESSION" C-z
+sleep 1
+alive "$APP_PID" || fail "the app ended on Ctrl+Z after a long paste"
+if screen | grep -q "Traceback"; then fail "a traceback on screen after Ctrl+Z"; fi
+if screen | grep -qF "第八项"; then fail "Ctrl+Z did not take the paste away"; fi
+tm send-keys -t "$SESSION" C-s
+sleep 0.5
+[ "$(section_text law)" = "$BEFORE" ] || fail "after Ctrl+Z, law on disk: $(section_text law)"
+say "---- after Ctrl+Z ----"
+screen
+say "ok: Ctrl+Z after a long paste undid it; the app stayed, the text on disk is as before the paste"
+tm send-keys -t "$SESSION" C-y
+wait_for "第八项" 5
+tm send-keys -t "$SESSION" C-z
+sleep 0.5
+alive "$APP_PID" || fail "the app ended on the second Ctrl+Z"
+say "ok: Ctrl+Y put the paste back, Ctrl+Z took it away again"
+
+# ---------------------------------------------------------------- 8. every character visible after a resize
+WANT="$(section_text law | tr -d '\n')"
+for size in 100x30 140x40 80x24; do
+    tm resize-window -t "$SESSION" -x "${size%x*}" -y "${size#*x}"
+    sleep 1
+    SHOWN="$(editor_column)"
+    [ "$SHOWN" = "$WANT" ] || fail "after resizing to $size the editor shows: $SHOWN"
+    say "ok: every character of the section on screen after resizing to $size"
+done
+say "---- at 80x24 after the resizes ----"
+screen
+tm send-keys -t "$SESSION" C-q
+wait_exit "$APP_PID"
 say "ALL CHECKS PASSED"
