@@ -85,3 +85,32 @@ async def test_the_start_hint_is_not_hidden_by_the_new_draft_form_at_80x24() -> 
         top = "".join(line.strip() for line in screen_lines(app)[:5])
         assert "还没有草稿" in top
         assert "按N新建一份，或按I导入已有文档。" in top
+
+
+async def test_a_toast_over_chinese_text_shows_every_character_of_both() -> None:
+    """The toast's left edge falls on the middle of a 字 below it: the toast's own text is whole, and the text
+    beside and below it is whole again once the toast has gone."""
+    from textual.widgets._toast import Toast
+
+    from .test_section_editor import KINSOKU_TEXT
+
+    path = make_draft(sections={"conduct": KINSOKU_TEXT * 3})
+    app = make_app(path)
+    message = "草稿已保存到“某市统计局/2025年度/张三的述职报告.json”，文字均已写入，可以放心关闭窗口。"
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        screen.go_to("conduct")
+        await pilot.press("ctrl+home")
+        await pilot.pause()
+        before = visible_lines(app, screen.editor)
+        for length in (36, 37):  # two lengths of message: the toast's left edge on either half of a 字
+            app.notify(message[:length], timeout=0.5)
+            await pilot.pause()
+            toast = next(w for w in screen.walk_children() if isinstance(w, Toast))
+            shown = "".join(line.strip() for line in visible_lines(app, toast))
+            assert shown == message[:length], shown
+            await wait_until(lambda: not any(isinstance(w, Toast) for w in screen.walk_children()))
+            await pilot.pause()
+            assert visible_lines(app, screen.editor) == before
