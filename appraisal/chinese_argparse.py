@@ -10,7 +10,6 @@ line up and wrapped lines fit the terminal.
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -28,15 +27,15 @@ def cells(text: str) -> int:
 # A line never starts with closing punctuation nor ends with an opening one (禁则).
 _NO_LINE_START = set("，。、；：？！）】》」』”’…%")
 _NO_LINE_END = set("（【《「『“‘")
-_USAGE_PARTS = re.compile(r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+")  # argparse's own
-_PIECES = re.compile(r"[A-Za-z0-9_.,:;!?'\"/\-+=%@#\[\]{}()<>|]+ *|\s+|.")
+_USAGE_PARTS = r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+"  # argparse's own
+_PIECES = r"[A-Za-z0-9_.,:;!?'\"/\-+=%@#\[\]{}()<>|]+ *|\s+|."
 
 
 def wrap(text: str, width: int) -> list[str]:
     """`text` wrapped to `width` cells: between any two CJK characters, Latin words and numbers kept whole; a
     closing mark that does not fit takes the character before it to the next line rather than start it."""
     lines: list[list[str]] = [[]]
-    for piece in _PIECES.findall(" ".join(text.split())):
+    for piece in re.findall(_PIECES, " ".join(text.split())):
         line = lines[-1]
         if line and cells("".join(line) + piece.rstrip()) > width:
             carried: list[str] = []
@@ -75,7 +74,7 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
         prefix = "用法：" if prefix is None else prefix
         text = super()._format_usage(usage, actions, groups, prefix)
         rest = " ".join(text.strip().removeprefix(prefix).split()).removeprefix(self._prog).strip()
-        parts = _USAGE_PARTS.findall(rest)
+        parts = re.findall(_USAGE_PARTS, rest)
         width = self._width - self._current_indent
         head = prefix + self._prog
         indent = cells(head) + 1 if cells(head) + 1 <= 0.75 * width else cells(prefix)
@@ -143,38 +142,40 @@ def _choices(text: str) -> str:
 _TYPE_NAMES = {"int": "整数", "float": "数字"}
 
 # argparse's messages (Python 3.11–3.13), each as a pattern and its Chinese sentence.
-_MESSAGES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
+# Patterns as strings, compiled by `re` on first use (its cache): the command line pays nothing for them unless
+# it shows help or an error.
+_MESSAGES: list[tuple[str, Callable[[re.Match[str]], str]]] = [
     (
-        re.compile(r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)"),
+        r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
         lambda m: f"“{_quoted(m['value'])}”不是可选的值，可选的有：{_choices(m['choices'])}",
     ),
     (
-        re.compile(r"invalid (?P<type>\w+) value: (?P<value>.*)"),
+        r"invalid (?P<type>\w+) value: (?P<value>.*)",
         lambda m: f"“{_quoted(m['value'])}”不是{_TYPE_NAMES.get(m['type'], '有效的值')}",
     ),
-    (re.compile(r"the following arguments are required: (?P<names>.*)"), lambda m: f"缺少必需的参数：{m['names']}"),
-    (re.compile(r"unrecognized arguments: (?P<args>.*)"), lambda m: f"无法识别的参数：{m['args']}"),
-    (re.compile(r"expected one argument"), lambda m: "后面需要跟一个值"),
-    (re.compile(r"expected at most one argument"), lambda m: "后面最多只能跟一个值"),
-    (re.compile(r"expected at least one argument"), lambda m: "后面至少需要跟一个值"),
-    (re.compile(r"expected (?P<count>\d+) arguments?"), lambda m: f"后面需要跟 {m['count']} 个值"),
-    (re.compile(r"not allowed with argument (?P<other>.*)"), lambda m: f"不能与 {m['other']} 同时使用"),
-    (re.compile(r"ignored explicit argument (?P<value>.*)"), lambda m: f"不接受值“{_quoted(m['value'])}”"),
+    (r"the following arguments are required: (?P<names>.*)", lambda m: f"缺少必需的参数：{m['names']}"),
+    (r"unrecognized arguments: (?P<args>.*)", lambda m: f"无法识别的参数：{m['args']}"),
+    (r"expected one argument", lambda m: "后面需要跟一个值"),
+    (r"expected at most one argument", lambda m: "后面最多只能跟一个值"),
+    (r"expected at least one argument", lambda m: "后面至少需要跟一个值"),
+    (r"expected (?P<count>\d+) arguments?", lambda m: f"后面需要跟 {m['count']} 个值"),
+    (r"not allowed with argument (?P<other>.*)", lambda m: f"不能与 {m['other']} 同时使用"),
+    (r"ignored explicit argument (?P<value>.*)", lambda m: f"不接受值“{_quoted(m['value'])}”"),
     (
-        re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)"),
+        r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)",
         lambda m: f"选项 {m['option']} 不明确，可能是：{_choices(m['matches'])}",
     ),
-    (re.compile(r"one of the arguments (?P<names>.*) is required"), lambda m: f"{m['names']} 中必须给出一个"),
+    (r"one of the arguments (?P<names>.*) is required", lambda m: f"{m['names']} 中必须给出一个"),
 ]
-_ARGUMENT = re.compile(r"argument (?P<name>[^:]+): (?P<message>.*)", re.DOTALL)
+_ARGUMENT = r"(?s)argument (?P<name>[^:]+): (?P<message>.*)"
 
 
 def translate(message: str) -> str:
     """One of argparse's error messages in Chinese; a message it does not know is kept as it is."""
-    argument = _ARGUMENT.fullmatch(message)
+    argument = re.fullmatch(_ARGUMENT, message)
     name, inner = (argument["name"], argument["message"]) if argument else (None, message)
     for pattern, chinese in _MESSAGES:
-        found = pattern.fullmatch(inner)
+        found = re.fullmatch(pattern, inner)
         if found:
             inner = chinese(found)
             break
@@ -208,6 +209,8 @@ class ChineseArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         unknown = re.fullmatch(r"argument 命令: invalid choice: (?P<value>.*?) \(choose from .*\)", message)
         if unknown and self.command_names:
+            import difflib  # only for this message
+
             typed = _quoted(unknown["value"])
             nearest = difflib.get_close_matches(typed, self.command_names, n=1, cutoff=0.5)
             hint = f"您是不是要输入 {self.prog} {nearest[0]}？" if nearest else ""

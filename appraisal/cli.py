@@ -86,12 +86,13 @@ def _tolerant_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _tolerant_stdout()
+    parser = build_parser()
+    args = parser.parse_args(argv)  # --help and --version end here, before anything else is loaded
+
     from appraisal.logs import configure_logging
 
-    _tolerant_stdout()
     configure_logging()
-    parser = build_parser()
-    args = parser.parse_args(argv)
     try:
         if getattr(args, "run", None) is None:
             from appraisal.commands import start

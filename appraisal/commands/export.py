@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from appraisal.export import FORMATS, SUFFIX_FORMATS, format_named
+from appraisal.formats import FORMATS, SUFFIX_FORMATS, format_named
 
 if TYPE_CHECKING:
     from appraisal.checks import Finding

@@ -2,7 +2,7 @@
 
 Contract (the TUI and the CLI code against it): `FORMATS`, `SUFFIX_FORMATS`, `format_named`, `ExportOptions`,
 `render`, `default_filename`, `export_to`. A new format is one module with a `render` function plus one line in
-`_TABLE`.
+`appraisal.formats.EXPORT_FORMATS` (the table the CLI and the TUI are built from).
 Every format walks the same outline (`appraisal.export.outline`), so numbering and which sections appear
 never differ between formats.
 """
@@ -17,6 +17,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from appraisal.errors import AppraisalError
+from appraisal.formats import FORMATS, SUFFIX_FORMATS, ExportFormat, format_named
+
+__all__ = [
+    "FORMATS",
+    "SUFFIX_FORMATS",
+    "ExportFormat",
+    "ExportOptions",
+    "default_filename",
+    "export_to",
+    "exporter",
+    "format_named",
+    "render",
+]
 
 if TYPE_CHECKING:
     from appraisal.draft import Draft
@@ -38,45 +51,6 @@ class Renderer(Protocol):
     def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes: ...
 
 
-@dataclass(frozen=True)
-class ExportFormat:
-    """One export format: everything the CLI (`--to`, `-o` suffixes), the export dialog and the file names are
-    built from. `module` (under `appraisal.export`) is imported on first use, so `appraisal export --to txt`
-    never loads python-docx."""
-
-    name: str  # the --to value, e.g. "docx"
-    suffix: str  # the file suffix, e.g. ".docx"
-    label: str  # shown to the user, e.g. "Word 文档"
-    module: str
-    aliases: tuple[str, ...] = ()  # other names a user may type for it, e.g. "word"
-    other_suffixes: tuple[str, ...] = ()  # other suffixes that mean it in `-o`, e.g. ".htm"
-
-    def render(self, draft: Draft, template: Template, options: ExportOptions) -> bytes:
-        renderer: Renderer = importlib.import_module(f"appraisal.export.{self.module}")
-        return renderer.render(draft, template, options)
-
-
-_TABLE = (
-    ExportFormat("docx", ".docx", "Word 文档", "docx", aliases=("word",)),
-    ExportFormat("txt", ".txt", "纯文本（粘贴到登记表）", "text", aliases=("text",)),
-    ExportFormat("md", ".md", "Markdown", "markdown", aliases=("markdown",), other_suffixes=(".markdown",)),
-    ExportFormat("html", ".html", "网页（可打印）", "html", aliases=("htm",), other_suffixes=(".htm",)),
-)
-
-FORMATS: dict[str, ExportFormat] = {fmt.name: fmt for fmt in _TABLE}
-"""The formats by name, in the order they are offered."""
-
-SUFFIX_FORMATS: dict[str, str] = {suffix: fmt.name for fmt in _TABLE for suffix in (fmt.suffix, *fmt.other_suffixes)}
-"""File suffix → format name: `-o 总结.md` chooses Markdown."""
-
-_NAMES: dict[str, str] = {alias: fmt.name for fmt in _TABLE for alias in (fmt.name, *fmt.aliases)}
-
-
-def format_named(text: str) -> str | None:
-    """The format a user means by `DOCX`, `.docx` or `word`; None when it is none of them."""
-    return _NAMES.get(text.strip().lower().lstrip("."))
-
-
 def exporter(fmt: str) -> ExportFormat:
     try:
         return FORMATS[fmt]
@@ -86,8 +60,10 @@ def exporter(fmt: str) -> ExportFormat:
 
 
 def render(draft: Draft, template: Template, fmt: str, options: ExportOptions | None = None) -> bytes:
-    """The exported file's bytes."""
-    return exporter(fmt).render(draft, template, options or ExportOptions())
+    """The exported file's bytes: the format's module (`ExportFormat.module`) is imported on first use, so
+    `appraisal export --to txt` never loads python-docx."""
+    renderer: Renderer = importlib.import_module(f"appraisal.export.{exporter(fmt).module}")
+    return renderer.render(draft, template, options or ExportOptions())
 
 
 # Separators and characters Windows forbids, controls, lone surrogates (not encodable), and invisible format
