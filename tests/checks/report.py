@@ -65,12 +65,15 @@ def load_marked() -> tuple[Draft, list[Planted], dict[str, str]]:
 
 
 def write_fixtures() -> None:
+    import datetime as dt
+
     from appraisal.export import ExportOptions
     from appraisal.export import text as text_format
 
     draft, _planted, _texts = load_marked()
     DRAFT.write_bytes(dump_draft(draft))
-    TEXT.write_bytes(text_format.render(draft, load_template(draft.template), ExportOptions(run_in_headings=False)))
+    options = ExportOptions(run_in_headings=False, date=dt.date(2025, 12, 8))  # the 落款 date: fixed, not today
+    TEXT.write_bytes(text_format.render(draft, load_template(draft.template), options))
 
 
 if __name__ == "__main__":

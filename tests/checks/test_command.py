@@ -53,7 +53,7 @@ def test_concise_output_like_a_compiler(capsys: pytest.CaptureFixture[str], repo
     code, out, err = run_cli(capsys, "--format", "concise", str(report_txt))
     assert (code, err) == (1, "")
     lines = out.splitlines()
-    assert len(lines) == 10
+    assert len(lines) == 14
     assert (
         lines[0]
         == f"{report_txt}:3:3: warning year-mismatch 这里指的是本年度，但写的是“2024年”，与考核年度 2025 年不符。"
@@ -86,9 +86,14 @@ def test_json_output(capsys: pytest.CaptureFixture[str], report_txt: Path, repor
         "message": "这里指的是本年度，但写的是“2024年”，与考核年度 2025 年不符。",
         "fix": None,
     }
-    assert len(data["files"][1]["findings"]) == 11
+    assert len(data["files"][1]["findings"]) == 15
     fixes = [f for f in data["files"][1]["findings"] if f["fix"]]
-    assert [(f["rule"], f["section"], f["fix"]) for f in fixes] == [("halfwidth-punctuation", "conduct", "，")]
+    assert [(f["rule"], f["section"], f["fix"]) for f in fixes] == [
+        ("typo", "conduct", "部署"),
+        ("halfwidth-punctuation", "conduct", "，"),
+        ("number-usage", "results.service", "1800"),
+        ("punctuation", "results.innovation", "……"),
+    ]
 
 
 def test_exit_0_without_errors_even_with_warnings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -158,34 +163,45 @@ def test_other_files_are_still_checked(capsys: pytest.CaptureFixture[str], tmp_p
     assert err == f"文件 {empty} 是空的，没有可检查的内容。\n"
     data = json.loads(out)
     assert data["files"][0] == {"path": str(empty), "error": err.strip(), "findings": []}
-    assert len(data["files"][1]["findings"]) == 10
+    assert len(data["files"][1]["findings"]) == 14
 
 
 def test_fix_a_document_writes_a_fixed_copy(capsys: pytest.CaptureFixture[str], report_txt: Path) -> None:
     before = report_txt.read_bytes()
     code, out, err = run_cli(capsys, "--fix", "--format", "concise", str(report_txt))
     copy = report_txt.with_name("总结.fixed.txt")
-    assert err == f"{report_txt}：已修正 1 处，修正后的副本保存为 {copy}，原文件未改动。\n"
+    assert err == f"{report_txt}：已修正 4 处，修正后的副本保存为 {copy}，原文件未改动。\n"
     assert report_txt.read_bytes() == before
-    assert copy.read_bytes() == before.replace("问题导向,把".encode(), "问题导向，把".encode())
+    fixed = before.decode("utf-8")
+    for wrong, right in (
+        ("问题导向,把", "问题导向，把"),
+        ("决策布署", "决策部署"),
+        ("1.8千万元", "1800万元"),
+        ("扰民...等", "扰民……等"),
+    ):
+        assert fixed.count(wrong) == 1
+        fixed = fixed.replace(wrong, right)
+    assert copy.read_bytes() == fixed.encode("utf-8")
     assert code == 1  # errors remain: they cannot be fixed automatically
     lines = out.splitlines()
-    assert len(lines) == 9 and all(line.startswith(f"{copy}:") for line in lines)
+    assert len(lines) == 10 and all(line.startswith(f"{copy}:") for line in lines)
     assert "halfwidth-punctuation" not in out
+    assert not {"typo", "number-usage", "punctuation"} & {line.split()[2] for line in lines}
 
 
 def test_fix_a_draft_saves_a_new_revision(capsys: pytest.CaptureFixture[str], report_json: Path) -> None:
     revision = load_draft(report_json).revision
     code, out, err = run_cli(capsys, "--fix", "--format", "json", str(report_json))
     assert code == 1
-    assert err == f"{report_json}：已修正 1 处，保存为第 {revision + 1} 版。\n"
+    assert err == f"{report_json}：已修正 4 处，保存为第 {revision + 1} 版。\n"
     draft = load_draft(report_json)
     assert draft.revision == revision + 1
     assert "坚持问题导向，把调查研究" in draft.sections["conduct"]
     assert [entry.revision for entry in list_history(report_json)] == [revision + 1]
     data = json.loads(out)
     assert [f["rule"] for f in data["files"][0]["findings"]].count("halfwidth-punctuation") == 0
-    assert len(data["files"][0]["findings"]) == 10
+    assert len(data["files"][0]["findings"]) == 11
+    assert "决策部署" in draft.sections["conduct"]
     # Nothing left to fix: no new revision.
     run_cli(capsys, "--fix", str(report_json))
     assert load_draft(report_json).revision == revision + 1
@@ -212,7 +228,7 @@ def test_rules_switched_off_in_config(capsys: pytest.CaptureFixture[str], report
     code, out, err = run_cli(capsys, "--format", "concise", str(report_txt))
     assert err == "设置中停用的检查规则“no-such-rule”不存在，已忽略。\n"
     assert "placeholder" not in out and "halfwidth-punctuation" not in out
-    assert len(out.splitlines()) == 7
+    assert len(out.splitlines()) == 11
     assert code == 1  # missing-figure errors remain
 
 

@@ -152,7 +152,7 @@ def test_command_text_for_the_report(capsys: pytest.CaptureFixture[str]) -> None
     assert out[0] == f"草稿 {DRAFT}"
     assert "「理论学习」" in out
     assert "    积极参加〖XX〗党校组织的中青年干部培训班，系统学习现代流通体系、数字贸易、……" in out
-    assert out[-1] == "共 11 处：错误 5 处，提示 6 处，其中 1 处可用 --fix 自动修正。"
+    assert out[-1] == "共 15 处：错误 5 处，提示 10 处，其中 4 处可用 --fix 自动修正。"
 
 
 def test_fix_never_overwrites_an_earlier_fixed_copy(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

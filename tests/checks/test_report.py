@@ -56,10 +56,14 @@ def test_every_content_rule_is_planted(marked: tuple[Draft, list[Planted]]) -> N
         "duplicate-sentence",
         "year-mismatch",
         "heading-in-text",
+        "typo",
+        "wording",
+        "number-usage",
+        "punctuation",
     }
     assert content | {"section-too-short", "profile-incomplete"} <= {rule for rule, *_ in planted}
     assert set(RULES) >= {rule for rule, *_ in planted}
-    assert len(planted) == 11
+    assert len(planted) == 15
 
 
 def test_fixture_files_match_the_marked_source(marked: tuple[Draft, list[Planted]]) -> None:
