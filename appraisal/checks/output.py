@@ -125,7 +125,7 @@ def _place(report: FileReport, finding: Finding) -> tuple[str, str | None]:
 
 def _groups(report: FileReport) -> list[tuple[str, list[Finding]]]:
     """The findings under their headings: for a draft 全文 / 标题 / each section in template order; for a document
-    each paragraph (line) in order."""
+    全文 / each paragraph (line) in order."""
     groups: dict[str, list[Finding]] = {}
     for f in report.findings:
         if report.draft:
@@ -135,13 +135,15 @@ def _groups(report: FileReport) -> list[tuple[str, list[Finding]]]:
                 heading = "标题"
             else:
                 heading = "全文"
-        else:
+        elif f.column < f.end_column:
             heading = f"第{f.line}{report.paragraphs}"
+        else:
+            heading = "全文"  # about the document as a whole (a part missing from it), not one paragraph
         groups.setdefault(heading, []).append(f)
     if report.draft:
         order = ["全文", "标题", *(f"「{t}」" for t in report.titles.values())]
         return sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else len(order))
-    return list(groups.items())  # a document's findings come in document order
+    return sorted(groups.items(), key=lambda g: g[0] != "全文")  # then the paragraphs, in document order
 
 
 def _finding_lines(report: FileReport, finding: Finding) -> list[str]:

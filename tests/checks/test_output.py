@@ -86,6 +86,20 @@ def test_text_for_a_document_groups_by_paragraph() -> None:
     ]
 
 
+def test_a_document_finding_about_the_whole_document_comes_first() -> None:
+    report = FileReport(
+        "总结.txt",
+        [
+            Finding("typo", "warning", "conduct", 2, 3, 7, "“再接再励”应为“再接再厉”。", "再接再厉"),
+            Finding("section-empty", "error", "study", 1, 1, 1, "文档中没有“理论学习”这一部分。"),
+        ],
+        lines={"": ["一、品行修养", "今后再接再励。"]},
+    )
+    lines = render([report], "text").splitlines()
+    assert lines[1:4] == ["全文", "  错误  section-empty", "    文档中没有“理论学习”这一部分。"]
+    assert lines[4:6] == ["第2行", "  提示  第3字  typo（可自动修正）"]
+
+
 def test_several_files_each_with_a_summary_and_errors_left_out() -> None:
     clean = FileReport("b.json", draft=True, titles=TITLES)
     broken = FileReport("c.txt", error="文件 c.txt 是空的，没有可检查的内容。")
