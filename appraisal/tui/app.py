@@ -11,6 +11,7 @@ import logging
 import os
 import socket
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -36,6 +37,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NO_TERMINAL = "编辑界面需要在终端中运行，当前没有终端；可用 appraisal fill 草稿 --plain 逐栏填写。"
+
+
+TERMINATION_GRACE = 15.0
+"""Seconds from SIGHUP/SIGTERM to the end of the process, however busy it is: enough to save the largest draft."""
+
+
+def _end_process_after(seconds: float, code: int) -> None:
+    """A watchdog thread: the process ends after `seconds` even if the event loop never comes back."""
+    watchdog = threading.Timer(seconds, os._exit, args=(code,))
+    watchdog.daemon = True
+    watchdog.start()
 
 
 class AppraisalApp(App[int]):
@@ -240,16 +252,33 @@ class AppraisalApp(App[int]):
         return [s for s in self.screen_stack if isinstance(s, EditorScreen)]
 
     def _handle_termination(self) -> None:
-        """A closed terminal window (SIGHUP) or `kill` (SIGTERM) saves every open draft before the app ends."""
+        """A closed terminal window (SIGHUP) or `kill` (SIGTERM) saves every open draft before the app ends.
+
+        The handler is a plain signal handler, not the event loop's: Python runs it between two bytecodes even
+        while the loop is busy with long work (a huge draft saving), when a loop handler would wait for the work
+        to end. It starts a watchdog that ends the process TERMINATION_GRACE seconds later whatever happens, and
+        asks the loop to save and exit as soon as it can."""
         import asyncio
         import signal
 
         try:
             loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+
+        def on_signal(signum: int, frame: object) -> None:
+            if not self.is_running:  # a handler left from an app that has ended (tests run many)
+                signal.signal(signum, signal.SIG_DFL)
+                os.kill(os.getpid(), signum)
+                return
+            _end_process_after(TERMINATION_GRACE, 1)
+            loop.call_soon_threadsafe(self._terminated)
+
+        try:
             for sig in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(sig, self._terminated)
-        except (AttributeError, NotImplementedError, RuntimeError, ValueError):
-            pass  # Windows, or not the main thread (tests): the autosave still bounds any loss to ~2 s
+                signal.signal(sig, on_signal)
+        except (AttributeError, ValueError):
+            pass  # Windows (no SIGHUP), or not the main thread: the autosave still bounds any loss to ~2 s
 
     def _terminated(self) -> None:
         """SIGHUP or SIGTERM. Keys already read from the terminal may still be on their way to the editor (in
@@ -263,20 +292,16 @@ class AppraisalApp(App[int]):
         target.call_later(self.save_all_and_exit)
 
     def save_all_and_exit(self) -> None:
-        import os
-        import threading
-
         if self._leaving:
             return
         self._leaving = True
         for screen in self._editors():
-            screen.finish()
+            if not screen.finish():  # the disk is full or read-only: the text goes to a recovery copy
+                screen.session.rescue()
             screen.close_session()
-        # Everything is saved and unlocked. With the terminal gone, Textual's own shutdown can block on output
-        # that nobody reads; do not linger as an orphan process if it does.
-        watchdog = threading.Timer(3.0, os._exit, args=(0,))
-        watchdog.daemon = True
-        watchdog.start()
+        # Everything is saved (or recovered) and unlocked. With the terminal gone, Textual's own shutdown can block
+        # on output that nobody reads; do not linger as an orphan process if it does.
+        _end_process_after(3.0, 0)
         self.exit(0)
 
     def _handle_exception(self, error: Exception) -> None:

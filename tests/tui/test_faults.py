@@ -569,3 +569,95 @@ async def test_terminal_closing_saves_keys_still_on_their_way_to_the_editor(monk
         assert editor.editor.text == "窗口关闭前"
     assert load_draft(path).sections["conduct"] == "窗口关闭前"
     assert not lock_path(path).exists()
+
+
+async def test_terminal_closing_while_saves_fail_leaves_a_recovery_copy_elsewhere(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The drafts folder's disk is full when the window is closed: the text goes to a recovery copy in another
+    folder (the home folder here), never lost, never over the draft."""
+    import threading
+
+    class NoWatchdog:
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            self.daemon = True
+
+        def start(self) -> None:
+            pass
+
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    path = make_draft(sections={"conduct": "原有的一句。"})
+    before = path.read_bytes()
+    real_write = fileio.write_temp_file
+
+    def full_where_the_drafts_are(target: Path, data: bytes, **kwargs: Any) -> Path:
+        if target.parent == path.parent:
+            raise store.AppraisalError(fileio.describe_os_error(OSError(errno.ENOSPC, "full"), target, "保存"))
+        return real_write(target, data, **kwargs)
+
+    monkeypatch.setattr(fileio, "write_temp_file", full_where_the_drafts_are)
+    app = make_app(path, autosave_delay=30.0, autosave_max=60.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(pilot)
+        editor.editor.move_cursor(editor.editor.document.end)
+        await pilot.press(*"关窗前写的字")
+        app._terminated()  # SIGHUP: the window was closed
+        await wait_until(lambda: app._exit)
+    assert path.read_bytes() == before
+    copies = sorted(home.glob("*.json"))
+    assert len(copies) == 1
+    assert load_draft(copies[0]).sections["conduct"] == "原有的一句。关窗前写的字"
+    assert copies[0].stat().st_mode & 0o777 == 0o600
+
+
+BUSY_APP = textwrap.dedent(
+    """
+    import asyncio, sys
+    sys.path.insert(0, sys.argv[1])
+    from tests.tui.helpers import make_app, make_draft
+
+    async def main() -> None:
+        path = make_draft()
+        app = make_app(path, autosave_delay=0.05, autosave_max=0.1)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            editor = app.screen
+
+            def endless_save() -> bool:  # long work on the event loop: a huge draft, a slow disk
+                print("busy", flush=True)
+                while True:
+                    pass
+
+            editor.session.save = endless_save
+            await pilot.press("a")
+            await asyncio.sleep(60)
+
+    asyncio.run(main())
+    """
+)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGTERM and SIGHUP")
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_the_app_ends_on_a_signal_even_while_busy(signal_name: str) -> None:
+    """SIGHUP and SIGTERM were ignored while the event loop was busy (a 100 MB draft saving): the process stayed,
+    orphaned, at 99% CPU. Now the signal is handled at once and the process ends within a bounded time."""
+    import signal
+    import time
+
+    root = Path(__file__).resolve().parents[2]
+    process = subprocess.Popen([sys.executable, "-c", BUSY_APP, str(root)], stdout=subprocess.PIPE, text=True, cwd=root)
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "busy"
+        started = time.monotonic()
+        process.send_signal(getattr(signal, signal_name))
+        process.wait(timeout=30)
+        assert time.monotonic() - started < 30
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
