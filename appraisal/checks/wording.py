@@ -40,6 +40,8 @@ class WordingEntry:
 
     @property
     def message(self) -> str:
+        if self.right and f"“{self.right}”" in self.explanation:
+            return f"提法“{self.wrong}”不规范，{self.explanation}"  # the explanation names the right form itself
         if self.right:
             return f"提法“{self.wrong}”宜改为“{self.right}”。{self.explanation}"
         return f"提法“{self.wrong}”不宜使用。{self.explanation}"

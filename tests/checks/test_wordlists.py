@@ -60,6 +60,12 @@ def test_wording_entry(entry: dict[str, Any]) -> None:
     assert found("wording", example, entry["since"] - 1) == []
 
 
+def test_wording_message_says_the_right_form_once() -> None:
+    draft = draft_with("results.service", "深入推进供给侧改革，全年完成投资3亿元。", year=2024)
+    (finding,) = [f for f in check_section(draft, template(), "results.service") if f.rule == "wording"]
+    assert finding.message == "提法“供给侧改革”不规范，规范表述为“供给侧结构性改革”。"
+
+
 def test_wording_message_names_the_right_form_and_the_reason() -> None:
     draft = draft_with("results.service", "深入学习贯彻党的十九大精神，推动工作落实。", year=2024)
     (finding,) = [f for f in check_section(draft, template(), "results.service") if f.rule == "wording"]
