@@ -41,7 +41,7 @@ from appraisal.config import AssistConfig, Config, config_path, load_config
 from appraisal.draft import Draft, completion
 from appraisal.errors import AppraisalError
 from appraisal.export import ExportOptions, export_to
-from appraisal.notes import Note, load_notes
+from appraisal.notes import NewNote, Note, add_notes, load_notes
 from appraisal.plans import PlanItem, plan_items
 from appraisal.store import OpenDraft, draft_files, load_draft, resolve_draft
 from appraisal.templates import Template, load_template
@@ -364,6 +364,15 @@ class Service:
         if draft.profile.year is None:
             return []
         return [n for n in load_notes(draft.profile.year).by_date(section_id) if n.template in (None, draft.template)]
+
+    @staticmethod
+    def add_section_note(draft: Draft, section_id: str, text: str) -> Note:
+        """A note dated today, put under this section of the draft's template, in the draft's year (else this
+        year's) notes."""
+        today = dt.date.today()
+        year = draft.profile.year or today.year
+        (note,) = add_notes(year, [NewNote(text, today, section_id, draft.template)])
+        return note
 
     def assist_request(self, draft: Draft, template: Template, section_id: str, task: str) -> AssistRequest:
         """What would be sent for `task` on one section, for the user to see first. Refuses (AppraisalError) when

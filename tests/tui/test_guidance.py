@@ -45,7 +45,11 @@ async def test_tabs_switch_with_arrow_keys_and_clicks() -> None:
         await pilot.press("right")
         assert page(editor) == "tab-last-year"
         await pilot.press("right")
+        assert page(editor) == "tab-material"
+        await pilot.press("right")
         assert page(editor) == "tab-guide"
+        await pilot.press("left")
+        assert page(editor) == "tab-material"
         await pilot.press("left")
         assert page(editor) == "tab-last-year"
 

@@ -37,6 +37,7 @@ from appraisal.tui.settings import TuiSettings
 from appraisal.tui.ui_state import Position, load_position, save_position
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
+from appraisal.tui.widgets.material import MaterialPage
 from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_editor import SectionEditor
 from appraisal.tui.widgets.section_list import SectionList
@@ -96,6 +97,7 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+pageup", "previous_section", "上一栏", show=False),
         Binding("ctrl+o", "close_draft", "其他草稿"),
         Binding("escape", "back_to_text", "回到正文", show=False),
+        Binding("ctrl+n", "add_note", "记素材", show=False),
     ]
     PALETTE: ClassVar[dict[str, tuple[str, str]]] = {
         "save": ("保存", "立即保存草稿"),
@@ -111,6 +113,7 @@ class EditorScreen(Screen[None]):
         "toggle_guidance": ("显示或隐藏写作指导", "切换右侧的指导面板"),
         "show_findings": ("本栏问题", "显示本栏的检查结果，回车跳到原文"),
         "close_draft": ("打开其他草稿", "保存并回到开始页"),
+        "add_note": ("记一条素材", "把一件事记入本栏的全年素材（素材页中回车插入到光标处）"),
     }
 
     def __init__(self, session: EditSession, settings: TuiSettings, service: Callable[[], Service]) -> None:
@@ -183,6 +186,7 @@ class EditorScreen(Screen[None]):
         if self._session_closed:
             return
         self._look_up_last_year()  # reads files in its thread meanwhile
+        self._show_notes(self.current_id)
         with self.app.batch_update():  # one frame for all of it
             self.recheck_all()
             await self.guidance.build()
@@ -210,6 +214,7 @@ class EditorScreen(Screen[None]):
         self.last_year = event.draft
         self._last_year_known = True
         self._show_last_year(self.current_id)
+        self.guidance.show_material(plans=self.service().last_year_plans(event.draft, self.session.template))
         self.started = self.guidance.built
 
     def _show_last_year(self, section_id: str) -> None:
@@ -217,6 +222,43 @@ class EditorScreen(Screen[None]):
             self.guidance.show_last_year(None, None)
         else:
             self.guidance.show_last_year(self.last_year.sections.get(section_id, ""), self.last_year.profile.year)
+
+    def _show_notes(self, section_id: str) -> None:
+        """This section's notes on the 素材 page; a notes file that cannot be read is said there, not raised."""
+        try:
+            self.guidance.show_material(self.service().section_notes(self.session.draft, section_id))
+        except AppraisalError as exc:
+            self.guidance.show_material([], exc.message)
+
+    @on(MaterialPage.InsertNote)
+    def _insert_note(self, event: MaterialPage.InsertNote) -> None:
+        """A note chosen on the 素材 page goes in at the cursor, as if typed (saved and checked the same way)."""
+        event.stop()
+        if self.session.read_only:
+            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+            return
+        self.editor.insert(event.text)
+        self.editor.focus()
+
+    def action_add_note(self) -> None:
+        """Ask for a note and keep it under this section (dated today); the 素材 page then shows it."""
+        section_id = self.current_id
+
+        def add(text: str | None) -> None:
+            if not text:
+                return
+            try:
+                note = self.service().add_section_note(self.session.draft, section_id, text)
+            except AppraisalError as exc:
+                self.notify(exc.message, severity="error", timeout=8)
+                return
+            self.notify(f"已记入{note.date.year if note.date else ''}年度素材第 {note.id} 条。", timeout=3)
+            if section_id == self.current_id:
+                self._show_notes(section_id)
+                self.guidance.open_tab("material")
+
+        title = self.session.template.section(section_id).title
+        self.app.push_screen(InputScreen(f"记入“{title}”的素材（日期记为今天）：", title="记素材"), add)
 
     def on_resize(self, event: Resize) -> None:
         self._set_width_classes(event.size.width)
@@ -252,6 +294,8 @@ class EditorScreen(Screen[None]):
         self.guidance.show_findings(self.findings.get(section_id, []))
         if self._last_year_known:  # until last year's draft has been looked up, the tab says it is looking
             self._show_last_year(section_id)
+        if self.guidance.built:  # before that, after_first_frame shows them (the service is not loaded yet)
+            self._show_notes(section_id)
         self.section_list.select_section(section_id)
         self.editor.focus()
         self.refresh_status()

@@ -25,10 +25,13 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from appraisal.tui.widgets.chinese_text import ChineseMarkdown, ChineseText, ChineseTextVisual
+from appraisal.tui.widgets.material import MaterialPage
 from appraisal.tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
     from appraisal.checks import Finding
+    from appraisal.notes import Note
+    from appraisal.plans import PlanItem
 
 
 # What the 去年内容 tab says before the lookup of last year's draft has finished.
@@ -50,7 +53,7 @@ def finding_prompt(finding: Finding, *, with_section: str = "") -> Text:
     return text
 
 
-TABS = (("guide", "写作指导"), ("findings", "本栏问题"), ("last-year", "去年内容"))
+TABS = (("guide", "写作指导"), ("findings", "本栏问题"), ("last-year", "去年内容"), ("material", "素材"))
 SHORT_LABELS = {"写作指导": "指导", "本栏问题": "问题", "去年内容": "去年"}  # where the long ones do not fit
 
 
@@ -108,11 +111,12 @@ class TabStrip(Widget, can_focus=True):
     def render(self) -> Text:
         active = self.get_component_rich_style("tab-strip--active")
         inactive = self.get_component_rich_style("tab-strip--inactive")
-        for short in (False, True):
+        # Labels are shortened from the last one back (去年内容 → 去年) only as far as the strip needs.
+        for shortened in range(len(self.labels) + 1):
             line = Text(no_wrap=True)
             spans = []
             for index, label in enumerate(self.labels):
-                if short:
+                if index >= len(self.labels) - shortened:
                     head, _, count = label.partition(" ")
                     label = f"{SHORT_LABELS.get(head, head)} {count}".strip()
                 start = line.cell_len
@@ -148,6 +152,7 @@ class _GuidanceTabs(Vertical):
             yield OptionList(id="findings-list")
         with VerticalScroll(id="tab-last-year", classes="guidance-page"):
             yield Plain("", id="last-year-text")
+        yield MaterialPage(id="tab-material", classes="guidance-page")
 
     def on_mount(self) -> None:
         self._show_page("guide")
@@ -170,6 +175,8 @@ class GuidancePanel(Vertical):
         self.findings: list[Finding] = []
         self._markdown = ""
         self._last_year: tuple[str, int | None] | object | None = LOOKING
+        self._notes: tuple[list[Note], str] = ([], "")
+        self._plans: list[PlanItem] | None = None
         self._tabs: _GuidanceTabs | None = None
         self._built = False
 
@@ -188,6 +195,7 @@ class GuidancePanel(Vertical):
             self._show_guidance()
             self._show_findings()
             self._show_last_year()
+            self._show_material()
             self._built = True
 
     def open_tab(self, tab: str) -> None:
@@ -221,7 +229,24 @@ class GuidancePanel(Vertical):
             with contextlib.suppress(NoMatches):  # the app is closing
                 self._show_last_year()
 
+    def show_material(
+        self, notes: Sequence[Note] | None = None, problem: str = "", plans: Sequence[PlanItem] | None = None
+    ) -> None:
+        """The 素材 page: this section's notes (or why they cannot be read) and, when given, last year's plans."""
+        if notes is not None:
+            self._notes = (list(notes), problem)
+        if plans is not None:
+            self._plans = list(plans)
+        if self.built:
+            with contextlib.suppress(NoMatches):  # the app is closing
+                self._show_material()
+
     # ------------------------------------------------------------ drawing (only once built)
+
+    def _show_material(self) -> None:
+        page = self.query_one("#tab-material", MaterialPage)
+        page.show_notes(*self._notes)
+        page.show_plans(self._plans)
 
     def _show_guidance(self) -> None:
         guide = ChineseMarkdown(self._markdown) if self._markdown.strip() else Text("本栏暂无写作指导。", style="dim")

@@ -1,0 +1,125 @@
+"""The 素材 page of the guidance panel: this section's notes by date (Enter inserts one at the editor's cursor) and
+last year's plans (下一步打算, 努力方向, 急需提高的能力) as a checklist to hold this year's text against.
+
+It only shows what it is given and posts `MaterialPage.InsertNote` when a note is chosen; the editor screen reads
+the notes (through the service), inserts the text and adds new notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from appraisal.tui.widgets.chinese_text import ChineseText
+from appraisal.tui.widgets.plain import Plain
+
+if TYPE_CHECKING:
+    from appraisal.notes import Note
+    from appraisal.plans import PlanItem
+
+
+class PlanChecklist(OptionList):
+    """Last year's plans, each ticked (Enter or Space) once this year's text answers it. An OptionList rather than
+    a SelectionList: its rows wrap, and a plan is a whole sentence. The ticks last while the editor is open."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "tick", "勾选", show=False)]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[str] = []
+        self.checked: set[int] = set()
+
+    def show(self, items: Sequence[str]) -> None:
+        if list(items) != self.items:
+            self.items = list(items)
+            self.checked = set()
+        self._draw()
+
+    def _draw(self) -> None:
+        highlighted = self.highlighted
+        rows = []
+        for index, text in enumerate(self.items):
+            line = Text("☑ " if index in self.checked else "☐ ", style="bold green" if index in self.checked else "")
+            line.append(text, style="dim" if index in self.checked else "")
+            rows.append(Option(ChineseText(line), id=f"p{index}"))
+        self.set_options(rows)
+        self.highlighted = highlighted
+
+    def action_tick(self) -> None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.items):
+            return
+        self.checked ^= {index}
+        self._draw()
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_tick()
+
+
+class MaterialPage(Vertical):
+    """本栏素材 (options) over 去年计划 (a checklist)."""
+
+    DEFAULT_CSS = """
+    MaterialPage {
+        #notes-list { height: 1fr; min-height: 3; }
+        #plans-list { height: auto; max-height: 50%; }
+        .material-heading { color: $text-muted; text-style: bold; }
+    }
+    """
+
+    class InsertNote(Message):
+        """The user chose a note: its text goes in at the editor's cursor."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.notes: list[Note] = []
+
+    def compose(self) -> ComposeResult:
+        yield Plain("素材（回车插入，Ctrl+N 新记）", classes="material-heading")
+        yield OptionList(id="notes-list")
+        yield Plain("", classes="material-heading", id="plans-heading")
+        yield PlanChecklist(id="plans-list")
+
+    def show_notes(self, notes: Sequence[Note], problem: str = "") -> None:
+        """This section's notes, oldest first; `problem` says why none can be shown (a damaged notes file)."""
+        self.notes = list(notes)
+        options = self.query_one("#notes-list", OptionList)
+        if problem or not self.notes:
+            empty = problem or "本栏还没有素材。按 Ctrl+N 记下一条，或用“appraisal note add”。"
+            options.set_options([Option(Text(empty, style="dim"), disabled=True)])
+            return
+        rows = []
+        for note in self.notes:
+            line = Text(note.date.isoformat() if note.date else "未注日期", style="dim")
+            line.append("  ")
+            line.append(note.text)
+            rows.append(Option(ChineseText(line), id=f"n{note.id}"))
+        options.set_options(rows)
+
+    def show_plans(self, items: Sequence[PlanItem] | None) -> None:
+        """Last year's plans; None while last year's draft is being looked for or when there is none."""
+        checklist = self.query_one("#plans-list", PlanChecklist)
+        checklist.show([item.text for item in items or ()])
+        checklist.display = bool(items)
+        heading = self.query_one("#plans-heading", Plain)
+        heading.update("去年计划（空格勾选已对照的）" if items else "去年计划：上一年度草稿中没有找到打算或努力方向。")
+
+    @on(OptionList.OptionSelected, "#notes-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if 0 <= event.option_index < len(self.notes):
+            self.post_message(self.InsertNote(self.notes[event.option_index].text))

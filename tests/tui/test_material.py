@@ -1,0 +1,193 @@
+"""The 素材 page: this section's notes by date (Enter inserts one at the cursor), Ctrl+N adds one, and last year's
+plans as a checklist; a snapshot of the page at 120×40."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from appraisal import paths
+from appraisal.draft import Draft
+from appraisal.notes import NewNote, add_notes, load_notes
+from appraisal.store import create_draft
+from appraisal.templates import load_template
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.widgets.material import MaterialPage, PlanChecklist
+
+from .helpers import make_app, wait_until
+
+TEMPLATE_TOML = """\
+id = "mat"
+name = "素材测试模板"
+title = "{year}年度个人总结"
+
+[[sections]]
+id = "conduct"
+title = "品行修养"
+required = true
+min_chars = 10
+max_chars = 800
+
+[[sections]]
+id = "results"
+title = "工作实绩"
+required = true
+min_chars = 10
+max_chars = 1500
+
+[[sections]]
+id = "plans"
+title = "下一步打算"
+min_chars = 0
+max_chars = 600
+"""
+
+LAST_PLANS = "一是加强理论武装，每月开展专题学习不少于2次。\n二是狠抓项目落地，确保重点项目开工率达到90%。"
+
+
+@pytest.fixture
+def mat_home(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    folder = paths.user_templates_dir() / "mat"
+    folder.mkdir(parents=True)
+    (folder / "template.toml").write_text(TEMPLATE_TOML, encoding="utf-8")
+    return folder
+
+
+def _draft(year: int, mtime: int, **sections: str) -> Path:
+    draft = Draft.new(load_template("mat"), name="李明", unit="某市统计局", position="科长", year=year)
+    draft.id = f"mat{year}"
+    draft.created = draft.updated = "2025-12-01T09:00:00+08:00"
+    draft.sections.update(sections)
+    path = create_draft(draft, paths.drafts_dir() / f"{year}-李明.json")
+    os.utime(path, (mtime, mtime))
+    return path
+
+
+def _notes() -> None:
+    add_notes(
+        2025,
+        [
+            NewNote("牵头完成全市统计数据质量核查，纠错132处", dt.date(2025, 6, 3), "results", "mat"),
+            NewNote("组织开展统计法宣传月活动", dt.date(2025, 3, 15), "results", "mat"),
+            NewNote("参加党纪学习教育读书班", dt.date(2025, 5, 1), "conduct", "mat"),
+        ],
+    )
+
+
+async def _editor_on(pilot: Pilot[object], section_id: str) -> EditorScreen:
+    await pilot.pause()
+    editor = pilot.app.screen
+    assert isinstance(editor, EditorScreen)
+    await wait_until(lambda: editor.started)
+    editor.go_to(section_id)
+    editor.guidance.open_tab("material")
+    await pilot.pause()
+    return editor
+
+
+async def test_enter_inserts_the_chosen_note_at_the_cursor(mat_home: Path) -> None:
+    _notes()
+    path = _draft(2025, 1_764_560_000, results="全年工作。成效明显。")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _editor_on(pilot, "results")
+        page = editor.query_one(MaterialPage)
+        assert [n.text for n in page.notes] == ["组织开展统计法宣传月活动", "牵头完成全市统计数据质量核查，纠错132处"]
+        editor.editor.cursor_location = (0, 5)  # after 全年工作。
+        notes = page.query_one("#notes-list", OptionList)
+        notes.focus()
+        notes.highlighted = 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert editor.editor.text == "全年工作。牵头完成全市统计数据质量核查，纠错132处成效明显。"
+        assert editor.editor.has_focus  # back to writing, the cursor after the inserted note
+        assert editor.editor.cursor_location == (0, 5 + len("牵头完成全市统计数据质量核查，纠错132处"))
+        assert editor.session.draft.sections["results"] == editor.editor.text  # saved like typing
+        editor.go_to("conduct")
+        await pilot.pause()
+        assert [n.text for n in page.notes] == ["参加党纪学习教育读书班"]  # this section's notes only
+
+
+async def test_ctrl_n_adds_a_note_to_this_section(mat_home: Path) -> None:
+    path = _draft(2025, 1_764_560_000)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _editor_on(pilot, "conduct")
+        editor.editor.focus()
+        await pilot.press("ctrl+n")
+        await wait_until(lambda: bool(app.screen.query("#answer")))
+        app.screen.query_one("#answer", Input).value = "带头开展谈心谈话12人次"
+        await pilot.press("enter")
+        await wait_until(lambda: bool(editor.query_one(MaterialPage).notes))
+        (note,) = load_notes(2025).notes
+        assert (note.text, note.section, note.template, note.guessed) == (
+            "带头开展谈心谈话12人次",
+            "conduct",
+            "mat",
+            "",
+        )
+        assert [n.text for n in editor.query_one(MaterialPage).notes] == ["带头开展谈心谈话12人次"]
+        assert editor.editor.text == ""  # adding a note does not touch the text
+
+
+async def test_last_years_plans_are_a_checklist(mat_home: Path) -> None:
+    _draft(2024, 1_733_000_000, plans=LAST_PLANS)
+    path = _draft(2025, 1_764_560_000)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _editor_on(pilot, "conduct")
+        checklist = editor.query_one("#plans-list", PlanChecklist)
+        await wait_until(lambda: checklist.option_count == 2)
+        assert checklist.items == [
+            "加强理论武装，每月开展专题学习不少于2次。",
+            "狠抓项目落地，确保重点项目开工率达到90%。",
+        ]
+        checklist.focus()
+        checklist.highlighted = 1
+        await pilot.press("space")
+        assert checklist.checked == {1}
+        assert str(checklist.get_option_at_index(1).prompt).startswith("☑")
+        await pilot.press("up", "enter")
+        assert checklist.checked == {0, 1}
+        await pilot.press("space")
+        assert checklist.checked == {1}
+        editor.go_to("results")  # another section: the ticks stay
+        await pilot.pause()
+        assert checklist.checked == {1}
+
+
+async def test_without_last_year_the_checklist_says_so(mat_home: Path) -> None:
+    path = _draft(2025, 1_764_560_000)
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _editor_on(pilot, "conduct")
+        await wait_until(lambda: editor._last_year_known)
+        await pilot.pause()
+        assert not editor.query_one("#plans-list", PlanChecklist).display
+        heading = editor.query_one("#plans-heading")
+        assert "上一年度草稿中没有找到打算或努力方向" in str(heading.render())
+
+
+def test_material_page_120x40(snap_compare, mat_home: Path) -> None:  # type: ignore[no-untyped-def]
+    _notes()
+    _draft(2024, 1_733_000_000, plans=LAST_PLANS)
+    path = _draft(2025, 1_764_560_000, results="全年工作。")
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        editor = await _editor_on(pilot, "results")
+        checklist = editor.query_one("#plans-list", PlanChecklist)
+        await wait_until(lambda: checklist.option_count == 2)
+        checklist.highlighted = 0
+        checklist.action_tick()
+        editor.editor.focus()
+        await pilot.pause()
+
+    assert snap_compare(make_app(path), terminal_size=(120, 40), run_before=run_before)
