@@ -16,7 +16,8 @@ from appraisal.checks.lexicon import Matcher
 
 @lru_cache(maxsize=8)
 def _matcher(words: tuple[tuple[str, str], ...]) -> Matcher[str]:
-    return Matcher([(word, message, ()) for word, message in words if word])
+    # A word is found within a line: an empty one, or one spanning lines, could never be meant.
+    return Matcher([(word, message, ()) for word, message in words if word and "\n" not in word and "\r" not in word])
 
 
 def extra_matcher(extra: Mapping[str, str]) -> Matcher[str]:

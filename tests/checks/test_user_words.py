@@ -39,6 +39,11 @@ def test_extra_words_are_flagged_with_the_users_message() -> None:
     assert spans(text, options(), "user-word") == []
 
 
+def test_empty_words_and_words_across_lines_are_ignored() -> None:
+    opts = options({"": "空", "品行\n修养": "跨行", "抓手": "套话"}, allowed=("", "甲\n乙"))
+    assert spans("发挥抓手作用。\n品行\n修养", opts, "user-word") == [(1, 3, 5)]
+
+
 def test_extra_words_in_the_title() -> None:
     draft = draft_with("results.service", "全年完成各项任务。")
     draft.title = "2025年度抓手工作总结"
