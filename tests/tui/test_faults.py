@@ -533,6 +533,8 @@ async def test_clock_going_backwards_keeps_saving_and_history_in_order(monkeypat
         options.highlighted = index
         await pilot.press("r")
         await pilot.pause()
+        await pilot.click("#yes")  # restoring is confirmed first
+        await pilot.pause()
         assert app.screen is editor
         assert editor.editor.text == "第一稿"
         await pilot.press("ctrl+q")

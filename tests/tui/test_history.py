@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList, Static
 
 from appraisal.store import load_draft
+from appraisal.tui.screens.dialogs import ConfirmScreen
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.history import HistoryScreen
 
@@ -38,9 +39,63 @@ async def test_history_preview_and_restore() -> None:
         assert "后来又改了" not in preview
         await pilot.press("r")
         await pilot.pause()
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmScreen)
+        assert f"第{first_revision}版" in str(confirm.query_one("#question").render())
+        await pilot.press("escape")  # not yet: nothing is restored
+        await pilot.pause()
+        assert app.screen is history
+        assert editor.session.draft.sections["law"] == "第一稿依法行政，后来又改了"
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.click("#yes")
+        await pilot.pause()
         assert app.screen is editor
         assert editor.editor.text == "第一稿依法行政"
         assert editor.session.draft.revision > first_revision + 1
     on_disk = load_draft(path)
     assert on_disk.sections["law"] == "第一稿依法行政"
     assert on_disk.revision > first_revision + 1
+
+
+async def test_history_shows_what_restoring_changes_per_section() -> None:
+    path = make_draft(sections={"law": "依法行政，严格执法", "integrity": "廉洁自律"})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        old_revision = editor.session.draft.revision
+        editor.go_to("law")
+        editor.editor.replace("公正", (0, 5), (0, 7))  # 严格 → 公正
+        editor.editor.insert("，文明执法", editor.editor.document.end)
+        editor.save_now()
+        await pilot.press("f7")
+        await pilot.pause()
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        index = next(i for i, e in enumerate(history.entries) if e.revision == old_revision)
+        history.query_one("#history-list", OptionList).highlighted = index
+        await pilot.pause()
+        diff = history.query_one("#history-diff", Static)
+        assert diff.display and not history.query_one("#history-preview", Static).display
+        shown = str(diff.render())
+        assert "依法行政（恢复后增加 2 字，删去 6 字）" in shown
+        assert "依法行政，［-公正］［+严格］执法［-，文明执法］" in shown
+        assert "廉政建设（无变化）" in shown
+        await pilot.press("d")  # the revision's whole text instead
+        await pilot.pause()
+        assert history.query_one("#history-preview", Static).display and not diff.display
+
+
+def test_long_sections_are_compared_by_line_quickly() -> None:
+    import time
+
+    from appraisal.tui.textdiff import section_change
+
+    now = "\n".join(f"第{i}段，坚持以人民为中心的发展思想。" for i in range(3000))
+    then = now.replace("第1500段", "第一千五百段")
+    start = time.perf_counter()
+    shown = str(section_change("长栏目", now, then))
+    assert time.perf_counter() - start < 2
+    assert "［-第1500段，坚持以人民为中心的发展思想。\n］［+第一千五百段，坚持以人民为中心的发展思想。\n］" in shown

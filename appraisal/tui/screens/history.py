@@ -15,7 +15,9 @@ from textual.widgets.option_list import Option
 from appraisal.draft import Draft, count_zi
 from appraisal.errors import AppraisalError
 from appraisal.store import HistoryEntry, list_history
+from appraisal.tui.screens.dialogs import ConfirmScreen
 from appraisal.tui.session import EditSession
+from appraisal.tui.textdiff import section_change
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.plain import Plain
 
@@ -26,6 +28,7 @@ class HistoryScreen(Screen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "返回编辑"),
         Binding("r", "restore", "恢复此版本"),
+        Binding("d", "toggle_view", "全文/对比"),
     ]
 
     def __init__(self, session: EditSession) -> None:
@@ -39,7 +42,8 @@ class HistoryScreen(Screen[int | None]):
         with Horizontal(id="history-main"):
             yield OptionList(id="history-list")
             with VerticalScroll(id="history-preview-box"):
-                yield Plain("", id="history-preview")
+                yield Plain("", id="history-diff")  # shown first: what restoring would change
+                yield Plain("", id="history-preview")  # the revision as it was (D switches)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -49,8 +53,8 @@ class HistoryScreen(Screen[int | None]):
             self.query_one("#history-summary", Static).update("这份草稿还没有历史版本。")
             return
         self.query_one("#history-summary", Static).update(
-            f"历史版本：共{len(self.entries)}个（最新在上）。选中一个版本可预览，按R或回车恢复为当前版本；"
-            "恢复本身也会存为新版本。"
+            f"历史版本：共{len(self.entries)}个（最新在上）。右侧是恢复所选版本会带来的改动"
+            "（［-删去］［+增加］），按D看该版本全文；按R或回车恢复，恢复前会再问一次，恢复本身也会存为新版本。"
         )
         prompts = []
         for index, entry in enumerate(self.entries):
@@ -76,9 +80,19 @@ class HistoryScreen(Screen[int | None]):
     def _preview(self, index: int) -> None:
         loaded = self._load(index)
         preview = self.query_one("#history-preview", Static)
+        diff = self.query_one("#history-diff", Static)
         if isinstance(loaded, str):
             preview.update(Text(loaded, style="red"))
+            diff.update(Text(loaded, style="red"))
             return
+        current = self.session.draft
+        change = Text()
+        if loaded.title != current.title:
+            change.append_text(section_change("标题", current.title, loaded.title))
+        for section in self.session.template.text_sections():
+            then, now = loaded.sections.get(section.id, ""), current.sections.get(section.id, "")
+            change.append_text(section_change(section.title, now, then))
+        diff.update(change)
         text = Text()
         text.append(f"{loaded.title}\n", style="bold")
         for section in self.session.template.text_sections():
@@ -97,12 +111,31 @@ class HistoryScreen(Screen[int | None]):
             self._choose(index)
 
     def _choose(self, index: int) -> None:
+        """Restore, once the user has confirmed (the change is shown beside the list)."""
         if not 0 <= index < len(self.entries):
             return
         if isinstance(self._load(index), str):
             self.notify("这个版本无法读取，不能恢复。", severity="error", timeout=5)
             return
-        self.dismiss(self.entries[index].revision)
+        revision = self.entries[index].revision
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(revision)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"把草稿恢复为第{revision}版吗？现在的文字会留在历史版本中，需要时可以再恢复回来。",
+                yes="恢复",
+                no="取消",
+                title="恢复历史版本",
+            ),
+            confirmed,
+        )
+
+    def action_toggle_view(self) -> None:
+        """What restoring would change, or the revision's whole text."""
+        self.toggle_class("show-full")
 
     def action_back(self) -> None:
         self.dismiss(None)
