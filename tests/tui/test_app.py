@@ -400,3 +400,62 @@ def test_cli_new_opens_the_editor_on_the_new_draft(monkeypatch, capsys) -> None:
     printed = Path(capsys.readouterr().out.strip())
     assert calls == [printed]
     assert load_draft(printed).profile.name == "周敏"
+
+
+async def test_import_file_can_be_picked_in_the_folder_tree(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from appraisal.tui.widgets.file_picker import FilePicker
+
+    make_draft()
+    folder = tmp_path / "文档"
+    (folder / "子目录").mkdir(parents=True)
+    source = folder / "去年总结.txt"
+    source.write_text("2024年度个人总结\n一、品行修养\n坚持政治学习，严守纪律规矩。\n", encoding="utf-8")
+    (folder / "扫描件.pdf").write_bytes(b"%PDF")
+    (folder / ".隐藏.txt").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(folder)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        tree = app.screen.query_one("#picker", FilePicker)
+        await wait_until(lambda: len(tree.root.children) == 2)
+        assert [node.label.plain for node in tree.root.children] == ["子目录", "去年总结.txt"]
+        tree.focus()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        line = app.screen.query_one("#path", Input)
+        assert line.value == str(source) and line.has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MessageScreen) and "导入" in app.screen.message
+
+
+async def test_save_as_folder_can_be_picked_in_the_folder_tree() -> None:
+    from appraisal.tui.screens.dialogs import InputScreen
+    from appraisal.tui.widgets.file_picker import FilePicker
+
+    path = make_draft(sections={"law": "另存的文字"})
+    (path.parent / "备份").mkdir()
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        editor.action_save_as()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, InputScreen)
+        tree = dialog.query_one("#picker", FilePicker)
+        await wait_until(lambda: len(tree.root.children) >= 2)
+        assert tree.root.children[0].label.plain == "备份"
+        tree.focus()
+        await pilot.press("down", "enter")  # the folder: the file name typed so far is kept
+        await pilot.pause()
+        target = path.parent / "备份" / f"{path.stem}-副本.json"
+        assert dialog.query_one("#answer", Input).value == str(target)
+        dialog.query_one("#answer", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is editor
+    assert load_draft(target).sections["law"] == "另存的文字"

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
@@ -13,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input
 
+from appraisal.tui.widgets.file_picker import FilePicker
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 T = TypeVar("T")
@@ -99,19 +101,38 @@ class ChoiceScreen(Dialog[str]):
 
 
 class InputScreen(Dialog[str | None]):
-    """Ask for one line (a file path). Escape cancels; Enter in the line is OK."""
+    """Ask for one line (a file path). With `suffixes`, a folder tree under the line offers folders and such
+    files to pick (a folder picked keeps the file name typed so far). Escape cancels; Enter in the line is OK."""
 
     body_id = "prompt"
 
-    def __init__(self, prompt: str, *, value: str = "", title: str = "请输入") -> None:
+    def __init__(
+        self, prompt: str, *, value: str = "", title: str = "请输入", suffixes: Sequence[str] | None = None
+    ) -> None:
         super().__init__(prompt, [("ok", "确定"), ("cancel", "取消")], cancel_id="cancel", title=title)
         self.value = value
+        self.suffixes = suffixes
 
     def extra(self) -> Sequence[Widget]:
-        return [Input(self.value, id="answer", compact=True)]
+        line = Input(self.value, id="answer", compact=True)
+        if self.suffixes is None:
+            return [line]
+        start = Path(self.value).expanduser().parent if self.value else Path.cwd()
+        return [line, FilePicker(start, self.suffixes, id="picker")]
 
     def on_mount(self) -> None:
         self.query_one("#answer", Input).focus()
+
+    def on_directory_tree_file_selected(self, event: FilePicker.FileSelected) -> None:
+        event.stop()
+        line = self.query_one("#answer", Input)
+        line.value = str(event.path)
+        line.focus()
+
+    def on_directory_tree_directory_selected(self, event: FilePicker.DirectorySelected) -> None:
+        event.stop()
+        line = self.query_one("#answer", Input)
+        line.value = str(event.path / (Path(line.value.strip()).name or "草稿.json"))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -594,7 +594,15 @@ class EditorScreen(Screen[None]):
             self.notify(f"已另存为 {target}", timeout=4)
 
         suggestion = self.session.path.with_name(self.session.path.stem + "-副本.json")
-        self.app.push_screen(InputScreen("另存为（草稿文件路径）：", value=str(suggestion), title="另存为"), chosen)
+        self.app.push_screen(
+            InputScreen(
+                "另存为（草稿文件路径，可输入或在下面选择文件夹）：",
+                value=str(suggestion),
+                title="另存为",
+                suffixes=[".json"],
+            ),
+            chosen,
+        )
 
     # ------------------------------------------------------------ other screens
 

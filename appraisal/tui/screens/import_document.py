@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 
+from appraisal.formats import DOCX_SUFFIXES, TEXT_SUFFIXES
 from appraisal.templates import list_templates
+from appraisal.tui.widgets.file_picker import FilePicker
 from appraisal.tui.widgets.plain import Plain, PlainLabel
-
-SUFFIXES = (".txt", ".md", ".markdown", ".docx")
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class ImportScreen(ModalScreen[ImportRequest | None]):
             with Horizontal(classes="field"):
                 yield PlainLabel("文档路径")
                 yield Input(id="path", placeholder="如：~/文档/2024年度个人总结.docx", compact=True)
+            yield FilePicker(Path.cwd(), TEXT_SUFFIXES | DOCX_SUFFIXES, id="picker")  # or pick it here
             with Horizontal(classes="field"):
                 yield PlainLabel("模板")
                 yield Select([(Text(t.name), t.id) for t in templates], prompt="自动识别", id="template", compact=True)
@@ -51,6 +52,13 @@ class ImportScreen(ModalScreen[ImportRequest | None]):
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
+
+    def on_directory_tree_file_selected(self, event: FilePicker.FileSelected) -> None:
+        """A file picked in the tree: its path goes into the line, ready for Enter (导入)."""
+        event.stop()
+        path = self.query_one("#path", Input)
+        path.value = str(event.path)
+        path.focus()
 
     def _submit(self) -> None:
         error = self.query_one("#form-error", Static)
