@@ -63,6 +63,10 @@ class Finding:
     message: str  # Chinese
     fix: str | None = None  # replacement text for [column, end_column) on that line, when a safe fix exists
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.severity, Severity):  # "error" from a rule or a test that wrote the word
+            object.__setattr__(self, "severity", Severity(self.severity))
+
 
 # Addresses, mail addresses and bare domain names: text in them is never Chinese prose, whatever it contains.
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"

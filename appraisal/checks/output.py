@@ -85,7 +85,7 @@ def as_concise(report: FileReport) -> list[str]:
 
 
 def severity_word(finding: Finding) -> str:
-    return "错误" if finding.severity == "error" else "提示"
+    return finding.severity.label
 
 
 def marked_sentence(line: str, column: int, end_column: int) -> str:

@@ -105,3 +105,13 @@ def test_every_rule_has_a_chinese_title() -> None:
     """The title names the check in messages such as “占位符”检查未能运行."""
     for rule in RULES.values():
         assert rule.title and all("\u4e00" <= ch <= "\u9fff" for ch in rule.title), rule.name
+
+
+def test_severity_is_the_enum_with_its_chinese_word() -> None:
+    from appraisal.checks import Severity
+
+    finding = Finding("placeholder", "error", None, 1, 1, 1, "…")  # type: ignore[arg-type]  # the word, as a rule may write it
+    assert finding.severity is Severity.ERROR and finding.severity == "error"
+    assert (Severity.ERROR.label, Severity.WARNING.label) == ("错误", "提示")
+    with pytest.raises(ValueError):
+        Finding("placeholder", "fatal", None, 1, 1, 1, "…")  # type: ignore[arg-type]

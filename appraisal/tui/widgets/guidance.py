@@ -42,8 +42,8 @@ def finding_prompt(finding: Finding, *, with_section: str = "") -> Text:
     """One finding on one line: [section] 错误/提示 第n行第m字  message."""
     from appraisal.checks import Severity  # already loaded: it made the finding
 
-    error = finding.severity is Severity.ERROR
-    label, style = ("错误", "bold red") if error else ("提示", "yellow")
+    style = "bold red" if finding.severity is Severity.ERROR else "yellow"
+    label = finding.severity.label
     text = Text()
     if with_section:
         text.append(f"{with_section} ", style="bold")
