@@ -17,6 +17,9 @@ from .marks import draft_with, template
 ALPHABET = list("学习工作党建年度万亿元亩公里平方米百分点个%％-—…XxＸ×*＊_＿某待补充TODO")
 ALPHABET += list("，。、；：？！“”‘’《》（）【】,;:?!()  　\t\n0123456789.abcABC/@:")
 ALPHABET += ["http://a.cn/x", "2024年", "2025年度", "今年（", "三、", "（一）", "服务中心实绩", "党建工作", "𠀀"]
+# The word lists and the GB/T rules: words, exceptions, years, magnitudes, ranges, page numbers, quotes.
+ALPHABET += ["再接再励", "按排名", "按排", "“十七”大", "党的十九大", "以来", "二0二五", "3千", "5百", "3～5", "3-5个"]
+ALPHABET += ["-2-", '"', "。。", "，，", "‚", "25年度", "’26年"]
 
 texts = st.lists(st.sampled_from(ALPHABET), max_size=80).map("".join)
 TEMPLATE = template()
