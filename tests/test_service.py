@@ -172,3 +172,27 @@ def test_list_drafts_says_which_cannot_be_read() -> None:
     assert rows[good.name].draft is not None and rows[good.name].completion == 0.0
     assert rows[bad.name].draft is None and rows[bad.name].problem
     assert load_draft(good).profile.name == "周明远"
+
+
+def test_export_names_what_was_written_before_a_failure(tmp_path: Path) -> None:
+    from appraisal.service import ExportFailed
+
+    template = load_template("cadre-annual")
+    draft = sample_draft()
+    (tmp_path / "已有文件夹.txt").mkdir()
+    targets = [
+        ExportTarget("md", folder=tmp_path),
+        ExportTarget("txt", path=tmp_path / "已有文件夹.txt", overwrite=True),
+    ]
+    with pytest.raises(ExportFailed) as failed:
+        Service().export(draft, template, targets)
+    assert [p.suffix for p in failed.value.written] == [".md"] and failed.value.written[0].is_file()
+    assert "是一个文件夹" in failed.value.message
+
+
+def test_export_without_strict_returns_the_errors(tmp_path: Path) -> None:
+    template = load_template("cadre-annual")
+    result = Service().export(sample_draft(), template, [ExportTarget("txt", folder=tmp_path)])
+    assert [p.parent for p in result.written] == [tmp_path]
+    assert result.errors and all(f.severity is Severity.ERROR for f in result.errors)
+    assert "placeholder" in {f.rule for f in result.errors}
