@@ -31,8 +31,8 @@ _DATED_AFTER = re.compile(
 )
 # What a dated sentence about the past says: it is history, not last year's text left in.
 _PAST = re.compile(
-    r"以来|调任|任职|担任|到任|任命|来到|参加工作|入职|调入|调至|提拔|被评为|荣获|获评|获得|被授予|当选|起|开始|至今|曾"
-    r"|安排我|安排本人|挂职|交流|转岗|到[^，。；]{0,12}工作"
+    r"以来|调任|任职|担任|到任|任命|来到|参加工作|入职|调入|调至|提拔|被评为|荣获|获评|被授予|当选|开始|至今|曾"
+    r"|安排我|安排本人|挂职|交流到|交流任职|转岗|到[^，。；]{0,12}工作"
 )
 _SENTENCE_ENDS = "。！？；!?;"
 _LEADING_SPACE = re.compile(r"\s*")
