@@ -6,11 +6,11 @@ from rich.console import Console
 from rich.text import Text
 
 from appraisal.tui.line_breaking import NO_LINE_END, NO_LINE_START
-from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.chinese_text import ChineseMarkdown, ChineseText
 
-from .helpers import make_app, make_draft
-from .test_section_editor import KINSOKU_TEXT, visible_lines, wait_until
+from .editing import editing, visible_lines, wait_until
+from .helpers import make_draft
+from .test_section_editor import KINSOKU_TEXT
 
 GUIDANCE = (
     "## 写什么\n\n"
@@ -49,12 +49,9 @@ def test_markdown_and_text_follow_the_rules_at_every_width() -> None:
 
 async def test_the_panel_draws_findings_and_last_year_by_the_rules() -> None:
     last_year = make_draft(year=2024, sections={"conduct": KINSOKU_TEXT})
-    path = make_draft(sections={"conduct": "全年税收收入同比增长%，完成年度目标，服务企业“一对一”。" * 2})
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+    text = "全年税收收入同比增长%，完成年度目标，服务企业“一对一”。" * 2
+    async with editing({"conduct": text}, size=(100, 30)) as e:
+        app, pilot, screen = e.app, e.pilot, e.screen
         await wait_until(lambda: screen.started)
         screen.go_to("conduct")
         await pilot.press("f4")

@@ -5,25 +5,17 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.new_draft import NewDraftScreen
 from appraisal.tui.widgets.guidance import TabStrip
 
-from .helpers import make_app, make_draft
-from .test_section_editor import visible_lines, wait_until
-
-
-def screen_lines(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+from .editing import editing, screen_lines, visible_lines, wait_until
+from .helpers import make_app
+from .test_section_editor import KINSOKU_TEXT
 
 
 async def test_f4_shows_the_findings_at_80x24_and_enter_goes_to_one() -> None:
-    path = make_draft(sections={"results.service": "全年税收收入同比增长%，完成年度目标。"})
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+    async with editing({"results.service": "全年税收收入同比增长%，完成年度目标。"}) as e:
+        app, pilot, screen = e.app, e.pilot, e.screen
         await wait_until(lambda: screen.started)
         screen.go_to("results.service")
         await pilot.pause()
@@ -44,11 +36,8 @@ async def test_f4_shows_the_findings_at_80x24_and_enter_goes_to_one() -> None:
 
 
 async def test_100_columns_show_the_guidance_panel_and_whole_tab_names() -> None:
-    app = make_app(make_draft())
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+    async with editing(size=(100, 30)) as e:
+        app, screen = e.app, e.screen
         await wait_until(lambda: screen.started)
         assert screen.guidance.region.width >= 28
         assert screen.editor.region.width >= 40  # room for 20 字 a line
@@ -59,14 +48,9 @@ async def test_100_columns_show_the_guidance_panel_and_whole_tab_names() -> None
 
 
 async def test_headings_are_fitted_never_cut_through_a_character() -> None:
-    path = make_draft(name="欧阳文华" * 6)  # a draft name far wider than the bar at 80 columns
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
-        screen.go_to("results.foundation")
-        await pilot.pause()
+    # A draft name far wider than the bar at 80 columns.
+    async with editing(on="results.foundation", name="欧阳文华" * 6) as e:
+        app, screen = e.app, e.screen
         heading = visible_lines(app, screen.query_one("#section-heading"))[0]
         assert "有潜在、长远效应基础工作实绩" in heading  # the title whole; the group's name gave way
         assert "200–1200字" in heading
@@ -92,16 +76,9 @@ async def test_a_toast_over_chinese_text_shows_every_character_of_both() -> None
     beside and below it is whole again once the toast has gone."""
     from textual.widgets._toast import Toast
 
-    from .test_section_editor import KINSOKU_TEXT
-
-    path = make_draft(sections={"conduct": KINSOKU_TEXT * 3})
-    app = make_app(path)
     message = "草稿已保存到“某市统计局/2025年度/张三的述职报告.json”，文字均已写入，可以放心关闭窗口。"
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
-        screen.go_to("conduct")
+    async with editing({"conduct": KINSOKU_TEXT * 3}, on="conduct", notifications=True) as e:
+        app, pilot, screen = e.app, e.pilot, e.screen
         await pilot.press("ctrl+home")
         await pilot.pause()
         before = visible_lines(app, screen.editor)

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from textual import events
-from textual.app import App
 from textual.document._document import Document
 from textual.document._wrapped_document import WrappedDocument
-from textual.widget import Widget
 
 from appraisal.store import load_draft
 from appraisal.tui.line_breaking import NO_LINE_END, NO_LINE_START, wrap_offsets
-from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.section_editor import RECOVERED_MESSAGE, ChineseWrappedDocument
 
-from .helpers import make_app, make_draft
+from .editing import editing, notices, visible_lines, wait_until
 
 # Eight paragraphs, about 1,200 字: the paste that made Ctrl+Z end the app.
 PASTE_PARAGRAPHS = [
@@ -28,34 +23,9 @@ PASTE_PARAGRAPHS = [
 PASTE = "\n".join(PASTE_PARAGRAPHS)
 
 
-async def wait_until(condition, timeout: float = 3.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
-
-
-def visible_lines(app: App[object], widget: Widget) -> list[str]:
-    """What the terminal shows inside the widget's content area, row by row (cells, as drawn)."""
-    region = widget.content_region
-    strips = app.screen._compositor.render_strips()
-    return [strips[y].crop(region.x, region.right).text.rstrip() for y in range(region.y, region.bottom)]
-
-
-def notices(app: App[object]) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 async def test_undo_after_a_long_multi_paragraph_paste_at_80x24() -> None:
-    path = make_draft(sections={"conduct": "原有的一句话。"})
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
-        screen.go_to("conduct")
-        await pilot.pause()
+    async with editing({"conduct": "原有的一句话。"}, on="conduct", size=(80, 24)) as e:
+        app, pilot, screen, path = e.app, e.pilot, e.screen, e.path
         await pilot.press("end")
         app.post_message(events.Paste(PASTE))  # what the terminal sends for a bracketed paste
         await wait_until(lambda: screen.editor.text.endswith(PASTE_PARAGRAPHS[-1]))
@@ -73,14 +43,8 @@ async def test_undo_after_a_long_multi_paragraph_paste_at_80x24() -> None:
 
 
 async def test_undo_after_typing_four_long_paragraphs_at_80x24() -> None:
-    path = make_draft()
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
-        screen.go_to("conduct")
-        await pilot.pause()
+    async with editing(on="conduct", size=(80, 24)) as e:
+        app, pilot, screen = e.app, e.pilot, e.screen
         for paragraph in PASTE_PARAGRAPHS[:4]:
             screen.editor.insert(paragraph + "\n")  # each insert is its own undo batch, as typing pauses make
             screen.editor.history.checkpoint()
@@ -97,14 +61,8 @@ async def test_undo_after_typing_four_long_paragraphs_at_80x24() -> None:
 
 async def test_an_exception_in_an_editing_key_is_recovered_from(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever goes wrong inside TextArea while handling a key: the app stays, the text stays, one sentence."""
-    path = make_draft(sections={"conduct": "已经写好的文字。"})
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
-        screen.go_to("conduct")
-        await pilot.pause()
+    async with editing({"conduct": "已经写好的文字。"}, on="conduct", size=(80, 24)) as e:
+        app, pilot, screen, path = e.app, e.pilot, e.screen, e.path
         await pilot.press("end")
         original = Document.replace_range
 
@@ -139,15 +97,9 @@ RESIZE_TEXT = "\n".join(
 
 @pytest.mark.parametrize("sizes", [((100, 30), (140, 30)), ((140, 30), (80, 24)), ((80, 24), (100, 30))])
 async def test_every_character_is_visible_after_a_resize(sizes: tuple[tuple[int, int], ...]) -> None:
-    path = make_draft(sections={"conduct": RESIZE_TEXT})
-    app = make_app(path)
     first, second = sizes
-    async with app.run_test(size=first) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
-        screen.go_to("conduct")
-        await pilot.pause()
+    async with editing({"conduct": RESIZE_TEXT}, on="conduct", size=first) as e:
+        app, pilot, screen = e.app, e.pilot, e.screen
         assert "".join(visible_lines(app, screen.editor)) == RESIZE_TEXT.replace("\n", "")
         await pilot.resize_terminal(*second)
         await pilot.pause()
@@ -170,14 +122,8 @@ KINSOKU_TEXT = "\n".join(
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 40)])
 async def test_the_editor_breaks_lines_by_the_chinese_rules(size: tuple[int, int]) -> None:
-    path = make_draft(sections={"conduct": KINSOKU_TEXT})
-    app = make_app(path)
-    async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
-        screen.go_to("conduct")
-        await pilot.pause()
+    async with editing({"conduct": KINSOKU_TEXT}, on="conduct", size=size) as e:
+        app, pilot, screen = e.app, e.pilot, e.screen
         shown = [line for line in visible_lines(app, screen.editor) if line]
         assert "".join(shown) == KINSOKU_TEXT.replace("\n", ""), shown
         for line in shown:
@@ -202,14 +148,10 @@ def test_textual_still_wraps_through_compute_wrap_offsets() -> None:
 
 
 async def test_entering_a_section_puts_the_cursor_where_the_user_last_was_else_at_the_end() -> None:
-    path = make_draft(sections={"conduct": KINSOKU_TEXT, "study": "坚持读原著。\n学原文，悟原理。"})
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
-        screen.go_to("conduct")
-        await pilot.pause()
+    async with editing(
+        {"conduct": KINSOKU_TEXT, "study": "坚持读原著。\n学原文，悟原理。"}, on="conduct", size=(80, 24)
+    ) as e:
+        pilot, screen = e.pilot, e.screen
         end = screen.editor.document.end
         assert screen.editor.cursor_location == end  # never entered: at the end, where writing goes on
         assert end[0] == 1
@@ -234,12 +176,8 @@ async def test_entering_a_section_puts_the_cursor_where_the_user_last_was_else_a
 
 
 async def test_jumping_to_a_missing_figure_puts_the_cursor_in_front_of_the_unit() -> None:
-    path = make_draft(sections={"results.service": "全年税收收入同比增长%，完成年度目标。"})
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+    async with editing({"results.service": "全年税收收入同比增长%，完成年度目标。"}, size=(100, 30)) as e:
+        pilot, screen = e.pilot, e.screen
         await wait_until(lambda: screen.started)
         finding = next(f for f in screen.findings.get("results.service", []) if f.rule == "missing-figure")
         screen.jump_to_finding(finding)
