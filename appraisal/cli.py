@@ -31,6 +31,7 @@ COMMANDS = [
     "note",
     "assist",
     "unlock",
+    "serve",
 ]
 
 

@@ -384,10 +384,11 @@ def lock_question(exc: DraftLockedError, path: Path) -> str:
     )
 
 
-def run_app(draft_path: Path | None = None, *, read_only: bool = False) -> int:
+def run_app(draft_path: Path | None = None, *, read_only: bool = False, in_browser: bool = False) -> int:
     """Run the app in this terminal. Without a terminal, say so and return 2 (the editor would wait for keys
-    that never come, holding the draft's lock). After a crash: where the text is, and a non-zero code."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    that never come, holding the draft's lock). After a crash: where the text is, and a non-zero code.
+    `in_browser`: started by `appraisal serve` for a browser tab, talking over pipes instead of a terminal."""
+    if not in_browser and not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(NO_TERMINAL, file=sys.stderr)
         return 2
     app = AppraisalApp(draft_path, read_only=read_only)

@@ -1,0 +1,46 @@
+"""`appraisal serve [--port N] [--host H] [--no-browser]`: the app in a browser tab on this machine (SPEC §9)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+NAME = "serve"
+HELP = "在浏览器中使用（仅限本机访问，地址中含本次运行的密钥）"
+DEFAULT_HOST = "127.0.0.1"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=0, metavar="端口", help="监听的端口（默认自动选择空闲端口）")
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST, metavar="地址", help=f"监听的地址（默认 {DEFAULT_HOST}，只有本机可以访问）"
+    )
+    parser.add_argument("--no-browser", action="store_true", help="不自动打开浏览器，只打印地址")
+
+
+def run(args: argparse.Namespace) -> int:
+    import webbrowser
+
+    from appraisal.errors import AppraisalError
+    from appraisal.tui.serve import BrowserServer, bind, is_loopback
+
+    if not 0 <= args.port <= 65535:
+        raise AppraisalError(f"端口应在 0 到 65535 之间（0 表示自动选择），收到的是 {args.port}。")
+    sock = bind(args.host, args.port)
+    if not is_loopback(sock):
+        warning = f"警告：正在 {args.host} 上提供服务，同一网络中的其他电脑也能连接，得到完整地址的人就能打开您的草稿。"
+        print(warning, file=sys.stderr)
+
+    async def announce(address: str) -> None:
+        print(f"考核自评助手已在浏览器模式下启动，请在浏览器中打开：\n\n    {address}\n", flush=True)
+        print("地址中含有本次运行的密钥，请勿转发。关闭浏览器标签页时草稿会自动保存；按 Ctrl+C 停止服务。", flush=True)
+        if args.no_browser:
+            return
+        opened = await asyncio.get_running_loop().run_in_executor(None, webbrowser.open, address)
+        if not opened:
+            print("未能自动打开浏览器，请手动打开上面的地址。", flush=True)
+
+    BrowserServer(sock, announce=announce).run()
+    print("浏览器模式已停止。", flush=True)
+    return 0

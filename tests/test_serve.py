@@ -1,0 +1,318 @@
+"""Browser mode (`appraisal serve`, SPEC §9): the real server in a subprocess, a real websocket client, and a real
+headless Chromium (Debian's `chromium` + `chromium-driver`, driven by Selenium with the system driver).
+
+Every wait is for a condition (a line printed, a file on disk, bytes on the websocket), bounded by a deadline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from appraisal import cli
+from appraisal.store import load_draft, lock_path, read_lock
+
+STARTUP_SECONDS = 30.0  # the server prints its address; an app process shows its first screen (2 loaded cores)
+STOP_SECONDS = 30.0
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+URL = re.compile(r"http://\S+/")
+
+
+def wait_for(condition: Callable[[], object], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {seconds} s waiting for {what}")
+        time.sleep(0.05)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen[str]
+    address: str
+    output: list[str]  # every line printed so far (stdout and stderr)
+
+    @property
+    def base(self) -> str:
+        """The address without the secret: `http://127.0.0.1:PORT`."""
+        return self.address.rstrip("/").rsplit("/", 1)[0]
+
+    def stop(self) -> int:
+        """Ctrl+C, as a user would press it; the exit code."""
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(STOP_SECONDS)
+
+
+@contextlib.contextmanager
+def serve(*args: str) -> Iterator[Served]:
+    """`appraisal serve --no-browser --port <free port> ARGS` until its address is printed."""
+    command = [sys.executable, "-m", "appraisal.cli", "serve", "--no-browser", "--port", str(free_port()), *args]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", bufsize=1
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    output: list[str] = []
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.put(line)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        address = None
+        while address is None:
+            try:
+                line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise AssertionError(f"no address printed: {output}") from None
+            output.append(line)
+            if match := URL.search(line):
+                address = match.group(0)
+        yield Served(process, address, output)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(STOP_SECONDS)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        reader.join(5)
+        while not lines.empty():
+            output.append(lines.get())
+
+
+@pytest.fixture
+def draft(appraisal_home: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """One draft: bare `appraisal` (what each tab runs) offers it as the one to continue (key r)."""
+    assert (
+        cli.main(["new", "--name", "张三", "--unit", "规划局", "--position", "副局长", "--year", "2026", "--no-edit"])
+        == 0
+    )
+    return Path(capsys.readouterr().out.strip())
+
+
+async def _refused(url: str) -> tuple[int, str, int]:
+    """Status and body of a page request, and the status of a websocket handshake, at `url`."""
+    async with aiohttp.ClientSession() as session:
+        async with session.get(url) as response:
+            status, body = response.status, await response.text()
+        try:
+            async with session.ws_connect(url.rstrip("/") + "/ws?width=80&height=24"):
+                ws_status = 101
+        except aiohttp.WSServerHandshakeError as error:
+            ws_status = error.status
+    return status, body, ws_status
+
+
+async def _open_app(ws_url: str, draft: Path) -> int:
+    """Open a tab's websocket, continue the draft (key r), and return the app's pid from the draft's lock."""
+    async with aiohttp.ClientSession() as session, session.ws_connect(ws_url) as websocket:
+        received = 0
+        while received < 1000:  # the start screen is drawn
+            message = await asyncio.wait_for(websocket.receive(), STARTUP_SECONDS)
+            assert message.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT), message
+            received += len(message.data)
+        await websocket.send_json(["stdin", "r"])
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while (holder := read_lock(draft)) is None:
+            assert time.monotonic() < deadline, "the editor did not open the draft"
+            await asyncio.sleep(0.05)
+        return holder.pid
+
+
+def test_serve_refuses_the_address_without_its_secret(draft: Path) -> None:
+    with serve() as served:
+        secret = served.address.rstrip("/").rsplit("/", 1)[1]
+        assert len(secret) >= 32
+        assert served.address.startswith("http://127.0.0.1:")
+        wrong = secret[:-1] + ("A" if secret[-1] != "A" else "B")
+        for url in (served.base + "/", served.base + "/static/js/textual.js", f"{served.base}/{wrong}/"):
+            status, body, ws_status = asyncio.run(_refused(url))
+            assert (status, ws_status) == (403, 403), url
+            assert "密钥" in body
+        page = asyncio.run(_page(served.address))
+        assert f'data-session-websocket-url="ws://127.0.0.1:{served.base.rsplit(":", 1)[1]}/{secret}/ws"' in page
+        assert "googleapis" not in page and "https://" not in page  # nothing fetched from the internet
+        assert "考核自评助手" in page
+
+
+async def _page(url: str) -> str:
+    async with aiohttp.ClientSession() as session, session.get(url) as response:
+        assert response.status == 200
+        return await response.text()
+
+
+def test_closing_the_tab_ends_its_app(draft: Path) -> None:
+    with serve() as served:
+        ws_url = served.address.replace("http://", "ws://") + "ws?width=100&height=30"
+        pid = asyncio.run(_open_app(ws_url, draft))
+        assert pid != served.process.pid and pid_alive(pid)
+        # The websocket is closed again: that tab's app quits on its own and lets go of the draft.
+        wait_for(lambda: not lock_path(draft).exists(), STOP_SECONDS, "the closed tab's app to release the draft")
+        wait_for(lambda: not pid_alive(pid), STOP_SECONDS, "the closed tab's app to end")
+
+
+def test_ctrl_c_asks_open_apps_to_quit(draft: Path) -> None:
+    async def hold_tab_open(ws_url: str, stop: Callable[[], int]) -> tuple[int, int]:
+        async with aiohttp.ClientSession() as session, session.ws_connect(ws_url) as websocket:
+            received = 0
+            while received < 1000:
+                message = await asyncio.wait_for(websocket.receive(), STARTUP_SECONDS)
+                received += len(message.data)
+            await websocket.send_json(["stdin", "r"])
+            deadline = time.monotonic() + STARTUP_SECONDS
+            while (holder := read_lock(draft)) is None:
+                assert time.monotonic() < deadline, "the editor did not open the draft"
+                await asyncio.sleep(0.05)
+            code = await asyncio.get_running_loop().run_in_executor(None, stop)  # the tab is still open
+            return holder.pid, code
+
+    with serve() as served:
+        ws_url = served.address.replace("http://", "ws://") + "ws?width=100&height=30"
+        pid, code = asyncio.run(hold_tab_open(ws_url, served.stop))
+    assert code == 0
+    assert not pid_alive(pid), "the app process outlived the server"
+    assert not lock_path(draft).exists(), "the app did not quit cleanly (its lock is left behind)"
+    assert "浏览器模式已停止。" in "".join(served.output)
+
+
+def test_non_loopback_host_is_served_only_with_a_warning(draft: Path) -> None:
+    with serve("--host", "0.0.0.0") as served:
+        assert served.stop() == 0
+    printed = "".join(served.output)
+    assert "警告：" in printed and "其他电脑" in printed
+
+
+def test_bad_port_is_one_chinese_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["serve", "--no-browser", "--port", "70000"]) == 2
+    assert capsys.readouterr().err.strip() == "端口应在 0 到 65535 之间（0 表示自动选择），收到的是 70000。"
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert cli.main(["serve", "--no-browser", "--port", str(port)]) == 2
+    error = capsys.readouterr().err
+    assert f"无法在 127.0.0.1 的 {port} 端口上提供服务" in error and "Traceback" not in error
+
+
+# ---------------------------------------------------------------------------------------------------- the browser
+
+
+def _browser_missing() -> str | None:
+    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not shutil.which(path)]
+    return f"not installed: {', '.join(missing)} (apt-get install chromium chromium-driver)" if missing else None
+
+
+# Installed in the page before textual.js runs: keeps what the app sends, so the test can wait for words on screen
+# (the terminal draws on a canvas, not in the DOM).
+RECORD_SCREEN = """
+window.__screen = '';
+const Native = window.WebSocket;
+window.WebSocket = function (...args) {
+  const socket = new Native(...args);
+  const decoder = new TextDecoder();
+  socket.addEventListener('message', (event) => {
+    if (typeof event.data !== 'string') window.__screen += decoder.decode(event.data, {stream: true});
+  });
+  return socket;
+};
+"""
+
+PASTE = """
+const area = document.querySelector('.xterm-helper-textarea');
+const data = new DataTransfer();
+data.setData('text/plain', arguments[0]);
+area.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true, cancelable: true}));
+"""
+
+
+@pytest.fixture
+def chromium() -> Iterator[object]:
+    if reason := _browser_missing():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the browser test may not skip under CI: {reason}")
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    try:
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_SCREEN})
+        yield driver
+    finally:
+        driver.quit()
+
+
+def test_chinese_typed_and_pasted_in_the_browser_is_on_disk(draft: Path, chromium: object, tmp_path: Path) -> None:
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    assert isinstance(chromium, WebDriver)
+    driver = chromium
+    typed = "坚持以习近平新时代中国特色社会主义思想为指导，"
+    pasted = "全年审批项目126件，办结率100%。\n\n牵头编制“十五五”专项规划3项。\n第三段：无。"
+
+    def screen() -> str:
+        return str(driver.execute_script("return window.__screen"))
+
+    with serve() as served:
+        driver.get(served.address)
+        wait_for(lambda: "继续最近的草稿" in screen(), STARTUP_SECONDS, "the start screen in the browser")
+        driver.find_element("css selector", ".xterm-helper-textarea").send_keys("r")
+        wait_for(lambda: "写作指导" in screen(), STARTUP_SECONDS, "the editor in the browser")
+        # What an input method commits arrives as one insertText, as the IME's composed text does.
+        driver.execute_cdp_cmd("Input.insertText", {"text": typed})
+        wait_for(lambda: load_draft(draft).sections["intro"] == typed, STARTUP_SECONDS, "the typed text on disk")
+        driver.execute_script(PASTE, pasted)
+        wait_for(lambda: "第三段" in load_draft(draft).sections["intro"], STARTUP_SECONDS, "the pasted text on disk")
+        assert load_draft(draft).sections["intro"] == typed + pasted
+        driver.save_screenshot(str(tmp_path / "browser.png"))
+        pid = read_lock(draft).pid  # type: ignore[union-attr]
+        page = driver.current_window_handle
+        driver.switch_to.new_window("tab")
+        driver.switch_to.window(page)
+        driver.close()  # the tab is closed: its app saves and quits
+        wait_for(lambda: not lock_path(draft).exists(), STOP_SECONDS, "the closed tab's app to release the draft")
+        wait_for(lambda: not pid_alive(pid), STOP_SECONDS, "the closed tab's app to end")
+        assert served.stop() == 0
+    assert load_draft(draft).sections["intro"] == typed + pasted
+    assert json.loads(draft.read_text(encoding="utf-8"))["sections"]["intro"] == typed + pasted
