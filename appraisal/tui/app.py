@@ -219,27 +219,14 @@ class AppraisalApp(App[int]):
         self.push_screen(NewDraftScreen(), create)
 
     def import_document(self) -> None:
-        from appraisal.tui.screens.import_document import ImportRequest, ImportScreen
+        from appraisal.tui.screens.import_document import Imported, ImportScreen, ImportSummaryScreen
 
-        def chosen(request: ImportRequest | None) -> None:
-            if request is None:
-                return
-            try:
-                from appraisal.importing import import_document
+        def imported(done: Imported | None) -> None:
+            if done is not None:
+                self.open_draft(done.path)
+                self.push_screen(ImportSummaryScreen(done))
 
-                result = import_document(request.path, request.template)
-                path = create_draft(result.draft)
-                summary = result.summary()
-            except AppraisalError as exc:
-                self.push_screen(MessageScreen(exc.message, title="未能导入"))
-                return
-            except Exception as exc:  # an importer bug must not take the app (and other open text) down
-                self.push_screen(MessageScreen(f"导入 {request.path} 时出错：{exc}", title="未能导入"))
-                return
-            self.open_draft(path)
-            self.push_screen(MessageScreen(f"{summary}\n草稿已保存为 {path}。", title="导入完成"))
-
-        self.push_screen(ImportScreen(), chosen)
+        self.push_screen(ImportScreen(), imported)
 
     def refresh_start(self) -> None:
         for screen in self.screen_stack:

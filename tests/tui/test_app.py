@@ -12,6 +12,7 @@ from appraisal import paths
 from appraisal.store import DraftLock, draft_files, load_draft
 from appraisal.tui.screens.dialogs import ChoiceScreen, MessageScreen
 from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.import_document import ImportSummaryScreen
 from appraisal.tui.screens.new_draft import NewDraftScreen
 from appraisal.tui.screens.start import StartScreen
 
@@ -352,8 +353,8 @@ async def test_import_document_from_start_screen(tmp_path: Path) -> None:
         app.screen.query_one("#path", Input).focus()
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, MessageScreen)
-        assert "导入" in app.screen.message
+        assert isinstance(app.screen, ImportSummaryScreen)
+        assert "已导入 去年总结.txt" in app.screen.text.plain
         await pilot.press("enter")
         await pilot.pause()
         editor = app.screen
@@ -428,7 +429,7 @@ async def test_import_file_can_be_picked_in_the_folder_tree(tmp_path: Path, monk
         assert line.value == str(source) and line.has_focus
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, MessageScreen) and "导入" in app.screen.message
+        assert isinstance(app.screen, ImportSummaryScreen) and "已导入 去年总结.txt" in app.screen.text.plain
 
 
 async def test_save_as_folder_can_be_picked_in_the_folder_tree() -> None:

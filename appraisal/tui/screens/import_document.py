@@ -1,7 +1,13 @@
-"""Import a document (.txt, .md, .docx) as a new draft: ask for its path and, optionally, the template."""
+"""Import a document (.txt, .md, .docx) as a new draft: ask for its path and, optionally, the template; ask which
+template when the importer is unsure; then say what went where (`ImportSummaryScreen`).
+
+The form reads the file and creates the draft itself, so that a file that cannot be read is one sentence under
+the path the user typed (to correct it), and a question about the template comes before any draft exists.
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -9,23 +15,38 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Input, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
+from appraisal import paths
+from appraisal.draft import count_zi
+from appraisal.errors import AppraisalError
 from appraisal.formats import DOCX_SUFFIXES, TEXT_SUFFIXES
+from appraisal.importing import ImportResult, import_document
+from appraisal.store import create_draft
 from appraisal.templates import list_templates
+from appraisal.tui.widgets.chinese_text import ChineseText
 from appraisal.tui.widgets.file_picker import FilePicker
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
+log = logging.getLogger(__name__)
+
+PREVIEW = 30  # characters of a line shown in the summary
+
 
 @dataclass(frozen=True)
-class ImportRequest:
+class Imported:
+    """A draft made from a document: where it was saved, what the importer did, and how the template was
+    settled — given in the form, recognised, or chosen by the user after the importer's guess (`guess`)."""
+
     path: Path
-    template: str | None
+    result: ImportResult
+    guess: ImportResult | None = None  # the first reading, when the user was asked which template
 
 
-class ImportScreen(ModalScreen[ImportRequest | None]):
+class ImportScreen(ModalScreen[Imported | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
 
     def __init__(self) -> None:
@@ -60,21 +81,56 @@ class ImportScreen(ModalScreen[ImportRequest | None]):
         path.value = str(event.path)
         path.focus()
 
+    def _error(self, sentence: str) -> None:
+        self.query_one("#form-error", Static).update(sentence)
+
     def _submit(self) -> None:
-        error = self.query_one("#form-error", Static)
         raw = self.query_one("#path", Input).value.strip().strip("'\"")
         if not raw:
-            error.update("请填写文档路径。")
+            self._error("请填写文档路径。")
             return
         path = Path(raw).expanduser()
         if not path.is_file():
-            error.update(f"找不到文件 {path}。")
+            self._error(f"找不到文件 {path}。")
             return
         if path.suffix.lower() in (".doc", ".wps"):
-            error.update("旧版 .doc 或 .wps 文件无法读取，请先在 Word 或 WPS 中另存为 .docx。")
+            self._error("旧版 .doc 或 .wps 文件无法读取，请先在 Word 或 WPS 中另存为 .docx。")
             return
         template = self.query_one("#template", Select).value
-        self.dismiss(ImportRequest(path, template if isinstance(template, str) else None))
+        result = self._read(path, template if isinstance(template, str) else None)
+        if result is None:
+            return
+        if result.confident:
+            self._create(result)
+            return
+
+        def chosen(template_id: str | None) -> None:
+            if template_id is None:
+                return  # back to the form: nothing was created
+            again = result if template_id == result.template.id else self._read(path, template_id)
+            if again is not None:
+                self._create(again, guess=result)
+
+        self.app.push_screen(TemplateQuestion(result), chosen)
+
+    def _read(self, path: Path, template_id: str | None) -> ImportResult | None:
+        self._error("")
+        try:
+            return import_document(path, template_id)
+        except AppraisalError as exc:
+            self._error(exc.message)
+        except Exception as exc:  # an importer bug must not take the app (and other open text) down
+            log.exception("importing %s failed", path)
+            self._error(f"导入 {path} 时出错：{exc}")
+        return None
+
+    def _create(self, result: ImportResult, guess: ImportResult | None = None) -> None:
+        try:
+            path = create_draft(result.draft)
+        except AppraisalError as exc:
+            self._error(exc.message)
+            return
+        self.dismiss(Imported(path, result, guess))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -89,3 +145,166 @@ class ImportScreen(ModalScreen[ImportRequest | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class TemplateQuestion(ModalScreen[str | None]):
+    """The importer could not tell which template the document follows: the user picks one, its guess
+    highlighted. Escape goes back to the form without creating anything."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+
+    def __init__(self, result: ImportResult) -> None:
+        super().__init__(classes="dialog-screen")
+        self.result = result
+        self.templates, _errors = list_templates()
+
+    def compose(self) -> ComposeResult:
+        result = self.result
+        name = result.document.path.name if result.document.path else "文档"
+        why = f"推测的依据：{'；'.join(result.reasons)}。" if result.reasons else ""
+        with Vertical(classes="dialog"):
+            yield PlainLabel("选择模板", classes="dialog-title")
+            yield Static(
+                ChineseText(
+                    f"未能确定 {name} 所用的模板，推测为「{result.template.name}」。{why}"
+                    "请选择要使用的模板（回车确认）："
+                ),
+                classes="dialog-body",
+            )
+            yield OptionList(
+                *(
+                    Option(Text(t.name + ("（推测）" if t.id == result.template.id else "")), id=t.id)
+                    for t in self.templates
+                ),
+                id="templates",
+                compact=True,
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("导入", id="ok", variant="primary", compact=True)
+                yield Button("取消", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        options = self.query_one("#templates", OptionList)
+        ids = [t.id for t in self.templates]
+        if self.result.template.id in ids:
+            options.highlighted = ids.index(self.result.template.id)
+        options.focus()
+
+    def _choose(self) -> None:
+        index = self.query_one("#templates", OptionList).highlighted
+        self.dismiss(self.templates[index].id if index is not None else self.result.template.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "ok":
+            self._choose()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ImportSummaryScreen(ModalScreen[None]):
+    """What the import did, so that a wrong placement can be seen and fixed: the template and why, each
+    section's 字数 and the document headings its text came from, empty sections, and text that went nowhere
+    (kept in the draft, never dropped). Scrolls at 80×24; Enter or Escape starts editing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "close", "开始编辑")]
+    DEFAULT_CSS = """
+    ImportSummaryScreen .dialog { width: 90; }
+    ImportSummaryScreen #import-summary { height: auto; max-height: 65vh; }
+    """
+
+    def __init__(self, imported: Imported) -> None:
+        super().__init__(classes="dialog-screen")
+        self.imported = imported
+        self.text = summary_text(imported)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield PlainLabel("导入完成", classes="dialog-title")
+            with VerticalScroll(id="import-summary"):
+                yield Static(ChineseText(self.text))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("开始编辑", id="ok", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#import-summary", VerticalScroll).focus()  # ↑/↓ and PgUp/PgDn scroll; Enter closes
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def summary_text(imported: Imported) -> Text:
+    """The summary as styled text. Everything from the document (names, headings, lines) goes in as plain text,
+    never markup."""
+    result, guess = imported.result, imported.guess
+    template, draft = result.template, result.draft
+    name = result.document.path.name if result.document.path else "文档"
+    text = Text()
+
+    def line(*parts: str | Text | tuple[str, str]) -> None:
+        text.append_text(Text.assemble(*parts))
+        text.append("\n")
+
+    saved = imported.path.name if imported.path.parent == paths.drafts_dir() else str(imported.path)
+    line(f"已导入 {name}，存为草稿 {saved}。")
+    if guess is None:
+        how = "自动识别" if result.template_chosen else "导入时指定"
+        line("模板：", (template.name, "bold"), f"（{how}）")
+    elif guess.template.id == template.id:
+        line("模板：", (template.name, "bold"), "（未能确定，按推测并经您确认）")
+    else:
+        line("模板：", (template.name, "bold"), f"（您选择；自动识别时推测为「{guess.template.name}」）")
+    reasons = (guess or result).reasons
+    if reasons:
+        line(("识别依据：", "dim"), "；".join(reasons), "。")
+    profile = draft.profile
+    who = [f"标题：{draft.title}".replace("\n", " ")]
+    who += [f"{label}：{value}" for label, value in (("姓名", profile.name), ("单位", profile.unit)) if value]
+    who.append(f"考核年度：{profile.year}" if profile.year else "考核年度：未识别")
+    line("　".join(who))
+    line()
+    line(("各栏目内容的来源", "bold"))
+    for section in template.text_sections():
+        body = draft.sections.get(section.id, "")
+        if not body.strip():
+            continue
+        line((section.title, "bold"), f"　{count_zi(body)} 字")
+        for source in result.sources.get(section.id, []):
+            line(
+                ("　　", ""), (f"第 {source.line} 行", "dim"), f"“{_preview(source.heading)}”　", (source.reason, "dim")
+            )
+        if not section.heading:
+            greeting = f"，含称谓“{result.salutation}”" if result.salutation else ""
+            line("　　", (f"文档开头、第一个栏目标题之前的文字{greeting}", "dim"))
+    empty = [s.title for s in template.text_sections() if s.heading and not draft.sections.get(s.id, "").strip()]
+    if empty:
+        line(("没有内容的栏目：", "bold"), "、".join(empty), "（请在编辑时补写）")
+    for note in result.notes:
+        line(("请核对：", "bold"), note)
+    if draft.unmatched.strip():
+        line(
+            ("未归入栏目的文字：", "bold"),
+            f"{count_zi(draft.unmatched)} 字，已原样保存在草稿的“未归类内容”中，没有丢弃：",
+        )
+        where = result.origin.get("unmatched", [])
+        for body_line, (number, _offset) in zip(draft.unmatched.split("\n"), where, strict=False):
+            line("　　", (f"第 {number} 行", "dim"), "　", _preview(body_line))
+    line()
+    line(("在编辑页中，光标所在段落如放错了栏目，可按 Ctrl+G 移到其他栏目。", "dim"))
+    text.rstrip()
+    return text
+
+
+def _preview(text: str) -> str:
+    return text if len(text) <= PREVIEW else text[:PREVIEW] + "……"

@@ -1,0 +1,153 @@
+"""Importing a document from the start screen: the template question when the importer is unsure, and the
+summary that says which template, why, and where each section's text came from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Static
+
+from appraisal.store import draft_files, load_draft
+from appraisal.tui.app import AppraisalApp
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.import_document import ImportScreen, ImportSummaryScreen, TemplateQuestion
+
+from .helpers import make_app, make_draft, wait_until
+
+# Free-form headings whose words say where they belong, a salutation, and a title that names the report's kind.
+FREE_FORM = """\
+2025年度述职述廉报告
+尊敬的各位领导：
+现将本人一年来的情况报告如下。
+一、把学习当作第一需要
+全年参加集中学习十二次，撰写心得三篇。
+二、扭住项目建设这个牛鼻子
+推动重点项目八个，完成投资十亿元。
+三、守住廉洁底线
+严格遵守中央八项规定精神。
+四、存在的问题和不足
+调查研究还不够深入。
+五、下一步工作打算
+继续抓好项目建设。
+"""
+
+# A title that names no kind and one heading: the importer cannot tell 公务员 from 干部 and must ask.
+UNSURE = """\
+2025年度个人总结
+现将本人一年来的情况报告如下。
+一、把学习当作第一需要
+全年参加集中学习十二次，撰写心得三篇。
+二、存在的问题和不足
+调查研究还不够深入。
+"""
+
+
+async def start_import(app: AppraisalApp, pilot, source: Path) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.press("i")
+    await wait_until(lambda: isinstance(app.screen, ImportScreen))
+    app.screen.query_one("#path", Input).value = str(source)
+    app.screen.query_one("#path", Input).focus()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_summary_names_each_section_its_heading_and_the_reason(tmp_path: Path) -> None:
+    make_draft()  # so the start screen shows
+    source = tmp_path / "述职.txt"
+    source.write_text(FREE_FORM, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_import(app, pilot, source)
+        await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
+        summary = app.screen
+        assert isinstance(summary, ImportSummaryScreen)
+        shown = summary.text.plain
+        assert "领导干部述职述廉报告（自动识别）" in shown
+        assert "识别依据：标题含“述职述廉”" in shown
+        # The free-form heading, its line and why it went there; the section's 字数.
+        assert "第 4 行“一、把学习当作第一需要”　按“学习”一词归入" in shown
+        assert "第 10 行“四、存在的问题和不足”　与栏目名称相符" in shown
+        assert "含称谓“尊敬的各位领导：”" in shown
+        result = summary.imported.result
+        for section in result.template.text_sections():
+            body = result.draft.sections[section.id]
+            if body.strip():
+                assert f"{section.title}　" in shown
+        # The heading it could not place is named, with where its text is kept.
+        assert "扭住项目建设这个牛鼻子" in shown
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.screen, EditorScreen))
+    drafts = [p for p in draft_files() if load_draft(p).template == "duty-report"]
+    assert len(drafts) == 1
+    saved = "\n".join(load_draft(drafts[0]).sections.values())
+    for kept in (
+        "全年参加集中学习十二次",
+        "推动重点项目八个",
+        "严格遵守中央八项规定精神",
+        "调查研究还不够深入",
+        "现将本人一年来的情况报告如下",
+    ):
+        assert kept in saved
+
+
+async def test_unsure_import_asks_which_template_before_creating_the_draft(tmp_path: Path) -> None:
+    make_draft()
+    source = tmp_path / "总结.txt"
+    source.write_text(UNSURE, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_import(app, pilot, source)
+        await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
+        question = app.screen
+        assert isinstance(question, TemplateQuestion)
+        assert len(draft_files()) == 1  # nothing created while the question is open
+        options = question.query_one("#templates", OptionList)
+        guess = question.result.template
+        assert options.highlighted is not None
+        assert question.templates[options.highlighted].id == guess.id  # the guess is preselected
+        assert "（推测）" in str(options.get_option_at_index(options.highlighted).prompt)
+        other = next(i for i, t in enumerate(question.templates) if t.id == "cadre-annual" != guess.id)
+        options.highlighted = other
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
+        shown = app.screen.text.plain  # type: ignore[attr-defined]
+        assert f"（您选择；自动识别时推测为「{guess.name}」）" in shown
+        assert "干部年度考核个人总结（四项实绩）" in shown
+        assert "第 3 行“一、把学习当作第一需要”　按“学习”一词归入" in shown
+    imported = [load_draft(p) for p in draft_files() if load_draft(p).template == "cadre-annual" and p.stem != ""]
+    studied = [d for d in imported if "全年参加集中学习十二次" in d.sections.get("study", "")]
+    assert len(studied) == 1
+
+
+async def test_escape_on_the_template_question_creates_nothing(tmp_path: Path) -> None:
+    make_draft()
+    source = tmp_path / "总结.txt"
+    source.write_text(UNSURE, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_import(app, pilot, source)
+        await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
+        await pilot.press("escape")
+        await wait_until(lambda: isinstance(app.screen, ImportScreen))
+    assert len(draft_files()) == 1
+
+
+async def test_summary_text_is_never_markup(tmp_path: Path) -> None:
+    make_draft()
+    source = tmp_path / "[b]总结.txt"
+    source.write_text(
+        "2025年度述职述廉报告\n一、[red]学习[/red]情况\n全年学习[i]十二次[/i]。\n二、廉洁自律\n严守规定。\n",
+        encoding="utf-8",
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_import(app, pilot, source)
+        await wait_until(lambda: isinstance(app.screen, (ImportSummaryScreen, TemplateQuestion)))
+        if isinstance(app.screen, TemplateQuestion):
+            await pilot.press("enter")
+            await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
+        body = app.screen.query_one("#import-summary Static", Static)
+        drawn = "".join(strip.text for strip in body.render_lines(body.region.reset_offset))
+        assert "[b]总结.txt" in drawn
+        assert "“一、[red]学习[/red]情况”" in drawn
