@@ -191,3 +191,25 @@ def test_material_page_120x40(snap_compare, mat_home: Path) -> None:  # type: ig
         await pilot.pause()
 
     assert snap_compare(make_app(path), terminal_size=(120, 40), run_before=run_before)
+
+
+async def test_a_section_copied_from_last_year_is_flagged_in_the_editor_and_the_review(mat_home: Path) -> None:
+    copied = (
+        "2024年，本人牵头完成全市统计数据质量核查。组织开展统计法宣传月活动，覆盖企业300余家。"
+        "建立基层统计人员培训制度，全年培训两期。"
+    )
+    _draft(2024, 1_733_000_000, results=copied)
+    path = _draft(2025, 1_764_560_000, results=copied.replace("2024年", "2025年"), conduct="坚持学习，严格自律。")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _editor_on(pilot, "results")
+        await wait_until(lambda: any(f.rule == "copied-from-last-year" for f in editor.findings.get("results", [])))
+        assert not any(f.rule == "copied-from-last-year" for f in editor.findings.get("conduct", []))
+        editor.editor.insert("今年新增数据共享平台建设，接入部门18个。")  # 3 of 4 sentences still last year's
+        await pilot.pause()
+        assert "接入部门18个" in editor.session.draft.sections["results"]
+        editor.check_section("results")
+        assert any(f.rule == "copied-from-last-year" for f in editor.findings["results"])
+        await pilot.press("f5")
+        await wait_until(lambda: type(app.screen).__name__ == "ReviewScreen" and app.screen.findings)  # type: ignore[attr-defined]
+        assert any(f.rule == "copied-from-last-year" for f in app.screen.findings)  # type: ignore[attr-defined]

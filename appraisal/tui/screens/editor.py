@@ -215,6 +215,8 @@ class EditorScreen(Screen[None]):
         self._last_year_known = True
         self._show_last_year(self.current_id)
         self.guidance.show_material(plans=self.service().last_year_plans(event.draft, self.session.template))
+        if event.draft is not None:
+            self.recheck_all()  # copied-from-last-year can now compare
         self.started = self.guidance.built
 
     def _show_last_year(self, section_id: str) -> None:
@@ -492,7 +494,7 @@ class EditorScreen(Screen[None]):
         that could not run is listed in every section, as `check_section` lists it in the one it checks."""
         from appraisal.checks import CHECK_FAILED
 
-        found = self.service().check_draft(self.session.draft, self.session.template)
+        found = self.service().check_draft(self.session.draft, self.session.template, self.last_year)
         failed = [f for f in found if f.rule == CHECK_FAILED]
         by_section: dict[str, list[Finding]] = {sid: list(failed) for sid in self.session.template.text_section_ids()}
         for finding in found:
@@ -501,7 +503,9 @@ class EditorScreen(Screen[None]):
         return by_section
 
     def check_section(self, section_id: str) -> None:
-        self.findings[section_id] = self.service().check_section(self.session.draft, self.session.template, section_id)
+        self.findings[section_id] = self.service().check_section(
+            self.session.draft, self.session.template, section_id, self.last_year
+        )
         self._update_list_entry(section_id)
         if section_id == self.current_id:
             self.guidance.show_findings(self.findings[section_id])
@@ -626,7 +630,7 @@ class EditorScreen(Screen[None]):
             if finding is not None:
                 self.jump_to_finding(finding)
 
-        self.app.push_screen(ReviewScreen(self.session, self.service()), done)
+        self.app.push_screen(ReviewScreen(self.session, self.service(), self.last_year), done)
 
     def action_export(self) -> None:
         from appraisal.tui.screens.export import ExportScreen

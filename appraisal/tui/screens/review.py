@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from appraisal.checks import Finding, Severity
+from appraisal.draft import Draft
 from appraisal.service import Service
 from appraisal.tui.session import EditSession
 from appraisal.tui.widgets.chinese_text import ChineseText
@@ -30,10 +31,11 @@ class ReviewScreen(Screen[Finding | None]):
         Binding("x", "fix_selected", "修正所选"),
     ]
 
-    def __init__(self, session: EditSession, service: Service) -> None:
+    def __init__(self, session: EditSession, service: Service, last_year: Draft | None = None) -> None:
         super().__init__()
         self.session = session
         self.service = service
+        self.last_year = last_year  # last year's draft, for copied-from-last-year
         self.findings: list[Finding] = []
 
     def compose(self) -> ComposeResult:
@@ -48,7 +50,7 @@ class ReviewScreen(Screen[Finding | None]):
     def refresh_findings(self) -> None:
         template = self.session.template
         order = {sid: i for i, sid in enumerate(template.text_section_ids())}
-        found = self.service.check_draft(self.session.draft, template)
+        found = self.service.check_draft(self.session.draft, template, self.last_year)
         self.findings = sorted(found, key=lambda f: (order.get(f.section or "", -1), f.line, f.column))
         errors = sum(1 for f in self.findings if f.severity is Severity.ERROR)
         fixable = sum(1 for f in self.findings if f.fix is not None)
