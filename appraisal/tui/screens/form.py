@@ -1,0 +1,124 @@
+"""A form in a dialog: labelled one-line fields, Enter moving to the next field and submitting from the last,
+one line for what is wrong, and the submit/cancel buttons. The new-draft and 个人信息 dialogs are both one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Input, Static
+
+from appraisal.draft import YEAR_RULE, parse_year
+from appraisal.tui.widgets.plain import Plain, PlainLabel
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One labelled line. `year`: digits only, four at most."""
+
+    id: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+    year: bool = False
+
+
+class FormScreen(ModalScreen[T]):
+    """Subclasses give the title, the fields and `submit`; `before`/`after` add widgets around the fields."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    TITLE_TEXT = ""
+    SUBMIT = ("ok", "确定")  # button id and label
+    ID_PREFIX = ""  # before each field's id, for the Input's id
+    SCROLLS = False  # a long form scrolls in a short terminal
+
+    def __init__(self, *, read_only: bool = False) -> None:
+        super().__init__(classes="dialog-screen")
+        self.read_only = read_only
+
+    def fields(self) -> Sequence[FormField]:
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def before(self) -> Iterable[Widget]:
+        return []
+
+    def after(self) -> Iterable[Widget]:
+        return []
+
+    def compose(self) -> ComposeResult:
+        self._fields = list(self.fields())
+        container = VerticalScroll if self.SCROLLS else Vertical
+        with container(classes="dialog form"):
+            yield PlainLabel(self.TITLE_TEXT, classes="dialog-title")
+            yield from self.before()
+            for item in self._fields:
+                with Horizontal(classes="field"):
+                    yield PlainLabel(item.label)
+                    yield Input(
+                        item.value,
+                        id=self.ID_PREFIX + item.id,
+                        placeholder=item.placeholder,
+                        compact=True,
+                        disabled=self.read_only,
+                        type="integer" if item.year else "text",
+                        max_length=4 if item.year else 0,  # 0: no limit
+                    )
+            yield Plain("", id="form-error", classes="form-error")
+            yield from self.after()
+            with Horizontal(classes="dialog-buttons"):
+                if not self.read_only:
+                    yield Button(self.SUBMIT[1], id=self.SUBMIT[0], variant="primary", compact=True)
+                yield Button("取消", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        if not self.read_only:
+            self.field_input(self._fields[0].id).focus()
+
+    def field_input(self, field_id: str) -> Input:
+        return self.query_one(f"#{self.ID_PREFIX}{field_id}", Input)
+
+    def value(self, field_id: str) -> str:
+        return self.field_input(field_id).value.strip()
+
+    def say(self, problem: str, *, field_id: str | None = None) -> None:
+        """What is wrong, on the form's error line; the focus goes to the field concerned."""
+        self.query_one("#form-error", Static).update(problem)
+        if field_id is not None:
+            self.field_input(field_id).focus()
+
+    def year(self, field_id: str) -> int | None:
+        """The field's year, or None after saying what a year must be."""
+        year = parse_year(self.value(field_id))
+        if year is None:
+            self.say(YEAR_RULE, field_id=field_id)
+        return year
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        ids = [self.ID_PREFIX + item.id for item in self._fields]
+        current = event.input.id or ""
+        if current in ids[:-1]:
+            self.query_one(f"#{ids[ids.index(current) + 1]}", Input).focus()
+        else:
+            self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == self.SUBMIT[0]:
+            self.submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
