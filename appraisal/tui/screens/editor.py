@@ -96,6 +96,7 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+pagedown", "next_section", "下一栏", show=False),
         Binding("ctrl+pageup", "previous_section", "上一栏", show=False),
         Binding("ctrl+o", "close_draft", "其他草稿"),
+        Binding("ctrl+g", "move_block", "移到其他栏目"),
         Binding("escape", "back_to_text", "回到正文", show=False),
         Binding("ctrl+n", "add_note", "记素材", show=False),
     ]
@@ -113,6 +114,7 @@ class EditorScreen(Screen[None]):
         "toggle_guidance": ("显示或隐藏写作指导", "切换右侧的指导面板"),
         "show_findings": ("本栏问题", "显示本栏的检查结果，回车跳到原文"),
         "close_draft": ("打开其他草稿", "保存并回到开始页"),
+        "move_block": ("移到其他栏目…", "把光标所在段落（或选中的几段）移到另一个栏目的末尾"),
         "add_note": ("记一条素材", "把一件事记入本栏的全年素材（素材页中回车插入到光标处）"),
     }
 
@@ -708,6 +710,35 @@ class EditorScreen(Screen[None]):
             self._sync()
             self.save_now()
             self.check_section(section_id)
+
+    def action_move_block(self) -> None:
+        """Move the cursor's paragraph, or the selected ones, to the end of another section: one action for a
+        block an import put in the wrong place. Saved at once as a new revision (F7 can bring the old back);
+        the editor's undo history starts afresh, so Ctrl+Z cannot bring the block back beside its copy."""
+        from appraisal.tui.screens.move_block import MoveBlockScreen, block_rows
+
+        if self.session.read_only:
+            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+            return
+        self._sync()
+        source = self.current_id
+        start, end = block_rows(self.editor.selection)
+        block = "\n".join(self.session.text(source).split("\n")[start:end])
+        if not block.strip():
+            self.notify("光标所在的段落没有文字，请把光标放在要移动的段落中，或选中要移动的几段。", timeout=5)
+            return
+
+        def chosen(target: str | None) -> None:
+            if target is None:
+                return
+            self.session.draft.move_lines(source, start, end, target)
+            self.session.mark_changed()
+            self.save_now()
+            self.reload_from_session()
+            title = self.session.template.section(target).title
+            self.notify(f"已移到「{title}」末尾，可按 F7 在历史版本中找回移动前的内容。", timeout=5)
+
+        self.app.push_screen(MoveBlockScreen(self.session.template, source, block), chosen)
 
     def action_close_draft(self) -> None:
         """Back to the start screen, to open another draft."""

@@ -1,0 +1,108 @@
+"""Moving paragraphs to another section (Ctrl+G in the editor): the fix for a block an import put in the wrong
+place. Which lines move (`block_rows`) and the dialog that asks where to (`MoveBlockScreen`); the editor moves
+them with `Draft.move_lines` and saves the result as a new revision."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.text_area import Selection
+
+from appraisal.draft import count_zi
+from appraisal.templates import Template
+from appraisal.tui.widgets.chinese_text import ChineseText
+from appraisal.tui.widgets.plain import PlainLabel
+
+PREVIEW = 60  # characters of the block shown in the dialog
+
+
+def block_rows(selection: Selection) -> tuple[int, int]:
+    """The paragraphs (rows, end exclusive) a move takes: the cursor's, or every one the selection touches. A
+    selection that ends at the very start of a row (whole lines selected with Shift+↓) does not take that row."""
+    (start_row, _), (end_row, end_column) = sorted((selection.start, selection.end))
+    if end_row > start_row and end_column == 0:
+        end_row -= 1
+    return start_row, end_row + 1
+
+
+class MoveBlockScreen(ModalScreen[str | None]):
+    """Where to move the paragraphs: every other section of the template, in order (a child indented under its
+    parent's title). Enter moves them to the end of the chosen section; Escape leaves everything as it was."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    DEFAULT_CSS = """
+    MoveBlockScreen #move-targets { height: auto; max-height: 12; }
+    """
+
+    def __init__(self, template: Template, source: str, block: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.template = template
+        self.source = source
+        self.block = block
+        self.targets = [placed for placed in template.walk() if placed.section.id != source]
+
+    def compose(self) -> ComposeResult:
+        paragraphs = [line for line in self.block.split("\n") if line.strip()]
+        first = paragraphs[0] if paragraphs else ""
+        preview = first if len(first) <= PREVIEW else first[:PREVIEW] + "……"
+        more = f"等 {len(paragraphs)} 段，" if len(paragraphs) > 1 else ""
+        source = self.template.placed(self.source).section.title
+        with Vertical(classes="dialog"):
+            yield PlainLabel("移到其他栏目", classes="dialog-title")
+            yield Static(
+                ChineseText(
+                    Text.assemble(
+                        f"把「{source}」中的“",
+                        (preview, "bold"),
+                        f"”（{more}共 {count_zi(self.block)} 字）移到哪个栏目？将接在该栏目末尾。",
+                    )
+                ),
+                classes="dialog-body",
+            )
+            yield OptionList(*self._options(), id="move-targets", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("移动", id="ok", variant="primary", compact=True)
+                yield Button("取消", id="cancel", compact=True)
+
+    def _options(self) -> list[Option]:
+        options = []
+        for placed in self.targets:
+            section = placed.section
+            indent = "　　" if placed.parent is not None else ""
+            if section.children:  # a group title: its text goes in its children
+                options.append(Option(Text(indent + section.title, style="dim"), id=section.id, disabled=True))
+            else:
+                options.append(Option(Text(indent + section.title), id=section.id))
+        return options
+
+    def on_mount(self) -> None:
+        options = self.query_one("#move-targets", OptionList)
+        options.highlighted = next((i for i, o in enumerate(options.options) if not o.disabled), None)
+        options.focus()
+
+    def _choose(self) -> None:
+        options = self.query_one("#move-targets", OptionList)
+        index = options.highlighted
+        if index is not None and not options.get_option_at_index(index).disabled:
+            self.dismiss(options.get_option_at_index(index).id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "ok":
+            self._choose()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

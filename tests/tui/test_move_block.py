@@ -1,0 +1,130 @@
+"""Ctrl+G in the editor: the cursor's paragraph (or the selected ones) goes to the end of another section, saved as
+a new revision, nothing lost or doubled; the way to fix a block an import put in the wrong place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+from textual.widgets.text_area import Selection
+
+from appraisal.draft import count_zi
+from appraisal.importing import import_document
+from appraisal.store import create_draft, load_draft
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.move_block import MoveBlockScreen, block_rows
+
+from .helpers import make_app, wait_until
+from .test_import_document import FREE_FORM
+
+PROJECTS = "二、扭住项目建设这个牛鼻子"
+PROJECT_BODY = "推动重点项目八个，完成投资十亿元。"
+INTEGRITY = "三、守住廉洁底线"
+
+
+def imported_draft(tmp_path: Path) -> Path:
+    """FREE_FORM imported as the user would: its 项目 and 廉洁 blocks land in 述德 (words the importer cannot
+    place), the case this action is for."""
+    source = tmp_path / "述职.txt"
+    source.write_text(FREE_FORM, encoding="utf-8")
+    result = import_document(source)
+    assert result.template.id == "duty-report"
+    assert PROJECTS in result.draft.sections["politics"] and INTEGRITY in result.draft.sections["politics"]
+    return create_draft(result.draft)
+
+
+async def open_on(app, pilot, section_id: str) -> EditorScreen:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    editor = app.screen
+    assert isinstance(editor, EditorScreen)
+    editor.go_to(section_id)
+    await pilot.pause()
+    return editor
+
+
+async def choose(app, pilot, target: str) -> None:  # type: ignore[no-untyped-def]
+    await wait_until(lambda: isinstance(app.screen, MoveBlockScreen))
+    options = app.screen.query_one("#move-targets", OptionList)
+    options.highlighted = next(i for i, o in enumerate(options.options) if o.id == target)
+    await pilot.press("enter")
+    await wait_until(lambda: isinstance(app.screen, EditorScreen))
+
+
+def test_block_rows() -> None:
+    assert block_rows(Selection((2, 3), (2, 3))) == (2, 3)  # the cursor's paragraph
+    assert block_rows(Selection((3, 1), (1, 4))) == (1, 4)  # selected backwards
+    assert block_rows(Selection((1, 0), (3, 0))) == (1, 3)  # whole lines by Shift+↓: not the row it ends on
+    assert block_rows(Selection((1, 2), (1, 0))) == (1, 2)
+
+
+async def test_selected_paragraphs_move_to_another_section_on_disk(tmp_path: Path) -> None:
+    path = imported_draft(tmp_path)
+    before = load_draft(path)
+    lines = before.sections["politics"].split("\n")
+    start = lines.index(PROJECTS)
+    total = sum(count_zi(t) for t in before.sections.values())
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(app, pilot, "politics")
+        editor.editor.selection = Selection((start, 3), (start + 1, 2))  # the heading line and its paragraph
+        await pilot.press("ctrl+g")
+        await wait_until(lambda: isinstance(app.screen, MoveBlockScreen))
+        dialog = app.screen
+        assert isinstance(dialog, MoveBlockScreen)
+        assert "politics" not in [o.id for o in dialog.query_one("#move-targets", OptionList).options]
+        await choose(app, pilot, "duties")
+        assert PROJECTS not in editor.editor.text  # the editor shows the section without the block
+        await pilot.press("ctrl+z")  # undo history starts afresh: the block cannot come back beside its copy
+        await pilot.pause()
+        assert PROJECTS not in editor.editor.text
+    after = load_draft(path)
+    assert after.revision > before.revision
+    assert after.sections["duties"].split("\n") == [PROJECTS, PROJECT_BODY]
+    assert after.sections["politics"].split("\n") == lines[:start] + lines[start + 2 :]
+    assert sum(count_zi(t) for t in after.sections.values()) == total  # nothing lost, nothing doubled
+
+
+async def test_cursor_paragraph_goes_to_the_end_of_a_section_with_text(tmp_path: Path) -> None:
+    path = imported_draft(tmp_path)
+    before = load_draft(path)
+    lines = before.sections["politics"].split("\n")
+    row = lines.index(INTEGRITY)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(app, pilot, "politics")
+        editor.editor.move_cursor((row, 2))
+        await pilot.press("ctrl+g")
+        await choose(app, pilot, "plans")
+    after = load_draft(path)
+    assert after.sections["plans"].split("\n") == [*before.sections["plans"].split("\n"), INTEGRITY]
+    assert INTEGRITY not in after.sections["politics"]
+
+
+async def test_escape_moves_nothing_and_an_empty_line_is_refused(tmp_path: Path) -> None:
+    path = imported_draft(tmp_path)
+    before = load_draft(path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(app, pilot, "politics")
+        editor.editor.move_cursor((0, 0))
+        await pilot.press("ctrl+g")
+        await wait_until(lambda: isinstance(app.screen, MoveBlockScreen))
+        await pilot.press("escape")
+        await wait_until(lambda: isinstance(app.screen, EditorScreen))
+        await open_on(app, pilot, "law")  # an empty section: nothing to move, no dialog
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert any("没有文字" in n.message for n in app._notifications)
+    assert load_draft(path).sections == before.sections
+
+
+async def test_move_is_in_the_palette_with_its_key(tmp_path: Path) -> None:
+    app = make_app(imported_draft(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(app, pilot, "politics")
+        helps = {c.title: c.help for c in editor.commands()}
+        assert helps["移到其他栏目…"].endswith("（Ctrl+G）")
+    from appraisal.tui.screens.help import HELP_TEXT
+
+    assert "**Ctrl+G**：把光标所在段落" in HELP_TEXT
