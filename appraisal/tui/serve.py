@@ -127,11 +127,13 @@ class BrowserServer(Server):
         await self.announce(self.address)
 
     async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
-        """Called by textual-serve once a tab's app process has started: the service is tracked until it ends."""
+        """Called by textual-serve once a tab's app process has started: the service is tracked until its process
+        has ended (waited for here, or the event loop could close with the process's pipes still open)."""
         self.services.add(app_service)
         try:
             await super()._process_messages(websocket, app_service)
         finally:
+            await self._stop_app(app_service)
             self.services.discard(app_service)
 
     async def on_shutdown(self, app: web.Application) -> None:
