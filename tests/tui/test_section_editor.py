@@ -187,3 +187,17 @@ async def test_jumping_to_a_missing_figure_puts_the_cursor_in_front_of_the_unit(
         assert screen.editor.cursor_location == (0, len("全年税收收入同比增长"))
         await pilot.press(*"12.5")
         assert screen.editor.text == "全年税收收入同比增长12.5%，完成年度目标。"
+
+
+async def test_keys_typed_right_after_alt_down_go_into_the_next_section() -> None:
+    """Keys that arrive together (a busy app, a fast typist): the section change comes first, as pressed."""
+    async with editing() as e:
+        assert e.screen.current_id == "intro"
+        e.app.post_message(events.Key("alt+down", None))
+        for char in "品行":
+            e.app.post_message(events.Key(char, char))
+        await e.pilot.pause()
+        await e.pilot.pause()
+        assert e.screen.current_id == "conduct"
+        assert e.screen.editor.text == "品行"
+        assert e.screen.session.text("intro") == ""

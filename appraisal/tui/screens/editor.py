@@ -91,10 +91,12 @@ class EditorScreen(Screen[None]):
         Binding("f8", "external_editor", "外部编辑"),
         Binding("f2", "focus_sections", "栏目"),
         Binding("ctrl+s", "save", "保存"),
-        Binding("alt+down", "next_section", "下一栏"),
-        Binding("alt+up", "previous_section", "上一栏"),
-        Binding("ctrl+pagedown", "next_section", "下一栏", show=False),
-        Binding("ctrl+pageup", "previous_section", "上一栏", show=False),
+        # Section changes are priority bindings: the app acts on them before it passes on the keys typed after
+        # them. Otherwise, while the app is busy, those keys reach the text area first and go into the old section.
+        Binding("alt+down", "next_section", "下一栏", priority=True),
+        Binding("alt+up", "previous_section", "上一栏", priority=True),
+        Binding("ctrl+pagedown", "next_section", "下一栏", show=False, priority=True),
+        Binding("ctrl+pageup", "previous_section", "上一栏", show=False, priority=True),
         Binding("ctrl+o", "close_draft", "其他草稿"),
         Binding("ctrl+g", "move_block", "移到其他栏目"),
         Binding("escape", "back_to_text", "回到正文", show=False),
