@@ -55,6 +55,9 @@ WIDE_WIDTH = 120  # from NARROW_WIDTH to this, the side panels are narrower ("me
 # front of the marked text, selecting nothing, so typing the number does not replace the unit.
 INSERT_BEFORE_RULES = frozenset({"missing-figure"})
 READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，如需修改请用“另存为”保存一份副本。"
+# In a browser tab (appraisal serve) there is no terminal to hand over: an editor program would read the tab's
+# input pipe and write into its screen, and the tab would hang.
+IN_BROWSER_EDITOR_MESSAGE = "浏览器中不能打开外部编辑器，请直接在网页中输入或粘贴，浏览器里的输入法可以正常使用。"
 
 
 LastYearLookup = Callable[[str, int | None, str, Path | None], Draft | None]
@@ -695,6 +698,9 @@ class EditorScreen(Screen[None]):
         """Edit this section in $EDITOR: the fallback when the input method misbehaves in the terminal."""
         if self.session.read_only:
             self.app.push_screen(MessageScreen(READ_ONLY_MESSAGE))
+            return
+        if self.app.is_web:
+            self.app.push_screen(MessageScreen(IN_BROWSER_EDITOR_MESSAGE, title="外部编辑器"))
             return
         self._sync()
         self.save_now()
