@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from typing import NoReturn
 
@@ -21,34 +20,20 @@ VERSION_HELP = "显示版本号并退出"
 
 def cells(text: str) -> int:
     """The width of `text` on a terminal: wide and full-width characters take two cells."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    from rich.cells import cell_len  # only when help is shown, as everything below
+
+    return cell_len(text)
 
 
-# A line never starts with closing punctuation nor ends with an opening one (禁则).
-_NO_LINE_START = set("，。、；：？！）】》」』”’…%")
-_NO_LINE_END = set("（【《「『“‘")
 _USAGE_PARTS = r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+"  # argparse's own
-_PIECES = r"[A-Za-z0-9_.,:;!?'\"/\-+=%@#\[\]{}()<>|]+ *|\s+|."
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """`text` wrapped to `width` cells: between any two CJK characters, Latin words and numbers kept whole; a
-    closing mark that does not fit takes the character before it to the next line rather than start it."""
-    lines: list[list[str]] = [[]]
-    for piece in re.findall(_PIECES, " ".join(text.split())):
-        line = lines[-1]
-        if line and cells("".join(line) + piece.rstrip()) > width:
-            carried: list[str] = []
-            if piece[0] in _NO_LINE_START and len(line) > 1:
-                carried = [line.pop()]
-            while len(line) > 1 and line[-1][-1] in _NO_LINE_END:
-                carried.insert(0, line.pop())
-            lines.append([part.lstrip() if i == 0 else part for i, part in enumerate(carried)])
-            piece = piece if carried else piece.lstrip()
-            if not piece:
-                continue
-        lines[-1].append(piece)
-    return [text for text in ("".join(line).rstrip() for line in lines) if text]
+    """`text` wrapped to `width` cells by the editor's line-breaking rules (禁则; Latin words and numbers with
+    their units kept whole), white space collapsed as argparse does."""
+    from appraisal.tui.line_breaking import break_lines  # pure text; does not load Textual
+
+    return [line.rstrip() for line in break_lines(" ".join(text.split()), width) if line.strip()]
 
 
 class ChineseHelpFormatter(argparse.HelpFormatter):
@@ -71,8 +56,10 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
         prefix: str | None,
     ) -> str:
         """argparse's usage, wrapped again in cells, continuation lines under the first argument."""
+        text = super()._format_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+        if prefix == "":  # argparse working out a subcommand's prog, not a usage anyone reads
+            return text
         prefix = "用法：" if prefix is None else prefix
-        text = super()._format_usage(usage, actions, groups, prefix)
         rest = " ".join(text.strip().removeprefix(prefix).split()).removeprefix(self._prog).strip()
         parts = re.findall(_USAGE_PARTS, rest)
         width = self._width - self._current_indent

@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +161,16 @@ def test_wrap_keeps_words_and_punctuation_rules() -> None:
 
 def test_parser_knows_the_command_names() -> None:
     assert build_parser().command_names == COMMAND_NAMES  # type: ignore[attr-defined]
+
+
+def test_the_parser_costs_nothing_unless_help_is_shown(tmp_path: Path) -> None:
+    """Help is laid out with rich's cell widths and the editor's line breaking, loaded only to show help."""
+    script = (
+        "import sys\n"
+        "from appraisal.cli import main\n"
+        "main(['list'])\n"
+        "sys.exit(3 if {'rich', 'textual'} & set(sys.modules) else 0)\n"
+    )
+    env = {"APPRAISAL_HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
