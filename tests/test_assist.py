@@ -1,20 +1,15 @@
-"""Drafting help against a REAL HTTP server on 127.0.0.1, started here, that speaks the OpenAI chat-completions API
-(plain JSON and `stream: true` server-sent events) and fails in each way a real one can. The server invents figures
-on purpose, so the 未经核实 flags are tested on what a model really sends back."""
+"""Drafting help from the command line and the service, against a REAL HTTP server on 127.0.0.1 started by the
+tests (`openai_server`), speaking the OpenAI chat API plain and streamed, and failing in each way a real one can."""
 
 from __future__ import annotations
 
-import json
 import socket
-import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
+from openai_server import ANSWER, Model, configure, serve
 
 from appraisal import cli
 from appraisal.assist import build_request, secret_marks, unverified
@@ -27,110 +22,13 @@ from appraisal.templates import load_template
 
 TEMPLATE = load_template("cadre-annual")
 CURRENT = "本人牵头推进营商环境优化工作，全年走访企业86家，协调解决融资难题21个。"
-# What the "model" answers: 86家 and 21个 are in the text; 120家, 35亿元, 2026年5月, 省商务厅 and “满意窗口” are not.
-ANSWER = [
-    "本人牵头推进营商环境优化工作，",
-    "全年走访企业86家、回访120家，",
-    "协调解决融资难题21个，带动投资35亿元。",
-    "2026年5月，获省商务厅通报表扬，",
-    "所在窗口获评“满意窗口”。",
-]
-
-
-@dataclass
-class Model:
-    """What the test server does next (`mode`) and what it was sent."""
-
-    mode: str = "stream"
-    requests: list[dict[str, Any]] = field(default_factory=list)
-    headers: list[dict[str, str]] = field(default_factory=list)
-    first_piece_seen: threading.Event = field(default_factory=threading.Event)
-    streamed_live: list[bool] = field(default_factory=list)
-    release: threading.Event = field(default_factory=threading.Event)
-
-
-def _handler(model: Model) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, format: str, *args: object) -> None:
-            del format, args
-
-        def _body(self, status: int, kind: str, data: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def _chunk(self, data: bytes) -> None:
-            self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
-            self.wfile.flush()
-
-        def _event(self, data: object) -> None:
-            self._chunk(b"data: " + json.dumps(data, ensure_ascii=False).encode() + b"\n\n")
-
-        def do_POST(self) -> None:
-            length = int(self.headers.get("Content-Length", "0"))
-            model.requests.append(json.loads(self.rfile.read(length)))
-            model.headers.append(dict(self.headers))
-            mode = model.mode
-            if self.path != "/v1/chat/completions":
-                self._body(404, "application/json", b'{"error": {"message": "not found"}}')
-            elif mode in ("401", "429"):
-                self._body(int(mode), "application/json", b'{"error": {"message": "no"}}')
-            elif mode == "html":
-                self._body(200, "text/html", b"<html><body>Welcome to nginx!</body></html>")
-            elif mode == "not-chat":
-                self._body(200, "application/json", b'{"data": [{"id": "m"}]}')
-            elif mode == "plain":
-                answer = {"choices": [{"index": 0, "message": {"role": "assistant", "content": "".join(ANSWER)}}]}
-                self._body(200, "application/json", json.dumps(answer, ensure_ascii=False).encode())
-            elif mode == "slow":
-                model.release.wait(10)
-            else:
-                self._stream(mode)
-
-        def _stream(self, mode: str) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/event-stream; charset=utf-8")
-            self.send_header("Transfer-Encoding", "chunked")
-            self.end_headers()
-            self._chunk(b": keep-alive\n\n")
-            for n, piece in enumerate(ANSWER):
-                self._event({"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
-                if n == 0:  # the client must have shown the first piece before the rest is even sent
-                    model.streamed_live.append(model.first_piece_seen.wait(5))
-                if mode == "cut" and n == 2:
-                    self.wfile.flush()
-                    self.connection.shutdown(socket.SHUT_RDWR)
-                    return
-            self._event({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
-            self._chunk(b"data: [DONE]\n\n")
-            self._chunk(b"")
-
-    return Handler
 
 
 @pytest.fixture
 def model() -> Iterator[tuple[Model, str]]:
-    state = Model()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state, f"http://127.0.0.1:{server.server_address[1]}/v1"
-    state.release.set()
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
-
-
-def _configure(home: Path, base_url: str, **extra: object) -> None:
-    lines = ["[assist]", f'base_url = "{base_url}"', 'model = "test-model"']
-    lines += [f"{key} = {json.dumps(value)}" for key, value in extra.items()]
-    (home / "config").mkdir(exist_ok=True)
-    (home / "config" / "config.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    """The test server (`openai_server`): what it does next and what it was sent, and its base_url."""
+    with serve() as running:
+        yield running
 
 
 def _draft(text: str = CURRENT) -> Path:
@@ -155,7 +53,7 @@ def test_the_answer_is_a_proposal_with_its_unverified_facts_flagged(
     state, url = model
     state.mode = mode
     state.first_piece_seen.set()
-    _configure(appraisal_home, url)
+    configure(appraisal_home, url)
     path = _draft()
     before = path.read_bytes()
     code, out, err = _assist(capsys, path, "--task", "polish", "--yes")
@@ -204,7 +102,7 @@ def test_apply_writes_the_proposal_as_a_new_revision(
 ) -> None:
     state, url = model
     state.first_piece_seen.set()
-    _configure(appraisal_home, url)
+    configure(appraisal_home, url)
     path = _draft()
     revision = load_draft(path).revision
     code, out, _ = _assist(capsys, path, "--task", "expand", "--yes", "--apply")
@@ -219,7 +117,7 @@ def test_from_notes_sends_the_sections_notes_and_flags_what_they_do_not_say(
 ) -> None:
     state, url = model
     state.first_piece_seen.set()
-    _configure(appraisal_home, url)
+    configure(appraisal_home, url)
     path = _draft("")
     add_notes(2026, [NewNote("走访企业120家", None, "results.service", "cadre-annual")])
     add_notes(2026, [NewNote("参加理论学习12次", None, "study", "cadre-annual")])
@@ -263,7 +161,7 @@ def test_each_error_is_one_chinese_sentence_and_the_draft_is_unchanged(
     state.mode = mode
     state.first_piece_seen.set()
     monkeypatch.setenv("APPRAISAL_TEST_KEY", "secret-key")
-    _configure(appraisal_home, url, api_key_env="APPRAISAL_TEST_KEY", timeout=0.5)
+    configure(appraisal_home, url, api_key_env="APPRAISAL_TEST_KEY", timeout=0.5)
     path = _draft()
     before = path.read_bytes()
     started = time.monotonic()
@@ -276,7 +174,7 @@ def test_each_error_is_one_chinese_sentence_and_the_draft_is_unchanged(
 
 
 def test_connection_refused(appraisal_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    _configure(appraisal_home, f"http://127.0.0.1:{_free_port()}/v1")
+    configure(appraisal_home, f"http://127.0.0.1:{_free_port()}/v1")
     path = _draft()
     before = path.read_bytes()
     code, _out, err = _assist(capsys, path, "--task", "polish", "--yes")
@@ -289,7 +187,7 @@ def test_a_missing_key_variable_sends_nothing(
 ) -> None:
     state, url = model
     monkeypatch.delenv("APPRAISAL_TEST_KEY", raising=False)
-    _configure(appraisal_home, url, api_key_env="APPRAISAL_TEST_KEY")
+    configure(appraisal_home, url, api_key_env="APPRAISAL_TEST_KEY")
     code, _out, err = _assist(capsys, _draft(), "--task", "polish", "--yes")
     assert code == 2 and "环境变量 APPRAISAL_TEST_KEY 没有设置" in err
     assert state.requests == []
@@ -310,7 +208,7 @@ def test_marked_text_is_never_sent(
     text: str, model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     state, url = model
-    _configure(appraisal_home, url)
+    configure(appraisal_home, url)
     code, out, err = _assist(capsys, _draft(text), "--task", "polish", "--yes")
     assert code == 2 and "不得发给模型，未发送任何内容" in err
     assert out == ""  # not even shown as about to be sent
@@ -321,7 +219,7 @@ def test_a_marked_note_is_never_sent(
     model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     state, url = model
-    _configure(appraisal_home, url)
+    configure(appraisal_home, url)
     (note,) = add_notes(2026, [NewNote("内部资料：某项目底数", None, "results.service", "cadre-annual")])
     code, _out, err = _assist(capsys, _draft(), "--task", "expand", "--yes")
     assert code == 2 and f"素材第 {note.id} 条中的“内部资料”" in err
@@ -337,7 +235,7 @@ def test_without_yes_and_without_a_terminal_nothing_is_sent(
     model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     state, url = model
-    _configure(appraisal_home, url)
+    configure(appraisal_home, url)
     code, out, err = _assist(capsys, _draft(), "--task", "polish")
     assert code == 1 and "请加 --yes" in err and "未发送任何内容" in out
     assert state.requests == []
@@ -388,7 +286,7 @@ def test_the_http_client_is_imported_only_when_a_request_is_made() -> None:
         "from appraisal import cli\n"
         "cli.build_parser()\n"
         "import appraisal.service, appraisal.commands.assist, appraisal.assist\n"
-        "print(sorted(m for m in ('urllib.request', 'http.client', 'ssl') if m in sys.modules))\n"
+        "print(sorted(m for m in ('urllib.request', 'http.client') if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -398,7 +296,7 @@ def test_the_assist_settings_come_from_config_toml(appraisal_home: Path) -> None
     from appraisal.errors import AppraisalError
 
     assert Settings.load().assist is None
-    _configure(appraisal_home, "http://10.0.0.5:8000/v1/", api_key_env="UNIT_KEY", timeout=30)
+    configure(appraisal_home, "http://10.0.0.5:8000/v1/", api_key_env="UNIT_KEY", timeout=30)
     assist = Settings.load().assist
     assert assist is not None
     assert (assist.base_url, assist.model, assist.api_key_env, assist.timeout) == (
@@ -407,6 +305,6 @@ def test_the_assist_settings_come_from_config_toml(appraisal_home: Path) -> None
         "UNIT_KEY",
         30,
     )
-    _configure(appraisal_home, "10.0.0.5:8000")
+    configure(appraisal_home, "10.0.0.5:8000")
     with pytest.raises(AppraisalError, match=r"字段 assist.base_url：应以 http:// 或 https:// 开头"):
         Settings.load()

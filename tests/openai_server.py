@@ -1,0 +1,124 @@
+"""A real HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions API (plain JSON and `stream: true`
+server-sent events) and fails in each way a real one can: used by the drafting-help tests of the command line and of
+the editor. It invents figures on purpose, so the 未经核实 flags are tested on what a model really sends back."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+# What the "model" answers: 86家 and 21个 are in the text; 120家, 35亿元, 2026年5月, 省商务厅 and “满意窗口” are not.
+ANSWER = [
+    "本人牵头推进营商环境优化工作，",
+    "全年走访企业86家、回访120家，",
+    "协调解决融资难题21个，带动投资35亿元。",
+    "2026年5月，获省商务厅通报表扬，",
+    "所在窗口获评“满意窗口”。",
+]
+
+
+@dataclass
+class Model:
+    """What the test server does next (`mode`) and what it was sent."""
+
+    mode: str = "stream"
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)
+    first_piece_seen: threading.Event = field(default_factory=threading.Event)
+    streamed_live: list[bool] = field(default_factory=list)
+    release: threading.Event = field(default_factory=threading.Event)
+
+
+def _handler(model: Model) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:
+            del format, args
+
+        def _body(self, status: int, kind: str, data: bytes) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _chunk(self, data: bytes) -> None:
+            self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+            self.wfile.flush()
+
+        def _event(self, data: object) -> None:
+            self._chunk(b"data: " + json.dumps(data, ensure_ascii=False).encode() + b"\n\n")
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length", "0"))
+            model.requests.append(json.loads(self.rfile.read(length)))
+            model.headers.append(dict(self.headers))
+            mode = model.mode
+            if self.path != "/v1/chat/completions":
+                self._body(404, "application/json", b'{"error": {"message": "not found"}}')
+            elif mode in ("401", "429"):
+                self._body(int(mode), "application/json", b'{"error": {"message": "no"}}')
+            elif mode == "html":
+                self._body(200, "text/html", b"<html><body>Welcome to nginx!</body></html>")
+            elif mode == "not-chat":
+                self._body(200, "application/json", b'{"data": [{"id": "m"}]}')
+            elif mode == "plain":
+                answer = {"choices": [{"index": 0, "message": {"role": "assistant", "content": "".join(ANSWER)}}]}
+                self._body(200, "application/json", json.dumps(answer, ensure_ascii=False).encode())
+            elif mode == "slow":
+                model.release.wait(10)
+            else:
+                self._stream(mode)
+
+        def _stream(self, mode: str) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self._chunk(b": keep-alive\n\n")
+            for n, piece in enumerate(ANSWER):
+                self._event({"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
+                if n == 0:  # the client must have shown the first piece before the rest is even sent
+                    model.streamed_live.append(model.first_piece_seen.wait(5))
+                if mode == "cut" and n == 2:
+                    self.wfile.flush()
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+            self._event({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+            self._chunk(b"data: [DONE]\n\n")
+            self._chunk(b"")
+
+    return Handler
+
+
+@contextlib.contextmanager
+def serve() -> Iterator[tuple[Model, str]]:
+    """The server, running on a free port of 127.0.0.1 until the block ends: its state and its base_url."""
+    state = Model()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state, f"http://127.0.0.1:{server.server_address[1]}/v1"
+    finally:
+        state.release.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def configure(home: Path, base_url: str, **extra: object) -> None:
+    """Write `[assist]` into the test's config.toml."""
+    lines = ["[assist]", f'base_url = "{base_url}"', 'model = "test-model"']
+    lines += [f"{key} = {json.dumps(value)}" for key, value in extra.items()]
+    (home / "config").mkdir(exist_ok=True)
+    (home / "config" / "config.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
