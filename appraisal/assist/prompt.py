@@ -81,7 +81,7 @@ def build_request(task: str, template: Template, section_id: str, current: str, 
             f"“{section.title}”还没有素材，无法据素材起草；请先用“appraisal note add 内容 --section {section_id}”记录。"
         )
     if task != "from-notes" and not current.strip():
-        raise AppraisalError(f"“{section.title}”还是空的，无法{TASKS[task]}；可改用 --task from-notes 据素材起草。")
+        raise AppraisalError(f"“{section.title}”还是空的，无法{TASKS[task]}；可改用“据素材起草”（from-notes）。")
     parts = [f"栏目：{section.title}"]
     guidance = _what_to_write(template.guidance(section_id))
     if guidance:

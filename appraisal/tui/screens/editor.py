@@ -104,6 +104,7 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+g", "move_block", "移到其他栏目"),
         Binding("escape", "back_to_text", "回到正文", show=False),
         Binding("ctrl+n", "add_note", "记素材", show=False),
+        Binding("ctrl+g", "assist", "写作助手", show=False),
     ]
     PALETTE: ClassVar[dict[str, tuple[str, str]]] = {
         "save": ("保存", "立即保存草稿"),
@@ -120,6 +121,7 @@ class EditorScreen(Screen[None]):
         "show_findings": ("本栏问题", "显示本栏的检查结果，回车跳到原文"),
         "close_draft": ("打开其他草稿", "保存并回到开始页"),
         "move_block": ("移到其他栏目…", "把光标所在段落（或选中的几段）移到另一个栏目的末尾"),
+        "assist": ("写作助手", "请自行配置的模型润色、扩写、压缩本栏或据素材起草（先显示要发送的内容）"),
         "add_note": ("记一条素材", "把一件事记入本栏的全年素材（素材页中回车插入到光标处）"),
     }
 
@@ -248,6 +250,28 @@ class EditorScreen(Screen[None]):
             return
         self.editor.insert(event.text)
         self.editor.focus()
+
+    def action_assist(self) -> None:
+        """Drafting help on this section; an accepted proposal replaces its text as one edit (Ctrl+Z undoes it)
+        and is saved at once, as a new revision."""
+        from appraisal.tui.screens.assist import AssistScreen
+
+        if self.session.read_only:
+            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+            return
+        self._sync()
+        section_id = self.current_id
+
+        def accepted(text: str | None) -> None:
+            if text is None or section_id != self.current_id:
+                return
+            self.editor.replace(text, (0, 0), self.editor.document.end)
+            self.editor.focus()
+            self.save_now()
+            self.check_section(section_id)
+
+        screen = AssistScreen(self.service(), self.session.draft, self.session.template, section_id)
+        self.app.push_screen(screen, accepted)
 
     def action_add_note(self) -> None:
         """Ask for a note and keep it under this section (dated today); the 素材 page then shows it."""
