@@ -1,4 +1,4 @@
-"""Drafting help in the editor (Ctrl+G), against the real OpenAI-speaking test server on 127.0.0.1: what will be
+"""Drafting help in the editor (Ctrl+T), against the real OpenAI-speaking test server on 127.0.0.1: what will be
 sent is shown first, the answer streams in, Esc cancels, the proposal highlights what is unverified, Enter puts it
 in the section (saved as a new revision), and errors leave the text as it was."""
 
@@ -41,7 +41,7 @@ async def _open_assist(pilot: Pilot[object]) -> tuple[EditorScreen, AssistScreen
     await wait_until(lambda: editor.started)
     editor.go_to("results.service")
     await pilot.pause()
-    await pilot.press("ctrl+g")
+    await pilot.press("ctrl+t")
     await wait_until(lambda: isinstance(pilot.app.screen, AssistScreen))
     screen = pilot.app.screen
     assert isinstance(screen, AssistScreen)

@@ -1,4 +1,4 @@
-"""Drafting help on the current section (Ctrl+G): choose a task, see exactly what will be sent, send it (the answer
+"""Drafting help on the current section (Ctrl+T): choose a task, see exactly what will be sent, send it (the answer
 streams in; Esc cancels), then read the proposal with every fact the user never gave highlighted as 未经核实 and
 the checker's findings under it. Enter accepts it: the editor replaces the section's text (Ctrl+Z undoes it, and it
 is saved as a new revision); Esc leaves the text as it was. Without `[assist]` in config.toml it only says how to

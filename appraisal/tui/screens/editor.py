@@ -104,7 +104,7 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+g", "move_block", "移到其他栏目"),
         Binding("escape", "back_to_text", "回到正文", show=False),
         Binding("ctrl+n", "add_note", "记素材", show=False),
-        Binding("ctrl+g", "assist", "写作助手", show=False),
+        Binding("ctrl+t", "assist", "写作助手", show=False),
     ]
     PALETTE: ClassVar[dict[str, tuple[str, str]]] = {
         "save": ("保存", "立即保存草稿"),
