@@ -241,31 +241,24 @@ class AppraisalApp(App[int]):
     def _handle_termination(self) -> None:
         """A closed terminal window (SIGHUP) or `kill` (SIGTERM) saves every open draft before the app ends.
 
-        The handler is a plain signal handler, not the event loop's: Python runs it between two bytecodes even
-        while the loop is busy with long work (a huge draft saving), when a loop handler would wait for the work
-        to end. It starts a watchdog that ends the process TERMINATION_GRACE seconds later whatever happens, and
-        asks the loop to save and exit as soon as it can."""
+        The event loop's handler saves, once the loop gets to it: after the keys already read from the terminal.
+        While the loop is busy with long work (a huge draft saving) it would wait for ever, so a plain handler is
+        put over it (the loop still hears of the signal through its wakeup fd): Python runs it between two
+        bytecodes whatever the loop is doing, and it starts a watchdog that ends the process TERMINATION_GRACE
+        seconds later, should the loop never come back."""
         import asyncio
         import signal
 
+        def on_signal(signum: int, frame: object) -> None:
+            _end_process_after(TERMINATION_GRACE, 1)
+
         try:
             loop = asyncio.get_running_loop()
-        except RuntimeError:
-            return
-
-        def on_signal(signum: int, frame: object) -> None:
-            if not self.is_running:  # a handler left from an app that has ended (tests run many)
-                signal.signal(signum, signal.SIG_DFL)
-                os.kill(os.getpid(), signum)
-                return
-            _end_process_after(TERMINATION_GRACE, 1)
-            loop.call_soon_threadsafe(self._terminated)
-
-        try:
             for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self._terminated)
                 signal.signal(sig, on_signal)
-        except (AttributeError, ValueError):
-            pass  # Windows (no SIGHUP), or not the main thread: the autosave still bounds any loss to ~2 s
+        except (AttributeError, NotImplementedError, RuntimeError, ValueError):
+            pass  # Windows, or not the main thread (tests): the autosave still bounds any loss to ~2 s
 
     def _terminated(self) -> None:
         """SIGHUP or SIGTERM. Keys already read from the terminal may still be on their way to the editor (in
