@@ -151,3 +151,18 @@ async def test_summary_text_is_never_markup(tmp_path: Path) -> None:
         drawn = "".join(strip.text for strip in body.render_lines(body.region.reset_offset))
         assert "[b]总结.txt" in drawn
         assert "“一、[red]学习[/red]情况”" in drawn
+
+
+def test_summary_lists_text_that_went_to_no_section(tmp_path: Path) -> None:
+    from appraisal.importing import import_document
+    from appraisal.tui.screens.import_document import Imported, summary_text
+
+    source = tmp_path / "述职.txt"
+    source.write_text(FREE_FORM, encoding="utf-8")
+    result = import_document(source)
+    result.draft.unmatched = "产业园\n四亿元"  # as a Word table's cells the importer kept apart
+    result.origin["unmatched"] = [(8, 0), (9, 0)]
+    shown = summary_text(Imported(tmp_path / "草稿.json", result)).plain
+    assert "未归入栏目的文字：6 字，已原样保存在草稿的“未归类内容”中，没有丢弃" in shown
+    assert "第 8 行　产业园" in shown and "第 9 行　四亿元" in shown
+    assert "“未归类内容…”" in shown  # and how to move it in the editor

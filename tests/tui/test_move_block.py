@@ -3,6 +3,7 @@ a new revision, nothing lost or doubled; the way to fix a block an import put in
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from textual.widgets import OptionList
@@ -14,7 +15,7 @@ from appraisal.store import create_draft, load_draft
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.move_block import MoveBlockScreen, block_rows
 
-from .helpers import make_app, wait_until
+from .helpers import make_app, make_draft, wait_until
 from .test_import_document import FREE_FORM
 
 PROJECTS = "二、扭住项目建设这个牛鼻子"
@@ -128,3 +129,56 @@ async def test_move_is_in_the_palette_with_its_key(tmp_path: Path) -> None:
     from appraisal.tui.screens.help import HELP_TEXT
 
     assert "**Ctrl+G**：把光标所在段落" in HELP_TEXT
+
+
+async def test_unmatched_lines_are_listed_and_moved_into_the_current_section() -> None:
+    from appraisal.tui.screens.move_block import UnmatchedScreen
+
+    path = make_draft(sections={"law": "组织学法四次。"})
+    draft = load_draft(path)
+    draft.unmatched = "姓名：李明\n\n产业园　四亿元"
+    path.write_text(json.dumps(draft.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(app, pilot, "law")
+        assert any("未归类内容" in n.message for n in app._notifications)  # said when the draft opens
+        await app.run_action("command_palette")
+        await wait_until(lambda: not isinstance(app.screen, EditorScreen))
+        await pilot.press(*"未归类内容")
+        await pilot.pause()
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.screen, UnmatchedScreen))
+        dialog = app.screen
+        assert isinstance(dialog, UnmatchedScreen)
+        options = dialog.query_one("#unmatched-lines", OptionList)
+        assert [str(o.prompt) for o in options.options] == ["姓名：李明", "", "产业园　四亿元"]
+        options.highlighted = 2
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.screen, EditorScreen))
+        assert editor.editor.text == "组织学法四次。\n产业园　四亿元"
+    after = load_draft(path)
+    assert after.sections["law"] == "组织学法四次。\n产业园　四亿元"
+    assert after.unmatched.split("\n") == ["姓名：李明", ""]
+
+
+async def test_all_unmatched_lines_at_once_and_none_left_is_said() -> None:
+    from appraisal.tui.screens.move_block import UnmatchedScreen
+
+    path = make_draft()
+    draft = load_draft(path)
+    draft.unmatched = "项目\n投资"
+    path.write_text(json.dumps(draft.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await open_on(app, pilot, "study")
+        await editor.run_action("take_unmatched")
+        await wait_until(lambda: isinstance(app.screen, UnmatchedScreen) and app.screen.query("#all"))
+        await pilot.pause()
+        await pilot.click("#all")
+        await wait_until(lambda: isinstance(app.screen, EditorScreen))
+        await editor.run_action("take_unmatched")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert any("没有未归类的内容" in n.message for n in app._notifications)
+    after = load_draft(path)
+    assert after.sections["study"] == "项目\n投资" and after.unmatched == ""

@@ -54,6 +54,7 @@ WIDE_WIDTH = 120  # from NARROW_WIDTH to this, the side panels are narrower ("me
 # Findings that mark where something is to be written (the unit whose number is missing): the cursor goes in
 # front of the marked text, selecting nothing, so typing the number does not replace the unit.
 INSERT_BEFORE_RULES = frozenset({"missing-figure"})
+UNMATCHED_MESSAGE = "本草稿有导入时未能归入栏目的文字，按 Ctrl+P 选“未归类内容…”可查看并移入栏目。"
 READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，如需修改请用“另存为”保存一份副本。"
 # In a browser tab (appraisal serve) there is no terminal to hand over: an editor program would read the tab's
 # input pipe and write into its screen, and the tab would hang.
@@ -122,6 +123,7 @@ class EditorScreen(Screen[None]):
         "close_draft": ("打开其他草稿", "保存并回到开始页"),
         "move_block": ("移到其他栏目…", "把光标所在段落（或选中的几段）移到另一个栏目的末尾"),
         "assist": ("写作助手", "请自行配置的模型润色、扩写、压缩本栏或据素材起草（先显示要发送的内容）"),
+        "take_unmatched": ("未归类内容…", "查看导入时未能归入栏目的文字，移入本栏"),
         "add_note": ("记一条素材", "把一件事记入本栏的全年素材（素材页中回车插入到光标处）"),
     }
 
@@ -189,6 +191,8 @@ class EditorScreen(Screen[None]):
             self.go_to(position.section, (position.row, position.column), save=False)
         else:
             self.go_to(ids[0], save=False)
+        if self.session.draft.unmatched.strip():
+            self.notify(UNMATCHED_MESSAGE, timeout=8)
         self.post_message(self.Opened(self))
 
     async def after_first_frame(self) -> None:
@@ -745,8 +749,7 @@ class EditorScreen(Screen[None]):
 
     def action_move_block(self) -> None:
         """Move the cursor's paragraph, or the selected ones, to the end of another section: one action for a
-        block an import put in the wrong place. Saved at once as a new revision (F7 can bring the old back);
-        the editor's undo history starts afresh, so Ctrl+Z cannot bring the block back beside its copy."""
+        block an import put in the wrong place."""
         from appraisal.tui.screens.move_block import MoveBlockScreen, block_rows
 
         if self.session.read_only:
@@ -761,16 +764,42 @@ class EditorScreen(Screen[None]):
             return
 
         def chosen(target: str | None) -> None:
-            if target is None:
-                return
-            self.session.draft.move_lines(source, start, end, target)
-            self.session.mark_changed()
-            self.save_now()
-            self.reload_from_session()
-            title = self.session.template.section(target).title
-            self.notify(f"已移到「{title}」末尾，可按 F7 在历史版本中找回移动前的内容。", timeout=5)
+            if target is not None:
+                self._move_lines(source, start, end, target)
 
         self.app.push_screen(MoveBlockScreen(self.session.template, source, block), chosen)
+
+    def action_take_unmatched(self) -> None:
+        """Text an import could not place is kept in the draft's 未归类内容, which has no box of its own: list
+        its lines and move the chosen one (or all) to the end of this section."""
+        from appraisal.tui.screens.move_block import UnmatchedScreen
+
+        if self.session.read_only:
+            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+            return
+        if not self.session.draft.unmatched.strip():
+            self.notify("草稿中没有未归类的内容。", timeout=4)
+            return
+        self._sync()
+        target = self.current_id
+
+        def chosen(rows: tuple[int, int] | None) -> None:
+            if rows is not None:
+                self._move_lines("unmatched", *rows, target)
+
+        title = self.session.template.section(target).title
+        self.app.push_screen(UnmatchedScreen(self.session.draft.unmatched, title), chosen)
+
+    def _move_lines(self, source: str, start: int, end: int, target: str) -> None:
+        """Move lines between fields of the draft and save that as a new revision (F7 can bring the old back).
+        The editor's undo history starts afresh, as after review fixes, so Ctrl+Z cannot bring the lines back
+        beside their copy."""
+        self.session.draft.move_lines(source, start, end, target)
+        self.session.mark_changed()
+        self.save_now()
+        self.reload_from_session()
+        title = self.session.template.section(target).title
+        self.notify(f"已移到「{title}」末尾，可按 F7 在历史版本中找回移动前的内容。", timeout=5)
 
     def action_close_draft(self) -> None:
         """Back to the start screen, to open another draft."""

@@ -295,7 +295,8 @@ def summary_text(imported: Imported) -> Text:
     if draft.unmatched.strip():
         line(
             ("未归入栏目的文字：", "bold"),
-            f"{count_zi(draft.unmatched)} 字，已原样保存在草稿的“未归类内容”中，没有丢弃：",
+            f"{count_zi(draft.unmatched)} 字，已原样保存在草稿的“未归类内容”中，没有丢弃；"
+            "在编辑页按 Ctrl+P 选“未归类内容…”可移入当前栏目：",
         )
         where = result.origin.get("unmatched", [])
         for body_line, (number, _offset) in zip(draft.unmatched.split("\n"), where, strict=False):

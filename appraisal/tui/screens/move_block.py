@@ -106,3 +106,65 @@ class MoveBlockScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class UnmatchedScreen(ModalScreen[tuple[int, int] | None]):
+    """The draft's 未归类内容 (text an import could not place), one line per option: Enter moves the highlighted
+    line to the end of the current section, “全部移入本栏” moves them all (as rows, end exclusive)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "关闭")]
+    DEFAULT_CSS = """
+    UnmatchedScreen #unmatched-lines { height: auto; max-height: 10; }
+    """
+
+    def __init__(self, unmatched: str, section_title: str) -> None:
+        super().__init__(classes="dialog-screen")
+        self.lines = unmatched.split("\n")
+        self.section_title = section_title
+
+    def compose(self) -> ComposeResult:
+        count = count_zi("\n".join(self.lines))
+        with Vertical(classes="dialog"):
+            yield PlainLabel("未归类内容", classes="dialog-title")
+            yield Static(
+                ChineseText(
+                    f"以下 {count} 字导入时未能归入任何栏目，保存在草稿中。选中一行按回车，移到本栏"
+                    f"「{self.section_title}」末尾；或全部移入本栏。"
+                ),
+                classes="dialog-body",
+            )
+            yield OptionList(
+                *(Option(Text(line), id=f"l{i}", disabled=not line.strip()) for i, line in enumerate(self.lines)),
+                id="unmatched-lines",
+                compact=True,
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("移入本栏", id="one", variant="primary", compact=True)
+                yield Button("全部移入本栏", id="all", compact=True)
+                yield Button("关闭", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        options = self.query_one("#unmatched-lines", OptionList)
+        options.highlighted = next((i for i, o in enumerate(options.options) if not o.disabled), None)
+        options.focus()
+
+    def _choose(self) -> None:
+        index = self.query_one("#unmatched-lines", OptionList).highlighted
+        if index is not None and self.lines[index].strip():
+            self.dismiss((index, index + 1))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "one":
+            self._choose()
+        elif event.button.id == "all":
+            self.dismiss((0, len(self.lines)))
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
