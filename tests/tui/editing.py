@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +14,7 @@ from textual.widget import Widget
 
 from appraisal.tui.screens.editor import EditorScreen
 
-from .helpers import make_app, make_draft
+from .helpers import editor_ready, make_app, make_draft
 
 
 @dataclass
@@ -39,21 +38,11 @@ async def editing(
     path = make_draft(sections=sections, **draft)
     app = make_app(path)
     async with app.run_test(size=size, notifications=notifications) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+        screen = await editor_ready(app)
         if on is not None:
             screen.go_to(on)
             await pilot.pause()
         yield Editing(app, pilot, screen, path)
-
-
-async def wait_until(condition: Callable[[], object], timeout: float = 3.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.02)
 
 
 def visible_lines(app: App[Any], widget: Widget) -> list[str]:

@@ -6,11 +6,16 @@ import asyncio
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.css.query import NoMatches
 
 from appraisal.draft import Draft
 from appraisal.store import create_draft
 from appraisal.templates import load_template
 from appraisal.tui.app import AppraisalApp
+from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.settings import TuiSettings
 
 FIXED_NOW = dt.datetime(2025, 12, 1, 9, 30, 15)
@@ -27,6 +32,25 @@ async def wait_until(condition: Callable[[], object], timeout: float = 4.0) -> N
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError("condition not met in time")
         await asyncio.sleep(0.02)
+
+
+async def editor_ready(app: App[Any]) -> EditorScreen:
+    """The editor once it has been mounted and has built its section list. On a loaded machine the first
+    `pilot.pause()` can return while the editor screen is pushed but not yet mounted."""
+
+    def ready() -> bool:
+        screen = app.screen
+        if not isinstance(screen, EditorScreen):
+            return False
+        try:
+            return screen.section_list.option_count > 0
+        except NoMatches:
+            return False
+
+    await wait_until(ready)
+    screen = app.screen
+    assert isinstance(screen, EditorScreen)
+    return screen
 
 
 class FakeMonotonic:

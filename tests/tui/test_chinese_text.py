@@ -8,8 +8,8 @@ from rich.text import Text
 from appraisal.tui.line_breaking import NO_LINE_END, NO_LINE_START
 from appraisal.tui.widgets.chinese_text import ChineseMarkdown, ChineseText
 
-from .editing import editing, visible_lines, wait_until
-from .helpers import make_draft
+from .editing import editing, visible_lines
+from .helpers import make_draft, wait_until
 from .test_section_editor import KINSOKU_TEXT
 
 GUIDANCE = (

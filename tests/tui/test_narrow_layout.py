@@ -8,8 +8,8 @@ from textual.widgets import OptionList
 from appraisal.tui.screens.new_draft import NewDraftScreen
 from appraisal.tui.widgets.guidance import TabStrip
 
-from .editing import editing, screen_lines, visible_lines, wait_until
-from .helpers import make_app
+from .editing import editing, screen_lines, visible_lines
+from .helpers import make_app, wait_until
 from .test_section_editor import KINSOKU_TEXT
 
 

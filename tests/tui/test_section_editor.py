@@ -11,7 +11,8 @@ from appraisal.store import load_draft
 from appraisal.tui.line_breaking import NO_LINE_END, NO_LINE_START, wrap_offsets
 from appraisal.tui.widgets.section_editor import RECOVERED_MESSAGE, ChineseWrappedDocument
 
-from .editing import editing, notices, visible_lines, wait_until
+from .editing import editing, notices, visible_lines
+from .helpers import wait_until
 
 # Eight paragraphs, about 1,200 字: the paste that made Ctrl+Z end the app.
 PASTE_PARAGRAPHS = [

@@ -20,7 +20,7 @@ from appraisal.store import create_draft
 from appraisal.templates import load_template
 from appraisal.tui.screens.editor import EditorScreen
 
-from .helpers import FakeMonotonic, make_app
+from .helpers import FakeMonotonic, editor_ready, make_app
 
 TEMPLATE_TOML = """\
 id = "snap"
@@ -110,9 +110,7 @@ def snap_draft(name: str, year: int, mtime: int, **sections: str) -> Path:
 
 def editor_on(section_id: str):  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot[object]) -> None:
-        await pilot.pause()
-        screen = pilot.app.screen
-        assert isinstance(screen, EditorScreen)
+        screen = await editor_ready(pilot.app)
         screen.go_to(section_id)
         await pilot.pause()
 
