@@ -714,6 +714,11 @@ class DraftLock:
         """Take the lock from `holder`, as the user confirmed after being told who and since when (a lock that
         names another computer: a drafts folder copied or synced while open). Raises DraftLockedError, naming
         the holder now, when the lock is no longer the one the user was shown."""
+        self.break_for(holder)
+        self.acquire()
+
+    def break_for(self, holder: LockInfo) -> None:
+        """Remove the lock `holder` holds (see take_over), for whoever opens the draft next."""
         found = _read_lock_bytes(self.path)
         if found is not None:
             current = _parse_lock(found[0])
@@ -724,7 +729,6 @@ class DraftLock:
                     current or holder,
                 )
             self._remove_if_unchanged(found)
-        self.acquire()
 
     def _place(self, payload: bytes) -> bool:
         """Put our lock file in place; False when there already is one."""

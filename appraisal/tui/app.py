@@ -23,9 +23,9 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from appraisal.errors import AppraisalError
-from appraisal.store import DraftLockedError, create_draft, draft_files
+from appraisal.store import DraftLock, DraftLockedError, LockInfo, create_draft, draft_files
 from appraisal.tui import palette
-from appraisal.tui.screens.dialogs import ChoiceScreen, MessageScreen
+from appraisal.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, MessageScreen
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.start import StartScreen
 from appraisal.tui.session import EditSession
@@ -155,15 +155,21 @@ class AppraisalApp(App[int]):
             session = EditSession(path, read_only=read_only, clock=self.settings.clock)
         except DraftLockedError as exc:
             self.show_start()  # what is left once the question is answered with 返回
+            holder = exc.holder
 
             def answer(choice: str | None) -> None:
                 if choice == "read-only":
                     self.open_draft(path, read_only=True)
+                elif choice == "take-over":
+                    self.confirm_take_over(path, holder)
 
+            choices = [("read-only", "只读打开"), ("back", "返回")]
+            if holder.host != socket.gethostname():  # never stale here: only the user can say it is free
+                choices.insert(1, ("take-over", "接手编辑"))
             self.push_screen(
                 ChoiceScreen(
                     lock_question(exc, path),
-                    [("read-only", "只读打开"), ("back", "返回")],
+                    choices,
                     cancel="back",
                     title="草稿已被占用",
                 ),
@@ -196,6 +202,25 @@ class AppraisalApp(App[int]):
     @on(StartScreen.ImportDocument)
     def _import_wanted(self, _: StartScreen.ImportDocument) -> None:
         self.import_document()
+
+    def confirm_take_over(self, path: Path, holder: LockInfo) -> None:
+        """Take over a lock from another computer once the user confirms, told who holds it and since when."""
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                DraftLock(path).break_for(holder)
+            except AppraisalError as exc:
+                self.push_screen(MessageScreen(exc.message, title="无法接手"))
+                return
+            self.open_draft(path)
+
+        question = (
+            f"这份草稿由另一台电脑上的 {holder.describe()} 锁定。若那台电脑已不再编辑，可以在本机接手；"
+            "两边同时编辑会互相覆盖。确定接手吗？"
+        )
+        self.push_screen(ConfirmScreen(question, yes="接手编辑", no="取消", title="接手编辑"), confirmed)
 
     def new_draft(self) -> None:
         from appraisal.draft import Draft

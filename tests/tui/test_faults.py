@@ -663,3 +663,35 @@ def test_the_app_ends_on_a_signal_even_while_busy(signal_name: str) -> None:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+async def test_a_draft_locked_on_another_computer_can_be_taken_over_after_confirming() -> None:
+    """A drafts folder copied or synced while the draft was open on another computer: the lock names that
+    computer and can never go stale here. The dialog offers to take over, and asks first, naming who and when."""
+    import json as json_module
+
+    from appraisal.store import read_lock
+    from appraisal.tui.screens.dialogs import ConfirmScreen
+
+    path = make_draft(sections={"conduct": "办公室里写的文字"})
+    theirs = {"user": "李四", "host": "办公室电脑", "pid": 4242, "since": "2025-11-30T17:05:00+08:00"}
+    lock_path(path).write_text(json_module.dumps(theirs, ensure_ascii=False), encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        assert "take-over" in {b.id for b in app.screen.query(Button)}
+        await pilot.click("#take-over")
+        await pilot.pause()
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmScreen)
+        question = str(confirm.query_one("#question").render())
+        assert "李四@办公室电脑" in question and "2025-11-30 17:05" in question
+        await pilot.click("#yes")
+        await wait_until(lambda: isinstance(app.screen, EditorScreen))
+        editor = app.screen
+        assert isinstance(editor, EditorScreen) and not editor.session.read_only
+        assert read_lock(path) is not None and read_lock(path).pid == os.getpid()  # type: ignore[union-attr]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not lock_path(path).exists()
