@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual.css.scalar import Unit
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -83,8 +84,13 @@ class SectionList(OptionList):
         self._built_width = 0
 
     def title_width(self) -> int:
-        """Cells available for a title: the list's width less its padding and the scrollbar."""
-        width = self.size.width or 30
+        """Cells available for a title: the list's width less its padding and the scrollbar. Before the first
+        layout, the width its CSS gives it: built once at the right width, not rebuilt on the first resize."""
+        width = self.size.width
+        if not width:
+            declared = self.styles.width
+            cells = declared is not None and declared.unit is Unit.CELLS
+            width = int(declared.value) - self.styles.gutter.width if declared is not None and cells else 30
         return max(8, width - 3)
 
     def _prompt(self, section: Section, level: int, text: str, findings: Sequence[Finding]) -> Text:
