@@ -315,22 +315,28 @@ async def test_external_editor_failure_is_one_message(monkeypatch: pytest.Monkey
         assert editor.editor.text == "原文"
 
 
+def suspendable_driver(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The test driver made to suspend as a terminal's does; what happened to the screen, in order."""
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    modes: list[str] = []
+    monkeypatch.setattr(HeadlessDriver, "can_suspend", property(lambda self: True))
+    monkeypatch.setattr(HeadlessDriver, "suspend_application_mode", lambda self: modes.append("suspended"))
+    monkeypatch.setattr(HeadlessDriver, "resume_application_mode", lambda self: modes.append("resumed"))
+    return modes
+
+
 async def test_editor_that_cannot_be_started_after_suspending_still_brings_the_app_back(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """F8 with an editor that vanishes (or cannot run) once the terminal is handed over: Textual's suspend never
     resumed the app when an exception was passed into it, leaving a blank screen for ever. The app comes back,
     says "无法启动编辑器…", and the section is unchanged."""
-    from textual.drivers.headless_driver import HeadlessDriver
-
     from appraisal.tui import external
 
     monkeypatch.setenv("EDITOR", sys.executable)  # exists, so the app suspends
     monkeypatch.delenv("VISUAL", raising=False)
-    modes: list[str] = []
-    monkeypatch.setattr(HeadlessDriver, "can_suspend", property(lambda self: True))
-    monkeypatch.setattr(HeadlessDriver, "suspend_application_mode", lambda self: modes.append("suspended"))
-    monkeypatch.setattr(HeadlessDriver, "resume_application_mode", lambda self: modes.append("resumed"))
+    modes = suspendable_driver(monkeypatch)
 
     def vanished(*args: object, **kwargs: object) -> None:
         raise FileNotFoundError(2, "No such file or directory")
@@ -355,14 +361,9 @@ async def test_editor_that_cannot_be_started_after_suspending_still_brings_the_a
 
 
 async def test_missing_editor_is_said_without_giving_up_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:
-    from textual.drivers.headless_driver import HeadlessDriver
-
     monkeypatch.setenv("EDITOR", "nano-not-installed-here")
     monkeypatch.delenv("VISUAL", raising=False)
-    modes: list[str] = []
-    monkeypatch.setattr(HeadlessDriver, "can_suspend", property(lambda self: True))
-    monkeypatch.setattr(HeadlessDriver, "suspend_application_mode", lambda self: modes.append("suspended"))
-    monkeypatch.setattr(HeadlessDriver, "resume_application_mode", lambda self: modes.append("resumed"))
+    modes = suspendable_driver(monkeypatch)
     app = make_app(make_draft())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
