@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from appraisal.draft import Draft, count_zi
 from appraisal.errors import AppraisalError
+from appraisal.fileio import describe_os_error
 from appraisal.store import HistoryEntry, list_history
 from appraisal.tui.screens.dialogs import ConfirmScreen
 from appraisal.tui.session import EditSession
@@ -67,10 +68,13 @@ class HistoryScreen(Screen[int | None]):
 
     def _load(self, index: int) -> Draft | str:
         if index not in self.loaded:
+            entry = self.entries[index]
             try:
-                self.loaded[index] = self.entries[index].load()
-            except (AppraisalError, OSError) as exc:
-                self.loaded[index] = getattr(exc, "message", str(exc))
+                self.loaded[index] = entry.load()
+            except AppraisalError as exc:
+                self.loaded[index] = exc.message
+            except OSError as exc:
+                self.loaded[index] = describe_os_error(exc, entry.path, "读取历史版本")
         return self.loaded[index]
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
