@@ -10,7 +10,6 @@ import asyncio
 import contextlib
 import json
 import os
-import queue
 import re
 import shutil
 import signal
@@ -79,33 +78,29 @@ class Served:
 
 
 @contextlib.contextmanager
-def serve(*args: str) -> Iterator[Served]:
+def serve(*args: str, open_browser: bool = False) -> Iterator[Served]:
     """`appraisal serve --no-browser --port <free port> ARGS` until its address is printed."""
-    command = [sys.executable, "-m", "appraisal.cli", "serve", "--no-browser", "--port", str(free_port()), *args]
+    command = [sys.executable, "-m", "appraisal.cli", "serve", "--port", str(free_port()), *args]
+    if not open_browser:
+        command.append("--no-browser")
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", bufsize=1
     )
-    lines: queue.Queue[str] = queue.Queue()
-    output: list[str] = []
+    output: list[str] = []  # appended to by the reader thread as lines arrive
 
     def read() -> None:
         assert process.stdout is not None
         for line in process.stdout:
-            lines.put(line)
+            output.append(line)
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        address = None
-        while address is None:
-            try:
-                line = lines.get(timeout=max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
-                raise AssertionError(f"no address printed: {output}") from None
-            output.append(line)
-            if match := URL.search(line):
-                address = match.group(0)
+        try:
+            wait_for(lambda: any(URL.search(line) for line in output), STARTUP_SECONDS, "the address")
+        except AssertionError as error:
+            raise AssertionError(f"{error}; printed: {output}") from None
+        address = next(match.group(0) for line in output if (match := URL.search(line)))
         yield Served(process, address, output)
     finally:
         if process.poll() is None:
@@ -116,8 +111,6 @@ def serve(*args: str) -> Iterator[Served]:
                 process.kill()
                 process.wait()
         reader.join(5)
-        while not lines.empty():
-            output.append(lines.get())
 
 
 @pytest.fixture
@@ -240,6 +233,17 @@ def test_non_loopback_host_is_served_only_with_a_warning(draft: Path) -> None:
         assert served.stop() == 0
     printed = "".join(served.output)
     assert "警告：" in printed and "其他电脑" in printed
+
+
+def test_without_a_desktop_no_browser_is_started(draft: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without --no-browser and without a display, `webbrowser` would start a text browser in this terminal."""
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("BROWSER", "false")  # were a browser started anyway, it would fail and say so
+    with serve(open_browser=True) as served:
+        wait_for(lambda: any("没有图形桌面" in line for line in served.output), STARTUP_SECONDS, "the sentence")
+        assert served.stop() == 0
+    assert not any("未能自动打开浏览器" in line for line in served.output)
 
 
 def test_bad_port_is_one_chinese_sentence(capsys: pytest.CaptureFixture[str]) -> None:

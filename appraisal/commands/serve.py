@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import sys
 
 NAME = "serve"
@@ -17,6 +18,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--host", default=DEFAULT_HOST, metavar="地址", help=f"监听的地址（默认 {DEFAULT_HOST}，只有本机可以访问）"
     )
     parser.add_argument("--no-browser", action="store_true", help="不自动打开浏览器，只打印地址")
+
+
+def _has_desktop() -> bool:
+    """Without a display, `webbrowser` falls back to text browsers (lynx, w3m) that would take over this terminal
+    (where the server's address and Ctrl+C are); Windows and macOS always have a desktop."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,6 +45,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"考核自评助手已在浏览器模式下启动，请在浏览器中打开：\n\n    {address}\n", flush=True)
         print("地址中含有本次运行的密钥，请勿转发。关闭浏览器标签页时草稿会自动保存；按 Ctrl+C 停止服务。", flush=True)
         if args.no_browser:
+            return
+        if not _has_desktop():
+            print("没有图形桌面，未自动打开浏览器，请在浏览器中打开上面的地址。", flush=True)
             return
         opened = await asyncio.get_running_loop().run_in_executor(None, webbrowser.open, address)
         if not opened:
