@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 
@@ -29,6 +28,7 @@ def _has_desktop() -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    import asyncio  # here, not at the top: building the parser must not load asyncio (and with it ssl)
     import webbrowser
 
     from appraisal.errors import AppraisalError
