@@ -327,7 +327,11 @@ def test_chinese_typed_and_pasted_in_the_browser_is_on_disk(draft: Path, chromiu
         wait_for(lambda: "继续最近的草稿" in screen(), STARTUP_SECONDS, "the start screen in the browser")
         driver.find_element("css selector", ".xterm-helper-textarea").send_keys("r")
         wait_for(lambda: "写作指导" in screen(), STARTUP_SECONDS, "the editor in the browser")
-        # What an input method commits arrives as one insertText, as the IME's composed text does.
+        # An input method: the pinyin being composed is shown, then the chosen words are committed as text; only
+        # the committed text may reach the draft.
+        for pinyin in ("j", "jian", "jianchi"):
+            composition = {"text": pinyin, "selectionStart": len(pinyin), "selectionEnd": len(pinyin)}
+            driver.execute_cdp_cmd("Input.imeSetComposition", composition)
         driver.execute_cdp_cmd("Input.insertText", {"text": typed})
         wait_for(lambda: load_draft(draft).sections["intro"] == typed, STARTUP_SECONDS, "the typed text on disk")
         driver.execute_script(PASTE, pasted)
