@@ -47,9 +47,28 @@ def load_position(draft_path: Path) -> Position | None:
         return None
 
 
-def save_position(draft_path: Path, position: Position) -> None:
-    """Best effort: losing the cursor position is harmless, failing a quit over it is not."""
-    _update(draft_path, {"section": position.section, "row": position.row, "column": position.column})
+def save_position(draft_path: Path, position: Position, places: dict[str, tuple[int, int]] | None = None) -> None:
+    """Best effort: losing the cursor position is harmless, failing a quit over it is not. `places`: where the
+    cursor was in other sections (entering one again puts it back there), kept beside those saved before."""
+    entry = _read().get(str(draft_path.resolve()))
+    known = entry.get("places") if isinstance(entry, dict) else None
+    merged = {**(known if isinstance(known, dict) else {}), **{k: list(v) for k, v in (places or {}).items()}}
+    merged[position.section] = [position.row, position.column]
+    _update(
+        draft_path,
+        {"section": position.section, "row": position.row, "column": position.column, "places": merged},
+    )
+
+
+def load_places(draft_path: Path) -> dict[str, tuple[int, int]]:
+    """Where the cursor was in each section of the draft when the user last left it."""
+    entry = _read().get(str(draft_path.resolve()))
+    known = entry.get("places") if isinstance(entry, dict) else None
+    places: dict[str, tuple[int, int]] = {}
+    for section, place in (known if isinstance(known, dict) else {}).items():
+        if isinstance(place, list) and len(place) == 2 and all(isinstance(n, int) and n >= 0 for n in place):
+            places[str(section)] = (place[0], place[1])
+    return places
 
 
 def load_export_folder(draft_path: Path) -> Path | None:

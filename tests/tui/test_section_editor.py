@@ -9,10 +9,11 @@ from textual.document._wrapped_document import WrappedDocument
 
 from appraisal.store import load_draft
 from appraisal.tui.line_breaking import NO_LINE_END, NO_LINE_START, wrap_offsets
+from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.section_editor import RECOVERED_MESSAGE, ChineseWrappedDocument
 
 from .editing import editing, notices, visible_lines
-from .helpers import wait_until
+from .helpers import make_app, wait_until
 
 # Eight paragraphs, about 1,200 字: the paste that made Ctrl+Z end the app.
 PASTE_PARAGRAPHS = [
@@ -202,3 +203,23 @@ async def test_keys_typed_right_after_alt_down_go_into_the_next_section() -> Non
         assert e.screen.current_id == "conduct"
         assert e.screen.editor.text == "品行"
         assert e.screen.session.text("intro") == ""
+
+
+async def test_the_place_in_each_section_is_remembered_across_sessions() -> None:
+    sections = {"conduct": KINSOKU_TEXT, "study": "坚持读原著。\n学原文，悟原理。"}
+    async with editing(sections, on="conduct") as e:
+        e.screen.editor.move_cursor((1, 7))
+        await e.pilot.press("alt+down")  # to 理论学习: its place is its end
+        await e.pilot.press("left")
+        path = e.path
+        e.screen.finish()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, EditorScreen)
+        assert screen.current_id == "study"  # where the user left off
+        assert screen.editor.cursor_location == (1, len("学原文，悟原理。") - 1)
+        await pilot.press("alt+up")
+        assert screen.current_id == "conduct"
+        assert screen.editor.cursor_location == (1, 7)  # remembered from the last session

@@ -34,7 +34,7 @@ from appraisal.tui.external import edit_text, suspended
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
 from appraisal.tui.session import EditSession, SaveConflict
 from appraisal.tui.settings import TuiSettings
-from appraisal.tui.ui_state import Position, load_position, save_position
+from appraisal.tui.ui_state import Position, load_places, load_position, save_position
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.material import MaterialPage
@@ -186,6 +186,7 @@ class EditorScreen(Screen[None]):
         self._set_width_classes(self.app.size.width)
         self.section_list.build(self.session.draft, self.findings)
         position = load_position(self.session.path)
+        self.editor.places.update(load_places(self.session.path))
         ids = self.session.template.text_section_ids()
         if position is not None and position.section in ids:
             self.go_to(position.section, (position.row, position.column), save=False)
@@ -843,7 +844,7 @@ class EditorScreen(Screen[None]):
 
     def remember_position(self) -> None:
         row, column = self.editor.cursor_location
-        save_position(self.session.path, Position(self.current_id, row, column))
+        save_position(self.session.path, Position(self.current_id, row, column), self.editor.places)
 
     def finish(self) -> bool:
         """Save and remember where the user was. False when the text could not be saved."""

@@ -100,7 +100,7 @@ class SectionEditor(TextArea, inherit_bindings=False):
         )
         self.cursor_blink = cursor_blink
         self.section_id: str | None = None
-        self._places: dict[str, tuple[int, int]] = {}  # where the cursor was in each section left
+        self.places: dict[str, tuple[int, int]] = {}  # where the cursor was in each section left
 
     @property
     def wrapped_document(self) -> WrappedDocument:
@@ -125,14 +125,14 @@ class SectionEditor(TextArea, inherit_bindings=False):
             self.post_message(self.ReadOnlyKey())
 
     def show_section(self, section_id: str, text: str, *, read_only: bool = False) -> None:
-        """Show a section's text with the cursor where the user last was in it (this session), else at its end:
-        where writing goes on."""
+        """Show a section's text with the cursor where the user last was in it (`places`, kept across sessions by
+        the screen), else at its end: where writing goes on."""
         if self.section_id is not None:
-            self._places[self.section_id] = self.cursor_location
+            self.places[self.section_id] = self.cursor_location
         self.section_id = section_id
         self.read_only = read_only
         self.load_text(text)
-        place = self._places.get(section_id)
+        place = self.places.get(section_id)
         self.move_cursor(self.document.end if place is None else self.clamp_visitable(place), center=True)
 
     def action_cursor_text_start(self, select: bool = False) -> None:
