@@ -460,3 +460,19 @@ async def test_save_as_folder_can_be_picked_in_the_folder_tree() -> None:
         await pilot.pause()
         assert app.screen is editor
     assert load_draft(target).sections["law"] == "另存的文字"
+
+
+def test_what_the_first_frame_does_not_need_is_not_imported_to_start_the_editor() -> None:
+    """Start-up time: Rich's Markdown (markdown-it, pygments) and the checker are loaded after the first frame,
+    when the guidance and the findings are drawn, not by importing the app."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import appraisal.cli, appraisal.commands.edit, appraisal.tui.app\n"
+        "print(sorted(m for m in ('rich.markdown', 'markdown_it', 'appraisal.checks', 'appraisal.service')"
+        " if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

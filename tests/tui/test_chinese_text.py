@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.text import Text
 
 from appraisal.tui.line_breaking import NO_LINE_END, NO_LINE_START
-from appraisal.tui.widgets.chinese_text import ChineseMarkdown, ChineseText
+from appraisal.tui.widgets.chinese_markdown import ChineseMarkdown
+from appraisal.tui.widgets.chinese_text import ChineseText
 
 from .editing import editing, visible_lines
 from .helpers import make_draft, wait_until

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from appraisal.tui.widgets.chinese_text import ChineseMarkdown
+from appraisal.tui.widgets.chinese_markdown import ChineseMarkdown
 
 HELP_TEXT = """\
 # 使用帮助

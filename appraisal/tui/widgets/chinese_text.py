@@ -1,16 +1,14 @@
 """Rich renderables that break lines by the Chinese rules (appraisal.tui.line_breaking) instead of Rich's own
 wrapping, which folds a line of Chinese wherever it is full (a line may then start with "，" or split "12.5%").
 
-`ChineseText` wraps a `rich.text.Text`; `ChineseMarkdown` is Rich's Markdown whose paragraphs (also those in list
-items) are drawn through it. Used for the guidance panel, last year's text, the findings, the review and help.
+`ChineseText` wraps a `rich.text.Text`. Used for the guidance panel, last year's text, the findings, the review
+and help (Markdown: `chinese_markdown.py`, kept apart because importing Rich's Markdown costs more than the
+editor's first frame, which does not need it).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.console import Console, ConsoleOptions, RenderResult
-from rich.markdown import Markdown, MarkdownElement, Paragraph
 from rich.measure import Measurement
 from rich.text import Text
 from textual.visual import RichVisual
@@ -49,15 +47,3 @@ class ChineseTextVisual(RichVisual):
 
     def __str__(self) -> str:
         return str(self._renderable)
-
-
-class _ChineseParagraph(Paragraph):
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        self.text.justify = self.justify
-        yield ChineseText(self.text)
-
-
-class ChineseMarkdown(Markdown):
-    """Rich's Markdown with its paragraphs broken by the Chinese rules."""
-
-    elements: ClassVar[dict[str, type[MarkdownElement]]] = {**Markdown.elements, "paragraph_open": _ChineseParagraph}

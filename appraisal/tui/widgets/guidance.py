@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from appraisal.tui.widgets.chinese_text import ChineseMarkdown, ChineseText, ChineseTextVisual
+from appraisal.tui.widgets.chinese_text import ChineseText, ChineseTextVisual
 from appraisal.tui.widgets.material import MaterialPage
 from appraisal.tui.widgets.plain import Plain
 
@@ -249,6 +249,8 @@ class GuidancePanel(Vertical):
         page.show_plans(self._plans)
 
     def _show_guidance(self) -> None:
+        from appraisal.tui.widgets.chinese_markdown import ChineseMarkdown  # not needed for the first frame
+
         guide = ChineseMarkdown(self._markdown) if self._markdown.strip() else Text("本栏暂无写作指导。", style="dim")
         self.query_one("#guide-text", Static).update(guide)
         self.query_one("#tab-guide", VerticalScroll).scroll_home(animate=False)
