@@ -27,6 +27,7 @@ from appraisal.formats import DOCX_SUFFIXES, TEXT_SUFFIXES
 from appraisal.importing import ImportResult, import_document
 from appraisal.store import create_draft
 from appraisal.templates import list_templates
+from appraisal.tui.screens.list_dialog import ListDialog
 from appraisal.tui.widgets.chinese_text import ChineseText
 from appraisal.tui.widgets.file_picker import FilePicker
 from appraisal.tui.widgets.plain import Plain, PlainLabel
@@ -147,14 +148,14 @@ class ImportScreen(ModalScreen[Imported | None]):
         self.dismiss(None)
 
 
-class TemplateQuestion(ModalScreen[str | None]):
+class TemplateQuestion(ListDialog[str]):
     """The importer could not tell which template the document follows: the user picks one, its guess
     highlighted. Escape goes back to the form without creating anything."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    list_id = "templates"
 
     def __init__(self, result: ImportResult) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.result = result
         self.templates, _errors = list_templates()
 
@@ -183,30 +184,12 @@ class TemplateQuestion(ModalScreen[str | None]):
                 yield Button("导入", id="ok", variant="primary", compact=True)
                 yield Button("取消", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        options = self.query_one("#templates", OptionList)
+    def first_index(self) -> int | None:
         ids = [t.id for t in self.templates]
-        if self.result.template.id in ids:
-            options.highlighted = ids.index(self.result.template.id)
-        options.focus()
+        return ids.index(self.result.template.id) if self.result.template.id in ids else None
 
-    def _choose(self) -> None:
-        index = self.query_one("#templates", OptionList).highlighted
-        self.dismiss(self.templates[index].id if index is not None else self.result.template.id)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._choose()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "ok":
-            self._choose()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def answer_for(self, index: int) -> str:
+        return self.templates[index].id
 
 
 class ImportSummaryScreen(ModalScreen[None]):

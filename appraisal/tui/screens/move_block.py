@@ -4,19 +4,16 @@ them with `Draft.move_lines` and saves the result as a new revision."""
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.text_area import Selection
 
 from appraisal.draft import count_zi
 from appraisal.templates import Template
+from appraisal.tui.screens.list_dialog import ListDialog
 from appraisal.tui.widgets.chinese_text import ChineseText
 from appraisal.tui.widgets.plain import PlainLabel
 
@@ -32,17 +29,17 @@ def block_rows(selection: Selection) -> tuple[int, int]:
     return start_row, end_row + 1
 
 
-class MoveBlockScreen(ModalScreen[str | None]):
+class MoveBlockScreen(ListDialog[str]):
     """Where to move the paragraphs: every other section of the template, in order (a child indented under its
     parent's title). Enter moves them to the end of the chosen section; Escape leaves everything as it was."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    list_id = "move-targets"
     DEFAULT_CSS = """
     MoveBlockScreen #move-targets { height: auto; max-height: 12; }
     """
 
     def __init__(self, template: Template, source: str, block: str) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.template = template
         self.source = source
         self.block = block
@@ -82,43 +79,21 @@ class MoveBlockScreen(ModalScreen[str | None]):
                 options.append(Option(Text(indent + section.title), id=section.id))
         return options
 
-    def on_mount(self) -> None:
-        options = self.query_one("#move-targets", OptionList)
-        options.highlighted = next((i for i, o in enumerate(options.options) if not o.disabled), None)
-        options.focus()
-
-    def _choose(self) -> None:
-        options = self.query_one("#move-targets", OptionList)
-        index = options.highlighted
-        if index is not None and not options.get_option_at_index(index).disabled:
-            self.dismiss(options.get_option_at_index(index).id)
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._choose()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "ok":
-            self._choose()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def answer_for(self, index: int) -> str:
+        return self.targets[index].section.id
 
 
-class UnmatchedScreen(ModalScreen[tuple[int, int] | None]):
+class UnmatchedScreen(ListDialog[tuple[int, int]]):
     """The draft's 未归类内容 (text an import could not place), one line per option: Enter moves the highlighted
     line to the end of the current section, “全部移入本栏” moves them all (as rows, end exclusive)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "关闭")]
+    list_id = "unmatched-lines"
     DEFAULT_CSS = """
     UnmatchedScreen #unmatched-lines { height: auto; max-height: 10; }
     """
 
     def __init__(self, unmatched: str, section_title: str) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.lines = unmatched.split("\n")
         self.section_title = section_title
 
@@ -143,28 +118,11 @@ class UnmatchedScreen(ModalScreen[tuple[int, int] | None]):
                 yield Button("全部移入本栏", id="all", compact=True)
                 yield Button("关闭", id="cancel", compact=True)
 
-    def on_mount(self) -> None:
-        options = self.query_one("#unmatched-lines", OptionList)
-        options.highlighted = next((i for i, o in enumerate(options.options) if not o.disabled), None)
-        options.focus()
+    def answer_for(self, index: int) -> tuple[int, int]:
+        return index, index + 1
 
-    def _choose(self) -> None:
-        index = self.query_one("#unmatched-lines", OptionList).highlighted
-        if index is not None and self.lines[index].strip():
-            self.dismiss((index, index + 1))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._choose()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "one":
-            self._choose()
-        elif event.button.id == "all":
+    def pressed(self, button_id: str) -> None:
+        if button_id == "all":
             self.dismiss((0, len(self.lines)))
         else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+            self.choose()
