@@ -3,14 +3,13 @@ sentence, never a traceback, and leaves nothing behind that would lock the user 
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
+from full_disk import fill_disk
 
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
@@ -24,38 +23,10 @@ def make_draft(**sections: str) -> Draft:
     return draft
 
 
-class FullHandle:
-    """A file object on a full disk: every write raises ENOSPC."""
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-
-    def __enter__(self) -> FullHandle:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.inner.close()
-
-    def write(self, data: bytes) -> int:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
-
-
 @pytest.fixture
 def full_disk(monkeypatch: pytest.MonkeyPatch) -> Callable[[], None]:
     """Call it to fill the disk: from then on every write through a file object and `os.write` fails."""
-    real_fdopen = os.fdopen
-
-    def fill() -> None:
-        def no_space(*args: object, **kwargs: object) -> int:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        monkeypatch.setattr(os, "fdopen", lambda fd, *a, **k: FullHandle(real_fdopen(fd, *a, **k)))
-        monkeypatch.setattr(os, "write", no_space)
-
-    return fill
+    return lambda: fill_disk(monkeypatch)
 
 
 def test_full_disk_while_taking_the_lock_is_one_sentence_and_leaves_no_lock(

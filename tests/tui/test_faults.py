@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from full_disk import fill_disk
 from textual.widgets import Button, Input, OptionList
 
 from appraisal import draft as draft_module
@@ -211,31 +212,13 @@ async def test_save_as_on_a_full_disk_is_one_sentence_and_keeps_the_text_in_the_
 
     path = make_draft(sections={"conduct": "原有的一句。"})
     before = path.read_bytes()
-    real_fdopen = os.fdopen
-
-    class Full:
-        def __init__(self, inner: Any) -> None:
-            self.inner = inner
-
-        def __enter__(self) -> Full:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.inner.close()
-
-        def write(self, data: bytes) -> int:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        def __getattr__(self, name: str) -> Any:
-            return getattr(self.inner, name)
-
     app = make_app(path, autosave_delay=30.0, autosave_max=60.0)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_on(pilot)
         editor.editor.move_cursor(editor.editor.document.end)
         await pilot.press(*"磁盘满后写的字")
         with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(os, "fdopen", lambda fd, *a, **k: Full(real_fdopen(fd, *a, **k)))
+            fill_disk(patch)
             editor.action_save_as()
             await pilot.pause()
             target = tmp_path / "另一份.json"
