@@ -433,3 +433,27 @@ async def test_quit_after_failed_save_offers_save_as_and_text_lands_there(tmp_pa
         await pilot.pause()
     assert load_draft(target).sections["party"] == "冲突时写下的字"
     assert "冲突时写下的字" not in path.read_text(encoding="utf-8")
+
+
+async def test_keys_typed_before_and_after_alt_down_each_stay_in_their_section() -> None:
+    """A busy app reads a burst of keys at once (a fast typist, a loaded machine, tmux): what was typed before
+    Alt+↓ belongs to the section being left, what comes after it to the next one. Found by tmux_drive.sh: the
+    last words typed before Alt+↓ went into the next section."""
+    from textual import events
+
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EditorScreen)
+        await wait_until(lambda: editor.started)
+        assert editor.current_id == "intro"
+        for key in [*"忠诚", "alt+down", *"学习", "alt+down", *"工作"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await wait_until(lambda: editor.current_id == "study" and editor.editor.text == "工作")
+        assert editor.session.text("intro") == "忠诚"
+        assert editor.session.text("conduct") == "学习"
+        editor.save_now()
+    saved = load_draft(path).sections
+    assert (saved["intro"], saved["conduct"], saved["study"]) == ("忠诚", "学习", "工作")

@@ -383,10 +383,17 @@ class EditorScreen(Screen[None]):
         return ids[max(0, min(index, len(ids) - 1))]
 
     def action_next_section(self) -> None:
-        self.go_to(self._neighbour(1))
+        self._after_typed_keys(1)
 
     def action_previous_section(self) -> None:
-        self.go_to(self._neighbour(-1))
+        self._after_typed_keys(-1)
+
+    def _after_typed_keys(self, step: int) -> None:
+        """Change section once the keys typed before the change are in the text. The binding is a priority one,
+        so the app acts on it before passing on the keys typed after it; but keys typed before it may still be
+        waiting in the text area's queue. The change is queued behind them there: each key lands in its own
+        section, whatever the app was busy with."""
+        self.editor.call_later(lambda: self.go_to(self._neighbour(step)))
 
     def action_back_to_text(self) -> None:
         """Esc, from the section list, the tabs or the findings: back to typing (dialogs have their own Esc)."""
