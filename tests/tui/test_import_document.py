@@ -163,3 +163,18 @@ def test_summary_lists_text_that_went_to_no_section(tmp_path: Path) -> None:
     assert "未归入栏目的文字：6 字，已原样保存在草稿的“未归类内容”中，没有丢弃" in shown
     assert "第 8 行　产业园" in shown and "第 9 行　四亿元" in shown
     assert "“未归类内容…”" in shown  # and how to move it in the editor
+
+
+async def test_keeping_the_guess_imports_with_it_and_says_so(tmp_path: Path) -> None:
+    source = document(tmp_path, "总结.txt", UNSURE)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_import(app, pilot, source)
+        await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
+        guess = app.screen.result.template  # type: ignore[attr-defined]
+        await pilot.press("enter")  # the highlighted guess
+        await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
+        shown = app.screen.text.plain  # type: ignore[attr-defined]
+        assert f"模板：{guess.name}（未能确定，按推测并经您确认）" in shown
+        assert "识别依据：" in shown
+    assert sorted(load_draft(p).template for p in draft_files()) == sorted(["cadre-annual", guess.id])
