@@ -49,8 +49,23 @@ def test_free_form_headings_go_where_their_words_say_and_the_line_is_kept() -> N
     assert sections["shortcomings"] == "调查研究还不够深入。"
     assert sections["plans"] == "本人将继续加强学习。"
     assert "来自第 4 行“一、把学习当作第一需要”（按“学习”一词归入）" in result.summary()
-    # The second free-form heading names no section: it stays with the section before it.
-    assert "二、扭住项目建设这个牛鼻子\n全年推进项目十二个。" in sections["politics"]
+    # The second free-form heading names no section: in a report whose headings are its own it is about the work
+    # (the main section), not about 学习 before it.
+    assert sections["politics"] == "一、把学习当作第一需要\n本人全年参加集中学习二十次。"
+    assert sections["duties"] == "二、扭住项目建设这个牛鼻子\n全年推进项目十二个。"
+    assert "来自第 6 行“二、扭住项目建设这个牛鼻子”（标题未提及其他栏目，归入主体栏目）" in result.summary()
+
+
+def test_a_chain_of_free_form_headings_keeps_its_numbering() -> None:
+    """`三、守住廉洁底线` after a free heading that named no section is still the third top-level heading."""
+    text = DUTY_BY_TITLE.replace(
+        "三、存在的问题和不足\n调查研究还不够深入。\n四、下一步工作打算",
+        "三、守住廉洁底线\n未发生违规问题。\n四、下一步工作打算",
+    )
+    sections = parse(text).draft.sections
+    assert sections["duties"] == "二、扭住项目建设这个牛鼻子\n全年推进项目十二个。"
+    assert sections["integrity"] == "三、守住廉洁底线\n未发生违规问题。"
+    assert sections["plans"] == "本人将继续加强学习。"
 
 
 def test_a_list_restarting_at_one_inside_a_section_is_not_a_new_heading() -> None:
@@ -200,3 +215,31 @@ def test_a_word_table_stays_with_the_section_it_sits_in(tmp_path: Path) -> None:
     assert_nothing_lost(result)
     assert result.draft.sections["work"] == "全年完成以下指标：\n指标\n完成\n税收\n3.2亿元"
     assert result.draft.sections["problems"] == "问题。"
+
+
+def test_a_word_table_under_a_free_form_heading_stays_in_its_section(tmp_path: Path) -> None:
+    """A table before the first heading the template names is body text when the report is not written into a
+    form (it went to 未归类内容 as if it were the 登记表 around the report)."""
+    import docx
+
+    from appraisal.importing import import_document
+
+    document = docx.Document()
+    for line in (
+        "2025年度述职述廉报告",
+        "尊敬的各位领导：",
+        "现将一年来的情况报告如下。",
+        "一、扭住项目建设这个牛鼻子",
+    ):
+        document.add_paragraph(line)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "产业园"
+    table.cell(0, 1).text = "四亿元"
+    for line in ("二、存在的问题和不足", "调查研究不够深入。"):
+        document.add_paragraph(line)
+    path = tmp_path / "述职.docx"
+    document.save(str(path))
+    result = import_document(path)
+    assert_nothing_lost(result)
+    assert result.draft.sections["duties"] == "一、扭住项目建设这个牛鼻子\n产业园\n四亿元"
+    assert result.draft.unmatched == ""

@@ -172,6 +172,7 @@ class _State:
     top_number: int = 0  # the number of the last top-level heading (三、 → 3)
     salutation: str = ""  # `尊敬的各位领导：`, when the document opens with one (it stays in the opening text)
     place_free: bool = False  # whether numbered lines naming no section are placed by their words
+    free_current: bool = False  # whether the current section was opened by such a line, not by a template heading
 
     def put(self, target: str, unit: Unit, start: int = 0, end: int | None = None) -> None:
         self.fields.setdefault(target, []).append((unit, start, len(unit.text) if end is None else end))
@@ -491,6 +492,7 @@ class _Parser:
         """A heading: its characters are structure; a group heading opens its first child section; an inline
         heading's body goes to the section it opens."""
         state.end_group_lead(self.template)
+        state.free_current = False
         section = candidate.section
         end = candidate.shape.body_start
         state.structure.append(Span(unit.line, unit.start, unit.start + end, "heading", section.id))
@@ -556,9 +558,14 @@ class _Parser:
             section, reason = placed
         elif self.template.main_section and state.current == self._intro_id():
             section, reason = self.template.main_section, "开头之后的编号内容，归入主体栏目"
+        elif self.template.main_section and heading_like and state.free_current:
+            # `二、扭住项目建设这个牛鼻子` after `一、加强政治理论学习`: in a report with headings of its own, one that
+            # names no section is about the work, not about the section before it.
+            section, reason = self.template.main_section, "标题未提及其他栏目，归入主体栏目"
         else:
             return False
         state.count_top(line_shape, unit.text, top)
+        state.free_current = True
         if state.current == section:
             return True
         state.end_group_lead(self.template)
@@ -641,6 +648,8 @@ class _Parser:
         found = []
         for i in range(first_heading):
             cell = cells.get(self.units[i].line)
+            if cell is None and report_cell is None:
+                break  # the report is not written into a form: a table after its first paragraph is body text
             if cell is not None and cell != report_cell:
                 found.append(i)
         return found
