@@ -10,8 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.text_area import Selection
 
 from appraisal.draft import count_zi
-from appraisal.importing import import_document
-from appraisal.store import create_draft, load_draft
+from appraisal.store import load_draft
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.move_block import MoveBlockScreen, block_rows
 
@@ -24,14 +23,16 @@ INTEGRITY = "三、守住廉洁底线"
 
 
 def imported_draft(tmp_path: Path) -> Path:
-    """FREE_FORM imported as the user would: its 项目 and 廉洁 blocks land in 述德 (words the importer cannot
-    place), the case this action is for."""
-    source = tmp_path / "述职.txt"
-    source.write_text(FREE_FORM, encoding="utf-8")
-    result = import_document(source)
-    assert result.template.id == "duty-report"
-    assert PROJECTS in result.draft.sections["politics"] and INTEGRITY in result.draft.sections["politics"]
-    return create_draft(result.draft)
+    """A draft as an import leaves it when it cannot place a report's own headings: the 项目 and 廉洁 blocks in
+    述德 — the case this action is for."""
+    politics = "\n".join(FREE_FORM.splitlines()[3:9])
+    assert politics.startswith("一、把学习当作第一需要") and PROJECTS in politics and INTEGRITY in politics
+    return make_draft(
+        template="duty-report",
+        year=2025,
+        sections={"politics": politics, "shortcomings": "调查研究还不够深入。", "plans": "继续抓好项目建设。"},
+        path=tmp_path / "述职.json",
+    )
 
 
 async def open_on(app, pilot, section_id: str) -> EditorScreen:  # type: ignore[no-untyped-def]
