@@ -52,6 +52,15 @@ wait_for() {  # wait_for TEXT [SECONDS]: until TEXT is on screen
     done
 }
 
+wait_gone() {  # wait_gone TEXT [SECONDS]: until TEXT is no longer on screen (a toast that has timed out)
+    local text="$1" limit="${2:-15}" waited=0
+    while screen | grep -qF -- "$text"; do
+        sleep 0.2
+        waited=$((waited + 1))
+        [ "$waited" -le $((limit * 5)) ] || fail "\"$text\" still on screen after ${limit}s"
+    done
+}
+
 wait_reaped() {  # wait_reaped PID: until the process is gone from the process table (a zombie still counts as
     # a live process to the next start's check for a stale lock; tmux reaps it once its session is killed)
     local waited=0
@@ -276,6 +285,7 @@ say "ok: Ctrl+Y put the paste back, Ctrl+Z took it away again"
 
 # ---------------------------------------------------------------- 8. every character visible after a resize
 WANT="$(section_text law | tr -d '\n')"
+wait_gone "已保存到"  # Ctrl+S's toast sits over the editor column that is read below
 for size in 100x30 140x40 80x24; do
     tm resize-window -t "$SESSION" -x "${size%x*}" -y "${size#*x}"
     sleep 1
