@@ -42,17 +42,18 @@ def test_the_title_names_the_template_and_the_summary_says_why() -> None:
     assert "选择该模板的依据：标题含“述职述廉”" in result.summary()
 
 
-def test_free_form_headings_go_where_their_words_say_and_the_line_is_kept() -> None:
+def test_free_form_headings_go_where_their_words_say_and_their_words_are_kept() -> None:
+    """The number of such a heading is structure: the exporter numbers the section again (一、述德 over 一、把学习…)."""
     result = parse(DUTY_BY_TITLE)
     sections = result.draft.sections
-    assert sections["politics"].startswith("一、把学习当作第一需要\n本人全年参加集中学习二十次。")
+    assert sections["politics"].startswith("把学习当作第一需要\n本人全年参加集中学习二十次。")
     assert sections["shortcomings"] == "调查研究还不够深入。"
     assert sections["plans"] == "本人将继续加强学习。"
     assert "来自第 4 行“一、把学习当作第一需要”（按“学习”一词归入）" in result.summary()
     # The second free-form heading names no section: in a report whose headings are its own it is about the work
     # (the main section), not about 学习 before it.
-    assert sections["politics"] == "一、把学习当作第一需要\n本人全年参加集中学习二十次。"
-    assert sections["duties"] == "二、扭住项目建设这个牛鼻子\n全年推进项目十二个。"
+    assert sections["politics"] == "把学习当作第一需要\n本人全年参加集中学习二十次。"
+    assert sections["duties"] == "扭住项目建设这个牛鼻子\n全年推进项目十二个。"
     assert "来自第 6 行“二、扭住项目建设这个牛鼻子”（标题未提及其他栏目，归入主体栏目）" in result.summary()
 
 
@@ -63,8 +64,8 @@ def test_a_chain_of_free_form_headings_keeps_its_numbering() -> None:
         "三、守住廉洁底线\n未发生违规问题。\n四、下一步工作打算",
     )
     sections = parse(text).draft.sections
-    assert sections["duties"] == "二、扭住项目建设这个牛鼻子\n全年推进项目十二个。"
-    assert sections["integrity"] == "三、守住廉洁底线\n未发生违规问题。"
+    assert sections["duties"] == "扭住项目建设这个牛鼻子\n全年推进项目十二个。"
+    assert sections["integrity"] == "守住廉洁底线\n未发生违规问题。"
     assert sections["plans"] == "本人将继续加强学习。"
 
 
@@ -189,7 +190,7 @@ def test_headings_run_on_in_a_text_without_line_ends() -> None:
     result = parse(text)
     assert result.template.id == "unit-summary"
     assert result.draft.title == "某某镇2018年工作总结"
-    assert "一、2018年工作回顾全镇完成投资三亿元。" in result.draft.sections["work"]
+    assert "2018年工作回顾全镇完成投资三亿元。" in result.draft.sections["work"]
     assert result.draft.sections["intro"] == "各位代表：现将工作报告如下。"
 
 
@@ -241,5 +242,5 @@ def test_a_word_table_under_a_free_form_heading_stays_in_its_section(tmp_path: P
     document.save(str(path))
     result = import_document(path)
     assert_nothing_lost(result)
-    assert result.draft.sections["duties"] == "一、扭住项目建设这个牛鼻子\n产业园\n四亿元"
+    assert result.draft.sections["duties"] == "扭住项目建设这个牛鼻子\n产业园\n四亿元"
     assert result.draft.unmatched == ""

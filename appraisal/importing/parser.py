@@ -477,7 +477,11 @@ class _Parser:
             if candidate is not None:
                 self._open_section(state, unit, candidate)
                 continue
-            placed = state.place_free and (closing is None or i < closing_from) and self._place_free_heading(state, i)
+            placed = (
+                self._place_free_heading(state, i)
+                if state.place_free and (closing is None or i < closing_from)
+                else None
+            )
             if markdown and _THEMATIC_BREAK.fullmatch(unit.text):
                 # `---`: formatting; after the last heading it opens the heading-less closing section (结束语).
                 state.structure.append(Span(unit.line, unit.start, unit.start + len(unit.text), "marker"))
@@ -485,7 +489,11 @@ class _Parser:
                     closing_from = min(closing_from, i + 1)
                 continue
             target = closing.id if closing is not None and i >= closing_from else state.current
-            self._take_body_unit(state, i, target, markdown, placed=placed)
+            if placed:  # a free-form heading: its number is structure (the exporter numbers the section)
+                state.structure.append(Span(unit.line, unit.start, unit.start + placed, "marker"))
+                state.put(target, unit, placed)
+                continue
+            self._take_body_unit(state, i, target, markdown, placed=placed is not None)
         state.end_group_lead(self.template)
 
     def _open_section(self, state: _State, unit: Unit, candidate: Candidate) -> None:
@@ -535,16 +543,17 @@ class _Parser:
         style = self.dominant.get(1)
         return style if style is not None and style != "none" else "cn"
 
-    def _place_free_heading(self, state: _State, i: int) -> bool:
+    def _place_free_heading(self, state: _State, i: int) -> int | None:
         """A numbered line that names no section but continues the top-level numbering (`三、扭住项目建设这个
         牛鼻子`): it opens the section its words are about (学习 → 理论学习), else the template's main section. A
-        numbered paragraph right after the opening goes to the main section too. The line stays body text.
-        Whether the line was placed so."""
+        numbered paragraph right after the opening goes to the main section too. The line stays body text; for a
+        heading, without its number, which the exporter would print again (`一、述德` over `一、把学习…`).
+        None when the line was not placed so, else where its text starts (after a heading's number, or 0)."""
         line_shape = self.shapes[i]
         unit = self.units[i]
         top = self._top_style()
         if line_shape is None or line_shape.style != top or not state.next_top(line_shape, unit.text, top):
-            return False
+            return None
         after = unit.text[
             line_shape.fragment_start + len(line_shape.fragment) : line_shape.fragment_start
             + len(line_shape.fragment)
@@ -563,15 +572,20 @@ class _Parser:
             # names no section is about the work, not about the section before it.
             section, reason = self.template.main_section, "标题未提及其他栏目，归入主体栏目"
         else:
-            return False
+            return None
         state.count_top(line_shape, unit.text, top)
         state.free_current = True
+        # A section's own title repeated in the text (`五、党建工作` under `四、党建工作`) stays whole, for
+        # `heading-in-text` to show; the writer's own heading loses only its number.
+        match = self.index.match(line_shape.fragment)
+        names_a_section = match is not None and match.score >= MARKED_THRESHOLD
+        keep_from = line_shape.fragment_start if heading_like and not names_a_section else 0
         if state.current == section:
-            return True
+            return keep_from
         state.end_group_lead(self.template)
         state.current = section
         state.source(section, unit.line, unit.text if heading_like else _preview(unit.text), reason)
-        return True
+        return keep_from
 
     def _by_keyword(self, fragment: str) -> tuple[str, str] | None:
         """The section whose keyword comes first in the fragment (学习 → 理论学习), with the reason."""
