@@ -16,7 +16,7 @@ from appraisal.tui.screens.import_document import ImportSummaryScreen
 from appraisal.tui.screens.new_draft import NewDraftScreen
 from appraisal.tui.screens.start import StartScreen
 
-from .helpers import make_app, make_draft, wait_until
+from .helpers import editor_ready, make_app, make_draft, wait_until
 
 
 def screen_text(app) -> str:  # type: ignore[no-untyped-def]
@@ -93,9 +93,7 @@ async def test_resume_after_quit_restores_text_section_and_cursor(tmp_path: Path
     path = make_draft()
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("study")
         editor.editor.insert("坚持读原著学原文悟原理")
         await pilot.press("ctrl+q")
@@ -105,9 +103,7 @@ async def test_resume_after_quit_restores_text_section_and_cursor(tmp_path: Path
 
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         assert editor.current_id == "study"
         assert editor.editor.text == "坚持读原著学原文悟原理"
         assert editor.editor.cursor_location == (0, len("坚持读原著学原文悟原理"))
@@ -154,9 +150,7 @@ async def test_locked_draft_offers_read_only() -> None:
         assert "打开者：zhangsan@other-host，进程 4242" in question
         assert "zhangsan@other-host" in screen_text(app)
         await pilot.click("#read-only")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         assert editor.session.read_only
         assert editor.editor.read_only
         editor.go_to("conduct")
@@ -295,9 +289,7 @@ async def test_user_text_is_never_read_as_markup(tmp_path: Path) -> None:
         assert "李[/i]四" in "".join(strip.text for strip in table.render_lines(table.region.reset_offset))
 
         await pilot.press("r")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         assert str(editor.query_one("#status").render()).startswith("李[/i]四·")
         editor.go_to("conduct")
         await pilot.pause()
@@ -356,9 +348,7 @@ async def test_import_document_from_start_screen(tmp_path: Path) -> None:
         assert isinstance(app.screen, ImportSummaryScreen)
         assert "已导入 去年总结.txt" in app.screen.text.plain
         await pilot.press("enter")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         text = "\n".join(editor.session.draft.sections.values())
         assert "坚持政治学习" in text and "全年参加集中学习十二次" in text
     assert len(draft_files()) == 2
@@ -440,9 +430,7 @@ async def test_save_as_folder_can_be_picked_in_the_folder_tree() -> None:
     (path.parent / "备份").mkdir()
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.action_save_as()
         await pilot.pause()
         dialog = app.screen

@@ -17,7 +17,7 @@ from appraisal.templates import load_template
 from appraisal.tui.screens.assist import AssistScreen
 from appraisal.tui.screens.editor import EditorScreen
 
-from .helpers import make_app, wait_until
+from .helpers import editor_ready, make_app, wait_until
 
 CURRENT = "本人牵头推进营商环境优化工作，全年走访企业86家，协调解决融资难题21个。"
 
@@ -35,9 +35,7 @@ def _draft() -> Path:
 
 
 async def _open_assist(pilot: Pilot[object]) -> tuple[EditorScreen, AssistScreen]:
-    await pilot.pause()
-    editor = pilot.app.screen
-    assert isinstance(editor, EditorScreen)
+    editor = await editor_ready(pilot.app)
     await wait_until(lambda: editor.started)
     editor.go_to("results.service")
     await pilot.pause()

@@ -17,7 +17,7 @@ from appraisal.tui import app as tui_app
 from appraisal.tui import session as session_module
 from appraisal.tui.screens.editor import EditorScreen
 
-from .helpers import make_app, make_draft, wait_until
+from .helpers import editor_ready, make_app, make_draft, wait_until
 
 
 def crash_on_review(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -33,9 +33,7 @@ async def test_a_crash_saves_the_text_says_where_and_exits_non_zero(monkeypatch:
     app = make_app(path, autosave_delay=60, autosave_max=60)  # nothing saved by the autosave in between
     with pytest.raises(RuntimeError, match="a bug somewhere"):
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            editor = app.screen
-            assert isinstance(editor, EditorScreen)
+            editor = await editor_ready(app)
             editor.go_to("conduct")
             await pilot.press(*"出错前写的字")
             await wait_until(lambda: editor.editor.text == "出错前写的字")
@@ -69,9 +67,7 @@ async def test_a_crash_while_saving_fails_writes_a_recovery_copy(
     app = make_app(path, autosave_delay=60, autosave_max=60)
     with pytest.raises(RuntimeError):
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            editor = app.screen
-            assert isinstance(editor, EditorScreen)
+            editor = await editor_ready(app)
             editor.go_to("conduct")
             await pilot.press(*"只在内存里的字")
             await wait_until(lambda: editor.editor.text == "只在内存里的字")

@@ -12,9 +12,8 @@ from rich.cells import cell_len
 
 from appraisal.store import load_draft
 from appraisal.tui.screens.dialogs import MessageScreen
-from appraisal.tui.screens.editor import EditorScreen
 
-from .helpers import FakeMonotonic, make_app, make_draft, wait_until
+from .helpers import FakeMonotonic, editor_ready, make_app, make_draft, wait_until
 
 PARAGRAPH = (
     "本人始终坚持以习近平新时代中国特色社会主义思想为指导，认真学习贯彻党的二十大精神，"
@@ -26,9 +25,7 @@ async def test_typing_chinese_into_several_sections_saves_each(tmp_path: Path) -
     path = make_draft()
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("conduct")
         await pilot.press(*"政治坚定")
         await pilot.press("alt+down")  # next section: study
@@ -50,9 +47,7 @@ async def test_moving_around_while_section_is_invalid(tmp_path: Path) -> None:
     path = make_draft()
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("conduct")
         editor.editor.insert("太短")  # far below min_chars 150: a warning, never a wall
         await wait_until(lambda: editor.section_list.look_of("conduct") == "short")
@@ -74,10 +69,8 @@ async def test_moving_around_while_section_is_invalid(tmp_path: Path) -> None:
 async def test_section_list_shows_state_and_count() -> None:
     path = make_draft(sections={"conduct": "好" * 200, "study": "学" * 10})
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+    async with app.run_test(size=(80, 24)):
+        editor = await editor_ready(app)
         lst = editor.section_list
         prompts = {o.id: str(o.prompt) for o in lst.options}
         assert "完成 200/150字" in prompts["conduct"]
@@ -92,9 +85,7 @@ async def test_autosave_fires_after_debounce_not_before() -> None:
     clock = FakeMonotonic()
     app = make_app(path, autosave_delay=0.8, autosave_max=5.0, monotonic=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("conduct")
         revision = load_draft(path).revision
         editor.editor.insert("廉洁")
@@ -119,9 +110,7 @@ async def test_continuous_typing_is_saved_at_least_every_max_interval() -> None:
     clock = FakeMonotonic()
     app = make_app(path, autosave_delay=0.5, autosave_max=0.6, monotonic=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("conduct")
         typed = ""
         saved_while_typing: list[str] = []
@@ -143,9 +132,7 @@ async def test_changed_on_disk_is_reported_and_text_kept() -> None:
     clock = FakeMonotonic()
     app = make_app(path, monotonic=clock)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("conduct")
         # Another program rewrites the file behind our back.
         other = path.read_text(encoding="utf-8").replace('"conduct": ""', '"conduct": "别人的文字"')
@@ -181,10 +168,8 @@ async def test_failed_save_keeps_text_then_retry_succeeds(tmp_path: Path) -> Non
     folder.mkdir()
     path = make_draft(path=folder / "d.json")
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+    async with app.run_test(size=(80, 24)):
+        editor = await editor_ready(app)
         editor.go_to("conduct")
 
         def fail_save(*args: object, **kwargs: object) -> None:
@@ -208,9 +193,7 @@ async def test_quit_with_failing_save_asks_instead_of_losing_text() -> None:
     path = make_draft()
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
 
         def fail_save(*args: object, **kwargs: object) -> None:
             from appraisal.errors import AppraisalError
@@ -233,9 +216,7 @@ async def test_wide_characters_wrap_by_cells_and_cursor_moves_by_character() -> 
     path = make_draft(sections={"conduct": PARAGRAPH * 3})
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("conduct")
         await pilot.pause()
         area = editor.editor
@@ -280,9 +261,7 @@ async def test_external_editor_appends_text(tmp_path: Path, monkeypatch: pytest.
     path = make_draft(sections={"law": "原有一段。"})
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("law")
         await pilot.press("f8")
         await pilot.pause()
@@ -303,9 +282,7 @@ async def test_external_editor_failure_is_one_message(monkeypatch: pytest.Monkey
     path = make_draft(sections={"law": "原文"})
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("law")
         await pilot.press("f8")
         await pilot.pause()
@@ -345,9 +322,7 @@ async def test_editor_that_cannot_be_started_after_suspending_still_brings_the_a
     path = make_draft(sections={"law": "原文"})
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("law")
         await pilot.press("f8")
         await pilot.pause()
@@ -379,10 +354,8 @@ async def test_last_year_tab_shows_previous_draft_of_same_template() -> None:
     make_draft(name="别人", year=2024, sections={"law": "别人的文字"})
     path = make_draft(name="李明", year=2025)
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+    async with app.run_test(size=(80, 24)):
+        editor = await editor_ready(app)
         await wait_until(lambda: editor.started)  # last year's draft is looked up in a worker
         editor.go_to("law")
         text = str(editor.query_one("#last-year-text").render())
@@ -394,9 +367,7 @@ async def test_narrow_terminal_hides_guidance_and_keeps_editor() -> None:
     path = make_draft()
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         assert editor.has_class("narrow")
         assert not editor.guidance.display or editor.guidance.size.width == 0
         assert editor.editor.size.width >= 40
@@ -412,9 +383,7 @@ async def test_quit_after_failed_save_offers_save_as_and_text_lands_there(tmp_pa
     path = make_draft()
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("party")
         path.write_text(path.read_text(encoding="utf-8") + " ", encoding="utf-8")  # changed behind our back
         editor.editor.insert("冲突时写下的字")
@@ -443,10 +412,8 @@ async def test_keys_typed_before_and_after_alt_down_each_stay_in_their_section()
 
     path = make_draft()
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+    async with app.run_test(size=(100, 30)):
+        editor = await editor_ready(app)
         await wait_until(lambda: editor.started)
         assert editor.current_id == "intro"
         for key in [*"忠诚", "alt+down", *"学习", "alt+down", *"工作"]:

@@ -31,7 +31,7 @@ from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.history import HistoryScreen
 
-from .helpers import FIXED_NOW, FakeMonotonic, make_app, make_draft, wait_until
+from .helpers import FIXED_NOW, FakeMonotonic, editor_ready, make_app, make_draft, wait_until
 
 
 def bar(editor: EditorScreen) -> str:
@@ -63,9 +63,7 @@ async def run_saves(pilot: Any, editor: EditorScreen, clock: FakeMonotonic) -> N
 
 
 async def open_on(pilot: Any, section: str = "conduct") -> EditorScreen:
-    await pilot.pause()
-    editor = pilot.app.screen
-    assert isinstance(editor, EditorScreen)
+    editor = await editor_ready(pilot.app)
     editor.go_to(section)
     await pilot.pause()
     return editor
@@ -394,9 +392,7 @@ async def test_second_editor_is_told_who_holds_the_draft_and_read_only_refuses_c
         assert question.startswith(f"本机另一个窗口于 {opened.month}月{opened.day}日 {opened:%H:%M} 打开了这份草稿")
         assert f"打开者：{since.user}@{since.host}，进程 {holder.pid}" in question
         await pilot.click("#read-only")
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("conduct")
         await pilot.pause()
         assert "只读" in status(editor)

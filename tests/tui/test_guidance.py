@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.guidance import TabStrip
 
-from .helpers import make_app, make_draft, wait_until
+from .helpers import editor_ready, make_app, make_draft, wait_until
 
 
 def page(editor: EditorScreen) -> str:
@@ -28,9 +28,7 @@ async def test_tabs_switch_with_arrow_keys_and_clicks() -> None:
     path = make_draft(sections={"conduct": "有XX处没填，还有XX处"})
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         await wait_started(editor)
         editor.go_to("conduct")
         await pilot.pause()
@@ -64,9 +62,7 @@ async def test_tabs_switch_with_arrow_keys_and_clicks() -> None:
 async def test_guidance_markdown_is_drawn_as_text() -> None:
     app = make_app(make_draft())
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         await wait_started(editor)
         editor.go_to("conduct")
         await pilot.pause()
@@ -91,10 +87,8 @@ async def test_panel_is_built_after_the_first_frame() -> None:
         display(screen, renderable)
 
     app._display = watch  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+    async with app.run_test(size=(120, 40)):
+        editor = await editor_ready(app)
         await wait_started(editor)
         assert seen == [False]
         assert editor.guidance.built
@@ -111,9 +105,7 @@ async def test_last_year_tab_follows_a_changed_year() -> None:
     make_draft(name="李明", year=2023, sections={"law": "二〇二三年的依法行政"})
     app = make_app(make_draft(name="李明", year=2025))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         await wait_started(editor)
         editor.go_to("law")
         await pilot.pause()
@@ -163,9 +155,7 @@ async def test_enter_in_the_findings_list_acts_on_the_first_and_esc_returns_to_t
     path = make_draft(sections={"conduct": "有XX处没填，还有XX处"})
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         await wait_started(editor)
         editor.go_to("conduct")
         await pilot.pause()

@@ -6,19 +6,16 @@ from textual.widgets import OptionList, Static
 
 from appraisal.store import load_draft
 from appraisal.tui.screens.dialogs import ConfirmScreen
-from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.history import HistoryScreen
 
-from .helpers import make_app, make_draft
+from .helpers import editor_ready, make_app, make_draft
 
 
 async def test_history_preview_and_restore() -> None:
     path = make_draft()
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("law")
         editor.editor.insert("第一稿依法行政")
         editor.save_now()
@@ -62,9 +59,7 @@ async def test_history_shows_what_restoring_changes_per_section() -> None:
     path = make_draft(sections={"law": "依法行政，严格执法", "integrity": "廉洁自律"})
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         old_revision = editor.session.draft.revision
         editor.go_to("law")
         editor.editor.replace("公正", (0, 5), (0, 7))  # 严格 → 公正

@@ -20,7 +20,7 @@ from appraisal.templates import load_template
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.material import MaterialPage, PlanChecklist
 
-from .helpers import make_app, wait_until
+from .helpers import editor_ready, make_app, wait_until
 
 TEMPLATE_TOML = """\
 id = "mat"
@@ -83,9 +83,7 @@ def _notes() -> None:
 
 
 async def _editor_on(pilot: Pilot[object], section_id: str) -> EditorScreen:
-    await pilot.pause()
-    editor = pilot.app.screen
-    assert isinstance(editor, EditorScreen)
+    editor = await editor_ready(pilot.app)
     await wait_until(lambda: editor.started)
     editor.go_to(section_id)
     editor.guidance.open_tab("material")

@@ -14,7 +14,7 @@ from appraisal.store import load_draft
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.move_block import MoveBlockScreen, block_rows
 
-from .helpers import make_app, make_draft, wait_until
+from .helpers import editor_ready, make_app, make_draft, wait_until
 from .test_import_document import FREE_FORM
 
 PROJECTS = "二、扭住项目建设这个牛鼻子"
@@ -36,9 +36,7 @@ def imported_draft(tmp_path: Path) -> Path:
 
 
 async def open_on(app, pilot, section_id: str) -> EditorScreen:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    editor = app.screen
-    assert isinstance(editor, EditorScreen)
+    editor = await editor_ready(app)
     editor.go_to(section_id)
     await pilot.pause()
     return editor

@@ -10,19 +10,16 @@ from textual.widgets import OptionList
 
 from appraisal.checks import CHECK_FAILED, RULES, Context, Field, Finding, Rule, Severity
 from appraisal.store import load_draft
-from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.review import ReviewScreen
 
-from .helpers import make_app, make_draft, wait_until
+from .helpers import editor_ready, make_app, make_draft, wait_until
 
 
 async def test_review_lists_findings_and_jumps_to_line_and_column() -> None:
     path = make_draft(sections={"conduct": "第一段没有问题。", "study": "第一段。\n参加XX局组织的培训班"})
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("conduct")
         await pilot.press("f5")
         await pilot.pause()
@@ -46,9 +43,7 @@ async def test_fix_all_applies_fixes_saves_and_updates_editor() -> None:
     path = make_draft(sections={"law": "依法行政,严格执法", "integrity": "廉洁自律,清正廉洁"})
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("law")
         await pilot.press("f5")
         await pilot.pause()
@@ -93,9 +88,7 @@ async def test_findings_tab_updates_after_typing_pause() -> None:
     path = make_draft()
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("party")
         await pilot.press(*"抓好XX支部")
         await wait_until(lambda: "placeholder" in {f.rule for f in editor.guidance.findings})
@@ -123,9 +116,7 @@ async def test_a_rule_that_raises_is_shown_in_the_findings_and_the_review(monkey
     path = make_draft(sections={"law": "依法行政,严格执法"})
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         await wait_until(lambda: editor.started)
         editor.go_to("law")
         await pilot.pause()
@@ -170,9 +161,7 @@ async def test_real_checker_profile_finding_opens_profile_dialog() -> None:
     save_draft(draft, path)
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         await pilot.press("f5")
         await pilot.pause()
         review = app.screen

@@ -9,11 +9,10 @@ from textual.document._wrapped_document import WrappedDocument
 
 from appraisal.store import load_draft
 from appraisal.tui.line_breaking import NO_LINE_END, NO_LINE_START, wrap_offsets
-from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.section_editor import RECOVERED_MESSAGE, ChineseWrappedDocument
 
 from .editing import editing, notices, visible_lines
-from .helpers import make_app, wait_until
+from .helpers import editor_ready, make_app, wait_until
 
 # Eight paragraphs, about 1,200 字: the paste that made Ctrl+Z end the app.
 PASTE_PARAGRAPHS = [
@@ -215,9 +214,7 @@ async def test_the_place_in_each_section_is_remembered_across_sessions() -> None
         e.screen.finish()
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, EditorScreen)
+        screen = await editor_ready(app)
         assert screen.current_id == "study"  # where the user left off
         assert screen.editor.cursor_location == (1, len("学原文，悟原理。") - 1)
         await pilot.press("alt+up")

@@ -6,9 +6,9 @@ import pytest
 
 from appraisal.tui import external
 from appraisal.tui.screens.dialogs import MessageScreen
-from appraisal.tui.screens.editor import IN_BROWSER_EDITOR_MESSAGE, EditorScreen
+from appraisal.tui.screens.editor import IN_BROWSER_EDITOR_MESSAGE
 
-from .helpers import make_app, make_draft
+from .helpers import editor_ready, make_app, make_draft
 
 
 async def test_external_editor_is_refused_in_a_browser_tab(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -21,9 +21,7 @@ async def test_external_editor_is_refused_in_a_browser_tab(monkeypatch: pytest.M
     monkeypatch.setattr(external.subprocess, "run", lambda *args, **kwargs: started.append(args))
     app = make_app(make_draft(sections={"law": "原文"}))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        editor = app.screen
-        assert isinstance(editor, EditorScreen)
+        editor = await editor_ready(app)
         editor.go_to("law")
         await pilot.press("f8")
         await pilot.pause()
