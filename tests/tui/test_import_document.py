@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList, Static
 
 from appraisal.store import draft_files, load_draft
@@ -178,3 +179,24 @@ async def test_keeping_the_guess_imports_with_it_and_says_so(tmp_path: Path) -> 
         assert f"模板：{guess.name}（未能确定，按推测并经您确认）" in shown
         assert "识别依据：" in shown
     assert sorted(load_draft(p).template for p in draft_files()) == sorted(["cadre-annual", guess.id])
+
+
+async def test_an_importer_bug_is_one_chinese_sentence_and_creates_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from appraisal.tui.screens import import_document as screen_module
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("list index out of range")
+
+    monkeypatch.setattr(screen_module, "import_document", broken)
+    source = document(tmp_path, "述职.txt", FREE_FORM)
+    before = draft_files()  # the one draft that makes the app open on the start screen
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_import(app, pilot, source)
+        assert isinstance(app.screen, ImportScreen)
+        shown = str(app.screen.query_one("#form-error", Static).render())
+        assert shown.startswith(f"导入 {source} 时程序出错，未创建草稿")
+        assert "list index" not in shown
+    assert draft_files() == before

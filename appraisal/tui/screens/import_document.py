@@ -120,9 +120,9 @@ class ImportScreen(ModalScreen[Imported | None]):
             return import_document(path, template_id)
         except AppraisalError as exc:
             self._error(exc.message)
-        except Exception as exc:  # an importer bug must not take the app (and other open text) down
+        except Exception:  # an importer bug must not take the app (and other open text) down
             log.exception("importing %s failed", path)
-            self._error(f"导入 {path} 时出错：{exc}")
+            self._error(f"导入 {path} 时程序出错，未创建草稿；详细情况已记入数据目录中的 appraisal.log。")
         return None
 
     def _create(self, result: ImportResult, guess: ImportResult | None = None) -> None:
