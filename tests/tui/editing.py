@@ -38,6 +38,7 @@ async def editing(
     path = make_draft(sections=sections, **draft)
     app = make_app(path)
     async with app.run_test(size=size, notifications=notifications) as pilot:
+        await pilot.pause()
         screen = await editor_ready(app)
         if on is not None:
             screen.go_to(on)

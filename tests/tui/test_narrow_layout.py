@@ -42,6 +42,7 @@ async def test_100_columns_show_the_guidance_panel_and_whole_tab_names() -> None
         assert screen.guidance.region.width >= 28
         assert screen.editor.region.width >= 40  # room for 20 字 a line
         tabs = screen.query_one("#guidance-tabs", TabStrip)
+        await wait_until(lambda: tabs.content_region.height > 0)  # laid out after the guidance is built
         shown = visible_lines(app, tabs)[0]
         for label in ("指导", "问题", "去年"):
             assert label in shown
