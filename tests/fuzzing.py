@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -122,23 +123,35 @@ def nasty_text(*, surrogates: bool = False, max_pieces: int = 30) -> st.SearchSt
     return st.lists(st.one_of(*pieces), max_size=max_pieces).map("".join)
 
 
+def field_places(result: ImportResult) -> Iterator[tuple[str, int, int]]:
+    """Where each character of the draft's text fields stands in the document, as (field, 1-based line, 0-based
+    column), after checking that the document holds that very character there (Markdown escapes counted, see
+    `ImportResult.place`), that each line of a field has an origin, and that every field with text has one."""
+    lines = result.document.lines
+    fields = {"title": result.draft.title, "unmatched": result.draft.unmatched, **result.draft.sections}
+    for key, where in result.origin.items():
+        text_lines = fields[key].split("\n")
+        assert len(text_lines) == len(where), key
+        escaped = result.escapes.get(key, [()] * len(where))
+        for index, text_line in enumerate(text_lines):
+            for column, ch in enumerate(text_line):
+                line, at = result.place(key, index, column)
+                at += column in escaped[index]  # `place` gives an escaped character's backslash
+                assert lines[line - 1][at : at + 1] == ch, (key, line, at, ch)
+                yield key, line, at
+    for key, text in fields.items():
+        if text and key != "title":
+            assert key in result.origin, key
+
+
 def assert_nothing_lost(result: ImportResult) -> None:
     """Every non-white-space character of the document is in the draft, or is a heading or marker the template
     replaces: each character is accounted for exactly once, at a place that holds that very character."""
     lines = result.document.lines
-    fields = {"title": result.draft.title, "unmatched": result.draft.unmatched, **result.draft.sections}
     covered: dict[tuple[int, int], str] = {}
-    for key, where in result.origin.items():
-        text_lines = fields[key].split("\n")
-        assert len(text_lines) == len(where), key
-        for text_line, (line, offset) in zip(text_lines, where, strict=True):
-            assert lines[line - 1][offset : offset + len(text_line)] == text_line, (key, line, offset)
-            for column in range(offset, offset + len(text_line)):
-                assert (line, column) not in covered, f"line {line} column {column} used twice"
-                covered[(line, column)] = key
-    for key, text in fields.items():
-        if text and key != "title":
-            assert key in result.origin, key
+    for key, line, column in field_places(result):
+        assert (line, column) not in covered, f"line {line} column {column} used twice"
+        covered[(line, column)] = key
     profile = result.draft.profile
     extra = profile.model_extra or {}
     for span in result.structure:
@@ -151,6 +164,8 @@ def assert_nothing_lost(result: ImportResult) -> None:
             assert lines[span.line - 1][span.start : span.end] == value
         if span.role == "heading":
             assert span.end - span.start <= 100, "a heading that long would swallow body text"
+        if span.role == "escape":
+            assert lines[span.line - 1][span.start : span.end] == "\\", "only a Markdown backslash is an escape"
     for number, line in enumerate(lines, start=1):
         for column, ch in enumerate(line):
             if not ch.isspace():

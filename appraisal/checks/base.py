@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -90,6 +90,9 @@ class Field:
     key: str
     text: str
     section: Section | None = None
+    # From a Markdown file: for each line, the positions of characters that stood behind a backslash there (`\*`
+    # is a star the writer typed, never emphasis markup).
+    escaped: Sequence[tuple[int, ...]] = ()
     lines: list[str] = field(init=False)
     _protected: dict[int, list[tuple[int, int]]] = field(init=False, default_factory=dict, repr=False)
 
@@ -133,6 +136,11 @@ class Field:
         index = bisect_right(self.line_starts, offset) - 1
         return index, offset - self.line_starts[index]
 
+    def is_escaped(self, index: int, start: int, end: int) -> bool:
+        """Whether a character in [start, end) of line `index` was escaped in the Markdown file it came from."""
+        escaped = self.escaped[index] if index < len(self.escaped) else ()
+        return any(start <= position < end for position in escaped)
+
     def is_protected(self, index: int, start: int, end: int) -> bool:
         spans = self.protected(index)
         if not spans:
@@ -158,6 +166,7 @@ class Context:
         include_unmatched: bool = False,
         include_title: bool = True,
         markdown: bool = False,
+        escapes: Mapping[str, Sequence[tuple[int, ...]]] | None = None,
         options: CheckOptions = DEFAULT_OPTIONS,
         last_year: Draft | None = None,
     ) -> None:
@@ -175,6 +184,8 @@ class Context:
             fields.append(Field(section.id, draft.sections.get(section.id, ""), section))
         if include_unmatched and draft.unmatched:
             fields.append(Field("unmatched", draft.unmatched))
+        for item in fields:
+            item.escaped = (escapes or {}).get(item.key, ())
         self.fields = fields
         self.cache: dict[str, object] = {}
 

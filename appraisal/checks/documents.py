@@ -54,6 +54,7 @@ def check_document(path: Path, options: CheckOptions = DEFAULT_OPTIONS, template
         include_unmatched=True,
         include_title="title" in result.origin,
         markdown=result.document.kind == "md",
+        escapes=result.escapes,
         options=options,
     )
     findings = [_place(item, f, result) for item, f in run_rules(ctx)]
@@ -69,8 +70,10 @@ def _place(item: Field | None, finding: Finding, result: ImportResult) -> Findin
     rule = RULES.get(finding.rule)
     if rule is not None and not rule.positional:
         return _at_heading(finding, result, item)
-    doc_line, offset = lines[finding.line - 1]
-    return replace(finding, line=doc_line, column=offset + finding.column, end_column=offset + finding.end_column)
+    index = finding.line - 1
+    doc_line, start = result.place(item.key, index, finding.column - 1)
+    end = result.place(item.key, index, finding.end_column - 1)[1]
+    return replace(finding, line=doc_line, column=start + 1, end_column=end + 1)
 
 
 def _at_heading(finding: Finding, result: ImportResult, item: Field | None) -> Finding:

@@ -100,6 +100,11 @@ def _lone_x(line: str, start: int, end: int) -> bool:
     return _ORGANISATION.match(line, end) is not None
 
 
+def _stars_escaped(item: Field, index: int, start: int, end: int) -> bool:
+    """Whether the `**` opening or closing an emphasis at [start, end) were typed as `\\*` (stars, not markup)."""
+    return item.is_escaped(index, start, start + 2) or item.is_escaped(index, end - 2, end)
+
+
 def _in_emphasis(emphasis: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether the stars at [start, end) open or close one of the (ordered, disjoint) emphasis spans."""
     holder = bisect_right(emphasis, start, key=lambda span: span[0]) - 1
@@ -137,7 +142,11 @@ class Placeholder(Rule):
         for index, line in enumerate(item.lines):
             if not line:
                 continue
-            emphasis = [m.span() for m in _EMPHASIS.finditer(line)] if ctx.markdown and "**" in line else []
+            emphasis = (
+                [m.span() for m in _EMPHASIS.finditer(line) if not _stars_escaped(item, index, *m.span())]
+                if ctx.markdown and "**" in line
+                else []
+            )
             if _ANY_TRIGGER.search(line) is None:
                 continue
             for kind, trigger, pattern in _SCANS:

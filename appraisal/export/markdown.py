@@ -16,10 +16,12 @@ The layout, line by line (UTF-8, no BOM, `\n` line ends, one `\n` at the end of 
     特此报告，请予评议。
 
 Decisions: headings are always on their own line here, even when Word and plain text run level-2 headings into the
-paragraph — Markdown is the structured, round-trip format. Paragraph text is written verbatim, without Markdown
-escaping, so that importing it gives back the very same characters (`*`, `_`, `<` and a leading `1.` stay as typed);
-the HTML export escapes them for its renderer instead (`to_markdown(..., for_renderer=True)`). The 落款 ends the file,
-one paragraph a line (unit, name, date, as in the Word file); the importer reads it back as the 落款.
+paragraph — Markdown is the structured, round-trip format. The title and the paragraphs escape only what a Markdown
+viewer would read as markup (`appraisal.markdown_escapes`: `**` shows as two stars, `1. ` as a number, `<b>` as
+text), so the file reads as typed in a text editor and in a viewer; importing it takes the escapes out again and gives
+back the very same characters. The HTML export escapes all ASCII punctuation for its renderer instead
+(`to_markdown(..., for_renderer=True)`). The 落款 ends the file, one paragraph a line (unit, name, date, as in the Word
+file); the importer reads it back as the 落款.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import re
 from appraisal.draft import Draft
 from appraisal.export import ExportOptions
 from appraisal.export.outline import Heading, Outline, Paragraph, build_outline
+from appraisal.markdown_escapes import escape_heading, escape_paragraph
 from appraisal.templates import Template
 
 THEMATIC_BREAK = "---"
@@ -60,9 +63,10 @@ def _run_in(lead: Heading) -> str:
 
 
 def to_markdown(outline: Outline, *, for_renderer: bool = False) -> str:
-    """The outline as Markdown: verbatim for the .md file, or escaped (and run-in aware) for the HTML renderer."""
-    text = escape if for_renderer else str
-    blocks: list[str] = [f"# {text(outline.title)}"]
+    """The outline as Markdown: for the .md file (escaped where a viewer would read markup), or with all ASCII
+    punctuation escaped (and run-in headings) for the HTML renderer."""
+    text = escape if for_renderer else escape_paragraph
+    blocks: list[str] = [f"# {escape(outline.title) if for_renderer else escape_heading(outline.title)}"]
     current_section = ""
     for block in outline.blocks:
         entering = block.section_id != current_section
@@ -75,13 +79,14 @@ def to_markdown(outline: Outline, *, for_renderer: bool = False) -> str:
         ):
             blocks.append(THEMATIC_BREAK)
         if isinstance(block, Heading):
-            blocks.append(f"{heading_marks(block.level)} {text(block.label)}")
+            label = escape(block.label) if for_renderer else block.label  # the template's words, or the user's heading
+            blocks.append(f"{heading_marks(block.level)} {label}")
         elif block.lead is not None and for_renderer:
             blocks.append(_run_in(block.lead) + text(block.text))
         else:
             blocks.append(text(block.full_text))
     if not for_renderer:  # the HTML page lays out its own 落款
-        blocks.extend(escape(line) for line in outline.signature_lines)
+        blocks.extend(escape_paragraph(line) for line in outline.signature_lines)
     return "\n\n".join(blocks) + "\n"
 
 

@@ -34,6 +34,7 @@ from appraisal.importing.headings import (
 from appraisal.importing.reader import IMPORTING, Document, read_document
 from appraisal.importing.recognise import Evidence, Recognition, recognise
 from appraisal.importing.result import ImportResult, Source, Span
+from appraisal.markdown_escapes import file_column, unescape
 from appraisal.templates import DEFAULT_TEMPLATE, Section, Template, list_templates, load_template
 
 # How similar (0–1) a heading's words must be to a section title or alias, by how the line looks.
@@ -756,20 +757,32 @@ class _Parser:
         """The draft from the placed pieces, and where each of its lines came from."""
         texts: dict[str, str] = {}
         origin: dict[str, list[tuple[int, int]]] = {}
+        escapes: dict[str, list[tuple[int, ...]]] = {}
+        markdown = self.document.kind == "md"
         for key, pieces in state.fields.items():
             pieces.sort(key=lambda piece: (piece[0].line, piece[0].start + piece[1]))
             lines: list[str] = []
             where: list[tuple[int, int]] = []
+            escaped: list[tuple[int, ...]] = []
             for unit, start, end in pieces:
                 piece = unit.text[start:end]
                 left = piece.lstrip()
                 text = left.rstrip()
                 if text:
+                    column = unit.start + start + len(piece) - len(left)
+                    # A Markdown file's backslash escapes (`\*\*`) are markup: the draft gets the characters.
+                    text, positions = unescape(text) if markdown else (text, ())
+                    for position in positions:
+                        backslash = column + file_column(position, positions)
+                        state.structure.append(Span(unit.line, backslash, backslash + 1, "escape"))
                     lines.append(text)
-                    where.append((unit.line, unit.start + start + len(piece) - len(left)))
+                    where.append((unit.line, column))
+                    escaped.append(positions)
             if lines:
                 texts[key] = "\n".join(lines)
                 origin[key] = where
+                if any(escaped):
+                    escapes[key] = escaped
         body = [text for key, text in texts.items() if key != "title"]
         named = _document_year(state, body)
         found = state.title_year if state.title_year is not None else state.signed_year
@@ -801,6 +814,7 @@ class _Parser:
             template=self.template,
             document=self.document,
             origin=origin,
+            escapes=escapes,
             matched_template_score=self.coverage(headings),
             structure=state.structure,
             notes=state.notes,

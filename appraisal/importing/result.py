@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from appraisal.draft import Draft, count_zi
 from appraisal.importing.reader import Document
+from appraisal.markdown_escapes import file_column
 from appraisal.templates import Template
 
 
@@ -16,7 +17,7 @@ class Span:
     line: int  # 1-based document line
     start: int  # 0-based offset in that line
     end: int  # exclusive
-    role: str  # "heading", "marker" (Markdown `#`), "label" (`姓名：`), "profile.name", "profile.unit", …
+    role: str  # "heading", "marker" (Markdown `#`), "escape" (a Markdown `\\`), "label" (`姓名：`), "profile.name", …
     section: str = ""  # for "heading": the section it opens
 
 
@@ -47,6 +48,16 @@ class ImportResult:
     reasons: list[str] = field(default_factory=list)  # why the template was chosen, in Chinese
     sources: dict[str, list[Source]] = field(default_factory=dict)  # section id → the headings its text came from
     salutation: str = ""  # the document's salutation (尊敬的各位领导：), kept in the opening text
+    # A Markdown file's escapes: key → for each line of the field's text, the positions (in the text line) of the
+    # characters that stood behind a backslash in the file; only fields with at least one (see `column`).
+    escapes: dict[str, list[tuple[int, ...]]] = field(default_factory=dict)
+
+    def place(self, key: str, index: int, column: int) -> tuple[int, int]:
+        """Where a column (0-based) of line `index` of a field's text is in the document: (1-based document line,
+        0-based offset in it), the backslashes of a Markdown file's escapes counted."""
+        line, offset = self.origin[key][index]
+        escaped = self.escapes.get(key)
+        return line, offset + (file_column(column, escaped[index]) if escaped else column)
 
     def _came_from(self, section_id: str) -> str:
         """Where a section's text came from, for the summary: the headings it matched and why."""

@@ -90,10 +90,23 @@ def test_markdown_never_runs_headings_in(draft: Draft, template: Template, optio
     assert run_in.decode("utf-8") == EXPECTED
 
 
-def test_text_is_written_verbatim(draft: Draft, template: Template, options: ExportOptions) -> None:
-    draft.sections["study"] = SPECIAL
+def test_text_shows_as_typed_in_a_markdown_viewer(draft: Draft, template: Template, options: ExportOptions) -> None:
+    """Only what a viewer would read as markup is escaped: `**` stays two stars, `1. ` a number, `<b>` text."""
+    from markdown_it import MarkdownIt
+
+    draft.sections["study"] = SPECIAL + "\n**同志在20**年完成了任务，增长3~5个百分点，增长率<5%。"
     text = render(draft, template, "md", options).decode("utf-8")
-    assert f"## 二、理论学习\n\n{SPECIAL}\n\n## 三、" in text
+    written = [
+        "1\\. 本段以数字加点开头，\\*星号\\*、\\_下划线\\_、# 井号、\\<b>尖括号\\</b>、C:\\新建文件夹\\、\\`反引号\\`、"
+        "\\&amp; 都照原样。",
+        "\\*\\*同志在20\\*\\*年完成了任务，增长3~5个百分点，增长率<5%。",
+    ]
+    assert f"## 二、理论学习\n\n{written[0]}\n\n{written[1]}\n\n## 三、" in text
+    shown = MarkdownIt("commonmark").enable("strikethrough").render("\n\n".join(written))
+    assert shown == (
+        "<p>1. 本段以数字加点开头，*星号*、_下划线_、# 井号、&lt;b&gt;尖括号&lt;/b&gt;、C:\\新建文件夹\\、`反引号`、"
+        "&amp;amp; 都照原样。</p>\n<p>**同志在20**年完成了任务，增长3~5个百分点，增长率&lt;5%。</p>\n"
+    )
 
 
 def test_closing_section_follows_a_thematic_break() -> None:
