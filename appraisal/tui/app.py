@@ -16,9 +16,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -41,6 +42,9 @@ NO_TERMINAL = "编辑界面需要在终端中运行，当前没有终端；可�
 
 TERMINATION_GRACE = 15.0
 """Seconds from SIGHUP/SIGTERM to the end of the process, however busy it is: enough to save the largest draft."""
+
+KEYS_READ_WAIT = 0.5
+"""Seconds SIGHUP/SIGTERM waits at most for the keys the terminal driver has read to be posted to the app."""
 
 
 def _end_process_after(seconds: float, code: int) -> None:
@@ -82,6 +86,17 @@ class AppraisalApp(App[int]):
         self._startup_done = False
         self._leaving = False
         self._when_drawn: list[Callable[[], object]] = []
+
+    def get_driver_class(self) -> type[Driver]:
+        """In a POSIX terminal, Textual's driver told what a closed window means (terminal_driver); otherwise
+        Textual's own (Windows, or the driver TEXTUAL_DRIVER names: the browser's)."""
+        from textual import constants
+
+        if sys.platform == "win32" or constants.DRIVER is not None:
+            return super().get_driver_class()
+        from appraisal.tui.terminal_driver import TerminalDriver
+
+        return TerminalDriver
 
     def on_mount(self) -> None:
         self._handle_termination()
@@ -286,11 +301,25 @@ class AppraisalApp(App[int]):
             pass  # Windows, or not the main thread (tests): the autosave still bounds any loss to ~2 s
 
     def _terminated(self) -> None:
-        """SIGHUP or SIGTERM. Keys already read from the terminal may still be on their way to the editor (in
-        the app's queue, then the focused widget's): let them land first, then save. Should the queues not drain
-        within a second, save what there is."""
+        """SIGHUP or SIGTERM. Keys already read from the terminal may still be on their way to the editor: in
+        the driver's input thread (read, not yet posted: on a loaded machine it can be descheduled there), on the
+        event loop (the driver posts each key as a task: it reaches the app's queue a loop turn later), then in
+        the app's queue and the focused widget's. Wait until the driver has posted every key it read (bounded;
+        the wait blocks the loop, which has nothing else to do now, and the keys are posted without it), send
+        the save down the same road behind them, then save. Should the queues not drain within a second, save
+        what there is. Keys the kernel still held when the window closed are discarded by the kernel at hang-up:
+        no program can save those."""
+        driver = self._driver
+        if sys.platform != "win32":
+            from appraisal.tui.terminal_driver import TerminalDriver
+
+            if isinstance(driver, TerminalDriver):
+                driver.wait_for_keys_read(KEYS_READ_WAIT)
         self.set_timer(1.0, self.save_all_and_exit)
-        self.call_later(self._after_queued_keys)
+        if driver is None:
+            self.call_later(self._after_queued_keys)
+        else:
+            driver.send_message(events.Callback(callback=self._after_queued_keys))
 
     def _after_queued_keys(self) -> None:
         target = self.screen.focused or self.screen

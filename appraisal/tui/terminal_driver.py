@@ -1,0 +1,151 @@
+"""Textual's POSIX terminal driver, told what a closed terminal window means.
+
+When the window closes, the kernel hangs the terminal up: it discards input no one has read, read() returns b''
+from then on, writes fail with EIO, and the session leader gets SIGHUP and SIGCONT. Textual 8's LinuxDriver
+copes with none of that:
+- its input thread spins at end of file (select says readable, read returns nothing) until the app exits,
+  taking the CPU from the save;
+- nothing tells the app whether the keys that thread has just read are already posted, so a save on SIGHUP
+  could run ahead of them;
+- SIGCONT restarts application mode on the dead terminal: a second writer thread that dies on EIO, whose queue
+  then fills (30 writes) and blocks the event loop for good;
+- its writer thread dies on the first EIO, with the same result.
+This driver ends its input thread at end of file, says when every key read has been posted, does not resume on a
+dead terminal, and drops output once the terminal has gone.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import logging
+import os
+import selectors
+import struct
+import termios
+import threading
+from codecs import getincrementaldecoder
+from typing import IO, Any
+
+from textual._loop import loop_last
+from textual._parser import ParseError
+from textual._xterm_parser import XTermParser
+from textual.drivers.linux_driver import LinuxDriver
+
+log = logging.getLogger(__name__)
+
+
+class TerminalOutput:
+    """The terminal as Textual's writer thread writes to it. Once the terminal has been hung up (EIO), output
+    has nowhere to go: it is dropped, instead of the writer thread dying on the error and its full queue then
+    blocking the app."""
+
+    def __init__(self, file: IO[str], gone: threading.Event) -> None:
+        self._file = file
+        self._gone = gone
+
+    def write(self, text: str) -> None:
+        if not self._gone.is_set():
+            self._attempt(self._file.write, text)
+
+    def flush(self) -> None:
+        if not self._gone.is_set():
+            self._attempt(self._file.flush)
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def _attempt(self, operation: Any, *args: object) -> None:
+        try:
+            operation(*args)
+        except OSError as exc:
+            if exc.errno != errno.EIO:
+                raise
+            log.info("the terminal was closed; output from now on is dropped")
+            self._gone.set()
+
+
+class TerminalDriver(LinuxDriver):
+    """LinuxDriver that knows when the terminal window has closed (see the module's docstring)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.terminal_gone = threading.Event()
+        self._file = TerminalOutput(self._file, self.terminal_gone)  # type: ignore[arg-type,assignment]
+        self._input_state = threading.Condition()
+        self._input_idle = False  # the input thread waits for input, having posted every key it read
+        self._input_ended = False
+
+    def resume_application_mode(self) -> None:
+        """SIGCONT: back from Ctrl+Z, or sent with SIGHUP when the terminal hangs up. Not on a dead terminal."""
+        if self.terminal_gone.is_set() or not os.isatty(self.fileno):
+            self.terminal_gone.set()
+            return
+        super().resume_application_mode()
+
+    def wait_for_keys_read(self, timeout: float) -> bool:
+        """Wait until every key this driver has read from the terminal has been posted to the app (its input
+        thread has ended, or waits for input with none unread in the kernel). False if `timeout` ran out first.
+        Keys the kernel still holds when the terminal hangs up are discarded by it: nothing can wait for those."""
+        with self._input_state:
+            return self._input_state.wait_for(
+                lambda: self._input_ended or (self._input_idle and not self._unread_input()), timeout
+            )
+
+    def _unread_input(self) -> bool:
+        try:
+            waiting = fcntl.ioctl(self.fileno, termios.TIOCINQ, b"\0\0\0\0")
+        except OSError:  # hung up: the kernel has discarded whatever was unread
+            return False
+        return bool(struct.unpack("i", waiting)[0])
+
+    def _set_input_state(self, *, idle: bool, ended: bool = False) -> None:
+        with self._input_state:
+            self._input_idle = idle
+            self._input_ended = ended
+            self._input_state.notify_all()
+
+    def run_input_thread(self) -> None:
+        """Textual 8.2.8's LinuxDriver.run_input_thread (tests/tui/test_terminal_driver.py holds its hash), with
+        two changes: it says when it is idle (waiting for input, every key read posted), and it ends at end of file
+        (the terminal has hung up: read() returns b'' at once, for ever) instead of spinning until the app exits."""
+        selector = selectors.SelectSelector()
+        selector.register(self.fileno, selectors.EVENT_READ)
+        fileno = self.fileno
+        parser = XTermParser(self._debug)
+        decode = getincrementaldecoder("utf-8")().decode
+
+        def process(selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> bool:
+            """Read what is there and post its events; False at end of file."""
+            at_end = False
+            for last, (_key, mask) in loop_last(selector_events):
+                if mask & selectors.EVENT_READ:
+                    data = os.read(fileno, 1024 * 4)
+                    if not data:
+                        at_end = True
+                        break
+                    for event in parser.feed(decode(data, final=final and last)):
+                        self.process_message(event)
+            for event in parser.tick():
+                self.process_message(event)
+            return not at_end
+
+        try:
+            while not self.exit_event.is_set():
+                self._set_input_state(idle=True)
+                ready = selector.select(0.1)
+                self._set_input_state(idle=False)
+                if not process(ready):
+                    self.terminal_gone.set()
+                    break
+            else:
+                selector.unregister(self.fileno)
+                process(selector.select(0.1), final=True)
+        finally:
+            selector.close()
+            try:
+                for _event in parser.feed(""):
+                    pass
+            except (EOFError, ParseError):
+                pass
+            self._set_input_state(idle=True, ended=True)

@@ -1,0 +1,115 @@
+"""Closing the terminal window right after typing (SIGHUP): every key the app has read from the terminal is
+saved. Keys the kernel still held when the window closed are discarded by the kernel at hang-up (the first
+test shows it), so no program can promise more.
+
+The last test runs the real `appraisal edit` on a pseudo-terminal, as benchmarks/hangup.py does many times."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import sys
+import threading
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from textual import events
+
+from appraisal.store import load_draft, lock_path
+
+from .helpers import editor_ready, make_app, make_draft, wait_until
+
+ROOT = Path(__file__).resolve().parents[2]
+POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal and SIGHUP: POSIX only")
+TYPED = "关闭窗口之前刚刚写下的最后几句话，一个字也不能少。"
+
+
+class NoWatchdog:
+    """Stands in for threading.Timer: the real watchdog would end the test process a few seconds later."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        self.daemon = True
+
+    def start(self) -> None:
+        pass
+
+
+@POSIX_ONLY
+def test_the_kernel_discards_unread_terminal_input_at_hang_up() -> None:
+    """Why the promise is "every key read": bytes a terminal has handed to the kernel but the program has not
+    read yet are gone once the terminal closes."""
+    import fcntl
+    import struct
+    import termios
+    import time
+    import tty
+
+    master, slave = os.openpty()
+    try:
+        tty.setraw(slave)
+        os.write(master, "你好abc".encode())
+        deadline = time.monotonic() + 5
+        while struct.unpack("i", fcntl.ioctl(slave, termios.TIOCINQ, b"\0\0\0\0"))[0] < 9:
+            assert time.monotonic() < deadline, "the bytes never reached the terminal's input queue"
+            time.sleep(0.001)
+        os.close(master)
+        assert os.read(slave, 100) == b""
+    finally:
+        os.close(slave)
+
+
+async def test_keys_still_on_the_drivers_road_are_saved_on_hang_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The terminal driver's input thread posts each key through the event loop (a task per key, Textual's
+    Driver.send_message), so a key it has posted reaches the app's queue only a loop turn later. A SIGHUP handled
+    in between used to put the save ahead of those keys: 'lost 35 of 69' in benchmarks/hangup.py."""
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    path = make_draft()
+    app = make_app(path, autosave_delay=30.0, autosave_max=60.0)  # only the shutdown saves
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await editor_ready(app)
+        editor.go_to("conduct")
+        await pilot.pause()
+        driver = app._driver
+        assert driver is not None
+
+        def input_thread() -> None:
+            for char in TYPED:
+                driver.process_message(events.Key(char, char))
+
+        reader = threading.Thread(target=input_thread)
+        reader.start()
+        reader.join()  # every key posted by the driver, none yet in the app's queue
+        app._terminated()  # what the SIGHUP handler runs
+        await wait_until(lambda: app._exit)
+        assert editor.editor.text == TYPED
+    assert load_draft(path).sections["conduct"] == TYPED
+    assert not lock_path(path).exists()
+
+
+def hangup_benchmark() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("hangup_benchmark", ROOT / "benchmarks" / "hangup.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks its module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@POSIX_ONLY
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the app's threads in /proc (Linux)")
+def test_closing_the_terminal_right_after_typing_saves_every_key_the_app_read(tmp_path: Path) -> None:
+    """The real `appraisal edit` on a terminal of its own (80x24): a burst of Chinese, then, as soon as the app
+    has read every byte of it (before the echo is drawn), the window closes. Five times."""
+    hangup: Any = hangup_benchmark()
+    for number in range(5):
+        home = tmp_path / str(number)
+        draft = hangup.make_draft(home)
+        trial = hangup.trial(home, draft)
+        assert trial.read
+        assert trial.lost == 0, f"trial {number}: saved {trial.saved!r}"
+        assert hangup.TEXT in trial.saved
+        assert trial.exit_code == 0
+        assert not trial.lock_left
+        assert not lock_path(draft).exists()

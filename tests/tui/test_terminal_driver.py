@@ -1,0 +1,147 @@
+"""The terminal driver on a pseudo-terminal: every key it reads is posted before it says so, its input thread
+ends when the terminal hangs up, it does not restart on a dead terminal, and output to a closed terminal is
+dropped instead of killing Textual's writer thread. And the Textual internals it relies on, as they were."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import inspect
+import io
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Textual's POSIX driver")
+
+if sys.platform != "win32":
+    import tty
+
+    from textual.drivers.linux_driver import LinuxDriver
+
+    from appraisal.tui.terminal_driver import TerminalDriver, TerminalOutput
+
+RUN_INPUT_THREAD_8_2_8 = "d796af6d69db337d6fa6bd463984f7d17188d991dbb22f60efb92a8a9619507c"
+
+
+@pytest.fixture
+def signal_handlers() -> Iterator[None]:
+    """LinuxDriver puts its own SIGTSTP and SIGCONT handlers in place; put the test process's back."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTSTP, signal.SIGCONT)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
+
+
+class Posted:
+    """What the driver posts to the app, collected; `hold` keeps the input thread inside its first post."""
+
+    def __init__(self) -> None:
+        self.keys: list[str] = []
+        self.hold = threading.Event()
+        self.hold.set()
+
+    def __call__(self, message: Any) -> None:
+        self.hold.wait()
+        key = getattr(message, "character", None)
+        if key is not None:
+            self.keys.append(key)
+
+
+def wait_for(condition: Any, seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.005)
+
+
+def driver_on(fd: int, posted: Posted) -> TerminalDriver:
+    driver = TerminalDriver(object())  # type: ignore[arg-type]  # the app is only needed to post to
+    driver.fileno = fd
+    driver.send_message = posted  # type: ignore[method-assign]
+    return driver
+
+
+async def test_keys_read_are_posted_before_the_driver_says_so_and_its_thread_ends_at_hang_up(
+    signal_handlers: None,
+) -> None:
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    posted = Posted()
+    driver = driver_on(slave, posted)
+    reader = threading.Thread(target=driver.run_input_thread, daemon=True)
+    reader.start()
+    try:
+        wait_for(lambda: driver.wait_for_keys_read(0))  # waiting for input
+        posted.hold.clear()  # the thread will stop inside its first post, keys read and not yet all posted
+        os.write(master, "你好，世界".encode())
+        wait_for(lambda: not driver.wait_for_keys_read(0))
+        assert not driver.wait_for_keys_read(0.2)
+        posted.hold.set()
+        wait_for(lambda: posted.keys == list("你好，世界"))
+        assert driver.wait_for_keys_read(2)
+        os.close(master)  # the window closes: read() returns b'' from now on
+        master = -1
+        reader.join(5)
+        assert not reader.is_alive(), "the input thread kept reading at end of file"
+        assert driver.terminal_gone.is_set()
+        assert driver.wait_for_keys_read(0)
+    finally:
+        driver.exit_event.set()
+        reader.join(5)
+        for fd in (master, slave):
+            if fd >= 0:
+                os.close(fd)
+
+
+async def test_no_restart_on_a_terminal_that_has_gone(signal_handlers: None) -> None:
+    """SIGCONT comes with SIGHUP when the window closes: Textual would start application mode again, with a
+    second writer thread that dies on the dead terminal and then blocks the app."""
+    read_end, write_end = os.pipe()  # not a terminal, as a hung-up one no longer is
+    try:
+        driver = driver_on(read_end, Posted())
+        driver.resume_application_mode()
+        assert driver._writer_thread is None and driver._key_thread is None
+        assert driver.terminal_gone.is_set()
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+class Terminal(io.StringIO):
+    def __init__(self, error: int | None) -> None:
+        super().__init__()
+        self.error = error
+
+    def flush(self) -> None:
+        if self.error is not None:
+            raise OSError(self.error, os.strerror(self.error))
+
+
+def test_output_to_a_closed_terminal_is_dropped_other_errors_are_not() -> None:
+    gone = threading.Event()
+    output = TerminalOutput(Terminal(errno.EIO), gone)  # type: ignore[arg-type]
+    output.write("画面")
+    output.flush()  # EIO: the terminal has hung up
+    assert gone.is_set()
+    output.write("之后的画面")
+    output.flush()
+    with pytest.raises(OSError):
+        TerminalOutput(Terminal(errno.ENOSPC), threading.Event()).flush()  # type: ignore[arg-type]
+
+
+def test_the_textual_internals_the_driver_relies_on_are_as_they_were() -> None:
+    """TerminalDriver.run_input_thread is Textual 8.2.8's LinuxDriver.run_input_thread with two changes: if
+    Textual's changes, compare the two again, carry its fixes over, and put the new hash here. Textual's
+    writer thread writes to `self._file` (wrapped by TerminalOutput), and SIGCONT resumes application mode
+    through `resume_application_mode` (overridden)."""
+    source = inspect.getsource(LinuxDriver.run_input_thread)
+    assert hashlib.sha256(source.encode()).hexdigest() == RUN_INPUT_THREAD_8_2_8
+    assert "WriterThread(self._file)" in inspect.getsource(LinuxDriver.start_application_mode)
+    assert "self.resume_application_mode()" in inspect.getsource(LinuxDriver._sigcont_application)
