@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import RenderableType
 from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -31,6 +32,7 @@ from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.start import StartScreen
 from appraisal.tui.session import EditSession
 from appraisal.tui.settings import TuiSettings
+from appraisal.tui.whole_glyphs import whole_glyphs
 
 if TYPE_CHECKING:
     from appraisal.service import Service
@@ -132,6 +134,11 @@ class AppraisalApp(App[int]):
                 self.notify(f"设置中停用的检查规则“{name}”不存在，已忽略。", severity="warning", timeout=10)
             self._service = Service(settings)
         return self._service
+
+    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
+        """Every frame goes out with whole 字 only: Textual's partial updates can cut one at their right edge,
+        and the terminal then erases it (see whole_glyphs)."""
+        super()._display(screen, whole_glyphs(renderable))
 
     def notify(
         self,

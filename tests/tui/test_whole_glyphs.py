@@ -1,0 +1,133 @@
+"""Toasts going away over Chinese text leave every 字 on a real terminal's screen (issue 12).
+
+Pilot reads the compositor, which is always right; the bug is in what reaches the terminal. So these tests feed
+every frame the app would write into TerminalCells (a grid of cells that erases a 字 when half of it is written, as
+tmux and every terminal do) and compare it with the compositor. tmux_drive.sh step 9 does the same in real tmux.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+from unittest import mock
+
+import pytest
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual._compositor import ChopsUpdate, CompositorUpdate, LayoutUpdate
+from textual.app import App
+from textual.geometry import Region
+from textual.screen import Screen
+from textual.strip import Strip
+from textual.widgets._toast import Toast
+
+from appraisal.tui.whole_glyphs import cuts_a_glyph
+
+from .editing import editing
+from .helpers import wait_until
+from .terminal_cells import TerminalCells
+
+TEXTUAL_CHOPS_RENDER = "4c1cdb56"  # sha256 of Textual 8.2.8's ChopsUpdate.render_segments source
+
+
+def compositor_lines(app: App[Any]) -> list[str]:
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+@contextmanager
+def terminal_of(app: App[Any]) -> Iterator[TerminalCells]:
+    """A terminal showing the app's current screen, then fed every frame the app sends from now on (what
+    `App._display` would write to a real terminal; headless, Textual builds each frame and writes nothing)."""
+    width, height = app.size
+    terminal = TerminalCells(width, height)
+    strips = app.screen._compositor.render_strips()
+    terminal.feed(LayoutUpdate([[s] for s in strips], Region(0, 0, width, height)).render_segments(app.console))
+    original = App._display
+
+    def display(self: App[Any], screen: Screen[Any], renderable: Any) -> None:
+        if self is app and isinstance(renderable, CompositorUpdate):
+            terminal.feed(renderable.render_segments(self.console))
+        original(self, screen, renderable)
+
+    with mock.patch.object(App, "_display", display):
+        yield terminal
+
+
+def glyph_rows_at(lines: list[str], column: int) -> set[int]:
+    """Rows where a wide character starts at `column` (so a boundary at column + 1 cuts through it)."""
+    rows = set()
+    for y, line in enumerate(lines):
+        x = 0
+        for char in line:
+            if x == column and cell_len(char) == 2:
+                rows.add(y)
+            x += cell_len(char)
+    return rows
+
+
+async def test_toasts_leave_every_character_of_the_guidance_beneath_them() -> None:
+    """Six Ctrl+S in a row at 140x40 stack six toasts over the 结束语 guidance, which is short enough to need
+    no scroll bar, so its lines reach the column under the toasts' right edge (two columns from the screen's
+    edge). Seen in tmux before the fix: once they had gone, the 字 cut by that edge on each line stayed blank."""
+    async with editing(template="duty-report", on="closing", size=(140, 40), notifications=True) as e:
+        app, pilot, screen = e.app, e.pilot, e.screen
+        await wait_until(lambda: "报告是向谁作的" in "".join(compositor_lines(app)))
+        await pilot.pause()
+        before = compositor_lines(app)
+        with terminal_of(app) as terminal:
+            assert terminal.lines() == before
+            for _ in range(6):
+                await pilot.press("ctrl+s")
+            await wait_until(lambda: len(list(screen.query(Toast))) == 6)
+            await pilot.pause()
+            edge = max(t.region.right for t in screen.query(Toast))
+            covered = {y for t in screen.query(Toast) for y in range(t.region.y, t.region.bottom)}
+            cut = glyph_rows_at(before, edge - 1) & covered
+            assert len(cut) >= 3, "the guidance no longer reaches under the toasts' right edge: test lost its point"
+            await wait_until(lambda: not screen.query(Toast), timeout=10)
+            await pilot.pause()
+            after = compositor_lines(app)
+            assert after[1:] == before[1:]  # row 0 now says when it was saved
+            assert terminal.lines() == after
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 40)])
+async def test_a_toast_over_a_cut_character_in_every_column_parity(size: tuple[int, int]) -> None:
+    """Toasts of one to three lines come and go over text with 字 on both parities of columns (a half-width
+    letter shifts every other line by one): what the terminal shows always matches the compositor."""
+    text = "\n".join(("a" if i % 2 else "") + "坚持以习近平新时代中国特色社会主义思想为指导" * 4 for i in range(12))
+    async with editing({"conduct": text}, on="conduct", size=size, notifications=True) as e:
+        app, pilot, screen = e.app, e.pilot, e.screen
+        await pilot.pause()
+        with terminal_of(app) as terminal:
+            for length in (9, 30, 61):
+                app.notify(("已保存到某市统计局年度考核文件夹" * 4)[:length], timeout=0.2)
+                await wait_until(lambda: bool(screen.query(Toast)))
+                await pilot.pause()
+                assert terminal.lines() == compositor_lines(app)
+                await wait_until(lambda: not screen.query(Toast))
+                await pilot.pause()
+                assert terminal.lines() == compositor_lines(app)
+
+
+def test_cuts_a_glyph_finds_a_boundary_inside_a_wide_character() -> None:
+    strip = Strip([Segment("ab"), Segment("字字"), Segment("c")])
+    assert [cut for cut in range(8) if cuts_a_glyph(strip, cut)] == [3, 5]
+
+
+def test_the_terminal_model_erases_a_wide_character_whose_half_is_written() -> None:
+    terminal = TerminalCells(6, 1)
+    terminal.feed("\x1b[1;1H字字字")
+    terminal.feed("\x1b[1;4Hx")  # the right half of the second 字
+    assert terminal.lines() == ["字 x字"]  # the second 字 is gone, not half drawn
+
+
+def test_textual_partial_update_is_the_one_whole_glyphs_copies() -> None:
+    """whole_glyphs.WholeGlyphChopsUpdate is Textual 8.2.8's ChopsUpdate.render_segments with one change, and
+    relies on App._display receiving every frame: after a Textual upgrade, compare the two and update both."""
+    source = inspect.getsource(ChopsUpdate.render_segments)
+    assert hashlib.sha256(source.encode()).hexdigest()[:8] == TEXTUAL_CHOPS_RENDER
+    assert list(inspect.signature(App._display).parameters) == ["self", "screen", "renderable"]
