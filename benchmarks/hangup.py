@@ -1,6 +1,6 @@
 """Closing the terminal right after typing: are the keys the app had read from the terminal all saved?
 
-    uv run python benchmarks/hangup.py [--trials 30] [--load K] [--signal hup|term]
+    uv run python benchmarks/hangup.py [--trials 30] [--load K] [--signal hup|term] [--chars N]
 
 Each trial runs the real `appraisal edit DRAFT` on a pseudo-terminal that is its controlling terminal (80x24),
 waits until the editor is drawn, writes a line of Chinese to the terminal, waits until the app has read every
@@ -11,7 +11,8 @@ may be read but not yet handled. Then it checks the saved draft, the lock and th
 Keys the app had not yet read when the terminal closed are beyond its reach: the kernel discards unread terminal
 input at hang-up (open a pty, write to the master, close it: the slave reads b''). So the figure that matters is
 characters lost among those read; the target is 0. `--load K` runs K busy processes meanwhile; `--signal term`
-sends SIGTERM (as `kill` does) instead of closing the terminal. POSIX only (Linux: it reads /proc).
+sends SIGTERM (as `kill` does) instead of closing the terminal; `--chars N` types N characters (default 69).
+POSIX only (Linux: it reads /proc).
 tests/tui/test_hangup.py runs the same protocol a few times.
 """
 
@@ -51,6 +52,7 @@ class Trial:
     exit_code: int | None  # None: still running after EXIT_SECONDS (then killed)
     lock_left: bool
     seconds: float  # from hang-up (or SIGTERM) to the end of the process
+    log: str  # the app's log (appraisal.log): says when the save did not wait for the keys
 
     @property
     def lost(self) -> int:
@@ -217,7 +219,8 @@ def trial(home: Path, draft: Path, text: str = TEXT, *, end: str = "hup") -> Tri
             process.wait()
         terminal.close()
     saved = "".join(load_draft(draft).sections.values())
-    return Trial(text, read, saved, exit_code, lock_path(draft).exists(), seconds)
+    log = "".join(path.read_text(encoding="utf-8") for path in home.rglob("appraisal.log"))
+    return Trial(text, read, saved, exit_code, lock_path(draft).exists(), seconds, log)
 
 
 def _wait_for_input_thread(pid: int) -> Path:
@@ -249,7 +252,9 @@ def main() -> None:
     parser.add_argument("--trials", type=int, default=30)
     parser.add_argument("--load", type=int, default=0, help="busy processes running meanwhile")
     parser.add_argument("--signal", choices=["hup", "term"], default="hup", help="close the terminal, or kill")
+    parser.add_argument("--chars", type=int, default=len(TEXT), help="characters in the burst (TEXT repeated)")
     args = parser.parse_args()
+    text = (TEXT * (args.chars // len(TEXT) + 1))[: args.chars]
     failures: list[str] = []
     read_chars = lost_chars = unread = 0
     seconds: list[float] = []
@@ -257,7 +262,7 @@ def main() -> None:
         home = Path(folder)
         for number in range(1, args.trials + 1):
             draft = make_draft(home / str(number))
-            result = trial(home / str(number), draft, end=args.signal)
+            result = trial(home / str(number), draft, text, end=args.signal)
             if not result.read:
                 unread += 1
                 print(f"trial {number}: the app had not read the keys after 10 s; not counted", flush=True)
@@ -272,6 +277,8 @@ def main() -> None:
                 problems.append(f"exit code {result.exit_code}")
             if result.lock_left:
                 problems.append("lock left behind")
+            if "saving what there is" in result.log:
+                problems.append("saved without waiting for the keys (after 1 s)")
             if problems:
                 failures.append(f"trial {number}: " + "; ".join(problems))
             print(f"trial {number}: lost {result.lost}, exit {result.exit_code}, {result.seconds:.2f} s", flush=True)

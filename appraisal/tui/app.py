@@ -87,6 +87,7 @@ class AppraisalApp(App[int]):
         self.theme = "textual-dark"
         self._startup_done = False
         self._leaving = False
+        self._terminating = False  # SIGHUP or SIGTERM has been handled
         self._when_drawn: list[Callable[[], object]] = []
 
     def get_driver_class(self) -> type[Driver]:
@@ -288,16 +289,19 @@ class AppraisalApp(App[int]):
     def _handle_termination(self) -> None:
         """A closed terminal window (SIGHUP) or `kill` (SIGTERM) saves every open draft before the app ends.
 
-        The event loop's handler saves, once the loop gets to it: after the keys already read from the terminal.
-        While the loop is busy with long work (a huge draft saving) it would wait for ever, so a plain handler is
-        put over it (the loop still hears of the signal through its wakeup fd): Python runs it between two
-        bytecodes whatever the loop is doing, and it starts a watchdog that ends the process TERMINATION_GRACE
-        seconds later, should the loop never come back."""
+        Python runs a plain signal handler between two bytecodes whatever the loop is doing: it starts a watchdog
+        that ends the process TERMINATION_GRACE seconds later, should the loop never come back (busy with long
+        work: a huge draft saving), and hands `_terminated` to the loop, which runs it after the keys already
+        posted. The loop's own handler is kept for its wakeup fd, which wakes the loop when another thread took
+        the signal; on its own it is not enough: the wakeup byte is dropped when the loop's self-pipe is full
+        (a few hundred keys posted while it was busy), and the loop then never hears of the signal."""
         import asyncio
         import signal
 
         def on_signal(signum: int, frame: object) -> None:
             _end_process_after(TERMINATION_GRACE, 1)
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(self._terminated)
 
         try:
             loop = asyncio.get_running_loop()
@@ -308,25 +312,33 @@ class AppraisalApp(App[int]):
             pass  # Windows, or not the main thread (tests): the autosave still bounds any loss to ~2 s
 
     def _terminated(self) -> None:
-        """SIGHUP or SIGTERM. Keys already read from the terminal may still be on their way to the editor: in
-        the driver's input thread (read, not yet posted: on a loaded machine it can be descheduled there), on the
-        event loop (the driver posts each key as a task: it reaches the app's queue a loop turn later), then in
-        the app's queue and the focused widget's. Wait until the driver has posted every key it read (bounded;
-        the wait blocks the loop, which has nothing else to do now, and the keys are posted without it), send
-        the save down the same road behind them, then save. Should the queues not drain within a second, save
-        what there is. Keys the kernel still held when the window closed are discarded by the kernel at hang-up:
-        no program can save those."""
+        """SIGHUP or SIGTERM (once, whichever handler comes first). Keys already read from the terminal may
+        still be on their way to the editor: in the driver's input thread (read, not yet posted: on a loaded
+        machine it can be descheduled there), on the event loop (the driver posts each key as a task: it reaches
+        the app's queue a loop turn later), then in the app's queue and the focused widget's. Wait until the
+        driver has posted every key it read (bounded; the wait blocks the loop, which has nothing else to do
+        now, and the keys are posted without it), send the save down the same road behind them, then save.
+        Should the queues not drain within a second, save what there is. Keys the kernel still held when the
+        window closed are discarded by the kernel at hang-up: no program can save those."""
+        if self._terminating:
+            return
+        self._terminating = True
         driver = self._driver
         if sys.platform != "win32":
             from appraisal.tui.terminal_driver import TerminalDriver
 
             if isinstance(driver, TerminalDriver):
                 driver.wait_for_keys_read(KEYS_READ_WAIT)
-        self.set_timer(1.0, self.save_all_and_exit)
+        self.set_timer(1.0, self._save_without_waiting)
         if driver is None:
             self.call_later(self._after_queued_keys)
         else:
             driver.send_message(events.Callback(callback=self._after_queued_keys))
+
+    def _save_without_waiting(self) -> None:
+        if not self._leaving:
+            log.warning("the keys read before SIGHUP/SIGTERM had not landed after 1 s: saving what there is")
+        self.save_all_and_exit()
 
     def _after_queued_keys(self) -> None:
         target = self.screen.focused or self.screen
