@@ -14,6 +14,9 @@
 # 7. at 80x24, pastes eight paragraphs (about 1,200 字, bracketed paste) and presses Ctrl+Z: the app must stay,
 #    with the text as before the paste, on screen and on disk; Ctrl+Y puts the paste back.
 # 8. resizes the terminal 100x30 → 140x40 → 80x24: after each, every character of the section is on screen.
+# 9. at 140x40, six Ctrl+S stack six toasts over the 述职述廉报告's 结束语 guidance, whose lines reach under the
+#    toasts' right edge: once they have gone, every 字 beneath them is back (the screen is as before them);
+#    again with the terminal resized while the toasts show.
 # Runs its own tmux server (-L), so other tmux sessions on the machine neither see nor slow it. Prints what it
 # saw; exits non-zero on the first failed check.
 set -euo pipefail
@@ -76,7 +79,7 @@ start_app() {  # start_app: open the draft in a fresh tmux session; the pane's p
     tm -u new-session -d -s "$SESSION" -x "$SIZE_X" -y "$SIZE_Y" \
         "cd '$HOME_DIR' && exec env APPRAISAL_HOME='$HOME_DIR' ${APP_ENV:-} '$APP' edit '$DRAFT'"
     APP_PID="$(tm display-message -p -t "$SESSION" '#{pane_pid}')"
-    wait_for "品行修养" 20
+    wait_for "${READY_TEXT:-品行修养}" 20
 }
 
 alive() {  # alive PID: running (a zombie, killed but not yet reaped by tmux, counts as gone)
@@ -299,6 +302,39 @@ for size in 100x30 140x40 80x24; do
     say "ok: every character of the section on screen after resizing to $size"
 done
 say "---- at 80x24 after the resizes ----"
+screen
+tm send-keys -t "$SESSION" C-q
+wait_exit "$APP_PID"
+
+# ---------------------------------------------------------------- 9. toasts over Chinese text leave it whole
+below_status() { screen | tail -n +2; }  # the status bar's first row shows the time of the last save
+
+toasts_leave_the_screen_as_it_was() {  # toasts_leave_the_screen_as_it_was WHAT [RESIZE]: six Ctrl+S, then compare
+    local before after
+    before="$(below_status)"
+    for _ in 1 2 3 4 5 6; do tm send-keys -t "$SESSION" C-s; done
+    wait_for "已保存到" 5
+    if [ -n "${2:-}" ]; then
+        tm resize-window -t "$SESSION" -x 100 -y 30
+        sleep 0.5
+        tm resize-window -t "$SESSION" -x 140 -y 40
+    fi
+    wait_gone "已保存到" 20
+    sleep 0.5
+    after="$(below_status)"
+    [ "$after" = "$before" ] || fail "after the toasts ($1) the screen differs:
+$(diff <(printf '%s\n' "$before") <(printf '%s\n' "$after"))"
+    say "ok: after six toasts ($1) every character beneath them is on screen again"
+}
+
+DRAFT="$("$APP" new --template duty-report --name 张三 --unit 某市统计局 --position 局长 --year 2025 --no-edit)"
+SIZE_X=140 SIZE_Y=40 READY_TEXT="述德" start_app
+tm send-keys -t "$SESSION" M-Down M-Down M-Down M-Down M-Down M-Down M-Down   # 导言 → 结束语
+wait_for "结束语  选填" 5
+wait_for "报告是向谁作的" 5
+toasts_leave_the_screen_as_it_was "140x40, over the guidance"
+toasts_leave_the_screen_as_it_was "resized to 100x30 and back while they showed" resize
+say "---- at 140x40 after the toasts ----"
 screen
 tm send-keys -t "$SESSION" C-q
 wait_exit "$APP_PID"
