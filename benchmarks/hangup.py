@@ -65,7 +65,7 @@ class Trial:
 
 def _inq(fd: int) -> int:
     """Bytes of terminal input the kernel holds that no one has read yet."""
-    return int(struct.unpack("i", fcntl.ioctl(fd, termios.TIOCINQ, b"\0\0\0\0"))[0])
+    return int(struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0\0\0\0"))[0])
 
 
 SELECT_CALLS = {"x86_64": {"23", "270"}, "aarch64": {"72"}}

@@ -93,8 +93,9 @@ class TerminalDriver(LinuxDriver):
             )
 
     def _unread_input(self) -> bool:
+        """Whether the kernel holds terminal input not read yet (FIONREAD: TIOCINQ on Linux, and on macOS)."""
         try:
-            waiting = fcntl.ioctl(self.fileno, termios.TIOCINQ, b"\0\0\0\0")
+            waiting = fcntl.ioctl(self.fileno, termios.FIONREAD, b"\0\0\0\0")
         except OSError:  # hung up: the kernel has discarded whatever was unread
             return False
         return bool(struct.unpack("i", waiting)[0])

@@ -53,7 +53,7 @@ def test_the_kernel_discards_unread_terminal_input_at_hang_up() -> None:
         tty.setraw(slave)
         os.write(master, "你好abc".encode())
         deadline = time.monotonic() + 5
-        while struct.unpack("i", fcntl.ioctl(slave, termios.TIOCINQ, b"\0\0\0\0"))[0] < 9:
+        while struct.unpack("i", fcntl.ioctl(slave, termios.FIONREAD, b"\0\0\0\0"))[0] < 9:
             assert time.monotonic() < deadline, "the bytes never reached the terminal's input queue"
             time.sleep(0.001)
         os.close(master)
