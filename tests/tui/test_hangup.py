@@ -12,6 +12,7 @@ import importlib.util
 import os
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -62,32 +63,39 @@ def test_the_kernel_discards_unread_terminal_input_at_hang_up() -> None:
         os.close(slave)
 
 
-async def test_keys_still_on_the_drivers_road_are_saved_on_hang_up(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The terminal driver's input thread posts each key through the event loop (a task per key, Textual's
-    Driver.send_message), so a key it has posted reaches the app's queue only a loop turn later. A SIGHUP handled
-    in between used to put the save ahead of those keys: 'lost 35 of 69' in benchmarks/hangup.py."""
+async def saved_after(monkeypatch: pytest.MonkeyPatch, deliver: Callable[[Any], None]) -> None:
+    """Open an empty draft on 品行修养 (only the shutdown saves); `deliver(app)` posts TYPED and signals the end.
+    Every key must be in the editor and on disk, and the lock gone."""
     monkeypatch.setattr(threading, "Timer", NoWatchdog)
     path = make_draft()
-    app = make_app(path, autosave_delay=30.0, autosave_max=60.0)  # only the shutdown saves
+    app = make_app(path, autosave_delay=30.0, autosave_max=60.0)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await editor_ready(app)
         editor.go_to("conduct")
         await pilot.pause()
-        driver = app._driver
-        assert driver is not None
+        deliver(app)
+        await wait_until(lambda: app._exit)
+        assert editor.editor.text == TYPED
+    assert load_draft(path).sections["conduct"] == TYPED
+    assert not lock_path(path).exists()
 
+
+async def test_keys_still_on_the_drivers_road_are_saved_on_hang_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The terminal driver's input thread posts each key through the event loop (a task per key, Textual's
+    Driver.send_message), so a key it has posted reaches the app's queue only a loop turn later. A SIGHUP handled
+    in between used to put the save ahead of those keys: 'lost 35 of 69' in benchmarks/hangup.py."""
+
+    def deliver(app: Any) -> None:
         def input_thread() -> None:
             for char in TYPED:
-                driver.process_message(events.Key(char, char))
+                app._driver.process_message(events.Key(char, char))
 
         reader = threading.Thread(target=input_thread)
         reader.start()
         reader.join()  # every key posted by the driver, none yet in the app's queue
         app._terminated()  # what the SIGHUP handler runs
-        await wait_until(lambda: app._exit)
-        assert editor.editor.text == TYPED
-    assert load_draft(path).sections["conduct"] == TYPED
-    assert not lock_path(path).exists()
+
+    await saved_after(monkeypatch, deliver)
 
 
 @POSIX_ONLY
@@ -95,18 +103,12 @@ async def test_keys_still_on_the_drivers_road_are_saved_on_hang_up(monkeypatch: 
 async def test_a_signal_is_handled_when_the_loops_wakeup_pipe_is_full(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each key the driver posts writes a byte to the event loop's self-pipe; a few hundred keys posted while the
     loop is busy fill it, and the byte that tells the loop of SIGHUP is then dropped: the app never saved and
-    the watchdog ended it 15 s later, lock left behind (benchmarks/hangup.py, 300 字 with 8 busy processes, 1 trial
-    in 5). The signal's own handler, which Python runs whatever the pipe holds, must get the save going."""
+    the watchdog ended it 15 s later, lock left behind (benchmarks/hangup.py --chars 300 --load 8: 2 trials of
+    20). The signal's own handler, which Python runs whatever the pipe holds, must get the save going."""
     import asyncio
     import signal
 
-    monkeypatch.setattr(threading, "Timer", NoWatchdog)
-    path = make_draft()
-    app = make_app(path, autosave_delay=30.0, autosave_max=60.0)  # only the shutdown saves
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await editor_ready(app)
-        editor.go_to("conduct")
-        await pilot.pause()
+    def deliver(app: Any) -> None:
         assert signal.getsignal(signal.SIGHUP) not in (signal.SIG_DFL, signal.SIG_IGN)  # the app's handler
         for char in TYPED:
             app.post_message(events.Key(char, char))
@@ -115,10 +117,8 @@ async def test_a_signal_is_handled_when_the_loops_wakeup_pipe_is_full(monkeypatc
             while True:  # the keys' bytes, as if hundreds were posted while the loop was busy
                 wakeup.send(b"\0")
         os.kill(os.getpid(), signal.SIGHUP)
-        await wait_until(lambda: app._exit)
-        assert editor.editor.text == TYPED
-    assert load_draft(path).sections["conduct"] == TYPED
-    assert not lock_path(path).exists()
+
+    await saved_after(monkeypatch, deliver)
 
 
 def hangup_benchmark() -> ModuleType:
