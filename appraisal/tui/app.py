@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from appraisal.errors import AppraisalError
 from appraisal.store import DraftLock, DraftLockedError, LockInfo, create_draft, draft_files
@@ -32,7 +33,7 @@ from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.start import StartScreen
 from appraisal.tui.session import EditSession
 from appraisal.tui.settings import TuiSettings
-from appraisal.tui.whole_glyphs import whole_glyphs
+from appraisal.tui.whole_glyphs import whole_glyph_screen, whole_glyphs
 
 if TYPE_CHECKING:
     from appraisal.service import Service
@@ -135,6 +136,14 @@ class AppraisalApp(App[int]):
                 self.notify(f"设置中停用的检查规则“{name}”不存在，已忽略。", severity="warning", timeout=10)
             self._service = Service(settings)
         return self._service
+
+    def get_default_screen(self) -> Screen[object]:
+        return whole_glyph_screen(super().get_default_screen())
+
+    def _get_screen(self, screen: Screen[object] | str) -> tuple[Screen[object], AwaitMount]:
+        """Every screen, ours or Textual's (palette, dialogs), passes here before its first frame."""
+        installed, await_mount = super()._get_screen(screen)
+        return whole_glyph_screen(installed), await_mount
 
     def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
         """Every frame goes out with whole 字 only: Textual's partial updates can cut one at their right edge,
