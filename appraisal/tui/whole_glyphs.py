@@ -99,12 +99,17 @@ class WholeGlyphCompositor(Compositor):
                     continue
                 chops_line = chops[y]
                 final_cuts = [cut for cut in cuts[y] if (last_cut >= cut >= first_cut)]
-                # Painting front to back, the first piece for a cut wins: this widget is in front where it is free.
-                free = [chops_line.get(cut) is None for cut in final_cuts[:-1]]
-                joinable = [left and right for left, right in pairwise(free)]
-                cut_strips: Iterable[Strip] = divide_whole(strip, [cut - render_x for cut in final_cuts[1:]], joinable)
-                for cut, piece, is_free in zip(final_cuts, cut_strips, free, strict=False):
-                    if is_free:
+                relative_cuts = [cut - render_x for cut in final_cuts[1:]]
+                cut_strips: Iterable[Strip]
+                if len(final_cuts) > 2 and not strip.text.isascii():
+                    # Painting front to back, the first piece for a cut wins: this widget is in front where free.
+                    free = [chops_line.get(cut) is None for cut in final_cuts[:-1]]
+                    cut_strips = divide_whole(strip, relative_cuts, [a and b for a, b in pairwise(free)])
+                else:  # nothing to join: a single piece, or no wide character
+                    cut_strips = strip.divide(relative_cuts)
+                get_chops_line = chops_line.get
+                for cut, piece in zip(final_cuts, cut_strips, strict=False):
+                    if get_chops_line(cut) is None:
                         chops_line[cut] = piece
         return cast("Sequence[Mapping[int, Strip]]", chops)
 
