@@ -16,7 +16,8 @@
 # 8. resizes the terminal 100x30 → 140x40 → 80x24: after each, every character of the section is on screen.
 # 9. at 140x40, six Ctrl+S stack six toasts over the 述职述廉报告's 结束语 guidance, whose lines reach under the
 #    toasts' right edge: once they have gone, every 字 beneath them is back (the screen is as before them);
-#    again with the terminal resized while the toasts show.
+#    again with the terminal resized while the toasts show; and at 100x30, Chinese typed under toasts leaves the
+#    screen as a full repaint draws it.
 # Runs its own tmux server (-L), so other tmux sessions on the machine neither see nor slow it. Prints what it
 # saw; exits non-zero on the first failed check.
 set -euo pipefail
@@ -334,6 +335,31 @@ wait_for "结束语  选填" 5
 wait_for "报告是向谁作的" 5
 toasts_leave_the_screen_as_it_was "140x40, over the guidance"
 toasts_leave_the_screen_as_it_was "resized to 100x30 and back while they showed" resize
+
+# Typing under toasts at 100x30 (the toasts lie over the editor's right part and the guidance panel): once they
+# have gone, the screen is the same as after a full repaint (a resize away and back draws every cell again).
+tm resize-window -t "$SESSION" -x 100 -y 30
+tm send-keys -t "$SESSION" M-Up M-Up M-Up M-Up M-Up                # 结束语 → 述职（履职情况）
+wait_for "述职（履职情况）  必填" 5
+tm load-buffer -b drive "$PASTE"
+tm paste-buffer -p -b drive -t "$SESSION"
+wait_for "第八项" 10
+for words in "全年牵头完成" "数据审核十二次" "撰写分析报告五篇"; do
+    tm send-keys -t "$SESSION" C-s
+    type_text "a$words"
+done
+wait_gone "已保存到" 20
+sleep 0.5
+PARTIAL="$(below_status)"
+tm resize-window -t "$SESSION" -x 101 -y 30
+sleep 0.5
+tm resize-window -t "$SESSION" -x 100 -y 30
+wait_for "分析报告五篇" 5
+sleep 0.5
+REPAINTED="$(below_status)"
+[ "$PARTIAL" = "$REPAINTED" ] || fail "after typing under toasts the screen differs from a full repaint:
+$(diff <(printf '%s\n' "$PARTIAL") <(printf '%s\n' "$REPAINTED"))"
+say "ok: typing under toasts at 100x30 leaves the screen as a full repaint draws it"
 say "---- at 140x40 after the toasts ----"
 screen
 tm send-keys -t "$SESSION" C-q
