@@ -10,6 +10,7 @@ from typing import Any
 
 from textual.app import App
 from textual.css.query import NoMatches
+from textual.pilot import Pilot
 
 from appraisal.draft import Draft
 from appraisal.store import create_draft
@@ -97,3 +98,20 @@ def make_draft(
 
 def make_app(path: Path | None = None, **overrides: object) -> AppraisalApp:
     return AppraisalApp(path, settings=fast_settings(**overrides))
+
+
+async def expire_toasts(pilot: Pilot[Any]) -> None:
+    """Each toast goes as when its time is up (Toast._expire, what its timer calls), oldest first, a frame each:
+    no test waits on the clock, which a loaded machine stretches."""
+    from textual.widgets._toast import Toast
+
+    screen = pilot.app.screen
+    while toasts := list(screen.query(Toast)):
+        await expire(pilot, toasts[0])
+
+
+async def expire(pilot: Pilot[Any], toast: Any) -> None:
+    """One toast goes, as when its time is up."""
+    toast._expire()
+    await wait_until(lambda: not toast.is_attached)
+    await pilot.pause()

@@ -9,7 +9,7 @@ from appraisal.tui.screens.new_draft import NewDraftScreen
 from appraisal.tui.widgets.guidance import TabStrip
 
 from .editing import editing, screen_lines, visible_lines
-from .helpers import make_app, wait_until
+from .helpers import expire, make_app, wait_until
 from .test_section_editor import KINSOKU_TEXT
 
 
@@ -84,11 +84,11 @@ async def test_a_toast_over_chinese_text_shows_every_character_of_both() -> None
         await pilot.pause()
         before = visible_lines(app, screen.editor)
         for length in (36, 37):  # two lengths of message: the toast's left edge on either half of a 字
-            app.notify(message[:length], timeout=0.5)
+            app.notify(message[:length], timeout=60)  # the test ends it: a loaded machine outran 0.5 s once
+            await wait_until(lambda: any(isinstance(w, Toast) for w in screen.walk_children()))
             await pilot.pause()
             toast = next(w for w in screen.walk_children() if isinstance(w, Toast))
             shown = "".join(line.strip() for line in visible_lines(app, toast))
             assert shown == message[:length], shown
-            await wait_until(lambda: not any(isinstance(w, Toast) for w in screen.walk_children()))
-            await pilot.pause()
+            await expire(pilot, toast)
             assert visible_lines(app, screen.editor) == before

@@ -20,7 +20,6 @@ from rich.segment import Segment
 from textual._compositor import ChopsUpdate, Compositor, CompositorUpdate, LayoutUpdate
 from textual.app import App
 from textual.geometry import Region
-from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets._toast import Toast
@@ -28,7 +27,7 @@ from textual.widgets._toast import Toast
 from appraisal.tui.whole_glyphs import WholeGlyphCompositor, cuts_a_glyph
 
 from .editing import editing, visible_lines
-from .helpers import wait_until
+from .helpers import expire_toasts, wait_until
 from .terminal_cells import TerminalCells
 
 TEXTUAL_CHOPS_RENDER = "4c1cdb56"  # sha256 of Textual 8.2.8's ChopsUpdate.render_segments source
@@ -68,20 +67,6 @@ def glyph_rows_at(lines: list[str], column: int) -> set[int]:
                 rows.add(y)
             x += cell_len(char)
     return rows
-
-
-async def expire_toasts(pilot: Pilot[Any]) -> None:
-    """Each toast goes as when its time is up (Toast._expire, what its timer calls), oldest first, a frame each:
-    no test waits on the clock, which a loaded machine stretches."""
-    screen = pilot.app.screen
-    while toasts := list(screen.query(Toast)):
-        await expire(pilot, toasts[0])
-
-
-async def expire(pilot: Pilot[Any], toast: Toast) -> None:
-    toast._expire()
-    await wait_until(lambda: not toast.is_attached)
-    await pilot.pause()
 
 
 async def test_toasts_leave_every_character_of_the_guidance_beneath_them() -> None:
