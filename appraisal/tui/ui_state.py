@@ -1,6 +1,7 @@
-"""Where the user was in each draft (section, line, column), so reopening a draft resumes there.
+"""Where the user was in each draft (section, line, column), so reopening a draft resumes there; the folder it
+was last exported to; which of last year's plans the user has ticked as answered.
 
-Kept apart from the draft file: moving around is not an edit and must not create revisions.
+Kept apart from the draft file: moving around or ticking a checklist is not an edit and must not create revisions.
 """
 
 from __future__ import annotations
@@ -80,6 +81,17 @@ def load_export_folder(draft_path: Path) -> Path | None:
 
 def save_export_folder(draft_path: Path, folder: Path) -> None:
     _update(draft_path, {"export_folder": str(folder)})
+
+
+def load_plan_ticks(draft_path: Path) -> set[str]:
+    """The plans of last year (their words) the user ticked on this draft's 素材 page."""
+    entry = _read().get(str(draft_path.resolve()))
+    ticked = entry.get("plan_ticks") if isinstance(entry, dict) else None
+    return {text for text in ticked if isinstance(text, str)} if isinstance(ticked, list) else set()
+
+
+def save_plan_ticks(draft_path: Path, ticked: set[str]) -> None:
+    _update(draft_path, {"plan_ticks": sorted(ticked)})
 
 
 def _update(draft_path: Path, values: dict[str, object]) -> None:

@@ -162,6 +162,36 @@ async def test_last_years_plans_are_a_checklist(mat_home: Path) -> None:
         assert checklist.checked == {1}
 
 
+async def test_ticked_plans_are_still_ticked_when_the_draft_is_opened_again(mat_home: Path) -> None:
+    """The ticks are kept beside the draft (ui_state), not in it: ticking makes no revision."""
+    _draft(2024, 1_733_000_000, plans=LAST_PLANS)
+    path = _draft(2025, 1_764_560_000)
+    before = path.read_bytes()
+    for ticks in ({1}, {0}):  # the first opening ticks the second plan; the second finds it and changes it
+        app = make_app(path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            editor = await _editor_on(pilot, "conduct")
+            checklist = editor.query_one("#plans-list", PlanChecklist)
+            await wait_until(lambda: checklist.option_count == 2)
+            expected = {1} if ticks == {0} else set()
+            assert checklist.checked == expected
+            assert str(checklist.get_option_at_index(1).prompt).startswith("☑" if expected else "☐")
+            checklist.focus()
+            for index in range(2):
+                if (index in ticks) != (index in checklist.checked):
+                    checklist.highlighted = index
+                    await pilot.press("space")
+            assert checklist.checked == ticks
+            await pilot.press("ctrl+q")
+        assert path.read_bytes() == before
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _editor_on(pilot, "conduct")
+        checklist = editor.query_one("#plans-list", PlanChecklist)
+        await wait_until(lambda: checklist.option_count == 2)
+        assert checklist.checked == {0}
+
+
 async def test_without_last_year_the_checklist_says_so(mat_home: Path) -> None:
     path = _draft(2025, 1_764_560_000)
     app = make_app(path)

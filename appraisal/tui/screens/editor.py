@@ -34,10 +34,17 @@ from appraisal.tui.external import edit_text, suspended
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
 from appraisal.tui.session import EditSession, SaveConflict
 from appraisal.tui.settings import TuiSettings
-from appraisal.tui.ui_state import Position, load_places, load_position, save_position
+from appraisal.tui.ui_state import (
+    Position,
+    load_places,
+    load_plan_ticks,
+    load_position,
+    save_plan_ticks,
+    save_position,
+)
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
-from appraisal.tui.widgets.material import MaterialPage
+from appraisal.tui.widgets.material import MaterialPage, PlanChecklist
 from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_editor import SectionEditor
 from appraisal.tui.widgets.section_list import SectionList
@@ -228,7 +235,8 @@ class EditorScreen(Screen[None]):
         self.last_year = event.draft
         self._last_year_known = True
         self._show_last_year(self.current_id)
-        self.guidance.show_material(plans=self.service().last_year_plans(event.draft, self.session.template))
+        plans = self.service().last_year_plans(event.draft, self.session.template)
+        self.guidance.show_material(plans=plans, ticked=load_plan_ticks(self.session.path))
         if event.draft is not None:
             self.recheck_all()  # copied-from-last-year can now compare
         self.started = self.guidance.built
@@ -245,6 +253,12 @@ class EditorScreen(Screen[None]):
             self.guidance.show_material(self.service().section_notes(self.session.draft, section_id))
         except AppraisalError as exc:
             self.guidance.show_material([], exc.message)
+
+    @on(PlanChecklist.Ticked)
+    def _plans_ticked(self, event: PlanChecklist.Ticked) -> None:
+        """The ticks are kept with the draft's place (ui_state), not in the draft: ticking is not an edit."""
+        event.stop()
+        save_plan_ticks(self.session.path, event.ticked)
 
     @on(MaterialPage.InsertNote)
     def _insert_note(self, event: MaterialPage.InsertNote) -> None:

@@ -9,7 +9,7 @@ section's guidance cost a quarter of a second.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -177,6 +177,7 @@ class GuidancePanel(Vertical):
         self._last_year: tuple[str, int | None] | object | None = LOOKING
         self._notes: tuple[list[Note], str] = ([], "")
         self._plans: list[PlanItem] | None = None
+        self._plan_ticks: set[str] = set()
         self._tabs: _GuidanceTabs | None = None
         self._built = False
 
@@ -230,13 +231,19 @@ class GuidancePanel(Vertical):
                 self._show_last_year()
 
     def show_material(
-        self, notes: Sequence[Note] | None = None, problem: str = "", plans: Sequence[PlanItem] | None = None
+        self,
+        notes: Sequence[Note] | None = None,
+        problem: str = "",
+        plans: Sequence[PlanItem] | None = None,
+        ticked: Collection[str] = (),
     ) -> None:
-        """The 素材 page: this section's notes (or why they cannot be read) and, when given, last year's plans."""
+        """The 素材 page: this section's notes (or why they cannot be read) and, when given, last year's plans
+        (those in `ticked` ticked)."""
         if notes is not None:
             self._notes = (list(notes), problem)
         if plans is not None:
             self._plans = list(plans)
+            self._plan_ticks = set(ticked)
         if self.built:
             with contextlib.suppress(NoMatches):  # the app is closing
                 self._show_material()
@@ -246,7 +253,7 @@ class GuidancePanel(Vertical):
     def _show_material(self) -> None:
         page = self.query_one("#tab-material", MaterialPage)
         page.show_notes(*self._notes)
-        page.show_plans(self._plans)
+        page.show_plans(self._plans, self._plan_ticks)
 
     def _show_guidance(self) -> None:
         from appraisal.tui.widgets.chinese_markdown import ChineseMarkdown  # not needed for the first frame

@@ -6,7 +6,7 @@ the notes (through the service), inserts the text and adds new notes."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -28,19 +28,28 @@ if TYPE_CHECKING:
 
 class PlanChecklist(OptionList):
     """Last year's plans, each ticked (Enter or Space) once this year's text answers it. An OptionList rather than
-    a SelectionList: its rows wrap, and a plan is a whole sentence. The ticks last while the editor is open."""
+    a SelectionList: its rows wrap, and a plan is a whole sentence. Each tick posts `Ticked` (the editor keeps the
+    ticks with the draft's place in ui_state), and `show` is given the ticks kept from before."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "tick", "勾选", show=False)]
+
+    class Ticked(Message):
+        """The plans now ticked, by their words."""
+
+        def __init__(self, ticked: set[str]) -> None:
+            super().__init__()
+            self.ticked = ticked
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: list[str] = []
         self.checked: set[int] = set()
 
-    def show(self, items: Sequence[str]) -> None:
+    def show(self, items: Sequence[str], ticked: Collection[str] = ()) -> None:
+        """The plans; `ticked`, the words of those ticked before (kept when the same plans are shown again)."""
         if list(items) != self.items:
             self.items = list(items)
-            self.checked = set()
+            self.checked = {index for index, text in enumerate(self.items) if text in ticked}
         self._draw()
 
     def _draw(self) -> None:
@@ -59,6 +68,7 @@ class PlanChecklist(OptionList):
             return
         self.checked ^= {index}
         self._draw()
+        self.post_message(self.Ticked({self.items[i] for i in self.checked}))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -110,10 +120,11 @@ class MaterialPage(Vertical):
             rows.append(Option(ChineseText(line), id=f"n{note.id}"))
         options.set_options(rows)
 
-    def show_plans(self, items: Sequence[PlanItem] | None) -> None:
-        """Last year's plans; None while last year's draft is being looked for or when there is none."""
+    def show_plans(self, items: Sequence[PlanItem] | None, ticked: Collection[str] = ()) -> None:
+        """Last year's plans, those in `ticked` ticked; None while last year's draft is being looked for or when
+        there is none."""
         checklist = self.query_one("#plans-list", PlanChecklist)
-        checklist.show([item.text for item in items or ()])
+        checklist.show([item.text for item in items or ()], ticked)
         checklist.display = bool(items)
         heading = self.query_one("#plans-heading", Plain)
         heading.update("去年计划（空格勾选已对照的）" if items else "去年计划：上一年度草稿中没有找到打算或努力方向。")
