@@ -171,8 +171,7 @@ async def test_ticked_plans_are_still_ticked_when_the_draft_is_opened_again(mat_
         app = make_app(path)
         async with app.run_test(size=(120, 40)) as pilot:
             editor = await _editor_on(pilot, "conduct")
-            checklist = editor.query_one("#plans-list", PlanChecklist)
-            await wait_until(lambda: checklist.option_count == 2)
+            checklist = await _plans_shown(editor)
             expected = {1} if ticks == {0} else set()
             assert checklist.checked == expected
             assert str(checklist.get_option_at_index(1).prompt).startswith("☑" if expected else "☐")
@@ -187,9 +186,13 @@ async def test_ticked_plans_are_still_ticked_when_the_draft_is_opened_again(mat_
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _editor_on(pilot, "conduct")
-        checklist = editor.query_one("#plans-list", PlanChecklist)
-        await wait_until(lambda: checklist.option_count == 2)
-        assert checklist.checked == {0}
+        assert (await _plans_shown(editor)).checked == {0}
+
+
+async def _plans_shown(editor: EditorScreen) -> PlanChecklist:
+    checklist = editor.query_one("#plans-list", PlanChecklist)
+    await wait_until(lambda: checklist.option_count == 2)
+    return checklist
 
 
 async def test_without_last_year_the_checklist_says_so(mat_home: Path) -> None:
