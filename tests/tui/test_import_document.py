@@ -3,9 +3,13 @@ summary that says which template, why, and where each section's text came from."
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from appraisal.store import draft_files, load_draft
@@ -51,21 +55,24 @@ def document(folder: Path, name: str, text: str) -> Path:
     return source
 
 
-async def start_import(app: AppraisalApp, pilot, source: Path) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    await pilot.press("i")
-    await wait_until(lambda: isinstance(app.screen, ImportScreen))
-    app.screen.query_one("#path", Input).value = str(source)
-    app.screen.query_one("#path", Input).focus()
-    await pilot.press("enter")
-    await pilot.pause()
+@asynccontextmanager
+async def importing(source: Path) -> AsyncIterator[tuple[AppraisalApp, Pilot[Any]]]:
+    """The app on the start screen at 80x24, with `source` typed into the import dialog and Enter pressed."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await wait_until(lambda: isinstance(app.screen, ImportScreen))
+        app.screen.query_one("#path", Input).value = str(source)
+        app.screen.query_one("#path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        yield app, pilot
 
 
 async def test_summary_names_each_section_its_heading_and_the_reason(tmp_path: Path) -> None:
     source = document(tmp_path, "述职.txt", FREE_FORM)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_import(app, pilot, source)
+    async with importing(source) as (app, pilot):
         await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
         summary = app.screen
         assert isinstance(summary, ImportSummaryScreen)
@@ -100,9 +107,7 @@ async def test_summary_names_each_section_its_heading_and_the_reason(tmp_path: P
 
 async def test_unsure_import_asks_which_template_before_creating_the_draft(tmp_path: Path) -> None:
     source = document(tmp_path, "总结.txt", UNSURE)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_import(app, pilot, source)
+    async with importing(source) as (app, pilot):
         await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
         question = app.screen
         assert isinstance(question, TemplateQuestion)
@@ -126,9 +131,7 @@ async def test_unsure_import_asks_which_template_before_creating_the_draft(tmp_p
 
 async def test_escape_on_the_template_question_creates_nothing(tmp_path: Path) -> None:
     source = document(tmp_path, "总结.txt", UNSURE)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_import(app, pilot, source)
+    async with importing(source) as (app, pilot):
         await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
         await pilot.press("escape")
         await wait_until(lambda: isinstance(app.screen, ImportScreen))
@@ -141,9 +144,7 @@ async def test_summary_text_is_never_markup(tmp_path: Path) -> None:
         "[b]总结.txt",
         "2025年度述职述廉报告\n一、[red]学习[/red]情况\n全年学习[i]十二次[/i]。\n二、廉洁自律\n严守规定。\n",
     )
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_import(app, pilot, source)
+    async with importing(source) as (app, _pilot):
         await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
         body = app.screen.query_one("#import-summary Static", Static)
         drawn = "".join(strip.text for strip in body.render_lines(body.region.reset_offset))
@@ -168,9 +169,7 @@ def test_summary_lists_text_that_went_to_no_section(tmp_path: Path) -> None:
 
 async def test_keeping_the_guess_imports_with_it_and_says_so(tmp_path: Path) -> None:
     source = document(tmp_path, "总结.txt", UNSURE)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_import(app, pilot, source)
+    async with importing(source) as (app, pilot):
         await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
         guess = app.screen.result.template  # type: ignore[attr-defined]
         await pilot.press("enter")  # the highlighted guess
@@ -192,9 +191,7 @@ async def test_an_importer_bug_is_one_chinese_sentence_and_creates_nothing(
     monkeypatch.setattr(screen_module, "import_document", broken)
     source = document(tmp_path, "述职.txt", FREE_FORM)
     before = draft_files()  # the one draft that makes the app open on the start screen
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_import(app, pilot, source)
+    async with importing(source) as (app, _pilot):
         assert isinstance(app.screen, ImportScreen)
         shown = str(app.screen.query_one("#form-error", Static).render())
         assert shown.startswith(f"导入 {source} 时程序出错，未创建草稿")
