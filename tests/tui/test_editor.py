@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from appraisal.store import load_draft
 from appraisal.tui.screens.dialogs import MessageScreen
 
+from .editing import editing
 from .helpers import FakeMonotonic, editor_ready, make_app, make_draft, wait_until
 
 PARAGRAPH = (
@@ -258,18 +259,14 @@ async def test_external_editor_appends_text(tmp_path: Path, monkeypatch: pytest.
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    path = make_draft(sections={"law": "原有一段。"})
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await editor_ready(app)
-        editor.go_to("law")
-        await pilot.press("f8")
-        await pilot.pause()
-        assert editor.editor.text == "原有一段。\n外部编辑器补充的一段。"
-        await pilot.press("ctrl+z")  # the external edit is one undoable change
-        assert editor.editor.text == "原有一段。"
-        await pilot.press("ctrl+y")
-    assert load_draft(path).sections["law"] == "原有一段。\n外部编辑器补充的一段。"
+    async with editing({"law": "原有一段。"}, on="law") as e:
+        await e.pilot.press("f8")
+        await e.pilot.pause()
+        assert e.screen.editor.text == "原有一段。\n外部编辑器补充的一段。"
+        await e.pilot.press("ctrl+z")  # the external edit is one undoable change
+        assert e.screen.editor.text == "原有一段。"
+        await e.pilot.press("ctrl+y")
+    assert load_draft(e.path).sections["law"] == "原有一段。\n外部编辑器补充的一段。"
     leftovers = [p for p in tmp_path.iterdir() if p.name.startswith("appraisal-") and p.suffix == ".txt"]
     assert leftovers == []  # the temp file is deleted
     modes = list(tmp_path.glob("appraisal-*.txt.mode"))
@@ -279,17 +276,13 @@ async def test_external_editor_appends_text(tmp_path: Path, monkeypatch: pytest.
 async def test_external_editor_failure_is_one_message(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", "/nonexistent/editor-program")
     monkeypatch.delenv("VISUAL", raising=False)
-    path = make_draft(sections={"law": "原文"})
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await editor_ready(app)
-        editor.go_to("law")
-        await pilot.press("f8")
-        await pilot.pause()
-        assert isinstance(app.screen, MessageScreen)
-        assert "EDITOR" in app.screen.message
-        await pilot.press("enter")
-        assert editor.editor.text == "原文"
+    async with editing({"law": "原文"}, on="law") as e:
+        await e.pilot.press("f8")
+        await e.pilot.pause()
+        assert isinstance(e.app.screen, MessageScreen)
+        assert "EDITOR" in e.app.screen.message
+        await e.pilot.press("enter")
+        assert e.screen.editor.text == "原文"
 
 
 def suspendable_driver(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -319,20 +312,16 @@ async def test_editor_that_cannot_be_started_after_suspending_still_brings_the_a
         raise FileNotFoundError(2, "No such file or directory")
 
     monkeypatch.setattr(external.subprocess, "run", vanished)
-    path = make_draft(sections={"law": "原文"})
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await editor_ready(app)
-        editor.go_to("law")
-        await pilot.press("f8")
-        await pilot.pause()
+    async with editing({"law": "原文"}, on="law") as e:
+        await e.pilot.press("f8")
+        await e.pilot.pause()
         assert modes == ["suspended", "resumed"]
-        assert isinstance(app.screen, MessageScreen)
-        assert app.screen.message.startswith("无法启动编辑器")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is editor
-        assert editor.editor.text == "原文"
+        assert isinstance(e.app.screen, MessageScreen)
+        assert e.app.screen.message.startswith("无法启动编辑器")
+        await e.pilot.press("enter")
+        await e.pilot.pause()
+        assert e.app.screen is e.screen
+        assert e.screen.editor.text == "原文"
 
 
 async def test_missing_editor_is_said_without_giving_up_the_screen(monkeypatch: pytest.MonkeyPatch) -> None:

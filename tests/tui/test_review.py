@@ -12,58 +12,52 @@ from appraisal.checks import CHECK_FAILED, RULES, Context, Field, Finding, Rule,
 from appraisal.store import load_draft
 from appraisal.tui.screens.review import ReviewScreen
 
+from .editing import editing
 from .helpers import editor_ready, make_app, make_draft, wait_until
 
 
 async def test_review_lists_findings_and_jumps_to_line_and_column() -> None:
-    path = make_draft(sections={"conduct": "第一段没有问题。", "study": "第一段。\n参加XX局组织的培训班"})
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await editor_ready(app)
-        editor.go_to("conduct")
-        await pilot.press("f5")
-        await pilot.pause()
-        review = app.screen
+    sections = {"conduct": "第一段没有问题。", "study": "第一段。\n参加XX局组织的培训班"}
+    async with editing(sections, on="conduct", size=(100, 30)) as e:
+        await e.pilot.press("f5")
+        await e.pilot.pause()
+        review = e.app.screen
         assert isinstance(review, ReviewScreen)
         prompts = [str(o.prompt) for o in review.query_one("#review-list", OptionList).options]
         assert any("理论学习" in p and "第2行第3字" in p and "XX" in p for p in prompts)
         index = next(i for i, f in enumerate(review.findings) if f.rule == "placeholder")
         review.query_one("#review-list", OptionList).highlighted = index
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is editor
-        assert editor.current_id == "study"
-        assert editor.editor.selection.start == (1, 2)
-        assert editor.editor.selection.end == (1, 4)
-        assert editor.editor.selected_text == "XX"
-        assert editor.editor.has_focus
+        await e.pilot.press("enter")
+        await e.pilot.pause()
+        assert e.app.screen is e.screen
+        assert e.screen.current_id == "study"
+        assert e.screen.editor.selection.start == (1, 2)
+        assert e.screen.editor.selection.end == (1, 4)
+        assert e.screen.editor.selected_text == "XX"
+        assert e.screen.editor.has_focus
 
 
 async def test_fix_all_applies_fixes_saves_and_updates_editor() -> None:
-    path = make_draft(sections={"law": "依法行政,严格执法", "integrity": "廉洁自律,清正廉洁"})
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await editor_ready(app)
-        editor.go_to("law")
-        await pilot.press("f5")
-        await pilot.pause()
-        review = app.screen
+    async with editing({"law": "依法行政,严格执法", "integrity": "廉洁自律,清正廉洁"}, on="law", size=(100, 30)) as e:
+        await e.pilot.press("f5")
+        await e.pilot.pause()
+        review = e.app.screen
         assert isinstance(review, ReviewScreen)
         assert [f.rule for f in review.findings if f.fix is not None] == ["halfwidth-punctuation"] * 2
-        await pilot.press("f")
-        await pilot.pause()
+        await e.pilot.press("f")
+        await e.pilot.pause()
         assert [f for f in review.findings if f.fix is not None] == []
         assert "halfwidth-punctuation" not in {f.rule for f in review.findings}
-        assert load_draft(path).sections["law"] == "依法行政，严格执法"
-        assert load_draft(path).sections["integrity"] == "廉洁自律，清正廉洁"
-        await pilot.press("escape")
-        await pilot.pause()
-        assert editor.editor.text == "依法行政，严格执法"
+        assert load_draft(e.path).sections["law"] == "依法行政，严格执法"
+        assert load_draft(e.path).sections["integrity"] == "廉洁自律，清正廉洁"
+        await e.pilot.press("escape")
+        await e.pilot.pause()
+        assert e.screen.editor.text == "依法行政，严格执法"
         # Typing after the fix must not bring the old text back.
-        editor.editor.move_cursor(editor.editor.document.end)
-        editor.editor.insert("。")
-        editor.save_now()
-        assert load_draft(path).sections["law"] == "依法行政，严格执法。"
+        e.screen.editor.move_cursor(e.screen.editor.document.end)
+        e.screen.editor.insert("。")
+        e.screen.save_now()
+        assert load_draft(e.path).sections["law"] == "依法行政，严格执法。"
 
 
 async def test_fix_selected_only_changes_that_finding() -> None:
@@ -85,16 +79,12 @@ async def test_fix_selected_only_changes_that_finding() -> None:
 
 
 async def test_findings_tab_updates_after_typing_pause() -> None:
-    path = make_draft()
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await editor_ready(app)
-        editor.go_to("party")
-        await pilot.press(*"抓好XX支部")
-        await wait_until(lambda: "placeholder" in {f.rule for f in editor.guidance.findings})
-        assert [f.rule for f in editor.guidance.findings] == ["section-too-short", "placeholder"]
-        assert editor.section_list.look_of("party") == "errors"
-        prompts = [str(o.prompt) for o in editor.query_one("#findings-list", OptionList).options]
+    async with editing(on="party", size=(100, 30)) as e:
+        await e.pilot.press(*"抓好XX支部")
+        await wait_until(lambda: "placeholder" in {f.rule for f in e.screen.guidance.findings})
+        assert [f.rule for f in e.screen.guidance.findings] == ["section-too-short", "placeholder"]
+        assert e.screen.section_list.look_of("party") == "errors"
+        prompts = [str(o.prompt) for o in e.screen.query_one("#findings-list", OptionList).options]
         assert "第1行第3字" in prompts[1] and "XX" in prompts[1]
 
 

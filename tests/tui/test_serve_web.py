@@ -8,7 +8,7 @@ from appraisal.tui import external
 from appraisal.tui.screens.dialogs import MessageScreen
 from appraisal.tui.screens.editor import IN_BROWSER_EDITOR_MESSAGE
 
-from .helpers import editor_ready, make_app, make_draft
+from .editing import editing
 
 
 async def test_external_editor_is_refused_in_a_browser_tab(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -19,16 +19,13 @@ async def test_external_editor_is_refused_in_a_browser_tab(monkeypatch: pytest.M
     monkeypatch.setenv("EDITOR", "vi")
     started: list[object] = []
     monkeypatch.setattr(external.subprocess, "run", lambda *args, **kwargs: started.append(args))
-    app = make_app(make_draft(sections={"law": "原文"}))
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await editor_ready(app)
-        editor.go_to("law")
-        await pilot.press("f8")
-        await pilot.pause()
-        assert isinstance(app.screen, MessageScreen)
-        assert app.screen.message == IN_BROWSER_EDITOR_MESSAGE
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen is editor
-        assert editor.editor.text == "原文"
+    async with editing({"law": "原文"}, on="law") as e:
+        await e.pilot.press("f8")
+        await e.pilot.pause()
+        assert isinstance(e.app.screen, MessageScreen)
+        assert e.app.screen.message == IN_BROWSER_EDITOR_MESSAGE
+        await e.pilot.press("enter")
+        await e.pilot.pause()
+        assert e.app.screen is e.screen
+        assert e.screen.editor.text == "原文"
     assert started == []
