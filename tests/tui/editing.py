@@ -14,7 +14,7 @@ from textual.widget import Widget
 
 from appraisal.tui.screens.editor import EditorScreen
 
-from .helpers import editor_ready, make_app, make_draft
+from .helpers import editor_ready, make_app, make_draft, wait_until
 
 
 @dataclass
@@ -32,14 +32,18 @@ async def editing(
     on: str | None = None,
     size: tuple[int, int] = (80, 24),
     notifications: bool = False,
+    started: bool = False,
     **draft: Any,
 ) -> AsyncIterator[Editing]:
-    """A new draft with `sections`, open in the editor at `size`, showing section `on` (when given)."""
+    """A new draft with `sections`, open in the editor at `size`, showing section `on` (when given). With
+    `started`, the work the editor defers past its first frame (guidance tabs, findings, last year) is done first."""
     path = make_draft(sections=sections, **draft)
     app = make_app(path)
     async with app.run_test(size=size, notifications=notifications) as pilot:
         await pilot.pause()
         screen = await editor_ready(app)
+        if started:
+            await wait_until(lambda: screen.started)
         if on is not None:
             screen.go_to(on)
             await pilot.pause()

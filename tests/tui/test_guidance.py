@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.guidance import TabStrip
 
+from .editing import editing
 from .helpers import editor_ready, make_app, make_draft, wait_until
 
 
@@ -25,51 +26,40 @@ async def wait_started(editor: EditorScreen) -> None:
 
 
 async def test_tabs_switch_with_arrow_keys_and_clicks() -> None:
-    path = make_draft(sections={"conduct": "有XX处没填，还有XX处"})
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor = await editor_ready(app)
-        await wait_started(editor)
-        editor.go_to("conduct")
-        await pilot.pause()
-        strip = editor.query_one(TabStrip)
-        assert page(editor) == "tab-guide"
-        assert [f.rule for f in editor.findings["conduct"]] == ["section-too-short", "placeholder", "placeholder"]
+    async with editing({"conduct": "有XX处没填，还有XX处"}, on="conduct", size=(120, 40), started=True) as e:
+        strip = e.screen.query_one(TabStrip)
+        assert page(e.screen) == "tab-guide"
+        assert [f.rule for f in e.screen.findings["conduct"]] == ["section-too-short", "placeholder", "placeholder"]
         assert "本栏问题 3" in str(strip.render())  # the count of this section's findings
 
         strip.focus()
-        await pilot.press("right")
-        assert page(editor) == "tab-findings"
-        await pilot.press("right")
-        assert page(editor) == "tab-last-year"
-        await pilot.press("right")
-        assert page(editor) == "tab-material"
-        await pilot.press("right")
-        assert page(editor) == "tab-guide"
-        await pilot.press("left")
-        assert page(editor) == "tab-material"
-        await pilot.press("left")
-        assert page(editor) == "tab-last-year"
+        await e.pilot.press("right")
+        assert page(e.screen) == "tab-findings"
+        await e.pilot.press("right")
+        assert page(e.screen) == "tab-last-year"
+        await e.pilot.press("right")
+        assert page(e.screen) == "tab-material"
+        await e.pilot.press("right")
+        assert page(e.screen) == "tab-guide"
+        await e.pilot.press("left")
+        assert page(e.screen) == "tab-material"
+        await e.pilot.press("left")
+        assert page(e.screen) == "tab-last-year"
 
         text = str(strip.render())
         column = cell_len(text[: text.index("本栏问题")]) + 1
-        await pilot.click(TabStrip, offset=(column, 0))
-        await pilot.pause()
-        assert page(editor) == "tab-findings"
-        assert editor.editor.text == "有XX处没填，还有XX处"  # switching pages never touches the text
+        await e.pilot.click(TabStrip, offset=(column, 0))
+        await e.pilot.pause()
+        assert page(e.screen) == "tab-findings"
+        assert e.screen.editor.text == "有XX处没填，还有XX处"  # switching pages never touches the text
 
 
 async def test_guidance_markdown_is_drawn_as_text() -> None:
-    app = make_app(make_draft())
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor = await editor_ready(app)
-        await wait_started(editor)
-        editor.go_to("conduct")
-        await pilot.pause()
-        guide = editor.query_one("#guide-text")
+    async with editing(on="conduct", size=(120, 40), started=True) as e:
+        guide = e.screen.query_one("#guide-text")
         lines = [strip.text for strip in guide.render_lines(guide.region.reset_offset)]
         drawn = "\n".join(lines)
-        markdown = editor.session.template.guidance("conduct")
+        markdown = e.screen.session.template.guidance("conduct")
         heading = next(line[3:] for line in markdown.splitlines() if line.startswith("## "))
         assert heading in drawn
         assert "## " not in drawn  # Markdown drawn, not shown raw
@@ -103,24 +93,19 @@ async def test_last_year_tab_follows_a_changed_year() -> None:
 
     make_draft(name="李明", year=2024, sections={"law": "二〇二四年的依法行政"})
     make_draft(name="李明", year=2023, sections={"law": "二〇二三年的依法行政"})
-    app = make_app(make_draft(name="李明", year=2025))
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor = await editor_ready(app)
-        await wait_started(editor)
-        editor.go_to("law")
-        await pilot.pause()
-        assert "二〇二四年的依法行政" in str(editor.query_one("#last-year-text").render())
+    async with editing(name="李明", year=2025, on="law", size=(120, 40), started=True) as e:
+        assert "二〇二四年的依法行政" in str(e.screen.query_one("#last-year-text").render())
 
-        await pilot.press("f3")
-        await pilot.pause()
-        assert isinstance(app.screen, ProfileScreen)
-        app.screen.query_one("#profile-year", Input).value = "2024"
-        await pilot.click("#ok")
-        await pilot.pause()
-        assert app.screen is editor
-        await wait_until(lambda: "二〇二三年的依法行政" in str(editor.query_one("#last-year-text").render()))
-        assert "2023年度" in str(editor.query_one("#last-year-text").render())
-        assert editor.last_year is not None and editor.last_year.profile.year == 2023
+        await e.pilot.press("f3")
+        await e.pilot.pause()
+        assert isinstance(e.app.screen, ProfileScreen)
+        e.app.screen.query_one("#profile-year", Input).value = "2024"
+        await e.pilot.click("#ok")
+        await e.pilot.pause()
+        assert e.app.screen is e.screen
+        await wait_until(lambda: "二〇二三年的依法行政" in str(e.screen.query_one("#last-year-text").render()))
+        assert "2023年度" in str(e.screen.query_one("#last-year-text").render())
+        assert e.screen.last_year is not None and e.screen.last_year.profile.year == 2023
 
 
 async def test_panel_takes_updates_while_its_tabs_are_being_mounted() -> None:
@@ -152,31 +137,25 @@ async def test_panel_takes_updates_while_its_tabs_are_being_mounted() -> None:
 
 
 async def test_enter_in_the_findings_list_acts_on_the_first_and_esc_returns_to_the_text_from_any_panel() -> None:
-    path = make_draft(sections={"conduct": "有XX处没填，还有XX处"})
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor = await editor_ready(app)
-        await wait_started(editor)
-        editor.go_to("conduct")
-        await pilot.pause()
-        strip = editor.query_one(TabStrip)
+    async with editing({"conduct": "有XX处没填，还有XX处"}, on="conduct", size=(120, 40), started=True) as e:
+        strip = e.screen.query_one(TabStrip)
         strip.focus()
-        await pilot.press("right")  # the findings page, by keys alone
-        await pilot.press("tab")  # into its list: nothing chosen by hand yet
-        await pilot.pause()
-        findings = editor.query_one("#findings-list", OptionList)
-        assert app.focused is findings
-        await pilot.press("enter")
-        await pilot.pause()
-        first = editor.findings["conduct"][0]
-        assert editor.editor.has_focus
-        assert editor.editor.cursor_location == (first.line - 1, first.column - 1)
+        await e.pilot.press("right")  # the findings page, by keys alone
+        await e.pilot.press("tab")  # into its list: nothing chosen by hand yet
+        await e.pilot.pause()
+        findings = e.screen.query_one("#findings-list", OptionList)
+        assert e.app.focused is findings
+        await e.pilot.press("enter")
+        await e.pilot.pause()
+        first = e.screen.findings["conduct"][0]
+        assert e.screen.editor.has_focus
+        assert e.screen.editor.cursor_location == (first.line - 1, first.column - 1)
 
-        for panel in (editor.section_list, strip, findings):
+        for panel in (e.screen.section_list, strip, findings):
             panel.focus()
-            await pilot.pause()
-            assert not editor.editor.has_focus
-            await pilot.press("escape")
-            await pilot.pause()
-            assert editor.editor.has_focus, panel
-            assert app.screen is editor
+            await e.pilot.pause()
+            assert not e.screen.editor.has_focus
+            await e.pilot.press("escape")
+            await e.pilot.pause()
+            assert e.screen.editor.has_focus, panel
+            assert e.app.screen is e.screen
