@@ -122,3 +122,13 @@ def configure(home: Path, base_url: str, **extra: object) -> None:
     lines += [f"{key} = {json.dumps(value)}" for key, value in extra.items()]
     (home / "config").mkdir(exist_ok=True)
     (home / "config" / "config.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def answering(running: tuple[Model, str], home: Path, mode: str = "stream", **extra: object) -> tuple[Model, str]:
+    """The test server (from `serve`) made the assistant of `home`'s config.toml (with `extra` settings), answering
+    in `mode` and sending the whole answer without waiting for the test to have seen its first piece."""
+    state, url = running
+    state.mode = mode
+    state.first_piece_seen.set()
+    configure(home, url, **extra)
+    return state, url

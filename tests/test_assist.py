@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from openai_server import ANSWER, Model, configure, serve
+from openai_server import ANSWER, Model, answering, configure, serve
 
 from appraisal import cli
 from appraisal.assist import build_request, secret_marks, unverified
@@ -50,10 +50,7 @@ def _assist(capsys: pytest.CaptureFixture[str], path: Path, *extra: str) -> tupl
 def test_the_answer_is_a_proposal_with_its_unverified_facts_flagged(
     mode: str, model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    state, url = model
-    state.mode = mode
-    state.first_piece_seen.set()
-    configure(appraisal_home, url)
+    state, url = answering(model, appraisal_home, mode)
     path = _draft()
     before = path.read_bytes()
     code, out, err = _assist(capsys, path, "--task", "polish", "--yes")
@@ -100,9 +97,7 @@ def test_the_stream_is_shown_as_it_arrives(model: tuple[Model, str]) -> None:
 def test_apply_writes_the_proposal_as_a_new_revision(
     model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    state, url = model
-    state.first_piece_seen.set()
-    configure(appraisal_home, url)
+    answering(model, appraisal_home)
     path = _draft()
     revision = load_draft(path).revision
     code, out, _ = _assist(capsys, path, "--task", "expand", "--yes", "--apply")
@@ -115,9 +110,7 @@ def test_apply_writes_the_proposal_as_a_new_revision(
 def test_from_notes_sends_the_sections_notes_and_flags_what_they_do_not_say(
     model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    state, url = model
-    state.first_piece_seen.set()
-    configure(appraisal_home, url)
+    state, _ = answering(model, appraisal_home)
     path = _draft("")
     add_notes(2026, [NewNote("走访企业120家", None, "results.service", "cadre-annual")])
     add_notes(2026, [NewNote("参加理论学习12次", None, "study", "cadre-annual")])
@@ -157,11 +150,8 @@ def test_each_error_is_one_chinese_sentence_and_the_draft_is_unchanged(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    state, url = model
-    state.mode = mode
-    state.first_piece_seen.set()
     monkeypatch.setenv("APPRAISAL_TEST_KEY", "secret-key")
-    configure(appraisal_home, url, api_key_env="APPRAISAL_TEST_KEY", timeout=0.5)
+    state, _ = answering(model, appraisal_home, mode, api_key_env="APPRAISAL_TEST_KEY", timeout=0.5)
     path = _draft()
     before = path.read_bytes()
     started = time.monotonic()
