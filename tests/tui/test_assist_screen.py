@@ -4,11 +4,12 @@ in the section (saved as a new revision), and errors leave the text as it was.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from openai_server import ANSWER, Model, configure, serve
+from openai_server import ANSWER, Model, answering, configure, serve
 from textual.pilot import Pilot
 
 from appraisal.draft import Draft
@@ -34,16 +35,20 @@ def _draft() -> Path:
     return create_draft(draft)
 
 
-async def _open_assist(pilot: Pilot[object]) -> tuple[EditorScreen, AssistScreen]:
-    editor = await editor_ready(pilot.app)
-    await wait_until(lambda: editor.started)
-    editor.go_to("results.service")
-    await pilot.pause()
-    await pilot.press("ctrl+t")
-    await wait_until(lambda: isinstance(pilot.app.screen, AssistScreen))
-    screen = pilot.app.screen
-    assert isinstance(screen, AssistScreen)
-    return editor, screen
+@asynccontextmanager
+async def assisting(path: Path) -> AsyncIterator[tuple[Pilot[object], EditorScreen, AssistScreen]]:
+    """The draft at `path` open in the editor at 120x40, on its section of work results, with Ctrl+T pressed."""
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await editor_ready(pilot.app)
+        await wait_until(lambda: editor.started)
+        editor.go_to("results.service")
+        await pilot.pause()
+        await pilot.press("ctrl+t")
+        await wait_until(lambda: isinstance(pilot.app.screen, AssistScreen))
+        screen = pilot.app.screen
+        assert isinstance(screen, AssistScreen)
+        yield pilot, editor, screen
 
 
 def _body(screen: AssistScreen) -> str:
@@ -51,14 +56,10 @@ def _body(screen: AssistScreen) -> str:
 
 
 async def test_polish_shown_sent_streamed_and_accepted(model: tuple[Model, str], appraisal_home: Path) -> None:
-    state, url = model
-    state.first_piece_seen.set()
-    configure(appraisal_home, url)
+    state, url = answering(model, appraisal_home)
     path = _draft()
     revision = load_draft(path).revision
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor, screen = await _open_assist(pilot)
+    async with assisting(path) as (pilot, editor, screen):
         await pilot.press("enter")  # the first task: polish
         await wait_until(lambda: screen.stage == "confirm")
         assert "将发送给 " + url in _body(screen) and CURRENT in _body(screen)
@@ -72,7 +73,7 @@ async def test_polish_shown_sent_streamed_and_accepted(model: tuple[Model, str],
         assert "未经核实 5 处" in _body(screen)
         assert editor.editor.text == CURRENT  # not yet accepted
         await pilot.press("enter")
-        await wait_until(lambda: app.screen is editor)
+        await wait_until(lambda: pilot.app.screen is editor)
         assert editor.editor.text == "".join(ANSWER)
         saved = load_draft(path)
         assert saved.sections["results.service"] == "".join(ANSWER)
@@ -87,13 +88,11 @@ async def test_esc_while_streaming_cancels_and_changes_nothing(model: tuple[Mode
     configure(appraisal_home, url)
     path = _draft()
     before = path.read_bytes()
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor, screen = await _open_assist(pilot)
+    async with assisting(path) as (pilot, editor, screen):
         await pilot.press("enter", "enter")
         await wait_until(lambda: screen.streamed == ANSWER[0])  # the first piece is on screen
         await pilot.press("escape")
-        await wait_until(lambda: app.screen is editor)
+        await wait_until(lambda: pilot.app.screen is editor)
         state.first_piece_seen.set()  # let the server go on: the cancelled request must not reach the text
         await pilot.pause(0.3)
         assert editor.editor.text == CURRENT
@@ -104,28 +103,21 @@ async def test_esc_while_streaming_cancels_and_changes_nothing(model: tuple[Mode
 async def test_an_error_is_one_sentence_and_the_text_stays(
     mode: str, message: str, model: tuple[Model, str], appraisal_home: Path
 ) -> None:
-    state, url = model
-    state.mode = mode
-    state.first_piece_seen.set()
-    configure(appraisal_home, url)
+    answering(model, appraisal_home, mode)
     path = _draft()
     before = path.read_bytes()
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor, screen = await _open_assist(pilot)
+    async with assisting(path) as (pilot, editor, screen):
         await pilot.press("enter", "enter")
         await wait_until(lambda: screen.stage == "error")
         assert message in _body(screen)
         await pilot.press("escape")
-        await wait_until(lambda: app.screen is editor)
+        await wait_until(lambda: pilot.app.screen is editor)
         assert editor.editor.text == CURRENT
         assert path.read_bytes() == before
 
 
 async def test_without_configuration_it_says_how_and_sends_nothing(appraisal_home: Path) -> None:
-    app = make_app(_draft())
-    async with app.run_test(size=(120, 40)) as pilot:
-        _editor, screen = await _open_assist(pilot)
+    async with assisting(_draft()) as (pilot, _editor, screen):
         await pilot.press("enter")
         await wait_until(lambda: screen.stage == "error")
         assert "还没有配置写作助手，未发送任何内容" in _body(screen)
