@@ -35,6 +35,15 @@ def imported_draft(tmp_path: Path) -> Path:
     )
 
 
+def with_unmatched(path: Path, unmatched: str) -> Path:
+    """The draft at `path` given text its import kept out of every section (as a Word table's cells), written as
+    the importer leaves it."""
+    draft = load_draft(path)
+    draft.unmatched = unmatched
+    path.write_text(json.dumps(draft.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 async def open_on(app, pilot, section_id: str) -> EditorScreen:  # type: ignore[no-untyped-def]
     editor = await editor_ready(app)
     editor.go_to(section_id)
@@ -133,10 +142,7 @@ async def test_move_is_in_the_palette_with_its_key(tmp_path: Path) -> None:
 async def test_unmatched_lines_are_listed_and_moved_into_the_current_section() -> None:
     from appraisal.tui.screens.move_block import UnmatchedScreen
 
-    path = make_draft(sections={"law": "组织学法四次。"})
-    draft = load_draft(path)
-    draft.unmatched = "姓名：李明\n\n产业园　四亿元"
-    path.write_text(json.dumps(draft.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+    path = with_unmatched(make_draft(sections={"law": "组织学法四次。"}), "姓名：李明\n\n产业园　四亿元")
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_on(app, pilot, "law")
@@ -163,10 +169,7 @@ async def test_unmatched_lines_are_listed_and_moved_into_the_current_section() -
 async def test_all_unmatched_lines_at_once_and_none_left_is_said() -> None:
     from appraisal.tui.screens.move_block import UnmatchedScreen
 
-    path = make_draft()
-    draft = load_draft(path)
-    draft.unmatched = "项目\n投资"
-    path.write_text(json.dumps(draft.to_json_dict(), ensure_ascii=False), encoding="utf-8")
+    path = with_unmatched(make_draft(), "项目\n投资")
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_on(app, pilot, "study")
