@@ -20,3 +20,12 @@ def restore_timezone() -> object:
 
     yield
     time.tzset()
+
+
+@pytest.fixture
+def utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Local time is UTC: "最后保存" shows file times in local time, so the snapshots then match anywhere."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()

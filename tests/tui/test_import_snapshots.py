@@ -4,10 +4,8 @@ before committing them."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 
 from appraisal import paths
@@ -17,12 +15,6 @@ from appraisal.tui.screens.import_document import Imported, ImportSummaryScreen,
 
 from .helpers import make_app, make_draft
 from .test_import_document import FREE_FORM, UNSURE
-
-
-@pytest.fixture
-def utc(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
 
 
 def test_import_summary_80x24(snap_compare, utc: None, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
