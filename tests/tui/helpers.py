@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from textual.app import App
 from textual.css.query import NoMatches
 from textual.pilot import Pilot
 
+from appraisal import paths
 from appraisal.draft import Draft
 from appraisal.store import create_draft
 from appraisal.templates import load_template
@@ -94,6 +96,27 @@ def make_draft(
     for key, value in (sections or {}).items():
         draft.sections[key] = value
     return create_draft(draft, path)
+
+
+def user_template(template_id: str, toml: str, **guidance: str) -> Path:
+    """A template of the test's own in the user's template folder: `toml` and each section's guidance Markdown."""
+    folder = paths.user_templates_dir() / template_id
+    folder.mkdir(parents=True)
+    (folder / "template.toml").write_text(toml, encoding="utf-8")
+    for section_id, text in guidance.items():
+        (folder / f"{section_id}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def dated_draft(template: str, draft_id: str, name: str, year: int, mtime: int, **sections: str) -> Path:
+    """A draft whose id, times and file time are fixed, so that a snapshot showing them is the same every run."""
+    draft = Draft.new(load_template(template), name=name, unit="某市统计局", position="科长", year=year)
+    draft.id = draft_id
+    draft.created = draft.updated = "2025-12-01T09:00:00+08:00"
+    draft.sections.update(sections)
+    path = create_draft(draft, paths.drafts_dir() / f"{year}-{name}.json")
+    os.utime(path, (mtime, mtime))
+    return path
 
 
 def make_app(path: Path | None = None, **overrides: object) -> AppraisalApp:

@@ -4,23 +4,17 @@ plans as a checklist; a snapshot of the page at 120×40."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
-from appraisal import paths
-from appraisal.draft import Draft
 from appraisal.notes import NewNote, add_notes, load_notes
-from appraisal.store import create_draft
-from appraisal.templates import load_template
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.material import MaterialPage, PlanChecklist
 
-from .helpers import editor_ready, make_app, wait_until
+from .helpers import dated_draft, editor_ready, make_app, user_template, wait_until
 
 TEMPLATE_TOML = """\
 id = "mat"
@@ -52,23 +46,12 @@ LAST_PLANS = "一是加强理论武装，每月开展专题学习不少于2次�
 
 
 @pytest.fixture
-def mat_home(monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    folder = paths.user_templates_dir() / "mat"
-    folder.mkdir(parents=True)
-    (folder / "template.toml").write_text(TEMPLATE_TOML, encoding="utf-8")
-    return folder
+def mat_home(utc: None) -> Path:
+    return user_template("mat", TEMPLATE_TOML)
 
 
 def _draft(year: int, mtime: int, **sections: str) -> Path:
-    draft = Draft.new(load_template("mat"), name="李明", unit="某市统计局", position="科长", year=year)
-    draft.id = f"mat{year}"
-    draft.created = draft.updated = "2025-12-01T09:00:00+08:00"
-    draft.sections.update(sections)
-    path = create_draft(draft, paths.drafts_dir() / f"{year}-李明.json")
-    os.utime(path, (mtime, mtime))
-    return path
+    return dated_draft("mat", f"mat{year}", "李明", year, mtime, **sections)
 
 
 def _notes() -> None:

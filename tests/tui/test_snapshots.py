@@ -6,21 +6,15 @@ the SVGs before committing them."""
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from appraisal import paths
-from appraisal.draft import Draft
-from appraisal.store import create_draft
-from appraisal.templates import load_template
 from appraisal.tui.screens.editor import EditorScreen
 
-from .helpers import FakeMonotonic, editor_ready, make_app
+from .helpers import FakeMonotonic, dated_draft, editor_ready, make_app, user_template
 
 TEMPLATE_TOML = """\
 id = "snap"
@@ -87,25 +81,12 @@ LONG_TEXT = (
 
 
 @pytest.fixture
-def snap_home(monkeypatch: pytest.MonkeyPatch) -> Path:
-    # "最后保存" shows file times in local time: pin the zone so the snapshots match anywhere.
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    folder = paths.user_templates_dir() / "snap"
-    folder.mkdir(parents=True)
-    (folder / "template.toml").write_text(TEMPLATE_TOML, encoding="utf-8")
-    (folder / "conduct.md").write_text(GUIDANCE, encoding="utf-8")
-    return folder
+def snap_home(utc: None) -> Path:
+    return user_template("snap", TEMPLATE_TOML, conduct=GUIDANCE)
 
 
 def snap_draft(name: str, year: int, mtime: int, **sections: str) -> Path:
-    draft = Draft.new(load_template("snap"), name=name, unit="某市统计局", position="科长", year=year)
-    draft.id = f"snap{year}{mtime}"
-    draft.created = draft.updated = "2025-12-01T09:00:00+08:00"
-    draft.sections.update(sections)
-    path = create_draft(draft, paths.drafts_dir() / f"{year}-{name}.json")
-    os.utime(path, (mtime, mtime))
-    return path
+    return dated_draft("snap", f"snap{year}{mtime}", name, year, mtime, **sections)
 
 
 def editor_on(section_id: str):  # type: ignore[no-untyped-def]
