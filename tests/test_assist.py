@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fresh_interpreter import loaded_after
 from openai_server import ANSWER, Model, answering, configure, serve
 
 from appraisal import cli
@@ -268,18 +269,12 @@ def test_unverified_keeps_what_the_sources_say() -> None:
 
 
 def test_the_http_client_is_imported_only_when_a_request_is_made() -> None:
-    import subprocess
-    import sys
-
     code = (
-        "import sys\n"
         "from appraisal import cli\n"
         "cli.build_parser()\n"
         "import appraisal.service, appraisal.commands.assist, appraisal.assist\n"
-        "print(sorted(m for m in ('urllib.request', 'http.client') if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+    assert loaded_after(code, ("urllib.request", "http.client")) == []
 
 
 def test_the_assist_settings_come_from_config_toml(appraisal_home: Path) -> None:

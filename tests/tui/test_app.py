@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from fresh_interpreter import loaded_after
 from textual.widgets import DataTable, Input, Static
 
 from appraisal import paths
@@ -453,14 +454,5 @@ async def test_save_as_folder_can_be_picked_in_the_folder_tree() -> None:
 def test_what_the_first_frame_does_not_need_is_not_imported_to_start_the_editor() -> None:
     """Start-up time: Rich's Markdown (markdown-it, pygments) and the checker are loaded after the first frame,
     when the guidance and the findings are drawn, not by importing the app."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "import appraisal.cli, appraisal.commands.edit, appraisal.tui.app\n"
-        "print(sorted(m for m in ('rich.markdown', 'markdown_it', 'appraisal.checks', 'appraisal.service')"
-        " if m in sys.modules))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "[]"
+    code = "import appraisal.cli, appraisal.commands.edit, appraisal.tui.app\n"
+    assert loaded_after(code, ("rich.markdown", "markdown_it", "appraisal.checks", "appraisal.service")) == []
