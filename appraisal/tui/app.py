@@ -28,7 +28,7 @@ from textual.widget import AwaitMount
 from appraisal.errors import AppraisalError
 from appraisal.store import DraftLock, DraftLockedError, LockInfo, create_draft, draft_files
 from appraisal.tui import palette
-from appraisal.tui.screens.dialogs import ChoiceScreen, ConfirmScreen, MessageScreen
+from appraisal.tui.screens.dialogs import ChoiceScreen, MessageScreen, confirm_then
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.start import StartScreen
 from appraisal.tui.session import EditSession
@@ -238,9 +238,7 @@ class AppraisalApp(App[int]):
     def confirm_take_over(self, path: Path, holder: LockInfo) -> None:
         """Take over a lock from another computer once the user confirms, told who holds it and since when."""
 
-        def confirmed(yes: bool | None) -> None:
-            if not yes:
-                return
+        def take_over() -> None:
             try:
                 DraftLock(path).break_for(holder)
             except AppraisalError as exc:
@@ -252,7 +250,7 @@ class AppraisalApp(App[int]):
             f"这份草稿由另一台电脑上的 {holder.describe()} 锁定。若那台电脑已不再编辑，可以在本机接手；"
             "两边同时编辑会互相覆盖。确定接手吗？"
         )
-        self.push_screen(ConfirmScreen(question, yes="接手编辑", no="取消", title="接手编辑"), confirmed)
+        confirm_then(self, question, take_over, yes="接手编辑", title="接手编辑")
 
     def new_draft(self) -> None:
         from appraisal.draft import Draft

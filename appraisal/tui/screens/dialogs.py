@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -88,6 +88,18 @@ class ConfirmScreen(Dialog[bool]):
 
     def answer(self, button_id: str) -> None:
         self.dismiss(button_id == "yes")
+
+
+def confirm_then(
+    app: App[Any], question: str, then: Callable[[], object], *, yes: str, no: str = "取消", title: str = "请确认"
+) -> None:
+    """Ask `question` (ConfirmScreen); `then()` runs only when the answer is yes."""
+
+    def answered(answer: bool | None) -> None:
+        if answer:
+            then()
+
+    app.push_screen(ConfirmScreen(question, yes=yes, no=no, title=title), answered)
 
 
 class ChoiceScreen(Dialog[str]):

@@ -18,7 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 from appraisal import export as exporting
 from appraisal.errors import AppraisalError
 from appraisal.service import ExportFailed, ExportTarget, Service
-from appraisal.tui.screens.dialogs import ChoiceScreen, ConfirmScreen
+from appraisal.tui.screens.dialogs import ChoiceScreen, confirm_then
 from appraisal.tui.session import EditSession
 from appraisal.tui.ui_state import load_export_folder, save_export_folder
 from appraisal.tui.widgets.guidance import finding_prompt
@@ -97,18 +97,12 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         if not self.errors:
             self.ask_about_existing(formats)
             return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.ask_about_existing(formats)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"草稿中还有{len(self.errors)}处错误，导出的文件会带着这些错误。确定仍要导出吗？",
-                yes="仍要导出",
-                no="返回修改",
-            ),
-            confirmed,
+        confirm_then(
+            self.app,
+            f"草稿中还有{len(self.errors)}处错误，导出的文件会带着这些错误。确定仍要导出吗？",
+            lambda: self.ask_about_existing(formats),
+            yes="仍要导出",
+            no="返回修改",
         )
 
     def ask_about_existing(self, formats: list[str]) -> None:

@@ -16,7 +16,7 @@ from appraisal.draft import Draft, count_zi
 from appraisal.errors import AppraisalError
 from appraisal.fileio import describe_os_error
 from appraisal.store import HistoryEntry, list_history
-from appraisal.tui.screens.dialogs import ConfirmScreen
+from appraisal.tui.screens.dialogs import confirm_then
 from appraisal.tui.session import EditSession
 from appraisal.tui.textdiff import section_change
 from appraisal.tui.widgets.key_bar import KeyBar
@@ -122,19 +122,12 @@ class HistoryScreen(Screen[int | None]):
             self.notify("这个版本无法读取，不能恢复。", severity="error", timeout=5)
             return
         revision = self.entries[index].revision
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.dismiss(revision)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                f"把草稿恢复为第{revision}版吗？现在的文字会留在历史版本中，需要时可以再恢复回来。",
-                yes="恢复",
-                no="取消",
-                title="恢复历史版本",
-            ),
-            confirmed,
+        confirm_then(
+            self.app,
+            f"把草稿恢复为第{revision}版吗？现在的文字会留在历史版本中，需要时可以再恢复回来。",
+            lambda: self.dismiss(revision),
+            yes="恢复",
+            title="恢复历史版本",
         )
 
     def action_toggle_view(self) -> None:
