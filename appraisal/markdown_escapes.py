@@ -14,6 +14,7 @@ Nothing else: `3~5个`, `增长率<5%`, `-3.2%` and `1.加强学习` stay as the
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 ASCII_PUNCTUATION = r"""!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~"""
 _ALWAYS = re.compile(rf"\\(?=[{ASCII_PUNCTUATION}])|[`*_\[]|<(?=[A-Za-z/!?])|&(?=#?[0-9A-Za-z]+;)")
@@ -85,4 +86,4 @@ def file_column(column: int, escaped: tuple[int, ...]) -> int:
     """Where a column of unescaped text lies in the escaped line (0-based, relative to the line's start): every
     escaped character before it adds its backslash. An escaped character itself maps to its backslash, so a span
     that starts or ends on one takes the backslash with it."""
-    return column + sum(1 for e in escaped if e < column)
+    return column + bisect_left(escaped, column)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
@@ -123,12 +122,13 @@ def nasty_text(*, surrogates: bool = False, max_pieces: int = 30) -> st.SearchSt
     return st.lists(st.one_of(*pieces), max_size=max_pieces).map("".join)
 
 
-def field_places(result: ImportResult) -> Iterator[tuple[str, int, int]]:
+def field_places(result: ImportResult) -> list[tuple[str, int, int]]:
     """Where each character of the draft's text fields stands in the document, as (field, 1-based line, 0-based
     column), after checking that the document holds that very character there (Markdown escapes counted, see
     `ImportResult.place`), that each line of a field has an origin, and that every field with text has one."""
     lines = result.document.lines
     fields = {"title": result.draft.title, "unmatched": result.draft.unmatched, **result.draft.sections}
+    places: list[tuple[str, int, int]] = []
     for key, where in result.origin.items():
         text_lines = fields[key].split("\n")
         assert len(text_lines) == len(where), key
@@ -138,10 +138,11 @@ def field_places(result: ImportResult) -> Iterator[tuple[str, int, int]]:
                 line, at = result.place(key, index, column)
                 at += column in escaped[index]  # `place` gives an escaped character's backslash
                 assert lines[line - 1][at : at + 1] == ch, (key, line, at, ch)
-                yield key, line, at
+                places.append((key, line, at))
     for key, text in fields.items():
         if text and key != "title":
             assert key in result.origin, key
+    return places
 
 
 def assert_nothing_lost(result: ImportResult) -> None:

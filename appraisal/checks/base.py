@@ -185,7 +185,7 @@ class Context:
         if include_unmatched and draft.unmatched:
             fields.append(Field("unmatched", draft.unmatched))
         for item in fields:
-            item.escaped = (escapes or {}).get(item.key, ())
+            item.escaped = escapes.get(item.key, ()) if escapes else ()
         self.fields = fields
         self.cache: dict[str, object] = {}
 
