@@ -309,6 +309,10 @@ wait_exit "$APP_PID"
 
 # ---------------------------------------------------------------- 9. toasts over Chinese text leave it whole
 below_status() { screen | tail -n +2; }  # the status bar's first row shows the time of the last save
+same_screen() {  # same_screen WHAT BEFORE AFTER: fail with the difference unless the two screens are the same
+    [ "$3" = "$2" ] || fail "$1 the screen differs:
+$(diff <(printf '%s\n' "$2") <(printf '%s\n' "$3"))"
+}
 
 toasts_leave_the_screen_as_it_was() {  # toasts_leave_the_screen_as_it_was WHAT [RESIZE]: six Ctrl+S, then compare
     local before after
@@ -323,8 +327,7 @@ toasts_leave_the_screen_as_it_was() {  # toasts_leave_the_screen_as_it_was WHAT 
     wait_gone "已保存到" 20
     sleep 0.5
     after="$(below_status)"
-    [ "$after" = "$before" ] || fail "after the toasts ($1) the screen differs:
-$(diff <(printf '%s\n' "$before") <(printf '%s\n' "$after"))"
+    same_screen "after the toasts ($1)" "$before" "$after"
     say "ok: after six toasts ($1) every character beneath them is on screen again"
 }
 
@@ -357,8 +360,7 @@ tm resize-window -t "$SESSION" -x 100 -y 30
 wait_for "分析报告五篇" 5
 sleep 0.5
 REPAINTED="$(below_status)"
-[ "$PARTIAL" = "$REPAINTED" ] || fail "after typing under toasts the screen differs from a full repaint:
-$(diff <(printf '%s\n' "$PARTIAL") <(printf '%s\n' "$REPAINTED"))"
+same_screen "after typing under toasts (against a full repaint)" "$PARTIAL" "$REPAINTED"
 say "ok: typing under toasts at 100x30 leaves the screen as a full repaint draws it"
 say "---- at 140x40 after the toasts ----"
 screen
