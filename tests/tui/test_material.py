@@ -12,6 +12,7 @@ from textual.widgets import Input, OptionList
 
 from appraisal.notes import NewNote, add_notes, load_notes
 from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.widgets.guidance import TabStrip
 from appraisal.tui.widgets.material import MaterialPage, PlanChecklist
 
 from .helpers import dated_draft, editor_ready, make_app, user_template, wait_until
@@ -95,6 +96,34 @@ async def test_enter_inserts_the_chosen_note_at_the_cursor(mat_home: Path) -> No
         editor.go_to("conduct")
         await pilot.pause()
         assert [n.text for n in page.notes] == ["参加党纪学习教育读书班"]  # this section's notes only
+
+
+async def test_the_notes_and_the_checklist_work_from_the_keyboard_alone(mat_home: Path) -> None:
+    """Reached with Tab (no click, nothing highlighted beforehand), Enter inserts the first note and Space ticks
+    the first plan; both did nothing in a real terminal, since neither list had a highlighted row."""
+    _notes()
+    _draft(2024, 1_733_000_000, plans=LAST_PLANS)
+    path = _draft(2025, 1_764_560_000, results="全年工作。")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await editor_ready(app)
+        await wait_until(lambda: editor.started)
+        editor.go_to("results")
+        checklist = await _plans_shown(editor)
+        editor.editor.focus()
+        editor.editor.move_cursor(editor.editor.document.end)
+        await pilot.press("tab")  # the tab strip
+        assert isinstance(app.focused, TabStrip)
+        await pilot.press("right", "right", "right")  # 写作指导 → 本栏问题 → 去年 → 素材
+        await pilot.press("tab")
+        notes = editor.query_one("#notes-list", OptionList)
+        assert app.focused is notes
+        await pilot.press("enter")
+        await wait_until(lambda: editor.editor.text == "全年工作。组织开展统计法宣传月活动")
+        await pilot.press("tab", "tab", "tab")  # the tab strip (素材 still shown), the notes, the checklist
+        assert app.focused is checklist
+        await pilot.press("space")
+        assert checklist.checked == {0}
 
 
 async def test_ctrl_n_adds_a_note_to_this_section(mat_home: Path) -> None:

@@ -60,7 +60,8 @@ class PlanChecklist(OptionList):
             line.append(text, style="dim" if index in self.checked else "")
             rows.append(Option(ChineseText(line), id=f"p{index}"))
         self.set_options(rows)
-        self.highlighted = highlighted
+        # However the list gets the focus (Tab, a click), Space ticks the first plan until another is chosen.
+        self.highlighted = 0 if highlighted is None and rows else highlighted
 
     def action_tick(self) -> None:
         index = self.highlighted
@@ -119,6 +120,7 @@ class MaterialPage(Vertical):
             line.append(note.text)
             rows.append(Option(ChineseText(line), id=f"n{note.id}"))
         options.set_options(rows)
+        options.highlighted = 0  # however the list gets the focus (Tab, a click), Enter inserts the first
 
     def show_plans(self, items: Sequence[PlanItem] | None, ticked: Collection[str] = ()) -> None:
         """Last year's plans, those in `ticked` ticked; None while last year's draft is being looked for or when
