@@ -384,8 +384,13 @@ class Service:
         notes = self.section_notes(draft, section_id) if task in ("expand", "from-notes") else []
         lines = [f"{n.date.isoformat()} {n.text}" if n.date else n.text for n in notes]
         request = build_request(task, template, section_id, draft.sections.get(section_id, ""), lines)
-        labelled = [("栏目原文", request.current), *((f"素材第 {n.id} 条", n.text) for n in notes)]
-        marks = secret_marks(labelled)
+        labelled = [
+            ("栏目原文", request.current),
+            *((f"素材第 {n.id} 条", n.text) for n in notes),
+            ("栏目名称", request.section_title),
+            ("栏目的撰写要求", request.guidance),
+        ]
+        marks = secret_marks(labelled) or secret_marks([("发送的内容", request.sent_text())])
         if marks:
             found = "、".join(f"{m.where}中的“{m.marking}”" for m in marks[:3])
             raise AppraisalError(

@@ -32,12 +32,17 @@ class AssistRequest:
     section_title: str
     current: str
     notes: tuple[str, ...]
+    guidance: str  # the part of the section's guidance sent with it
     messages: tuple[tuple[str, str], ...]  # (role, content)
 
     def shown(self) -> str:
         """The messages as the user reads them before anything is sent."""
         labels = {"system": "【给模型的要求】", "user": "【发送的内容】"}
         return "\n\n".join(f"{labels.get(role, role)}\n{content}" for role, content in self.messages)
+
+    def sent_text(self) -> str:
+        """Everything the user's message carries (title, guidance, text, notes), as one text to screen."""
+        return "\n".join(content for role, content in self.messages if role != "system")
 
     def payload_messages(self) -> list[dict[str, str]]:
         return [{"role": role, "content": content} for role, content in self.messages]
@@ -92,4 +97,4 @@ def build_request(task: str, template: Template, section_id: str, current: str, 
     if notes:
         parts.append("工作素材（每条一行）：\n" + "\n".join(f"- {note}" for note in notes))
     messages = (("system", SYSTEM_PROMPT), ("user", "\n\n".join(parts)))
-    return AssistRequest(task, section_id, section.title, current, tuple(notes), messages)
+    return AssistRequest(task, section_id, section.title, current, tuple(notes), guidance, messages)
