@@ -6,7 +6,7 @@ Each trial forks PROCESSES acquirers (default 4) that wait on one pipe and then 
 the same draft; every one that succeeds keeps its lock until the trial ends, so more than one holder in a trial
 is a double holder. Half the trials start with a stale lock left by a dead process (the take-over path), half
 with none. Prints the number of trials with more than one holder (the target is 0) and with none. Default 1,000
-trials. Needs `os.fork` (Linux, macOS). tests/test_store_lock.py runs the same race with a smaller budget.
+trials. Needs `os.fork` (Linux, macOS). tests/store/test_lock.py runs the same race with a smaller budget.
 """
 
 from __future__ import annotations

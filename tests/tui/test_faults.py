@@ -26,7 +26,12 @@ from textual.widgets import Button, Input, OptionList
 
 from appraisal import draft as draft_module
 from appraisal import fileio, store
+from appraisal.errors import AppraisalError
+from appraisal.store import catalog as store_catalog
+from appraisal.store import history as store_history
 from appraisal.store import list_history, load_draft, lock_path, read_lock
+from appraisal.store import lock as store_lock
+from appraisal.store import restore as store_restore
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.history import HistoryScreen
@@ -293,7 +298,7 @@ async def test_draft_replaced_while_open_is_never_overwritten_and_save_as_keeps_
         # Another program writes its own version of the draft (a sync tool, a second computer).
         theirs = load_draft(path)
         theirs.sections["conduct"] = "另一台电脑上的文字"
-        store.atomic_write_bytes(path, store.dump_draft(theirs))
+        fileio.atomic_write_bytes(path, store.dump_draft(theirs))
         their_bytes = path.read_bytes()
         editor.editor.move_cursor(editor.editor.document.end)
         await pilot.press(*"本机的修改")
@@ -478,7 +483,8 @@ class Clock:
 async def test_clock_going_backwards_keeps_saving_and_history_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = Clock()
     shifted = types.SimpleNamespace(**{**vars(dt), "datetime": clock.datetime_class()})
-    monkeypatch.setattr(store, "dt", shifted)
+    for module in (store_catalog, store_history, store_lock, store_restore):  # every store module that reads the clock
+        monkeypatch.setattr(module, "dt", shifted)
     monkeypatch.setattr(draft_module, "dt", shifted)
     path = make_draft()
     app = make_app(path, clock=clock.now)
@@ -576,7 +582,7 @@ async def test_terminal_closing_while_saves_fail_leaves_a_recovery_copy_elsewher
 
     def full_where_the_drafts_are(target: Path, data: bytes, **kwargs: Any) -> Path:
         if target.parent == path.parent:
-            raise store.AppraisalError(fileio.describe_os_error(OSError(errno.ENOSPC, "full"), target, "保存"))
+            raise AppraisalError(fileio.describe_os_error(OSError(errno.ENOSPC, "full"), target, "保存"))
         return real_write(target, data, **kwargs)
 
     monkeypatch.setattr(fileio, "write_temp_file", full_where_the_drafts_are)

@@ -23,7 +23,7 @@ from appraisal.errors import AppraisalError
 from appraisal.store import DraftLock, DraftLockedError, LockInfo, OpenDraft, create_draft, lock_path, read_lock
 from appraisal.templates import load_template
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def new_draft(tmp_path: Path) -> Path:

@@ -1,4 +1,4 @@
-"""Fuzzing draft loading beyond `test_store_fuzz.py`: JSON that is valid but hostile (numbers of thousands of
+"""Fuzzing draft loading beyond `test_fuzz.py`: JSON that is valid but hostile (numbers of thousands of
 digits, arrays nested thousands deep, escaped lone surrogates and NULs, hostile text in every field). Loading gives
 a draft or one clear sentence naming the file, never writes, and a draft it gives survives a save and a load."""
 

@@ -371,7 +371,7 @@ def test_clock_going_backwards_keeps_history_ordered_by_revision(
 ) -> None:
     import datetime as dt
 
-    import appraisal.store as store_module
+    import appraisal.store.history as store_module
 
     path = tmp_path / "d.json"
     draft = make_draft()
