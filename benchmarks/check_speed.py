@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from appraisal.checks import check_draft, check_section, duplicates
+from appraisal.checks import check_draft, check_section, duplicate_sentence
 from appraisal.checks.documents import check_document
 from appraisal.draft import Draft, count_zi
 from appraisal.export import ExportOptions
@@ -86,7 +86,7 @@ def main() -> None:
         check_section(draft, template, "results.service")
 
     def cold() -> None:
-        duplicates._sentences.cache_clear()
+        duplicate_sentence._sentences.cache_clear()
         check_section(draft, template, "results.service")
 
     typing_ms = median_ms(after_a_keystroke, repeats)

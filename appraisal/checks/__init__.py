@@ -8,14 +8,17 @@ checked through `appraisal.checks.documents`, which imports them first and maps 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 
 from appraisal import edits
-from appraisal.checks import user_words
+from appraisal.checks import user_word
 from appraisal.checks.base import (
+    ALL_TIERS,
     DEFAULT_OPTIONS,
     ERROR,
+    FAST,
+    IDLE,
     WARNING,
     CheckOptions,
     Context,
@@ -23,6 +26,7 @@ from appraisal.checks.base import (
     Finding,
     Rule,
     Severity,
+    Tier,
 )
 from appraisal.checks.registry import RULES
 from appraisal.draft import Draft
@@ -30,9 +34,12 @@ from appraisal.edits import Edit
 from appraisal.templates import Template
 
 __all__ = [
+    "ALL_TIERS",
     "CHECK_FAILED",
     "DEFAULT_OPTIONS",
     "ERROR",
+    "FAST",
+    "IDLE",
     "RULES",
     "WARNING",
     "CheckOptions",
@@ -41,6 +48,7 @@ __all__ = [
     "Finding",
     "Rule",
     "Severity",
+    "Tier",
     "apply_fixes",
     "check_context",
     "check_draft",
@@ -83,31 +91,39 @@ def _allowed(item: Field, ctx: Context, findings: list[Finding]) -> list[Finding
     """`findings` without those whose flagged text lies inside one of the user's allowed words."""
     if not ctx.options.allowed_words or not findings:
         return findings
-    return user_words.unflagged(item, ctx.options.allowed_words, findings)
+    return user_word.unflagged(item, ctx.options.allowed_words, findings)
 
 
-def _active(ctx: Context, options: CheckOptions) -> list[Rule]:
+def _active(ctx: Context, tiers: frozenset[Tier]) -> list[Rule]:
+    """The rules to run on `ctx`: those the options leave on, of the tiers asked for, fit for a document."""
     return [
         rule
         for name, rule in RULES.items()
-        if name not in options.disabled and not (ctx.document and not rule.for_documents)
+        if name not in ctx.options.disabled and rule.tier in tiers and not (ctx.document and not rule.for_documents)
     ]
 
 
-def run_rules(ctx: Context) -> list[tuple[Field | None, Finding]]:
-    """Every rule on every field of `ctx` (with the options it carries): each finding with the field it is in (None
-    for whole-draft rules and for a rule that failed), sorted by document order (findings without a field first)."""
-    guard = _Guard()
-    found: list[tuple[Field | None, Finding]] = []
-    for rule in _active(ctx, ctx.options):
+def _run(
+    ctx: Context, rules: Iterable[Rule], fields: Sequence[Field], guard: _Guard
+) -> Iterator[tuple[Field | None, Finding]]:
+    """The one loop every check and fix goes through: each rule on each of `fields` it applies to (a whole-draft
+    rule once, on the draft), the user's allowed words taken out; each finding with its field (None: whole draft)."""
+    for rule in rules:
         if rule.whole_draft:
-            found.extend((None, f) for f in guard.run(rule, partial(rule.check_draft, ctx)))
+            yield from ((None, f) for f in guard.run(rule, partial(rule.check_draft, ctx)))
             continue
-        for item in ctx.fields:
+        for item in fields:
             if rule.applies_to(item):
-                found.extend(
-                    (item, f) for f in _allowed(item, ctx, guard.run(rule, partial(rule.check_field, item, ctx)))
-                )
+                found = guard.run(rule, partial(rule.check_field, item, ctx))
+                yield from ((item, f) for f in _allowed(item, ctx, found))
+
+
+def run_rules(ctx: Context, tiers: frozenset[Tier] = ALL_TIERS) -> list[tuple[Field | None, Finding]]:
+    """Every rule of `tiers` on every field of `ctx` (with the options it carries): each finding with the field it
+    is in (None for whole-draft rules and for a rule that failed), sorted by document order (findings without a
+    field first)."""
+    guard = _Guard()
+    found = list(_run(ctx, _active(ctx, tiers), ctx.fields, guard))
     order = {id(item): index for index, item in enumerate(ctx.fields)}
 
     def key(pair: tuple[Field | None, Finding]) -> tuple[int, int, int, int]:
@@ -117,9 +133,9 @@ def run_rules(ctx: Context) -> list[tuple[Field | None, Finding]]:
     return [(None, f) for f in guard.failures] + sorted(found, key=key)
 
 
-def check_context(ctx: Context) -> list[Finding]:
-    """Every rule on every field of `ctx`, in document order."""
-    return [f for _item, f in run_rules(ctx)]
+def check_context(ctx: Context, tiers: frozenset[Tier] = ALL_TIERS) -> list[Finding]:
+    """Every rule of `tiers` on every field of `ctx`, in document order."""
+    return [f for _item, f in run_rules(ctx, tiers)]
 
 
 def check_draft(
@@ -136,15 +152,14 @@ def check_section(
     section_id: str,
     options: CheckOptions = DEFAULT_OPTIONS,
     last_year: Draft | None = None,
+    tiers: frozenset[Tier] = ALL_TIERS,
 ) -> list[Finding]:
-    """The findings in one section (rules about the whole draft left out), as the user types."""
+    """The findings in one section (rules about the whole draft left out) of the rules of `tiers`: as the user
+    types, the fast tier; once typing stops, the idle one."""
     ctx = Context(draft, template, options=options, last_year=last_year)
-    item = ctx.section_fields[section_id]
+    rules = [rule for rule in _active(ctx, tiers) if not rule.whole_draft]
     guard = _Guard()
-    found: list[Finding] = []
-    for rule in _active(ctx, options):
-        if not rule.whole_draft and rule.applies_to(item):
-            found.extend(_allowed(item, ctx, guard.run(rule, partial(rule.check_field, item, ctx))))
+    found = [f for _item, f in _run(ctx, rules, [ctx.section_fields[section_id]], guard)]
     return guard.failures + sorted(found, key=lambda f: (f.line, f.column, f.end_column))
 
 
@@ -157,29 +172,21 @@ def fix_draft(draft: Draft, template: Template, options: CheckOptions = DEFAULT_
     """Apply every safe fix in place; the number of fixes applied. A rule that raises contributes no fixes (it is
     logged here, and the check that follows reports it)."""
     ctx = Context(draft, template, options=options)
-    rules = [r for r in _active(ctx, options) if r.fixable and not r.whole_draft]
-    if not rules:
-        return 0
-    guard = _Guard()
+    rules = [r for r in _active(ctx, ALL_TIERS) if r.fixable and not r.whole_draft]
+    fields = [item for item in ctx.fields if item.section is not None or item.key == "title"]
+    fixes: dict[int, list[Finding]] = {}
+    for item, f in _run(ctx, rules, fields, _Guard()):
+        if item is not None and f.fix is not None:
+            fixes.setdefault(id(item), []).append(f)
     count = 0
-    for item in ctx.fields:
-        if item.section is None and item.key != "title":
-            continue
-        fixes = [
-            f
-            for rule in rules
-            if rule.applies_to(item)
-            for f in _allowed(item, ctx, guard.run(rule, partial(rule.check_field, item, ctx)))
-            if f.fix is not None
-        ]
-        if not fixes:
-            continue
-        fixed = apply_fixes(item.text, fixes)
+    for item in fields:
+        mine = fixes.get(id(item), [])
+        fixed = apply_fixes(item.text, mine) if mine else item.text
         if fixed == item.text:
             continue
         if item.section is None:
             draft.title = fixed
         else:
             draft.sections[item.section.id] = fixed
-        count += len(fixes)
+        count += len(mine)
     return count

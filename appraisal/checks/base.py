@@ -36,6 +36,19 @@ ERROR = Severity.ERROR
 WARNING = Severity.WARNING
 
 
+class Tier(StrEnum):
+    """When a rule runs in the editor: `fast` rules on every pause in typing (≤ 5 ms for 3,000 字); `idle` rules
+    (those that consult a dictionary) off the UI thread once typing stops. `check` runs both."""
+
+    FAST = "fast"
+    IDLE = "idle"
+
+
+FAST = Tier.FAST
+IDLE = Tier.IDLE
+ALL_TIERS = frozenset(Tier)
+
+
 @dataclass(frozen=True)
 class CheckOptions:
     """What the user chose about checking (their `config.toml`, resolved once by `appraisal.service.Settings`).
@@ -201,7 +214,10 @@ class Context:
 
 
 class Rule:
-    """A rule: a stable name, a severity, a Chinese description, whether it can fix what it finds.
+    """A rule: a stable name, a severity, a family, a tier, a Chinese description, whether it can fix what it finds.
+
+    A new rule is one module named after it (`missing-figure` → `missing_figure.py`) and one line in the registry;
+    everything else about it is said here, on the class, never in a table elsewhere.
 
     Most rules look at one field at a time (`check_field`), so they can run live on the section being typed;
     rules about the whole draft (profile, total length) set `whole_draft = True` and implement `check_draft`.
@@ -212,11 +228,15 @@ class Rule:
     name: ClassVar[str]
     title: ClassVar[str] = ""  # a few Chinese words naming the check, as in "“占位符”检查未能运行"
     severity: ClassVar[Severity]
+    family: ClassVar[str]  # what kind of mistake, for measuring and grouping: "language", "figures"…
+    tier: ClassVar[Tier] = FAST
     description: ClassVar[str]
     fixable: ClassVar[bool] = False
     positional: ClassVar[bool] = True  # False: the finding is about the whole field, not a place in its text
     whole_draft: ClassVar[bool] = False
     for_documents: ClassVar[bool] = True
+    about_sections: ClassVar[bool] = False  # about the template's sections: a document is checked only when known
+    marks_gap: ClassVar[bool] = False  # the finding marks where something is to be written, in front of its text
     fields: ClassVar[frozenset[str]] = frozenset({"section", "unmatched"})
 
     def applies_to(self, item: Field) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
-from appraisal.checks.duplicates import sentences
+from appraisal.checks.duplicate_sentence import sentences
 from appraisal.draft import Draft
 
 SHARE = 0.7
@@ -36,6 +36,7 @@ class CopiedFromLastYear(Rule):
     name = "copied-from-last-year"
     title = "照抄去年"
     severity = WARNING
+    family = "repetition"
     description = "栏目内容与去年的总结几乎相同（七成以上的句子未改）。"
     fields = frozenset({"section"})
     positional = False

@@ -35,7 +35,7 @@ def document_year(result: ImportResult) -> int | None:
     return result.document_year
 
 
-SECTION_RULES = frozenset({"section-empty", "section-too-short", "section-too-long", "total-too-long"})
+SECTION_RULES = frozenset(name for name, rule in RULES.items() if rule.about_sections)
 """Rules about the template's sections: they run on a document only when its template is known."""
 
 
@@ -44,9 +44,20 @@ def check_document(path: Path, options: CheckOptions = DEFAULT_OPTIONS, template
     rules run only when the template is given or recognised with confidence (`DocumentCheck.sections_checked`)."""
     result = parse_document(read_document(path, CHECKING), template)
     sections_checked = template is not None or result.confident
+    ctx = document_context(result, options, sections_checked=sections_checked)
+    findings = [place(item, f, result) for item, f in run_rules(ctx)]
+    findings.sort(key=lambda f: (f.line, f.column, f.end_column, f.rule))
+    return DocumentCheck(path, result, findings, sections_checked)
+
+
+def document_context(
+    result: ImportResult, options: CheckOptions = DEFAULT_OPTIONS, *, sections_checked: bool = True
+) -> Context:
+    """What the rules see of an imported document: its fields, its year, its Markdown escapes; without the
+    section rules unless `sections_checked`. `run_rules` on it, then `place`, gives `check_document`'s findings."""
     if not sections_checked:
         options = dataclasses.replace(options, disabled=options.disabled | SECTION_RULES)
-    ctx = Context(
+    return Context(
         result.draft,
         result.template,
         year=document_year(result),
@@ -57,12 +68,9 @@ def check_document(path: Path, options: CheckOptions = DEFAULT_OPTIONS, template
         escapes=result.escapes,
         options=options,
     )
-    findings = [_place(item, f, result) for item, f in run_rules(ctx)]
-    findings.sort(key=lambda f: (f.line, f.column, f.end_column, f.rule))
-    return DocumentCheck(path, result, findings, sections_checked)
 
 
-def _place(item: Field | None, finding: Finding, result: ImportResult) -> Finding:
+def place(item: Field | None, finding: Finding, result: ImportResult) -> Finding:
     """The finding with its position moved from the field's text into the document."""
     lines = result.origin.get(item.key) if item is not None else None
     if item is None or not lines:

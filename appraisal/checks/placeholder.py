@@ -134,6 +134,7 @@ class Placeholder(Rule):
     name = "placeholder"
     title = "占位符"
     severity = ERROR
+    family = "completeness"
     description = "文中留有未填写的占位符，如“20XX”“XX局”“某某”“（此处填写……）”“待补充”。"
     fields = frozenset({"section", "unmatched", "title"})
 

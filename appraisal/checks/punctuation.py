@@ -1,139 +1,110 @@
-"""`halfwidth-punctuation`: `, . ; : ? ! ( )` typed with the input method in English mode, inside Chinese text.
+"""`punctuation`: GB/T 15834—2011《标点符号用法》 beyond half-width marks.
 
-A mark is flagged when Chinese stands on its left and Chinese, a digit or the end of the line on its right
-(`工作:` `时间:2026年`), or when it is glued between a figure, a Latin letter, a placeholder or `)` and Chinese
-(`下降3.4%;全年`, `GDP,增长`), so numbers (`1,234`), times (`8:30`), ratios (`1:1`), Latin text (`Python, Java`) and
-addresses are left alone. A doubled mark (`,,`) becomes one. `.` ends a Chinese sentence only after Chinese and
-before Chinese or the end of the line (`完成任务.下一步`; never `3.5`, `总结.docx`); after a Chinese list number
-(`一.加强学习`) it is a 顿号. The title is checked too.
-
-Parentheses go by pairs: a pair is Chinese when what it encloses has Chinese in it and it touches Chinese text
-(`在2026年(含)`, `(一)`); `f(x)` and `(1)` stay as they are. The fix puts the full-width mark in place of the
-half-width one and the spaces typed around it.
+- The ellipsis is two `…` (`……`): `...`, `。。。` and a single `…` are fixed to `……`.
+- A doubled `。。` `，，` `、、` `；；` `：：` is one mark (fixable).
+- Quotes: `‚ ‛ „ ‟` are not Chinese quotes; straight `"` in Chinese text become “ and ” (fixable when they pair).
+- A paragraph does not start with a mark that closes or separates (`，` `。` `）` …), and a bracketed number takes
+  no mark after it (`（一）、` → `（一）`).
+- A page number copied from a PDF (`-2-`, `— 3 —`) does not belong inside a sentence or on its own line.
+- A space does not stand inside Chinese prose (`全面 推进`, `工作 ，`); two or more spaces are layout and are left
+  alone, as are spaced-out titles and lines that are not prose (`组 员：汪 峰 张传东`, `镇长 杨杰`: no ，。、；).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
-from appraisal.checks.chars import is_chinese, is_digit, is_han, is_latin
+from appraisal.checks.chars import HAN
 
-FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
-_MARKS = re.compile(r"[,;:?!().]")
-_RUNS = re.compile(r"([,;:?!])\1*")
-# A lone `.` (`..` and `...` are the `punctuation` rule's ellipses).
-_DOT = re.compile(r"\.(?<!\.\.)(?!\.)")
-_SPACES = " \t\u00a0\u3000"
-# What may stand glued on the left of a mark that is followed by Chinese: a figure, a Latin letter, a blank, `)`.
-_GLUED_LEFT = set("%％‰)*＊_") | set("0123456789０１２３４５６７８９")
-# A Chinese list number in front of `.`: `一.` `（二）.` is a heading's 顿号.
-_LIST_NUMBER = re.compile(r"\s*[一二三四五六七八九十]+$")
-
-
-def _mark_findings(line: str) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, mark, replacement) of the flagged marks of `, ; : ? !` (runs of one mark included), the span
-    taking in the spaces around them."""
-    for match in _RUNS.finditer(line):
-        start, end = match.span()
-        while start > 0 and line[start - 1] in _SPACES:
-            start -= 1
-        while end < len(line) and line[end] in _SPACES:
-            end += 1
-        if start == 0:
-            continue
-        left = line[start - 1]
-        if not is_chinese(left):
-            # Glued between a figure, a Latin letter or a blank and Chinese: `下降3.4%;全年`, `GDP,增长`.
-            glued = (start, end) == match.span() and end < len(line) and is_han(line[end])
-            if not (glued and (left in _GLUED_LEFT or is_latin(left))):
-                continue
-        elif end < len(line):
-            right = line[end]
-            if not (is_chinese(right) or is_digit(right)):
-                continue
-        elif not is_han(left) and left not in "”’）》":
-            continue
-        mark = match.group(1)
-        full = FULL_WIDTH[mark] * (len(match.group()) if mark in "?!" else 1)
-        yield start, end, match.group(), full
+# Each alternative begins with its mark (lookbehinds after it), so the engine skips to the marks.
+_ELLIPSIS = re.compile(r"\.\.\.+|．．．+|。。。+|…(?<!……)(?!…)")
+_DOUBLED = re.compile(
+    "|".join(f"{m}{m}(?<!{m}{m}{m})(?!{m})" for m in "。，、；：")
+)  # exactly two: 。。。 is an ellipsis
+_LOW_QUOTES = {"‚": "‘", "‛": "‘", "„": "“", "‟": "“"}
+_LOW_QUOTE = re.compile("[‚‛„‟]")
+_STARTS = re.compile(r"[ \t\u3000]*([，。、；：！？）》」』】,.;:!?])")
+_PAGE = re.compile(rf"(?<=[{HAN}，、])[ \u3000]*[-－—][ \u3000]*[0-9]{{1,3}}[ \u3000]*[-－—][ \u3000]*(?=[{HAN}])")
+_PAGE_END = re.compile(rf"(?<=[{HAN}，、])[ \u3000]*[-－—][ \u3000]*[0-9]{{1,3}}[ \u3000]*[-－—][ \t\u3000]*$")
+_NUMBER_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]([、，,.．])")
+_PROSE = re.compile("[，。、；！？]")
+_PAGE_LINE = re.compile(r"[ \t\u3000]*[-－—][ \u3000]*[0-9]{1,3}[ \u3000]*[-－—][ \t\u3000]*")
+_CN_MARKS = "，。、；：！？"
+_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}{_CN_MARKS}])|(?<=[{_CN_MARKS}])[ \u3000](?=[{HAN}])")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# `述 职 报 告`: a short line spaced out on purpose.
+_SPACED_OUT = re.compile(rf"[ \t\u3000]*(?:[{HAN}][ \u3000]+)+[{HAN}][ \t\u3000]*")
 
 
-def _dot_findings(line: str) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, mark, replacement) of a `.` ending a Chinese sentence, or following a Chinese list number."""
-    for match in _DOT.finditer(line):
-        start, end = match.span()
-        if start == 0 or not (is_han(line[start - 1]) or line[start - 1] in "”’）》"):
-            continue
-        while end < len(line) and line[end] in _SPACES:
-            end += 1
-        if end < len(line) and not is_chinese(line[end]):
-            continue
-        if _LIST_NUMBER.match(line, 0, start):
-            yield start, end, ".", "、"
-        else:
-            yield start, end, ".", "。"
+def _straight_quotes(line: str) -> Iterator[tuple[int, str | None]]:
+    """(position, fix) of each straight double quote in a Chinese line; fixes only when they pair up."""
+    positions = [i for i, ch in enumerate(line) if ch == '"']
+    chinese = [
+        i
+        for i in positions
+        if (i > 0 and _HAN_CHAR.match(line[i - 1])) or (i + 1 < len(line) and _HAN_CHAR.match(line[i + 1]))
+    ]
+    if not chinese:
+        return
+    pairs = len(positions) % 2 == 0
+    for number, i in enumerate(positions):
+        if i in chinese:
+            yield i, ("“" if number % 2 == 0 else "”") if pairs else None
 
 
-def _paren_findings(line: str) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, mark, replacement) of the half-width parentheses that belong to Chinese text."""
-    stack: list[int] = []
-    pairs: list[tuple[int, int]] = []
-    lone: list[int] = []
-    for index, ch in enumerate(line):
-        if ch == "(":
-            stack.append(index)
-        elif ch == ")":
-            if stack:
-                pairs.append((stack.pop(), index))
-            else:
-                lone.append(index)
-    lone.extend(stack)
-    han_before = list(accumulate((is_han(ch) for ch in line), initial=0)) if pairs else []  # Han chars in line[:i]
-    for open_at, close_at in pairs:
-        left = line[open_at - 1] if open_at > 0 else ""
-        right = line[close_at + 1] if close_at + 1 < len(line) else ""
-        if left == "]":
-            continue  # a Markdown link: [文字](地址)
-        touches = left == "" or is_chinese(left) or right == "" or is_chinese(right)
-        if touches and han_before[close_at] > han_before[open_at + 1]:  # Han characters inside the pair
-            yield open_at, open_at + 1, "(", "（"
-            yield close_at, close_at + 1, ")", "）"
-    for index in lone:
-        left = line[index - 1] if index > 0 else ""
-        right = line[index + 1] if index + 1 < len(line) else ""
-        if left and is_chinese(left) and (right == "" or is_chinese(right) or right in ",;:.?!"):
-            yield index, index + 1, line[index], FULL_WIDTH[line[index]]
-
-
-class HalfwidthPunctuation(Rule):
-    name = "halfwidth-punctuation"
-    title = "半角标点"
+class Punctuation(Rule):
+    name = "punctuation"
+    title = "标点用法"
     severity = WARNING
-    description = "中文里夹用了半角标点（, . ; : ? ! ( )），应改为全角。"
+    family = "punctuation"
+    description = "标点用法不符合《标点符号用法》（GB/T 15834），如“...”“。。”、直引号、段首标点、正文中的页码。"
     fixable = True
     fields = frozenset({"section", "unmatched", "title"})
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         for index, line in enumerate(item.lines):
-            if not _MARKS.search(line):
-                continue
-            found = list(_mark_findings(line))
-            if "." in line:
-                found.extend(_dot_findings(line))
-            if "(" in line or ")" in line:
-                found.extend(_paren_findings(line))
-            for start, end, mark, full in sorted(found):
-                if item.is_protected(index, start, end):
-                    continue
-                if full == "、":
-                    message = "中文序号后的半角“.”应改为顿号“、”。"
-                elif len(mark) > 1 and full != FULL_WIDTH[mark[0]] * len(mark):
-                    message = f"半角“{mark}”重复，应改为一个全角“{full}”。"
-                else:
-                    message = f"中文里的半角“{mark}”应改为全角“{full}”。"
-                if item.key == "title":
-                    message = "标题中" + message
-                yield self.finding(item, index + 1, start + 1, end + 1, message, full)
+            if line:
+                yield from self._line(item, index, line)
+
+    def _line(self, item: Field, index: int, line: str) -> Iterator[Finding]:
+        found: list[tuple[int, int, str, str | None]] = []
+        if "." in line or "…" in line or "。。。" in line or "．" in line:
+            for match in _ELLIPSIS.finditer(line):
+                before = line[match.start() - 1 : match.start()]
+                after = line[match.end() : match.end() + 1]
+                if match.group()[0] in ".．" and not (_HAN_CHAR.match(before) or _HAN_CHAR.match(after)):
+                    continue  # `etc...` in Latin text
+                found.append((match.start(), match.end(), f"省略号应为“……”，不应写作“{match.group()}”。", "……"))
+        for match in _DOUBLED.finditer(line) if any(f"{m}{m}" in line for m in "。，、；：") else ():
+            mark = match.group()[0]
+            found.append((match.start(), match.end(), f"标点“{mark}”重复。", mark))
+        for match in _LOW_QUOTE.finditer(line) if any(q in line for q in _LOW_QUOTES) else ():
+            mark = match.group()
+            right = _LOW_QUOTES[mark]
+            found.append((match.start(), match.end(), f"“{mark}”不是中文引号，应为“{right}”。", right))
+        if '"' in line:
+            for position, fix in _straight_quotes(line):
+                message = '中文里应使用中文引号“”，不用直引号"。'
+                found.append((position, position + 1, message, fix))
+        if item.key != "title":
+            opening = _STARTS.match(line)
+            if opening is not None:
+                mark = opening.group(1)
+                found.append((opening.start(1), opening.end(1), f"段落不应以标点“{mark}”开头。", None))
+            if _PAGE_LINE.fullmatch(line) and any(ch.isdigit() for ch in line):
+                found.append((0, len(line), "这一行像是从文档中带过来的页码，应删除。", None))
+            elif "-" in line or "－" in line or "—" in line:
+                for match in (*_PAGE.finditer(line), *_PAGE_END.finditer(line)):
+                    found.append((match.start(), match.end(), f"句中夹有页码“{match.group().strip()}”，应删除。", None))
+            if "）" in line or ")" in line:
+                for match in _NUMBER_MARK.finditer(line):
+                    mark = match.group(1)
+                    found.append((match.start(1), match.end(1), f"括号序号后不加标点，“{mark}”应删除。", ""))
+            if (" " in line or "\u3000" in line) and _PROSE.search(line) and not _SPACED_OUT.fullmatch(line):
+                for match in _SPACE.finditer(line):
+                    found.append((match.start(), match.end(), "中文之间不应有空格。", ""))
+        for start, end, message, fix in sorted(found):
+            if not item.is_protected(index, start, end):
+                yield self.finding(item, index + 1, start + 1, end + 1, message, fix)

@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from appraisal.checks.base import Rule
 from appraisal.checks.copied_from_last_year import CopiedFromLastYear
-from appraisal.checks.duplicates import DuplicateSentence
-from appraisal.checks.figures import MissingFigure
-from appraisal.checks.headings import HeadingInText
-from appraisal.checks.length import SectionEmpty, SectionTooLong, SectionTooShort, TotalTooLong
-from appraisal.checks.numbers import NumberUsage
+from appraisal.checks.duplicate_sentence import DuplicateSentence
+from appraisal.checks.halfwidth_punctuation import HalfwidthPunctuation
+from appraisal.checks.heading_in_text import HeadingInText
+from appraisal.checks.missing_figure import MissingFigure
+from appraisal.checks.number_usage import NumberUsage
 from appraisal.checks.placeholder import Placeholder
-from appraisal.checks.profile import ProfileIncomplete
-from appraisal.checks.punctuation import HalfwidthPunctuation
-from appraisal.checks.punctuation_usage import PunctuationUsage
-from appraisal.checks.quotes import UnbalancedQuote
-from appraisal.checks.typos import Typo
-from appraisal.checks.user_words import UserWord
+from appraisal.checks.profile_incomplete import ProfileIncomplete
+from appraisal.checks.punctuation import Punctuation
+from appraisal.checks.section_empty import SectionEmpty
+from appraisal.checks.section_too_long import SectionTooLong
+from appraisal.checks.section_too_short import SectionTooShort
+from appraisal.checks.total_too_long import TotalTooLong
+from appraisal.checks.typo import Typo
+from appraisal.checks.unbalanced_quote import UnbalancedQuote
+from appraisal.checks.user_word import UserWord
 from appraisal.checks.wording import Wording
-from appraisal.checks.years import YearMismatch
+from appraisal.checks.year_mismatch import YearMismatch
 
 RULES: dict[str, Rule] = {
     rule.name: rule
@@ -38,7 +41,7 @@ RULES: dict[str, Rule] = {
         Typo(),
         Wording(),
         NumberUsage(),
-        PunctuationUsage(),
+        Punctuation(),
         UserWord(),
     )
 }

@@ -71,6 +71,7 @@ class Wording(Rule):
     name = "wording"
     title = "规范提法"
     severity = WARNING
+    family = "wording"
     description = "不规范或已过时的提法，如“第二个百年目标”（第二个百年奋斗目标）。"
     fields = frozenset({"section", "unmatched", "title"})
 

@@ -77,6 +77,7 @@ class NoWeiXiao(Rule):
 
     name = "no-wei-xiao"
     severity = "warning"
+    family = "wording"
     description = "“微小”一词显得过谦。"
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
@@ -115,3 +116,40 @@ def test_severity_is_the_enum_with_its_chinese_word() -> None:
     assert (Severity.ERROR.label, Severity.WARNING.label) == ("错误", "提示")
     with pytest.raises(ValueError):
         Finding("placeholder", "fatal", None, 1, 1, 1, "…")  # type: ignore[arg-type]
+
+
+def test_each_rule_lives_in_the_module_named_after_it() -> None:
+    """`missing-figure` is in `missing_figure.py`: a reader looking for a rule finds it by its name."""
+    for name, rule in RULES.items():
+        assert type(rule).__module__ == "appraisal.checks." + name.replace("-", "_"), name
+
+
+def test_what_is_known_about_a_rule_is_said_on_the_rule() -> None:
+    from appraisal.checks import FAST, Tier
+    from appraisal.checks.documents import SECTION_RULES
+
+    for rule in RULES.values():
+        assert rule.family and rule.family.isascii() and rule.family.islower(), rule.name
+        assert isinstance(rule.tier, Tier), rule.name
+    assert {name for name, rule in RULES.items() if rule.tier is FAST} >= set(SPEC_RULES)
+    assert {"section-empty", "section-too-short", "section-too-long", "total-too-long"} == SECTION_RULES
+    assert [name for name, rule in RULES.items() if rule.marks_gap] == ["missing-figure"]
+
+
+def test_the_fast_tier_alone_leaves_the_idle_rules_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    from appraisal.checks import FAST, IDLE
+
+    class IdleWeiXiao(NoWeiXiao):
+        tier = IDLE
+
+    monkeypatch.setitem(RULES, "no-wei-xiao", IdleWeiXiao())
+    template = load_template("cadre-annual")
+    draft = load_draft(DRAFT)
+    draft.sections["law"] = "作出了微小的贡献。"
+    typing = check_section(draft, template, "law", tiers=frozenset({FAST}))
+    idle = check_section(draft, template, "law", tiers=frozenset({IDLE}))
+    assert "no-wei-xiao" not in {f.rule for f in typing}
+    assert [f.rule for f in idle] == ["no-wei-xiao"]
+    assert sorted(typing + idle, key=lambda f: (f.line, f.column, f.rule)) == sorted(
+        check_section(draft, template, "law"), key=lambda f: (f.line, f.column, f.rule)
+    )

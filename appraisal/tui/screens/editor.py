@@ -58,9 +58,6 @@ log = logging.getLogger(__name__)
 
 NARROW_WIDTH = 100  # below this many columns the guidance panel is hidden unless asked for (F9, F4)
 WIDE_WIDTH = 120  # from NARROW_WIDTH to this, the side panels are narrower ("medium"), to leave room for the text
-# Findings that mark where something is to be written (the unit whose number is missing): the cursor goes in
-# front of the marked text, selecting nothing, so typing the number does not replace the unit.
-INSERT_BEFORE_RULES = frozenset({"missing-figure"})
 UNMATCHED_MESSAGE = "本草稿有导入时未能归入栏目的文字，按 Ctrl+P 选“未归类内容…”可查看并移入栏目。"
 READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，如需修改请用“另存为”保存一份副本。"
 # In a browser tab (appraisal serve) there is no terminal to hand over: an editor program would read the tab's
@@ -374,7 +371,7 @@ class EditorScreen(Screen[None]):
         """Show the finding's section with the cursor on it (line and column are 1-based, in code points).
         A finding about the title or the profile (no section) opens the 个人信息 dialog instead; one saying that
         a check could not run has nowhere to go and is shown again."""
-        from appraisal.checks import CHECK_FAILED
+        from appraisal.checks import CHECK_FAILED, RULES
 
         section_id = finding.section
         if finding.rule == CHECK_FAILED:
@@ -387,7 +384,10 @@ class EditorScreen(Screen[None]):
             return
         if section_id != self.current_id:
             self.go_to(section_id)
-        end_column = None if finding.rule in INSERT_BEFORE_RULES else finding.end_column - 1
+        # A finding that marks where something is to be written (the unit whose number is missing): the cursor goes
+        # in front of the marked text, selecting nothing, so typing the number does not replace the unit.
+        rule = RULES.get(finding.rule)
+        end_column = None if rule is not None and rule.marks_gap else finding.end_column - 1
         self._place_cursor((finding.line - 1, finding.column - 1), end_column=end_column)
         self.editor.focus()
 

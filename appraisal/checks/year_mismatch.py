@@ -60,6 +60,7 @@ class YearMismatch(Rule):
     name = "year-mismatch"
     title = "年份"
     severity = WARNING
+    family = "facts"
     description = "本应是考核年度的年份写成了别的年份，常见于沿用往年的总结。"
     fields = frozenset({"section", "unmatched", "title"})
 

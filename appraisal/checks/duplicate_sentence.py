@@ -74,6 +74,7 @@ class DuplicateSentence(Rule):
     name = "duplicate-sentence"
     title = "重复句子"
     severity = WARNING
+    family = "repetition"
     description = "同一个句子（8字以上）在全文中出现了两次。"
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:

@@ -155,7 +155,9 @@ class MissingFigure(Rule):
     name = "missing-figure"
     title = "缺少数字"
     severity = ERROR
+    family = "completeness"
     description = "单位或比率前缺少数字，如“同比增长%”“完成投资万元”。"
+    marks_gap = True  # the number goes in front of the unit: the editor puts the cursor there, selecting nothing
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         for index, line in enumerate(item.lines):

@@ -119,6 +119,7 @@ class UnbalancedQuote(Rule):
     name = "unbalanced-quote"
     title = "引号括号配对"
     severity = WARNING
+    family = "punctuation"
     description = "同一段中的引号、书名号或括号不配对，或引号方向用反。"
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:

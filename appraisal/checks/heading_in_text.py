@@ -59,6 +59,7 @@ class HeadingInText(Rule):
     name = "heading-in-text"
     title = "正文中的标题"
     severity = WARNING
+    family = "layout"
     description = "正文中出现了模板的栏目标题（多为粘贴时带入），导出时标题会重复。"
     fields = frozenset({"section"})
 

@@ -58,6 +58,7 @@ class UserWord(Rule):
     name = "user-word"
     title = "自定义检查词"
     severity = WARNING
+    family = "wording"
     description = "设置文件中自定义的检查词（[checks] extra_words）。"
     fields = frozenset({"section", "unmatched", "title"})
 

@@ -14,6 +14,7 @@ class ProfileIncomplete(Rule):
     name = "profile-incomplete"
     title = "基本信息"
     severity = ERROR
+    family = "completeness"
     description = "草稿的姓名、单位或考核年度没有填写。"
     whole_draft = True
     positional = False

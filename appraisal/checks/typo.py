@@ -40,6 +40,7 @@ class Typo(Rule):
     name = "typo"
     title = "错别字"
     severity = WARNING
+    family = "language"
     description = "常见错别字，如“再接再励”（再接再厉）、“按步就班”（按部就班）。"
     fixable = True
     fields = frozenset({"section", "unmatched", "title"})

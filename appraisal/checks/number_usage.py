@@ -84,6 +84,7 @@ class NumberUsage(Rule):
     name = "number-usage"
     title = "数字用法"
     severity = WARNING
+    family = "numbers"
     description = "数字用法不符合《出版物上数字用法》（GB/T 15835），如“二0二六年”“26年度”“3千万元”。"
     fixable = True
     fields = frozenset({"section", "unmatched", "title"})
