@@ -172,13 +172,13 @@ def test_sub_point_with_an_alias_does_not_steal_a_later_section() -> None:
     assert result.draft.sections["law"] == "己。"
 
 
-def test_unknown_top_level_heading_stays_as_text_and_the_summary_says_so() -> None:
+def test_a_top_level_heading_naming_no_section_opens_the_main_section_and_the_summary_says_so() -> None:
     text = "一、品行修养\n甲。\n二、其他需要说明的情况\n乙。\n三、廉政建设\n丙。"
     result = parse(text, template="cadre-annual")
-    assert result.draft.sections["conduct"] == "甲。\n二、其他需要说明的情况\n乙。"
-    assert (
-        "第 3 行“二、其他需要说明的情况”像是标题，但未能对应到模板的栏目，已作为正文保留在「品行修养」中。"
-    ) in result.summary()
+    assert result.draft.sections["conduct"] == "甲。"
+    assert result.draft.sections["results.duties"] == "其他需要说明的情况\n乙。"
+    assert result.draft.sections["integrity"] == "丙。"
+    assert "第 3 行“二、其他需要说明的情况”（标题未提及其他栏目，归入主体栏目）" in result.summary()
 
 
 def test_sections_out_of_template_order_are_still_found() -> None:
@@ -366,7 +366,10 @@ def test_given_template_is_used_even_when_another_fits_better() -> None:
     result = parse(CIVIL, template="cadre-annual")
     assert result.template.id == "cadre-annual"
     assert not result.template_chosen
-    assert "政治坚定。" in result.draft.sections["intro"]
+    # Its headings name no section of the given template: they are the body (its main section), never the opening.
+    assert result.draft.sections["intro"] == ""
+    assert result.draft.sections["results.duties"].startswith("德\n政治坚定。")
+    assert result.draft.sections["integrity"] == "廉\n廉洁自律。"
 
 
 def test_title_forms_are_unambiguous_within_each_template() -> None:
@@ -411,10 +414,11 @@ def test_markdown_title_headings_closing_break_and_unknown_heading() -> None:
     sections = result.draft.sections
     assert result.draft.title == "2026年度述职述廉报告"
     assert sections["intro"] == "各位领导："
-    assert sections["politics"] == "政治坚定。\n其他需要说明的事项\n#1号楼项目已完工。"
+    assert sections["politics"] == "政治坚定。"
+    assert sections["duties"] == "其他需要说明的事项\n#1号楼项目已完工。"
     assert sections["plans"] == "继续努力。"
     assert sections["closing"] == "以上述职，请各位评议。"
-    assert "第 9 行的标题“其他需要说明的事项”不是模板中的栏目" in result.summary()
+    assert "第 9 行“## 其他需要说明的事项”（标题未提及其他栏目，归入主体栏目）" in result.summary()
     assert_origin_points_at_text(result)
 
 

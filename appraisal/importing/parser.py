@@ -49,8 +49,10 @@ _SUBPOINT_VERBS = re.compile(
     r"^(?:加强|强化|坚持|抓好|抓实|推进|推动|提升|提高|注重|做好|落实|深化|严守|筑牢|狠抓|扎实|持续|不断|全面|积极|"
     r"认真|切实|始终|着力|聚焦|突出|立足|围绕|完善|健全|优化|创新|服务|履行|带头|主动)"
 )
-# A sentence, then `二、` on the same line: a heading run on after it.
-_RUN_ON_HEADING = re.compile(r"[。！？；!?;](?=[一二三四五六七八九十]{1,3}、)")
+# A sentence (or a title and a space), then `二、` on the same line: a heading run on after it.
+_RUN_ON_HEADING = re.compile(
+    r"(?:[。！？；!?;：:][ \t\u3000]*|(?<=[\u4e00-\u9fff）)”])[ \t\u3000]+)(?=[一二三四五六七八九十]{1,3}、)"
+)
 # A title run into the salutation: `…述职报告尊敬的各位领导：本人于三月…`.
 _SALUTATION = r"(?:尊敬的[^：:。，,\n]{1,24}|各位(?:领导|代表|委员|同事|同志|党员)[^：:。\n]{0,24}|同志们|领导们)[：:]"
 _TITLE_THEN_SALUTATION = re.compile(rf"(?:报告|总结|计划|汇报|材料|小结)(?={_SALUTATION})")
@@ -91,7 +93,7 @@ def units_of(document: Document) -> list[Unit]:
     for number, line in enumerate(document.lines, start=1):
         position = 0
         for piece in line.split("\n") if "\n" in line else (line,):
-            cuts = [0, *(m.start() + 1 for m in _RUN_ON_HEADING.finditer(piece)), len(piece)]
+            cuts = [0, *(m.end() for m in _RUN_ON_HEADING.finditer(piece)), len(piece)]
             title = _TITLE_THEN_SALUTATION.search(piece, 0, _TITLE_MAX_CHARS + 8)
             if title is not None:
                 cuts = sorted({*cuts, title.end()})
@@ -112,16 +114,16 @@ def import_document(path: Path, template_id: str | None = None, verb: str = IMPO
 
 def parse_document(document: Document, template_id: str | None = None) -> ImportResult:
     """Split a document into the sections of a template (the best-matching one when none is given). No I/O
-    except loading templates."""
+    except loading templates. A template given by the user goes through the very same search as a recognised
+    one: the choice is fixed, nothing else changes."""
     units = units_of(document)
     shapes = [_heading_shape(unit, document) for unit in units]
-    if template_id is not None:
-        template = load_template(template_id)
-        return _Parser(document, template, units, shapes).run(chosen=False)
+    given = load_template(template_id) if template_id is not None else None
     templates, _errors = list_templates()
+    if given is not None and all(template.id != given.id for template in templates):
+        templates.append(given)
     if not templates:
-        template = load_template(DEFAULT_TEMPLATE)
-        return _Parser(document, template, units, shapes).run(chosen=True)
+        templates = [load_template(DEFAULT_TEMPLATE)]
     matcher = FormMatcher.for_templates(templates)
     parsers = {template.id: _Parser(document, template, units, shapes, matcher) for template in templates}
     evidence = []
@@ -132,6 +134,8 @@ def parse_document(document: Document, template_id: str | None = None) -> Import
     head = [unit.text for unit in units[:2] if len(unit.text) <= 60]
     body = "\n".join(unit.text for unit in units)
     recognition = recognise(evidence, "".join(head) or body[:60], body[:600], body)
+    if given is not None:
+        return parsers[given.id].run(chosen=False, recognition=recognition.given(given))
     return parsers[recognition.template.id].run(chosen=True, recognition=recognition)
 
 
@@ -172,7 +176,6 @@ class _State:
     sources: dict[str, list[Source]] = field(default_factory=dict)
     top_number: int = 0  # the number of the last top-level heading (三、 → 3)
     salutation: str = ""  # `尊敬的各位领导：`, when the document opens with one (it stays in the opening text)
-    place_free: bool = False  # whether numbered lines naming no section are placed by their words
     free_current: bool = False  # whether the current section was opened by such a line, not by a template heading
 
     def put(self, target: str, unit: Unit, start: int = 0, end: int | None = None) -> None:
@@ -222,6 +225,8 @@ class _Parser:
                 self.first_child[placed.section.id] = _first_text_section(placed.section).id
         self._selected: list[Candidate] | None = None
         self.dominant: dict[int, str] = {}
+        self.top_outline = 9  # the document's top Word heading level and Markdown heading level (9: none)
+        self.top_markdown = 9
 
     # ------------------------------------------------------------ headings
 
@@ -373,15 +378,48 @@ class _Parser:
         if salutation is not None:
             state.salutation = salutation.group()
         closing_from = self._closing_from(state, tail_from, last_heading)
-        # Free-form headings are placed by their words only when the template is known to fit: some of its
-        # headings were found, or it was recognised with confidence; otherwise the user splits the text.
-        state.place_free = bool(headings) or (recognition is not None and recognition.confident)
+        outline = self.document.outline
+        self.top_outline = min(
+            (outline.get(u.line, 9) for i, u in enumerate(self.units) if i not in state.consumed), default=9
+        )
+        self.top_markdown = self._top_markdown(title_index)
         self._take_body(state, {c.index: c for c in headings}, tail_from, closing_from, last_heading)
-        if not headings and any(key not in ("title", "unmatched") for key in state.fields):
-            intro = self._intro_section()
-            where = self._title_of(intro.id if intro is not None else "unmatched")
-            state.notes.append(f"文中没有找到模板的栏目标题，正文已全部放入「{where}」，请对照模板拆分到各栏目。")
+        self._body_without_headings(state)
         return self._result(state, headings, chosen, recognition)
+
+    def _top_markdown(self, title_index: int | None) -> int:
+        """The level of the document's top Markdown headings (`##` under a `#` title); 9 when it has none."""
+        levels = [self._markdown_level(i) for i in range(len(self.units)) if i != title_index]
+        return min(levels, default=9)
+
+    def _markdown_level(self, i: int) -> int:
+        """A Markdown heading's level (`## ` → 2: CommonMark, `#` then a space; `#1号楼` is text); 9 for none."""
+        if self.document.kind != "md":
+            return 9
+        marker = _MARKDOWN_HEADING.match(self.units[i].text)
+        return len(marker.group().strip()) if marker is not None else 9
+
+    def _body_without_headings(self, state: _State) -> None:
+        """No heading at all: a short text is the opening; a long one is the report's body, not its opening
+        (which is what comes before the first heading), and goes to the template's main section."""
+        if any(source for key, source in state.sources.items() if key != self._intro_id()):
+            return
+        intro = self._intro_section()
+        where = intro.id if intro is not None else "unmatched"
+        pieces = state.fields.get(where, [])
+        chars = sum(count_zi(unit.text[start:end]) for unit, start, end in pieces)
+        main = self.template.main_section
+        if main and intro is not None and chars > (intro.max_chars or 0):
+            state.fields.setdefault(main, []).extend(pieces)
+            del state.fields[where]
+            state.notes.append(
+                f"文中没有找到标题，{chars} 字的正文已全部放入主体栏目「{self._title_of(main)}」，"
+                "请对照模板拆分到各栏目。"
+            )
+        elif pieces:
+            state.notes.append(
+                f"文中没有找到模板的栏目标题，正文已全部放入「{self._title_of(where)}」，请对照模板拆分到各栏目。"
+            )
 
     def _take_form(self, state: _State, first_heading: int, report_end: int) -> None:
         """A report written into a 登记表: the form's cells before it fill the profile or stay unmatched, and
@@ -478,11 +516,7 @@ class _Parser:
             if candidate is not None:
                 self._open_section(state, unit, candidate)
                 continue
-            placed = (
-                self._place_free_heading(state, i)
-                if state.place_free and (closing is None or i < closing_from)
-                else None
-            )
+            placed = self._place_free_heading(state, i) if closing is None or i < closing_from else None
             if markdown and _THEMATIC_BREAK.fullmatch(unit.text):
                 # `---`: formatting; after the last heading it opens the heading-less closing section (结束语).
                 state.structure.append(Span(unit.line, unit.start, unit.start + len(unit.text), "marker"))
@@ -544,43 +578,63 @@ class _Parser:
         style = self.dominant.get(1)
         return style if style is not None and style != "none" else "cn"
 
+    def _own_heading(self, state: _State, i: int) -> str | None:
+        """How a unit is one of the document's own top-level headings: "word" (a Word heading style at the
+        document's top outline level), "markdown" (a `##` at its top Markdown level), "numbered" (continuing the
+        top-level numbering, 三、 after 二、); None when it is not one."""
+        unit, line_shape = self.units[i], self.shapes[i]
+        if self.document.outline.get(unit.line) == self.top_outline:
+            return "word"
+        if self.top_markdown < 9 and self._markdown_level(i) == self.top_markdown:
+            return "markdown"
+        top = self._top_style()
+        if line_shape is not None and line_shape.style == top and state.next_top(line_shape, unit.text, top):
+            return "numbered"
+        return None
+
     def _place_free_heading(self, state: _State, i: int) -> int | None:
-        """A numbered line that names no section but continues the top-level numbering (`三、扭住项目建设这个
-        牛鼻子`): it opens the section its words are about (学习 → 理论学习), else the template's main section. A
-        numbered paragraph right after the opening goes to the main section too. The line stays body text; for a
-        heading, without its number, which the exporter would print again (`一、述德` over `一、把学习…`).
+        """A heading of the writer's own that names no section (`三、扭住项目建设这个牛鼻子`, a Word heading
+        `春季`, `## 成果亮点`): it opens the section its words are about (学习 → 理论学习), else the template's main
+        section — never the opening, which is what comes before the first heading. A numbered paragraph right
+        after the opening goes to the main section too. The line stays body text; for a heading, without its
+        number, which the exporter would print again (`一、述德` over `一、把学习…`).
         None when the line was not placed so, else where its text starts (after a heading's number, or 0)."""
         line_shape = self.shapes[i]
         unit = self.units[i]
-        top = self._top_style()
-        if line_shape is None or line_shape.style != top or not state.next_top(line_shape, unit.text, top):
+        how = self._own_heading(state, i)
+        if how is None:
             return None
-        after = unit.text[
-            line_shape.fragment_start + len(line_shape.fragment) : line_shape.fragment_start
-            + len(line_shape.fragment)
-            + 1
-        ]
-        heading_like = len(normalise(line_shape.fragment)) <= MAX_TITLE_CHARS and (
-            not line_shape.inline(unit.text) or after in _RUN_IN_ENDS
-        )
-        placed = self._by_keyword(line_shape.fragment) if heading_like else None
+        if line_shape is None:
+            fragment = unit.text
+        else:  # a Word or Markdown heading is a heading whole (`## 五、2024 规划`), a numbered line up to its cut
+            fragment = line_shape.fragment if how == "numbered" else unit.text[line_shape.fragment_start :]
+        if how == "numbered" and line_shape is not None:
+            end = line_shape.fragment_start + len(line_shape.fragment)
+            heading_like = len(normalise(line_shape.fragment)) <= MAX_TITLE_CHARS and (
+                not line_shape.inline(unit.text) or unit.text[end : end + 1] in _RUN_IN_ENDS
+            )
+        else:
+            heading_like = True
+        placed = self._by_keyword(fragment) if heading_like else None
+        main = self.template.main_section
         if placed is not None:
             section, reason = placed
-        elif self.template.main_section and state.current == self._intro_id():
-            section, reason = self.template.main_section, "开头之后的编号内容，归入主体栏目"
-        elif self.template.main_section and heading_like and state.free_current:
-            # `二、扭住项目建设这个牛鼻子` after `一、加强政治理论学习`: in a report with headings of its own, one that
-            # names no section is about the work, not about the section before it.
-            section, reason = self.template.main_section, "标题未提及其他栏目，归入主体栏目"
+        elif main and state.current == self._intro_id() and not heading_like:
+            section, reason = main, "开头之后的编号内容，归入主体栏目"
+        elif main and heading_like:
+            # `二、扭住项目建设这个牛鼻子`: a heading that names no section is about the work.
+            section, reason = main, "标题未提及其他栏目，归入主体栏目"
         else:
             return None
-        state.count_top(line_shape, unit.text, top)
+        if line_shape is not None:
+            state.count_top(line_shape, unit.text, self._top_style())
         state.free_current = True
         # A section's own title repeated in the text (`五、党建工作` under `四、党建工作`) stays whole, for
         # `heading-in-text` to show; the writer's own heading loses only its number.
-        match = self.index.match(line_shape.fragment)
+        match = self.index.match(fragment)
         names_a_section = match is not None and match.score >= MARKED_THRESHOLD
-        keep_from = line_shape.fragment_start if heading_like and not names_a_section else 0
+        start = line_shape.fragment_start if line_shape is not None else 0
+        keep_from = start if heading_like and not names_a_section else 0
         if state.current == section:
             return keep_from
         state.end_group_lead(self.template)
@@ -822,6 +876,7 @@ class _Parser:
             document_year=named,
             confident=recognition.confident if recognition is not None else True,
             reasons=list(recognition.reasons) if recognition is not None else [],
+            fits_no_template=recognition.fits_none if recognition is not None else False,
             sources=state.sources,
             salutation=state.salutation,
         )

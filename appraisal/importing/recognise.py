@@ -19,9 +19,22 @@ VOICE_WEIGHT = 1.0
 SURE_MARGIN = 1.0
 """The best template must lead the next by this much (and have its title word or two headings) to be sure."""
 
-_PERSONAL = re.compile(r"本人|我(?![们局镇乡市县区院委所校厅部])")
-_COLLECTIVE = re.compile(r"我们|我[局镇乡市县区院委所校厅部]|全[局镇乡市县区省]")
+_UNITS = "们局镇乡市县区院委所校厅部科室处站队社村司行会"
+_PERSONAL = re.compile(rf"本人|我(?![{_UNITS}])")
+_COLLECTIVE = re.compile(r"我们|我[局镇乡市县区院委所校厅部科室处站队社村司行会]|全[局镇乡市县区省系]|本单位")
 _LEAD_CHARS = 400
+STRONG_VOICE = 3
+"""Mentions of the stronger voice, and twice as many as of the other, for the voice to be clear."""
+
+# The kind of text, from its title or opening: a template's kind, or one no template is for (a speech, an
+# experience exchange, a self-examination), which is said to fit none.
+_KINDS = (
+    ("讲话", re.compile(r"讲话|发言|致辞|讲稿|交流|研讨|心得|体会|自查|对照检查|剖析")),
+    ("述职", re.compile(r"述职|述廉|述责|履职情况")),
+    ("汇报", re.compile(r"汇报|工作报告")),
+    ("总结", re.compile(r"总结|小结|回顾")),
+)
+NO_TEMPLATE_KINDS = {"讲话"}
 
 
 @dataclass(frozen=True)
@@ -35,19 +48,60 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Voice:
+    """Who the text speaks for: mentions of the first person singular (本人、我) and of a collective (我们、我局)."""
+
+    personal: int
+    collective: int
+
+    @property
+    def name(self) -> str:
+        return "collective" if self.collective > self.personal else "personal"
+
+    @property
+    def clear(self) -> bool:
+        strong, weak = max(self.personal, self.collective), min(self.personal, self.collective)
+        return strong >= STRONG_VOICE and strong >= 2 * weak
+
+    def describe(self) -> str:
+        who = "单位口吻" if self.name == "collective" else "个人口吻"
+        how = "" if self.clear else "，不明显"
+        return f"正文以{who}叙述（我们、我局等 {self.collective} 处，本人、我 {self.personal} 处{how}）"
+
+
+@dataclass(frozen=True)
 class Recognition:
     template: Template
     confident: bool
     reasons: tuple[str, ...]
+    kind: str = ""  # 述职, 总结, 汇报, 讲话 (a kind no template is for), or "" when nothing says
+    voice: Voice = Voice(0, 0)
+    fits_none: bool = False  # the text is of a kind no template is for, and none of their headings were found
+
+    def given(self, template: Template) -> Recognition:
+        """The same evidence, the template fixed by the user: it is used as given, with what was seen."""
+        return Recognition(template, True, self.reasons, self.kind, self.voice, self.fits_none)
+
+    def evidence(self) -> str:
+        """The evidence in one line, for the question asked when unsure."""
+        return "；".join(self.reasons)
+
+
+def kind_of(text: str) -> str:
+    """The kind of report the words name first in this order of strength (述职 before 总结), or ""."""
+    for kind, words in _KINDS:
+        if words.search(text):
+            return kind
+    return ""
 
 
 def _longest_word(template: Template, text: str) -> str:
     return max((word for word in template.title_words if word in text), key=len, default="")
 
 
-def voice_of(text: str) -> str:
-    """ "collective" when the text speaks for a unit (我们、全局) more than for a person (本人、我), else "personal"."""
-    return "collective" if len(_COLLECTIVE.findall(text)) > len(_PERSONAL.findall(text)) else "personal"
+def voice_of(text: str) -> Voice:
+    """How often the text speaks for a unit (我们、全局) and for a person (本人、我)."""
+    return Voice(len(_PERSONAL.findall(text)), len(_COLLECTIVE.findall(text)))
 
 
 def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Recognition:
@@ -58,6 +112,7 @@ def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Rec
     longest_title = max((len(w) for w in title_words.values()), default=0)
     longest_lead = max((len(w) for w in lead_words.values()), default=0)
     voice = voice_of(body)
+    kind = kind_of(title) or kind_of(lead[: _LEAD_CHARS // 4])
     scores: dict[str, float] = {}
     for e in evidence:
         tid = e.template.id
@@ -66,8 +121,8 @@ def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Rec
             score += TITLE_WEIGHT
         elif longest_lead and len(lead_words[tid]) == longest_lead:
             score += LEAD_WEIGHT
-        if e.template.voice == voice:
-            score += VOICE_WEIGHT
+        if e.template.voice == voice.name:
+            score += VOICE_WEIGHT * (2 if voice.clear else 1)
         scores[tid] = score
     ranked = sorted(
         evidence,
@@ -80,14 +135,28 @@ def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Rec
     titled = bool(longest_title) and len(title_words[tid]) == longest_title
     led = bool(longest_lead) and len(lead_words[tid]) == longest_lead
     confident = margin >= SURE_MARGIN and (titled or led or best.headings >= 2)
+    # A first-person report is never silently taken for a unit's, nor a unit's clear "we" for a person's.
+    if best.template.voice == "collective":
+        mismatch = voice.personal > voice.collective
+    else:
+        mismatch = voice.clear and voice.name == "collective"
+    fits_none = kind in NO_TEMPLATE_KINDS and best.headings == 0
+    confident = confident and not mismatch and not fits_none
     reasons: list[str] = []
+    if fits_none:
+        reasons.append(f"像是{kind}类材料（标题或开头所示），不符合任何模板")
     if titled:
         reasons.append(f"标题含“{title_words[tid]}”")
     elif led:
         reasons.append(f"开头提到“{lead_words[tid]}”")
+    elif kind and not fits_none:
+        reasons.append(f"文种像是{kind}")
     if best.headings:
         reasons.append(f"找到 {best.headings} 个该模板的栏目标题")
-    reasons.append("正文以单位口吻（我们、全局等）叙述" if voice == "collective" else "正文以个人口吻（本人、我）叙述")
-    if not confident and len(ranked) > 1:
+    reasons.append(voice.describe())
+    if mismatch:
+        owner = "单位" if best.template.voice == "collective" else "个人"
+        reasons.append(f"而「{best.template.name}」是{owner}用的模板")
+    elif not confident and not fits_none and len(ranked) > 1:
         reasons.append(f"与「{ranked[1].template.name}」难以区分")
-    return Recognition(best.template, confident, tuple(reasons))
+    return Recognition(best.template, confident, tuple(reasons), kind, voice, fits_none)

@@ -46,6 +46,7 @@ class ImportResult:
     document_year: int | None = None  # the year the document is about, when it names one (title, 年度, 落款)
     confident: bool = True  # the template was given, or recognised with confidence
     reasons: list[str] = field(default_factory=list)  # why the template was chosen, in Chinese
+    fits_no_template: bool = False  # a text of a kind no template is for (a speech): imported into the body
     sources: dict[str, list[Source]] = field(default_factory=dict)  # section id → the headings its text came from
     salutation: str = ""  # the document's salutation (尊敬的各位领导：), kept in the opening text
     # A Markdown file's escapes: key → for each line of the field's text, the positions (in the text line) of the
@@ -79,7 +80,9 @@ class ImportResult:
         ]
         if self.reasons:
             lines.append(f"选择该模板的依据：{'；'.join(self.reasons)}。")
-        if not self.confident:
+        if self.fits_no_template:
+            lines.append(f"该文档不符合任何模板，已按「{template.name}」导入，正文放入主体栏目，请对照模板整理。")
+        elif not self.confident:
             lines.append(
                 f"未能确定文档所用的模板，暂按「{template.name}」导入，如不合适请用 --template 指定模板后重新导入。"
             )
