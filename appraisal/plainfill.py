@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from appraisal.checks import RULES, Finding
+from appraisal.checks import Finding
+from appraisal.checks.positions import group
 from appraisal.draft import count_zi
 from appraisal.errors import AppraisalError
 from appraisal.service import Service
@@ -52,14 +53,16 @@ def _read_answer(lines: Iterable[str]) -> tuple[list[str] | None, bool]:
 
 
 def _findings(found: list[Finding]) -> list[str]:
-    """The checker's findings in the section just answered, one line each, lines and columns in its text."""
+    """The checker's findings in the section just answered, one line each (identical ones of a paragraph once,
+    with their count), placed as 第N段第M字 in its text."""
     if not found:
         return ["本栏未发现问题。"]
     lines = [f"本栏有 {len(found)} 处需要注意："]
-    for finding in found:
-        rule = RULES.get(finding.rule)
-        where = f"第{finding.line}行第{finding.column}列：" if rule is not None and rule.positional else ""
-        lines.append(f"  {finding.severity.label} {where}{finding.message}")
+    for entry in group(found):
+        where = entry.place()
+        count = entry.count_words()
+        message = f"{count}：{entry.first.message}" if count else entry.first.message
+        lines.append(f"  {entry.first.severity.label} {where + '：' if where else ''}{message}")
     return lines
 
 
@@ -82,10 +85,9 @@ def fill_plain(
         draft.fit_to(template)
         sections = template.text_sections()
         if only:
-            unknown = [sid for sid in only if sid not in template.text_section_ids()]
-            if unknown:
-                raise AppraisalError(f"模板 {template.id} 中没有栏目 {'、'.join(unknown)}。")
-            sections = [s for s in sections if s.id in only]
+            named = [template.named_section(name) for name in only]  # ids or Chinese names; a group: its parts
+            wanted = {part.id for section in named for part in (section.children or (section,))}
+            sections = [s for s in sections if s.id in wanted]
         print(f"草稿：{path}", file=stdout)
         print(f"共 {len(sections)} 个栏目。每栏输入若干行，单独一行“.”结束；只输入“.”保留原文。", file=stdout)
         changed = 0

@@ -379,8 +379,11 @@ class Service:
         drafting help is not configured, and when any of it is marked 秘密/机密/绝密/内部."""
         if self.settings.assist is None:
             raise AssistNotConfigured
-        if section_id not in template.text_section_ids():
-            raise AppraisalError(f"模板 {template.id} 中没有可填写的栏目 {section_id}。")
+        section = template.named_section(section_id)  # its id or its Chinese name
+        if section.is_group:
+            parts = "、".join(f"{c.id}（{c.title}）" for c in section.children)
+            raise AppraisalError(f"“{section.title}”由几项组成，请指定其中一项：{parts}。")
+        section_id = section.id
         notes = self.section_notes(draft, section_id) if task in ("expand", "from-notes") else []
         lines = [f"{n.date.isoformat()} {n.text}" if n.date else n.text for n in notes]
         request = build_request(task, template, section_id, draft.sections.get(section_id, ""), lines)

@@ -6,6 +6,7 @@ Built-in templates ship inside the wheel as `appraisal/_prompts`; in a checkout 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -59,6 +60,12 @@ class Placed:
     section: Section
     level: int
     parent: Section | None
+
+
+def _bare_name(name: str) -> str:
+    """A section's name as typed, without spaces and a leading 一、/（一）/1. numbering."""
+    bare = "".join(name.split())
+    return re.sub(r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])", "", bare) or bare
 
 
 class Template(BaseModel):
@@ -119,6 +126,17 @@ class Template(BaseModel):
             if placed.section.id == section_id:
                 return placed.section
         raise KeyError(section_id)
+
+    def named_section(self, name: str) -> Section:
+        """The section a user named on the command line (`--section`): by id, Chinese title or alias, spaces and a
+        leading number (一、) ignored. Raises AppraisalError listing the sections when none matches."""
+        wanted = _bare_name(name)
+        for placed in self.walk():
+            section = placed.section
+            if wanted in (section.id, *(_bare_name(n) for n in (section.title, *section.aliases))):
+                return section
+        choices = "、".join(f"{s.id}（{s.title}）" for s in self.text_sections())
+        raise AppraisalError(f"模板“{self.name}”中没有“{name}”这个栏目，可用的有：{choices}。")
 
     def placed(self, section_id: str) -> Placed:
         for placed in self.walk():

@@ -101,8 +101,8 @@ def test_each_answer_is_checked(appraisal_home: Path) -> None:
     text = out.getvalue()
     intro = text[text.index("[1/3]") : text.index("[2/3]")]
     assert "本栏有 2 处需要注意：" in intro
-    assert "  错误 第1行第11列：“XX”是未填写的占位符" in intro
-    assert "  提示 第1行第14列：" in intro, "the half-width comma"
+    assert "  错误 第1段第11字：“XX”是未填写的占位符" in intro
+    assert "  提示 第1段第14字：" in intro, "the half-width comma"
     conduct = text[text.index("[2/3]") : text.index("[3/3]")]
     assert "  提示 “品行修养”只有 4 字" in conduct, "a finding about the whole section has no place"
     assert "本栏未发现问题。" in text[text.index("[3/3]") :]

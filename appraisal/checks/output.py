@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
 from appraisal.checks.base import Finding
+from appraisal.checks.positions import FindingGroup, group, is_positional
 
 FORMATS = ("text", "concise", "json")
 OPEN_MARK, CLOSE_MARK = "〖", "〗"
@@ -72,12 +73,16 @@ def as_json(report: FileReport) -> dict[str, object]:
 
 
 def as_concise(report: FileReport) -> list[str]:
-    """`path:line:col: severity rule message`; for a draft the message names the section."""
+    """`path:line:col: severity rule message`. For a draft, line and column count in a section's text, so the
+    section id follows the path (`草稿.json#study:2:8: …`, `#title` for the title) and the message names it."""
     lines = []
     for f in report.findings:
         title = report.titles.get(f.section or "")
         where = f"「{title}」" if title and f"“{title}”" not in f.message else ""
-        lines.append(f"{report.path}:{f.line}:{f.column}: {f.severity} {f.rule} {where}{f.message}")
+        path = report.path
+        if report.draft and (f.section or is_positional(f)):
+            path += f"#{f.section or 'title'}"
+        lines.append(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule} {where}{f.message}")
     return lines
 
 
@@ -110,50 +115,57 @@ def marked_sentence(line: str, column: int, end_column: int) -> str:
     return f"{before}{left}{OPEN_MARK}{line[start:end]}{CLOSE_MARK}{right}{after}".rstrip()
 
 
-def _place(report: FileReport, finding: Finding) -> tuple[str, str | None]:
-    """(where, sentence): 第N段第M字 and the marked sentence, or ("", None) for a finding about the whole field."""
-    if finding.column >= finding.end_column:
+def _place(report: FileReport, found: FindingGroup) -> tuple[str, str | None]:
+    """(where, sentence): 第N段第M字 (等 n 处) and the first one's marked sentence, or ("", None) for a finding
+    about the whole field."""
+    finding = found.first
+    if not is_positional(finding):
         return "", None
     key = (finding.section or "title") if report.draft else ""
     lines = report.lines.get(key, [])
     text = lines[finding.line - 1] if 1 <= finding.line <= len(lines) else None
-    where = f"第{finding.line}段第{finding.column}字" if report.draft and finding.section else f"第{finding.column}字"
+    unit = report.paragraphs if not report.draft else "段" if finding.section else ""  # a title is one line
+    where = found.place(unit)
     if text is None:
         return where, None
     return where, marked_sentence(text, finding.column, finding.end_column)
 
 
-def _groups(report: FileReport) -> list[tuple[str, list[Finding]]]:
+def _groups(report: FileReport) -> list[tuple[str, list[FindingGroup]]]:
     """The findings under their headings: for a draft 全文 / 标题 / each section in template order; for a document
-    全文 / each paragraph (line) in order."""
+    全文 / each paragraph (line) in order. Identical findings of one paragraph are one entry with a count."""
     groups: dict[str, list[Finding]] = {}
     for f in report.findings:
         if report.draft:
             if f.section is not None:
                 heading = f"「{report.titles.get(f.section, f.section)}」"
-            elif f.column < f.end_column:
+            elif is_positional(f):
                 heading = "标题"
             else:
                 heading = "全文"
-        elif f.column < f.end_column:
+        elif is_positional(f):
             heading = f"第{f.line}{report.paragraphs}"
         else:
             heading = "全文"  # about the document as a whole (a part missing from it), not one paragraph
         groups.setdefault(heading, []).append(f)
     if report.draft:
         order = ["全文", "标题", *(f"「{t}」" for t in report.titles.values())]
-        return sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else len(order))
-    return sorted(groups.items(), key=lambda g: g[0] != "全文")  # then the paragraphs, in document order
+        ordered = sorted(groups.items(), key=lambda g: order.index(g[0]) if g[0] in order else len(order))
+    else:
+        ordered = sorted(groups.items(), key=lambda g: g[0] != "全文")  # then the paragraphs, in document order
+    return [(heading, group(found)) for heading, found in ordered]
 
 
-def _finding_lines(report: FileReport, finding: Finding) -> list[str]:
-    where, sentence = _place(report, finding)
+def _finding_lines(report: FileReport, found: FindingGroup) -> list[str]:
+    finding = found.first
+    where, sentence = _place(report, found)
     fixable = "（可自动修正）" if finding.fix is not None else ""
     head = "  ".join(part for part in (severity_word(finding), where, finding.rule + fixable) if part)
     out = [f"  {head}"]
     if sentence:
         out.append(f"    {sentence}")
-    out.append(f"    {finding.message}")
+    count = found.count_words()
+    out.append(f"    {count}：{finding.message}" if count else f"    {finding.message}")
     return out
 
 

@@ -19,7 +19,9 @@ TASK_HELP = "polish 润色，expand 扩写，condense 压缩，from-notes 据素
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("draft", metavar="草稿", help="草稿路径、名称或编号")
-    parser.add_argument("--section", required=True, metavar="栏目编号", help="要处理的栏目编号（见模板的栏目列表）")
+    parser.add_argument(
+        "--section", required=True, metavar="栏目", help="要处理的栏目：编号或名称（见 appraisal templates 模板编号）"
+    )
     parser.add_argument(
         "--task", required=True, choices=["polish", "expand", "condense", "from-notes"], metavar="任务", help=TASK_HELP
     )
@@ -41,7 +43,7 @@ def _confirm(yes: bool) -> bool:
 
 
 def _report(proposal: AssistProposal) -> None:
-    from appraisal.checks import RULES
+    from appraisal.checks.positions import finding_place, place
 
     print("\n—— 与现文比较（- 现文，+ 建议）——")
     for line in proposal.diff() or ["（与现文相同）"]:
@@ -49,15 +51,14 @@ def _report(proposal: AssistProposal) -> None:
     if proposal.unverified:
         print(f"\n—— 未经核实：以下 {len(proposal.unverified)} 处在原文和素材中都没有，请逐一核对或删去 ——")
         for fact in proposal.unverified:
-            print(f"  第{fact.line}行第{fact.column}列 {fact.kind}：{fact.text}")
+            print(f"  {place(fact.line, fact.column)} {fact.kind}：{fact.text}")
     else:
         print("\n建议中的数字、日期、单位、人名和提法都能在原文或素材中找到。")
     if proposal.findings:
         print(f"\n—— 检查结果：{len(proposal.findings)} 处 ——")
         for finding in proposal.findings:
-            rule = RULES.get(finding.rule)
-            where = f"第{finding.line}行第{finding.column}列：" if rule is None or rule.positional else ""
-            print(f"  {finding.severity.label} {where}{finding.message}")
+            where = finding_place(finding)
+            print(f"  {finding.severity.label} {where + '：' if where else ''}{finding.message}")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -153,7 +153,9 @@ def _target(raw: str | None, fmt: str, *, several: bool) -> ExportTarget:
 
 
 def _error_lines(errors: list[Finding], template: Template) -> list[str]:
-    """The checker's errors, one line each: `依法行政 第1行第15列：message（rule）`."""
+    """The checker's errors, one line each: `依法行政 第1段第15字：message（rule）`."""
+    from appraisal.checks.positions import finding_place
+
     lines: list[str] = []
     for finding in errors:
         where = ""
@@ -162,6 +164,7 @@ def _error_lines(errors: list[Finding], template: Template) -> list[str]:
                 where = template.section(finding.section).title
             except KeyError:
                 where = finding.section
-            where += f" 第{finding.line}行第{finding.column}列："
+            place = finding_place(finding)
+            where += f" {place}：" if place else "："
         lines.append(f"{where}{finding.message}（{finding.rule}）")
     return lines

@@ -7,8 +7,6 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
-from appraisal.errors import AppraisalError
-
 if TYPE_CHECKING:
     from appraisal.notes import Note
     from appraisal.templates import Template
@@ -65,12 +63,8 @@ def _template(template_id: str | None, year: int) -> Template:
 
 def _section_id(template: Template, name: str) -> str:
     """A section named by id, title or alias; a group stands for its first part."""
-    for placed in template.walk():
-        section = placed.section
-        if name in (section.id, section.title, *section.aliases):
-            return section.children[0].id if section.is_group else section.id
-    choices = "、".join(f"{s.id}（{s.title}）" for s in template.text_sections())
-    raise AppraisalError(f"模板“{template.name}”中没有“{name}”这个栏目，可用的有：{choices}。")
+    section = template.named_section(name)
+    return section.children[0].id if section.is_group else section.id
 
 
 def _title(template: Template, section_id: str | None) -> str:

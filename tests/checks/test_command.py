@@ -66,8 +66,8 @@ def test_concise_output_for_a_draft_names_the_section(capsys: pytest.CaptureFixt
     assert code == 1
     lines = out.splitlines()
     assert lines[0] == f"{report_json}:1:1: error profile-incomplete 草稿尚未填写单位。"
-    assert f"{report_json}:2:5: error placeholder 「理论学习」“XX”是未填写的占位符，请填上实际内容。" in lines
-    assert f"{report_json}:1:1: warning section-too-short “依法行政”只有 68 字，建议不少于 100 字。" in lines
+    assert f"{report_json}#study:2:5: error placeholder 「理论学习」“XX”是未填写的占位符，请填上实际内容。" in lines
+    assert f"{report_json}#law:1:1: warning section-too-short “依法行政”只有 68 字，建议不少于 100 字。" in lines
 
 
 def test_json_output(capsys: pytest.CaptureFixture[str], report_txt: Path, report_json: Path) -> None:
@@ -115,7 +115,7 @@ def test_draft_by_name(capsys: pytest.CaptureFixture[str]) -> None:
     path = create_draft(draft)
     code, out, _err = run_cli(capsys, "--format", "concise", "周明远")
     assert code == 1
-    assert out.startswith(f"{path}:1:")
+    assert out.startswith(f"{path}#law:1:")
     assert "placeholder" in out
 
 

@@ -75,10 +75,10 @@ def test_text_for_a_document_groups_by_paragraph() -> None:
     assert render([report], "text").splitlines() == [
         "文档 总结.docx",
         "第4段",
-        "  错误  第3字  placeholder",
+        "  错误  第4段第3字  placeholder",
         "    参加〖XX〗培训。",
         "    “XX”是未填写的占位符，请填上实际内容。",
-        "  提示  第11字  typo（可自动修正）",
+        "  提示  第4段第11字  typo（可自动修正）",
         "    今后将〖再接再励〗，争取更好成绩。",
         "    “再接再励”应为“再接再厉”。",
         "",
@@ -97,7 +97,7 @@ def test_a_document_finding_about_the_whole_document_comes_first() -> None:
     )
     lines = render([report], "text").splitlines()
     assert lines[1:4] == ["全文", "  错误  section-empty", "    文档中没有“理论学习”这一部分。"]
-    assert lines[4:6] == ["第2行", "  提示  第3字  typo（可自动修正）"]
+    assert lines[4:6] == ["第2行", "  提示  第2行第3字  typo（可自动修正）"]
 
 
 def test_several_files_each_with_a_summary_and_errors_left_out() -> None:
@@ -135,7 +135,8 @@ def test_summary() -> None:
 def test_concise_is_the_one_line_form() -> None:
     lines = render([draft_report()], "concise").splitlines()
     assert lines[0] == "张三.json:1:1: error profile-incomplete 草稿尚未填写单位。"
-    assert lines[2] == "张三.json:2:17: error placeholder 「品行修养」“XX”是未填写的占位符，请填上实际内容。"
+    assert lines[1] == "张三.json#title:1:5: warning halfwidth-punctuation 标题中的半角“,”应改为全角“，”。"
+    assert lines[2] == "张三.json#conduct:2:17: error placeholder 「品行修养」“XX”是未填写的占位符，请填上实际内容。"
 
 
 def test_json_says_the_template_and_what_positions_count() -> None:
@@ -187,3 +188,25 @@ def test_fix_never_overwrites_an_earlier_fixed_copy(capsys: pytest.CaptureFixtur
     main(["check", "--fix", str(document)])
     assert (tmp_path / "总结.fixed(3).txt").exists()
     assert earlier.read_text(encoding="utf-8") == "我改过的副本"
+
+
+def test_identical_findings_of_a_paragraph_are_reported_once_with_a_count() -> None:
+    """One .docx gave 36 separate half-width-comma findings: a paragraph's identical ones are one entry."""
+    line = "一,二,三,四,五,六,七,八,九。"
+    message = "中文里的半角“,”应改为全角“，”。"
+    commas = [
+        Finding("halfwidth-punctuation", "warning", None, 3, c + 1, c + 2, message, "，")
+        for c, ch in enumerate(line)
+        if ch == ","
+    ]
+    report = FileReport("总结.docx", commas, lines={"": ["标题", "", line]}, paragraphs="段")
+    assert render([report], "text").splitlines() == [
+        "文档 总结.docx",
+        "第3段",
+        "  提示  第3段第2字等 8 处  halfwidth-punctuation（可自动修正）",
+        "    一〖,〗二,三,四,五,六,七,八,九。",
+        "    本段 8 处，可自动修正：中文里的半角“,”应改为全角“，”。",
+        "",
+        "共 8 处：错误 0 处，提示 8 处，其中 8 处可用 --fix 自动修正。",
+    ]
+    assert len(render([report], "concise").splitlines()) == 8  # tools still get every place

@@ -194,7 +194,7 @@ def test_strict_lists_the_checkers_errors(
     assert (code, out) == (1, [])
     assert err == (
         "草稿还有 2 处错误，按 --strict 的要求未导出：\n"
-        "  依法行政 第1行第15列：“XX”是待填写的占位符。（placeholder）\n"
+        "  依法行政 第1段第15字：“XX”是待填写的占位符。（placeholder）\n"
         "  未填写单位。（profile-incomplete）\n"
     )
     assert list(workdir.iterdir()) == []

@@ -24,7 +24,7 @@ async def test_review_lists_findings_and_jumps_to_line_and_column() -> None:
         review = e.app.screen
         assert isinstance(review, ReviewScreen)
         prompts = [str(o.prompt) for o in review.query_one("#review-list", OptionList).options]
-        assert any("理论学习" in p and "第2行第3字" in p and "XX" in p for p in prompts)
+        assert any("理论学习" in p and "第2段第3字" in p and "XX" in p for p in prompts)
         index = next(i for i, f in enumerate(review.findings) if f.rule == "placeholder")
         review.query_one("#review-list", OptionList).highlighted = index
         await e.pilot.press("enter")
@@ -61,7 +61,7 @@ async def test_fix_all_applies_fixes_saves_and_updates_editor() -> None:
 
 
 async def test_fix_selected_only_changes_that_finding() -> None:
-    path = make_draft(sections={"law": "依法行政,严格执法,公正文明"})
+    path = make_draft(sections={"law": "依法行政,严格执法\n公正文明,执法为民"})
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -69,13 +69,36 @@ async def test_fix_selected_only_changes_that_finding() -> None:
         await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen)
-        commas = [i for i, f in enumerate(review.findings) if f.rule == "halfwidth-punctuation"]
+        commas = [i for i, f in enumerate(review.rows) if f.rule == "halfwidth-punctuation"]
         assert len(commas) == 2
         review.query_one("#review-list", OptionList).highlighted = commas[1]
         await pilot.press("x")
         await pilot.pause()
-        assert load_draft(path).sections["law"] == "依法行政,严格执法，公正文明"
+        assert load_draft(path).sections["law"] == "依法行政,严格执法\n公正文明，执法为民"
         assert len([f for f in review.findings if f.rule == "halfwidth-punctuation"]) == 1
+
+
+async def test_identical_findings_of_a_paragraph_are_one_row_with_a_count() -> None:
+    """Eight half-width commas in one paragraph: one row saying 本段 8 处 in the review and in the findings tab;
+    fixing that row fixes all eight."""
+    text = "一,二,三,四,五,六,七,八,九。"
+    async with editing({"law": text}, on="law", size=(120, 40), started=True) as e:
+        await wait_until(lambda: bool(e.screen.guidance.findings))
+        prompts = [str(o.prompt) for o in e.screen.query_one("#findings-list", OptionList).options]
+        commas = [p for p in prompts if "半角“,”" in p]
+        assert commas == ["提示 第1段第2字等 8 处  本段 8 处，可自动修正：中文里的半角“,”应改为全角“，”。"]
+        await e.pilot.press("f5")
+        await e.pilot.pause()
+        review = e.app.screen
+        assert isinstance(review, ReviewScreen)
+        prompts = [str(o.prompt) for o in review.query_one("#review-list", OptionList).options]
+        assert len([p for p in prompts if "本段 8 处" in p]) == 1
+        review.query_one("#review-list", OptionList).highlighted = next(
+            i for i, f in enumerate(review.rows) if f.rule == "halfwidth-punctuation"
+        )
+        await e.pilot.press("x")
+        await e.pilot.pause()
+        assert load_draft(e.path).sections["law"] == "一，二，三，四，五，六，七，八，九。"
 
 
 async def test_findings_tab_updates_after_typing_pause() -> None:
@@ -85,7 +108,7 @@ async def test_findings_tab_updates_after_typing_pause() -> None:
         assert [f.rule for f in e.screen.guidance.findings] == ["section-too-short", "placeholder"]
         assert e.screen.section_list.look_of("party") == "errors"
         prompts = [str(o.prompt) for o in e.screen.query_one("#findings-list", OptionList).options]
-        assert "第1行第3字" in prompts[1] and "XX" in prompts[1]
+        assert "第1段第3字" in prompts[1] and "XX" in prompts[1]
 
 
 class Raises(Rule):

@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from appraisal.checks import Finding, Severity
+from appraisal.checks.positions import FindingGroup, group
 from appraisal.draft import Draft
 from appraisal.service import Service
 from appraisal.tui.session import EditSession
@@ -37,6 +38,8 @@ class ReviewScreen(Screen[Finding | None]):
         self.service = service
         self.last_year = last_year  # last year's draft, for copied-from-last-year
         self.findings: list[Finding] = []
+        self.groups: list[FindingGroup] = []  # one per row: identical findings of a paragraph together
+        self.rows: list[Finding] = []  # the first of each group: where a row jumps to
 
     def compose(self) -> ComposeResult:
         yield Plain("", id="review-summary")
@@ -65,9 +68,12 @@ class ReviewScreen(Screen[Finding | None]):
         options = self.query_one("#review-list", OptionList)
         titles = {s.id: s.title for s in template.text_sections()}
         prompts = []
-        for index, finding in enumerate(self.findings):
+        self.groups = groups = group(self.findings)
+        self.rows = [entry.first for entry in groups]
+        for index, entry in enumerate(groups):
+            finding = entry.first
             title = fit_cells(titles.get(finding.section or "", "全文"), 16)
-            prompt = finding_prompt(finding, with_section=title)
+            prompt = finding_prompt(entry, with_section=title)
             if finding.fix is not None:
                 prompt.append("  可修正", style="cyan")
             prompts.append(Option(ChineseText(prompt), id=f"f{index}"))
@@ -77,8 +83,8 @@ class ReviewScreen(Screen[Finding | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if 0 <= event.option_index < len(self.findings):
-            self.dismiss(self.findings[event.option_index])
+        if 0 <= event.option_index < len(self.rows):
+            self.dismiss(self.rows[event.option_index])
 
     def _after_fix(self, count: int) -> None:
         if count:
@@ -101,16 +107,16 @@ class ReviewScreen(Screen[Finding | None]):
 
     def action_fix_selected(self) -> None:
         index = self.query_one("#review-list", OptionList).highlighted
-        if index is None or not 0 <= index < len(self.findings) or self._read_only():
+        if index is None or not 0 <= index < len(self.rows) or self._read_only():
             return
-        finding = self.findings[index]
+        finding = self.rows[index]
         if finding.fix is None or not finding.section:
             self.notify("这一条不能自动修正，请在原文中修改。", timeout=4)
             return
         before = self.session.text(finding.section)
-        after = self.service.apply_fixes(before, [finding])
+        after = self.service.apply_fixes(before, list(self.groups[index].findings))
         self.session.set_text(finding.section, after)
-        self._after_fix(int(after != before))
+        self._after_fix(self.groups[index].count if after != before else 0)
 
     def action_back(self) -> None:
         self.dismiss(None)

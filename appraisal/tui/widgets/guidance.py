@@ -30,6 +30,7 @@ from appraisal.tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
     from appraisal.checks import Finding
+    from appraisal.checks.positions import FindingGroup
     from appraisal.notes import Note
     from appraisal.plans import PlanItem
 
@@ -38,18 +39,24 @@ if TYPE_CHECKING:
 LOOKING = object()
 
 
-def finding_prompt(finding: Finding, *, with_section: str = "") -> Text:
-    """One finding on one line: [section] 错误/提示 第n行第m字  message."""
+def finding_prompt(found: Finding | FindingGroup, *, with_section: str = "") -> Text:
+    """One finding (or identical ones of a paragraph) on one line: [section] 错误/提示 第n段第m字  message, with
+    本段 8 处 for a group."""
     from appraisal.checks import Severity  # already loaded: it made the finding
+    from appraisal.checks.positions import FindingGroup
 
+    found = found if isinstance(found, FindingGroup) else FindingGroup((found,))
+    finding = found.first
     style = "bold red" if finding.severity is Severity.ERROR else "yellow"
     label = finding.severity.label
     text = Text()
     if with_section:
         text.append(f"{with_section} ", style="bold")
     text.append(label, style=style)
-    text.append(f" 第{finding.line}行第{finding.column}字  ", style="dim")
-    text.append(finding.message)
+    where = found.place()
+    text.append(f" {where}  " if where else "  ", style="dim")
+    count = found.count_words()
+    text.append(f"{count}：{finding.message}" if count else finding.message)
     return text
 
 
@@ -172,7 +179,8 @@ class GuidancePanel(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] = []  # one per row of the findings list: the first of identical ones
+        self.groups: list[FindingGroup] = []
         self._markdown = ""
         self._last_year: tuple[str, int | None] | object | None = LOOKING
         self._notes: tuple[list[Note], str] = ([], "")
@@ -218,7 +226,10 @@ class GuidancePanel(Vertical):
                 self._show_guidance()
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
-        self.findings = list(findings)
+        from appraisal.checks.positions import group
+
+        self.groups = group(findings)
+        self.findings = [found.first for found in self.groups]
         if self.built:
             with contextlib.suppress(NoMatches):  # the app is closing
                 self._show_findings()
@@ -268,9 +279,10 @@ class GuidancePanel(Vertical):
         if not findings:
             options.set_options([Option(Text("本栏暂未发现问题。", style="dim"), disabled=True)])
         else:
-            options.set_options([Option(ChineseText(finding_prompt(f)), id=f"f{i}") for i, f in enumerate(findings)])
+            options.set_options([Option(ChineseText(finding_prompt(g)), id=f"f{i}") for i, g in enumerate(self.groups)])
             options.highlighted = 0  # however the list gets the focus (Tab, a click), Enter acts on the first
-        label = f"本栏问题 {len(findings)}" if findings else "本栏问题"
+        total = sum(found.count for found in self.groups)
+        label = f"本栏问题 {total}" if findings else "本栏问题"
         self.query_one("#guidance-tabs", TabStrip).set_label("findings", label)
 
     def _show_last_year(self) -> None:
