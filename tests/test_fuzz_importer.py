@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from appraisal import cli
 from appraisal.errors import AppraisalError
-from appraisal.importing import import_document, word
+from appraisal.importing import import_document, package
 
 SUFFIXES = [".txt", ".md", ".docx", ".doc", ".wps", ".markdown", ".TXT", ""]
 
@@ -278,7 +278,7 @@ def test_an_entity_bomb_is_refused_quickly(tmp_path: Path) -> None:
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(word, "MAX_DOCX_XML_BYTES", 1_000_000)
+    monkeypatch.setattr(package, "MAX_DOCX_XML_BYTES", 1_000_000)
     filler = b"<w:p/>" * 400_000  # 2.4 MB of XML that compresses to a few KB
     xml = f"<w:document {W}><w:body>".encode() + filler + b"</w:body></w:document>"
     path = tmp_path / "bomb.docx"

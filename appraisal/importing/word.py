@@ -6,21 +6,15 @@ read is a position in the runs a fixed copy changes.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from appraisal.edits import Edit
 from appraisal.errors import AppraisalError
+from appraisal.importing.package import Package, Part, TooBig, copy_replacing
 from appraisal.importing.reader import Document, Piece
-
-MAX_DOCX_XML_BYTES = 16 * 1024 * 1024
-"""The XML parts of a .docx, unpacked, may not exceed this (checked from the zip's directory, before unpacking):
-a 681 KB file can hold 190 MB of XML, which took a minute and gigabytes to read. A long report with heavy
-formatting is a few MB."""
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -67,31 +61,28 @@ class WordFile:
     """The main document part of a .docx, parsed: its XML tree and its paragraphs in document order."""
 
     def __init__(self, path: Path, raw: bytes, verb: str) -> None:
-        from docx.opc.exceptions import PackageNotFoundError
-        from docx.opc.package import OpcPackage
         from docx.oxml import parse_xml
 
         self.raw = raw
+        self._path, self._verb = path, verb
         try:
-            with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-                unpacked = sum(info.file_size for info in archive.infolist() if info.filename.endswith(".xml"))
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-            raise AppraisalError(_corrupt_docx_message(path, verb)) from exc
-        if unpacked > MAX_DOCX_XML_BYTES:
-            raise AppraisalError(f"{path} 中的文字内容过大，超过{verb}上限，请确认选对了文件。")
-        try:
-            package = OpcPackage.open(io.BytesIO(raw))
-            part = package.main_document_part
-            if part.content_type not in _DOCX_CONTENT_TYPES:
-                raise AppraisalError(f"{path} 不是 Word 文档（可能是 Excel 或 PowerPoint 文件），请{verb} .docx 文档。")
-            self.part_name = str(part.partname).lstrip("/")
-            self.root = parse_xml(part.blob)
-            self.styles = _heading_styles(part, parse_xml)
+            package = Package(raw)
+            try:
+                part = package.main
+                if part.content_type not in _DOCX_CONTENT_TYPES:
+                    raise AppraisalError(
+                        f"{path} 不是 Word 文档（可能是 Excel 或 PowerPoint 文件），请{verb} .docx 文档。"
+                    )
+                self.part_name = part.name
+                self.root = parse_xml(part.blob)
+                self.styles = _heading_styles(package, part, parse_xml)
+            finally:
+                package.close()
         except AppraisalError:
             raise
-        except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise AppraisalError(_corrupt_docx_message(path, verb)) from exc
-        except Exception as exc:  # lxml and python-docx raise many types on malformed parts
+        except TooBig as exc:
+            raise AppraisalError(_too_big_message(path, verb)) from exc
+        except Exception as exc:  # zipfile, lxml and a broken package raise many types
             raise AppraisalError(_corrupt_docx_message(path, verb)) from exc
         body = self.root.find(_w("body"))
         if body is None:
@@ -103,11 +94,16 @@ class WordFile:
         from lxml import etree
 
         xml = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        output = io.BytesIO()
-        with zipfile.ZipFile(io.BytesIO(self.raw)) as source, zipfile.ZipFile(output, "w") as copy:
-            for info in source.infolist():
-                copy.writestr(info, xml if info.filename == self.part_name else source.read(info))
-        return output.getvalue()
+        try:
+            return copy_replacing(self.raw, self.part_name, xml)
+        except TooBig as exc:
+            raise AppraisalError(_too_big_message(self._path, self._verb)) from exc
+        except Exception as exc:  # a part whose data does not match its checksum, and the like
+            raise AppraisalError(_corrupt_docx_message(self._path, self._verb)) from exc
+
+
+def _too_big_message(path: Path, verb: str) -> str:
+    return f"{path} 解压后的内容过大，超过{verb}上限，个人总结通常不到 1 MB，请确认选对了文件。"
 
 
 def read_docx(path: Path, raw: bytes, verb: str) -> Document:
@@ -215,12 +211,22 @@ def in_text_runs(pieces: Sequence[Piece], edit: Edit) -> bool:
     return covered == end - start
 
 
-def _heading_styles(part: Any, parse_xml: Any) -> dict[str, int]:
-    """Paragraph style id → heading level (1-based) for Word's heading styles ("heading 1", "标题 1", outline)."""
+def _heading_styles(package: Package, part: Part, parse_xml: Any) -> dict[str, int]:
+    """Paragraph style id → heading level (1-based) for Word's heading styles ("heading 1", "标题 1", outline).
+
+    A styles part too big to read refuses the file (TooBig goes up); one missing or unreadable leaves headings
+    to be found by their text alone."""
     try:
-        styles_part = part.part_related_by(_STYLES_REL)
+        styles_part = package.related(part, _STYLES_REL)
+    except TooBig:
+        raise
+    except Exception:
+        return {}
+    if styles_part is None:
+        return {}
+    try:
         root = parse_xml(styles_part.blob)
-    except Exception:  # no styles part, or an unreadable one: headings are then found by their text alone
+    except Exception:
         return {}
     levels: dict[str, int] = {}
     for style in root.iter(_w("style")):

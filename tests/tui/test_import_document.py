@@ -197,3 +197,23 @@ async def test_an_importer_bug_is_one_chinese_sentence_and_creates_nothing(
         assert shown.startswith(f"导入 {source} 时程序出错，未创建草稿")
         assert "list index" not in shown
     assert draft_files() == before
+
+
+async def test_a_docx_too_big_unpacked_is_refused_in_the_import_dialog(tmp_path: Path) -> None:
+    """A 40 MB styles part named `styles.bin` (issue 23 item 1): before, python-docx read and parsed it whatever
+    its name, and the file was imported; now the dialog says the file is too big and nothing is created."""
+    from hostile_docx import huge_styles
+
+    make_draft()
+    source = huge_styles(tmp_path / "styles.docx", megabytes=40)
+    before = draft_files()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await wait_until(lambda: isinstance(app.screen, ImportScreen))
+        await pilot.press(*str(source), "enter")
+        await wait_until(lambda: "过大" in str(app.screen.query_one("#form-error", Static).render()))
+        shown = str(app.screen.query_one("#form-error", Static).render())
+        assert shown.startswith(f"{source} 解压后的内容过大") and shown.count("。") == 1
+    assert draft_files() == before
