@@ -54,6 +54,29 @@ class Profile(BaseModel):
     position: str = ""
     year: int | None = None
 
+    @property
+    def signed(self) -> str:
+        """The 落款 date taken from an imported document, as written there (`2026年12月20日`); "" when none."""
+        value = (self.model_extra or {}).get("date", "")
+        return value.strip() if isinstance(value, str) else ""
+
+
+_CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
+_SIGNED_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def signed_date(text: str) -> dt.date | None:
+    """The day a 落款 date names (`2026年12月20日`, `二〇二六年十二月二十日`); None when it names no whole day."""
+    text = "".join(_CN_DIGITS.get(ch, ch) for ch in text)
+    text = re.sub(r"([0-9])?十([0-9])?", lambda m: (m.group(1) or "1") + (m.group(2) or "0"), text)
+    found = _SIGNED_DATE.search(text)
+    if found is None:
+        return None
+    try:
+        return dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
+
 
 class Draft(BaseModel):
     """One report. `sections` maps every text section id of the template to its text (one paragraph a line)."""

@@ -68,6 +68,10 @@ def _bare_name(name: str) -> str:
     return re.sub(r"^(?:[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])", "", bare) or bare
 
 
+YEAR_PLACEHOLDER = "20**"
+"""Where a year goes in a title when none is known: the placeholder offices use, never an empty place."""
+
+
 class Template(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -145,8 +149,8 @@ class Template(BaseModel):
         raise KeyError(section_id)
 
     def default_title(self, year: int | None) -> str:
-        if year is None:
-            return self.title.replace("{year}", "").replace("{next_year}", "")
+        if year is None:  # the year's place kept, as offices write it (`20**年工作总结`), for the writer to fill
+            return self.title.replace("{year}", YEAR_PLACEHOLDER).replace("{next_year}", YEAR_PLACEHOLDER)
         return self.title.replace("{year}", str(year)).replace("{next_year}", str(year + 1))
 
     def guidance(self, section_id: str) -> str:

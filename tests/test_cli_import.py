@@ -239,7 +239,8 @@ def test_on_a_terminal_import_asks_for_the_template_when_unsure(
     target = tmp_path / "草稿.json"
     code, out, err = run_cli(capsys, "import", str(source), "-o", str(target))
     assert code == 0
-    assert "未能确定文档所用的模板，请选择" in err
+    question = next(line for line in err.splitlines() if line.startswith("未能确定文档所用的模板"))
+    assert "（依据：" in question and question.endswith("请选择（直接回车使用推测的模板）：")  # evidence, one line
     assert "请输入 1 到 4 之间的数字。" in err
     assert load_draft(target).template == "duty-report"
     assert "使用指定的模板「领导干部述职述廉报告」" in out

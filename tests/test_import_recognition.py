@@ -115,7 +115,7 @@ def test_the_year_comes_from_the_document_not_from_today() -> None:
 def test_a_document_without_any_year_leaves_the_year_to_the_user() -> None:
     result = parse("一、品行修养\n甲。\n二、理论学习\n乙。")
     assert result.draft.profile.year is None
-    assert result.draft.title == "年度个人总结"
+    assert result.draft.title == "20**年度个人总结"  # the year's place is kept, never eaten
     assert "考核年度：未识别" in result.summary()
     assert "文中没有找到考核年度，草稿中的考核年度暂空，请在编辑时填写。" in result.summary()
 

@@ -5,6 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from appraisal.importing import ImportResult
 
 NAME = "import"
 HELP = "把 .txt、.md、.docx 文档导入为草稿"
@@ -34,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
 
     result = import_document(args.file, args.template)
     if not result.confident and sys.stdin.isatty():
-        chosen = _ask_template(result.template.id)
+        chosen = _ask_template(result.template.id, _question(result))
         if chosen != result.template.id:
             result = import_document(args.file, chosen)
     output = args.output
@@ -46,13 +50,21 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _ask_template(guess: str) -> str:
+def _question(result: ImportResult) -> str:
+    """What is asked, with the evidence in one line."""
+    why = f"（依据：{'；'.join(result.reasons)}）" if result.reasons else ""
+    if result.fits_no_template:
+        return f"该文档不符合任何模板{why}。请选择导入到哪个模板，正文将放入其主体栏目（直接回车使用推测的模板）："
+    return f"未能确定文档所用的模板{why}，请选择（直接回车使用推测的模板）："
+
+
+def _ask_template(guess: str, question: str) -> str:
     """The template the user picks when the document's could not be recognised with confidence; Enter keeps the
     guess. Asked only on a terminal: otherwise the guess is used and the summary says so."""
     from appraisal.templates import list_templates
 
     templates, _errors = list_templates()
-    print("未能确定文档所用的模板，请选择（直接回车使用推测的模板）：", file=sys.stderr)
+    print(question, file=sys.stderr)
     for number, template in enumerate(templates, start=1):
         mark = "（推测）" if template.id == guess else ""
         print(f"  {number}. {template.name}{mark}", file=sys.stderr)

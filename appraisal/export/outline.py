@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from appraisal.draft import Draft
+from appraisal.draft import Draft, signed_date
 from appraisal.export import ExportOptions
 from appraisal.templates import Section, Template
 
@@ -192,7 +192,8 @@ def build_outline(draft: Draft, template: Template, options: ExportOptions | Non
         title=document_title(draft, template),
         blocks=tuple(blocks),
         name=name,
-        date=options.date or dt.date.today(),
+        # The date the user asked for; else the 落款 date of the imported document, kept; else today.
+        date=options.date or signed_date(draft.profile.signed) or dt.date.today(),
         signature=signature or ((name,) if name else ()),  # a unit's report without its unit: signed by the writer
         trailing_unheaded=frozenset(trailing),
     )

@@ -43,7 +43,8 @@ INLINE_THRESHOLD = 0.85  # numbered, with the body running on after the title
 UNNUMBERED_THRESHOLD = 0.85  # a short line on its own
 UNNUMBERED_MAX_CHARS = 25
 
-_TITLE_WORDS = re.compile(r"总结|述职|述廉|报告|自评|考核|鉴定|小结|计划|汇报")
+_TITLE_WORDS = re.compile(r"总结|述职|述廉|报告|自评|考核|鉴定|小结|计划|汇报|材料|讲话|发言|讲稿|致辞")
+_YEAR_START = re.compile(r"(?:\d{4}|\d{2}[*＊xX×]{2}|[*＊xX×]{4})\s*年")
 _CLOSING = re.compile(r"特此|请予|请审议|请评议|批评指正|不妥之处|以上(?:述职|报告|是我|汇报|总结)|谢谢")
 _SUBPOINT_VERBS = re.compile(
     r"^(?:加强|强化|坚持|抓好|抓实|推进|推动|提升|提高|注重|做好|落实|深化|严守|筑牢|狠抓|扎实|持续|不断|全面|积极|"
@@ -683,8 +684,8 @@ class _Parser:
             return None
         if self.document.kind == "md" and _THEMATIC_BREAK.fullmatch(text):
             return None  # `---` is a rule between parts, not a title
-        if line_shape.numbered and not line_shape.markdown:
-            return None
+        if line_shape.numbered and not line_shape.markdown and not _YEAR_START.match(text):
+            return None  # `20**年工作总结` starts with a year (or its placeholder), not with a number
         if _TITLE_WORDS.search(text) or signature.year_in_title(text):
             return 0
         if first + 1 < len(self.units) and self._title_goes_on(first, first + 1):

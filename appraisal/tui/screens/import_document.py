@@ -163,13 +163,15 @@ class TemplateQuestion(ListDialog[str]):
         result = self.result
         name = result.document.path.name if result.document.path else "文档"
         why = f"推测的依据：{'；'.join(result.reasons)}。" if result.reasons else ""
+        if result.fits_no_template:
+            question = f"{name} 不符合任何模板。{why}请选择导入到哪个模板，正文将放入其主体栏目（回车确认）："
+        else:
+            guess = result.template.name
+            question = f"未能确定 {name} 所用的模板，推测为「{guess}」。{why}请选择要使用的模板（回车确认）："
         with Vertical(classes="dialog"):
             yield PlainLabel("选择模板", classes="dialog-title")
             yield Static(
-                ChineseText(
-                    f"未能确定 {name} 所用的模板，推测为「{result.template.name}」。{why}"
-                    "请选择要使用的模板（回车确认）："
-                ),
+                ChineseText(question),
                 classes="dialog-body",
             )
             yield OptionList(

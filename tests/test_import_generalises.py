@@ -1,0 +1,191 @@
+"""Import that generalises (issue 21): the patterns real reports have, in texts of our own — a template given by
+the user works as well as a recognised one, headings that name no section are the body (never the opening), Word
+heading styles are structure, the voice decides between a person's and a unit's template, a speech fits none, the
+year placeholder and the 落款 date are kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+import pytest
+from fuzzing import assert_nothing_lost
+
+from appraisal.cli import main
+from appraisal.export import ExportOptions
+from appraisal.export.outline import build_outline
+from appraisal.importing import Document, ImportResult, import_document, parse_document
+from appraisal.importing.reader import split_lines
+from appraisal.store import load_draft
+from appraisal.templates import load_template
+
+
+def parse(text: str, template: str | None = None, kind: str = "txt") -> ImportResult:
+    result = parse_document(Document(None, kind, split_lines(text)), template)
+    assert_nothing_lost(result)
+    return result
+
+
+# A 述职述廉报告 whose headings are the writer's own: none names a section of the template.
+OWN_HEADINGS = """\
+2025年度述职述廉报告
+尊敬的各位领导：
+现将本人一年来的履职情况报告如下。
+一、全年重点工作回眸
+牵头推进城区供水管网改造，新建管网十二公里。
+二、当好决策参谋
+起草调研报告五篇，两篇获领导批示。
+三、守住廉洁底线
+严格遵守中央八项规定精神，没有违规收受礼品。
+四、下一步工作打算
+继续抓好管网改造收尾工作。
+"""
+
+
+def test_a_given_template_places_free_headings_as_the_recognised_one_does() -> None:
+    recognised = parse(OWN_HEADINGS)
+    given = parse(OWN_HEADINGS, template="duty-report")
+    assert recognised.template.id == "duty-report"
+    assert given.draft.sections == recognised.draft.sections
+    sections = given.draft.sections
+    assert sections["intro"] == "尊敬的各位领导：\n现将本人一年来的履职情况报告如下。"  # only what precedes 一、
+    assert "新建管网十二公里" in sections["duties"] and "起草调研报告五篇" in sections["duties"]
+    assert "没有违规收受礼品" in sections["integrity"]  # 廉 names 述廉
+    assert sections["plans"] == "继续抓好管网改造收尾工作。"
+    assert "识别出 0/6 个栏目标题" not in given.summary() or "导言" not in given.summary().split("已填入的栏目：")[1]
+
+
+SEASONS = (
+    "2025年度个人总结\n"
+    "本人2025年任某镇副镇长，分管农业农村工作，现将一年来的情况总结如下。\n"
+    "一、春季\n" + "组织春耕生产，落实种粮补贴，协调农资供应，走访种粮大户。" * 8 + "\n"
+    "二、夏季\n" + "抓好防汛抗旱，排查山塘水库隐患，组织抢收抢种。" * 8 + "\n"
+    "三、秋冬\n" + "推进秋收秋种和冬季农田水利建设，完成高标准农田验收。" * 8 + "\n"
+)
+
+
+def test_a_long_report_with_period_headings_is_body_not_opening() -> None:
+    result = parse(SEASONS)
+    assert result.template.id == "cadre-annual"
+    sections = result.draft.sections
+    assert sections["intro"] == "本人2025年任某镇副镇长，分管农业农村工作，现将一年来的情况总结如下。"
+    duties = sections["results.duties"]  # the template's main section (template.toml: main_section)
+    assert duties.startswith("春季\n组织春耕生产") and "\n夏季\n" in duties and "\n秋冬\n" in duties
+    assert "（标题未提及其他栏目，归入主体栏目）" in result.summary()
+
+
+def test_a_long_report_without_any_heading_is_body_not_opening() -> None:
+    body = "本人一年来认真履行分管职责，" + "推动重点项目建设，协调解决企业用地和融资难题，" * 30 + "完成全年任务。"
+    result = parse("2025年度个人总结\n" + body)
+    assert result.draft.sections["intro"] == ""
+    assert result.draft.sections["results.duties"] == body
+    assert "正文已全部放入主体栏目「分管工作实绩」" in result.summary()
+
+
+UNIT_BODY = """\
+2025年工作总结
+一、主要工作及成效
+{who}全年完成固定资产投资二十亿元，{who}新引进企业十二家。
+二、存在的主要问题
+{who}在项目储备上还有差距。
+三、下一年工作安排
+{who}将继续抓好招商引资。
+"""
+
+
+def test_the_collective_voice_is_a_unit_summary_with_confidence() -> None:
+    result = parse(UNIT_BODY.format(who="我局"))
+    assert result.template.id == "unit-summary"
+    assert result.confident
+    assert any("单位口吻" in reason for reason in result.reasons)
+
+
+def test_a_first_person_report_is_never_silently_a_unit_summary() -> None:
+    result = parse(UNIT_BODY.format(who="本人"))
+    assert not result.confident  # asked on a terminal, said in the summary otherwise
+    assert any("个人口吻" in reason for reason in result.reasons)
+    if result.template.voice == "collective":
+        assert any("是单位用的模板" in reason for reason in result.reasons)
+    assert "未能确定文档所用的模板，暂按「" in result.summary()
+
+
+def test_a_speech_fits_no_template_and_goes_to_the_chosen_templates_body() -> None:
+    text = (
+        "在全县招商引资工作会议上的讲话\n同志们：\n"
+        + "今天召开这次会议，主要是总结工作、部署任务。我们要坚定信心，抓好项目落地。" * 12
+        + "\n谢谢大家！"
+    )
+    result = parse(text)
+    assert result.fits_no_template
+    assert not result.confident
+    assert result.draft.title == "在全县招商引资工作会议上的讲话"
+    assert "不符合任何模板" in result.summary()
+    given = parse(text, template="duty-report")  # the template the user chose when asked
+    assert given.fits_no_template and given.confident
+    assert "今天召开这次会议" in given.draft.sections["duties"]
+    assert "该文档不符合任何模板，已按「领导干部述职述廉报告」导入，正文放入主体栏目" in given.summary()
+
+
+def test_a_docx_with_heading_styles_and_no_numbering(tmp_path: Path) -> None:
+    word = docx.Document()
+    word.add_paragraph("2025年度个人总结", style="Title")
+    word.add_paragraph("本人2025年任某局副局长，分管项目建设，现将一年来的情况总结如下。")
+    word.add_paragraph("抓项目建设", style="Heading 1")  # Word numbers it; the text has no 一、
+    word.add_paragraph("重点项目", style="Heading 2")
+    word.add_paragraph("推动重点项目八个，完成投资十亿元。")
+    word.add_paragraph("优化营商环境", style="Heading 1")
+    word.add_paragraph("办理企业诉求一百二十件。")
+    word.add_paragraph("廉政建设", style="Heading 1")
+    word.add_paragraph("严格遵守中央八项规定精神。")
+    path = tmp_path / "总结.docx"
+    word.save(str(path))
+    result = import_document(path)
+    assert_nothing_lost(result)
+    sections = result.draft.sections
+    main = result.template.main_section  # 分管工作实绩 or 绩: both templates fit this title
+    assert main is not None
+    assert sections["intro"] == "本人2025年任某局副局长，分管项目建设，现将一年来的情况总结如下。"
+    assert sections[main] == (
+        "抓项目建设\n重点项目\n推动重点项目八个，完成投资十亿元。\n优化营商环境\n办理企业诉求一百二十件。"
+    )
+    assert sections["integrity"] == "严格遵守中央八项规定精神。"
+    assert import_document(path, result.template.id).draft.sections == sections  # given: the same placement
+
+
+def test_a_title_with_a_year_placeholder_keeps_it() -> None:
+    result = parse("20**年个人工作总结\n本人一年来认真学习。\n一、加强学习\n学习。\n二、做好工作\n工作。")
+    assert result.draft.title == "20**年个人工作总结"
+    without_title = parse("一、品行修养\n甲。")
+    assert without_title.draft.title == "20**年度个人总结"  # no year known: its place is kept, never eaten
+
+
+def test_the_imported_signing_date_is_kept_and_used_by_export_unless_changed() -> None:
+    result = parse(OWN_HEADINGS + "张三\n2025年12月20日\n")
+    draft, template = result.draft, load_template("duty-report")
+    assert draft.profile.signed == "2025年12月20日"
+    assert build_outline(draft, template).date_text == "2025年12月20日"
+    chosen = ExportOptions(date=dt.date(2026, 1, 5))
+    assert build_outline(draft, template, chosen).date_text == "2026年1月5日"
+
+
+def test_on_a_terminal_the_question_carries_the_evidence_and_otherwise_the_default_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "总结.txt"
+    source.write_text(UNIT_BODY.format(who="本人"), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    asked: list[str] = []
+    monkeypatch.setattr("builtins.input", lambda prompt="": asked.append(prompt) or "")
+    assert main(["import", str(source), "-o", str(tmp_path / "问.json")]) == 0
+    out, err = capsys.readouterr()
+    question = next(line for line in err.splitlines() if line.startswith("未能确定文档所用的模板"))
+    assert "个人口吻" in question  # the evidence, in the question's one line
+    assert asked == ["模板编号："]
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert main(["import", str(source), "-o", str(tmp_path / "默认.json")]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""  # nothing asked
+    guess = load_draft(tmp_path / "默认.json").template
+    assert f"未能确定文档所用的模板，暂按「{load_template(guess).name}」导入" in out
