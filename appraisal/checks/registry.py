@@ -10,6 +10,7 @@ from appraisal.checks.heading_in_text import HeadingInText
 from appraisal.checks.missing_figure import MissingFigure
 from appraisal.checks.number_usage import NumberUsage
 from appraisal.checks.placeholder import Placeholder
+from appraisal.checks.political_term import PoliticalTerm
 from appraisal.checks.profile_incomplete import ProfileIncomplete
 from appraisal.checks.punctuation import Punctuation
 from appraisal.checks.section_empty import SectionEmpty
@@ -40,6 +41,7 @@ RULES: dict[str, Rule] = {
         HeadingInText(),
         Typo(),
         Wording(),
+        PoliticalTerm(),
         NumberUsage(),
         Punctuation(),
         UserWord(),

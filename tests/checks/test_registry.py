@@ -30,6 +30,7 @@ SPEC_RULES = {
     "heading-in-text": "warning",
     "typo": "warning",
     "wording": "warning",
+    "political-term": "warning",
     "number-usage": "warning",
     "punctuation": "warning",
     "user-word": "warning",
@@ -50,7 +51,7 @@ def test_descriptions_are_chinese_sentences() -> None:
 
 def test_the_fixing_rules() -> None:
     fixing = [name for name, rule in RULES.items() if rule.fixable]
-    assert fixing == ["halfwidth-punctuation", "typo", "number-usage", "punctuation"]
+    assert fixing == ["halfwidth-punctuation", "typo", "political-term", "number-usage", "punctuation"]
 
 
 @pytest.mark.parametrize("name", sorted(SPEC_RULES))
@@ -63,6 +64,7 @@ def test_each_rule_can_be_switched_off(name: str) -> None:
     draft.sections["results.service"] += "服" * 1200
     draft.sections["study"] += "今后将再接再励，深入推进供给侧改革。"  # typo, wording
     draft.sections["study"] += "完成投资3千万元，各项工作...全面推进。"  # number-usage, punctuation
+    draft.sections["study"] += "学习《中国共产党纪律处份条例》。"  # political-term
     extra = MappingProxyType({"抓手": "套话"})
     draft.sections["study"] += "发挥抓手作用。"  # user-word, with the user's list below
     last_year = draft.model_copy(deep=True)  # the same text last year: copied-from-last-year
