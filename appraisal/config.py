@@ -38,7 +38,9 @@ class AssistConfig(BaseModel):
     base_url: str = Field(min_length=1, description="the endpoint, e.g. http://10.0.0.5:8000/v1 (before /chat)")
     model: str = Field(min_length=1, description="the model name the endpoint expects")
     api_key_env: str | None = Field(default=None, description="the environment variable that holds the key")
-    timeout: float = Field(default=60.0, gt=0, le=600, description="seconds to wait for the model")
+    timeout: float = Field(
+        default=120.0, gt=0, le=600, description="seconds the whole answer may take (one deadline, not per read)"
+    )
 
     @field_validator("base_url")
     @classmethod

@@ -14,6 +14,21 @@ from pathlib import Path
 from appraisal import paths
 
 LOG_FILE = "appraisal.log"
+_SECRETS: set[str] = set()  # never written to the log, whatever record carries them (`redact`)
+
+
+def redact(secret: str) -> None:
+    """Keep `secret` (a model's API key) out of every log line from now on: it is written as `***`."""
+    if len(secret) >= 4:
+        _SECRETS.add(secret)
+
+
+class _Redacting(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in _SECRETS:
+            text = text.replace(secret, "***")
+        return text
 
 
 class _LogFile(logging.FileHandler):
@@ -23,7 +38,7 @@ class _LogFile(logging.FileHandler):
     def __init__(self, path: Path) -> None:
         super().__init__(path, encoding="utf-8", delay=True)
         self.path = path
-        self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        self.setFormatter(_Redacting("%(asctime)s %(levelname)s %(name)s: %(message)s"))
 
     def emit(self, record: logging.LogRecord) -> None:
         with contextlib.suppress(OSError):  # if the folder cannot be made, opening the file fails: handleError

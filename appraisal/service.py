@@ -172,7 +172,7 @@ class AssistNotConfigured(AppraisalError):
             'base_url = "http://127.0.0.1:11434/v1"   # 单位内部或本机的 OpenAI 兼容接口\n'
             'model = "qwen2.5:7b"                     # 该接口上的模型名称\n'
             'api_key_env = "APPRAISAL_API_KEY"        # 存放密钥的环境变量名，没有密钥可删去这一行\n'
-            "timeout = 60                             # 等待答复的秒数"
+            "timeout = 120                            # 整个答复最多等待的秒数"
         )
 
 

@@ -8,6 +8,7 @@ import contextlib
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,13 +25,31 @@ ANSWER = [
 ]
 
 
+# What a hostile "model" answers (`escapes`): a clipboard write (OSC 52), a title change, a screen clear, concealed
+# text, a bell, and a bidirectional override; the visible words are ESCAPED_TEXT.
+ESCAPED_ANSWER = [
+    "本人牵头推进\x1b]52;c;cm0gLXJmIH4=\x07营商环境优化工作，",
+    "\x1b]0;pwned\x07全年走访企业86家，\x1b[2J\x1b[H",
+    "协调解决\x1b[8m融资\x1b[0m难题21个。\x07\u202e\r\n",
+]
+ESCAPED_TEXT = "本人牵头推进营商环境优化工作，全年走访企业86家，协调解决融资难题21个。"
+DRIP_PIECES = 40  # `drip`: a piece every DRIP_SECONDS, 20 seconds in all
+DRIP_SECONDS = 0.5
+LONG_LINE_BYTES = 64 * 1024 * 1024  # `long-line`: one line of this size, then the end of the answer
+
+
 @dataclass
 class Model:
-    """What the test server does next (`mode`) and what it was sent."""
+    """What the test server does next (`mode`) and what it was sent. Every request is recorded, whatever its
+    method or path (so a server used as a proxy or as a redirect's target shows what reached it); `redirect_to`
+    is where the `redirect-30x` modes send the client; `bytes_sent` counts what `long-line` managed to write."""
 
     mode: str = "stream"
     requests: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    redirect_to: str = ""
+    bytes_sent: int = 0
     first_piece_seen: threading.Event = field(default_factory=threading.Event)
     streamed_live: list[bool] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
@@ -57,12 +76,24 @@ def _handler(model: Model) -> type[BaseHTTPRequestHandler]:
         def _event(self, data: object) -> None:
             self._chunk(b"data: " + json.dumps(data, ensure_ascii=False).encode() + b"\n\n")
 
+        def do_GET(self) -> None:
+            model.paths.append(self.path)
+            model.requests.append({})
+            model.headers.append(dict(self.headers))
+            self._body(404, "application/json", b'{"error": {"message": "not found"}}')
+
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
+            model.paths.append(self.path)
             model.requests.append(json.loads(self.rfile.read(length)))
             model.headers.append(dict(self.headers))
             mode = model.mode
-            if self.path != "/v1/chat/completions":
+            if mode.startswith("redirect-"):
+                self.send_response(int(mode.removeprefix("redirect-")))
+                self.send_header("Location", model.redirect_to)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+            elif self.path != "/v1/chat/completions":
                 self._body(404, "application/json", b'{"error": {"message": "not found"}}')
             elif mode in ("401", "429"):
                 self._body(int(mode), "application/json", b'{"error": {"message": "no"}}')
@@ -75,8 +106,53 @@ def _handler(model: Model) -> type[BaseHTTPRequestHandler]:
                 self._body(200, "application/json", json.dumps(answer, ensure_ascii=False).encode())
             elif mode == "slow":
                 model.release.wait(10)
+            elif mode in ("drip", "long-line", "escapes", "error-escapes"):
+                with contextlib.suppress(OSError):  # the client hangs up, as it should
+                    getattr(self, "_" + mode.replace("-", "_"))()
             else:
                 self._stream(mode)
+
+        def _start_stream(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+
+        def _finish_stream(self) -> None:
+            self._event({"choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+            self._chunk(b"data: [DONE]\n\n")
+            self._chunk(b"")
+
+        def _piece(self, text: str) -> None:
+            self._event({"choices": [{"index": 0, "delta": {"content": text}, "finish_reason": None}]})
+
+        def _drip(self) -> None:
+            self._start_stream()
+            for _ in range(DRIP_PIECES):
+                self._piece("本人")
+                time.sleep(DRIP_SECONDS)
+            self._finish_stream()
+
+        def _long_line(self) -> None:
+            self._start_stream()
+            block = b"a" * (1024 * 1024)
+            self._chunk(b'data: {"choices": [{"index": 0, "delta": {"content": "')
+            for _ in range(LONG_LINE_BYTES // len(block)):
+                self._chunk(block)
+                model.bytes_sent += len(block)
+            self._chunk(b'"}, "finish_reason": null}]}\n\n')
+            self._finish_stream()
+
+        def _escapes(self) -> None:
+            self._start_stream()
+            for piece in ESCAPED_ANSWER:
+                self._piece(piece)
+            self._finish_stream()
+
+        def _error_escapes(self) -> None:
+            self._start_stream()
+            self._event({"error": {"message": "\x1b]0;pwned\x07\x1b[2J模型\x1b[8m过载\x1b[0m"}})
+            self._chunk(b"")
 
         def _stream(self, mode: str) -> None:
             self.send_response(200)

@@ -6,6 +6,7 @@ configure it; nothing is ever sent before the user presses Enter on what will be
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
     from appraisal.draft import Draft
     from appraisal.service import AssistProposal, Service
     from appraisal.templates import Template
+
+log = logging.getLogger(__name__)
 
 TASKS = [
     ("polish", "润色：理顺语句，统一用语，不改事实"),
@@ -130,9 +133,11 @@ class AssistScreen(ModalScreen[str | None]):
         elif self.stage == "proposal" and self.proposal is not None:
             self.dismiss(self.proposal.text)
 
-    @work(thread=True, group="assist")
+    @work(thread=True, group="assist", exit_on_error=False)
     def _send(self, request: AssistRequest) -> None:
-        """In a thread: the answer's pieces and the outcome go back as messages (never touching widgets)."""
+        """In a thread: the answer's pieces and the outcome go back as messages (never touching widgets). No
+        failure here may end the app: an unexpected one is logged (the log never holds the key) and said in one
+        sentence."""
 
         def piece(text: str) -> None:
             if self._cancelled:
@@ -145,6 +150,10 @@ class AssistScreen(ModalScreen[str | None]):
             return
         except AppraisalError as exc:
             self.post_message(self.Done(None, exc.message))
+            return
+        except Exception:
+            log.exception("drafting help failed")
+            self.post_message(self.Done(None, "写作助手出现意外错误，未取得答复，详情已记入日志。"))
             return
         self.post_message(self.Done(proposal, ""))
 
