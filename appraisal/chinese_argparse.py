@@ -31,7 +31,7 @@ _USAGE_PARTS = r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+"  # argparse's own
 def wrap(text: str, width: int) -> list[str]:
     """`text` wrapped to `width` cells by the editor's line-breaking rules (禁则; Latin words and numbers with
     their units kept whole), white space collapsed as argparse does."""
-    from appraisal.tui.line_breaking import break_lines  # pure text; does not load Textual
+    from appraisal.text.line_breaking import break_lines  # pure text; does not load Textual
 
     return [line.rstrip() for line in break_lines(" ".join(text.split()), width) if line.strip()]
 

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     import webbrowser
 
     from appraisal.errors import AppraisalError
-    from appraisal.tui.serve import BrowserServer, bind, is_loopback
+    from appraisal.tui.serve import bind, browser_server, is_loopback
 
     if not 0 <= args.port <= 65535:
         raise AppraisalError(f"端口应在 0 到 65535 之间（0 表示自动选择），收到的是 {args.port}。")
@@ -53,6 +53,6 @@ def run(args: argparse.Namespace) -> int:
         if not opened:
             print("未能自动打开浏览器，请手动打开上面的地址。", flush=True)
 
-    BrowserServer(sock, announce=announce).run()
+    browser_server(sock, announce=announce).run()
     print("浏览器模式已停止。", flush=True)
     return 0

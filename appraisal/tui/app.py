@@ -16,14 +16,11 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.console import RenderableType
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widget import AwaitMount
 
 from appraisal.errors import AppraisalError
 from appraisal.store import DraftLock, DraftLockedError, LockInfo, create_draft, draft_files
@@ -33,7 +30,7 @@ from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.start import StartScreen
 from appraisal.tui.session import EditSession
 from appraisal.tui.settings import TuiSettings
-from appraisal.tui.whole_glyphs import whole_glyph_screen, whole_glyphs
+from appraisal.tui.textual_compat.app_hooks import PatchedApp
 
 if TYPE_CHECKING:
     from appraisal.service import Service
@@ -57,7 +54,7 @@ def _end_process_after(seconds: float, code: int) -> None:
     watchdog.start()
 
 
-class AppraisalApp(App[int]):
+class AppraisalApp(PatchedApp[int]):
     """考核自评助手. With `draft_path` it opens that draft; otherwise the start screen (or the new-draft form
     when there are no drafts yet)."""
 
@@ -90,17 +87,6 @@ class AppraisalApp(App[int]):
         self._leaving = False
         self._terminating = False  # SIGHUP or SIGTERM has been handled
         self._when_drawn: list[Callable[[], object]] = []
-
-    def get_driver_class(self) -> type[Driver]:
-        """In a POSIX terminal, Textual's driver told what a closed window means (terminal_driver); otherwise
-        Textual's own (Windows, or the driver TEXTUAL_DRIVER names: the browser's)."""
-        from textual import constants
-
-        if sys.platform == "win32" or constants.DRIVER is not None:
-            return super().get_driver_class()
-        from appraisal.tui.terminal_driver import TerminalDriver
-
-        return TerminalDriver
 
     def on_mount(self) -> None:
         self._handle_termination()
@@ -136,19 +122,6 @@ class AppraisalApp(App[int]):
                 self.notify(f"设置中停用的检查规则“{name}”不存在，已忽略。", severity="warning", timeout=10)
             self._service = Service(settings)
         return self._service
-
-    def get_default_screen(self) -> Screen[object]:
-        return whole_glyph_screen(super().get_default_screen())
-
-    def _get_screen(self, screen: Screen[object] | str) -> tuple[Screen[object], AwaitMount]:
-        """Every screen, ours or Textual's (palette, dialogs), passes here before its first frame."""
-        installed, await_mount = super()._get_screen(screen)
-        return whole_glyph_screen(installed), await_mount
-
-    def _display(self, screen: Screen[object], renderable: RenderableType | None) -> None:
-        """Every frame goes out with whole 字 only: Textual's partial updates can cut one at their right edge,
-        and the terminal then erases it (see whole_glyphs)."""
-        super()._display(screen, whole_glyphs(renderable))
 
     def notify(
         self,
@@ -330,12 +303,10 @@ class AppraisalApp(App[int]):
         if self._terminating:
             return
         self._terminating = True
-        driver = self._driver
-        if sys.platform != "win32":
-            from appraisal.tui.terminal_driver import TerminalDriver
-
-            if isinstance(driver, TerminalDriver):
-                driver.wait_for_keys_read(KEYS_READ_WAIT)
+        ours = self.terminal_driver()
+        if ours is not None:
+            ours.wait_for_keys_read(KEYS_READ_WAIT)
+        driver = self.running_driver()
         self.set_timer(1.0, self._save_without_waiting)
         if driver is None:
             self.call_later(self._after_queued_keys)
@@ -364,15 +335,13 @@ class AppraisalApp(App[int]):
         _end_process_after(3.0, 0)
         self.exit(0)
 
-    def _handle_exception(self, error: Exception) -> None:
+    def before_crash(self, error: Exception) -> None:
         """An exception nothing caught: Textual ends the app. First save every open draft (or write a recovery
         copy) and prepare one sentence per draft saying where its text is; the traceback goes to the log file,
-        not the user's terminal."""
+        not the user's terminal (textual_compat.app_hooks keeps it from there)."""
         log.error("the app ended on an unexpected error", exc_info=error)
         if not self.crash_sentences:
             self.crash_sentences = self._rescue_all()
-        super()._handle_exception(error)
-        self._exit_renderables.clear()  # Textual's traceback: the user gets the sentences instead
 
     def _rescue_all(self) -> list[str]:
         sentences: list[str] = []
@@ -398,7 +367,7 @@ class AppraisalApp(App[int]):
 
     def action_command_palette(self) -> None:
         """The command palette, in Chinese."""
-        from appraisal.tui.screens.command_palette import Palette
+        from appraisal.tui.textual_compat.command_palette import Palette
 
         if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(Palette())

@@ -2,7 +2,7 @@
 
 A screen lists its commands in `PALETTE` (action → title and help text); the keys that run each one are read
 from its `BINDINGS`, so a key changed there is changed in the palette too. The palette screen itself is in
-`screens/command_palette.py`.
+`textual_compat/command_palette.py`.
 """
 
 from __future__ import annotations

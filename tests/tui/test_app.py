@@ -228,7 +228,7 @@ async def test_help_and_command_palette_list_actions() -> None:
 async def test_palette_names_each_command_with_the_keys_bound_to_it_and_speaks_chinese() -> None:
     from textual.command import CommandList
 
-    from appraisal.tui.screens.command_palette import NO_MATCHES, Palette
+    from appraisal.tui.textual_compat.command_palette import NO_MATCHES, Palette
 
     path = make_draft()
     app = make_app(path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from appraisal.tui.line_breaking import NO_LINE_END, NO_LINE_START
+from appraisal.text.line_breaking import NO_LINE_END, NO_LINE_START
 from appraisal.tui.widgets.chinese_markdown import ChineseMarkdown
 from appraisal.tui.widgets.chinese_text import ChineseText
 

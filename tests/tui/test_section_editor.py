@@ -8,8 +8,9 @@ from textual.document._document import Document
 from textual.document._wrapped_document import WrappedDocument
 
 from appraisal.store import load_draft
-from appraisal.tui.line_breaking import NO_LINE_END, NO_LINE_START, wrap_offsets
-from appraisal.tui.widgets.section_editor import RECOVERED_MESSAGE, ChineseWrappedDocument
+from appraisal.text.line_breaking import NO_LINE_END, NO_LINE_START, wrap_offsets
+from appraisal.tui.textual_compat.wrapping import ChineseWrappedDocument
+from appraisal.tui.widgets.section_editor import RECOVERED_MESSAGE
 
 from .editing import editing, notices, visible_lines
 from .helpers import editor_ready, make_app, wait_until
@@ -141,11 +142,13 @@ async def test_the_editor_breaks_lines_by_the_chinese_rules(size: tuple[int, int
         assert all(line[0] not in NO_LINE_START for line in shown), shown
 
 
-def test_textual_still_wraps_through_compute_wrap_offsets() -> None:
-    """ChineseWrappedDocument swaps this name in Textual's methods: if Textual renames it, say so here."""
+def test_chinese_wrapping_swaps_in_our_wrap_offsets() -> None:
+    """ChineseWrappedDocument swaps `compute_wrap_offsets` in Textual's methods (whose source the textual_compat
+    manifest pins) for ours, and Textual still calls it by that name."""
     for method in (WrappedDocument.wrap, WrappedDocument.wrap_range):
         assert "compute_wrap_offsets" in method.__code__.co_names
-    assert ChineseWrappedDocument.wrap.__globals__["compute_wrap_offsets"] is wrap_offsets
+    for method in (ChineseWrappedDocument.wrap, ChineseWrappedDocument.wrap_range):
+        assert method.__globals__["compute_wrap_offsets"] is wrap_offsets
 
 
 async def test_entering_a_section_puts_the_cursor_where_the_user_last_was_else_at_the_end() -> None:

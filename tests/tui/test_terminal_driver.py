@@ -1,12 +1,10 @@
 """The terminal driver on a pseudo-terminal: every key it reads is posted before it says so, its input thread
 ends when the terminal hangs up, it does not restart on a dead terminal, and output to a closed terminal is
-dropped instead of killing Textual's writer thread. And the Textual internals it relies on, as they were."""
+dropped instead of killing Textual's writer thread."""
 
 from __future__ import annotations
 
 import errno
-import hashlib
-import inspect
 import io
 import os
 import signal
@@ -23,11 +21,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Textual's POSIX
 if sys.platform != "win32":
     import tty
 
-    from textual.drivers.linux_driver import LinuxDriver
-
-    from appraisal.tui.terminal_driver import TerminalDriver, TerminalOutput
-
-RUN_INPUT_THREAD_8_2_8 = "d796af6d69db337d6fa6bd463984f7d17188d991dbb22f60efb92a8a9619507c"
+    from appraisal.tui.textual_compat.terminal_driver import TerminalDriver, TerminalOutput
 
 
 @pytest.fixture
@@ -134,14 +128,3 @@ def test_output_to_a_closed_terminal_is_dropped_other_errors_are_not() -> None:
     output.flush()
     with pytest.raises(OSError):
         TerminalOutput(Terminal(errno.ENOSPC), threading.Event()).flush()  # type: ignore[arg-type]
-
-
-def test_the_textual_internals_the_driver_relies_on_are_as_they_were() -> None:
-    """TerminalDriver.run_input_thread is Textual 8.2.8's LinuxDriver.run_input_thread with two changes: if
-    Textual's changes, compare the two again, carry its fixes over, and put the new hash here. Textual's
-    writer thread writes to `self._file` (wrapped by TerminalOutput), and SIGCONT resumes application mode
-    through `resume_application_mode` (overridden)."""
-    source = inspect.getsource(LinuxDriver.run_input_thread)
-    assert hashlib.sha256(source.encode()).hexdigest() == RUN_INPUT_THREAD_8_2_8
-    assert "WriterThread(self._file)" in inspect.getsource(LinuxDriver.start_application_mode)
-    assert "self.resume_application_mode()" in inspect.getsource(LinuxDriver._sigcont_application)

@@ -7,8 +7,6 @@ tmux and every terminal do) and compare it with the compositor. tmux_drive.sh st
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -17,21 +15,18 @@ from unittest import mock
 import pytest
 from rich.cells import cell_len
 from rich.segment import Segment
-from textual._compositor import ChopsUpdate, Compositor, CompositorUpdate, LayoutUpdate
+from textual._compositor import CompositorUpdate, LayoutUpdate
 from textual.app import App
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets._toast import Toast
 
-from appraisal.tui.whole_glyphs import WholeGlyphCompositor, cuts_a_glyph
+from appraisal.tui.textual_compat.whole_glyphs import WholeGlyphCompositor, cuts_a_glyph
 
 from .editing import editing, visible_lines
 from .helpers import expire_toasts, wait_until
 from .terminal_cells import TerminalCells
-
-TEXTUAL_CHOPS_RENDER = "4c1cdb56"  # sha256 of Textual 8.2.8's ChopsUpdate.render_segments source
-TEXTUAL_RENDER_CHOPS = "ca8c3359"  # and of its Compositor._render_chops
 
 
 def compositor_lines(app: App[Any]) -> list[str]:
@@ -131,20 +126,6 @@ def test_the_terminal_model_erases_a_wide_character_whose_half_is_written() -> N
     terminal.feed("\x1b[1;1H字字字")
     terminal.feed("\x1b[1;4Hx")  # the right half of the second 字
     assert terminal.lines() == ["字 x字"]  # the second 字 is gone, not half drawn
-
-
-def test_textual_code_is_the_one_whole_glyphs_copies() -> None:
-    """whole_glyphs copies Textual 8.2.8's Compositor._render_chops and ChopsUpdate.render_segments with small
-    changes, and relies on App._get_screen seeing every screen and App._display every frame: after a Textual
-    upgrade, compare the copies with the new originals (or drop them if Textual#6357 is fixed), then update."""
-    for function, digest in (
-        (ChopsUpdate.render_segments, TEXTUAL_CHOPS_RENDER),
-        (Compositor._render_chops, TEXTUAL_RENDER_CHOPS),
-    ):
-        source = inspect.getsource(function)
-        assert hashlib.sha256(source.encode()).hexdigest()[:8] == digest, function
-    assert list(inspect.signature(App._display).parameters) == ["self", "screen", "renderable"]
-    assert list(inspect.signature(App._get_screen).parameters) == ["self", "screen"]
 
 
 async def test_every_screen_uses_the_whole_glyph_compositor() -> None:

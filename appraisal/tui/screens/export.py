@@ -11,7 +11,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
@@ -20,6 +19,7 @@ from appraisal.errors import AppraisalError
 from appraisal.service import ExportFailed, ExportTarget, Service
 from appraisal.tui.screens.dialogs import ChoiceScreen, confirm_then
 from appraisal.tui.session import EditSession
+from appraisal.tui.textual_compat.checkbox import SymbolCheckbox
 from appraisal.tui.ui_state import load_export_folder, save_export_folder
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.plain import Plain, PlainLabel
@@ -28,12 +28,8 @@ DEFAULT_FORMATS = ("docx", "txt")
 SHOWN_ERRORS = 8
 
 
-class FormatBox(Checkbox):
+class FormatBox(SymbolCheckbox):
     """One format: ☑ when it will be exported, ☐ when not, so the state reads without colour."""
-
-    @property
-    def _button(self) -> Content:
-        return Content("☑" if self.value else "☐")
 
 
 class ExportScreen(ModalScreen[list[Path] | None]):

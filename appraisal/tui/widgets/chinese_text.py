@@ -1,4 +1,4 @@
-"""Rich renderables that break lines by the Chinese rules (appraisal.tui.line_breaking) instead of Rich's own
+"""Rich renderables that break lines by the Chinese rules (appraisal.text.line_breaking) instead of Rich's own
 wrapping, which folds a line of Chinese wherever it is full (a line may then start with "，" or split "12.5%").
 
 `ChineseText` wraps a `rich.text.Text`. Used for the guidance panel, last year's text, the findings, the review
@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.visual import RichVisual
 from textual.widget import Widget
 
-from appraisal.tui.line_breaking import wrap_offsets
+from appraisal.text.line_breaking import wrap_offsets
 
 
 class ChineseText:
@@ -43,7 +43,8 @@ class ChineseTextVisual(RichVisual):
     """What `Static.update` takes to show a ChineseText; its str() is the text, as a Text's would be."""
 
     def __init__(self, widget: Widget, text: Text | str) -> None:
-        super().__init__(widget, ChineseText(text))
+        self.text = ChineseText(text)
+        super().__init__(widget, self.text)
 
     def __str__(self) -> str:
-        return str(self._renderable)
+        return str(self.text)

@@ -1,10 +1,10 @@
 """The text area for one section: soft-wrapped, plain text, one paragraph per line.
 
 No key may end the app. Textual's TextArea has known ways to raise from an editing action (undoing a long paste
-when the scrollbar goes away: Textualize/textual#6686); those are worked around here, and any other exception
-from a key, a paste, a mouse press or a TextArea action is caught at this widget: the document (which holds the
-text) is kept, the wrapping, cursor and scroll state derived from it are rebuilt, and the user is told in one
-sentence.
+when the scrollbar goes away: Textualize/textual#6686); those are worked around in textual_compat.text_area, and
+any other exception from a key, a paste, a mouse press or a TextArea action is caught at this widget: the document
+(which holds the text) is kept, the wrapping, cursor and scroll state derived from it are rebuilt, and the user is
+told in one sentence.
 """
 
 from __future__ import annotations
@@ -12,18 +12,16 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
-import types
 from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.document._wrapped_document import WrappedDocument
 from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
-from appraisal.tui.line_breaking import wrap_offsets
+from appraisal.tui.textual_compat.text_area import PatchedTextArea
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +29,6 @@ log = logging.getLogger(__name__)
 _FREED_KEYS = {"f6", "f7"}
 
 RECOVERED_MESSAGE = "刚才的编辑操作出现内部错误，编辑器已恢复，文字没有丢失。"
-
-# Events whose handlers edit the text or move the cursor (their exceptions are caught, see _on_message).
-_GUARDED_EVENTS = (events.Key, events.Paste, events.MouseEvent)
 
 
 def _guarded_action(name: str) -> Callable[..., Any]:
@@ -60,24 +55,7 @@ def _guarded_action(name: str) -> Callable[..., Any]:
     return action
 
 
-def _with_line_breaking(method: Callable[..., Any]) -> Any:
-    """`method` of Textual's WrappedDocument, run with our 禁则 `wrap_offsets` where it calls Textual's
-    `compute_wrap_offsets` (same signature). Textual's incremental rewrapping stays as it is; only where a line
-    may break changes. tests/tui/test_section_editor.py checks that Textual still calls it by that name."""
-    names = dict(method.__globals__, compute_wrap_offsets=wrap_offsets)
-    function = types.FunctionType(method.__code__, names, method.__name__, method.__defaults__, method.__closure__)
-    function.__kwdefaults__ = method.__kwdefaults__
-    return functools.update_wrapper(function, method)
-
-
-class ChineseWrappedDocument(WrappedDocument):
-    """The section's text wrapped by the rules of Chinese line breaking (see appraisal.tui.line_breaking)."""
-
-    wrap = _with_line_breaking(WrappedDocument.wrap)
-    wrap_range = _with_line_breaking(WrappedDocument.wrap_range)
-
-
-class SectionEditor(TextArea, inherit_bindings=False):
+class SectionEditor(PatchedTextArea, inherit_bindings=False):
     """A TextArea that remembers which section it holds, so a late Changed message is never misfiled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -101,17 +79,6 @@ class SectionEditor(TextArea, inherit_bindings=False):
         self.cursor_blink = cursor_blink
         self.section_id: str | None = None
         self.places: dict[str, tuple[int, int]] = {}  # where the cursor was in each section left
-
-    @property
-    def wrapped_document(self) -> WrappedDocument:
-        return self._chinese_wrapped
-
-    @wrapped_document.setter
-    def wrapped_document(self, value: WrappedDocument) -> None:
-        """TextArea builds a plain WrappedDocument for every new text (still unwrapped): use ours instead."""
-        if not isinstance(value, ChineseWrappedDocument):
-            value = ChineseWrappedDocument(value.document, value._width, value._tab_width)
-        self._chinese_wrapped = value
 
     class ReadOnlyKey(Message):
         """A key or a paste that would have changed the text, in a read-only draft (so it did nothing)."""
@@ -143,39 +110,16 @@ class SectionEditor(TextArea, inherit_bindings=False):
 
     # ------------------------------------------------------------ never ending the app
 
-    async def _on_message(self, message: Message) -> None:
-        if not isinstance(message, _GUARDED_EVENTS):
-            await super()._on_message(message)
-            return
-        try:
-            await super()._on_message(message)
-        except Exception as error:  # the last line of defence for the user's text
-            self.recover_from(error, type(message).__name__)
-
     def recover_from(self, error: Exception, what: str) -> None:
         """After an exception in an editing action: keep the document (it holds the text), rebuild what is
         derived from it (wrapping, cursor, scrolling), tell the Changed listeners, and say so in one sentence."""
         log.error("editing action %s failed; the editor was recovered", what, exc_info=error)
         start, end = self.selection
         self.selection = Selection(self.clamp_visitable(start), self.clamp_visitable(end))
-        self._rewrap_and_refresh_virtual_size()
+        self.rebuild_wrapping()
         self.scroll_cursor_visible()
         self.post_message(self.Changed(self))  # the screen copies the text into the draft and saves it
         self.notify(RECOVERED_MESSAGE, severity="warning", timeout=6)
-
-    def _recompute_cursor_offset(self) -> None:
-        """Textual's version fails when the cursor row no longer exists: `_undo_batch` restores the shorter
-        text, then refreshes the scrollbars (whose watcher scrolls to the cursor) before it puts the selection
-        back (Textualize/textual#6686). The cursor's place on screen is only a cache: clamp it."""
-        self._cursor_offset = self.wrapped_document.location_to_offset(self.clamp_visitable(self.cursor_location))
-
-    def _rewrap_and_refresh_virtual_size(self) -> None:
-        """Textual rewraps on resize but repaints only when the number of wrapped lines changes. The frame for
-        the new size is drawn before the Resize event arrives (with the old wrapping), so without a repaint the
-        old, wider lines stay on screen with their last characters cut off."""
-        super()._rewrap_and_refresh_virtual_size()
-        self.scroll_cursor_visible()  # where the cursor's line went in the new wrapping
-        self.refresh()
 
 
 for _name in [name for name in vars(TextArea) if name.startswith("action_")]:

@@ -1,4 +1,7 @@
-"""The command palette screen (Ctrl+P): Textual's, in Chinese. Its commands come from `appraisal.tui.palette`."""
+"""The command palette screen (Ctrl+P): Textual's, in Chinese. Its commands come from `appraisal.tui.palette`.
+
+Textual writes its "No matches found" inside `_start_no_matches_countdown`: that method is copied here with the
+Chinese line (Textual's own with another Textual, in English)."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ from rich.align import Align
 from rich.text import Text
 from textual.command import CommandList, CommandPalette
 from textual.widgets.option_list import Option
+
+from appraisal.tui.textual_compat import patches_on
 
 NO_MATCHES = "未找到匹配的命令"
 PLACEHOLDER = "输入命令名称搜索，如“导出”……"
@@ -19,6 +24,9 @@ class Palette(CommandPalette):
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         """As Textual's, but in Chinese (its English text is written inside this method)."""
+        if not patches_on():
+            super()._start_no_matches_countdown(search_value)
+            return
         self._stop_no_matches_countdown()
 
         def show() -> None:

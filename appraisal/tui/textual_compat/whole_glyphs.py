@@ -17,7 +17,7 @@ stretch between two cuts, each taken from the front-most widget there. Two thing
   late piece one cell later.
 
 Both are copies of Textual 8.2.8's `Compositor._render_chops` and `ChopsUpdate.render_segments` with only these
-changes; tests/tui/test_whole_glyphs.py pins the originals' source, so an upgrade makes someone compare them.
+changes; manifest.py pins the originals' source, so an upgrade makes someone compare them.
 """
 
 from __future__ import annotations

@@ -107,7 +107,7 @@ class TerminalDriver(LinuxDriver):
             self._input_state.notify_all()
 
     def run_input_thread(self) -> None:
-        """Textual 8.2.8's LinuxDriver.run_input_thread (tests/tui/test_terminal_driver.py holds its hash), with
+        """Textual 8.2.8's LinuxDriver.run_input_thread (the manifest pins its hash), with
         two changes: it says when it is idle (waiting for input, every key read posted), and it ends at end of file
         (the terminal has hung up: read() returns b'' at once, for ever) instead of spinning until the app exits."""
         selector = selectors.SelectSelector()

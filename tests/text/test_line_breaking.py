@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from appraisal.tui.line_breaking import NO_LINE_END, NO_LINE_START, break_lines, wrap_offsets
+from appraisal.text.line_breaking import NO_LINE_END, NO_LINE_START, break_lines, wrap_offsets
 
 TEXT = (
     "本人始终坚持以习近平新时代中国特色社会主义思想为指导，认真学习贯彻党的二十大精神，"

@@ -1,0 +1,189 @@
+"""What each patch in this folder is: our module, what it changes, why, the upstream issue, the version it was
+made for, and the full sha256 of every Textual (or textual-serve) source it copies or relies on.
+
+tests/tui/test_textual_compat.py walks this table: every module of the folder is listed, the installed versions
+are the pinned ones, and every pinned source still hashes the same. When a hash changes (a Textual upgrade),
+compare our copy with the new original, carry its fixes over (or drop the patch if upstream fixed it), then put
+the new hash and version here and in pyproject.toml.
+
+Pure data: importing it loads no Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TEXTUAL = "8.2.8"
+TEXTUAL_SERVE = "1.1.3"
+
+
+@dataclass(frozen=True)
+class Patch:
+    module: str  # ours, in appraisal/tui/textual_compat/
+    what: str
+    why: str
+    upstream: str  # the issue upstream, or why none
+    package: str  # "textual" or "textual-serve"
+    version: str
+    when_off: str  # what runs when another version is installed
+    sources: dict[str, str] = field(default_factory=dict)  # "module:qualified.name" → sha256 of its source
+
+
+PATCHES: tuple[Patch, ...] = (
+    Patch(
+        module="whole_glyphs",
+        what="copies Compositor._render_chops and ChopsUpdate.render_segments, cutting after a 字 instead of in it",
+        why="a toast or a partial update cut at a widget's edge turns both halves of a 字 into spaces, or makes the "
+        "terminal erase a 字 under it",
+        upstream="Textualize/textual#6357 (open)",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's compositor and updates",
+        sources={
+            "textual._compositor:Compositor._render_chops": (
+                "ca8c3359d7afd0171bda158ab5b846fec5144539e438de5113d76f11eb357f0f"
+            ),
+            "textual._compositor:ChopsUpdate.render_segments": (
+                "4c1cdb567e0b8354bd70cb129da78a42314c39eb8aacd5bf21951cbd5aaba0ef"
+            ),
+            "textual.strip:Strip.__init__": "ce1d8154dca8cfd78cd46aa14a40b23436c94696447efbe74eb17f0e0a4a550d",
+        },
+    ),
+    Patch(
+        module="app_hooks",
+        what="App._get_screen and get_default_screen give every screen the whole-glyph compositor; App._display "
+        "sends every frame through whole_glyphs; get_driver_class picks terminal_driver; _handle_exception saves "
+        "the drafts first and keeps Textual's traceback off the user's terminal",
+        why="every screen (ours and Textual's palette) and every frame must pass through whole_glyphs; a crash must "
+        "leave the user sentences saying where the text is, not a traceback",
+        upstream="none: hooks for the patches here and for the crash rescue",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's methods; the crash rescue still runs before Textual's (it only saves text)",
+        sources={
+            "textual.app:App._get_screen": "e253c005c0065e2380759eaeee126861cb7fb7e3bfa027cbfc81f14b539d3d8c",
+            "textual.app:App._display": "4b78dff6669a455c0d601652ec402e80f72b631694c39c6c752b42d3bc71ca65",
+            "textual.app:App._handle_exception": "baea2e7f88e7ac52e1f66886fe613f74b201a8857a670fc06306dded15d37bee",
+            "textual.app:App.get_driver_class": "b4903f3dba399dafd6e2f4ec0e25be5f139cd61a9308f538c0f4f0d126635b8b",
+        },
+    ),
+    Patch(
+        module="terminal_driver",
+        what="LinuxDriver with a copied run_input_thread that ends at end of file and says when every key read has "
+        "been posted; no resume on a dead terminal; output dropped once the terminal has hung up",
+        why="when the window closes, Textual's input thread spins, SIGCONT restarts application mode on the dead "
+        "terminal and the writer thread dies on EIO, blocking the event loop: the save on SIGHUP must run",
+        upstream="none filed: terminal hang-up handling",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's LinuxDriver (SIGHUP still saves; it no longer waits for keys already read)",
+        sources={
+            "textual.drivers.linux_driver:LinuxDriver.run_input_thread": (
+                "d796af6d69db337d6fa6bd463984f7d17188d991dbb22f60efb92a8a9619507c"
+            ),
+            "textual.drivers.linux_driver:LinuxDriver.start_application_mode": (
+                "7c41f5ba11a8ef0569f07a4eb95ecaea8e90e2fc297214acedb2ede62be59612"
+            ),
+            "textual.drivers.linux_driver:LinuxDriver._sigcont_application": (
+                "1d7463a74df118a487156745e939f9b3775a79725887eafc87481a0fa3f8443a"
+            ),
+            "textual.drivers.linux_driver:LinuxDriver.resume_application_mode": (
+                "f223590ce241bf26b9438b2e15cdc712f603f2f97818eb5c51f62a29b5bf5a71"
+            ),
+        },
+    ),
+    Patch(
+        module="wrapping",
+        what="WrappedDocument.wrap and wrap_range run with compute_wrap_offsets bound to our 禁则 wrap_offsets",
+        why="Textual folds a line of Chinese wherever it is full: a line may start with '，' or split '12.5%'",
+        upstream="none: Chinese line-breaking rules are not Textual's concern",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's wrapping",
+        sources={
+            "textual.document._wrapped_document:WrappedDocument.__init__": (
+                "573cae07b1a10b55c73601cf61428cdf6d4b7022518d3b920d8343c099790591"
+            ),
+            "textual.document._wrapped_document:WrappedDocument.wrap": (
+                "7e67ba98b0c41976af4becefb5e5a0f52acd90c0660e7cea91bbf6e72e78c30f"
+            ),
+            "textual.document._wrapped_document:WrappedDocument.wrap_range": (
+                "87d7fcc7c34a0ab18ce35665e6eda1e131f6227e6be60d2e12f3e9f506ab5c13"
+            ),
+        },
+    ),
+    Patch(
+        module="text_area",
+        what="TextArea's wrapped_document (ours, see wrapping), _recompute_cursor_offset (clamped), "
+        "_rewrap_and_refresh_virtual_size (repaints), _on_message (an exception is recovered from)",
+        why="undo of a long paste raises; a resize leaves cut-off lines on screen; no key may end the app",
+        upstream="Textualize/textual#6686 (the undo); the repaint and the guard: none",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's methods, except the _on_message guard, which only wraps Textual's own",
+        sources={
+            "textual.widgets._text_area:TextArea._set_document": (
+                "3bea23d1becf9f8062a1c82486fc5d8ccfc873149d943b75746dc7c152d0cf9f"
+            ),
+            "textual.widgets._text_area:TextArea._recompute_cursor_offset": (
+                "b927c32809e84c437fdbd5ec62cd2a84475c3e682ea4aeb52100bfcea5ba26c2"
+            ),
+            "textual.widgets._text_area:TextArea._rewrap_and_refresh_virtual_size": (
+                "32725265da6edf4d0a51b30111180c195dd5e7c8543951e2b3aea4ab4f7a00f3"
+            ),
+            "textual.widgets._text_area:TextArea._undo_batch": (
+                "56c81dd074b91368b80252996857d155a5cb8abe136815777345dddb0dd4694c"
+            ),
+            "textual.message_pump:MessagePump._on_message": (
+                "12c0b6eb18e5ca10442ce41fc67c48babdb8b0549dfd3bf6fd9d6577fb73244a"
+            ),
+        },
+    ),
+    Patch(
+        module="command_palette",
+        what="copies CommandPalette._start_no_matches_countdown with the 'no matches' line in Chinese",
+        why="the UI is in Chinese; Textual writes its English text inside this method",
+        upstream="none: Textual has no translations",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's method (its English line)",
+        sources={
+            "textual.command:CommandPalette._start_no_matches_countdown": (
+                "0bc07d1794718e89d73d75d9d5cff5123c4dde7ffc68e68ffe0b6bf133ae53f2"
+            ),
+        },
+    ),
+    Patch(
+        module="checkbox",
+        what="ToggleButton._button draws ☑ or ☐",
+        why="Textual's checkbox shows the same mark in two colours: its state cannot be read without colour",
+        upstream="none",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's mark",
+        sources={
+            "textual.widgets._toggle_button:ToggleButton._button": (
+                "0b54c2e58056c891371aa8c47ac46d6b81e3b6b695e2735b66b7360eb5bbed24"
+            ),
+        },
+    ),
+    Patch(
+        module="serve",
+        what="textual-serve's Server._make_app (mounted under a per-run secret) and _process_messages (app "
+        "processes tracked and stopped on shutdown); reads AppService._process",
+        why="anyone on the machine could otherwise open the user's drafts in a browser; no app may outlive Ctrl+C",
+        upstream="none: textual-serve has no authentication",
+        package="textual-serve",
+        version=TEXTUAL_SERVE,
+        when_off="`appraisal serve` refuses to start (serving without the secret is not an option)",
+        sources={
+            "textual_serve.server:Server._make_app": "f49af73ecb6eb2230f282d5dfcfb2cc27ce33faddd46f97b01973cd40f0e9d74",
+            "textual_serve.server:Server._process_messages": (
+                "c30aaa2d9521fe134c24d11b09aee36770aa209ec49a5b6cee2335c1f9d2a2cb"
+            ),
+            "textual_serve.app_service:AppService._open_app_process": (
+                "1202e78eb3e9d5d6efbb3b47346f96022c409e07d53f89c341e8cfbf7e8196fb"
+            ),
+        },
+    ),
+)

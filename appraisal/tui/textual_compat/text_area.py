@@ -1,0 +1,76 @@
+"""TextArea's private methods, overridden for the section editor.
+
+- `wrapped_document`: TextArea builds a plain WrappedDocument for every new text; ours wraps by the Chinese rules
+  (wrapping.py).
+- `_recompute_cursor_offset`: Textual's fails when the cursor row no longer exists (Textualize/textual#6686).
+- `_rewrap_and_refresh_virtual_size`: Textual repaints after a resize only when the number of wrapped lines
+  changes, leaving the old, wider lines on screen with their ends cut off.
+- `_on_message`: an exception from a key, a paste or a mouse event is handed to `recover_from` instead of ending
+  the app (the document, which holds the text, is kept). This one only wraps Textual's own method, so it stays on
+  with another Textual: it is the last line of defence for the user's text.
+
+With another Textual installed (`patches_on()` false) the first three are Textual's own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.message import Message
+from textual.widgets import TextArea
+
+from appraisal.tui.textual_compat import patches_on
+
+if TYPE_CHECKING:
+    from textual.document._wrapped_document import WrappedDocument
+
+# Events whose handlers edit the text or move the cursor (their exceptions are caught, see _on_message).
+_GUARDED_EVENTS = (events.Key, events.Paste, events.MouseEvent)
+
+
+class PatchedTextArea(TextArea):
+    """TextArea with the patches above; `recover_from` says what to do after an exception in an event."""
+
+    @property
+    def wrapped_document(self) -> WrappedDocument:
+        return self._patched_wrapped
+
+    @wrapped_document.setter
+    def wrapped_document(self, value: WrappedDocument) -> None:
+        if patches_on():
+            from appraisal.tui.textual_compat.wrapping import chinese_wrapped
+
+            value = chinese_wrapped(value)
+        self._patched_wrapped = value
+
+    def recover_from(self, error: Exception, what: str) -> None:
+        raise error
+
+    def rebuild_wrapping(self) -> None:
+        """Rewrap the text to the widget's width and refresh what depends on it (after a failed edit)."""
+        self._rewrap_and_refresh_virtual_size()
+
+    async def _on_message(self, message: Message) -> None:
+        if not isinstance(message, _GUARDED_EVENTS):
+            await super()._on_message(message)
+            return
+        try:
+            await super()._on_message(message)
+        except Exception as error:  # the last line of defence for the user's text
+            self.recover_from(error, type(message).__name__)
+
+    def _recompute_cursor_offset(self) -> None:
+        """`_undo_batch` restores the shorter text, then refreshes the scrollbars (whose watcher scrolls to the
+        cursor) before it puts the selection back. The cursor's place on screen is only a cache: clamp it."""
+        if not patches_on():
+            super()._recompute_cursor_offset()
+            return
+        self._cursor_offset = self.wrapped_document.location_to_offset(self.clamp_visitable(self.cursor_location))
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        """The frame for the new size is drawn before the Resize event arrives (with the old wrapping): repaint."""
+        super()._rewrap_and_refresh_virtual_size()
+        if patches_on():
+            self.scroll_cursor_visible()  # where the cursor's line went in the new wrapping
+            self.refresh()
