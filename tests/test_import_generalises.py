@@ -38,8 +38,6 @@ OWN_HEADINGS = """\
 起草调研报告五篇，两篇获领导批示。
 三、守住廉洁底线
 严格遵守中央八项规定精神，没有违规收受礼品。
-四、下一步工作打算
-继续抓好管网改造收尾工作。
 """
 
 
@@ -52,8 +50,7 @@ def test_a_given_template_places_free_headings_as_the_recognised_one_does() -> N
     assert sections["intro"] == "尊敬的各位领导：\n现将本人一年来的履职情况报告如下。"  # only what precedes 一、
     assert "新建管网十二公里" in sections["duties"] and "起草调研报告五篇" in sections["duties"]
     assert "没有违规收受礼品" in sections["integrity"]  # 廉 names 述廉
-    assert sections["plans"] == "继续抓好管网改造收尾工作。"
-    assert "识别出 0/6 个栏目标题" not in given.summary() or "导言" not in given.summary().split("已填入的栏目：")[1]
+    assert "识别出 0/6 个栏目标题" in given.summary()  # none of its headings names a section, and yet
 
 
 SEASONS = (

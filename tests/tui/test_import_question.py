@@ -1,0 +1,54 @@
+"""The template question when the importer is unsure, driven by keys alone: a first-person report whose headings
+are a unit summary's is never imported as a unit's silently — the editor asks, with the evidence in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from appraisal.store import draft_files, load_draft
+from appraisal.tui.screens.import_document import ImportScreen, ImportSummaryScreen, TemplateQuestion
+
+from .editing import screen_lines
+from .helpers import make_app, make_draft, wait_until
+
+PERSONAL_WITH_UNIT_HEADINGS = """\
+2025年工作总结
+一、主要工作及成效
+本人全年牵头完成固定资产投资二十亿元，我负责的招商专班新引进企业十二家。
+二、存在的主要问题
+本人在项目储备上还有差距。
+三、下一年工作安排
+我将继续抓好招商引资。
+"""
+
+
+async def test_the_question_is_asked_with_the_evidence_and_answered_by_keys(tmp_path: Path) -> None:
+    make_draft()  # the app opens on the start screen
+    source = tmp_path / "report.txt"
+    source.write_text(PERSONAL_WITH_UNIT_HEADINGS, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await wait_until(lambda: isinstance(app.screen, ImportScreen))
+        await pilot.press(*str(source))  # typed, as a user does
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
+        question = app.screen
+        assert isinstance(question, TemplateQuestion)
+        assert len(draft_files()) == 1  # nothing created while the question is open
+        shown = "".join(screen_lines(app)).replace(" ", "").replace("│", "")
+        assert "推测的依据：" in shown and "个人口吻" in shown and "是单位用的模板" in shown
+        options = question.query_one("#templates", OptionList)
+        for _ in range(len(question.templates)):
+            if options.highlighted is not None and question.templates[options.highlighted].id == "cadre-annual":
+                break
+            await pilot.press("up")
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
+        shown = app.screen.text.plain  # type: ignore[attr-defined]
+        assert "干部年度考核个人总结（四项实绩）" in shown and "（您选择；" in shown
+    made = [d for d in map(load_draft, draft_files()) if "招商专班" in "".join(d.sections.values())]
+    assert [d.template for d in made] == ["cadre-annual"]
