@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from appraisal.checks.base import Rule
+from appraisal.checks.collocation import Collocation
 from appraisal.checks.copied_from_last_year import CopiedFromLastYear
 from appraisal.checks.duplicate_sentence import DuplicateSentence
 from appraisal.checks.halfwidth_punctuation import HalfwidthPunctuation
@@ -42,6 +43,7 @@ RULES: dict[str, Rule] = {
         Typo(),
         Wording(),
         PoliticalTerm(),
+        Collocation(),
         NumberUsage(),
         Punctuation(),
         UserWord(),

@@ -31,6 +31,7 @@ SPEC_RULES = {
     "typo": "warning",
     "wording": "warning",
     "political-term": "warning",
+    "collocation": "warning",
     "number-usage": "warning",
     "punctuation": "warning",
     "user-word": "warning",
@@ -65,6 +66,7 @@ def test_each_rule_can_be_switched_off(name: str) -> None:
     draft.sections["study"] += "今后将再接再励，深入推进供给侧改革。"  # typo, wording
     draft.sections["study"] += "完成投资3千万元，各项工作...全面推进。"  # number-usage, punctuation
     draft.sections["study"] += "学习《中国共产党纪律处份条例》。"  # political-term
+    draft.sections["study"] += "外出考察丰富了视野。"  # collocation
     extra = MappingProxyType({"抓手": "套话"})
     draft.sections["study"] += "发挥抓手作用。"  # user-word, with the user's list below
     last_year = draft.model_copy(deep=True)  # the same text last year: copied-from-last-year

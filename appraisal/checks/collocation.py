@@ -1,0 +1,121 @@
+"""`collocation`: the 语病 a reviewer marks — words that do not go together (`丰富…视野`, `加强…力度`), meaning said
+twice (`大约…左右`), two constructions run together (`原因是由于`), a subject lost behind a preposition (`通过…，使…`),
+a two-sided word answered by a one-sided one (`能否…是…的保证`), a negation that says the opposite (`防止…不再发生`).
+
+The mistakes are data (`data/collocation.toml`), each entry with an example it finds and a hard negative it must
+not: two kinds in code, vale-style. A "pair" is a first word followed, inside the same clause (no ，。、；：！？ in
+between), by a second word within a few characters, unless a word of `not_between` stands between them (`丰富了知识、
+开阔了视野`) or one of `not_after` follows (`提高作风建设水平`). A "pattern" is a regular expression over the line,
+run only when one of its trigger words is there. Silent unless the words are in the one clause: precision first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.checks.lexicon import load_data
+
+_CLAUSE_ENDS = set("，。、；：！？,.;:!?…（）()“”\n")
+
+
+@dataclass(frozen=True)
+class _Pair:
+    second: tuple[str, ...]
+    gap: int
+    not_between: tuple[str, ...]
+    not_after: tuple[str, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    trigger: tuple[str, ...]
+    pattern: re.Pattern[str]
+    message: str
+
+
+@dataclass(frozen=True)
+class _Entries:
+    firsts: re.Pattern[str] | None  # every pair's first word, longest first
+    pairs: dict[str, list[_Pair]]  # first word → the pairs it begins
+    patterns: list[_Pattern]
+
+
+@cache
+def entries() -> _Entries:
+    """The list, compiled once per process."""
+    pairs: dict[str, list[_Pair]] = {}
+    patterns: list[_Pattern] = []
+    for raw in load_data("collocation"):
+        if raw["kind"] == "pair":
+            pair = _Pair(
+                tuple(raw["second"]),
+                raw["gap"],
+                tuple(raw.get("not_between", ())),
+                tuple(raw.get("not_after", ())),
+                raw["message"],
+            )
+            for first in raw["first"]:
+                pairs.setdefault(first, []).append(pair)
+        elif raw["kind"] == "pattern":
+            patterns.append(_Pattern(tuple(raw["trigger"]), re.compile(raw["pattern"]), raw["message"]))
+        else:
+            raise ValueError(f"unknown collocation kind {raw['kind']!r}")
+    words = sorted(pairs, key=len, reverse=True)
+    firsts = re.compile("|".join(re.escape(w) for w in words)) if words else None
+    return _Entries(firsts, pairs, patterns)
+
+
+def _pair_end(line: str, start: int, pair: _Pair) -> int | None:
+    """Where the second word of `pair` ends when it follows the first word (ending at `start`) in its clause."""
+    limit = min(len(line), start + pair.gap)
+    position = start
+    while True:
+        for second in pair.second:
+            if line.startswith(second, position):
+                between = line[start:position]
+                if any(word in between for word in pair.not_between):
+                    return None
+                end = position + len(second)
+                if any(line.startswith(word, end) for word in pair.not_after):
+                    return None
+                return end
+        if position >= limit or line[position] in _CLAUSE_ENDS:
+            return None
+        position += 1
+
+
+def find(line: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, message) of each 语病 in `line`."""
+    known = entries()
+    if known.firsts is not None:
+        for match in known.firsts.finditer(line):
+            for pair in known.pairs[match.group()]:
+                end = _pair_end(line, match.end(), pair)
+                if end is not None:
+                    yield match.start(), end, pair.message
+                    break
+    for entry in known.patterns:
+        if any(word in line for word in entry.trigger):
+            for found in entry.pattern.finditer(line):
+                start = found.start() + len(found.group()) - len(found.group().lstrip())
+                yield start, found.end(), entry.message
+
+
+class Collocation(Rule):
+    name = "collocation"
+    title = "搭配与语病"
+    severity = WARNING
+    family = "language"
+    description = "搭配不当、语义重复、句式杂糅等语病，如“丰富视野”“大约……左右”“原因是由于”。"
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        for index, line in enumerate(item.lines):
+            if not line:
+                continue
+            for start, end, message in sorted(find(line)):
+                yield self.finding(item, index + 1, start + 1, end + 1, message)
