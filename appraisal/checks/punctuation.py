@@ -3,8 +3,9 @@
 - The ellipsis is two `…` (`……`): `...`, `。。。` and a single `…` are fixed to `……`.
 - A doubled `。。` `，，` `、、` `；；` `：：` is one mark (fixable).
 - Quotes: `‚ ‛ „ ‟` are not Chinese quotes; straight `"` in Chinese text become “ and ” (fixable when they pair).
-- A paragraph does not start with a mark that closes or separates (`，` `。` `）` …), and a bracketed number takes
-  no mark after it (`（一）、` → `（一）`).
+- A paragraph does not start with a mark that closes or separates (`，` `。` `）` …) — unless it is the second half
+  of a sentence broken across paragraphs (`broken-line`) — and a bracketed number takes no mark after it
+  (`（一）、` → `（一）`).
 - A page number copied from a PDF (`-2-`, `— 3 —`) does not belong inside a sentence or on its own line.
 - A space does not stand inside Chinese prose (`全面 推进`, `工作 ，`); two or more spaces are layout and are left
   alone, as are spaced-out titles and lines that are not prose (`组 员：汪 峰 张传东`, `镇长 杨杰`: no ，。、；).
@@ -16,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.checks.broken_line import explained
 from appraisal.checks.chars import HAN
 
 # Each alternative begins with its mark (lookbehinds after it), so the engine skips to the marks.
@@ -64,11 +66,12 @@ class Punctuation(Rule):
     fields = frozenset({"section", "unmatched", "title"})
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        broken = explained(item, ctx) if len(item.lines) > 1 else set()  # `broken-line` reports those
         for index, line in enumerate(item.lines):
             if line:
-                yield from self._line(item, index, line)
+                yield from self._line(item, index, line, broken)
 
-    def _line(self, item: Field, index: int, line: str) -> Iterator[Finding]:
+    def _line(self, item: Field, index: int, line: str, broken: set[tuple[int, int]]) -> Iterator[Finding]:
         found: list[tuple[int, int, str, str | None]] = []
         if "." in line or "…" in line or "。。。" in line or "．" in line:
             for match in _ELLIPSIS.finditer(line):
@@ -90,7 +93,7 @@ class Punctuation(Rule):
                 found.append((position, position + 1, message, fix))
         if item.key != "title":
             opening = _STARTS.match(line)
-            if opening is not None:
+            if opening is not None and (index, opening.start(1)) not in broken:
                 mark = opening.group(1)
                 found.append((opening.start(1), opening.end(1), f"段落不应以标点“{mark}”开头。", None))
             if _PAGE_LINE.fullmatch(line) and any(ch.isdigit() for ch in line):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from appraisal.checks.base import Rule
+from appraisal.checks.broken_line import BrokenLine
 from appraisal.checks.collocation import Collocation
 from appraisal.checks.copied_from_last_year import CopiedFromLastYear
 from appraisal.checks.duplicate_sentence import DuplicateSentence
@@ -36,6 +37,7 @@ RULES: dict[str, Rule] = {
         MissingFigure(),
         HalfwidthPunctuation(),
         UnbalancedQuote(),
+        BrokenLine(),
         DuplicateSentence(),
         CopiedFromLastYear(),
         YearMismatch(),

@@ -1,5 +1,6 @@
 """`unbalanced-quote`: a “ without ”, a ‘ without ’, a 《 without 》, a （ without ）, or a quote turned the wrong
-way (`“…“`, `”…”`), within one paragraph (a line of section text).
+way (`“…“`, `”…”`), within one paragraph (a line of section text). A quotation broken across two paragraphs is
+`broken-line`'s, reported there once.
 
 Chinese nests “‘’” and 《〈〉》 and never “ inside “, so a second “ while one is open is a closing quote typed the
 wrong way round. A half-width `)` closes a `（` here (its width is `halfwidth-punctuation`'s business), and a ’
@@ -13,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.checks.broken_line import explained
 from appraisal.checks.chars import is_latin
 
 _CLOSER = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": "）"}
@@ -123,9 +125,10 @@ class UnbalancedQuote(Rule):
     description = "同一段中的引号、书名号或括号不配对，或引号方向用反。"
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        broken = explained(item, ctx) if len(item.lines) > 1 else set()  # `broken-line` reports those
         for index, line in enumerate(item.lines):
             if not _ANY.search(line):
                 continue
             for at, message in sorted(_problems(line)):
-                if not item.is_protected(index, at, at + 1):
+                if (index, at) not in broken and not item.is_protected(index, at, at + 1):
                     yield self.finding(item, index + 1, at + 1, at + 2, message)

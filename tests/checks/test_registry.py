@@ -32,6 +32,7 @@ SPEC_RULES = {
     "wording": "warning",
     "political-term": "warning",
     "collocation": "warning",
+    "broken-line": "warning",
     "number-usage": "warning",
     "punctuation": "warning",
     "user-word": "warning",
@@ -67,6 +68,7 @@ def test_each_rule_can_be_switched_off(name: str) -> None:
     draft.sections["study"] += "完成投资3千万元，各项工作...全面推进。"  # number-usage, punctuation
     draft.sections["study"] += "学习《中国共产党纪律处份条例》。"  # political-term
     draft.sections["study"] += "外出考察丰富了视野。"  # collocation
+    draft.sections["study"] += "\n对照“四\n风”问题深入自查。"  # broken-line
     extra = MappingProxyType({"抓手": "套话"})
     draft.sections["study"] += "发挥抓手作用。"  # user-word, with the user's list below
     last_year = draft.model_copy(deep=True)  # the same text last year: copied-from-last-year

@@ -59,11 +59,17 @@ def test_enough_cases() -> None:
 
 
 def test_each_paragraph_is_checked_on_its_own() -> None:
-    draft = draft_with("conduct", "坚持“两个确立\n”的决定性意义。")
+    draft = draft_with("conduct", "坚持“两个确立\n全面落实各项部署。\n”的决定性意义。")
     found = [f for f in check_section(draft, template(), "conduct") if f.rule == "unbalanced-quote"]
-    assert [(f.line, f.column, f.end_column) for f in found] == [(1, 3, 4), (2, 1, 2)]
+    assert [(f.line, f.column, f.end_column) for f in found] == [(1, 3, 4), (3, 1, 2)]
     assert found[0].message == "左引号“没有对应的右引号”。"
     assert found[1].message == "右引号”没有对应的左引号“。"
+
+
+def test_a_quotation_broken_across_two_paragraphs_is_a_broken_line() -> None:
+    draft = draft_with("conduct", "坚持“两个确立\n”的决定性意义。")
+    found = [(f.rule, f.line, f.column) for f in check_section(draft, template(), "conduct") if f.line]
+    assert [f for f in found if f[0] in ("unbalanced-quote", "broken-line", "punctuation")] == [("broken-line", 1, 3)]
 
 
 def test_messages_say_what_is_wrong() -> None:

@@ -1,0 +1,137 @@
+"""`broken-line`: a sentence or a quotation broken across two lines (paragraphs) — text copied from a PDF or a web
+page, where every printed line became a paragraph: `对照“四` / `风”问题深入自查`, `全年共为企业办理` / `，审批时限…`.
+
+A break is reported once, on the first half, and the marks it split are left to it: `unbalanced-quote` does not
+report the quote opened at the end of the first line and closed on the next, and `punctuation` does not report the
+mark the second line starts with. Two signs count, both certain: a quote, 书名号 or bracket left open at the end of a
+line and closed near the start of the next one before anything opens there; or a line that does not end a sentence
+followed by one that starts with a mark that closes or separates (`，` `。` `”` `）` …). One blank line between the
+halves is allowed (a page break). A line merely ending without a full stop is not enough: headings, the salutation
+and the 落款 do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』"}
+_CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
+_CONTINUES = set("，。、；：？！）》”’」』,;:?!")  # marks that cannot start a paragraph
+_ENDS = set("。！？；：…!?;:")
+_REACH = 40  # a closing mark this far into the next line still closes the quote opened at the end of the first
+
+
+@dataclass(frozen=True)
+class Break:
+    """A sentence broken after line `first` and going on in line `second` (0-based line indexes of the field)."""
+
+    first: int
+    start: int  # where the broken part of the first line begins (its open quote, or its last character)
+    second: int
+    marks: tuple[int, ...]  # positions in the second line of the marks the break explains
+
+
+def _open_at_end(line: str) -> tuple[str, int] | None:
+    """The last quote or bracket the line leaves open, with its position."""
+    stack: list[tuple[str, int]] = []
+    for index, ch in enumerate(line):
+        if ch in _PAIRS:
+            stack.append((ch, index))
+        elif ch in _CLOSERS:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == _CLOSERS[ch]:
+                    del stack[depth:]
+                    break
+    return stack[-1] if stack else None
+
+
+def _first_unopened_closer(line: str, opener: str) -> int | None:
+    """Where the next line closes `opener` before opening anything of that kind (within `_REACH`)."""
+    closer = _PAIRS[opener]
+    for index, ch in enumerate(line[:_REACH]):
+        if ch == opener:
+            return None
+        if ch == closer:
+            return index
+    return None
+
+
+def _next_text(lines: list[str], index: int) -> int | None:
+    """The next line with text after `index`, across at most one blank line (a page break)."""
+    if index + 1 < len(lines) and lines[index + 1].strip():
+        return index + 1
+    if index + 2 < len(lines) and not lines[index + 1].strip() and lines[index + 2].strip():
+        return index + 2
+    return None
+
+
+def find_breaks(item: Field) -> list[Break]:
+    """Every sentence of the field broken across two lines."""
+    found: list[Break] = []
+    lines = item.lines
+    for index, line in enumerate(lines):
+        text = line.rstrip()
+        if not text:
+            continue
+        following = _next_text(lines, index)
+        if following is None:
+            continue
+        second = lines[following]
+        lead = len(second) - len(second.lstrip(" \t\u3000"))
+        opened = _open_at_end(text)
+        if opened is not None:
+            closer = _first_unopened_closer(second, opened[0])
+            if closer is not None:
+                marks = [closer]
+                if lead < len(second) and second[lead] in _CONTINUES and lead != closer:
+                    marks.append(lead)
+                found.append(Break(index, opened[1], following, tuple(marks)))
+                continue
+        if lead < len(second) and second[lead] in _CONTINUES and text[-1] not in _ENDS:
+            found.append(Break(index, len(text) - 1, following, (lead,)))
+    return found
+
+
+def breaks(item: Field, ctx: Context) -> list[Break]:
+    """`find_breaks`, worked out once per field and check run (three rules ask)."""
+    key = f"broken-line:{id(item)}"
+    cached = ctx.cache.get(key)
+    if cached is None:
+        cached = ctx.cache[key] = find_breaks(item)
+    assert isinstance(cached, list)
+    return cached
+
+
+def explained(item: Field, ctx: Context) -> set[tuple[int, int]]:
+    """(line index, position) of the marks a break explains: the open quotes at the end of first halves and the
+    marks at the start of second halves, which other rules leave alone."""
+    marks: set[tuple[int, int]] = set()
+    for b in breaks(item, ctx):
+        if item.lines[b.first][b.start] in _PAIRS:
+            marks.add((b.first, b.start))
+        marks.update((b.second, at) for at in b.marks)
+    return marks
+
+
+class BrokenLine(Rule):
+    name = "broken-line"
+    title = "断行"
+    severity = WARNING
+    family = "layout"
+    description = "一句话或一段引文被断成两段，常见于从PDF或网页复制的文字。"
+    fields = frozenset({"section", "unmatched"})
+
+    def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
+        for b in breaks(item, ctx):
+            line = item.lines[b.first].rstrip()
+            if line[b.start] in _PAIRS:
+                second = item.lines[b.second]
+                lead = len(second) - len(second.lstrip(" \t\u3000"))
+                quoted = f"{line[b.start :]}……{second[lead : b.marks[0] + 1]}"
+                message = f"{quoted}被断在两段里（常见于从PDF或网页复制的文字），请把两段接起来。"
+            else:
+                message = "这句话在段末断开，下一段是它的后半句（常见于从PDF或网页复制的文字），请把两段接起来。"
+            yield self.finding(item, b.first + 1, b.start + 1, len(line) + 1, message)

@@ -1,0 +1,60 @@
+"""`broken-line`: a sentence or quotation broken across paragraphs (text from a PDF) is reported once, on its first
+half, and the quote or mark it split is no longer reported by `unbalanced-quote` or `punctuation`."""
+
+from __future__ import annotations
+
+import pytest
+
+from appraisal.checks import check_section
+
+from .marks import draft_with, spans_of, template
+
+POSITIVES = [
+    "对照⟦“四⟧\n风”问题深入自查，未发现违规问题。",
+    "认真学习⟦“以案⟧\n促改”典型案例，筑牢思想防线。",
+    "组织学习⟦《中国共产党纪律⟧\n处分条例》，开展警示教育4次。",
+    "全年共为辖区企业办理各类审批事项126件⟦次⟧\n，平均办理时限压缩至5个工作日。",
+    "坚持以习近平新时代中国特色社会主义思想为指导⟦，⟧\n\n”全面落实各项部署。",
+]
+
+NEGATIVES = [
+    "一、加强政治建设\n始终坚持把政治建设摆在首位。",
+    "他强调：\n“要把纪律和规矩挺在前面。”",
+    "以上报告，请予评议。\n\n县发展和改革局局长　刘建国\n二〇二六年十二月十八日",
+    "全年开展“三服务”活动12次。\n“一线工作法”全面推行。",
+    "一年来，我们以稳定发展为要务，推动经济继续保持健康发展\n经济持续稳健发展。据统计，全镇财政收入增长24.7%。",
+]
+
+
+@pytest.mark.parametrize("marked", POSITIVES)
+def test_broken_line_found(marked: str) -> None:
+    found, expected = spans_of("broken-line", marked)
+    assert expected
+    assert [(line, column) for line, column, _end in found] == [(line, column) for line, column, _end in expected]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_broken_line_not_found(text: str) -> None:
+    found, _expected = spans_of("broken-line", text)
+    assert found == []
+
+
+@pytest.mark.parametrize("marked", POSITIVES)
+def test_a_break_is_reported_once(marked: str) -> None:
+    """The split quote and the mark starting the second half belong to the break: no other rule reports them."""
+    text = marked.replace("⟦", "").replace("⟧", "")
+    draft = draft_with("results.service", text)
+    rules = [f.rule for f in check_section(draft, template(), "results.service") if not f.rule.startswith("section-")]
+    assert rules == ["broken-line"]
+
+
+def test_an_unbalanced_quote_far_from_a_break_is_still_reported() -> None:
+    text = "开展“三服务活动，走访企业86家。\n全年办结群众诉求1260件，群众满意度达到96.8%，其中“好差评”好评率为99%。"
+    found, _ = spans_of("unbalanced-quote", text)
+    assert found == [(1, 3, 4)]
+
+
+def test_the_message_quotes_both_halves() -> None:
+    draft = draft_with("results.service", "对照“四\n风”问题深入自查。")
+    (finding,) = [f for f in check_section(draft, template(), "results.service") if f.rule == "broken-line"]
+    assert finding.message == "“四……风”被断在两段里（常见于从PDF或网页复制的文字），请把两段接起来。"
