@@ -246,6 +246,78 @@ def test_without_a_desktop_no_browser_is_started(draft: Path, monkeypatch: pytes
     assert not any("未能自动打开浏览器" in line for line in served.output)
 
 
+def _all_command_lines() -> list[str]:
+    """Every process's command line, as `ps` shows it to any local user."""
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        with contextlib.suppress(OSError):
+            found.append(cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace"))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads every command line from /proc")
+def test_the_browser_is_started_without_the_secret_on_its_command_line(
+    draft: Path, appraisal_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 23 item 3: `serve` opened the browser with the full address, which any local user read from `ps`.
+    The browser is given a 0600 file that forwards to the address (as Jupyter does), removed when serve stops."""
+    seen = tmp_path / "browser-argv.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{seen}.part" && mv "{seen}.part" "{seen}"\nsleep 3\n')
+    browser.chmod(0o700)
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.setenv("BROWSER", str(browser))
+    with serve(open_browser=True) as served:
+        secret = served.address.rstrip("/").rsplit("/", 1)[1]
+        wait_for(seen.exists, STARTUP_SECONDS, "the browser to be started")
+        while_open = _all_command_lines()  # the browser is still running (it sleeps)
+        argv = seen.read_text(encoding="utf-8").split()
+        assert len(argv) == 1 and argv[0].startswith("file://"), argv
+        assert secret not in argv[0]
+        assert not [line for line in while_open if secret in line]
+        page = Path(argv[0].removeprefix("file://"))
+        assert page.parent == appraisal_home and page.stat().st_mode & 0o777 == 0o600
+        assert served.address in page.read_text(encoding="utf-8")
+        assert served.stop() == 0
+    assert not page.exists(), "the page that holds the secret is removed when serve stops"
+    assert not any("未能自动打开浏览器" in line for line in served.output)
+
+
+BAD_REQUEST_LINES = {
+    "OPTIONS * HTTP/1.1": 400,
+    "CONNECT 127.0.0.1:80 HTTP/1.1": 400,
+    "GET foo HTTP/1.1": 400,
+    "GARBAGE": 400,
+    "GET / HTTP/9.9": 400,
+    "GET * HTTP/1.1": 400,
+    "OPTIONS / HTTP/1.1": 403,
+    "GET //x HTTP/1.1": 403,
+}
+
+
+def _status(base: str, line: str) -> int:
+    """The status a raw request line gets (the first line of the answer)."""
+    host, port = base.removeprefix("http://").rsplit(":", 1)
+    with socket.create_connection((host, int(port)), timeout=STARTUP_SECONDS) as sock:
+        sock.sendall(line.encode("latin-1") + b"\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        answer = b""
+        while b"\r\n" not in answer and (chunk := sock.recv(4096)):
+            answer += chunk
+    return int(answer.split(b" ", 2)[1])
+
+
+def test_a_bad_request_line_is_answered_400_and_prints_nothing(draft: Path, appraisal_home: Path) -> None:
+    """Issue 23 item 12: `OPTIONS * HTTP/1.1` made serve answer 500 and print a traceback, once per request."""
+    with serve() as served:
+        printed_before = len(served.output)
+        statuses = {line: _status(served.base, line) for line in BAD_REQUEST_LINES}
+        assert _status(served.base, f"GET /{served.address.split('/')[3]}/ HTTP/1.1") == 200
+        assert served.stop() == 0
+    assert statuses == BAD_REQUEST_LINES
+    printed = "".join(served.output[printed_before:])
+    assert printed.strip() == "浏览器模式已停止。", printed
+
+
 def test_bad_port_is_one_chinese_sentence(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["serve", "--no-browser", "--port", "70000"]) == 2
     assert capsys.readouterr().err.strip() == "端口应在 0 到 65535 之间（0 表示自动选择），收到的是 70000。"
@@ -352,3 +424,39 @@ def test_chinese_typed_and_pasted_in_the_browser_is_on_disk(draft: Path, chromiu
         assert served.stop() == 0
     assert load_draft(draft).sections["intro"] == typed + pasted + last
     assert json.loads(draft.read_text(encoding="utf-8"))["sections"]["intro"] == typed + pasted + last
+
+
+def test_the_page_opened_by_serve_takes_the_keys_without_a_click(
+    draft: Path, chromium: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19 item 15: keys did nothing until the page was clicked. The browser opens the redirect file serve
+    gives it (issue 23 item 3), lands on the app, and a key pressed at once (sent to whatever has the focus, no
+    element chosen) continues the draft."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    assert isinstance(chromium, WebDriver)
+    driver = chromium
+    seen = tmp_path / "browser-argv.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\nprintf "%s" "$1" > "{seen}.part" && mv "{seen}.part" "{seen}"\n')
+    browser.chmod(0o700)
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.setenv("BROWSER", str(browser))
+
+    def screen() -> str:
+        return str(driver.execute_script("return window.__screen"))
+
+    with serve(open_browser=True) as served:
+        wait_for(seen.exists, STARTUP_SECONDS, "the browser to be started")
+        driver.get(seen.read_text(encoding="utf-8"))
+        wait_for(lambda: driver.current_url == served.address, STARTUP_SECONDS, "the redirect to the app")
+        wait_for(lambda: "继续最近的草稿" in screen(), STARTUP_SECONDS, "the start screen in the browser")
+        focused = driver.execute_script("return document.activeElement.className")
+        ActionChains(driver).send_keys("r").perform()
+        wait_for(lambda: "写作指导" in screen(), STARTUP_SECONDS, "the editor, opened by a key pressed without a click")
+        assert "xterm-helper-textarea" in focused
+        driver.save_screenshot(str(tmp_path / "focused.png"))
+        if folder := os.environ.get("APPRAISAL_SCREENSHOTS"):
+            shutil.copy(tmp_path / "focused.png", Path(folder) / "serve-focused.png")
+        assert served.stop() == 0

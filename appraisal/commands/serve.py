@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 NAME = "serve"
 HELP = "在浏览器中使用（仅限本机访问，地址中含本次运行的密钥）"
@@ -32,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     import webbrowser
 
     from appraisal.errors import AppraisalError
+    from appraisal.tui.redirect_page import remove_redirect, write_redirect
     from appraisal.tui.serve import bind, browser_server, is_loopback
 
     if not 0 <= args.port <= 65535:
@@ -49,10 +51,21 @@ def run(args: argparse.Namespace) -> int:
         if not _has_desktop():
             print("没有图形桌面，未自动打开浏览器，请在浏览器中打开上面的地址。", flush=True)
             return
-        opened = await asyncio.get_running_loop().run_in_executor(None, webbrowser.open, address)
+        # Never the address itself: a browser's command line is readable by every local user.
+        try:
+            redirects.append(write_redirect(address))
+        except (AppraisalError, OSError):
+            print("未能自动打开浏览器，请手动打开上面的地址。", flush=True)
+            return
+        opened = await asyncio.get_running_loop().run_in_executor(None, webbrowser.open, redirects[-1].as_uri())
         if not opened:
             print("未能自动打开浏览器，请手动打开上面的地址。", flush=True)
 
-    browser_server(sock, announce=announce).run()
+    redirects: list[Path] = []
+    try:
+        browser_server(sock, announce=announce).run()
+    finally:
+        for path in redirects:
+            remove_redirect(path)
     print("浏览器模式已停止。", flush=True)
     return 0

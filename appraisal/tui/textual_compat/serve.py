@@ -2,7 +2,8 @@
 
 Overrides two private methods of textual-serve's `Server` and reads `AppService._process`:
 - `_make_app`: the whole of textual-serve's application is mounted under the per-run secret, and a middleware
-  refuses (403) every request whose first path segment is not it, compared in constant time;
+  refuses (403) every request whose first path segment is not it, compared in constant time, and answers 400 to
+  a request for no path (`OPTIONS *`); malformed requests are logged to the log file, never printed;
 - `_process_messages`: each tab's app service is tracked until its process has ended, so shutdown can ask every
   app to quit (it saves first), then terminate, then kill it.
 The secret is the server's security: with another textual-serve installed, `appraisal.tui.serve.browser_server`
@@ -32,6 +33,7 @@ QUIT_SECONDS = 10.0  # how long an app may take to save and quit before it is te
 TERMINATE_SECONDS = 5.0  # then how long before it is killed
 TITLE = "考核自评助手"
 FORBIDDEN = "地址不完整或密钥不对：请使用 appraisal serve 打印的完整地址。"
+BAD_REQUEST = "请求格式不对：请在浏览器中打开 appraisal serve 打印的完整地址。"
 
 
 class BrowserServer(Server):
@@ -69,6 +71,8 @@ class BrowserServer(Server):
         async def require_secret(
             request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
         ) -> web.StreamResponse:
+            if not request.path.startswith("/"):  # `OPTIONS *`, `CONNECT host:port`: no page is asked for
+                raise web.HTTPBadRequest(text=BAD_REQUEST)
             first = request.path.split("/", 2)[1].encode("utf-8", "replace")
             if not hmac.compare_digest(first, secret):
                 raise web.HTTPForbidden(text=FORBIDDEN)
@@ -124,5 +128,6 @@ class BrowserServer(Server):
             loop=loop,
             print=None,
             access_log=None,
+            logger=log,  # malformed requests (answered 400) go to the log file, not to this terminal
             shutdown_timeout=QUIT_SECONDS + TERMINATE_SECONDS,
         )
