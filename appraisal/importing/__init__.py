@@ -1,6 +1,7 @@
-"""Importing documents (.txt, .md, .docx): reading a file into a `Document` (`reader`, `word`), splitting it into
-the sections of a template (`parser`, with `headings` and `signature`), and writing it back with some characters
-replaced (`copies`). This module is the public API; the rest of the application imports from here.
+"""Importing documents (.txt, .md, .docx): reading a file into a `Document` (`reader`, `word`, `package`), splitting
+it into the sections of a template (`parser`, which runs `units` → `candidates` → `recognise` → `front_matter`,
+`back_matter`, `placement` → `assemble`, with `headings`, `signature` and `placed`), and writing it back with some
+characters replaced (`copies`). This module is the public API; the rest of the application imports from here.
 """
 
 from appraisal.importing.copies import edited_copy

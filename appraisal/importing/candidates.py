@@ -1,0 +1,192 @@
+"""The headings of one template in one document: the units whose words name its sections (numbered or not,
+reworded, mis-numbered, or running into their first paragraph), and of those the ones taken as headings — the
+candidates that follow the template's order best (a weighted longest increasing subsequence), plus the exact,
+well-formatted ones out of order. The same search serves recognising the template and placing the text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from appraisal.importing.headings import (
+    FormMatcher,
+    LineShape,
+    TitleIndex,
+    has_sentence_punctuation,
+    normalise,
+)
+from appraisal.importing.reader import Document
+from appraisal.importing.units import UNNUMBERED_MAX_CHARS, Unit
+from appraisal.templates import Section, Template
+
+# How similar (0–1) a heading's words must be to a section title or alias, by how the line looks.
+MARKED_THRESHOLD = 0.75  # numbered, Markdown `#`, or a Word heading style; the whole line
+INLINE_THRESHOLD = 0.85  # numbered, with the body running on after the title
+UNNUMBERED_THRESHOLD = 0.85  # a short line on its own
+
+_SUBPOINT_VERBS = re.compile(
+    r"^(?:加强|强化|坚持|抓好|抓实|推进|推动|提升|提高|注重|做好|落实|深化|严守|筑牢|狠抓|扎实|持续|不断|全面|积极|"
+    r"认真|切实|始终|着力|聚焦|突出|立足|围绕|完善|健全|优化|创新|服务|履行|带头|主动)"
+)
+
+
+@dataclass
+class Candidate:
+    index: int  # unit index
+    section: Section
+    score: float
+    shape: LineShape
+    inline: bool
+    strong: bool  # Markdown heading or Word heading style
+    weight: float = 0.0
+
+
+class HeadingSearch:
+    """One document's units against one template's sections."""
+
+    def __init__(
+        self,
+        document: Document,
+        template: Template,
+        units: list[Unit],
+        shapes: list[LineShape | None],
+        matcher: FormMatcher | None = None,
+    ) -> None:
+        self.document = document
+        self.template = template
+        self.units = units
+        self.shapes = shapes
+        self.index = TitleIndex(template, matcher)
+        self._selected: list[Candidate] | None = None
+        self.dominant: dict[int, str] = {}  # template level → the numbering style its headings use here
+
+    def candidates(self) -> list[Candidate]:
+        found: list[Candidate] = []
+        for i, (unit, line_shape) in enumerate(zip(self.units, self.shapes, strict=True)):
+            if line_shape is None:
+                continue
+            candidate = self._candidate(i, unit, line_shape)
+            if candidate is not None:
+                found.append(candidate)
+        return found
+
+    def _candidate(self, i: int, unit: Unit, line_shape: LineShape) -> Candidate | None:
+        match = self.index.match(line_shape.fragment)
+        enough = INLINE_THRESHOLD if line_shape.inline(unit.text) else MARKED_THRESHOLD
+        if (match is None or match.score < enough) and line_shape.numbered:
+            run_on = self._run_on(unit, line_shape)
+            if run_on is not None:
+                return run_on if run_on.index == i else Candidate(i, run_on.section, 1.0, run_on.shape, True, False)
+        if match is None:
+            return None
+        score = match.score
+        if score < 1.0 and _SUBPOINT_VERBS.match(normalise(line_shape.fragment)):
+            score *= 0.85  # "1. 加强政治理论学习" is a point inside a section, not its heading
+        inline = line_shape.inline(unit.text)
+        strong = line_shape.markdown or unit.line in self.document.outline
+        if not match.section.heading and (score < 1.0 or inline):
+            return None  # 开头语 / 结束语 only by their exact name on a line of their own
+        if inline:
+            if not line_shape.numbered or score < INLINE_THRESHOLD:
+                return None
+        elif line_shape.numbered or strong:
+            if score < MARKED_THRESHOLD:
+                return None
+        else:
+            if (
+                score < UNNUMBERED_THRESHOLD
+                or len(normalise(unit.text)) > UNNUMBERED_MAX_CHARS
+                or has_sentence_punctuation(unit.text)
+            ):
+                return None
+        return Candidate(i, match.section, score, line_shape, inline, strong)
+
+    def _run_on(self, unit: Unit, line_shape: LineShape) -> Candidate | None:
+        """A numbered heading run into its body without a separator (`（二）分管工作实绩二是…`): a title or alias
+        of the template at the start of the words, cut off there."""
+        found = self.index.prefix(unit.text[line_shape.fragment_start :])
+        if found is None:
+            return None
+        section, length = found
+        end = line_shape.fragment_start + length
+        rest = unit.text[end:]
+        if not has_sentence_punctuation(rest) or rest[0] in "和及与的、":
+            return None  # `存在不足和努力方向`: the title goes on, it is not a body run on after it
+        cut = LineShape(line_shape.style, unit.text[line_shape.fragment_start : end], line_shape.fragment_start, end)
+        return Candidate(-1, section, 1.0, cut, True, False)
+
+    def select_headings(self) -> list[Candidate]:
+        """The candidates taken as headings, in document order."""
+        if self._selected is not None:
+            return self._selected
+        candidates = self.candidates()
+        dominant = self._dominant_styles(candidates)
+        self.dominant = dominant
+        for c in candidates:
+            level = self.index.level[c.section.id]
+            c.weight = (
+                c.score
+                + (0.3 if dominant.get(level) == c.shape.style else 0.0)
+                + (0.0 if c.inline else 0.2)
+                + (0.2 if c.strong else 0.0)
+            )
+        chosen = self._in_order(candidates)
+        taken = {c.section.id for c in chosen}
+        chosen_indexes = {c.index for c in chosen}
+        for c in candidates:  # sections out of the template's order, when unmistakable
+            if (
+                c.index not in chosen_indexes
+                and c.section.id not in taken
+                and c.score == 1.0
+                and not c.inline
+                and (c.strong or (c.shape.numbered and dominant.get(self.index.level[c.section.id]) == c.shape.style))
+            ):
+                chosen.append(c)
+                taken.add(c.section.id)
+        chosen.sort(key=lambda c: c.index)
+        self._selected = chosen
+        return chosen
+
+    def _dominant_styles(self, candidates: list[Candidate]) -> dict[int, str]:
+        """The numbering style each template level uses in this document, judged from exact matches."""
+        counts: dict[int, Counter[str]] = {}
+        for c in candidates:
+            if c.score == 1.0:
+                counts.setdefault(self.index.level[c.section.id], Counter())[c.shape.style] += 1
+        return {level: counter.most_common(1)[0][0] for level, counter in counts.items()}
+
+    def _in_order(self, candidates: list[Candidate]) -> list[Candidate]:
+        """Weighted longest subsequence of candidates whose sections strictly follow the template's order."""
+        size = len(self.index.order)
+        best: list[tuple[float, int]] = [(0.0, -1)] * size  # per template position: best chain total, its end
+        previous: list[int] = []
+        totals: list[float] = []
+        for ci, c in enumerate(candidates):
+            k = self.index.order[c.section.id]
+            base, link = 0.0, -1
+            for j in range(k):
+                if best[j][0] > base:
+                    base, link = best[j]
+            total = base + c.weight
+            previous.append(link)
+            totals.append(total)
+            if total > best[k][0]:
+                best[k] = (total, ci)
+        end = max(range(size), key=lambda k: best[k][0], default=0) if size else 0
+        chain: list[Candidate] = []
+        ci = best[end][1] if size else -1
+        while ci >= 0:
+            chain.append(candidates[ci])
+            ci = previous[ci]
+        chain.reverse()
+        return chain
+
+    def coverage(self, headings: list[Candidate]) -> float:
+        headed = {p.section.id for p in self.template.walk() if p.section.heading}
+        return len({c.section.id for c in headings} & headed) / max(1, len(headed))
+
+    def top_style(self) -> str:
+        """The numbering of this document's top-level headings (一、 by default)."""
+        style = self.dominant.get(1)
+        return style if style is not None and style != "none" else "cn"
