@@ -35,6 +35,18 @@ def user_templates_dir() -> Path:
     return config_dir() / "templates"
 
 
+def export_dir() -> Path:
+    """Where exports go unless the user chose a folder for the draft: the user's Documents folder, where a Word
+    file is looked for (never the current folder: started from a source checkout, that buries the files in the
+    project's tree; nor beside the draft, in a hidden data folder). Under APPRAISAL_HOME, its `exports` folder:
+    portable use keeps everything together, and tests never write into the user's home."""
+    home = home_override()
+    if home:
+        return home / "exports"
+    documents = Path(platformdirs.user_documents_dir())
+    return documents if documents.is_dir() else Path.home()
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and parents) and make it 0700: drafts are personal data."""
     missing = [p for p in (path, *path.parents) if not p.exists()]

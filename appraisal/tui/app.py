@@ -31,6 +31,7 @@ from appraisal.tui.screens.start import StartScreen
 from appraisal.tui.session import EditSession
 from appraisal.tui.settings import TuiSettings
 from appraisal.tui.textual_compat.app_hooks import PatchedApp
+from appraisal.tui.typing_target import pass_typing_on
 
 if TYPE_CHECKING:
     from appraisal.service import Service
@@ -122,6 +123,12 @@ class AppraisalApp(PatchedApp[int]):
                 self.notify(f"设置中停用的检查规则“{name}”不存在，已忽略。", severity="warning", timeout=10)
             self._service = Service(settings)
         return self._service
+
+    async def on_event(self, event: events.Event) -> None:
+        """Typing never goes nowhere: a key typed in a panel goes to the text (see typing_target)."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            pass_typing_on(self.screen, event)
+        await super().on_event(event)
 
     def notify(
         self,

@@ -24,4 +24,4 @@ class TuiSettings:
     clock: Clock = field(default=system_clock)  # wall time: "已保存 09:30:15"
     monotonic: Monotonic = field(default=time.monotonic)  # elapsed time: when a save or a check is due
     cursor_blink: bool = True
-    export_folder: Path | None = None  # default destination for exports (None: the current folder)
+    export_folder: Path | None = None  # default destination for exports (None: paths.export_dir())

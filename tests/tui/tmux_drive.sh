@@ -18,6 +18,8 @@
 #    toasts' right edge: once they have gone, every 字 beneath them is back (the screen is as before them);
 #    again with the terminal resized while the toasts show; and at 100x30, Chinese typed under toasts leaves the
 #    screen as a full repaint draws it.
+# 10. keys alone, at 80x24: Ctrl+N, the note typed, Enter: the note is kept; F4 (the findings list takes the
+#    focus), then typing: the words go into the text; F6, Tab to the folder, a folder typed, Enter: exported there.
 # Runs its own tmux server (-L), so other tmux sessions on the machine neither see nor slow it. Prints what it
 # saw; exits non-zero on the first failed check.
 set -euo pipefail
@@ -364,6 +366,47 @@ same_screen "after typing under toasts (against a full repaint)" "$PARTIAL" "$RE
 say "ok: typing under toasts at 100x30 leaves the screen as a full repaint draws it"
 say "---- at 140x40 after the toasts ----"
 screen
+tm send-keys -t "$SESSION" C-q
+wait_exit "$APP_PID"
+
+# ---------------------------------------------------------------- 10. every dialog and panel by its keys alone
+# No key may go nowhere: a dialog's input line has the focus (the 记素材 line once lost every key to its 确定
+# button), and keys typed while a panel has the focus (F4's findings list) go into the text.
+DRAFT="$("$APP" new --name 李四 --unit 某市规划局 --position 副局长 --year 2025 --no-edit)"
+SIZE_X=80 SIZE_Y=24 start_app
+INTRO="本人XX年来认真履职。"
+type_text "$INTRO"
+NOTE="带头开展谈心谈话12人次"
+tm send-keys -t "$SESSION" C-n
+wait_for "记素材" 5
+type_text "$NOTE"
+wait_for "$NOTE" 5
+tm send-keys -t "$SESSION" Enter
+wait_for "已记入" 5
+NOTES="$("$PY" -c 'from appraisal.notes import load_notes; print("|".join(n.text for n in load_notes(2025).notes))')"
+[ "$NOTES" = "$NOTE" ] || fail "Ctrl+N, typed, Enter: the notes on disk are \"$NOTES\""
+say "ok: Ctrl+N took the typed note and Enter kept it"
+wait_for "有误" 10  # the check has found the placeholder: F4 has a list to focus
+tm send-keys -t "$SESSION" F4
+sleep 0.5
+type_text "全年无休"
+tm send-keys -t "$SESSION" C-s
+sleep 0.5
+[ "$(section_text intro)" = "${INTRO}全年无休" ] || fail "typed after F4, intro on disk: $(section_text intro)"
+say "ok: keys typed after F4 went into the text"
+OUT="$HOME_DIR/导出的文件"
+mkdir "$OUT"
+wait_gone "已保存到" 20
+tm send-keys -t "$SESSION" F6
+wait_for "文件夹" 5
+tm send-keys -t "$SESSION" Tab Tab Tab Tab C-a C-k  # the four formats, then the folder line: emptied
+type_text "$OUT"
+tm send-keys -t "$SESSION" Enter
+wait_for "仍要导出" 5  # the placeholder is an error: asked first, the focus on 返回修改
+tm send-keys -t "$SESSION" Tab Enter
+wait_for "已导出" 10
+[ "$(ls "$OUT" | sed 's/.*\.//' | sort | tr '\n' ' ')" = "docx txt " ] || fail "exported: $(ls "$OUT")"
+say "ok: F6, the folder typed, Enter: exported there"
 tm send-keys -t "$SESSION" C-q
 wait_exit "$APP_PID"
 say "ALL CHECKS PASSED"

@@ -47,7 +47,14 @@ class Dialog(ModalScreen[T]):
         return []
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        # The one place a dialog's focus is set: Textual runs every class's on_mount, base class last, so a
+        # subclass that focused its own widget in on_mount had it taken back here (the 记素材 line lost its keys).
+        self.first_focus().focus()
+
+    def first_focus(self) -> Widget:
+        """What has the focus when the dialog opens: its input line when it has one, else its first button."""
+        inputs = self.query(Input)
+        return inputs.first() if inputs else self.query(Button).first()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -83,8 +90,8 @@ class ConfirmScreen(Dialog[bool]):
     def __init__(self, question: str, *, yes: str = "确定", no: str = "取消", title: str = "请确认") -> None:
         super().__init__(question, [("yes", yes), ("no", no)], cancel_id="no", title=title)
 
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+    def first_focus(self) -> Widget:
+        return self.query_one("#no", Button)
 
     def answer(self, button_id: str) -> None:
         self.dismiss(button_id == "yes")
@@ -131,9 +138,6 @@ class InputScreen(Dialog[str | None]):
             return [line]
         start = Path(self.value).expanduser().parent if self.value else Path.cwd()
         return [line, FilePicker(start, self.suffixes, id="picker")]
-
-    def on_mount(self) -> None:
-        self.query_one("#answer", Input).focus()
 
     def on_directory_tree_file_selected(self, event: FilePicker.FileSelected) -> None:
         event.stop()

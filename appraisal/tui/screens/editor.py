@@ -23,6 +23,7 @@ from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.text_area import Selection
 
@@ -409,6 +410,11 @@ class EditorScreen(Screen[None]):
         section, whatever the app was busy with."""
         self.editor.call_later(lambda: self.go_to(self._neighbour(step)))
 
+    def typing_target(self) -> Widget | None:
+        """Keys typed in the section list, the tabs, the findings or the 素材 lists go into the text (typing_target):
+        a writer who pressed F4 and typed on would otherwise lose every 字."""
+        return None if self.focused is self.editor or self._session_closed else self.editor
+
     def action_back_to_text(self) -> None:
         """Esc, from the section list, the tabs or the findings: back to typing (dialogs have their own Esc)."""
         self.editor.focus()
@@ -640,6 +646,8 @@ class EditorScreen(Screen[None]):
             if not answer:
                 return
             target = Path(answer).expanduser()
+            if not target.is_absolute():  # a bare name goes beside the draft, not into whatever folder we run in
+                target = self.session.path.parent / target
             if target.suffix.lower() != ".json":
                 target = target.with_suffix(".json")
             try:
@@ -734,6 +742,9 @@ class EditorScreen(Screen[None]):
             self.toggle_class("show-guidance")
         else:
             self.toggle_class("hide-guidance")
+        hidden = self.has_class("hide-guidance") or (self.has_class("narrow") and not self.has_class("show-guidance"))
+        if hidden and self.focused is not None and self.guidance in self.focused.ancestors:
+            self.editor.focus()  # the focus hidden with the panel would leave the arrows nowhere to go
 
     def action_show_findings(self) -> None:
         """The section's findings in one key, also at 80 columns where the panel is hidden: Enter on one goes

@@ -1,6 +1,7 @@
 """The export dialog: formats, destination folder, and — when errors remain — the errors and a confirmation.
-Tab goes from the formats to the folder to 导出; each format says ☑ or ☐ (readable without colour); the folder
-is remembered per draft; a file that is already there is replaced or kept beside only when the user says so."""
+Tab goes from the formats to the folder to 导出 (Enter in the folder exports too); each format says ☑ or ☐
+(readable without colour); the folder is remembered per draft (first: paths.export_dir(), never the current
+folder); a file that is already there is replaced or kept beside only when the user says so."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 
 from appraisal import export as exporting
 from appraisal.errors import AppraisalError
+from appraisal.paths import export_dir
 from appraisal.service import ExportFailed, ExportTarget, Service
 from appraisal.tui.screens.dialogs import ChoiceScreen, confirm_then
 from appraisal.tui.session import EditSession
@@ -41,7 +43,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         super().__init__(classes="dialog-screen")
         self.session = session
         self.service = service
-        self.folder = load_export_folder(session.path) or folder or Path.cwd()
+        self.folder = load_export_folder(session.path) or folder or export_dir()
         self.errors = service.errors(session.draft, session.template)
 
     def compose(self) -> ComposeResult:
@@ -73,6 +75,11 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     def on_mount(self) -> None:
         self.query(FormatBox).first().focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the folder line exports, as 导出 does."""
+        event.stop()
+        self.start_export()
 
     def chosen_formats(self) -> list[str]:
         return [name for name in exporting.FORMATS if self.query_one(f"#fmt-{name}", Checkbox).value]

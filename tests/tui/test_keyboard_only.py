@@ -1,0 +1,305 @@
+"""Every dialog and panel driven by its keys alone, as a writer does: open it by its key, type, confirm by Enter.
+No test here sets a widget's value or its focus: a dialog that did not take what was typed (the 记素材 line whose
+focus its base class gave to 确定) or a panel that dropped it (F4, then typing on) fails here.
+
+The rule under test: no printable key is ever dropped. A panel or list that has the focus passes typing on to the
+text (arrows, Enter, Space stay its own); every dialog with an input line has its focus there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList
+
+from appraisal.notes import load_notes
+from appraisal.store import draft_files, load_draft
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.history import HistoryScreen
+from appraisal.tui.screens.review import ReviewScreen
+from appraisal.tui.widgets.guidance import TabStrip
+
+from .helpers import editor_ready, make_app, make_draft, wait_until
+
+# intro holds a placeholder (a finding, so F4 has a list to focus); conduct is long enough to have none.
+INTRO = "本人XX年来认真履职。"
+NOTE = "带头开展谈心谈话12人次"
+
+
+async def _ready(pilot: Pilot[object]) -> EditorScreen:
+    editor = await editor_ready(pilot.app)
+    await wait_until(lambda: editor.started)
+    await pilot.pause()
+    return editor
+
+
+async def _type(pilot: Pilot[object], text: str) -> None:
+    """Each character as a key, as a terminal sends them (an input method's burst is the same keys, at once)."""
+    await pilot.press(*text)
+    await pilot.pause()
+
+
+async def test_ctrl_n_types_the_note_into_its_line_and_enter_keeps_it() -> None:
+    path = make_draft(sections={"intro": INTRO})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _ready(pilot)
+        await pilot.press("ctrl+n")
+        await wait_until(lambda: app.screen is not editor)
+        await _type(pilot, NOTE)
+        await pilot.press("enter")
+        await wait_until(lambda: app.screen is editor)
+        await wait_until(lambda: bool(load_notes(2025).notes))
+        assert [note.text for note in load_notes(2025).notes] == [NOTE]
+        assert editor.editor.text == INTRO  # nothing leaked into the text
+
+
+async def test_save_as_takes_the_typed_name_and_enter_saves() -> None:
+    path = make_draft(sections={"intro": INTRO})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await _ready(pilot)
+        await pilot.press("ctrl+p")
+        await _type(pilot, "另存为")
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.focused, Input) and "副本" in app.focused.value)
+        await pilot.press("end", "backspace", "backspace", "backspace", "backspace", "backspace")  # .json
+        await _type(pilot, "2")
+        await pilot.press("enter")
+        await wait_until(lambda: app.screen is editor)
+        target = path.with_name(f"{path.stem}-副本2.json")
+        assert editor.session.path == target
+        assert load_draft(target).sections["intro"] == INTRO
+
+
+async def test_typing_after_f4_goes_into_the_text() -> None:
+    """F4 focuses the findings list; the writer typing on loses nothing. Enter there still jumps."""
+    path = make_draft(sections={"intro": INTRO})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _ready(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        assert isinstance(app.focused, OptionList)
+        await _type(pilot, "全年无休")
+        assert editor.editor.text == INTRO + "全年无休"
+        assert app.focused is editor.editor
+        await pilot.press("f4", "enter")  # Enter stays the list's: to the placeholder, selected
+        await pilot.pause()
+        assert editor.editor.selected_text == "XX"
+        await _type(pilot, "十")
+        assert editor.editor.text.startswith("本人十年来")
+
+
+async def test_typing_after_f9_and_f4_at_80_columns_goes_into_the_text() -> None:
+    """At 80 columns F9 shows the panel over the text; typing goes on into the text, and F9 again hides it
+    with the focus back in the text."""
+    path = make_draft(sections={"intro": INTRO})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _ready(pilot)
+        await pilot.press("f9")
+        await _type(pilot, "一")
+        await pilot.press("f4")
+        await _type(pilot, "二")
+        await pilot.press("f9")
+        await _type(pilot, "三")
+        assert editor.editor.text == INTRO + "一二三"
+        assert app.focused is editor.editor
+
+
+async def test_typing_in_the_section_list_and_the_tabs_goes_into_the_text() -> None:
+    path = make_draft(sections={"intro": INTRO})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _ready(pilot)
+        await pilot.press("f2", "down")  # the list highlights another section; the text is still intro's
+        await _type(pilot, "甲")
+        assert app.focused is editor.editor  # the typing took the focus back to the text
+        await pilot.press("tab")  # the tab strip
+        assert isinstance(app.focused, TabStrip)
+        await pilot.press("right", "right", "right")  # to 素材: arrows stay the strip's
+        await _type(pilot, "乙")
+        await pilot.press("tab", "tab")  # from the text: the tab strip (素材 still shown), the notes list
+        assert isinstance(app.focused, OptionList)
+        await _type(pilot, "丙")
+        assert editor.current_id == "intro"
+        assert editor.editor.text == INTRO + "甲乙丙"
+
+
+async def test_a_paste_into_a_panel_goes_into_the_text() -> None:
+    path = make_draft(sections={"intro": INTRO})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _ready(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        from textual import events
+
+        app.post_message(events.Paste("粘贴的一段"))  # what a terminal sends for a bracketed paste
+        await wait_until(lambda: editor.editor.text == INTRO + "粘贴的一段")
+
+
+async def test_f3_profile_by_keys() -> None:
+    path = make_draft(sections={"intro": INTRO})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await _ready(pilot)
+        await pilot.press("f3")
+        await wait_until(lambda: isinstance(app.focused, Input))
+        await pilot.press("ctrl+a", "ctrl+k")
+        await _type(pilot, "王芳")
+        for _ in range(6):  # Enter moves from field to field and submits from the last
+            if app.screen is editor:
+                break
+            await pilot.press("enter")
+            await pilot.pause()
+        assert app.screen is editor
+        await wait_until(lambda: load_draft(path).profile.name == "王芳")
+
+
+async def test_new_draft_form_by_keys() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: isinstance(app.focused, Input))
+        await _type(pilot, "张三")
+        await pilot.press("enter")
+        await _type(pilot, "规划局")
+        await pilot.press("enter")
+        await _type(pilot, "副局长")
+        await pilot.press("enter")
+        await pilot.press("ctrl+a", "ctrl+k")
+        await _type(pilot, "2026")
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.screen, EditorScreen))
+        (path,) = draft_files()
+        draft = load_draft(path)
+        assert (draft.profile.name, draft.profile.unit, draft.profile.position, draft.profile.year) == (
+            "张三",
+            "规划局",
+            "副局长",
+            2026,
+        )
+
+
+async def test_export_folder_typed_and_enter_exports(tmp_path: Path) -> None:
+    path = make_draft(sections={"conduct": "坚持学习。" * 40})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _ready(pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        for _ in range(8):  # Tab from the formats to the folder line
+            if isinstance(app.focused, Input):
+                break
+            await pilot.press("tab")
+        assert isinstance(app.focused, Input)
+        await pilot.press("ctrl+a", "ctrl+k")
+        await _type(pilot, str(tmp_path))
+        await pilot.press("enter")
+        for _ in range(3):  # the draft has errors: "仍要导出" is asked first; its focus starts on 返回修改
+            await pilot.pause()
+            if sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".txt"]:
+                break
+            if "仍要导出" in str(app.screen.query("Button").first().label):
+                await pilot.press("tab", "enter")  # to 仍要导出
+        await wait_until(lambda: sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".txt"])
+
+
+async def test_export_defaults_to_a_folder_of_the_users_not_the_current_one() -> None:
+    import os
+
+    from appraisal import paths
+
+    path = make_draft(sections={"intro": INTRO})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _ready(pilot)
+        await pilot.press("f6")
+        await wait_until(lambda: bool(app.screen.query("#export-folder")))
+        folder = Path(app.screen.query_one("#export-folder", Input).value)
+        assert folder == paths.export_dir() != Path(os.getcwd())
+
+
+async def test_history_review_and_move_by_keys() -> None:
+    path = make_draft(sections={"intro": INTRO, "conduct": "政治坚定。"})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await _ready(pilot)
+        await _type(pilot, "新写的")
+        await pilot.press("ctrl+s")
+        await pilot.press("f5")  # review: Enter on the first finding goes to it
+        await wait_until(lambda: isinstance(app.screen, ReviewScreen))
+        await pilot.press("enter")
+        await wait_until(lambda: app.screen is editor)
+        assert editor.editor.selected_text == "XX"
+        await pilot.press("f7")  # history: Enter on a revision asks, then restores
+        await wait_until(lambda: isinstance(app.screen, HistoryScreen))
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # 恢复 (the question's focus starts on 取消)
+        await wait_until(lambda: app.screen is editor)
+        await wait_until(lambda: editor.editor.text == INTRO)
+        await pilot.press("ctrl+g")  # move the paragraph: the list of sections, ↓, Enter
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await wait_until(lambda: editor.session.text("intro") == "")
+        assert INTRO in "".join(editor.session.draft.sections.values())
+
+
+async def test_palette_and_help_by_keys() -> None:
+    path = make_draft(sections={"intro": INTRO})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await _ready(pilot)
+        await pilot.press("ctrl+p")
+        await _type(pilot, "下一栏")
+        await pilot.press("enter")
+        await wait_until(lambda: editor.current_id == "conduct")
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen is not editor
+        await pilot.press("escape")
+        await pilot.pause()
+        await _type(pilot, "好")
+        assert editor.editor.text == "好"
+
+
+# ------------------------------------------------------------ what the writer sees (SVG snapshots)
+
+
+def _snap_draft() -> Path:
+    from .helpers import dated_draft
+
+    return dated_draft("cadre-annual", "keys2025", "李明", 2025, 1_764_560_000, intro=INTRO)
+
+
+def _note_typed():  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot[object]) -> None:
+        await _ready(pilot)
+        await pilot.press("ctrl+n")
+        await wait_until(lambda: isinstance(pilot.app.focused, Input))
+        await _type(pilot, NOTE)
+
+    return run_before
+
+
+def _f4_then_typed():  # type: ignore[no-untyped-def]
+    async def run_before(pilot: Pilot[object]) -> None:
+        await _ready(pilot)
+        await pilot.press("f4")
+        await pilot.pause()
+        await _type(pilot, "全年无休")
+
+    return run_before
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_note_dialog_with_text_typed(snap_compare, utc: None, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(_snap_draft()), terminal_size=size, run_before=_note_typed())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_f4_then_typing(snap_compare, utc: None, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(_snap_draft()), terminal_size=size, run_before=_f4_then_typed())
