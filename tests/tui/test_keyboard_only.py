@@ -20,7 +20,7 @@ from appraisal.tui.screens.history import HistoryScreen
 from appraisal.tui.screens.review import ReviewScreen
 from appraisal.tui.widgets.guidance import TabStrip
 
-from .helpers import editor_ready, make_app, make_draft, wait_until
+from .helpers import FakeMonotonic, editor_ready, make_app, make_draft, wait_until
 
 # intro holds a placeholder (a finding, so F4 has a list to focus); conduct is long enough to have none.
 INTRO = "本人XX年来认真履职。"
@@ -297,9 +297,12 @@ def _f4_then_typed():  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_note_dialog_with_text_typed(snap_compare, utc: None, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(_snap_draft()), terminal_size=size, run_before=_note_typed())
+    app = make_app(_snap_draft(), monotonic=FakeMonotonic())
+    assert snap_compare(app, terminal_size=size, run_before=_note_typed())
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
 def test_f4_then_typing(snap_compare, utc: None, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(_snap_draft()), terminal_size=size, run_before=_f4_then_typed())
+    # A clock that stands still: no autosave moves the status bar between runs (it shows 未保存).
+    app = make_app(_snap_draft(), monotonic=FakeMonotonic())
+    assert snap_compare(app, terminal_size=size, run_before=_f4_then_typed())
