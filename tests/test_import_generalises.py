@@ -186,3 +186,26 @@ def test_on_a_terminal_the_question_carries_the_evidence_and_otherwise_the_defau
     assert err == ""  # nothing asked
     guess = load_draft(tmp_path / "默认.json").template
     assert f"未能确定文档所用的模板，暂按「{load_template(guess).name}」导入" in out
+
+
+def test_word_numbering_without_heading_styles_is_structure_and_list_items_stay_text(tmp_path: Path) -> None:
+    word = docx.Document()
+    word.add_paragraph("2025年度个人总结", style="Title")
+    word.add_paragraph("本人2025年任某局副局长，现将一年来的情况总结如下。")
+    word.add_paragraph("抓项目建设", style="List Number")  # Word draws 1. 2. 3.: the text has no number
+    word.add_paragraph("推动重点项目八个，完成投资十亿元。")
+    word.add_paragraph("廉政建设", style="List Number")
+    word.add_paragraph("严格遵守中央八项规定精神。")
+    word.add_paragraph("不足和打算", style="List Number")
+    word.add_paragraph("调查研究还不够深入。", style="List Number")  # a numbered sentence is a list item
+    path = tmp_path / "编号.docx"
+    word.save(str(path))
+    result = import_document(path)
+    assert_nothing_lost(result)
+    sections = result.draft.sections
+    main = result.template.main_section
+    assert main is not None
+    assert sections["intro"] == "本人2025年任某局副局长，现将一年来的情况总结如下。"
+    assert sections[main] == "抓项目建设\n推动重点项目八个，完成投资十亿元。"
+    assert sections["integrity"] == "严格遵守中央八项规定精神。"
+    assert "不足和打算\n调查研究还不够深入。" in "\n".join(sections.values())

@@ -13,6 +13,7 @@ from appraisal.importing.result import Span
 from appraisal.importing.units import MARKDOWN_HEADING, THEMATIC_BREAK, Unit
 from appraisal.templates import Section
 
+_SENTENCE_ENDS = set("。；;！!？?，,、")
 _RUN_IN_ENDS = set("。：:．；;")  # a run-in heading ends so (`一、把学习当作第一需要。…`); a sentence's clause with ，
 
 
@@ -32,6 +33,7 @@ class Placement:
                 self.first_child[placed.section.id] = _first_text_section(placed.section).id
         self.top_outline = 9  # the document's top Word heading level and Markdown heading level (9: none)
         self.top_markdown = 9
+        self.top_numbered = 9  # the level of Word's numbering that numbers the document's own headings (9: none)
 
     def find_top_levels(self, state: Placed, title_index: int | None) -> None:
         """The levels of the document's own top headings, the units already taken (title, form) left out."""
@@ -41,6 +43,13 @@ class Placement:
         )
         levels = [self._markdown_level(i) for i in range(len(self.units)) if i != title_index]
         self.top_markdown = min(levels, default=9)
+        # Word's own numbering is structure when nothing else is: no heading style, no 一、 written in the text.
+        numbered = self.document.numbered
+        written = any(s is not None and s.style == "cn" for s in self.shapes)
+        if self.top_outline == 9 and not written:
+            self.top_numbered = min(
+                (numbered.get(u.line, 9) for i, u in enumerate(self.units) if i not in state.consumed), default=9
+            )
 
     def _markdown_level(self, i: int) -> int:
         """A Markdown heading's level (`## ` → 2: CommonMark, `#` then a space; `#1号楼` is text); 9 for none."""
@@ -151,6 +160,10 @@ class Placement:
         top-level numbering, 三、 after 二、); None when it is not one."""
         unit, line_shape = self.units[i], self.shapes[i]
         if self.document.outline.get(unit.line) == self.top_outline:
+            return "word"
+        numbered = self.top_numbered < 9 and self.document.numbered.get(unit.line) == self.top_numbered
+        # Numbered by Word, not styled: a heading when it reads like one (short, no closing 。), else a list item.
+        if numbered and len(normalise(unit.text)) <= MAX_TITLE_CHARS and unit.text[-1] not in _SENTENCE_ENDS:
             return "word"
         if self.top_markdown < 9 and self._markdown_level(i) == self.top_markdown:
             return "markdown"

@@ -76,6 +76,7 @@ class Document:
     bom: bytes = b""
     line_ends: list[str] = field(default_factory=list)
     pieces: list[tuple[Piece, ...]] = field(default_factory=list)
+    numbered: dict[int, int] = field(default_factory=dict)  # docx: line → the level (0-based) Word numbers it at
 
 
 @dataclass(frozen=True)

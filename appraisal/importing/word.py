@@ -75,7 +75,7 @@ class WordFile:
                     )
                 self.part_name = part.name
                 self.root = parse_xml(part.blob)
-                self.styles = _heading_styles(package, part, parse_xml)
+                self.styles, self.numbered_styles = _heading_styles(package, part, parse_xml)
             finally:
                 package.close()
         except AppraisalError:
@@ -112,6 +112,7 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
     lines: list[str] = []
     pieces: list[tuple[Piece, ...]] = []
     outline: dict[int, int] = {}
+    numbered: dict[int, int] = {}
     cells: dict[int, tuple[int, int]] = {}
     for paragraph, cell in word.paragraphs:
         text, found = paragraph_text(paragraph)
@@ -120,11 +121,14 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
         level = _outline_level(paragraph, word.styles)
         if level is not None:
             outline[len(lines)] = level
+        numbering = _paragraph_numbering(paragraph, word.numbered_styles)
+        if numbering is not None:
+            numbered[len(lines)] = numbering
         if cell is not None:
             cells[len(lines)] = cell
     if not any(line.strip() for line in lines):
         raise AppraisalError(f"Word 文档 {path} 中没有文字，没有可{verb}的内容。")
-    return Document(path, "docx", lines, outline, cells, pieces=pieces)
+    return Document(path, "docx", lines, outline, cells, pieces=pieces, numbered=numbered)
 
 
 def _paragraphs(body: Any) -> list[tuple[Any, tuple[int, int] | None]]:
@@ -211,8 +215,9 @@ def in_text_runs(pieces: Sequence[Piece], edit: Edit) -> bool:
     return covered == end - start
 
 
-def _heading_styles(package: Package, part: Part, parse_xml: Any) -> dict[str, int]:
-    """Paragraph style id → heading level (1-based) for Word's heading styles ("heading 1", "标题 1", outline).
+def _heading_styles(package: Package, part: Part, parse_xml: Any) -> tuple[dict[str, int], dict[str, int]]:
+    """Paragraph style id → heading level (1-based) for Word's heading styles ("heading 1", "标题 1", outline),
+    and style id → numbering level (0-based) for the styles Word numbers ("List Number", a numbered 标题 list).
 
     A styles part too big to read refuses the file (TooBig goes up); one missing or unreadable leaves headings
     to be found by their text alone."""
@@ -221,18 +226,22 @@ def _heading_styles(package: Package, part: Part, parse_xml: Any) -> dict[str, i
     except TooBig:
         raise
     except Exception:
-        return {}
+        return {}, {}
     if styles_part is None:
-        return {}
+        return {}, {}
     try:
         root = parse_xml(styles_part.blob)
     except Exception:
-        return {}
+        return {}, {}
     levels: dict[str, int] = {}
+    numbered: dict[str, int] = {}
     for style in root.iter(_w("style")):
         style_id = style.get(_w("styleId"))
         if not style_id:
             continue
+        numbering = _numbering_level(style.find(_w("pPr")))
+        if numbering is not None:
+            numbered[style_id] = numbering
         name_el = style.find(_w("name"))
         name = (name_el.get(_w("val")) if name_el is not None else "") or ""
         match = _HEADING_STYLE.match(name.strip())
@@ -243,7 +252,7 @@ def _heading_styles(package: Package, part: Part, parse_xml: Any) -> dict[str, i
         value = outline_el.get(_w("val")) if outline_el is not None else None
         if value is not None and value.isdigit() and int(value) < 9:
             levels[style_id] = int(value) + 1
-    return levels
+    return levels, numbered
 
 
 def _outline_level(paragraph: Any, styles: dict[str, int]) -> int | None:
@@ -258,3 +267,32 @@ def _outline_level(paragraph: Any, styles: dict[str, int]) -> int | None:
     if style_el is None:
         return None
     return styles.get(style_el.get(_w("val")) or "")
+
+
+def _numbering_level(ppr: Any) -> int | None:
+    """The numbering level (0-based) a paragraph's or style's properties give (`w:numPr`); None when none, or
+    when the numbering is switched off (`w:numId` 0)."""
+    if ppr is None:
+        return None
+    numpr = ppr.find(_w("numPr"))
+    if numpr is None:
+        return None
+    num_id = numpr.find(_w("numId"))
+    if num_id is not None and (num_id.get(_w("val")) or "") == "0":
+        return None
+    ilvl = numpr.find(_w("ilvl"))
+    value = (ilvl.get(_w("val")) if ilvl is not None else None) or "0"
+    return int(value) if value.isdigit() and int(value) < 9 else 0
+
+
+def _paragraph_numbering(paragraph: Any, numbered_styles: dict[str, int]) -> int | None:
+    """The level at which Word numbers a paragraph (its own numbering, else its style's); None when unnumbered.
+    The number itself is not in the text: Word draws it."""
+    ppr = paragraph.find(_w("pPr"))
+    if ppr is None:
+        return None
+    own = ppr.find(_w("numPr"))
+    if own is not None:
+        return _numbering_level(ppr)
+    style_el = ppr.find(_w("pStyle"))
+    return numbered_styles.get(style_el.get(_w("val")) or "") if style_el is not None else None
