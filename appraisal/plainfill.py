@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from appraisal.app.session import EditSession
 from appraisal.checks import Finding
 from appraisal.checks.positions import group
 from appraisal.draft import count_zi
 from appraisal.errors import AppraisalError
 from appraisal.service import Service
-from appraisal.store import OpenDraft
-from appraisal.templates import Section, Template, load_template
+from appraisal.templates import Section
 
 END_MARK = "."
 
@@ -78,11 +78,9 @@ def fill_plain(
     """Ask for each text section in turn; returns the number of sections changed. After each answer the
     checker's findings in that section are listed (with the user's settings in `service`)."""
     service = service or Service()
-    opened = OpenDraft(path)
+    session = EditSession(path)  # locked, fitted to its template
     try:
-        template: Template = load_template(opened.draft.template)
-        draft = opened.draft
-        draft.fit_to(template)
+        template, draft = session.template, session.draft
         sections = template.text_sections()
         if only:
             named = [template.named_section(name) for name in only]  # ids or Chinese names; a group: its parts
@@ -106,8 +104,9 @@ def fill_plain(
             if answer is not None:
                 text = "\n".join(line.strip() for line in answer if line.strip())
                 if text != current:
-                    draft.sections[section.id] = text
-                    opened.save()
+                    session.set_text(section.id, text)
+                    if not session.save():
+                        raise AppraisalError(session.error or f"保存草稿 {path} 失败。")
                     changed += 1
                     print(f"已保存，本栏 {count_zi(text)} 字。", file=stdout)
                 for line in _findings(service.check_section(draft, template, section.id)):
@@ -120,4 +119,4 @@ def fill_plain(
         print(f"完成：修改了 {changed} 个栏目，草稿已保存在 {path}。", file=stdout, flush=True)
         return changed
     finally:
-        opened.close()
+        session.close()

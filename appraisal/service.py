@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from appraisal.app import drafts
 from appraisal.assist import AssistRequest, Unverified, build_request, secret_marks, unverified
 from appraisal.checks import (
     DEFAULT_OPTIONS,
@@ -43,7 +44,7 @@ from appraisal.errors import AppraisalError
 from appraisal.export import ExportOptions, export_to
 from appraisal.notes import NewNote, Note, add_notes, load_notes
 from appraisal.plans import PlanItem, plan_items
-from appraisal.store import OpenDraft, draft_files, load_draft, resolve_draft
+from appraisal.store import OpenDraft, draft_files, load_draft
 from appraisal.templates import Template, load_template
 
 __all__ = [
@@ -327,10 +328,8 @@ class Service:
     @staticmethod
     def open_draft(ref: str) -> tuple[Path, Draft, Template]:
         """A draft named by path, file name, id or writer's name, loaded with its template (fitted to it)."""
-        path = resolve_draft(ref)
-        draft = load_draft(path)
-        template = load_template(draft.template)
-        draft.fit_to(template)
+        path = drafts.find(ref)
+        draft, template = drafts.load_fitted(path)
         return path, draft, template
 
     @staticmethod

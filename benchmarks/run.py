@@ -284,10 +284,10 @@ async def _key_time(make, ready, keys: int) -> float:  # type: ignore[no-untyped
 
 
 def bench_tui(repeat: int) -> None:
+    from appraisal.app.tui_settings import TuiSettings
+    from appraisal.app.ui_state import Position, save_position
     from appraisal.tui.app import AppraisalApp
     from appraisal.tui.screens.editor import EditorScreen
-    from appraisal.tui.settings import TuiSettings
-    from appraisal.tui.ui_state import Position, save_position
 
     home = Path(tempfile.mkdtemp(prefix="bench-tui-"))
     os.environ["APPRAISAL_HOME"] = str(home)
@@ -405,7 +405,7 @@ which, path = sys.argv[1], Path(sys.argv[2])
 async def main():
     if which == "ours":
         from appraisal.tui.app import AppraisalApp
-        from appraisal.tui.settings import TuiSettings
+        from appraisal.app.tui_settings import TuiSettings
         app = AppraisalApp(path, settings=TuiSettings(cursor_blink=False))
     else:
         from appraisal.store import load_draft

@@ -18,13 +18,13 @@ from pathlib import Path
 
 async def main() -> None:
     os.environ["APPRAISAL_HOME"] = tempfile.mkdtemp(prefix="appraisal-bench-")
+    from appraisal.app.tui_settings import TuiSettings
     from appraisal.draft import Draft, count_zi
     from appraisal.service import Service
     from appraisal.store import create_draft
     from appraisal.templates import load_template
     from appraisal.tui.app import AppraisalApp
     from appraisal.tui.screens.editor import EditorScreen
-    from appraisal.tui.settings import TuiSettings
 
     template = load_template("cadre-annual")
     paragraph = "围绕全市经济社会发展大局，牵头完成第五次全国经济普查数据审核，按期上报率达到百分之百，" * 8

@@ -61,7 +61,7 @@ def test_everything_in_a_fresh_home_is_private_whatever_the_umask(
 ) -> None:
     """Drafts, history, lock files, the remembered cursor positions (ui-state.json), a damaged draft set aside on
     restore: files 0600 and folders 0700, even under umask 000, in folders we create ourselves."""
-    from appraisal.tui.ui_state import Position, save_position
+    from appraisal.app.ui_state import Position, save_position
 
     home = tmp_path / "新用户" / "appraisal"
     monkeypatch.setenv("APPRAISAL_HOME", str(home))
@@ -277,8 +277,8 @@ def test_the_whole_command_line_flow_stays_offline(
 
 
 async def test_the_terminal_ui_stays_offline(tmp_path: Path, no_network: list[str]) -> None:
+    from appraisal.app.tui_settings import TuiSettings
     from appraisal.tui.app import AppraisalApp
-    from appraisal.tui.settings import TuiSettings
 
     path = create_draft(report(), tmp_path / "草稿.json")
     app = AppraisalApp(path, settings=TuiSettings(cursor_blink=False, autosave_delay=0.1, autosave_max=0.2))

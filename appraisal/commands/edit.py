@@ -29,6 +29,6 @@ def open_start() -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from appraisal.store import resolve_draft
+    from appraisal.app.drafts import find
 
-    return open_editor(resolve_draft(args.draft), read_only=getattr(args, "read_only", False))
+    return open_editor(find(args.draft), read_only=getattr(args, "read_only", False))

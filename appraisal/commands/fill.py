@@ -18,11 +18,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     import sys
 
+    from appraisal.app.drafts import find
     from appraisal.plainfill import fill_plain
     from appraisal.service import Service, Settings
-    from appraisal.store import resolve_draft
 
     service = Service(Settings.load())
-    path = resolve_draft(args.draft)
+    path = find(args.draft)
     fill_plain(path, sys.stdin, sys.stdout, only=args.section, show_text=args.show, service=service)
     return 0

@@ -14,19 +14,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from appraisal.app import drafts
     from appraisal.draft import count_zi
     from appraisal.errors import AppraisalError
-    from appraisal.store import DraftLock, list_history, resolve_draft, restore_revision
 
-    path = resolve_draft(args.draft)
+    path = drafts.find(args.draft)
     if args.restore is not None:
-        with DraftLock(path):
-            restored = restore_revision(path, args.restore)
+        restored = drafts.restore(path, args.restore)
         print(f"已将第 {args.restore} 版恢复为当前版本（新版本号 {restored.draft.revision}）：{path}")
         if restored.set_aside is not None:
             print(f"原文件无法读取，已原样移到 {restored.set_aside} 保存，没有删除。")
         return 0
-    entries = list_history(path)
+    entries = drafts.history(path)
     if not entries:
         print(f"草稿 {path} 还没有历史记录。")
         return 0

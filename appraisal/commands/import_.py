@@ -33,18 +33,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from appraisal.app.drafts import create_imported
     from appraisal.importing import import_document
-    from appraisal.store import create_draft, new_draft_path
 
     result = import_document(args.file, args.template)
     if not result.confident and sys.stdin.isatty():
         chosen = _ask_template(result.template.id, _question(result))
         if chosen != result.template.id:
             result = import_document(args.file, chosen)
-    output = args.output
-    if output is not None and output.is_dir():
-        output = new_draft_path(result.draft, output)
-    path = create_draft(result.draft, output)
+    path = create_imported(result, args.output)
     print(result.summary())
     print(f"草稿已保存到 {path}，可用“appraisal edit {path}”继续编辑。")
     return 0

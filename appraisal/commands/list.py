@@ -15,8 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from appraisal import paths
+    from appraisal.app.drafts import set_aside_files
     from appraisal.service import Service
-    from appraisal.store import set_aside_files
 
     rows = Service.list_drafts()
     names = _template_names()

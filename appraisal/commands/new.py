@@ -27,23 +27,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from appraisal.draft import YEARS, Draft
+    from appraisal.app import drafts
+    from appraisal.draft import YEARS
     from appraisal.errors import AppraisalError
-    from appraisal.store import create_draft
-    from appraisal.templates import DEFAULT_TEMPLATE, load_template
 
     if args.year is not None and args.year not in YEARS:
         raise AppraisalError(f"考核年度 {args.year} 不在合理范围内（{YEARS[0]}—{YEARS[-1]}）。")
-    template = load_template(args.template or DEFAULT_TEMPLATE)
-    draft = Draft.new(
-        template, name=args.name, unit=args.unit, position=args.position, year=args.year, title=args.title
+    path = drafts.new(
+        args.template,
+        name=args.name,
+        unit=args.unit,
+        position=args.position,
+        year=args.year,
+        title=args.title,
+        output=args.output,
     )
-    output = args.output
-    if output is not None and output.is_dir():
-        from appraisal.store import new_draft_path
-
-        output = new_draft_path(draft, output)
-    path = create_draft(draft, output)
     print(path)
     if args.no_edit:
         return 0

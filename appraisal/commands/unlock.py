@@ -15,39 +15,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import socket
+    from appraisal.app import drafts
 
-    from appraisal.store import DraftLock, DraftLockedError, lock_path, read_lock, resolve_draft
-
-    path = resolve_draft(args.draft)
-    holder = read_lock(path)
-    lock = DraftLock(path)
-    if holder is None:
-        if not lock_path(path).exists():
-            print(f"草稿 {path} 没有被锁定。")
-            return 0
-        lock.acquire()  # an unreadable lock is stale: acquire replaces it
-        lock.release()
-        print(f"已解除草稿 {path} 的锁定（锁文件已损坏）。")
-        return 0
-    if holder.host == socket.gethostname():
-        try:
-            lock.acquire()  # a stale lock of this computer is replaced; a live one raises
-        except DraftLockedError as exc:
-            print(f"草稿 {path} 正由本机的 {exc.holder.describe()} 编辑，请先关闭那个窗口，不能解除锁定。")
-            return 1
-        lock.release()
-        print(f"已解除草稿 {path} 的锁定（原先锁定它的程序已不在运行）。")
+    path = drafts.find(args.draft)
+    try:
+        found = drafts.unlock(path)
+    except drafts.DraftLockedError as exc:
+        print(f"草稿 {path} 正由本机的 {exc.holder.describe()} 编辑，请先关闭那个窗口，不能解除锁定。")
+        return 1
+    if found.done or found.holder is None:
+        print(found.message)
         return 0
     print(
-        f"草稿 {path} 由另一台电脑上的 {holder.describe()} 锁定（锁文件 {lock.path}）。"
+        f"草稿 {path} 由另一台电脑上的 {found.holder.describe()} 锁定（锁文件 {found.lock_file}）。"
         "若那台电脑已不再编辑这份草稿，可以在本机接手；两边同时编辑会互相覆盖。"
     )
     if not args.yes and not _confirmed("确定接手吗？[y/N] "):
         print("没有接手，锁定未作改动。")
         return 1
-    lock.take_over(holder)
-    lock.release()
+    drafts.take_over_lock(path, found.holder)
     print(f"已解除草稿 {path} 的锁定，现在可以在本机编辑。")
     return 0
 

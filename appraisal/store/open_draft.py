@@ -9,6 +9,7 @@ from appraisal.errors import AppraisalError
 from appraisal.store.errors import DraftChangedOnDiskError
 from appraisal.store.files import load_draft, save_draft, signature, through_link
 from appraisal.store.lock import DraftLock
+from appraisal.store.restore import Restored, restore_revision
 
 
 def _remove_stale_temp_files(path: Path) -> None:
@@ -51,6 +52,20 @@ class OpenDraft:
             )
         save_draft(self.draft, self.path)
         self._disk = signature(self.path)
+
+    def restore(self, revision: int) -> Restored:
+        """Make an earlier revision current, as a new revision (restore_revision), and hold it as the draft being
+        edited. Refused like a save when another program changed the file since it was loaded."""
+        if self.read_only:
+            raise AppraisalError("此草稿以只读方式打开，不能恢复历史版本。")
+        if self.changed_on_disk():
+            raise DraftChangedOnDiskError(
+                f"草稿 {self.path} 已被其他程序修改或删除；为免覆盖，没有恢复，请另存为新文件。"
+            )
+        restored = restore_revision(self.path, revision)
+        self.draft = restored.draft
+        self._disk = signature(self.path)
+        return restored
 
     def save_as(self, path: Path) -> None:
         """Save under a new name (after a conflict): the new file gets its own lock."""

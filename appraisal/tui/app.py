@@ -22,14 +22,15 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from appraisal.app import drafts
+from appraisal.app.drafts import DraftLockedError, LockInfo, draft_files
+from appraisal.app.session import EditSession
+from appraisal.app.tui_settings import TuiSettings
 from appraisal.errors import AppraisalError
-from appraisal.store import DraftLock, DraftLockedError, LockInfo, create_draft, draft_files
 from appraisal.tui import palette
 from appraisal.tui.screens.dialogs import ChoiceScreen, MessageScreen, confirm_then
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.start import StartScreen
-from appraisal.tui.session import EditSession
-from appraisal.tui.settings import TuiSettings
 from appraisal.tui.textual_compat.app_hooks import PatchedApp
 from appraisal.tui.typing_target import pass_typing_on
 
@@ -220,7 +221,7 @@ class AppraisalApp(PatchedApp[int]):
 
         def take_over() -> None:
             try:
-                DraftLock(path).break_for(holder)
+                drafts.take_over_lock(path, holder)
             except AppraisalError as exc:
                 self.push_screen(MessageScreen(exc.message, title="无法接手"))
                 return
@@ -233,19 +234,19 @@ class AppraisalApp(PatchedApp[int]):
         confirm_then(self, question, take_over, yes="接手编辑", title="接手编辑")
 
     def new_draft(self) -> None:
-        from appraisal.draft import Draft
-        from appraisal.templates import load_template
         from appraisal.tui.screens.new_draft import NewDraftRequest, NewDraftScreen
 
         def create(request: NewDraftRequest | None) -> None:
             if request is None:
                 return
             try:
-                template = load_template(request.template)
-                draft = Draft.new(
-                    template, name=request.name, unit=request.unit, position=request.position, year=request.year
+                path = drafts.new(
+                    request.template,
+                    name=request.name,
+                    unit=request.unit,
+                    position=request.position,
+                    year=request.year,
                 )
-                path = create_draft(draft)
             except AppraisalError as exc:
                 self.push_screen(MessageScreen(exc.message, title="未能新建草稿"))
                 return

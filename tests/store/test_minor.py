@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from appraisal import paths
+from appraisal.app import ui_state
 from appraisal.config import config_path, load_config
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
 from appraisal.store import DraftUnreadableError, OpenDraft, list_history, load_draft
 from appraisal.templates import load_template
-from appraisal.tui import ui_state
 
 
 def draft_json(**changes: object) -> dict[str, object]:

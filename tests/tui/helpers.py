@@ -14,12 +14,12 @@ from textual.css.query import NoMatches
 from textual.pilot import Pilot
 
 from appraisal import paths
+from appraisal.app.tui_settings import TuiSettings
 from appraisal.draft import Draft
 from appraisal.store import create_draft
 from appraisal.templates import load_template
 from appraisal.tui.app import AppraisalApp
 from appraisal.tui.screens.editor import EditorScreen
-from appraisal.tui.settings import TuiSettings
 
 FIXED_NOW = dt.datetime(2025, 12, 1, 9, 30, 15)
 

@@ -321,7 +321,7 @@ async def test_user_text_is_never_read_as_markup(tmp_path: Path) -> None:
 
 def test_ui_state_lives_in_data_dir() -> None:
     # Where the cursor position is kept: next to the drafts, never inside the draft file.
-    from appraisal.tui.ui_state import Position, load_position, save_position
+    from appraisal.app.ui_state import Position, load_position, save_position
 
     path = make_draft()
     save_position(path, Position("law", 2, 5))

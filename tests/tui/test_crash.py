@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from appraisal.app import session as session_module
 from appraisal.errors import AppraisalError
 from appraisal.store import load_draft, lock_path
 from appraisal.tui import app as tui_app
-from appraisal.tui import session as session_module
 from appraisal.tui.screens.editor import EditorScreen
 
 from .helpers import editor_ready, make_app, make_draft, wait_until

@@ -27,15 +27,10 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.text_area import Selection
 
-from appraisal.draft import Draft
-from appraisal.errors import AppraisalError
-from appraisal.tui import palette
-from appraisal.tui.autosave import Autosaver
-from appraisal.tui.external import edit_text, suspended
-from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
-from appraisal.tui.session import EditSession, SaveConflict
-from appraisal.tui.settings import TuiSettings
-from appraisal.tui.ui_state import (
+from appraisal.app.autosave import Autosaver
+from appraisal.app.session import EditSession, SaveConflict
+from appraisal.app.tui_settings import TuiSettings
+from appraisal.app.ui_state import (
     Position,
     load_places,
     load_plan_ticks,
@@ -43,6 +38,11 @@ from appraisal.tui.ui_state import (
     save_plan_ticks,
     save_position,
 )
+from appraisal.draft import Draft
+from appraisal.errors import AppraisalError
+from appraisal.tui import palette
+from appraisal.tui.external import edit_text, suspended
+from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.material import MaterialPage, PlanChecklist

@@ -16,13 +16,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
 from appraisal import export as exporting
+from appraisal.app.session import EditSession
+from appraisal.app.ui_state import load_export_folder, save_export_folder
 from appraisal.errors import AppraisalError
 from appraisal.paths import export_dir
 from appraisal.service import ExportFailed, ExportTarget, Service
 from appraisal.tui.screens.dialogs import ChoiceScreen, confirm_then
-from appraisal.tui.session import EditSession
 from appraisal.tui.textual_compat.checkbox import SymbolCheckbox
-from appraisal.tui.ui_state import load_export_folder, save_export_folder
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 

@@ -12,12 +12,12 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from appraisal.app.drafts import HistoryEntry, history
+from appraisal.app.session import EditSession
 from appraisal.draft import Draft, count_zi
 from appraisal.errors import AppraisalError
 from appraisal.fileio import describe_os_error
-from appraisal.store import HistoryEntry, list_history
 from appraisal.tui.screens.dialogs import confirm_then
-from appraisal.tui.session import EditSession
 from appraisal.tui.textdiff import section_change
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.plain import Plain
@@ -48,7 +48,7 @@ class HistoryScreen(Screen[int | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.entries = list_history(self.session.path, self.session.draft.id)
+        self.entries = history(self.session.path, self.session.draft.id)
         options = self.query_one("#history-list", OptionList)
         if not self.entries:
             self.query_one("#history-summary", Static).update("这份草稿还没有历史版本。")

@@ -21,11 +21,11 @@ from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from appraisal import paths
+from appraisal.app.drafts import create_imported
 from appraisal.draft import count_zi
 from appraisal.errors import AppraisalError
 from appraisal.formats import DOCX_SUFFIXES, TEXT_SUFFIXES
 from appraisal.importing import ImportResult, import_document
-from appraisal.store import create_draft
 from appraisal.templates import list_templates
 from appraisal.tui.screens.list_dialog import ListDialog
 from appraisal.tui.widgets.chinese_text import ChineseText
@@ -127,7 +127,7 @@ class ImportScreen(ModalScreen[Imported | None]):
 
     def _create(self, result: ImportResult, guess: ImportResult | None = None) -> None:
         try:
-            path = create_draft(result.draft)
+            path = create_imported(result)
         except AppraisalError as exc:
             self._error(exc.message)
             return

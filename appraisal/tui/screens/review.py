@@ -11,11 +11,11 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from appraisal.app.session import EditSession
 from appraisal.checks import Finding, Severity
 from appraisal.checks.positions import FindingGroup, group
 from appraisal.draft import Draft
 from appraisal.service import Service
-from appraisal.tui.session import EditSession
 from appraisal.tui.widgets.chinese_text import ChineseText
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.key_bar import KeyBar

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from appraisal.tui.settings import Monotonic
+from appraisal.app.tui_settings import Monotonic
 
 
 @dataclass(frozen=True)

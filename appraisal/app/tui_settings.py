@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from appraisal.tui.session import Clock, system_clock
+from appraisal.app.session import Clock, system_clock
 
 Monotonic = Callable[[], float]
 

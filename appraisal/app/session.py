@@ -16,7 +16,7 @@ from pathlib import Path
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes
-from appraisal.store import DraftChangedOnDiskError, OpenDraft, dump_draft, list_history, read_lock
+from appraisal.store import DraftChangedOnDiskError, OpenDraft, dump_draft, read_lock
 from appraisal.templates import Template, load_template
 
 Clock = Callable[[], dt.datetime]
@@ -147,18 +147,14 @@ class EditSession:
 
     def restore(self, revision: int) -> None:
         """Make an earlier revision current, as a new revision; raises AppraisalError."""
-        if self.read_only:
-            raise AppraisalError("此草稿以只读方式打开，不能恢复历史版本。")
-        entry = next((e for e in list_history(self.path, self.draft.id) if e.revision == revision), None)
-        if entry is None:
-            raise AppraisalError(f"草稿 {self.path} 的历史记录中没有第 {revision} 版。")
-        restored = entry.load()
-        restored.fit_to(self.template)
-        restored.revision = max(self.draft.revision, restored.revision)
-        self.opened.draft = restored
-        self.dirty = True
-        if not self.save():
-            raise AppraisalError(self.error or "保存失败。")
+        try:
+            self.opened.restore(revision)
+        except DraftChangedOnDiskError as exc:
+            self.conflict = SaveConflict.CHANGED if self.path.exists() else SaveConflict.DELETED
+            self.error = exc.message
+            raise
+        self.draft.fit_to(self.template)
+        self._saved()
 
     def rescue(self) -> Path | None:
         """The app is ending on an error: save if there is anything to save; if that fails, write a recovery
