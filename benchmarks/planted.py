@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from appraisal.checks import RULES  # noqa: E402
 from appraisal.checks.documents import check_document  # noqa: E402
 from tests.checks.marks import unmark  # noqa: E402
 
@@ -52,6 +53,15 @@ def findings_of(text: str, name: str) -> tuple[list[str], list[tuple[str, int, i
     return text.split("\n"), found
 
 
+def _meets(rule: str, column: int, end: int, start: int, stop: int) -> bool:
+    """Whether a finding [column, end) hits a mark [start, stop): they overlap, or, for a rule whose finding marks a
+    gap to be filled (`missing-figure`: the number goes where it starts), it touches the marked words."""
+    if column < stop and start < end:
+        return True
+    rule_class = RULES.get(rule)
+    return rule_class is not None and rule_class.marks_gap and (column == stop or end == start)
+
+
 def score(path: Path) -> Score:
     text, planted = unmark(path.read_text(encoding="utf-8"))
     lines, found = findings_of(text, path.name.replace(".marked", ""))
@@ -62,7 +72,7 @@ def score(path: Path) -> Score:
             (
                 i
                 for i, (want, at, start, stop) in enumerate(planted)
-                if i not in matched and want == rule and at == line and column < stop and start < end
+                if i not in matched and want == rule and at == line and _meets(rule, column, end, start, stop)
             ),
             None,
         )

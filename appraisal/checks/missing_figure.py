@@ -14,7 +14,9 @@ Each unit has a kind that says how freely it is used as a word without a number:
 - "bare" (`万`, `亿` with no 元): only at the end of a clause (`营收亿，` `融资亿，用于`).
 
 A measure word right after a verb of counting at the end of a clause (`较上年增加家，`) and `多` with nothing in front
-of it (`约多平方米`) are missing their number as well; `个人`, `个别`, `多个` are words.
+of it (`约多平方米`) are missing their number as well; `个人`, `个别`, `多个` are words. The shapes where a number
+is missing in the middle of a sentence (`合格率达，`, `建成个服务点`, `接待群众批人次`, `节约资金万余元`, `排名第位`)
+are in `figure_shapes`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from collections.abc import Iterable
 
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
 from appraisal.checks.chars import CN_NUMERALS, NUMBER_SPACES, is_digit, is_han, is_latin
+from appraisal.checks.figure_shapes import gaps
 
 _UNITS: dict[str, str] = {  # unit → kind; every unit a plain word, so the regex can skip to the characters
     "个百分点": "rate",  # that begin one (an optional 万 in front would make it try every position)
@@ -170,7 +173,20 @@ class MissingFigure(Rule):
                     continue
                 snippet = _snippet(line, gap, match.end())
                 yield self.finding(item, index + 1, gap + 1, match.end() + 1, f"“{snippet}”中缺少具体数字。")
+            reported = set()
             for match in _COUNTED.finditer(line):
                 gap = match.end() - 1
+                reported.add(gap)
                 snippet = _snippet(line, gap, match.end())
                 yield self.finding(item, index + 1, gap + 1, match.end() + 1, f"“{snippet}”中缺少具体数字。")
+            for gap, start, end in gaps(line):
+                if gap in reported or item.is_protected(index, start, end):
+                    continue
+                reported.add(gap)
+                # The finding starts at the gap (the editor puts the cursor there): `合格率达，` covers the mark after
+                # the gap; at the end of the line, where nothing follows, the word before it.
+                if gap < end:
+                    column, end_column = gap, end
+                else:
+                    column, end_column = (gap, gap + 1) if gap < len(line) else (gap - 1, gap)
+                yield self.finding(item, index + 1, column + 1, end_column + 1, f"“{line[start:end]}”中缺少具体数字。")

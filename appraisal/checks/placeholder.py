@@ -27,10 +27,21 @@ _X_OR_STAR = (*_X, "*", "＊")
 _AFTER_LONE_X = set("%％‰个项件次名家万亿元月日号天条篇场批户所余期届宗人位处座台辆套吨亩倍轮支类份起栋间株只张部年")
 # What a lone X stands for the name of: `X科技公司`, `X县`, `X街道`.
 _ORGANISATION = re.compile(
-    r"科技|公司|集团|企业|工厂|单位|部门|学校|医院|银行|中心|协会|商会|合作社|委员会|[省市县区镇乡村局厅委办所站]"
+    r"科技|公司|集团|企业|工厂|单位|部门|学校|医院|银行|中心|协会|商会|合作社|委员会|社区|街道|小区|园区|开发区|学院|大学|"
+    r"中学|小学|幼儿园|卫生院|[省市县区镇乡村局厅委办所站]"
+)
+# A lone X before a title stands for a name: `X书记`, `县委x书记`, `X同志`.
+_TITLE = re.compile(
+    r"同志|书记|省长|市长|县长|区长|镇长|乡长|局长|主任|部长|厅长|处长|科长|委员|主席|经理|校长|院长|所长|站长|队长|组长|村长|"
+    r"支书|老师|先生|女士|某"
 )
 # After `第X` the rank ends: `排名第X，` `第X名` (but `第X代` is a word).
 _RANK_END = set("，。、；：！？,.;:!?）)名位批届期次轮")
+# A lone `_` counts next to Chinese, but not inside a file name: `述职报告_终稿.docx`.
+_HAN_OR_MARK = re.compile(f"[{HAN}，。、；：！？（）“”《》]")
+_FILE_NAME = re.compile(
+    r"[^\s，。；：！？、“”《》（）]{0,40}\.(?:docx?|xlsx?|pptx?|pdf|txt|wps|et|dps|ofd|zip|rar|jpe?g|png)\b", re.I
+)
 # In a Markdown file, `**重点**` (strong emphasis around at least two characters) is formatting.
 _EMPHASIS = re.compile(r"\*\*(?=[^\s*])[^*\n]{2,}?(?<=[^\s*])\*\*")
 
@@ -43,15 +54,32 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [  # (kind, trig
     # A year blank after a list number: `120xx年` is item 1, `20xx年`.
     ("year", _X_OR_STAR, re.compile(rf"(?<=[0-9０-９])(?:20|２０)[{_X}*＊]{{2}}(?=年)")),
     ("x", _XS, re.compile(rf"(?<![A-Za-z0-9０-９._])[{_X}]+(?:[.．][{_X}]+)?(?![A-Za-z0-9０-９])")),
+    # A range with an X in it: `x-x人次`, `3～x个`, `X至X月`; a sum of Xs: `“x+x+x”工作部署` (but `1+X证书`).
+    (
+        "range",
+        _XS,
+        re.compile(
+            rf"(?<![A-Za-z0-9０-９._])(?:[{_X}]+|[0-9０-９]+)(?:\s*[-－—~～至到]\s*(?:[{_X}]+|[0-9０-９]+))+"
+            rf"(?![A-Za-z0-9０-９])|(?<![A-Za-z0-9０-９._+＋])[{_X}]+(?:\s*[+＋]\s*[{_X}]+)+(?![A-Za-z0-9０-９+＋])"
+        ),
+    ),
     # `下降xx2.3%`: the blank left in front of a figure typed later.
     ("x", _XS, re.compile(r"(?<![A-Za-z0-9０-９._])(?:[XxＸｘ]{2,}|×{2,})(?=[0-9０-９])")),
     # A lone X set off by spaces inside Chinese: `与 X 业务工作`, `为推进 X 政治` (but `X 光机`, `X 射线`).
     ("spaced", _XS, re.compile(rf"[XxＸｘ](?<=[{HAN}] .)(?= [{HAN}])(?! [光射线])")),
     ("stars", ("*", "＊"), re.compile(r"\*{2,}|＊{2,}")),
+    # One star for a name: `*街道`, `中共 * 市 * 镇第四届代表大会`.
+    ("star", ("*", "＊"), re.compile(r"(?<![*＊A-Za-z0-9０-９])[*＊](?![*＊])")),
     ("someone", ("某某",), re.compile(r"某某+")),
     ("blank", ("_", "＿"), re.compile(r"_{2,}|＿+")),
     # One `_` standing for a figure: `走访企业_家`, `增长_%`.
     ("blank", ("_", "＿"), re.compile(r"(?<![A-Za-z0-9_])_(?=[%％‰个项件次名家万亿元宗人户])")),
+    # A date of blanks: `_月_日`, `2026年_月_日`.
+    ("blank", ("_", "＿"), re.compile(r"(?:(?:[0-9０-９]{2,4}|_+)年)?_+月_+日|_+年_+月")),
+    # A date left blank with spaces: `2014年 月 日`, `    年  月  日`.
+    ("blank", ("月",), re.compile(r"年[ \u3000]{1,6}月[ \u3000]{1,6}日")),
+    # One `_` next to Chinese: `由于_总体`, `写出心得体会_篇` (but `nongye_2026`, `述职报告_终稿.docx`).
+    ("lone-blank", ("_",), re.compile(r"(?<![A-Za-z0-9_])_(?![A-Za-z0-9_])")),
     (
         "instruction",
         ("（", "(", "【", "["),
@@ -89,7 +117,7 @@ _DEFAULT_MESSAGE = "“{}”是未填写的占位符，请填上实际内容。"
 
 
 def _lone_x(line: str, start: int, end: int) -> bool:
-    """Whether a single X stands for a number or a name: a unit or an organisation after it, or a rank."""
+    """Whether a single X stands for a number or a name: a unit, an organisation or a title after it, or a rank."""
     if line[start:end] == "×":
         return False  # 3×4 and the like
     following = line[end : end + 1]
@@ -97,7 +125,7 @@ def _lone_x(line: str, start: int, end: int) -> bool:
         return True
     if start > 0 and line[start - 1] == "第":
         return following == "" or following in _RANK_END
-    return _ORGANISATION.match(line, end) is not None
+    return _ORGANISATION.match(line, end) is not None or _TITLE.match(line, end) is not None
 
 
 def _stars_escaped(item: Field, index: int, start: int, end: int) -> bool:
@@ -121,12 +149,21 @@ def _wanted(kind: str, match: re.Match[str], line: str) -> bool:
         if sum(1 for ch in text if ch in _X) >= 2:
             return True
         return _lone_x(line, match.start(), match.end())
+    if kind == "range":
+        return any(ch in _X for ch in text)
+    if kind == "star":
+        following = line[match.end() :].lstrip(" \u3000")
+        return _ORGANISATION.match(following) is not None or _TITLE.match(following) is not None
     if kind == "stars":
         return line.strip(" \t*＊") != ""  # a line of stars is a separator
     if kind == "blank":
         start, end = match.span()
         before, after = line[start - 1 : start], line[end : end + 1]
         return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
+    if kind == "lone-blank":
+        start, end = match.span()
+        chinese = _HAN_OR_MARK.match(line[start - 1 : start] or "。") or _HAN_OR_MARK.match(line[end : end + 1] or "。")
+        return chinese is not None and _FILE_NAME.match(line, end) is None
     return True
 
 

@@ -1,0 +1,90 @@
+"""More shapes of a missing figure for `missing-figure`, beyond a unit with no number before it: the places in a
+sentence where a number must stand and none does.
+
+- A rate or share with a verb that needs its figure, then the clause ends: `合格率达，` `完成率为。`
+  `占比提高到；` (`满意度明显提升` has no such verb and is fine).
+- A magnitude with 余/多 and nothing before it: `节约资金万余元` (1万余元?), `争取资金亿多元`.
+- A measure word between a verb of doing or counting and the thing counted: `建成个服务点`, `新增家企业`,
+  `开展次专项检查` — unless the measure word begins a word there (`完成项目`, `建立台账`, `召开座谈会`).
+- A count unit with nothing before it at the end of a clause: `接待群众批人次，` `走访企业家次。`
+- A measure word at the end of a clause right after what it counts or after a closing quote:
+  `整改隐患处，` `响应“吹哨”次。`
+- A rank with no number: `排名第位`, `第批`.
+
+Each gives (gap, start, end): where the number goes, and the words the message quotes (`合格率达`, `建成个`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from appraisal.checks.chars import HAN
+
+_END = "，。；！？,;!?"
+_RATE_VERB = re.compile(
+    r"(?:率|比例|比重|占比|增速|增幅|降幅|满意度|知晓率|覆盖面)(?:均|已|分别|同比|平均|总体|稳定|累计)?"
+    r"(?:达到|达|为|是|提高到|提升到|提高至|提升至|下降到|下降至|降至|降到|增至|保持在|稳定在|控制在|超过|突破)"
+    rf"(?=[{_END}、）)]|$)"
+)
+_ABOUT = re.compile(
+    rf"(?<=[{HAN}])(?<![〇零一二两三四五六七八九十百千几数近逾超过破上成])[万亿](?:余|多)(?=万?元|美元)"
+)
+_VERBS = (
+    "建成|新建|建设|建立|组建|成立|设立|创建|打造|培育|新增|引进|签约|开工|竣工|举办|开展|召开|组织|接待|受理|办结|"
+    "查处|化解|排查|整改|发放|救助|走访|慰问|帮扶|培训|完成|实施|储备|谋划|出台|制定|修订|印发|撰写|形成|发现|解决|"
+    "协调|拆除|清理|整治|检查|抽检|审查|办理|评选|表彰|选树|命名|认定|改造|新培育|新引进|新签约"
+)
+_MEASURES = "个家项件户所座条批场次名处期篇套台起支类份"
+_DOING = re.compile(rf"(?:{_VERBS})(?P<measure>[{_MEASURES}])(?=[{HAN}])")
+# A measure word that begins a word after such a verb: `完成项目`, `建立台账`, `召开座谈会`, `组织起来`.
+_WORDS_AFTER_TEXT = (
+    "个人 个别 个性 个体 个案 个税 个数 家庭 家园 家乡 家属 家风 家教 家长 家具 家电 "
+    "家政 家族 家访 项目 件数 户籍 户外 户口 户主 户厕 户型 户数 所有 所在 所属 所得 "
+    "所以 座谈 条件 条例 条款 条线 条块 批示 批复 批准 批评 批次 场景 场所 场地 场馆 "
+    "场次 次数 次序 名单 名称 名义 名额 名录 名片 名牌 名优 处理 处置 处室 处罚 处分 "
+    "期间 期限 期末 期初 期刊 期望 期待 篇章 套餐 台账 台阶 台风 起草 起步 起来 起点 "
+    "起诉 起始 支部 支持 支付 支出 支撑 支援 支柱 支队 类型 类别 份额 条形 项次 家次 "
+    "户次 "
+)
+_WORDS_AFTER = frozenset(_WORDS_AFTER_TEXT.split())
+_COUNT_UNIT = re.compile(
+    rf"(?<=[{HAN}”》])(?<![〇零一二两三四五六七八九十百千万亿几数多余])(?:批人次|人次|批次|家次|户次|场次)(?=[{_END}]|$)"
+)
+_COUNTED_THINGS = re.compile(
+    r"(?:隐患|问题|矛盾|纠纷|案件|线索|项目|群众|活动|会议|诉求|事项|人员|干部|党员|村民|学员|场所|单位|门店|商户|车辆|"
+    rf"设施|设备|文件|信息|稿件|简报|提案|建议|议案|”|》)(?P<measure>[{_MEASURES}])(?=[{_END}]|$)"
+)
+_RANK = re.compile(r"(?<!次)第(?=[名位批届期])")
+
+
+def _words_before(line: str, at: int, count: int = 4) -> int:
+    """Where the few Chinese words before `at` begin (for the message)."""
+    start = at
+    while start > 0 and at - start < count and re.match(f"[{HAN}”》]", line[start - 1]):
+        start -= 1
+    return start
+
+
+def gaps(line: str) -> Iterator[tuple[int, int, int]]:
+    """(gap, start, end) of every place in `line` where a number is missing, in these shapes."""
+    if any(word in line for word in ("率", "比", "速", "幅", "度", "面")):
+        for match in _RATE_VERB.finditer(line):
+            yield match.end(), _words_before(line, match.end(), 5), match.end()
+    if "余" in line or "多" in line:
+        for match in _ABOUT.finditer(line):
+            end = line.index("元", match.end()) + 1
+            yield match.start(), _words_before(line, match.start(), 2), end
+    for match in _DOING.finditer(line):
+        at = match.start("measure")
+        if line[at : at + 2] not in _WORDS_AFTER:
+            yield at, match.start(), at + 1
+    if "次" in line:
+        for match in _COUNT_UNIT.finditer(line):
+            yield match.start(), _words_before(line, match.start(), 2), match.end()
+    for match in _COUNTED_THINGS.finditer(line):
+        at = match.start("measure")
+        yield at, _words_before(line, at, 2), at + 1
+    if "第" in line:
+        for match in _RANK.finditer(line):
+            yield match.end(), _words_before(line, match.end(), 3), match.end() + 1
