@@ -21,6 +21,10 @@ class TuiSettings:
     autosave_max: float = 2.0  # and at least this often while typing goes on
     check_delay: float = 0.3  # run the section's checks this long after typing stops
     retry_delay: float = 5.0  # after a failed save, try again this much later
+    # SIGHUP/SIGTERM: the process ends this long after the signal however busy it is (enough to save the largest
+    # draft); after the drafts are saved on a closed terminal, Textual's own shutdown gets this long.
+    termination_grace: float = 15.0
+    exit_grace: float = 3.0
     clock: Clock = field(default=system_clock)  # wall time: "已保存 09:30:15"
     monotonic: Monotonic = field(default=time.monotonic)  # elapsed time: when a save or a check is due
     cursor_blink: bool = True

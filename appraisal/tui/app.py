@@ -42,9 +42,6 @@ log = logging.getLogger(__name__)
 NO_TERMINAL = "编辑界面需要在终端中运行，当前没有终端；可用 appraisal fill 草稿 --plain 逐栏填写。"
 
 
-TERMINATION_GRACE = 15.0
-"""Seconds from SIGHUP/SIGTERM to the end of the process, however busy it is: enough to save the largest draft."""
-
 KEYS_READ_WAIT = 0.5
 """Seconds SIGHUP/SIGTERM waits at most for the keys the terminal driver has read to be posted to the app."""
 
@@ -278,8 +275,8 @@ class AppraisalApp(PatchedApp[int]):
         """A closed terminal window (SIGHUP) or `kill` (SIGTERM) saves every open draft before the app ends.
 
         Python runs a plain signal handler between two bytecodes whatever the loop is doing: it starts a watchdog
-        that ends the process TERMINATION_GRACE seconds later, should the loop never come back (busy with long
-        work: a huge draft saving), and hands `_terminated` to the loop, which runs it after the keys already
+        that ends the process `settings.termination_grace` seconds later, should the loop never come back (busy
+        with long work: a huge draft saving), and hands `_terminated` to the loop, which runs it after the keys already
         posted. The loop's own handler is kept for its wakeup fd, which wakes the loop when another thread took
         the signal; on its own it is not enough: the wakeup byte is dropped when the loop's self-pipe is full
         (a few hundred keys posted while it was busy), and the loop then never hears of the signal."""
@@ -287,7 +284,7 @@ class AppraisalApp(PatchedApp[int]):
         import signal
 
         def on_signal(signum: int, frame: object) -> None:
-            _end_process_after(TERMINATION_GRACE, 1)
+            _end_process_after(self.settings.termination_grace, 1)
             if not loop.is_closed():
                 loop.call_soon_threadsafe(self._terminated)
 
@@ -340,7 +337,7 @@ class AppraisalApp(PatchedApp[int]):
             screen.close_session()
         # Everything is saved (or recovered) and unlocked. With the terminal gone, Textual's own shutdown can block
         # on output that nobody reads; do not linger as an orphan process if it does.
-        _end_process_after(3.0, 0)
+        _end_process_after(self.settings.exit_grace, 0)
         self.exit(0)
 
     def before_crash(self, error: Exception) -> None:
