@@ -209,3 +209,15 @@ def test_word_numbering_without_heading_styles_is_structure_and_list_items_stay_
     assert sections[main] == "抓项目建设\n推动重点项目八个，完成投资十亿元。"
     assert sections["integrity"] == "严格遵守中央八项规定精神。"
     assert "不足和打算\n调查研究还不够深入。" in "\n".join(sections.values())
+
+
+def test_a_heading_in_two_parts_is_placed_by_its_words() -> None:
+    text = (
+        "2025年度个人总结\n一年来，较好地完成了领导交办的工作任务。\n"
+        "一、坚持学习，不断提高政治水平和业务素质\n认真学习党的二十大报告，撰写心得三篇。\n"
+        "二、认真负责，努力完成各项工作任务\n组织开展演讲比赛一次。\n"
+    )
+    result = parse(text, template="cadre-annual")
+    study = "坚持学习，不断提高政治水平和业务素质\n认真学习党的二十大报告，撰写心得三篇。"
+    assert result.draft.sections["study"] == study
+    assert result.draft.sections["results.duties"] == "认真负责，努力完成各项工作任务\n组织开展演讲比赛一次。"

@@ -193,6 +193,9 @@ class Placement:
             heading_like = len(normalise(line_shape.fragment)) <= MAX_TITLE_CHARS and (
                 not line_shape.inline(unit.text) or unit.text[end : end + 1] in _RUN_IN_ENDS
             )
+            whole = unit.text[line_shape.fragment_start :]
+            if not heading_like and _two_part_heading(whole):
+                heading_like, fragment = True, whole  # `一、坚持学习，不断提高政治水平和业务素质`
         else:
             heading_like = True
         placed = self._by_keyword(fragment) if heading_like else None
@@ -256,6 +259,16 @@ class Placement:
         if target == "unmatched":
             return "未归类内容"
         return self.template.section(target).title
+
+
+def _two_part_heading(text: str) -> bool:
+    """A heading in two parts on a line of its own (`坚持学习，不断提高政治水平`): short, no sentence in it and
+    none ending it — a sentence that runs on (`全年完成投资3.5亿元。`) is body text."""
+    return (
+        len(normalise(text)) <= MAX_TITLE_CHARS
+        and text.rstrip()[-1] not in _SENTENCE_ENDS
+        and not any(mark in text for mark in "。；;！!？?")
+    )
 
 
 def _first_text_section(section: Section) -> Section:
