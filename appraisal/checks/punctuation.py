@@ -8,7 +8,8 @@
   (`（一）、` → `（一）`).
 - A page number copied from a PDF (`-2-`, `— 3 —`) does not belong inside a sentence or on its own line.
 - A space does not stand inside Chinese prose (`全面 推进`, `工作 ，`); two or more spaces are layout and are left
-  alone, as are spaced-out titles and lines that are not prose (`组 员：汪 峰 张传东`, `镇长 杨杰`: no ，。、；).
+  alone, as are spaced-out titles, lines that are not prose (`组 员：汪 峰 张传东`, `镇长 杨杰`: no ，。、；) and
+  the space between a post and a name in a 落款 (`……请予评议。局长　刘建国`).
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _PAGE_LINE = re.compile(r"[ \t\u3000]*[-－—][ \u3000]*[0-9]{1,3}[ \u3000]*[-�
 _CN_MARKS = "，。、；：！？"
 _SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}{_CN_MARKS}])|(?<=[{_CN_MARKS}])[ \u3000](?=[{HAN}])")
 _HAN_CHAR = re.compile(f"[{HAN}]")
+# The 落款: a full-width (or plain) space between a post and a name is layout (`局长　刘建国`, `报告人：局长　王德明`).
+_SIGNATURE = re.compile(rf"(?<=[长任记员席理监官师])[ \u3000]+(?=[{HAN}]{{2,4}}(?:$|[ \t\u3000，,（(0-9０-９〇一二]))")
 # `述 职 报 告`: a short line spaced out on purpose.
 _SPACED_OUT = re.compile(rf"[ \t\u3000]*(?:[{HAN}][ \u3000]+)+[{HAN}][ \t\u3000]*")
 
@@ -106,8 +109,10 @@ class Punctuation(Rule):
                     mark = match.group(1)
                     found.append((match.start(1), match.end(1), f"括号序号后不加标点，“{mark}”应删除。", ""))
             if (" " in line or "\u3000" in line) and _PROSE.search(line) and not _SPACED_OUT.fullmatch(line):
+                signatures = [m.span() for m in _SIGNATURE.finditer(line)]
                 for match in _SPACE.finditer(line):
-                    found.append((match.start(), match.end(), "中文之间不应有空格。", ""))
+                    if not any(start <= match.start() < end for start, end in signatures):
+                        found.append((match.start(), match.end(), "中文之间不应有空格。", ""))
         for start, end, message, fix in sorted(found):
             if not item.is_protected(index, start, end):
                 yield self.finding(item, index + 1, start + 1, end + 1, message, fix)
