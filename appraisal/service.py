@@ -23,9 +23,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from appraisal.app import drafts
-from appraisal.assist import AssistRequest, Unverified, build_request, secret_marks, unverified
 from appraisal.checks import (
     DEFAULT_OPTIONS,
     RULES,
@@ -41,11 +41,14 @@ from appraisal.checks.documents import DocumentCheck, check_document, write_fixe
 from appraisal.config import AssistConfig, Config, config_path, load_config
 from appraisal.draft import Draft, completion
 from appraisal.errors import AppraisalError
-from appraisal.export import ExportOptions, export_to
-from appraisal.notes import NewNote, Note, add_notes, load_notes
-from appraisal.plans import PlanItem, plan_items
 from appraisal.store import OpenDraft, draft_files, load_draft
 from appraisal.templates import Template, load_template
+
+if TYPE_CHECKING:  # each loaded where it is used: `appraisal check` needs none of them
+    from appraisal.assist import AssistRequest, Unverified
+    from appraisal.export import ExportOptions
+    from appraisal.notes import Note
+    from appraisal.plans import PlanItem
 
 __all__ = [
     "AssistNotConfigured",
@@ -286,6 +289,8 @@ class Service:
 
     def export_options(self, *, run_in: bool | None = None, date: dt.date | None = None) -> ExportOptions:
         """The caller's choices, else the user's settings (the template decides what neither says)."""
+        from appraisal.export import ExportOptions
+
         return ExportOptions(run_in_headings=self.settings.run_in_headings if run_in is None else run_in, date=date)
 
     def export(
@@ -301,6 +306,8 @@ class Service:
         """Write each target in order. With `strict`, a draft with errors raises StrictExportRefused before
         anything is written; otherwise the errors come back with the files. A file that cannot be written raises
         ExportFailed naming the ones already written."""
+        from appraisal.export import export_to
+
         draft.fit_to(template)
         errors = self.errors(draft, template)
         if strict and errors:
@@ -360,6 +367,8 @@ class Service:
     @staticmethod
     def section_notes(draft: Draft, section_id: str) -> list[Note]:
         """The notes of the draft's year placed in this section (of this template), by date."""
+        from appraisal.notes import load_notes
+
         if draft.profile.year is None:
             return []
         return [n for n in load_notes(draft.profile.year).by_date(section_id) if n.template in (None, draft.template)]
@@ -368,6 +377,8 @@ class Service:
     def add_section_note(draft: Draft, section_id: str, text: str) -> Note:
         """A note dated today, put under this section of the draft's template, in the draft's year (else this
         year's) notes."""
+        from appraisal.notes import NewNote, add_notes
+
         today = dt.date.today()
         year = draft.profile.year or today.year
         (note,) = add_notes(year, [NewNote(text, today, section_id, draft.template)])
@@ -376,6 +387,8 @@ class Service:
     def assist_request(self, draft: Draft, template: Template, section_id: str, task: str) -> AssistRequest:
         """What would be sent for `task` on one section, for the user to see first. Refuses (AppraisalError) when
         drafting help is not configured, and when any of it is marked 秘密/机密/绝密/内部."""
+        from appraisal.assist import build_request, secret_marks
+
         if self.settings.assist is None:
             raise AssistNotConfigured
         section = template.named_section(section_id)  # its id or its Chinese name
@@ -409,6 +422,7 @@ class Service:
     ) -> AssistProposal:
         """Send the request and return the answer as a proposal: its unverified facts flagged, the checker run on
         it. Nothing in the draft changes; an AssistError says in one sentence why there is no answer."""
+        from appraisal.assist import unverified
         from appraisal.assist.client import chat
 
         if self.settings.assist is None:
@@ -446,6 +460,8 @@ class Service:
     @staticmethod
     def last_year_plans(last_year: Draft | None, template: Template) -> list[PlanItem]:
         """Last year's 下一步打算 / 努力方向 / 急需提高的能力, one item each: a checklist beside this year's text."""
+        from appraisal.plans import plan_items
+
         return plan_items(last_year, template) if last_year is not None else []
 
     @staticmethod
