@@ -12,6 +12,7 @@ and the 落款 do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
+_MARKS = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
 _CONTINUES = set("，。、；：？！）》”’」』,;:?!")  # marks that cannot start a paragraph
 _ENDS = set("。！？；：…!?;:")
 _REACH = 40  # a closing mark this far into the next line still closes the quote opened at the end of the first
@@ -37,7 +39,8 @@ class Break:
 def _open_at_end(line: str) -> tuple[str, int] | None:
     """The last quote or bracket the line leaves open, with its position."""
     stack: list[tuple[str, int]] = []
-    for index, ch in enumerate(line):
+    for match in _MARKS.finditer(line):
+        index, ch = match.start(), match.group()
         if ch in _PAIRS:
             stack.append((ch, index))
         elif ch in _CLOSERS:

@@ -27,16 +27,17 @@ _RATE_VERB = re.compile(
     r"(?:达到|达|为|是|提高到|提升到|提高至|提升至|下降到|下降至|降至|降到|增至|保持在|稳定在|控制在|超过|突破)"
     rf"(?=[{_END}、）)]|$)"
 )
-_ABOUT = re.compile(
-    rf"(?<=[{HAN}])(?<![〇零一二两三四五六七八九十百千几数近逾超过破上成])[万亿](?:余|多)(?=万?元|美元)"
-)
+_NOT_A_NUMBER = "〇零一二两三四五六七八九十百千几数近逾超过破上成"  # what may stand for the number before 万余
+_ABOUT = re.compile(rf"(?<=[{HAN}])(?<![{_NOT_A_NUMBER}])[万亿](?:余|多)(?=万?元|美元)")
 _VERBS = (
     "建成|新建|建设|建立|组建|成立|设立|创建|打造|培育|新增|引进|签约|开工|竣工|举办|开展|召开|组织|接待|受理|办结|"
     "查处|化解|排查|整改|发放|救助|走访|慰问|帮扶|培训|完成|实施|储备|谋划|出台|制定|修订|印发|撰写|形成|发现|解决|"
     "协调|拆除|清理|整治|检查|抽检|审查|办理|评选|表彰|选树|命名|认定|改造|新培育|新引进|新签约"
 )
 _MEASURES = "个家项件户所座条批场次名处期篇套台起支类份"
-_DOING = re.compile(rf"(?:{_VERBS})(?P<measure>[{_MEASURES}])(?=[{HAN}])")
+_VERB_SET = frozenset(_VERBS.split("|"))
+_VERB_ENDS = "".join(sorted({verb[-1] for verb in _VERB_SET}))
+_MEASURE_BEFORE_HAN = re.compile(rf"(?<=[{_VERB_ENDS}])[{_MEASURES}](?=[{HAN}])")
 # A measure word that begins a word after such a verb: `完成项目`, `建立台账`, `召开座谈会`, `组织起来`.
 _WORDS_AFTER_TEXT = (
     "个人 个别 个性 个体 个案 个税 个数 家庭 家园 家乡 家属 家风 家教 家长 家具 家电 "
@@ -48,9 +49,8 @@ _WORDS_AFTER_TEXT = (
     "户次 "
 )
 _WORDS_AFTER = frozenset(_WORDS_AFTER_TEXT.split())
-_COUNT_UNIT = re.compile(
-    rf"(?<=[{HAN}”》])(?<![〇零一二两三四五六七八九十百千万亿几数多余])(?:批人次|人次|批次|家次|户次|场次)(?=[{_END}]|$)"
-)
+_COUNT_UNIT = re.compile(rf"(?:批人次|人次|批次|家次|户次|场次)(?=[{_END}]|$)")
+_HAN_OR_QUOTE = re.compile(f"[{HAN}”》]")
 _COUNTED_THINGS = re.compile(
     r"(?:隐患|问题|矛盾|纠纷|案件|线索|项目|群众|活动|会议|诉求|事项|人员|干部|党员|村民|学员|场所|单位|门店|商户|车辆|"
     rf"设施|设备|文件|信息|稿件|简报|提案|建议|议案|”|》)(?P<measure>[{_MEASURES}])(?=[{_END}]|$)"
@@ -61,7 +61,7 @@ _RANK = re.compile(r"(?<!次)第(?=[名位批届期])")
 def _words_before(line: str, at: int, count: int = 4) -> int:
     """Where the few Chinese words before `at` begin (for the message)."""
     start = at
-    while start > 0 and at - start < count and re.match(f"[{HAN}”》]", line[start - 1]):
+    while start > 0 and at - start < count and _HAN_OR_QUOTE.match(line[start - 1]):
         start -= 1
     return start
 
@@ -75,13 +75,16 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
         for match in _ABOUT.finditer(line):
             end = line.index("元", match.end()) + 1
             yield match.start(), _words_before(line, match.start(), 2), end
-    for match in _DOING.finditer(line):
-        at = match.start("measure")
-        if line[at : at + 2] not in _WORDS_AFTER:
-            yield at, match.start(), at + 1
+    for match in _MEASURE_BEFORE_HAN.finditer(line):  # the measure word first: far fewer places than verbs
+        at = match.start()
+        verb = next((line[at - n : at] for n in (2, 3) if line[at - n : at] in _VERB_SET), None)
+        if verb is not None and line[at : at + 2] not in _WORDS_AFTER:
+            yield at, at - len(verb), at + 1
     if "次" in line:
         for match in _COUNT_UNIT.finditer(line):
-            yield match.start(), _words_before(line, match.start(), 2), match.end()
+            before = line[match.start() - 1 : match.start()]
+            if before and _HAN_OR_QUOTE.match(before) and before not in _NOT_A_NUMBER + "万亿多余":
+                yield match.start(), _words_before(line, match.start(), 2), match.end()
     for match in _COUNTED_THINGS.finditer(line):
         at = match.start("measure")
         yield at, _words_before(line, at, 2), at + 1
