@@ -1,10 +1,11 @@
-"""个人信息与标题: the writer's name, unit, position, 考核年度 and the report's title, editable at any time."""
+"""个人信息与标题: the writer's name, unit, position, 考核年度, the report's title and its 落款日期 (taken from an
+imported document; export prints it unless `--date` says otherwise; empty: the day of export), editable at any time."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from appraisal.draft import Draft
+from appraisal.draft import Draft, signed_date
 from appraisal.tui.screens.form import FormField, FormScreen
 
 
@@ -15,13 +16,20 @@ class ProfileChange:
     position: str
     year: int
     title: str
+    signed: str = ""  # the 落款 date as written; "" for the day of export
 
     def apply(self, draft: Draft) -> bool:
         """Write the change into the draft; True when anything differs."""
-        before = (draft.profile.name, draft.profile.unit, draft.profile.position, draft.profile.year, draft.title)
-        draft.profile.name, draft.profile.unit, draft.profile.position = self.name, self.unit, self.position
-        draft.profile.year, draft.title = self.year, self.title
-        return before != (self.name, self.unit, self.position, self.year, self.title)
+        profile = draft.profile
+        before = (profile.name, profile.unit, profile.position, profile.year, draft.title, profile.signed)
+        profile.name, profile.unit, profile.position = self.name, self.unit, self.position
+        profile.year, draft.title = self.year, self.title
+        extra = profile.__pydantic_extra__ if profile.__pydantic_extra__ is not None else {}
+        if self.signed:
+            extra["date"] = self.signed
+        else:
+            extra.pop("date", None)
+        return before != (self.name, self.unit, self.position, self.year, self.title, self.signed)
 
 
 class ProfileScreen(FormScreen[ProfileChange | None]):
@@ -41,11 +49,18 @@ class ProfileScreen(FormScreen[ProfileChange | None]):
             FormField("position", "职务", profile.position),
             FormField("year", "考核年度", str(profile.year or ""), year=True),
             FormField("title", "标题", self.draft.title),
+            FormField("date", "落款日期", profile.signed, placeholder="如 2026年12月20日；不填则为导出当天"),
         ]
 
     def submit(self) -> None:
         year = self.year("year")
-        if year is not None:
-            self.dismiss(
-                ProfileChange(self.value("name"), self.value("unit"), self.value("position"), year, self.value("title"))
-            )
+        if year is None:
+            return
+        signed = self.value("date")
+        if signed and signed_date(signed) is None:
+            self.say("落款日期应写成完整的日期，如 2026年12月20日；不填则为导出当天。", field_id="date")
+            return
+        change = ProfileChange(
+            self.value("name"), self.value("unit"), self.value("position"), year, self.value("title"), signed
+        )
+        self.dismiss(change)
