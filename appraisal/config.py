@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from appraisal import paths
+from appraisal import paths, toml_data
 from appraisal.errors import AppraisalError, describe_validation_error
 from appraisal.fileio import read_regular_file
 
@@ -69,9 +69,11 @@ def load_config(path: Path | None = None) -> Config:
     """The user's settings, or the defaults when there is no config file."""
     path = path or config_path()
     try:
-        raw = tomllib.loads(read_regular_file(path, "读取设置文件").decode("utf-8"))
+        raw = toml_data.loads(read_regular_file(path, "读取设置文件").decode("utf-8"))
     except FileNotFoundError:
         return Config()
+    except toml_data.TooDeep as exc:
+        raise AppraisalError(toml_data.too_deep_message("设置文件", path)) from exc
     except UnicodeDecodeError as exc:
         raise AppraisalError(f"设置文件 {path} 不是 UTF-8 文本，请用记事本等另存为 UTF-8 编码。") from exc
     except tomllib.TOMLDecodeError as exc:

@@ -42,7 +42,7 @@ from appraisal.config import AssistConfig, Config, config_path, load_config
 from appraisal.draft import Draft, completion
 from appraisal.errors import AppraisalError
 from appraisal.store import OpenDraft, draft_files, load_draft
-from appraisal.templates import Template, load_template
+from appraisal.templates import Template, list_templates, load_template
 
 if TYPE_CHECKING:  # each loaded where it is used: `appraisal check` needs none of them
     from appraisal.assist import AssistRequest, Unverified
@@ -338,6 +338,11 @@ class Service:
         path = drafts.find(ref)
         draft, template = drafts.load_fitted(path)
         return path, draft, template
+
+    @staticmethod
+    def template_problems() -> list[str]:
+        """Why each template that cannot be loaded cannot (one sentence each, naming its file)."""
+        return [error.message for error in list_templates()[1]]
 
     @staticmethod
     def list_drafts() -> list[DraftSummary]:

@@ -16,8 +16,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from appraisal import paths
+from appraisal import paths, toml_data
 from appraisal.errors import AppraisalError, describe_validation_error
+from appraisal.fileio import read_regular_file
 
 DEFAULT_TEMPLATE = "cadre-annual"
 TEMPLATE_FILE = "template.toml"
@@ -188,9 +189,11 @@ def builtin_dir() -> Path:
 def _load_file(path: Path, mtime_ns: int) -> Template:
     del mtime_ns  # part of the cache key only: an edited user template is read again
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = toml_data.loads(read_regular_file(path, "读取模板文件").decode("utf-8"))
     except OSError as exc:
         raise AppraisalError(f"无法读取模板文件 {path}：{exc.strerror or exc}。") from exc
+    except toml_data.TooDeep as exc:
+        raise AppraisalError(toml_data.too_deep_message("模板文件", path)) from exc
     except UnicodeDecodeError as exc:
         raise AppraisalError(f"模板文件 {path} 不是 UTF-8 编码。") from exc
     except tomllib.TOMLDecodeError as exc:

@@ -106,6 +106,7 @@ def _check_document(service: Service, label: str, path: Path, *, fix: bool, temp
 
     if not fix:
         checked = service.check_document(path, template)
+        _say_unloaded(checked)
         if not checked.sections_checked:
             print(
                 f"{label}：未能确定文档所用的模板，只检查了内容，未检查各栏目是否齐全和字数"
@@ -114,11 +115,18 @@ def _check_document(service: Service, label: str, path: Path, *, fix: bool, temp
             )
         return _document_report(label, checked)
     fixed = service.fix_document(path, template)
+    _say_unloaded(fixed.check)
     if fixed.copy is None:
         return _document_report(label, fixed.check)
     taken = f"（{fixed_copy_path(path).name} 已存在，未覆盖）" if fixed.copy != fixed_copy_path(path) else ""
     print(f"{label}：已修正 {fixed.count} 处，修正后的副本保存为 {fixed.copy}{taken}，原文件未改动。", file=sys.stderr)
     return _document_report(str(fixed.copy), fixed.check, source=label)
+
+
+def _say_unloaded(checked: DocumentCheck) -> None:
+    """Templates that could not be loaded while recognising the document's: each named, once."""
+    for unloaded in checked.result.unloaded_templates:
+        print(unloaded, file=sys.stderr)
 
 
 def _draft_report(label: str, checked: DraftCheck) -> FileReport:

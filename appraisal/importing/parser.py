@@ -40,7 +40,7 @@ def parse_document(document: Document, template_id: str | None = None) -> Import
     units = units_of(document)
     shapes = [heading_shape(unit, document) for unit in units]
     given = load_template(template_id) if template_id is not None else None
-    templates, _errors = list_templates()
+    templates, errors = list_templates()
     if given is not None and all(template.id != given.id for template in templates):
         templates.append(given)
     if not templates:
@@ -56,8 +56,11 @@ def parse_document(document: Document, template_id: str | None = None) -> Import
     body = "\n".join(unit.text for unit in units)
     recognition = recognise(evidence, "".join(head) or body[:60], body[:600], body)
     if given is not None:
-        return place(searches[given.id], chosen=False, recognition=recognition.given(given))
-    return place(searches[recognition.template.id], chosen=True, recognition=recognition)
+        result = place(searches[given.id], chosen=False, recognition=recognition.given(given))
+    else:
+        result = place(searches[recognition.template.id], chosen=True, recognition=recognition)
+    result.unloaded_templates = [f"{error.message.rstrip('。')}，识别模板时未使用该模板。" for error in errors]
+    return result
 
 
 def place(search: HeadingSearch, *, chosen: bool, recognition: Recognition) -> ImportResult:

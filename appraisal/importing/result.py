@@ -52,6 +52,8 @@ class ImportResult:
     # A Markdown file's escapes: key → for each line of the field's text, the positions (in the text line) of the
     # characters that stood behind a backslash in the file; only fields with at least one (see `column`).
     escapes: dict[str, list[tuple[int, ...]]] = field(default_factory=dict)
+    # Templates that could not be loaded while looking for the document's (one sentence each, naming the file).
+    unloaded_templates: list[str] = field(default_factory=list)
 
     def place(self, key: str, index: int, column: int) -> tuple[int, int]:
         """Where a column (0-based) of line `index` of a field's text is in the document: (1-based document line,
@@ -107,6 +109,7 @@ class ImportResult:
         if empty:
             lines.append(f"没有内容的栏目：{'、'.join(empty)}，请在编辑时补写。")
         lines.extend(self.notes)
+        lines.extend(self.unloaded_templates)
         if draft.unmatched.strip():
             lines.append(
                 f"有 {count_zi(draft.unmatched)} 字未能归入任何栏目，已原样保存在草稿的“未归类内容”中，"

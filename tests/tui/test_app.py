@@ -456,3 +456,30 @@ def test_what_the_first_frame_does_not_need_is_not_imported_to_start_the_editor(
     when the guidance and the findings are drawn, not by importing the app."""
     code = "import appraisal.cli, appraisal.commands.edit, appraisal.tui.app\n"
     assert loaded_after(code, ("rich.markdown", "markdown_it", "appraisal.checks", "appraisal.service")) == []
+
+
+async def test_the_start_screen_opens_and_names_a_template_and_settings_it_could_not_read() -> None:
+    """Issue 23 item 6: a template (and a config.toml) holding an array nested 2,000 deep ended the app with a
+    RecursionError before the start screen was drawn. Now the start screen opens, says which template file it could
+    not read and why, and opening a draft of that template says the same instead of ending the app."""
+    deep = "x = " + "[" * 2000 + "]" * 2000 + "\n"
+    template = paths.user_templates_dir() / "deep" / "template.toml"
+    template.parent.mkdir(parents=True)
+    template.write_text(deep, encoding="utf-8")
+    (paths.config_dir() / "config.toml").write_text("[checks]\n" + deep, encoding="utf-8")
+    draft = make_draft()
+    data = json.loads(draft.read_text(encoding="utf-8"))
+    data["template"] = "deep"
+    draft.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: isinstance(app.screen, StartScreen))
+        await pilot.pause()
+        shown = str(app.screen.query_one("#start-problems", Static).render())
+        assert "以下模板未能读取" in shown and "嵌套层数过多" in shown
+        assert str(template) in shown
+        await pilot.press("r")
+        await wait_until(lambda: isinstance(app.screen, MessageScreen))
+        assert "嵌套层数过多" in " ".join(str(widget.render()) for widget in app.screen.query(Static))
+        await pilot.press("escape")
+        await wait_until(lambda: isinstance(app.screen, StartScreen))

@@ -277,6 +277,8 @@ def summary_text(imported: Imported) -> Text:
         line(("没有内容的栏目：", "bold"), "、".join(empty), "（请在编辑时补写）")
     for note in result.notes:
         line(("请核对：", "bold"), note)
+    for unloaded in result.unloaded_templates:
+        line(("未能读取的模板：", "bold"), unloaded)
     if draft.unmatched.strip():
         line(
             ("未归入栏目的文字：", "bold"),

@@ -82,6 +82,7 @@ class StartScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Plain(Text("考核自评助手", style="bold"), id="start-title")
         yield Plain("", id="start-hint")
+        yield Plain("", id="start-problems")
         yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
         yield KeyBar()
 
@@ -114,6 +115,10 @@ class StartScreen(Screen[None]):
             )
         else:
             hint.update(f"还没有草稿（数据目录：{paths.drafts_dir()}）。按N新建一份，或按I导入已有文档。")
+        problems = self.service().template_problems()
+        shown = self.query_one("#start-problems", Static)
+        shown.update("\n".join(["以下模板未能读取，暂不可用：", *problems]) if problems else "")
+        shown.display = bool(problems)
         if self.rows:
             table.focus()
 

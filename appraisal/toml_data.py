@@ -1,0 +1,83 @@
+"""TOML written by users (templates, `config.toml`), parsed with its nesting bounded.
+
+Python's `tomllib` parses arrays and inline tables by recursion: a shared template holding an array nested 2,000
+deep ended `templates`, `import`, `check` and `export` in a RecursionError traceback, and the start screen with
+them. The text is scanned for its deepest bracket before it is parsed, and the parsed value measured again (table
+headers and dotted keys nest without brackets), so nothing deeper than MAX_NESTING reaches the parser or the
+validation behind it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Any
+
+MAX_NESTING = 32
+"""Deeper than any template or setting needs (a template's sections nest three levels), far below the
+interpreter's recursion limit."""
+
+_TOKEN = re.compile(r'"""|\'\'\'|"|\'|#|[\[\]{}]')
+_ENDS = {'"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""', re.S), "'''": re.compile(r".*?'''", re.S)}
+_ENDS['"'] = re.compile(r'(?:[^"\\\n]|\\.)*(?:"|$)', re.M)
+_ENDS["'"] = re.compile(r"[^'\n]*(?:'|$)", re.M)
+_ENDS["#"] = re.compile(r"[^\n]*")
+
+
+class TooDeep(ValueError):
+    """The text nests arrays or tables deeper than MAX_NESTING."""
+
+
+def bracket_depth(text: str) -> int:
+    """The deepest nesting of `[` and `{` in `text`, outside strings and comments (a rough reading of malformed
+    text is enough: the parser says what is wrong with it)."""
+    depth = deepest = 0
+    position = 0
+    while match := _TOKEN.search(text, position):
+        token, position = match.group(), match.end()
+        if token in _ENDS:
+            end = _ENDS[token].match(text, position)
+            position = end.end() if end else len(text)
+        elif token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - 1)
+    return deepest
+
+
+def value_depth(value: object) -> int:
+    """How deep tables and arrays nest in a parsed value, measured without recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: list[object] = list(item.values())
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        if deepest > MAX_NESTING:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def loads(text: str) -> dict[str, Any]:
+    """`tomllib.loads`, raising TooDeep before parsing text that nests too deep (and TOMLDecodeError as usual)."""
+    if bracket_depth(text) > MAX_NESTING:
+        raise TooDeep
+    try:
+        data = tomllib.loads(text)
+    except RecursionError as exc:  # not expected after the scan; never a traceback all the same
+        raise TooDeep from exc
+    if value_depth(data) > MAX_NESTING:
+        raise TooDeep
+    return data
+
+
+def too_deep_message(kind: str, path: object) -> str:
+    """One sentence naming the file (`kind`: 模板文件, 设置文件)."""
+    return f"{kind} {path} 嵌套层数过多（超过 {MAX_NESTING} 层），无法读取，请检查其中的方括号和花括号是否成对。"
