@@ -32,6 +32,7 @@ COMMANDS = [
     "assist",
     "unlock",
     "serve",
+    "review",
 ]
 
 

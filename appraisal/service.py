@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # each loaded where it is used: `appraisal check` needs none 
     from appraisal.export import ExportOptions
     from appraisal.notes import Note
     from appraisal.plans import PlanItem
+    from appraisal.review import Review
 
 __all__ = [
     "AssistNotConfigured",
@@ -264,6 +265,22 @@ class Service:
         """Import and check a .txt/.md/.docx document (written to `template`, else the one recognised); positions
         point into the file."""
         return check_document(path, self.settings.checks, template)
+
+    def review(
+        self,
+        folders: Sequence[Path],
+        template: str | None = None,
+        year: int | None = None,
+        *,
+        jobs: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Review:
+        """Every report under `folders` checked as `check_document` does, with the user's checker settings, one
+        row each with a verdict, and the passages reports share (`appraisal.review`). Only reads the reports."""
+        from appraisal.review import ReviewSettings, review
+
+        settings = ReviewSettings(template, year, self.settings.checks)
+        return review(folders, settings, jobs=jobs, progress=progress)
 
     # -- fixing
 

@@ -39,10 +39,15 @@ SECTION_RULES = frozenset(name for name, rule in RULES.items() if rule.about_sec
 """Rules about the template's sections: they run on a document only when its template is known."""
 
 
-def check_document(path: Path, options: CheckOptions = DEFAULT_OPTIONS, template: str | None = None) -> DocumentCheck:
+def check_document(
+    path: Path, options: CheckOptions = DEFAULT_OPTIONS, template: str | None = None, year: int | None = None
+) -> DocumentCheck:
     """Read, import and check a document; findings are in document positions, in document order. The section
-    rules run only when the template is given or recognised with confidence (`DocumentCheck.sections_checked`)."""
+    rules run only when the template is given or recognised with confidence (`DocumentCheck.sections_checked`).
+    `year` is the year to check against when the document names none (a reviewer's `--year`)."""
     result = parse_document(read_document(path, CHECKING), template)
+    if result.document_year is None and year is not None:
+        result.document_year = year
     sections_checked = template is not None or result.confident
     ctx = document_context(result, options, sections_checked=sections_checked)
     findings = [place(item, f, result) for item, f in run_rules(ctx)]

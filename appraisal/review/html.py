@@ -1,0 +1,141 @@
+"""The review as one self-contained HTML page: a sortable table of the reports (click a column's heading), each
+report's findings below it, the shared passages with links both ways; prints on A4 (the table's heading repeats
+on each page, no report's block is split across pages). Everything from the reports is escaped; no file, font or
+script is fetched from anywhere.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from appraisal.review.output import ordered, summary
+from appraisal.review.row import FAMILY_NAMES, RETURN, ReportRow
+from appraisal.review.run import Review
+
+_CSS = """
+@page { size: A4; margin: 14mm 12mm; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif;
+       font-size: 14px; line-height: 1.6; color: #222; max-width: 1100px; margin: 0 auto; padding: 16px; }
+h1 { font-size: 22px; margin: 0 0 6px; } h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 2px solid #444; }
+h3 { font-size: 15px; margin: 0 0 4px; }
+p.summary { margin: 0 0 14px; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #bbb; padding: 4px 6px; vertical-align: top; text-align: left; }
+th { background: #eee; cursor: pointer; user-select: none; white-space: nowrap; }
+th[aria-sort="ascending"]::after { content: " ▲"; } th[aria-sort="descending"]::after { content: " ▼"; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.return { color: #b00020; font-weight: bold; } .pass { color: #1b5e20; font-weight: bold; }
+td.return, td.pass, td.name { white-space: nowrap; }
+.reasons { margin: 0; padding-left: 1.2em; }
+section.report, section.passage { border: 1px solid #ccc; border-radius: 4px; padding: 8px 12px; margin: 10px 0;
+       break-inside: avoid; }
+.error { color: #b00020; } .warning { color: #8a6d00; } .muted { color: #666; }
+blockquote { margin: 6px 0; padding: 4px 10px; border-left: 4px solid #999; background: #f6f6f6; }
+a { color: #0645ad; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  th { cursor: auto; } th::after { content: "" !important; }
+  thead { display: table-header-group; } tr { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+_SCRIPT = """
+document.querySelectorAll("table.sortable th").forEach(function (th, column) {
+  th.addEventListener("click", function () {
+    var table = th.closest("table"), body = table.tBodies[0];
+    var ascending = th.getAttribute("aria-sort") !== "ascending";
+    table.querySelectorAll("th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (a, b) {
+      var x = a.cells[column].getAttribute("data-key") || a.cells[column].textContent;
+      var y = b.cells[column].getAttribute("data-key") || b.cells[column].textContent;
+      var nx = parseFloat(x), ny = parseFloat(y);
+      var order = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, "zh-CN");
+      return ascending ? order : -order;
+    });
+    rows.forEach(function (row) { body.appendChild(row); });
+  });
+});
+"""
+
+
+def html_bytes(review: Review) -> bytes:
+    rows = ordered(review)
+    number = {id(row): index for index, row in enumerate(review.rows)}
+    held: dict[int, list[int]] = {}
+    for index, passage in enumerate(review.shared):
+        for report in passage.reports:
+            held.setdefault(report, []).append(index)
+    parts = [
+        '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        f"<title>考核总结审阅结果</title>\n<style>{_CSS}</style>\n</head>\n<body>\n",
+        "<h1>考核总结审阅结果</h1>\n",
+        f'<p class="summary">{escape(summary(review))}</p>\n',
+        '<table class="sortable">\n<thead><tr>',
+        *(f"<th>{title}</th>" for title in ("结论", "文件", "姓名", "模板", "年度", "错误", "提示", "原因")),
+        "</tr></thead>\n<tbody>\n",
+    ]
+    for row in rows:
+        n = number[id(row)]
+        css = "return" if row.verdict == RETURN else "pass"
+        reasons = "".join(f"<li>{escape(reason)}</li>" for reason in row.reasons)
+        parts.append(
+            f'<tr><td class="{css}" data-key="{0 if row.verdict == RETURN else 1}">{escape(row.verdict)}</td>'
+            f'<td><a href="#r{n}">{escape(row.file)}</a></td><td class="name">{escape(row.name or "—")}</td>'
+            f"<td>{escape(row.template_name or ('—' if row.error else '未识别'))}</td>"
+            f'<td class="num">{row.year or "—"}</td>'
+            f'<td class="num">{"—" if row.error else row.errors}</td>'
+            f'<td class="num">{"—" if row.error else row.warnings}</td>'
+            f'<td><ul class="reasons">{reasons}</ul></td></tr>\n'
+        )
+    parts.append("</tbody>\n</table>\n")
+    if review.shared:
+        parts.append("<h2>相同段落</h2>\n")
+        for index, passage in enumerate(review.shared):
+            links = "、".join(
+                f'<a href="#r{report}">{escape(review.rows[report].file)}</a> 第{paragraph}段'
+                for report, paragraph in passage.places
+            )
+            parts.append(
+                f'<section class="passage" id="s{index}"><h3>相同段落 {index + 1}（{passage.chars} 字）</h3>'
+                f"<div>{links}</div><blockquote>{escape(passage.text)}</blockquote></section>\n"
+            )
+    parts.append("<h2>各份报告的问题</h2>\n")
+    for row in rows:
+        parts.append(_report(row, number[id(row)], held.get(number[id(row)], [])))
+    parts.append(f"<script>{_SCRIPT}</script>\n</body>\n</html>\n")
+    return "".join(parts).encode("utf-8")
+
+
+def _report(row: ReportRow, n: int, passages: list[int]) -> str:
+    head = f'<section class="report" id="r{n}"><h3>{escape(row.file)}'
+    head += f"（{escape(row.name)}）" if row.name else ""
+    head += f' <span class="{"return" if row.verdict == RETURN else "pass"}">{escape(row.verdict)}</span></h3>'
+    if row.error is not None:
+        return head + f'<p class="error">无法读取：{escape(row.error)}</p></section>\n'
+    lines = [head]
+    families = "，".join(
+        f"{escape(FAMILY_NAMES.get(family, family))} 错误 {e} 处、提示 {w} 处"
+        for family, (e, w) in sorted(row.families.items())
+    )
+    template = escape(row.template_name) if row.template_name else "未识别（只检查了内容）"
+    lines.append(f'<p class="muted">模板：{template}；年度：{row.year or "未写明"}；{row.zi} 字。{families}</p>')
+    if passages:
+        links = "、".join(f'<a href="#s{i}">相同段落 {i + 1}</a>' for i in passages)
+        lines.append(f"<p>与其他报告相同：{links}</p>")
+    if row.findings:
+        items = []
+        for f in row.findings:
+            label = "错误" if f.severity == "error" else "提示"
+            count = f"（本段 {f.count} 处）" if f.count > 1 else ""
+            items.append(
+                f'<li><span class="{escape(f.severity)}">{label}</span> {escape(f.place)} '
+                f"{escape(f.message)}{count} <span class='muted'>{escape(f.title)}</span></li>"
+            )
+        lines.append("<ul>" + "".join(items) + "</ul>")
+    else:
+        lines.append("<p>未发现问题。</p>")
+    return "".join(lines) + "</section>\n"
