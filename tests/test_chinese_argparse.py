@@ -19,7 +19,20 @@ COMMAND_NAMES = [importlib.import_module(f"appraisal.commands.{module}").NAME fo
 NOTE_ACTIONS = [["note", action] for action in ("add", "list", "import", "move")]
 # Words that are names the user types (the program, file formats, a template id), never English prose; the
 # options, their choices and the commands are added from the parser itself (`names_in_the_parser`).
-NAMES = {"appraisal", "docx", "txt", "md", "html", "Word", "Markdown", "HTML", "cadre-annual", "json"}
+NAMES = {
+    "appraisal",
+    "docx",
+    "txt",
+    "md",
+    "html",
+    "Word",
+    "Markdown",
+    "HTML",
+    "cadre-annual",
+    "json",
+    "WPS",
+    "Excel",
+}  # product names the review help names
 ENGLISH = ("usage", "options", "positional", "arguments", "show this", "invalid", "required", "expected", "argument")
 
 
