@@ -5,8 +5,9 @@ characters replaced (`copies`). This module is the public API; the rest of the a
 """
 
 from appraisal.importing.copies import edited_copy
+from appraisal.importing.document import Document, Piece
 from appraisal.importing.parser import import_document, parse_document
-from appraisal.importing.reader import CHECKING, IMPORTING, Document, Piece, read_document
+from appraisal.importing.reader import CHECKING, IMPORTING, read_document
 from appraisal.importing.result import ImportResult, Span
 
 __all__ = [

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from appraisal.importing.document import Document
 from appraisal.importing.headings import (
     FormMatcher,
     LineShape,
@@ -16,7 +17,6 @@ from appraisal.importing.headings import (
     has_sentence_punctuation,
     normalise,
 )
-from appraisal.importing.reader import Document
 from appraisal.importing.units import UNNUMBERED_MAX_CHARS, Unit
 from appraisal.templates import Section, Template
 

@@ -14,12 +14,13 @@ import codecs
 import re
 import stat
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from appraisal.errors import AppraisalError
 from appraisal.fileio import describe_os_error
 from appraisal.formats import DOCX_SUFFIXES, MARKDOWN_SUFFIXES, OLD_WORD_SUFFIXES
+from appraisal.importing.document import Document
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 """Plain-text files above this size are refused: a report is rarely over 100 KB, so this is the wrong file."""
@@ -42,41 +43,6 @@ CHECKING = "检查"
 """The `verb` of the messages when checking a document."""
 
 _LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A stretch of a Word paragraph's text: from a text run (`text`, which may be rewritten in place), or a tab,
-    line break or hyphen that only stands for one."""
-
-    start: int
-    end: int
-    text: bool
-
-
-@dataclass
-class Document:
-    """A document's text as lines: line N of the document is `lines[N-1]`.
-
-    txt/md: the file's lines without line ends; `encoding`, `bom` and `line_ends` (one per line, "" for a last line
-    without one) give the bytes back. docx: one entry per paragraph, table cells' paragraphs included, in document
-    order (a line break inside a paragraph stays in it as "\\n"); `pieces[N-1]` says which characters of line N
-    come from text runs. `outline` maps a line number to the heading level Word gave that paragraph (heading
-    styles), when known; `cells` maps the line number of a paragraph inside a table to (row, cell), numbered
-    through the document, nested tables counting as part of their outer cell — a 登记表 keeps the report in one
-    big cell.
-    """
-
-    path: Path | None
-    kind: str  # "txt" | "md" | "docx"
-    lines: list[str]
-    outline: dict[int, int] = field(default_factory=dict)
-    cells: dict[int, tuple[int, int]] = field(default_factory=dict)
-    encoding: str = "utf-8"
-    bom: bytes = b""
-    line_ends: list[str] = field(default_factory=list)
-    pieces: list[tuple[Piece, ...]] = field(default_factory=list)
-    numbered: dict[int, int] = field(default_factory=dict)  # docx: line → the level (0-based) Word numbers it at
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from appraisal.draft import Draft, count_zi
-from appraisal.importing.reader import Document
+from appraisal.importing.document import Document
 from appraisal.markdown_escapes import file_column
 from appraisal.templates import Template
 

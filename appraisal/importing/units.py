@@ -10,8 +10,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from appraisal.importing.document import Document
 from appraisal.importing.headings import LineShape, has_sentence_punctuation, normalise, numbered_shape, shape
-from appraisal.importing.reader import Document
 
 UNNUMBERED_MAX_CHARS = 25
 """An unnumbered line longer than this (in 字) is no heading, unless Word styles it as one."""

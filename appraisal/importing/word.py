@@ -13,8 +13,8 @@ from typing import Any
 
 from appraisal.edits import Edit
 from appraisal.errors import AppraisalError
+from appraisal.importing.document import Document, Piece
 from appraisal.importing.package import Package, Part, TooBig, copy_replacing
-from appraisal.importing.reader import Document, Piece
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"

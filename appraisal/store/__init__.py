@@ -10,7 +10,7 @@ being edited), `catalog` (the drafts folder). This package's public names are re
 
 from appraisal.store.catalog import create_draft, draft_files, most_recent_draft, new_draft_path, resolve_draft
 from appraisal.store.codec import MAX_DRAFT_BYTES, MAX_NESTING, MAX_SECTION_CHARS, MIGRATIONS, dump_draft
-from appraisal.store.errors import DraftChangedOnDiskError, DraftLockedError, DraftUnreadableError
+from appraisal.store.errors import DraftChangedOnDiskError, DraftUnreadableError
 from appraisal.store.files import DRAFT_SUFFIX, SET_ASIDE_MARK, load_draft, save_draft
 from appraisal.store.history import (
     HISTORY_DIR,
@@ -22,7 +22,15 @@ from appraisal.store.history import (
     list_history,
     newest_good_revision,
 )
-from appraisal.store.lock import LOCK_MAX_BYTES, PID_REUSE_SLACK, DraftLock, LockInfo, lock_path, read_lock
+from appraisal.store.lock import (
+    LOCK_MAX_BYTES,
+    PID_REUSE_SLACK,
+    DraftLock,
+    DraftLockedError,
+    LockInfo,
+    lock_path,
+    read_lock,
+)
 from appraisal.store.open_draft import OpenDraft
 from appraisal.store.restore import Restored, restore_revision, set_aside_files
 

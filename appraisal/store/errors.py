@@ -9,7 +9,6 @@ from appraisal.errors import AppraisalError
 
 if TYPE_CHECKING:
     from appraisal.store.history import HistoryEntry
-    from appraisal.store.lock import LockInfo
 
 
 class DraftUnreadableError(AppraisalError):
@@ -19,12 +18,6 @@ class DraftUnreadableError(AppraisalError):
         super().__init__(message)
         self.path = path
         self.good_revision = good_revision
-
-
-class DraftLockedError(AppraisalError):
-    def __init__(self, message: str, holder: LockInfo) -> None:
-        super().__init__(message)
-        self.holder = holder
 
 
 class DraftChangedOnDiskError(AppraisalError):

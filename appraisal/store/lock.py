@@ -22,7 +22,6 @@ except ImportError:  # Windows
 from appraisal.draft import now_iso
 from appraisal.errors import AppraisalError
 from appraisal.fileio import describe_os_error, write_temp_file
-from appraisal.store.errors import DraftLockedError
 
 LOCK_MAX_BYTES = 4096  # a lock file holds one short JSON object
 
@@ -43,6 +42,12 @@ class LockInfo:
             return dt.datetime.fromisoformat(self.since).strftime("%Y-%m-%d %H:%M")
         except ValueError:
             return self.since
+
+
+class DraftLockedError(AppraisalError):
+    def __init__(self, message: str, holder: LockInfo) -> None:
+        super().__init__(message)
+        self.holder = holder
 
 
 def lock_path(draft_path: Path) -> Path:
