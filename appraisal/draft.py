@@ -7,7 +7,7 @@ import re
 import uuid
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from appraisal.templates import Section, Template
 
@@ -78,8 +78,19 @@ def signed_date(text: str) -> dt.date | None:
         return None
 
 
+class AdoptedFact(BaseModel):
+    """A fact the drafting help put into a section that neither the section nor its notes held (its kind: 数字,
+    日期, 单位, 人名, 提法): flagged `unverified-fact` until the writer confirms it or edits it away."""
+
+    model_config = ConfigDict(extra="allow")
+
+    kind: str
+    text: str
+
+
 class Draft(BaseModel):
-    """One report. `sections` maps every text section id of the template to its text (one paragraph a line)."""
+    """One report. `sections` maps every text section id of the template to its text (one paragraph a line).
+    `unverified`: per section, the facts adopted from the drafting help and not yet confirmed by the writer."""
 
     model_config = ConfigDict(extra="allow")
 
@@ -93,6 +104,26 @@ class Draft(BaseModel):
     created: str = Field(default_factory=now_iso)
     updated: str = Field(default_factory=now_iso)
     revision: int = 0
+    unverified: dict[str, list[AdoptedFact]] = Field(default_factory=dict)
+
+    @field_validator("unverified", mode="before")
+    @classmethod
+    def _readable_facts(cls, value: object) -> dict[str, list[dict[str, str]]]:
+        """What can be read of a hand-edited or damaged list: never a reason for the draft not to open."""
+        if not isinstance(value, dict):
+            return {}
+        kept: dict[str, list[dict[str, str]]] = {}
+        for section, facts in value.items():
+            if isinstance(section, str) and isinstance(facts, list):
+                read = [f.model_dump() if isinstance(f, AdoptedFact) else f for f in facts]
+                good = [
+                    {"kind": str(f.get("kind", "")), "text": f["text"]}
+                    for f in read
+                    if isinstance(f, dict) and isinstance(f.get("text"), str) and f["text"]
+                ]
+                if good:
+                    kept[section] = good
+        return kept
 
     @classmethod
     def new(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -39,13 +39,14 @@ from appraisal.checks import (
 )
 from appraisal.checks.documents import DocumentCheck, check_document, write_fixed_copy
 from appraisal.config import AssistConfig, Config, config_path, load_config
-from appraisal.draft import Draft, completion
+from appraisal.draft import AdoptedFact, Draft, completion
 from appraisal.errors import AppraisalError
 from appraisal.store import OpenDraft, draft_files, load_draft
 from appraisal.templates import Template, list_templates, load_template
 
 if TYPE_CHECKING:  # each loaded where it is used: `appraisal check` needs none of them
     from appraisal.assist import AssistRequest, Unverified
+    from appraisal.assist.kept import KeptProposal
     from appraisal.export import ExportOptions
     from appraisal.notes import Note
     from appraisal.plans import PlanItem
@@ -183,13 +184,15 @@ class AssistNotConfigured(AppraisalError):
 
 @dataclass
 class AssistProposal:
-    """A model's answer for one section: the text proposed, the facts in it the user never gave (未经核实), and
-    the checker's findings on it. It is not in the draft until `apply_assist`."""
+    """A model's answer for one section: the text proposed, the facts in it the user never gave (未经核实), the
+    original's facts it no longer holds (`dropped`, said before it is accepted), and the checker's findings on it.
+    It is not in the draft until the user accepts it (the editor, or `apply_kept_proposal`)."""
 
     request: AssistRequest
     text: str
     unverified: list[Unverified]
     findings: list[Finding]
+    dropped: list[Unverified] = field(default_factory=list)
 
     def diff(self) -> list[str]:
         """The proposal against the current text, line by line (`-` current, `+` proposed)."""
@@ -457,22 +460,90 @@ class Service:
         trial = draft.model_copy(deep=True)
         trial.sections[request.section_id] = text
         findings = self.check_section(trial, template, request.section_id)
-        return AssistProposal(request, text, unverified(text, sources), findings)
+        from appraisal.assist.verify import dropped
+
+        return AssistProposal(request, text, unverified(text, sources), findings, dropped(request.current, text))
 
     @staticmethod
-    def apply_assist(path: Path, proposal: AssistProposal) -> int:
-        """Put an accepted proposal into the draft on disk as a new revision (the revision number). Refuses when
-        the section changed since the request was built, so nobody's later text is overwritten."""
+    def keep_proposal(path: Path, proposal: AssistProposal) -> None:
+        """Keep the proposal the user was shown beside the draft, for `apply_kept_proposal`."""
+        request = proposal.request
+        from appraisal.assist.kept import KeptProposal, keep_proposal
+
+        made = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        facts = tuple((u.kind, u.text) for u in proposal.unverified)
+        lost = tuple((u.kind, u.text) for u in proposal.dropped)
+        keep_proposal(
+            path, KeptProposal(request.section_id, request.task, request.current, proposal.text, facts, lost, made)
+        )
+
+    @staticmethod
+    def kept_proposal(path: Path, template: Template, section_id: str) -> KeptProposal:
+        """The proposal last shown for this section (an AppraisalError saying how to get one when none is kept)."""
+        from appraisal.assist.kept import load_proposal
+
+        kept = load_proposal(path, section_id)
+        if kept is None:
+            title = template.section(section_id).title
+            raise AppraisalError(
+                f"“{title}”没有保存的建议，未作改动；请先不加 --apply 运行一次，看过建议后再加 --apply 采用。"
+            )
+        return kept
+
+    @staticmethod
+    def apply_kept_proposal(path: Path, template: Template, kept: KeptProposal) -> int:
+        """Write the proposal the user was shown into the draft as a new revision (the revision number), never a
+        new answer; its unverified facts stay flagged (`unverified-fact`) until confirmed. Refuses when the section
+        changed since the proposal was made, so nobody's later text is overwritten."""
+        from appraisal.assist.adopted import adopt
+        from appraisal.assist.kept import forget_proposal
+
         opened = OpenDraft(path)
         try:
-            section_id = proposal.request.section_id
-            if opened.draft.sections.get(section_id, "") != proposal.request.current:
-                raise AppraisalError(
-                    f"“{proposal.request.section_title}”在此期间已被修改，建议未写入草稿，请重新生成。"
-                )
-            opened.draft.sections[section_id] = proposal.text
+            if opened.draft.sections.get(kept.section_id, "") != kept.current:
+                title = template.section(kept.section_id).title
+                raise AppraisalError(f"“{title}”在生成建议之后已被修改，建议未写入草稿；请重新生成建议，看过后再采用。")
+            opened.draft.sections[kept.section_id] = kept.text
+            adopt(opened.draft, kept.section_id, kept.unverified)
             opened.save()
-            return opened.draft.revision
+            revision = opened.draft.revision
+        finally:
+            opened.close()
+        forget_proposal(path, kept.section_id)
+        return revision
+
+    @staticmethod
+    def adopt_proposal(draft: Draft, proposal: AssistProposal) -> None:
+        """The editor took `proposal` into its section: its unverified facts are recorded to stay flagged."""
+        from appraisal.assist.adopted import adopt
+
+        adopt(draft, proposal.request.section_id, ((u.kind, u.text) for u in proposal.unverified))
+
+    @staticmethod
+    def pending_facts(draft: Draft, section_id: str) -> list[AdoptedFact]:
+        """The facts adopted from the drafting help into this section and not yet confirmed."""
+        from appraisal.assist.adopted import pending
+
+        return pending(draft, section_id)
+
+    @staticmethod
+    def confirm_facts(draft: Draft, section_id: str, texts: Collection[str] | None = None) -> list[AdoptedFact]:
+        """The writer vouches for these adopted facts (all of the section's when None); the draft is not saved."""
+        from appraisal.assist.adopted import confirm
+
+        return confirm(draft, section_id, texts)
+
+    @staticmethod
+    def confirm_facts_in_file(path: Path, section_id: str, texts: Collection[str] | None = None) -> list[AdoptedFact]:
+        """`confirm_facts` on the draft at `path`, saved as a new revision when anything was confirmed."""
+        from appraisal.assist.adopted import confirm
+
+        opened = OpenDraft(path)
+        try:
+            confirmed = confirm(opened.draft, section_id, texts)
+            if confirmed:
+                opened.save()
+            return confirmed
         finally:
             opened.close()
 

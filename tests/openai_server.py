@@ -50,6 +50,7 @@ class Model:
     paths: list[str] = field(default_factory=list)
     redirect_to: str = ""
     bytes_sent: int = 0
+    answer: list[str] = field(default_factory=lambda: list(ANSWER))  # what `stream` and `plain` answer
     first_piece_seen: threading.Event = field(default_factory=threading.Event)
     streamed_live: list[bool] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
@@ -102,7 +103,7 @@ def _handler(model: Model) -> type[BaseHTTPRequestHandler]:
             elif mode == "not-chat":
                 self._body(200, "application/json", b'{"data": [{"id": "m"}]}')
             elif mode == "plain":
-                answer = {"choices": [{"index": 0, "message": {"role": "assistant", "content": "".join(ANSWER)}}]}
+                answer = {"choices": [{"index": 0, "message": {"role": "assistant", "content": "".join(model.answer)}}]}
                 self._body(200, "application/json", json.dumps(answer, ensure_ascii=False).encode())
             elif mode == "slow":
                 model.release.wait(10)
@@ -160,7 +161,7 @@ def _handler(model: Model) -> type[BaseHTTPRequestHandler]:
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
             self._chunk(b": keep-alive\n\n")
-            for n, piece in enumerate(ANSWER):
+            for n, piece in enumerate(model.answer):
                 self._event({"choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
                 if n == 0:  # the client must have shown the first piece before the rest is even sent
                     model.streamed_live.append(model.first_piece_seen.wait(5))

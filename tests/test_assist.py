@@ -18,7 +18,7 @@ from appraisal.config import AssistConfig
 from appraisal.draft import Draft
 from appraisal.notes import NewNote, add_notes
 from appraisal.service import Service, Settings
-from appraisal.store import create_draft, load_draft
+from appraisal.store import create_draft
 from appraisal.templates import load_template
 
 TEMPLATE = load_template("cadre-annual")
@@ -95,19 +95,6 @@ def test_the_stream_is_shown_as_it_arrives(model: tuple[Model, str]) -> None:
     )
 
 
-def test_apply_writes_the_proposal_as_a_new_revision(
-    model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    answering(model, appraisal_home)
-    path = _draft()
-    revision = load_draft(path).revision
-    code, out, _ = _assist(capsys, path, "--task", "expand", "--yes", "--apply")
-    assert code == 0 and "已把建议写入" in out
-    saved = load_draft(path)
-    assert saved.sections["results.service"] == "".join(ANSWER)
-    assert saved.revision == revision + 1
-
-
 def test_from_notes_sends_the_sections_notes_and_flags_what_they_do_not_say(
     model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -156,7 +143,7 @@ def test_each_error_is_one_chinese_sentence_and_the_draft_is_unchanged(
     path = _draft()
     before = path.read_bytes()
     started = time.monotonic()
-    code, _out, err = _assist(capsys, path, "--task", "polish", "--yes", "--apply")
+    code, _out, err = _assist(capsys, path, "--task", "polish", "--yes")
     assert code == 2
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
     assert path.read_bytes() == before
@@ -243,23 +230,6 @@ def test_nothing_to_work_on_is_refused_before_sending() -> None:
         build_request("polish", TEMPLATE, "study", "", [])
     with pytest.raises(Exception, match="还没有素材"):
         build_request("from-notes", TEMPLATE, "study", "", [])
-
-
-def test_apply_refuses_when_the_section_changed_meanwhile(model: tuple[Model, str]) -> None:
-    state, url = model
-    state.first_piece_seen.set()
-    service = Service(Settings(assist=AssistConfig(base_url=url, model="m")))
-    path = _draft()
-    _path, draft, template = service.open_draft(str(path))
-    proposal = service.assist(draft, template, service.assist_request(draft, template, "results.service", "polish"))
-    changed = load_draft(path)
-    changed.sections["results.service"] = "别人刚写的。"
-    from appraisal.store import save_draft
-
-    save_draft(changed, path)
-    with pytest.raises(Exception, match="在此期间已被修改"):
-        service.apply_assist(path, proposal)
-    assert load_draft(path).sections["results.service"] == "别人刚写的。"
 
 
 def test_unverified_keeps_what_the_sources_say() -> None:

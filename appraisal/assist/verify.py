@@ -141,3 +141,9 @@ def unverified(proposal: str, sources: Sequence[str]) -> list[Unverified]:
         _line_facts(line, known)
         found.extend(line.found)
     return sorted(found, key=lambda u: (u.line, u.column))
+
+
+def dropped(original: str, proposal: str) -> list[Unverified]:
+    """The facts of `original` (figures, dates, organisations, names, quoted phrases) that `proposal` no longer
+    holds: what a writer loses by accepting it, said before they do. Positions are in the original."""
+    return unverified(original, [proposal]) if original.strip() else []

@@ -21,6 +21,7 @@ from appraisal.checks.section_too_short import SectionTooShort
 from appraisal.checks.total_too_long import TotalTooLong
 from appraisal.checks.typo import Typo
 from appraisal.checks.unbalanced_quote import UnbalancedQuote
+from appraisal.checks.unverified_fact import UnverifiedFact
 from appraisal.checks.user_word import UserWord
 from appraisal.checks.wording import Wording
 from appraisal.checks.year_mismatch import YearMismatch
@@ -49,5 +50,6 @@ RULES: dict[str, Rule] = {
         NumberUsage(),
         Punctuation(),
         UserWord(),
+        UnverifiedFact(),
     )
 }

@@ -10,6 +10,7 @@ import pytest
 
 from appraisal.checks import RULES, CheckOptions, Context, Field, Finding, Rule, check_draft, check_section
 from appraisal.checks import registry as registry_module
+from appraisal.draft import AdoptedFact
 from appraisal.store import load_draft
 from appraisal.templates import load_template
 
@@ -37,6 +38,7 @@ SPEC_RULES = {
     "punctuation": "warning",
     "user-word": "warning",
     "copied-from-last-year": "warning",
+    "unverified-fact": "warning",
 }
 
 
@@ -71,6 +73,8 @@ def test_each_rule_can_be_switched_off(name: str) -> None:
     draft.sections["study"] += "\n对照“四\n风”问题深入自查。"  # broken-line
     extra = MappingProxyType({"抓手": "套话"})
     draft.sections["study"] += "发挥抓手作用。"  # user-word, with the user's list below
+    draft.sections["study"] += "带动投资35亿元。"  # unverified-fact: adopted from the drafting help, unconfirmed
+    draft.unverified["study"] = [AdoptedFact(kind="数字", text="35亿元")]
     last_year = draft.model_copy(deep=True)  # the same text last year: copied-from-last-year
     every = check_draft(draft, template, CheckOptions(extra_words=extra), last_year)
     assert name in {f.rule for f in every}
