@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from openai_server import ANSWER, Model, answering, configure, serve
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
-from appraisal.draft import Draft
+from appraisal.draft import AdoptedFact, Draft
+from appraisal.logs import LOG_FILE
 from appraisal.store import create_draft, load_draft
 from appraisal.templates import load_template
 from appraisal.tui.screens.assist import AssistScreen
@@ -29,17 +31,22 @@ def model() -> Iterator[tuple[Model, str]]:
         yield running
 
 
-def _draft() -> Path:
+def _draft(text: str = CURRENT, adopted: tuple[tuple[str, str], ...] = ()) -> Path:
     draft = Draft.new(load_template("cadre-annual"), name="张三", year=2026)
-    draft.sections["results.service"] = CURRENT
+    draft.sections["results.service"] = text
+    if adopted:
+        draft.unverified["results.service"] = [AdoptedFact(kind=k, text=t) for k, t in adopted]
     return create_draft(draft)
 
 
 @asynccontextmanager
-async def assisting(path: Path) -> AsyncIterator[tuple[Pilot[object], EditorScreen, AssistScreen]]:
-    """The draft at `path` open in the editor at 120x40, on its section of work results, with Ctrl+T pressed."""
+async def assisting(
+    path: Path, size: tuple[int, int] = (120, 40)
+) -> AsyncIterator[tuple[Pilot[object], EditorScreen, AssistScreen]]:
+    """The draft at `path` open in the editor (120x40 unless said), on its section of work results, with Ctrl+T
+    pressed."""
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=size) as pilot:
         editor = await editor_ready(pilot.app)
         await wait_until(lambda: editor.started)
         editor.go_to("results.service")
@@ -122,3 +129,110 @@ async def test_without_configuration_it_says_how_and_sends_nothing(appraisal_hom
         await wait_until(lambda: screen.stage == "error")
         assert "还没有配置写作助手，未发送任何内容" in _body(screen)
         assert "[assist]" in _body(screen)
+
+
+# ---------------------------------------------------------------- issue 19 item 3, issue 23 item 5
+
+
+def _flagged(editor: EditorScreen) -> list[str]:
+    """The text each `unverified-fact` finding of the section points at."""
+    lines = editor.editor.text.split("\n")
+    found = editor.findings.get("results.service", [])
+    return [lines[f.line - 1][f.column - 1 : f.end_column - 1] for f in found if f.rule == "unverified-fact"]
+
+
+async def test_accepted_unverified_facts_stay_flagged_in_the_editor(
+    model: tuple[Model, str], appraisal_home: Path
+) -> None:
+    answering(model, appraisal_home)
+    path = _draft()
+    async with assisting(path) as (pilot, editor, screen):
+        await pilot.press("enter", "enter")
+        await wait_until(lambda: screen.stage == "proposal")
+        await pilot.press("enter")
+        await wait_until(lambda: pilot.app.screen is editor)
+        assert _flagged(editor) == ["120家", "35亿元", "2026年5月", "省商务厅", "“满意窗口”"]
+    saved = load_draft(path)
+    assert [f.text for f in saved.unverified["results.service"]] == [
+        "120家",
+        "35亿元",
+        "2026年5月",
+        "省商务厅",
+        "“满意窗口”",
+    ]
+
+
+async def test_confirming_adopted_facts_by_keys(appraisal_home: Path) -> None:
+    text = "".join(ANSWER)
+    path = _draft(text, (("数字", "120家"), ("数字", "35亿元"), ("单位", "省商务厅")))
+    async with assisting(path) as (pilot, editor, screen):
+        await pilot.press("end", "enter")  # the last task: 核实
+        await wait_until(lambda: screen.stage == "verify")
+        facts = screen.query_one("#assist-facts", OptionList)
+        assert facts.option_count == 3
+        assert "数字“120家”：…全年走访企业86家、回访120家" in str(facts.get_option_at_index(0).prompt)
+        await pilot.press("down", "enter")  # confirm 35亿元 only
+        await wait_until(lambda: facts.option_count == 2)
+        await pilot.press("escape")
+        await wait_until(lambda: pilot.app.screen is editor)
+        await wait_until(lambda: _flagged(editor) == ["120家", "省商务厅"])
+        assert editor.editor.text == text  # confirming changes no text
+    assert [f.text for f in load_draft(path).unverified["results.service"]] == ["120家", "省商务厅"]
+
+
+async def test_a_proposal_that_drops_figures_needs_y_not_enter(model: tuple[Model, str], appraisal_home: Path) -> None:
+    state, _ = answering(model, appraisal_home)
+    state.answer = ["本人牵头推进营商环境优化工作，", "带动投资35亿元，成效明显。"]
+    path = _draft()
+    async with assisting(path) as (pilot, editor, screen):
+        await pilot.press("enter", "enter")
+        await wait_until(lambda: screen.stage == "proposal")
+        body = _body(screen)
+        assert "注意：建议删去了原文中的 2 处事实：数字“86家”、数字“21个”" in body
+        assert body.index("删去了原文") < body.index("本人牵头推进")  # said before the proposal itself
+        await pilot.press("enter")  # the habitual Enter does not accept it
+        await pilot.pause(0.2)
+        assert pilot.app.screen is screen and editor.editor.text == CURRENT
+        await pilot.press("y")
+        await wait_until(lambda: pilot.app.screen is editor)
+        assert editor.editor.text == "".join(state.answer)
+
+
+@pytest.mark.parametrize("key", ["# 单位模型的密钥\nsk-Zq8wSECRETkey4711", "“sk-Zq8wSECRETkey4711”"])
+async def test_a_malformed_key_never_ends_the_app_nor_reaches_the_screen_or_log(
+    key: str, model: tuple[Model, str], appraisal_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state, _ = answering(model, appraisal_home, api_key_env="UNIT_KEY")
+    monkeypatch.setenv("UNIT_KEY", key)
+    path = _draft()
+    async with assisting(path) as (pilot, editor, screen):
+        await pilot.press("enter", "enter")
+        await wait_until(lambda: screen.stage == "error")
+        assert "密钥含有不能用于请求的字符" in _body(screen)
+        assert "sk-Zq8wSECRETkey4711" not in _body(screen)
+        await pilot.press("escape")
+        await wait_until(lambda: pilot.app.screen is editor)
+        await pilot.press("a")  # the app is alive and takes typing
+        await wait_until(lambda: "a" in editor.editor.text)
+        assert pilot.app.is_running
+    assert state.requests == []
+    log = appraisal_home / LOG_FILE
+    assert "sk-Zq8wSECRETkey4711" not in (log.read_text(encoding="utf-8") if log.exists() else "")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (140, 40)])
+async def test_the_dialog_leaves_the_status_line_and_key_bar_in_view(
+    size: tuple[int, int], model: tuple[Model, str], appraisal_home: Path
+) -> None:
+    answering(model, appraisal_home)
+    async with assisting(_draft(), size) as (pilot, editor, screen):
+        status = editor.query_one("#status").region
+        keys = editor.query_one("KeyBar").region
+        assert status.height == 1 and keys.height == 1 and keys.bottom == size[1]
+        for press, stage in (("enter", "confirm"), ("enter", "proposal")):  # what will be sent; the proposal
+            await pilot.press(press)
+            await wait_until(lambda stage=stage: screen.stage == stage)  # type: ignore[misc]
+            await pilot.pause()
+            dialog = screen.query_one(".assist-dialog").region
+            assert dialog.y >= status.bottom and dialog.bottom <= keys.y, (stage, dialog, status, keys)
+            assert dialog.height == size[1] - 2  # every row between them, for text to read

@@ -1,12 +1,16 @@
 """Drafting help on the current section (Ctrl+T): choose a task, see exactly what will be sent, send it (the answer
-streams in; Esc cancels), then read the proposal with every fact the user never gave highlighted as 未经核实 and
-the checker's findings under it. Enter accepts it: the editor replaces the section's text (Ctrl+Z undoes it, and it
-is saved as a new revision); Esc leaves the text as it was. Without `[assist]` in config.toml it only says how to
-configure it; nothing is ever sent before the user presses Enter on what will be sent."""
+streams in; Esc cancels), then read the proposal with every fact the user never gave highlighted as 未经核实, the
+facts of the original it drops named first, and the checker's findings under it. Enter accepts it (Y when it drops
+facts of the original, so a habitual Enter cannot lose them): the editor replaces the section's text (Ctrl+Z undoes
+it, and it is saved as a new revision) and the unverified facts stay flagged; Esc leaves the text as it was. When
+the section holds adopted facts not yet confirmed, one more task lists them: Enter on one confirms it. Without
+`[assist]` in config.toml it only says how to configure it; nothing is ever sent before the user presses Enter on
+what will be sent. The dialog leaves the editor's status line and key bar in view."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -43,16 +47,38 @@ class _Cancelled(Exception):
     """Raised in the sending thread at the next piece of the answer once the user pressed Esc."""
 
 
-class AssistScreen(ModalScreen[str | None]):
-    """Returns the accepted proposal's text, or None (cancelled, refused, failed, or not accepted)."""
+@dataclass(frozen=True)
+class Accepted:
+    """The user accepted this proposal for the section."""
+
+    proposal: AssistProposal
+
+
+@dataclass(frozen=True)
+class Confirmed:
+    """The user vouched for these adopted facts of the section."""
+
+    texts: tuple[str, ...]
+
+
+class AssistScreen(ModalScreen[Accepted | Confirmed | None]):
+    """Returns what the user decided: a proposal accepted, facts confirmed, or None (cancelled, refused, failed,
+    or not accepted)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "取消"),
         Binding("enter", "go_on", "继续", show=False),
+        Binding("y,Y", "accept_anyway", "仍然采用", show=False),
     ]
+    # `!important`: the app's stylesheet (`.dialog-screen`, `.dialog`) outranks a screen's DEFAULT_CSS. The
+    # screen's padding keeps the editor's status line (top row) and key bar (bottom row) in view; the task list
+    # is as tall as it needs, and once there is text to read the dialog takes every row between them.
     DEFAULT_CSS = """
-    AssistScreen .assist-dialog { width: 90; height: 90%; }
+    AssistScreen { padding: 1 0 !important; }
+    AssistScreen .assist-dialog { width: 90; max-height: 100% !important; }
+    AssistScreen .assist-dialog.tall { height: 100% !important; }
     AssistScreen #assist-tasks { height: auto; margin: 1 0; }
+    AssistScreen #assist-facts { height: 1fr; margin: 1 0; }
     AssistScreen #assist-scroll { height: 1fr; margin: 1 0; }
     AssistScreen #assist-status { color: $text-muted; margin-bottom: 1; }
     """
@@ -74,7 +100,9 @@ class AssistScreen(ModalScreen[str | None]):
         self.draft = draft
         self.template = template
         self.section_id = section_id
-        self.stage = "task"  # task → confirm → sending → proposal, or error
+        self.stage = "task"  # task → confirm → sending → proposal, or error; task → verify
+        self.pending = service.pending_facts(draft, section_id)
+        self.confirmed: list[str] = []
         self.request: AssistRequest | None = None
         self.proposal: AssistProposal | None = None
         self.streamed = ""
@@ -84,13 +112,18 @@ class AssistScreen(ModalScreen[str | None]):
         title = self.template.section(self.section_id).title
         with Vertical(classes="dialog assist-dialog"):
             yield PlainLabel(f"写作助手 · {title}", classes="dialog-title")
-            yield OptionList(*(Option(label, id=task) for task, label in TASKS), id="assist-tasks")
+            tasks = [Option(label, id=task) for task, label in TASKS]
+            if self.pending:
+                tasks.append(Option(f"核实：逐一确认写作助手加入的 {len(self.pending)} 处未经核实的内容", id="verify"))
+            yield OptionList(*tasks, id="assist-tasks")
+            yield OptionList(id="assist-facts")
             with VerticalScroll(id="assist-scroll"):
                 yield Plain("", id="assist-body")
             yield Plain("选择要做的事，回车确定；Esc 关闭。", id="assist-status")
 
     def on_mount(self) -> None:
         self.query_one("#assist-scroll").display = False
+        self.query_one("#assist-facts").display = False
         self.query_one("#assist-tasks", OptionList).focus()
 
     def _show(self, body: Text | str, status: str) -> None:
@@ -104,6 +137,10 @@ class AssistScreen(ModalScreen[str | None]):
     def _task_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.query_one("#assist-tasks").display = False
+        if event.option.id == "verify":
+            self._verify()
+            return
+        self.query_one(".assist-dialog").add_class("tall")
         scroll = self.query_one("#assist-scroll", VerticalScroll)
         scroll.display = True
         scroll.focus()
@@ -131,7 +168,14 @@ class AssistScreen(ModalScreen[str | None]):
             self._show("", "正在等待模型答复……按 Esc 取消。")
             self._send(self.request)
         elif self.stage == "proposal" and self.proposal is not None:
-            self.dismiss(self.proposal.text)
+            if self.proposal.dropped:
+                self.notify("这份建议删去了原文中的事实（见上）：确要采用请按 Y，放弃请按 Esc。", severity="warning")
+                return
+            self.dismiss(Accepted(self.proposal))
+
+    def action_accept_anyway(self) -> None:
+        if self.stage == "proposal" and self.proposal is not None:
+            self.dismiss(Accepted(self.proposal))
 
     @work(thread=True, group="assist", exit_on_error=False)
     def _send(self, request: AssistRequest) -> None:
@@ -175,18 +219,68 @@ class AssistScreen(ModalScreen[str | None]):
             return
         self.stage = "proposal"
         self.proposal = event.proposal
-        self._show(proposal_text(event.proposal), "回车采用（替换本栏原文，Ctrl+Z 可撤销）；Esc 放弃，原文不变。")
+        status = (
+            f"建议删去了原文中的 {len(event.proposal.dropped)} 处事实（见上）。按 Y 仍然采用；Esc 放弃，原文不变。"
+            if event.proposal.dropped
+            else "回车采用（替换本栏原文，Ctrl+Z 可撤销）；Esc 放弃，原文不变。"
+        )
+        self._show(proposal_text(event.proposal), status)
         self.query_one("#assist-scroll", VerticalScroll).scroll_home(animate=False)
 
     def action_cancel(self) -> None:
         self._cancelled = True
-        self.dismiss(None)
+        self.dismiss(Confirmed(tuple(self.confirmed)) if self.confirmed else None)
+
+    # ------------------------------------------------------------ confirming adopted facts
+
+    def _verify(self) -> None:
+        self.stage = "verify"
+        facts = self.query_one("#assist-facts", OptionList)
+        text = self.draft.sections.get(self.section_id, "")
+        for number, fact in enumerate(self.pending):
+            facts.add_option(Option(_in_context(fact.kind, fact.text, text), id=str(number)))
+        self.query_one(".assist-dialog").add_class("tall")
+        facts.display = True
+        facts.highlighted = 0
+        facts.focus()
+        self.query_one("#assist-status", Plain).update(
+            "以下内容在原文和素材中都没有。核对无误的，移到该条按回车确认；Esc 结束。"
+        )
+
+    @on(OptionList.OptionSelected, "#assist-facts")
+    def _fact_confirmed(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        fact = self.pending[int(event.option.id or 0)]
+        self.confirmed.append(fact.text)
+        facts = self.query_one("#assist-facts", OptionList)
+        facts.remove_option(event.option.id or "")
+        left = len(self.pending) - len(self.confirmed)
+        if not left:
+            self.dismiss(Confirmed(tuple(self.confirmed)))
+            return
+        self.query_one("#assist-status", Plain).update(
+            f"已确认 {len(self.confirmed)} 处，还有 {left} 处；核对无误的按回车确认；Esc 结束。"
+        )
+
+
+def _in_context(kind: str, fact: str, text: str, around: int = 12) -> str:
+    """`数字“35亿元”：…带动投资35亿元。2026年…`: the fact and the words around its first place in the text."""
+    where = text.find(fact)
+    if where < 0:
+        return f"{kind}“{fact}”"
+    start, end = max(0, where - around), min(len(text), where + len(fact) + around)
+    before = ("…" if start else "") + text[start:where]
+    after = text[where + len(fact) : end] + ("…" if end < len(text) else "")
+    return f"{kind}“{fact}”：{before}{fact}{after}".replace("\n", " ")
 
 
 def proposal_text(proposal: AssistProposal) -> Text:
     """The proposal with its unverified facts highlighted, then the list of them and the checker's findings."""
     lines = proposal.text.split("\n")
     text = Text()
+    if proposal.dropped:
+        lost = "、".join(f"{u.kind}“{u.text}”" for u in proposal.dropped)
+        text.append(f"注意：建议删去了原文中的 {len(proposal.dropped)} 处事实：{lost}。\n\n", style="bold red")
     for number, line in enumerate(lines, start=1):
         shown = Text(line)
         for fact in proposal.unverified:

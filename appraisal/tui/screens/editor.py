@@ -271,7 +271,7 @@ class EditorScreen(Screen[None]):
     def action_assist(self) -> None:
         """Drafting help on this section; an accepted proposal replaces its text as one edit (Ctrl+Z undoes it)
         and is saved at once, as a new revision."""
-        from appraisal.tui.screens.assist import AssistScreen
+        from appraisal.tui.screens.assist import Accepted, AssistScreen, Confirmed
 
         if self.session.read_only:
             self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
@@ -279,16 +279,23 @@ class EditorScreen(Screen[None]):
         self._sync()
         section_id = self.current_id
 
-        def accepted(text: str | None) -> None:
-            if text is None or section_id != self.current_id:
+        def decided(outcome: Accepted | Confirmed | None) -> None:
+            if outcome is None or section_id != self.current_id:
                 return
-            self.editor.replace(text, (0, 0), self.editor.document.end)
-            self.editor.focus()
+            if isinstance(outcome, Accepted):
+                self.editor.replace(outcome.proposal.text, (0, 0), self.editor.document.end)
+                self.editor.focus()
+                self._sync()
+                self.service().adopt_proposal(self.session.draft, outcome.proposal)
+            else:
+                self.service().confirm_facts(self.session.draft, section_id, outcome.texts)
+                self.notify(f"已确认 {len(outcome.texts)} 处内容无误，不再提示。", timeout=3)
+            self.session.mark_changed()
             self.save_now()
             self.check_section(section_id)
 
         screen = AssistScreen(self.service(), self.session.draft, self.session.template, section_id)
-        self.app.push_screen(screen, accepted)
+        self.app.push_screen(screen, decided)
 
     def action_add_note(self) -> None:
         """Ask for a note and keep it under this section (dated today); the 素材 page then shows it."""
