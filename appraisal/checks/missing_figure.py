@@ -85,6 +85,8 @@ def _is_number_end(before: str, unit: str) -> bool:
         return True  # 10多万元, 100余万元, 10来万元
     if last in "多半" and unit.startswith("个"):
         return True  # 多个百分点, 半个百分点
+    if last == "个" and previous and (is_digit(previous) or previous in _NUMERALS):
+        return True  # 4.9个亿, 三个亿: the spoken form of 4.9亿
     if last in "几数" or before.endswith(("多少", "若干")):
         return True
     return last in _ROUGH and unit[0] in "万亿"

@@ -38,6 +38,7 @@ _TITLE = re.compile(
 # After `第X` the rank ends: `排名第X，` `第X名` (but `第X代` is a word).
 _RANK_END = set("，。、；：！？,.;:!?）)名位批届期次轮")
 # A lone `_` counts next to Chinese, but not inside a file name: `述职报告_终稿.docx`.
+_HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_OR_MARK = re.compile(f"[{HAN}，。、；：！？（）“”《》]")
 _FILE_NAME = re.compile(
     r"[^\s，。；：！？、“”《》（）]{0,40}\.(?:docx?|xlsx?|pptx?|pdf|txt|wps|et|dps|ofd|zip|rar|jpe?g|png)\b", re.I
@@ -125,7 +126,17 @@ def _lone_x(line: str, start: int, end: int) -> bool:
         return True
     if start > 0 and line[start - 1] == "第":
         return following == "" or following in _RANK_END
-    return _ORGANISATION.match(line, end) is not None or _TITLE.match(line, end) is not None
+    if _ORGANISATION.match(line, end) is not None or _TITLE.match(line, end) is not None:
+        return True
+    # A lower-case x between two Chinese characters is a blank (`与x传媒大学合作`, `一本x故事书`): Chinese words
+    # spell the letter upper-case when they hold it (`X光`, `X射线`), and those are kept out anyway.
+    return (
+        line[start:end] in "xｘ"
+        and start > 0
+        and _HAN_CHAR.match(line[start - 1]) is not None
+        and _HAN_CHAR.match(following) is not None
+        and following not in "光射轴线型"
+    )
 
 
 def _stars_escaped(item: Field, index: int, start: int, end: int) -> bool:
