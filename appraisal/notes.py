@@ -174,8 +174,13 @@ def _save(book: NoteBook) -> None:
     for stale in path.parent.glob(f".{path.name}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
-    data = json.dumps(book.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1) + "\n"
-    atomic_write_bytes(path, data.encode("utf-8"))
+    data = (json.dumps(book.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1) + "\n").encode()
+    if len(data) > MAX_NOTES_BYTES:  # the cap `load_notes` applies: saved, the file could never be read again
+        raise AppraisalError(
+            f"{book.year}年度的素材文件将超过 {MAX_NOTES_BYTES // 1024 // 1024} MB 的上限，保存后将无法再打开，"
+            f"因此这次的素材未记下，已记下的素材未作改动。"
+        )
+    atomic_write_bytes(path, data)
 
 
 def _clean_text(text: str) -> str:

@@ -146,6 +146,22 @@ def parse(raw: bytes) -> tuple[Draft | None, str]:
     return draft, ""
 
 
+def refuse_unopenable(draft: Draft, data: bytes, path: Path) -> None:
+    """Raise AppraisalError when `data`, the draft about to be saved to `path`, would be refused on opening (the
+    caps of `parse` and `read_bounded`): saved, it could never be opened again. Same limits on both sides."""
+    kept = "因此未保存，文件中已保存的内容未作改动，请删去多余的内容"
+    for section_id, text in (*draft.sections.items(), ("unmatched", draft.unmatched)):
+        if len(text) > MAX_SECTION_CHARS:
+            raise AppraisalError(
+                f"栏目 {section_id} 有 {len(text)} 字，超过 {MAX_SECTION_CHARS // 10000} 万字的上限，"
+                f"保存后将无法再打开，{kept}。"
+            )
+    if len(data) > MAX_DRAFT_BYTES:
+        raise AppraisalError(
+            f"草稿 {path} 将超过 {MAX_DRAFT_BYTES // 1024 // 1024} MB 的上限，保存后将无法再打开，{kept}。"
+        )
+
+
 def read_bounded(path: Path) -> bytes:
     """A draft file's bytes; AppraisalError when it is too big to be a draft (read no further than the cap)."""
     with path.open("rb") as handle:

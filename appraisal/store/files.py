@@ -9,7 +9,7 @@ from pathlib import Path
 from appraisal.draft import Draft, now_iso
 from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes, describe_os_error
-from appraisal.store.codec import dump_draft, is_newer, parse, read_bounded
+from appraisal.store.codec import dump_draft, is_newer, parse, read_bounded, refuse_unopenable
 from appraisal.store.errors import DraftUnreadableError
 from appraisal.store.history import newest_good_revision, newest_revision, record_history
 
@@ -68,7 +68,8 @@ def through_link(path: Path) -> Path:
 
 
 def save_draft(draft: Draft, path: Path) -> None:
-    """Write a new revision atomically, then record it in history."""
+    """Write a new revision atomically, then record it in history; nothing is written that could not be opened
+    again (`refuse_unopenable`)."""
     previous = (draft.revision, draft.updated)
     # Above every revision in the draft's history, so that an older copy put back over the draft never
     # repeats a revision number.
@@ -76,6 +77,7 @@ def save_draft(draft: Draft, path: Path) -> None:
     draft.updated = now_iso()
     data = dump_draft(draft)
     try:
+        refuse_unopenable(draft, data, path)
         atomic_write_bytes(through_link(path), data)
     except AppraisalError:
         draft.revision, draft.updated = previous

@@ -223,3 +223,28 @@ async def test_the_place_in_each_section_is_remembered_across_sessions() -> None
         await pilot.press("alt+up")
         assert screen.current_id == "conduct"
         assert screen.editor.cursor_location == (1, 7)  # remembered from the last session
+
+
+async def test_a_paste_over_the_section_cap_is_not_saved_and_the_user_is_told(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 23 item 13: a paste that made a section longer than the cap was saved, and the draft then refused to
+    open. The cap (lowered here to 1,000 字 on both sides, saving and opening) now stops the save, the status bar and
+    a notice say why, the file keeps what it had, and once the paste is undone the draft saves again."""
+    from appraisal.store import codec
+
+    monkeypatch.setattr(codec, "MAX_SECTION_CHARS", 1000)
+    assert len(PASTE) > 1000
+    async with editing({"conduct": "原有的一句话。"}, on="conduct", size=(80, 24), notifications=True) as e:
+        app, pilot, screen, path = e.app, e.pilot, e.screen, e.path
+        await pilot.press("end")
+        app.post_message(events.Paste(PASTE))
+        await wait_until(lambda: screen.editor.text.endswith(PASTE_PARAGRAPHS[-1]))
+        await pilot.press("ctrl+s")
+        await wait_until(lambda: any("无法再打开" in notice for notice in notices(app)))
+        told = [notice for notice in notices(app) if "无法再打开" in notice]
+        assert "上限" in told[0] and told[0].count("。") == 1
+        assert load_draft(path).sections["conduct"] == "原有的一句话。"
+        await pilot.press("ctrl+z")
+        await wait_until(lambda: screen.editor.text == "原有的一句话。")
+        await pilot.press(*"补充", "ctrl+s")
+        await wait_until(lambda: load_draft(path).sections["conduct"] == screen.editor.text)
+        assert app.is_running
