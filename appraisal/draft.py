@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -234,13 +235,26 @@ def state_for_count(section: Section, chars: int) -> SectionState:
     return SectionState.OK
 
 
-def completion(draft: Draft, template: Template) -> float:
-    """Share (0–1) of the required sections that have reached their minimum length."""
-    required = [s for s in template.text_sections() if s.required]
-    if not required:
-        filled = [s for s in template.text_sections() if draft.sections.get(s.id, "").strip()]
-        return len(filled) / max(1, len(template.text_sections()))
-    done = sum(
-        1 for s in required if section_state(s, draft.sections.get(s.id, "")) in (SectionState.OK, SectionState.LONG)
-    )
-    return done / len(required)
+@dataclass(frozen=True)
+class Progress:
+    """How far a draft is, in words a writer reads at a glance: how many parts have text, and how many of those
+    are still short of their minimum. (A percentage of "complete" parts read 27% with every part written.)"""
+
+    written: int  # text sections with any text
+    total: int  # text sections of the template
+    short: int  # written sections still below their minimum length
+
+    def label(self, *, compact: bool = False) -> str:
+        """`已写 12/12 栏，3 栏偏短` (偏短 as the section list says it); compact: `12/12栏，3栏偏短`."""
+        if compact:
+            return f"{self.written}/{self.total}栏" + (f"，{self.short}栏偏短" if self.short else "")
+        return f"已写 {self.written}/{self.total} 栏" + (f"，{self.short} 栏偏短" if self.short else "")
+
+
+def progress(draft: Draft, template: Template) -> Progress:
+    """The draft's Progress against its template's text sections."""
+    sections = template.text_sections()
+    states = [section_state(s, draft.sections.get(s.id, "")) for s in sections]
+    written = sum(1 for state in states if state is not SectionState.EMPTY)
+    short = sum(1 for state in states if state is SectionState.SHORT)
+    return Progress(written, len(sections), short)

@@ -39,7 +39,7 @@ from appraisal.checks import (
 )
 from appraisal.checks.documents import DocumentCheck, check_document, write_fixed_copy
 from appraisal.config import AssistConfig, Config, config_path, load_config
-from appraisal.draft import AdoptedFact, Draft, completion
+from appraisal.draft import AdoptedFact, Draft, Progress, progress
 from appraisal.errors import AppraisalError
 from appraisal.store import OpenDraft, draft_files, load_draft
 from appraisal.templates import Template, list_templates, load_template
@@ -214,10 +214,10 @@ class DraftSummary:
     problem: str = ""
 
     @property
-    def completion(self) -> float | None:
+    def progress(self) -> Progress | None:
         if self.draft is None or self.template is None:
             return None
-        return completion(self.draft, self.template)
+        return progress(self.draft, self.template)
 
 
 # ---------------------------------------------------------------- the operations

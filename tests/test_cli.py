@@ -49,7 +49,7 @@ def test_new_prints_path_of_a_private_json_draft(capsys: pytest.CaptureFixture[s
     save_draft(draft, path)
     code, out, _ = run_cli(capsys, "list")
     assert code == 0
-    assert str(path) in out and "张三" in out and "2026年度" in out and "完成 9%" in out
+    assert str(path) in out and "张三" in out and "2026年度" in out and "已写 1/12 栏" in out
 
 
 def test_new_with_output_never_overwrites(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

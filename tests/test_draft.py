@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from appraisal.draft import Draft, SectionState, completion, count_zi, default_year, section_state
+from appraisal.draft import Draft, Progress, SectionState, count_zi, default_year, progress, section_state
 from appraisal.templates import load_template
 
 
@@ -46,7 +46,7 @@ def test_new_draft_has_every_text_section() -> None:
     assert list(data)[:3] == ["schema", "id", "template"]
 
 
-def test_section_states_and_completion() -> None:
+def test_section_states_and_progress() -> None:
     template = load_template("cadre-annual")
     section = template.section("conduct")
     assert section_state(section, "") is SectionState.EMPTY
@@ -55,10 +55,17 @@ def test_section_states_and_completion() -> None:
     assert section.max_chars is not None
     assert section_state(section, "字" * (section.max_chars + 1)) is SectionState.LONG
     draft = Draft.new(template, year=2026)
-    assert completion(draft, template) == 0
-    required = [s for s in template.text_sections() if s.required]
-    draft.sections[required[0].id] = "字" * required[0].min_chars
-    assert completion(draft, template) == pytest.approx(1 / len(required))
+    total = len(template.text_sections())
+    assert progress(draft, template) == Progress(0, total, 0)
+    assert progress(draft, template).label() == f"已写 0/{total} 栏"
+    # Every part written, three short of their minimum: read as such, not as "完成 75%".
+    with_minimum = [part.id for part in template.text_sections() if part.min_chars > 1]
+    for part in template.text_sections():
+        short = part.id in with_minimum[:3]
+        draft.sections[part.id] = "字" * (part.min_chars - 1 if short else max(1, part.min_chars))
+    assert progress(draft, template) == Progress(total, total, 3)
+    assert progress(draft, template).label() == f"已写 {total}/{total} 栏，3 栏偏短"
+    assert progress(draft, template).label(compact=True) == f"{total}/{total}栏，3栏偏短"
 
 
 def test_fit_to_keeps_text_of_unknown_sections() -> None:

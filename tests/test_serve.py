@@ -398,7 +398,7 @@ def test_chinese_typed_and_pasted_in_the_browser_is_on_disk(draft: Path, chromiu
         driver.get(served.address)
         wait_for(lambda: "继续最近的草稿" in screen(), STARTUP_SECONDS, "the start screen in the browser")
         driver.find_element("css selector", ".xterm-helper-textarea").send_keys("r")
-        wait_for(lambda: "写作指导" in screen(), STARTUP_SECONDS, "the editor in the browser")
+        wait_for(lambda: "素材" in screen(), STARTUP_SECONDS, "the editor in the browser")
         # An input method: the pinyin being composed is shown, then the chosen words are committed as text; only
         # the committed text may reach the draft.
         for pinyin in ("j", "jian", "jianchi"):
@@ -454,7 +454,7 @@ def test_the_page_opened_by_serve_takes_the_keys_without_a_click(
         wait_for(lambda: "继续最近的草稿" in screen(), STARTUP_SECONDS, "the start screen in the browser")
         focused = driver.execute_script("return document.activeElement.className")
         ActionChains(driver).send_keys("r").perform()
-        wait_for(lambda: "写作指导" in screen(), STARTUP_SECONDS, "the editor, opened by a key pressed without a click")
+        wait_for(lambda: "素材" in screen(), STARTUP_SECONDS, "the editor, opened by a key pressed without a click")
         assert "xterm-helper-textarea" in focused
         driver.save_screenshot(str(tmp_path / "focused.png"))
         if folder := os.environ.get("APPRAISAL_SCREENSHOTS"):

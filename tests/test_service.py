@@ -10,7 +10,7 @@ import pytest
 
 from appraisal.checks import RULES, CheckOptions, Context, Field, Finding, Rule, Severity
 from appraisal.cli import main
-from appraisal.draft import Draft
+from appraisal.draft import Draft, Progress
 from appraisal.errors import AppraisalError
 from appraisal.service import ExportTarget, Service, Settings, StrictExportRefused
 from appraisal.store import create_draft, load_draft
@@ -169,7 +169,7 @@ def test_list_drafts_says_which_cannot_be_read() -> None:
     bad = good.with_name("坏的.json")
     bad.write_text("{", encoding="utf-8")
     rows = {row.path.name: row for row in Service.list_drafts()}
-    assert rows[good.name].draft is not None and rows[good.name].completion == 0.0
+    assert rows[good.name].draft is not None and rows[good.name].progress == Progress(0, 12, 0)
     assert rows[bad.name].draft is None and rows[bad.name].problem
     assert load_draft(good).profile.name == "周明远"
 

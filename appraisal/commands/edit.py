@@ -22,10 +22,13 @@ def open_editor(path: Path, *, read_only: bool = False) -> int:
 
 
 def open_start() -> int:
-    """Open the TUI on the start screen, or on the new-draft form when there are no drafts yet."""
+    """Bare `appraisal`: continue the most recently saved draft, as the README says and the start screen's R does
+    (Ctrl+O leads from it to the start screen and the other drafts); with no drafts yet, the new-draft form."""
+    from appraisal.store import most_recent_draft
     from appraisal.tui.app import run_app
 
-    return run_app()
+    latest = most_recent_draft()
+    return run_app(latest) if latest is not None else run_app()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,5 +1,5 @@
 """`appraisal list`: the drafts in the data dir with their 编号 (to name one on the command line), template,
-year, completion and last save."""
+year, progress (parts written, parts short) and last save."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"{row.path.name}\t无法读取\t{saved}\t{row.problem}")
             continue
         draft = row.draft
-        done = "模板缺失" if row.completion is None else f"完成 {row.completion:.0%}"
+        done = "模板缺失" if row.progress is None else row.progress.label()
         year = f"{draft.profile.year}年度" if draft.profile.year else "年度未填"
         name = draft.profile.name or "（未署名）"
         print(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from fresh_interpreter import loaded_after
@@ -375,11 +376,14 @@ def test_cli_edit_and_bare_command_start_the_app(monkeypatch) -> None:  # type: 
 
     calls: list[tuple[object, bool]] = []
     monkeypatch.setattr(tui_app, "run_app", lambda path=None, *, read_only=False: calls.append((path, read_only)) or 0)
+    assert cli.main([]) == 0  # no drafts yet: the start (the new-draft form)
+    older = make_draft(name="赵强", year=2024)
     path = make_draft()
+    os.utime(older, (1_700_000_000, 1_700_000_000))
     assert cli.main(["edit", str(path)]) == 0
     assert cli.main(["edit", path.stem, "--read-only"]) == 0
-    assert cli.main([]) == 0
-    assert calls == [(path, False), (path, True), (None, False)]
+    assert cli.main([]) == 0  # bare: the most recently saved draft, as the README says
+    assert calls == [(None, False), (path, False), (path, True), (path, False)]
 
 
 def test_cli_new_opens_the_editor_on_the_new_draft(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -483,3 +487,26 @@ async def test_the_start_screen_opens_and_names_a_template_and_settings_it_could
         assert "嵌套层数过多" in " ".join(str(widget.render()) for widget in app.screen.query(Static))
         await pilot.press("escape")
         await wait_until(lambda: isinstance(app.screen, StartScreen))
+
+
+async def test_r_is_offered_only_when_there_is_a_draft_to_continue() -> None:
+    from appraisal.tui.screens.start import StartScreen
+    from appraisal.tui.widgets.key_bar import KeyBar
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(lambda: isinstance(app.focused, Input))  # no drafts: the new-draft form
+        await pilot.press("escape")
+        await wait_until(lambda: isinstance(app.screen, StartScreen))
+        await pilot.pause()
+        keys = app.screen.query_one(KeyBar).render().plain
+        assert "新建" in keys and "继续最近的草稿" not in keys
+        await pilot.press("r")  # nothing to continue: nothing happens, nothing is said
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+    make_draft()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(lambda: isinstance(app.screen, StartScreen))
+        await pilot.pause()
+        assert "继续最近的草稿" in app.screen.query_one(KeyBar).render().plain

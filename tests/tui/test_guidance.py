@@ -1,4 +1,4 @@
-"""The guidance panel: its pages (写作指导 / 本栏问题 / 去年内容) switched by keyboard and mouse, the count of
+"""The guidance panel: its pages (指导 / 问题 / 去年 / 素材) switched by keyboard and mouse, the count of
 findings on the tab, the guidance Markdown drawn, and all of it built only after the editor's first frame."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ async def test_tabs_switch_with_arrow_keys_and_clicks() -> None:
         strip = e.screen.query_one(TabStrip)
         assert page(e.screen) == "tab-guide"
         assert [f.rule for f in e.screen.findings["conduct"]] == ["section-too-short", "placeholder", "placeholder"]
-        assert "本栏问题 3" in str(strip.render())  # the count of this section's findings
+        assert "问题 3" in str(strip.render())  # the count of this section's findings
 
         strip.focus()
         await e.pilot.press("right")
@@ -47,7 +47,7 @@ async def test_tabs_switch_with_arrow_keys_and_clicks() -> None:
         assert page(e.screen) == "tab-last-year"
 
         text = str(strip.render())
-        column = cell_len(text[: text.index("本栏问题")]) + 1
+        column = cell_len(text[: text.index("问题")]) + 1
         await e.pilot.click(TabStrip, offset=(column, 0))
         await e.pilot.pause()
         assert page(e.screen) == "tab-findings"

@@ -41,7 +41,7 @@ async def test_narrow_editor_keeps_help_quit_and_palette_and_whole_keys_only() -
         assert text.startswith(" f3 个人信息 ")
         shown = [key for key in EDITOR_KEYS if key in text]
         assert shown == EDITOR_KEYS[: len(shown)]  # in order, from the first
-        # The keys a writer needs, with their Chinese labels; 指导 also leads to the findings (本栏问题 tab).
+        # The keys a writer needs, with their Chinese labels; 指导 also leads to the findings (问题 tab).
         assert shown[:5] == ["f3 个人信息", "f5 审阅", "f6 导出", "f7 历史", "f9 指导"]
         assert len(shown) < len(EDITOR_KEYS)  # 80 columns cannot hold them all…
         cut = EDITOR_KEYS[len(shown)].split()[0]

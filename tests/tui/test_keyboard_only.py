@@ -306,3 +306,21 @@ def test_f4_then_typing(snap_compare, utc: None, size: tuple[int, int]) -> None:
     # A clock that stands still: no autosave moves the status bar between runs (it shows 未保存).
     app = make_app(_snap_draft(), monotonic=FakeMonotonic())
     assert snap_compare(app, terminal_size=size, run_before=_f4_then_typed())
+
+
+def test_help_names_every_key_of_the_editor_as_the_screen_names_it() -> None:
+    """F1 lists every key bound on the editor with the name the key bar gives it, Ctrl+Z/Ctrl+Y, and the four
+    pages of the panel by the names on their tabs."""
+    from textual.binding import Binding
+
+    from appraisal.tui.palette import key_label
+    from appraisal.tui.screens.help import HELP_TEXT
+    from appraisal.tui.widgets.guidance import TABS
+
+    for binding in Binding.make_bindings(EditorScreen.BINDINGS):
+        named = f"{key_label(binding.key)} {binding.description}" if binding.show else key_label(binding.key)
+        assert named in HELP_TEXT.replace("**", ""), named
+    for key in ("Ctrl+Z", "Ctrl+Y", "Ctrl+N 记素材", "Ctrl+T 写作助手"):
+        assert key in HELP_TEXT.replace("**", "")
+    for _, label in TABS:
+        assert f"“{label}”" in HELP_TEXT

@@ -114,7 +114,7 @@ async def test_the_notes_and_the_checklist_work_from_the_keyboard_alone(mat_home
         editor.editor.move_cursor(editor.editor.document.end)
         await pilot.press("tab")  # the tab strip
         assert isinstance(app.focused, TabStrip)
-        await pilot.press("right", "right", "right")  # 写作指导 → 本栏问题 → 去年 → 素材
+        await pilot.press("right", "right", "right")  # 指导 → 问题 → 去年 → 素材
         await pilot.press("tab")
         notes = editor.query_one("#notes-list", OptionList)
         assert app.focused is notes

@@ -43,7 +43,7 @@ class DraftRow:
         draft, template = summary.draft, summary.template
         if draft is None:
             return cls(summary.path, summary.path.stem, "", "", "无法读取", saved, summary.problem)
-        done = f"{summary.completion:.0%}" if summary.completion is not None else "模板缺失"
+        done = summary.progress.label(compact=True) if summary.progress is not None else "模板缺失"
         year = f"{draft.profile.year}" if draft.profile.year else "未填"
         label = template.name if template else draft.template
         return cls(summary.path, draft.profile.name or "（未署名）", label, year, done, saved)
@@ -91,7 +91,7 @@ class StartScreen(Screen[None]):
         table.add_column("姓名", key="name")
         table.add_column("模板", key="template")
         table.add_column("年度", key="year")
-        table.add_column("完成", key="done")
+        table.add_column("已写", key="done")
         table.add_column("最后保存", key="saved")
         self.refresh_drafts()
 
@@ -121,12 +121,17 @@ class StartScreen(Screen[None]):
         shown.display = bool(problems)
         if self.rows:
             table.focus()
+        self.refresh_bindings()  # R comes and goes with the drafts
 
     def _open(self, row: DraftRow) -> None:
         if row.problem:
             self.app.push_screen(MessageScreen(row.problem, title="无法打开草稿"))
             return
         self.post_message(self.OpenDraft(row.path))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """R is offered only when there is a draft to continue."""
+        return bool(self.rows) if action == "resume" else True
 
     def action_resume(self) -> None:
         if not self.rows:

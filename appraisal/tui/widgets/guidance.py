@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from appraisal.plans import PlanItem
 
 
-# What the 去年内容 tab says before the lookup of last year's draft has finished.
+# What the 去年 tab says before the lookup of last year's draft has finished.
 LOOKING = object()
 
 
@@ -60,8 +60,9 @@ def finding_prompt(found: Finding | FindingGroup, *, with_section: str = "") -> 
     return text
 
 
-TABS = (("guide", "写作指导"), ("findings", "本栏问题"), ("last-year", "去年内容"), ("material", "素材"))
-SHORT_LABELS = {"写作指导": "指导", "本栏问题": "问题", "去年内容": "去年"}  # where the long ones do not fit
+# One name per page, the same at every width and the same as the key bar (F9 指导, F4 问题) and F1's help: names that
+# changed with the width (写作指导 at 140 columns, 指导 at 100) read as different pages.
+TABS = (("guide", "指导"), ("findings", "问题"), ("last-year", "去年"), ("material", "素材"))
 
 
 class TabStrip(Widget, can_focus=True):
@@ -118,19 +119,12 @@ class TabStrip(Widget, can_focus=True):
     def render(self) -> Text:
         active = self.get_component_rich_style("tab-strip--active")
         inactive = self.get_component_rich_style("tab-strip--inactive")
-        # Labels are shortened from the last one back (去年内容 → 去年) only as far as the strip needs.
-        for shortened in range(len(self.labels) + 1):
-            line = Text(no_wrap=True)
-            spans = []
-            for index, label in enumerate(self.labels):
-                if index >= len(self.labels) - shortened:
-                    head, _, count = label.partition(" ")
-                    label = f"{SHORT_LABELS.get(head, head)} {count}".strip()
-                start = line.cell_len
-                line.append(f" {label} ", style=active if index == self.active else inactive)
-                spans.append((start, line.cell_len))
-            if line.cell_len <= self.size.width:
-                break
+        line = Text(no_wrap=True)
+        spans = []
+        for index, label in enumerate(self.labels):
+            start = line.cell_len
+            line.append(f" {label} ", style=active if index == self.active else inactive)
+            spans.append((start, line.cell_len))
         self._spans = spans
         return line
 
@@ -149,7 +143,7 @@ class TabStrip(Widget, can_focus=True):
 
 
 class _GuidanceTabs(Vertical):
-    """The tab strip and the three pages: 写作指导 / 本栏问题 / 去年内容 (only the chosen one is shown)."""
+    """The tab strip and the four pages: 指导 / 问题 / 去年 / 素材 (only the chosen one is shown)."""
 
     def compose(self) -> ComposeResult:
         yield TabStrip(id="guidance-tabs")
@@ -282,7 +276,7 @@ class GuidancePanel(Vertical):
             options.set_options([Option(ChineseText(finding_prompt(g)), id=f"f{i}") for i, g in enumerate(self.groups)])
             options.highlighted = 0  # however the list gets the focus (Tab, a click), Enter acts on the first
         total = sum(found.count for found in self.groups)
-        label = f"本栏问题 {total}" if findings else "本栏问题"
+        label = f"问题 {total}" if findings else "问题"
         self.query_one("#guidance-tabs", TabStrip).set_label("findings", label)
 
     def _show_last_year(self) -> None:
