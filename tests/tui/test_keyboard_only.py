@@ -222,6 +222,12 @@ async def test_export_defaults_to_a_folder_of_the_users_not_the_current_one() ->
         assert folder == paths.export_dir() != Path(os.getcwd())
 
 
+def _list_focused(app: object, list_id: str) -> bool:
+    """The list has the focus and rows to act on: what a writer waits to see before pressing a key."""
+    focused = getattr(app, "focused", None)
+    return isinstance(focused, OptionList) and focused.id == list_id and focused.option_count > 1
+
+
 async def test_history_review_and_move_by_keys() -> None:
     path = make_draft(sections={"intro": INTRO, "conduct": "政治坚定。"})
     app = make_app(path)
@@ -230,19 +236,19 @@ async def test_history_review_and_move_by_keys() -> None:
         await _type(pilot, "新写的")
         await pilot.press("ctrl+s")
         await pilot.press("f5")  # review: Enter on the first finding goes to it
-        await wait_until(lambda: isinstance(app.screen, ReviewScreen))
+        await wait_until(lambda: isinstance(app.screen, ReviewScreen) and _list_focused(app, "review-list"))
         await pilot.press("enter")
         await wait_until(lambda: app.screen is editor)
         assert editor.editor.selected_text == "XX"
         await pilot.press("f7")  # history: Enter on a revision asks, then restores
-        await wait_until(lambda: isinstance(app.screen, HistoryScreen))
+        await wait_until(lambda: isinstance(app.screen, HistoryScreen) and _list_focused(app, "history-list"))
         await pilot.press("down", "enter")
         await pilot.pause()
         await pilot.press("tab", "enter")  # 恢复 (the question's focus starts on 取消)
         await wait_until(lambda: app.screen is editor)
         await wait_until(lambda: editor.editor.text == INTRO)
         await pilot.press("ctrl+g")  # move the paragraph: the list of sections, ↓, Enter
-        await pilot.pause()
+        await wait_until(lambda: app.screen is not editor and isinstance(app.focused, OptionList))
         await pilot.press("down", "enter")
         await wait_until(lambda: editor.session.text("intro") == "")
         assert INTRO in "".join(editor.session.draft.sections.values())
