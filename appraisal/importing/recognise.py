@@ -138,8 +138,8 @@ def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Rec
     # A first-person report is never silently taken for a unit's, nor a unit's clear "we" for a person's.
     if best.template.voice == "collective":
         mismatch = voice.personal > voice.collective
-    else:
-        mismatch = voice.clear and voice.name == "collective"
+    else:  # a person's template its title and headings name is not undone by "we"
+        mismatch = voice.clear and voice.name == "collective" and not (titled and best.headings >= 2)
     fits_none = kind in NO_TEMPLATE_KINDS and best.headings == 0
     confident = confident and not mismatch and not fits_none
     reasons: list[str] = []
