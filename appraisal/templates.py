@@ -174,8 +174,10 @@ class Template(BaseModel):
             return ""
 
 
+@cache
 def builtin_dir() -> Path:
-    """The built-in templates: inside the installed package, or the checkout's top-level `prompts/`."""
+    """The built-in templates: inside the installed package, or the checkout's top-level `prompts/` (found once:
+    the program's own files do not move while it runs)."""
     packaged = Path(__file__).resolve().parent / "_prompts"
     if packaged.is_dir():
         return packaged
@@ -217,20 +219,23 @@ def load_template_file(path: Path) -> Template:
     return _load_file(path, mtime)
 
 
-def _candidate_dirs() -> list[Path]:
-    """Template folders, later ones overriding earlier ones."""
-    return [builtin_dir(), paths.user_templates_dir()]
+def _scan(root: Path) -> dict[str, Path]:
+    """id → template file of each template folder in `root`."""
+    if not root.is_dir():
+        return {}
+    return {entry.name: entry / TEMPLATE_FILE for entry in sorted(root.iterdir()) if (entry / TEMPLATE_FILE).is_file()}
+
+
+@cache
+def _builtin_paths() -> dict[str, Path]:
+    """The built-in templates, scanned once: they ship with the program. (The user's folder is looked at on every
+    load, usually a single stat of a folder that does not exist, so a template the user adds is seen at once.)"""
+    return _scan(builtin_dir())
 
 
 def _template_paths() -> dict[str, Path]:
-    found: dict[str, Path] = {}
-    for root in _candidate_dirs():
-        if not root.is_dir():
-            continue
-        for entry in sorted(root.iterdir()):
-            if (entry / TEMPLATE_FILE).is_file():
-                found[entry.name] = entry / TEMPLATE_FILE
-    return found
+    """id → template file; the user's templates override the built-in ones of the same id."""
+    return {**_builtin_paths(), **_scan(paths.user_templates_dir())}
 
 
 def template_ids() -> list[str]:

@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from appraisal.text.chars import HAN
+
 _DATE = re.compile(
     r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:份|底|初|中旬|上旬|下旬)"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
@@ -30,9 +32,9 @@ _NOT_ORG = {
 }  # fmt: skip
 _PARTICLES = set("的在和与向对为由经了到是及同跟从把被将以并等")
 _BEFORE_NAME = _PARTICLES | set("同陪获请让受随")
-_PERSON = re.compile(r"([\u4e00-\u9fff]{2,3})同志")
+_PERSON = re.compile(rf"([{HAN}]{{2,3}})同志")
 _QUOTED = re.compile(r"“([^“”\n]{2,20})”")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(f"[{HAN}]")
 MAX_ORG_PREFIX = 6
 
 

@@ -17,6 +17,7 @@ from typing import cast
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.templates import Template
+from appraisal.text.counting import NOT_ZI
 
 _CN = "[一二三四五六七八九十]{1,3}"
 _NUMBER = re.compile(
@@ -28,7 +29,7 @@ _NUMBER = re.compile(
     r"|[（(]\s*\d{1,2}\s*[）)]\s*"
 )
 _RUN_IN = re.compile(r"[。：:；;，,．]")
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = NOT_ZI
 _TRAILING = " \t\u3000。：:；;，,．.、"
 MIN_ALIAS_ZI = 5
 MAX_TITLE_CHARS = 40

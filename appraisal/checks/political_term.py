@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.political_facts import Document, Facts, Meeting, chinese_number, facts, ordinal
+from appraisal.text.patterns import YEAR_NIAN
 
 _TERM = r"十[五六七八九]|二十一?"
 _CONGRESS = re.compile(
@@ -37,7 +38,7 @@ _PLAN = re.compile(
     r"(?P<stage>开局之年|开局年|起步之年|第一年|首年|收官之年|收官年|最后一年)"
 )
 _TITLE = re.compile(r"《(?P<title>[^《》\n]{2,60})》")
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_YEAR = YEAR_NIAN
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
 _FUTURE = re.compile(r"迎接|喜迎|即将|筹备|前夕|将于|将要|预计|准备|迎来|召开前|召开之前")
 _HISTORY_AFTER = re.compile(r"以来|期间|时期|之后|以后|当时|时")

@@ -17,11 +17,12 @@ from functools import cache
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.lexicon import Matcher, load_data
+from appraisal.text.patterns import YEAR_NIAN
 
 SETTLED = 2018  # with no year known, only entries in force since this year or earlier are checked
 _HISTORY_AFTER = re.compile(r"以来|期间|时期|之前|以前|之后|以后|前|后|当时|时")
 _HISTORY_BEFORE = set("原前旧")
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+_YEAR = YEAR_NIAN
 _SENTENCE_ENDS = "。！？；"
 
 

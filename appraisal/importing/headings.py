@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from appraisal.templates import Section, Template
+from appraisal.text.counting import NOT_ZI
 
 _MARKDOWN = re.compile(r"#{1,6}(?!#)\s*")
 _MARKER = re.compile(
@@ -31,7 +32,7 @@ _MARKER = re.compile(
 # Where a title ends and an inline body begins. Not "、": it occurs inside titles (有潜在、长远效应…).
 _SEPARATORS = set("。：:；;，,！!？?．")
 _CUT = re.compile(r"[。：:；;，,！!？?．\s]")
-_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_WORD = NOT_ZI
 _SENTENCE_PUNCTUATION = re.compile(r"[。；;，,！!？?]")
 _PARENTHESIS = re.compile(r"[（(]([^（()）]*)[)）]")
 _PREFIXES = ("关于", "在")

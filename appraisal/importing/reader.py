@@ -21,6 +21,7 @@ from appraisal.errors import AppraisalError
 from appraisal.fileio import describe_os_error
 from appraisal.formats import DOCX_SUFFIXES, MARKDOWN_SUFFIXES, OLD_WORD_SUFFIXES
 from appraisal.importing.document import Document
+from appraisal.text.chars import is_han
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 """Plain-text files above this size are refused: a report is rarely over 100 KB, so this is the wrong file."""
@@ -219,9 +220,8 @@ def _plausible_chinese(text: str) -> bool:
         code = ord(ch)
         if (
             code < 0x7F
-            or 0x3400 <= code <= 0x9FFF
-            or 0xF900 <= code <= 0xFAFF
-            or 0x20000 <= code <= 0x3FFFF
+            or is_han(ch)
+            or 0x4DC0 <= code <= 0x4DFF  # the Yijing hexagram symbols, between Extension A and the main block
             or unicodedata.category(ch)[0] in "PSN"
         ):
             common += 1

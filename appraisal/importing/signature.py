@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from appraisal.draft import YEARS
+from appraisal.text.chars import HAN
 
 _CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _YEAR = r"(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})"
@@ -20,7 +21,7 @@ _TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年")
 _YEAR_LABEL = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年度")
 _DATE_MAX_CHARS = 80  # `日期：二〇二六年十二月三十一日` with generous spacing fits well within this
 
-_NAME = r"[\u4e00-\u9fffXx×]{2,4}|[\u4e00-\u9fff]{1,6}[·•．.][\u4e00-\u9fff]{1,8}"
+_NAME = rf"[{HAN}Xx×]{{2,4}}|[{HAN}]{{1,6}}[·•．.][{HAN}]{{1,8}}"
 _NAME_ONLY = re.compile(rf"(?:{_NAME})")
 _NAME_LABELS = r"姓\s*名|述职人|报告人|总结人|撰写人|填报人|签\s*名|署\s*名|本\s*人"
 _LABELS = {

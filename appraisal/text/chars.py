@@ -1,0 +1,38 @@
+"""Character classes, as regex fragments and as tests: the one definition of a Han character (CJK Unified
+Ideographs, Extension A, the compatibility ideographs and the supplementary ideograph planes), used by the checker,
+the importer, the drafting help and the editor."""
+
+from __future__ import annotations
+
+# Han characters (the BMP blocks and the supplementary ideograph planes).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+# Chinese (full-width) punctuation that may stand next to Chinese text.
+CJK_PUNCTUATION = "，。、；：？！“”‘’《》〈〉（）【】〔〕「」『』…—·～"
+# What counts as "Chinese" around a half-width mark: Han characters and Chinese punctuation.
+CHINESE = HAN + CJK_PUNCTUATION
+
+# Digits a number may be written with, and the Chinese numerals (十 and 百 included: 三十, 数百).
+DIGITS = "0-9０-９"
+CN_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
+# Spaces that may stand between a number and its unit: space, no-break space, thin spaces, ideographic space.
+NUMBER_SPACES = " \u00a0\u2009\u202f\u2006\u2005\u3000"
+
+
+def is_han(ch: str) -> bool:
+    """Whether `ch` is in HAN (the same ranges, without a regex)."""
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+    )
+
+
+def is_chinese(ch: str) -> bool:
+    return is_han(ch) or ch in CJK_PUNCTUATION
+
+
+def is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def is_digit(ch: str) -> bool:
+    return "0" <= ch <= "9" or "０" <= ch <= "９"
