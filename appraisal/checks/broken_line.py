@@ -7,7 +7,8 @@ mark the second line starts with. Two signs count, both certain: a quote, 书名
 line and closed near the start of the next one before anything opens there; or a line that does not end a sentence
 followed by one that starts with a mark that closes or separates (`，` `。` `”` `）` …). One blank line between the
 halves is allowed (a page break). A line merely ending without a full stop is not enough: headings, the salutation
-and the 落款 do.
+and the 落款 do. A whole page pasted from a PDF — three or more lines of nearly one length (15 characters or more),
+most ending in mid-sentence — is reported once, at its first line.
 """
 
 from __future__ import annotations
@@ -34,6 +35,34 @@ class Break:
     start: int  # where the broken part of the first line begins (its open quote, or its last character)
     second: int
     marks: tuple[int, ...]  # positions in the second line of the marks the break explains
+    lines: int = 2  # how many lines the break runs over: a whole PDF page pasted line by line counts once
+
+
+_PRINTED_MIN = 15  # a printed line of a PDF page holds at least this many characters
+_PRINTED_SLACK = 3  # its lines differ in length by at most this much (half-width marks, a last short word)
+
+
+def _printed_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """[first, last] of each run of three or more lines of (nearly) one length that mostly end in mid-sentence:
+    a PDF page pasted line by line, each printed line become a paragraph."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(lines):
+        width = len(lines[index].rstrip())
+        end = index
+        if width >= _PRINTED_MIN:
+            while end + 1 < len(lines):
+                following = len(lines[end + 1].rstrip())
+                if abs(following - width) > _PRINTED_SLACK:
+                    break
+                end += 1
+        cut = sum(1 for line in lines[index:end] if line.rstrip()[-1:] not in _ENDS)
+        if end - index >= 2 and cut * 3 >= (end - index) * 2:
+            runs.append((index, end + 1 if end + 1 < len(lines) and lines[end + 1].strip() else end))
+            index = end + 1
+        else:
+            index += 1
+    return runs
 
 
 def _open_at_end(line: str) -> tuple[str, int] | None:
@@ -75,6 +104,9 @@ def find_breaks(item: Field) -> list[Break]:
     """Every sentence of the field broken across two lines."""
     found: list[Break] = []
     lines = item.lines
+    runs = _printed_runs(lines)
+    inside = {index for first, last in runs for index in range(first, last)}
+    found.extend(Break(first, len(lines[first].rstrip()) - 1, first + 1, (), last - first + 1) for first, last in runs)
     for index, line in enumerate(lines):
         text = line.rstrip()
         if not text:
@@ -91,11 +123,11 @@ def find_breaks(item: Field) -> list[Break]:
                 marks = [closer]
                 if lead < len(second) and second[lead] in _CONTINUES and lead != closer:
                     marks.append(lead)
-                found.append(Break(index, opened[1], following, tuple(marks)))
+                found.append(Break(index, opened[1], following, tuple(marks), 0 if index in inside else 2))
                 continue
         if lead < len(second) and second[lead] in _CONTINUES and text[-1] not in _ENDS:
-            found.append(Break(index, len(text) - 1, following, (lead,)))
-    return found
+            found.append(Break(index, len(text) - 1, following, (lead,), 0 if index in inside else 2))
+    return sorted(found, key=lambda b: (b.first, b.start))
 
 
 def breaks(item: Field, ctx: Context) -> list[Break]:
@@ -130,7 +162,14 @@ class BrokenLine(Rule):
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         for b in breaks(item, ctx):
             line = item.lines[b.first].rstrip()
-            if line[b.start] in _PAIRS:
+            if b.lines == 0:
+                continue  # inside a pasted page, which is reported once as a whole
+            if b.lines > 2:
+                message = (
+                    f"从这一段起的{b.lines}段长短几乎相同，句子在段末断开，像是从PDF复制、每一行成了一段的文字，"
+                    "请把它们接成完整的段落。"
+                )
+            elif line[b.start] in _PAIRS:
                 second = item.lines[b.second]
                 lead = len(second) - len(second.lstrip(" \t\u3000"))
                 quoted = f"{line[b.start :]}……{second[lead : b.marks[0] + 1]}"

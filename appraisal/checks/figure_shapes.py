@@ -9,7 +9,7 @@ sentence where a number must stand and none does.
 - A count unit with nothing before it at the end of a clause: `接待群众批人次，` `走访企业家次。`
 - A measure word at the end of a clause right after what it counts or after a closing quote:
   `整改隐患处，` `响应“吹哨”次。`
-- A rank with no number: `排名第位`, `第批`.
+- A rank with no number: `排名第位`, `第批`; a class with no numeral: `水质均值为类`.
 
 Each gives (gap, start, end): where the number goes, and the words the message quotes (`合格率达`, `建成个`).
 """
@@ -56,6 +56,8 @@ _COUNTED_THINGS = re.compile(
     rf"设施|设备|文件|信息|稿件|简报|提案|建议|议案|”|》)(?P<measure>[{_MEASURES}])(?=[{_END}]|$)"
 )
 _RANK = re.compile(r"(?<!次)第(?=[名位批届期])")
+# A class with its numeral left out: `水质均值为类，` `达到或优于类的比例` (Ⅲ类, 二类).
+_CLASS = re.compile(r"(?:为|于|到|属于|是)(?=类(?:[，。；、,;]|的|$))")
 
 
 def _words_before(line: str, at: int, count: int = 4) -> int:
@@ -88,6 +90,9 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
     for match in _COUNTED_THINGS.finditer(line):
         at = match.start("measure")
         yield at, _words_before(line, at, 2), at + 1
+    if "类" in line:
+        for match in _CLASS.finditer(line):
+            yield match.end(), _words_before(line, match.end(), 3), match.end() + 1
     if "第" in line:
         for match in _RANK.finditer(line):
             yield match.end(), _words_before(line, match.end(), 3), match.end() + 1

@@ -25,10 +25,12 @@ _XS = tuple(_X)
 _X_OR_STAR = (*_X, "*", "＊")
 # Units and measure words a lone X stands for a number in front of: `X项`, `X.X亿元`, `X月X日`, `X%`, `X宗`.
 _AFTER_LONE_X = set("%％‰个项件次名家万亿元月日号天条篇场批户所余期届宗人位处座台辆套吨亩倍轮支类份起栋间株只张部年")
+# Units spelt with more than one character that a lone X stands in front of: `X微克/立方米`, `X公斤`.
+_UNIT_AFTER_LONE_X = re.compile(r"微克|毫克|千克|公斤|平方|立方|公顷|千瓦|兆瓦|米|克")
 # What a lone X stands for the name of: `X科技公司`, `X县`, `X街道`.
 _ORGANISATION = re.compile(
     r"科技|公司|集团|企业|工厂|单位|部门|学校|医院|银行|中心|协会|商会|合作社|委员会|社区|街道|小区|园区|开发区|学院|大学|"
-    r"中学|小学|幼儿园|卫生院|[省市县区镇乡村局厅委办所站]"
+    r"中学|小学|幼儿园|卫生院|[省市县区镇乡村局厅委办所站]|[河江湖山路街港桥湾](?![水流域])"
 )
 # A lone X before a title stands for a name: `X书记`, `县委x书记`, `X同志`.
 _TITLE = re.compile(
@@ -126,7 +128,7 @@ def _lone_x(line: str, start: int, end: int) -> bool:
         return True
     if start > 0 and line[start - 1] == "第":
         return following == "" or following in _RANK_END
-    if _ORGANISATION.match(line, end) is not None or _TITLE.match(line, end) is not None:
+    if any(p.match(line, end) is not None for p in (_ORGANISATION, _TITLE, _UNIT_AFTER_LONE_X)):
         return True
     # A lower-case x between two Chinese characters is a blank (`与x传媒大学合作`, `一本x故事书`): Chinese words
     # spell the letter upper-case when they hold it (`X光`, `X射线`), and those are kept out anyway.

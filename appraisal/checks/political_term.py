@@ -32,6 +32,8 @@ _PLENUMS = re.compile(
     rf"(?:(?:党的)?(?P<congress>{_TERM})大(?:和|、|及|以及)?)?(?P<term>{_TERM})届"
     r"(?P<list>(?:[一二三四五六七八九]中[、，,和及与]*)+)全会"
 )
+# A plenum named without its Central Committee: `党的四中全会` (but `十九届四中全会`, `省委九届九次全会`).
+_NO_TERM = re.compile(r"(?<![届次])(?<=党的)[一二三四五六七八九]中全会")
 _PLENUM_NUMBER = re.compile(r"([一二三四五六七八九])中")
 _PLAN = re.compile(
     r"[“\"〝]?十(?P<n>[一二三四五])五[”\"〞]?(?:规划|时期)?的?"
@@ -120,6 +122,8 @@ class PoliticalTerm(Rule):
                 stale = _stale_list(line, match, term, max(numbers), report_year, known)
                 if stale is not None:
                     yield stale
+        for match in _NO_TERM.finditer(line):
+            yield _Said(match.start(), match.end(), f"“{match.group()}”前应写明届次，如“党的二十届{match.group()}”。")
         for match in _CONGRESS.finditer(line):
             if any(s <= match.start() < e for s, e in covered):
                 continue
