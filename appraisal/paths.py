@@ -27,6 +27,12 @@ def config_dir() -> Path:
     return home / "config" if home else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Files the program can always make again (the checker's prebuilt dictionary): losing them costs only time."""
+    home = home_override()
+    return home / "cache" if home else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def drafts_dir() -> Path:
     return data_dir() / "drafts"
 

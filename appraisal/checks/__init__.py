@@ -139,11 +139,15 @@ def check_context(ctx: Context, tiers: frozenset[Tier] = ALL_TIERS) -> list[Find
 
 
 def check_draft(
-    draft: Draft, template: Template, options: CheckOptions = DEFAULT_OPTIONS, last_year: Draft | None = None
+    draft: Draft,
+    template: Template,
+    options: CheckOptions = DEFAULT_OPTIONS,
+    last_year: Draft | None = None,
+    tiers: frozenset[Tier] = ALL_TIERS,
 ) -> list[Finding]:
     """All findings in the draft, in document order; rules the options switch off are skipped. `last_year`: the
     writer's draft of the year before, when known (`copied-from-last-year`)."""
-    return check_context(Context(draft, template, options=options, last_year=last_year))
+    return check_context(Context(draft, template, options=options, last_year=last_year), tiers)
 
 
 def check_section(

@@ -1,0 +1,247 @@
+"""The checker's model of the language: words with their frequency and part of speech, the readings of characters
+and characters of similar shape, and a segmenter on top of them. The dictionary rules (`typo-in-context`,
+`de-di-de`, `repeated-word`) reason with it; it is loaded on first use (about 0.2 s of CPU), never at import, so
+`appraisal check` starts as fast as before and the editor loads it in a worker once typing stops.
+
+A prebuilt copy (Python's marshal format) is kept in the cache folder and rebuilt whenever the data files or the
+Python version change. The data are built by `tools/build_language_data.py` from jieba's dictionary (words,
+frequencies, parts of speech), pypinyin (readings) and pycorrector's similar-shape groups; see
+`data/LANGUAGE-SOURCES.md`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import marshal
+import math
+import re
+import sys
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from appraisal import paths
+from appraisal.fileio import atomic_write_bytes
+
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+MAX_WORD = 4
+SOUND_SAME = 1.0  # the same syllable and tone: 章/彰, 惯/贯
+SOUND_TONE = 0.8  # the same syllable in another tone
+SOUND_NEAR = 0.5  # an initial or final many speakers merge: zh/z, ch/c, sh/s, n/l; an/ang, en/eng, in/ing
+SHAPE = 0.7  # a character of similar shape
+_FUZZY_INITIAL = {"z": "zh", "zh": "z", "c": "ch", "ch": "c", "s": "sh", "sh": "s", "n": "l", "l": "n"}
+_FUZZY_FINAL = {"an": "ang", "ang": "an", "en": "eng", "eng": "en", "in": "ing", "ing": "in"}
+_SYLLABLE = re.compile(r"([bpmfdtnlgkhjqxrzcsyw]h?|)([a-z]+?)(\d?)")
+COMMON_WORD = 10  # frequency bucket (round(2·log2 f)) from which a word is common: seen 32 times or more
+_UNKNOWN_BUCKET = -2  # a character the dictionary does not know costs as a word seen once in two
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    pos: str  # jieba's part of speech ("v", "n", "a", "d"…); "" for a character the dictionary does not know
+
+
+class Language:
+    """Words (frequency bucket, part of speech), character readings and shapes, as read from the data files."""
+
+    def __init__(
+        self,
+        words: dict[str, int],
+        tags: list[str],
+        readings: dict[str, list[str]],
+        shapes: list[str],
+        rare_readings: dict[str, list[str]] | None = None,
+    ):
+        """`readings`: of the common characters, those offered as corrections; `rare_readings`: of the others."""
+        self._words = words  # word → bucket * 64 + index of its part of speech in `tags`
+        self._tags = tags
+        self._readings = readings
+        self._shapes = shapes
+        self._rare_readings = rare_readings or {}
+        self._shape_of: dict[str, set[str]] = defaultdict(set)
+        for group in shapes:
+            for ch in group:
+                self._shape_of[ch].update(c for c in group if c != ch)
+        self._by_tone: dict[str, set[str]] = defaultdict(set)
+        self._by_syllable: dict[str, set[str]] = defaultdict(set)
+        for ch, spellings in readings.items():
+            spelling = spellings[0]  # the usual reading: a rare one (提 dī, 不 fǒu) would make noise, not typos
+            self._by_tone[spelling].add(ch)
+            initial, final, _tone = _split(spelling)
+            self._by_syllable[initial + final].add(ch)
+        total = sum(2 ** (value // 64 / 2) for value in words.values())
+        self._log_total = math.log(total)
+        self._similar: dict[str, dict[str, float]] = {}
+        self._fillers: dict[str, str] | None = None
+
+    # ---------------------------------------------------------------- words
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._words
+
+    def bucket(self, word: str) -> int | None:
+        """round(2·log2 frequency) of a word the dictionary knows, else None."""
+        value = self._words.get(word)
+        return None if value is None else value // 64
+
+    def pos(self, word: str) -> str:
+        value = self._words.get(word)
+        return "" if value is None else self._tags[value % 64]
+
+    def cost(self, word: str) -> float | None:
+        """-log P(word) in the dictionary's unigram model; None for a word it does not know."""
+        value = self._words.get(word)
+        return None if value is None else self._log_total - value // 64 * (math.log(2) / 2)
+
+    def segment(self, text: str) -> list[Token]:
+        """The most probable split of a run of Han characters into dictionary words (jieba's unigram model); a
+        character the dictionary does not know is a token of its own."""
+        return [Token(s, e, text[s:e], self.pos(text[s:e])) for s, e in self._cut(text)[1]]
+
+    def segment_cost(self, text: str) -> float:
+        return self._cut(text)[0]
+
+    def _cut(self, text: str) -> tuple[float, list[tuple[int, int]]]:
+        words = self._words
+        step = math.log(2) / 2
+        unknown = self._log_total - _UNKNOWN_BUCKET * step
+        n = len(text)
+        best = [0.0] + [math.inf] * n
+        back = [1] * (n + 1)
+        for end in range(1, n + 1):
+            for length in range(1, min(MAX_WORD, end) + 1):
+                value = words.get(text[end - length : end])
+                if value is None:
+                    if length > 1:
+                        continue
+                    cost = unknown
+                else:
+                    cost = self._log_total - value // 64 * step
+                total = best[end - length] + cost
+                if total < best[end]:
+                    best[end] = total
+                    back[end] = length
+        spans: list[tuple[int, int]] = []
+        end = n
+        while end > 0:
+            spans.append((end - back[end], end))
+            end -= back[end]
+        spans.reverse()
+        return best[n], spans
+
+    def fillers(self, before: str, after: str) -> str:
+        """The characters X for which `before` X `after` is a common word (frequency bucket ≥ COMMON_WORD)."""
+        if self._fillers is None:
+            found: dict[str, list[str]] = defaultdict(list)
+            for word, value in self._words.items():
+                if len(word) > 1 and value // 64 >= COMMON_WORD:
+                    for at, ch in enumerate(word):
+                        found[f"{word[:at]}\0{word[at + 1 :]}"].append(ch)
+            self._fillers = {key: "".join(chars) for key, chars in found.items()}
+        return self._fillers.get(f"{before}\0{after}", "")
+
+    # ---------------------------------------------------------------- characters
+
+    def known_char(self, ch: str) -> bool:
+        return ch in self._readings
+
+    def similar(self, ch: str) -> dict[str, float]:
+        """The characters a writer may have meant instead of `ch`, each with how alike the two are (1.0: the same
+        sound; lower: another tone, a near sound, a similar shape). Only common characters are offered."""
+        found = self._similar.get(ch)
+        if found is None:
+            found = {}
+            for spelling in (self._readings.get(ch) or self._rare_readings.get(ch) or [])[:1]:
+                initial, final, _tone = _split(spelling)
+                for other in self._by_tone[spelling]:
+                    found[other] = max(found.get(other, 0.0), SOUND_SAME)
+                for other in self._by_syllable[initial + final]:
+                    found[other] = max(found.get(other, 0.0), SOUND_TONE)
+                for near in (_FUZZY_INITIAL.get(initial, "\0") + final, initial + _FUZZY_FINAL.get(final, "\0")):
+                    for other in self._by_syllable.get(near, ()):
+                        found[other] = max(found.get(other, 0.0), SOUND_NEAR)
+            for other in self._shape_of.get(ch, ()):
+                if other in self._readings:
+                    found[other] = max(found.get(other, 0.0), SHAPE)
+            found.pop(ch, None)
+            self._similar[ch] = found
+        return found
+
+
+def _split(spelling: str) -> tuple[str, str, str]:
+    match = _SYLLABLE.fullmatch(spelling)
+    return match.groups() if match else ("", spelling, "")  # type: ignore[return-value]
+
+
+def han_runs(line: str) -> Iterator[tuple[int, str]]:
+    """(start, text) of every run of Han characters in a line."""
+    for match in HAN_RUN.finditer(line):
+        yield match.start(), match.group()
+
+
+_lock = threading.Lock()
+
+
+@cache
+def _load() -> Language:
+    """The model from the prebuilt copy in the cache folder when there is one for these data files and this Python
+    (0.2 s of CPU), else from the data files (0.6 s), writing the prebuilt copy for the next process."""
+    data = resources.files("appraisal.checks").joinpath("data")
+    words_gz = data.joinpath("words.txt.gz").read_bytes()
+    chars = data.joinpath("chars.txt").read_bytes()
+    key = hashlib.sha1(words_gz + chars, usedforsecurity=False).hexdigest()[:16]
+    prebuilt = paths.cache_dir() / f"language-{sys.version_info[0]}.{sys.version_info[1]}-{key}.marshal"
+    try:
+        parts = marshal.loads(prebuilt.read_bytes())
+        model = Language(*parts[:5])
+        model._fillers = parts[5]
+        return model
+    except (OSError, EOFError, ValueError, TypeError, IndexError):
+        pass
+    model = _parse(words_gz, chars.decode("utf-8"))
+    model.fillers("", "")  # built now, so that the prebuilt copy holds it
+    blob = marshal.dumps(
+        (model._words, model._tags, model._readings, model._shapes, model._rare_readings, model._fillers)
+    )
+    with contextlib.suppress(OSError):  # a read-only or full disk: the next process parses the data again
+        atomic_write_bytes(paths.ensure_private_dir(prebuilt.parent) / prebuilt.name, blob)
+    return model
+
+
+def _parse(words_gz: bytes, chars: str) -> Language:
+    words: dict[str, int] = {}
+    tags: list[str] = []
+    index: dict[str, int] = {}
+    for line in gzip.decompress(words_gz).decode("utf-8").splitlines():
+        bucket, tag, listed = line.split("\t")
+        if tag not in index:
+            index[tag] = len(tags)
+            tags.append(tag)
+        words.update(dict.fromkeys(listed.split(" "), int(bucket) * 64 + index[tag]))
+    readings: dict[str, list[str]] = {}
+    rare_readings: dict[str, list[str]] = {}
+    shapes: list[str] = []
+    for line in chars.splitlines():
+        if line.startswith("#"):
+            continue
+        first, _, rest = line.partition("\t")
+        if first == "=":
+            shapes.append(rest)
+        else:
+            spellings, _, rare = rest.partition("\t")
+            (rare_readings if rare else readings)[first] = spellings.split(" ")
+    return Language(words, tags, readings, shapes, rare_readings)
+
+
+def language() -> Language:
+    """The model, loaded once per process (thread-safe: the editor's worker and a check may ask at once)."""
+    with _lock:
+        return _load()

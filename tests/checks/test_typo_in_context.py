@@ -1,0 +1,123 @@
+"""`typo-in-context`: misspellings no list holds, found with the model of the language (dictionary, readings,
+shapes); each positive has a hard negative beside it, and the texts marked by hand (`⟦…⟧`) say where the finding
+must be."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from appraisal.checks import IDLE, RULES, apply_fixes, check_section
+from appraisal.checks.typo_in_context import suspects
+
+from .marks import draft_with, template, unmark
+
+RULE = "typo-in-context"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "check"
+
+
+def findings(text: str, **others: str) -> list[tuple[int, int, int, str | None, str]]:
+    draft = draft_with("results.service", text, **others)
+    return [
+        (f.line, f.column, f.end_column, f.fix, f.message)
+        for f in check_section(draft, template(), "results.service")
+        if f.rule == RULE
+    ]
+
+
+@pytest.mark.parametrize(
+    ("marked", "fix"),
+    [
+        ("以实际行动⟦章⟧显了新时代的担当。", "彰"),  # same sound: 章/彰
+        ("双方就合作事项进行了友好⟦蹉⟧商。", "磋"),
+        ("全面⟦惯⟧彻落实会议精神。", "贯"),
+        ("我们要坚定不移地贯⟦切⟧落实。", "彻"),
+        ("他的工作态度十分认真负⟦则⟧。", "责"),
+    ],
+)
+def test_a_misspelt_word_is_found_and_fixed(marked: str, fix: str) -> None:
+    text, spans = unmark(marked)
+    (_rule, line, column, end) = spans[0]
+    found = findings(text)
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [(line, column, end, fix)]
+    assert "疑为" in found[0][4]
+    draft = draft_with("results.service", text)
+    mine = [f for f in check_section(draft, template(), "results.service") if f.rule == RULE]
+    assert apply_fixes(text, mine) == text[: column - 1] + fix + text[column:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "以实际行动彰显了新时代的担当。",  # the right forms of the positives above
+        "双方就合作事项进行了友好磋商。",
+        "全面贯彻落实会议精神。",
+        "会议由局党组书记、局长王世龙主持，局长王世龙作了讲评。",  # a name after a title
+        "实施了西美至乐诚寺4公里道路改造，完成座危桥改造。",  # place words: 寺, 桥
+        "主要是虎形、梓树、东坡、海形等村的通组道路。",  # names in a list, standing alone between 顿号
+        "开展村干部述职述廉群众直评直议，落实“一户一策”。",  # parallel coinages: 直评直议, 一户一策
+        "围绕消费提质扩容，提高精准施策的水平，发挥包片领导作用，加强师德师风建设。",  # present-day 公文 words
+        "召开机关各股室负责人会议。",
+        "严以修身、严以用权、严以律己。",
+        "坚持以人民为中心的发展思想，不断增强群众的获得感、幸福感、安全感。",
+        "全年完成固定资产投资12亿元，同比增长8.5%。",
+    ],
+)
+def test_hard_negatives_stay_silent(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_a_non_word_written_twice_in_the_draft_is_taken_as_meant() -> None:
+    """A name or a local term the dictionary lacks is written the same way each time; a slip is written once."""
+    assert findings("以实际行动章显了新时代的担当。") != []
+    assert findings("以实际行动章显了新时代的担当。", conduct="章显本色。") == []
+    # unless a common word explains it beyond doubt: 公作 is 工作 however often it is written
+    assert len(findings("完成公作任务。", conduct="公作扎实。")) == 1
+    assert findings("章显同志负责宣传工作。") == []  # a surname before a title: a name
+
+
+def test_two_close_candidates_name_the_doubt_and_fix_nothing() -> None:
+    text, spans = unmark("我们要认真⟦座⟧好各项工作。")  # 做好 or 作好: both are words, neither clearly wins
+    found = findings(text)
+    assert [(f[1], f[2], f[3]) for f in found] == [(spans[0][2], spans[0][3], None)]
+    assert "“做好”或“作好”" in found[0][4] and "请核对" in found[0][4]
+
+
+def test_the_line_api_gives_the_candidates_best_first() -> None:
+    (suspect,) = suspects("全面惯彻落实会议精神")
+    assert (suspect.start, suspect.wrong, suspect.clear) == (2, "惯", True)
+    assert suspect.candidates[0][:3] == ("贯", "贯彻", "惯彻")
+
+
+def test_it_runs_when_typing_stops_not_on_every_key() -> None:
+    from appraisal.checks import FAST
+
+    assert RULES[RULE].tier is IDLE
+    draft = draft_with("results.service", "全面惯彻落实会议精神。")
+    typing = check_section(draft, template(), "results.service", tiers=frozenset({FAST}))
+    assert RULE not in {f.rule for f in typing}
+
+
+def test_the_dictionary_is_not_loaded_at_start_nor_by_the_typing_path() -> None:
+    probe = (
+        "from appraisal.checks import FAST, check_section\n"
+        "from appraisal.checks.language import _load\n"
+        "from appraisal.draft import Draft\n"
+        "from appraisal.templates import load_template\n"
+        "t = load_template('cadre-annual')\n"
+        "d = Draft.new(t, name='张三', unit='某局', year=2025)\n"
+        "d.sections['conduct'] = '全面惯彻落实会议精神。'\n"
+        "check_section(d, t, 'conduct', tiers=frozenset({FAST}))\n"
+        "print(_load.cache_info().currsize)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "0"
+
+
+@pytest.mark.parametrize("name", ["report.txt", "clean_township.txt"])
+def test_the_checkers_clean_reports_raise_no_false_alarm(name: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8-sig")
+    assert findings(text) == []
