@@ -54,6 +54,7 @@ from appraisal.tui.widgets.status_bar import SectionHeading, StatusBar
 if TYPE_CHECKING:
     from appraisal.checks import Finding
     from appraisal.service import Service
+    from appraisal.templates import Template
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,15 @@ IN_BROWSER_EDITOR_MESSAGE = "浏览器中不能打开外部编辑器，请直接
 
 
 LastYearLookup = Callable[[str, int | None, str, Path | None], Draft | None]
+
+
+class IdleFindings(Message):
+    """Posted by the worker that runs the dictionary rules once typing stops: their findings for each section it
+    checked, with the text they were found in (a section typed in since then waits for the next run)."""
+
+    def __init__(self, found: dict[str, tuple[str, list[Finding]]]) -> None:
+        super().__init__()
+        self.found = found
 
 
 class LastYearFound(Message):
@@ -145,6 +155,8 @@ class EditorScreen(Screen[None]):
             clock=settings.monotonic,
         )
         self.findings: dict[str, list[Finding]] = {}
+        self._fast: dict[str, list[Finding]] = {}  # the fast rules' findings, checked on the UI thread
+        self._idle: dict[str, tuple[str, list[Finding]]] = {}  # the dictionary rules': (the text checked, findings)
         self.current_id = session.template.text_section_ids()[0]
         self.last_year: Draft | None = None  # looked up in a worker after the first frame
         self.started = False  # True once the work deferred past the first frame is done (findings, tabs, last year)
@@ -563,8 +575,9 @@ class EditorScreen(Screen[None]):
         """The whole draft's findings by section (the user's disabled rules left out by the service). A check
         that could not run is listed in every section, as `check_section` lists it in the one it checks."""
         from appraisal.checks import CHECK_FAILED
+        from appraisal.service import TYPING
 
-        found = self.service().check_draft(self.session.draft, self.session.template, self.last_year)
+        found = self.service().check_draft(self.session.draft, self.session.template, self.last_year, TYPING)
         failed = [f for f in found if f.rule == CHECK_FAILED]
         by_section: dict[str, list[Finding]] = {sid: list(failed) for sid in self.session.template.text_section_ids()}
         for finding in found:
@@ -573,20 +586,60 @@ class EditorScreen(Screen[None]):
         return by_section
 
     def check_section(self, section_id: str) -> None:
-        self.findings[section_id] = self.service().check_section(
-            self.session.draft, self.session.template, section_id, self.last_year
+        """The fast rules now, on the UI thread; the dictionary rules in a worker, merged when they are done."""
+        from appraisal.service import TYPING
+
+        self._fast[section_id] = self.service().check_section(
+            self.session.draft, self.session.template, section_id, self.last_year, TYPING
         )
+        self._show_section_findings(section_id)
+        self._check_when_idle([section_id])
+
+    def recheck_all(self) -> None:
+        self._fast = self._check_all()
+        for section_id in self.session.template.text_section_ids():
+            self._merge(section_id)
+            self._update_list_entry(section_id)
+        self.guidance.show_findings(self.findings.get(self.current_id, []))
+        self._check_when_idle(self.session.template.text_section_ids())
+
+    def _merge(self, section_id: str) -> None:
+        """The section's findings: the fast rules' and, if its text has not changed since, the dictionary rules'."""
+        fast = self._fast.get(section_id, [])
+        checked, idle = self._idle.get(section_id, ("", []))
+        if idle and checked == self.session.text(section_id):
+            fast = sorted([*fast, *idle], key=lambda f: (f.line, f.column, f.end_column))
+        self.findings[section_id] = fast  # in place: the section list keeps a reference to the dict
+
+    def _show_section_findings(self, section_id: str) -> None:
+        self._merge(section_id)
         self._update_list_entry(section_id)
         if section_id == self.current_id:
             self.guidance.show_findings(self.findings[section_id])
 
-    def recheck_all(self) -> None:
-        fresh = self._check_all()
-        self.findings.clear()  # in place: the section list keeps a reference for redrawing
-        self.findings.update(fresh)
-        for section_id in self.session.template.text_section_ids():
-            self._update_list_entry(section_id)
-        self.guidance.show_findings(self.findings.get(self.current_id, []))
+    def _check_when_idle(self, section_ids: list[str]) -> None:
+        """Run the dictionary rules (≤ 100 ms for 3,000 字, the dictionary loaded on first use) off the UI thread,
+        on a copy of the draft taken now."""
+        draft = self.session.draft.model_copy(deep=True)
+        self._run_idle_rules(self.service(), draft, self.session.template, tuple(section_ids))
+
+    @work(thread=True, exclusive=True, group="idle-check")
+    def _run_idle_rules(self, service: Service, draft: Draft, template: Template, section_ids: tuple[str, ...]) -> None:
+        from appraisal.service import WHEN_IDLE
+
+        found = {
+            sid: (draft.sections.get(sid, ""), service.check_section(draft, template, sid, None, WHEN_IDLE))
+            for sid in section_ids
+        }
+        self.post_message(IdleFindings(found))
+
+    @on(IdleFindings)
+    def _idle_found(self, event: IdleFindings) -> None:
+        if self._session_closed or not self.is_attached:
+            return
+        self._idle.update(event.found)
+        for section_id in event.found:
+            self._show_section_findings(section_id)
 
     def _update_list_entry(self, section_id: str) -> None:
         self.section_list.update_section(section_id, self.session.text(section_id), self.findings.get(section_id, []))

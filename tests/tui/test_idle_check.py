@@ -1,0 +1,43 @@
+"""The dictionary rules (tier `idle`) run in a worker once typing stops, never on the UI thread's typing path; their
+findings join the section's and leave it as soon as the text they were found in changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .helpers import editor_ready, make_app, make_draft, wait_until
+
+
+def rules(editor, section_id: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {f.rule for f in editor.findings.get(section_id, [])}
+
+
+async def test_a_typo_in_context_appears_once_the_worker_is_done(tmp_path: Path) -> None:
+    path = make_draft(sections={"conduct": "全面惯彻落实会议精神，同比增长%。"})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await editor_ready(app)
+        editor.go_to("conduct")
+        # The first run loads the dictionary and writes its prebuilt copy into this test's fresh home.
+        await wait_until(lambda: "typo-in-context" in rules(editor, "conduct"), timeout=60)
+        assert "missing-figure" in rules(editor, "conduct")  # the fast rules' findings are kept beside them
+        finding = next(f for f in editor.findings["conduct"] if f.rule == "typo-in-context")
+        assert (finding.column, finding.fix) == (3, "贯")
+        # Typing changes the text: the idle finding goes with the old text, the fast ones are checked at once.
+        editor.editor.move_cursor((0, 0))
+        await pilot.press(*"要")
+        editor.check_section("conduct")
+        assert "typo-in-context" not in {f.rule for f in editor._fast.get("conduct", [])}
+        await wait_until(
+            lambda: any(f.rule == "typo-in-context" and f.column == 4 for f in editor.findings["conduct"]), timeout=60
+        )
+
+
+async def test_the_typing_path_runs_only_the_fast_rules(tmp_path: Path) -> None:
+    path = make_draft(sections={"conduct": "要认真的落实各项政策，进一步进一步加强管理。"})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)):
+        editor = await editor_ready(app)
+        editor.go_to("conduct")
+        await wait_until(lambda: {"de-di-de", "repeated-word"} <= rules(editor, "conduct"), timeout=60)
+        assert not {"de-di-de", "repeated-word"} & {f.rule for f in editor._fast["conduct"]}
