@@ -24,7 +24,7 @@ def open_editor(path: Path, *, read_only: bool = False) -> int:
 def open_start() -> int:
     """Bare `appraisal`: continue the most recently saved draft, as the README says and the start screen's R does
     (Ctrl+O leads from it to the start screen and the other drafts); with no drafts yet, the new-draft form."""
-    from appraisal.store import most_recent_draft
+    from appraisal.app.drafts import most_recent_draft
     from appraisal.tui.app import run_app
 
     latest = most_recent_draft()
