@@ -70,6 +70,12 @@ def signed_date(text: str) -> dt.date | None:
         return None
 
 
+def fact_label(kind: str, text: str) -> str:
+    """`数字“35亿元”`; a quoted 提法 keeps its own quotes (`提法“满意窗口”`, not `提法““满意窗口””`)."""
+    quoted = text if text.startswith("“") and text.endswith("”") else f"“{text}”"
+    return f"{kind}{quoted}"
+
+
 class AdoptedFact(BaseModel):
     """A fact the drafting help put into a section that neither the section nor its notes held (its kind: 数字,
     日期, 单位, 人名, 提法): flagged `unverified-fact` until the writer confirms it or edits it away."""

@@ -61,7 +61,7 @@ def test_apply_writes_the_proposal_that_was_shown_and_sends_nothing(
     state, _ = answering(model, appraisal_home)
     path = _draft()
     code, out, _ = _assist(capsys, path, "--task", "polish", "--yes")
-    assert code == 0 and PROPOSED in out and "--apply（不会再次发送）" in out
+    assert code == 0 and PROPOSED in out and "--section results.service --apply（不会再次发送）" in out
     assert load_draft(path).sections["results.service"] == CURRENT  # shown, not written
     state.answer = ["一个用户从未见过的新答复。"]  # what a second request would bring
     revision = load_draft(path).revision
@@ -158,7 +158,8 @@ def test_adopted_unverified_facts_stay_flagged_until_confirmed_or_edited(
 
     assert flagged() == ["120家", "35亿元", "2026年5月", "省商务厅", "“满意窗口”"]
     _code, out, _ = _run(capsys, "check", str(path))
-    assert "数字“35亿元”是写作助手加入的，原文和素材中都没有，请核对" in out
+    assert "数字“35亿元”由写作助手加入，原文和素材中都没有，请核对" in out
+    assert "提法“满意窗口”由写作助手加入" in out  # its own quotes, not doubled
     code, out, _ = _assist(capsys, path, "--confirm", "35亿元", "省商务厅")
     assert code == 0 and "已确认“服务中心实绩”中的 2 处内容无误" in out
     assert flagged() == ["120家", "2026年5月", "“满意窗口”"]

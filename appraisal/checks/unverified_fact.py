@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.draft import fact_label
 
 
 class UnverifiedFact(Rule):
@@ -24,8 +25,8 @@ class UnverifiedFact(Rule):
             return
         for fact in ctx.draft.unverified.get(item.section.id, ()):
             message = (
-                f"{fact.kind or '内容'}“{fact.text}”是写作助手加入的，原文和素材中都没有，请核对；"
-                "无误可在写作助手（Ctrl+T）中确认（命令行：assist --confirm），有误请改正。"
+                f"{fact_label(fact.kind or '内容', fact.text)}由写作助手加入，原文和素材中都没有，请核对；"
+                "无误可在写作助手（Ctrl+T）中确认。"
             )
             for index, line in enumerate(item.lines):
                 start = line.find(fact.text)

@@ -7,6 +7,7 @@ beside the draft. `--apply` then writes that proposal (never a new answer) while
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import sys
 from collections.abc import Sequence
@@ -59,7 +60,14 @@ def _confirm(yes: bool, question: str, refusal: str) -> bool:
 
 
 def _facts(pairs: Sequence[tuple[str, str]]) -> str:
-    return "、".join(f"{kind}“{text}”" for kind, text in pairs)
+    from appraisal.draft import fact_label
+
+    return "、".join(fact_label(kind, text) for kind, text in pairs)
+
+
+def _shell_word(text: str) -> str:
+    """`text` as typed in a shell: as it is when nothing in it needs quoting (a Chinese name does not)."""
+    return text if re.fullmatch(r"[\w\-./:@+]+", text) else shlex.quote(text)
 
 
 def _report(proposal: AssistProposal) -> None:
@@ -112,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     print()
     _report(proposal)
     service.keep_proposal(path, proposal)
-    again = f"appraisal assist {shlex.quote(args.draft)} --section {shlex.quote(request.section_id)} --apply"
+    again = f"appraisal assist {_shell_word(args.draft)} --section {_shell_word(request.section_id)} --apply"
     print(f"\n以上只是建议，草稿未作改动。采用这份建议请运行：{again}（不会再次发送），或在编辑界面中手工修改。")
     return 0
 
@@ -135,7 +143,7 @@ def _apply(service: Service, path: Path, template: Template, args: argparse.Name
         print(
             f"其中 {len(kept.unverified)} 处未经核实（{_facts(kept.unverified)}），"
             "检查时会一直提示（unverified-fact），直到改正或确认无误："
-            f"appraisal assist {shlex.quote(args.draft)} --section {section.id} --confirm"
+            f"appraisal assist {_shell_word(args.draft)} --section {section.id} --confirm"
         )
     return 0
 

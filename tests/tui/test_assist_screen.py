@@ -170,7 +170,8 @@ async def test_confirming_adopted_facts_by_keys(appraisal_home: Path) -> None:
         await wait_until(lambda: screen.stage == "verify")
         facts = screen.query_one("#assist-facts", OptionList)
         assert facts.option_count == 3
-        assert "数字“120家”：…全年走访企业86家、回访120家" in str(facts.get_option_at_index(0).prompt)
+        assert str(facts.get_option_at_index(0).prompt) == "数字“120家”：…企业86家、回访120家，协调解决融资难…"
+        assert str(facts.get_option_at_index(2).prompt) == "单位“省商务厅”：…2026年5月，获省商务厅通报表扬，所在窗…"
         await pilot.press("down", "enter")  # confirm 35亿元 only
         await wait_until(lambda: facts.option_count == 2)
         await pilot.press("escape")

@@ -23,6 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from appraisal.draft import fact_label
 from appraisal.errors import AppraisalError
 from appraisal.tui.widgets.chinese_text import ChineseTextVisual
 from appraisal.tui.widgets.plain import Plain, PlainLabel
@@ -71,12 +72,13 @@ class AssistScreen(ModalScreen[Accepted | Confirmed | None]):
         Binding("y,Y", "accept_anyway", "仍然采用", show=False),
     ]
     # `!important`: the app's stylesheet (`.dialog-screen`, `.dialog`) outranks a screen's DEFAULT_CSS. The
-    # screen's padding keeps the editor's status line (top row) and key bar (bottom row) in view; the task list
-    # is as tall as it needs, and once there is text to read the dialog takes every row between them.
+    # dialog's margin keeps the editor's status line (top row) and key bar (bottom row) in view (padding on the
+    # screen would shift the editor drawn beneath it); the task list is as tall as it needs, and once there is text
+    # to read the dialog takes every row between them.
     DEFAULT_CSS = """
-    AssistScreen { padding: 1 0 !important; }
-    AssistScreen .assist-dialog { width: 90; max-height: 100% !important; }
-    AssistScreen .assist-dialog.tall { height: 100% !important; }
+    AssistScreen { align: center top !important; }
+    AssistScreen .assist-dialog { width: 90; margin: 1 0 !important; max-height: 1fr !important; }
+    AssistScreen .assist-dialog.tall { height: 1fr !important; }
     AssistScreen #assist-tasks { height: auto; margin: 1 0; }
     AssistScreen #assist-facts { height: 1fr; margin: 1 0; }
     AssistScreen #assist-scroll { height: 1fr; margin: 1 0; }
@@ -156,7 +158,7 @@ class AssistScreen(ModalScreen[Accepted | Confirmed | None]):
         where = f"{config.base_url}（模型 {config.model}）" if config else ""
         self.stage = "confirm"
         self._show(
-            f"将发送给 {where} 的内容如下，草稿的其他部分不会发送：\n\n{self.request.shown()}",
+            f"将发送给 {where}的内容如下，草稿的其他部分不会发送：\n\n{self.request.shown()}",
             "回车发送；Esc 取消，不发送任何内容。",
         )
 
@@ -263,15 +265,23 @@ class AssistScreen(ModalScreen[Accepted | Confirmed | None]):
         )
 
 
-def _in_context(kind: str, fact: str, text: str, around: int = 12) -> str:
+def _word(char: str) -> bool:
+    return (char.isascii() and char.isalnum()) or char in ".%"
+
+
+def _in_context(kind: str, fact: str, text: str, around: int = 8) -> str:
     """`数字“35亿元”：…带动投资35亿元。2026年…`: the fact and the words around its first place in the text."""
     where = text.find(fact)
     if where < 0:
-        return f"{kind}“{fact}”"
+        return fact_label(kind, fact)
     start, end = max(0, where - around), min(len(text), where + len(fact) + around)
+    while start > 0 and _word(text[start - 1]) and _word(text[start]):  # never half a number: 026年
+        start -= 1
+    while end < len(text) and _word(text[end - 1]) and _word(text[end]):
+        end += 1
     before = ("…" if start else "") + text[start:where]
     after = text[where + len(fact) : end] + ("…" if end < len(text) else "")
-    return f"{kind}“{fact}”：{before}{fact}{after}".replace("\n", " ")
+    return f"{fact_label(kind, fact)}：{before}{fact}{after}".replace("\n", " ")
 
 
 def proposal_text(proposal: AssistProposal) -> Text:
@@ -279,7 +289,7 @@ def proposal_text(proposal: AssistProposal) -> Text:
     lines = proposal.text.split("\n")
     text = Text()
     if proposal.dropped:
-        lost = "、".join(f"{u.kind}“{u.text}”" for u in proposal.dropped)
+        lost = "、".join(fact_label(u.kind, u.text) for u in proposal.dropped)
         text.append(f"注意：建议删去了原文中的 {len(proposal.dropped)} 处事实：{lost}。\n\n", style="bold red")
     for number, line in enumerate(lines, start=1):
         shown = Text(line)
