@@ -14,7 +14,8 @@ corrected sentence with any finding).
 `reports`: real public reports (.txt), clean as published. Each finding on them is a false alarm unless a hand label
 (`--labels`: `[[typo]] file, text, right`) says the text has a real slip there. Then typos are planted, as people
 make them: for each report, one sentence in two gets one character of a dictionary word replaced by the character
-that learners wrote for it in the SIGHAN training pairs (`--confusions`, never the test set), chosen with a fixed
+that learners wrote for it in the SIGHAN training pairs (`--confusions`, never the test set), or with `--ime` by a
+character of the same syllable among the 3,500 commonest (the slip of a pinyin input method), chosen with a fixed
 seed; recall is the share of planted typos a typo rule flags at their place, precision the share of typo findings
 that are planted or labelled slips.
 """
@@ -121,6 +122,26 @@ def confusions(paths: list[Path]) -> dict[str, list[str]]:
     return found
 
 
+def homophones() -> dict[str, list[str]]:
+    """Character → the common characters a pinyin input method offers for the same syllable (any tone): the slips
+    of a writer who picks the wrong one from the list, as in 章显 for 彰显. From pypinyin and jieba's dictionary
+    directly, not from the checker's data."""
+    from importlib import resources
+
+    from pypinyin import lazy_pinyin
+
+    counts: Counter[str] = Counter()
+    for line in resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8").splitlines():
+        word, count = line.split(" ")[:2]
+        if len(word) == 1 and "\u4e00" <= word <= "\u9fff":
+            counts[word] += int(count)
+    common = [ch for ch, n in counts.most_common(3500)]
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for ch in common:
+        by_sound[lazy_pinyin(ch)[0]].append(ch)
+    return {ch: [o for o in by_sound[lazy_pinyin(ch)[0]] if o != ch] for ch in common}
+
+
 def plant(text: str, confused: dict[str, list[str]], rng: random.Random) -> tuple[str, set[int]]:
     """`text` with typos planted, and their offsets."""
     model = language()
@@ -147,12 +168,16 @@ def plant(text: str, confused: dict[str, list[str]], rng: random.Random) -> tupl
     return "".join(chars), planted
 
 
-def reports(splits: list[tuple[str, Path]], confusion_files: list[Path], labels: Path | None) -> None:
+def reports(
+    splits: list[tuple[str, Path]], confusion_files: list[Path], labels: Path | None, ime: bool = False
+) -> None:
     labelled: dict[str, list[tuple[str, str]]] = defaultdict(list)
     if labels is not None:
         for entry in tomllib.loads(labels.read_text(encoding="utf-8")).get("typo", []):
             labelled[entry["file"]].append((entry["text"], entry["right"]))
-    confused = confusions(confusion_files)
+    confused = homophones() if ime else confusions(confusion_files)
+    source = "same-syllable characters (input-method slips)" if ime else "learners' confusions (SIGHAN training)"
+    print(f"planted: {source}")
     print(f"{'split':<8}{'rule':<17}{'clean: false alarms (what)':<40}{'planted: recall':>18}{'precision':>12}")
     for split, folder in splits:
         rng = random.Random(SEED)
@@ -213,15 +238,16 @@ def main() -> None:
     parser.add_argument("--pycorrector", action="store_true", help="pairs in pycorrector's order (right, wrong)")
     parser.add_argument("--confusions", nargs="*", type=Path, default=[], help="SIGHAN training pairs (reports)")
     parser.add_argument("--labels", type=Path, help="hand labels of the real slips in the reports")
+    parser.add_argument("--ime", action="store_true", help="plant same-syllable slips instead of learners' ones")
     args = parser.parse_args()
     splits = [(s.split("=", 1)[0], Path(s.split("=", 1)[1])) for s in args.splits]
     language()  # loaded once before the clock starts: its load is measured by benchmarks/check_speed.py
     if args.kind == "sighan":
         sighan(splits, args.pycorrector)
     else:
-        if not args.confusions:
-            sys.exit("reports: --confusions FILE.tsv (SIGHAN training pairs) is needed to plant typos")
-        reports(splits, args.confusions, args.labels)
+        if not args.confusions and not args.ime:
+            sys.exit("reports: --confusions FILE.tsv (SIGHAN training pairs) or --ime is needed to plant typos")
+        reports(splits, args.confusions, args.labels, args.ime)
 
 
 if __name__ == "__main__":

@@ -81,22 +81,25 @@ class Suspect:
 
 def suspects(line: str, model: Language | None = None, document: str = "") -> Iterator[Suspect]:
     """The characters of `line` that are likely misspelt, left to right. `document`: the whole text the line is
-    part of; a non-word written twice in it is taken as meant (a name, a local term), unless a common word explains
-    it beyond doubt (gain ≥ SURE)."""
+    part of. What looks like a name or a coinage — a short run between punctuation, an item of a list, a place
+    word, a non-word written twice in the document — is taken as meant unless a common word explains it beyond
+    doubt (gain ≥ SURE); a surname next to a title always is."""
     model = model or language()
     for offset, run in han_runs(line):
-        if len(run) <= 3:
-            continue  # a name or a term standing alone between punctuation (`虎形、梓树`)
         found = []
         for token in model.segment(run):
-            if token.end - token.start == 1 and not _parallel(run, token.start):
-                candidates = _judge(model, run, token.start)
-                if (
-                    candidates is not None
-                    and not _looks_like_a_name(line, offset, run, candidates[0])
-                    and not (document and candidates[0][3] < SURE and document.count(candidates[0][2]) >= 2)
-                ):
-                    found.append(Suspect(offset + token.start, run[token.start], candidates))
+            if token.end - token.start != 1 or _parallel(run, token.start):
+                continue
+            candidates = _judge(model, run, token.start)
+            if candidates is None or _named(line, offset, run, candidates[0]):
+                continue
+            if candidates[0][3] < SURE and (
+                len(run) <= 3  # a name or a term standing alone between punctuation (`虎形、梓树`)
+                or _looks_like_a_name(line, offset, run, candidates[0])
+                or (document and document.count(candidates[0][2]) >= 2)
+            ):
+                continue
+            found.append(Suspect(offset + token.start, run[token.start], candidates))
         # Two suspects side by side are most often one misspelt character and its innocent neighbour (`工司`: 工
         # for 公, not 司 for 事): the one whose correction makes the sentence more probable is kept.
         for suspect in found:
@@ -113,18 +116,24 @@ def _parallel(run: str, at: int) -> bool:
     )
 
 
+def _span(line: str, offset: int, run: str, best: tuple[str, str, str, float]) -> tuple[int, int]:
+    start = offset + run.find(best[2])
+    return start, start + len(best[2])
+
+
+def _named(line: str, offset: int, run: str, best: tuple[str, str, str, float]) -> bool:
+    """A person's name the dictionary does not know: a surname after or before a title (`局长王世龙`)."""
+    start, end = _span(line, offset, run, best)
+    return best[2][0] in SURNAMES and (line[:start].endswith(TITLES) or line[end:].startswith(TITLES))
+
+
 def _looks_like_a_name(line: str, offset: int, run: str, best: tuple[str, str, str, float]) -> bool:
-    """A person's or a place's name the dictionary does not know: a surname after or before a title (`局长王世龙`),
-    an item of a list (next to a 顿号), or a place word at the end of the non-word or right after it (`乐诚寺`,
-    `危桥`)."""
-    non_word = best[2]
-    start = offset + run.find(non_word)
-    end = start + len(non_word)
-    if non_word[0] in SURNAMES and (line[:start].endswith(TITLES) or line[end:].startswith(TITLES)):
-        return True
+    """A name the dictionary does not know: an item of a list (next to a 顿号), or a place word at the end of the
+    non-word or right after it (`乐诚寺`, `危桥`)."""
+    start, end = _span(line, offset, run, best)
     if line[start - 1 : start] == "、" or line[end : end + 1] == "、":
         return True  # an item of a list of names: `虎形、梓树、东坡`
-    return non_word[-1] in PLACE_ENDS or line[end : end + 1] in PLACE_ENDS
+    return best[2][-1] in PLACE_ENDS or line[end : end + 1] in PLACE_ENDS
 
 
 def _judge(model: Language, run: str, at: int) -> tuple[tuple[str, str, str, float], ...] | None:

@@ -36,6 +36,9 @@ def findings(text: str, **others: str) -> list[tuple[int, int, int, str | None, 
         ("全面⟦惯⟧彻落实会议精神。", "贯"),
         ("我们要坚定不移地贯⟦切⟧落实。", "彻"),
         ("他的工作态度十分认真负⟦则⟧。", "责"),
+        # A correction beyond doubt is offered even where a name could stand: a short run, before a place word.
+        ("会上，⟦回⟧议认为，各项工作扎实推进。", "会"),
+        ("自觉参⟦家⟧镇党委理论中心组学习。", "加"),
     ],
 )
 def test_a_misspelt_word_is_found_and_fixed(marked: str, fix: str) -> None:
