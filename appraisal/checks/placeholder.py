@@ -39,6 +39,8 @@ _TITLE = re.compile(
 )
 # After `第X` the rank ends: `排名第X，` `第X名` (but `第X代` is a word).
 _RANK_END = set("，。、；：！？,.;:!?）)名位批届期次轮")
+# How many X blanks a field must already hold before a lone X between two Chinese words counts as one too.
+_X_BLANKS_SEEN = 3
 # A lone `_` counts next to Chinese, but not inside a file name: `述职报告_终稿.docx`.
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _HAN_OR_MARK = re.compile(f"[{HAN}，。、；：！？（）“”《》]")
@@ -141,6 +143,19 @@ def _lone_x(line: str, start: int, end: int) -> bool:
     )
 
 
+def _between_words(line: str, start: int, end: int) -> bool:
+    """A single upper-case X between two Chinese characters that make no word with it (`X光`, `X射线` do)."""
+    following = line[end : end + 1]
+    return (
+        end - start == 1
+        and line[start] in "XＸ"
+        and start > 0
+        and _HAN_CHAR.match(line[start - 1]) is not None
+        and _HAN_CHAR.match(following) is not None
+        and following not in "光射轴线型"
+    )
+
+
 def _stars_escaped(item: Field, index: int, start: int, end: int) -> bool:
     """Whether the `**` opening or closing an emphasis at [start, end) were typed as `\\*` (stars, not markup)."""
     return item.is_escaped(index, start, start + 2) or item.is_escaped(index, end - 2, end)
@@ -190,6 +205,7 @@ class Placeholder(Rule):
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         spans: list[tuple[int, int, int, str]] = []  # line index, start, end, kind
+        doubtful: list[tuple[int, int, int, str]] = []  # lone Xs between Chinese words, kept if the text has Xs
         for index, line in enumerate(item.lines):
             if not line:
                 continue
@@ -208,6 +224,10 @@ class Placeholder(Rule):
                         continue
                     if _wanted(kind, match, line):
                         spans.append((index, match.start(), match.end(), kind))
+                    elif kind == "x" and _between_words(line, match.start(), match.end()):
+                        doubtful.append((index, match.start(), match.end(), kind))
+        if sum(1 for span in spans if span[3] in ("x", "range")) >= _X_BLANKS_SEEN:
+            spans.extend(doubtful)  # a text full of X blanks: `对X系列重要指示`, `建设X绿色发展示范县` are blanks too
         kept: list[tuple[int, int, int, str]] = []
         for index, start, end, kind in sorted(spans, key=lambda s: (s[0], s[1], -s[2])):
             if kept and kept[-1][0] == index and start < kept[-1][2]:
