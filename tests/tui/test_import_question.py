@@ -52,3 +52,31 @@ async def test_the_question_is_asked_with_the_evidence_and_answered_by_keys(tmp_
         assert "干部年度考核个人总结（四项实绩）" in shown and "（您选择；" in shown
     made = [d for d in map(load_draft, draft_files()) if "招商专班" in "".join(d.sections.values())]
     assert [d.template for d in made] == ["cadre-annual"]
+
+
+SPEECH = (
+    "在全县招商引资工作会议上的讲话\n同志们：\n"
+    + "今天召开这次会议，主要是总结工作、部署任务。我们要坚定信心，抓好项目落地。" * 12
+    + "\n谢谢大家！\n张三\n2025年12月20日\n"
+)
+
+
+async def test_a_speech_is_said_to_fit_no_template_and_goes_to_the_body_of_the_one_chosen(tmp_path: Path) -> None:
+    make_draft()
+    source = tmp_path / "speech.txt"
+    source.write_text(SPEECH, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await wait_until(lambda: isinstance(app.screen, ImportScreen))
+        await pilot.press(*str(source))
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
+        shown = "".join(screen_lines(app)).replace(" ", "").replace("│", "")
+        assert "不符合任何模板" in shown and "讲话类材料" in shown
+        await pilot.press("enter")  # the guess
+        await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
+        summary = app.screen.text.plain  # type: ignore[attr-defined]
+        assert "该文档不符合任何模板，正文已放入「" in summary
+        assert "落款日期：2025年12月20日" in summary

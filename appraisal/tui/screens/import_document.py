@@ -253,9 +253,14 @@ def summary_text(imported: Imported) -> Text:
     reasons = (guess or result).reasons
     if reasons:
         line(("识别依据：", "dim"), "；".join(reasons), "。")
+    if result.fits_no_template:
+        main = template.section(template.main_section).title if template.main_section else "各栏目"
+        line(("该文档不符合任何模板", "bold"), f"，正文已放入「{main}」，请对照模板整理。")
     profile = draft.profile
     who = [f"标题：{draft.title}".replace("\n", " ")]
     who += [f"{label}：{value}" for label, value in (("姓名", profile.name), ("单位", profile.unit)) if value]
+    if profile.signed:
+        who.append(f"落款日期：{profile.signed}")
     who.append(f"考核年度：{profile.year}" if profile.year else "考核年度：未识别")
     line("　".join(who))
     line()
