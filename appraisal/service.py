@@ -459,6 +459,20 @@ class Service:
             )
         return request
 
+    def assist_destination(self) -> str:
+        """Where a request goes, as the user is told before sending: the endpoint, the model, and the proxy when
+        one is used (never for a model on this machine)."""
+        from appraisal.assist.connection import route
+
+        config = self.settings.assist
+        if config is None:
+            raise AssistNotConfigured
+        try:
+            proxy = route(f"{config.base_url}/chat/completions").describe()
+        except ValueError:
+            proxy = ""
+        return f"{config.base_url}（模型 {config.model}{'，经代理 ' + proxy if proxy else ''}）"
+
     def assist(
         self,
         draft: Draft,

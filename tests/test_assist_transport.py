@@ -93,6 +93,10 @@ def test_other_hosts_go_through_the_proxy_unless_no_proxy_says_otherwise(monkeyp
     assert tunnelled.proxy is not None and tunnelled.target == "/v1/chat/completions"
     assert tunnelled.request_headers() == {}  # the tunnel's credentials go to the proxy only
     assert route("http://intranet.example/v1").proxy is None
+    service = Service(Settings(assist=AssistConfig(base_url="http://10.0.0.5:8000/v1", model="m")))
+    assert service.assist_destination() == "http://10.0.0.5:8000/v1（模型 m，经代理 proxy.example:3128）"
+    service = Service(Settings(assist=AssistConfig(base_url="http://127.0.0.1:8000/v1", model="m")))
+    assert service.assist_destination() == "http://127.0.0.1:8000/v1（模型 m）"  # the user is told the truth
     assert [is_loopback(h) for h in ("::1", "[::1]", "::ffff:127.0.0.1", "0.0.0.0", "a.localhost", "10.0.0.1")] == [
         True,
         True,

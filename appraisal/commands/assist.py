@@ -102,9 +102,7 @@ def run(args: argparse.Namespace) -> int:
     if args.confirm is not None:
         return _confirm_facts(service, path, template, args)
     request = service.assist_request(draft, template, args.section, args.task)
-    config = service.settings.assist
-    assert config is not None  # assist_request refuses without it
-    print(f"将发送给 {config.base_url}（模型 {config.model}）的内容如下，草稿的其他部分不会发送：\n")
+    print(f"将发送给 {service.assist_destination()}的内容如下，草稿的其他部分不会发送：\n")
     print(request.shown())
     print()
     if not _confirm(args.yes, "确认发送以上内容？[y/N] ", "未发送：非交互方式运行时，请加 --yes 确认发送上面的内容。"):

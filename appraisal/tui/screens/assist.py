@@ -154,8 +154,7 @@ class AssistScreen(ModalScreen[Accepted | Confirmed | None]):
             self.stage = "error"
             self._show(exc.message, "未发送任何内容。按 Esc 关闭。")
             return
-        config = self.service.settings.assist
-        where = f"{config.base_url}（模型 {config.model}）" if config else ""
+        where = self.service.assist_destination()
         self.stage = "confirm"
         self._show(
             f"将发送给 {where}的内容如下，草稿的其他部分不会发送：\n\n{self.request.shown()}",
