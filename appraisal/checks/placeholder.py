@@ -144,16 +144,15 @@ def _lone_x(line: str, start: int, end: int) -> bool:
 
 
 def _between_words(line: str, start: int, end: int) -> bool:
-    """A single upper-case X between two Chinese characters that make no word with it (`X光`, `X射线` do)."""
+    """A single upper-case X between two Chinese characters that make no word with it (`X光`, `X射线` do), or a
+    single star before a Chinese word (`“*普法”公众号`)."""
     following = line[end : end + 1]
-    return (
-        end - start == 1
-        and line[start] in "XＸ"
-        and start > 0
-        and _HAN_CHAR.match(line[start - 1]) is not None
-        and _HAN_CHAR.match(following) is not None
-        and following not in "光射轴线型"
-    )
+    before = line[start - 1 : start] if start > 0 else ""
+    if end - start != 1 or _HAN_CHAR.match(following) is None or following in "光射轴线型":
+        return False
+    if line[start] in "XＸ":
+        return before != "" and _HAN_CHAR.match(before) is not None
+    return line[start] in "*＊" and (before == "" or before in "“‘《（ \u3000" or _HAN_CHAR.match(before) is not None)
 
 
 def _stars_escaped(item: Field, index: int, start: int, end: int) -> bool:
@@ -181,6 +180,8 @@ def _wanted(kind: str, match: re.Match[str], line: str) -> bool:
         return any(ch in _X for ch in text)
     if kind == "star":
         following = line[match.end() :].lstrip(" \u3000")
+        if following[:1] in _AFTER_LONE_X and following[:1] != "":
+            return True  # `开展法治专题学习*次`, `培训干部*余人次`
         return _ORGANISATION.match(following) is not None or _TITLE.match(following) is not None
     if kind == "stars":
         return line.strip(" \t*＊") != ""  # a line of stars is a separator
@@ -224,9 +225,9 @@ class Placeholder(Rule):
                         continue
                     if _wanted(kind, match, line):
                         spans.append((index, match.start(), match.end(), kind))
-                    elif kind == "x" and _between_words(line, match.start(), match.end()):
+                    elif kind in ("x", "star") and _between_words(line, match.start(), match.end()):
                         doubtful.append((index, match.start(), match.end(), kind))
-        if sum(1 for span in spans if span[3] in ("x", "range")) >= _X_BLANKS_SEEN:
+        if sum(1 for span in spans if span[3] in ("x", "range", "star")) >= _X_BLANKS_SEEN:
             spans.extend(doubtful)  # a text full of X blanks: `对X系列重要指示`, `建设X绿色发展示范县` are blanks too
         kept: list[tuple[int, int, int, str]] = []
         for index, start, end, kind in sorted(spans, key=lambda s: (s[0], s[1], -s[2])):
