@@ -221,3 +221,49 @@ def test_a_heading_in_two_parts_is_placed_by_its_words() -> None:
     study = "坚持学习，不断提高政治水平和业务素质\n认真学习党的二十大报告，撰写心得三篇。"
     assert result.draft.sections["study"] == study
     assert result.draft.sections["results.duties"] == "认真负责，努力完成各项工作任务\n组织开展演讲比赛一次。"
+
+
+def test_on_a_real_terminal_the_question_is_asked_and_enter_keeps_the_guess(tmp_path: Path) -> None:
+    """`appraisal import` in a pseudo-terminal, as a user runs it: the question with its evidence, then Enter."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+
+    source = tmp_path / "总结.txt"
+    source.write_text(UNIT_BODY.format(who="本人"), encoding="utf-8")
+    target = tmp_path / "终端.json"
+    leader, follower = pty.openpty()
+    code = "from appraisal.cli import main; raise SystemExit(main())"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "import", str(source), "-o", str(target)],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        close_fds=True,
+    )
+    os.close(follower)
+    seen = b""
+    try:
+        while "模板编号：".encode() not in seen:
+            ready, _, _ = select.select([leader], [], [], 30)
+            assert ready, seen.decode(errors="replace")
+            seen += os.read(leader, 4096)
+        os.write(leader, b"\r")
+        assert process.wait(timeout=30) == 0
+        while select.select([leader], [], [], 0.5)[0]:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        process.kill()
+        os.close(leader)
+    shown = seen.decode(errors="replace")
+    assert "未能确定文档所用的模板（依据：" in shown and "个人口吻" in shown
+    assert "（推测）" in shown
+    assert f"草稿已保存到 {target}" in shown.replace("\r\n", "\n").replace("\n", "")
