@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import hashlib
 import os
 import stat
 import tempfile
@@ -14,6 +15,28 @@ from appraisal.errors import AppraisalError
 from appraisal.paths import ensure_private_dir
 
 FILE_MODE = 0o600
+NAME_MAX_BYTES = 255
+"""The longest file name most file systems take (ext4, APFS, Btrfs: 255 bytes; NTFS: 255 UTF-16 units, never
+fewer characters than bytes here). A legal draft name of 80 汉字 is 245 bytes: the lock, temp and copy names made
+from it must be shortened."""
+_TEMP_RANDOM = "x" * 8  # what `tempfile.mkstemp` puts between prefix and suffix
+
+
+def fit_name(name: str, *around: str) -> str:
+    """`name` when it fits in one file name together with the texts `around` it; else its beginning, cut at a
+    character, then `~` and 8 hex digits of a hash of the whole name: short enough, and still one per name."""
+    whole = name.encode("utf-8", "surrogateescape")
+    room = NAME_MAX_BYTES - sum(len(text.encode("utf-8", "surrogateescape")) for text in around)
+    if len(whole) <= room:
+        return name
+    digest = hashlib.sha256(whole).hexdigest()[:8]
+    return whole[: max(0, room - 9)].decode("utf-8", "ignore") + "~" + digest
+
+
+def temp_prefix(path: Path) -> str:
+    """The start of the name of every temp file written for `path` (`.name.` + 8 random characters + `.tmp`):
+    leftovers of a killed save are found by it."""
+    return f".{fit_name(path.name, '.', '.', _TEMP_RANDOM, '.tmp')}."
 
 
 def describe_os_error(exc: OSError, path: Path, action: str) -> str:
@@ -85,7 +108,7 @@ def write_temp_file(path: Path, data: bytes, *, private: bool = True) -> Path:
             ensure_private_dir(folder)
         else:
             folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=".tmp", dir=folder)
     except OSError as exc:
         raise AppraisalError(describe_os_error(exc, path, "保存")) from exc
     except ValueError as exc:  # a NUL in the name (pasted into a dialog): no system call accepts it

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import json
 import os
 import re
@@ -24,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from appraisal import paths
 from appraisal.draft import now_iso
 from appraisal.errors import AppraisalError, describe_validation_error
-from appraisal.fileio import atomic_write_bytes, describe_os_error
+from appraisal.fileio import atomic_write_bytes, describe_os_error, temp_prefix
 from appraisal.importing import read_document
 from appraisal.paths import ensure_private_dir
 from appraisal.store import draft_files, load_draft
@@ -171,7 +172,7 @@ def _save(book: NoteBook) -> None:
     """Replace the year's file atomically. Called under the lock, so a temp file of this year's is left over from
     a save that was killed, and is removed."""
     path = notes_path(book.year)
-    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+    for stale in path.parent.glob(f"{glob.escape(temp_prefix(path))}*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
     data = (json.dumps(book.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=1) + "\n").encode()

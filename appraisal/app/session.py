@@ -15,7 +15,7 @@ from pathlib import Path
 
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
-from appraisal.fileio import atomic_write_bytes
+from appraisal.fileio import atomic_write_bytes, fit_name
 from appraisal.store import DraftChangedOnDiskError, OpenDraft, dump_draft, read_lock
 from appraisal.templates import Template, load_template
 
@@ -165,7 +165,7 @@ class EditSession:
         if self.conflict is None and self.save():
             return self.path
         stamp = self.clock().strftime("%Y%m%d-%H%M%S")
-        name = f"{self.path.stem}.恢复-{stamp}.json"
+        name = f"{fit_name(self.path.stem, f'.恢复-{stamp}.json')}.恢复-{stamp}.json"
         data = dump_draft(self.draft)
         for folder in (self.path.parent, Path.home(), Path(tempfile.gettempdir())):
             try:

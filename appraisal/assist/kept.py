@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from appraisal.errors import AppraisalError
-from appraisal.fileio import atomic_write_text, read_regular_file
+from appraisal.fileio import atomic_write_text, fit_name, read_regular_file
 
 MAX_KEPT_BYTES = 16 * 1024 * 1024  # a few proposals of at most 2 MB each
 
@@ -35,7 +35,7 @@ class KeptProposal:
 
 
 def kept_path(draft_path: Path) -> Path:
-    return draft_path.with_name(f".{draft_path.name}.assist")
+    return draft_path.with_name(f".{fit_name(draft_path.name, '.', '.assist')}.assist")
 
 
 def _read(draft_path: Path) -> dict[str, object]:

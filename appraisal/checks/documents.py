@@ -18,7 +18,7 @@ from pathlib import Path
 from appraisal.checks import DEFAULT_OPTIONS, RULES, CheckOptions, Context, Field, Finding, run_rules
 from appraisal.edits import Edit
 from appraisal.errors import AppraisalError
-from appraisal.fileio import describe_os_error, write_temp_file
+from appraisal.fileio import describe_os_error, fit_name, write_temp_file
 from appraisal.importing import CHECKING, ImportResult, edited_copy, parse_document, read_document
 
 
@@ -113,7 +113,7 @@ _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EM
 
 def fixed_copy_path(path: Path) -> Path:
     """`总结.txt` → `总结.fixed.txt`."""
-    return path.with_name(f"{path.stem}.fixed{path.suffix}")
+    return path.with_name(f"{fit_name(path.stem, '.fixed', '(999)', path.suffix)}.fixed{path.suffix}")
 
 
 def write_fixed_copy(check: DocumentCheck) -> tuple[Path, int]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from appraisal.errors import AppraisalError
+from appraisal.fileio import fit_name
 from appraisal.formats import FORMATS, SUFFIX_FORMATS, ExportFormat, format_named
 
 __all__ = [
@@ -95,7 +96,7 @@ def _free_path(path: Path) -> Path:
     """`path`, or `stem(2).suffix`, `stem(3).suffix`… — the first name no file has."""
     candidate, number = path, 2
     while candidate.exists():
-        candidate = path.with_name(f"{path.stem}({number}){path.suffix}")
+        candidate = path.with_name(f"{fit_name(path.stem, f'({number})', path.suffix)}({number}){path.suffix}")
         number += 1
     return candidate
 

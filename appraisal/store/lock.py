@@ -21,7 +21,7 @@ except ImportError:  # Windows
 
 from appraisal.draft import now_iso
 from appraisal.errors import AppraisalError
-from appraisal.fileio import describe_os_error, write_temp_file
+from appraisal.fileio import describe_os_error, fit_name, write_temp_file
 
 LOCK_MAX_BYTES = 4096  # a lock file holds one short JSON object
 
@@ -51,7 +51,7 @@ class DraftLockedError(AppraisalError):
 
 
 def lock_path(draft_path: Path) -> Path:
-    return draft_path.with_name(f".{draft_path.name}.lock")
+    return draft_path.with_name(f".{fit_name(draft_path.name, '.', '.lock')}.lock")
 
 
 def _pid_alive(pid: int) -> bool:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 from pathlib import Path
 
 from appraisal.errors import AppraisalError
+from appraisal.fileio import temp_prefix
 from appraisal.store.errors import DraftChangedOnDiskError
 from appraisal.store.files import load_draft, save_draft, signature, through_link
 from appraisal.store.lock import DraftLock
@@ -16,7 +18,7 @@ def _remove_stale_temp_files(path: Path) -> None:
     """Temp files left by a save that was killed mid-write. Only called while holding the lock, so no
     save of ours is under way."""
     for written in {path, through_link(path)}:
-        for leftover in written.parent.glob(f".{written.name}.*.tmp"):
+        for leftover in written.parent.glob(f"{glob.escape(temp_prefix(written))}*.tmp"):
             with contextlib.suppress(OSError):
                 leftover.unlink()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from appraisal import paths
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
-from appraisal.fileio import atomic_write_bytes, describe_os_error
+from appraisal.fileio import atomic_write_bytes, describe_os_error, fit_name
 from appraisal.store.errors import DraftUnreadableError
 from appraisal.store.files import DRAFT_SUFFIX, SET_ASIDE_MARK, load_draft, save_draft
 from appraisal.store.history import list_history
@@ -25,11 +25,12 @@ class Restored:
 
 def _aside_path(path: Path) -> Path:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.stem}{SET_ASIDE_MARK}{stamp}{path.suffix}")
+    stem = fit_name(path.stem, SET_ASIDE_MARK, stamp, "-999", path.suffix)
+    aside = path.with_name(f"{stem}{SET_ASIDE_MARK}{stamp}{path.suffix}")
     n = 1
     while aside.exists():
         n += 1
-        aside = path.with_name(f"{path.stem}{SET_ASIDE_MARK}{stamp}-{n}{path.suffix}")
+        aside = path.with_name(f"{stem}{SET_ASIDE_MARK}{stamp}-{n}{path.suffix}")
     return aside
 
 
