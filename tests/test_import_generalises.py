@@ -242,6 +242,7 @@ def test_on_a_real_terminal_the_question_is_asked_and_enter_keeps_the_guess(tmp_
         stdout=follower,
         stderr=follower,
         close_fds=True,
+        cwd=tmp_path,  # the installed package, not whatever `appraisal` the current folder holds
     )
     os.close(follower)
     seen = b""
