@@ -20,7 +20,7 @@ import re
 import sys
 import threading
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -37,6 +37,7 @@ SHAPE = 0.7  # a character of similar shape
 _FUZZY_INITIAL = {"z": "zh", "zh": "z", "c": "ch", "ch": "c", "s": "sh", "sh": "s", "n": "l", "l": "n"}
 _FUZZY_FINAL = {"an": "ang", "ang": "an", "en": "eng", "eng": "en", "in": "ing", "ing": "in"}
 _SYLLABLE = re.compile(r"([bpmfdtnlgkhjqxrzcsyw]h?|)([a-z]+?)(\d?)")
+FORMAT = 3  # of the prebuilt copy: a new number when what it holds changes
 COMMON_WORD = 10  # frequency bucket (round(2·log2 f)) from which a word is common: seen 32 times or more
 _UNKNOWN_BUCKET = -2  # a character the dictionary does not know costs as a word seen once in two
 
@@ -59,8 +60,10 @@ class Language:
         readings: dict[str, list[str]],
         shapes: list[str],
         rare_readings: dict[str, list[str]] | None = None,
+        log_total: float | None = None,
     ):
-        """`readings`: of the common characters, those offered as corrections; `rare_readings`: of the others."""
+        """`readings`: of the common characters, those offered as corrections; `rare_readings`: of the others.
+        `log_total`: the log of the dictionary's total frequency, when known (the prebuilt copy keeps it)."""
         self._words = words  # word → bucket * 64 + index of its part of speech in `tags`
         self._tags = tags
         self._readings = readings
@@ -77,10 +80,10 @@ class Language:
             self._by_tone[spelling].add(ch)
             initial, final, _tone = _split(spelling)
             self._by_syllable[initial + final].add(ch)
-        total = sum(2 ** (value // 64 / 2) for value in words.values())
-        self._log_total = math.log(total)
+        if log_total is None:
+            log_total = math.log(sum(2 ** (value // 64 / 2) for value in words.values()))
+        self._log_total = log_total
         self._similar: dict[str, dict[str, float]] = {}
-        self._fillers: dict[str, str] | None = None
 
     # ---------------------------------------------------------------- words
 
@@ -137,16 +140,15 @@ class Language:
         spans.reverse()
         return best[n], spans
 
-    def fillers(self, before: str, after: str) -> str:
-        """The characters X for which `before` X `after` is a common word (frequency bucket ≥ COMMON_WORD)."""
-        if self._fillers is None:
-            found: dict[str, list[str]] = defaultdict(list)
-            for word, value in self._words.items():
-                if len(word) > 1 and value // 64 >= COMMON_WORD:
-                    for at, ch in enumerate(word):
-                        found[f"{word[:at]}\0{word[at + 1 :]}"].append(ch)
-            self._fillers = {key: "".join(chars) for key, chars in found.items()}
-        return self._fillers.get(f"{before}\0{after}", "")
+    def common(self, word: str) -> bool:
+        """Whether `word` is a common word (frequency bucket ≥ COMMON_WORD), one a writer may have meant."""
+        return self._words.get(word, -1) >= COMMON_WORD * 64
+
+    def common_among(self, left: str, characters: Iterable[str], right: str) -> list[str]:
+        """Those of `characters` that make a common word between `left` and `right` (the inner loop of the typo
+        rule: one dictionary look-up each)."""
+        get, least = self._words.get, COMMON_WORD * 64
+        return [ch for ch in characters if get(left + ch + right, -1) >= least]
 
     # ---------------------------------------------------------------- characters
 
@@ -198,18 +200,15 @@ def _load() -> Language:
     words_gz = data.joinpath("words.txt.gz").read_bytes()
     chars = data.joinpath("chars.txt").read_bytes()
     key = hashlib.sha1(words_gz + chars, usedforsecurity=False).hexdigest()[:16]
-    prebuilt = paths.cache_dir() / f"language-{sys.version_info[0]}.{sys.version_info[1]}-{key}.marshal"
+    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    prebuilt = paths.cache_dir() / f"language-{FORMAT}-{python}-{key}.marshal"
     try:
-        parts = marshal.loads(prebuilt.read_bytes())
-        model = Language(*parts[:5])
-        model._fillers = parts[5]
-        return model
+        return Language(*marshal.loads(prebuilt.read_bytes()))
     except (OSError, EOFError, ValueError, TypeError, IndexError):
         pass
     model = _parse(words_gz, chars.decode("utf-8"))
-    model.fillers("", "")  # built now, so that the prebuilt copy holds it
     blob = marshal.dumps(
-        (model._words, model._tags, model._readings, model._shapes, model._rare_readings, model._fillers)
+        (model._words, model._tags, model._readings, model._shapes, model._rare_readings, model._log_total)
     )
     with contextlib.suppress(OSError):  # a read-only or full disk: the next process parses the data again
         atomic_write_bytes(paths.ensure_private_dir(prebuilt.parent) / prebuilt.name, blob)

@@ -148,9 +148,9 @@ def _judge(model: Language, run: str, at: int) -> tuple[tuple[str, str, str, flo
         for end in range(max(j + 1, start + 2), min(len(window), start + 4) + 1):
             if window[start:end] in model:
                 continue
-            for ch in model.fillers(window[start:j], window[j + 1 : end]):
-                if ch in similar and ch not in words:
-                    words[ch] = (window[start:j] + ch + window[j + 1 : end], window[start:end])
+            left, right = window[start:j], window[j + 1 : end]
+            for ch in model.common_among(left, similar, right):
+                words.setdefault(ch, (left + ch + right, window[start:end]))
     if not words:
         return None
     before = model.segment_cost(window)
