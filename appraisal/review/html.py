@@ -85,7 +85,7 @@ def html_bytes(review: Review) -> bytes:
         parts.append(
             f'<tr><td class="{css}" data-key="{0 if row.verdict == RETURN else 1}">{escape(row.verdict)}</td>'
             f'<td><a href="#r{n}">{escape(row.file)}</a></td><td class="name">{escape(row.name or "—")}</td>'
-            f"<td>{escape(row.template_name or ('—' if row.error else '未识别'))}</td>"
+            f"<td>{escape(row.template_name.split('（')[0] or ('—' if row.error else '未识别'))}</td>"
             f'<td class="num">{row.year or "—"}</td>'
             f'<td class="num">{"—" if row.error else row.errors}</td>'
             f'<td class="num">{"—" if row.error else row.warnings}</td>'

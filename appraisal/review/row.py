@@ -2,9 +2,9 @@
 
 A row is built in a worker process (`appraisal.review.read`) and sent back whole, so it holds plain values only.
 The verdict is decided afterwards in the main process (`decide`), once the passages shared with other reports are
-known: a report is sent back (需退回修改) for an error of the checker, a missing section, another year than the one
-under review, a passage shared with another report, or a file that cannot be read; otherwise it can go up
-(可以上报), whatever its warnings.
+known: a report is sent back (需退回修改) for an error of the checker, a missing section, a year that is not the
+report's own (last year's text left in), another year than the one under review, a passage shared with another
+report, or a file that cannot be read; otherwise it can go up (可以上报), whatever its other warnings.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from appraisal.review.shared import Prints
 
 PASS = "可以上报"
 RETURN = "需退回修改"
+# Warnings that still send a report back: last year's dates left in (the office returns those, SPEC §10).
+SENT_BACK_WARNINGS = frozenset({"year-mismatch"})
 
 # The checker's rule families (`Rule.family`) as the office reads them; an unknown family shows its own name.
 FAMILY_NAMES = {
@@ -83,11 +85,14 @@ def decide(row: ReportRow, year: int | None, shared_with: dict[str, int]) -> Non
         if errors:
             listed = "、".join(f"{title} {count} 处" for title, count in errors.items())
             reasons.append(f"有错误：{listed}")
+        other_years = sum(f.count for f in row.findings if f.rule in SENT_BACK_WARNINGS)
+        if other_years:
+            reasons.append(f"有 {other_years} 处年份与报告年度不符（可能沿用了往年的文字）")
         if year is not None and row.year is not None and row.year != year:
             reasons.append(f"报告年度为 {row.year} 年，不是审阅的 {year} 年")
         for other, chars in sorted(shared_with.items()):
             reasons.append(f"与 {other} 有 {chars} 字相同段落")
     row.verdict = RETURN if reasons else PASS
     if not reasons and row.warnings:
-        reasons.append(f"提示 {row.warnings} 处，可由本人酌情修改")
+        reasons.append(f"提示 {row.warnings} 处，可由本人酌情修改")  # no reason to send back: said, not counted
     row.reasons = reasons

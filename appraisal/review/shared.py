@@ -10,10 +10,12 @@ character by character in both texts to the whole passage, and kept only when th
 `现将…报告如下`, closing formulas; headings, the title and the 落款 are not body text at all.
 
 Why not MinHash/LSH (datasketch): it estimates how similar two whole reports are, and the reviewer needs the
-passage itself and where it is; a 150-字 paragraph in 3,000 字 moves Jaccard similarity by a few per cent, under
-any LSH threshold that keeps unrelated reports apart. Cost measured by benchmarks/review_speed.py: fingerprints
-are about 2/(W+1) of the 字 (≈ 180 for a 3,000-字 report), computed in the workers; the index and the extensions
-take a few hundred milliseconds for 1,000 reports.
+passage itself and where it is. Measured (benchmarks/review_jaccard.py): two generated reports sharing a 150-字
+paragraph have a Jaccard similarity of 0.178 on 5-字 shingles, while 3,000 unrelated pairs reach 0.176 (median
+0.147): reports on the same kind of work share so much vocabulary that no LSH threshold finds the copied pair
+without flooding the review. Cost of this method, measured by benchmarks/review_speed.py: fingerprints are about
+2/(W+1) of the 字 (≈ 140 for a 3,000-字 report), made in the workers (a few ms a report); the index and the
+extensions in the main process take about 1 s for 1,000 reports, growing with the number of fingerprints.
 
 MIN_CHARS = 50: the longest boilerplate sentences (`现将本人2026年度思想和工作情况报告如下`, the usual opening
 formula of the guiding thought) are 20 to 45 字, and a copied paragraph is 80 字 or more; 50 keeps the first out and
@@ -64,13 +66,13 @@ class Passage:
 
 @dataclass(frozen=True)
 class Segment:
-    """A stretch of a paragraph between boilerplate formulas, reduced to its 字 (`chars`), with each 字's offset
-    in the paragraph's text (`offsets`)."""
+    """A stretch of a paragraph between boilerplate formulas (`text`) and the same reduced to its 字 (`chars`).
+    Where a 字 was in `text` is found again only for the passages reported (`_original`): a table of offsets for
+    every report cost 100 MB in the main process for 1,000 reports."""
 
     paragraph: int  # document paragraph number
-    text: str  # the paragraph's text
+    text: str  # this stretch of the paragraph
     chars: str
-    offsets: tuple[int, ...]
 
 
 def segments(paragraphs: Sequence[tuple[int, str]]) -> list[Segment]:
@@ -80,9 +82,10 @@ def segments(paragraphs: Sequence[tuple[int, str]]) -> list[Segment]:
         start = 0
         for match in [*_BOILERPLATE.finditer(text), None]:
             end = match.start() if match else len(text)
-            offsets = tuple(i for i in range(start, end) if text[i].isalnum())
-            if len(offsets) >= MIN_CHARS:
-                out.append(Segment(number, text, "".join(text[i] for i in offsets), offsets))
+            part = text[start:end]
+            chars = "".join(ch for ch in part if ch.isalnum())
+            if len(chars) >= MIN_CHARS:
+                out.append(Segment(number, part, chars))
             if match:
                 start = match.end()
     return out
@@ -187,11 +190,12 @@ def _extend(a: str, i: int, b: str, j: int) -> tuple[int, int, int] | None:
 
 
 def _original(segment: Segment, start: int, length: int) -> str:
-    """The passage as written (punctuation included), from its first 字 to its last."""
-    end = segment.offsets[start + length - 1] + 1
+    """The passage as written (punctuation included), from its first 字 to its last and the end mark after it."""
+    offsets = [i for i, ch in enumerate(segment.text) if ch.isalnum()]
+    end = offsets[start + length - 1] + 1
     if end < len(segment.text) and segment.text[end] in "。！？；…”":
         end += 1  # the sentence's own end mark
-    return segment.text[segment.offsets[start] : end]
+    return segment.text[offsets[start] : end]
 
 
 def _drop_contained(passages: list[Passage]) -> list[Passage]:

@@ -47,6 +47,9 @@ def test_each_reason_that_sends_a_report_back(tmp_path: Path) -> None:
     write_report(tmp_path / "有占位符.txt", extra="全年办理复议案件XX件，完成投资亿元。", name="王强")
     write_report(tmp_path / "缺栏目.txt", drop="六、廉政建设", name="赵敏")
     write_report(tmp_path / "去年的.txt", year=2025, name="钱进")
+    write_report(
+        tmp_path / "旧文字.txt", extra="\n2025年12月，本人牵头完成了全局档案数字化工作，共整理档案3200卷。", name="孙立"
+    )
     (tmp_path / "损坏.docx").write_bytes(b"PK\x03\x04")
     rows = {row.file: row for row in review([tmp_path], ReviewSettings(year=2026), jobs=1).rows}
     assert (rows["合格.txt"].verdict, rows["合格.txt"].reasons) == (PASS, [])
@@ -56,8 +59,10 @@ def test_each_reason_that_sends_a_report_back(tmp_path: Path) -> None:
     assert rows["缺栏目.txt"].missing == ["廉政建设"]
     assert rows["去年的.txt"].verdict == RETURN
     assert "报告年度为 2025 年，不是审阅的 2026 年" in rows["去年的.txt"].reasons
+    assert rows["旧文字.txt"].verdict == RETURN
+    assert rows["旧文字.txt"].reasons == ["有 1 处年份与报告年度不符（可能沿用了往年的文字）"]
     assert rows["损坏.docx"].verdict == RETURN and rows["损坏.docx"].reasons[0].startswith("无法读取：损坏.docx")
-    assert {row.name for row in rows.values()} == {"李华", "王强", "赵敏", "钱进", ""}
+    assert {row.name for row in rows.values()} == {"李华", "王强", "赵敏", "钱进", "孙立", ""}
 
 
 def test_warnings_alone_do_not_send_a_report_back(tmp_path: Path) -> None:
