@@ -8,6 +8,8 @@ fresh process, as `appraisal review` runs, and reports:
 - wall-clock seconds and milliseconds per report, against the baseline measured in the same run: one process
   checking 20 reports one after another (`check_document`), divided by the number of jobs, i.e. what a perfect
   pool would take; on a shared machine both include time spent waiting for a CPU, so compare the ratio;
+- CPU seconds of the main process and its workers together, and that divided by the jobs: what the run takes on
+  an idle machine with that many cores (the figure that other jobs on a shared machine do not change);
 - the shared-passage search alone (fingerprint index and extensions, main process);
 - peak resident memory of the main process and of the largest worker (getrusage);
 - the shared passages found: exactly the planted pair is expected.
@@ -55,6 +57,10 @@ print(json.dumps({
     "sent_back": sum(1 for r in result.rows if r.verdict == "需退回修改"),
     "unreadable": sum(1 for r in result.rows if r.error),
     "shared": [[result.rows[i].file for i in p.reports] + [p.chars] for p in result.shared],
+    "cpu": sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+    ),
     "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
 }, ensure_ascii=False))
@@ -103,8 +109,8 @@ def main() -> None:
     per_report = baseline_ms(folders[sizes[0]][0])
     print(f"baseline: one report checked in one process {per_report:.0f} ms (median of 20)")
     print(
-        f"{'reports':>7} {'wall s':>7} {'ms/rep':>7} {'x ideal':>7} {'shared s':>8} {'main MB':>7}"
-        f" {'worker MB':>9}  found"
+        f"{'reports':>7} {'wall s':>7} {'ms/rep':>7} {'x ideal':>7} {'CPU s':>6} {'CPU/jobs':>8} {'shared s':>8}"
+        f" {'main MB':>7} {'worker MB':>9}  found"
     )
     for size in sizes:
         folder, planted = folders[size]
@@ -120,6 +126,7 @@ def main() -> None:
         verdict = "planted pair only" if found == [tuple(sorted(planted))] else f"UNEXPECTED {got['shared']}"
         print(
             f"{size:>7} {got['wall']:>7.1f} {got['wall'] * 1000 / size:>7.0f} {got['wall'] / ideal:>7.2f}"
+            f" {got['cpu']:>6.1f} {got['cpu'] / args.jobs:>8.1f}"
             f" {got['shared_s']:>8.2f} {got['rss_main_mb']:>7.0f} {got['rss_worker_mb']:>9.0f}  {verdict}"
             f" ({got['sent_back']} sent back)"
         )

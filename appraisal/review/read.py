@@ -9,6 +9,7 @@ read (broken, empty, an old .doc, too big) is a row with the reason; nothing a r
 from __future__ import annotations
 
 import logging
+import re
 import signal
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,7 +74,7 @@ def review_file(path: Path, shown: str) -> ReportRow:
 def _fill(row: ReportRow, checked: DocumentCheck) -> None:
     result = checked.result
     draft = result.draft
-    row.name = draft.profile.name or ""
+    row.name = draft.profile.name or _name_in_title(draft.title)
     if checked.sections_checked:
         row.template = result.template.id
         row.template_name = result.template.name
@@ -100,6 +101,16 @@ def _fill(row: ReportRow, checked: DocumentCheck) -> None:
     body = _body(checked)
     row.zi = sum(count_zi(text) for _, text in body)
     row.prints = report_prints(body)
+
+
+# A name in a title: `…述职述廉报告（吴敏）`, `吴敏同志2026年度…`.
+_TITLE_NAME = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]\s*$|^([\u4e00-\u9fff]{2,4})同志")
+
+
+def _name_in_title(title: str) -> str:
+    """The writer's name when the title names them and the 落款 does not."""
+    match = _TITLE_NAME.search(title.strip())
+    return (match.group(1) or match.group(2)) if match else ""
 
 
 def _body(checked: DocumentCheck) -> list[tuple[int, str]]:

@@ -77,3 +77,10 @@ def test_without_a_year_each_report_is_checked_against_its_own(tmp_path: Path) -
     write_report(tmp_path / "去年的.txt", year=2025)
     (row,) = review([tmp_path], ReviewSettings(), jobs=1).rows
     assert (row.year, row.verdict) == (2025, PASS)
+
+
+def test_the_name_comes_from_the_title_when_the_signature_has_none(tmp_path: Path) -> None:
+    path = write_report(tmp_path / "无落款.txt", name="")
+    path.write_text(path.read_text(encoding="utf-8").replace("2026年度考核个人总结", "2026年度考核个人总结（吴敏）", 1))
+    (row,) = review([tmp_path], ReviewSettings(year=2026), jobs=1).rows
+    assert row.name == "吴敏"
