@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +69,7 @@ def review(
             rows.append(row)
             if progress is not None:
                 progress(len(rows), len(files))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, BrokenExecutor):  # Ctrl+C, or a worker killed (out of memory): keep what was done
         interrupted = True
     order = {shown: index for index, (_path, shown) in enumerate(files)}
     rows.sort(key=lambda r: order[r.file])
