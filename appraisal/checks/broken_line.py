@@ -24,6 +24,10 @@ _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
 _MARKS = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
 _CONTINUES = set("，。、；：？！）》”’」』,;:?!")  # marks that cannot start a paragraph
 _ENDS = set("。！？；：…!?;:")
+_MID_WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z，、,]")  # a printed line cut in mid-sentence ends in one of these
+_ITEM = re.compile(
+    r"\s*(?:[0-9０-９]{1,2}[.．、）)]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是])"
+)
 _REACH = 40  # a closing mark this far into the next line still closes the quote opened at the end of the first
 
 
@@ -56,7 +60,7 @@ def _printed_runs(lines: list[str]) -> list[tuple[int, int]]:
                 if abs(following - width) > _PRINTED_SLACK:
                     break
                 end += 1
-        cut = sum(1 for line in lines[index:end] if line.rstrip()[-1:] not in _ENDS)
+        cut = sum(1 for line in lines[index:end] if _MID_WORD.match(line.rstrip()[-1:]) and not _ITEM.match(line))
         if end - index >= 2 and cut * 3 >= (end - index) * 2:
             runs.append((index, end + 1 if end + 1 < len(lines) and lines[end + 1].strip() else end))
             index = end + 1
