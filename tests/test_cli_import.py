@@ -224,7 +224,7 @@ def test_an_unrecognised_document_is_imported_with_the_guess_and_the_summary_say
     source.write_text(UNSURE, encoding="utf-8")
     code, out, _err = run_cli(capsys, "import", str(source), "-o", str(tmp_path / "草稿.json"))
     assert code == 0
-    assert "未能确定文档所用的模板，暂按「" in out
+    assert "该文档不符合任何模板，已按「" in out  # 同志们…谢谢大家 is a speech; the guess is used and said
     assert "选择该模板的依据：" in out
 
 
@@ -239,8 +239,8 @@ def test_on_a_terminal_import_asks_for_the_template_when_unsure(
     target = tmp_path / "草稿.json"
     code, out, err = run_cli(capsys, "import", str(source), "-o", str(target))
     assert code == 0
-    question = next(line for line in err.splitlines() if line.startswith("未能确定文档所用的模板"))
-    assert "（依据：" in question and question.endswith("请选择（直接回车使用推测的模板）：")  # evidence, one line
+    question = next(line for line in err.splitlines() if line.startswith("该文档不符合任何模板"))
+    assert "（依据：像是讲话类材料" in question and question.endswith("（直接回车使用推测的模板）：")  # one line
     assert "请输入 1 到 4 之间的数字。" in err
     assert load_draft(target).template == "duty-report"
     assert "使用指定的模板「领导干部述职述廉报告」" in out

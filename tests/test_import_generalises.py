@@ -268,3 +268,11 @@ def test_on_a_real_terminal_the_question_is_asked_and_enter_keeps_the_guess(tmp_
     assert "未能确定文档所用的模板（依据：" in shown and "个人口吻" in shown
     assert "（推测）" in shown
     assert f"草稿已保存到 {target}" in shown.replace("\r\n", "\n").replace("\n", "")
+
+
+def test_a_text_opening_with_tongzhimen_is_a_speech_whatever_it_names() -> None:
+    text = "同志们：\n今天我们在这里召开党支部书记抓党建工作述职会议，" + "听取述职，总结成绩，查找不足。" * 10
+    result = parse(text)
+    assert result.fits_no_template
+    duty = parse("2025年度述职报告\n各位领导、同志们：\n" + "本人认真履行职责，" * 10 + "\n一、述德\n政治坚定。")
+    assert not duty.fits_no_template  # a report delivered to colleagues is no speech

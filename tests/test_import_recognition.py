@@ -126,7 +126,8 @@ UNSURE = "同志们：\n今天我向大家汇报一些情况。\n我们做了很
 def test_an_unrecognised_document_says_so_and_check_runs_only_the_content_rules(tmp_path: Path) -> None:
     result = parse(UNSURE)
     assert not result.confident
-    assert "未能确定文档所用的模板" in result.summary()
+    assert result.fits_no_template  # 同志们…谢谢大家: a speech
+    assert "该文档不符合任何模板" in result.summary()
     path = tmp_path / "讲话.txt"
     path.write_text(UNSURE + "完成税收亿元。\n", encoding="utf-8")
     checked = check_document(path)

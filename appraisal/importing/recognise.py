@@ -35,6 +35,7 @@ _KINDS = (
     ("总结", re.compile(r"总结|小结|回顾")),
 )
 NO_TEMPLATE_KINDS = {"讲话"}
+_SPEECH_OPENING = re.compile(r"\s*同志们[：:，,！!]")
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,8 @@ def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Rec
     longest_title = max((len(w) for w in title_words.values()), default=0)
     longest_lead = max((len(w) for w in lead_words.values()), default=0)
     voice = voice_of(body)
-    kind = kind_of(title) or kind_of(lead[: _LEAD_CHARS // 4])
+    # A text that opens with 同志们 (no title, no 各位领导 before it) is a speech, whatever it goes on to name.
+    kind = "讲话" if _SPEECH_OPENING.match(lead) else kind_of(title) or kind_of(lead[: _LEAD_CHARS // 4])
     scores: dict[str, float] = {}
     for e in evidence:
         tid = e.template.id
