@@ -5,44 +5,18 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from assisting import CURRENT, TEMPLATE, run_assist, section_draft
 from fresh_interpreter import loaded_after
-from openai_server import ANSWER, Model, answering, configure, serve
+from openai_server import ANSWER, Model, answering, configure
 
-from appraisal import cli
 from appraisal.assist import build_request, secret_marks, unverified
 from appraisal.config import AssistConfig
 from appraisal.draft import Draft
 from appraisal.notes import NewNote, add_notes
 from appraisal.service import Service, Settings
-from appraisal.store import create_draft
-from appraisal.templates import load_template
-
-TEMPLATE = load_template("cadre-annual")
-CURRENT = "本人牵头推进营商环境优化工作，全年走访企业86家，协调解决融资难题21个。"
-
-
-@pytest.fixture
-def model() -> Iterator[tuple[Model, str]]:
-    """The test server (`openai_server`): what it does next and what it was sent, and its base_url."""
-    with serve() as running:
-        yield running
-
-
-def _draft(text: str = CURRENT) -> Path:
-    draft = Draft.new(TEMPLATE, name="张三", year=2026)
-    draft.sections["results.service"] = text
-    return create_draft(draft)
-
-
-def _assist(capsys: pytest.CaptureFixture[str], path: Path, *extra: str) -> tuple[int, str, str]:
-    code = cli.main(["assist", str(path), "--section", "results.service", *extra])
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 # ---------------------------------------------------------------- answers
 
@@ -52,9 +26,9 @@ def test_the_answer_is_a_proposal_with_its_unverified_facts_flagged(
     mode: str, model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     state, url = answering(model, appraisal_home, mode)
-    path = _draft()
+    path = section_draft()
     before = path.read_bytes()
-    code, out, err = _assist(capsys, path, "--task", "polish", "--yes")
+    code, out, err = run_assist(capsys, path, "--task", "polish", "--yes")
     assert code == 0, err
     assert "将发送给 " + url in out and CURRENT in out  # what is sent is shown first
     assert "".join(ANSWER) in out
@@ -99,10 +73,10 @@ def test_from_notes_sends_the_sections_notes_and_flags_what_they_do_not_say(
     model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     state, _ = answering(model, appraisal_home)
-    path = _draft("")
+    path = section_draft("")
     add_notes(2026, [NewNote("走访企业120家", None, "results.service", "cadre-annual")])
     add_notes(2026, [NewNote("参加理论学习12次", None, "study", "cadre-annual")])
-    code, out, _ = _assist(capsys, path, "--task", "from-notes", "--yes")
+    code, out, _ = run_assist(capsys, path, "--task", "from-notes", "--yes")
     assert code == 0
     sent = state.requests[0]["messages"][1]["content"]
     assert "走访企业120家" in sent and "理论学习12次" not in sent  # only this section's notes
@@ -140,10 +114,10 @@ def test_each_error_is_one_chinese_sentence_and_the_draft_is_unchanged(
 ) -> None:
     monkeypatch.setenv("APPRAISAL_TEST_KEY", "secret-key")
     state, _ = answering(model, appraisal_home, mode, api_key_env="APPRAISAL_TEST_KEY", timeout=0.5)
-    path = _draft()
+    path = section_draft()
     before = path.read_bytes()
     started = time.monotonic()
-    code, _out, err = _assist(capsys, path, "--task", "polish", "--yes")
+    code, _out, err = run_assist(capsys, path, "--task", "polish", "--yes")
     assert code == 2
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
     assert path.read_bytes() == before
@@ -153,9 +127,9 @@ def test_each_error_is_one_chinese_sentence_and_the_draft_is_unchanged(
 
 def test_connection_refused(appraisal_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     configure(appraisal_home, f"http://127.0.0.1:{_free_port()}/v1")
-    path = _draft()
+    path = section_draft()
     before = path.read_bytes()
-    code, _out, err = _assist(capsys, path, "--task", "polish", "--yes")
+    code, _out, err = run_assist(capsys, path, "--task", "polish", "--yes")
     assert code == 2 and "连接被拒绝" in err and err.count("\n") == 1
     assert path.read_bytes() == before
 
@@ -166,7 +140,7 @@ def test_a_missing_key_variable_sends_nothing(
     state, url = model
     monkeypatch.delenv("APPRAISAL_TEST_KEY", raising=False)
     configure(appraisal_home, url, api_key_env="APPRAISAL_TEST_KEY")
-    code, _out, err = _assist(capsys, _draft(), "--task", "polish", "--yes")
+    code, _out, err = run_assist(capsys, section_draft(), "--task", "polish", "--yes")
     assert code == 2 and "环境变量 APPRAISAL_TEST_KEY 没有设置" in err
     assert state.requests == []
 
@@ -187,7 +161,7 @@ def test_marked_text_is_never_sent(
 ) -> None:
     state, url = model
     configure(appraisal_home, url)
-    code, out, err = _assist(capsys, _draft(text), "--task", "polish", "--yes")
+    code, out, err = run_assist(capsys, section_draft(text), "--task", "polish", "--yes")
     assert code == 2 and "不得发给模型，未发送任何内容" in err
     assert out == ""  # not even shown as about to be sent
     assert state.requests == []
@@ -199,7 +173,7 @@ def test_a_marked_note_is_never_sent(
     state, url = model
     configure(appraisal_home, url)
     (note,) = add_notes(2026, [NewNote("内部资料：某项目底数", None, "results.service", "cadre-annual")])
-    code, _out, err = _assist(capsys, _draft(), "--task", "expand", "--yes")
+    code, _out, err = run_assist(capsys, section_draft(), "--task", "expand", "--yes")
     assert code == 2 and f"素材第 {note.id} 条中的“内部资料”" in err
     assert state.requests == []
 
@@ -214,13 +188,13 @@ def test_without_yes_and_without_a_terminal_nothing_is_sent(
 ) -> None:
     state, url = model
     configure(appraisal_home, url)
-    code, out, err = _assist(capsys, _draft(), "--task", "polish")
+    code, out, err = run_assist(capsys, section_draft(), "--task", "polish")
     assert code == 1 and "请加 --yes" in err and "未发送任何内容" in out
     assert state.requests == []
 
 
 def test_without_configuration_it_says_how_and_sends_nothing(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _assist(capsys, _draft(), "--task", "polish", "--yes")
+    code, out, err = run_assist(capsys, section_draft(), "--task", "polish", "--yes")
     assert code == 2 and "还没有配置写作助手，未发送任何内容" in err and "[assist]" in err
     assert out == ""
 

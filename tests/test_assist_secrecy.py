@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import shutil
 import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from openai_server import Model, configure, serve
+from openai_server import Model, configure
 
 from appraisal import cli, paths
 from appraisal.assist import secret_marks
@@ -124,12 +123,6 @@ def test_ordinary_words_still_pass(text: str) -> None:
 
 
 # ---------------------------------------------------------------- everything that is sent is screened
-
-
-@pytest.fixture
-def model() -> Iterator[tuple[Model, str]]:
-    with serve() as running:
-        yield running
 
 
 CLEAN = "本人牵头推进营商环境优化工作，全年走访企业86家，协调解决融资难题21个。"

@@ -12,26 +12,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from assisting import CURRENT, TEMPLATE, run_assist, section_draft
 from openai_server import ESCAPED_TEXT, Model, answering, configure, serve
 
-from appraisal import cli
 from appraisal.config import AssistConfig
 from appraisal.draft import Draft
 from appraisal.logs import LOG_FILE, configure_logging
 from appraisal.service import Service, Settings
-from appraisal.store import create_draft, load_draft
-from appraisal.templates import load_template
+from appraisal.store import load_draft
 
-TEMPLATE = load_template("cadre-annual")
-CURRENT = "本人牵头推进营商环境优化工作，全年走访企业86家，协调解决融资难题21个。"
 KEY = "sk-Zq8wSECRETkey4711"
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-@pytest.fixture
-def model() -> Iterator[tuple[Model, str]]:
-    with serve() as running:
-        yield running
 
 
 @pytest.fixture
@@ -39,18 +30,6 @@ def other() -> Iterator[tuple[Model, str]]:
     """A second server: the proxy, or the host a redirect points at. It records whatever reaches it."""
     with serve() as running:
         yield running
-
-
-def _draft() -> Path:
-    draft = Draft.new(TEMPLATE, name="张三", year=2026)
-    draft.sections["results.service"] = CURRENT
-    return create_draft(draft)
-
-
-def _assist(capsys: pytest.CaptureFixture[str], path: Path, *extra: str) -> tuple[int, str, str]:
-    code = cli.main(["assist", str(path), "--section", "results.service", *extra])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # ---------------------------------------------------------------- item 4: no proxy for a model on this machine
@@ -72,7 +51,7 @@ def test_a_loopback_model_is_never_reached_through_the_proxy(
     monkeypatch.delenv("no_proxy", raising=False)
     monkeypatch.delenv("NO_PROXY", raising=False)
     configure(appraisal_home, url.replace("127.0.0.1", host))
-    code, _out, err = _assist(capsys, _draft(), "--task", "polish", "--yes")
+    code, _out, err = run_assist(capsys, section_draft(), "--task", "polish", "--yes")
     assert code == 0, err
     assert proxy.requests == []  # the section's text never went to the proxy
     assert len(state.requests) == 1 and CURRENT in state.requests[0]["messages"][1]["content"]
@@ -132,9 +111,9 @@ def test_a_key_that_cannot_be_a_header_is_refused_in_one_sentence_without_showin
 ) -> None:
     state, _ = answering(model, appraisal_home, api_key_env="UNIT_KEY")
     monkeypatch.setenv("UNIT_KEY", key)
-    path = _draft()
+    path = section_draft()
     before = path.read_bytes()
-    code, out, err = _assist(capsys, path, "--task", "polish", "--yes")
+    code, out, err = run_assist(capsys, path, "--task", "polish", "--yes")
     assert code == 2
     assert err.count("\n") == 1 and "环境变量 UNIT_KEY 中的密钥含有不能用于请求的字符" in err
     assert "Traceback" not in err
@@ -158,7 +137,7 @@ def test_the_key_is_in_no_message_and_no_log_line(
     state, _ = answering(model, appraisal_home, mode, api_key_env="UNIT_KEY", timeout=1)
     state.redirect_to = other[1] + "/chat/completions"
     monkeypatch.setenv("UNIT_KEY", KEY)
-    _code, out, err = _assist(capsys, _draft(), "--task", "polish", "--yes")
+    _code, out, err = run_assist(capsys, section_draft(), "--task", "polish", "--yes")
     logging.getLogger("appraisal.test").error("a record that carries the key %s", KEY)  # as a careless log line would
     assert state.headers[0]["Authorization"] == f"Bearer {KEY}"  # it was sent, to the model only
     assert other[0].requests == []
@@ -186,8 +165,8 @@ def test_escape_sequences_from_the_model_are_never_printed_diffed_or_stored(
     model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     answering(model, appraisal_home, "escapes")
-    path = _draft()
-    code, out, err = _assist(capsys, path, "--task", "polish", "--yes")
+    path = section_draft()
+    code, out, err = run_assist(capsys, path, "--task", "polish", "--yes")
     assert code == 0, err
     assert not CONTROLS.search(out + err), repr(CONTROLS.findall(out + err))
     assert ESCAPED_TEXT in out  # the stream and the proposal show the words
@@ -205,7 +184,7 @@ def test_the_servers_error_message_is_shown_without_its_escapes(
     model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     answering(model, appraisal_home, "error-escapes")
-    code, out, err = _assist(capsys, _draft(), "--task", "polish", "--yes")
+    code, out, err = run_assist(capsys, section_draft(), "--task", "polish", "--yes")
     assert code == 2 and "模型服务报告错误：模型过载。" in err
     assert not CONTROLS.search(out + err)
 
@@ -223,10 +202,10 @@ def test_one_deadline_for_the_whole_answer(
     model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     answering(model, appraisal_home, "drip", timeout=1.5)  # a piece every 0.5 s for 20 s
-    path = _draft()
+    path = section_draft()
     before = path.read_bytes()
     started = time.monotonic()
-    code, _out, err = _assist(capsys, path, "--task", "polish", "--yes")
+    code, _out, err = run_assist(capsys, path, "--task", "polish", "--yes")
     elapsed = time.monotonic() - started
     assert code == 2 and "模型服务在 1.5 秒内没有答完" in err
     assert elapsed < 4, elapsed
@@ -266,6 +245,6 @@ def test_a_redirect_is_not_followed(
     target, target_url = other
     state.redirect_to = target_url.replace("127.0.0.1", "localhost") + "/chat/completions"
     monkeypatch.setenv("UNIT_KEY", KEY)
-    code, _out, err = _assist(capsys, _draft(), "--task", "polish", "--yes")
+    code, _out, err = run_assist(capsys, section_draft(), "--task", "polish", "--yes")
     assert code == 2 and f"模型服务把请求转往别处（{status}）" in err
     assert target.requests == [] and target.headers == []

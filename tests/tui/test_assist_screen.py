@@ -4,39 +4,22 @@ in the section (saved as a new revision), and errors leave the text as it was.""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
-from openai_server import ANSWER, Model, answering, configure, serve
+from assisting import CURRENT, section_draft
+from openai_server import ANSWER, ESCAPED_TEXT, Model, answering, configure
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from appraisal.draft import AdoptedFact, Draft
 from appraisal.logs import LOG_FILE
-from appraisal.store import create_draft, load_draft
-from appraisal.templates import load_template
+from appraisal.store import load_draft
 from appraisal.tui.screens.assist import AssistScreen
 from appraisal.tui.screens.editor import EditorScreen
 
 from .helpers import editor_ready, make_app, wait_until
-
-CURRENT = "本人牵头推进营商环境优化工作，全年走访企业86家，协调解决融资难题21个。"
-
-
-@pytest.fixture
-def model() -> Iterator[tuple[Model, str]]:
-    with serve() as running:
-        yield running
-
-
-def _draft(text: str = CURRENT, adopted: tuple[tuple[str, str], ...] = ()) -> Path:
-    draft = Draft.new(load_template("cadre-annual"), name="张三", year=2026)
-    draft.sections["results.service"] = text
-    if adopted:
-        draft.unverified["results.service"] = [AdoptedFact(kind=k, text=t) for k, t in adopted]
-    return create_draft(draft)
 
 
 @asynccontextmanager
@@ -64,7 +47,7 @@ def _body(screen: AssistScreen) -> str:
 
 async def test_polish_shown_sent_streamed_and_accepted(model: tuple[Model, str], appraisal_home: Path) -> None:
     state, url = answering(model, appraisal_home)
-    path = _draft()
+    path = section_draft()
     revision = load_draft(path).revision
     async with assisting(path) as (pilot, editor, screen):
         await pilot.press("enter")  # the first task: polish
@@ -93,7 +76,7 @@ async def test_polish_shown_sent_streamed_and_accepted(model: tuple[Model, str],
 async def test_esc_while_streaming_cancels_and_changes_nothing(model: tuple[Model, str], appraisal_home: Path) -> None:
     state, url = model  # the server holds back the rest of the answer until told
     configure(appraisal_home, url)
-    path = _draft()
+    path = section_draft()
     before = path.read_bytes()
     async with assisting(path) as (pilot, editor, screen):
         await pilot.press("enter", "enter")
@@ -111,7 +94,7 @@ async def test_an_error_is_one_sentence_and_the_text_stays(
     mode: str, message: str, model: tuple[Model, str], appraisal_home: Path
 ) -> None:
     answering(model, appraisal_home, mode)
-    path = _draft()
+    path = section_draft()
     before = path.read_bytes()
     async with assisting(path) as (pilot, editor, screen):
         await pilot.press("enter", "enter")
@@ -124,7 +107,7 @@ async def test_an_error_is_one_sentence_and_the_text_stays(
 
 
 async def test_without_configuration_it_says_how_and_sends_nothing(appraisal_home: Path) -> None:
-    async with assisting(_draft()) as (pilot, _editor, screen):
+    async with assisting(section_draft()) as (pilot, _editor, screen):
         await pilot.press("enter")
         await wait_until(lambda: screen.stage == "error")
         assert "还没有配置写作助手，未发送任何内容" in _body(screen)
@@ -145,7 +128,7 @@ async def test_accepted_unverified_facts_stay_flagged_in_the_editor(
     model: tuple[Model, str], appraisal_home: Path
 ) -> None:
     answering(model, appraisal_home)
-    path = _draft()
+    path = section_draft()
     async with assisting(path) as (pilot, editor, screen):
         await pilot.press("enter", "enter")
         await wait_until(lambda: screen.stage == "proposal")
@@ -164,7 +147,7 @@ async def test_accepted_unverified_facts_stay_flagged_in_the_editor(
 
 async def test_confirming_adopted_facts_by_keys(appraisal_home: Path) -> None:
     text = "".join(ANSWER)
-    path = _draft(text, (("数字", "120家"), ("数字", "35亿元"), ("单位", "省商务厅")))
+    path = section_draft(text, (("数字", "120家"), ("数字", "35亿元"), ("单位", "省商务厅")))
     async with assisting(path) as (pilot, editor, screen):
         await pilot.press("end", "enter")  # the last task: 核实
         await wait_until(lambda: screen.stage == "verify")
@@ -184,7 +167,7 @@ async def test_confirming_adopted_facts_by_keys(appraisal_home: Path) -> None:
 async def test_a_proposal_that_drops_figures_needs_y_not_enter(model: tuple[Model, str], appraisal_home: Path) -> None:
     state, _ = answering(model, appraisal_home)
     state.answer = ["本人牵头推进营商环境优化工作，", "带动投资35亿元，成效明显。"]
-    path = _draft()
+    path = section_draft()
     async with assisting(path) as (pilot, editor, screen):
         await pilot.press("enter", "enter")
         await wait_until(lambda: screen.stage == "proposal")
@@ -205,7 +188,7 @@ async def test_a_malformed_key_never_ends_the_app_nor_reaches_the_screen_or_log(
 ) -> None:
     state, _ = answering(model, appraisal_home, api_key_env="UNIT_KEY")
     monkeypatch.setenv("UNIT_KEY", key)
-    path = _draft()
+    path = section_draft()
     async with assisting(path) as (pilot, editor, screen):
         await pilot.press("enter", "enter")
         await wait_until(lambda: screen.stage == "error")
@@ -226,7 +209,7 @@ async def test_the_dialog_leaves_the_status_line_and_key_bar_in_view(
     size: tuple[int, int], model: tuple[Model, str], appraisal_home: Path
 ) -> None:
     answering(model, appraisal_home)
-    async with assisting(_draft(), size) as (pilot, editor, screen):
+    async with assisting(section_draft(), size) as (pilot, editor, screen):
         status = editor.query_one("#status").region
         keys = editor.query_one("KeyBar").region
         assert status.height == 1 and keys.height == 1 and keys.bottom == size[1]
@@ -237,3 +220,19 @@ async def test_the_dialog_leaves_the_status_line_and_key_bar_in_view(
             dialog = screen.query_one(".assist-dialog").region
             assert dialog.y >= status.bottom and dialog.bottom <= keys.y, (stage, dialog, status, keys)
             assert dialog.height == size[1] - 2  # every row between them, for text to read
+
+
+async def test_escape_sequences_from_the_model_never_reach_the_dialog_or_the_text(
+    model: tuple[Model, str], appraisal_home: Path
+) -> None:
+    answering(model, appraisal_home, "escapes")
+    path = section_draft()
+    async with assisting(path) as (pilot, editor, screen):
+        await pilot.press("enter", "enter")
+        await wait_until(lambda: screen.stage == "proposal")
+        assert screen.streamed.strip() == ESCAPED_TEXT
+        assert "\x1b" not in _body(screen) and "\x07" not in _body(screen)
+        await pilot.press("enter")
+        await wait_until(lambda: pilot.app.screen is editor)
+        assert editor.editor.text == ESCAPED_TEXT
+    assert load_draft(path).sections["results.service"] == ESCAPED_TEXT
