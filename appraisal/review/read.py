@@ -13,6 +13,7 @@ import re
 import signal
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from appraisal.checks import DEFAULT_OPTIONS, RULES, CheckOptions
 from appraisal.checks.documents import DocumentCheck, check_document
@@ -33,6 +34,21 @@ class ReviewSettings:
     template: str | None = None
     year: int | None = None
     options: CheckOptions = DEFAULT_OPTIONS
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Sent to the workers by pickling where processes are spawned (Windows, macOS; Linux from Python 3.14):
+        the options' read-only word map cannot be pickled, so it travels as a plain dict."""
+        options = self.options
+        plain = (options.disabled, dict(options.extra_words), options.allowed_words)
+        return (_rebuilt, (self.template, self.year, plain))
+
+
+def _rebuilt(
+    template: str | None, year: int | None, plain: tuple[frozenset[str], dict[str, str], frozenset[str]]
+) -> ReviewSettings:
+    disabled, extra_words, allowed_words = plain
+    options = CheckOptions(disabled, MappingProxyType(extra_words), allowed_words)
+    return ReviewSettings(template, year, options)
 
 
 _SETTINGS = ReviewSettings()

@@ -3,14 +3,19 @@ the pool gives what one process gives, Ctrl+C keeps what was done."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import pickle
 import shutil
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 from review_corpus import Report
 
+from appraisal.checks import CheckOptions
 from appraisal.review import PASS, RETURN, ReviewSettings, find_reports, review
+from appraisal.review.read import review_file, start_worker
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -98,3 +103,17 @@ def test_several_folders_name_each_file_with_its_folder(unit: tuple[Path, list[R
     found = [shown for _, shown in find_reports([unit[0], other])]
     assert "二科/报告.docx" in found and f"{unit[0].name}/0001-邓鹏文.docx" in found
     assert os.sep not in "".join(found).replace("/", "")
+
+
+def test_the_settings_reach_workers_that_are_spawned(unit: tuple[Path, list[Report]]) -> None:
+    """Windows and macOS start workers by spawning, which pickles what they are given: the user's word lists
+    included (they are read-only maps, which pickle cannot take as they are)."""
+    options = CheckOptions(frozenset({"placeholder"}), MappingProxyType({"围绕": "用户词表中的词"}))
+    settings = ReviewSettings("cadre-annual", 2026, options)
+    assert pickle.loads(pickle.dumps(settings)) == settings
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1, initializer=start_worker, initargs=(settings,)) as pool:
+        row = pool.apply(review_file, (unit[1][3].path, "甲.docx"))  # report 3 has a placeholder (XX)
+    assert row.error is None and row.template == "cadre-annual"
+    assert "placeholder" not in {f.rule for f in row.findings}  # switched off by the user
+    assert "user-word" in {f.rule for f in row.findings}  # the user's own word list came along
