@@ -37,7 +37,8 @@ SHAPE = 0.7  # a character of similar shape
 _FUZZY_INITIAL = {"z": "zh", "zh": "z", "c": "ch", "ch": "c", "s": "sh", "sh": "s", "n": "l", "l": "n"}
 _FUZZY_FINAL = {"an": "ang", "ang": "an", "en": "eng", "eng": "en", "in": "ing", "ing": "in"}
 _SYLLABLE = re.compile(r"([bpmfdtnlgkhjqxrzcsyw]h?|)([a-z]+?)(\d?)")
-FORMAT = 3  # of the prebuilt copy: a new number when what it holds changes
+RARE_BUCKET = 3  # words seen at most 2^(3/2) ≈ 3 times in jieba's counts: known, but not used to segment
+FORMAT = 4  # of the prebuilt copy: a new number when what it holds changes
 COMMON_WORD = 10  # frequency bucket (round(2·log2 f)) from which a word is common: seen 32 times or more
 _UNKNOWN_BUCKET = -2  # a character the dictionary does not know costs as a word seen once in two
 
@@ -61,9 +62,12 @@ class Language:
         shapes: list[str],
         rare_readings: dict[str, list[str]] | None = None,
         log_total: float | None = None,
+        rare_words: str = "",
     ):
         """`readings`: of the common characters, those offered as corrections; `rare_readings`: of the others.
-        `log_total`: the log of the dictionary's total frequency, when known (the prebuilt copy keeps it)."""
+        `log_total`: the log of the dictionary's total frequency, when known (the prebuilt copy keeps it).
+        `rare_words`: words seen at most RARE_BUCKET times as one sorted string of 4-character records (padded with
+        NUL): known, so never taken for slips, but kept out of the segmenter and out of memory as objects."""
         self._words = words  # word → bucket * 64 + index of its part of speech in `tags`
         self._tags = tags
         self._readings = readings
@@ -83,12 +87,28 @@ class Language:
         if log_total is None:
             log_total = math.log(sum(2 ** (value // 64 / 2) for value in words.values()))
         self._log_total = log_total
+        self._rare_words = rare_words
         self._similar: dict[str, dict[str, float]] = {}
 
     # ---------------------------------------------------------------- words
 
     def __contains__(self, word: str) -> bool:
-        return word in self._words
+        return word in self._words or self.rare(word)
+
+    def rare(self, word: str) -> bool:
+        """Whether `word` is one of the words the dictionary saw only a few times (kept out of the segmenter)."""
+        if not 1 < len(word) <= MAX_WORD:
+            return False
+        key = word.ljust(MAX_WORD, "\0")
+        records = self._rare_words
+        low, high = 0, len(records) // MAX_WORD
+        while low < high:
+            middle = (low + high) // 2
+            if records[middle * MAX_WORD : (middle + 1) * MAX_WORD] < key:
+                low = middle + 1
+            else:
+                high = middle
+        return records[low * MAX_WORD : (low + 1) * MAX_WORD] == key
 
     def bucket(self, word: str) -> int | None:
         """round(2·log2 frequency) of a word the dictionary knows, else None."""
@@ -208,10 +228,21 @@ def _load() -> Language:
         pass
     model = _parse(words_gz, chars.decode("utf-8"))
     blob = marshal.dumps(
-        (model._words, model._tags, model._readings, model._shapes, model._rare_readings, model._log_total)
+        (
+            model._words,
+            model._tags,
+            model._readings,
+            model._shapes,
+            model._rare_readings,
+            model._log_total,
+            model._rare_words,
+        )
     )
     with contextlib.suppress(OSError):  # a read-only or full disk: the next process parses the data again
         atomic_write_bytes(paths.ensure_private_dir(prebuilt.parent) / prebuilt.name, blob)
+        for stale in prebuilt.parent.glob("language-*.marshal"):
+            if stale.name != prebuilt.name:
+                stale.unlink()  # made for other data or another Python: never read again
     return model
 
 
@@ -237,7 +268,12 @@ def _parse(words_gz: bytes, chars: str) -> Language:
         else:
             spellings, _, rare = rest.partition("\t")
             (rare_readings if rare else readings)[first] = spellings.split(" ")
-    return Language(words, tags, readings, shapes, rare_readings)
+    log_total = math.log(sum(2 ** (value // 64 / 2) for value in words.values()))
+    seldom = sorted(word for word, value in words.items() if len(word) > 1 and value // 64 <= RARE_BUCKET)
+    for word in seldom:
+        del words[word]
+    records = "".join(word.ljust(MAX_WORD, "\0") for word in seldom)
+    return Language(words, tags, readings, shapes, rare_readings, log_total, records)
 
 
 def language() -> Language:

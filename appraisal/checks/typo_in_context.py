@@ -143,14 +143,20 @@ def _judge(model: Language, run: str, at: int) -> tuple[tuple[str, str, str, flo
         return None
     low, high = max(0, at - WINDOW), min(len(run), at + WINDOW + 1)
     window, j = run[low:high], at - low
+    spans = [
+        (start, end)
+        for start in range(max(0, j - 3), j + 1)
+        for end in range(max(j + 1, start + 2), min(len(window), start + 4) + 1)
+    ]
+    if any(model.rare(window[start:end]) for start, end in spans):
+        return None  # the character is part of a word the dictionary knows, if seldom (a name, a term)
     words: dict[str, tuple[str, str]] = {}
-    for start in range(max(0, j - 3), j + 1):
-        for end in range(max(j + 1, start + 2), min(len(window), start + 4) + 1):
-            if window[start:end] in model:
-                continue
-            left, right = window[start:j], window[j + 1 : end]
-            for ch in model.common_among(left, similar, right):
-                words.setdefault(ch, (left + ch + right, window[start:end]))
+    for start, end in spans:
+        if window[start:end] in model:
+            continue
+        left, right = window[start:j], window[j + 1 : end]
+        for ch in model.common_among(left, similar, right):
+            words.setdefault(ch, (left + ch + right, window[start:end]))
     if not words:
         return None
     before = model.segment_cost(window)
