@@ -82,8 +82,7 @@ class Language:
         for ch, spellings in readings.items():
             spelling = spellings[0]  # the usual reading: a rare one (提 dī, 不 fǒu) would make noise, not typos
             self._by_tone[spelling].add(ch)
-            initial, final, _tone = _split(spelling)
-            self._by_syllable[initial + final].add(ch)
+            self._by_syllable[spelling.rstrip("012345")].add(ch)  # the syllable without its tone
         if log_total is None:
             log_total = math.log(sum(2 ** (value // 64 / 2) for value in words.values()))
         self._log_total = log_total
