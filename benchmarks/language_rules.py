@@ -4,8 +4,8 @@
     uv run python benchmarks/language_rules.py sighan SPLIT=FILE.tsv [SPLIT=FILE.tsv …]
     uv run python benchmarks/language_rules.py reports SPLIT=DIR [SPLIT=DIR …] --confusions FILE.tsv … [--labels L.toml]
 
-`sighan`: sentence pairs, one a line, `sentence-as-written<TAB>corrected` (pycorrector's test file, whose lines are
-`corrected<TAB>as-written<TAB>…`, is read with `--pycorrector`). Both sides are put through zhconv (`zh-cn`) first,
+`sighan`: sentence pairs, one a line, `sentence-as-written<TAB>corrected` (as in pycorrector's
+`data/sighan2015_test.tsv`, which its wheel ships). Both sides are put through zhconv (`zh-cn`) first,
 because the public simplified files keep traditional characters such as 著 that the converter that made them missed;
 pairs whose length changes are left as they were. Reported per split: sentence-level detection recall (an erroneous
 sentence with a finding), exact recall (the findings' characters are exactly the wrong ones), and false alarms (a
@@ -61,7 +61,7 @@ def offsets(text: str, found: list[Finding]) -> dict[str, set[int]]:
     return out
 
 
-def read_pairs(path: Path, pycorrector: bool) -> list[tuple[str, str]]:
+def read_pairs(path: Path) -> list[tuple[str, str]]:
     import zhconv
 
     pairs = []
@@ -69,7 +69,7 @@ def read_pairs(path: Path, pycorrector: bool) -> list[tuple[str, str]]:
         fields = line.split("\t")
         if len(fields) < 2:
             continue
-        wrong, right = (fields[1], fields[0]) if pycorrector else (fields[0], fields[1])
+        wrong, right = fields[0], fields[1]
         converted = zhconv.convert(wrong, "zh-cn"), zhconv.convert(right, "zh-cn")
         pairs.append(
             converted if len(converted[0]) == len(wrong) and len(converted[1]) == len(right) else (wrong, right)
@@ -77,11 +77,11 @@ def read_pairs(path: Path, pycorrector: bool) -> list[tuple[str, str]]:
     return pairs
 
 
-def sighan(splits: list[tuple[str, Path]], pycorrector: bool) -> None:
+def sighan(splits: list[tuple[str, Path]]) -> None:
     groups = [*LANGUAGE, "language"]
     print(f"{'split':<10}{'rule':<17}{'detected':>14}{'exact':>14}{'false alarms':>18}")
     for split, path in splits:
-        pairs = read_pairs(path, pycorrector)
+        pairs = read_pairs(path)
         errors = [(w, r) for w, r in pairs if len(w) == len(r) and w != r]
         detected: Counter[str] = Counter()
         exact: Counter[str] = Counter()
@@ -114,7 +114,7 @@ def confusions(paths: list[Path]) -> dict[str, list[str]]:
     """Right character → the characters learners wrote instead (SIGHAN training pairs)."""
     found: dict[str, list[str]] = defaultdict(list)
     for path in paths:
-        for wrong, right in read_pairs(path, False):
+        for wrong, right in read_pairs(path):
             if len(wrong) == len(right):
                 for a, b in zip(wrong, right, strict=True):
                     if a != b and "\u4e00" <= a <= "\u9fff" and "\u4e00" <= b <= "\u9fff" and a not in found[b]:
@@ -235,7 +235,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("kind", choices=["sighan", "reports"])
     parser.add_argument("splits", nargs="+", help="SPLIT=PATH: a file of pairs (sighan) or a folder of .txt (reports)")
-    parser.add_argument("--pycorrector", action="store_true", help="pairs in pycorrector's order (right, wrong)")
     parser.add_argument("--confusions", nargs="*", type=Path, default=[], help="SIGHAN training pairs (reports)")
     parser.add_argument("--labels", type=Path, help="hand labels of the real slips in the reports")
     parser.add_argument("--ime", action="store_true", help="plant same-syllable slips instead of learners' ones")
@@ -243,7 +242,7 @@ def main() -> None:
     splits = [(s.split("=", 1)[0], Path(s.split("=", 1)[1])) for s in args.splits]
     language()  # loaded once before the clock starts: its load is measured by benchmarks/check_speed.py
     if args.kind == "sighan":
-        sighan(splits, args.pycorrector)
+        sighan(splits)
     else:
         if not args.confusions and not args.ime:
             sys.exit("reports: --confusions FILE.tsv (SIGHAN training pairs) or --ime is needed to plant typos")
