@@ -19,6 +19,7 @@ from appraisal.review.row import FAMILY_NAMES, PASS, RETURN, ReportRow
 from appraisal.review.run import Review
 
 WIDTH = 100
+_QUOTE = 80  # characters of a passage quoted in the table (the HTML and JSON give it whole)
 
 
 @dataclass(frozen=True)
@@ -36,10 +37,13 @@ def ordered(review: Review) -> list[ReportRow]:
     return sorted(review.rows, key=lambda r: (rank.get(r.verdict, 2), r.error is not None))
 
 
-def shared_places(review: Review, number: int) -> list[str]:
-    """`张三.docx 第5段` for each report holding shared passage `number` (0-based)."""
-    passage = review.shared[number]
-    return [f"{review.rows[report].file} 第{paragraph}段" for report, paragraph in passage.places]
+def by_files(review: Review) -> list[tuple[tuple[int, ...], list[int]]]:
+    """The shared passages (their numbers) grouped by the reports that hold them, the groups with the most text
+    first: two copies of one report share a dozen passages, which read better as one group."""
+    groups: dict[tuple[int, ...], list[int]] = {}
+    for number, passage in enumerate(review.shared):
+        groups.setdefault(tuple(passage.reports), []).append(number)
+    return sorted(groups.items(), key=lambda g: -sum(review.shared[n].chars for n in g[1]))
 
 
 def summary(review: Review) -> str:
@@ -102,11 +106,15 @@ def table(review: Review) -> bytes:
         for reason in row.reasons:
             out.extend(wrap(f"· {reason}", WIDTH, " " * 11))
     out.append("")
-    for number, passage in enumerate(review.shared, start=1):
-        out.extend(
-            wrap(f"相同段落 {number}（{passage.chars} 字）：{'；'.join(shared_places(review, number - 1))}", WIDTH, "")
-        )
-        out.extend(wrap(f"“{passage.text}”", WIDTH, "    "))
+    for files, numbers in by_files(review):
+        total = sum(review.shared[n].chars for n in numbers)
+        names = "、".join(review.rows[r].file for r in files)
+        out.extend(wrap(f"{names}：相同段落 {len(numbers)} 处，共 {total} 字", WIDTH, ""))
+        for n in numbers:
+            passage = review.shared[n]
+            where = "；".join(f"第{p}段" for _, p in passage.places)
+            quote = passage.text if len(passage.text) <= _QUOTE else passage.text[:_QUOTE] + "……"
+            out.extend(wrap(f"{n + 1}. （{passage.chars} 字，{where}）“{quote}”", WIDTH, "    "))
     out.extend(wrap(summary(review), WIDTH, ""))
     return "".join(line + "\n" for line in out).encode("utf-8")
 

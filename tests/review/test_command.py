@@ -25,7 +25,7 @@ def test_table_on_stdout_and_exit_1_when_some_are_sent_back(
     code, out, err = run_cli(capsys, str(unit[0]), "--year", "2026", "--jobs", "1")
     assert code == 1 and err == ""  # no progress bar when stderr is not a terminal
     assert out.splitlines()[0].split() == ["结论", "文件", "姓名", "模板", "年度", "错误", "提示"]
-    assert "相同段落 1（" in out
+    assert "：相同段落 1 处，共 " in out and "“针对辖区老旧厂房" in out
 
 
 def test_the_format_follows_the_output_suffix(
