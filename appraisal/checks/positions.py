@@ -56,9 +56,8 @@ class FindingGroup:
         return f"本段 {self.count} 处{fixable}"
 
     def place(self, unit: str = "段") -> str:
-        """第N段第M字 of the first, 第N段第M字等 8 处 for several."""
-        where = finding_place(self.first, unit)
-        return f"{where}等 {self.count} 处" if where and self.count > 1 else where
+        """第N段第M字 of the first (a jump goes there; `count_words` says how many there are)."""
+        return finding_place(self.first, unit)
 
 
 def group(findings: Iterable[Finding]) -> list[FindingGroup]:

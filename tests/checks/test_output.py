@@ -203,7 +203,7 @@ def test_identical_findings_of_a_paragraph_are_reported_once_with_a_count() -> N
     assert render([report], "text").splitlines() == [
         "文档 总结.docx",
         "第3段",
-        "  提示  第3段第2字等 8 处  halfwidth-punctuation（可自动修正）",
+        "  提示  第3段第2字  halfwidth-punctuation（可自动修正）",
         "    一〖,〗二,三,四,五,六,七,八,九。",
         "    本段 8 处，可自动修正：中文里的半角“,”应改为全角“，”。",
         "",

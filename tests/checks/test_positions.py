@@ -29,7 +29,7 @@ def test_identical_findings_of_one_paragraph_are_one_entry_with_a_count() -> Non
     (entry,) = group(found)
     assert entry.count == 8 and entry.first == found[0]
     assert entry.count_words() == "本段 8 处，可自动修正"
-    assert entry.place() == "第1段第3字等 8 处"
+    assert entry.place() == "第1段第3字"
 
 
 def test_other_paragraphs_sections_rules_and_messages_stay_apart() -> None:

@@ -86,7 +86,7 @@ async def test_identical_findings_of_a_paragraph_are_one_row_with_a_count() -> N
         await wait_until(lambda: bool(e.screen.guidance.findings))
         prompts = [str(o.prompt) for o in e.screen.query_one("#findings-list", OptionList).options]
         commas = [p for p in prompts if "半角“,”" in p]
-        assert commas == ["提示 第1段第2字等 8 处  本段 8 处，可自动修正：中文里的半角“,”应改为全角“，”。"]
+        assert commas == ["提示 第1段第2字  本段 8 处，可自动修正：中文里的半角“,”应改为全角“，”。"]
         await e.pilot.press("f5")
         await e.pilot.pause()
         review = e.app.screen
