@@ -495,9 +495,11 @@ class Service:
         trial = draft.model_copy(deep=True)
         trial.sections[request.section_id] = text
         findings = self.check_section(trial, template, request.section_id)
-        from appraisal.assist.verify import dropped
+        from appraisal.assist.verify import carried, dropped
 
-        return AssistProposal(request, text, unverified(text, sources), findings, dropped(request.current, text))
+        adopted = [(f.kind, f.text) for f in draft.unverified.get(request.section_id, [])]
+        flagged = carried(text, adopted, unverified(text, sources))
+        return AssistProposal(request, text, flagged, findings, dropped(request.current, text))
 
     @staticmethod
     def keep_proposal(path: Path, proposal: AssistProposal) -> None:

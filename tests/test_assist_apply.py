@@ -141,3 +141,17 @@ def test_adopted_unverified_facts_stay_flagged_until_confirmed_or_edited(
     code, out, _ = run_assist(capsys, path, "--confirm")
     assert code == 0 and flagged() == []
     assert load_draft(path).unverified == {}
+
+
+def test_a_fact_adopted_earlier_and_not_confirmed_is_no_source_for_the_next_proposal(
+    model: tuple[Model, str], appraisal_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    state, _ = answering(model, appraisal_home)
+    state.answer = SHORT  # keeps 35亿元, which the section holds only because an earlier proposal put it there
+    path = section_draft(CURRENT + "带动投资35亿元。", adopted=(("数字", "35亿元"),))
+    code, out, _ = run_assist(capsys, path, "--task", "condense", "--yes")
+    assert code == 0
+    flagged = out.split("—— 未经核实")[1].split("—— 检查结果")[0]
+    assert "数字：35亿元" in flagged
+    run_assist(capsys, path, "--apply", "--yes")
+    assert [f.text for f in load_draft(path).unverified["results.service"]] == ["35亿元"]

@@ -27,6 +27,10 @@ WINGDINGS_STAR = "\uf0ab"  # what Word stores for the Wingdings star
 
 # (the text, the marking the user is shown)
 MARKED = [
+    # 机密 itself, even between words that could hide it
+    ("涉及机密事项3件。", "机密"),
+    ("手机密件。", "机密"),
+    ("这是机密码本。", "机密"),
     # traditional characters
     ("涉及機密事項3件。", "機密"),
     ("絕密★長期 本人全年走访企业86家。", "絕密"),
@@ -109,6 +113,9 @@ ORDINARY = [
     "全年发表信息★★★ 共 5 篇。",
     "密切联系群众，内部团结。",
     "严格保密纪律，落实保密责任制。",
+    "为群众重置手机密码120次。",
+    "与计算机密切相关的工作。",
+    "飞机密集起降时段做好服务。",
 ]
 
 

@@ -33,6 +33,9 @@ _STARS = (
 _OPEN = "【〖「『\\[(〔<《〈{⦅〘〚⟦⟨❲❰⸢⸤﹁﹃"
 _CLOSE = "】〗」』\\])〕>》〉}⦆〙〛⟧⟩❳❱⸣⸥﹂﹄"
 _INTERNAL_WORDS = "资料|文件|材料|参考|刊物|传阅|使用"
+# 手机, 飞机, 计算机, 危机…, and 密码, 密切, 密集…: together they make 机密 without meaning it.
+_MACHINE_WORDS = set("手飞司电主单客危时契转生有随算印音拉录换耳相")
+_DENSE_WORDS = set("码切集度封布植")
 
 _MARKED = re.compile(
     rf"绝密|机密|{_CIRCLED_SECRET}"
@@ -79,6 +82,9 @@ def normalised(text: str) -> tuple[str, list[int]]:
 
 def _is_marking(match: re.Match[str]) -> bool:
     found = match.group()
+    if found == "机密":  # 手机密码, 计算机密切: a word ending in 机 before one starting with 密
+        text, start, end = match.string, match.start(), match.end()
+        return not (start > 0 and text[start - 1] in _MACHINE_WORDS and end < len(text) and text[end] in _DENSE_WORDS)
     if found[0] not in _OPEN.replace("\\", ""):
         return True
     inner = re.sub(rf"^(?:秘密|内部)(?:{_INTERNAL_WORDS})?", "", found[1:-1])

@@ -149,3 +149,18 @@ def dropped(original: str, proposal: str) -> list[Unverified]:
     """The facts of `original` (figures, dates, organisations, names, quoted phrases) that `proposal` no longer
     holds: what a writer loses by accepting it, said before they do. Positions are in the original."""
     return unverified(original, [proposal]) if original.strip() else []
+
+
+def carried(proposal: str, adopted: Sequence[tuple[str, str]], found: Sequence[Unverified]) -> list[Unverified]:
+    """`found` with every place in `proposal` of an `adopted` (kind, text) fact the writer has not confirmed yet:
+    the section holds it, but only because an earlier proposal put it there, so it is no source for this one."""
+    flagged = list(found)
+    for number, line in enumerate(proposal.split("\n"), start=1):
+        for kind, text in adopted:
+            start = line.find(text)
+            while start >= 0:
+                end = start + len(text)
+                if not any(u.line == number and u.column - 1 < end and start < u.end_column - 1 for u in flagged):
+                    flagged.append(Unverified(kind, text, number, start + 1, end + 1))
+                start = line.find(text, end)
+    return sorted(flagged, key=lambda u: (u.line, u.column))
