@@ -330,3 +330,66 @@ def test_help_names_every_key_of_the_editor_as_the_screen_names_it() -> None:
         assert key in HELP_TEXT.replace("**", "")
     for _, label in TABS:
         assert f"“{label}”" in HELP_TEXT
+
+
+async def test_every_jump_says_what_typing_will_do() -> None:
+    """A placeholder jump selects it and says typing replaces it; a missing-figure jump selects nothing and says
+    the number goes between its neighbours, so the writer types the number only, not the phrase again."""
+    path = make_draft(sections={"intro": "全年完成投资亿元，新建学校XX所。"})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _ready(pilot)
+        rules = [finding.rule for finding in editor.guidance.findings]
+
+        async def jump(rule: str) -> str:
+            app.clear_notifications()
+            await pilot.press("f4", *["down"] * rules.index(rule), "enter")
+            await wait_until(lambda: bool(app._notifications))  # what the toast says (run_test shows none)
+            return " ".join(n.message for n in app._notifications)
+
+        assert "已选中“XX”，直接输入即替换" in await jump("placeholder")
+        await _type(pilot, "3")
+        cue = await jump("missing-figure")
+        assert "光标在“完成投资”和“亿元”之间" in cue and "不必重打" in cue
+        assert editor.editor.selected_text == ""
+        await _type(pilot, "23.6")
+        assert editor.editor.text == "全年完成投资23.6亿元，新建学校3所。"
+
+
+async def test_typing_over_a_selection_is_one_undo_step_and_no_half_state_is_kept() -> None:
+    """Jump to a placeholder (selected), type the replacement as an input method commits it (one burst), Ctrl+Z:
+    the old text, whole; Ctrl+Y: the new one. Textual made that two steps, and one Ctrl+Z left 本人十 in place
+    of 本人XX — a text neither old nor new, which the autosave then kept as a revision."""
+    from appraisal.store.history import list_history
+
+    path = make_draft(sections={"intro": INTRO})
+    # A clock that stands still: only Ctrl+S saves, at the moments the test chooses (after Ctrl+Z: the state the
+    # old undo left, which the autosave kept in a real session).
+    app = make_app(path, monotonic=FakeMonotonic())
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _ready(pilot)
+        await pilot.press("f4", "enter")
+        await wait_until(lambda: editor.editor.selected_text == "XX")
+        await _type(pilot, "十余")
+        assert editor.editor.text == "本人十余年来认真履职。"
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert editor.editor.text == INTRO
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert editor.editor.text == "本人十余年来认真履职。"
+        await pilot.press("ctrl+z", "ctrl+s")
+        await pilot.pause()
+    kept = [entry.load().sections["intro"] for entry in list_history(path)]
+    assert set(kept) <= {INTRO, "本人十余年来认真履职。"}, kept
+
+
+async def test_ctrl_z_with_nothing_to_undo_says_where_the_earlier_text_is() -> None:
+    path = make_draft(sections={"intro": INTRO})
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _ready(pilot)
+        app.clear_notifications()
+        await pilot.press("ctrl+z")
+        await wait_until(lambda: bool(app._notifications))
+        assert "F7" in " ".join(n.message for n in app._notifications)

@@ -42,6 +42,7 @@ from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
 from appraisal.tui import palette
 from appraisal.tui.external import edit_text, suspended
+from appraisal.tui.jump_cue import jump_cue
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
@@ -407,9 +408,14 @@ class EditorScreen(Screen[None]):
         # A finding that marks where something is to be written (the unit whose number is missing): the cursor goes
         # in front of the marked text, selecting nothing, so typing the number does not replace the unit.
         rule = RULES.get(finding.rule)
-        end_column = None if rule is not None and rule.marks_gap else finding.end_column - 1
+        gap = rule is not None and rule.marks_gap
+        end_column = None if gap else finding.end_column - 1
         self._place_cursor((finding.line - 1, finding.column - 1), end_column=end_column)
         self.editor.focus()
+        row = self.editor.cursor_location[0]
+        cue = jump_cue(self.editor.document.get_line(row), finding.column - 1, finding.end_column - 1, gap=gap)
+        if cue is not None:
+            self.notify(cue, timeout=5)
 
     def _neighbour(self, step: int) -> str:
         ids = self.session.template.text_section_ids()

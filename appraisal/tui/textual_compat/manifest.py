@@ -140,6 +140,21 @@ PATCHES: tuple[Patch, ...] = (
         },
     ),
     Patch(
+        module="edit_history",
+        what="EditHistory.record: insertions right after a replacement join its undo step",
+        why="typing over a selection (a finding's phrase) was two undo steps: one Ctrl+Z left a text neither old nor "
+        "new",
+        upstream="none filed: Textual batches by edit kind on purpose; ours is a choice for replacing selections",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's EditHistory (typing over a selection is two undo steps)",
+        sources={
+            "textual.document._history:EditHistory.record": (
+                "b589b35bdc4fa3c6b6ad4bbda425905d1d698c7a066bdd84a6a813a2625ac5a7"
+            ),
+        },
+    ),
+    Patch(
         module="command_palette",
         what="copies CommandPalette._start_no_matches_countdown with the 'no matches' line in Chinese",
         why="the UI is in Chinese; Textual writes its English text inside this method",

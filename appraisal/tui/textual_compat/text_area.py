@@ -5,6 +5,7 @@
 - `_recompute_cursor_offset`: Textual's fails when the cursor row no longer exists (Textualize/textual#6686).
 - `_rewrap_and_refresh_virtual_size`: Textual repaints after a resize only when the number of wrapped lines
   changes, leaving the old, wider lines on screen with their ends cut off.
+- `history`: typing over a selection is one undo step (edit_history.py).
 - `_on_message`: an exception from a key, a paste or a mouse event is handed to `recover_from` instead of ending
   the app (the document, which holds the text, is kept). This one only wraps Textual's own method, so it stays on
   with another Textual: it is the last line of defence for the user's text.
@@ -14,7 +15,7 @@ With another Textual installed (`patches_on()` false) the first three are Textua
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.message import Message
@@ -31,6 +32,18 @@ _GUARDED_EVENTS = (events.Key, events.Paste, events.MouseEvent)
 
 class PatchedTextArea(TextArea):
     """TextArea with the patches above; `recover_from` says what to do after an exception in an event."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if patches_on():
+            from appraisal.tui.textual_compat.edit_history import OneStepReplacing
+
+            textual = self.history
+            self.history = OneStepReplacing(
+                max_checkpoints=textual.max_checkpoints,
+                checkpoint_timer=textual.checkpoint_timer,
+                checkpoint_max_characters=textual.checkpoint_max_characters,
+            )
 
     @property
     def wrapped_document(self) -> WrappedDocument:

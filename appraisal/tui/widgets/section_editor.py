@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 _FREED_KEYS = {"f6", "f7"}
 
 RECOVERED_MESSAGE = "刚才的编辑操作出现内部错误，编辑器已恢复，文字没有丢失。"
+NOTHING_TO_UNDO = "本栏没有可撤销的修改；切换栏目、恢复版本、自动修正或移动段落之前的文字，可按 F7 在历史版本中找回。"
 
 
 def _guarded_action(name: str) -> Callable[..., Any]:
@@ -59,7 +60,12 @@ class SectionEditor(PatchedTextArea, inherit_bindings=False):
     """A TextArea that remembers which section it holds, so a late Changed message is never misfiled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(b for b in TextArea.BINDINGS if not (isinstance(b, Binding) and b.key in _FREED_KEYS)),
+        *(
+            b
+            for b in TextArea.BINDINGS
+            if not (isinstance(b, Binding) and (b.key in _FREED_KEYS or b.action == "undo"))
+        ),
+        Binding("ctrl+z,super+z", "undo_or_say", "撤销", show=False),
         Binding("ctrl+home", "cursor_text_start", "到本栏开头", show=False),
         Binding("ctrl+end", "cursor_text_end", "到本栏末尾", show=False),
         Binding("ctrl+shift+home", "cursor_text_start(True)", "选到本栏开头", show=False),
@@ -101,6 +107,14 @@ class SectionEditor(PatchedTextArea, inherit_bindings=False):
         self.load_text(text)
         place = self.places.get(section_id)
         self.move_cursor(self.document.end if place is None else self.clamp_visitable(place), center=True)
+
+    def action_undo_or_say(self) -> None:
+        """Ctrl+Z: undo; with nothing to undo (the text was just shown: a section change, a restore, review fixes)
+        say so and where the earlier text is, rather than doing nothing silently."""
+        if self.history.undo_stack:
+            self.action_undo()
+        elif not self.read_only:
+            self.notify(NOTHING_TO_UNDO, timeout=5)
 
     def action_cursor_text_start(self, select: bool = False) -> None:
         self.move_cursor((0, 0), select=select)

@@ -1,0 +1,39 @@
+"""TextArea's undo history, with typing over a selection kept as one step.
+
+Textual starts a new undo step when an edit that replaced text is followed by one that only inserts: typing
+`认真学习` over a selected `XX` became two steps, and one Ctrl+Z left `认` in place of `XX` — a text that was
+neither the old nor the new one. Here the insertions that follow a replacement, with no pause longer than
+Textual's checkpoint timer, no new line and no cursor move between them, join its step, however the characters
+arrive (one key each from an input method's burst, or several at once).
+
+With another Textual installed (`patches_on()` false) the history is Textual's own.
+"""
+
+from __future__ import annotations
+
+from textual.document._edit import Edit
+from textual.document._history import EditHistory
+
+
+class OneStepReplacing(EditHistory):
+    """EditHistory where typing on after replacing a selection belongs to the replacement's undo step."""
+
+    def record(self, edit: Edit) -> None:
+        result = edit._edit_result
+        joins = (
+            self._previously_replaced
+            and result is not None
+            and not result.replaced_text
+            and edit.text
+            and "\n" not in edit.text
+            and bool(self._undo_stack)
+            and not self._force_end_batch
+            and self._get_time() - self._last_edit_time <= self.checkpoint_timer
+        )
+        if not joins:
+            super().record(edit)
+            return
+        self._undo_stack[-1].append(edit)
+        self._character_count += len(edit.text)
+        self._last_edit_time = self._get_time()
+        self._redo_stack.clear()  # as Textual's record does; _previously_replaced stays: more typing joins too
