@@ -49,8 +49,8 @@ from appraisal.store import OpenDraft, draft_files, load_draft
 from appraisal.templates import Template, list_templates, load_template
 
 if TYPE_CHECKING:  # each loaded where it is used: `appraisal check` needs none of them
-    from appraisal.assist import AssistRequest, Unverified
-    from appraisal.assist.kept import KeptProposal
+    from appraisal.assist import AssistRequest
+    from appraisal.assist.proposal import AssistProposal
     from appraisal.export import ExportOptions
     from appraisal.notes import Note
     from appraisal.plans import PlanItem
@@ -60,7 +60,6 @@ __all__ = [
     "TYPING",
     "WHEN_IDLE",
     "AssistNotConfigured",
-    "AssistProposal",
     "DocumentFix",
     "DraftCheck",
     "DraftSummary",
@@ -192,26 +191,6 @@ class AssistNotConfigured(AppraisalError):
             'api_key_env = "APPRAISAL_API_KEY"        # 存放密钥的环境变量名，没有密钥可删去这一行\n'
             "timeout = 120                            # 整个答复最多等待的秒数"
         )
-
-
-@dataclass
-class AssistProposal:
-    """A model's answer for one section: the text proposed, the facts in it the user never gave (未经核实), the
-    original's facts it no longer holds (`dropped`, said before it is accepted), and the checker's findings on it.
-    It is not in the draft until the user accepts it (the editor, or `apply_kept_proposal`)."""
-
-    request: AssistRequest
-    text: str
-    unverified: list[Unverified]
-    findings: list[Finding]
-    dropped: list[Unverified] = field(default_factory=list)
-
-    def diff(self) -> list[str]:
-        """The proposal against the current text, line by line (`-` current, `+` proposed)."""
-        import difflib
-
-        old, new = self.request.current.split("\n"), self.text.split("\n")
-        return list(difflib.unified_diff(old, new, "现文", "建议", lineterm="", n=1))[2:]
 
 
 @dataclass(frozen=True)
@@ -499,55 +478,9 @@ class Service:
 
         adopted = [(f.kind, f.text) for f in draft.unverified.get(request.section_id, [])]
         flagged = carried(text, adopted, unverified(text, sources))
+        from appraisal.assist.proposal import AssistProposal
+
         return AssistProposal(request, text, flagged, findings, dropped(request.current, text))
-
-    @staticmethod
-    def keep_proposal(path: Path, proposal: AssistProposal) -> None:
-        """Keep the proposal the user was shown beside the draft, for `apply_kept_proposal`."""
-        request = proposal.request
-        from appraisal.assist.kept import KeptProposal, keep_proposal
-
-        made = dt.datetime.now().astimezone().isoformat(timespec="seconds")
-        facts = tuple((u.kind, u.text) for u in proposal.unverified)
-        lost = tuple((u.kind, u.text) for u in proposal.dropped)
-        keep_proposal(
-            path, KeptProposal(request.section_id, request.task, request.current, proposal.text, facts, lost, made)
-        )
-
-    @staticmethod
-    def kept_proposal(path: Path, template: Template, section_id: str) -> KeptProposal:
-        """The proposal last shown for this section (an AppraisalError saying how to get one when none is kept)."""
-        from appraisal.assist.kept import load_proposal
-
-        kept = load_proposal(path, section_id)
-        if kept is None:
-            title = template.section(section_id).title
-            raise AppraisalError(
-                f"“{title}”没有保存的建议，未作改动；请先不加 --apply 运行一次，看过建议后再加 --apply 采用。"
-            )
-        return kept
-
-    @staticmethod
-    def apply_kept_proposal(path: Path, template: Template, kept: KeptProposal) -> int:
-        """Write the proposal the user was shown into the draft as a new revision (the revision number), never a
-        new answer; its unverified facts stay flagged (`unverified-fact`) until confirmed. Refuses when the section
-        changed since the proposal was made, so nobody's later text is overwritten."""
-        from appraisal.assist.adopted import adopt
-        from appraisal.assist.kept import forget_proposal
-
-        opened = OpenDraft(path)
-        try:
-            if opened.draft.sections.get(kept.section_id, "") != kept.current:
-                title = template.section(kept.section_id).title
-                raise AppraisalError(f"“{title}”在生成建议之后已被修改，建议未写入草稿；请重新生成建议，看过后再采用。")
-            opened.draft.sections[kept.section_id] = kept.text
-            adopt(opened.draft, kept.section_id, kept.unverified)
-            opened.save()
-            revision = opened.draft.revision
-        finally:
-            opened.close()
-        forget_proposal(path, kept.section_id)
-        return revision
 
     @staticmethod
     def adopt_proposal(draft: Draft, proposal: AssistProposal) -> None:
@@ -569,20 +502,6 @@ class Service:
         from appraisal.assist.adopted import confirm
 
         return confirm(draft, section_id, texts)
-
-    @staticmethod
-    def confirm_facts_in_file(path: Path, section_id: str, texts: Collection[str] | None = None) -> list[AdoptedFact]:
-        """`confirm_facts` on the draft at `path`, saved as a new revision when anything was confirmed."""
-        from appraisal.assist.adopted import confirm
-
-        opened = OpenDraft(path)
-        try:
-            confirmed = confirm(opened.draft, section_id, texts)
-            if confirmed:
-                opened.save()
-            return confirmed
-        finally:
-            opened.close()
 
     def _last_year(self, draft: Draft, path: Path | None) -> Draft | None:
         return self.last_year_draft(draft.template, draft.profile.year, draft.profile.name, path)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from appraisal.service import AssistProposal, Service
+    from appraisal.assist.proposal import AssistProposal
     from appraisal.templates import Template
 
 NAME = "assist"
@@ -98,10 +98,12 @@ def run(args: argparse.Namespace) -> int:
     service = Service(Settings.load())
     path, draft, template = service.open_draft(args.draft)
     if args.apply:
-        return _apply(service, path, template, args)
+        return _apply(path, template, args)
     if args.confirm is not None:
-        return _confirm_facts(service, path, template, args)
+        return _confirm_facts(path, template, args)
     request = service.assist_request(draft, template, args.section, args.task)
+    from appraisal.app import assisting
+
     print(f"将发送给 {service.assist_destination()}的内容如下，草稿的其他部分不会发送：\n")
     print(request.shown())
     print()
@@ -117,15 +119,17 @@ def run(args: argparse.Namespace) -> int:
     proposal = service.assist(draft, template, request, show)
     print()
     _report(proposal)
-    service.keep_proposal(path, proposal)
+    assisting.keep(path, proposal)
     again = f"appraisal assist {_shell_word(args.draft)} --section {_shell_word(request.section_id)} --apply"
     print(f"\n以上只是建议，草稿未作改动。采用这份建议请运行：{again}（不会再次发送），或在编辑界面中手工修改。")
     return 0
 
 
-def _apply(service: Service, path: Path, template: Template, args: argparse.Namespace) -> int:
+def _apply(path: Path, template: Template, args: argparse.Namespace) -> int:
+    from appraisal.app import assisting
+
     section = template.named_section(args.section)
-    kept = service.kept_proposal(path, template, section.id)
+    kept = assisting.kept(path, template, section.id)
     print(f"将写入“{section.title}”的建议（{kept.made[:16].replace('T', ' ')} 生成，即上次显示的那份）：\n")
     print(kept.text)
     if kept.dropped:
@@ -135,7 +139,7 @@ def _apply(service: Service, path: Path, template: Template, args: argparse.Name
         if not _confirm(args.yes, question, refusal):
             print("已取消，草稿未作改动。")
             return 1
-    revision = service.apply_kept_proposal(path, template, kept)
+    revision = assisting.apply_kept(path, template, kept)
     print(f"\n已把建议写入“{section.title}”，保存为第 {revision} 版：{path}（可用 appraisal history 找回原文）。")
     if kept.unverified:
         print(
@@ -146,9 +150,11 @@ def _apply(service: Service, path: Path, template: Template, args: argparse.Name
     return 0
 
 
-def _confirm_facts(service: Service, path: Path, template: Template, args: argparse.Namespace) -> int:
+def _confirm_facts(path: Path, template: Template, args: argparse.Namespace) -> int:
+    from appraisal.app import assisting
+
     section = template.named_section(args.section)
-    confirmed = service.confirm_facts_in_file(path, section.id, args.confirm or None)
+    confirmed = assisting.confirm_in_file(path, section.id, args.confirm or None)
     if not confirmed:
         print(f"“{section.title}”中没有{'这些' if args.confirm else ''}待确认的内容，草稿未作改动。")
         return 0

@@ -30,8 +30,9 @@ from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 if TYPE_CHECKING:
     from appraisal.assist import AssistRequest
+    from appraisal.assist.proposal import AssistProposal
     from appraisal.draft import Draft
-    from appraisal.service import AssistProposal, Service
+    from appraisal.service import Service
     from appraisal.templates import Template
 
 log = logging.getLogger(__name__)
