@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from appraisal.review.output import ordered, summary
+from appraisal.review.output import by_files, ordered, summary
 from appraisal.review.row import FAMILY_NAMES, RETURN, ReportRow
 from appraisal.review.run import Review
 
@@ -27,8 +27,8 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .return { color: #b00020; font-weight: bold; } .pass { color: #1b5e20; font-weight: bold; }
 td.return, td.pass, td.name { white-space: nowrap; }
 .reasons { margin: 0; padding-left: 1.2em; }
-section.report, section.passage { border: 1px solid #ccc; border-radius: 4px; padding: 8px 12px; margin: 10px 0;
-       break-inside: avoid; }
+section.report, section.passage { border: 1px solid #ccc; border-radius: 4px; padding: 8px 12px; margin: 10px 0; }
+section.report, section.passage > div { break-inside: avoid; }
 .error { color: #b00020; } .warning { color: #8a6d00; } .muted { color: #666; }
 blockquote { margin: 6px 0; padding: 4px 10px; border-left: 4px solid #999; background: #f6f6f6; }
 a { color: #0645ad; }
@@ -94,15 +94,18 @@ def html_bytes(review: Review) -> bytes:
     parts.append("</tbody>\n</table>\n")
     if review.shared:
         parts.append("<h2>相同段落</h2>\n")
-        for index, passage in enumerate(review.shared):
-            links = "、".join(
-                f'<a href="#r{report}">{escape(review.rows[report].file)}</a> 第{paragraph}段'
-                for report, paragraph in passage.places
-            )
-            parts.append(
-                f'<section class="passage" id="s{index}"><h3>相同段落 {index + 1}（{passage.chars} 字）</h3>'
-                f"<div>{links}</div><blockquote>{escape(passage.text)}</blockquote></section>\n"
-            )
+        for files, numbers in by_files(review):
+            names = "、".join(f'<a href="#r{r}">{escape(review.rows[r].file)}</a>' for r in files)
+            total = sum(review.shared[n].chars for n in numbers)
+            parts.append(f'<section class="passage"><h3>{names}：相同段落 {len(numbers)} 处，共 {total} 字</h3>\n')
+            for index in numbers:
+                passage = review.shared[index]
+                where = "；".join(f"{escape(review.rows[r].file)} 第{p}段" for r, p in passage.places)
+                parts.append(
+                    f'<div id="s{index}"><p class="muted">{index + 1}.（{passage.chars} 字）{where}</p>'
+                    f"<blockquote>{escape(passage.text)}</blockquote></div>\n"
+                )
+            parts.append("</section>\n")
     parts.append("<h2>各份报告的问题</h2>\n")
     for row in rows:
         parts.append(_report(row, number[id(row)], held.get(number[id(row)], [])))
