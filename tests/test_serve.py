@@ -255,18 +255,25 @@ def _all_command_lines() -> list[str]:
     return found
 
 
+def fake_browser(folder: Path, monkeypatch: pytest.MonkeyPatch, linger: float = 0) -> Path:
+    """A desktop whose browser (what `webbrowser` starts, from $BROWSER) writes its arguments, one a line, to the
+    file returned, then stays `linger` seconds (so that it can be seen running)."""
+    seen = folder / "browser-argv.txt"
+    browser = folder / "browser.sh"
+    browser.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{seen}.part" && mv "{seen}.part" "{seen}"\nsleep {linger}\n')
+    browser.chmod(0o700)
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.setenv("BROWSER", str(browser))
+    return seen
+
+
 @pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="reads every command line from /proc")
 def test_the_browser_is_started_without_the_secret_on_its_command_line(
     draft: Path, appraisal_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue 23 item 3: `serve` opened the browser with the full address, which any local user read from `ps`.
     The browser is given a 0600 file that forwards to the address (as Jupyter does), removed when serve stops."""
-    seen = tmp_path / "browser-argv.txt"
-    browser = tmp_path / "browser.sh"
-    browser.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{seen}.part" && mv "{seen}.part" "{seen}"\nsleep 3\n')
-    browser.chmod(0o700)
-    monkeypatch.setenv("DISPLAY", ":99")
-    monkeypatch.setenv("BROWSER", str(browser))
+    seen = fake_browser(tmp_path, monkeypatch, linger=3)
     with serve(open_browser=True) as served:
         secret = served.address.rstrip("/").rsplit("/", 1)[1]
         wait_for(seen.exists, STARTUP_SECONDS, "the browser to be started")
@@ -437,19 +444,14 @@ def test_the_page_opened_by_serve_takes_the_keys_without_a_click(
 
     assert isinstance(chromium, WebDriver)
     driver = chromium
-    seen = tmp_path / "browser-argv.txt"
-    browser = tmp_path / "browser.sh"
-    browser.write_text(f'#!/bin/sh\nprintf "%s" "$1" > "{seen}.part" && mv "{seen}.part" "{seen}"\n')
-    browser.chmod(0o700)
-    monkeypatch.setenv("DISPLAY", ":99")
-    monkeypatch.setenv("BROWSER", str(browser))
+    seen = fake_browser(tmp_path, monkeypatch)
 
     def screen() -> str:
         return str(driver.execute_script("return window.__screen"))
 
     with serve(open_browser=True) as served:
         wait_for(seen.exists, STARTUP_SECONDS, "the browser to be started")
-        driver.get(seen.read_text(encoding="utf-8"))
+        driver.get(seen.read_text(encoding="utf-8").strip())
         wait_for(lambda: driver.current_url == served.address, STARTUP_SECONDS, "the redirect to the app")
         wait_for(lambda: "继续最近的草稿" in screen(), STARTUP_SECONDS, "the start screen in the browser")
         focused = driver.execute_script("return document.activeElement.className")
