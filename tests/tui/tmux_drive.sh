@@ -112,7 +112,7 @@ EOF
 type_text() {  # type_text TEXT: send literal keys, a few characters at a time, like a (fast) typist
     local text="$1" i
     for ((i = 0; i < ${#text}; i += 4)); do
-        tm send-keys -t "$SESSION" -l "${text:i:4}"
+        tm send-keys -t "$SESSION" -l -- "${text:i:4}"  # --: a chunk may start with "-" (a path)
         sleep 0.05
     done
 }
