@@ -39,6 +39,11 @@ _PLAN = re.compile(
     r"[“\"〝]?十(?P<n>[一二三四五])五[”\"〞]?(?:规划|时期)?的?"
     r"(?P<stage>开局之年|开局年|起步之年|第一年|首年|收官之年|收官年|最后一年)"
 )
+# A year of a plan called one of its working years: `“十四五”规划的关键之年`, `实施“十四五”规划的攻坚之年`.
+_PLAN_YEAR = re.compile(
+    r"[“\"〝]?十(?P<n>[一二三四五])五[”\"〞]?(?:规划)?[^，。；、]{0,10}?"
+    r"(?:关键|攻坚|冲刺|决胜|重要|承上启下|全面实施|深入实施)[^，。；、]{0,4}?(?:之年|一年)"
+)
 _TITLE = re.compile(r"《(?P<title>[^《》\n]{2,60})》")
 _YEAR = YEAR_NIAN
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
@@ -145,6 +150,12 @@ class PoliticalTerm(Rule):
             right = plan[0] if stage in ("开局之年", "开局年", "起步之年", "第一年", "首年") else plan[1]
             if year != right:
                 yield _Said(match.start(), match.end(), f"{match.group()}是{right}年，不是{year}年。")
+        for match in _PLAN_YEAR.finditer(line):
+            plan = known.plans.get(10 + (chinese_number(match.group("n")) or 0))
+            year, _named = _year_meant(line, match.start(), report_year)
+            if plan is not None and year is not None and year > plan[1]:
+                message = f"“十{match.group('n')}五”规划期为{plan[0]}—{plan[1]}年，{year}年已不在其中。"
+                yield _Said(match.start(), match.end(), message)
 
     @staticmethod
     def _anniversaries(line: str, report_year: int | None, known: Facts, pattern: re.Pattern[str]) -> Iterator[_Said]:
