@@ -72,7 +72,7 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
     """(gap, start, end) of every place in `line` where a number is missing, in these shapes."""
     if any(word in line for word in ("率", "比", "速", "幅", "度", "面")):
         for match in _RATE_VERB.finditer(line):
-            yield match.end(), _words_before(line, match.end(), 5), match.end()
+            yield match.end(), _words_before(line, match.start(), 2), match.end()
     if "余" in line or "多" in line:
         for match in _ABOUT.finditer(line):
             end = line.index("元", match.end()) + 1
@@ -89,7 +89,9 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
                 yield match.start(), _words_before(line, match.start(), 2), match.end()
     for match in _COUNTED_THINGS.finditer(line):
         at = match.start("measure")
-        yield at, _words_before(line, at, 2), at + 1
+        closer = line[at - 1]
+        opener = line.rfind("“" if closer == "”" else "《", 0, at - 1) if closer in "”》" else -1
+        yield at, opener if opener >= 0 else _words_before(line, at, 2), at + 1
     if "类" in line:
         for match in _CLASS.finditer(line):
             yield match.end(), _words_before(line, match.end(), 3), match.end() + 1

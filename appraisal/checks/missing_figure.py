@@ -72,6 +72,7 @@ _RATE_BEFORE = set("每/／按以")
 _LABEL_BEFORE = re.compile(r"(?:单位|计量单位|金额单位)\s*(?:[:：]|为|是)?\s*$")
 _SPACES = set(NUMBER_SPACES)
 _NUMERALS = set(CN_NUMERALS)
+_INNER_QUOTES = str.maketrans("“”", "‘’")  # quotes inside the message's own quotes: `“‘吹哨’次”`
 _CONTEXT = 64  # characters on each side of a unit that are looked at
 
 
@@ -191,4 +192,10 @@ class MissingFigure(Rule):
                     column, end_column = gap, end
                 else:
                     column, end_column = (gap, gap + 1) if gap < len(line) else (gap - 1, gap)
-                yield self.finding(item, index + 1, column + 1, end_column + 1, f"“{line[start:end]}”中缺少具体数字。")
+                yield self.finding(
+                    item,
+                    index + 1,
+                    column + 1,
+                    end_column + 1,
+                    f"“{line[start:end].translate(_INNER_QUOTES)}”中缺少具体数字。",
+                )
