@@ -41,12 +41,24 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 def test_add_guesses_the_section_says_so_and_saves_privately(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "note", "add", "参加市委党校中青班学习两个月", "--date", "2026-03-05")
     assert code == 0
-    assert "已记入2026年度素材第 1 条，栏目：理论学习（按“学习”一词归入）" in out
+    assert "已记入2026年度素材第 1 条，栏目：理论学习（按“中青班”一词归入）" in out
     assert "appraisal note move 1" in out
     path = notes_path(2026)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     (note,) = json.loads(path.read_text(encoding="utf-8"))["notes"]
     assert (note["date"], note["section"], note["template"]) == ("2026-03-05", "study", "cadre-annual")
+
+
+def test_a_training_the_writer_attended_is_filed_under_study_not_the_main_section() -> None:
+    """A note about a 培训班 (or 党校, 进修) the writer attended went to 分管工作实绩, the template's main section;
+    organising a training for others is work and stays there."""
+    from appraisal.notes import guess_section
+    from appraisal.templates import load_template
+
+    template = load_template("cadre-annual")
+    assert guess_section(template, "参加全市领导干部培训班一周")[0] == "study"
+    assert guess_section(template, "赴浙江大学进修城市规划两周")[0] == "study"
+    assert guess_section(template, "组织全系统业务培训12场")[0] == template.main_section
 
 
 def test_add_with_a_section_named_by_title_and_list_by_date(capsys: pytest.CaptureFixture[str]) -> None:

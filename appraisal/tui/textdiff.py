@@ -30,6 +30,21 @@ def _pieces(now: str, then: str) -> list[tuple[str, str]]:
     return pieces
 
 
+def change_summary(pieces: list[tuple[str, str]]) -> str:
+    """恢复后增加 N 字，删去 M 字 — or, where no 字 changes (字 do not count punctuation and spaces), what did:
+    `增加 0 字，删去 0 字` read as if nothing would change."""
+    added = sum(count_zi(piece) for kind, piece in pieces if kind == "added")
+    removed = sum(count_zi(piece) for kind, piece in pieces if kind == "removed")
+    if added or removed:
+        return f"恢复后增加 {added} 字，删去 {removed} 字"
+    places, inside = 0, False  # a run of removed and added pieces is one place (，→。)
+    for kind, piece in pieces:
+        changed = kind != "same" and bool(piece.strip())
+        places += changed and not inside
+        inside = kind != "same"
+    return f"恢复后只改动 {places} 处标点" if places else "恢复后只改动空格或换行"
+
+
 def section_change(title: str, now: str, then: str) -> Text:
     """One section: its title, how many 字 restoring adds and removes, and the text with the changes marked."""
     text = Text()
@@ -38,9 +53,7 @@ def section_change(title: str, now: str, then: str) -> Text:
         text.append("（无变化）\n", style="dim")
         return text
     pieces = _pieces(now, then)
-    added = sum(count_zi(piece) for kind, piece in pieces if kind == "added")
-    removed = sum(count_zi(piece) for kind, piece in pieces if kind == "removed")
-    text.append(f"（恢复后增加 {added} 字，删去 {removed} 字）\n", style="dim")
+    text.append(f"（{change_summary(pieces)}）\n", style="dim")
     for kind, piece in pieces:
         if kind == "same":
             text.append(piece)

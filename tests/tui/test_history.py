@@ -94,3 +94,12 @@ def test_long_sections_are_compared_by_line_quickly() -> None:
     shown = str(section_change("长栏目", now, then))
     assert time.perf_counter() - start < 2
     assert "［-第1500段，坚持以人民为中心的发展思想。\n］［+第一千五百段，坚持以人民为中心的发展思想。\n］" in shown
+
+
+def test_a_change_of_punctuation_only_says_so() -> None:
+    """`增加 0 字，删去 0 字` read as if restoring changed nothing; 字 do not count punctuation."""
+    from appraisal.tui.textdiff import section_change
+
+    assert "恢复后只改动 2 处标点" in str(section_change("品行修养", "坚持学习,狠抓落实。", "坚持学习，狠抓落实!"))
+    assert "恢复后增加 2 字，删去 0 字" in str(section_change("品行修养", "坚持学习。", "坚持学习原著。"))
+    assert "恢复后只改动空格或换行" in str(section_change("品行修养", "坚持学习。", "坚持学习。 "))

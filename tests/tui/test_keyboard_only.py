@@ -393,3 +393,22 @@ async def test_ctrl_z_with_nothing_to_undo_says_where_the_earlier_text_is() -> N
         await pilot.press("ctrl+z")
         await wait_until(lambda: bool(app._notifications))
         assert "F7" in " ".join(n.message for n in app._notifications)
+
+
+async def test_at_80_columns_the_heading_says_how_many_findings_the_part_has() -> None:
+    path = make_draft(sections={"intro": "本人XX年来认真履职，XX。"})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await _ready(pilot)
+        heading = str(editor.query_one("#section-heading").render())
+        assert "问题 2（F4）" in heading, heading
+        await pilot.press("alt+down")  # 品行修养: empty (a required part left empty is one finding)
+        await pilot.pause()
+        assert f"问题 {len(editor.findings['conduct'])}（F4）" in str(editor.query_one("#section-heading").render())
+        from textual import events
+
+        app.post_message(events.Paste("坚持学习。" * 40))  # long enough, nothing wrong: no count
+        await wait_until(lambda: editor.editor.text == "坚持学习。" * 40)
+        editor.check_section("conduct")
+        await pilot.pause()
+        assert "问题" not in str(editor.query_one("#section-heading").render()), editor.findings["conduct"]

@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList
 from appraisal.notes import NewNote, add_notes, load_notes
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.widgets.guidance import TabStrip
-from appraisal.tui.widgets.material import MaterialPage, PlanChecklist
+from appraisal.tui.widgets.material import MaterialPage, PlanChecklist, as_sentence
 
 from .helpers import dated_draft, editor_ready, make_app, user_template, wait_until
 
@@ -89,13 +89,22 @@ async def test_enter_inserts_the_chosen_note_at_the_cursor(mat_home: Path) -> No
         notes.highlighted = 1
         await pilot.press("enter")
         await pilot.pause()
-        assert editor.editor.text == "全年工作。牵头完成全市统计数据质量核查，纠错132处成效明显。"
+        # A sentence of its own: closed with 。, so it does not run into the sentence after it.
+        assert editor.editor.text == "全年工作。牵头完成全市统计数据质量核查，纠错132处。成效明显。"
         assert editor.editor.has_focus  # back to writing, the cursor after the inserted note
-        assert editor.editor.cursor_location == (0, 5 + len("牵头完成全市统计数据质量核查，纠错132处"))
+        assert editor.editor.cursor_location == (0, 5 + len("牵头完成全市统计数据质量核查，纠错132处。"))
         assert editor.session.draft.sections["results"] == editor.editor.text  # saved like typing
         editor.go_to("conduct")
         await pilot.pause()
         assert [n.text for n in page.notes] == ["参加党纪学习教育读书班"]  # this section's notes only
+
+
+def test_a_note_goes_in_as_a_sentence_of_its_own() -> None:
+    """At the cursor after a sentence left open, the note closes it first, and is closed itself."""
+    assert as_sentence("组织开展宣传月活动", "全年工作") == "。组织开展宣传月活动。"
+    assert as_sentence("组织开展宣传月活动。", "全年工作。") == "组织开展宣传月活动。"
+    assert as_sentence("组织开展宣传月活动", "") == "组织开展宣传月活动。"
+    assert as_sentence("组织开展宣传月活动", "主要做了三件事：") == "组织开展宣传月活动。"
 
 
 async def test_the_notes_and_the_checklist_work_from_the_keyboard_alone(mat_home: Path) -> None:
@@ -119,7 +128,7 @@ async def test_the_notes_and_the_checklist_work_from_the_keyboard_alone(mat_home
         notes = editor.query_one("#notes-list", OptionList)
         assert app.focused is notes
         await pilot.press("enter")
-        await wait_until(lambda: editor.editor.text == "全年工作。组织开展统计法宣传月活动")
+        await wait_until(lambda: editor.editor.text == "全年工作。组织开展统计法宣传月活动。")
         await pilot.press("tab", "tab", "tab")  # the tab strip (素材 still shown), the notes, the checklist
         assert app.focused is checklist
         await pilot.press("space")

@@ -46,7 +46,7 @@ from appraisal.tui.jump_cue import jump_cue
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
-from appraisal.tui.widgets.material import MaterialPage, PlanChecklist
+from appraisal.tui.widgets.material import MaterialPage, PlanChecklist, as_sentence
 from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_editor import SectionEditor
 from appraisal.tui.widgets.section_list import SectionList
@@ -278,7 +278,8 @@ class EditorScreen(Screen[None]):
         if self.session.read_only:
             self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
             return
-        self.editor.insert(event.text)
+        row, column = self.editor.selection.start
+        self.editor.insert(as_sentence(event.text, self.editor.document.get_line(row)[:column]))
         self.editor.focus()
 
     def action_assist(self) -> None:
@@ -361,7 +362,7 @@ class EditorScreen(Screen[None]):
             limits=limits,
         )
         self.guidance.show_guidance(template.guidance(section_id))
-        self.guidance.show_findings(self.findings.get(section_id, []))
+        self._show_findings_here()
         if self._last_year_known:  # until last year's draft has been looked up, the tab says it is looking
             self._show_last_year(section_id)
         if self.guidance.built:  # before that, after_first_frame shows them (the service is not loaded yet)
@@ -606,7 +607,7 @@ class EditorScreen(Screen[None]):
         for section_id in self.session.template.text_section_ids():
             self._merge(section_id)
             self._update_list_entry(section_id)
-        self.guidance.show_findings(self.findings.get(self.current_id, []))
+        self._show_findings_here()
         self._check_when_idle(self.session.template.text_section_ids())
 
     def _merge(self, section_id: str) -> None:
@@ -621,7 +622,7 @@ class EditorScreen(Screen[None]):
         self._merge(section_id)
         self._update_list_entry(section_id)
         if section_id == self.current_id:
-            self.guidance.show_findings(self.findings[section_id])
+            self._show_findings_here()
 
     def _check_when_idle(self, section_ids: list[str]) -> None:
         """Run the dictionary rules (≤ 100 ms for 3,000 字, the dictionary loaded on first use) off the UI thread,
@@ -646,6 +647,12 @@ class EditorScreen(Screen[None]):
         self._idle.update(event.found)
         for section_id in event.found:
             self._show_section_findings(section_id)
+
+    def _show_findings_here(self) -> None:
+        """The current section's findings: listed in the panel, counted in the heading above the text."""
+        found = self.findings.get(self.current_id, [])
+        self.guidance.show_findings(found)
+        self.query_one("#section-heading", SectionHeading).show_findings(len(found))
 
     def _update_list_entry(self, section_id: str) -> None:
         self.section_list.update_section(section_id, self.session.text(section_id), self.findings.get(section_id, []))

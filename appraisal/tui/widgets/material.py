@@ -26,6 +26,23 @@ if TYPE_CHECKING:
     from appraisal.plans import PlanItem
 
 
+SENTENCE_ENDS = "。！？；…"
+OPEN_AFTER = SENTENCE_ENDS + "：，、（“‘《"  # after these a note may follow as it is
+
+
+def as_sentence(note: str, before: str) -> str:
+    """A note as it goes in after `before` (the line's text before the cursor): a sentence of its own, closed with
+    。 unless it ends a sentence already, and the sentence before it closed too, so the note never runs into it
+    (全年工作 + 组织开展宣传月活动 → 全年工作。组织开展宣传月活动。)."""
+    text = note.strip()
+    if text and text[-1] not in SENTENCE_ENDS:
+        text += "。"
+    previous = before.rstrip()
+    if previous and previous[-1] not in OPEN_AFTER:
+        text = "。" + text
+    return text
+
+
 class PlanChecklist(OptionList):
     """Last year's plans, each ticked (Enter or Space) once this year's text answers it. An OptionList rather than
     a SelectionList: its rows wrap, and a plan is a whole sentence. Each tick posts `Ticked` (the editor keeps the

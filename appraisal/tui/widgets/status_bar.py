@@ -63,27 +63,39 @@ class StatusBar(Static):
 
 
 class SectionHeading(Static):
-    """The section's title (under its group's), required or optional, and the suggested length."""
+    """The section's title (under its group's), required or optional, the suggested length, and how many findings
+    it has: at 80 columns the panel that lists them is hidden, and nothing else said how many there were."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id)
         self._parts: tuple[str | None, str, bool, str] = (None, "", False, "")
+        self._findings = 0
 
     def show(self, *, parent: str | None, title: str, required: bool, limits: str) -> None:
         self._parts = (parent, title, required, limits)
         self.refresh()
 
+    def show_findings(self, count: int) -> None:
+        if count != self._findings:
+            self._findings = count
+            self.refresh()
+
     def render(self) -> Text:
         parent, title, required, limits = self._parts
         kind = "必填" if required else "选填"
+        count = self._findings
 
-        def line(with_parent: bool, note: str) -> Text:
+        def line(with_parent: bool, note: str, key: bool = True) -> Text:
             text = Text(no_wrap=True)
             if with_parent and parent is not None:
                 text.append(f"{parent} › ", style="dim")
             text.append(title, style="bold")
             if note:
                 text.append(f"  {note}", style="dim")
+            if count:
+                text.append(f"  问题 {count}", style="yellow")
+                if key:
+                    text.append("（F4）", style="dim")
             return text
 
         return fitted(
@@ -93,6 +105,7 @@ class SectionHeading(Static):
                 lambda: line(True, f"{kind} {limits}字"),
                 lambda: line(False, f"{kind} {limits}字"),
                 lambda: line(False, kind),
-                lambda: line(False, ""),
+                lambda: line(False, kind, key=False),
+                lambda: line(False, "", key=False),
             ],
         )
