@@ -276,3 +276,9 @@ def test_a_text_opening_with_tongzhimen_is_a_speech_whatever_it_names() -> None:
     assert result.fits_no_template
     duty = parse("2025年度述职报告\n各位领导、同志们：\n" + "本人认真履行职责，" * 10 + "\n一、述德\n政治坚定。")
     assert not duty.fits_no_template  # a report delivered to colleagues is no speech
+
+
+def test_a_heading_run_on_after_a_title_and_a_space_is_cut_but_a_list_of_quarters_is_not() -> None:
+    result = parse("2024年社区文明创建工作总结 一、工作回顾 我们完成了一、二季度的目标任务，全年 一、二季度均达标。")
+    assert result.draft.title == "2024年社区文明创建工作总结"
+    assert result.draft.sections["work"] == "我们完成了一、二季度的目标任务，全年 一、二季度均达标。"

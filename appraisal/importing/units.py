@@ -18,9 +18,11 @@ UNNUMBERED_MAX_CHARS = 25
 """An unnumbered line longer than this (in 字) is no heading, unless Word styles it as one."""
 TITLE_MAX_CHARS = 40
 
-# A sentence (or a title and a space), then `二、` on the same line: a heading run on after it.
+# A sentence (or a title and a space), then `二、` on the same line: a heading run on after it (`一、二季度` is
+# no heading).
 _RUN_ON_HEADING = re.compile(
-    rf"(?:[。！？；!?;：:][ \t\u3000]*|(?<=[{HAN}）)”])[ \t\u3000]+)(?=[一二三四五六七八九十]{{1,3}}、)"
+    rf"(?:[。！？；!?;：:][ \t\u3000]*|(?<=[{HAN}）)”])[ \t\u3000]+)"
+    r"(?=[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]))"
 )
 # A title run into the salutation: `…述职报告尊敬的各位领导：本人于三月…`.
 SALUTATION = r"(?:尊敬的[^：:。，,\n]{1,24}|各位(?:领导|代表|委员|同事|同志|党员)[^：:。\n]{0,24}|同志们|领导们)[：:]"
