@@ -2,7 +2,10 @@
 
 Each template names the words its titles use (`title_words`: 述职述廉, 工作报告 …) and whether it is written for a
 person or a unit (`voice`). The title counts most, then the section headings found, then the body's voice
-(本人、我 or 我们、全局); the reasons are kept in Chinese for the import summary.
+(本人、我 or 我们、全局); the reasons are kept in Chinese for the import summary and the question asked when unsure.
+Not sure: the lead is small, or the voice contradicts the template (a first-person report is never silently a
+unit's summary), or the text is of a kind no template is for (a speech, an exchange of experience) — then it is
+said to fit none, and goes into the chosen template's main section.
 """
 
 from __future__ import annotations
