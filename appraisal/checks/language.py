@@ -87,6 +87,7 @@ class Language:
             log_total = math.log(sum(2 ** (value // 64 / 2) for value in words.values()))
         self._log_total = log_total
         self._rare_words = rare_words
+        self._rare_seen: dict[str, bool] = {}  # the answers of `rare`, a binary search each
         self._similar: dict[str, dict[str, float]] = {}
 
     # ---------------------------------------------------------------- words
@@ -98,6 +99,14 @@ class Language:
         """Whether `word` is one of the words the dictionary saw only a few times (kept out of the segmenter)."""
         if not 1 < len(word) <= MAX_WORD:
             return False
+        known = self._rare_seen.get(word)
+        if known is None:
+            if len(self._rare_seen) > 100_000:
+                self._rare_seen.clear()
+            known = self._rare_seen[word] = self._search_rare(word)
+        return known
+
+    def _search_rare(self, word: str) -> bool:
         key = word.ljust(MAX_WORD, "\0")
         records = self._rare_words
         low, high = 0, len(records) // MAX_WORD

@@ -150,19 +150,34 @@ def _looks_like_a_name(line: str, offset: int, run: str, best: tuple[str, str, s
 
 
 def _judge(model: Language, run: str, at: int) -> tuple[tuple[str, str, str, float], ...] | None:
-    wrong = run[at]
-    similar = model.similar(wrong)
-    if not similar:
-        return None
     low, high = max(0, at - WINDOW), min(len(run), at + WINDOW + 1)
-    window, j = run[low:high], at - low
+    key = (id(model), run[low:high], at - low)
+    scored = _judged.get(key)
+    if scored is None:
+        if len(_judged) > 50_000:
+            _judged.clear()
+        scored = _judged[key] = _score(model, run[low:high], at - low)
+    if not scored or scored[0][3] < MIN_GAIN:
+        return None
+    return tuple(c for c in scored if c[3] >= scored[0][3] - CLEAR_WIN)
+
+
+# Reports repeat their phrases: the candidates of a character in a window of text are worked out once.
+_judged: dict[tuple[int, str, int], list[tuple[str, str, str, float]]] = {}
+
+
+def _score(model: Language, window: str, j: int) -> list[tuple[str, str, str, float]]:
+    """The corrections of the character at `j` of `window`, best first, each with the gain it brings."""
+    similar = model.similar(window[j])
+    if not similar:
+        return []
     spans = [
         (start, end)
         for start in range(max(0, j - 3), j + 1)
         for end in range(max(j + 1, start + 2), min(len(window), start + 4) + 1)
     ]
     if any(model.rare(window[start:end]) for start, end in spans):
-        return None  # the character is part of a word the dictionary knows, if seldom (a name, a term)
+        return []  # the character is part of a word the dictionary knows, if seldom (a name, a term)
     words: dict[str, tuple[str, str]] = {}
     for start, end in spans:
         if window[start:end] in model:
@@ -170,18 +185,14 @@ def _judge(model: Language, run: str, at: int) -> tuple[tuple[str, str, str, flo
         left, right = window[start:j], window[j + 1 : end]
         for ch in model.common_among(left, similar, right):
             words.setdefault(ch, (left + ch + right, window[start:end]))
-    if not words:
-        return None
-    before = model.segment_cost(window)
+    before = model.segment_cost(window) if words else 0.0
     scored = []
     for ch, (word, non_word) in words.items():
         fixed = window[:j] + ch + window[j + 1 :]
         gain = before - model.segment_cost(fixed) + SIMILARITY_WEIGHT * math.log(similar[ch])
         scored.append((ch, word, non_word, gain))
     scored.sort(key=lambda c: -c[3])
-    if scored[0][3] < MIN_GAIN:
-        return None
-    return tuple(c for c in scored if c[3] >= scored[0][3] - CLEAR_WIN)
+    return scored
 
 
 class TypoInContext(Rule):
