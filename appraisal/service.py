@@ -413,9 +413,11 @@ class Service:
         """What would be sent for `task` on one section, for the user to see first. Refuses (AppraisalError) when
         drafting help is not configured, and when any of it is marked 秘密/机密/绝密/内部."""
         from appraisal.assist import build_request, secret_marks
+        from appraisal.assist.key import api_key
 
         if self.settings.assist is None:
             raise AssistNotConfigured
+        api_key(self.settings.assist)  # a missing or unusable key is said before anything is shown
         section = template.named_section(section_id)  # its id or its Chinese name
         if section.is_group:
             parts = "、".join(f"{c.id}（{c.title}）" for c in section.children)

@@ -116,6 +116,7 @@ def test_a_key_that_cannot_be_a_header_is_refused_in_one_sentence_without_showin
     code, out, err = run_assist(capsys, path, "--task", "polish", "--yes")
     assert code == 2
     assert err.count("\n") == 1 and "环境变量 UNIT_KEY 中的密钥含有不能用于请求的字符" in err
+    assert out == ""  # said before anything is shown or asked
     assert "Traceback" not in err
     assert KEY not in out + err + _log(appraisal_home)
     assert state.requests == []

@@ -17,8 +17,6 @@ import contextlib
 import http.client
 import json
 import logging
-import os
-import re
 import socket
 import ssl
 import threading
@@ -26,37 +24,14 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from appraisal import logs
 from appraisal.assist.connection import Route, route
 from appraisal.assist.controls import StreamCleaner, clean
+from appraisal.assist.key import AssistError, api_key
 from appraisal.config import AssistConfig
-from appraisal.errors import AppraisalError
 
 log = logging.getLogger(__name__)
 
 MAX_ANSWER_BYTES = 2 * 1024 * 1024
-_HEADER_SAFE = re.compile(r"[!-~]+")  # a key goes into a header: visible ASCII only, no spaces, no line breaks
-
-
-class AssistError(AppraisalError):
-    """The model could not give an answer; the message says why in one sentence."""
-
-
-def api_key(config: AssistConfig) -> str | None:
-    """The key from the environment variable the config names (None when it names none). A key that cannot be a
-    header value (a key file's comment line, curly quotes pasted from a chat) is refused without showing it."""
-    if not config.api_key_env:
-        return None
-    value = os.environ.get(config.api_key_env, "").strip()
-    if not value:
-        raise AssistError(f"环境变量 {config.api_key_env} 没有设置，取不到模型的密钥，未发送任何内容。")
-    logs.redact(value)
-    if not _HEADER_SAFE.fullmatch(value):
-        raise AssistError(
-            f"环境变量 {config.api_key_env} 中的密钥含有不能用于请求的字符（如换行、注释、空格或中文引号），"
-            "请只保留密钥本身，未发送任何内容。"
-        )
-    return value
 
 
 def _http_error(code: int, config: AssistConfig) -> AssistError:
