@@ -155,3 +155,19 @@ def test_a_fact_adopted_earlier_and_not_confirmed_is_no_source_for_the_next_prop
     assert "数字：35亿元" in flagged
     run_assist(capsys, path, "--apply", "--yes")
     assert [f.text for f in load_draft(path).unverified["results.service"]] == ["35亿元"]
+
+
+def test_a_damaged_list_of_adopted_facts_never_stops_a_draft_from_opening(capsys: pytest.CaptureFixture[str]) -> None:
+    path = section_draft(CURRENT + "带动投资35亿元。")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["unverified"] = {
+        "results.service": [{"kind": "数字", "text": "35亿元"}, 5, {"text": ""}, {"kind": 1}],
+        "x": "y",
+    }
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert [f.text for f in load_draft(path).unverified["results.service"]] == ["35亿元"]
+    data["unverified"] = "这不是列表"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert load_draft(path).unverified == {}
+    code, _out, err = run_cli(capsys, "check", str(path))
+    assert code in (0, 1) and err == ""
