@@ -160,7 +160,7 @@ def bench_core(repeat: int) -> None:
         median_time(lambda: check_draft(document.draft, template), repeat, time.process_time),
         "one regex pass (CPU time)",
         median_time(scan_once, repeat, time.process_time),
-        "≤ 100 ms",
+        "≤ 100 ms" if idle_tier is None else "≤ 2 s",
     )
     if idle_tier is not None:
         from appraisal.checks import FAST, IDLE
@@ -171,7 +171,7 @@ def bench_core(repeat: int) -> None:
             median_time(lambda: check_draft(document.draft, template, tiers=fast), repeat, time.process_time),
             "one regex pass (CPU time)",
             median_time(scan_once, repeat, time.process_time),
-            "",
+            "≤ 100 ms",
         )
         row(
             "idle (dictionary) rules on 100,000 字 (CPU time)",
