@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import logging
 import marshal
 import math
 import re
@@ -26,7 +27,10 @@ from functools import cache
 from importlib import resources
 
 from appraisal import paths
+from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes
+
+log = logging.getLogger(__name__)
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 MAX_WORD = 4
@@ -231,9 +235,13 @@ def _load() -> Language:
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
     prebuilt = paths.cache_dir() / f"language-{FORMAT}-{python}-{key}.marshal"
     try:
-        return Language(*marshal.loads(prebuilt.read_bytes()))
-    except (OSError, EOFError, ValueError, TypeError, IndexError):
-        pass
+        parts = marshal.loads(prebuilt.read_bytes())
+        if isinstance(parts, tuple) and len(parts) == 7:
+            return Language(*parts)
+    except OSError:
+        pass  # none yet, or unreadable: made again below
+    except Exception:  # a damaged copy (a full disk, another version): made again from the data files
+        log.warning("the prebuilt dictionary %s could not be read; building it again", prebuilt, exc_info=True)
     model = _parse(words_gz, chars.decode("utf-8"))
     blob = marshal.dumps(
         (
@@ -246,7 +254,7 @@ def _load() -> Language:
             model._rare_words,
         )
     )
-    with contextlib.suppress(OSError):  # a read-only or full disk: the next process parses the data again
+    with contextlib.suppress(OSError, AppraisalError):  # a read-only or full disk: the next process parses again
         atomic_write_bytes(paths.ensure_private_dir(prebuilt.parent) / prebuilt.name, blob)
         for stale in prebuilt.parent.glob("language-*.marshal"):
             if stale.name != prebuilt.name:

@@ -4,13 +4,14 @@ must be."""
 
 from __future__ import annotations
 
+import marshal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from appraisal.checks import IDLE, RULES, apply_fixes, check_section
+from appraisal.checks import IDLE, RULES, apply_fixes, check_section, language
 from appraisal.checks.typo_in_context import suspects
 
 from .marks import draft_with, template, unmark
@@ -129,3 +130,32 @@ def test_the_dictionary_is_not_loaded_at_start_nor_by_the_typing_path() -> None:
 def test_the_checkers_clean_reports_raise_no_false_alarm(name: str) -> None:
     text = (FIXTURES / name).read_text(encoding="utf-8-sig")
     assert findings(text) == []
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", marshal.dumps({"a": 1, "b": 2}), marshal.dumps((1, 2))])
+def test_a_damaged_prebuilt_dictionary_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    monkeypatch.setenv("APPRAISAL_HOME", str(tmp_path))
+    language._load.cache_clear()
+    try:
+        first = language.language()
+        (prebuilt,) = (tmp_path / "cache").glob("language-*.marshal")
+        prebuilt.write_bytes(damage)
+        language._load.cache_clear()
+        again = language.language()
+        assert "彰显" in again and again.similar("章") == first.similar("章")
+        assert prebuilt.read_bytes() != damage  # made again for the next process
+    finally:
+        language._load.cache_clear()
+
+
+def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "cache").write_text("a file where the folder should be", encoding="utf-8")
+    monkeypatch.setenv("APPRAISAL_HOME", str(tmp_path))
+    language._load.cache_clear()
+    try:
+        assert "贯彻" in language.language()
+        assert [s.wrong for s in suspects("全面惯彻落实会议精神")] == ["惯"]
+    finally:
+        language._load.cache_clear()
