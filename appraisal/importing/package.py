@@ -29,6 +29,11 @@ MAX_DOCX_COPY_BYTES = 400 * 1024 * 1024
 """A fixed copy unpacks and packs every part again; the whole package, unpacked, may not exceed this (pictures
 hardly compress, so a 100 MB file unpacks to little more than 100 MB)."""
 
+MAX_DOCX_PARTS = 10_000
+"""Parts a package may have: a report with many pictures has a few hundred. Opening a zip reads its whole
+directory, and a 86 MB file holding a million empty parts took 26 s and 760 MB before anything else was done."""
+
+_CENTRAL_ENTRY = b"PK\x01\x02"  # the signature of each entry of a zip's directory
 _CHUNK = 1024 * 1024
 _CONTENT_TYPES = "[content_types].xml"
 _PACKAGE_RELS = "_rels/.rels"
@@ -39,6 +44,10 @@ _TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
 class TooBig(Exception):
     """A part, or the parts together, unpack to more than allowed."""
+
+
+class TooManyParts(Exception):
+    """The package has more parts than any document (counted before its directory is read)."""
 
 
 @dataclass(frozen=True)
@@ -53,10 +62,13 @@ class Part:
 class Package:
     """An open .docx for reading its main document part and the parts that part refers to, within one budget.
 
-    Raises TooBig when what is read passes the budget, zipfile.BadZipFile / KeyError / ValueError when the package
+    Raises TooManyParts before reading a directory of more than MAX_DOCX_PARTS entries, TooBig when what is read
+    passes the budget, zipfile.BadZipFile / KeyError / ValueError when the package
     is not a valid one; the caller words the message."""
 
     def __init__(self, raw: bytes, budget: int | None = None) -> None:
+        if raw.count(_CENTRAL_ENTRY) > MAX_DOCX_PARTS:  # at least as many as the directory has entries
+            raise TooManyParts
         self._archive = zipfile.ZipFile(io.BytesIO(raw))
         self._entries: dict[str, zipfile.ZipInfo] = {}
         for info in self._archive.infolist():

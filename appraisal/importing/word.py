@@ -14,7 +14,7 @@ from typing import Any
 from appraisal.edits import Edit
 from appraisal.errors import AppraisalError
 from appraisal.importing.document import Document, Piece
-from appraisal.importing.package import Package, Part, TooBig, copy_replacing
+from appraisal.importing.package import MAX_DOCX_PARTS, Package, Part, TooBig, TooManyParts, copy_replacing
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -82,6 +82,11 @@ class WordFile:
             raise
         except TooBig as exc:
             raise AppraisalError(_too_big_message(path, verb)) from exc
+        except TooManyParts as exc:
+            raise AppraisalError(
+                f"{path} 中的部件超过 {MAX_DOCX_PARTS // 10000} 万个，不像是一份 Word 文档，无法{verb}，"
+                "请确认选对了文件。"
+            ) from exc
         except Exception as exc:  # zipfile, lxml and a broken package raise many types
             raise AppraisalError(_corrupt_docx_message(path, verb)) from exc
         body = self.root.find(_w("body"))
