@@ -270,9 +270,12 @@ def test_the_whole_command_line_flow_stays_offline(
     _cli(capsys, "note", "list", "--year", "2026", "--format", "json")
     # Drafting help without `[assist]` in config.toml: says how to configure it, and opens no socket.
     for task in ("polish", "expand", "condense", "from-notes"):
-        code = cli.main(["assist", str(draft), "--section", "results.service", "--task", task, "--yes", "--apply"])
+        code = cli.main(["assist", str(draft), "--section", "results.service", "--task", task, "--yes"])
         assert code == 2
         assert "还没有配置写作助手，未发送任何内容" in capsys.readouterr().err
+    # `--apply` takes the proposal kept beside the draft; with none kept it says so and sends nothing either.
+    assert cli.main(["assist", str(draft), "--section", "results.service", "--apply", "--yes"]) == 2
+    capsys.readouterr()
     assert no_network == []
 
 

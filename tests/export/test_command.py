@@ -178,10 +178,14 @@ def test_strict_lists_the_checkers_errors(
 ) -> None:
     """The listing, against a stand-in for the checker: only errors, each with its section and place."""
     from appraisal import service
-    from appraisal.checks import CheckOptions, Finding, Severity
+    from appraisal.checks import ALL_TIERS, CheckOptions, Finding, Severity, Tier
 
     def check_draft(
-        draft: Draft, template: object, options: CheckOptions, last_year: Draft | None = None
+        draft: Draft,
+        template: object,
+        options: CheckOptions,
+        last_year: Draft | None = None,
+        tiers: frozenset[Tier] = ALL_TIERS,
     ) -> list[Finding]:
         return [
             Finding("placeholder", Severity.ERROR, "law", 1, 15, 17, "“XX”是待填写的占位符。"),
