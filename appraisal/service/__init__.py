@@ -22,17 +22,11 @@ import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from appraisal.app import drafts
 from appraisal.checks import (
     ALL_TIERS,
-    DEFAULT_OPTIONS,
-    FAST,
-    IDLE,
-    RULES,
-    CheckOptions,
     Finding,
     Severity,
     Tier,
@@ -42,8 +36,7 @@ from appraisal.checks import (
     fix_draft,
 )
 from appraisal.checks.documents import DocumentCheck, check_document, write_fixed_copy
-from appraisal.config import AssistConfig, Config, config_path, load_config
-from appraisal.draft import AdoptedFact, Draft, Progress, progress
+from appraisal.draft import AdoptedFact, Draft
 from appraisal.errors import AppraisalError
 from appraisal.store import OpenDraft, draft_files, load_draft
 from appraisal.templates import Template, list_templates, load_template
@@ -55,6 +48,18 @@ if TYPE_CHECKING:  # each loaded where it is used: `appraisal check` needs none 
     from appraisal.notes import Note
     from appraisal.plans import PlanItem
     from appraisal.review import Review
+
+from appraisal.service.results import (
+    AssistNotConfigured,
+    DocumentFix,
+    DraftCheck,
+    DraftSummary,
+    ExportFailed,
+    ExportResult,
+    ExportTarget,
+    StrictExportRefused,
+)
+from appraisal.service.settings import TYPING, WHEN_IDLE, Settings
 
 __all__ = [
     "TYPING",
@@ -70,145 +75,6 @@ __all__ = [
     "Settings",
     "StrictExportRefused",
 ]
-
-# ---------------------------------------------------------------- settings
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The user's settings, resolved once. `unknown_rules`: names switched off in config.toml that are no rule
-    (the faces tell the user they are ignored)."""
-
-    checks: CheckOptions = DEFAULT_OPTIONS
-    run_in_headings: bool | None = None  # export: run-in level-2 headings; None leaves it to the template
-    unknown_rules: tuple[str, ...] = ()
-    assist: AssistConfig | None = None  # the model for drafting help; None: nothing is ever sent
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> Settings:
-        """`config.toml` (default: the user's config dir), or the defaults when there is none."""
-        return cls.from_config(load_config(path))
-
-    @classmethod
-    def from_config(cls, config: Config) -> Settings:
-        disabled = frozenset(config.checks.disabled)
-        checks = CheckOptions(
-            disabled=disabled,
-            extra_words=MappingProxyType(dict(config.checks.extra_words)),
-            allowed_words=frozenset(config.checks.allowed_words),
-        )
-        return cls(
-            checks=checks,
-            run_in_headings=config.export.run_in_headings,
-            unknown_rules=tuple(sorted(disabled - set(RULES))),
-            assist=config.assist,
-        )
-
-
-# ---------------------------------------------------------------- results
-
-
-@dataclass
-class DraftCheck:
-    """A draft checked from its file: where it is, the draft and its template, the findings, and (with `fix`)
-    how many fixes were saved as which revision."""
-
-    path: Path
-    draft: Draft
-    template: Template
-    findings: list[Finding]
-    fixed: int = 0
-
-    def section_titles(self) -> dict[str, str]:
-        return {s.id: s.title for s in self.template.text_sections()}
-
-
-@dataclass
-class DocumentFix:
-    """`fix_document`: the fixed copy written next to the document (`copy` None when nothing was fixed) and the
-    check of that copy (or of the document itself when nothing was fixed): what is left to see."""
-
-    source: Path
-    copy: Path | None
-    count: int
-    check: DocumentCheck
-
-    @property
-    def findings(self) -> list[Finding]:
-        return self.check.findings
-
-
-@dataclass(frozen=True)
-class ExportTarget:
-    """One file to write: `fmt` (a name of `appraisal.export.FORMATS`) either at `path` (replaced when
-    `overwrite`) or under a free name in `folder`."""
-
-    fmt: str
-    folder: Path | None = None
-    path: Path | None = None
-    overwrite: bool = False
-
-
-@dataclass
-class ExportResult:
-    """The files written, and the checker's errors the draft still has (exported anyway: `strict` was off)."""
-
-    written: list[Path]
-    errors: list[Finding]
-
-
-TYPING = frozenset({FAST})
-"""The rules the editor runs on every pause in typing (≤ 5 ms for 3,000 字)."""
-WHEN_IDLE = frozenset({IDLE})
-"""The dictionary rules, run off the UI thread once typing stops."""
-
-
-class StrictExportRefused(AppraisalError):
-    """`strict` export of a draft with errors: nothing was written; `errors` lists them."""
-
-    def __init__(self, errors: list[Finding]) -> None:
-        super().__init__(f"草稿还有 {len(errors)} 处错误，按 --strict 的要求未导出：")
-        self.errors = errors
-
-
-class ExportFailed(AppraisalError):
-    """A file could not be written; `written` are the ones written before it."""
-
-    def __init__(self, message: str, written: list[Path]) -> None:
-        super().__init__(message)
-        self.written = written
-
-
-class AssistNotConfigured(AppraisalError):
-    """Drafting help was asked for but `config.toml` has no `[assist]`: the message says how to configure it."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            f"还没有配置写作助手，未发送任何内容。如需使用，请在设置文件 {config_path()} 中加入：\n"
-            "[assist]\n"
-            'base_url = "http://127.0.0.1:11434/v1"   # 单位内部或本机的 OpenAI 兼容接口\n'
-            'model = "qwen2.5:7b"                     # 该接口上的模型名称\n'
-            'api_key_env = "APPRAISAL_API_KEY"        # 存放密钥的环境变量名，没有密钥可删去这一行\n'
-            "timeout = 120                            # 整个答复最多等待的秒数"
-        )
-
-
-@dataclass(frozen=True)
-class DraftSummary:
-    """One draft in the data dir, for a listing. `problem` is set (and `draft` None) when it cannot be read;
-    `template` is None when its template is missing."""
-
-    path: Path
-    saved: dt.datetime
-    draft: Draft | None = None
-    template: Template | None = None
-    problem: str = ""
-
-    @property
-    def progress(self) -> Progress | None:
-        if self.draft is None or self.template is None:
-            return None
-        return progress(self.draft, self.template)
 
 
 # ---------------------------------------------------------------- the operations
