@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from appraisal.review.output import by_files, ordered, summary
+from appraisal.review.overview import by_files, ordered, summary
 from appraisal.review.row import FAMILY_NAMES, RETURN, ReportRow
 from appraisal.review.run import Review
 
