@@ -29,6 +29,17 @@ _UNIT_AFTER_NUMBER = re.compile(
 )
 
 
+_FULL_WIDTH_MARKS = "，。、；：？！（）【】《》「」『』“”‘’"
+_STRAY_SPACE = re.compile(rf"(?<=[{_FULL_WIDTH_MARKS}]) +| +(?=[{_FULL_WIDTH_MARKS}])")
+
+
+def drop_stray_spaces(text: str) -> str:
+    """Without the ASCII spaces beside full-width marks (`起） 编辑` → `起）编辑`): a message put together from
+    parts (a name, a path, a number) keeps a space around each part, which reads as a gap in a Chinese sentence
+    where the part ends at a mark that carries its own space."""
+    return _STRAY_SPACE.sub("", text) if " " in text else text
+
+
 def _glued_positions(text: str) -> set[int]:
     """Indices i where a break before text[i] would split a number from its unit."""
     glued: set[int] = set()

@@ -513,7 +513,7 @@ async def test_clock_going_backwards_keeps_saving_and_history_in_order(monkeypat
         history = app.screen
         assert isinstance(history, HistoryScreen)
         options = history.query_one("#history-list", OptionList)
-        assert str(options.get_option_at_index(0).prompt).startswith(f"第 {revisions[0]} 版")
+        assert str(options.get_option_at_index(0).prompt).startswith(f"第{revisions[0]}版")
         index = next(i for i, e in enumerate(history.entries) if e.revision == first)
         options.highlighted = index
         await pilot.press("r")

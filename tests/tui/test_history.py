@@ -27,7 +27,7 @@ async def test_history_preview_and_restore() -> None:
         history = app.screen
         assert isinstance(history, HistoryScreen)
         options = history.query_one("#history-list", OptionList)
-        assert str(options.get_option_at_index(0).prompt).startswith(f"第 {first_revision + 1} 版")
+        assert str(options.get_option_at_index(0).prompt).startswith(f"第{first_revision + 1}版")
         index = next(i for i, e in enumerate(history.entries) if e.revision == first_revision)
         options.highlighted = index
         await pilot.pause()

@@ -412,3 +412,48 @@ async def test_at_80_columns_the_heading_says_how_many_findings_the_part_has() -
         editor.check_section("conduct")
         await pilot.pause()
         assert "问题" not in str(editor.query_one("#section-heading").render()), editor.findings["conduct"]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=["80x24", "100x30"])
+async def test_dialog_text_is_broken_as_chinese(size: tuple[int, int]) -> None:
+    """A message in a dialog: no line starts with a closing mark, a command and a path that fit on a line stay
+    whole, and no ASCII space sits beside a full-width mark (`起） 编辑`)."""
+    from appraisal.tui.screens.dialogs import MessageScreen
+
+    message = (
+        "草稿 /home/li/drafts/2026-李明.json 正由 li@host-a（进程 30567，自 12月1日 19:24 起） 编辑，"
+        "可以只读方式打开；若那台电脑已不再编辑，可用“appraisal unlock 2026-李明”确认后接手。"
+        "已导出：/home/li/Documents/2026年度个人总结.docx、/home/li/Documents/2026年度个人总结.txt。"
+    )
+    path = make_draft(sections={"intro": INTRO})
+    app = make_app(path)
+    async with app.run_test(size=size) as pilot:
+        await _ready(pilot)
+        app.push_screen(MessageScreen(message))
+        await pilot.pause()
+        body = app.screen.query_one("#message")
+        lines = [strip.text.rstrip() for strip in body.render_lines(body.region.reset_offset)]
+        lines = [line for line in lines if line]
+        shown = "".join(lines)
+        assert "起）编辑" in shown and "） " not in shown
+        assert not any(line.lstrip()[:1] in "，。、；：）”" for line in lines), lines
+        assert any("appraisal unlock 2026-李明" in line for line in lines), lines
+        assert any("/home/li/drafts/2026-李明.json" in line for line in lines), lines
+
+
+async def test_history_rows_never_leave_zi_alone_at_100_columns() -> None:
+    """A real report: a few thousand 字 and ten saves or more (two-digit revisions) made Rich wrap the row."""
+    path = make_draft(sections={"intro": INTRO, "conduct": "坚持学习" * 300})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await _ready(pilot)
+        for text in "甲乙丙丁戊己庚辛壬癸":
+            await _type(pilot, text)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+        await pilot.press("f7")
+        await wait_until(lambda: isinstance(app.screen, HistoryScreen) and _list_focused(app, "history-list"))
+        rows = app.screen.query_one("#history-list", OptionList)
+        lines = [strip.text.strip() for strip in rows.render_lines(rows.region.reset_offset)]
+        assert lines and not any(line == "字" or line.startswith("字") for line in lines), lines
+        assert editor.session.path == path

@@ -136,7 +136,7 @@ async def test_move_is_in_the_palette_with_its_key(tmp_path: Path) -> None:
         assert helps["移到其他栏目…"].endswith("（Ctrl+G）")
     from appraisal.tui.screens.help import HELP_TEXT
 
-    assert "**Ctrl+G**：把光标所在段落" in HELP_TEXT
+    assert "**Ctrl+G 移到其他栏目**：把光标所在段落" in HELP_TEXT
 
 
 async def test_unmatched_lines_are_listed_and_moved_into_the_current_section() -> None:

@@ -19,6 +19,7 @@ from appraisal.errors import AppraisalError
 from appraisal.fileio import describe_os_error
 from appraisal.tui.screens.dialogs import confirm_then
 from appraisal.tui.textdiff import section_change
+from appraisal.tui.widgets.chinese_text import ChineseText
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.plain import Plain
 
@@ -60,8 +61,10 @@ class HistoryScreen(Screen[int | None]):
         prompts = []
         for index, entry in enumerate(self.entries):
             loaded = self._load(index)
-            size = f"{loaded.total_chars()} 字" if isinstance(loaded, Draft) else "无法读取"
-            prompts.append(Option(f"第 {entry.revision} 版  {entry.saved}  {size}", id=f"r{index}"))
+            size = f"{loaded.total_chars()}字" if isinstance(loaded, Draft) else "无法读取"
+            # Broken by the Chinese rules: Rich's wrapping left 字 alone on a line at 100 columns.
+            row = ChineseText(f"第{entry.revision}版  {entry.saved}  {size}")
+            prompts.append(Option(row, id=f"r{index}"))
         options.set_options(prompts)
         options.highlighted = 0
         options.focus()

@@ -98,13 +98,14 @@ class SectionHeading(Static):
                     text.append("（F4）", style="dim")
             return text
 
+        # Most complete first; the group's name goes first, then "（F4）", then the length, the count last.
         return fitted(
             self.content_size.width,
             [
                 lambda: line(True, f"{kind}，建议 {limits} 字"),
                 lambda: line(True, f"{kind} {limits}字"),
                 lambda: line(False, f"{kind} {limits}字"),
-                lambda: line(False, kind),
+                lambda: line(False, f"{kind} {limits}字", key=False),
                 lambda: line(False, kind, key=False),
                 lambda: line(False, "", key=False),
             ],
