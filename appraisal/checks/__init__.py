@@ -173,10 +173,10 @@ def apply_fixes(text: str, findings: Iterable[Finding]) -> str:
 
 
 def fix_draft(draft: Draft, template: Template, options: CheckOptions = DEFAULT_OPTIONS) -> int:
-    """Apply every safe fix in place; the number of fixes applied. A rule that raises contributes no fixes (it is
-    logged here, and the check that follows reports it)."""
+    """Apply every safe fix in place (those of the rules with `fix_all`); the number of fixes applied. A rule that
+    raises contributes no fixes (it is logged here, and the check that follows reports it)."""
     ctx = Context(draft, template, options=options)
-    rules = [r for r in _active(ctx, ALL_TIERS) if r.fixable and not r.whole_draft]
+    rules = [r for r in _active(ctx, ALL_TIERS) if r.fixable and r.fix_all and not r.whole_draft]
     fields = [item for item in ctx.fields if item.section is not None or item.key == "title"]
     fixes: dict[int, list[Finding]] = {}
     for item, f in _run(ctx, rules, fields, _Guard()):

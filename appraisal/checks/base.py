@@ -232,6 +232,9 @@ class Rule:
     tier: ClassVar[Tier] = FAST
     description: ClassVar[str]
     fixable: ClassVar[bool] = False
+    # False: a fix is a guess the writer confirms one at a time (the review screen), never applied by "fix all"
+    # (`fix_draft`, `check --fix`): a misspelling worked out from the dictionary is fixed right most times, not always.
+    fix_all: ClassVar[bool] = True
     positional: ClassVar[bool] = True  # False: the finding is about the whole field, not a place in its text
     whole_draft: ClassVar[bool] = False
     for_documents: ClassVar[bool] = True

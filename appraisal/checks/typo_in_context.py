@@ -203,6 +203,7 @@ class TypoInContext(Rule):
     tier = IDLE
     description = "词典中没有的字组，换一个音近或形近的字即成常用词语，如“章显”（彰显）、“惯彻”（贯彻）。"
     fixable = True
+    fix_all = False  # right most times, not always: the writer applies each fix on the review screen
     fields = frozenset({"section", "unmatched", "title"})
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:

@@ -66,7 +66,8 @@ def test_every_fix_settles(text: str) -> None:
     for _ in range(len(text) + 2):
         if fix_draft(draft, TEMPLATE) == 0:
             break
-    assert [f for f in check_section(draft, TEMPLATE, "conduct") if f.fix is not None] == []
+    left = [f for f in check_section(draft, TEMPLATE, "conduct") if f.fix is not None]
+    assert [f for f in left if RULES[f.rule].fix_all] == []  # the others wait for the writer, one at a time
     assert draft.sections["conduct"].count("\n") == text.count("\n")
 
 

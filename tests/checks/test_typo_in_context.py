@@ -159,3 +159,18 @@ def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path, monkeypatch:
         assert [s.wrong for s in suspects("全面惯彻落实会议精神")] == ["惯"]
     finally:
         language._load.cache_clear()
+
+
+def test_fix_all_leaves_the_guesses_to_the_writer(tmp_path: Path) -> None:
+    """`check --fix` and the review screen's "fix all" apply only certain fixes; a correction worked out from the
+    dictionary is applied one at a time, by the writer."""
+    from appraisal.checks import fix_draft
+    from appraisal.checks.documents import check_document, write_fixed_copy
+
+    draft = draft_with("results.service", "全面惯彻落实会议精神,扎实推进。")
+    assert fix_draft(draft, template()) == 1  # the half-width comma only
+    assert draft.sections["results.service"] == "全面惯彻落实会议精神，扎实推进。"
+    path = tmp_path / "总结.txt"
+    path.write_text("全面惯彻落实会议精神,扎实推进。\n", encoding="utf-8")
+    copy, count = write_fixed_copy(check_document(path))
+    assert count == 1 and copy.read_text(encoding="utf-8") == "全面惯彻落实会议精神，扎实推进。\n"
