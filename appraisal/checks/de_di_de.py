@@ -2,7 +2,8 @@
 
 - 的 before a verb used as an adverbial: `认真的落实各项政策` (地), when the verb goes on to an object;
 - 的 before a complement of degree at the end of a clause: `完成的很好。`, `落实的不到位` (得);
-- 地 before a plain noun at the end of a clause: `美丽地风景。` (的).
+- 地 before a plain noun at the end of a clause: `美丽地风景。` (的);
+- 的 for the 得 of a word: `取的了成效` (取得), `觉的` (觉得).
 
 The sentence is split with the dictionary (`appraisal.checks.language`), whose part-of-speech tags tell a verb from
 a noun; where they cannot tell (a noun-verb such as 学习, 服务), nothing is reported. The fix is the right character.
@@ -21,6 +22,9 @@ DEGREE = ("很", "非常", "十分", "特别", "相当", "比较", "较为", "�
 SHORTFALL = ("不够", "不好", "不到位", "不理想", "不扎实", "不深入", "不充分", "不全面", "不细致", "不及时")
 # What an adverbial verb phrase goes on with: an aspect particle, a measure or a determiner starting its object.
 OBJECT_STARTS = ("了", "着", "过", "好", "各", "每", "全", "本", "这", "那", "一", "有关", "相关", "上级", "党的")
+NOMINAL = frozenset("所不没未最很更太较挺")  # 所获的荣誉, 不懂的问题, 最难的课: there X的 is right
+WORD_WITH_DE = 20  # frequency bucket of X得 (取得, 觉得, 值得) from which X的 is taken for a slip
+ALONE_AT_MOST = 32  # and of X alone up to which: 说, 看, 是 are words by themselves (说的, 看的 are right)
 COMPLEMENTS = (*SHORTFALL, "不得了", "很好", "很多")
 VERB = frozenset({"v", "vd", "vi", "a"})  # not "vn": 学习, 服务 are nouns as often as verbs; jieba tags 落实 "a"
 NOUN = frozenset({"n", "nz"})
@@ -61,6 +65,13 @@ def slips(line: str, model: Language | None = None) -> Iterator[Slip]:
                 continue
             before = tokens[index - 1]
             after = tokens[index + 1 : index + 4]
+            if (
+                token.text == "的"
+                and _word_with_de(model, before.text)
+                and (index < 2 or tokens[index - 2].text[-1] not in NOMINAL)
+            ):
+                yield Slip(offset + token.start, "的", "得", before.text + "的")
+                continue
             found = _judge(token, before, after, clause_end, index + 1 + len(after) == len(tokens))
             if found is not None:
                 right, phrase = found
@@ -96,11 +107,21 @@ def _judge(
         len(before.text) >= 2
         and (before.text in ADJECTIVES or _reduplicated(before.text))
         and nxt.pos in NOUN
+        and len(nxt.text) == 2  # not 过日子: 快快乐乐地过日子 is right
         and len(after) == 1
         and clause_end
     ):
         return "的", before.text + "地" + nxt.text
     return None
+
+
+def _word_with_de(model: Language, before: str) -> bool:
+    """的 written for the 得 of a word, left standing alone by the segmenter: `取的成效` (取得), `觉的` (觉得). The
+    character is seldom a word by itself, and with 得 it is a common word."""
+    if len(before) != 1:
+        return False
+    own, with_de = model.bucket(before), model.bucket(before + "得")
+    return with_de is not None and with_de >= WORD_WITH_DE and (own is None or own <= ALONE_AT_MOST)
 
 
 def _reduplicated(word: str) -> bool:

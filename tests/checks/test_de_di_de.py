@@ -58,3 +58,19 @@ def test_a_mixed_up_de_is_found_and_fixed(marked: str, right: str) -> None:
 )
 def test_hard_negatives_stay_silent(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "right"),
+    [("发展取⟦的⟧新成效。", "得"), ("我觉⟦的⟧很好。", "得"), ("这是值⟦的⟧肯定的做法。", "得")],
+)
+def test_de_written_for_the_de_of_a_word(marked: str, right: str) -> None:
+    text, spans = unmark(marked)
+    assert found(text) == [(spans[0][2], spans[0][3], right)]
+
+
+@pytest.mark.parametrize(
+    "text", ["所获的荣誉。", "把他不懂的问题再教给他。", "学到最难的课。", "他说的话很对。", "快快乐乐地过日子。"]
+)
+def test_de_after_a_word_of_its_own_is_right(text: str) -> None:
+    assert found(text) == []
