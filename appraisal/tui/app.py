@@ -284,7 +284,10 @@ class AppraisalApp(PatchedApp[int]):
         import signal
 
         def on_signal(signum: int, frame: object) -> None:
-            _end_process_after(self.settings.termination_grace, 1)
+            # With every draft already saved and unlocked (the app was leaving: a browser tab whose server was
+            # killed), nothing is at risk: the short grace, not the one that lets a large draft finish saving.
+            grace = self.settings.termination_grace if self._text_at_risk() else self.settings.exit_grace
+            _end_process_after(grace, 1)
             if not loop.is_closed():
                 loop.call_soon_threadsafe(self._terminated)
 
@@ -295,6 +298,14 @@ class AppraisalApp(PatchedApp[int]):
                 signal.signal(sig, on_signal)
         except (AttributeError, NotImplementedError, RuntimeError, ValueError):
             pass  # Windows, or not the main thread (tests): the autosave still bounds any loss to ~2 s
+
+    def _text_at_risk(self) -> bool:
+        """Whether an open draft still holds its lock (may have text to save). Called from a signal handler: any
+        doubt counts as at risk."""
+        try:
+            return any(screen.session.opened.lock.held for screen in self._editors())
+        except Exception:
+            return True
 
     def _terminated(self) -> None:
         """SIGHUP or SIGTERM (once, whichever handler comes first). Keys already read from the terminal may
