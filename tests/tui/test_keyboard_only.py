@@ -457,3 +457,28 @@ async def test_history_rows_never_leave_zi_alone_at_100_columns() -> None:
         lines = [strip.text.strip() for strip in rows.render_lines(rows.region.reset_offset)]
         assert lines and not any(line == "字" or line.startswith("字") for line in lines), lines
         assert editor.session.path == path
+
+
+def _burst(app: object, *keys: str) -> None:
+    """Keys posted to the app at once, as the terminal driver posts what a fast typist (or an input method)
+    sent: none waits for the app to have handled the one before."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for key in keys:
+        event = events.Key("enter", "\r") if key == "enter" else events.Key(_character_to_key(key), key)
+        app.post_message(event)  # type: ignore[attr-defined]
+
+
+async def test_a_form_typed_in_one_burst_puts_each_answer_in_its_field() -> None:
+    """Enter moves to the next field before the keys typed after it arrive: the 单位 field once read
+    某市规划局副局长 (the 职务 typed right after Enter landed in the field just left)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: isinstance(app.focused, Input))
+        _burst(app, *"张三", "enter", *"某市规划局", "enter", *"副局长")
+        await wait_until(lambda: app.screen.query_one("#position", Input).value == "副局长")
+        values = [app.screen.query_one(f"#{field}", Input).value for field in ("name", "unit", "position")]
+        assert values == ["张三", "某市规划局", "副局长"]
+        await pilot.press("enter", "enter")  # 考核年度 (kept), then 创建
+        await wait_until(lambda: isinstance(app.screen, EditorScreen))

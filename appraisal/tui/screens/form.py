@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar, TypeVar
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -34,7 +35,13 @@ class FormField:
 class FormScreen(ModalScreen[T]):
     """Subclasses give the title, the fields and `submit`; `before`/`after` add widgets around the fields."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "取消"),
+        # A priority binding runs before the app passes on the keys typed after Enter: the next field has the
+        # focus before they arrive. Moved later (on Input.Submitted), a fast typist's next words went into the
+        # field just left (单位 read 某市自然资源和规划局副局长).
+        Binding("enter", "next_field", "下一项", show=False, priority=True),
+    ]
     TITLE_TEXT = ""
     SUBMIT = ("ok", "确定")  # button id and label
     ID_PREFIX = ""  # before each field's id, for the Input's id
@@ -104,14 +111,21 @@ class FormScreen(ModalScreen[T]):
             self.say(YEAR_RULE, field_id=field_id)
         return year
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def action_next_field(self) -> None:
+        """Enter in a field: the next field (at once), or submit from the last. Elsewhere (a button, a list)
+        Enter is that widget's own."""
         ids = [self.ID_PREFIX + item.id for item in self._fields]
-        current = event.input.id or ""
+        focused = self.focused
+        current = focused.id if isinstance(focused, Input) else None
+        if current not in ids:
+            raise SkipAction()
         if current in ids[:-1]:
-            self.query_one(f"#{ids[ids.index(current) + 1]}", Input).focus()
+            self.set_focus(self.query_one(f"#{ids[ids.index(current) + 1]}", Input))
         else:
             self.submit()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()  # Enter in a field is action_next_field's
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
