@@ -70,3 +70,10 @@ def test_nothing_lost_and_every_line_fits(text: str, width: int) -> None:
         visible = line.rstrip(" ")  # one space may hang past the end
         if len(line) > 1 and "\t" not in line:
             assert cell_len(visible) <= width, (line, width)
+
+
+def test_full_width_square_brackets_follow_the_marks_rules() -> None:
+    """History's legend （［-删去］［+增加］） put ］ at the start of a line at 80 columns."""
+    from appraisal.text.line_breaking import NO_LINE_END, NO_LINE_START
+
+    assert "］" in NO_LINE_START and "［" in NO_LINE_END
