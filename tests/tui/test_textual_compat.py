@@ -96,3 +96,30 @@ async def test_with_another_textual_the_app_starts_on_stock_behaviour_and_logs_o
         ]
     else:
         assert guard == []
+
+
+def test_with_another_textual_serve_the_browser_server_refuses_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The browser server's patch is its secret: with another textual-serve it is not served unguarded."""
+    import socket
+
+    from appraisal.errors import AppraisalError
+    from appraisal.tui.serve import browser_server
+
+    async def announce(address: str) -> None:
+        raise AssertionError("nothing may be announced")
+
+    monkeypatch.setattr(textual_compat, "_decided", {})
+    monkeypatch.setitem(textual_compat.PINNED, "textual-serve", "1.0.0")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        with pytest.raises(AppraisalError) as refused:
+            browser_server(sock, announce=announce)
+    assert refused.value.message == (
+        f"浏览器模式需要 textual-serve 1.0.0，当前安装的是 {TEXTUAL_SERVE}，为免在没有密钥保护的情况下提供服务，"
+        "未启动；请按 pyproject.toml 重新安装依赖。"
+    )
+    monkeypatch.setattr(textual_compat, "_decided", {})
+    monkeypatch.setitem(textual_compat.PINNED, "textual-serve", TEXTUAL_SERVE)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        assert browser_server(sock, announce=announce).secret  # the pinned version: served behind its secret
