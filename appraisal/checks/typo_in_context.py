@@ -4,41 +4,25 @@ or a similar sound or shape makes a common word or 成语 (`章显` for `彰显`
 The model (`appraisal.checks.language`): the sentence is split into dictionary words; a character left on its own is
 a suspect; each character like it (`Language.similar`) that forms a common word with its neighbours is a candidate,
 scored by how much more probable the split becomes (jieba's unigram model) and by how alike the two characters are.
-A rare proper noun stays silent because the gain it would need is large: only a candidate that makes the sentence
-far more probable is reported. A fix is offered only when one candidate clearly wins; when two are close, the
+Only a candidate that makes the sentence far more probable is reported, and never where a proper noun stands
+(`appraisal.checks.proper_names`: before 片区/村/公司…, next to a title, in quotation marks). A fix is offered only when one candidate clearly wins; when two are close, the
 finding names both and fixes nothing.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
-from appraisal.checks.language import Language, Token, han_runs, language
+from appraisal.checks.language import Language, han_runs, language
+from appraisal.checks.proper_names import after_a_place, looks_like_a_name, name_position
 
 MIN_GAIN = 5.0  # natural-log units: the corrected sentence must be this much more probable (e^5 ≈ 150 times)
 SURE = 8.0  # a correction this strong is offered even for a non-word the writer wrote more than once (公作 for 工作)
 CLEAR_WIN = 3.0  # the best candidate must beat the next by this much for its fix to be offered
 SIMILARITY_WEIGHT = 3.0  # how much a near sound or a similar shape costs against the same sound
-# Names the dictionary cannot know: a common surname next to a title, a place word closing a name.
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
-    "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊"
-    "葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉"
-    "骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏"
-    "宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝傅赖洪阎凤"
-)
-_TITLES = (
-    "书记 局长 镇长 乡长 县长 区长 市长 省长 主任 部长 厅长 处长 科长 所长 院长 校长 主席 委员 代表 同志 记者 "
-    "组长 经理 董事长 老师 教授 主持 说 表示 指出 强调 介绍 认为 讲话 批示"
-)
-TITLES = tuple(_TITLES.split())  # and the verbs of saying that follow a name: 王晓萍说
-NUMERALS = frozenset("一二三四五六七八九十百千万两双")
-PLACE_ENDS = frozenset("村镇乡县区市省州城寺庙岭山峰河江湖溪桥路街巷港湾岛庄屯寨坡沟峪园场坝塘洲")
-QUOTES = re.compile(r"[“\"‘「《]([^”\"’」》]{1,8})[”\"’」》]")  # a short quoted phrase: a slogan or a name
 WINDOW = 4  # characters either side of a suspect that the local split looks at
 
 
@@ -71,15 +55,16 @@ def suspects(line: str, model: Language | None = None, document: str = "") -> It
             if token.end - token.start != 1 or _parallel(run, token.start):
                 continue
             candidates = _judge(model, run, token.start)
-            if (
-                candidates is None
-                or _named(line, offset, run, candidates[0])
-                or _after_a_place(tokens, run, candidates[0])
+            if candidates is None:
+                continue
+            start, end = _span(line, offset, run, candidates[0])
+            if name_position(line, start, end, offset + token.start, candidates[0]) or after_a_place(
+                tokens, run, candidates[0]
             ):
                 continue
             if candidates[0][3] < SURE and (
                 len(run) <= 3  # a name or a term standing alone between punctuation (`虎形、梓树`)
-                or _looks_like_a_name(line, offset, run, candidates[0])
+                or looks_like_a_name(line, start, end)
                 or (document and document.count(candidates[0][2]) >= 2)
             ):
                 continue
@@ -100,53 +85,9 @@ def _parallel(run: str, at: int) -> bool:
     )
 
 
-def _after_a_place(tokens: list[Token], run: str, best: tuple[str, str, str, float]) -> bool:
-    """A brand or a body's name right after a place name (`江苏凯迪亚新型材料`): the dictionary tags the place."""
-    at = run.find(best[2])
-    for _ in range(3):  # the place may be followed by one or two characters of the name (`江苏凯` 迪亚)
-        before = next((t for t in tokens if t.end == at), None)
-        if before is None:
-            return False
-        if len(before.text) >= 2:
-            return before.pos in ("ns", "nt")
-        at = before.start
-    return False
-
-
 def _span(line: str, offset: int, run: str, best: tuple[str, str, str, float]) -> tuple[int, int]:
     start = offset + run.find(best[2])
     return start, start + len(best[2])
-
-
-def _named(line: str, offset: int, run: str, best: tuple[str, str, str, float]) -> bool:
-    """What is certainly not a slip: a person's name the dictionary does not know, a surname after or before a
-    title or a verb of saying (`局长王世龙`, `王晓萍说`); a numbered abbreviation (`五督八必`, `四搭举措`); a name
-    closed by a place word (`乐诚寺`, `荻港`, `旌城`)."""
-    start, end = _span(line, offset, run, best)
-    non_word = best[2]
-    if any(ch in NUMERALS for ch in non_word) or line[start - 1 : start] in NUMERALS:
-        return True
-    if non_word[-1] in PLACE_ENDS or line[end : end + 1] in PLACE_ENDS:
-        return True
-    if non_word[0] in SURNAMES and (line[:start].endswith(TITLES) or line[end:].startswith(TITLES)):
-        return True
-    # a given name: the characters after a surname that follows a title (`书记傅明先`) or comes before a verb of
-    # saying (`王晓萍说`)
-    for back in (1, 2):
-        if line[start - back : start - back + 1] in SURNAMES and (
-            line[: start - back].endswith(TITLES)
-            or line[start + 1 :].startswith(TITLES)
-            or line[end:].startswith(TITLES)
-        ):
-            return True
-    # a coinage or a name in quotation marks: “智汇良策”, “晨读夜研”
-    return any(m.start(1) <= start and end <= m.end(1) for m in QUOTES.finditer(line))
-
-
-def _looks_like_a_name(line: str, offset: int, run: str, best: tuple[str, str, str, float]) -> bool:
-    """A name the dictionary does not know: an item of a list (next to a 顿号: `虎形、梓树、东坡`)."""
-    start, end = _span(line, offset, run, best)
-    return line[start - 1 : start] == "、" or line[end : end + 1] == "、"
 
 
 def _judge(model: Language, run: str, at: int) -> tuple[tuple[str, str, str, float], ...] | None:

@@ -1,0 +1,136 @@
+"""Where a non-word is a proper noun, not a slip: the positions a name takes in a report. The dictionary cannot know
+the names of a writer's villages, companies and colleagues, and most are made of common characters (`丰云片区`,
+`荣兴片区`, `隆西物业`, `局长姜川峰`), so a character of the same sound often turns them into a common word. What
+tells a name is where it stands:
+
+- before a place or organisation word (`片区`, `街道`, `村`, `公司`, `医院`, `合作社`…): a place or a body's name,
+  up to four characters;
+- after a title or before one (`局长姜川峰`, `董时子镇长`, `魏经大一行`, `王晓萍说`): a person's name, a common surname
+  and one or two characters;
+- right after a place name the dictionary tags (`江苏凯迪亚新型材料`): a brand;
+- between quotation marks (`“晨读夜研”`), in a numbered abbreviation (`五督八必`), in a series of coinages on one
+  head (`述职、述廉、述学、述法`).
+
+`typo-in-context` stays silent there whatever the gain (`name_position`, `after_a_place`): a slip right before a
+place word (`参家镇党委`) is missed, the price of never calling a village a typo. `looks_like_a_name` gives the
+weaker sign (an item of a list) that a correction beyond doubt overrides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from appraisal.checks.language import Token
+
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊"
+    "葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉"
+    "骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏"
+    "宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝傅赖洪阎凤"
+)
+# Titles and posts before or after a name; the verbs of saying and the words of company that follow one.
+_POSTS = (
+    "书记 支书 局长 镇长 乡长 县长 区长 市长 省长 村长 主任 部长 厅长 处长 科长 股长 所长 站长 院长 校长 园长 行长 "
+    "社长 馆长 队长 台长 主席 委员 代表 同志 记者 组长 经理 总经理 董事 董事长 总裁 总监 老师 教授 医生 护士长 "
+    "主持 调研员 专员 干事 会计 师傅 先生 女士 副"
+)
+TITLES = tuple(_POSTS.split())
+_SAYING = "说 表示 指出 强调 介绍 认为 讲话 批示 等人 等同志 一行 带队 主持 参加 出席"
+AFTER_A_NAME = TITLES + tuple(_SAYING.split())
+NUMERALS = frozenset("一二三四五六七八九十百千万两双")
+# Words that close the name of a place, a site or a body (longest first where one starts another).
+_NAME_ENDS = (
+    "片区 街道 社区 小区 园区 开发区 新区 景区 校区 厂区 矿区 林区 社区 居委会 村委会 管委会 组 大道 广场 花园 家园 "
+    "公园 山庄 庄园 农庄 农场 林场 牧场 渔场 水库 大桥 大厦 商城 商场 超市 市场 酒店 宾馆 饭店 公寓 "
+    "公司 集团 工厂 有限 股份 实业 置业 物业 物流 科技 银行 信用社 合作社 协会 商会 基地 "
+    "医院 卫生院 卫生所 诊所 学校 学院 大学 中学 小学 幼儿园 书院 "
+    "组团 码头 机场 车站 隧道 高速 工业园 产业园 新城 古镇 大街"
+)
+NAME_ENDS = tuple(sorted(set(_NAME_ENDS.split()), key=len, reverse=True))
+# Single characters that close a name right after it (`乐诚寺`, `荻港`, `旌城`, `纺织厂`); not further on, where
+# they are as often the start of the next word.
+PLACE_ENDS = frozenset("村镇乡县区市省州城寺庙岭山峰河江湖溪桥路街巷港湾岛庄屯寨坡沟峪园场坝塘洲苑厂")
+NOT_IN_A_NAME = frozenset("的地得了着过和与及或在是有等对为把被从向到于以将就也都又还再很最更所之其这那各每")
+QUOTES = re.compile(r"[“\"‘「《]([^”\"’」》]{1,8})[”\"’」》]")  # a short quoted phrase: a slogan or a name
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+Best = tuple[str, str, str, float]  # (right character, the word it makes, the non-word, gain)
+
+
+def name_position(line: str, start: int, end: int, at: int, best: Best) -> bool:
+    """Whether the non-word `line[start:end]` (the suspect character at `at`) stands where a name stands."""
+    non_word = line[start:end]
+    if any(ch in NUMERALS for ch in non_word) or line[start - 1 : start] in NUMERALS:
+        return True  # a numbered abbreviation: 五督八必, 四搭举措
+    if non_word[-1] in PLACE_ENDS:
+        return True  # a name closed by a place word: 乐诚寺, 荻港, 旌城
+    if _before_a_name_end(line, end) or _before_a_name_end(line, at + 1):  # 康丰公司: not 分公司
+        return True
+    if _a_persons_name(line, at):
+        return True
+    if any(m.start(1) <= start and end <= m.end(1) for m in QUOTES.finditer(line)):
+        return True  # a coinage or a name in quotation marks: “智汇良策”, “晨读夜研”
+    return _in_a_series(line, start, end)
+
+
+def _before_a_name_end(line: str, end: int) -> bool:
+    """A place or body's name of at most three characters: the non-word followed, directly or after one more
+    character of the name, by a word that closes one (`丰云片区`, `荣兴片区`, `江盛水库`, `隆青中学`, `品第区`)."""
+    if line[end : end + 1] in PLACE_ENDS:
+        return True
+    for gap in range(2):
+        inner = line[end + gap - 1 : end + gap]
+        if gap and not (HAN.fullmatch(inner) and inner not in NOT_IN_A_NAME):
+            return False
+        if line.startswith(NAME_ENDS, end + gap):
+            return True
+    return False
+
+
+def _a_persons_name(line: str, at: int) -> bool:
+    """The character at `at` belongs to a person's name: a surname and one or two characters, after a title
+    (`局长姜川峰`, `经理任量做`) or before a title, a verb of saying or `一行` (`董时子镇长`, `王晓萍说`)."""
+    for first in range(at - 2, at + 1):
+        if first < 0 or line[first] not in SURNAMES:
+            continue
+        for length in (2, 3):
+            last = first + length
+            if last <= at or not all(HAN.fullmatch(ch) for ch in line[first:last]):
+                continue
+            if line[:first].endswith(TITLES) or line.startswith(AFTER_A_NAME, last):
+                return True
+    return False
+
+
+def _in_a_series(line: str, start: int, end: int) -> bool:
+    """A coinage in a series on one head: the non-word shares its first character with a neighbour of the same
+    length beside it or across a 顿号 (`述职、述廉、述学、述法`, `述学述法`)."""
+    size, head = end - start, line[start]
+    for other in (start - size - 1, start - size, end, end + 1):
+        if other < 0 or other == start:
+            continue
+        between = line[min(other + size, start) : max(other, end)] if other < start else line[end:other]
+        if between not in ("", "、"):
+            continue
+        if line[other : other + 1] == head and other + size <= len(line):
+            return True
+    return False
+
+
+def after_a_place(tokens: list[Token], run: str, best: Best) -> bool:
+    """A brand or a body's name right after a place name (`江苏凯迪亚新型材料`): the dictionary tags the place."""
+    at = run.find(best[2])
+    for _ in range(3):  # the place may be followed by one or two characters of the name (`江苏凯` 迪亚)
+        before = next((t for t in tokens if t.end == at), None)
+        if before is None:
+            return False
+        if len(before.text) >= 2:
+            return before.pos in ("ns", "nt")
+        at = before.start
+    return False
+
+
+def looks_like_a_name(line: str, start: int, end: int) -> bool:
+    """A name the dictionary does not know: an item of a list (next to a 顿号: `虎形、梓树、东坡`)."""
+    return line[start - 1 : start] == "、" or line[end : end + 1] == "、"

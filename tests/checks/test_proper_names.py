@@ -1,0 +1,114 @@
+"""`typo-in-context` stays silent on proper nouns: made-up place, company and person names (our own: random pairs of
+common characters) in the positions names take — before a place or organisation word, after or before a title —
+while a slip in the same sentence shapes is still found."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from appraisal.checks.typo_in_context import suspects
+
+# Characters names are made of (auspicious ones, as places and firms are named) and the commonest ones of all.
+NAME_CHARS = "东西南北中新安和平兴福宁康泰华明阳光河山湖江溪桥城川林丰源盛茂隆昌荣祥瑞德顺永长青云岭峰"
+COMMON = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而"
+PLACE_ENDS = [
+    "片区",
+    "街道",
+    "社区",
+    "村",
+    "镇",
+    "乡",
+    "县",
+    "区",
+    "市",
+    "路",
+    "街",
+    "小区",
+    "园区",
+    "开发区",
+    "新区",
+    "大道",
+    "广场",
+    "花园",
+    "家园",
+    "湾",
+    "港",
+]
+ORG_ENDS = [
+    "公司",
+    "集团",
+    "医院",
+    "学校",
+    "中学",
+    "小学",
+    "幼儿园",
+    "合作社",
+    "农场",
+    "酒店",
+    "商场",
+    "超市",
+    "银行",
+    "科技",
+    "物流",
+    "物业",
+    "实业",
+    "公园",
+    "水库",
+]
+BEFORE = ["书记", "局长", "镇长", "主任", "同志", "经理", "院长", "董事长", "副局长", "村支书", "组长"]
+AFTER = ["同志", "书记", "局长", "主任", "镇长", "经理", "等人", "一行"]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+
+
+def made_up_names(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+
+    def name() -> str:
+        return "".join(rng.sample(NAME_CHARS if rng.random() < 0.7 else COMMON, 2))
+
+    shapes = [
+        lambda: (
+            f"本人在{name()}{rng.choice(PLACE_ENDS)}常态化开展走访企业工作，协调解决{name()}{rng.choice(PLACE_ENDS)}等地问题。"
+        ),
+        lambda: f"引进{name()}{rng.choice(ORG_ENDS)}等企业，{name()}{rng.choice(ORG_ENDS)}投资建设项目。",
+        lambda: (
+            f"{rng.choice(BEFORE)}{rng.choice(SURNAMES)}{name()}主持会议，{rng.choice(SURNAMES)}{name()}{rng.choice(AFTER)}参加调研。"
+        ),
+    ]
+    return [rng.choice(shapes)() for _ in range(count)]
+
+
+def test_made_up_names_in_a_names_position_stay_silent() -> None:
+    sentences = made_up_names(20, 1500)
+    flagged = [(s, [x.candidates[0][1] for x in suspects(s)]) for s in sentences]
+    assert [f for f in flagged if f[1]] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本人在丰云片区常态化开展走访企业工作。",  # not 风云: a place before 片区
+        "协调解决荣兴片区等地问题。",  # not 荣幸
+        "引进隆西物业、康丰公司等企业。",  # not 陇西, not 分公司
+        "局长姜川峰主持会议，董时子镇长参加调研。",  # a surname after a title, a name before one
+        "集团副总经理魏经大一行到项目现场调研。",
+        "召开领导班子述职述廉述学述法报告会，提交述职、述廉、述学、述法报告。",  # coinages in a series
+    ],
+)
+def test_names_and_series_of_coinages_stay_silent(text: str) -> None:
+    assert list(suspects(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全面惯彻落实街道党工委部署。",  # a slip a word away from a place word is still one
+        "认真惯彻落实公司党委决策。",
+        "以实际行动章显了新时代的担当。",
+        "局长在会上强调要全面惯彻落实。",  # after a title, but no surname: not a name
+    ],
+)
+def test_slips_near_names_positions_are_still_found(text: str) -> None:
+    assert [x.wrong for x in suspects(text)] == ["惯" if "惯" in text else "章"]
