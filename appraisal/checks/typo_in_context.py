@@ -5,8 +5,8 @@ The model (`appraisal.checks.language`): the sentence is split into dictionary w
 a suspect; each character like it (`Language.similar`) that forms a common word with its neighbours is a candidate,
 scored by how much more probable the split becomes (jieba's unigram model) and by how alike the two characters are.
 Only a candidate that makes the sentence far more probable is reported, and never where a proper noun stands
-(`appraisal.checks.proper_names`: before 片区/村/公司…, next to a title, in quotation marks). A fix is offered only when one candidate clearly wins; when two are close, the
-finding names both and fixes nothing.
+(`appraisal.checks.proper_names`: before 片区/村/公司…, next to a title, in quotation marks). A fix is offered
+only when one candidate clearly wins; when two are close, the finding names both and fixes nothing.
 """
 
 from __future__ import annotations
