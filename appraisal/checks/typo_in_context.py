@@ -23,6 +23,7 @@ MIN_GAIN = 5.0  # natural-log units: the corrected sentence must be this much mo
 SURE = 8.0  # a correction this strong is offered even for a non-word the writer wrote more than once (公作 for 工作)
 CLEAR_WIN = 3.0  # the best candidate must beat the next by this much for its fix to be offered
 SIMILARITY_WEIGHT = 3.0  # how much a near sound or a similar shape costs against the same sound
+PROPER = frozenset({"ns", "nt", "nz"})  # a place, a body, another name: one name misspelt is as likely another name
 WINDOW = 4  # characters either side of a suspect that the local split looks at
 
 
@@ -125,7 +126,8 @@ def _score(model: Language, window: str, j: int) -> list[tuple[str, str, str, fl
             continue
         left, right = window[start:j], window[j + 1 : end]
         for ch in model.common_among(left, similar, right):
-            words.setdefault(ch, (left + ch + right, window[start:end]))
+            if model.pos(left + ch + right) not in PROPER:
+                words.setdefault(ch, (left + ch + right, window[start:end]))
     before = model.segment_cost(window) if words else 0.0
     scored = []
     for ch, (word, non_word) in words.items():
