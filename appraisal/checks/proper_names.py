@@ -71,7 +71,7 @@ def name_position(line: str, start: int, end: int, at: int, best: Best) -> bool:
         return True
     if any(m.start(1) <= start and end <= m.end(1) for m in QUOTES.finditer(line)):
         return True  # a coinage or a name in quotation marks: “智汇良策”, “晨读夜研”
-    return _in_a_series(line, start, end)
+    return _in_a_series(line, at)
 
 
 def _before_a_name_end(line: str, end: int) -> bool:
@@ -103,17 +103,20 @@ def _a_persons_name(line: str, at: int) -> bool:
     return False
 
 
-def _in_a_series(line: str, start: int, end: int) -> bool:
-    """A coinage in a series on one head: the non-word shares its first character with a neighbour of the same
-    length beside it or across a 顿号 (`述职、述廉、述学、述法`, `述学述法`)."""
-    size, head = end - start, line[start]
-    for other in (start - size - 1, start - size, end, end + 1):
-        if other < 0 or other == start:
+def _in_a_series(line: str, at: int) -> bool:
+    """A coinage in a series on one head: the two characters from the suspect's head share it with another pair
+    beside them or across a 顿号 (`述职、述廉、述学、述法`, `述学述法`, `完成述学、述法`); a word written twice
+    (`惯彻、惯彻`) is no series."""
+    for head in (at - 1, at):
+        unit = line[max(head, 0) : head + 2]
+        if head < 0 or len(unit) < 2 or not HAN.fullmatch(unit[1]):
             continue
-        between = line[min(other + size, start) : max(other, end)] if other < start else line[end:other]
-        if between not in ("", "、"):
-            continue
-        if line[other : other + 1] == head and other + size <= len(line):
+        before = (
+            line[max(head - 2, 0) : head],
+            line[max(head - 3, 0) : head - 1] if line[head - 1 : head] == "、" else "",
+        )
+        after = line[head + 2 : head + 4], line[head + 3 : head + 5] if line[head + 2 : head + 3] == "、" else ""
+        if any(len(pair) == 2 and pair[0] == unit[0] and pair != unit for pair in (*before, *after)):
             return True
     return False
 

@@ -95,6 +95,7 @@ def test_made_up_names_in_a_names_position_stay_silent() -> None:
         "局长姜川峰主持会议，董时子镇长参加调研。",  # a surname after a title, a name before one
         "集团副总经理魏经大一行到项目现场调研。",
         "召开领导班子述职述廉述学述法报告会，提交述职、述廉、述学、述法报告。",  # coinages in a series
+        "年底前完成述学、述法。",
         "实现数据资产入表等多个“首创”，成功进入川企百强。",  # 川企 is not 川崎: a name is not corrected into another
     ],
 )
@@ -113,3 +114,7 @@ def test_names_and_series_of_coinages_stay_silent(text: str) -> None:
 )
 def test_slips_near_names_positions_are_still_found(text: str) -> None:
     assert [x.wrong for x in suspects(text)] == ["惯" if "惯" in text else "章"]
+
+
+def test_a_word_written_twice_is_no_series_of_coinages() -> None:
+    assert [x.wrong for x in suspects("要认真惯彻、惯彻到底。")] == ["惯", "惯"]
