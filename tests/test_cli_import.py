@@ -59,8 +59,8 @@ def test_import_saves_a_draft_in_the_data_dir_and_prints_a_summary(
     assert draft.sections["integrity"] == "严格遵守中央八项规定精神。"
     assert "张三" not in draft.sections["weakness.ability"]
     assert "已导入 去年的总结.txt" in out
-    assert "使用自动选择的模板「干部年度考核个人总结（四项实绩）」" in out
-    assert "  品行修养：26 字" in out
+    assert "模板：干部年度考核个人总结（四项实绩）（自动识别）" in out
+    assert "品行修养　26 字" in out
     assert "没有内容的栏目：创新创优实绩、有潜在、长远效应基础工作实绩、党建工作、依法行政、最不满意的一项工作" in out
     assert f"草稿已保存到 {saved}" in out
 
@@ -72,7 +72,7 @@ def test_import_to_a_chosen_path_never_overwrites(tmp_path: Path, capsys: pytest
     code, out, _ = run_cli(capsys, "import", str(source), "--template", "duty-report", "-o", str(target))
     assert code == 0
     assert load_draft(target).sections["politics"] == "政治坚定。"
-    assert "使用指定的模板「领导干部述职述廉报告」" in out
+    assert "模板：领导干部述职述廉报告（导入时指定）" in out
     before = target.read_bytes()
     code, out, err = run_cli(capsys, "import", str(source), "-o", str(target))
     assert code == 2
@@ -106,8 +106,8 @@ def test_unmatched_text_is_shown_to_the_user(tmp_path: Path, capsys: pytest.Capt
     source.write_text("姓名：张三\n一、品行修养\n严守纪律。\n述职人：李四\n2026年12月20日\n", encoding="utf-8")
     code, out, _ = run_cli(capsys, "import", str(source))
     assert code == 0
-    assert "有 5 字未能归入任何栏目，已原样保存在草稿的“未归类内容”中" in out
-    assert "  第 4 行：述职人：李四" in out
+    assert "未归入栏目的文字：5 字，已原样保存在草稿的“未归类内容”中" in out
+    assert "　　第 4 行　述职人：李四" in out
     (saved,) = draft_files()
     assert load_draft(saved).unmatched == "述职人：李四"
 
@@ -224,8 +224,9 @@ def test_an_unrecognised_document_is_imported_with_the_guess_and_the_summary_say
     source.write_text(UNSURE, encoding="utf-8")
     code, out, _err = run_cli(capsys, "import", str(source), "-o", str(tmp_path / "草稿.json"))
     assert code == 0
-    assert "该文档不符合任何模板，已按「" in out  # 同志们…谢谢大家 is a speech; the guess is used and said
-    assert "选择该模板的依据：" in out
+    assert "（推测），识别出" in out  # 同志们…谢谢大家 is a speech; the guess is used and said
+    assert "该文档不符合任何模板，正文已放入「" in out
+    assert "识别依据：" in out
 
 
 def test_on_a_terminal_import_asks_for_the_template_when_unsure(
@@ -243,4 +244,4 @@ def test_on_a_terminal_import_asks_for_the_template_when_unsure(
     assert "（依据：像是讲话类材料" in question and question.endswith("（直接回车使用推测的模板）：")  # one line
     assert "请输入 1 到 4 之间的数字。" in err
     assert load_draft(target).template == "duty-report"
-    assert "使用指定的模板「领导干部述职述廉报告」" in out
+    assert "模板：领导干部述职述廉报告（您选择；自动识别时推测为「" in out

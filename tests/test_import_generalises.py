@@ -15,7 +15,7 @@ from fuzzing import assert_nothing_lost
 from appraisal.cli import main
 from appraisal.export import ExportOptions
 from appraisal.export.outline import build_outline
-from appraisal.importing import Document, ImportResult, import_document, parse_document
+from appraisal.importing import Document, ImportResult, import_document, import_summary, parse_document
 from appraisal.importing.reader import split_lines
 from appraisal.store import load_draft
 from appraisal.templates import load_template
@@ -50,7 +50,7 @@ def test_a_given_template_places_free_headings_as_the_recognised_one_does() -> N
     assert sections["intro"] == "尊敬的各位领导：\n现将本人一年来的履职情况报告如下。"  # only what precedes 一、
     assert "新建管网十二公里" in sections["duties"] and "起草调研报告五篇" in sections["duties"]
     assert "没有违规收受礼品" in sections["integrity"]  # 廉 names 述廉
-    assert "识别出 0/6 个栏目标题" in given.summary()  # none of its headings names a section, and yet
+    assert "识别出 0/6 个栏目标题" in import_summary(given)  # none of its headings names a section, and yet
 
 
 SEASONS = (
@@ -69,7 +69,7 @@ def test_a_long_report_with_period_headings_is_body_not_opening() -> None:
     assert sections["intro"] == "本人2025年任某镇副镇长，分管农业农村工作，现将一年来的情况总结如下。"
     duties = sections["results.duties"]  # the template's main section (template.toml: main_section)
     assert duties.startswith("春季\n组织春耕生产") and "\n夏季\n" in duties and "\n秋冬\n" in duties
-    assert "（标题未提及其他栏目，归入主体栏目）" in result.summary()
+    assert "（标题未提及其他栏目，归入主体栏目）" in import_summary(result)
 
 
 def test_a_long_report_without_any_heading_is_body_not_opening() -> None:
@@ -77,7 +77,7 @@ def test_a_long_report_without_any_heading_is_body_not_opening() -> None:
     result = parse("2025年度个人总结\n" + body)
     assert result.draft.sections["intro"] == ""
     assert result.draft.sections["results.duties"] == body
-    assert "正文已全部放入主体栏目「分管工作实绩」" in result.summary()
+    assert "正文已全部放入主体栏目「分管工作实绩」" in import_summary(result)
 
 
 UNIT_BODY = """\
@@ -104,7 +104,7 @@ def test_a_first_person_report_is_never_silently_a_unit_summary() -> None:
     assert any("个人口吻" in reason for reason in result.reasons)
     if result.template.voice == "collective":
         assert any("是单位用的模板" in reason for reason in result.reasons)
-    assert "未能确定文档所用的模板，暂按「" in result.summary()
+    assert "未能确定文档所用的模板，暂按「" in import_summary(result)
 
 
 def test_a_speech_fits_no_template_and_goes_to_the_chosen_templates_body() -> None:
@@ -117,11 +117,11 @@ def test_a_speech_fits_no_template_and_goes_to_the_chosen_templates_body() -> No
     assert result.fits_no_template
     assert not result.confident
     assert result.draft.title == "在全县招商引资工作会议上的讲话"
-    assert "不符合任何模板" in result.summary()
+    assert "不符合任何模板" in import_summary(result)
     given = parse(text, template="duty-report")  # the template the user chose when asked
     assert given.fits_no_template and given.confident
     assert "今天召开这次会议" in given.draft.sections["duties"]
-    assert "该文档不符合任何模板，已按「领导干部述职述廉报告」导入，正文放入主体栏目" in given.summary()
+    assert "该文档不符合任何模板，正文已放入「述职（履职情况）」" in import_summary(given)
 
 
 def test_a_docx_with_heading_styles_and_no_numbering(tmp_path: Path) -> None:

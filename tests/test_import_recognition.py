@@ -9,7 +9,7 @@ from pathlib import Path
 from fuzzing import assert_nothing_lost
 
 from appraisal.checks.documents import check_document
-from appraisal.importing import Document, ImportResult, parse_document
+from appraisal.importing import Document, ImportResult, import_summary, parse_document
 from appraisal.importing.reader import split_lines
 
 
@@ -39,7 +39,7 @@ def test_the_title_names_the_template_and_the_summary_says_why() -> None:
     assert result.template.id == "duty-report"
     assert result.confident
     assert "标题含“述职述廉”" in result.reasons
-    assert "选择该模板的依据：标题含“述职述廉”" in result.summary()
+    assert "识别依据：标题含“述职述廉”" in import_summary(result)
 
 
 def test_free_form_headings_go_where_their_words_say_and_their_words_are_kept() -> None:
@@ -49,12 +49,12 @@ def test_free_form_headings_go_where_their_words_say_and_their_words_are_kept() 
     assert sections["politics"].startswith("把学习当作第一需要\n本人全年参加集中学习二十次。")
     assert sections["shortcomings"] == "调查研究还不够深入。"
     assert sections["plans"] == "本人将继续加强学习。"
-    assert "来自第 4 行“一、把学习当作第一需要”（按“学习”一词归入）" in result.summary()
+    assert "第 4 行“一、把学习当作第一需要”（按“学习”一词归入）" in import_summary(result)
     # The second free-form heading names no section: in a report whose headings are its own it is about the work
     # (the main section), not about 学习 before it.
     assert sections["politics"] == "把学习当作第一需要\n本人全年参加集中学习二十次。"
     assert sections["duties"] == "扭住项目建设这个牛鼻子\n全年推进项目十二个。"
-    assert "来自第 6 行“二、扭住项目建设这个牛鼻子”（标题未提及其他栏目，归入主体栏目）" in result.summary()
+    assert "第 6 行“二、扭住项目建设这个牛鼻子”（标题未提及其他栏目，归入主体栏目）" in import_summary(result)
 
 
 def test_a_chain_of_free_form_headings_keeps_its_numbering() -> None:
@@ -98,7 +98,7 @@ def test_decorated_numbering_and_a_year_placeholder_in_a_heading() -> None:
     assert result.draft.sections["work"] == "全县完成投资十亿元，我们新建道路三十公里。"
     assert result.draft.sections["problems"] == "全县产业结构仍需优化。"
     assert result.draft.sections["plans"] == "我们将继续推进项目建设。"
-    assert "来自第 4 行“🌟一、20**年工作回顾与思考”" in result.summary()
+    assert "第 4 行“🌟一、20**年工作回顾与思考”" in import_summary(result)
 
 
 def test_the_year_comes_from_the_document_not_from_today() -> None:
@@ -109,15 +109,15 @@ def test_the_year_comes_from_the_document_not_from_today() -> None:
     result = parse(text)
     assert result.template.id == "unit-summary"
     assert result.draft.profile.year == 2015
-    assert "文中没有找到考核年度" not in result.summary()
+    assert "文中没有找到考核年度" not in import_summary(result)
 
 
 def test_a_document_without_any_year_leaves_the_year_to_the_user() -> None:
     result = parse("一、品行修养\n甲。\n二、理论学习\n乙。")
     assert result.draft.profile.year is None
     assert result.draft.title == "20**年度个人总结"  # the year's place is kept, never eaten
-    assert "考核年度：未识别" in result.summary()
-    assert "文中没有找到考核年度，草稿中的考核年度暂空，请在编辑时填写。" in result.summary()
+    assert "考核年度：未识别" in import_summary(result)
+    assert "文中没有找到考核年度，草稿中的考核年度暂空，请在编辑时填写。" in import_summary(result)
 
 
 UNSURE = "同志们：\n今天我向大家汇报一些情况。\n我们做了很多工作。\n谢谢大家。\n"
@@ -127,7 +127,7 @@ def test_an_unrecognised_document_says_so_and_check_runs_only_the_content_rules(
     result = parse(UNSURE)
     assert not result.confident
     assert result.fits_no_template  # 同志们…谢谢大家: a speech
-    assert "该文档不符合任何模板" in result.summary()
+    assert "该文档不符合任何模板" in import_summary(result)
     path = tmp_path / "讲话.txt"
     path.write_text(UNSURE + "完成税收亿元。\n", encoding="utf-8")
     checked = check_document(path)
@@ -170,7 +170,7 @@ def test_a_title_run_into_the_salutation() -> None:
     assert result.draft.profile.year == 2017
     assert result.salutation == "尊敬的各位领导："
     assert result.draft.sections["intro"] == "尊敬的各位领导：本人于三月到任，分管项目工作。"
-    assert "称谓：尊敬的各位领导：" in result.summary()
+    assert "含称谓“尊敬的各位领导：”" in import_summary(result)
 
 
 def test_a_title_over_two_lines() -> None:

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from appraisal.errors import AppraisalError
-from appraisal.importing import Document, ImportResult, import_document, parse_document, read_document
+from appraisal.importing import Document, ImportResult, import_document, import_summary, parse_document, read_document
 from appraisal.importing.headings import FormMatcher, title_forms
 from appraisal.importing.reader import split_lines
 from appraisal.templates import Template, list_templates, load_template
@@ -178,7 +178,7 @@ def test_a_top_level_heading_naming_no_section_opens_the_main_section_and_the_su
     assert result.draft.sections["conduct"] == "甲。"
     assert result.draft.sections["results.duties"] == "其他需要说明的情况\n乙。"
     assert result.draft.sections["integrity"] == "丙。"
-    assert "第 3 行“二、其他需要说明的情况”（标题未提及其他栏目，归入主体栏目）" in result.summary()
+    assert "第 3 行“二、其他需要说明的情况”（标题未提及其他栏目，归入主体栏目）" in import_summary(result)
 
 
 def test_sections_out_of_template_order_are_still_found() -> None:
@@ -197,8 +197,8 @@ def test_group_heading_text_goes_to_first_child_and_summary_says_so() -> None:
     result = parse(text, template="cadre-annual")
     assert result.draft.sections["results.service"] == "今年以来，主要做了以下工作：\n完成项目12个。"
     assert result.draft.sections["results.duties"] == "运转顺畅。"
-    assert "「四项主要工作实绩」标题下" in result.summary()
-    assert "「服务中心实绩」的开头" in result.summary()
+    assert "「四项主要工作实绩」标题下" in import_summary(result)
+    assert "「服务中心实绩」的开头" in import_summary(result)
 
 
 def test_group_without_child_headings_keeps_all_its_text_in_first_child() -> None:
@@ -250,7 +250,7 @@ def test_signature_goes_to_profile_not_last_section() -> None:
     assert result.draft.profile.unit == "办公室"
     assert (result.draft.profile.model_extra or {})["date"] == "2027年1月10日"
     assert result.draft.unmatched == ""
-    summary = result.summary()
+    summary = import_summary(result)
     assert "姓名：张三" in summary
     assert "落款日期：2027年1月10日" in summary
 
@@ -291,9 +291,9 @@ def test_a_different_second_name_in_the_signature_is_kept_in_unmatched() -> None
     result = parse(text, template="cadre-annual")
     assert result.draft.profile.name == "张三"
     assert result.draft.unmatched == "述职人：李四"
-    summary = result.summary()
+    summary = import_summary(result)
     assert "未归类内容" in summary
-    assert "第 4 行：述职人：李四" in summary
+    assert "第 4 行　述职人：李四" in summary
     assert_origin_points_at_text(result)
 
 
@@ -321,7 +321,7 @@ def test_document_without_headings_keeps_everything_in_intro() -> None:
     assert result.template.id == "cadre-annual"
     assert result.draft.sections["intro"] == "\n".join(body)
     assert result.headings() == []
-    assert "没有找到模板的栏目标题" in result.summary()
+    assert "没有找到模板的栏目标题" in import_summary(result)
     assert result.matched_template_score == 0.0
 
 
@@ -351,7 +351,7 @@ def test_best_matching_template_is_chosen(text: str, template_id: str) -> None:
     assert result.template.id == template_id
     assert result.template_chosen
     assert result.matched_template_score == 1.0
-    assert "自动选择" in result.summary()
+    assert "（自动识别）" in import_summary(result)
 
 
 def test_duty_report_closing_and_signature() -> None:
@@ -418,7 +418,7 @@ def test_markdown_title_headings_closing_break_and_unknown_heading() -> None:
     assert sections["duties"] == "其他需要说明的事项\n#1号楼项目已完工。"
     assert sections["plans"] == "继续努力。"
     assert sections["closing"] == "以上述职，请各位评议。"
-    assert "第 9 行“## 其他需要说明的事项”（标题未提及其他栏目，归入主体栏目）" in result.summary()
+    assert "第 9 行“## 其他需要说明的事项”（标题未提及其他栏目，归入主体栏目）" in import_summary(result)
     assert_origin_points_at_text(result)
 
 

@@ -34,15 +34,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from appraisal.app.drafts import create_imported
-    from appraisal.importing import import_document
+    from appraisal.importing import import_document, import_summary
 
     result = import_document(args.file, args.template)
+    guess = None
     if not result.confident and sys.stdin.isatty():
+        guess = result
         chosen = _ask_template(result.template.id, _question(result))
         if chosen != result.template.id:
             result = import_document(args.file, chosen)
     path = create_imported(result, args.output)
-    print(result.summary())
+    print(import_summary(result, guess))
     print(f"草稿已保存到 {path}，可用“appraisal edit {path}”继续编辑。")
     return 0
 

@@ -80,8 +80,8 @@ async def test_summary_names_each_section_its_heading_and_the_reason(tmp_path: P
         assert "领导干部述职述廉报告（自动识别）" in shown
         assert "识别依据：标题含“述职述廉”" in shown
         # The free-form heading, its line and why it went there; the section's 字数.
-        assert "第 4 行“一、把学习当作第一需要”　按“学习”一词归入" in shown
-        assert "第 10 行“四、存在的问题和不足”　与栏目名称相符" in shown
+        assert "第 4 行“一、把学习当作第一需要”（按“学习”一词归入）" in shown
+        assert "第 10 行“四、存在的问题和不足”（与栏目名称相符）" in shown
         assert "含称谓“尊敬的各位领导：”" in shown
         result = summary.imported.result
         for section in result.template.text_sections():
@@ -124,7 +124,7 @@ async def test_unsure_import_asks_which_template_before_creating_the_draft(tmp_p
         shown = app.screen.text.plain  # type: ignore[attr-defined]
         assert f"（您选择；自动识别时推测为「{guess.name}」）" in shown
         assert "干部年度考核个人总结（四项实绩）" in shown
-        assert "第 3 行“一、把学习当作第一需要”　按“学习”一词归入" in shown
+        assert "第 3 行“一、把学习当作第一需要”（按“学习”一词归入）" in shown
     studied = [d for d in map(load_draft, draft_files()) if "全年参加集中学习十二次" in d.sections.get("study", "")]
     assert len(studied) == 1
 

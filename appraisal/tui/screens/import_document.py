@@ -22,10 +22,9 @@ from textual.widgets.option_list import Option
 
 from appraisal import paths
 from appraisal.app.drafts import create_imported
-from appraisal.draft import count_zi
 from appraisal.errors import AppraisalError
 from appraisal.formats import DOCX_SUFFIXES, TEXT_SUFFIXES
-from appraisal.importing import ImportResult, import_document
+from appraisal.importing import ImportResult, import_document, summary_lines
 from appraisal.templates import list_templates
 from appraisal.tui.screens.list_dialog import ListDialog
 from appraisal.tui.widgets.chinese_text import ChineseText
@@ -33,8 +32,6 @@ from appraisal.tui.widgets.file_picker import FilePicker
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 log = logging.getLogger(__name__)
-
-PREVIEW = 30  # characters of a line shown in the summary
 
 
 @dataclass(frozen=True)
@@ -230,74 +227,8 @@ class ImportSummaryScreen(ModalScreen[None]):
 
 
 def summary_text(imported: Imported) -> Text:
-    """The summary as styled text. Everything from the document (names, headings, lines) goes in as plain text,
-    never markup."""
-    result, guess = imported.result, imported.guess
-    template, draft = result.template, result.draft
-    name = result.document.path.name if result.document.path else "文档"
-    text = Text()
-
-    def line(*parts: str | Text | tuple[str, str]) -> None:
-        text.append_text(Text.assemble(*parts))
-        text.append("\n")
-
+    """The summary (`summary_lines`, the CLI's words) as styled text; the document's words are never markup."""
     saved = imported.path.name if imported.path.parent == paths.drafts_dir() else str(imported.path)
-    line(f"已导入 {name}，存为草稿 {saved}。")
-    if guess is None:
-        how = "自动识别" if result.template_chosen else "导入时指定"
-        line("模板：", (template.name, "bold"), f"（{how}）")
-    elif guess.template.id == template.id:
-        line("模板：", (template.name, "bold"), "（未能确定，按推测并经您确认）")
-    else:
-        line("模板：", (template.name, "bold"), f"（您选择；自动识别时推测为「{guess.template.name}」）")
-    reasons = (guess or result).reasons
-    if reasons:
-        line(("识别依据：", "dim"), "；".join(reasons), "。")
-    if result.fits_no_template:
-        main = template.section(template.main_section).title if template.main_section else "各栏目"
-        line(("该文档不符合任何模板", "bold"), f"，正文已放入「{main}」，请对照模板整理。")
-    profile = draft.profile
-    who = [f"标题：{draft.title}".replace("\n", " ")]
-    who += [f"{label}：{value}" for label, value in (("姓名", profile.name), ("单位", profile.unit)) if value]
-    if profile.signed:
-        who.append(f"落款日期：{profile.signed}")
-    who.append(f"考核年度：{profile.year}" if profile.year else "考核年度：未识别")
-    line("　".join(who))
-    line()
-    line(("各栏目内容的来源", "bold"))
-    for section in template.text_sections():
-        body = draft.sections.get(section.id, "")
-        if not body.strip():
-            continue
-        line((section.title, "bold"), f"　{count_zi(body)} 字")
-        for source in result.sources.get(section.id, []):
-            line(
-                ("　　", ""), (f"第 {source.line} 行", "dim"), f"“{_preview(source.heading)}”　", (source.reason, "dim")
-            )
-        if not section.heading:
-            greeting = f"，含称谓“{result.salutation}”" if result.salutation else ""
-            line("　　", (f"文档开头、第一个栏目标题之前的文字{greeting}", "dim"))
-    empty = [s.title for s in template.text_sections() if s.heading and not draft.sections.get(s.id, "").strip()]
-    if empty:
-        line(("没有内容的栏目：", "bold"), "、".join(empty), "（请在编辑时补写）")
-    for note in result.notes:
-        line(("请核对：", "bold"), note)
-    for unloaded in result.unloaded_templates:
-        line(("未能读取的模板：", "bold"), unloaded)
-    if draft.unmatched.strip():
-        line(
-            ("未归入栏目的文字：", "bold"),
-            f"{count_zi(draft.unmatched)} 字，已原样保存在草稿的“未归类内容”中，没有丢弃；"
-            "在编辑页按 Ctrl+P 选“未归类内容…”可移入当前栏目：",
-        )
-        where = result.origin.get("unmatched", [])
-        for body_line, (number, _offset) in zip(draft.unmatched.split("\n"), where, strict=False):
-            line("　　", (f"第 {number} 行", "dim"), "　", _preview(body_line))
-    line()
-    line(("在编辑页中，光标所在段落如放错了栏目，可按 Ctrl+G 移到其他栏目。", "dim"))
+    text = Text("\n").join(Text.assemble(*line) for line in summary_lines(imported.result, imported.guess, saved))
     text.rstrip()
     return text
-
-
-def _preview(text: str) -> str:
-    return text if len(text) <= PREVIEW else text[:PREVIEW] + "……"
