@@ -176,3 +176,24 @@ async def test_an_existing_file_is_replaced_or_kept_beside_only_when_the_user_sa
             elif choice == "keep-both":
                 assert first.read_text(encoding="utf-8") == "用户改过的文件"
         assert "坚持把政治建设摆在首位" in first.read_text(encoding="utf-8")  # replaced, as asked
+
+
+async def test_enter_on_a_format_exports_and_space_ticks_it(tmp_path: Path) -> None:
+    """Seen as a new user in tmux: F6, then Enter (the help says Enter exports) with the focus on the first
+    format, ☑ Word 文档, unticked Word and exported nothing. Enter exports from a format as from the folder;
+    Space ticks and unticks."""
+    path = make_draft(sections=FULL)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert app.focused is screen.query_one("#fmt-docx", Checkbox)
+        folder = Path(screen.query_one("#export-folder", Input).value)
+        await pilot.press("tab", "tab", "space", "shift+tab", "shift+tab")  # Markdown ticked, back on Word
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+    assert sorted(p.suffix for p in folder.iterdir()) == [".docx", ".md", ".txt"]
