@@ -18,8 +18,8 @@ from collections.abc import Sequence
 
 from rich.cells import get_character_cell_size
 
-NO_LINE_START = frozenset("，。、；：？！）】》」』”’〕〉〗｝］％‰℃,.;:?!)]}%")
-NO_LINE_END = frozenset("（【《「『“‘〔〈〖｛［([{")
+NO_LINE_START = frozenset("，。、；：？！）］】》」』”’〕〉〗〙〛｝％‰℃,.;:?!)]}%")
+NO_LINE_END = frozenset("（［【《「『“‘〔〈〖〘〚｛([{")
 # Two dashes or two ellipsis marks are one mark (——, ……): never split.
 _PAIRED = frozenset("—…")
 

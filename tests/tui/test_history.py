@@ -103,3 +103,30 @@ def test_a_change_of_punctuation_only_says_so() -> None:
     assert "恢复后只改动 2 处标点" in str(section_change("品行修养", "坚持学习,狠抓落实。", "坚持学习，狠抓落实!"))
     assert "恢复后增加 2 字，删去 0 字" in str(section_change("品行修养", "坚持学习。", "坚持学习原著。"))
     assert "恢复后只改动空格或换行" in str(section_change("品行修养", "坚持学习。", "坚持学习。 "))
+
+
+async def test_the_history_heading_never_starts_a_line_with_a_closing_bracket() -> None:
+    """Seen as a new user in tmux at 80x24 (12 revisions): F7's heading read “［+增加” / “］），按D看…”: the
+    full-width square brackets were missing from the line-breaking rules."""
+    from appraisal.text.line_breaking import NO_LINE_END, NO_LINE_START
+
+    from .editing import visible_lines
+
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await editor_ready(app)
+        await pilot.press(*"abc", "ctrl+s")
+        await pilot.press("f7")
+        await pilot.pause()
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        heading = history.query_one("#history-summary")
+        for width in range(60, 101):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            lines = [line.strip() for line in visible_lines(app, heading) if line.strip()]
+            assert "［-删去］［+增加］" in "".join(lines), (width, lines)
+            for line in lines:
+                assert line[0] not in {*NO_LINE_START, "］"} and line[-1] not in {*NO_LINE_END, "［"}, (width, lines)
+        assert editor.session.draft.revision >= 1
