@@ -2,7 +2,8 @@
 
 - no line starts with a closing mark (，。、；：？！）】》」』” …) and none ends with an opening one (（【《「『“ …);
 - a number stays with its unit or per cent sign (`12.5%`, `2860亩`, `860人次`);
-- runs of Latin letters, digits and ASCII punctuation (words, numbers, dates, addresses) are not split;
+- runs of Latin letters, digits and ASCII punctuation (words, numbers, dates, addresses) are not split, nor is a
+  file path (`/home/li/文档/总结.docx`, `C:\\…`), 字 and all;
 - a space may hang past the end of a line (a line never starts with one);
 - where nothing allowed fits (a word wider than the line), the line is folded where it is full, so every character
   stays visible: a CJK character is two cells wide and is never half on a line.
@@ -40,9 +41,16 @@ def drop_stray_spaces(text: str) -> str:
     return _STRAY_SPACE.sub("", text) if " " in text else text
 
 
+# A file path (which may hold 字: /home/li/文档/2026年度总结.docx) is kept whole where it fits on a line.
+_PATH = re.compile(r"(?:[A-Za-z]:\\|~?/)[^\s，。；：、“”（）【】《》]+")
+
+
 def _glued_positions(text: str) -> set[int]:
-    """Indices i where a break before text[i] would split a number from its unit."""
+    """Indices i where a break before text[i] would split a number from its unit, or a path."""
     glued: set[int] = set()
+    if "/" in text or "\\" in text:
+        for match in _PATH.finditer(text):
+            glued.update(range(match.start() + 1, match.end()))
     if not any(char.isdigit() for char in text):
         return glued
     for match in _UNIT_AFTER_NUMBER.finditer(text):

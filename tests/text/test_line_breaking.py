@@ -77,3 +77,12 @@ def test_full_width_square_brackets_follow_the_marks_rules() -> None:
     from appraisal.text.line_breaking import NO_LINE_END, NO_LINE_START
 
     assert "］" in NO_LINE_START and "［" in NO_LINE_END
+
+
+def test_a_path_holding_chinese_is_kept_whole_where_it_fits() -> None:
+    from appraisal.text.line_breaking import break_lines
+
+    text = "已导出：/home/li/文档/2026年度总结.docx、/home/li/文档/2026年度总结.txt。"
+    lines = break_lines(text, 37)
+    for path in ("/home/li/文档/2026年度总结.docx", "/home/li/文档/2026年度总结.txt"):
+        assert any(path in line for line in lines), lines  # split between 总 and 结 before
