@@ -66,7 +66,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             with Horizontal(classes="field"):
                 yield PlainLabel("文件夹")
                 yield Input(str(self.folder), id="export-folder", compact=True)
-            yield Plain("空格勾选格式，回车导出；同名文件已存在时，会先问您替换还是保留两份。", classes="form-note")
+            yield Plain("空格勾选格式，回车导出；同名文件已存在时先问替换还是保留两份。", classes="form-note")
             if self.errors:
                 text = Text(f"草稿中还有{len(self.errors)}处错误：\n", style="bold red")
                 for finding in self.errors[:SHOWN_ERRORS]:
