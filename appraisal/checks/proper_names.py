@@ -4,7 +4,7 @@ the names of a writer's villages, companies and colleagues, and most are made of
 tells a name is where it stands:
 
 - before a place or organisation word (`片区`, `街道`, `村`, `公司`, `医院`, `合作社`…): a place or a body's name,
-  up to four characters;
+  up to three characters, or a firm's name before its trade (`锦花纺纱厂`);
 - after a title or before one (`局长姜川峰`, `董时子镇长`, `魏经大一行`, `王晓萍说`): a person's name, a common surname
   and one or two characters;
 - right after a place name the dictionary tags (`江苏凯迪亚新型材料`): a brand;
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from appraisal.checks.language import Token
+from appraisal.checks.language import Language, Token
 
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
@@ -58,11 +58,15 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 Best = tuple[str, str, str, float]  # (right character, the word it makes, the non-word, gain)
 
 
-def name_position(line: str, start: int, end: int, at: int, best: Best) -> bool:
+def name_position(model: Language, line: str, start: int, end: int, at: int, best: Best) -> bool:
     """Whether the non-word `line[start:end]` (the suspect character at `at`) stands where a name stands."""
     non_word = line[start:end]
     if any(ch in NUMERALS for ch in non_word) or line[start - 1 : start] in NUMERALS:
         return True  # a numbered abbreviation: 五督八必, 四搭举措
+    if line[at - 1 : at].isdigit() and model.pos(line[at]) == "q":
+        return True  # a measure word after a figure: 占地220亩的 (not 目的)
+    if _before_a_trade(model, line, end):
+        return True
     if non_word[-1] in PLACE_ENDS:
         return True  # a name closed by a place word: 乐诚寺, 荻港, 旌城
     if _before_a_name_end(line, end) or _before_a_name_end(line, at + 1):  # 康丰公司: not 分公司
@@ -86,6 +90,13 @@ def _before_a_name_end(line: str, end: int) -> bool:
         if line.startswith(NAME_ENDS, end + gap):
             return True
     return False
+
+
+def _before_a_trade(model: Language, line: str, end: int) -> bool:
+    """A firm's name: the non-word followed by its trade, a noun, and a word that closes a body's name
+    (`锦花纺纱厂`, `华盛金属公司`)."""
+    trade = line[end : end + 2]
+    return model.pos(trade) == "n" and (line.startswith(NAME_ENDS, end + 2) or line[end + 2 : end + 3] == "厂")
 
 
 def _a_persons_name(line: str, at: int) -> bool:

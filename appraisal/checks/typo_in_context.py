@@ -59,7 +59,7 @@ def suspects(line: str, model: Language | None = None, document: str = "") -> It
             if candidates is None:
                 continue
             start, end = _span(line, offset, run, candidates[0])
-            if name_position(line, start, end, offset + token.start, candidates[0]) or after_a_place(
+            if name_position(model, line, start, end, offset + token.start, candidates[0]) or after_a_place(
                 tokens, run, candidates[0]
             ):
                 continue

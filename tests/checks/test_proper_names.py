@@ -96,6 +96,8 @@ def test_made_up_names_in_a_names_position_stay_silent() -> None:
         "集团副总经理魏经大一行到项目现场调研。",
         "召开领导班子述职述廉述学述法报告会，提交述职、述廉、述学、述法报告。",  # coinages in a series
         "年底前完成述学、述法。",
+        "投资1650万元的锦花纺纱厂、1500万元的华盛金属公司开工。",  # a firm's name before its trade
+        "占地220亩的养殖场初见成效。",  # a measure word after a figure: 亩的 is not 目的
         "实现数据资产入表等多个“首创”，成功进入川企百强。",  # 川企 is not 川崎: a name is not corrected into another
     ],
 )
