@@ -22,12 +22,10 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.text_area import Selection
 
-from appraisal.app.autosave import Autosaver
 from appraisal.app.session import EditSession, SaveConflict
 from appraisal.app.tui_settings import TuiSettings
 from appraisal.app.ui_state import (
@@ -44,6 +42,7 @@ from appraisal.tui import palette
 from appraisal.tui.external import edit_text, suspended
 from appraisal.tui.jump_cue import jump_cue
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
+from appraisal.tui.screens.save_controller import SaveController, SaveHooks
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.material import MaterialPage, PlanChecklist, as_sentence
@@ -148,12 +147,18 @@ class EditorScreen(Screen[None]):
         self.session = session
         self.settings = settings
         self.service = service  # asked for once the first frame is drawn (loading the checker takes a while)
-        self.autosaver = Autosaver(
-            delay=settings.autosave_delay,
-            max_interval=settings.autosave_max,
-            check_delay=settings.check_delay,
-            retry_delay=settings.retry_delay,
-            clock=settings.monotonic,
+        self.saving = SaveController(
+            session,
+            settings,
+            SaveHooks(
+                sync=self._sync,
+                check=lambda: self.check_section(self.current_id),
+                saved_by_timer=self.remember_position,
+                show_failure=self._show_save_failure,
+                notify_failure=lambda sentence: self.notify(sentence, title="未能保存", severity="error", timeout=8),
+                refresh=self.refresh_status,
+                set_timer=self.set_timer,
+            ),
         )
         self.findings: dict[str, list[Finding]] = {}
         self._fast: dict[str, list[Finding]] = {}  # the fast rules' findings, checked on the UI thread
@@ -163,9 +168,6 @@ class EditorScreen(Screen[None]):
         self.started = False  # True once the work deferred past the first frame is done (findings, tabs, last year)
         self._last_year_known = False
         self._lookups = 0
-        self._wake_timer: Timer | None = None  # one timer, set for the autosaver's next moment
-        self._wake_at: float | None = None
-        self._shown_error: str | None = None
         self._session_closed = False
         self._last_synced: str | None = None
         self._told_read_only = -1e9
@@ -345,7 +347,7 @@ class EditorScreen(Screen[None]):
         self._sync()
         if save:
             self.save_now()
-        if self.autosaver.take_check():  # the section being left gets its pending check now, not never
+        if self.saving.take_check():  # the section being left gets its pending check now, not never
             self.check_section(self.current_id)
         template = self.session.template
         self.current_id = section_id
@@ -492,91 +494,22 @@ class EditorScreen(Screen[None]):
         was_dirty = self.session.dirty
         if not self._sync():
             return
-        self.autosaver.changed()
-        self._wake_for_next()
+        self.saving.changed()
         if not was_dirty:
             self.refresh_status()  # "未保存" shows at the first key
 
-    def _wake_for_next(self) -> None:
-        """Keep the one timer set for the autosaver's next moment (earlier when a change brought it forward)."""
-        at = self.autosaver.next_at()
-        if at is None:
-            self._stop_wake_timer()
-            return
-        if self._wake_timer is not None and self._wake_at is not None and self._wake_at <= at:
-            return
-        self._stop_wake_timer()
-        self._wake_at = at
-        delay = max(0.005, at - self.settings.monotonic())  # Textual's timers divide by their delay
-        self._wake_timer = self.set_timer(delay, self._woken, name="autosave")
-
-    def _stop_wake_timer(self) -> None:
-        if self._wake_timer is not None:
-            self._wake_timer.stop()
-        self._wake_timer = self._wake_at = None
-
-    def _woken(self) -> None:
-        self._wake_timer = self._wake_at = None
-        self.run_due()
-
     def run_due(self) -> None:
-        """Check and save if the autosaver says it is time (the timer calls this; tests too, after moving their
-        fake clock), then wake again for the next moment."""
-        if self._session_closed:
-            return
-        due = self.autosaver.due()
-        if due.check:
-            self.check_section(self.current_id)
-            self.refresh_status()
-        if due.save:
-            self._autosave()
-        self._wake_for_next()
-
-    def _autosave(self) -> None:
-        if self.save_now():
-            self.remember_position()  # a killed session reopens where the typing stopped
-
-    def _stop_saving(self) -> None:
-        """No save is due any more, not even a retry (a save just succeeded another way, or the session ends)."""
-        self.autosaver.save_attempted(ok=True)
-        self._wake_for_next()
+        """Check and save if the autosaver says it is time (tests call it after moving their fake clock)."""
+        self.saving.run_due()
 
     def save_now(self) -> bool:
-        """Save if anything changed. On failure the text stays here and one sentence says why and what happens
-        next: a failing disk is tried again shortly; a draft file that another program deleted or rewrote is
-        left alone (no retries: they would fail, or overwrite someone's text) until the user chooses (Ctrl+S)."""
-        self._sync()
-        ok = self.session.save()
-        self.autosaver.save_attempted(ok=ok, retry=self.session.conflict is None)
-        self._wake_for_next()
-        if ok:
-            self._clear_failure()
-        else:
-            sentence = self._failure_sentence()
-            self.add_class("save-failed")
-            self.query_one("#save-error", Static).update(Text(sentence))
-            if sentence != self._shown_error:
-                self._shown_error = sentence
-                self.notify(sentence, title="未能保存", severity="error", timeout=8)
-        self.refresh_status()
-        return ok
+        """Save if anything changed (SaveController: on failure the text stays here and one sentence says why)."""
+        return self.saving.save_now()
 
-    def _failure_sentence(self) -> str:
-        session = self.session
-        if session.conflict is SaveConflict.DELETED:
-            return f"草稿 {session.path} 已被其他程序删除，文字仍在编辑器中，按 Ctrl+S 可在原处重新保存或另存为。"
-        if session.conflict is SaveConflict.CHANGED:
-            return (
-                f"草稿 {session.path} 已被其他程序修改，为免覆盖不再自动保存，文字仍在编辑器中，"
-                "请按 Ctrl+S 另存为新文件。"
-            )
-        error = (session.error or "保存失败。").rstrip("。")
-        return f"{error}，文字仍在编辑器中，稍后会自动再试。"
-
-    def _clear_failure(self) -> None:
-        self._shown_error = None
-        self.query_one("#save-error", Static).update("")
-        self.remove_class("save-failed")
+    def _show_save_failure(self, sentence: str | None) -> None:
+        """The save error line under the status bar: the failure's sentence, or nothing once a save succeeds."""
+        self.set_class(sentence is not None, "save-failed")
+        self.query_one("#save-error", Static).update(Text(sentence or ""))
 
     def _check_all(self) -> dict[str, list[Finding]]:
         """The whole draft's findings by section (the user's disabled rules left out by the service). A check
@@ -709,8 +642,7 @@ class EditorScreen(Screen[None]):
             self.app.push_screen(MessageScreen(exc.message, title="未能保存"))
             self.save_now()  # shows the new state (the file is someone else's now)
             return
-        self._stop_saving()
-        self._clear_failure()
+        self.saving.saved_elsewhere()
         self.refresh_status()
         self.notify(f"已重新保存到 {self.session.path}", timeout=4)
 
@@ -729,8 +661,7 @@ class EditorScreen(Screen[None]):
             except AppraisalError as exc:
                 self.app.push_screen(MessageScreen(exc.message, title="另存失败"))
                 return
-            self._stop_saving()
-            self._clear_failure()
+            self.saving.saved_elsewhere()
             self.editor.read_only = self.session.read_only  # a read-only draft saved as a copy: the copy is ours
             self.refresh_status()
             self.notify(f"已另存为 {target}", timeout=4)
@@ -956,15 +887,14 @@ class EditorScreen(Screen[None]):
         if self._session_closed:
             return True
         ok = self.save_now()
-        self.autosaver.stop()
-        self._stop_wake_timer()
+        self.saving.stop()
         self.remember_position()
         return ok
 
     def close_session(self) -> None:
         if not self._session_closed:
-            self.autosaver.stop()
-            self._stop_wake_timer()
+            self.saving.stop()
+            self.saving.closed = True
             self._session_closed = True
             self.session.close()
 

@@ -1,0 +1,141 @@
+"""The editor's one way to save the draft: when (the autosaver's moments, kept on one timer), how (the session's
+save), and what the writer is told when it fails (one sentence on the error line, and once as a toast).
+
+The editor screen calls `changed()` on every edit, `save_now()` wherever it must save (a section change, review,
+export, quitting), `saved_elsewhere()` after a save made another way (save-as, save-here), and `stop()` when the
+session ends. It hands in what is its own: copying the editor's text into the draft, the pending check, and how a
+failure is shown. A failed save keeps the text in memory; a failing disk is retried, a draft file that another
+program deleted or rewrote is left alone until the writer chooses (Ctrl+S).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.timer import Timer
+
+from appraisal.app.autosave import Autosaver
+from appraisal.app.session import EditSession, SaveConflict
+from appraisal.app.tui_settings import TuiSettings
+
+SetTimer = Callable[..., Timer]
+
+
+@dataclass
+class SaveHooks:
+    """What the screen does for the controller."""
+
+    sync: Callable[[], object]  # copy the editor's text into the draft
+    check: Callable[[], None]  # the current section's pending check
+    saved_by_timer: Callable[[], None]  # an autosave succeeded (remember where the writer is)
+    show_failure: Callable[[str | None], None]  # the sentence on the error line (None: clear it)
+    notify_failure: Callable[[str], None]  # the sentence once as a toast
+    refresh: Callable[[], None]  # the status bar (save time, 未保存)
+    set_timer: SetTimer
+
+
+class SaveController:
+    def __init__(self, session: EditSession, settings: TuiSettings, hooks: SaveHooks) -> None:
+        self.session = session
+        self.settings = settings
+        self.hooks = hooks
+        self.autosaver = Autosaver(
+            delay=settings.autosave_delay,
+            max_interval=settings.autosave_max,
+            check_delay=settings.check_delay,
+            retry_delay=settings.retry_delay,
+            clock=settings.monotonic,
+        )
+        self._timer: Timer | None = None  # one timer, set for the autosaver's next moment
+        self._timer_at: float | None = None
+        self._shown_error: str | None = None
+        self.closed = False
+
+    def changed(self) -> None:
+        """An edit: a save and a check are due a moment after typing stops."""
+        self.autosaver.changed()
+        self.wake()
+
+    def take_check(self) -> bool:
+        """Whether the section being left had a check pending (it is run now, not never)."""
+        return self.autosaver.take_check()
+
+    def wake(self) -> None:
+        """Keep the one timer set for the autosaver's next moment (earlier when a change brought it forward)."""
+        at = self.autosaver.next_at()
+        if at is None:
+            self._stop_timer()
+            return
+        if self._timer is not None and self._timer_at is not None and self._timer_at <= at:
+            return
+        self._stop_timer()
+        self._timer_at = at
+        delay = max(0.005, at - self.settings.monotonic())  # Textual's timers divide by their delay
+        self._timer = self.hooks.set_timer(delay, self._woken, name="autosave")
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self._timer_at = None
+
+    def _woken(self) -> None:
+        self._timer = self._timer_at = None
+        self.run_due()
+
+    def run_due(self) -> None:
+        """Check and save if the autosaver says it is time (the timer calls this; tests too, after moving their
+        fake clock), then wake again for the next moment."""
+        if self.closed:
+            return
+        due = self.autosaver.due()
+        if due.check:
+            self.hooks.check()
+            self.hooks.refresh()
+        if due.save and self.save_now():
+            self.hooks.saved_by_timer()  # a killed session reopens where the typing stopped
+        self.wake()
+
+    def save_now(self) -> bool:
+        """Save if anything changed; on failure say why once and what happens next."""
+        self.hooks.sync()
+        ok = self.session.save()
+        self.autosaver.save_attempted(ok=ok, retry=self.session.conflict is None)
+        self.wake()
+        if ok:
+            self.clear_failure()
+        else:
+            sentence = self.failure_sentence()
+            self.hooks.show_failure(sentence)
+            if sentence != self._shown_error:
+                self._shown_error = sentence
+                self.hooks.notify_failure(sentence)
+        self.hooks.refresh()
+        return ok
+
+    def saved_elsewhere(self) -> None:
+        """Saved another way (save-as, save-here): no save is due any more, not even a retry; no failure shown."""
+        self.autosaver.save_attempted(ok=True)
+        self.wake()
+        self.clear_failure()
+
+    def failure_sentence(self) -> str:
+        session = self.session
+        if session.conflict is SaveConflict.DELETED:
+            return f"草稿 {session.path} 已被其他程序删除，文字仍在编辑器中，按 Ctrl+S 可在原处重新保存或另存为。"
+        if session.conflict is SaveConflict.CHANGED:
+            return (
+                f"草稿 {session.path} 已被其他程序修改，为免覆盖不再自动保存，文字仍在编辑器中，"
+                "请按 Ctrl+S 另存为新文件。"
+            )
+        error = (session.error or "保存失败。").rstrip("。")
+        return f"{error}，文字仍在编辑器中，稍后会自动再试。"
+
+    def clear_failure(self) -> None:
+        self._shown_error = None
+        self.hooks.show_failure(None)
+
+    def stop(self) -> None:
+        """The session ends (or the screen leaves): nothing more is due."""
+        self.autosaver.stop()
+        self._stop_timer()
