@@ -92,8 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)  # --help and --version end here, before anything else is loaded
 
+    from appraisal import paths
     from appraisal.logs import configure_logging
 
+    paths.resolve()  # the environment, read once for the whole command
     configure_logging()
     try:
         if getattr(args, "run", None) is None:

@@ -1,5 +1,6 @@
-"""Every test runs with its own APPRAISAL_HOME, so no test ever touches a real user's drafts. `model`: the
-OpenAI-speaking test server on 127.0.0.1 for the drafting-help tests."""
+"""Every test runs with its own APPRAISAL_HOME (read by `paths.resolve()`, as a face does at start), so no test
+ever touches a real user's drafts. `model`: the OpenAI-speaking test server on 127.0.0.1 for the drafting-help
+tests."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from pathlib import Path
 import pytest
 from openai_server import Model, serve
 
+from appraisal import paths
+
 
 @pytest.fixture(autouse=True)
 def appraisal_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("appraisal-home")
     monkeypatch.setenv("APPRAISAL_HOME", str(home))
+    paths.resolve()  # as a face does at start
     return home
 
 

@@ -65,6 +65,7 @@ def test_everything_in_a_fresh_home_is_private_whatever_the_umask(
 
     home = tmp_path / "新用户" / "appraisal"
     monkeypatch.setenv("APPRAISAL_HOME", str(home))
+    paths.resolve()  # as a face does at start
     with umask(0):
         path = create_draft(report())
         create_draft(report(study="第二份草稿。"), new_draft_path(report(), paths.drafts_dir()))

@@ -35,9 +35,11 @@ def _end_when_orphaned() -> None:
 
 
 def main() -> int:
+    from appraisal import paths
     from appraisal.logs import configure_logging
     from appraisal.tui.app import run_app
 
+    paths.resolve()  # the environment, read once for this tab's app
     configure_logging()
     _end_when_orphaned()
     return run_app(in_browser=True)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from appraisal import paths
 from appraisal.checks import IDLE, RULES, apply_fixes, check_section, language
 from appraisal.checks.typo_in_context import suspects
 
@@ -137,6 +138,7 @@ def test_a_damaged_prebuilt_dictionary_is_made_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
 ) -> None:
     monkeypatch.setenv("APPRAISAL_HOME", str(tmp_path))
+    paths.resolve()  # as a face does at start
     language._load.cache_clear()
     try:
         first = language.language()
@@ -153,6 +155,7 @@ def test_a_damaged_prebuilt_dictionary_is_made_again(
 def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "cache").write_text("a file where the folder should be", encoding="utf-8")
     monkeypatch.setenv("APPRAISAL_HOME", str(tmp_path))
+    paths.resolve()  # as a face does at start
     language._load.cache_clear()
     try:
         assert "贯彻" in language.language()
