@@ -93,9 +93,9 @@ def _report(proposal: AssistProposal) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from appraisal.service import Service, Settings
+    from appraisal.commands import user_service
 
-    service = Service(Settings.load())
+    service = user_service()
     path, draft, template = service.open_draft(args.draft)
     if args.apply:
         return _apply(path, template, args)

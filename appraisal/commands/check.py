@@ -51,12 +51,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from appraisal.service import Service, Settings
+    from appraisal.commands import user_service
 
-    settings = Settings.load()
-    for name in settings.unknown_rules:
-        print(f"设置中停用的检查规则“{name}”不存在，已忽略。", file=sys.stderr)
-    service = Service(settings)
+    service = user_service()
     from appraisal.checks.output import render
 
     results = [_check(service, ref, fix=args.fix, template=args.template) for ref in args.files]

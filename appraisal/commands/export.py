@@ -59,8 +59,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from appraisal.commands import user_service
     from appraisal.errors import AppraisalError
-    from appraisal.service import ExportFailed, Service, Settings, StrictExportRefused
+    from appraisal.service import ExportFailed, StrictExportRefused
 
     draft_ref: str | None = args.draft
     if draft_ref is None and args.to and format_named(args.to[-1]) is None:
@@ -71,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
     formats = _formats(args.to, Path(output) if output else None)
     date = _date(args.date)
     targets = [_target(output, fmt, several=len(formats) > 1) for fmt in formats]
-    service = Service(Settings.load())
+    service = user_service()
     _path, draft, template = service.open_draft(draft_ref)
 
     try:

@@ -19,10 +19,10 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from appraisal.app.drafts import find
+    from appraisal.commands import user_service
     from appraisal.plainfill import fill_plain
-    from appraisal.service import Service, Settings
 
-    service = Service(Settings.load())
+    service = user_service()
     path = find(args.draft)
     fill_plain(path, sys.stdin, sys.stdout, only=args.section, show_text=args.show, service=service)
     return 0

@@ -47,9 +47,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from appraisal.commands import user_service
     from appraisal.errors import AppraisalError
     from appraisal.review import FORMATS as WRITERS
-    from appraisal.service import Service, Settings
 
     fmt = args.format or (_SUFFIXES.get(args.output.suffix.lower(), "table") if args.output else "table")
     for folder in args.folders:
@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         from appraisal.templates import load_template
 
         load_template(args.template)  # an unknown template is refused before any report is read
-    service = Service(Settings.load())
+    service = user_service()
     bar = _Bar() if sys.stderr.isatty() else None
     result = service.review(args.folders, args.template, args.year, jobs=args.jobs, progress=bar)
     if bar is not None:
