@@ -92,3 +92,25 @@ async def test_a_toast_over_chinese_text_shows_every_character_of_both() -> None
             assert shown == message[:length], shown
             await expire(pilot, toast)
             assert visible_lines(app, screen.editor) == before
+
+
+async def test_a_toast_breaks_its_lines_by_the_chinese_rules() -> None:
+    """Seen as a new user in tmux at 80x24: F4, Enter on a placeholder, and the cue read “已选中“XX”，直接输入即替
+    换选中的文字” / “。” (Textual folds a toast's text wherever the line is full)."""
+    from textual.widgets._toast import Toast
+
+    from appraisal.text.line_breaking import NO_LINE_START
+
+    text = "始终坚持把政治建设摆在首位，严格遵守政治纪律和政治规矩，对照XX要求查摆问题3条，全部整改到位。" * 4
+    async with editing({"conduct": text}, on="conduct", notifications=True, started=True) as e:
+        app, pilot, screen = e.app, e.pilot, e.screen
+        await pilot.press("f4")
+        await wait_until(lambda: screen.query_one("#findings-list", OptionList).has_focus)
+        await pilot.press("enter")
+        await wait_until(lambda: any(isinstance(w, Toast) for w in screen.walk_children()))
+        await pilot.pause()
+        toast = next(w for w in screen.walk_children() if isinstance(w, Toast))
+        lines = [line.strip() for line in visible_lines(app, toast) if line.strip()]
+        assert "".join(lines) == "已选中“XX”，直接输入即替换选中的文字。", lines
+        assert all(line[0] not in NO_LINE_START for line in lines), lines
+        await expire(pilot, toast)

@@ -26,6 +26,12 @@ if TYPE_CHECKING:
 class PatchedApp(App[ReturnType]):
     """Textual's App with this folder's patches, when the installed Textual is the one they were made for."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from appraisal.tui.textual_compat.toast import use_chinese_toasts
+
+        use_chinese_toasts()
+        super().__init__(*args, **kwargs)
+
     def get_driver_class(self) -> type[Driver]:
         """In a POSIX terminal, Textual's driver told what a closed window means (terminal_driver); otherwise
         Textual's own (Windows, the driver TEXTUAL_DRIVER names: the browser's, or another Textual)."""

@@ -183,6 +183,25 @@ PATCHES: tuple[Patch, ...] = (
         },
     ),
     Patch(
+        module="toast",
+        what="the name Toast in textual.widgets._toast, which ToastRack.show makes each toast by, points at "
+        "ChineseToast: Toast with its render drawing the title and message by the Chinese line-breaking rules",
+        why="Textual folds a toast's text wherever the line is full: the jump cue at 80 columns put “。” on a line "
+        "of its own, and paths in 已导出：… were cut mid-name",
+        upstream="none: Textual has no hook for line breaking",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's render (ChineseToast.render passes to it)",
+        sources={
+            "textual.widgets._toast:ToastRack.show": (
+                "764c33fbdc911fd0bec03abdc23605ef53ff5020e66ac6ab63eb2315c79dbd80"
+            ),
+            "textual.widgets._toast:Toast.__init__": (
+                "811f49528b6528aee6e8fb50b21ec0a0d2a330b66b9dcc3e35beba6f788125db"
+            ),
+        },
+    ),
+    Patch(
         module="serve",
         what="textual-serve's Server._make_app (mounted under a per-run secret) and _process_messages (app "
         "processes tracked and stopped on shutdown); reads AppService._process",
