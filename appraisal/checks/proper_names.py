@@ -50,8 +50,8 @@ _NAME_ENDS = (
 NAME_ENDS = tuple(sorted(set(_NAME_ENDS.split()), key=len, reverse=True))
 # Single characters that close a name right after it (`乐诚寺`, `荻港`, `旌城`, `纺织厂`); not further on, where
 # they are as often the start of the next word.
-PLACE_ENDS = frozenset("村镇乡县区市省州城寺庙岭山峰河江湖溪桥路街巷港湾岛庄屯寨坡沟峪园场坝塘洲苑厂")
-NOT_IN_A_NAME = frozenset("的地得了着过和与及或在是有等对为把被从向到于以将就也都又还再很最更所之其这那各每")
+PLACE_ENDS = frozenset("村镇乡县区市省州城寺庙岭山峰河江湖溪桥路街巷港湾岛庄屯寨坡沟峪园场坝塘洲苑厂线")
+NOT_IN_A_NAME = frozenset("的地得了着过和与及或在是有等对为把被从向到于以将就也都又还再很最更所之其这那各每全本该此我")
 QUOTES = re.compile(r"[“\"‘「《]([^”\"’」》]{1,8})[”\"’」》]")  # a short quoted phrase: a slogan or a name
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -75,21 +75,21 @@ def name_position(model: Language, line: str, start: int, end: int, at: int, bes
         return True
     if any(m.start(1) <= start and end <= m.end(1) for m in QUOTES.finditer(line)):
         return True  # a coinage or a name in quotation marks: “智汇良策”, “晨读夜研”
-    return _in_a_series(line, at)
+    return _in_a_series(line, at) or _in_a_frame(line, at, best)
 
 
 def _before_a_name_end(line: str, end: int) -> bool:
     """A place or body's name of at most three characters: the non-word followed, directly or after one more
-    character of the name, by a word that closes one (`丰云片区`, `荣兴片区`, `江盛水库`, `隆青中学`, `品第区`)."""
+    character of the name, by a word that closes one (`丰云片区`, `荣兴片区`, `江盛水库`, `隆青中学`, `廖皇寺`,
+    `锦黄线`). The character between is not a word of its own (`全市`, `本县`, `一线` close no name)."""
     if line[end : end + 1] in PLACE_ENDS:
         return True
-    for gap in range(2):
-        inner = line[end + gap - 1 : end + gap]
-        if gap and not (HAN.fullmatch(inner) and inner not in NOT_IN_A_NAME):
-            return False
-        if line.startswith(NAME_ENDS, end + gap):
-            return True
-    return False
+    inner = line[end : end + 1]
+    if not (HAN.fullmatch(inner) and inner not in NOT_IN_A_NAME and inner not in NUMERALS):
+        return line.startswith(NAME_ENDS, end)
+    return (
+        line.startswith(NAME_ENDS, end) or line.startswith(NAME_ENDS, end + 1) or line[end + 1 : end + 2] in PLACE_ENDS
+    )
 
 
 def _before_a_trade(model: Language, line: str, end: int) -> bool:
@@ -128,6 +128,21 @@ def _in_a_series(line: str, at: int) -> bool:
         )
         after = line[head + 2 : head + 4], line[head + 3 : head + 5] if line[head + 2 : head + 3] == "、" else ""
         if any(len(pair) == 2 and pair[0] == unit[0] and pair != unit for pair in (*before, *after)):
+            return True
+    return False
+
+
+def _in_a_frame(line: str, at: int, best: Best) -> bool:
+    """A coinage in a repeated frame: the characters around the suspect recur elsewhere in the line around other
+    characters, none of them the correction (`以为民为宗旨，以育民为中心，以安民为保障`: not 渔民). The same frame
+    around the correction (`惯彻落实…贯彻落实`) is a slip."""
+    wrong, meant = line[at], {best[0]}
+    for left, right in ((line[at - 1 : at], line[at + 1 : at + 3]), (line[max(at - 2, 0) : at], line[at + 1 : at + 2])):
+        if len(left) + len(right) < 3 or not HAN.fullmatch(left[0]) or not all(HAN.fullmatch(c) for c in left + right):
+            continue
+        frame = re.compile(re.escape(left) + "([\u4e00-\u9fff])" + re.escape(right))
+        fillers = {m.group(1) for m in frame.finditer(line)} - {wrong}
+        if fillers and not fillers & meant:
             return True
     return False
 

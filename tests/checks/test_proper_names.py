@@ -98,6 +98,9 @@ def test_made_up_names_in_a_names_position_stay_silent() -> None:
         "年底前完成述学、述法。",
         "投资1650万元的锦花纺纱厂、1500万元的华盛金属公司开工。",  # a firm's name before its trade
         "占地220亩的养殖场初见成效。",  # a measure word after a figure: 亩的 is not 目的
+        "深入原廖皇寺村民小组，建设省道锦黄线。",  # a name of three before 寺; a road before 线
+        "坚持以为民为宗旨，以育民为中心，以安民为保障。",  # a coinage in a repeated frame: not 渔民
+        "督导居民拆除私搭乱建，完成二园移址改建。",  # present-day 公文 words the dictionary now holds
         "实现数据资产入表等多个“首创”，成功进入川企百强。",  # 川企 is not 川崎: a name is not corrected into another
     ],
 )
@@ -112,6 +115,8 @@ def test_names_and_series_of_coinages_stay_silent(text: str) -> None:
         "认真惯彻落实公司党委决策。",
         "以实际行动章显了新时代的担当。",
         "局长在会上强调要全面惯彻落实。",  # after a title, but no surname: not a name
+        "全面惯彻全市工作会议精神。",  # 全市 closes no name
+        "全面惯彻落实会议精神，全面贯彻落实上级部署。",  # the same frame around the correction: a slip
     ],
 )
 def test_slips_near_names_positions_are_still_found(text: str) -> None:
