@@ -20,6 +20,7 @@ from appraisal.tui.screens.history import HistoryScreen
 from appraisal.tui.screens.review import ReviewScreen
 from appraisal.tui.widgets.guidance import TabStrip
 
+from .editing import editing
 from .helpers import FakeMonotonic, editor_ready, make_app, make_draft, wait_until
 
 # intro holds a placeholder (a finding, so F4 has a list to focus); conduct is long enough to have none.
@@ -41,10 +42,8 @@ async def _type(pilot: Pilot[object], text: str) -> None:
 
 
 async def test_ctrl_n_types_the_note_into_its_line_and_enter_keeps_it() -> None:
-    path = make_draft(sections={"intro": INTRO})
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": INTRO}, size=(80, 24), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         await pilot.press("ctrl+n")
         await wait_until(lambda: app.screen is not editor)
         await _type(pilot, NOTE)
@@ -56,10 +55,8 @@ async def test_ctrl_n_types_the_note_into_its_line_and_enter_keeps_it() -> None:
 
 
 async def test_save_as_takes_the_typed_name_and_enter_saves() -> None:
-    path = make_draft(sections={"intro": INTRO})
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": INTRO}, size=(100, 30), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         await pilot.press("ctrl+p")
         await _type(pilot, "另存为")
         await pilot.press("enter")
@@ -68,17 +65,15 @@ async def test_save_as_takes_the_typed_name_and_enter_saves() -> None:
         await _type(pilot, "2")
         await pilot.press("enter")
         await wait_until(lambda: app.screen is editor)
-        target = path.with_name(f"{path.stem}-副本2.json")
+        target = e.path.with_name(f"{e.path.stem}-副本2.json")
         assert editor.session.path == target
         assert load_draft(target).sections["intro"] == INTRO
 
 
 async def test_typing_after_f4_goes_into_the_text() -> None:
     """F4 focuses the findings list; the writer typing on loses nothing. Enter there still jumps."""
-    path = make_draft(sections={"intro": INTRO})
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": INTRO}, size=(120, 40), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.focused, OptionList)
@@ -95,10 +90,8 @@ async def test_typing_after_f4_goes_into_the_text() -> None:
 async def test_typing_after_f9_and_f4_at_80_columns_goes_into_the_text() -> None:
     """At 80 columns F9 shows the panel over the text; typing goes on into the text, and F9 again hides it
     with the focus back in the text."""
-    path = make_draft(sections={"intro": INTRO})
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": INTRO}, size=(80, 24), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         await pilot.press("f9")
         await _type(pilot, "一")
         await pilot.press("f4")
@@ -110,10 +103,8 @@ async def test_typing_after_f9_and_f4_at_80_columns_goes_into_the_text() -> None
 
 
 async def test_typing_in_the_section_list_and_the_tabs_goes_into_the_text() -> None:
-    path = make_draft(sections={"intro": INTRO})
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": INTRO}, size=(120, 40), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         await pilot.press("f2", "down")  # the list highlights another section; the text is still intro's
         await _type(pilot, "甲")
         assert app.focused is editor.editor  # the typing took the focus back to the text
@@ -129,10 +120,8 @@ async def test_typing_in_the_section_list_and_the_tabs_goes_into_the_text() -> N
 
 
 async def test_a_paste_into_a_panel_goes_into_the_text() -> None:
-    path = make_draft(sections={"intro": INTRO})
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": INTRO}, size=(120, 40), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         await pilot.press("f4")
         await pilot.pause()
         from textual import events
@@ -142,10 +131,8 @@ async def test_a_paste_into_a_panel_goes_into_the_text() -> None:
 
 
 async def test_f3_profile_by_keys() -> None:
-    path = make_draft(sections={"intro": INTRO})
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": INTRO}, size=(100, 30), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         await pilot.press("f3")
         await wait_until(lambda: isinstance(app.focused, Input))
         await pilot.press("ctrl+a", "ctrl+k")
@@ -156,7 +143,7 @@ async def test_f3_profile_by_keys() -> None:
             await pilot.press("enter")
             await pilot.pause()
         assert app.screen is editor
-        await wait_until(lambda: load_draft(path).profile.name == "王芳")
+        await wait_until(lambda: load_draft(e.path).profile.name == "王芳")
 
 
 async def test_new_draft_form_by_keys() -> None:
@@ -184,10 +171,8 @@ async def test_new_draft_form_by_keys() -> None:
 
 
 async def test_export_folder_typed_and_enter_exports(tmp_path: Path) -> None:
-    path = make_draft(sections={"conduct": "坚持学习。" * 40})
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await _ready(pilot)
+    async with editing({"conduct": "坚持学习。" * 40}, size=(100, 30), started=True) as e:
+        app, pilot = e.app, e.pilot
         await pilot.press("f6")
         await pilot.pause()
         for _ in range(8):  # Tab from the formats to the folder line
@@ -212,10 +197,8 @@ async def test_export_defaults_to_a_folder_of_the_users_not_the_current_one() ->
 
     from appraisal import paths
 
-    path = make_draft(sections={"intro": INTRO})
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await _ready(pilot)
+    async with editing({"intro": INTRO}, size=(100, 30), started=True) as e:
+        app, pilot = e.app, e.pilot
         await pilot.press("f6")
         await wait_until(lambda: bool(app.screen.query("#export-folder")))
         folder = Path(app.screen.query_one("#export-folder", Input).value)
@@ -229,10 +212,8 @@ def _list_focused(app: object, list_id: str) -> bool:
 
 
 async def test_history_review_and_move_by_keys() -> None:
-    path = make_draft(sections={"intro": INTRO, "conduct": "政治坚定。"})
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": INTRO, "conduct": "政治坚定。"}, size=(100, 30), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         await _type(pilot, "新写的")
         await pilot.press("ctrl+s")
         await pilot.press("f5")  # review: Enter on the first finding goes to it
@@ -255,10 +236,8 @@ async def test_history_review_and_move_by_keys() -> None:
 
 
 async def test_palette_and_help_by_keys() -> None:
-    path = make_draft(sections={"intro": INTRO})
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": INTRO}, size=(100, 30), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         await pilot.press("ctrl+p")
         await _type(pilot, "下一栏")
         await pilot.press("enter")
@@ -335,10 +314,8 @@ def test_help_names_every_key_of_the_editor_as_the_screen_names_it() -> None:
 async def test_every_jump_says_what_typing_will_do() -> None:
     """A placeholder jump selects it and says typing replaces it; a missing-figure jump selects nothing and says
     the number goes between its neighbours, so the writer types the number only, not the phrase again."""
-    path = make_draft(sections={"intro": "全年完成投资亿元，新建学校XX所。"})
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": "全年完成投资亿元，新建学校XX所。"}, size=(120, 40), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         rules = [finding.rule for finding in editor.guidance.findings]
 
         async def jump(rule: str) -> str:
@@ -385,10 +362,8 @@ async def test_typing_over_a_selection_is_one_undo_step_and_no_half_state_is_kep
 
 
 async def test_ctrl_z_with_nothing_to_undo_says_where_the_earlier_text_is() -> None:
-    path = make_draft(sections={"intro": INTRO})
-    app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _ready(pilot)
+    async with editing({"intro": INTRO}, size=(120, 40), started=True) as e:
+        app, pilot = e.app, e.pilot
         app.clear_notifications()
         await pilot.press("ctrl+z")
         await wait_until(lambda: bool(app._notifications))
@@ -396,10 +371,8 @@ async def test_ctrl_z_with_nothing_to_undo_says_where_the_earlier_text_is() -> N
 
 
 async def test_at_80_columns_the_heading_says_how_many_findings_the_part_has() -> None:
-    path = make_draft(sections={"intro": "本人XX年来认真履职，XX。"})
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": "本人XX年来认真履职，XX。"}, size=(80, 24), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         heading = str(editor.query_one("#section-heading").render())
         assert "问题 2（F4）" in heading, heading
         await pilot.press("alt+down")  # 品行修养: empty (a required part left empty is one finding)
@@ -443,10 +416,8 @@ async def test_dialog_text_is_broken_as_chinese(size: tuple[int, int]) -> None:
 
 async def test_history_rows_never_leave_zi_alone_at_100_columns() -> None:
     """A real report: a few thousand 字 and ten saves or more (two-digit revisions) made Rich wrap the row."""
-    path = make_draft(sections={"intro": INTRO, "conduct": "坚持学习" * 300})
-    app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        editor = await _ready(pilot)
+    async with editing({"intro": INTRO, "conduct": "坚持学习" * 300}, size=(100, 30), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
         for text in "甲乙丙丁戊己庚辛壬癸":
             await _type(pilot, text)
             await pilot.press("ctrl+s")
@@ -456,7 +427,7 @@ async def test_history_rows_never_leave_zi_alone_at_100_columns() -> None:
         rows = app.screen.query_one("#history-list", OptionList)
         lines = [strip.text.strip() for strip in rows.render_lines(rows.region.reset_offset)]
         assert lines and not any(line == "字" or line.startswith("字") for line in lines), lines
-        assert editor.session.path == path
+        assert editor.session.path == e.path
 
 
 def _burst(app: object, *keys: str) -> None:
