@@ -63,6 +63,7 @@ def test_settings_come_from_config_toml(appraisal_home: Path) -> None:
     assert settings.checks.allowed_words == frozenset({"某某"})
     assert settings.run_in_headings is True
     assert settings.unknown_rules == ("no-such-rule",)
+    assert settings.notices() == ["设置中停用的检查规则“no-such-rule”不存在，已忽略。"]  # said by both faces
     assert Settings.load(appraisal_home / "nowhere.toml") == Settings()
 
 

@@ -19,6 +19,6 @@ def user_service() -> Service:
     from appraisal.service import Service, Settings
 
     settings = Settings.load()
-    for name in settings.unknown_rules:
-        print(f"设置中停用的检查规则“{name}”不存在，已忽略。", file=sys.stderr)
+    for notice in settings.notices():
+        print(notice, file=sys.stderr)
     return Service(settings)

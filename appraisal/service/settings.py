@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from appraisal.checks import (
     DEFAULT_OPTIONS,
@@ -16,9 +15,6 @@ from appraisal.checks import (
     CheckOptions,
 )
 from appraisal.config import AssistConfig, Config, load_config
-
-if TYPE_CHECKING:  # each loaded where it is used: `appraisal check` needs none of them
-    pass
 
 
 @dataclass(frozen=True)
@@ -35,6 +31,10 @@ class Settings:
     def load(cls, path: Path | None = None) -> Settings:
         """`config.toml` (default: the user's config dir), or the defaults when there is none."""
         return cls.from_config(load_config(path))
+
+    def notices(self) -> list[str]:
+        """What both faces say about the settings, one sentence each: rules switched off there that do not exist."""
+        return [f"设置中停用的检查规则“{name}”不存在，已忽略。" for name in self.unknown_rules]
 
     @classmethod
     def from_config(cls, config: Config) -> Settings:

@@ -117,8 +117,8 @@ class AppraisalApp(PatchedApp[int]):
             except AppraisalError as exc:
                 settings = Settings()
                 self.notify(f"{exc.message}本次按默认设置检查。", title="设置文件有误", severity="warning", timeout=10)
-            for name in settings.unknown_rules:
-                self.notify(f"设置中停用的检查规则“{name}”不存在，已忽略。", severity="warning", timeout=10)
+            for notice in settings.notices():
+                self.notify(notice, severity="warning", timeout=10)
             self._service = Service(settings)
         return self._service
 
