@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from appraisal import paths  # noqa: E402
 from appraisal.draft import Draft  # noqa: E402
 from appraisal.store import create_draft, save_draft  # noqa: E402
 from appraisal.templates import load_template  # noqa: E402
@@ -333,6 +334,7 @@ def bench_tui(repeat: int) -> None:
 
     home = Path(tempfile.mkdtemp(prefix="bench-tui-"))
     os.environ["APPRAISAL_HOME"] = str(home)
+    paths.resolve()  # read once, as a face does at start: the drafts go to this home, not an earlier one
     draft = draft_of(0)
     draft.sections["conduct"] = text_of(20_000)
     path = create_draft(draft)
@@ -469,6 +471,7 @@ def bench_memory() -> None:
     home = Path(tempfile.mkdtemp(prefix="bench-mem-"))
     env = {**os.environ, "APPRAISAL_HOME": str(home)}
     os.environ["APPRAISAL_HOME"] = str(home)
+    paths.resolve()
     path = create_draft(draft_of(100_000))
     script = MEMORY_SCRIPT.format(root=str(ROOT))
     figures = {}
