@@ -28,7 +28,8 @@ _PAIRED = frozenset("—…")
 _UNIT_AFTER_NUMBER = re.compile(
     r"(?<=[0-9０-９])(?:[%％‰℃]|[万亿千百]?[元亩人次个项家户件篇场期名所座条台辆套吨年月日天倍岁册本份平方公顷里米斤克]{1,3}|[万亿])"
 )
-
+# The same unit written after a space, as messages put a figure between spaces (删去 44 字, 第 2 版, 共 3 处).
+_UNIT_AFTER_NUMBER_AND_SPACE = re.compile(r"(?<=[0-9０-９] )[字处条版个项篇次人]")
 
 _FULL_WIDTH_MARKS = "，。、；：？！（）【】《》「」『』“”‘’"
 _STRAY_SPACE = re.compile(rf"(?<=[{_FULL_WIDTH_MARKS}]) +| +(?=[{_FULL_WIDTH_MARKS}])")
@@ -55,6 +56,7 @@ def _glued_positions(text: str) -> set[int]:
         return glued
     for match in _UNIT_AFTER_NUMBER.finditer(text):
         glued.update(range(match.start(), match.end()))
+    glued.update(match.start() for match in _UNIT_AFTER_NUMBER_AND_SPACE.finditer(text))
     return glued
 
 

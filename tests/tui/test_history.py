@@ -8,7 +8,7 @@ from appraisal.store import load_draft
 from appraisal.tui.screens.dialogs import ConfirmScreen
 from appraisal.tui.screens.history import HistoryScreen
 
-from .helpers import editor_ready, make_app, make_draft
+from .helpers import editor_ready, make_app, make_draft, wait_until
 
 
 async def test_history_preview_and_restore() -> None:
@@ -130,3 +130,38 @@ async def test_the_history_heading_never_starts_a_line_with_a_closing_bracket() 
             for line in lines:
                 assert line[0] not in {*NO_LINE_START, "］"} and line[-1] not in {*NO_LINE_END, "［"}, (width, lines)
         assert editor.session.draft.revision >= 1
+
+
+async def test_a_count_keeps_its_unit_on_the_line_in_the_history_preview() -> None:
+    """Seen as a new user in tmux at 80x24: F7 read “品行修养（恢复后增加 0 字，删去 44” / “字）”: a number and its
+    unit with a space between them could be split."""
+    from .editing import visible_lines
+
+    path = make_draft(sections={"conduct": "始终坚持把政治建设摆在首位。"})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await editor_ready(app)
+        editor.go_to("conduct")
+        await pilot.pause()
+        await pilot.press(*"严格遵守政治纪律", "ctrl+s")
+        await wait_until(lambda: editor.session.draft.sections["conduct"].endswith("政治纪律"))
+        first = editor.session.draft.revision
+        await pilot.press(*"和政治规矩对照要求查摆问题三条全部整改到位", "ctrl+s")
+        await wait_until(lambda: editor.session.draft.revision > first)
+        await pilot.press("f7")
+        await wait_until(lambda: isinstance(app.screen, HistoryScreen) and len(app.screen.entries) >= 2)
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        await pilot.press("end")  # the first revision: restoring it takes out all that was typed
+        await pilot.pause()
+        preview = history.query_one("#history-preview-box")
+        seen = 0
+        for width in range(60, 101):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            lines = [line.strip() for line in visible_lines(app, preview) if line.strip()]
+            joined = "".join(lines)
+            if "删去" in joined:
+                seen += 1
+                assert all(not line.startswith("字") for line in lines), (width, lines)
+        assert seen > 0
