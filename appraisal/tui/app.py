@@ -145,7 +145,8 @@ class AppraisalApp(PatchedApp[int]):
         """Run `callback` once the current screen has been drawn. At start-up Textual holds every frame back
         until the app is ready, so a plain `call_after_refresh` would run before the user has seen anything."""
         if self._startup_done:
-            self.screen.call_after_refresh(callback)
+            if self.screen_stack:  # empty while the app is closing (a test that ends at once): nothing to draw
+                self.screen.call_after_refresh(callback)
         else:
             self._when_drawn.append(callback)
 

@@ -6,7 +6,7 @@ import pytest
 
 from appraisal.tui import external
 from appraisal.tui.screens.dialogs import MessageScreen
-from appraisal.tui.screens.editor import IN_BROWSER_EDITOR_MESSAGE
+from appraisal.tui.screens.editor_dialogs import IN_BROWSER_EDITOR_MESSAGE
 
 from .editing import editing
 

@@ -39,9 +39,10 @@ from appraisal.app.ui_state import (
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
 from appraisal.tui import palette
-from appraisal.tui.external import edit_text, suspended
 from appraisal.tui.jump_cue import jump_cue
+from appraisal.tui.screens import editor_dialogs
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
+from appraisal.tui.screens.editor_dialogs import READ_ONLY_MESSAGE
 from appraisal.tui.screens.save_controller import SaveController, SaveHooks
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
@@ -61,10 +62,6 @@ log = logging.getLogger(__name__)
 NARROW_WIDTH = 100  # below this many columns the guidance panel is hidden unless asked for (F9, F4)
 WIDE_WIDTH = 120  # from NARROW_WIDTH to this, the side panels are narrower ("medium"), to leave room for the text
 UNMATCHED_MESSAGE = "本草稿有导入时未能归入栏目的文字，按 Ctrl+P 选“未归类内容…”可查看并移入栏目。"
-READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，如需修改请用“另存为”保存一份副本。"
-# In a browser tab (appraisal serve) there is no terminal to hand over: an editor program would read the tab's
-# input pipe and write into its screen, and the tab would hang.
-IN_BROWSER_EDITOR_MESSAGE = "浏览器中不能打开外部编辑器，请直接在网页中输入或粘贴，浏览器里的输入法可以正常使用。"
 
 
 LastYearLookup = Callable[[str, int | None, str, Path | None], Draft | None]
@@ -688,58 +685,16 @@ class EditorScreen(Screen[None]):
         self.refresh_status()
 
     def action_review(self) -> None:
-        from appraisal.tui.screens.review import ReviewScreen
-
-        self._sync()
-        self.save_now()
-
-        def done(finding: Finding | None) -> None:
-            self.reload_from_session()
-            self.save_now()
-            if finding is not None:
-                self.jump_to_finding(finding)
-
-        self.app.push_screen(ReviewScreen(self.session, self.service(), self.last_year), done)
+        editor_dialogs.review(self)
 
     def action_export(self) -> None:
-        from appraisal.tui.screens.export import ExportScreen
-
-        self._sync()
-        self.save_now()
-        self.app.push_screen(ExportScreen(self.session, self.service(), self.settings.export_folder))
+        editor_dialogs.export(self)
 
     def action_history(self) -> None:
-        from appraisal.tui.screens.history import HistoryScreen
-
-        self._sync()
-        self.save_now()
-
-        def chosen(revision: int | None) -> None:
-            if revision is None:
-                return
-            try:
-                self.session.restore(revision)
-            except AppraisalError as exc:
-                self.app.push_screen(MessageScreen(exc.message, title="未能恢复"))
-                return
-            self.reload_from_session()
-            self.notify(f"已恢复第 {revision} 版（保存为第 {self.session.draft.revision} 版）。", timeout=5)
-
-        self.app.push_screen(HistoryScreen(self.session), chosen)
+        editor_dialogs.history(self)
 
     def action_edit_profile(self) -> None:
-        from appraisal.tui.screens.profile import ProfileChange, ProfileScreen
-
-        def changed(change: ProfileChange | None) -> None:
-            if change is not None and change.apply(self.session.draft):
-                self.session.mark_changed()
-                self.save_now()
-                self.go_to(self.current_id, save=False)
-                self.recheck_all()
-                if self._lookups:  # the year or the name may have changed: look again
-                    self._look_up_last_year()
-
-        self.app.push_screen(ProfileScreen(self.session.draft, read_only=self.session.read_only), changed)
+        editor_dialogs.edit_profile(self)
 
     def action_toggle_guidance(self) -> None:
         if self.has_class("narrow"):
@@ -760,83 +715,16 @@ class EditorScreen(Screen[None]):
         self.guidance.open_tab("findings")
 
     def action_external_editor(self) -> None:
-        """Edit this section in $EDITOR: the fallback when the input method misbehaves in the terminal."""
-        if self.session.read_only:
-            self.app.push_screen(MessageScreen(READ_ONLY_MESSAGE))
-            return
-        if self.app.is_web:
-            self.app.push_screen(MessageScreen(IN_BROWSER_EDITOR_MESSAGE, title="外部编辑器"))
-            return
-        self._sync()
-        self.save_now()
-        section_id = self.current_id
-        try:
-            edited = edit_text(self.session.text(section_id), partial(suspended, self.app))
-        except AppraisalError as exc:
-            self.app.push_screen(MessageScreen(exc.message, title="外部编辑器"))
-            return
-        finally:
-            self.app.refresh()
-        if edited != self.session.text(section_id):
-            document_end = self.editor.document.end
-            self.editor.replace(edited, (0, 0), document_end)  # an edit, so Ctrl+Z can undo it
-            self._sync()
-            self.save_now()
-            self.check_section(section_id)
+        editor_dialogs.external_editor(self)
 
     def action_move_block(self) -> None:
-        """Move the cursor's paragraph, or the selected ones, to the end of another section: one action for a
-        block an import put in the wrong place."""
-        from appraisal.tui.screens.move_block import MoveBlockScreen, block_rows
-
-        if self.session.read_only:
-            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
-            return
-        self._sync()
-        source = self.current_id
-        start, end = block_rows(self.editor.selection)
-        block = "\n".join(self.session.text(source).split("\n")[start:end])
-        if not block.strip():
-            self.notify("光标所在的段落没有文字，请把光标放在要移动的段落中，或选中要移动的几段。", timeout=5)
-            return
-
-        def chosen(target: str | None) -> None:
-            if target is not None:
-                self._move_lines(source, start, end, target)
-
-        self.app.push_screen(MoveBlockScreen(self.session.template, source, block), chosen)
+        editor_dialogs.move_block(self)
 
     def action_take_unmatched(self) -> None:
-        """Text an import could not place is kept in the draft's 未归类内容, which has no box of its own: list
-        its lines and move the chosen one (or all) to the end of this section."""
-        from appraisal.tui.screens.move_block import UnmatchedScreen
-
-        if self.session.read_only:
-            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
-            return
-        if not self.session.draft.unmatched.strip():
-            self.notify("草稿中没有未归类的内容。", timeout=4)
-            return
-        self._sync()
-        target = self.current_id
-
-        def chosen(rows: tuple[int, int] | None) -> None:
-            if rows is not None:
-                self._move_lines("unmatched", *rows, target)
-
-        title = self.session.template.section(target).title
-        self.app.push_screen(UnmatchedScreen(self.session.draft.unmatched, title), chosen)
+        editor_dialogs.take_unmatched(self)
 
     def _move_lines(self, source: str, start: int, end: int, target: str) -> None:
-        """Move lines between fields of the draft and save that as a new revision (F7 can bring the old back).
-        The editor's undo history starts afresh, as after review fixes, so Ctrl+Z cannot bring the lines back
-        beside their copy."""
-        self.session.draft.move_lines(source, start, end, target)
-        self.session.mark_changed()
-        self.save_now()
-        self.reload_from_session()
-        title = self.session.template.section(target).title
-        self.notify(f"已移到「{title}」末尾，可按 F7 在历史版本中找回移动前的内容。", timeout=5)
+        editor_dialogs.move_lines(self, source, start, end, target)
 
     def action_close_draft(self) -> None:
         """Back to the start screen, to open another draft."""

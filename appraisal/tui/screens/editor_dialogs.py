@@ -1,0 +1,162 @@
+"""What the editor's keys open (review, export, history, 个人信息, the external editor, moving paragraphs), each
+a function of the editor screen: it saves first where the dialog reads the saved draft, pushes the dialog, and
+acts on what the dialog returns. The screen keeps one line per action (layout and routing); these hold the work."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from appraisal.errors import AppraisalError
+from appraisal.tui.external import edit_text, suspended
+from appraisal.tui.screens.dialogs import MessageScreen
+
+if TYPE_CHECKING:
+    from appraisal.checks import Finding
+    from appraisal.tui.screens.editor import EditorScreen
+
+READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，如需修改请用“另存为”保存一份副本。"
+# In a browser tab (appraisal serve) there is no terminal to hand over: an editor program would read the tab's
+# input pipe and write into its screen, and the tab would hang.
+IN_BROWSER_EDITOR_MESSAGE = "浏览器中不能打开外部编辑器，请直接在网页中输入或粘贴，浏览器里的输入法可以正常使用。"
+
+
+def review(editor: EditorScreen) -> None:
+    from appraisal.tui.screens.review import ReviewScreen
+
+    editor._sync()
+    editor.save_now()
+
+    def done(finding: Finding | None) -> None:
+        editor.reload_from_session()
+        editor.save_now()
+        if finding is not None:
+            editor.jump_to_finding(finding)
+
+    editor.app.push_screen(ReviewScreen(editor.session, editor.service(), editor.last_year), done)
+
+
+def export(editor: EditorScreen) -> None:
+    from appraisal.tui.screens.export import ExportScreen
+
+    editor._sync()
+    editor.save_now()
+    editor.app.push_screen(ExportScreen(editor.session, editor.service(), editor.settings.export_folder))
+
+
+def history(editor: EditorScreen) -> None:
+    from appraisal.tui.screens.history import HistoryScreen
+
+    editor._sync()
+    editor.save_now()
+
+    def chosen(revision: int | None) -> None:
+        if revision is None:
+            return
+        try:
+            editor.session.restore(revision)
+        except AppraisalError as exc:
+            editor.app.push_screen(MessageScreen(exc.message, title="未能恢复"))
+            return
+        editor.reload_from_session()
+        editor.notify(f"已恢复第 {revision} 版（保存为第 {editor.session.draft.revision} 版）。", timeout=5)
+
+    editor.app.push_screen(HistoryScreen(editor.session), chosen)
+
+
+def edit_profile(editor: EditorScreen) -> None:
+    from appraisal.tui.screens.profile import ProfileChange, ProfileScreen
+
+    def changed(change: ProfileChange | None) -> None:
+        if change is not None and change.apply(editor.session.draft):
+            editor.session.mark_changed()
+            editor.save_now()
+            editor.go_to(editor.current_id, save=False)
+            editor.recheck_all()
+            if editor._lookups:  # the year or the name may have changed: look again
+                editor._look_up_last_year()
+
+    editor.app.push_screen(ProfileScreen(editor.session.draft, read_only=editor.session.read_only), changed)
+
+
+def external_editor(editor: EditorScreen) -> None:
+    """Edit this section in $EDITOR: the fallback when the input method misbehaves in the terminal."""
+    if editor.session.read_only:
+        editor.app.push_screen(MessageScreen(READ_ONLY_MESSAGE))
+        return
+    if editor.app.is_web:
+        editor.app.push_screen(MessageScreen(IN_BROWSER_EDITOR_MESSAGE, title="外部编辑器"))
+        return
+    editor._sync()
+    editor.save_now()
+    section_id = editor.current_id
+    try:
+        edited = edit_text(editor.session.text(section_id), partial(suspended, editor.app))
+    except AppraisalError as exc:
+        editor.app.push_screen(MessageScreen(exc.message, title="外部编辑器"))
+        return
+    finally:
+        editor.app.refresh()
+    if edited != editor.session.text(section_id):
+        document_end = editor.editor.document.end
+        editor.editor.replace(edited, (0, 0), document_end)  # an edit, so Ctrl+Z can undo it
+        editor._sync()
+        editor.save_now()
+        editor.check_section(section_id)
+
+
+def move_block(editor: EditorScreen) -> None:
+    """Move the cursor's paragraph, or the selected ones, to the end of another section: one action for a
+    block an import put in the wrong place."""
+    from appraisal.tui.screens.move_block import MoveBlockScreen, block_rows
+
+    if editor.session.read_only:
+        editor.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+        return
+    editor._sync()
+    source = editor.current_id
+    start, end = block_rows(editor.editor.selection)
+    block = "\n".join(editor.session.text(source).split("\n")[start:end])
+    if not block.strip():
+        editor.notify("光标所在的段落没有文字，请把光标放在要移动的段落中，或选中要移动的几段。", timeout=5)
+        return
+
+    def chosen(target: str | None) -> None:
+        if target is not None:
+            editor._move_lines(source, start, end, target)
+
+    editor.app.push_screen(MoveBlockScreen(editor.session.template, source, block), chosen)
+
+
+def take_unmatched(editor: EditorScreen) -> None:
+    """Text an import could not place is kept in the draft's 未归类内容, which has no box of its own: list
+    its lines and move the chosen one (or all) to the end of this section."""
+    from appraisal.tui.screens.move_block import UnmatchedScreen
+
+    if editor.session.read_only:
+        editor.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+        return
+    if not editor.session.draft.unmatched.strip():
+        editor.notify("草稿中没有未归类的内容。", timeout=4)
+        return
+    editor._sync()
+    target = editor.current_id
+
+    def chosen(rows: tuple[int, int] | None) -> None:
+        if rows is not None:
+            editor._move_lines("unmatched", *rows, target)
+
+    title = editor.session.template.section(target).title
+    editor.app.push_screen(UnmatchedScreen(editor.session.draft.unmatched, title), chosen)
+
+
+def move_lines(editor: EditorScreen, source: str, start: int, end: int, target: str) -> None:
+    """Move lines between fields of the draft and save that as a new revision (F7 can bring the old back).
+    The editor's undo history starts afresh, as after review fixes, so Ctrl+Z cannot bring the lines back
+    beside their copy."""
+    editor.session.draft.move_lines(source, start, end, target)
+    editor.session.mark_changed()
+    editor.save_now()
+    editor.reload_from_session()
+    title = editor.session.template.section(target).title
+    editor.notify(f"已移到「{title}」末尾，可按 F7 在历史版本中找回移动前的内容。", timeout=5)
