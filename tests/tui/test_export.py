@@ -27,13 +27,19 @@ FULL = {
 }
 
 
-async def open_export(pilot, app, folder: Path) -> ExportScreen:  # type: ignore[no-untyped-def]
+async def press_f6(pilot, app) -> ExportScreen:  # type: ignore[no-untyped-def]
+    """The export dialog, opened by its key from the editor."""
     await pilot.pause()
     assert isinstance(app.screen, EditorScreen)
     await pilot.press("f6")
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, ExportScreen)
+    return screen
+
+
+async def open_export(pilot, app, folder: Path) -> ExportScreen:  # type: ignore[no-untyped-def]
+    screen = await press_f6(pilot, app)
     screen.query_one("#export-folder", Input).value = str(folder)
     screen.query_one("#fmt-docx", Checkbox).value = False
     screen.query_one("#fmt-txt", Checkbox).value = True
@@ -105,11 +111,7 @@ async def test_tab_goes_from_the_formats_to_the_folder_to_export_and_states_read
     path = make_draft(sections={"conduct": "只写了一段。"})  # errors listed in a scrolling box: not a Tab stop
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("f6")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExportScreen)
+        screen = await press_f6(pilot, app)
         order = []
         for _ in range(7):
             order.append(app.focused.id if app.focused else None)
@@ -185,11 +187,7 @@ async def test_enter_on_a_format_exports_and_space_ticks_it(tmp_path: Path) -> N
     path = make_draft(sections=FULL)
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("f6")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExportScreen)
+        screen = await press_f6(pilot, app)
         assert app.focused is screen.query_one("#fmt-docx", Checkbox)
         folder = Path(screen.query_one("#export-folder", Input).value)
         await pilot.press("tab", "tab", "space", "shift+tab", "shift+tab")  # Markdown ticked, back on Word
