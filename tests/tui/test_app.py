@@ -462,6 +462,33 @@ def test_what_the_first_frame_does_not_need_is_not_imported_to_start_the_editor(
     assert loaded_after(code, ("rich.markdown", "markdown_it", "appraisal.checks", "appraisal.service")) == []
 
 
+def test_the_first_frame_of_the_editor_is_drawn_before_the_checker_is_loaded() -> None:
+    """Issue 22: opening a draft showed its (still empty) findings by importing the checker — every rule and its
+    patterns, about 70 ms of CPU — before the text was first drawn. The first frame that shows the text is drawn
+    with the checker not yet loaded; it is loaded right after, when the findings are worked out."""
+    path = make_draft(sections={"intro": "本人坚持学习，认真履行职责。"})  # the section the editor opens on
+    code = (
+        "import asyncio\nfrom pathlib import Path\nfrom appraisal.tui.app import AppraisalApp\n"
+        "from textual.widgets import TextArea\n"
+        f"app = AppraisalApp(Path({str(path)!r}))\n"
+        "at_first_frame = []\ndisplay = app._display\n"
+        "def watch(screen, renderable):\n"
+        "    areas = screen.query(TextArea)\n"
+        "    if not at_first_frame and renderable is not None and areas and areas.first().text:\n"
+        "        at_first_frame.append('appraisal.checks' in sys.modules)\n"
+        "    display(screen, renderable)\n"
+        "app._display = watch\n"
+        "async def main():\n"
+        "    async with app.run_test(size=(100, 30)) as pilot:\n"
+        "        for _ in range(3000):  # 30 s at most\n"
+        "            if at_first_frame and 'appraisal.checks' in sys.modules:\n"
+        "                break\n"
+        "            await pilot.pause(0.01)\n"
+        "asyncio.run(main())\nassert at_first_frame == [False], at_first_frame\n"
+    )
+    assert loaded_after(code, ("appraisal.checks",)) == ["appraisal.checks"]  # loaded, after the first frame
+
+
 async def test_the_start_screen_opens_and_names_a_template_and_settings_it_could_not_read() -> None:
     """Issue 23 item 6: a template (and a config.toml) holding an array nested 2,000 deep ended the app with a
     RecursionError before the start screen was drawn. Now the start screen opens, says which template file it could

@@ -220,9 +220,12 @@ class GuidancePanel(Vertical):
                 self._show_guidance()
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
-        from appraisal.checks.positions import group
+        if findings:
+            from appraisal.checks.positions import group  # loads the checker: not before the first frame
 
-        self.groups = group(findings)
+            self.groups = group(findings)
+        else:
+            self.groups = []
         self.findings = [found.first for found in self.groups]
         if self.built:
             with contextlib.suppress(NoMatches):  # the app is closing
