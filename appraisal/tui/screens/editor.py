@@ -26,7 +26,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.text_area import Selection
 
-from appraisal.app.session import EditSession, SaveConflict
+from appraisal.app.session import EditSession
 from appraisal.app.tui_settings import TuiSettings
 from appraisal.app.ui_state import (
     Position,
@@ -41,7 +41,6 @@ from appraisal.errors import AppraisalError
 from appraisal.tui import palette
 from appraisal.tui.jump_cue import jump_cue
 from appraisal.tui.screens import editor_dialogs
-from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
 from appraisal.tui.screens.editor_dialogs import READ_ONLY_MESSAGE
 from appraisal.tui.screens.save_controller import SaveController, SaveHooks
 from appraisal.tui.widgets.guidance import GuidancePanel
@@ -311,24 +310,7 @@ class EditorScreen(Screen[None]):
         self.app.push_screen(screen, decided)
 
     def action_add_note(self) -> None:
-        """Ask for a note and keep it under this section (dated today); the 素材 page then shows it."""
-        section_id = self.current_id
-
-        def add(text: str | None) -> None:
-            if not text:
-                return
-            try:
-                note = self.service().add_section_note(self.session.draft, section_id, text)
-            except AppraisalError as exc:
-                self.notify(exc.message, severity="error", timeout=8)
-                return
-            self.notify(f"已记入{note.date.year if note.date else ''}年度素材第 {note.id} 条。", timeout=3)
-            if section_id == self.current_id:
-                self._show_notes(section_id)
-                self.guidance.open_tab("material")
-
-        title = self.session.template.section(section_id).title
-        self.app.push_screen(InputScreen(f"记入“{title}”的素材（日期记为今天）：", title="记素材"), add)
+        editor_dialogs.add_note(self)
 
     def on_resize(self, event: Resize) -> None:
         self._set_width_classes(event.size.width)
@@ -599,80 +581,16 @@ class EditorScreen(Screen[None]):
         self._update_list_entry(self.current_id)
 
     def action_save(self) -> None:
-        if self.session.read_only:
-            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
-            return
-        if self.session.conflict is not None:
-            self.offer_conflict_choices()
-            return
-        self._sync()
-        self.session.mark_changed()  # an explicit save always writes, so the user sees a fresh time
-        if self.save_now():
-            self.notify(f"已保存到 {self.session.path}", timeout=3)
-        elif self.session.conflict is not None:
-            self.offer_conflict_choices()
+        editor_dialogs.save(self)
 
     def offer_conflict_choices(self) -> None:
-        """The draft file was deleted or rewritten by another program: save it again where it was (only when
-        it is gone: never over someone else's file), save it under a new name, or go on writing for now."""
-        session = self.session
-        if session.conflict is SaveConflict.DELETED:
-            question = f"草稿 {session.path} 已被其他程序删除，您写的文字都还在编辑器中。"
-            choices = [("save-here", "在原处重新保存"), ("save-as", "另存为"), ("back", "返回编辑")]
-        else:
-            question = f"草稿 {session.path} 已被其他程序修改，为免覆盖对方的内容，请把您的文字另存为新文件。"
-            choices = [("save-as", "另存为"), ("back", "返回编辑")]
-
-        def answer(choice: str | None) -> None:
-            if choice == "save-here":
-                self.save_here()
-            elif choice == "save-as":
-                self.action_save_as()
-
-        self.app.push_screen(ChoiceScreen(question, choices, cancel="back", title="草稿文件有变化"), answer)
+        editor_dialogs.offer_conflict_choices(self)
 
     def save_here(self) -> None:
-        self._sync()
-        try:
-            self.session.save_here()
-        except AppraisalError as exc:
-            self.app.push_screen(MessageScreen(exc.message, title="未能保存"))
-            self.save_now()  # shows the new state (the file is someone else's now)
-            return
-        self.saving.saved_elsewhere()
-        self.refresh_status()
-        self.notify(f"已重新保存到 {self.session.path}", timeout=4)
+        editor_dialogs.save_here(self)
 
     def action_save_as(self) -> None:
-        def chosen(answer: str | None) -> None:
-            if not answer:
-                return
-            target = Path(answer).expanduser()
-            if not target.is_absolute():  # a bare name goes beside the draft, not into whatever folder we run in
-                target = self.session.path.parent / target
-            if target.suffix.lower() != ".json":
-                target = target.with_suffix(".json")
-            try:
-                self._sync()
-                self.session.save_as(target)
-            except AppraisalError as exc:
-                self.app.push_screen(MessageScreen(exc.message, title="另存失败"))
-                return
-            self.saving.saved_elsewhere()
-            self.editor.read_only = self.session.read_only  # a read-only draft saved as a copy: the copy is ours
-            self.refresh_status()
-            self.notify(f"已另存为 {target}", timeout=4)
-
-        suggestion = self.session.path.with_name(self.session.path.stem + "-副本.json")
-        self.app.push_screen(
-            InputScreen(
-                "另存为（草稿文件路径，可输入或在下面选择文件夹）：",
-                value=str(suggestion),
-                title="另存为",
-                suffixes=[".json"],
-            ),
-            chosen,
-        )
+        editor_dialogs.save_as(self)
 
     # ------------------------------------------------------------ other screens
 
@@ -739,30 +657,7 @@ class EditorScreen(Screen[None]):
             self.ask_about_unsaved(then=leave)
 
     def ask_about_unsaved(self, then: Callable[[], None]) -> None:
-        """The last save failed: never drop the text silently. Offer save-as, going back, or leaving anyway."""
-        error = self.session.error or "保存失败。"
-        choices = [("save-as", "另存为"), ("back", "返回编辑"), ("discard", "放弃修改并离开")]
-        if self.session.conflict is SaveConflict.DELETED:  # nothing there to overwrite: it may go back where it was
-            choices.insert(0, ("save-here", "在原处重新保存"))
-
-        def answer(choice: str | None) -> None:
-            if choice == "save-here":
-                self.save_here()
-            elif choice == "save-as":
-                self.action_save_as()
-            elif choice == "discard":
-                self.close_session()
-                then()
-
-        self.app.push_screen(
-            ChoiceScreen(
-                f"最近的修改未能保存：{error}\n可以另存为新文件，或返回继续编辑。",
-                choices,
-                cancel="back",
-                title="未能保存",
-            ),
-            answer,
-        )
+        editor_dialogs.ask_about_unsaved(self, then)
 
     # ------------------------------------------------------------ leaving
 

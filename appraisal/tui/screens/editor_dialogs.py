@@ -1,15 +1,19 @@
-"""What the editor's keys open (review, export, history, 个人信息, the external editor, moving paragraphs), each
-a function of the editor screen: it saves first where the dialog reads the saved draft, pushes the dialog, and
-acts on what the dialog returns. The screen keeps one line per action (layout and routing); these hold the work."""
+"""What the editor's keys open (review, export, history, 个人信息, the external editor, moving paragraphs, a note;
+save-as, and what to do when a save failed or the draft file changed on disk), each a function of the editor
+screen: it saves first where the dialog reads the saved draft, pushes the dialog, and acts on what the dialog
+returns. The screen keeps one line per action (layout and routing); these hold the work."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from appraisal.app.session import SaveConflict
 from appraisal.errors import AppraisalError
 from appraisal.tui.external import edit_text, suspended
-from appraisal.tui.screens.dialogs import MessageScreen
+from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
 
 if TYPE_CHECKING:
     from appraisal.checks import Finding
@@ -160,3 +164,131 @@ def move_lines(editor: EditorScreen, source: str, start: int, end: int, target: 
     editor.reload_from_session()
     title = editor.session.template.section(target).title
     editor.notify(f"已移到「{title}」末尾，可按 F7 在历史版本中找回移动前的内容。", timeout=5)
+
+
+def add_note(editor: EditorScreen) -> None:
+    """Ask for a note and keep it under this section (dated today); the 素材 page then shows it."""
+    section_id = editor.current_id
+
+    def add(text: str | None) -> None:
+        if not text:
+            return
+        try:
+            note = editor.service().add_section_note(editor.session.draft, section_id, text)
+        except AppraisalError as exc:
+            editor.notify(exc.message, severity="error", timeout=8)
+            return
+        editor.notify(f"已记入{note.date.year if note.date else ''}年度素材第 {note.id} 条。", timeout=3)
+        if section_id == editor.current_id:
+            editor._show_notes(section_id)
+            editor.guidance.open_tab("material")
+
+    title = editor.session.template.section(section_id).title
+    editor.app.push_screen(InputScreen(f"记入“{title}”的素材（日期记为今天）：", title="记素材"), add)
+
+
+def save(editor: EditorScreen) -> None:
+    if editor.session.read_only:
+        editor.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+        return
+    if editor.session.conflict is not None:
+        editor.offer_conflict_choices()
+        return
+    editor._sync()
+    editor.session.mark_changed()  # an explicit save always writes, so the user sees a fresh time
+    if editor.save_now():
+        editor.notify(f"已保存到 {editor.session.path}", timeout=3)
+    elif editor.session.conflict is not None:
+        editor.offer_conflict_choices()
+
+
+def offer_conflict_choices(editor: EditorScreen) -> None:
+    """The draft file was deleted or rewritten by another program: save it again where it was (only when
+    it is gone: never over someone else's file), save it under a new name, or go on writing for now."""
+    session = editor.session
+    if session.conflict is SaveConflict.DELETED:
+        question = f"草稿 {session.path} 已被其他程序删除，您写的文字都还在编辑器中。"
+        choices = [("save-here", "在原处重新保存"), ("save-as", "另存为"), ("back", "返回编辑")]
+    else:
+        question = f"草稿 {session.path} 已被其他程序修改，为免覆盖对方的内容，请把您的文字另存为新文件。"
+        choices = [("save-as", "另存为"), ("back", "返回编辑")]
+
+    def answer(choice: str | None) -> None:
+        if choice == "save-here":
+            editor.save_here()
+        elif choice == "save-as":
+            editor.action_save_as()
+
+    editor.app.push_screen(ChoiceScreen(question, choices, cancel="back", title="草稿文件有变化"), answer)
+
+
+def save_here(editor: EditorScreen) -> None:
+    editor._sync()
+    try:
+        editor.session.save_here()
+    except AppraisalError as exc:
+        editor.app.push_screen(MessageScreen(exc.message, title="未能保存"))
+        editor.save_now()  # shows the new state (the file is someone else's now)
+        return
+    editor.saving.saved_elsewhere()
+    editor.refresh_status()
+    editor.notify(f"已重新保存到 {editor.session.path}", timeout=4)
+
+
+def save_as(editor: EditorScreen) -> None:
+    def chosen(answer: str | None) -> None:
+        if not answer:
+            return
+        target = Path(answer).expanduser()
+        if not target.is_absolute():  # a bare name goes beside the draft, not into whatever folder we run in
+            target = editor.session.path.parent / target
+        if target.suffix.lower() != ".json":
+            target = target.with_suffix(".json")
+        try:
+            editor._sync()
+            editor.session.save_as(target)
+        except AppraisalError as exc:
+            editor.app.push_screen(MessageScreen(exc.message, title="另存失败"))
+            return
+        editor.saving.saved_elsewhere()
+        editor.editor.read_only = editor.session.read_only  # a read-only draft saved as a copy: the copy is ours
+        editor.refresh_status()
+        editor.notify(f"已另存为 {target}", timeout=4)
+
+    suggestion = editor.session.path.with_name(editor.session.path.stem + "-副本.json")
+    editor.app.push_screen(
+        InputScreen(
+            "另存为（草稿文件路径，可输入或在下面选择文件夹）：",
+            value=str(suggestion),
+            title="另存为",
+            suffixes=[".json"],
+        ),
+        chosen,
+    )
+
+
+def ask_about_unsaved(editor: EditorScreen, then: Callable[[], None]) -> None:
+    """The last save failed: never drop the text silently. Offer save-as, going back, or leaving anyway."""
+    error = editor.session.error or "保存失败。"
+    choices = [("save-as", "另存为"), ("back", "返回编辑"), ("discard", "放弃修改并离开")]
+    if editor.session.conflict is SaveConflict.DELETED:  # nothing there to overwrite: it may go back where it was
+        choices.insert(0, ("save-here", "在原处重新保存"))
+
+    def answer(choice: str | None) -> None:
+        if choice == "save-here":
+            editor.save_here()
+        elif choice == "save-as":
+            editor.action_save_as()
+        elif choice == "discard":
+            editor.close_session()
+            then()
+
+    editor.app.push_screen(
+        ChoiceScreen(
+            f"最近的修改未能保存：{error}\n可以另存为新文件，或返回继续编辑。",
+            choices,
+            cancel="back",
+            title="未能保存",
+        ),
+        answer,
+    )
