@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input
+from textual.widgets.button import ButtonVariant
 
 from appraisal.tui.widgets.file_picker import FilePicker
 from appraisal.tui.widgets.plain import Plain, PlainLabel
@@ -24,8 +25,15 @@ class Dialog(ModalScreen[T]):
     """Title, body and a row of buttons (id, label; the first is the default). A pressed button's id goes to
     `answer`; Escape is `cancel_id`. Subclasses add widgets under the body with `extra()`."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "取消"),
+        Binding("left", "move_focus(-1)", show=False),
+        Binding("right", "move_focus(1)", show=False),
+    ]
     body_id = "question"
+    #: The first button is drawn as the default (Enter in the input line presses it); a question whose focus
+    #: starts elsewhere draws none so, lest the eye take the highlighted button for the one Enter presses.
+    first_is_default = True
 
     def __init__(self, body: str, buttons: Sequence[tuple[str, str]], *, cancel_id: str, title: str) -> None:
         super().__init__(classes="dialog-screen")
@@ -41,7 +49,8 @@ class Dialog(ModalScreen[T]):
             yield from self.extra()
             with Horizontal(classes="dialog-buttons"):
                 for index, (button_id, label) in enumerate(self.buttons):
-                    yield Button(label, id=button_id, variant="primary" if index == 0 else "default", compact=True)
+                    default = index == 0 and self.first_is_default
+                    yield DialogButton(label, id=button_id, variant="primary" if default else "default")
 
     def extra(self) -> Sequence[Widget]:
         return []
@@ -60,11 +69,33 @@ class Dialog(ModalScreen[T]):
         event.stop()
         self.answer(event.button.id or self.cancel_id)
 
+    def action_move_focus(self, step: int) -> None:
+        """← and → move between the buttons (an input line keeps its own ← and →, it handles them first)."""
+        buttons = list(self.query(Button))
+        if self.focused in buttons:
+            index = buttons.index(self.focused)
+            buttons[max(0, min(len(buttons) - 1, index + step))].focus()
+
     def action_cancel(self) -> None:
         self.answer(self.cancel_id)
 
     def answer(self, button_id: str) -> None:
         raise NotImplementedError
+
+
+class DialogButton(Button):
+    """A dialog's button: the focused one is marked by ▶ ◀ beside its label as well as by colour, so that
+    which button Enter presses is plain in any terminal (a plain tmux showed the focused one barely marked)."""
+
+    def __init__(self, label: str, *, id: str, variant: ButtonVariant) -> None:
+        super().__init__(f" {label} ", id=id, variant=variant, compact=True)
+        self.plain_label = label
+
+    def on_focus(self) -> None:
+        self.label = f"▶{self.plain_label}◀"
+
+    def on_blur(self) -> None:
+        self.label = f" {self.plain_label} "
 
 
 class MessageScreen(Dialog[None]):
@@ -85,10 +116,18 @@ class MessageScreen(Dialog[None]):
 
 
 class ConfirmScreen(Dialog[bool]):
-    """A question with two answers. Escape means no, and so does Enter at first (the focus starts on no)."""
+    """A question with two answers. Escape means no, and so does Enter at first (the focus starts on no); Y
+    means yes. The question ends by saying so, and ←/→ move between the buttons."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("y", "yes", show=False)]
+    first_is_default = False
 
     def __init__(self, question: str, *, yes: str = "确定", no: str = "取消", title: str = "请确认") -> None:
-        super().__init__(question, [("yes", yes), ("no", no)], cancel_id="no", title=title)
+        keys = f"按 Y {yes}，Esc 或回车{no}。"
+        super().__init__(f"{question}\n{keys}", [("yes", yes), ("no", no)], cancel_id="no", title=title)
+
+    def action_yes(self) -> None:
+        self.answer("yes")
 
     def first_focus(self) -> Widget:
         return self.query_one("#no", Button)
