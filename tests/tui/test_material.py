@@ -265,3 +265,40 @@ async def test_a_section_copied_from_last_year_is_flagged_in_the_editor_and_the_
         await pilot.press("f5")
         await wait_until(lambda: type(app.screen).__name__ == "ReviewScreen" and app.screen.findings)  # type: ignore[attr-defined]
         assert any(f.rule == "copied-from-last-year" for f in app.screen.findings)  # type: ignore[attr-defined]
+
+
+async def test_f9_onto_the_material_page_then_enter_inserts_the_highlighted_note(mat_home: Path) -> None:
+    """At 80×24, F9 showing the 素材 page (the tab last chosen) gives its list the focus: Enter inserts the
+    highlighted 素材 as the heading says (it added two empty paragraphs to the text before), and typing still
+    goes into the text. With no 素材 the heading promises no Enter and the focus stays in the text."""
+    _notes()
+    path = _draft(2025, 1_764_560_000, conduct="政治坚定。", results="全年工作。")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await editor_ready(pilot.app)
+        await wait_until(lambda: editor.started)
+        assert editor.current_id == "conduct"
+        await pilot.press("f9")
+        for _ in range(6):  # Tab to the tab strip, ← to 素材 (the last tab)
+            if isinstance(app.focused, TabStrip):
+                break
+            await pilot.press("tab")
+        await pilot.press("left")
+        await pilot.press("f9", "f9")  # hidden, and shown again on its 素材 page
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "\n\n" not in editor.editor.text
+        await wait_until(lambda: "参加党纪学习教育读书班" in editor.editor.text)
+        assert "回车插入" in str(editor.query_one("#notes-heading").render())
+        await pilot.press("f9", "f9")
+        await pilot.press("好")
+        await wait_until(lambda: "好" in editor.editor.text)
+        assert app.focused is editor.editor
+        await pilot.press("ctrl+pagedown")  # 工作实绩 has 素材 too; 下一步打算 has none
+        await pilot.press("ctrl+pagedown")
+        await wait_until(lambda: editor.current_id == "plans")
+        await pilot.press("f9", "f9")
+        await pilot.pause()
+        assert "回车插入" not in str(editor.query_one("#notes-heading").render())
+        assert app.focused is editor.editor

@@ -622,6 +622,8 @@ class EditorScreen(Screen[None]):
         hidden = self.has_class("hide-guidance") or (self.has_class("narrow") and not self.has_class("show-guidance"))
         if hidden and self.focused is not None and self.guidance in self.focused.ancestors:
             self.editor.focus()  # the focus hidden with the panel would leave the arrows nowhere to go
+        elif not hidden:
+            self.guidance.reopen()
 
     def action_show_findings(self) -> None:
         """The section's findings in one key, also at 80 columns where the panel is hidden: Enter on one goes

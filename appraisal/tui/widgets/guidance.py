@@ -212,6 +212,15 @@ class GuidancePanel(Vertical):
             options = self.query_one("#findings-list", OptionList)
             options.focus()
             options.highlighted = 0
+        if tab == "material" and self._notes[0] and not self._notes[1]:
+            self.query_one("#tab-material", MaterialPage).focus_notes()
+
+    def reopen(self) -> None:
+        """The panel was just shown again (F9): its page is opened as by its own key, so the 素材 page's list
+        has the focus and Enter inserts the highlighted 素材, as its heading says (typing still goes to the
+        text: see typing_target)."""
+        if self._tabs is not None:
+            self.open_tab(self.query_one("#guidance-tabs", TabStrip).tab)
 
     def show_guidance(self, markdown: str) -> None:
         self._markdown = markdown
@@ -274,7 +283,8 @@ class GuidancePanel(Vertical):
         findings = self.findings
         options = self.query_one("#findings-list", OptionList)
         if not findings:
-            options.set_options([Option(Text("本栏暂未发现问题。", style="dim"), disabled=True)])
+            none = Text("本栏暂未发现问题。光标仍在正文中，可接着写。", style="dim")  # Enter is the text's
+            options.set_options([Option(none, disabled=True)])
         else:
             options.set_options([Option(ChineseText(finding_prompt(g)), id=f"f{i}") for i, g in enumerate(self.groups)])
             options.highlighted = 0  # however the list gets the focus (Tab, a click), Enter acts on the first

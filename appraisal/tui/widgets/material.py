@@ -112,12 +112,15 @@ class MaterialPage(Vertical):
             super().__init__()
             self.text = text
 
+    HEADING = "素材（回车插入到光标处，Ctrl+N 新记）"
+    EMPTY_HEADING = "素材（Ctrl+N 新记）"
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.notes: list[Note] = []
 
     def compose(self) -> ComposeResult:
-        yield Plain("素材（回车插入，Ctrl+N 新记）", classes="material-heading")
+        yield Plain(self.EMPTY_HEADING, classes="material-heading", id="notes-heading")
         yield OptionList(id="notes-list")
         yield Plain("", classes="material-heading", id="plans-heading")
         yield PlanChecklist(id="plans-list")
@@ -126,6 +129,8 @@ class MaterialPage(Vertical):
         """This section's notes, oldest first; `problem` says why none can be shown (a damaged notes file)."""
         self.notes = list(notes)
         options = self.query_one("#notes-list", OptionList)
+        # Enter inserts only where there is a 素材 to insert; with none the focus stays in the text.
+        self.query_one("#notes-heading", Plain).update(self.EMPTY_HEADING if problem or not notes else self.HEADING)
         if problem or not self.notes:
             empty = problem or "本栏还没有素材。按 Ctrl+N 记下一条，或用“appraisal note add”。"
             options.set_options([Option(Text(empty, style="dim"), disabled=True)])
@@ -138,6 +143,12 @@ class MaterialPage(Vertical):
             rows.append(Option(ChineseText(line), id=f"n{note.id}"))
         options.set_options(rows)
         options.highlighted = 0  # however the list gets the focus (Tab, a click), Enter inserts the first
+
+    def focus_notes(self) -> None:
+        """The list of 素材 takes the focus, the first highlighted: Enter inserts it at the cursor."""
+        options = self.query_one("#notes-list", OptionList)
+        options.focus()
+        options.highlighted = 0
 
     def show_plans(self, items: Sequence[PlanItem] | None, ticked: Collection[str] = ()) -> None:
         """Last year's plans, those in `ticked` ticked; None while last year's draft is being looked for or when
