@@ -45,7 +45,12 @@ class FormatBox(SymbolCheckbox):
 class ExportScreen(ModalScreen[list[Path] | None]):
     """Returns the files written, or None when cancelled."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "取消")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "取消"),
+        # The list of errors scrolls by keys wherever the focus is (the box stays out of the Tab order).
+        Binding("pagedown", "scroll_errors(1)", show=False),
+        Binding("pageup", "scroll_errors(-1)", show=False),
+    ]
 
     def __init__(self, session: EditSession, service: Service, folder: Path | None = None) -> None:
         super().__init__(classes="dialog-screen")
@@ -76,6 +81,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
                     text.append(f"……另有{len(self.errors) - SHOWN_ERRORS}处，按F5审阅查看全部。\n", style="dim")
                 with VerticalScroll(id="export-errors-box", can_focus=False):  # Tab: formats, folder, 导出
                     yield Plain(text, id="export-errors")
+                yield Plain("PgDn、PgUp 翻看错误。", id="export-errors-keys", classes="form-note")
             yield Plain("", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("导出", id="export", variant="primary", compact=True)
@@ -83,6 +89,19 @@ class ExportScreen(ModalScreen[list[Path] | None]):
 
     def on_mount(self) -> None:
         self.query(FormatBox).first().focus()
+
+    def on_resize(self) -> None:
+        """Say how to see the rest only when the errors do not all fit."""
+        for box in self.query("#export-errors-box").results(VerticalScroll):
+            self.call_after_refresh(self._show_scroll_keys, box)
+
+    def _show_scroll_keys(self, box: VerticalScroll) -> None:
+        self.query_one("#export-errors-keys", Plain).display = box.max_scroll_y > 0
+
+    def action_scroll_errors(self, step: int) -> None:
+        for box in self.query("#export-errors-box").results(VerticalScroll):
+            page = max(1, box.scrollable_content_region.height - 1)
+            box.scroll_to(y=box.scroll_y + step * page, animate=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the folder line exports, as 导出 does."""
