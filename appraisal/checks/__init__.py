@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import partial
 
 from appraisal import edits
@@ -28,6 +29,7 @@ from appraisal.checks.base import (
     Severity,
     Tier,
 )
+from appraisal.checks.positions import paragraph_number
 from appraisal.checks.registry import RULES
 from appraisal.draft import Draft
 from appraisal.edits import Edit
@@ -115,7 +117,13 @@ def _run(
         for item in fields:
             if rule.applies_to(item):
                 found = guard.run(rule, partial(rule.check_field, item, ctx))
-                yield from ((item, f) for f in _allowed(item, ctx, found))
+                yield from ((item, with_paragraph(item, f)) for f in _allowed(item, ctx, found))
+
+
+def with_paragraph(item: Field, finding: Finding) -> Finding:
+    """`finding` with its paragraph as a person counts them (the blank lines before it skipped)."""
+    number = paragraph_number(item.lines, finding.line)
+    return finding if number == finding.line else replace(finding, paragraph=number)
 
 
 def run_rules(ctx: Context, tiers: frozenset[Tier] = ALL_TIERS) -> list[tuple[Field | None, Finding]]:

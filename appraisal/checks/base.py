@@ -75,6 +75,9 @@ class Finding:
     end_column: int  # exclusive end, 1-based
     message: str  # Chinese
     fix: str | None = None  # replacement text for [column, end_column) on that line, when a safe fix exists
+    # For people (第N段): the line counted among the visible paragraphs of its field (blank lines skipped); set by
+    # the check loop, None where unknown (then `line` is said). Tools keep `line` (concise, json).
+    paragraph: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.severity, Severity):  # "error" from a rule or a test that wrote the word

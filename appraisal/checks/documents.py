@@ -86,7 +86,7 @@ def place(item: Field | None, finding: Finding, result: ImportResult) -> Finding
     index = finding.line - 1
     doc_line, start = result.place(item.key, index, finding.column - 1)
     end = result.place(item.key, index, finding.end_column - 1)[1]
-    return replace(finding, line=doc_line, column=start + 1, end_column=end + 1)
+    return replace(finding, paragraph=None, line=doc_line, column=start + 1, end_column=end + 1)
 
 
 def _at_heading(finding: Finding, result: ImportResult, item: Field | None) -> Finding:
@@ -94,15 +94,15 @@ def _at_heading(finding: Finding, result: ImportResult, item: Field | None) -> F
     if item is not None:
         for span in result.headings():
             if span.section == item.key:
-                return replace(finding, line=span.line, column=span.start + 1, end_column=span.end + 1)
+                return replace(finding, paragraph=None, line=span.line, column=span.start + 1, end_column=span.end + 1)
         lines = result.origin.get(item.key)
         if lines:
             line, offset = lines[0]
-            return replace(finding, line=line, column=offset + 1, end_column=offset + 1)
+            return replace(finding, paragraph=None, line=line, column=offset + 1, end_column=offset + 1)
         if finding.rule == "section-empty" and item.section is not None:
             message = f"文档中没有“{item.section.title}”这一部分（未找到它的标题和内容）。"
-            return replace(finding, line=1, column=1, end_column=1, message=message)
-    return replace(finding, line=1, column=1, end_column=1)
+            return replace(finding, paragraph=None, line=1, column=1, end_column=1, message=message)
+    return replace(finding, paragraph=None, line=1, column=1, end_column=1)
 
 
 # ---------------------------------------------------------------- fixed copies

@@ -65,7 +65,8 @@ def as_json(report: FileReport) -> dict[str, object]:
         return entry
     entry["template"] = report.template
     entry["positions"] = "section" if report.draft else "file"
-    entry["findings"] = [asdict(f) for f in report.findings]
+    # Line and column for tools, as ever: the people's paragraph number (blank lines skipped) is not a field.
+    entry["findings"] = [{k: v for k, v in asdict(f).items() if k != "paragraph"} for f in report.findings]
     return entry
 
 

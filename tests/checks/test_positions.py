@@ -44,3 +44,30 @@ def test_other_paragraphs_sections_rules_and_messages_stay_apart() -> None:
 def test_findings_about_whole_sections_are_never_folded() -> None:
     short = Finding("section-empty", "error", None, 1, 1, 1, "草稿尚未填写单位。")
     assert [g.count for g in group([short, short])] == [1, 1]
+
+
+def test_blank_lines_are_not_paragraphs_for_people_but_tools_keep_the_line() -> None:
+    """A 素材 went in after two stray blank lines and XX was reported at 第3段: a person counts the paragraphs
+    they see. `concise` and `json` keep the text's own line (3) for tools."""
+    import json
+
+    from appraisal.checks import check_draft, check_section
+    from appraisal.checks.output import FileReport, render
+
+    from .marks import draft_with, template
+
+    text = "\n\n本人XX年来认真履职。\n\n\n全年完成X项。"
+    draft = draft_with("intro", text)
+    found = [f for f in check_section(draft, template(), "intro") if f.rule == "placeholder"]
+    assert [(f.line, f.column) for f in found] == [(3, 3), (6, 5)]
+    assert [finding_place(f) for f in found] == ["第1段第3字", "第2段第5字"]
+    assert [g.place() for g in group(found)] == ["第1段第3字", "第2段第5字"]
+    report = FileReport(path="草稿.json", template="cadre-annual", findings=found)
+    assert [(f["line"], f["column"]) for f in json.loads(render([report], "json"))["files"][0]["findings"]] == [
+        (3, 3),
+        (6, 5),
+    ]
+    assert "paragraph" not in render([report], "json")
+    assert ":3:3:" in render([report], "concise") and ":6:5:" in render([report], "concise")
+    whole = [f for f in check_draft(draft, template()) if f.rule == "placeholder" and f.section == "intro"]
+    assert [finding_place(f) for f in whole] == ["第1段第3字", "第2段第5字"]
