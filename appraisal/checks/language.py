@@ -11,6 +11,7 @@ frequencies, parts of speech), pypinyin (readings) and pycorrector's similar-sha
 
 from __future__ import annotations
 
+import array
 import contextlib
 import gzip
 import hashlib
@@ -42,7 +43,7 @@ _FUZZY_INITIAL = {"z": "zh", "zh": "z", "c": "ch", "ch": "c", "s": "sh", "sh": "
 _FUZZY_FINAL = {"an": "ang", "ang": "an", "en": "eng", "eng": "en", "in": "ing", "ing": "in"}
 _SYLLABLE = re.compile(r"([bpmfdtnlgkhjqxrzcsyw]h?|)([a-z]+?)(\d?)")
 RARE_BUCKET = 3  # words seen at most 2^(3/2) ≈ 3 times in jieba's counts: known, but not used to segment
-FORMAT = 4  # of the prebuilt copy: a new number when what it holds changes
+FORMAT = 5  # of the prebuilt copy: a new number when what it holds changes
 COMMON_WORD = 10  # frequency bucket (round(2·log2 f)) from which a word is common: seen 32 times or more
 _UNKNOWN_BUCKET = -2  # a character the dictionary does not know costs as a word seen once in two
 
@@ -236,8 +237,8 @@ def _load() -> Language:
     prebuilt = paths.cache_dir() / f"language-{FORMAT}-{python}-{key}.marshal"
     try:
         parts = marshal.loads(prebuilt.read_bytes())
-        if isinstance(parts, tuple) and len(parts) == 7:
-            return Language(*parts)
+        if isinstance(parts, tuple) and len(parts) == 8:
+            return Language(_unpack_words(*parts[:2]), *parts[2:])
     except OSError:
         pass  # none yet, or unreadable: made again below
     except Exception:  # a damaged copy (a full disk, another version): made again from the data files
@@ -245,7 +246,7 @@ def _load() -> Language:
     model = _parse(words_gz, chars.decode("utf-8"))
     blob = marshal.dumps(
         (
-            model._words,
+            *_pack_words(model._words),
             model._tags,
             model._readings,
             model._shapes,
@@ -260,6 +261,22 @@ def _load() -> Language:
             if stale.name != prebuilt.name:
                 stale.unlink()  # made for other data or another Python: never read again
     return model
+
+
+def _pack_words(words: dict[str, int]) -> tuple[bytes, bytes]:
+    """The words of the prebuilt copy as one UTF-16 text (a word a line) and their values as machine integers:
+    the dictionary is made again from them in about 70% of the time marshal takes to read it as a dict (one
+    string split and one zip instead of 146,000 UTF-8 decodings)."""
+    return "\n".join(words).encode("utf-16-le"), array.array("i", words.values()).tobytes()
+
+
+def _unpack_words(text: bytes, values: bytes) -> dict[str, int]:
+    numbers = array.array("i")
+    numbers.frombytes(values)
+    words = text.decode("utf-16-le").split("\n") if text else []
+    if len(words) != len(numbers):
+        raise ValueError("the prebuilt dictionary's words and values differ in number")
+    return dict(zip(words, numbers, strict=True))
 
 
 def _parse(words_gz: bytes, chars: str) -> Language:
