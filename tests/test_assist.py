@@ -174,7 +174,7 @@ def test_a_marked_note_is_never_sent(
     configure(appraisal_home, url)
     (note,) = add_notes(2026, [NewNote("内部资料：某项目底数", None, "results.service", "cadre-annual")])
     code, _out, err = run_assist(capsys, section_draft(), "--task", "expand", "--yes")
-    assert code == 2 and f"素材第 {note.id} 条中的“内部资料”" in err
+    assert code == 2 and f"素材第{note.id}条中的“内部资料”" in err
     assert state.requests == []
 
 

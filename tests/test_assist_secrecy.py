@@ -151,7 +151,7 @@ def test_a_note_in_traditional_characters_sent_with_expand_is_refused(
     draft = Draft.new(load_template("cadre-annual"), name="张三", year=2026)
     draft.sections["results.service"] = CLEAN
     code, out, err = _assist(capsys, draft, "expand")
-    assert code == 2 and f"素材第 {note.id} 条中的“內部資料”" in err and "未发送任何内容" in err
+    assert code == 2 and f"素材第{note.id}条中的“內部資料”" in err and "未发送任何内容" in err
     assert out == "" and state.requests == []
 
 

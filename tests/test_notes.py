@@ -41,7 +41,7 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]
 def test_add_guesses_the_section_says_so_and_saves_privately(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "note", "add", "参加市委党校中青班学习两个月", "--date", "2026-03-05")
     assert code == 0
-    assert "已记入2026年度素材第 1 条，栏目：理论学习（按“中青班”一词归入）" in out
+    assert "已记入2026年度素材第1条，栏目：理论学习（按“中青班”一词归入）" in out
     assert "appraisal note move 1" in out
     path = notes_path(2026)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -53,7 +53,7 @@ _BRACKETED_REST = re.compile(rf"^[{_STARS}]?(?:\d+年|长期|\d+个月)?$")
 
 @dataclass(frozen=True)
 class SecretMark:
-    """Where a marking was found (a label such as 原文 or 素材第 3 条) and the marking as it stands in the text
+    """Where a marking was found (a label such as 原文 or 素材第3条) and the marking as it stands in the text
     (its spaces and invisible characters left out)."""
 
     where: str

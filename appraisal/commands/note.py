@@ -103,7 +103,7 @@ def _add(args: argparse.Namespace) -> int:
         section, reason = guess_section(template, args.text)
     (note,) = add_notes(year, [NewNote(args.text, date, section, template.id, reason)])
     print(
-        f"已记入{year}年度素材第 {note.id} 条，栏目：{_title(template, note.section)}"
+        f"已记入{year}年度素材第{note.id}条，栏目：{_title(template, note.section)}"
         + (f"（{reason}）" if reason else "")
         + "。"
     )
@@ -140,7 +140,7 @@ def _move(args: argparse.Namespace) -> int:
     year = args.year or dt.date.today().year
     template = _template(args.template, year)
     note = move_note(year, args.number, _section_id(template, args.section), template.id)
-    print(f"已把{year}年度素材第 {note.id} 条改归“{_title(template, note.section)}”。")
+    print(f"已把{year}年度素材第{note.id}条改归“{_title(template, note.section)}”。")
     return 0
 
 

@@ -36,7 +36,8 @@ def signature_text(outline: Outline) -> list[str]:
     padded = []
     for line, right in zip(lines, signature_indents(lines, SIGNATURE_RIGHT_ZI), strict=True):
         left = max(0.0, LINE_ZI - right - zi_width(line))
-        padded.append("\u3000" * int(left) + " " * round((left - int(left)) * 2) + line)
+        # Full-width spaces only, to the nearest 字 (half a 字 of ASCII spaces mixed in read as a slip).
+        padded.append("\u3000" * int(left + 0.5) + line)
     return padded
 
 

@@ -294,7 +294,7 @@ class Service:
         request = build_request(task, template, section_id, draft.sections.get(section_id, ""), lines)
         labelled = [
             ("栏目原文", request.current),
-            *((f"素材第 {n.id} 条", n.text) for n in notes),
+            *((f"素材第{n.id}条", n.text) for n in notes),
             ("栏目名称", request.section_title),
             ("栏目的撰写要求", request.guidance),
         ]

@@ -36,7 +36,7 @@ EXPECTED_RUN_IN = """2026年度个人总结
 
 　　　　　　　　　　　　　　　　某区发展和改革局
 　　　　　　　　　　　　　　　　　　　李明
-　　　　　　　　　　　　　　　　  2026年12月8日
+　　　　　　　　　　　　　　　　　2026年12月8日
 """
 # The 落款 ends a 28-字 line as in Word: the unit (8 字, the widest) 4 字 from the end, 李明 and the date (6.5 字)
 # centred over it.
@@ -63,7 +63,7 @@ def test_headings_on_their_own_lines_without_run_in(draft: Draft, template: Temp
         "　　一年来，牵头推进全区重点项目建设，全年共安排区级重点项目86个，完成投资142.6亿元，同比增长8.3%。",
         "　　建立项目“周调度、月通报”机制，协调解决用地、用能、审批等问题57个，推动12个项目提前开工。",
     ]
-    assert lines[-4:] == ["", "　" * 16 + "某区发展和改革局", "　" * 19 + "李明", "　" * 16 + "  2026年12月8日"]
+    assert lines[-4:] == ["", "　" * 16 + "某区发展和改革局", "　" * 19 + "李明", "　" * 17 + "2026年12月8日"]
 
 
 def test_user_spacing_is_replaced_by_one_indent_and_blank_lines_dropped() -> None:
@@ -91,6 +91,6 @@ def test_user_spacing_is_replaced_by_one_indent_and_blank_lines_dropped() -> Non
         "　　六、下步打算\n"
         "　　特此报告，请予评议。\n"
         "\n"
-        f"{'　' * 19}  王芳\n"  # centred over the date: 19.75 字 from the start of the line
-        f"{'　' * 17} 2026年12月8日\n"  # 4 字 from the end of a 28-字 line
+        f"{'　' * 20}王芳\n"  # centred over the date: 19.75 字 from the start of the line, to the nearest 字
+        f"{'　' * 18}2026年12月8日\n"  # 4 字 from the end of a 28-字 line (17.5 字 in): full-width spaces only
     )

@@ -178,7 +178,7 @@ def add_note(editor: EditorScreen) -> None:
         except AppraisalError as exc:
             editor.notify(exc.message, severity="error", timeout=8)
             return
-        editor.notify(f"已记入{note.date.year if note.date else ''}年度素材第 {note.id} 条。", timeout=3)
+        editor.notify(f"已记入{note.date.year if note.date else ''}年度素材第{note.id}条。", timeout=3)
         if section_id == editor.current_id:
             editor._show_notes(section_id)
             editor.guidance.open_tab("material")

@@ -59,11 +59,13 @@ class HistoryScreen(Screen[int | None]):
             "（［-删去］［+增加］），按D看该版本全文；按R或回车恢复，恢复前会再问一次，恢复本身也会存为新版本。"
         )
         prompts = []
+        # 第9版 and 第12版 padded to one width, so the times below each other line up.
+        width = max(len(f"第{entry.revision}版") for entry in self.entries)
         for index, entry in enumerate(self.entries):
             loaded = self._load(index)
             size = f"{loaded.total_chars()}字" if isinstance(loaded, Draft) else "无法读取"
             # Broken by the Chinese rules: Rich's wrapping left 字 alone on a line at 100 columns.
-            row = ChineseText(f"第{entry.revision}版  {entry.saved}  {size}")
+            row = ChineseText(f"{f'第{entry.revision}版':<{width}}  {entry.saved}  {size}")
             prompts.append(Option(row, id=f"r{index}"))
         options.set_options(prompts)
         options.highlighted = 0
