@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import Button, Input, OptionList
 
 from appraisal.tui.screens.dialogs import ConfirmScreen
@@ -21,6 +22,17 @@ def _focused_label(app: object) -> str:
     focused = getattr(app, "focused", None)
     assert isinstance(focused, Button)
     return str(focused.label)
+
+
+async def export_to(pilot: Pilot[object], folder: Path) -> None:
+    """F6, Tab from the formats to the folder line, the folder typed, Enter: as a writer exports."""
+    await pilot.press("f6")
+    await pilot.pause()
+    for _ in range(8):
+        if isinstance(pilot.app.focused, Input):
+            break
+        await pilot.press("tab")
+    await pilot.press("ctrl+a", "ctrl+k", *str(folder), "enter")
 
 
 async def test_restore_question_marks_the_focused_button_and_arrows_move_it() -> None:
@@ -56,13 +68,7 @@ async def test_restore_question_marks_the_focused_button_and_arrows_move_it() ->
 async def test_y_answers_the_export_question(tmp_path: Path) -> None:
     async with editing({"intro": INTRO}, size=(80, 24), started=True) as e:
         app, pilot = e.app, e.pilot
-        await pilot.press("f6")
-        await pilot.pause()
-        for _ in range(8):  # Tab from the formats to the folder line
-            if isinstance(app.focused, Input):
-                break
-            await pilot.press("tab")
-        await pilot.press("ctrl+a", "ctrl+k", *str(tmp_path), "enter")
+        await export_to(pilot, tmp_path)
         await wait_until(lambda: isinstance(app.screen, ConfirmScreen))
         assert "按 Y 仍要导出，Esc 或回车返回修改。" in str(app.screen.query_one("#question").render())
         await pilot.press("y")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, OptionList
+from textual.widgets import OptionList
 
 from appraisal.tui.screens.dialogs import ConfirmScreen
 from appraisal.tui.screens.history import HistoryScreen
 
 from .editing import editing
 from .helpers import wait_until
+from .test_confirm_keys import export_to
 
 INTRO = "本人XX年来认真履职。"
 
@@ -47,13 +48,7 @@ async def test_history_rows_line_up_past_the_ninth_revision() -> None:
 async def test_txt_signature_is_pushed_right_by_full_width_spaces_only(tmp_path: Path) -> None:
     async with editing({"intro": INTRO}, size=(80, 24), started=True) as e:
         app, pilot = e.app, e.pilot
-        await pilot.press("f6")
-        await pilot.pause()
-        for _ in range(8):
-            if isinstance(app.focused, Input):
-                break
-            await pilot.press("tab")
-        await pilot.press("ctrl+a", "ctrl+k", *str(tmp_path), "enter")
+        await export_to(pilot, tmp_path)
         await wait_until(lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")
         await wait_until(lambda: any(tmp_path.glob("*.txt")))
