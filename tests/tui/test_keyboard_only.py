@@ -437,7 +437,8 @@ def _burst(app: object, *keys: str) -> None:
     from textual.keys import _character_to_key
 
     for key in keys:
-        event = events.Key("enter", "\r") if key == "enter" else events.Key(_character_to_key(key), key)
+        named = {"enter": "\r", "tab": "\t"}
+        event = events.Key(key, named[key]) if key in named else events.Key(_character_to_key(key), key)
         app.post_message(event)  # type: ignore[attr-defined]
 
 
@@ -453,3 +454,18 @@ async def test_a_form_typed_in_one_burst_puts_each_answer_in_its_field() -> None
         assert values == ["张三", "某市规划局", "副局长"]
         await pilot.press("enter", "enter")  # 考核年度 (kept), then 创建
         await wait_until(lambda: isinstance(app.screen, EditorScreen))
+
+
+async def test_keys_typed_right_after_tab_reach_the_field_tab_moved_to(tmp_path: Path) -> None:
+    """F6, then Tab past the four formats, the folder and Enter in one burst: the folder's first letters went to
+    a checkbox being left (Textual handles Tab once the key has been to the focused widget and back)."""
+    async with editing({"conduct": "坚持学习。" * 40}, size=(100, 30), started=True) as e:
+        app, pilot = e.app, e.pilot
+        await pilot.press("f6")
+        await wait_until(lambda: bool(app.screen.query("#export-folder")))
+        # The folder line's text is selected when it takes the focus: what is typed replaces it.
+        _burst(app, "tab", "tab", "tab", "tab", *str(tmp_path), "enter")
+        # The draft has errors: asked first, the focus on 返回修改 once the question is up; Tab to 仍要导出.
+        await wait_until(lambda: getattr(app.focused, "id", None) == "no")
+        await pilot.press("tab", "enter")
+        await wait_until(lambda: sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".txt"])

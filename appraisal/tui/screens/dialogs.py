@@ -21,6 +21,15 @@ from appraisal.tui.widgets.plain import Plain, PlainLabel
 T = TypeVar("T")
 
 
+# Tab and Shift+Tab move the focus at once, before the app passes on the keys typed after them: Textual's own Tab
+# is handled once the key has gone to the focused widget and back, and keys typed meanwhile went to the widget
+# being left (the first letters of a folder typed after Tab into the export dialog's checkbox).
+FOCUS_KEYS: list[BindingType] = [
+    Binding("tab", "app.focus_next", "下一项", show=False, priority=True),
+    Binding("shift+tab", "app.focus_previous", "上一项", show=False, priority=True),
+]
+
+
 class Dialog(ModalScreen[T]):
     """Title, body and a row of buttons (id, label; the first is the default). A pressed button's id goes to
     `answer`; Escape is `cancel_id`. Subclasses add widgets under the body with `extra()`."""
@@ -29,6 +38,7 @@ class Dialog(ModalScreen[T]):
         Binding("escape", "cancel", "取消"),
         Binding("left", "move_focus(-1)", show=False),
         Binding("right", "move_focus(1)", show=False),
+        *FOCUS_KEYS,
     ]
     body_id = "question"
     #: The first button is drawn as the default (Enter in the input line presses it); a question whose focus

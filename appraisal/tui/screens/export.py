@@ -21,7 +21,7 @@ from appraisal.app.ui_state import load_export_folder, save_export_folder
 from appraisal.errors import AppraisalError
 from appraisal.paths import export_dir
 from appraisal.service import ExportFailed, ExportTarget, Service
-from appraisal.tui.screens.dialogs import ChoiceScreen, confirm_then
+from appraisal.tui.screens.dialogs import FOCUS_KEYS, ChoiceScreen, confirm_then
 from appraisal.tui.textual_compat.checkbox import SymbolCheckbox
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.plain import Plain, PlainLabel
@@ -50,6 +50,7 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         # The list of errors scrolls by keys wherever the focus is (the box stays out of the Tab order).
         Binding("pagedown", "scroll_errors(1)", show=False),
         Binding("pageup", "scroll_errors(-1)", show=False),
+        *FOCUS_KEYS,
     ]
 
     def __init__(self, session: EditSession, service: Service, folder: Path | None = None) -> None:

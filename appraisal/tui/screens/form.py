@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from appraisal.draft import YEAR_RULE, parse_year
+from appraisal.tui.screens.dialogs import FOCUS_KEYS
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 T = TypeVar("T")
@@ -41,6 +42,7 @@ class FormScreen(ModalScreen[T]):
         # focus before they arrive. Moved later (on Input.Submitted), a fast typist's next words went into the
         # field just left (单位 read 某市自然资源和规划局副局长).
         Binding("enter", "next_field", "下一项", show=False, priority=True),
+        *FOCUS_KEYS,
     ]
     TITLE_TEXT = ""
     SUBMIT = ("ok", "确定")  # button id and label
