@@ -52,7 +52,7 @@ def quick_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pilot waits twice after every key until the process looks idle, in steps of 20 ms: typing a path of 60
     characters slept 2.4 s. Every key but the last now waits in steps of 2 ms; the last waits as before, so each
     press still returns as settled as it did (and `pause()` is unchanged). Every key is still delivered, in order,
-    through the same queue."""
+    through the same queue. `App._press_keys` is pinned by tests/tui/test_textual_compat.py."""
     import textual.app
 
     press_keys = textual.app.App._press_keys

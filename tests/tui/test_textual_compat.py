@@ -123,3 +123,17 @@ def test_with_another_textual_serve_the_browser_server_refuses_to_start(monkeypa
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         assert browser_server(sock, announce=announce).secret  # the pinned version: served behind its secret
+
+
+# The test-only speed-up in tests/tui/conftest.py (quick_keys) swaps `textual.app.wait_for_idle` while it calls
+# `App._press_keys`: it is no patch of the product, so it is pinned here rather than in the manifest.
+PRESS_KEYS_8_2_8 = "1999a9a2751290aed8e0b7b240f9bba43f6efff1559fb1feaf8d59ed326c52ed"
+
+
+def test_the_quick_keys_fixture_relies_on_an_unchanged_press_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When this fails after an upgrade: check that `App._press_keys` still waits through the module-level
+    `wait_for_idle` between keys (what quick_keys replaces), then put the new hash here."""
+    monkeypatch.undo()  # Textual's own method, not the fixture's stand-in
+    source = source_of("textual.app:App._press_keys")
+    assert "wait_for_idle(" in source
+    assert hashlib.sha256(source.encode()).hexdigest() == PRESS_KEYS_8_2_8
