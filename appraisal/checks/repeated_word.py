@@ -1,23 +1,31 @@
-"""`repeated-word`: a word or a particle typed twice by accident (`进一步进一步`, `的的`, `工作的的重点`).
+"""`repeated-word`: a word or a particle typed twice by accident (`进一步进一步`, `切实切实`, `的的`, `工作的的重点`).
 
 The sentence is split with the dictionary (`appraisal.checks.language`); two equal words side by side are a slip
-unless doubling is how the language uses them: a verb or an adjective said twice (`讨论讨论`, `研究研究`), a
-character doubled inside a word (`清清楚楚`, `的的确确`, `不了了之` are single dictionary words and never split), a
-measure or a number repeated (`一步一步`, `一次一次`). A word of three or more characters, or one of the particles
-below, doubled, is fixed by dropping the second; a two-character noun doubled is reported without a fix.
+unless doubling is how the language uses them. A character doubled inside a word (`清清楚楚`, `的的确确`, `天天`) is
+one dictionary word and never split; a number or a measure repeated (`一步一步`, `一个一个`) is a way of speaking.
+A two-character word said twice (ABAB) is right only for the verbs that take that reduplication (`商量商量`,
+`研究研究`: a short, tentative action) and adjectives used as such verbs (`高兴高兴`): they are listed in
+`data/reduplication.toml`, because the dictionary keeps one part of speech per word (商量 is a noun there) and
+cannot tell which verbs double. Adverbs, conjunctions, prepositions, pronouns, modal verbs and verbs of result
+(`切实`, `进一步`, `以及`, `通过`, `我们`, `能够`, `确保`) never double: their second copy is dropped. A
+two-character noun doubled is reported without a fix (it may be a list that lost its 顿号).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.language import Language, han_runs, language
+from appraisal.checks.lexicon import load_data
 
 PARTICLES = frozenset("的地得了在是和与及对把被将为从向以按")
-REDUPLICABLE = ("v", "a", "ad", "an", "vd", "vi", "vn", "z", "m", "q", "mq", "d")
+# Said twice as a way of speaking: numbers and measures (一步一步), state words (雪白雪白), onomatopoeia.
+REPEATABLE_POS = ("m", "q", "mq", "z", "o", "e", "y")
+NOUN_POS = ("n", "t", "s", "f")  # jieba's nouns, times, places, directions (nr, ns, nt, nz start with n)
 
 
 @dataclass(frozen=True)
@@ -27,8 +35,15 @@ class Repeat:
     fixable: bool
 
 
+@cache
+def reduplicable() -> frozenset[str]:
+    """The two-character words that take ABAB reduplication (`data/reduplication.toml`)."""
+    return frozenset(word for entry in load_data("reduplication") for word in entry["words"])
+
+
 def repeats(line: str, model: Language | None = None) -> Iterator[Repeat]:
     model = model or language()
+    doubles = reduplicable()
     for offset, run in han_runs(line):
         tokens = model.segment(run)
         for first, second in pairwise(tokens):
@@ -37,8 +52,13 @@ def repeats(line: str, model: Language | None = None) -> Iterator[Repeat]:
             word = first.text
             if len(word) >= 3 or (len(word) == 1 and word in PARTICLES):
                 yield Repeat(offset + second.start, word, True)
-            elif len(word) == 2 and word[0] != word[1] and not first.pos.startswith(REDUPLICABLE):
-                yield Repeat(offset + second.start, word, False)
+            elif (
+                len(word) == 2
+                and word[0] != word[1]
+                and word not in doubles
+                and not first.pos.startswith(REPEATABLE_POS)
+            ):
+                yield Repeat(offset + second.start, word, not first.pos.startswith(NOUN_POS))
 
 
 class RepeatedWord(Rule):
@@ -47,7 +67,7 @@ class RepeatedWord(Rule):
     severity = WARNING
     family = "language"
     tier = IDLE
-    description = "同一词语误写两遍，如“进一步进一步”“的的”；“讨论讨论”“清清楚楚”等叠用不在此列。"
+    description = "同一词语误写两遍，如“进一步进一步”“切实切实”“的的”；“商量商量”“清清楚楚”等叠用不在此列。"
     fixable = True
     fields = frozenset({"section", "unmatched", "title"})
 

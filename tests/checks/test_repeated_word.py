@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from appraisal.checks import apply_fixes, check_section
+from appraisal.checks.lexicon import load_data
 
 from .marks import draft_with, template, unmark
 
@@ -25,6 +28,13 @@ def found(text: str) -> list[tuple[int, int, str | None]]:
         "这是我们的⟦的⟧工作重点。",
         "我们在⟦在⟧工作中发现了问题。",
         "迈上新的⟦的⟧起点。",
+        "要切实⟦切实⟧加强管理。",  # an adverb never doubles
+        "确保⟦确保⟧安全生产形势稳定。",  # nor a verb of result
+        "认真⟦认真⟧学习党的理论。",  # an adjective doubles AABB (认认真真), never ABAB
+        "不断⟦不断⟧提升服务水平。",
+        "以及⟦以及⟧各类风险。",  # a conjunction
+        "我们⟦我们⟧要做好工作。",  # a pronoun
+        "能够⟦能够⟧按时完成。",  # a modal verb
     ],
 )
 def test_a_doubled_word_is_found_and_the_second_copy_dropped(marked: str) -> None:
@@ -46,7 +56,27 @@ def test_a_doubled_word_is_found_and_the_second_copy_dropped(marked: str) -> Non
         "常常、刚刚、慢慢地、是是非非。",
         "但是是否可行还要研究。",
         "说了了解情况，高高兴兴上班。",
+        "这件事再商量商量，学习学习先进经验，看看效果。",  # 商量 is a noun in the dictionary
+        "把环境打扫得干干净净，考虑方方面面，常常、天天、一个一个地解决。",
+        "学习学习再学习，周末让大家高兴高兴。",
     ],
 )
 def test_hard_negatives_stay_silent(text: str) -> None:
     assert found(text) == []
+
+
+ENTRIES = load_data("reduplication")
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e["kind"] for e in ENTRIES])
+def test_reduplication_entry(entry: dict[str, Any]) -> None:
+    """Every listed word said twice is silent; each entry's example (a word off the list) is found."""
+    assert found(entry["negative"]) == []
+    for word in entry["words"]:
+        assert len(word) == 2 and word[0] != word[1]
+        assert found(f"我们要{word}{word}。") == [], word
+    assert len(found(entry["example"])) == 1
+
+
+def test_a_doubled_noun_is_reported_without_a_fix() -> None:
+    assert found("落实党委主体主体责任。") == [(7, 9, None)]
