@@ -50,7 +50,25 @@ def test_a_given_template_places_free_headings_as_the_recognised_one_does() -> N
     assert sections["intro"] == "尊敬的各位领导：\n现将本人一年来的履职情况报告如下。"  # only what precedes 一、
     assert "新建管网十二公里" in sections["duties"] and "起草调研报告五篇" in sections["duties"]
     assert "没有违规收受礼品" in sections["integrity"]  # 廉 names 述廉
-    assert "识别出 0/6 个栏目标题" in import_summary(given)  # none of its headings names a section, and yet
+    summary = import_summary(given)
+    # None of its headings names a section, and yet all three were placed: the count says so, and lists each one.
+    assert "识别出 0/6 个栏目标题，另有 3 个自拟标题已归入相应栏目。" in summary
+    assert "第 4 行“一、全年重点工作回眸”" in summary and "第 6 行“二、当好决策参谋”" in summary
+    assert "第 8 行“三、守住廉洁底线”（按“廉”一词归入）" in summary
+
+
+def test_the_summary_counts_and_lists_every_heading_of_the_writers_own() -> None:
+    summary = import_summary(parse(SEASONS))
+    assert "识别出 0/13 个栏目标题，另有 3 个自拟标题已归入相应栏目。" in summary
+    for line, heading in ((3, "一、春季"), (5, "二、夏季"), (7, "三、秋冬")):
+        assert f"第 {line} 行“{heading}”（标题未提及其他栏目，归入主体栏目）" in summary
+    assert "文档开头、第一个栏目标题之前的文字" in summary
+
+
+def test_only_the_opening_is_said_to_come_from_the_start_of_the_document() -> None:
+    text = OWN_HEADINGS + "特此报告，请予评议。\n"
+    summary = import_summary(parse(text, template="duty-report"))
+    assert summary.count("文档开头、第一个栏目标题之前的文字") == 1
 
 
 SEASONS = (

@@ -89,6 +89,7 @@ def assemble(
         fits_no_template=recognition.fits_none if recognition is not None else False,
         sources=state.sources,
         salutation=state.salutation,
+        own_headings=state.own_headings,
     )
 
 

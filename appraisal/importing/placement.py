@@ -212,6 +212,8 @@ class Placement:
         if line_shape is not None:
             state.count_top(line_shape, unit.text, self.search.top_style())
         state.free_current = True
+        if heading_like:
+            state.own_headings += 1
         # A section's own title repeated in the text (`五、党建工作` under `四、党建工作`) stays whole, for
         # `heading-in-text` to show; the writer's own heading loses only its number.
         match = self.index.match(fragment)
@@ -219,6 +221,8 @@ class Placement:
         start = line_shape.fragment_start if line_shape is not None else 0
         keep_from = start if heading_like and not names_a_section else 0
         if state.current == section:
+            if heading_like:  # every heading of the writer's own is listed in the summary, as it is counted
+                state.source(section, unit.line, unit.text, reason)
             return keep_from
         state.end_group_lead(self.template)
         state.current = section

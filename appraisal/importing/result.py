@@ -54,6 +54,7 @@ class ImportResult:
     escapes: dict[str, list[tuple[int, ...]]] = field(default_factory=dict)
     # Templates that could not be loaded while looking for the document's (one sentence each, naming the file).
     unloaded_templates: list[str] = field(default_factory=list)
+    own_headings: int = 0  # headings of the writer's own (naming no section) that were placed by their words
 
     def place(self, key: str, index: int, column: int) -> tuple[int, int]:
         """Where a column (0-based) of line `index` of a field's text is in the document: (1-based document line,

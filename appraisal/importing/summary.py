@@ -9,6 +9,7 @@ One wording for the command line and the TUI. A line is a list of (text, emphasi
 from __future__ import annotations
 
 from appraisal.draft import count_zi
+from appraisal.importing.placed import opening_section
 from appraisal.importing.result import ImportResult
 
 PREVIEW = 30  # characters of a heading or a line shown in the summary
@@ -26,7 +27,10 @@ def summary_lines(result: ImportResult, guess: ImportResult | None = None, saved
     lines.append([(f"已导入 {name}，存为草稿 {saved}。" if saved else f"已导入 {name}。", "")])
     found = {span.section for span in result.headings()}
     headed = {p.section.id for p in template.walk() if p.section.heading}
-    counted = (f"，识别出 {len(found & headed)}/{len(headed)} 个栏目标题。", "")
+    # The writer's own headings were placed too (by their words, or in the main section): say so, or the summary
+    # reads `识别出 0/6 个栏目标题` over a list of sections filled under the document's headings.
+    own = f"，另有 {result.own_headings} 个自拟标题已归入相应栏目" if result.own_headings else ""
+    counted = (f"，识别出 {len(found & headed)}/{len(headed)} 个栏目标题{own}。", "")
     lines.append([("模板：", ""), (template.name, "bold"), (f"（{_how(result, guess)}）", ""), counted])
     reasons = (guess or result).reasons
     if reasons:
@@ -47,6 +51,7 @@ def summary_lines(result: ImportResult, guess: ImportResult | None = None, saved
     lines.append([("　".join(who), "")])
     lines.append([])
     lines.append([("各栏目内容的来源", "bold")])
+    opening = opening_section(template)
     for section in template.text_sections():
         body = draft.sections.get(section.id, "")
         if not body.strip():
@@ -55,9 +60,11 @@ def summary_lines(result: ImportResult, guess: ImportResult | None = None, saved
         for source in result.sources.get(section.id, []):
             where, heading = f"第 {source.line} 行", f"“{preview(source.heading)}”"
             lines.append([("　　", ""), (where, "dim"), (heading, ""), (f"（{source.reason}）", "dim")])
-        if not section.heading:
+        if section is opening:
             greeting = f"，含称谓“{result.salutation}”" if result.salutation else ""
             lines.append([("　　", ""), (f"文档开头、第一个栏目标题之前的文字{greeting}", "dim")])
+        elif not section.heading and not result.sources.get(section.id):
+            lines.append([("　　", ""), ("文档末尾、最后一个栏目之后的文字", "dim")])
     empty = [s.title for s in template.text_sections() if s.heading and not draft.sections.get(s.id, "").strip()]
     if empty:
         lines.append([("没有内容的栏目：", "bold"), ("、".join(empty), ""), ("，请在编辑时补写。", "")])
