@@ -54,20 +54,46 @@ class Profile(BaseModel):
 
 
 _CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
-_SIGNED_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_SIGNED = re.compile(
+    r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?"
+    r"|(?P<y2>\d{4})\s*[.\-/．]\s*(?P<m2>\d{1,2})(?:\s*[.\-/．]\s*(?P<d2>\d{1,2}))?"
+)
+
+
+def signed_parts(text: str) -> tuple[int, int, int | None] | None:
+    """What a 落款 date names, as written (`2026年12月20日`, `二〇二六年十二月`, `2026.12.20`): year, month and the
+    day, None for a date written without one; None when it names no month of a year."""
+    text = "".join(_CN_DIGITS.get(ch, ch) for ch in text)
+    text = re.sub(r"([0-9])?十([0-9])?", lambda m: (m.group(1) or "1") + (m.group(2) or "0"), text)
+    found = _SIGNED.search(text)
+    if found is None:
+        return None
+    year, month = int(found["year"] or found["y2"]), int(found["month"] or found["m2"])
+    day_text = found["day"] or found["d2"]
+    day = int(day_text) if day_text else None
+    try:
+        dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return year, month, day
 
 
 def signed_date(text: str) -> dt.date | None:
     """The day a 落款 date names (`2026年12月20日`, `二〇二六年十二月二十日`); None when it names no whole day."""
-    text = "".join(_CN_DIGITS.get(ch, ch) for ch in text)
-    text = re.sub(r"([0-9])?十([0-9])?", lambda m: (m.group(1) or "1") + (m.group(2) or "0"), text)
-    found = _SIGNED_DATE.search(text)
-    if found is None:
+    parts = signed_parts(text)
+    if parts is None or parts[2] is None:
         return None
-    try:
-        return dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
-    except ValueError:
-        return None
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def signed_text(text: str) -> str:
+    """A 落款 date as the export prints it (GB/T 9704 7.3.5: Arabic digits, no leading zeros), naming no more than
+    the writer wrote: `二〇二六年十二月` → `2026年12月`, never a day made up; "" when it names no month of a year."""
+    parts = signed_parts(text)
+    if parts is None:
+        return ""
+    year, month, day = parts
+    return f"{year}年{month}月{day}日" if day is not None else f"{year}年{month}月"
 
 
 def fact_label(kind: str, text: str) -> str:

@@ -184,6 +184,47 @@ def test_the_imported_signing_date_is_kept_and_used_by_export_unless_changed() -
     assert build_outline(draft, template, chosen).date_text == "2026年1月5日"
 
 
+@pytest.mark.parametrize(
+    ("written", "printed"),
+    [
+        ("2025年12月", "2025年12月"),
+        ("二〇二五年十二月", "2025年12月"),
+        ("2025.12", "2025年12月"),
+        ("2025.12.20", "2025年12月20日"),
+    ],
+)
+def test_a_signing_date_without_a_day_is_exported_as_written_never_with_a_day_made_up(
+    written: str, printed: str
+) -> None:
+    result = parse(OWN_HEADINGS + "张三\n" + written + "\n")
+    draft, template = result.draft, load_template("duty-report")
+    assert draft.profile.signed == written
+    assert build_outline(draft, template).date_text == printed
+
+
+def test_export_prints_the_month_as_written_and_says_how_to_name_the_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("APPRAISAL_HOME", str(tmp_path / "home"))
+    source = tmp_path / "述职.txt"
+    source.write_text(OWN_HEADINGS + "张三\n2025年12月\n", encoding="utf-8")
+    assert main(["import", str(source), "-o", str(tmp_path / "d.json")]) == 0
+    capsys.readouterr()
+    assert main(["export", str(tmp_path / "d.json"), "--to", "txt", "-o", str(tmp_path / "out.txt")]) == 0
+    err = capsys.readouterr().err
+    lines = (tmp_path / "out.txt").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[-1].strip() == "2025年12月"
+    assert "落款日期按原文没有写到日，导出为“2025年12月”" in err and "--date" in err
+    assert (
+        main(
+            ["export", str(tmp_path / "d.json"), "--to", "txt", "-o", str(tmp_path / "o2.txt"), "--date", "2025-12-20"]
+        )
+        == 0
+    )
+    assert "落款日期按原文" not in capsys.readouterr().err
+    assert (tmp_path / "o2.txt").read_text(encoding="utf-8-sig").splitlines()[-1].strip() == "2025年12月20日"
+
+
 def test_on_a_terminal_the_question_carries_the_evidence_and_otherwise_the_default_is_said(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -55,11 +55,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="二级标题接排在正文前，如“（一）服务中心实绩。一年来，……”（默认按设置文件和模板；Markdown 总是单列标题）",
     )
-    parser.add_argument("--date", default=None, metavar="年-月-日", help="落款日期，如 2026-12-8（默认今天）")
+    parser.add_argument(
+        "--date",
+        default=None,
+        metavar="年-月-日",
+        help="落款日期，如 2026-12-8（默认：草稿中的落款日期，照原文；没有时为今天）",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from appraisal.commands import user_service
+    from appraisal.draft import signed_date, signed_text
     from appraisal.errors import AppraisalError
     from appraisal.service import ExportFailed, StrictExportRefused
 
@@ -89,6 +95,13 @@ def run(args: argparse.Namespace) -> int:
     for path in result.written:
         print(path)
 
+    signed = draft.profile.signed
+    if date is None and signed and signed_date(signed) is None:
+        print(
+            f"提示：落款日期按原文没有写到日，导出为“{signed_text(signed) or signed}”；"
+            "如需写明日期，请加 --date（如 --date 2026-12-8），或在编辑界面按 F3 修改。",
+            file=sys.stderr,
+        )
     if result.errors:
         print(f"提示：草稿还有 {len(result.errors)} 处错误，可用“appraisal check”查看。", file=sys.stderr)
     if draft.unmatched.strip():

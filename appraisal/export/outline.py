@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from appraisal.draft import Draft, signed_date
+from appraisal.draft import Draft, signed_text
 from appraisal.export import ExportOptions
 from appraisal.templates import Section, Template
 
@@ -91,15 +91,12 @@ class Outline:
     title: str
     blocks: tuple[Block, ...]
     name: str
-    date: dt.date
+    date_text: (
+        str  # the 落款 date as printed: `2026年12月8日` (GB/T 9704 7.3.5), or `2026年12月` as the writer wrote it
+    )
     signature: tuple[str, ...] = ()  # the 落款 above the date (the unit, the name: as the template lays it out)
     # Sections without heading that follow a headed section (e.g. 结束语): Markdown marks where they start.
     trailing_unheaded: frozenset[str] = frozenset()
-
-    @property
-    def date_text(self) -> str:
-        """`2026年12月8日`: Arabic digits, no leading zeros (GB/T 9704 7.3.5)."""
-        return f"{self.date.year}年{self.date.month}月{self.date.day}日"
 
     @property
     def signature_lines(self) -> list[str]:
@@ -192,8 +189,24 @@ def build_outline(draft: Draft, template: Template, options: ExportOptions | Non
         title=document_title(draft, template),
         blocks=tuple(blocks),
         name=name,
-        # The date the user asked for; else the 落款 date of the imported document, kept; else today.
-        date=options.date or signed_date(draft.profile.signed) or dt.date.today(),
+        date_text=signing_date(draft, options),
         signature=signature or ((name,) if name else ()),  # a unit's report without its unit: signed by the writer
         trailing_unheaded=frozenset(trailing),
     )
+
+
+def signing_date(draft: Draft, options: ExportOptions) -> str:
+    """The 落款 date printed: the one the user asked for; else the draft's (taken from the imported document or
+    typed under 个人信息) as far as it was written — `2026年12月` stays without a day, nothing is made up; else
+    today, the day the report is handed in."""
+    if options.date is not None:
+        return _day_text(options.date)
+    signed = draft.profile.signed
+    if signed:
+        return signed_text(signed) or one_line(signed)
+    return _day_text(dt.date.today())
+
+
+def _day_text(day: dt.date) -> str:
+    """`2026年12月8日`: Arabic digits, no leading zeros (GB/T 9704 7.3.5)."""
+    return f"{day.year}年{day.month}月{day.day}日"

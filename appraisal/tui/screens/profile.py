@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from appraisal.draft import Draft, signed_date
+from appraisal.draft import Draft, signed_text
 from appraisal.tui.screens.form import FormField, FormScreen
 
 
@@ -49,7 +49,9 @@ class ProfileScreen(FormScreen[ProfileChange | None]):
             FormField("position", "职务", profile.position),
             FormField("year", "考核年度", str(profile.year or ""), year=True),
             FormField("title", "标题", self.draft.title),
-            FormField("date", "落款日期", profile.signed, placeholder="如 2026年12月20日；不填则为导出当天"),
+            FormField(
+                "date", "落款日期", profile.signed, placeholder="如 2026年12月20日或2026年12月；不填则为导出当天"
+            ),
         ]
 
     def submit(self) -> None:
@@ -57,8 +59,8 @@ class ProfileScreen(FormScreen[ProfileChange | None]):
         if year is None:
             return
         signed = self.value("date")
-        if signed and signed_date(signed) is None:
-            self.say("落款日期应写成完整的日期，如 2026年12月20日；不填则为导出当天。", field_id="date")
+        if signed and not signed_text(signed):
+            self.say("落款日期应写明年、月，如 2026年12月20日或2026年12月；不填则为导出当天。", field_id="date")
             return
         change = ProfileChange(
             self.value("name"), self.value("unit"), self.value("position"), year, self.value("title"), signed
