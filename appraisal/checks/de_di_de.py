@@ -1,9 +1,13 @@
 """`de-di-de`: 的, 地 and 得 mixed up, in the three shapes a reviewer marks (GB/T 的地得 usage as taught):
 
-- 的 before a verb used as an adverbial: `认真的落实各项政策` (地), when the verb goes on to an object;
+- 的 after an adverbial before a verb: `认真的落实各项政策`, `要扎实的推进项目建设`, `我们积极的参与。` (地), when the
+  verb goes on to an object or the phrase stands where a verb must (after a modal such as 要/将/必须, a pronoun
+  subject, at the start of a clause) and no noun that heads a noun phrase follows (`认真的学习态度`, `扎实的工作
+  作风` are right);
 - 的 before a complement of degree at the end of a clause: `完成的很好。`, `落实的不到位` (得);
 - 地 before a plain noun at the end of a clause: `美丽地风景。` (的);
-- 的 for the 得 of a word: `取的了成效` (取得), `觉的` (觉得).
+- 的 for the 得 of a word: `取的了成效` (取得), `觉的` (觉得) — not after a character that is a word of another
+  class by itself (`个别所的收入`: an office; `难的是`: an adjective).
 
 The sentence is split with the dictionary (`appraisal.checks.language`), whose part-of-speech tags tell a verb from
 a noun; where they cannot tell (a noun-verb such as 学习, 服务), nothing is reported. The fix is the right character.
@@ -28,6 +32,32 @@ ALONE_AT_MOST = 32  # and of X alone up to which: 说, 看, 是 are words by the
 COMPLEMENTS = (*SHORTFALL, "不得了", "很好", "很多")
 VERB = frozenset({"v", "vd", "vi", "a"})  # not "vn": 学习, 服务 are nouns as often as verbs; jieba tags 落实 "a"
 NOUN = frozenset({"n", "nz"})
+# Parts of speech of a character that is a word of its own before 的, not half of X得: 所 (c), 难 (a).
+NOT_HALF_OF_DE = ("c", "a", "d", "p", "r", "u")
+# Before an adverbial phrase, words after which a verb must come: modals and adverbs (要认真的学习。).
+_MODALS = (
+    "要 将 会 能 能够 应 应当 应该 必须 须 需 务必 并 并且 都 也 还 又 始终 一直 仍 仍然 继续 进一步 不断 "
+    "从而 均 皆 已 已经 正 正在 切实 努力 力求"
+)
+MODALS = frozenset(_MODALS.split())
+# Subjects: after them the phrase may also be a possessor's noun phrase (由于他积极的参与，…), so a verb is taken
+# for one only when an object follows it (他积极的参与各项活动).
+_SUBJECTS = "我 我们 本人 他 他们 她 大家 各级 党员 干部 全体 同志 班子"
+SUBJECTS = frozenset(_SUBJECTS.split())
+# Nouns that head a noun phrase after a verb used as a modifier: 认真的学习态度, 积极的参与意识.
+_HEADS = (
+    "态度 作风 精神 意识 能力 水平 热情 劲头 干劲 氛围 状态 习惯 方式 方法 过程 效果 成效 成果 力度 机制 "
+    "制度 体系 环境 基础 风气 理念 观念 思想 经验 做法 举措 措施 行动 活动 任务 内容 目标 要求 情况 "
+    "问题 条件 保障 动力 作用 精力 时间 机会 形式 局面 格局 态势 势头 步伐 节奏 质量 效率 效能 成绩 业绩 "
+    "结果 方向 重点 路径 平台 载体 队伍 人员 对象 范围 领域 空间 前景 积极性 主动性 创造性 热潮 行为 "
+    "心得 体会 收获 笔记 计划 方案 安排 部署 规划 标准 原则 责任 职责 义务 权利 道路 进程"
+)
+HEADS = frozenset(_HEADS.split())
+# A preposition opens a verb phrase, never a noun after 的: 自觉的用党的理论武装头脑, 认真的按照要求办 (地).
+_PREPOSITIONS = "把 将 用 以 按 按照 依照 对 向 为 从 与 同 跟 在 给 根据 围绕 紧扣 通过 对照"
+PREPOSITIONS = frozenset(_PREPOSITIONS.split())
+# Two words that together make an adverbial of degree: 较好的完成 (地).
+DEGREE_ADVERBIAL = (frozenset({"较", "很", "更", "比较", "较为", "非常", "十分", "更加"}), frozenset({"好", "快"}))
 ADVERBIAL = frozenset({"ad", "d", "z"})
 # jieba's tags miss these (认真 is "ad", but 积极主动 is "n", 美丽 "ns"): the adjectives 公文 puts before a verb with
 # 地 or before a noun with 的, as word classes the tags cannot give.
@@ -73,6 +103,9 @@ def slips(line: str, model: Language | None = None) -> Iterator[Slip]:
                 yield Slip(offset + token.start, "的", "得", before.text + "的")
                 continue
             found = _judge(token, before, after, clause_end, index + 1 + len(after) == len(tokens))
+            if found is None and token.text == "的":
+                clause_start = offset == 0 or line[offset - 1] in CLAUSE_END
+                found = _adverbial(tokens, index, clause_start, clause_end)
             if found is not None:
                 right, phrase = found
                 yield Slip(offset + token.start, token.text, right, phrase)
@@ -115,12 +148,46 @@ def _judge(
     return None
 
 
+def _adverbial(tokens: list[Token], index: int, clause_start: bool, clause_end: bool) -> tuple[str, str] | None:
+    """的 after an adverbial where a verb phrase must stand: `要扎实的推进项目建设`, `较好的完成任务`. The verb is a
+    plain verb (not a noun-verb such as 服务), and the words after it are not a noun that heads a noun phrase."""
+    before = tokens[index - 1]
+    lead = index - 2  # the token before the adverbial
+    adverbial = before.text
+    if before.text in DEGREE_ADVERBIAL[1] and lead >= 0 and tokens[lead].text in DEGREE_ADVERBIAL[0]:
+        adverbial = tokens[lead].text + before.text
+        lead -= 1
+    elif not (
+        len(before.text) >= 2
+        and (before.pos in ADVERBIAL or before.text in ADVERBIAL_WORDS or _reduplicated(before.text))
+    ):
+        return None
+    if index + 1 >= len(tokens):
+        return None
+    verb = tokens[index + 1]
+    if verb.text in PREPOSITIONS and index + 2 < len(tokens):
+        return "地", adverbial + "的" + verb.text
+    if len(verb.text) != 2 or verb.pos not in VERB or verb.text in HEADS:
+        return None
+    rest = tokens[index + 2 :]
+    if rest and (rest[0].text in HEADS or rest[0].text in ("的", "地", "得") or rest[0].pos.startswith("y")):
+        return None
+    lead_text = tokens[lead].text if lead >= 0 else ""
+    object_follows = bool(rest) and rest[0].text.startswith(OBJECT_STARTS)
+    verb_slot = lead_text in MODALS or ((lead_text in SUBJECTS or (lead < 0 and clause_start)) and bool(rest))
+    if object_follows or (verb_slot and (rest or clause_end)):
+        return "地", adverbial + "的" + verb.text
+    return None
+
+
 def _word_with_de(model: Language, before: str) -> bool:
     """的 written for the 得 of a word, left standing alone by the segmenter: `取的成效` (取得), `觉的` (觉得). The
     character is seldom a word by itself, and with 得 it is a common word."""
     if len(before) != 1:
         return False
     own, with_de = model.bucket(before), model.bucket(before + "得")
+    if own is not None and model.pos(before).startswith(NOT_HALF_OF_DE):
+        return False
     return with_de is not None and with_de >= WORD_WITH_DE and (own is None or own <= ALONE_AT_MOST)
 
 

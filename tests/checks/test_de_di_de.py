@@ -27,6 +27,13 @@ def found(text: str) -> list[tuple[int, int, str | None]]:
         ("各项工作完成⟦的⟧很好。", "得"),  # complement of degree at the end of a clause
         ("个别问题整改落实⟦的⟧不到位，仍需加强。", "得"),
         ("这里有美丽⟦地⟧风景。", "的"),  # before a plain noun
+        ("我们要认真⟦的⟧学习党的理论。", "地"),  # after a modal, the verb goes on to an object
+        ("要扎实⟦的⟧推进项目建设。", "地"),
+        ("积极⟦的⟧参与社区治理，主动服务群众。", "地"),  # at the start of a clause
+        ("认真⟦的⟧学习贯彻会议精神。", "地"),
+        ("较好⟦的⟧完成了各项任务。", "地"),  # two words of degree
+        ("全体党员要认真⟦的⟧学习。", "地"),  # a modal before it, the clause ends with the verb
+        ("他们积极⟦的⟧参与各项活动。", "地"),  # a subject before it, an object after the verb
     ],
 )
 def test_a_mixed_up_de_is_found_and_fixed(marked: str, right: str) -> None:
@@ -54,6 +61,13 @@ def test_a_mixed_up_de_is_found_and_fixed(marked: str, right: str) -> None:
         "群众的满意度很高。",
         "班子的凝聚力不够。",
         "坚定的理想信念是干部的立身之本。",
+        "认真的态度，扎实的基础，积极的参与意识。",  # 的 before a noun, or a verb that modifies a head noun
+        "认真的学习态度值得肯定，扎实的工作作风受到好评。",
+        "由于他积极的参与，活动很成功。",  # a possessor's noun phrase
+        "通过自己认真的学习，提高了能力。",
+        "始终坚持科学的决策，要有积极的参与。",  # a verb taking the noun phrase as its object
+        "进行深入的调查研究，发挥积极的引导作用。",
+        "全面的学习。",
     ],
 )
 def test_hard_negatives_stay_silent(text: str) -> None:
@@ -70,7 +84,16 @@ def test_de_written_for_the_de_of_a_word(marked: str, right: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["所获的荣誉。", "把他不懂的问题再教给他。", "学到最难的课。", "他说的话很对。", "快快乐乐地过日子。"]
+    "text",
+    [
+        "所获的荣誉。",
+        "把他不懂的问题再教给他。",
+        "学到最难的课。",
+        "他说的话很对。",
+        "快快乐乐地过日子。",
+        "个别所的收入偏低。",  # 所 an office, not half of 所得
+        "难的是坚持，最难的是创新。",  # 难 an adjective, not half of 难得
+    ],
 )
 def test_de_after_a_word_of_its_own_is_right(text: str) -> None:
     assert found(text) == []
