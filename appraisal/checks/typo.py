@@ -1,7 +1,8 @@
 """`typo`: common misspellings in 公文 — 成语 and fixed phrases people get wrong (`再接再励`, `按步就班`, `做为`), from
-the curated list in `data/typo.toml`. Each entry names the right form, which is the fix (several right forms, as
-`以致于` → `以致` or `以至于`, are named and nothing is fixed); an entry may list longer phrases in which its letters
-are right (`按排名` is not `按排`)."""
+the curated list in `data/typo.toml`, and right words in the wrong context (`截止2026年底` → 截至, `必需坚持` → 必须)
+from `data/confusions.toml` (`appraisal.checks.confusions`). Each entry names the right form, which is the fix
+(several right forms, as `以致于` → `以致` or `以至于`, are named and nothing is fixed); an entry may list longer
+phrases in which its letters are right (`按排名` is not `按排`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from functools import cache
 from typing import Any
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.checks.confusions import find_confusions
 from appraisal.checks.lexicon import Matcher, load_data
 
 
@@ -41,7 +43,9 @@ class Typo(Rule):
     title = "错别字"
     severity = WARNING
     family = "language"
-    description = "常见错别字，如“再接再励”（再接再厉）、“按步就班”（按部就班）。"
+    description = (
+        "常见错别字，如“再接再励”（再接再厉）、“按步就班”（按部就班）；语境中用混的词，如“截止2026年底”（截至）。"
+    )
     fixable = True
     fields = frozenset({"section", "unmatched", "title"})
 
@@ -53,3 +57,10 @@ class Typo(Rule):
                 continue
             message = f"“{entry.wrong}”应为“{'”或“'.join(entry.right)}”。"
             yield self.finding(item, index + 1, hit.start + 1, hit.end + 1, message, entry.replacement)
+        for index, line in enumerate(item.lines):
+            for confused in find_confusions(line):
+                if item.is_protected(index, confused.start, confused.end):
+                    continue
+                wrong, right = line[confused.start : confused.end], confused.entry.right
+                message = f"“{wrong}”应为“{right}”：{confused.entry.explanation}"
+                yield self.finding(item, index + 1, confused.start + 1, confused.end + 1, message, right)
