@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from appraisal import paths, toml_data
 from appraisal.errors import AppraisalError, describe_validation_error
 from appraisal.fileio import read_regular_file
+from appraisal.text.lazy_regex import lazy_compile
 
 CONFIG_FILE = "config.toml"
 
@@ -62,7 +62,7 @@ def config_path() -> Path:
     return paths.config_dir() / CONFIG_FILE
 
 
-_TOML_WHERE = re.compile(r"at line (\d+), column (\d+)")  # tomllib says where only in its English message
+_TOML_WHERE = lazy_compile(r"at line (\d+), column (\d+)")  # tomllib says where only in its English message
 
 
 def load_config(path: Path | None = None) -> Config:

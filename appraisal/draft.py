@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from appraisal.templates import Section, Template
 from appraisal.text.counting import count_zi as count_zi  # its home is appraisal.text; kept importable here
+from appraisal.text.lazy_regex import lazy_compile
 
 SCHEMA_VERSION = 1
 
@@ -54,7 +55,7 @@ class Profile(BaseModel):
 
 
 _CN_DIGITS = {ch: str(i) for i, ch in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0"}
-_SIGNED = re.compile(
+_SIGNED = lazy_compile(
     r"(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月(?:\s*(?P<day>\d{1,2})\s*[日号])?"
     r"|(?P<y2>\d{4})\s*[.\-/．]\s*(?P<m2>\d{1,2})(?:\s*[.\-/．]\s*(?P<d2>\d{1,2}))?"
 )

@@ -16,12 +16,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from appraisal.text.lazy_regex import lazy_compile
+
 ASCII_PUNCTUATION = r"""!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~"""
-_ALWAYS = re.compile(rf"\\(?=[{ASCII_PUNCTUATION}])|[`*_\[]|<(?=[A-Za-z/!?])|&(?=#?[0-9A-Za-z]+;)")
+_ALWAYS = lazy_compile(rf"\\(?=[{ASCII_PUNCTUATION}])|[`*_\[]|<(?=[A-Za-z/!?])|&(?=#?[0-9A-Za-z]+;)")
 _PAIRED = "~$"  # active only in pairs
-_LIST_NUMBER = re.compile(r"\d{1,9}(?=[.)](?:[ \t]|$))")
-_BULLET = re.compile(r"[-+](?=[ \t]|$)|(?:-[ \t]*){3,}$")
-_ESCAPE = re.compile(rf"\\([{ASCII_PUNCTUATION}])|(`+)")
+_LIST_NUMBER = lazy_compile(r"\d{1,9}(?=[.)](?:[ \t]|$))")
+_BULLET = lazy_compile(r"[-+](?=[ \t]|$)|(?:-[ \t]*){3,}$")
+_ESCAPE = lazy_compile(rf"\\([{ASCII_PUNCTUATION}])|(`+)")
 
 
 def escape_inline(text: str) -> str:

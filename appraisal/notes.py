@@ -14,7 +14,6 @@ import datetime as dt
 import glob
 import json
 import os
-import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from appraisal.importing import read_document
 from appraisal.paths import ensure_private_dir
 from appraisal.store import draft_files, load_draft
 from appraisal.templates import DEFAULT_TEMPLATE, Template
+from appraisal.text.lazy_regex import lazy_compile
 
 try:
     import fcntl
@@ -253,11 +253,11 @@ def guess_section(template: Template, text: str) -> tuple[str | None, str]:
 
 # ---------------------------------------------------------------- reading notes from a file
 
-_DATE = re.compile(
+_DATE = lazy_compile(
     r"^\s*(?:(?P<y>\d{4})\s*[-/.年]\s*)?(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?![\d])"
     r"[\s:：、,，.．)）\]】-]*"
 )
-_BULLET = re.compile(r"^\s*(?:[-*•·●]|\d{1,3}(?:[、)）]|\.(?!\d)))\s*")  # `1.` and `1、`, not `3.5亿元`
+_BULLET = lazy_compile(r"^\s*(?:[-*•·●]|\d{1,3}(?:[、)）]|\.(?!\d)))\s*")  # `1.` and `1、`, not `3.5亿元`
 
 
 def parse_note_line(line: str, year: int) -> tuple[dt.date | None, str]:

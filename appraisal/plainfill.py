@@ -8,7 +8,6 @@ Ctrl+C loses nothing already answered; a partial answer cut off by EOF is kept t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
@@ -20,6 +19,7 @@ from appraisal.draft import count_zi
 from appraisal.errors import AppraisalError
 from appraisal.service import Service
 from appraisal.templates import Section
+from appraisal.text.lazy_regex import lazy_compile
 
 END_MARK = "."
 
@@ -32,7 +32,7 @@ def _limits(section: Section) -> str:
 
 
 NOT_UTF8 = "输入的文字不是 UTF-8 编码，本栏未保存（之前各栏已保存），请把输入转换为 UTF-8 后重试。"
-_UNDECODED = re.compile("[\udc80-\udcff]")  # bytes Python could not decode, kept as `surrogateescape` marks
+_UNDECODED = lazy_compile("[\udc80-\udcff]")  # bytes Python could not decode, kept as `surrogateescape` marks
 
 
 def _read_answer(lines: Iterable[str]) -> tuple[list[str] | None, bool]:

@@ -4,16 +4,16 @@ template with a 下步打算 section gets its checklist too."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from appraisal.draft import Draft, count_zi
 from appraisal.templates import Template
+from appraisal.text.lazy_regex import lazy_compile
 
 PLAN_TITLE_WORDS = ("打算", "方向", "安排", "计划", "提高", "思路")
 MIN_ITEM_ZI = 6
-_ITEM_END = re.compile(r"(?<=[。！？；!?;])|\n")
-_MARKER = re.compile(
+_ITEM_END = lazy_compile(r"(?<=[。！？；!?;])|\n")
+_MARKER = lazy_compile(
     r"^\s*(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d{1,2}[.、．]|[-*•·])\s*"
 )
 

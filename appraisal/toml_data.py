@@ -13,15 +13,17 @@ import re
 import tomllib
 from typing import Any
 
+from appraisal.text.lazy_regex import lazy_compile
+
 MAX_NESTING = 32
 """Deeper than any template or setting needs (a template's sections nest three levels), far below the
 interpreter's recursion limit."""
 
-_TOKEN = re.compile(r'"""|\'\'\'|"|\'|#|[\[\]{}]')
-_ENDS = {'"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""', re.S), "'''": re.compile(r".*?'''", re.S)}
-_ENDS['"'] = re.compile(r'(?:[^"\\\n]|\\.)*(?:"|$)', re.M)
-_ENDS["'"] = re.compile(r"[^'\n]*(?:'|$)", re.M)
-_ENDS["#"] = re.compile(r"[^\n]*")
+_TOKEN = lazy_compile(r'"""|\'\'\'|"|\'|#|[\[\]{}]')
+_ENDS = {'"""': lazy_compile(r'(?:[^"\\]|\\.|"(?!""))*"""', re.S), "'''": lazy_compile(r".*?'''", re.S)}
+_ENDS['"'] = lazy_compile(r'(?:[^"\\\n]|\\.)*(?:"|$)', re.M)
+_ENDS["'"] = lazy_compile(r"[^'\n]*(?:'|$)", re.M)
+_ENDS["#"] = lazy_compile(r"[^\n]*")
 
 
 class TooDeep(ValueError):

@@ -11,9 +11,9 @@ the next piece shows where it ends.
 
 from __future__ import annotations
 
-import re
+from appraisal.text.lazy_regex import lazy_compile
 
-_SEQUENCE = re.compile(
+_SEQUENCE = lazy_compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, screen clears
     r"|\x9b[0-?]*[ -/]*[@-~]"  # the same with the 8-bit introducer
     r"|\x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC: clipboard, title, hyperlinks
@@ -22,10 +22,10 @@ _SEQUENCE = re.compile(
     r"|[\x90\x98\x9e\x9f][^\x1b\x9c]*(?:\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-OQ-WYZ\\`-~]"  # two- and three-character escapes (not the openings of those above)
 )
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_INTRODUCER = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
+_CONTROL = lazy_compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_INTRODUCER = lazy_compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 # The beginning of a sequence that the next piece may finish.
-_BEGUN = re.compile(
+_BEGUN = lazy_compile(
     r"\x1b[ -/]*\Z"
     r"|(?:\x1b\[|\x9b)[0-?]*[ -/]*\Z"
     r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c]*\x1b?\Z"

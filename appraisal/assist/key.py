@@ -6,13 +6,13 @@ the request flow checks it before the HTTP client is even loaded."""
 from __future__ import annotations
 
 import os
-import re
 
 from appraisal import logs
 from appraisal.config import AssistConfig
 from appraisal.errors import AppraisalError
+from appraisal.text.lazy_regex import lazy_compile
 
-_HEADER_SAFE = re.compile(r"[!-~]+")  # a key goes into a header: visible ASCII only, no spaces, no line breaks
+_HEADER_SAFE = lazy_compile(r"[!-~]+")  # a key goes into a header: visible ASCII only, no spaces, no line breaks
 
 
 class AssistError(AppraisalError):

@@ -22,6 +22,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from appraisal.text.lazy_regex import lazy_compile
+
 # Traditional (and Japanese) forms of the characters the markings are written with; only for matching.
 _SIMPLIFIED = str.maketrans("機絕絶內級資參傳閱僅於祕", "机绝绝内级资参传阅仅于秘")
 # ㊙ (CIRCLED IDEOGRAPH SECRET) is a marking by itself; NFKC would make it a bare 秘, so it is kept as it is.
@@ -37,7 +39,7 @@ _INTERNAL_WORDS = "资料|文件|材料|参考|刊物|传阅|使用"
 _MACHINE_WORDS = set("手飞司电主单客危时契转生有随算印音拉录换耳相")
 _DENSE_WORDS = set("码切集度封布植")
 
-_MARKED = re.compile(
+_MARKED = lazy_compile(
     rf"绝密|机密|{_CIRCLED_SECRET}"
     rf"|[{_STARS}]+秘密|秘密[{_STARS}]"
     rf"|[{_OPEN}](?:秘密|内部)(?:{_INTERNAL_WORDS})?[{_STARS}]?[^{_CLOSE}{_OPEN}]{{0,6}}?[{_CLOSE}]"
@@ -48,7 +50,7 @@ _MARKED = re.compile(
 )
 # What may follow 秘密/内部 inside brackets and still be a marking: a period of secrecy (`★1年`, `★长期`) or a
 # plain suffix of the internal words. A topic (`【内部控制】`, `（内部审计）`) is not.
-_BRACKETED_REST = re.compile(rf"^[{_STARS}]?(?:\d+年|长期|\d+个月)?$")
+_BRACKETED_REST = lazy_compile(rf"^[{_STARS}]?(?:\d+年|长期|\d+个月)?$")
 
 
 @dataclass(frozen=True)

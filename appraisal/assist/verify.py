@@ -14,15 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from appraisal.text.chars import HAN
+from appraisal.text.lazy_regex import lazy_compile
 
-_DATE = re.compile(
+_DATE = lazy_compile(
     r"\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:份|底|初|中旬|上旬|下旬)"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
-_NUMBER = re.compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?")
-_UNIT = re.compile(r"\s*(?:%|‰|[^\W\d_]{1,2})?")
-_LIST_MARKER = re.compile(r"^\s*\d{1,2}[.、．]")
-_ORG_SUFFIX = re.compile(
+_NUMBER = lazy_compile(r"\d+(?:[,，]\d{3})*(?:\.\d+)?")
+_UNIT = lazy_compile(r"\s*(?:%|‰|[^\W\d_]{1,2})?")
+_LIST_MARKER = lazy_compile(r"^\s*\d{1,2}[.、．]")
+_ORG_SUFFIX = lazy_compile(
     r"委员会|办公室|管理局|人民政府|政府|集团|公司|银行|大学|学院|医院|协会|街道|社区|研究院|研究所|派出所"
     r"|检察院|法院|局|厅|委"
 )
@@ -32,9 +33,9 @@ _NOT_ORG = {
 }  # fmt: skip
 _PARTICLES = set("的在和与向对为由经了到是及同跟从把被将以并等")
 _BEFORE_NAME = _PARTICLES | set("同陪获请让受随")
-_PERSON = re.compile(rf"([{HAN}]{{2,3}})同志")
-_QUOTED = re.compile(r"“([^“”\n]{2,20})”")
-_CJK = re.compile(f"[{HAN}]")
+_PERSON = lazy_compile(rf"([{HAN}]{{2,3}})同志")
+_QUOTED = lazy_compile(r"“([^“”\n]{2,20})”")
+_CJK = lazy_compile(f"[{HAN}]")
 MAX_ORG_PREFIX = 6
 
 

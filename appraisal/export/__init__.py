@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 from appraisal.errors import AppraisalError
 from appraisal.fileio import fit_name
 from appraisal.formats import FORMATS, SUFFIX_FORMATS, ExportFormat, format_named
+from appraisal.text.lazy_regex import lazy_compile
 
 __all__ = [
     "FORMATS",
@@ -69,8 +70,8 @@ def render(draft: Draft, template: Template, fmt: str, options: ExportOptions | 
 
 # Separators and characters Windows forbids, controls, lone surrogates (not encodable), and invisible format
 # characters: a right-to-left override would show `张三-\u202excod.exe` as `张三-exe.docx`.
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f\ud800-\udfff\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+')
-_WINDOWS_DEVICES = re.compile(r"(?:CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9]|LPT[0-9])(?:\..*)?", re.IGNORECASE)
+_UNSAFE = lazy_compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f\ud800-\udfff\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+')
+_WINDOWS_DEVICES = lazy_compile(r"(?:CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9]|LPT[0-9])(?:\..*)?", re.IGNORECASE)
 MAX_STEM_BYTES = 180
 """File names are limited to 255 bytes (ext4, NTFS: 255 UTF-16 units); CJK takes 3 bytes in UTF-8, and the
 temporary file written first adds a few more characters, so a long title is cut well below that."""

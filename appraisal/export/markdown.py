@@ -27,17 +27,17 @@ file); the importer reads it back as the 落款.
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from appraisal.draft import Draft
 from appraisal.export import ExportOptions
 from appraisal.export.outline import Heading, Outline, Paragraph, build_outline
 from appraisal.markdown_escapes import escape_heading, escape_paragraph
 from appraisal.templates import Template
+from appraisal.text.lazy_regex import lazy_compile
 
 THEMATIC_BREAK = "---"
-_ASCII_PUNCTUATION = re.compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
-_TRAILING_PUNCTUATION = re.compile(r"[\W_]+$")
+_ASCII_PUNCTUATION = lazy_compile(r"""([!"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])""")
+_TRAILING_PUNCTUATION = lazy_compile(r"[\W_]+$")
 
 
 def escape(text: str) -> str:

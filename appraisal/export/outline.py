@@ -15,18 +15,18 @@ Rules (SPEC §5), so that a Word file and a pasted 登记表 never disagree:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from appraisal.draft import Draft, signed_text
 from appraisal.export import ExportOptions
 from appraisal.templates import Section, Template
+from appraisal.text.lazy_regex import lazy_compile
 
 RUN_IN_LEVEL = 2
 # Punctuation that already ends a heading, so no 。 is added before the run-in text.
 _CLOSING_PUNCTUATION = "。！？：；…，、.!?:;"
 # Characters XML 1.0 (and so Word) does not allow, and stray format characters from pasted text.
-_NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff\ud800-\udfff]")
+_NOT_ALLOWED = lazy_compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ufffe\uffff\ud800-\udfff]")
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -127,7 +127,7 @@ def resolve_run_in(template: Template, options: ExportOptions) -> bool:
     return template.run_in_headings if options.run_in_headings is None else options.run_in_headings
 
 
-_LINE_BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
+_LINE_BREAKS = lazy_compile(r"\s*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
 
 
 def one_line(text: str) -> str:

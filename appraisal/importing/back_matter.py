@@ -4,14 +4,13 @@ into a 登记表), the 落款 (name, unit, date: the appraisal year its date giv
 
 from __future__ import annotations
 
-import re
-
 from appraisal.importing import signature
 from appraisal.importing.candidates import Candidate, HeadingSearch
 from appraisal.importing.placed import Placed, closing_section, fits
 from appraisal.importing.units import Unit
+from appraisal.text.lazy_regex import lazy_compile
 
-_CLOSING = re.compile(r"特此|请予|请审议|请评议|批评指正|不妥之处|以上(?:述职|报告|是我|汇报|总结)|谢谢")
+_CLOSING = lazy_compile(r"特此|请予|请审议|请评议|批评指正|不妥之处|以上(?:述职|报告|是我|汇报|总结)|谢谢")
 
 
 class BackMatter:

@@ -5,7 +5,6 @@ well-formatted ones out of order. The same search serves recognising the templat
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -19,13 +18,14 @@ from appraisal.importing.headings import (
 )
 from appraisal.importing.units import UNNUMBERED_MAX_CHARS, Unit
 from appraisal.templates import Section, Template
+from appraisal.text.lazy_regex import lazy_compile
 
 # How similar (0–1) a heading's words must be to a section title or alias, by how the line looks.
 MARKED_THRESHOLD = 0.75  # numbered, Markdown `#`, or a Word heading style; the whole line
 INLINE_THRESHOLD = 0.85  # numbered, with the body running on after the title
 UNNUMBERED_THRESHOLD = 0.85  # a short line on its own
 
-_SUBPOINT_VERBS = re.compile(
+_SUBPOINT_VERBS = lazy_compile(
     r"^(?:加强|强化|坚持|抓好|抓实|推进|推动|提升|提高|注重|做好|落实|深化|严守|筑牢|狠抓|扎实|持续|不断|全面|积极|"
     r"认真|切实|始终|着力|聚焦|突出|立足|围绕|完善|健全|优化|创新|服务|履行|带头|主动)"
 )

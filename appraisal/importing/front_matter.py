@@ -4,19 +4,18 @@ labelled particulars under it (`姓名：张三　单位：…`) and the salutat
 
 from __future__ import annotations
 
-import re
-
 from appraisal.importing import signature
 from appraisal.importing.candidates import HeadingSearch
 from appraisal.importing.headings import has_sentence_punctuation
 from appraisal.importing.placed import Placed, fits
 from appraisal.importing.result import Span
 from appraisal.importing.units import MARKDOWN_HEADING, SALUTATION, THEMATIC_BREAK, TITLE_MAX_CHARS
+from appraisal.text.lazy_regex import lazy_compile
 
-_TITLE_WORDS = re.compile(r"总结|述职|述廉|报告|自评|考核|鉴定|小结|计划|汇报|材料|讲话|发言|讲稿|致辞")
-_YEAR_START = re.compile(r"(?:\d{4}|\d{2}[*＊xX×]{2}|[*＊xX×]{4})\s*年")
-_SALUTATION_LINE = re.compile(SALUTATION)
-_SUBTITLE = re.compile(r"(?:——|—|--)\s*[^-—\s]")  # `——在…会议上`; a `---` rule is no subtitle
+_TITLE_WORDS = lazy_compile(r"总结|述职|述廉|报告|自评|考核|鉴定|小结|计划|汇报|材料|讲话|发言|讲稿|致辞")
+_YEAR_START = lazy_compile(r"(?:\d{4}|\d{2}[*＊xX×]{2}|[*＊xX×]{4})\s*年")
+_SALUTATION_LINE = lazy_compile(SALUTATION)
+_SUBTITLE = lazy_compile(r"(?:——|—|--)\s*[^-—\s]")  # `——在…会议上`; a `---` rule is no subtitle
 
 
 class FrontMatter:

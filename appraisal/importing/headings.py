@@ -15,9 +15,10 @@ from difflib import SequenceMatcher
 
 from appraisal.templates import Section, Template
 from appraisal.text.counting import NOT_ZI
+from appraisal.text.lazy_regex import lazy_compile
 
-_MARKDOWN = re.compile(r"#{1,6}(?!#)\s*")
-_MARKER = re.compile(
+_MARKDOWN = lazy_compile(r"#{1,6}(?!#)\s*")
+_MARKER = lazy_compile(
     r"""
     (?P<part>第[一二三四五六七八九十]{1,3}(?:部分|章|节|项|方面|条))\s*[、.．:：,，]?\s*
   | (?P<cn>[一二三四五六七八九十]{1,3})(?:\s*[、.．,，:：]|[ \t\u3000]+)\s*
@@ -31,12 +32,12 @@ _MARKER = re.compile(
 )
 # Where a title ends and an inline body begins. Not "、": it occurs inside titles (有潜在、长远效应…).
 _SEPARATORS = set("。：:；;，,！!？?．")
-_CUT = re.compile(r"[。：:；;，,！!？?．\s]")
+_CUT = lazy_compile(r"[。：:；;，,！!？?．\s]")
 _NOT_WORD = NOT_ZI
-_SENTENCE_PUNCTUATION = re.compile(r"[。；;，,！!？?]")
-_PARENTHESIS = re.compile(r"[（(]([^（()）]*)[)）]")
+_SENTENCE_PUNCTUATION = lazy_compile(r"[。；;，,！!？?]")
+_PARENTHESIS = lazy_compile(r"[（(]([^（()）]*)[)）]")
 _PREFIXES = ("关于", "在")
-_YEAR_PREFIX = re.compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?|^(?:今年|明年|本年度)")
+_YEAR_PREFIX = lazy_compile(r"^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?|^(?:今年|明年|本年度)")
 _SUFFIXES = ("方面的情况", "方面情况", "的方面", "等方面", "方面", "情况")
 
 _DECORATION = {"So", "Sk", "Mn", "Cf"}  # emoji, their variation selectors and joiners
@@ -151,7 +152,7 @@ def shape(text: str) -> LineShape | None:
 
 
 _CN_NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", start=1)}
-_MARKER_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
+_MARKER_NUMBER = lazy_compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
 
 
 def marker_number(marker: str) -> int | None:

@@ -11,7 +11,6 @@ Error messages name what the user was doing (`verb`: 导入 or 检查), so each 
 from __future__ import annotations
 
 import codecs
-import re
 import stat
 import unicodedata
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from appraisal.fileio import describe_os_error
 from appraisal.formats import DOCX_SUFFIXES, MARKDOWN_SUFFIXES, OLD_WORD_SUFFIXES
 from appraisal.importing.document import Document
 from appraisal.text.chars import is_han
+from appraisal.text.lazy_regex import lazy_compile
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 """Plain-text files above this size are refused: a report is rarely over 100 KB, so this is the wrong file."""
@@ -43,7 +43,7 @@ IMPORTING = "导入"
 CHECKING = "检查"
 """The `verb` of the messages when checking a document."""
 
-_LINE = re.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+_LINE = lazy_compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ said to fit none, and goes into the chosen template's main section.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from appraisal.templates import DEFAULT_TEMPLATE, Template
+from appraisal.text.lazy_regex import lazy_compile
 
 TITLE_WEIGHT = 2.0
 COVERAGE_WEIGHT = 4.0
@@ -23,8 +23,8 @@ SURE_MARGIN = 1.0
 """The best template must lead the next by this much (and have its title word or two headings) to be sure."""
 
 _UNITS = "们局镇乡市县区院委所校厅部科室处站队社村司行会"
-_PERSONAL = re.compile(rf"本人|我(?![{_UNITS}])")
-_COLLECTIVE = re.compile(r"我们|我[局镇乡市县区院委所校厅部科室处站队社村司行会]|全[局镇乡市县区省系]|本单位")
+_PERSONAL = lazy_compile(rf"本人|我(?![{_UNITS}])")
+_COLLECTIVE = lazy_compile(r"我们|我[局镇乡市县区院委所校厅部科室处站队社村司行会]|全[局镇乡市县区省系]|本单位")
 _LEAD_CHARS = 400
 STRONG_VOICE = 3
 """Mentions of the stronger voice, and twice as many as of the other, for the voice to be clear."""
@@ -32,13 +32,13 @@ STRONG_VOICE = 3
 # The kind of text, from its title or opening: a template's kind, or one no template is for (a speech, an
 # experience exchange, a self-examination), which is said to fit none.
 _KINDS = (
-    ("讲话", re.compile(r"讲话|发言|致辞|讲稿|交流|研讨|心得|体会|自查|对照检查|剖析")),
-    ("述职", re.compile(r"述职|述廉|述责|履职情况")),
-    ("汇报", re.compile(r"汇报|工作报告")),
-    ("总结", re.compile(r"总结|小结|回顾")),
+    ("讲话", lazy_compile(r"讲话|发言|致辞|讲稿|交流|研讨|心得|体会|自查|对照检查|剖析")),
+    ("述职", lazy_compile(r"述职|述廉|述责|履职情况")),
+    ("汇报", lazy_compile(r"汇报|工作报告")),
+    ("总结", lazy_compile(r"总结|小结|回顾")),
 )
 NO_TEMPLATE_KINDS = {"讲话"}
-_SPEECH_OPENING = re.compile(r"\s*同志们[：:，,！!]")
+_SPEECH_OPENING = lazy_compile(r"\s*同志们[：:，,！!]")
 
 
 @dataclass(frozen=True)

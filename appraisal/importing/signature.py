@@ -8,32 +8,35 @@ from dataclasses import dataclass
 
 from appraisal.draft import YEARS
 from appraisal.text.chars import HAN
+from appraisal.text.lazy_regex import lazy_compile
 
 _CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0}
 _YEAR = r"(?:\d{4}|[〇零○Ｏ一二三四五六七八九]{4})"
 _MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_DATE = re.compile(
+_DATE = lazy_compile(
     rf"(?P<year>{_YEAR})\s*年\s*(?P<month>{_MONTH_DAY})\s*月(?:\s*{_MONTH_DAY}\s*[日号])?"
     r"|(?P<y2>\d{4})\s*[.\-/．]\s*(?P<m2>\d{1,2})(?:\s*[.\-/．]\s*\d{1,2})?"
 )
-_DATE_LABEL = re.compile(r"(?:日期|时间)\s*[:：]\s*")
-_TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年")
-_YEAR_LABEL = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年度")
+_DATE_LABEL = lazy_compile(r"(?:日期|时间)\s*[:：]\s*")
+_TITLE_YEAR = lazy_compile(rf"(?P<year>{_YEAR})\s*年")
+_YEAR_LABEL = lazy_compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年度")
 _DATE_MAX_CHARS = 80  # `日期：二〇二六年十二月三十一日` with generous spacing fits well within this
 
 _NAME = rf"[{HAN}Xx×]{{2,4}}|[{HAN}]{{1,6}}[·•．.][{HAN}]{{1,8}}"
-_NAME_ONLY = re.compile(rf"(?:{_NAME})")
+_NAME_ONLY = lazy_compile(rf"(?:{_NAME})")
 _NAME_LABELS = r"姓\s*名|述职人|报告人|总结人|撰写人|填报人|签\s*名|署\s*名|本\s*人"
 _LABELS = {
     "name": _NAME_LABELS,
     "unit": r"工作单位|所在单位|单\s*位|部\s*门|处\s*室|科\s*室",
     "position": r"现任职务|职\s*务|岗\s*位|职\s*位",
 }
-_LABEL = re.compile("(?:" + "|".join(f"(?P<{field}>{pattern})" for field, pattern in _LABELS.items()) + r")\s*[:：]\s*")
-_UNIT_SUFFIX = re.compile(
+_LABEL = lazy_compile(
+    "(?:" + "|".join(f"(?P<{field}>{pattern})" for field, pattern in _LABELS.items()) + r")\s*[:：]\s*"
+)
+_UNIT_SUFFIX = lazy_compile(
     r"(?:局|委|办|厅|部|院|所|中心|科|处|室|队|站|公司|学校|大学|医院|镇|乡|街道|政府|委员会|办公室|支部|党委|党组|馆|社区|村|组|股|台|会)$"
 )
-_NOT_SIGNATURE = re.compile(r"特此|报告|评议|审议|此致|敬礼|谢谢|以上|指正|总结|计划|述职|述廉|前言|引言|开头|结束")
+_NOT_SIGNATURE = lazy_compile(r"特此|报告|评议|审议|此致|敬礼|谢谢|以上|指正|总结|计划|述职|述廉|前言|引言|开头|结束")
 _SENTENCE = set('。；;，,！!？?、“”"')
 
 
@@ -73,7 +76,7 @@ def years_named(text: str) -> list[int]:
     return [int(m.group(1)) for m in _YEAR_LABEL.finditer(text)]
 
 
-_YEAR_MENTION = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!度)")
+_YEAR_MENTION = lazy_compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年(?!度)")
 
 
 def years_mentioned(text: str) -> list[int]:
@@ -102,7 +105,7 @@ def _looks_like_name(text: str) -> bool:
     return bool(_NAME_ONLY.fullmatch(text)) and not _NOT_SIGNATURE.search(text)
 
 
-_CELL_LABEL = re.compile(
+_CELL_LABEL = lazy_compile(
     "(?:" + "|".join(f"(?P<{field}>{pattern})" for field, pattern in _LABELS.items()) + r")\s*[:：]?"
 )
 

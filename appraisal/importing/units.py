@@ -7,12 +7,12 @@ title may run into the salutation (`…述职报告尊敬的各位领导：`): u
 from __future__ import annotations
 
 import itertools
-import re
 from dataclasses import dataclass
 
 from appraisal.importing.document import Document
 from appraisal.importing.headings import LineShape, has_sentence_punctuation, normalise, numbered_shape, shape
 from appraisal.text.chars import HAN
+from appraisal.text.lazy_regex import lazy_compile
 
 UNNUMBERED_MAX_CHARS = 25
 """An unnumbered line longer than this (in 字) is no heading, unless Word styles it as one."""
@@ -20,15 +20,15 @@ TITLE_MAX_CHARS = 40
 
 # A sentence (or a title and a space), then `二、` on the same line: a heading run on after it (`一、二季度` is
 # no heading).
-_RUN_ON_HEADING = re.compile(
+_RUN_ON_HEADING = lazy_compile(
     rf"(?:[。！？；!?;：:][ \t\u3000]*|(?<=[{HAN}）)”])[ \t\u3000]+)"
     r"(?=[一二三四五六七八九十]{1,3}、(?![一二三四五六七八九十]))"
 )
 # A title run into the salutation: `…述职报告尊敬的各位领导：本人于三月…`.
 SALUTATION = r"(?:尊敬的[^：:。，,\n]{1,24}|各位(?:领导|代表|委员|同事|同志|党员)[^：:。\n]{0,24}|同志们|领导们)[：:]"
-_TITLE_THEN_SALUTATION = re.compile(rf"(?:报告|总结|计划|汇报|材料|小结)(?={SALUTATION})")
-MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")  # CommonMark: `#` then a space; `#1号楼` is text
-THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
+_TITLE_THEN_SALUTATION = lazy_compile(rf"(?:报告|总结|计划|汇报|材料|小结)(?={SALUTATION})")
+MARKDOWN_HEADING = lazy_compile(r"#{1,6}[ \t]+")  # CommonMark: `#` then a space; `#1号楼` is text
+THEMATIC_BREAK = lazy_compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 _MARKER_START = set("#一二三四五六七八九十第（(0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳、，,*_")
 
 

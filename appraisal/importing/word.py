@@ -15,6 +15,7 @@ from appraisal.edits import Edit
 from appraisal.errors import AppraisalError
 from appraisal.importing.document import Document, Piece
 from appraisal.importing.package import MAX_DOCX_PARTS, Package, Part, TooBig, TooManyParts, copy_replacing
+from appraisal.text.lazy_regex import lazy_compile
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -49,7 +50,7 @@ _DOCX_CONTENT_TYPES = {
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 }
 _STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_HEADING_STYLE = lazy_compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 

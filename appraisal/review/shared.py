@@ -25,11 +25,12 @@ common phrasing (a sentence everyone was told to include), not copying, and is n
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from appraisal.text.lazy_regex import lazy_compile
 
 K = 15  # 字 per hashed run
 MIN_CHARS = 50  # the shortest passage reported, in 字
@@ -41,7 +42,7 @@ COMMON_MIN = 6  # below this many reports, nothing counts as common phrasing
 MAX_ANCHORS = 4
 
 # Formulas a report may share with every other one: cut out of the text before hashing.
-_BOILERPLATE = re.compile(
+_BOILERPLATE = lazy_compile(
     r"尊敬的[^。：:]{0,30}[：:]"
     r"|现将[^。]{0,60}?(?:报告|汇报|总结|述职)如下[：:，,。]?"
     r"|(?:以上|特此)(?:报告|述职|汇报)[^。]{0,20}[。！]?"

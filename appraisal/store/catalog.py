@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from appraisal import paths
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
 from appraisal.store.files import DRAFT_SUFFIX, SET_ASIDE_MARK, load_draft, save_draft
+from appraisal.text.lazy_regex import lazy_compile
 
 # Separators, characters Windows forbids, controls, lone surrogates, invisible format characters.
-_UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f\ud800-\udfff\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+')
+_UNSAFE_IN_NAME = lazy_compile(
+    r'[\\/:*?"<>|\s\x00-\x1f\x7f\ud800-\udfff\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+'
+)
 
 
 def _safe_stem(text: str, max_bytes: int = 90) -> str:

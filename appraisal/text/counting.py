@@ -3,9 +3,9 @@ all show."""
 
 from __future__ import annotations
 
-import re
+from appraisal.text.lazy_regex import lazy_compile
 
-NOT_ZI = re.compile(r"[\W_]+")
+NOT_ZI = lazy_compile(r"[\W_]+")
 """What is not a 字: punctuation, white space, symbols (and `_`); also used to compare texts ignoring them."""
 
 

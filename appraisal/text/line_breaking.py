@@ -14,10 +14,11 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 
 from rich.cells import get_character_cell_size
+
+from appraisal.text.lazy_regex import lazy_compile
 
 NO_LINE_START = frozenset("，。、；：？！）］】》」』”’〕〉〗〙〛｝％‰℃,.;:?!)]}%")
 NO_LINE_END = frozenset("（［【《「『“‘〔〈〖〘〚｛([{")
@@ -25,14 +26,14 @@ NO_LINE_END = frozenset("（［【《「『“‘〔〈〖〘〚｛([{")
 _PAIRED = frozenset("—…")
 
 # A unit right after a digit stays with it: 12.5% 2860亩 860人次 2860万元 3个 5平方公里 2025年.
-_UNIT_AFTER_NUMBER = re.compile(
+_UNIT_AFTER_NUMBER = lazy_compile(
     r"(?<=[0-9０-９])(?:[%％‰℃]|[万亿千百]?[元亩人次个项家户件篇场期名所座条台辆套吨年月日天倍岁册本份平方公顷里米斤克]{1,3}|[万亿])"
 )
 # The same unit written after a space, as messages put a figure between spaces (删去 44 字, 第 2 版, 共 3 处).
-_UNIT_AFTER_NUMBER_AND_SPACE = re.compile(r"(?<=[0-9０-９] )[字处条版个项篇次人]")
+_UNIT_AFTER_NUMBER_AND_SPACE = lazy_compile(r"(?<=[0-9０-９] )[字处条版个项篇次人]")
 
 _FULL_WIDTH_MARKS = "，。、；：？！（）【】《》「」『』“”‘’"
-_STRAY_SPACE = re.compile(rf"(?<=[{_FULL_WIDTH_MARKS}]) +| +(?=[{_FULL_WIDTH_MARKS}])")
+_STRAY_SPACE = lazy_compile(rf"(?<=[{_FULL_WIDTH_MARKS}]) +| +(?=[{_FULL_WIDTH_MARKS}])")
 
 
 def drop_stray_spaces(text: str) -> str:
@@ -43,7 +44,7 @@ def drop_stray_spaces(text: str) -> str:
 
 
 # A file path (which may hold 字: /home/li/文档/2026年度总结.docx) is kept whole where it fits on a line.
-_PATH = re.compile(r"(?:[A-Za-z]:\\|~?/)[^\s，。；：、“”（）【】《》]+")
+_PATH = lazy_compile(r"(?:[A-Za-z]:\\|~?/)[^\s，。；：、“”（）【】《》]+")
 
 
 def _glued_positions(text: str) -> set[int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from appraisal.text.lazy_regex import lazy_compile
 
-YEAR_NIAN = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
+YEAR_NIAN = lazy_compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*年")
 """A four-digit year of this or the last century followed by 年 (`2025年`, `2025 年度`): group 1 is the year."""
