@@ -27,7 +27,7 @@ async def test_a_typo_in_context_appears_once_the_worker_is_done(tmp_path: Path)
         editor.editor.move_cursor((0, 0))
         await pilot.press(*"要")
         editor.check_section("conduct")
-        assert "typo-in-context" not in {f.rule for f in editor._fast.get("conduct", [])}
+        assert "typo-in-context" not in {f.rule for f in editor.checks.fast.get("conduct", [])}
         await wait_until(
             lambda: any(f.rule == "typo-in-context" and f.column == 4 for f in editor.findings["conduct"]), timeout=60
         )
@@ -40,4 +40,4 @@ async def test_the_typing_path_runs_only_the_fast_rules(tmp_path: Path) -> None:
         editor = await editor_ready(app)
         editor.go_to("conduct")
         await wait_until(lambda: {"de-di-de", "repeated-word"} <= rules(editor, "conduct"), timeout=60)
-        assert not {"de-di-de", "repeated-word"} & {f.rule for f in editor._fast["conduct"]}
+        assert not {"de-di-de", "repeated-word"} & {f.rule for f in editor.checks.fast["conduct"]}

@@ -221,7 +221,7 @@ async def test_without_last_year_the_checklist_says_so(mat_home: Path) -> None:
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:
         editor = await _editor_on(pilot, "conduct")
-        await wait_until(lambda: editor._last_year_known)
+        await wait_until(lambda: editor.last_year_lookup.known)
         await pilot.pause()
         assert not editor.query_one("#plans-list", PlanChecklist).display
         heading = editor.query_one("#plans-heading")

@@ -8,14 +8,12 @@ Validation never blocks anything: the user can move to any section at any time.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -23,29 +21,22 @@ from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import OptionList, Static, TextArea
-from textual.widgets.text_area import Selection
+from textual.widgets import OptionList, TextArea
 
 from appraisal.app.session import EditSession
 from appraisal.app.tui_settings import TuiSettings
-from appraisal.app.ui_state import (
-    Position,
-    load_places,
-    load_plan_ticks,
-    load_position,
-    save_plan_ticks,
-    save_position,
-)
-from appraisal.draft import Draft
-from appraisal.errors import AppraisalError
+from appraisal.app.ui_state import Position, load_places, load_position, save_plan_ticks, save_position
 from appraisal.tui import palette
-from appraisal.tui.jump_cue import jump_cue
 from appraisal.tui.screens import editor_dialogs
-from appraisal.tui.screens.editor_dialogs import READ_ONLY_MESSAGE
+from appraisal.tui.screens import editor_navigation as navigation
+from appraisal.tui.screens import editor_status as status
+from appraisal.tui.screens.editor_findings import EditorFindings, IdleFindings
+from appraisal.tui.screens.editor_side import LastYear, LastYearFound, insert_note, show_notes
+from appraisal.tui.screens.editor_status import READ_ONLY_MESSAGE
 from appraisal.tui.screens.save_controller import SaveController, SaveHooks
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
-from appraisal.tui.widgets.material import MaterialPage, PlanChecklist, as_sentence
+from appraisal.tui.widgets.material import MaterialPage, PlanChecklist
 from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_editor import SectionEditor
 from appraisal.tui.widgets.section_list import SectionList
@@ -53,35 +44,13 @@ from appraisal.tui.widgets.status_bar import SectionHeading, StatusBar
 
 if TYPE_CHECKING:
     from appraisal.checks import Finding
+    from appraisal.draft import Draft
     from appraisal.service import Service
-    from appraisal.templates import Template
 
-log = logging.getLogger(__name__)
 
 NARROW_WIDTH = 100  # below this many columns the guidance panel is hidden unless asked for (F9, F4)
 WIDE_WIDTH = 120  # from NARROW_WIDTH to this, the side panels are narrower ("medium"), to leave room for the text
 UNMATCHED_MESSAGE = "本草稿有导入时未能归入栏目的文字，按 Ctrl+P 选“未归类内容…”可查看并移入栏目。"
-
-
-LastYearLookup = Callable[[str, int | None, str, Path | None], Draft | None]
-
-
-class IdleFindings(Message):
-    """Posted by the worker that runs the dictionary rules once typing stops: their findings for each section it
-    checked, with the text they were found in (a section typed in since then waits for the next run)."""
-
-    def __init__(self, found: dict[str, tuple[str, list[Finding]]]) -> None:
-        super().__init__()
-        self.found = found
-
-
-class LastYearFound(Message):
-    """Posted by the worker that looks for last year's draft (workers never touch widgets themselves)."""
-
-    def __init__(self, draft: Draft | None, lookup: int) -> None:
-        super().__init__()
-        self.draft = draft
-        self.lookup = lookup  # which lookup this answers: the profile may have changed since it started
 
 
 class EditorScreen(Screen[None]):
@@ -147,25 +116,20 @@ class EditorScreen(Screen[None]):
             session,
             settings,
             SaveHooks(
-                sync=self._sync,
+                sync=self.sync,
                 check=lambda: self.check_section(self.current_id),
-                saved_by_timer=self.remember_position,
-                show_failure=self._show_save_failure,
+                remember_position=self.remember_position,
+                show_failure=partial(status.show_save_failure, self),
                 notify_failure=lambda sentence: self.notify(sentence, title="未能保存", severity="error", timeout=8),
                 refresh=self.refresh_status,
                 set_timer=self.set_timer,
             ),
         )
-        self.findings: dict[str, list[Finding]] = {}
-        self._fast: dict[str, list[Finding]] = {}  # the fast rules' findings, checked on the UI thread
-        self._idle: dict[str, tuple[str, list[Finding]]] = {}  # the dictionary rules': (the text checked, findings)
+        self.checks = EditorFindings(self)
+        self.last_year_lookup = LastYear(self)  # looked up in a worker after the first frame
         self.current_id = session.template.text_section_ids()[0]
-        self.last_year: Draft | None = None  # looked up in a worker after the first frame
         self.started = False  # True once the work deferred past the first frame is done (findings, tabs, last year)
-        self._last_year_known = False
-        self._lookups = 0
-        self._session_closed = False
-        self._last_synced: str | None = None
+        self.last_synced: str | None = None  # the text last copied into the draft
         self._told_read_only = -1e9
 
     # ------------------------------------------------------------ layout
@@ -195,6 +159,16 @@ class EditorScreen(Screen[None]):
     def guidance(self) -> GuidancePanel:
         return self.query_one("#guidance", GuidancePanel)
 
+    @property
+    def findings(self) -> dict[str, list[Finding]]:
+        """Each section's findings (EditorFindings keeps them)."""
+        return self.checks.by_section
+
+    @property
+    def last_year(self) -> Draft | None:
+        """Last year's draft, once looked up (None until then, or when there is none)."""
+        return self.last_year_lookup.draft
+
     def on_mount(self) -> None:
         """The first frame shows the text as soon as possible: the section list with its lengths, and the
         section where the user left off. The checker's findings, the guidance tabs and last year's draft follow
@@ -213,55 +187,19 @@ class EditorScreen(Screen[None]):
         self.post_message(self.Opened(self))
 
     async def after_first_frame(self) -> None:
-        if self._session_closed:
+        if self.saving.closed:
             return
-        self._look_up_last_year()  # reads files in its thread meanwhile
-        self._show_notes(self.current_id)
+        self.last_year_lookup.look_up()  # reads files in its thread meanwhile
+        show_notes(self, self.current_id)
         with self.app.batch_update():  # one frame for all of it
             self.recheck_all()
             await self.guidance.build()
-        self.started = self._last_year_known
-
-    def _look_up_last_year(self) -> None:
-        """Reading every draft in the data dir is done in a worker thread, given plain values, not the draft."""
-        draft = self.session.draft
-        self._lookups += 1
-        find = self.service().last_year_draft  # the service is loaded here, in the UI thread, not in the worker
-        self._find_last_year(
-            find, draft.template, draft.profile.year, draft.profile.name, self.session.path, self._lookups
-        )
-
-    @work(thread=True, group="last-year")
-    def _find_last_year(
-        self, find: LastYearLookup, template: str, year: int | None, name: str, path: Path, lookup: int
-    ) -> None:
-        self.post_message(LastYearFound(find(template, year, name, path), lookup))
+        self.started = self.last_year_lookup.known
 
     @on(LastYearFound)
     def _last_year_found(self, event: LastYearFound) -> None:
-        if event.lookup != self._lookups or self._session_closed or not self.is_attached:
-            return  # an older lookup, for the profile as it was; or the editor is closing
-        self.last_year = event.draft
-        self._last_year_known = True
-        self._show_last_year(self.current_id)
-        plans = self.service().last_year_plans(event.draft, self.session.template)
-        self.guidance.show_material(plans=plans, ticked=load_plan_ticks(self.session.path))
-        if event.draft is not None:
-            self.recheck_all()  # copied-from-last-year can now compare
-        self.started = self.guidance.built
-
-    def _show_last_year(self, section_id: str) -> None:
-        if self.last_year is None:
-            self.guidance.show_last_year(None, None)
-        else:
-            self.guidance.show_last_year(self.last_year.sections.get(section_id, ""), self.last_year.profile.year)
-
-    def _show_notes(self, section_id: str) -> None:
-        """This section's notes on the 素材 page; a notes file that cannot be read is said there, not raised."""
-        try:
-            self.guidance.show_material(self.service().section_notes(self.session.draft, section_id))
-        except AppraisalError as exc:
-            self.guidance.show_material([], exc.message)
+        if not self.saving.closed and self.is_attached:  # else the editor is closing
+            self.last_year_lookup.found(event)
 
     @on(PlanChecklist.Ticked)
     def _plans_ticked(self, event: PlanChecklist.Ticked) -> None:
@@ -271,43 +209,11 @@ class EditorScreen(Screen[None]):
 
     @on(MaterialPage.InsertNote)
     def _insert_note(self, event: MaterialPage.InsertNote) -> None:
-        """A note chosen on the 素材 page goes in at the cursor, as if typed (saved and checked the same way)."""
         event.stop()
-        if self.session.read_only:
-            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
-            return
-        row, column = self.editor.selection.start
-        self.editor.insert(as_sentence(event.text, self.editor.document.get_line(row)[:column]))
-        self.editor.focus()
+        insert_note(self, event.text)
 
     def action_assist(self) -> None:
-        """Drafting help on this section; an accepted proposal replaces its text as one edit (Ctrl+Z undoes it)
-        and is saved at once, as a new revision."""
-        from appraisal.tui.screens.assist import Accepted, AssistScreen, Confirmed
-
-        if self.session.read_only:
-            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
-            return
-        self._sync()
-        section_id = self.current_id
-
-        def decided(outcome: Accepted | Confirmed | None) -> None:
-            if outcome is None or section_id != self.current_id:
-                return
-            if isinstance(outcome, Accepted):
-                self.editor.replace(outcome.proposal.text, (0, 0), self.editor.document.end)
-                self.editor.focus()
-                self._sync()
-                self.service().adopt_proposal(self.session.draft, outcome.proposal)
-            else:
-                self.service().confirm_facts(self.session.draft, section_id, outcome.texts)
-                self.notify(f"已确认 {len(outcome.texts)} 处内容无误，不再提示。", timeout=3)
-            self.session.mark_changed()
-            self.save_now()
-            self.check_section(section_id)
-
-        screen = AssistScreen(self.service(), self.session.draft, self.session.template, section_id)
-        self.app.push_screen(screen, decided)
+        editor_dialogs.assist(self)
 
     def action_add_note(self) -> None:
         editor_dialogs.add_note(self)
@@ -322,105 +228,21 @@ class EditorScreen(Screen[None]):
     # ------------------------------------------------------------ moving between sections
 
     def go_to(self, section_id: str, location: tuple[int, int] | None = None, *, save: bool = True) -> None:
-        """Show another section. Saves first; never refuses, whatever state the current section is in."""
-        self._sync()
-        if save:
-            self.save_now()
-        if self.saving.take_check():  # the section being left gets its pending check now, not never
-            self.check_section(self.current_id)
-        template = self.session.template
-        self.current_id = section_id
-        self._show_in_editor(section_id)
-        if location is not None:
-            self._place_cursor(location)
-        placed = template.placed(section_id)
-        section = placed.section
-        limits = f"{section.min_chars}–{section.max_chars}" if section.max_chars else f"≥{section.min_chars}"
-        self.query_one("#section-heading", SectionHeading).show(
-            parent=placed.parent.title if placed.parent is not None else None,
-            title=section.title,
-            required=section.required,
-            limits=limits,
-        )
-        self.guidance.show_guidance(template.guidance(section_id))
-        self._show_findings_here()
-        if self._last_year_known:  # until last year's draft has been looked up, the tab says it is looking
-            self._show_last_year(section_id)
-        if self.guidance.built:  # before that, after_first_frame shows them (the service is not loaded yet)
-            self._show_notes(section_id)
-        self.section_list.select_section(section_id)
-        self.editor.focus()
-        self.refresh_status()
-        if save:
-            self.remember_position()  # so even a killed session reopens on this section
-
-    def _show_in_editor(self, section_id: str) -> None:
-        text = self.session.text(section_id)
-        self._last_synced = text
-        self.editor.show_section(section_id, text, read_only=self.session.read_only)
-
-    def _place_cursor(self, location: tuple[int, int], end_column: int | None = None) -> None:
-        document = self.editor.document
-        row = max(0, min(location[0], document.line_count - 1))
-        line = document.get_line(row)
-        column = max(0, min(location[1], len(line)))
-        if end_column is not None and end_column > column:
-            self.editor.selection = Selection((row, column), (row, min(end_column, len(line))))
-        else:
-            self.editor.move_cursor((row, column))
-        self.editor.scroll_cursor_visible(center=True)
+        navigation.go_to(self, section_id, location, save=save)
 
     def jump_to_finding(self, finding: Finding) -> None:
-        """Show the finding's section with the cursor on it (line and column are 1-based, in code points).
-        A finding about the title or the profile (no section) opens the 个人信息 dialog instead; one saying that
-        a check could not run has nowhere to go and is shown again."""
-        from appraisal.checks import CHECK_FAILED, RULES
-
-        section_id = finding.section
-        if finding.rule == CHECK_FAILED:
-            self.notify(finding.message, severity="error", timeout=8)
-            return
-        if section_id is None:
-            self.action_edit_profile()
-            return
-        if section_id not in self.session.template.text_section_ids():
-            return
-        if section_id != self.current_id:
-            self.go_to(section_id)
-        # A finding that marks where something is to be written (the unit whose number is missing): the cursor goes
-        # in front of the marked text, selecting nothing, so typing the number does not replace the unit.
-        rule = RULES.get(finding.rule)
-        gap = rule is not None and rule.marks_gap
-        end_column = None if gap else finding.end_column - 1
-        self._place_cursor((finding.line - 1, finding.column - 1), end_column=end_column)
-        self.editor.focus()
-        row = self.editor.cursor_location[0]
-        cue = jump_cue(self.editor.document.get_line(row), finding.column - 1, finding.end_column - 1, gap=gap)
-        if cue is not None:
-            self.notify(cue, timeout=5)
-
-    def _neighbour(self, step: int) -> str:
-        ids = self.session.template.text_section_ids()
-        index = ids.index(self.current_id) + step
-        return ids[max(0, min(index, len(ids) - 1))]
+        navigation.jump_to_finding(self, finding)
 
     def action_next_section(self) -> None:
-        self._after_typed_keys(1)
+        navigation.after_typed_keys(self, 1)
 
     def action_previous_section(self) -> None:
-        self._after_typed_keys(-1)
-
-    def _after_typed_keys(self, step: int) -> None:
-        """Change section once the keys typed before the change are in the text. The binding is a priority one,
-        so the app acts on it before passing on the keys typed after it; but keys typed before it may still be
-        waiting in the text area's queue. The change is queued behind them there: each key lands in its own
-        section, whatever the app was busy with."""
-        self.editor.call_later(lambda: self.go_to(self._neighbour(step)))
+        navigation.after_typed_keys(self, -1)
 
     def typing_target(self) -> Widget | None:
         """Keys typed in the section list, the tabs, the findings or the 素材 lists go into the text (typing_target):
         a writer who pressed F4 and typed on would otherwise lose every 字."""
-        return None if self.focused is self.editor or self._session_closed else self.editor
+        return None if self.focused is self.editor or self.saving.closed else self.editor
 
     def action_back_to_text(self) -> None:
         """Esc, from the section list, the tabs or the findings: back to typing (dialogs have their own Esc)."""
@@ -447,14 +269,14 @@ class EditorScreen(Screen[None]):
 
     # ------------------------------------------------------------ typing, checking, saving
 
-    def _sync(self) -> bool:
+    def sync(self) -> bool:
         """Copy the editor's text into the draft under the section the editor holds."""
-        if self._session_closed or self.editor.section_id is None:
+        if self.saving.closed or self.editor.section_id is None:
             return False
         text = self.editor.text
-        if text == self._last_synced:
+        if text == self.last_synced:
             return False  # the editor has not changed: never overwrite newer text (fixes, a restore) with it
-        self._last_synced = text
+        self.last_synced = text
         return self.session.set_text(self.editor.section_id, text)
 
     @on(SectionEditor.ReadOnlyKey)
@@ -471,7 +293,7 @@ class EditorScreen(Screen[None]):
         """Runs on every key, so it does as little as possible: note the time and make sure one save timer
         and one check timer are pending. Counts and findings are redrawn when typing pauses."""
         was_dirty = self.session.dirty
-        if not self._sync():
+        if not self.sync():
             return
         self.saving.changed()
         if not was_dirty:
@@ -485,100 +307,19 @@ class EditorScreen(Screen[None]):
         """Save if anything changed (SaveController: on failure the text stays here and one sentence says why)."""
         return self.saving.save_now()
 
-    def _show_save_failure(self, sentence: str | None) -> None:
-        """The save error line under the status bar: the failure's sentence, or nothing once a save succeeds."""
-        self.set_class(sentence is not None, "save-failed")
-        self.query_one("#save-error", Static).update(Text(sentence or ""))
-
-    def _check_all(self) -> dict[str, list[Finding]]:
-        """The whole draft's findings by section (the user's disabled rules left out by the service). A check
-        that could not run is listed in every section, as `check_section` lists it in the one it checks."""
-        from appraisal.checks import CHECK_FAILED
-        from appraisal.service import TYPING
-
-        found = self.service().check_draft(self.session.draft, self.session.template, self.last_year, TYPING)
-        failed = [f for f in found if f.rule == CHECK_FAILED]
-        by_section: dict[str, list[Finding]] = {sid: list(failed) for sid in self.session.template.text_section_ids()}
-        for finding in found:
-            if finding.rule != CHECK_FAILED:
-                by_section.setdefault(finding.section or "", []).append(finding)
-        return by_section
-
     def check_section(self, section_id: str) -> None:
-        """The fast rules now, on the UI thread; the dictionary rules in a worker, merged when they are done."""
-        from appraisal.service import TYPING
-
-        self._fast[section_id] = self.service().check_section(
-            self.session.draft, self.session.template, section_id, self.last_year, TYPING
-        )
-        self._show_section_findings(section_id)
-        self._check_when_idle([section_id])
+        self.checks.check_section(section_id)
 
     def recheck_all(self) -> None:
-        self._fast = self._check_all()
-        for section_id in self.session.template.text_section_ids():
-            self._merge(section_id)
-            self._update_list_entry(section_id)
-        self._show_findings_here()
-        self._check_when_idle(self.session.template.text_section_ids())
-
-    def _merge(self, section_id: str) -> None:
-        """The section's findings: the fast rules' and, if its text has not changed since, the dictionary rules'."""
-        fast = self._fast.get(section_id, [])
-        checked, idle = self._idle.get(section_id, ("", []))
-        if idle and checked == self.session.text(section_id):
-            fast = sorted([*fast, *idle], key=lambda f: (f.line, f.column, f.end_column))
-        self.findings[section_id] = fast  # in place: the section list keeps a reference to the dict
-
-    def _show_section_findings(self, section_id: str) -> None:
-        self._merge(section_id)
-        self._update_list_entry(section_id)
-        if section_id == self.current_id:
-            self._show_findings_here()
-
-    def _check_when_idle(self, section_ids: list[str]) -> None:
-        """Run the dictionary rules (≤ 100 ms for 3,000 字, the dictionary loaded on first use) off the UI thread,
-        on a copy of the draft taken now."""
-        draft = self.session.draft.model_copy(deep=True)
-        self._run_idle_rules(self.service(), draft, self.session.template, tuple(section_ids))
-
-    @work(thread=True, exclusive=True, group="idle-check")
-    def _run_idle_rules(self, service: Service, draft: Draft, template: Template, section_ids: tuple[str, ...]) -> None:
-        from appraisal.service import WHEN_IDLE
-
-        found = {
-            sid: (draft.sections.get(sid, ""), service.check_section(draft, template, sid, None, WHEN_IDLE))
-            for sid in section_ids
-        }
-        self.post_message(IdleFindings(found))
+        self.checks.recheck_all()
 
     @on(IdleFindings)
     def _idle_found(self, event: IdleFindings) -> None:
-        if self._session_closed or not self.is_attached:
-            return
-        self._idle.update(event.found)
-        for section_id in event.found:
-            self._show_section_findings(section_id)
-
-    def _show_findings_here(self) -> None:
-        """The current section's findings: listed in the panel, counted in the heading above the text."""
-        found = self.findings.get(self.current_id, [])
-        self.guidance.show_findings(found)
-        self.query_one("#section-heading", SectionHeading).show_findings(len(found))
-
-    def _update_list_entry(self, section_id: str) -> None:
-        self.section_list.update_section(section_id, self.session.text(section_id), self.findings.get(section_id, []))
+        if not self.saving.closed and self.is_attached:
+            self.checks.idle_found(event.found)
 
     def refresh_status(self) -> None:
-        session = self.session
-        self.query_one("#status", StatusBar).show(
-            draft_name=f"{session.draft.profile.name or '（未署名）'}·{session.draft.title}",
-            total=session.draft.total_chars(),
-            limit=session.template.max_chars,
-            save_label=session.save_label(),
-        )
-        # The current section's count changes on every key: cheap to redraw only that entry.
-        self._update_list_entry(self.current_id)
+        status.refresh_status(self)
 
     def action_save(self) -> None:
         editor_dialogs.save(self)
@@ -597,8 +338,8 @@ class EditorScreen(Screen[None]):
     def reload_from_session(self) -> None:
         """After fixes or a restore: show the draft's text again and check everything."""
         row, column = self.editor.cursor_location
-        self._show_in_editor(self.current_id)
-        self._place_cursor((row, column))
+        navigation.show_in_editor(self, self.current_id)
+        navigation.place_cursor(self, (row, column))
         self.recheck_all()
         self.refresh_status()
 
@@ -643,9 +384,6 @@ class EditorScreen(Screen[None]):
     def action_take_unmatched(self) -> None:
         editor_dialogs.take_unmatched(self)
 
-    def _move_lines(self, source: str, start: int, end: int, target: str) -> None:
-        editor_dialogs.move_lines(self, source, start, end, target)
-
     def action_close_draft(self) -> None:
         """Back to the start screen, to open another draft."""
 
@@ -661,7 +399,7 @@ class EditorScreen(Screen[None]):
     def ask_about_unsaved(self, then: Callable[[], None]) -> None:
         editor_dialogs.ask_about_unsaved(self, then)
 
-    # ------------------------------------------------------------ leaving
+    # ------------------------------------------------------------ leaving (SaveController does the work)
 
     def remember_position(self) -> None:
         row, column = self.editor.cursor_location
@@ -669,37 +407,18 @@ class EditorScreen(Screen[None]):
 
     def finish(self) -> bool:
         """Save and remember where the user was. False when the text could not be saved."""
-        if self._session_closed:
-            return True
-        ok = self.save_now()
-        self.saving.stop()
-        self.remember_position()
-        return ok
+        return self.saving.finish()
 
     def close_session(self) -> None:
-        if not self._session_closed:
-            self.saving.stop()
-            self.saving.closed = True
-            self._session_closed = True
-            self.session.close()
+        self.saving.close()
 
     def rescue(self) -> tuple[EditSession, Path | None]:
-        """The app is ending on an error: take the editor's text if the widget can still give it, save it or
-        write a recovery copy, and release the lock. The session and where its text is now."""
-        try:
-            self._sync()
-        except Exception:  # a broken widget must not stop the rescue of the draft: what was synced is saved
-            log.exception("the editor's text could not be read while rescuing the draft")
-        where = self.session.rescue()
-        self.close_session()
-        return self.session, where
+        """The app is ending on an error: save the text or write a recovery copy. The session and where its text
+        is now."""
+        return self.session, self.saving.rescue()
 
     def on_unmount(self) -> None:
-        # Last chance (the app is closing for another reason): save what we can, release the lock.
-        if not self._session_closed:
-            self._sync()
-            self.session.save()
-            self.close_session()
+        self.saving.last_chance()
 
     def commands(self) -> Iterator[SystemCommand]:
         """The palette's commands: the table's, with the keys from BINDINGS, and one per section."""

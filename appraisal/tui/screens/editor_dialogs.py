@@ -1,4 +1,5 @@
-"""What the editor's keys open (review, export, history, 个人信息, the external editor, moving paragraphs, a note;
+"""What the editor's keys open (review, export, history, 个人信息, the external editor, moving paragraphs, a note,
+drafting help;
 save-as, and what to do when a save failed or the draft file changed on disk), each a function of the editor
 screen: it saves first where the dialog reads the saved draft, pushes the dialog, and acts on what the dialog
 returns. The screen keeps one line per action (layout and routing); these hold the work."""
@@ -14,12 +15,13 @@ from appraisal.app.session import SaveConflict
 from appraisal.errors import AppraisalError
 from appraisal.tui.external import edit_text, suspended
 from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
+from appraisal.tui.screens.editor_side import show_notes
+from appraisal.tui.screens.editor_status import READ_ONLY_MESSAGE
 
 if TYPE_CHECKING:
     from appraisal.checks import Finding
     from appraisal.tui.screens.editor import EditorScreen
 
-READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，如需修改请用“另存为”保存一份副本。"
 # In a browser tab (appraisal serve) there is no terminal to hand over: an editor program would read the tab's
 # input pipe and write into its screen, and the tab would hang.
 IN_BROWSER_EDITOR_MESSAGE = "浏览器中不能打开外部编辑器，请直接在网页中输入或粘贴，浏览器里的输入法可以正常使用。"
@@ -28,7 +30,7 @@ IN_BROWSER_EDITOR_MESSAGE = "浏览器中不能打开外部编辑器，请直接
 def review(editor: EditorScreen) -> None:
     from appraisal.tui.screens.review import ReviewScreen
 
-    editor._sync()
+    editor.sync()
     editor.save_now()
 
     def done(finding: Finding | None) -> None:
@@ -43,7 +45,7 @@ def review(editor: EditorScreen) -> None:
 def export(editor: EditorScreen) -> None:
     from appraisal.tui.screens.export import ExportScreen
 
-    editor._sync()
+    editor.sync()
     editor.save_now()
     editor.app.push_screen(ExportScreen(editor.session, editor.service(), editor.settings.export_folder))
 
@@ -51,7 +53,7 @@ def export(editor: EditorScreen) -> None:
 def history(editor: EditorScreen) -> None:
     from appraisal.tui.screens.history import HistoryScreen
 
-    editor._sync()
+    editor.sync()
     editor.save_now()
 
     def chosen(revision: int | None) -> None:
@@ -77,8 +79,8 @@ def edit_profile(editor: EditorScreen) -> None:
             editor.save_now()
             editor.go_to(editor.current_id, save=False)
             editor.recheck_all()
-            if editor._lookups:  # the year or the name may have changed: look again
-                editor._look_up_last_year()
+            if editor.last_year_lookup.lookups:  # the year or the name may have changed: look again
+                editor.last_year_lookup.look_up()
 
     editor.app.push_screen(ProfileScreen(editor.session.draft, read_only=editor.session.read_only), changed)
 
@@ -91,7 +93,7 @@ def external_editor(editor: EditorScreen) -> None:
     if editor.app.is_web:
         editor.app.push_screen(MessageScreen(IN_BROWSER_EDITOR_MESSAGE, title="外部编辑器"))
         return
-    editor._sync()
+    editor.sync()
     editor.save_now()
     section_id = editor.current_id
     try:
@@ -104,7 +106,7 @@ def external_editor(editor: EditorScreen) -> None:
     if edited != editor.session.text(section_id):
         document_end = editor.editor.document.end
         editor.editor.replace(edited, (0, 0), document_end)  # an edit, so Ctrl+Z can undo it
-        editor._sync()
+        editor.sync()
         editor.save_now()
         editor.check_section(section_id)
 
@@ -117,7 +119,7 @@ def move_block(editor: EditorScreen) -> None:
     if editor.session.read_only:
         editor.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
         return
-    editor._sync()
+    editor.sync()
     source = editor.current_id
     start, end = block_rows(editor.editor.selection)
     block = "\n".join(editor.session.text(source).split("\n")[start:end])
@@ -127,7 +129,7 @@ def move_block(editor: EditorScreen) -> None:
 
     def chosen(target: str | None) -> None:
         if target is not None:
-            editor._move_lines(source, start, end, target)
+            move_lines(editor, source, start, end, target)
 
     editor.app.push_screen(MoveBlockScreen(editor.session.template, source, block), chosen)
 
@@ -143,12 +145,12 @@ def take_unmatched(editor: EditorScreen) -> None:
     if not editor.session.draft.unmatched.strip():
         editor.notify("草稿中没有未归类的内容。", timeout=4)
         return
-    editor._sync()
+    editor.sync()
     target = editor.current_id
 
     def chosen(rows: tuple[int, int] | None) -> None:
         if rows is not None:
-            editor._move_lines("unmatched", *rows, target)
+            move_lines(editor, "unmatched", *rows, target)
 
     title = editor.session.template.section(target).title
     editor.app.push_screen(UnmatchedScreen(editor.session.draft.unmatched, title), chosen)
@@ -180,11 +182,41 @@ def add_note(editor: EditorScreen) -> None:
             return
         editor.notify(f"已记入{note.date.year if note.date else ''}年度素材第{note.id}条。", timeout=3)
         if section_id == editor.current_id:
-            editor._show_notes(section_id)
+            show_notes(editor, section_id)
             editor.guidance.open_tab("material")
 
     title = editor.session.template.section(section_id).title
     editor.app.push_screen(InputScreen(f"记入“{title}”的素材（日期记为今天）：", title="记素材"), add)
+
+
+def assist(editor: EditorScreen) -> None:
+    """Drafting help on this section; an accepted proposal replaces its text as one edit (Ctrl+Z undoes it)
+    and is saved at once, as a new revision."""
+    from appraisal.tui.screens.assist import Accepted, AssistScreen, Confirmed
+
+    if editor.session.read_only:
+        editor.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+        return
+    editor.sync()
+    section_id = editor.current_id
+
+    def decided(outcome: Accepted | Confirmed | None) -> None:
+        if outcome is None or section_id != editor.current_id:
+            return
+        if isinstance(outcome, Accepted):
+            editor.editor.replace(outcome.proposal.text, (0, 0), editor.editor.document.end)
+            editor.editor.focus()
+            editor.sync()
+            editor.service().adopt_proposal(editor.session.draft, outcome.proposal)
+        else:
+            editor.service().confirm_facts(editor.session.draft, section_id, outcome.texts)
+            editor.notify(f"已确认 {len(outcome.texts)} 处内容无误，不再提示。", timeout=3)
+        editor.session.mark_changed()
+        editor.save_now()
+        editor.check_section(section_id)
+
+    screen = AssistScreen(editor.service(), editor.session.draft, editor.session.template, section_id)
+    editor.app.push_screen(screen, decided)
 
 
 def save(editor: EditorScreen) -> None:
@@ -194,7 +226,7 @@ def save(editor: EditorScreen) -> None:
     if editor.session.conflict is not None:
         editor.offer_conflict_choices()
         return
-    editor._sync()
+    editor.sync()
     editor.session.mark_changed()  # an explicit save always writes, so the user sees a fresh time
     if editor.save_now():
         editor.notify(f"已保存到 {editor.session.path}", timeout=3)
@@ -223,7 +255,7 @@ def offer_conflict_choices(editor: EditorScreen) -> None:
 
 
 def save_here(editor: EditorScreen) -> None:
-    editor._sync()
+    editor.sync()
     try:
         editor.session.save_here()
     except AppraisalError as exc:
@@ -245,7 +277,7 @@ def save_as(editor: EditorScreen) -> None:
         if target.suffix.lower() != ".json":
             target = target.with_suffix(".json")
         try:
-            editor._sync()
+            editor.sync()
             editor.session.save_as(target)
         except AppraisalError as exc:
             editor.app.push_screen(MessageScreen(exc.message, title="另存失败"))

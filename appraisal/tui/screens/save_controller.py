@@ -2,22 +2,28 @@
 save), and what the writer is told when it fails (one sentence on the error line, and once as a toast).
 
 The editor screen calls `changed()` on every edit, `save_now()` wherever it must save (a section change, review,
-export, quitting), `saved_elsewhere()` after a save made another way (save-as, save-here), and `stop()` when the
-session ends. It hands in what is its own: copying the editor's text into the draft, the pending check, and how a
-failure is shown. A failed save keeps the text in memory; a failing disk is retried, a draft file that another
-program deleted or rewrote is left alone until the writer chooses (Ctrl+S).
+export), `saved_elsewhere()` after a save made another way (save-as, save-here); and at the end `finish()` (save
+and remember the place), `close()` (release the draft), `rescue()` (the app is ending on an error) or
+`last_chance()` (the screen goes away). It hands in what is its own: copying the editor's text into the draft, the
+pending check, where the writer is, and how a failure is shown. A failed save keeps the text in memory; a failing
+disk is retried, a draft file that another program deleted or rewrote is left alone until the writer chooses
+(Ctrl+S).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.timer import Timer
 
 from appraisal.app.autosave import Autosaver
 from appraisal.app.session import EditSession, SaveConflict
 from appraisal.app.tui_settings import TuiSettings
+
+log = logging.getLogger(__name__)
 
 SetTimer = Callable[..., Timer]
 
@@ -28,7 +34,7 @@ class SaveHooks:
 
     sync: Callable[[], object]  # copy the editor's text into the draft
     check: Callable[[], None]  # the current section's pending check
-    saved_by_timer: Callable[[], None]  # an autosave succeeded (remember where the writer is)
+    remember_position: Callable[[], None]  # after an autosave and at the end: a killed session reopens there
     show_failure: Callable[[str | None], None]  # the sentence on the error line (None: clear it)
     notify_failure: Callable[[str], None]  # the sentence once as a toast
     refresh: Callable[[], None]  # the status bar (save time, 未保存)
@@ -50,7 +56,7 @@ class SaveController:
         self._timer: Timer | None = None  # one timer, set for the autosaver's next moment
         self._timer_at: float | None = None
         self._shown_error: str | None = None
-        self.closed = False
+        self.closed = False  # the session is closed (its lock released): nothing is saved any more
 
     def changed(self) -> None:
         """An edit: a save and a check are due a moment after typing stops."""
@@ -93,7 +99,7 @@ class SaveController:
             self.hooks.check()
             self.hooks.refresh()
         if due.save and self.save_now():
-            self.hooks.saved_by_timer()  # a killed session reopens where the typing stopped
+            self.hooks.remember_position()  # a killed session reopens where the typing stopped
         self.wake()
 
     def save_now(self) -> bool:
@@ -139,3 +145,39 @@ class SaveController:
         """The session ends (or the screen leaves): nothing more is due."""
         self.autosaver.stop()
         self._stop_timer()
+
+    def finish(self) -> bool:
+        """Save and remember where the writer was; nothing more is due. False when the text could not be saved
+        (the session stays open: the writer is asked what to do)."""
+        if self.closed:
+            return True
+        ok = self.save_now()
+        self.stop()
+        self.hooks.remember_position()
+        return ok
+
+    def close(self) -> None:
+        """The session ends: the draft's lock is released."""
+        if not self.closed:
+            self.stop()
+            self.closed = True
+            self.session.close()
+
+    def rescue(self) -> Path | None:
+        """The app is ending on an error: take the editor's text if the widget can still give it, save it or
+        write a recovery copy, and release the lock. Where the text is now."""
+        try:
+            self.hooks.sync()
+        except Exception:  # a broken widget must not stop the rescue of the draft: what was synced is saved
+            log.exception("the editor's text could not be read while rescuing the draft")
+        where = self.session.rescue()
+        self.close()
+        return where
+
+    def last_chance(self) -> None:
+        """The screen goes away while the session is open (the app is closing for another reason): save what
+        we can, release the lock."""
+        if not self.closed:
+            self.hooks.sync()
+            self.session.save()
+            self.close()

@@ -1,0 +1,102 @@
+"""What the editor's side panel shows beside the text besides guidance and findings: last year's draft (the 去年
+tab, and last year's plans on the 素材 page) and this section's notes (素材, which Enter inserts at the cursor).
+
+Last year's draft is looked up in a worker thread after the first frame (it reads every draft in the data
+folder), given plain values, never the draft; the answer comes back as a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from appraisal.app.ui_state import load_plan_ticks
+from appraisal.draft import Draft
+from appraisal.errors import AppraisalError
+from appraisal.tui.screens.editor_status import READ_ONLY_MESSAGE
+from appraisal.tui.widgets.material import as_sentence
+
+if TYPE_CHECKING:
+    from appraisal.tui.screens.editor import EditorScreen
+
+LastYearLookup = Callable[[str, int | None, str, Path | None], Draft | None]
+
+
+class LastYearFound(Message):
+    """Posted by the worker that looks for last year's draft (workers never touch widgets themselves)."""
+
+    def __init__(self, draft: Draft | None, lookup: int) -> None:
+        super().__init__()
+        self.draft = draft
+        self.lookup = lookup  # which lookup this answers: the profile may have changed since it started
+
+
+class LastYear:
+    """Last year's draft for one editor screen: looked up (again after the profile changed), then shown."""
+
+    def __init__(self, editor: EditorScreen) -> None:
+        self.editor = editor
+        self.draft: Draft | None = None
+        self.known = False  # until it has been looked up, the 去年 tab says it is looking
+        self.lookups = 0
+
+    def look_up(self) -> None:
+        """Start a lookup in a worker thread; the service is loaded here, in the UI thread, not in the worker."""
+        editor = self.editor
+        draft = editor.session.draft
+        self.lookups += 1
+        find: LastYearLookup = editor.service().last_year_draft
+        template, year, name, path, lookup = (
+            draft.template,
+            draft.profile.year,
+            draft.profile.name,
+            editor.session.path,
+            self.lookups,
+        )
+        editor.run_worker(
+            lambda: editor.post_message(LastYearFound(find(template, year, name, path), lookup)),
+            thread=True,
+            group="last-year",
+        )
+
+    def found(self, event: LastYearFound) -> None:
+        editor = self.editor
+        if event.lookup != self.lookups:
+            return  # an older lookup, for the profile as it was
+        self.draft = event.draft
+        self.known = True
+        self.show(editor.current_id)
+        plans = editor.service().last_year_plans(event.draft, editor.session.template)
+        editor.guidance.show_material(plans=plans, ticked=load_plan_ticks(editor.session.path))
+        if event.draft is not None:
+            editor.recheck_all()  # copied-from-last-year can now compare
+        editor.started = editor.guidance.built
+
+    def show(self, section_id: str) -> None:
+        guidance = self.editor.guidance
+        if self.draft is None:
+            guidance.show_last_year(None, None)
+        else:
+            guidance.show_last_year(self.draft.sections.get(section_id, ""), self.draft.profile.year)
+
+
+def insert_note(editor: EditorScreen, text: str) -> None:
+    """A note chosen on the 素材 page goes in at the cursor, as if typed (saved and checked the same way)."""
+    if editor.session.read_only:
+        editor.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+        return
+    area = editor.editor
+    row, column = area.selection.start
+    area.insert(as_sentence(text, area.document.get_line(row)[:column]))
+    area.focus()
+
+
+def show_notes(editor: EditorScreen, section_id: str) -> None:
+    """This section's notes on the 素材 page; a notes file that cannot be read is said there, not raised."""
+    try:
+        editor.guidance.show_material(editor.service().section_notes(editor.session.draft, section_id))
+    except AppraisalError as exc:
+        editor.guidance.show_material([], exc.message)
