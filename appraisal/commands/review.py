@@ -66,6 +66,9 @@ def run(args: argparse.Namespace) -> int:
     result = service.review(args.folders, args.template, args.year, jobs=args.jobs, progress=bar)
     if bar is not None:
         bar.close()
+    if result.skipped:
+        names = "、".join(result.skipped)
+        print(f"未审阅 {names}：这是审阅结果，不是报告。", file=sys.stderr)
     data = WRITERS[fmt].write(result)
     _write(data, args.output, result)
     if result.interrupted:

@@ -1,4 +1,5 @@
-"""The review as one self-contained HTML page: a sortable table of the reports (click a column's heading), each
+"""The review as one self-contained HTML page: a sortable table of the reports (click a column's heading; names, files
+and templates in pinyin order by keys made here, the same in every browser, surnames read as surnames), each
 report's findings below it, the shared passages with links both ways; prints on A4 (the table's heading repeats
 on each page, no report's block is split across pages). Everything from the reports is escaped; no file, font or
 script is fetched from anywhere.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from appraisal.review.collation import path_key, pinyin_key
 from appraisal.review.overview import by_files, ordered, summary
 from appraisal.review.row import FAMILY_NAMES, RETURN, ReportRow
 from appraisal.review.run import Review
@@ -51,7 +53,7 @@ document.querySelectorAll("table.sortable th").forEach(function (th, column) {
     rows.sort(function (a, b) {
       var x = a.cells[column].getAttribute("data-key") || a.cells[column].textContent;
       var y = b.cells[column].getAttribute("data-key") || b.cells[column].textContent;
-      var nx = parseFloat(x), ny = parseFloat(y);
+      var nx = x.trim() === "" ? NaN : Number(x), ny = y.trim() === "" ? NaN : Number(y);
       var order = (!isNaN(nx) && !isNaN(ny)) ? nx - ny : x.localeCompare(y, "zh-CN");
       return ascending ? order : -order;
     });
@@ -82,10 +84,12 @@ def html_bytes(review: Review) -> bytes:
         n = number[id(row)]
         css = "return" if row.verdict == RETURN else "pass"
         reasons = "".join(f"<li>{escape(reason)}</li>" for reason in row.reasons)
+        template = row.template_name.split("（")[0] or ("—" if row.error else "未识别")
         parts.append(
             f'<tr><td class="{css}" data-key="{0 if row.verdict == RETURN else 1}">{escape(row.verdict)}</td>'
-            f'<td><a href="#r{n}">{escape(row.file)}</a></td><td class="name">{escape(row.name or "—")}</td>'
-            f"<td>{escape(row.template_name.split('（')[0] or ('—' if row.error else '未识别'))}</td>"
+            f'<td data-key="{escape(path_key(row.file)[0])}"><a href="#r{n}">{escape(row.file)}</a></td>'
+            f'<td class="name" data-key="{escape(pinyin_key(row.name, name=True))}">{escape(row.name or "—")}</td>'
+            f'<td data-key="{escape(pinyin_key(template))}">{escape(template)}</td>'
             f'<td class="num">{row.year or "—"}</td>'
             f'<td class="num">{"—" if row.error else row.errors}</td>'
             f'<td class="num">{"—" if row.error else row.warnings}</td>'

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from appraisal.review.overview import by_files, ordered, summary
 from appraisal.review.row import FAMILY_NAMES
 from appraisal.review.run import Review
+from appraisal.review.written import COLUMNS, TABLE_HEADER
 
 WIDTH = 100
 _QUOTE = 80  # characters of a passage quoted in the table (the HTML and JSON give it whole)
@@ -57,11 +58,8 @@ def wrap(text: str, width: int, indent: str) -> list[str]:
     return lines
 
 
-_COLUMNS = (("结论", 10), ("文件", 30), ("姓名", 8), ("模板", 20), ("年度", 6), ("错误", 6), ("提示", 6))
-
-
 def table(review: Review) -> bytes:
-    out = [" ".join(fit(title, width) for title, width in _COLUMNS).rstrip()]
+    out = [TABLE_HEADER]  # how a later review knows the file for a result, not a report (`written`)
     for row in ordered(review):
         template = row.template_name.split("（")[0] or ("—" if row.error else "未识别")  # the name without （…）
         values = (
@@ -73,7 +71,7 @@ def table(review: Review) -> bytes:
             "—" if row.error else str(row.errors),
             "—" if row.error else str(row.warnings),
         )
-        out.append(" ".join(fit(v, w) for v, (_, w) in zip(values, _COLUMNS, strict=True)).rstrip())
+        out.append(" ".join(fit(v, w) for v, (_, w) in zip(values, COLUMNS, strict=True)).rstrip())
         for reason in row.reasons:
             out.extend(wrap(f"· {reason}", WIDTH, " " * 11))
     out.append("")

@@ -15,9 +15,11 @@ from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, ProcessP
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from appraisal.review.collation import path_key
 from appraisal.review.read import ReviewSettings, review_file, start_worker
 from appraisal.review.row import PASS, RETURN, ReportRow, decide
 from appraisal.review.shared import Passage, find_shared
+from appraisal.review.written import written_by_review
 
 # Every file a reviewer may have been sent: the old Word formats are listed with the reason they cannot be read.
 REPORT_SUFFIXES = frozenset({".docx", ".txt", ".md", ".doc", ".wps"})
@@ -32,24 +34,34 @@ class Review:
     total: int = 0  # reports found; more than len(rows) when interrupted
     interrupted: bool = False
     year: int | None = None
+    skipped: list[str] = field(default_factory=list)  # files left out: what a review wrote (`written`)
 
 
-def find_reports(folders: Sequence[Path]) -> list[tuple[Path, str]]:
+def find_reports(folders: Sequence[Path], skipped: list[str] | None = None) -> list[tuple[Path, str]]:
     """Every report file under the folders (recursively; hidden files and Word's `~$` lock files skipped), with
-    the name to show: the path below the folder, prefixed by the folder's name when several were given."""
+    the name to show: the path below the folder, prefixed by the folder's name when several were given; in pinyin
+    order within each folder. Left out, and named in `skipped`: what a review wrote (`-o 审阅结果.txt` into the
+    folder, in any format and under any name), which is no report."""
     found: list[tuple[Path, str]] = []
     for folder in folders:
         if folder.is_file():
             found.append((folder, folder.name))
             continue
+        here: list[tuple[Path, str]] = []
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in sorted(files):
+            for name in files:
                 if name.startswith((".", "~$")) or Path(name).suffix.lower() not in REPORT_SUFFIXES:
                     continue
                 path = Path(root) / name
                 shown = path.relative_to(folder).as_posix()
-                found.append((path, f"{folder.name}/{shown}" if len(folders) > 1 else shown))
+                shown = f"{folder.name}/{shown}" if len(folders) > 1 else shown
+                if written_by_review(path):
+                    if skipped is not None:
+                        skipped.append(shown)
+                    continue
+                here.append((path, shown))
+        found.extend(sorted(here, key=lambda item: path_key(item[1])))
     return found
 
 
@@ -61,7 +73,8 @@ def review(
     progress: Progress | None = None,
 ) -> Review:
     """Review every report under `folders`; see the module's docstring."""
-    files = find_reports(folders)
+    skipped: list[str] = []
+    files = find_reports(folders, skipped)
     rows: list[ReportRow] = []
     interrupted = False
     try:
@@ -75,7 +88,7 @@ def review(
     rows.sort(key=lambda r: order[r.file])
     shared = find_shared([row.prints for row in rows])
     _decide(rows, shared, settings.year)
-    return Review(rows, shared, len(files), interrupted, settings.year)
+    return Review(rows, shared, len(files), interrupted, settings.year, skipped)
 
 
 def _rows(files: list[tuple[Path, str]], settings: ReviewSettings, jobs: int) -> Iterable[ReportRow]:

@@ -1,8 +1,11 @@
-"""A small folder of generated reports (tests/review_corpus.py), made once for the review tests."""
+"""A small folder of generated reports (tests/review_corpus.py), made once for the review tests; a headless Chromium
+for the HTML page."""
 
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,3 +31,27 @@ def reviewed(unit: tuple[Path, list[Report]], tmp_path_factory: pytest.TempPathF
     shutil.copytree(unit[0], folder)
     (folder / "损坏.docx").write_bytes(b"PK\x03\x04")
     return review([folder], ReviewSettings(year=2026), jobs=1)
+
+
+CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not shutil.which(path)]
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the browser test may not skip under CI: not installed: {missing}")
+        pytest.skip(f"not installed: {missing}")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
+    try:
+        yield driver
+    finally:
+        driver.quit()

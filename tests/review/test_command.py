@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -75,3 +77,23 @@ def test_an_unknown_format_is_refused_in_chinese(
 def test_an_empty_folder_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run_cli(capsys, str(tmp_path), "--format", "json")
     assert code == 0 and '"reports": []' in out and "没有找到 .docx、.txt、.md 报告" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("审阅结果.txt", "table"), ("结果.md", "csv"), ("结果.txt", "json"), ("网页.txt", "html")]
+)
+def test_a_result_written_into_the_reviewed_folder_is_no_report_on_the_next_run(
+    capsys: pytest.CaptureFixture[str], unit: tuple[Path, list[Report]], tmp_path: Path, name: str, fmt: str
+) -> None:
+    folder = tmp_path / "报告"
+    shutil.copytree(unit[0], folder)
+    target = folder / name
+    first = run_cli(capsys, str(folder), "-o", str(target), "--format", fmt, "--jobs", "1")
+    written = target.read_bytes()
+    second = run_cli(capsys, str(folder), "-o", str(target), "--format", fmt, "--jobs", "1")
+    assert first[0] == second[0] == 1
+    assert f"未审阅 {name}：这是审阅结果，不是报告。" in second[2] and "覆盖了原有文件" in second[2]
+    assert target.read_bytes() == written  # the same reports, the same result: the earlier result was not read
+    # nor under another name, nor by a review that writes to the screen
+    _code, out, err = run_cli(capsys, str(folder), "--format", "json", "--jobs", "1")
+    assert f"未审阅 {name}" in err and len(json.loads(out)["reports"]) == len(unit[1])

@@ -10,10 +10,7 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from appraisal.review import FORMATS, PASS, RETURN, Review
 from appraisal.review.output import cells
@@ -57,29 +54,6 @@ def test_json_has_the_shape_of_spec_10(reviewed: Review) -> None:
 
 
 # ---------------------------------------------------------------- html in a browser
-
-CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-
-
-@pytest.fixture
-def browser() -> Iterator[object]:
-    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not shutil.which(path)]
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the browser test may not skip under CI: not installed: {missing}")
-        pytest.skip(f"not installed: {missing}")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1200,900"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 def test_html_renders_sorts_links_and_prints_on_a4(reviewed: Review, browser: object, tmp_path: Path) -> None:
