@@ -2,8 +2,10 @@
 
 - A year in Chinese numerals takes 〇 for zero, never a digit, a letter or a circle: `二0二六年`, `二○二六年`,
   `二零二六年` → `二〇二六年` (fixable).
-- A year is written in full: `26年度`, `25年12月` → `2026年度`, `2025年12月` (fixable when the year is near the
-  report's; a bare `25年` is left alone, it is usually a length of time: `工作25年`).
+- A Chinese numeral is not written with a digit zero in it: `二0余起`, `三0个` (a slip for 二十 or 20; reported
+  without a fix, the writer chooses). `统一0时` (统一 ends before the digit) is fine.
+- A year is written in full: `26年度`, `25年12月`, `26年全年` → `2026年度`, `2025年12月`, `2026年全年` (fixable
+  when the year is near the report's; a bare `25年` is left alone, it is usually a length of time: `工作25年`).
 - Arabic digits are not mixed with 千 or 百 as a magnitude: `3千万元` → `3000万元`, `5百余人` → `500余人` (fixable);
   `3000万元`, `3.5亿元`, `5千米`, `3千瓦` and `百分点` are fine.
 - One range mark throughout: once a range of figures is written `3～5个`, a later `3-5个` is flagged (figures with a
@@ -23,7 +25,11 @@ _CN_DIGITS = "〇一二三四五六七八九"
 _ZEROS = "0０○OoＯｏ零"
 # Each pattern begins with a character class, lookbehinds after it, so the engine skips to the candidates.
 _CN_YEAR = re.compile(rf"[{_CN_DIGITS}{_ZEROS}](?<![{_CN_DIGITS}{_ZEROS}十百千万].)[{_CN_DIGITS}{_ZEROS}]{{3}}(?=年)")
-_SHORT_YEAR = re.compile(r"[0-9](?<![0-9０-９.．/\-].)[0-9](?=年(?:度|[0-9]{1,2}月|底|初|末|上半年|下半年))")
+_SHORT_YEAR = re.compile(
+    r"[0-9](?<![0-9０-９.．/\-].)[0-9](?=年(?:度|[0-9]{1,2}月|底|初|末|上半年|下半年|全年|[一二三四]季度|第[一二三四]季度|前三季度))"
+)
+# A Chinese numeral with a digit zero after it: 二0余起. 一 after another Han character ends a word (统一0时, 唯一0).
+_MIXED_ZERO = re.compile(r"[一二三四五六七八九十](?<![\u4e00-\u9fff]一)[0０](?![0-9０-９])")
 _QUOTED_YEAR = re.compile(r"[’'‘][0-9]{2}(?=年)")
 _MAGNITUDE = re.compile(
     r"(?P<number>[0-9](?<![0-9.．].)[0-9]*(?:\.[0-9]+)?)(?P<magnitude>[千百])(?![米瓦克伏帕焦卡赫字分])"
@@ -93,6 +99,8 @@ class NumberUsage(Rule):
         for index, line in enumerate(item.lines):
             if "年" in line:
                 yield from self._years(item, ctx, index, line)
+            if "0" in line or "０" in line:
+                yield from self._mixed_zeros(item, index, line)
             if "千" in line or "百" in line:
                 for match in _MAGNITUDE.finditer(line):
                     if item.is_protected(index, match.start(), match.end()):
@@ -124,6 +132,15 @@ class NumberUsage(Rule):
             shown = f"，应为“{full}年”" if near else ""
             message = f"年份不能简写（GB/T 15835）：“{match.group()}年”{shown}。"
             yield self.finding(item, index + 1, match.start() + 1, match.end() + 1, message, fix)
+
+    def _mixed_zeros(self, item: Field, index: int, line: str) -> Iterable[Finding]:
+        years = [match.span() for match in _CN_YEAR.finditer(line) if _year_fix(match.group()) is not None]
+        for match in _MIXED_ZERO.finditer(line):
+            start, end = match.span()
+            if any(first <= start and end <= last for first, last in years) or item.is_protected(index, start, end):
+                continue
+            message = f"汉字数字与阿拉伯数字“0”混用（GB/T 15835）：“{match.group()}”应统一写作汉字数字或阿拉伯数字。"
+            yield self.finding(item, index + 1, start + 1, end + 1, message)
 
     def _ranges(self, item: Field, ctx: Context, index: int, line: str) -> Iterable[Finding]:
         first = _first_range_mark(ctx)
