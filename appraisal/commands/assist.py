@@ -44,6 +44,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="确认写作助手加入的未经核实内容无误，不再提示（不写内容则确认本栏全部）",
     )
     parser.add_argument("--yes", action="store_true", help="不再询问：直接发送，或采用删去了原文事实的建议")
+    # --task, --apply and --confirm are three separate runs, one at a time (SPEC §8 still reads `--task … [--apply]`).
+    parser.epilog = (
+        "分三步，每次运行只做一步：先用 --task 请模型提出建议并显示（保存在草稿旁）；"
+        "看过后另行运行 --apply 采用这份建议；采用后检查中标为“未经核实”的内容，核对无误后用 --confirm 确认。"
+    )
 
 
 def _confirm(yes: bool, question: str, refusal: str) -> bool:
