@@ -1,5 +1,5 @@
 """`placeholder`: text left to be filled in — `20XX年`, `XX局`, `**区`, `某某`, `____`, `（此处填写…）`, `【单位名称】`,
-`待补充`, `TODO`.
+brackets holding only blanks (`〔…〕号`, `〔*〕`, `【  】`), `待补充`, `TODO`.
 
 A lone `X` counts when a measure word, unit or organisation suffix follows it (`新增供地X宗`, `X科技公司`) or it
 stands for a rank (`排名第X`); `x` runs glued to digits (`下降xx2.3%`) and a year blank fused with a list number
@@ -26,7 +26,7 @@ _X_OR_STAR = (*_X, "*", "＊")
 # Units and measure words a lone X stands for a number in front of: `X项`, `X.X亿元`, `X月X日`, `X%`, `X宗`.
 _AFTER_LONE_X = set("%％‰个项件次名家万亿元月日号天条篇场批户所余期届宗人位处座台辆套吨亩倍轮支类份起栋间株只张部年")
 # Units spelt with more than one character that a lone X stands in front of: `X微克/立方米`, `X公斤`.
-_UNIT_AFTER_LONE_X = re.compile(r"微克|毫克|千克|公斤|平方|立方|公顷|千瓦|兆瓦|米|克")
+_UNIT_AFTER_LONE_X = re.compile(r"微克|毫克|千克|公斤|平方|立方|公顷|千瓦|兆瓦|公里|千米|小时|分钟|米|克")
 # What a lone X stands for the name of: `X科技公司`, `X县`, `X街道`.
 _ORGANISATION = re.compile(
     r"科技|公司|集团|企业|工厂|单位|部门|学校|医院|银行|中心|协会|商会|合作社|委员会|社区|街道|小区|园区|开发区|学院|大学|"
@@ -76,6 +76,8 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [  # (kind, trig
     # One star for a name: `*街道`, `中共 * 市 * 镇第四届代表大会`.
     ("star", ("*", "＊"), re.compile(r"(?<![*＊A-Za-z0-9０-９])[*＊](?![*＊])")),
     ("someone", ("某某",), re.compile(r"某某+")),
+    # Brackets that hold nothing but blanks: `〔…〕号`, `〔*〕`, `【  】` (a 文号 or a word left to fill in).
+    ("brackets", ("〔", "【"), re.compile(r"〔[\s\u3000…⋯·.．*＊XxＸｘ×_＿]*〕|【[\s\u3000…⋯·.．*＊XxＸｘ×_＿]*】")),
     ("blank", ("_", "＿"), re.compile(r"_{2,}|＿+")),
     # One `_` standing for a figure: `走访企业_家`, `增长_%`.
     ("blank", ("_", "＿"), re.compile(r"(?<![A-Za-z0-9_])_(?=[%％‰个项件次名家万亿元宗人户])")),
@@ -182,6 +184,8 @@ def _wanted(kind: str, match: re.Match[str], line: str) -> bool:
         following = line[match.end() :].lstrip(" \u3000")
         if following[:1] in _AFTER_LONE_X and following[:1] != "":
             return True  # `开展法治专题学习*次`, `培训干部*余人次`
+        if _UNIT_AFTER_LONE_X.match(following) is not None:
+            return True  # `新建道路*公里`
         return _ORGANISATION.match(following) is not None or _TITLE.match(following) is not None
     if kind == "stars":
         return line.strip(" \t*＊") != ""  # a line of stars is a separator
