@@ -6,9 +6,12 @@ report the quote opened at the end of the first line and closed on the next, and
 mark the second line starts with. Two signs count, both certain: a quote, 书名号 or bracket left open at the end of a
 line and closed near the start of the next one before anything opens there; or a line that does not end a sentence
 followed by one that starts with a mark that closes or separates (`，` `。` `”` `）` …). One blank line between the
-halves is allowed (a page break). A line merely ending without a full stop is not enough: headings, the salutation
-and the 落款 do. A whole page pasted from a PDF — three or more lines of nearly one length (15 characters or more),
-most ending in mid-sentence — is reported once, at its first line.
+halves is allowed (a page break), and so is a page number left from the PDF (`— 3 —`, `- 12 -`, `第3页`) with
+blank lines around it, which `punctuation` then leaves to the break; across a page number a line of 15 characters
+or more cut in mid-word (`推动经济高质量发` / `— 3 —` / `展…`) is a break too, since a paragraph ends with a full
+stop. A line merely ending without a full stop is not enough: headings, the salutation and the 落款 do. A whole page
+pasted from a PDF — three or more lines of nearly one length (15 characters or more), most ending in mid-sentence
+— is reported once, at its first line.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.text.patterns import PAGE_NUMBER_LINE
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
@@ -40,6 +44,7 @@ class Break:
     second: int
     marks: tuple[int, ...]  # positions in the second line of the marks the break explains
     lines: int = 2  # how many lines the break runs over: a whole PDF page pasted line by line counts once
+    page: int = -1  # the line of the page number between the halves, if one is
 
 
 _PRINTED_MIN = 15  # a printed line of a PDF page holds at least this many characters
@@ -95,13 +100,30 @@ def _first_unopened_closer(line: str, opener: str) -> int | None:
     return None
 
 
-def _next_text(lines: list[str], index: int) -> int | None:
-    """The next line with text after `index`, across at most one blank line (a page break)."""
-    if index + 1 < len(lines) and lines[index + 1].strip():
-        return index + 1
-    if index + 2 < len(lines) and not lines[index + 1].strip() and lines[index + 2].strip():
-        return index + 2
+_PAGE_GAP = 4  # a page number with a blank line on each side, and one more blank line
+
+
+def _next_text(lines: list[str], index: int) -> tuple[int, int] | None:
+    """The next line with text after `index` and the line of the page number passed on the way (-1 if none):
+    across one blank line (a page break), or a page number left from a PDF with blank lines around it."""
+    nearest = lines[index + 1] if index + 1 < len(lines) else ""
+    if nearest.strip() and PAGE_NUMBER_LINE.fullmatch(nearest) is None:
+        return index + 1, -1
+    blanks, page = 0, -1
+    for following in range(index + 1, min(len(lines), index + 2 + _PAGE_GAP)):
+        line = lines[following]
+        if not line.strip():
+            blanks += 1
+        elif page < 0 and PAGE_NUMBER_LINE.fullmatch(line) is not None:
+            page = following
+        else:
+            return (following, page) if page >= 0 or blanks <= 1 else None
     return None
+
+
+def _cut_mid_word(text: str) -> bool:
+    """A printed line cut short by the end of a page: long, ending in a character or a comma, not a heading."""
+    return len(text) >= _PRINTED_MIN and _MID_WORD.match(text[-1]) is not None and _ITEM.match(text) is None
 
 
 def find_breaks(item: Field) -> list[Break]:
@@ -115,9 +137,12 @@ def find_breaks(item: Field) -> list[Break]:
         text = line.rstrip()
         if not text:
             continue
-        following = _next_text(lines, index)
-        if following is None:
+        if PAGE_NUMBER_LINE.fullmatch(text) is not None:
             continue
+        nxt = _next_text(lines, index)
+        if nxt is None:
+            continue
+        following, page = nxt
         second = lines[following]
         lead = len(second) - len(second.lstrip(" \t\u3000"))
         opened = _open_at_end(text)
@@ -127,10 +152,12 @@ def find_breaks(item: Field) -> list[Break]:
                 marks = [closer]
                 if lead < len(second) and second[lead] in _CONTINUES and lead != closer:
                     marks.append(lead)
-                found.append(Break(index, opened[1], following, tuple(marks), 0 if index in inside else 2))
+                found.append(Break(index, opened[1], following, tuple(marks), 0 if index in inside else 2, page))
                 continue
         if lead < len(second) and second[lead] in _CONTINUES and text[-1] not in _ENDS:
-            found.append(Break(index, len(text) - 1, following, (lead,), 0 if index in inside else 2))
+            found.append(Break(index, len(text) - 1, following, (lead,), 0 if index in inside else 2, page))
+        elif page >= 0 and _cut_mid_word(text) and index not in inside:
+            found.append(Break(index, len(text) - 1, following, (), 2, page))
     return sorted(found, key=lambda b: (b.first, b.start))
 
 
@@ -145,13 +172,16 @@ def breaks(item: Field, ctx: Context) -> list[Break]:
 
 
 def explained(item: Field, ctx: Context) -> set[tuple[int, int]]:
-    """(line index, position) of the marks a break explains: the open quotes at the end of first halves and the
-    marks at the start of second halves, which other rules leave alone."""
+    """(line index, position) of the marks a break explains: the open quotes at the end of first halves, the
+    marks at the start of second halves and the page number between them (at position 0), which other rules leave
+    alone."""
     marks: set[tuple[int, int]] = set()
     for b in breaks(item, ctx):
         if item.lines[b.first][b.start] in _PAIRS:
             marks.add((b.first, b.start))
         marks.update((b.second, at) for at in b.marks)
+        if b.page >= 0:
+            marks.add((b.page, 0))
     return marks
 
 
@@ -178,6 +208,9 @@ class BrokenLine(Rule):
                 lead = len(second) - len(second.lstrip(" \t\u3000"))
                 quoted = f"{line[b.start :]}……{second[lead : b.marks[0] + 1]}"
                 message = f"{quoted}被断在两段里（常见于从PDF或网页复制的文字），请把两段接起来。"
+            elif b.page >= 0:
+                page = item.lines[b.page].strip()
+                message = f"这句话被页码“{page}”隔断（从PDF复制的文字），请删去页码，把前后两段接起来。"
             else:
                 message = "这句话在段末断开，下一段是它的后半句（常见于从PDF或网页复制的文字），请把两段接起来。"
             yield self.finding(item, b.first + 1, b.start + 1, len(line) + 1, message)

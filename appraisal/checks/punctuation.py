@@ -99,7 +99,7 @@ class Punctuation(Rule):
             if opening is not None and (index, opening.start(1)) not in broken:
                 mark = opening.group(1)
                 found.append((opening.start(1), opening.end(1), f"段落不应以标点“{mark}”开头。", None))
-            if _PAGE_LINE.fullmatch(line) and any(ch.isdigit() for ch in line):
+            if _PAGE_LINE.fullmatch(line) and any(ch.isdigit() for ch in line) and (index, 0) not in broken:
                 found.append((0, len(line), "这一行像是从文档中带过来的页码，应删除。", None))
             elif "-" in line or "－" in line or "—" in line:
                 for match in (*_PAGE.finditer(line), *_PAGE_END.finditer(line)):

@@ -17,6 +17,10 @@ POSITIVES = [
     "组织学习⟦《中国共产党纪律⟧\n处分条例》，开展警示教育4次。",
     "全年共为辖区企业办理各类审批事项126件⟦次⟧\n，平均办理时限压缩至5个工作日。",
     "坚持以习近平新时代中国特色社会主义思想为指导⟦，⟧\n\n”全面落实各项部署。",
+    # A page number of the PDF between the halves of a word or a quotation.
+    "一年来，我们坚持以人民为中心，推动经济高质量⟦发⟧\n— 3 —\n展，全年完成投资12亿元。",
+    "全年完成固定资产投资12亿元，推动经济高质量⟦发⟧\n\n- 12 -\n\n展取得新成效。",
+    "深入开展⟦“四⟧\n\n第3页 共8页\n\n风”问题专项整治，取得明显成效。",
 ]
 
 NEGATIVES = [
@@ -28,6 +32,10 @@ NEGATIVES = [
     "以上报告，请予评议。\n\n县发展和改革局局长　刘建国\n二〇二六年十二月十八日",
     "全年开展“三服务”活动12次。\n“一线工作法”全面推行。",
     "一年来，我们以稳定发展为要务，推动经济继续保持健康发展\n经济持续稳健发展。据统计，全镇财政收入增长24.7%。",
+    # A page number between whole paragraphs, or after a heading: nothing is broken.
+    "全年完成固定资产投资12亿元，同比增长8%。\n— 3 —\n二、存在的问题",
+    "二、主要工作开展情况和取得的成效\n\n- 4 -\n\n全年完成固定资产投资12亿元。",
+    "（一）坚持党建引领，推动基层治理能力持续提升\n— 5 —\n全年召开党委会12次。",
 ]
 
 
@@ -63,3 +71,10 @@ def test_the_message_quotes_both_halves() -> None:
     draft = draft_with("results.service", "对照“四\n风”问题深入自查。")
     (finding,) = [f for f in check_section(draft, template(), "results.service") if f.rule == "broken-line"]
     assert finding.message == "“四……风”被断在两段里（常见于从PDF或网页复制的文字），请把两段接起来。"
+
+
+def test_a_quotation_split_by_a_page_number_is_not_an_unbalanced_quote() -> None:
+    draft = draft_with("results.service", "深入开展“四\n\n— 3 —\n\n风”问题专项整治，取得明显成效。")
+    rules = [f.rule for f in check_section(draft, template(), "results.service")]
+    assert rules.count("broken-line") == 1
+    assert "unbalanced-quote" not in rules
