@@ -5,11 +5,12 @@ sentence where a number must stand and none does.
   `占比提高到；` (`满意度明显提升` has no such verb and is fine).
 - A magnitude with 余/多 and nothing before it: `节约资金万余元` (1万余元?), `争取资金亿多元`.
 - A measure word between a verb of doing or counting and the thing counted: `建成个服务点`, `新增家企业`,
-  `开展次专项检查` — unless the measure word begins a word there (`完成项目`, `建立台账`, `召开座谈会`).
+  `开展次专项检查`, `覆盖个村`, `累计件信访事项` — unless the measure word begins a word there (`完成项目`, `建立台账`, `召开座谈会`).
 - A count unit with nothing before it at the end of a clause: `接待群众批人次，` `走访企业家次。`
 - A measure word at the end of a clause right after what it counts or after a closing quote:
   `整改隐患处，` `响应“吹哨”次。`
-- A rank with no number: `排名第位`, `第批`; a class with no numeral: `水质均值为类`.
+- A rank with no number: `排名第位`, `第批`; a class with no numeral: `水质均值为类`; a multiple with no number:
+  `比上年增长倍`.
 
 Each gives (gap, start, end): where the number goes, and the words the message quotes (`合格率达`, `建成个`).
 """
@@ -32,7 +33,8 @@ _ABOUT = re.compile(rf"(?<=[{HAN}])(?<![{_NOT_A_NUMBER}])[万亿](?:余|多)(?=�
 _VERBS = (
     "建成|新建|建设|建立|组建|成立|设立|创建|打造|培育|新增|引进|签约|开工|竣工|举办|开展|召开|组织|接待|受理|办结|"
     "查处|化解|排查|整改|发放|救助|走访|慰问|帮扶|培训|完成|实施|储备|谋划|出台|制定|修订|印发|撰写|形成|发现|解决|"
-    "协调|拆除|清理|整治|检查|抽检|审查|办理|评选|表彰|选树|命名|认定|改造|新培育|新引进|新签约"
+    "协调|拆除|清理|整治|检查|抽检|审查|办理|评选|表彰|选树|命名|认定|改造|新培育|新引进|新签约|"
+    "共有|共计|累计|合计|总计|覆盖|惠及|涉及|带动|吸纳"
 )
 _MEASURES = "个家项件户所座条批场次名处期篇套台起支类份"
 _VERB_SET = frozenset(_VERBS.split("|"))
@@ -46,7 +48,7 @@ _WORDS_AFTER_TEXT = (
     "场次 次数 次序 名单 名称 名义 名额 名录 名片 名牌 名优 处理 处置 处室 处罚 处分 "
     "期间 期限 期末 期初 期刊 期望 期待 篇章 套餐 台账 台阶 台风 起草 起步 起来 起点 "
     "起诉 起始 支部 支持 支付 支出 支撑 支援 支柱 支队 类型 类别 份额 条形 项次 家次 "
-    "户次 "
+    "户次 户均 个个 家家 户户 "
 )
 _WORDS_AFTER = frozenset(_WORDS_AFTER_TEXT.split())
 _COUNT_UNIT = re.compile(rf"(?:批人次|人次|批次|家次|户次|场次)(?=[{_END}]|$)")
@@ -56,6 +58,8 @@ _COUNTED_THINGS = re.compile(
     rf"设施|设备|文件|信息|稿件|简报|提案|建议|议案|”|》)(?P<measure>[{_MEASURES}])(?=[{_END}]|$)"
 )
 _RANK = re.compile(r"(?<!次)第(?=[名位批届期])")
+# A multiple with its number left out: `比上年增长倍`, `产值提高了倍` (`成倍增长`, `倍增` are words).
+_TIMES = re.compile(r"(?:增长|提高|增加|扩大|提升|翻|达到|是上年的|为上年的)了?(?=倍(?![数增]))")
 # A class with its numeral left out: `水质均值为类，` `达到或优于类的比例` (Ⅲ类, 二类).
 _CLASS = re.compile(r"(?:为|于|到|属于|是)(?=类(?:[，。；、,;]|的|$))")
 
@@ -92,6 +96,9 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
         closer = line[at - 1]
         opener = line.rfind("“" if closer == "”" else "《", 0, at - 1) if closer in "”》" else -1
         yield at, opener if opener >= 0 else _words_before(line, at, 2), at + 1
+    if "倍" in line:
+        for match in _TIMES.finditer(line):
+            yield match.end(), _words_before(line, match.start(), 2), match.end() + 1
     if "类" in line:
         for match in _CLASS.finditer(line):
             yield match.end(), _words_before(line, match.end(), 3), match.end() + 1
