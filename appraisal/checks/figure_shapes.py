@@ -5,7 +5,8 @@ sentence where a number must stand and none does.
   `占比提高到；` (`满意度明显提升` has no such verb and is fine).
 - A magnitude with 余/多 and nothing before it: `节约资金万余元` (1万余元?), `争取资金亿多元`.
 - A measure word between a verb of doing or counting and the thing counted: `建成个服务点`, `新增家企业`,
-  `开展次专项检查`, `覆盖个村`, `累计件信访事项` — unless the measure word begins a word there (`完成项目`, `建立台账`, `召开座谈会`).
+  `开展次专项检查`, `覆盖个村`, `累计件信访事项` — unless the measure word begins a word there (`完成项目`,
+  `建立台账`, `召开座谈会`).
 - A count unit with nothing before it at the end of a clause: `接待群众批人次，` `走访企业家次。`
 - A measure word at the end of a clause right after what it counts or after a closing quote:
   `整改隐患处，` `响应“吹哨”次。`
