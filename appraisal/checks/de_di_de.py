@@ -36,7 +36,7 @@ NOUN = frozenset({"n", "nz"})
 NOT_HALF_OF_DE = ("c", "a", "d", "p", "r", "u")
 # Before an adverbial phrase, words after which a verb must come: modals and adverbs (要认真的学习。).
 _MODALS = (
-    "要 将 会 能 能够 应 应当 应该 必须 须 需 务必 并 并且 都 也 还 又 始终 一直 仍 仍然 继续 进一步 不断 "
+    "要 会 能 能够 应 应当 应该 必须 须 需 务必 并 并且 都 也 还 又 始终 一直 仍 仍然 继续 进一步 不断 "
     "从而 均 皆 已 已经 正 正在 切实 努力 力求"
 )
 MODALS = frozenset(_MODALS.split())
@@ -50,7 +50,8 @@ _HEADS = (
     "制度 体系 环境 基础 风气 理念 观念 思想 经验 做法 举措 措施 行动 活动 任务 内容 目标 要求 情况 "
     "问题 条件 保障 动力 作用 精力 时间 机会 形式 局面 格局 态势 势头 步伐 节奏 质量 效率 效能 成绩 业绩 "
     "结果 方向 重点 路径 平台 载体 队伍 人员 对象 范围 领域 空间 前景 积极性 主动性 创造性 热潮 行为 "
-    "心得 体会 收获 笔记 计划 方案 安排 部署 规划 标准 原则 责任 职责 义务 权利 道路 进程"
+    "心得 体会 收获 笔记 计划 方案 安排 部署 规划 标准 原则 责任 职责 义务 权利 道路 进程 力量 策略 "
+    "资金 办法 途径 手段 思路 对策 模式 渠道 本领 程序 流程 环节 阶段 体制 功能 意义 价值 需求 关系"
 )
 HEADS = frozenset(_HEADS.split())
 # A preposition opens a verb phrase, never a noun after 的: 自觉的用党的理论武装头脑, 认真的按照要求办 (地).
@@ -173,9 +174,15 @@ def _adverbial(tokens: list[Token], index: int, clause_start: bool, clause_end: 
     if rest and (rest[0].text in HEADS or rest[0].text in ("的", "地", "得") or rest[0].pos.startswith("y")):
         return None
     lead_text = tokens[lead].text if lead >= 0 else ""
-    object_follows = bool(rest) and rest[0].text.startswith(OBJECT_STARTS)
-    verb_slot = lead_text in MODALS or ((lead_text in SUBJECTS or (lead < 0 and clause_start)) and bool(rest))
-    if object_follows or (verb_slot and (rest or clause_end)):
+    if rest and rest[0].text.startswith(OBJECT_STARTS):
+        return "地", adverbial + "的" + verb.text
+    if lead_text in MODALS and (rest or clause_end):
+        return "地", adverbial + "的" + verb.text
+    # After a subject the verb must go on to an object of more than one word (他们积极的参与各项活动); at the start
+    # of a clause to a second verb (认真的学习贯彻…): `积极的推动力量`, `有效的应对策略` are noun phrases.
+    after_subject = lead_text in SUBJECTS and len(rest) >= 2
+    opening = lead < 0 and clause_start and bool(rest) and rest[0].pos == "v"
+    if after_subject or opening:
         return "地", adverbial + "的" + verb.text
     return None
 

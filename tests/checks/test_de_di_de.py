@@ -29,7 +29,7 @@ def found(text: str) -> list[tuple[int, int, str | None]]:
         ("这里有美丽⟦地⟧风景。", "的"),  # before a plain noun
         ("我们要认真⟦的⟧学习党的理论。", "地"),  # after a modal, the verb goes on to an object
         ("要扎实⟦的⟧推进项目建设。", "地"),
-        ("积极⟦的⟧参与社区治理，主动服务群众。", "地"),  # at the start of a clause
+        ("大家积极⟦的⟧参与社区治理，主动服务群众。", "地"),  # a subject, an object of two words
         ("认真⟦的⟧学习贯彻会议精神。", "地"),
         ("较好⟦的⟧完成了各项任务。", "地"),  # two words of degree
         ("全体党员要认真⟦的⟧学习。", "地"),  # a modal before it, the clause ends with the verb
@@ -68,6 +68,9 @@ def test_a_mixed_up_de_is_found_and_fixed(marked: str, right: str) -> None:
         "始终坚持科学的决策，要有积极的参与。",  # a verb taking the noun phrase as its object
         "进行深入的调查研究，发挥积极的引导作用。",
         "全面的学习。",
+        "积极的推动力量，有效的应对策略，持续的投入资金。",  # noun phrases at the start of a clause
+        "我们积极的推动力量。",
+        "将科学的决策落到实处。",  # 将 as 把, before a noun phrase
     ],
 )
 def test_hard_negatives_stay_silent(text: str) -> None:
