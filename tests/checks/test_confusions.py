@@ -66,6 +66,7 @@ def test_a_confused_word_is_found(marked: str) -> None:
         "做好各项工作，作好准备，作好表率。",
         "度过了忙碌的一年，渡过了难关，渡过长江。",
         "年度过半，任务过半。",
+        "保障项目必需资金，购置必需设备，做出表率，做出调整，快速反应到位。",
     ],
 )
 def test_the_right_word_in_its_context_is_silent(text: str) -> None:
