@@ -135,6 +135,8 @@ def field_places(result: ImportResult) -> list[tuple[str, int, int]]:
         escaped = result.escapes.get(key, [()] * len(where))
         for index, text_line in enumerate(text_lines):
             for column, ch in enumerate(text_line):
+                if not result.from_document(key, index, column):
+                    continue  # the separator between a table row's cells (`importing.table_rows`)
                 line, at = result.place(key, index, column)
                 at += column in escaped[index]  # `place` gives an escaped character's backslash
                 assert lines[line - 1][at : at + 1] == ch, (key, line, at, ch)

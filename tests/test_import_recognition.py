@@ -215,7 +215,7 @@ def test_a_word_table_stays_with_the_section_it_sits_in(tmp_path: Path) -> None:
     document.save(str(path))
     result = import_document(path)
     assert_nothing_lost(result)
-    assert result.draft.sections["work"] == "全年完成以下指标：\n指标\n完成\n税收\n3.2亿元"
+    assert result.draft.sections["work"] == "全年完成以下指标：\n指标　完成\n税收　3.2亿元"  # a paragraph a row
     assert result.draft.sections["problems"] == "问题。"
 
 
@@ -243,5 +243,5 @@ def test_a_word_table_under_a_free_form_heading_stays_in_its_section(tmp_path: P
     document.save(str(path))
     result = import_document(path)
     assert_nothing_lost(result)
-    assert result.draft.sections["duties"] == "扭住项目建设这个牛鼻子\n产业园\n四亿元"
+    assert result.draft.sections["duties"] == "扭住项目建设这个牛鼻子\n产业园　四亿元"
     assert result.draft.unmatched == ""

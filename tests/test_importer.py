@@ -662,15 +662,12 @@ def test_report_in_a_registration_form_table(tmp_path: Path) -> None:
     assert (draft.profile.model_extra or {})["date"] == "2027年1月10日"
     assert draft.sections["intro"] == "2026年度个人总结"
     assert draft.sections["conduct"] == CONDUCT
-    assert draft.sections["integrity"] == INTEGRITY + "\n项目\n完成12个"
-    assert draft.unmatched.split("\n") == [
-        "性别",
-        "男",
-        "单位及职务",
-        "XX市财政局预算科科长",
+    assert draft.sections["integrity"] == INTEGRITY + "\n项目　完成12个"  # the inner table's row, read as a row
+    assert draft.unmatched.split("\n") == [  # the form's rows too; the big cell's row keeps its paragraphs
+        "性别　男",
+        "单位及职务　XX市财政局预算科科长",
         "个人总结",
-        "主管领导评语",
-        "签名：　　　年　月　日",
+        "主管领导评语　签名：　　　年　月　日",
     ]
     assert_origin_points_at_text(result)
 

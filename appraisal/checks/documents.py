@@ -84,8 +84,7 @@ def place(item: Field | None, finding: Finding, result: ImportResult) -> Finding
     if rule is not None and not rule.positional:
         return _at_heading(finding, result, item)
     index = finding.line - 1
-    doc_line, start = result.place(item.key, index, finding.column - 1)
-    end = result.place(item.key, index, finding.end_column - 1)[1]
+    doc_line, start, end = result.place_span(item.key, index, finding.column - 1, finding.end_column - 1)
     return replace(finding, paragraph=None, line=doc_line, column=start + 1, end_column=end + 1)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from appraisal.draft import Draft, Profile
-from appraisal.importing import signature
+from appraisal.importing import signature, table_rows
 from appraisal.importing.candidates import Candidate, HeadingSearch
 from appraisal.importing.placed import Placed
 from appraisal.importing.recognise import Recognition
@@ -22,26 +22,39 @@ def assemble(
     texts: dict[str, str] = {}
     origin: dict[str, list[tuple[int, int]]] = {}
     escapes: dict[str, list[tuple[int, ...]]] = {}
+    segments: dict[str, dict[int, tuple[tuple[int, int, int, int], ...]]] = {}
     markdown = search.document.kind == "md"
+    joinable = table_rows.joinable_rows(search.units, search.document)
     for key, pieces in state.fields.items():
         pieces.sort(key=lambda piece: (piece[0].line, piece[0].start + piece[1]))
         lines: list[str] = []
         where: list[tuple[int, int]] = []
         escaped: list[tuple[int, ...]] = []
-        for unit, start, end in pieces:
-            piece = unit.text[start:end]
-            left = piece.lstrip()
-            text = left.rstrip()
-            if text:
-                column = unit.start + start + len(piece) - len(left)
-                # A Markdown file's backslash escapes (`\*\*`) are markup: the draft gets the characters.
-                text, positions = unescape(text) if markdown else (text, ())
-                for position in positions:
-                    backslash = column + file_column(position, positions)
-                    state.structure.append(Span(unit.line, backslash, backslash + 1, "escape"))
-                lines.append(text)
-                where.append((unit.line, column))
-                escaped.append(positions)
+        for row in table_rows.group_rows(pieces, search.document, joinable):
+            cells: list[tuple[str, int, int]] = []  # text, document line, column
+            for unit, start, end in row:
+                piece = unit.text[start:end]
+                left = piece.lstrip()
+                text = left.rstrip()
+                if text:
+                    cells.append((text, unit.line, unit.start + start + len(piece) - len(left)))
+            if not cells:
+                continue
+            if len(cells) > 1:  # a table's row: its cells on one line (`table_rows`)
+                segments.setdefault(key, {})[len(lines)] = _segments(cells)
+                lines.append(table_rows.SEPARATOR.join(text for text, _line, _column in cells))
+                where.append(cells[0][1:])
+                escaped.append(())
+                continue
+            text, line, column = cells[0]
+            # A Markdown file's backslash escapes (`\*\*`) are markup: the draft gets the characters.
+            text, positions = unescape(text) if markdown else (text, ())
+            for position in positions:
+                backslash = column + file_column(position, positions)
+                state.structure.append(Span(line, backslash, backslash + 1, "escape"))
+            lines.append(text)
+            where.append((line, column))
+            escaped.append(positions)
         if lines:
             texts[key] = "\n".join(lines)
             origin[key] = where
@@ -90,7 +103,18 @@ def assemble(
         sources=state.sources,
         salutation=state.salutation,
         own_headings=state.own_headings,
+        segments=segments,
     )
+
+
+def _segments(cells: list[tuple[str, int, int]]) -> tuple[tuple[int, int, int, int], ...]:
+    """Where each cell of a row read as one line stands in it and in the document (`ImportResult.segments`)."""
+    out: list[tuple[int, int, int, int]] = []
+    column = 0
+    for text, line, offset in cells:
+        out.append((column, column + len(text), line, offset))
+        column += len(text) + len(table_rows.SEPARATOR)
+    return tuple(out)
 
 
 def _document_year(state: Placed, texts: list[str]) -> int | None:

@@ -55,13 +55,38 @@ class ImportResult:
     # Templates that could not be loaded while looking for the document's (one sentence each, naming the file).
     unloaded_templates: list[str] = field(default_factory=list)
     own_headings: int = 0  # headings of the writer's own (naming no section) that were placed by their words
+    # A Word table's row read as one line (`importing.table_rows`): key → line index → its cells, each as (start and
+    # end column in the text line, 1-based document line, 0-based offset in it); the separators between them are
+    # the only characters of a field that come from no document character (`from_document`).
+    segments: dict[str, dict[int, tuple[tuple[int, int, int, int], ...]]] = field(default_factory=dict)
 
     def place(self, key: str, index: int, column: int) -> tuple[int, int]:
         """Where a column (0-based) of line `index` of a field's text is in the document: (1-based document line,
-        0-based offset in it), the backslashes of a Markdown file's escapes counted."""
+        0-based offset in it), the backslashes of a Markdown file's escapes counted. In a table row read as one
+        line, a separator stands just after the cell before it."""
+        joined = self.segments.get(key, {}).get(index)
+        if joined:
+            for start, _end, line, offset in reversed(joined):
+                if column >= start:
+                    return line, offset + column - start
         line, offset = self.origin[key][index]
         escaped = self.escapes.get(key)
         return line, offset + (file_column(column, escaped[index]) if escaped else column)
+
+    def place_span(self, key: str, index: int, start: int, end: int) -> tuple[int, int, int]:
+        """Where columns `start`–`end` (0-based, end exclusive) of a field's line are in the document: (line,
+        start offset, end offset); a span running over a table row's cells ends with the cell it starts in."""
+        line, first = self.place(key, index, start)
+        joined = self.segments.get(key, {}).get(index)
+        if not joined:
+            return line, first, self.place(key, index, end)[1]
+        cell_start, cell_end, _line, offset = next((cell for cell in reversed(joined) if start >= cell[0]), joined[0])
+        return line, first, offset + max(min(end, cell_end), start) - cell_start
+
+    def from_document(self, key: str, index: int, column: int) -> bool:
+        """Whether a column of a field's line is a character of the document (not a separator between cells)."""
+        joined = self.segments.get(key, {}).get(index)
+        return not joined or any(start <= column < end for start, end, _line, _offset in joined)
 
     def headings(self) -> list[Span]:
         return [span for span in self.structure if span.role == "heading"]

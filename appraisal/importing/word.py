@@ -93,7 +93,8 @@ class WordFile:
         body = self.root.find(_w("body"))
         if body is None:
             raise AppraisalError(_corrupt_docx_message(path, verb))
-        self.paragraphs = _paragraphs(body)
+        self.inner_cells: list[tuple[int, int] | None] = []  # each paragraph's innermost table cell, if any
+        self.paragraphs = _paragraphs(body, self.inner_cells)
 
     def to_bytes(self) -> bytes:
         """The package with the (possibly rewritten) main part; every other part byte for byte as it was."""
@@ -120,7 +121,8 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
     outline: dict[int, int] = {}
     numbered: dict[int, int] = {}
     cells: dict[int, tuple[int, int]] = {}
-    for paragraph, cell in word.paragraphs:
+    table_cells: dict[int, tuple[int, int]] = {}
+    for (paragraph, cell), inner in zip(word.paragraphs, word.inner_cells, strict=True):
         text, found = paragraph_text(paragraph)
         lines.append(text)
         pieces.append(tuple(piece for piece, _node in found))
@@ -132,19 +134,24 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
             numbered[len(lines)] = numbering
         if cell is not None:
             cells[len(lines)] = cell
+        if inner is not None:
+            table_cells[len(lines)] = inner
     if not any(line.strip() for line in lines):
         raise AppraisalError(f"Word 文档 {path} 中没有文字，没有可{verb}的内容。")
-    return Document(path, "docx", lines, outline, cells, pieces=pieces, numbered=numbered)
+    return Document(path, "docx", lines, outline, cells, pieces=pieces, numbered=numbered, table_cells=table_cells)
 
 
-def _paragraphs(body: Any) -> list[tuple[Any, tuple[int, int] | None]]:
+def _paragraphs(body: Any, inner_cells: list[tuple[int, int] | None]) -> list[tuple[Any, tuple[int, int] | None]]:
     """Every body paragraph in document order, descending into tables, content controls and the like, with the
-    (row, cell) of the outermost table cell it is in."""
+    (row, cell) of the outermost table cell it is in; `inner_cells` gets, paragraph by paragraph, the (row, cell)
+    of the innermost one (rows and cells of every table, nested ones too, numbered through the document)."""
     found: list[tuple[Any, tuple[int, int] | None]] = []
-    rows = cells = 0
-    stack: list[tuple[Any, tuple[int, int] | None]] = [(iter(body), None)]
+    rows = cells = 0  # outermost tables
+    all_rows = all_cells = 0  # every table
+    Frame = tuple[Any, tuple[int, int] | None, tuple[int, int] | None]
+    stack: list[Frame] = [(iter(body), None, None)]
     while stack:
-        children, cell = stack[-1]
+        children, cell, inner = stack[-1]
         child = next(children, None)
         if child is None:
             stack.pop()
@@ -154,14 +161,19 @@ def _paragraphs(body: Any) -> list[tuple[Any, tuple[int, int] | None]]:
             continue
         if tag == W_P:
             found.append((child, cell))
-        elif cell is None and tag == W_TR:
-            rows += 1
-            stack.append((iter(child), None))
-        elif cell is None and tag == W_TC:
-            cells += 1
-            stack.append((iter(child), (rows, cells)))
+            inner_cells.append(inner)
+        elif tag == W_TR:
+            all_rows += 1
+            rows += cell is None
+            stack.append((iter(child), cell, (all_rows, 0)))
+        elif tag == W_TC:
+            all_cells += 1
+            if cell is None:
+                cells += 1
+            outer = (rows, cells) if cell is None else cell
+            stack.append((iter(child), outer, (all_rows, all_cells)))
         else:
-            stack.append((iter(child), cell))
+            stack.append((iter(child), cell, inner))
     return found
 
 
