@@ -22,14 +22,30 @@ from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.language import Language, Token, han_runs, language
 
 CLAUSE_END = frozenset("，。；：！？、,.;:!?）)”’")
-DEGREE = ("很", "非常", "十分", "特别", "相当", "比较", "较为", "更加", "格外", "越来越", "太", "极为")
+DEGREE = (
+    "很",
+    "非常",
+    "十分",
+    "特别",
+    "相当",
+    "比较",
+    "较为",
+    "更加",
+    "格外",
+    "越来越",
+    "太",
+    "极为",
+    "不够",
+    "不太",
+    "较",
+)
 SHORTFALL = ("不够", "不好", "不到位", "不理想", "不扎实", "不深入", "不充分", "不全面", "不细致", "不及时")
 # What an adverbial verb phrase goes on with: an aspect particle, a measure or a determiner starting its object.
 OBJECT_STARTS = ("了", "着", "过", "好", "各", "每", "全", "本", "这", "那", "一", "有关", "相关", "上级", "党的")
 NOMINAL = frozenset("所不没未最很更太较挺")  # 所获的荣誉, 不懂的问题, 最难的课: there X的 is right
 WORD_WITH_DE = 20  # frequency bucket of X得 (取得, 觉得, 值得) from which X的 is taken for a slip
 ALONE_AT_MOST = 32  # and of X alone up to which: 说, 看, 是 are words by themselves (说的, 看的 are right)
-COMPLEMENTS = (*SHORTFALL, "不得了", "很好", "很多")
+COMPLEMENTS = (*SHORTFALL, "不得了", "很好", "很多", "不够", "还不够")
 VERB = frozenset({"v", "vd", "vi", "a"})  # not "vn": 学习, 服务 are nouns as often as verbs; jieba tags 落实 "a"
 NOUN = frozenset({"n", "nz"})
 # Parts of speech of a character that is a word of its own before 的, not half of X得: 所 (c), 难 (a).
@@ -103,6 +119,8 @@ def slips(line: str, model: Language | None = None) -> Iterator[Slip]:
             ):
                 yield Slip(offset + token.start, "的", "得", before.text + "的")
                 continue
+            if index >= 2 and tokens[index - 2].text.endswith("所"):
+                continue  # 他所做的不够：what he did, a noun phrase
             found = _judge(token, before, after, clause_end, index + 1 + len(after) == len(tokens))
             if found is None and token.text == "的":
                 clause_start = offset == 0 or line[offset - 1] in CLAUSE_END

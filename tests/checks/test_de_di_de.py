@@ -34,6 +34,9 @@ def found(text: str) -> list[tuple[int, int, str | None]]:
         ("较好⟦的⟧完成了各项任务。", "地"),  # two words of degree
         ("全体党员要认真⟦的⟧学习。", "地"),  # a modal before it, the clause ends with the verb
         ("他们积极⟦的⟧参与各项活动。", "地"),  # a subject before it, an object after the verb
+        ("理论学习抓⟦的⟧不够深入。", "得"),  # a shortfall as the complement
+        ("任务完成⟦的⟧较好。", "得"),
+        ("我们做⟦的⟧还不够。", "得"),
     ],
 )
 def test_a_mixed_up_de_is_found_and_fixed(marked: str, right: str) -> None:
@@ -71,6 +74,7 @@ def test_a_mixed_up_de_is_found_and_fixed(marked: str, right: str) -> None:
         "积极的推动力量，有效的应对策略，持续的投入资金。",  # noun phrases at the start of a clause
         "我们积极的推动力量。",
         "将科学的决策落到实处。",  # 将 as 把, before a noun phrase
+        "他所做的不够，发展的不够充分，存在的不足。",  # what he did; a noun-verb; a noun
     ],
 )
 def test_hard_negatives_stay_silent(text: str) -> None:
