@@ -1,6 +1,6 @@
 """Per-family precision and recall on reports with planted defects, and every finding on a clean report.
 
-    uv run python benchmarks/planted.py [--split dev|heldout|all] [--show]
+    uv run python benchmarks/planted.py [--split dev|heldout|all] [--file MARKED.txt …] [--show]
 
 `benchmarks/planted/` holds three reports written for this project (2026 reports, checked as plain-text documents,
 as `appraisal check 报告.txt` would): `dev.marked.txt`, the development set the rules were tuned on;
@@ -9,7 +9,8 @@ instances of each family) and left unread while tuning; `clean.txt`, a report fu
 comparisons of years, reduplications, rates with their figures, a 落款 with a full-width space …) that must give no
 finding at all. In the marked files each planted defect is marked `⟦rule:text⟧` (`tests/checks/marks.py`); a
 finding of that rule on that line overlapping the marked words is a hit, any other finding a false alarm.
-`--show` lists the misses and the false alarms.
+`--show` lists the misses and the false alarms. `--file` scores other marked reports instead of the splits (one kept
+outside the repository, so nobody tunes on it).
 """
 
 from __future__ import annotations
@@ -117,12 +118,14 @@ def table(name: str, result: Score) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", choices=[*SPLITS, "all"], default="dev")
+    parser.add_argument("--file", type=Path, nargs="+", help="marked reports to score instead of the splits")
     parser.add_argument("--show", action="store_true", help="list the misses and the false alarms")
     args = parser.parse_args()
     splits = list(SPLITS) if args.split == "all" else [args.split]
-    for split in splits:
-        result = score(PLANTED / SPLITS[split])
-        table(f"planted defects, {split} ({SPLITS[split]})", result)
+    marked = args.file or [PLANTED / SPLITS[split] for split in splits]
+    for path in marked:
+        result = score(path)
+        table(f"planted defects, {path.name}", result)
         if args.show:
             print("\n".join(result.shown))
     lines, found = findings_of(CLEAN.read_text(encoding="utf-8"), CLEAN.name)
