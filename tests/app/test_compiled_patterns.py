@@ -1,0 +1,86 @@
+"""The compiled forms of the regular expressions kept between runs: written at exit, read by the next process,
+a damaged file ignored and written again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from appraisal.text import lazy_regex
+
+pytestmark = pytest.mark.skipif(not lazy_regex.FORMS_TAG, reason="not CPython's regex compiler")
+
+ROOT = Path(__file__).resolve().parents[2]
+REPORT = ROOT / "tests" / "fixtures" / "check" / "report.txt"
+# Counts the program's patterns (`lazy_compile`) that `re.compile` compiles while the command runs; the forms kept
+# make the others.
+PROBE = """
+import re, sys
+real = re.compile
+count = [0]
+def counting(*args, **kwargs):
+    count[0] += sys._getframe(1).f_code.co_filename.endswith("lazy_regex.py")
+    return real(*args, **kwargs)
+re.compile = counting
+from appraisal.cli import main
+code = main(sys.argv[1:])
+print("COMPILED", count[0], file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def _check(home: Path, *extra: str) -> tuple[str, int]:
+    env = {**os.environ, "APPRAISAL_HOME": str(home)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, "check", "--format", "json", str(REPORT), *extra],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    compiled = [line for line in done.stderr.splitlines() if line.startswith("COMPILED")]
+    return done.stdout, int(compiled[-1].split()[1])
+
+
+def _kept(home: Path) -> list[Path]:
+    return sorted((home / "cache").glob("patterns-*.marshal"))
+
+
+def test_the_second_run_makes_its_patterns_from_the_kept_forms(tmp_path: Path) -> None:
+    first, compiled_first = _check(tmp_path)
+    kept = _kept(tmp_path)
+    assert [p.name for p in kept] == [f"patterns-{lazy_regex.FORMS_TAG}.marshal"]
+    assert kept[0].stat().st_mode & 0o777 == 0o600
+    second, compiled_second = _check(tmp_path)
+    assert json.loads(second) == json.loads(first)  # the same findings
+    assert compiled_first > 50
+    assert compiled_second == 0
+
+
+def test_a_damaged_file_is_ignored_and_written_again(tmp_path: Path) -> None:
+    clean, _ = _check(tmp_path)
+    kept = _kept(tmp_path)[0]
+    data = bytearray(kept.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte: the checksum no longer holds
+    kept.write_bytes(bytes(data))
+    again, compiled = _check(tmp_path)
+    assert json.loads(again) == json.loads(clean)
+    assert compiled > 50  # compiled, not made from the damaged forms
+    _, compiled_after = _check(tmp_path)
+    assert compiled_after == 0  # written anew at the end of the damaged run
+    kept.write_bytes(b"not marshal at all")
+    assert json.loads(_check(tmp_path)[0]) == json.loads(clean)
+
+
+def test_forms_of_another_interpreter_build_are_removed(tmp_path: Path) -> None:
+    (tmp_path / "cache").mkdir(mode=0o700)
+    stale = tmp_path / "cache" / "patterns-0000000000000000.marshal"
+    stale.write_bytes(b"old")
+    _check(tmp_path)
+    assert not stale.exists() and len(_kept(tmp_path)) == 1
