@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from appraisal.draft import Draft, count_zi
 from appraisal.templates import Section, Template
+from appraisal.text.lazy_regex import lazy_compile
 
 
 class Severity(StrEnum):
@@ -86,7 +87,7 @@ class Finding:
 
 # Addresses, mail addresses and bare domain names: text in them is never Chinese prose, whatever it contains.
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"
-_PROTECTED = re.compile(
+_PROTECTED = lazy_compile(
     rf"(?:https?|ftp)://{_URL_CHARS}+"
     rf"|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+{_URL_CHARS}*"
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"

@@ -16,20 +16,20 @@ pasted from a PDF — three or more lines of nearly one length (15 characters or
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.text.lazy_regex import lazy_compile
 from appraisal.text.patterns import PAGE_NUMBER_LINE
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
-_MARKS = re.compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
+_MARKS = lazy_compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
 _CONTINUES = set("，。、；：？！）》”’」』,;:?!")  # marks that cannot start a paragraph
 _ENDS = set("。！？；：…!?;:")
-_MID_WORD = re.compile(r"[\u4e00-\u9fff0-9A-Za-z，、,]")  # a printed line cut in mid-sentence ends in one of these
-_ITEM = re.compile(
+_MID_WORD = lazy_compile(r"[\u4e00-\u9fff0-9A-Za-z，、,]")  # a printed line cut in mid-sentence ends in one of these
+_ITEM = lazy_compile(
     r"\s*(?:[0-9０-９]{1,2}[.．、）)]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是])"
 )
 _REACH = 40  # a closing mark this far into the next line still closes the quote opened at the end of the first

@@ -8,16 +8,16 @@ made the same, so that `2025年` → `2026年` alone does not count as a change.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.duplicate_sentence import sentences
 from appraisal.draft import Draft
+from appraisal.text.lazy_regex import lazy_compile
 
 SHARE = 0.7
 MIN_SENTENCES = 2  # one stock sentence (`现将本人一年来的工作总结如下`) copied is not a copied section
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _keys(text: str) -> list[str]:

@@ -8,19 +8,21 @@ contents. Shorter sentences repeat legitimately (`效果明显。`) and are left
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.draft import count_zi
+from appraisal.text.lazy_regex import lazy_compile
 
 MIN_ZI = 8
-_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*")
-_SPACE = re.compile(r"\s+")
+_SENTENCE = lazy_compile(r"[^。！？；!?;]+[。！？；!?;]*")
+_SPACE = lazy_compile(r"\s+")
 # A line that is a numbered heading: `一、年度工作开展情况`, `（二）存在的问题`, `3. 下步打算` — no full stop in it.
-_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[、.．])[^。！？!?]*$")
+_HEADING = lazy_compile(
+    r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[、.．])[^。！？!?]*$"
+)
 _EDGE = "。！？；!?;，,、：: \t\u3000"
 
 

@@ -18,19 +18,19 @@ Each gives (gap, start, end): where the number goes, and the words the message q
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from appraisal.checks.chars import HAN
+from appraisal.text.lazy_regex import lazy_compile
 
 _END = "，。；！？,;!?"
-_RATE_VERB = re.compile(
+_RATE_VERB = lazy_compile(
     r"(?:率|比例|比重|占比|增速|增幅|降幅|满意度|知晓率|覆盖面)(?:均|已|分别|同比|平均|总体|稳定|累计)?"
     r"(?:达到|达|为|是|提高到|提升到|提高至|提升至|下降到|下降至|降至|降到|增至|保持在|稳定在|控制在|超过|突破)"
     rf"(?=[{_END}、）)]|$)"
 )
 _NOT_A_NUMBER = "〇零一二两三四五六七八九十百千几数近逾超过破上成"  # what may stand for the number before 万余
-_ABOUT = re.compile(rf"(?<=[{HAN}])(?<![{_NOT_A_NUMBER}])[万亿](?:余|多)(?=万?元|美元)")
+_ABOUT = lazy_compile(rf"(?<=[{HAN}])(?<![{_NOT_A_NUMBER}])[万亿](?:余|多)(?=万?元|美元)")
 _VERBS = (
     "建成|新建|建设|建立|组建|成立|设立|创建|打造|培育|新增|引进|签约|开工|竣工|举办|开展|召开|组织|接待|受理|办结|"
     "查处|化解|排查|整改|发放|救助|走访|慰问|帮扶|培训|完成|实施|储备|谋划|出台|制定|修订|印发|撰写|形成|发现|解决|"
@@ -40,7 +40,7 @@ _VERBS = (
 _MEASURES = "个家项件户所座条批场次名处期篇套台起支类份"
 _VERB_SET = frozenset(_VERBS.split("|"))
 _VERB_ENDS = "".join(sorted({verb[-1] for verb in _VERB_SET}))
-_MEASURE_BEFORE_HAN = re.compile(rf"(?<=[{_VERB_ENDS}])[{_MEASURES}](?=[{HAN}])")
+_MEASURE_BEFORE_HAN = lazy_compile(rf"(?<=[{_VERB_ENDS}])[{_MEASURES}](?=[{HAN}])")
 # A measure word that begins a word after such a verb: `完成项目`, `建立台账`, `召开座谈会`, `组织起来`.
 _WORDS_AFTER_TEXT = (
     "个人 个别 个性 个体 个案 个税 个数 家庭 家园 家乡 家属 家风 家教 家长 家具 家电 "
@@ -52,17 +52,17 @@ _WORDS_AFTER_TEXT = (
     "户次 户均 个个 家家 户户 "
 )
 _WORDS_AFTER = frozenset(_WORDS_AFTER_TEXT.split())
-_COUNT_UNIT = re.compile(rf"(?:批人次|人次|批次|家次|户次|场次)(?=[{_END}]|$)")
-_HAN_OR_QUOTE = re.compile(f"[{HAN}”》]")
-_COUNTED_THINGS = re.compile(
+_COUNT_UNIT = lazy_compile(rf"(?:批人次|人次|批次|家次|户次|场次)(?=[{_END}]|$)")
+_HAN_OR_QUOTE = lazy_compile(f"[{HAN}”》]")
+_COUNTED_THINGS = lazy_compile(
     r"(?:隐患|问题|矛盾|纠纷|案件|线索|项目|群众|活动|会议|诉求|事项|人员|干部|党员|村民|学员|场所|单位|门店|商户|车辆|"
     rf"设施|设备|文件|信息|稿件|简报|提案|建议|议案|”|》)(?P<measure>[{_MEASURES}])(?=[{_END}]|$)"
 )
-_RANK = re.compile(r"(?<!次)第(?=[名位批届期])")
+_RANK = lazy_compile(r"(?<!次)第(?=[名位批届期])")
 # A multiple with its number left out: `比上年增长倍`, `产值提高了倍` (`成倍增长`, `倍增` are words).
-_TIMES = re.compile(r"(?:增长|提高|增加|扩大|提升|翻|达到|是上年的|为上年的)了?(?=倍(?![数增]))")
+_TIMES = lazy_compile(r"(?:增长|提高|增加|扩大|提升|翻|达到|是上年的|为上年的)了?(?=倍(?![数增]))")
 # A class with its numeral left out: `水质均值为类，` `达到或优于类的比例` (Ⅲ类, 二类).
-_CLASS = re.compile(r"(?:为|于|到|属于|是)(?=类(?:[，。；、,;]|的|$))")
+_CLASS = lazy_compile(r"(?:为|于|到|属于|是)(?=类(?:[，。；、,;]|的|$))")
 
 
 def _words_before(line: str, at: int, count: int = 4) -> int:

@@ -14,23 +14,23 @@ half-width one and the spaces typed around it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from itertools import accumulate
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.chars import is_chinese, is_digit, is_han, is_latin
+from appraisal.text.lazy_regex import lazy_compile
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
-_MARKS = re.compile(r"[,;:?!().]")
-_RUNS = re.compile(r"([,;:?!])\1*")
+_MARKS = lazy_compile(r"[,;:?!().]")
+_RUNS = lazy_compile(r"([,;:?!])\1*")
 # A lone `.` (`..` and `...` are the `punctuation` rule's ellipses).
-_DOT = re.compile(r"\.(?<!\.\.)(?!\.)")
+_DOT = lazy_compile(r"\.(?<!\.\.)(?!\.)")
 _SPACES = " \t\u00a0\u3000"
 # What may stand glued on the left of a mark that is followed by Chinese: a figure, a Latin letter, a blank, `)`.
 _GLUED_LEFT = set("%％‰)*＊_") | set("0123456789０１２３４５６７８９")
 # A Chinese list number in front of `.`: `一.` `（二）.` is a heading's 顿号.
-_LIST_NUMBER = re.compile(r"\s*[一二三四五六七八九十]+$")
+_LIST_NUMBER = lazy_compile(r"\s*[一二三四五六七八九十]+$")
 
 
 def _mark_findings(line: str) -> Iterator[tuple[int, int, str, str]]:

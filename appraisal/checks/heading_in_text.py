@@ -10,7 +10,6 @@ sub-points. Numbered points of the writer's own (`一、加强政治理论武装
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from typing import cast
@@ -18,9 +17,10 @@ from typing import cast
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.templates import Template
 from appraisal.text.counting import NOT_ZI
+from appraisal.text.lazy_regex import lazy_compile
 
 _CN = "[一二三四五六七八九十]{1,3}"
-_NUMBER = re.compile(
+_NUMBER = lazy_compile(
     rf"#{{1,6}}\s*"
     rf"|第{_CN}(?:部分|项|方面)\s*[、.．:：]?\s*"
     rf"|{_CN}\s*[、.．]\s*"
@@ -28,7 +28,7 @@ _NUMBER = re.compile(
     r"|\d{1,2}\s*[、.．](?!\d)\s*"
     r"|[（(]\s*\d{1,2}\s*[）)]\s*"
 )
-_RUN_IN = re.compile(r"[。：:；;，,．]")
+_RUN_IN = lazy_compile(r"[。：:；;，,．]")
 _NOT_WORD = NOT_ZI
 _TRAILING = " \t\u3000。：:；;，,．.、"
 MIN_ALIAS_ZI = 5

@@ -18,7 +18,6 @@ import hashlib
 import logging
 import marshal
 import math
-import re
 import sys
 import threading
 from collections import defaultdict
@@ -30,10 +29,11 @@ from importlib import resources
 from appraisal import paths
 from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes
+from appraisal.text.lazy_regex import lazy_compile
 
 log = logging.getLogger(__name__)
 
-HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+HAN_RUN = lazy_compile(r"[\u4e00-\u9fff]+")
 MAX_WORD = 4
 SOUND_SAME = 1.0  # the same syllable and tone: 章/彰, 惯/贯
 SOUND_TONE = 0.8  # the same syllable in another tone
@@ -41,7 +41,7 @@ SOUND_NEAR = 0.5  # an initial or final many speakers merge: zh/z, ch/c, sh/s, n
 SHAPE = 0.7  # a character of similar shape
 _FUZZY_INITIAL = {"z": "zh", "zh": "z", "c": "ch", "ch": "c", "s": "sh", "sh": "s", "n": "l", "l": "n"}
 _FUZZY_FINAL = {"an": "ang", "ang": "an", "en": "eng", "eng": "en", "in": "ing", "ing": "in"}
-_SYLLABLE = re.compile(r"([bpmfdtnlgkhjqxrzcsyw]h?|)([a-z]+?)(\d?)")
+_SYLLABLE = lazy_compile(r"([bpmfdtnlgkhjqxrzcsyw]h?|)([a-z]+?)(\d?)")
 RARE_BUCKET = 3  # words seen at most 2^(3/2) ≈ 3 times in jieba's counts: known, but not used to segment
 FORMAT = 5  # of the prebuilt copy: a new number when what it holds changes
 COMMON_WORD = 10  # frequency bucket (round(2·log2 f)) from which a word is common: seen 32 times or more

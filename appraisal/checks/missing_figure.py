@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
 from appraisal.checks.chars import CN_NUMERALS, NUMBER_SPACES, is_digit, is_han, is_latin
 from appraisal.checks.figure_shapes import gaps
+from appraisal.text.lazy_regex import lazy_compile
 
 _UNITS: dict[str, str] = {  # unit → kind; every unit a plain word, so the regex can skip to the characters
     "个百分点": "rate",  # that begin one (an optional 万 in front would make it try every position)
@@ -43,13 +44,13 @@ _UNITS: dict[str, str] = {  # unit → kind; every unit a plain word, so the reg
     "万": "bare",
     "亿": "bare",
 }
-_UNIT = re.compile("|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True)))
+_UNIT = lazy_compile("|".join(re.escape(unit) for unit in sorted(_UNITS, key=len, reverse=True)))
 
 # Words a unit may be part of without a number (checked on the text right after the unit).
-_MONEY_WORDS = re.compile(
+_MONEY_WORDS = lazy_compile(
     r"(?:以上|以下|以内)(?![，。、；：！？,.;:!?）)]|$)|级|项目|户|GDP|产值|增加值|生产总值|营业收入|大关|台阶|规模|企业|关口|俱乐部|村|乡|镇|楼宇|楼|工程"
 )
-_UNIT_WORDS = re.compile(r"以上|以下|以内|级|范围|数|为单位")
+_UNIT_WORDS = lazy_compile(r"以上|以下|以内|级|范围|数|为单位")
 # Where a clause ends: the only place a "word" unit is read as a missing number.
 _CLAUSE_END = set("，。、；：！？）,.;:!?)")
 
@@ -57,7 +58,7 @@ _CLAUSE_END = set("，。、；：！？）,.;:!?)")
 _MU_AFTER_WORDS = set("均产数效收平税")
 _MU_BEFORE_WORDS = set("田垄畎")
 # A measure word straight after a verb of counting, at the end of a clause: `较上年增加家，` `新增项、`.
-_COUNTED = re.compile(
+_COUNTED = lazy_compile(
     r"(?:增加|减少|新增|新建|新设|累计|共计|合计|达到|引进|培育|查处|化解|办结|受理|增长|下降)"
     r"[家个项件人户宗次名所座台辆条篇场批处起](?=[，。、；：！？,.;:!?）)]|$)"
 )
@@ -69,7 +70,7 @@ _PLACEHOLDER_CHARS = set("XxＸｘ×*＊_＿?？")
 _ROUGH = set("近逾超过破上数几")
 # Words after which a unit is a rate or a label, not an amount: 每亩, 元/平方米, 按亩, 以万元计, 单位：万元.
 _RATE_BEFORE = set("每/／按以")
-_LABEL_BEFORE = re.compile(r"(?:单位|计量单位|金额单位)\s*(?:[:：]|为|是)?\s*$")
+_LABEL_BEFORE = lazy_compile(r"(?:单位|计量单位|金额单位)\s*(?:[:：]|为|是)?\s*$")
 _SPACES = set(NUMBER_SPACES)
 _NUMERALS = set(CN_NUMERALS)
 _INNER_QUOTES = str.maketrans("“”", "‘’")  # quotes inside the message's own quotes: `“‘吹哨’次”`

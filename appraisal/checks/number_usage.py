@@ -20,22 +20,23 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.text.lazy_regex import lazy_compile
 
 _CN_DIGITS = "〇一二三四五六七八九"
 _ZEROS = "0０○OoＯｏ零"
 # Each pattern begins with a character class, lookbehinds after it, so the engine skips to the candidates.
-_CN_YEAR = re.compile(rf"[{_CN_DIGITS}{_ZEROS}](?<![{_CN_DIGITS}{_ZEROS}十百千万].)[{_CN_DIGITS}{_ZEROS}]{{3}}(?=年)")
-_SHORT_YEAR = re.compile(
+_CN_YEAR = lazy_compile(rf"[{_CN_DIGITS}{_ZEROS}](?<![{_CN_DIGITS}{_ZEROS}十百千万].)[{_CN_DIGITS}{_ZEROS}]{{3}}(?=年)")
+_SHORT_YEAR = lazy_compile(
     r"[0-9](?<![0-9０-９.．/\-].)[0-9](?=年(?:度|[0-9]{1,2}月|底|初|末|上半年|下半年|全年|[一二三四]季度|第[一二三四]季度|前三季度))"
 )
 # A Chinese numeral with a digit zero after it: 二0余起. 一 after another Han character ends a word (统一0时, 唯一0).
-_MIXED_ZERO = re.compile(r"[一二三四五六七八九十](?<![\u4e00-\u9fff]一)[0０](?![0-9０-９])")
-_QUOTED_YEAR = re.compile(r"[’'‘][0-9]{2}(?=年)")
-_MAGNITUDE = re.compile(
+_MIXED_ZERO = lazy_compile(r"[一二三四五六七八九十](?<![\u4e00-\u9fff]一)[0０](?![0-9０-９])")
+_QUOTED_YEAR = lazy_compile(r"[’'‘][0-9]{2}(?=年)")
+_MAGNITUDE = lazy_compile(
     r"(?P<number>[0-9](?<![0-9.．].)[0-9]*(?:\.[0-9]+)?)(?P<magnitude>[千百])(?![米瓦克伏帕焦卡赫字分])"
     r"(?=[万亿余多元人个家项件户次名吨亩台辆套])"
 )
-_RANGE = re.compile(
+_RANGE = lazy_compile(
     r"([0-9](?<![0-9.\-－].)[0-9]*(?:\.[0-9]+)?[%％]?)\s*([～~〜—–－\-])\s*([0-9]+(?:\.[0-9]+)?)"
     r"(?=\s*(?:[%％]|万|亿|元|年|个|人|次|家|项|天|小时|分钟|公里|米|吨|亩|岁|倍|月|日|名|户|件))"
 )

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
 from appraisal.checks.chars import HAN
+from appraisal.text.lazy_regex import lazy_compile
 
 _X = "XxＸｘ×"
 # Characters one of which a line must hold for a pattern to be worth running: most lines hold none.
@@ -26,14 +27,14 @@ _X_OR_STAR = (*_X, "*", "＊")
 # Units and measure words a lone X stands for a number in front of: `X项`, `X.X亿元`, `X月X日`, `X%`, `X宗`.
 _AFTER_LONE_X = set("%％‰个项件次名家万亿元月日号天条篇场批户所余期届宗人位处座台辆套吨亩倍轮支类份起栋间株只张部年")
 # Units spelt with more than one character that a lone X stands in front of: `X微克/立方米`, `X公斤`.
-_UNIT_AFTER_LONE_X = re.compile(r"微克|毫克|千克|公斤|平方|立方|公顷|千瓦|兆瓦|公里|千米|小时|分钟|米|克")
+_UNIT_AFTER_LONE_X = lazy_compile(r"微克|毫克|千克|公斤|平方|立方|公顷|千瓦|兆瓦|公里|千米|小时|分钟|米|克")
 # What a lone X stands for the name of: `X科技公司`, `X县`, `X街道`.
-_ORGANISATION = re.compile(
+_ORGANISATION = lazy_compile(
     r"科技|公司|集团|企业|工厂|单位|部门|学校|医院|银行|中心|协会|商会|合作社|委员会|社区|街道|小区|园区|开发区|学院|大学|"
     r"中学|小学|幼儿园|卫生院|[省市县区镇乡村局厅委办所站]|[河江湖山路街港桥湾](?![水流域])"
 )
 # A lone X before a title stands for a name: `X书记`, `县委x书记`, `X同志`.
-_TITLE = re.compile(
+_TITLE = lazy_compile(
     r"同志|书记|省长|市长|县长|区长|镇长|乡长|局长|主任|部长|厅长|处长|科长|委员|主席|经理|校长|院长|所长|站长|队长|组长|村长|"
     r"支书|老师|先生|女士|某"
 )
@@ -42,55 +43,55 @@ _RANK_END = set("，。、；：！？,.;:!?）)名位批届期次轮")
 # How many X blanks a field must already hold before a lone X between two Chinese words counts as one too.
 _X_BLANKS_SEEN = 3
 # A lone `_` counts next to Chinese, but not inside a file name: `述职报告_终稿.docx`.
-_HAN_CHAR = re.compile(f"[{HAN}]")
-_HAN_OR_MARK = re.compile(f"[{HAN}，。、；：！？（）“”《》]")
-_FILE_NAME = re.compile(
+_HAN_CHAR = lazy_compile(f"[{HAN}]")
+_HAN_OR_MARK = lazy_compile(f"[{HAN}，。、；：！？（）“”《》]")
+_FILE_NAME = lazy_compile(
     r"[^\s，。；：！？、“”《》（）]{0,40}\.(?:docx?|xlsx?|pptx?|pdf|txt|wps|et|dps|ofd|zip|rar|jpe?g|png)\b", re.I
 )
 # In a Markdown file, `**重点**` (strong emphasis around at least two characters) is formatting.
-_EMPHASIS = re.compile(r"\*\*(?=[^\s*])[^*\n]{2,}?(?<=[^\s*])\*\*")
+_EMPHASIS = lazy_compile(r"\*\*(?=[^\s*])[^*\n]{2,}?(?<=[^\s*])\*\*")
 
 _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [  # (kind, triggers, pattern)
     (
         "year",
         _X_OR_STAR,
-        re.compile(rf"(?<![A-Za-z0-9０-９])(?:20|２０)[0-9０-９]?[{_X}*＊]{{1,2}}(?![A-Za-z0-9０-９])"),
+        lazy_compile(rf"(?<![A-Za-z0-9０-９])(?:20|２０)[0-9０-９]?[{_X}*＊]{{1,2}}(?![A-Za-z0-9０-９])"),
     ),
     # A year blank after a list number: `120xx年` is item 1, `20xx年`.
-    ("year", _X_OR_STAR, re.compile(rf"(?<=[0-9０-９])(?:20|２０)[{_X}*＊]{{2}}(?=年)")),
-    ("x", _XS, re.compile(rf"(?<![A-Za-z0-9０-９._])[{_X}]+(?:[.．][{_X}]+)?(?![A-Za-z0-9０-９])")),
+    ("year", _X_OR_STAR, lazy_compile(rf"(?<=[0-9０-９])(?:20|２０)[{_X}*＊]{{2}}(?=年)")),
+    ("x", _XS, lazy_compile(rf"(?<![A-Za-z0-9０-９._])[{_X}]+(?:[.．][{_X}]+)?(?![A-Za-z0-9０-９])")),
     # A range with an X in it: `x-x人次`, `3～x个`, `X至X月`; a sum of Xs: `“x+x+x”工作部署` (but `1+X证书`).
     (
         "range",
         _XS,
-        re.compile(
+        lazy_compile(
             rf"(?<![A-Za-z0-9０-９._])(?:[{_X}]+|[0-9０-９]+)(?:\s*[-－—~～至到]\s*(?:[{_X}]+|[0-9０-９]+))+"
             rf"(?![A-Za-z0-9０-９])|(?<![A-Za-z0-9０-９._+＋])[{_X}]+(?:\s*[+＋]\s*[{_X}]+)+(?![A-Za-z0-9０-９+＋])"
         ),
     ),
     # `下降xx2.3%`: the blank left in front of a figure typed later.
-    ("x", _XS, re.compile(r"(?<![A-Za-z0-9０-９._])(?:[XxＸｘ]{2,}|×{2,})(?=[0-9０-９])")),
+    ("x", _XS, lazy_compile(r"(?<![A-Za-z0-9０-９._])(?:[XxＸｘ]{2,}|×{2,})(?=[0-9０-９])")),
     # A lone X set off by spaces inside Chinese: `与 X 业务工作`, `为推进 X 政治` (but `X 光机`, `X 射线`).
-    ("spaced", _XS, re.compile(rf"[XxＸｘ](?<=[{HAN}] .)(?= [{HAN}])(?! [光射线])")),
-    ("stars", ("*", "＊"), re.compile(r"\*{2,}|＊{2,}")),
+    ("spaced", _XS, lazy_compile(rf"[XxＸｘ](?<=[{HAN}] .)(?= [{HAN}])(?! [光射线])")),
+    ("stars", ("*", "＊"), lazy_compile(r"\*{2,}|＊{2,}")),
     # One star for a name: `*街道`, `中共 * 市 * 镇第四届代表大会`.
-    ("star", ("*", "＊"), re.compile(r"(?<![*＊A-Za-z0-9０-９])[*＊](?![*＊])")),
-    ("someone", ("某某",), re.compile(r"某某+")),
+    ("star", ("*", "＊"), lazy_compile(r"(?<![*＊A-Za-z0-9０-９])[*＊](?![*＊])")),
+    ("someone", ("某某",), lazy_compile(r"某某+")),
     # Brackets that hold nothing but blanks: `〔…〕号`, `〔*〕`, `【  】` (a 文号 or a word left to fill in).
-    ("brackets", ("〔", "【"), re.compile(r"〔[\s\u3000…⋯·.．*＊XxＸｘ×_＿]*〕|【[\s\u3000…⋯·.．*＊XxＸｘ×_＿]*】")),
-    ("blank", ("_", "＿"), re.compile(r"_{2,}|＿+")),
+    ("brackets", ("〔", "【"), lazy_compile(r"〔[\s\u3000…⋯·.．*＊XxＸｘ×_＿]*〕|【[\s\u3000…⋯·.．*＊XxＸｘ×_＿]*】")),
+    ("blank", ("_", "＿"), lazy_compile(r"_{2,}|＿+")),
     # One `_` standing for a figure: `走访企业_家`, `增长_%`.
-    ("blank", ("_", "＿"), re.compile(r"(?<![A-Za-z0-9_])_(?=[%％‰个项件次名家万亿元宗人户])")),
+    ("blank", ("_", "＿"), lazy_compile(r"(?<![A-Za-z0-9_])_(?=[%％‰个项件次名家万亿元宗人户])")),
     # A date of blanks: `_月_日`, `2026年_月_日`.
-    ("blank", ("_", "＿"), re.compile(r"(?:(?:[0-9０-９]{2,4}|_+)年)?_+月_+日|_+年_+月")),
+    ("blank", ("_", "＿"), lazy_compile(r"(?:(?:[0-9０-９]{2,4}|_+)年)?_+月_+日|_+年_+月")),
     # A date left blank with spaces: `2014年 月 日`, `    年  月  日`.
-    ("blank", ("月",), re.compile(r"年[ \u3000]{1,6}月[ \u3000]{1,6}日")),
+    ("blank", ("月",), lazy_compile(r"年[ \u3000]{1,6}月[ \u3000]{1,6}日")),
     # One `_` next to Chinese: `由于_总体`, `写出心得体会_篇` (but `nongye_2026`, `述职报告_终稿.docx`).
-    ("lone-blank", ("_",), re.compile(r"(?<![A-Za-z0-9_])_(?![A-Za-z0-9_])")),
+    ("lone-blank", ("_",), lazy_compile(r"(?<![A-Za-z0-9_])_(?![A-Za-z0-9_])")),
     (
         "instruction",
         ("（", "(", "【", "["),
-        re.compile(
+        lazy_compile(
             r"[（(【\[]\s*(?:(?:此处|这里|在此|请)\s*(?:填写|填入|填|补充|输入|插入|写明|列举|列出|举例|说明|概括)"
             r"|填写|填入|待填|待补充|待定|待完善|待核实)[^（()）【】\[\]\n]{0,40}[）)】\]]"
         ),
@@ -98,20 +99,20 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [  # (kind, trig
     (
         "bracket",
         ("【",),
-        re.compile(
+        lazy_compile(
             r"【[^【】\n]{0,30}?(?:填|请|名称|姓名|单位|职务|部门|数字|数据|金额|时间|日期|年份|内容|事例|具体|待|补充|"
             r"输入|此处|XX|xx|××|…|\.{3}|某)[^【】\n]{0,30}】"
         ),
     ),
-    ("pending", ("待",), re.compile(r"(?<![有尚亟仍还急留亦])待(?:补充|填写|填入|填|核实)")),
-    ("todo", ("TODO", "TBD", "FIXME"), re.compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])")),
+    ("pending", ("待",), lazy_compile(r"(?<![有尚亟仍还急留亦])待(?:补充|填写|填入|填|核实)")),
+    ("todo", ("TODO", "TBD", "FIXME"), lazy_compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])")),
 ]
 
 # Each pattern with a regex for its triggers, and one for all of them: a line holding none is skipped at once.
 _SCANS = [
-    (kind, re.compile("|".join(re.escape(t) for t in triggers)), pattern) for kind, triggers, pattern in _PATTERNS
+    (kind, lazy_compile("|".join(re.escape(t) for t in triggers)), pattern) for kind, triggers, pattern in _PATTERNS
 ]
-_ANY_TRIGGER = re.compile("|".join(re.escape(t) for t in sorted({t for _k, ts, _p in _PATTERNS for t in ts})))
+_ANY_TRIGGER = lazy_compile("|".join(re.escape(t) for t in sorted({t for _k, ts, _p in _PATTERNS for t in ts})))
 
 _MESSAGES = {
     "year": "“{}”是未填写的年份，请填上实际年份。",

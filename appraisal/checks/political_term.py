@@ -22,36 +22,37 @@ from dataclasses import dataclass
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.political_facts import Document, Facts, Meeting, chinese_number, facts, ordinal
+from appraisal.text.lazy_regex import lazy_compile
 from appraisal.text.patterns import YEAR_NIAN
 
 _TERM = r"十[五六七八九]|二十一?"
-_CONGRESS = re.compile(
+_CONGRESS = lazy_compile(
     rf"(?:党的)?(?P<term>{_TERM})大(?=精神|以来|召开|报告|胜利|代表|和|、|及|的|期间|上|提出|作出|确定)"
 )
-_PLENUMS = re.compile(
+_PLENUMS = lazy_compile(
     rf"(?:(?:党的)?(?P<congress>{_TERM})大(?:和|、|及|以及)?)?(?P<term>{_TERM})届"
     r"(?P<list>(?:[一二三四五六七八九]中[、，,和及与]*)+)全会"
 )
 # A plenum named without its Central Committee: `党的四中全会` (but `十九届四中全会`, `省委九届九次全会`).
-_NO_TERM = re.compile(r"(?<![届次])(?<=党的)[一二三四五六七八九]中全会")
-_PLENUM_NUMBER = re.compile(r"([一二三四五六七八九])中")
-_PLAN = re.compile(
+_NO_TERM = lazy_compile(r"(?<![届次])(?<=党的)[一二三四五六七八九]中全会")
+_PLENUM_NUMBER = lazy_compile(r"([一二三四五六七八九])中")
+_PLAN = lazy_compile(
     r"[“\"〝]?十(?P<n>[一二三四五])五[”\"〞]?(?:规划|时期)?的?"
     r"(?P<stage>开局之年|开局年|起步之年|第一年|首年|收官之年|收官年|最后一年)"
 )
 # A year of a plan called one of its working years: `“十四五”规划的关键之年`, `实施“十四五”规划的攻坚之年`.
-_PLAN_YEAR = re.compile(
+_PLAN_YEAR = lazy_compile(
     r"[“\"〝]?十(?P<n>[一二三四五])五[”\"〞]?(?:规划)?[^，。；、]{0,10}?"
     r"(?:关键|攻坚|冲刺|决胜|重要|承上启下|全面实施|深入实施)[^，。；、]{0,4}?(?:之年|一年)"
 )
-_TITLE = re.compile(r"《(?P<title>[^《》\n]{2,60})》")
+_TITLE = lazy_compile(r"《(?P<title>[^《》\n]{2,60})》")
 _YEAR = YEAR_NIAN
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
-_FUTURE = re.compile(r"迎接|喜迎|即将|筹备|前夕|将于|将要|预计|准备|迎来|召开前|召开之前")
-_HISTORY_AFTER = re.compile(r"以来|期间|时期|之后|以后|当时|时")
+_FUTURE = lazy_compile(r"迎接|喜迎|即将|筹备|前夕|将于|将要|预计|准备|迎来|召开前|召开之前")
+_HISTORY_AFTER = lazy_compile(r"以来|期间|时期|之后|以后|当时|时")
 _OLD_BEFORE = set("原曾旧")
-_SPEECH_AFTER = re.compile(r"(?:庆祝)?(?:大会|纪念大会|座谈会|活动)?上的(?:重要)?讲话|大会上|讲话")
-_CELEBRATING = re.compile(r"之际|庆祝|纪念|喜迎|迎来|适逢|正值|恰逢|今年是|今年恰逢|本年是")
+_SPEECH_AFTER = lazy_compile(r"(?:庆祝)?(?:大会|纪念大会|座谈会|活动)?上的(?:重要)?讲话|大会上|讲话")
+_CELEBRATING = lazy_compile(r"之际|庆祝|纪念|喜迎|迎来|适逢|正值|恰逢|今年是|今年恰逢|本年是")
 _SENTENCE_ENDS = "。！？；!?;"
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from appraisal.checks.language import Language, Token
+from appraisal.text.lazy_regex import lazy_compile
 
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
@@ -52,8 +53,8 @@ NAME_ENDS = tuple(sorted(set(_NAME_ENDS.split()), key=len, reverse=True))
 # they are as often the start of the next word.
 PLACE_ENDS = frozenset("村镇乡县区市省州城寺庙岭山峰河江湖溪桥路街巷港湾岛庄屯寨坡沟峪园场坝塘洲苑厂线")
 NOT_IN_A_NAME = frozenset("的地得了着过和与及或在是有等对为把被从向到于以将就也都又还再很最更所之其这那各每全本该此我")
-QUOTES = re.compile(r"[“\"‘「《]([^”\"’」》]{1,8})[”\"’」》]")  # a short quoted phrase: a slogan or a name
-HAN = re.compile(r"[\u4e00-\u9fff]")
+QUOTES = lazy_compile(r"[“\"‘「《]([^”\"’」》]{1,8})[”\"’」》]")  # a short quoted phrase: a slogan or a name
+HAN = lazy_compile(r"[\u4e00-\u9fff]")
 
 Best = tuple[str, str, str, float]  # (right character, the word it makes, the non-word, gain)
 

@@ -14,33 +14,35 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import explained
 from appraisal.checks.chars import HAN
+from appraisal.text.lazy_regex import lazy_compile
 
 # Each alternative begins with its mark (lookbehinds after it), so the engine skips to the marks.
-_ELLIPSIS = re.compile(r"\.\.\.+|．．．+|。。。+|…(?<!……)(?!…)")
-_DOUBLED = re.compile(
+_ELLIPSIS = lazy_compile(r"\.\.\.+|．．．+|。。。+|…(?<!……)(?!…)")
+_DOUBLED = lazy_compile(
     "|".join(f"{m}{m}(?<!{m}{m}{m})(?!{m})" for m in "。，、；：")
 )  # exactly two: 。。。 is an ellipsis
 _LOW_QUOTES = {"‚": "‘", "‛": "‘", "„": "“", "‟": "“"}
-_LOW_QUOTE = re.compile("[‚‛„‟]")
-_STARTS = re.compile(r"[ \t\u3000]*([，。、；：！？）》」』】,.;:!?])")
-_PAGE = re.compile(rf"(?<=[{HAN}，、])[ \u3000]*[-－—][ \u3000]*[0-9]{{1,3}}[ \u3000]*[-－—][ \u3000]*(?=[{HAN}])")
-_PAGE_END = re.compile(rf"(?<=[{HAN}，、])[ \u3000]*[-－—][ \u3000]*[0-9]{{1,3}}[ \u3000]*[-－—][ \t\u3000]*$")
-_NUMBER_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,3}[）)]([、，,.．])")
-_PROSE = re.compile("[，。、；！？]")
-_PAGE_LINE = re.compile(r"[ \t\u3000]*[-－—][ \u3000]*[0-9]{1,3}[ \u3000]*[-－—][ \t\u3000]*")
+_LOW_QUOTE = lazy_compile("[‚‛„‟]")
+_STARTS = lazy_compile(r"[ \t\u3000]*([，。、；：！？）》」』】,.;:!?])")
+_PAGE = lazy_compile(rf"(?<=[{HAN}，、])[ \u3000]*[-－—][ \u3000]*[0-9]{{1,3}}[ \u3000]*[-－—][ \u3000]*(?=[{HAN}])")
+_PAGE_END = lazy_compile(rf"(?<=[{HAN}，、])[ \u3000]*[-－—][ \u3000]*[0-9]{{1,3}}[ \u3000]*[-－—][ \t\u3000]*$")
+_NUMBER_MARK = lazy_compile(r"[（(][一二三四五六七八九十]{1,3}[）)]([、，,.．])")
+_PROSE = lazy_compile("[，。、；！？]")
+_PAGE_LINE = lazy_compile(r"[ \t\u3000]*[-－—][ \u3000]*[0-9]{1,3}[ \u3000]*[-－—][ \t\u3000]*")
 _CN_MARKS = "，。、；：！？"
-_SPACE = re.compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}{_CN_MARKS}])|(?<=[{_CN_MARKS}])[ \u3000](?=[{HAN}])")
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_SPACE = lazy_compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}{_CN_MARKS}])|(?<=[{_CN_MARKS}])[ \u3000](?=[{HAN}])")
+_HAN_CHAR = lazy_compile(f"[{HAN}]")
 # The 落款: a full-width (or plain) space between a post and a name is layout (`局长　刘建国`, `报告人：局长　王德明`).
-_SIGNATURE = re.compile(rf"(?<=[长任记员席理监官师])[ \u3000]+(?=[{HAN}]{{2,4}}(?:$|[ \t\u3000，,（(0-9０-９〇一二]))")
+_SIGNATURE = lazy_compile(
+    rf"(?<=[长任记员席理监官师])[ \u3000]+(?=[{HAN}]{{2,4}}(?:$|[ \t\u3000，,（(0-9０-９〇一二]))"
+)
 # `述 职 报 告`: a short line spaced out on purpose.
-_SPACED_OUT = re.compile(rf"[ \t\u3000]*(?:[{HAN}][ \u3000]+)+[{HAN}][ \t\u3000]*")
+_SPACED_OUT = lazy_compile(rf"[ \t\u3000]*(?:[{HAN}][ \u3000]+)+[{HAN}][ \t\u3000]*")
 
 
 def _straight_quotes(line: str) -> Iterator[tuple[int, str | None]]:

@@ -9,13 +9,13 @@ between Latin letters is an apostrophe (`Xi’an`).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import explained
 from appraisal.checks.chars import is_latin
+from appraisal.text.lazy_regex import lazy_compile
 
 _CLOSER = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": "）"}
 _OPENERS = {"”": ("“",), "’": ("‘",), "》": ("《",), "）": ("（", "("), ")": ("（", "(")}
@@ -36,8 +36,8 @@ _NESTED = {
     "《": "书名号里面又用了书名号，里层应改用〈〉。",
 }
 # A list marker before a lone closing parenthesis: `1）加强学习`, `一是…；2）…`.
-_ENUMERATOR = re.compile(r"(?:^|[\s。；;：:，,、])[0-9０-９一二三四五六七八九十a-zA-Z]{1,2}$")
-_ANY = re.compile("[“”‘’《》（）()]")
+_ENUMERATOR = lazy_compile(r"(?:^|[\s。；;：:，,、])[0-9０-９一二三四五六七八九十a-zA-Z]{1,2}$")
+_ANY = lazy_compile("[“”‘’《》（）()]")
 
 
 def _problems(line: str) -> Iterator[tuple[int, str]]:

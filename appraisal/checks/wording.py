@@ -10,17 +10,17 @@ for years (since 2018 or earlier).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.lexicon import Matcher, load_data
+from appraisal.text.lazy_regex import lazy_compile
 from appraisal.text.patterns import YEAR_NIAN
 
 SETTLED = 2018  # with no year known, only entries in force since this year or earlier are checked
-_HISTORY_AFTER = re.compile(r"以来|期间|时期|之前|以前|之后|以后|前|后|当时|时")
+_HISTORY_AFTER = lazy_compile(r"以来|期间|时期|之前|以前|之后|以后|前|后|当时|时")
 _HISTORY_BEFORE = set("原前旧")
 _YEAR = YEAR_NIAN
 _SENTENCE_ENDS = "。！？；"

@@ -18,34 +18,35 @@ import re
 from collections.abc import Iterable
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.text.lazy_regex import lazy_compile
 
 # The year's first digit comes first (the lookbehind after it), so the engine skips to the 1s and 2s.
-_YEAR = re.compile(r"(?P<year>[12１２](?<![0-9０-９].)[0-9０-９]{3})(?![0-9０-９])\s*(?P<suffix>年度|年)")
-_THIS_YEAR_BEFORE = re.compile(r"(?:今年|本年度|本年)(?:是|为|即)?\s*[（(]?\s*$")
-_REPORT_AFTER = re.compile(r"\s*(?:个人)?(?:工作)?(?:总结|述职|述廉)")
-_OPENING_AFTER = re.compile(r"\s*(?:[，,]|是)")
-_HISTORY = re.compile(r"以来|调任|任职|担任|到任|任命|来到|参加工作|入职|调入|调至|提拔")
+_YEAR = lazy_compile(r"(?P<year>[12１２](?<![0-9０-９].)[0-9０-９]{3})(?![0-9０-９])\s*(?P<suffix>年度|年)")
+_THIS_YEAR_BEFORE = lazy_compile(r"(?:今年|本年度|本年)(?:是|为|即)?\s*[（(]?\s*$")
+_REPORT_AFTER = lazy_compile(r"\s*(?:个人)?(?:工作)?(?:总结|述职|述廉)")
+_OPENING_AFTER = lazy_compile(r"\s*(?:[，,]|是)")
+_HISTORY = lazy_compile(r"以来|调任|任职|担任|到任|任命|来到|参加工作|入职|调入|调至|提拔")
 # A date opening a sentence: `2025年12月，` `2025年度，` `2025年上半年，` (after the year and its 年).
-_DATED_AFTER = re.compile(
+_DATED_AFTER = lazy_compile(
     r"(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?(?:初|中旬|上旬|下旬|底|末|份)?|[上下]半年|初|底|末)?\s*[，,]"
 )
 # What a dated sentence about the past says: it is history, not last year's text left in.
 # A sentence opening with a year and going straight on to what was done, with no comma: `2025年共组织专家论证会21次`,
 # `2025年全年完成…`, `2025年累计办理…` — a deed, not a figure given as the base of a comparison (`2024年全年外贸进出口
 # 总额为80.1亿元，今年继续保持增长`: no verb of doing, and the sentence turns to 今年).
-_DOING_AFTER = re.compile(
+_DOING_AFTER = lazy_compile(
     r"(?:全年|年内)?(?:共|累计|先后|又|还|再|新)?"
     r"(?:组织|开展|完成|召开|举办|新增|新建|建成|实施|推进|争取|办理|办结|查处|受理|接待|走访|培训|发放|落实|牵头|带领|"
     r"参加|参与|指导|协调|推动|投入|拆除|整改|排查|化解|承办|主持|起草|撰写|制定|出台|审核|审查|检查|督办|调处|收集|"
     r"帮助|解决|引进|签约|培育|创建|打造|获得|荣获|举行|召集|部署|处理|走访|慰问|帮扶|救助|节约|收回|追缴)"
 )
-_THIS_YEAR_IN_SENTENCE = re.compile(r"今年|本年|同比|相比|较上年|较去年|比上年|比去年")
-_PAST = re.compile(
+_THIS_YEAR_IN_SENTENCE = lazy_compile(r"今年|本年|同比|相比|较上年|较去年|比上年|比去年")
+_PAST = lazy_compile(
     r"以来|调任|任职|担任|到任|任命|来到|参加工作|入职|调入|调至|提拔|被评为|荣获|获评|被授予|当选|开始|至今|曾"
     r"|安排我|安排本人|挂职|交流到|交流任职|转岗|到[^，。；]{0,12}工作"
 )
 _SENTENCE_ENDS = "。！？；!?;"
-_LEADING_SPACE = re.compile(r"\s*")
+_LEADING_SPACE = lazy_compile(r"\s*")
 _CONTEXT = 32  # characters before a year in which 今年 / 本年度 is looked for
 
 
