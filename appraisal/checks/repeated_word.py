@@ -4,9 +4,9 @@ The sentence is split with the dictionary (`appraisal.checks.language`); two equ
 unless doubling is how the language uses them. A character doubled inside a word (`清清楚楚`, `的的确确`, `天天`) is
 one dictionary word and never split; a number or a measure repeated (`一步一步`, `一个一个`) is a way of speaking.
 A two-character word said twice (ABAB) is right only for the verbs that take that reduplication (`商量商量`,
-`研究研究`: a short, tentative action) and adjectives used as such verbs (`高兴高兴`): they are listed in
-`data/reduplication.toml`, because the dictionary keeps one part of speech per word (商量 is a noun there) and
-cannot tell which verbs double. Adverbs, conjunctions, prepositions, pronouns, modal verbs and verbs of result
+`研究研究`: a short, tentative action), adjectives used as such verbs (`高兴高兴`) and greetings (`恭喜恭喜`): they
+are listed in `data/reduplication.toml`, because the dictionary keeps one part of speech per word (商量 is a noun
+there) and cannot tell which verbs double; `看着看着` (one thing going on while another happens) is right too. Adverbs, conjunctions, prepositions, pronouns, modal verbs and verbs of result
 (`切实`, `进一步`, `以及`, `通过`, `我们`, `能够`, `确保`) never double: their second copy is dropped. A
 two-character noun doubled is reported without a fix (it may be a list that lost its 顿号).
 """
@@ -56,6 +56,7 @@ def repeats(line: str, model: Language | None = None) -> Iterator[Repeat]:
                 len(word) == 2
                 and word[0] != word[1]
                 and word not in doubles
+                and word[-1] != "着"  # 看着看着, 说着说着: one thing happening while another goes on
                 and not first.pos.startswith(REPEATABLE_POS)
             ):
                 yield Repeat(offset + second.start, word, not first.pos.startswith(NOUN_POS))

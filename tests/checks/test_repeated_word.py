@@ -59,6 +59,7 @@ def test_a_doubled_word_is_found_and_the_second_copy_dropped(marked: str) -> Non
         "这件事再商量商量，学习学习先进经验，看看效果。",  # 商量 is a noun in the dictionary
         "把环境打扫得干干净净，考虑方方面面，常常、天天、一个一个地解决。",
         "学习学习再学习，周末让大家高兴高兴。",
+        "大家看着看着笑了起来，说着说着就到了。",  # V着V着
     ],
 )
 def test_hard_negatives_stay_silent(text: str) -> None:
