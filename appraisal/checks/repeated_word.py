@@ -6,9 +6,10 @@ one dictionary word and never split; a number or a measure repeated (`一步一�
 A two-character word said twice (ABAB) is right only for the verbs that take that reduplication (`商量商量`,
 `研究研究`: a short, tentative action), adjectives used as such verbs (`高兴高兴`) and greetings (`恭喜恭喜`): they
 are listed in `data/reduplication.toml`, because the dictionary keeps one part of speech per word (商量 is a noun
-there) and cannot tell which verbs double; `看着看着` (one thing going on while another happens) is right too. Adverbs, conjunctions, prepositions, pronouns, modal verbs and verbs of result
-(`切实`, `进一步`, `以及`, `通过`, `我们`, `能够`, `确保`) never double: their second copy is dropped. A
-two-character noun doubled is reported without a fix (it may be a list that lost its 顿号).
+there) and cannot tell which verbs double; `看着看着` (one thing going on while another happens) is right too.
+Adverbs, conjunctions, prepositions, pronouns, modal verbs and verbs of result (`切实`, `进一步`, `以及`, `通过`,
+`我们`, `能够`, `确保`) never double: their second copy is dropped. A two-character noun doubled is reported without
+a fix (it may be a list that lost its 顿号).
 """
 
 from __future__ import annotations
