@@ -34,10 +34,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from appraisal.app.drafts import create_imported
+    from appraisal.errors import AppraisalError
     from appraisal.importing import import_document, import_summary
 
     result = import_document(args.file, args.template)
     guess = None
+    if result.not_a_report and args.template is None and not sys.stdin.isatty():
+        raise AppraisalError(
+            f"{args.file} 看起来不是个人总结或述职报告：{_evidence(result)}，未导入；"
+            "如确要导入，请用 --template 指定模板。"
+        )
     if not result.confident and sys.stdin.isatty():
         guess = result
         chosen = _ask_template(result.template.id, _question(result))
@@ -52,9 +58,19 @@ def run(args: argparse.Namespace) -> int:
 def _question(result: ImportResult) -> str:
     """What is asked, with the evidence in one line."""
     why = f"（依据：{'；'.join(result.reasons)}）" if result.reasons else ""
+    if result.not_a_report:
+        return (
+            f"该文档看起来不是个人总结或述职报告：{_evidence(result)}。如确要导入，请选择模板，"
+            "正文将放入其主体栏目（直接回车使用推测的模板，按 Ctrl+C 放弃）："
+        )
     if result.fits_no_template:
         return f"该文档不符合任何模板{why}。请选择导入到哪个模板，正文将放入其主体栏目（直接回车使用推测的模板）："
     return f"未能确定文档所用的模板{why}，请选择（直接回车使用推测的模板）："
+
+
+def _evidence(result: ImportResult) -> str:
+    """`像是新闻报道（有“本报讯”“记者”等）`: the first reason, which says what the text looks like."""
+    return result.reasons[0].split("，不像")[0] if result.reasons else f"像是{result.not_a_report}"
 
 
 def _ask_template(guess: str, question: str) -> str:

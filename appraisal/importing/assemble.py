@@ -100,6 +100,7 @@ def assemble(
         confident=recognition.confident if recognition is not None else True,
         reasons=list(recognition.reasons) if recognition is not None else [],
         fits_no_template=recognition.fits_none if recognition is not None else False,
+        not_a_report=recognition.not_report if recognition is not None else "",
         sources=state.sources,
         salutation=state.salutation,
         own_headings=state.own_headings,

@@ -85,5 +85,5 @@ def place(search: HeadingSearch, *, chosen: bool, recognition: Recognition) -> I
     closing_from = back.closing_from(state, tail_from, last_heading)
     body.find_top_levels(state, title_index)
     body.take_body(state, {c.index: c for c in headings}, tail_from, closing_from, last_heading)
-    body.body_without_headings(state)
+    body.body_without_headings(state, no_report=recognition.fits_none)
     return assemble(search, state, headings, chosen, recognition)

@@ -90,9 +90,10 @@ class Placement:
             self._take_body_unit(state, i, target, markdown, placed=placed is not None)
         state.end_group_lead(self.template)
 
-    def body_without_headings(self, state: Placed) -> None:
+    def body_without_headings(self, state: Placed, *, no_report: bool = False) -> None:
         """No heading at all: a short text is the opening; a long one is the report's body, not its opening
-        (which is what comes before the first heading), and goes to the template's main section."""
+        (which is what comes before the first heading), and goes to the template's main section — as does any
+        text of a kind no template is for (`no_report`: a speech, a news story), however short."""
         if any(source for key, source in state.sources.items() if key != self._intro_id()):
             return
         intro = opening_section(self.template)
@@ -100,7 +101,7 @@ class Placement:
         pieces = state.fields.get(where, [])
         chars = sum(count_zi(unit.text[start:end]) for unit, start, end in pieces)
         main = self.template.main_section
-        if main and intro is not None and chars > (intro.max_chars or 0):
+        if main and intro is not None and pieces and (no_report or chars > (intro.max_chars or 0)):
             state.fields.setdefault(main, []).extend(pieces)
             del state.fields[where]
             state.notes.append(

@@ -4,14 +4,16 @@ Each template names the words its titles use (`title_words`: 述职述廉, 工�
 person or a unit (`voice`). The title counts most, then the section headings found, then the body's voice
 (本人、我 or 我们、全局); the reasons are kept in Chinese for the import summary and the question asked when unsure.
 Not sure: the lead is small, or the voice contradicts the template (a first-person report is never silently a
-unit's summary), or the text is of a kind no template is for (a speech, an exchange of experience) — then it is
-said to fit none, and goes into the chosen template's main section.
+unit's summary), or the text is of a kind no template is for (a speech, an exchange of experience; a news story
+or a how-to, which is no report at all: `not_report`) — then it is said to fit none, and goes into the chosen
+template's main section.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from appraisal.importing.not_report import foreign_text
 from appraisal.templates import DEFAULT_TEMPLATE, Template
 from appraisal.text.lazy_regex import lazy_compile
 
@@ -81,10 +83,11 @@ class Recognition:
     kind: str = ""  # 述职, 总结, 汇报, 讲话 (a kind no template is for), or "" when nothing says
     voice: Voice = Voice(0, 0)
     fits_none: bool = False  # the text is of a kind no template is for, and none of their headings were found
+    not_report: str = ""  # 新闻报道 or 操作说明: no report of one's work at all (`not_report`)
 
     def given(self, template: Template) -> Recognition:
         """The same evidence, the template fixed by the user: it is used as given, with what was seen."""
-        return Recognition(template, True, self.reasons, self.kind, self.voice, self.fits_none)
+        return Recognition(template, True, self.reasons, self.kind, self.voice, self.fits_none, self.not_report)
 
     def evidence(self) -> str:
         """The evidence in one line, for the question asked when unsure."""
@@ -145,10 +148,15 @@ def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Rec
         mismatch = voice.personal > voice.collective
     else:  # a person's template its title and headings name is not undone by "we"
         mismatch = voice.clear and voice.name == "collective" and not (titled and best.headings >= 2)
-    fits_none = kind in NO_TEMPLATE_KINDS and best.headings == 0
+    # A news story or a how-to is no report, whatever its title names (`…述职述廉会议侧记`), unless the
+    # template's headings are there.
+    foreign = foreign_text(body, voice.personal, voice.collective) if best.headings < 2 else None
+    fits_none = foreign is not None or (kind in NO_TEMPLATE_KINDS and best.headings == 0)
     confident = confident and not mismatch and not fits_none
     reasons: list[str] = []
-    if fits_none:
+    if foreign is not None:
+        reasons.append(foreign.reason())
+    elif fits_none:
         reasons.append(f"像是{kind}类材料（标题或开头所示），不符合任何模板")
     if titled:
         reasons.append(f"标题含“{title_words[tid]}”")
@@ -164,4 +172,5 @@ def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Rec
         reasons.append(f"而「{best.template.name}」是{owner}用的模板")
     elif not confident and not fits_none and len(ranked) > 1:
         reasons.append(f"与「{ranked[1].template.name}」难以区分")
-    return Recognition(best.template, confident, tuple(reasons), kind, voice, fits_none)
+    not_report = foreign.kind if foreign is not None else ""
+    return Recognition(best.template, confident, tuple(reasons), kind, voice, fits_none, not_report)

@@ -47,6 +47,7 @@ class ImportResult:
     confident: bool = True  # the template was given, or recognised with confidence
     reasons: list[str] = field(default_factory=list)  # why the template was chosen, in Chinese
     fits_no_template: bool = False  # a text of a kind no template is for (a speech): imported into the body
+    not_a_report: str = ""  # 新闻报道 or 操作说明: no report at all; `import` asks, or refuses without --template
     sources: dict[str, list[Source]] = field(default_factory=dict)  # section id → the headings its text came from
     salutation: str = ""  # the document's salutation (尊敬的各位领导：), kept in the opening text
     # A Markdown file's escapes: key → for each line of the field's text, the positions (in the text line) of the

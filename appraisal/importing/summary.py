@@ -35,7 +35,15 @@ def summary_lines(result: ImportResult, guess: ImportResult | None = None, saved
     reasons = (guess or result).reasons
     if reasons:
         lines.append([("识别依据：", "dim"), ("；".join(reasons), ""), ("。", "")])
-    if result.fits_no_template:
+    if result.not_a_report:
+        main = template.section(template.main_section).title if template.main_section else "各栏目"
+        lines.append(
+            [
+                (f"该文档不像个人总结或述职报告（像是{result.not_a_report}）", "bold"),
+                (f"，正文已放入「{main}」，请核对是否选错了文件。", ""),
+            ]
+        )
+    elif result.fits_no_template:
         main = template.section(template.main_section).title if template.main_section else "各栏目"
         lines.append([("该文档不符合任何模板", "bold"), (f"，正文已放入「{main}」，请对照模板整理。", "")])
     elif not result.confident and guess is None:

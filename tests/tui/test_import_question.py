@@ -80,3 +80,34 @@ async def test_a_speech_is_said_to_fit_no_template_and_goes_to_the_body_of_the_o
         summary = app.screen.text.plain  # type: ignore[attr-defined]
         assert "该文档不符合任何模板，正文已放入「" in summary
         assert "落款日期：2025年12月20日" in summary
+
+
+NEWS = (
+    "我县召开重点项目推进会\n本报讯（记者 王明）12月5日，我县召开重点项目推进会。会上，各乡镇作了交流发言。"
+    "据介绍，今年全县实施重点项目86个。县委书记张强出席会议并讲话。\n"
+)
+
+
+async def test_a_news_story_is_said_to_be_no_report_and_escape_creates_nothing(tmp_path: Path) -> None:
+    make_draft()
+    source = tmp_path / "news.txt"
+    source.write_text(NEWS, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await wait_until(lambda: isinstance(app.screen, ImportScreen))
+        await pilot.press(*str(source), "enter")
+        await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
+        shown = "".join(screen_lines(app)).replace(" ", "").replace("│", "")
+        assert "看起来不是个人总结或述职报告" in shown and "像是新闻报道（有“本报讯”“记者”" in shown
+        await pilot.press("escape")
+        await wait_until(lambda: isinstance(app.screen, ImportScreen))
+        assert len(draft_files()) == 1  # nothing created
+        await pilot.press("enter")  # asked again; this time the guess is taken, and the summary says it again
+        await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
+        summary = app.screen.text.plain  # type: ignore[attr-defined]
+        assert "该文档不像个人总结或述职报告（像是新闻报道），正文已放入「" in summary
+    assert len(draft_files()) == 2

@@ -160,7 +160,12 @@ class TemplateQuestion(ListDialog[str]):
         result = self.result
         name = result.document.path.name if result.document.path else "文档"
         why = f"推测的依据：{'；'.join(result.reasons)}。" if result.reasons else ""
-        if result.fits_no_template:
+        if result.not_a_report:
+            question = (
+                f"{name} 看起来不是个人总结或述职报告。{why}如确要导入，请选择模板，正文将放入其主体栏目"
+                "（回车确认，Esc 放弃）："
+            )
+        elif result.fits_no_template:
             question = f"{name} 不符合任何模板。{why}请选择导入到哪个模板，正文将放入其主体栏目（回车确认）："
         else:
             guess = result.template.name
