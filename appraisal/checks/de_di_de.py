@@ -73,6 +73,9 @@ HEADS = frozenset(_HEADS.split())
 # A preposition opens a verb phrase, never a noun after 的: 自觉的用党的理论武装头脑, 认真的按照要求办 (地).
 _PREPOSITIONS = "把 将 用 以 按 按照 依照 对 向 为 从 与 同 跟 在 给 根据 围绕 紧扣 通过 对照"
 PREPOSITIONS = frozenset(_PREPOSITIONS.split())
+# Verbs after which the words before them are a subject, not an object: 积极的推动力量形成合力.
+_PREDICATES = "是 有 为 成为 得到 受到 形成 显示 表明 在于 来自"
+PREDICATES = frozenset(_PREDICATES.split())
 # Two words that together make an adverbial of degree: 较好的完成 (地).
 DEGREE_ADVERBIAL = (frozenset({"较", "很", "更", "比较", "较为", "非常", "十分", "更加"}), frozenset({"好", "快"}))
 ADVERBIAL = frozenset({"ad", "d", "z"})
@@ -198,9 +201,18 @@ def _adverbial(tokens: list[Token], index: int, clause_start: bool, clause_end: 
     if lead_text in MODALS and (rest or clause_end):
         return "地", adverbial + "的" + verb.text
     # After a subject the verb must go on to an object of more than one word (他们积极的参与各项活动); at the start
-    # of a clause to a second verb (认真的学习贯彻…): `积极的推动力量`, `有效的应对策略` are noun phrases.
+    # of a clause to a second verb (认真的学习贯彻…) or to an object of two words that is not the subject of what
+    # follows (认真的听取群众意见; but 积极的推动力量正在形成, and `有效的应对策略` are noun phrases).
     after_subject = lead_text in SUBJECTS and len(rest) >= 2
-    opening = lead < 0 and clause_start and bool(rest) and rest[0].pos == "v"
+    opening = (
+        lead < 0
+        and clause_start
+        and bool(rest)
+        and (
+            rest[0].pos == "v"
+            or (len(rest) >= 2 and not rest[1].pos.startswith(("d", "p", "c", "u")) and rest[1].text not in PREDICATES)
+        )
+    )
     if after_subject or opening:
         return "地", adverbial + "的" + verb.text
     return None

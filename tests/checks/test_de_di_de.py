@@ -36,6 +36,7 @@ def found(text: str) -> list[tuple[int, int, str | None]]:
         ("他们积极⟦的⟧参与各项活动。", "地"),  # a subject before it, an object after the verb
         ("理论学习抓⟦的⟧不够深入。", "得"),  # a shortfall as the complement
         ("任务完成⟦的⟧较好。", "得"),
+        ("深入社区一线，认真⟦的⟧听取群众意见。", "地"),  # at a clause start, an object of two words
         ("我们要坚定不移⟦的⟧推进改革。", "地"),  # a four-character adverbial
         ("全力以赴⟦的⟧完成全年任务。", "地"),
         ("我们做⟦的⟧还不够。", "得"),
@@ -75,6 +76,7 @@ def test_a_mixed_up_de_is_found_and_fixed(marked: str, right: str) -> None:
         "全面的学习。",
         "积极的推动力量，有效的应对策略，持续的投入资金。",  # noun phrases at the start of a clause
         "我们积极的推动力量。",
+        "积极的推动力量正在形成，积极的推动力量形成合力。",  # the noun phrase is the subject
         "将科学的决策落到实处。",  # 将 as 把, before a noun phrase
         "他所做的不够，发展的不够充分，存在的不足。",  # what he did; a noun-verb; a noun
         "感谢大家一如既往的支持，得到了一如既往的支持和帮助，坚定不移的决心，高质量的发展。",
