@@ -84,6 +84,8 @@ class Punctuation(Rule):
                 after = line[match.end() : match.end() + 1]
                 if match.group()[0] in ".．" and not (_HAN_CHAR.match(before) or _HAN_CHAR.match(after)):
                     continue  # `etc...` in Latin text
+                if before in ("〔", "【") and after in ("〕", "】"):
+                    continue  # `〔…〕号`: a blank, which `placeholder` reports
                 found.append((match.start(), match.end(), f"省略号应为“……”，不应写作“{match.group()}”。", "……"))
         for match in _DOUBLED.finditer(line) if any(f"{m}{m}" in line for m in "。，、；：") else ():
             mark = match.group()[0]
