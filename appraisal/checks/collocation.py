@@ -18,6 +18,7 @@ from functools import cache
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.lexicon import load_data
+from appraisal.text.lazy_regex import lazy_compile
 
 _CLAUSE_ENDS = set("，。、；：！？,.;:!?…（）()“”\n")
 
@@ -62,11 +63,11 @@ def entries() -> _Entries:
             for first in raw["first"]:
                 pairs.setdefault(first, []).append(pair)
         elif raw["kind"] == "pattern":
-            patterns.append(_Pattern(tuple(raw["trigger"]), re.compile(raw["pattern"]), raw["message"]))
+            patterns.append(_Pattern(tuple(raw["trigger"]), lazy_compile(raw["pattern"]), raw["message"]))
         else:
             raise ValueError(f"unknown collocation kind {raw['kind']!r}")
     words = sorted(pairs, key=len, reverse=True)
-    firsts = re.compile("|".join(re.escape(w) for w in words)) if words else None
+    firsts = lazy_compile("|".join(re.escape(w) for w in words)) if words else None
     return _Entries(firsts, pairs, patterns)
 
 

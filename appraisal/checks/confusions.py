@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from appraisal.checks.lexicon import load_data
+from appraisal.text.lazy_regex import lazy_compile
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class ConfusionHit:
 def confusions() -> tuple[Confusion, ...]:
     """The entries of `data/confusions.toml`, compiled once per process."""
     return tuple(
-        Confusion(raw["wrong"], raw["right"], re.compile(raw["pattern"]), raw["explanation"])
+        Confusion(raw["wrong"], raw["right"], lazy_compile(raw["pattern"]), raw["explanation"])
         for raw in load_data("confusions")
     )
 

@@ -83,7 +83,7 @@ def _year_meant(line: str, position: int, report_year: int | None) -> tuple[int 
 
 def _anniversary_pattern(names: Iterable[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?P<name>{alternatives})的?(?P<n>[0-9]{{1,3}}|[一二三四五六七八九十百零〇两]{{1,6}})周年")
+    return lazy_compile(rf"(?P<name>{alternatives})的?(?P<n>[0-9]{{1,3}}|[一二三四五六七八九十百零〇两]{{1,6}})周年")
 
 
 class PoliticalTerm(Rule):
