@@ -1,14 +1,23 @@
-"""TOML written by users (templates, `config.toml`), parsed with its nesting bounded.
+"""TOML written by users (templates, `config.toml`), parsed with its nesting bounded; and the program's own data
+files, parsed once per installation.
 
 Python's `tomllib` parses arrays and inline tables by recursion: a shared template holding an array nested 2,000
 deep ended `templates`, `import`, `check` and `export` in a RecursionError traceback, and the start screen with
 them. The text is scanned for its deepest bracket before it is parsed, and the parsed value measured again (table
 headers and dotted keys nest without brackets), so nothing deeper than MAX_NESTING reaches the parser or the
 validation behind it.
+
+The word lists and facts shipped under `appraisal/checks/data/` (`loads_shipped`) took 10–15 ms of every `check`
+to parse. A face may hand this module the parses kept by an earlier run (`use_kept_tables`, read and written by
+`appraisal.app.warm_start`), found by the SHA-1 of the text: a changed file is parsed again. Only shipped files go
+there, never a user's (a `config.toml` may hold an API key).
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
 import re
 import tomllib
 from typing import Any
@@ -83,3 +92,38 @@ def loads(text: str) -> dict[str, Any]:
 def too_deep_message(kind: str, path: object) -> str:
     """One sentence naming the file (`kind`: 模板文件, 设置文件)."""
     return f"{kind} {path} 嵌套层数过多（超过 {MAX_NESTING} 层），无法读取，请检查其中的方括号和花括号是否成对。"
+
+
+_kept: dict[bytes, bytes] = {}  # SHA-1 of a shipped file's text → its parsed value, marshalled
+_new: dict[bytes, bytes] = {}  # parsed in this process since `use_kept_tables`
+_keeping = False
+
+
+def use_kept_tables(tables: dict[bytes, bytes]) -> None:
+    """Answer `loads_shipped` from `tables` (kept by an earlier run), and note what still has to be parsed."""
+    global _keeping
+    _kept.update(tables)
+    _keeping = True
+
+
+def new_kept_tables() -> dict[bytes, bytes]:
+    """The parses `loads_shipped` made since `use_kept_tables`: worth keeping."""
+    return dict(_new)
+
+
+def loads_shipped(text: str) -> dict[str, Any]:
+    """`tomllib.loads` of a data file shipped with the program: a fresh copy of the parse kept for the same text
+    when there is one."""
+    key = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).digest()
+    kept = _kept.get(key)
+    if kept is not None:
+        with contextlib.suppress(Exception):  # a damaged parse: parsed again below
+            value = marshal.loads(kept)
+            if isinstance(value, dict):
+                return value
+        _kept.pop(key, None)
+    data = tomllib.loads(text)
+    if _keeping:
+        with contextlib.suppress(ValueError):  # a value marshal cannot hold (a TOML date): not kept
+            _new[key] = marshal.dumps(data)
+    return data

@@ -106,3 +106,29 @@ def test_a_deep_config_file_is_one_sentence_naming_it(appraisal_home: Path, tmp_
     assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
     message = done.stderr.strip()
     assert message.startswith(f"设置文件 {config} ") and SENTENCE in message and message.count("。") == 1
+
+
+def test_shipped_data_is_parsed_once_and_each_caller_gets_its_own_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+
+    monkeypatch.setattr(toml_data, "_kept", {})
+    monkeypatch.setattr(toml_data, "_new", {})
+    monkeypatch.setattr(toml_data, "_keeping", False)
+    text = '[[entry]]\nwrong = "坐阵"\nright = ["坐镇"]\n'
+    toml_data.use_kept_tables({})
+    first = toml_data.loads_shipped(text)
+    kept = toml_data.new_kept_tables()
+    assert len(kept) == 1
+
+    parsed: list[str] = []
+    real = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda t: parsed.append(t) or real(t))
+    monkeypatch.setattr(toml_data, "_new", {})
+    toml_data.use_kept_tables(kept)  # as the next process does
+    again = toml_data.loads_shipped(text)
+    assert again == first and parsed == []
+    again["entry"][0]["right"].append("x")  # a caller changing its copy changes no one else's
+    assert toml_data.loads_shipped(text) == first
+    assert toml_data.loads_shipped(text + "# changed\n") == first and len(parsed) == 1  # another text: parsed
+    assert toml_data.loads_shipped("day = 2026-12-07\n")["day"].year == 2026  # a date: parsed, not kept
+    assert len(toml_data.new_kept_tables()) == 1

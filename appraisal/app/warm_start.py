@@ -1,9 +1,11 @@
-"""The compiled forms of the program's regular expressions, kept in the cache folder between runs.
+"""What the program keeps in the cache folder to start fast: the compiled forms of its regular expressions and the
+parsed data files it ships.
 
-Compiling the patterns a `check` uses took 60–90 ms of every run; made from their kept forms they take ~1 ms
-(see `appraisal.text.lazy_regex`). The faces call `keep_compiled_patterns()` once at start. The file holds a
-marshal dump and its SHA-1, one file per interpreter build (`lazy_regex.FORMS_TAG`); a damaged, foreign or
-unreadable file is ignored and written again; the forms a run had to compile are added when the process ends.
+Compiling the patterns a `check` uses took 60–90 ms of every run and parsing the word lists 10–15 ms; made from
+what an earlier run kept they take ~1 ms (`appraisal.text.lazy_regex`, `appraisal.toml_data.loads_shipped`). The
+faces call `warm_start()` once at start. The file holds a marshal dump and its SHA-1, one file per interpreter
+build; a damaged, foreign or unreadable file is ignored and written again; what a run had to make itself is added
+when the process ends.
 """
 
 from __future__ import annotations
@@ -13,60 +15,67 @@ import contextlib
 import hashlib
 import logging
 import marshal
+import sys
 from pathlib import Path
+from typing import Any
 
-from appraisal import paths
+from appraisal import paths, toml_data
 from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes
 from appraisal.text import lazy_regex
-from appraisal.text.lazy_regex import Form
 
 log = logging.getLogger(__name__)
 
-MAX_FORMS = 5000  # far more than the program has (~450): a bound against a file that only grows
+FORMAT = 1  # of the file: a new number when what it holds changes
+MAX_ENTRIES = 5000  # far more than the program has (~450 patterns, 6 data files): a bound on a file that only grows
+_TAG = hashlib.sha1(f"{FORMAT}|{sys.version}|{lazy_regex.FORMS_TAG}".encode(), usedforsecurity=False).hexdigest()[:16]
 _started = False
 
 
-def keep_compiled_patterns() -> None:
-    """Make this process's patterns from the forms kept in the cache folder, and keep the new ones at exit."""
+def warm_start() -> None:
+    """Make this process's patterns and data tables from what the last run kept, and keep the new ones at exit."""
     global _started
-    if _started or not lazy_regex.FORMS_TAG:
+    if _started:
         return
     _started = True
-    path = paths.cache_dir() / f"patterns-{lazy_regex.FORMS_TAG}.marshal"
-    known = _read(path)
-    lazy_regex.use_compiled_forms(known)
-    atexit.register(_write, path, known)
+    path = paths.cache_dir() / f"warm-{_TAG}.marshal"
+    kept = _read(path)
+    lazy_regex.use_compiled_forms(kept.get("patterns", {}))
+    toml_data.use_kept_tables(kept.get("tables", {}))
+    atexit.register(_write, path, kept)
 
 
-def _read(path: Path) -> dict[tuple[str, int], Form]:
+def _read(path: Path) -> dict[str, dict[Any, Any]]:
     try:
         digest, blob = marshal.loads(path.read_bytes())
         if digest != hashlib.sha1(blob, usedforsecurity=False).digest():
             raise ValueError("checksum")
-        forms = marshal.loads(blob)
-        if not isinstance(forms, dict):
-            raise ValueError("not a table of forms")
-        return forms
+        kept = marshal.loads(blob)
+        if not (isinstance(kept, dict) and all(isinstance(part, dict) for part in kept.values())):
+            raise ValueError("not the tables kept")
+        return kept
     except FileNotFoundError:
         return {}
-    except Exception:  # damaged, cut short, unreadable: compiled again and written anew
-        log.warning("kept regular expressions %s unreadable; compiling them again", path, exc_info=True)
+    except Exception:  # damaged, cut short, unreadable: made again and written anew
+        log.warning("%s unreadable; compiling and parsing again", path, exc_info=True)
         return {}
 
 
-def _write(path: Path, known: dict[tuple[str, int], Form]) -> None:
-    new = lazy_regex.new_compiled_forms()
-    if not new:
+def _write(path: Path, kept: dict[str, dict[Any, Any]]) -> None:
+    new: dict[str, dict[Any, Any]] = {
+        "patterns": lazy_regex.new_compiled_forms(),
+        "tables": toml_data.new_kept_tables(),
+    }
+    if not any(new.values()):
         return
-    forms = {**known, **new}
-    if len(forms) > MAX_FORMS:
-        forms = new
-    blob = marshal.dumps(forms)
-    with contextlib.suppress(OSError, AppraisalError):  # a read-only or full disk: the next run compiles again
+    merged = {name: {**kept.get(name, {}), **part} for name, part in new.items()}
+    if sum(len(part) for part in merged.values()) > MAX_ENTRIES:
+        merged = new
+    blob = marshal.dumps(merged)
+    with contextlib.suppress(OSError, AppraisalError):  # a read-only or full disk: the next run makes them again
         folder = paths.ensure_private_dir(path.parent)
         digest = hashlib.sha1(blob, usedforsecurity=False).digest()
         atomic_write_bytes(folder / path.name, marshal.dumps((digest, blob)))
-        for stale in folder.glob("patterns-*.marshal"):
+        for stale in [*folder.glob("warm-*.marshal"), *folder.glob("patterns-*.marshal")]:
             if stale.name != path.name:
-                stale.unlink()  # another interpreter build's: never read again
+                stale.unlink()  # another interpreter build's or format's: never read again

@@ -11,7 +11,6 @@ An entry may carry `exceptions`: longer phrases that contain the word and are ri
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -19,6 +18,7 @@ from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
+from appraisal import toml_data
 from appraisal.checks.base import Field
 
 T = TypeVar("T")
@@ -27,7 +27,7 @@ T = TypeVar("T")
 def load_data(name: str) -> list[dict[str, Any]]:
     """The `[[entry]]` tables of `appraisal/checks/data/<name>.toml`."""
     text = resources.files("appraisal.checks").joinpath("data", f"{name}.toml").read_text(encoding="utf-8")
-    return list(tomllib.loads(text)["entry"])
+    return list(toml_data.loads_shipped(text)["entry"])
 
 
 @dataclass(frozen=True)

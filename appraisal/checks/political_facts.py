@@ -6,10 +6,11 @@ its source in the data file; a new plenum or a new regulation is one more entry 
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from appraisal import toml_data
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -101,7 +102,7 @@ def core(title: str) -> str:
 def facts() -> Facts:
     """The facts, read once per process."""
     text = resources.files("appraisal.checks").joinpath("data", "political_terms.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(text)
+    data = toml_data.loads_shipped(text)
     meetings: dict[tuple[int, int], Meeting] = {}
     for entry in data["congress"]:
         year, month, _day = (int(part) for part in entry["date"].split("-"))

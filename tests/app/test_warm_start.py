@@ -1,5 +1,5 @@
-"""The compiled forms of the regular expressions kept between runs: written at exit, read by the next process,
-a damaged file ignored and written again."""
+"""What is kept between runs to start fast (compiled regular expressions, parsed data files): written at exit, read
+by the next process, a damaged file ignored and written again."""
 
 from __future__ import annotations
 
@@ -17,19 +17,22 @@ pytestmark = pytest.mark.skipif(not lazy_regex.FORMS_TAG, reason="not CPython's 
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "tests" / "fixtures" / "check" / "report.txt"
-# Counts the program's patterns (`lazy_compile`) that `re.compile` compiles while the command runs; the forms kept
-# make the others.
+# Counts the program's patterns (`lazy_compile`) that `re.compile` compiles and the data files `tomllib` parses
+# while the command runs; what was kept makes the others.
 PROBE = """
-import re, sys
-real = re.compile
+import re, sys, tomllib
+real, parse = re.compile, tomllib.loads
 count = [0]
 def counting(*args, **kwargs):
     count[0] += sys._getframe(1).f_code.co_filename.endswith("lazy_regex.py")
     return real(*args, **kwargs)
-re.compile = counting
+def parsing(*args, **kwargs):
+    count[0] += sys._getframe(1).f_code.co_name == "loads_shipped"
+    return parse(*args, **kwargs)
+re.compile, tomllib.loads = counting, parsing
 from appraisal.cli import main
 code = main(sys.argv[1:])
-print("COMPILED", count[0], file=sys.stderr)
+print("MADE", count[0], file=sys.stderr)
 sys.exit(code)
 """
 
@@ -44,18 +47,18 @@ def _check(home: Path, *extra: str) -> tuple[str, int]:
         cwd=ROOT,
         timeout=120,
     )
-    compiled = [line for line in done.stderr.splitlines() if line.startswith("COMPILED")]
+    compiled = [line for line in done.stderr.splitlines() if line.startswith("MADE")]
     return done.stdout, int(compiled[-1].split()[1])
 
 
 def _kept(home: Path) -> list[Path]:
-    return sorted((home / "cache").glob("patterns-*.marshal"))
+    return sorted((home / "cache").glob("warm-*.marshal"))
 
 
 def test_the_second_run_makes_its_patterns_from_the_kept_forms(tmp_path: Path) -> None:
     first, compiled_first = _check(tmp_path)
     kept = _kept(tmp_path)
-    assert [p.name for p in kept] == [f"patterns-{lazy_regex.FORMS_TAG}.marshal"]
+    assert len(kept) == 1
     assert kept[0].stat().st_mode & 0o777 == 0o600
     second, compiled_second = _check(tmp_path)
     assert json.loads(second) == json.loads(first)  # the same findings
@@ -71,7 +74,7 @@ def test_a_damaged_file_is_ignored_and_written_again(tmp_path: Path) -> None:
     kept.write_bytes(bytes(data))
     again, compiled = _check(tmp_path)
     assert json.loads(again) == json.loads(clean)
-    assert compiled > 50  # compiled, not made from the damaged forms
+    assert compiled > 50  # compiled and parsed, not made from the damaged file
     _, compiled_after = _check(tmp_path)
     assert compiled_after == 0  # written anew at the end of the damaged run
     kept.write_bytes(b"not marshal at all")
@@ -80,7 +83,7 @@ def test_a_damaged_file_is_ignored_and_written_again(tmp_path: Path) -> None:
 
 def test_forms_of_another_interpreter_build_are_removed(tmp_path: Path) -> None:
     (tmp_path / "cache").mkdir(mode=0o700)
-    stale = tmp_path / "cache" / "patterns-0000000000000000.marshal"
+    stale = tmp_path / "cache" / "warm-0000000000000000.marshal"
     stale.write_bytes(b"old")
     _check(tmp_path)
     assert not stale.exists() and len(_kept(tmp_path)) == 1
