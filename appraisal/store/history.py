@@ -18,6 +18,7 @@ from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes
 from appraisal.paths import ensure_private_dir
 from appraisal.store.codec import parse, read_bounded
+from appraisal.text.lazy_regex import lazy_compile
 
 HISTORY_DIR = ".appraisal-history"
 HISTORY_RECENT = 20  # every one of the newest revisions is kept (the spec asks for at least 20)
@@ -37,8 +38,8 @@ class HistoryEntry:
         return draft
 
 
-_REV_NAME = re.compile(r"^(\d{6,})-(\d{8}T\d{6}(?:\d{6})?)\.json$")
-_SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_REV_NAME = lazy_compile(r"^(\d{6,})-(\d{8}T\d{6}(?:\d{6})?)\.json$")
+_SAFE_ID = lazy_compile(r"^[A-Za-z0-9_-]{1,64}$")
 _ID_IN_TEXT = re.compile(rb'"id"\s*:\s*"((?:[^"\\]|\\.){1,200})"')
 
 
