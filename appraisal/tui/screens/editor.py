@@ -66,10 +66,10 @@ class EditorScreen(Screen[None]):
 
     # Most important first: the key bar shows them in this order and, at 80 columns, only the first few.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f3", "edit_profile", "个人信息"),
-        Binding("f5", "review", "审阅"),
-        Binding("f6", "export", "导出"),
-        Binding("f7", "history", "历史"),
+        Binding("f3", "edit_profile", "个人信息", priority=True),
+        Binding("f5", "review", "审阅", priority=True),
+        Binding("f6", "export", "导出", priority=True),
+        Binding("f7", "history", "历史", priority=True),
         Binding("f9", "toggle_guidance", "指导"),
         Binding("f4", "show_findings", "问题"),
         Binding("f8", "external_editor", "外部编辑"),
@@ -81,11 +81,11 @@ class EditorScreen(Screen[None]):
         Binding("alt+up", "previous_section", "上一栏", priority=True),
         Binding("ctrl+pagedown", "next_section", "下一栏", show=False, priority=True),
         Binding("ctrl+pageup", "previous_section", "上一栏", show=False, priority=True),
-        Binding("ctrl+o", "close_draft", "其他草稿"),
-        Binding("ctrl+g", "move_block", "移到其他栏目"),
+        Binding("ctrl+o", "close_draft", "其他草稿", priority=True),
+        Binding("ctrl+g", "move_block", "移到其他栏目", priority=True),
         Binding("escape", "back_to_text", "回到正文", show=False),
-        Binding("ctrl+n", "add_note", "记素材", show=False),
-        Binding("ctrl+t", "assist", "写作助手", show=False),
+        Binding("ctrl+n", "add_note", "记素材", show=False, priority=True),
+        Binding("ctrl+t", "assist", "写作助手", show=False, priority=True),
     ]
     PALETTE: ClassVar[dict[str, tuple[str, str]]] = {
         "save": ("保存", "立即保存草稿"),

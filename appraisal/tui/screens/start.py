@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Static
 from appraisal import paths
 from appraisal.tui import palette
 from appraisal.tui.screens.dialogs import MessageScreen
+from appraisal.tui.textual_compat.key_hold import hold_keys
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_list import fit_cells
@@ -64,9 +65,11 @@ class StartScreen(Screen[None]):
         pass
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "resume", "继续最近的草稿"),
-        Binding("n", "new", "新建"),
-        Binding("i", "import_document", "导入文档"),
+        # Priority, and the keys typed after them held for the screen they open (key_hold): a path typed at once
+        # after I went to the list, where its n or r started another action.
+        Binding("r", "resume", "继续最近的草稿", priority=True),
+        Binding("n", "new", "新建", priority=True),
+        Binding("i", "import_document", "导入文档", priority=True),
         Binding("enter", "open_selected", "打开", show=False),
     ]
     PALETTE: ClassVar[dict[str, tuple[str, str]]] = {
@@ -127,6 +130,7 @@ class StartScreen(Screen[None]):
         if row.problem:
             self.app.push_screen(MessageScreen(row.problem, title="无法打开草稿"))
             return
+        hold_keys(self.app)
         self.post_message(self.OpenDraft(row.path))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -151,9 +155,11 @@ class StartScreen(Screen[None]):
             self._open(self.rows[index])
 
     def action_new(self) -> None:
+        hold_keys(self.app)
         self.post_message(self.NewDraft())
 
     def action_import_document(self) -> None:
+        hold_keys(self.app)
         self.post_message(self.ImportDocument())
 
     def commands(self) -> Iterator[SystemCommand]:

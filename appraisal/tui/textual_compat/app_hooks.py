@@ -1,6 +1,7 @@
 """The App's hooks into Textual's private methods: every screen and every frame with whole 字 (whole_glyphs), the
-terminal driver that knows a closed window (terminal_driver), and Textual's traceback kept from the user's
-terminal after a crash (the app prints where each draft's text is instead).
+terminal driver that knows a closed window (terminal_driver), keys typed after a shortcut held for the screen it
+opens (key_hold), and Textual's traceback kept from the user's terminal after a crash (the app prints where each
+draft's text is instead).
 
 With another Textual installed (`patches_on()` false) each hook passes straight to Textual's own method; the
 crash rescue still runs (`before_crash`), since it only saves the user's text and then calls Textual's.
@@ -12,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from rich.console import RenderableType
+from textual import events
 from textual.app import App, ReturnType
 from textual.driver import Driver
 from textual.screen import Screen
@@ -27,10 +29,25 @@ class PatchedApp(App[ReturnType]):
     """Textual's App with this folder's patches, when the installed Textual is the one they were made for."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from appraisal.tui.textual_compat.key_hold import KeyHold
         from appraisal.tui.textual_compat.toast import use_chinese_toasts
 
         use_chinese_toasts()
         super().__init__(*args, **kwargs)
+        self._key_hold = KeyHold(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys after a shortcut that opened a screen wait for that screen's focus (key_hold)."""
+        if not patches_on() or not isinstance(event, (events.Key, events.Paste)):
+            await super().on_event(event)
+            return
+        if self._key_hold.take(event):
+            return
+        self._key_hold.in_key += 1
+        try:
+            await super().on_event(event)
+        finally:
+            self._key_hold.in_key -= 1
 
     def get_driver_class(self) -> type[Driver]:
         """In a POSIX terminal, Textual's driver told what a closed window means (terminal_driver); otherwise
@@ -61,7 +78,10 @@ class PatchedApp(App[ReturnType]):
     def _get_screen(self, screen: Screen[Any] | str) -> tuple[Screen[Any], AwaitMount]:
         """Every screen, ours or Textual's (palette, dialogs), passes here before its first frame."""
         installed, await_mount = super()._get_screen(screen)
-        return _whole_glyph_screen(installed), await_mount
+        wrapped = _whole_glyph_screen(installed)
+        if patches_on():
+            self._key_hold.pushed(wrapped)
+        return wrapped, await_mount
 
     def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
         """Every frame goes out with whole 字 only: Textual's partial updates can cut one at their right edge,

@@ -68,6 +68,23 @@ PATCHES: tuple[Patch, ...] = (
         },
     ),
     Patch(
+        module="key_hold",
+        what="App.on_event (app_hooks) holds the keys and pastes that come while a screen pushed by a key (or "
+        "announced by hold_keys) has no focused widget yet, and gives them to it in order once it has one (0.5 s "
+        "at most); the shortcuts that open screens are priority bindings",
+        why="Textual sends a key to the widget focused when the app takes it from its queue: keys typed at once "
+        "after Ctrl+N went into the draft (a screen binding runs only after the key went to the text and back) or "
+        "were lost on the dialog that was still mounting",
+        upstream="none filed: keys typed during a screen push",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's on_event: the keys go where Textual sends them (the priority bindings still help)",
+        sources={
+            "textual.app:App.on_event": "3dbf14d694916fe3227938226eb874feeeaff535eb087ecc0eecaf0011ce0aad",
+            "textual.app:App._check_bindings": "c9643552d942518a5ec4f37258abb6e5123e87f12125786b5d6b13999447246f",
+        },
+    ),
+    Patch(
         module="terminal_driver",
         what="LinuxDriver with a copied run_input_thread that ends at end of file and says when every key read has "
         "been posted; no resume on a dead terminal; output dropped once the terminal has hung up",

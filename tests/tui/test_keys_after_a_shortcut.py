@@ -1,0 +1,84 @@
+"""Keys typed right after a shortcut that opens a dialog go to the dialog, however fast they come: a user who
+presses Ctrl+N and types at once has the note in the note's line, not its first characters in the draft.
+
+A terminal delivers a burst of keys (typed fast, or an input method's word) to the app at once, with no pause for
+the app to settle between them; `burst` makes Pilot's `press` do the same, so the shortcut and the characters
+can be pressed in one call."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+import textual.app
+from textual import events
+from textual.widgets import Input
+
+from appraisal.notes import load_notes
+from appraisal.store import draft_files
+from appraisal.tui.screens.import_document import ImportScreen
+from appraisal.tui.screens.profile import ProfileScreen
+from appraisal.tui.screens.start import StartScreen
+
+from .editing import editing
+from .helpers import make_app, make_draft, wait_until
+
+INTRO = "本人2025年任某局副局长。"
+
+
+@pytest.fixture
+def burst(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`press` sends every key to the app's queue at once, as the terminal driver does; then waits as Pilot does."""
+    settle = textual.app.App._press_keys
+
+    async def press_at_once(self: textual.app.App[object], keys: Iterable[str]) -> None:
+        keys = list(keys)
+        driver = self._driver
+        assert driver is not None
+        for key in keys[:-1]:
+            char = key if len(key) == 1 else None
+            event = events.Key(key, char)
+            event.set_sender(self)
+            driver.send_message(event)
+        await settle(self, keys[-1:])
+
+    monkeypatch.setattr(textual.app.App, "_press_keys", press_at_once)
+
+
+@pytest.mark.usefixtures("burst")
+async def test_keys_pressed_with_ctrl_n_in_one_press_go_to_the_note() -> None:
+    async with editing({"intro": INTRO}, size=(80, 24), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
+        await pilot.press("ctrl+n", *"全年走访企业", "enter")
+        await wait_until(lambda: app.screen is editor)
+        await wait_until(lambda: bool(load_notes(2025).notes))
+        assert [note.text for note in load_notes(2025).notes] == ["全年走访企业"]
+        assert editor.editor.text == INTRO  # nothing leaked into the text
+
+
+@pytest.mark.usefixtures("burst")
+async def test_keys_pressed_with_f3_go_to_the_form_not_the_text() -> None:
+    async with editing({"intro": INTRO}, size=(80, 24), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
+        await pilot.press("f3", *"王", "tab")
+        await wait_until(lambda: isinstance(app.screen, ProfileScreen))
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        assert screen.query_one(f"#{screen.ID_PREFIX}name", Input).value.endswith("王")
+        assert editor.editor.text == INTRO
+
+
+@pytest.mark.usefixtures("burst")
+async def test_a_path_typed_at_once_after_i_goes_into_the_import_line(tmp_path: Path) -> None:
+    make_draft()  # the app opens on the start screen
+    source = tmp_path / "report.txt"  # its n and r would start other actions in the list
+    source.write_text("2025年度个人总结\n一、品行修养\n本人严守纪律。\n", encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: isinstance(app.screen, StartScreen))
+        await pilot.pause()
+        await pilot.press("i", *str(source), "tab")
+        await wait_until(lambda: isinstance(app.screen, ImportScreen))
+        assert app.screen.query_one("#path", Input).value == str(source)
+        assert len(draft_files()) == 1  # nothing else was started by the letters of the path
