@@ -45,7 +45,18 @@ class Command(Protocol):
     def run(self, args: argparse.Namespace) -> int: ...
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_typed(argv: Sequence[str]) -> str | None:
+    """The subcommand `argv` starts with, when it is one (`check`, `import`…); None otherwise (`--help`, nothing,
+    a typing slip)."""
+    if argv and argv[0] in {module_name.rstrip("_") for module_name in COMMANDS}:  # a module is named by its NAME
+        return argv[0]
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand; with `command` (the one the user typed first), of that one alone, so the
+    other command modules are not loaded (10 ms of every command). `appraisal --help`, and a command that is not
+    one, get the whole parser: the list of commands and the nearest one to a slip."""
     parser = ChineseArgumentParser(
         prog="appraisal",
         description="考核自评助手：按表格栏目撰写年度考核个人总结，检查常见问题，导出 Word、纯文本、Markdown、HTML。",
@@ -54,11 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"appraisal {__version__}", help=VERSION_HELP)
     sub = parser.add_subparsers(dest="command", metavar="命令", title="命令", parser_class=ChineseArgumentParser)
     for module_name in COMMANDS:
-        command: Command = importlib.import_module(f"appraisal.commands.{module_name}")
-        command_parser = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP)
-        command.add_arguments(command_parser)
-        command_parser.set_defaults(run=command.run)
-        parser.command_names.append(command.NAME)
+        if command is not None and module_name.rstrip("_") != command:
+            continue
+        command_module: Command = importlib.import_module(f"appraisal.commands.{module_name}")
+        command_parser = sub.add_parser(command_module.NAME, help=command_module.HELP, description=command_module.HELP)
+        command_module.add_arguments(command_parser)
+        command_parser.set_defaults(run=command_module.run)
+        parser.command_names.append(command_module.NAME)
     return parser
 
 
@@ -89,7 +102,8 @@ def _tolerant_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _tolerant_stdout()
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_typed(argv))
     args = parser.parse_args(argv)  # --help and --version end here, before anything else is loaded
 
     from appraisal import paths

@@ -119,6 +119,32 @@ def test_version_and_no_textual_import() -> None:
     assert version.stdout.startswith("appraisal ")
 
 
+def test_a_command_loads_its_own_module_alone() -> None:
+    """`appraisal check …` builds the parser of `check` only: the other command modules are not loaded (their
+    parsers cost every command ~10 ms); `--help` and a slip still see every command."""
+    from fresh_interpreter import loaded_after
+
+    from appraisal.cli import COMMANDS, build_parser, command_typed
+
+    modules = [f"appraisal.commands.{name}" for name in COMMANDS]
+    for name in COMMANDS:  # the module of a command is named by the command
+        assert name.rstrip("_") == __import__(f"appraisal.commands.{name}", fromlist=["NAME"]).NAME
+    assert command_typed(["import", "a.txt"]) == "import" and command_typed(["check"]) == "check"
+    assert command_typed(["--help", "check"]) is None and command_typed(["chek"]) is None and command_typed([]) is None
+    checked = loaded_after("from appraisal.cli import build_parser\nbuild_parser('check')\n", modules)
+    assert checked == ["appraisal.commands.check"]
+    assert loaded_after("from appraisal.cli import build_parser\nbuild_parser()\n", modules) == sorted(modules)
+    one = build_parser("check")
+    args = one.parse_args(["check", "a.txt", "--format", "json"])
+    assert args.files == ["a.txt"] and args.format == "json" and args.run.__module__ == "appraisal.commands.check"
+
+
+def test_a_slip_in_the_command_is_answered_from_the_whole_list(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["chek", "a.txt"])
+    assert "check" in capsys.readouterr().err
+
+
 @pytest.mark.skipif(shutil.which("uv") is None, reason="uv builds the wheel")
 def test_installed_wheel_finds_its_templates(tmp_path: Path) -> None:
     """Templates ship inside the wheel: an install outside the checkout lists all four."""
