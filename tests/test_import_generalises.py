@@ -214,14 +214,14 @@ def test_export_prints_the_month_as_written_and_says_how_to_name_the_day(
     err = capsys.readouterr().err
     lines = (tmp_path / "out.txt").read_text(encoding="utf-8-sig").splitlines()
     assert lines[-1].strip() == "2025年12月"
-    assert "落款日期按原文没有写到日，导出为“2025年12月”" in err and "--date" in err
+    assert "落款日期只写到月，导出为“2025年12月”，没有补上日" in err and "--date" in err
     assert (
         main(
             ["export", str(tmp_path / "d.json"), "--to", "txt", "-o", str(tmp_path / "o2.txt"), "--date", "2025-12-20"]
         )
         == 0
     )
-    assert "落款日期按原文" not in capsys.readouterr().err
+    assert "落款日期只写到月" not in capsys.readouterr().err
     assert (tmp_path / "o2.txt").read_text(encoding="utf-8-sig").splitlines()[-1].strip() == "2025年12月20日"
 
 

@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     signed = draft.profile.signed
     if date is None and signed and signed_date(signed) is None:
         print(
-            f"提示：落款日期按原文没有写到日，导出为“{signed_text(signed) or signed}”；"
+            f"提示：落款日期只写到月，导出为“{signed_text(signed) or signed}”，没有补上日；"
             "如需写明日期，请加 --date（如 --date 2026-12-8），或在编辑界面按 F3 修改。",
             file=sys.stderr,
         )

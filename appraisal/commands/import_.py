@@ -70,7 +70,7 @@ def _question(result: ImportResult) -> str:
 
 def _evidence(result: ImportResult) -> str:
     """`像是新闻报道（有“本报讯”“记者”等）`: the first reason, which says what the text looks like."""
-    return result.reasons[0].split("，不像")[0] if result.reasons else f"像是{result.not_a_report}"
+    return result.reasons[0] if result.reasons else f"像是{result.not_a_report}"
 
 
 def _ask_template(guess: str, question: str) -> str:

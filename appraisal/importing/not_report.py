@@ -34,7 +34,7 @@ class Foreign:
 
     def reason(self) -> str:
         shown = "".join(f"“{mark}”" for mark in self.marks[:3])  # quoted items need no 、 between them
-        return f"像是{self.kind}（有{shown}等），不像个人总结或述职报告"
+        return f"像是{self.kind}（有{shown}等）"
 
 
 def foreign_text(text: str, personal: int, collective: int) -> Foreign | None:

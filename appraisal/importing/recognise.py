@@ -70,6 +70,8 @@ class Voice:
         return strong >= STRONG_VOICE and strong >= 2 * weak
 
     def describe(self) -> str:
+        if not self.personal and not self.collective:
+            return "正文中没有本人、我、我们、我局等第一人称"
         who = "单位口吻" if self.name == "collective" else "个人口吻"
         how = "" if self.clear else "，不明显"
         return f"正文以{who}叙述（我们、我局等 {self.collective} 处，本人、我 {self.personal} 处{how}）"
