@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from rich.cells import get_character_cell_size
@@ -43,6 +44,7 @@ def drop_stray_spaces(text: str) -> str:
     return _STRAY_SPACE.sub("", text) if " " in text else text
 
 
+_DIGIT = lazy_compile(r"[0-9０-９]")
 # A file path (which may hold 字: /home/li/文档/2026年度总结.docx) is kept whole where it fits on a line.
 _PATH = lazy_compile(r"(?:[A-Za-z]:\\|~?/)[^\s，。；：、“”（）【】《》]+")
 
@@ -53,7 +55,7 @@ def _glued_positions(text: str) -> set[int]:
     if "/" in text or "\\" in text:
         for match in _PATH.finditer(text):
             glued.update(range(match.start() + 1, match.end()))
-    if not any(char.isdigit() for char in text):
+    if not _DIGIT.search(text):  # no number, no unit to keep with it
         return glued
     for match in _UNIT_AFTER_NUMBER.finditer(text):
         glued.update(range(match.start(), match.end()))
@@ -89,7 +91,7 @@ def _break_before(text: str, line_start: int, index: int, glued: set[int]) -> in
 
 
 def _cell_widths(text: str, tab_sections: Sequence[tuple[str, int]] | None) -> list[int]:
-    widths = [get_character_cell_size(char) for char in text]
+    widths = list(map(get_character_cell_size, text))
     if tab_sections and "\t" in text:
         tab_widths = iter(width for _, width in tab_sections)
         for index, char in enumerate(text):
@@ -108,28 +110,33 @@ def wrap_offsets(
     """The indices (code points) where `text` is broken to fit lines `width` cells wide, by the rules above.
 
     `tab_size` and `fold` are accepted for compatibility with Textual's function: tabs are measured from
-    `precomputed_tab_sections` (Textual's `get_tab_widths`), and an over-long word is always folded."""
+    `precomputed_tab_sections` (Textual's `get_tab_widths`), and an over-long word is always folded.
+
+    The characters that fit are skipped by a binary search on the running total of cell widths, so only the
+    places where a line overflows are looked at one by one (the editor wraps a 20,000-字 section at each start)."""
     if width <= 0 or not text:
         return []
     widths = _cell_widths(text, precomputed_tab_sections)
+    ends = list(itertools.accumulate(widths))  # ends[i]: the cells of text[: i + 1]
     breaks: list[int] = []
     glued: set[int] | None = None
     line_start = 0
-    used = 0
     index = 0
     length = len(text)
     while index < length:
-        cells = widths[index]
-        if used + cells <= width or index == line_start or (text[index] == " " and used <= width):
-            used += cells  # fits; or the line's first character; or a space hanging at the end
-            index += 1
+        before = ends[line_start - 1] if line_start else 0  # the cells of the lines above
+        index = bisect_right(ends, before + width, index)  # the first character that does not fit
+        if index >= length:
+            break
+        used = ends[index - 1] - before if index > line_start else 0
+        if index == line_start or (text[index] == " " and used <= width):
+            index += 1  # the line's first character, however wide; or a space hanging at the end
             continue
         if glued is None:
             glued = _glued_positions(text)
         cut = _break_before(text, line_start, index, glued)
         breaks.append(cut)
         line_start = cut
-        used = sum(widths[cut:index])
     return breaks
 
 
