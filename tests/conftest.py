@@ -11,6 +11,15 @@ import pytest
 from openai_server import Model, serve
 
 from appraisal import paths
+from appraisal.app import warm_start
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_warm_start() -> None:
+    """The faces called in this process (`cli.main`) keep nothing between runs: a test sees what a first run
+    does, and the process does not write into the first test's home when it ends (tests/app/test_warm_start.py
+    runs the command line in new interpreters to see what is kept)."""
+    warm_start._started = True
 
 
 @pytest.fixture(autouse=True)
