@@ -1,4 +1,6 @@
-"""The export dialog: writes the chosen formats, asks before exporting with errors, reports bad folders."""
+"""The export dialog: writes the chosen formats, asks before exporting with errors, reports bad folders. The
+errors are found and the files written in workers: a test waits for them as a writer waits for the dialog to list
+the errors and for the toast that says what was written."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from appraisal.tui.screens.dialogs import ChoiceScreen, ConfirmScreen
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.export import ExportScreen
 
-from .helpers import make_app, make_draft
+from .helpers import make_app, make_draft, wait_until
 
 FULL = {
     "conduct": "坚持把政治建设摆在首位，" * 20,
@@ -35,7 +37,17 @@ async def press_f6(pilot, app) -> ExportScreen:  # type: ignore[no-untyped-def]
     await pilot.pause()
     screen = app.screen
     assert isinstance(screen, ExportScreen)
+    await wait_until(lambda: screen.errors is not None)  # the dialog has checked the draft
     return screen
+
+
+def export_toasts(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [n.message for n in app._notifications if n.title == "未能导出" or n.message.startswith("已导出：")]
+
+
+async def exported(app, count: int = 1) -> None:  # type: ignore[no-untyped-def]
+    """Back in the editor with `count` exports done, as their toasts say (the app runs with notifications)."""
+    await wait_until(lambda: isinstance(app.screen, EditorScreen) and len(export_toasts(app)) >= count)
 
 
 async def open_export(pilot, app, folder: Path) -> ExportScreen:  # type: ignore[no-untyped-def]
@@ -50,12 +62,11 @@ async def open_export(pilot, app, folder: Path) -> ExportScreen:  # type: ignore
 async def test_export_writes_chosen_formats(tmp_path: Path) -> None:
     path = make_draft(sections=FULL)
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         screen = await open_export(pilot, app, tmp_path / "out")
         assert screen.errors == []
         await pilot.click("#export")
-        await pilot.pause()
-        assert isinstance(app.screen, EditorScreen)
+        await exported(app)
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert [Path(n).suffix for n in written] == [".md", ".txt"]
     text = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8")
@@ -66,7 +77,7 @@ async def test_export_writes_chosen_formats(tmp_path: Path) -> None:
 async def test_export_with_errors_lists_them_and_asks(tmp_path: Path) -> None:
     path = make_draft(sections={"conduct": "只写了一段。"})
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         screen = await open_export(pilot, app, tmp_path)
         assert screen.errors  # required sections are empty
         assert "处错误" in str(screen.query_one("#export-errors", Static).render())
@@ -80,28 +91,30 @@ async def test_export_with_errors_lists_them_and_asks(tmp_path: Path) -> None:
         screen.query_one("#export", Button).press()
         await pilot.pause()
         await pilot.click("#yes")
-        await pilot.pause()
-        assert isinstance(app.screen, EditorScreen)
+        await exported(app)
     assert len(list(tmp_path.glob("*.txt"))) == 1
 
 
-async def test_unwritable_export_folder_is_one_message_and_dialog_stays(tmp_path: Path) -> None:
+async def test_unwritable_export_folder_is_one_message_and_f6_reopens_on_it(tmp_path: Path) -> None:
+    """The files are written in a worker once the dialog has closed: a failure is one sentence in a toast, and
+    F6 reopens the dialog on the folder that failed, with the sentence, to correct it."""
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     path = make_draft(sections=FULL)
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         screen = await open_export(pilot, app, blocker / "sub")
         await pilot.click("#export")
-        await pilot.pause()
-        assert app.screen is screen
-        message = str(screen.query_one("#form-error", Static).render())
-        assert "a-file" in message
-        assert "Traceback" not in message
+        await exported(app)
+        (told,) = export_toasts(app)
+        assert "a-file" in told and "Traceback" not in told and told.count("。") == 1
+        screen = await press_f6(pilot, app)
+        assert screen.query_one("#export-folder", Input).value == str(blocker / "sub")
+        assert str(screen.query_one("#form-error", Static).render()) == told
         screen.query_one("#export-folder", Input).value = str(tmp_path / "ok")
         screen.query_one("#export", Button).press()  # a click would be ignored during the button's "pressed" look
-        await pilot.pause()
-        assert isinstance(app.screen, EditorScreen), str(screen.query_one("#form-error", Static).render())
+        await exported(app, 2)
+        assert export_toasts(app)[1].startswith("已导出：")
     assert len(list((tmp_path / "ok").iterdir())) == 2
 
 
@@ -110,7 +123,7 @@ async def test_tab_goes_from_the_formats_to_the_folder_to_export_and_states_read
 ) -> None:
     path = make_draft(sections={"conduct": "只写了一段。"})  # errors listed in a scrolling box: not a Tab stop
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         screen = await press_f6(pilot, app)
         order = []
         for _ in range(7):
@@ -128,16 +141,16 @@ async def test_tab_goes_from_the_formats_to_the_folder_to_export_and_states_read
 async def test_the_folder_is_remembered_per_draft(tmp_path: Path) -> None:
     first, second = make_draft(sections=FULL), make_draft(name="王芳", sections=FULL)
     app = make_app(first)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         screen = await open_export(pilot, app, tmp_path / "李明的")
         await pilot.click("#export")
-        await pilot.pause()
+        await exported(app)
         await pilot.press("f6")
         await pilot.pause()
         assert app.screen.query_one("#export-folder", Input).value == str(tmp_path / "李明的")
         assert screen is not app.screen
     app = make_app(second)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("f6")
         await pilot.pause()
@@ -147,19 +160,17 @@ async def test_the_folder_is_remembered_per_draft(tmp_path: Path) -> None:
 async def test_an_existing_file_is_replaced_or_kept_beside_only_when_the_user_says(tmp_path: Path) -> None:
     path = make_draft(sections=FULL)
     app = make_app(path)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         screen = await open_export(pilot, app, tmp_path)
         screen.query_one("#fmt-md", Checkbox).value = False
         await pilot.click("#export")
-        await pilot.pause()
+        await exported(app)
         (first,) = tmp_path.glob("*.txt")
         first.write_text("用户改过的文件", encoding="utf-8")
 
+        done = 1
         for choice, expected in (("back", 1), ("keep-both", 2), ("replace", 2)):
-            await pilot.press("f6")
-            await pilot.pause()
-            screen = app.screen
-            assert isinstance(screen, ExportScreen)
+            screen = await press_f6(pilot, app)
             screen.query_one("#fmt-docx", Checkbox).value = False
             screen.query_one("#fmt-txt", Checkbox).value = True
             screen.query_one("#export", Button).press()
@@ -169,6 +180,9 @@ async def test_an_existing_file_is_replaced_or_kept_beside_only_when_the_user_sa
             assert first.name in str(question.query_one("#question").render())
             question.query_one(f"#{choice}", Button).press()
             await pilot.pause()
+            if choice != "back":
+                done += 1
+                await exported(app, done)
             assert len(list(tmp_path.glob("*.txt"))) == expected, choice
             if choice == "back":
                 assert app.screen is screen
@@ -186,12 +200,11 @@ async def test_enter_on_a_format_exports_and_space_ticks_it(tmp_path: Path) -> N
     Space ticks and unticks."""
     path = make_draft(sections=FULL)
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         screen = await press_f6(pilot, app)
         assert app.focused is screen.query_one("#fmt-docx", Checkbox)
         folder = Path(screen.query_one("#export-folder", Input).value)
         await pilot.press("tab", "tab", "space", "shift+tab", "shift+tab")  # Markdown ticked, back on Word
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, EditorScreen)
+        await exported(app)
     assert sorted(p.suffix for p in folder.iterdir()) == [".docx", ".md", ".txt"]

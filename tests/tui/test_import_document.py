@@ -57,7 +57,8 @@ def document(folder: Path, name: str, text: str) -> Path:
 
 @asynccontextmanager
 async def importing(source: Path) -> AsyncIterator[tuple[AppraisalApp, Pilot[Any]]]:
-    """The app on the start screen at 80x24, with `source` typed into the import dialog and Enter pressed."""
+    """The app on the start screen at 80x24, with `source` typed into the import dialog, Enter pressed and the
+    document read."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -65,7 +66,10 @@ async def importing(source: Path) -> AsyncIterator[tuple[AppraisalApp, Pilot[Any
         await wait_until(lambda: isinstance(app.screen, ImportScreen))
         app.screen.query_one("#path", Input).value = str(source)
         app.screen.query_one("#path", Input).focus()
+        reading = app.screen
+        assert isinstance(reading, ImportScreen)
         await pilot.press("enter")
+        await wait_until(lambda: not reading.reading.running)  # read in a worker: "正在读取…" until then
         await pilot.pause()
         yield app, pilot
 

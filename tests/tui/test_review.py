@@ -1,5 +1,6 @@
 """Review: all findings, choosing one jumps to its section and position, fixes are applied and saved.
-Run with the real checker (through the service), as the user gets it."""
+Run with the real checker (through the service), as the user gets it. The draft is checked in a worker: a test
+waits for the list as a writer waits for 正在检查全文 to give way to it."""
 
 from __future__ import annotations
 
@@ -16,13 +17,24 @@ from .editing import editing
 from .helpers import editor_ready, make_app, make_draft, wait_until
 
 
+def checked(review: ReviewScreen) -> bool:
+    summary = str(review.query_one("#review-summary").render())
+    return summary.startswith("审阅全文") and "正在检查" not in summary
+
+
+async def review_of(pilot, app) -> ReviewScreen:  # type: ignore[no-untyped-def]
+    """F5, and the review once it has checked the draft."""
+    await pilot.press("f5")
+    await wait_until(lambda: isinstance(app.screen, ReviewScreen) and checked(app.screen))
+    review = app.screen
+    assert isinstance(review, ReviewScreen)
+    return review
+
+
 async def test_review_lists_findings_and_jumps_to_line_and_column() -> None:
     sections = {"conduct": "第一段没有问题。", "study": "第一段。\n参加XX局组织的培训班"}
     async with editing(sections, on="conduct", size=(100, 30)) as e:
-        await e.pilot.press("f5")
-        await e.pilot.pause()
-        review = e.app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await review_of(e.pilot, e.app)
         prompts = [str(o.prompt) for o in review.query_one("#review-list", OptionList).options]
         assert any("理论学习" in p and "第2段第3字" in p and "XX" in p for p in prompts)
         index = next(i for i, f in enumerate(review.findings) if f.rule == "placeholder")
@@ -39,13 +51,10 @@ async def test_review_lists_findings_and_jumps_to_line_and_column() -> None:
 
 async def test_fix_all_applies_fixes_saves_and_updates_editor() -> None:
     async with editing({"law": "依法行政,严格执法", "integrity": "廉洁自律,清正廉洁"}, on="law", size=(100, 30)) as e:
-        await e.pilot.press("f5")
-        await e.pilot.pause()
-        review = e.app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await review_of(e.pilot, e.app)
         assert [f.rule for f in review.findings if f.fix is not None] == ["halfwidth-punctuation"] * 2
         await e.pilot.press("f")
-        await e.pilot.pause()
+        await wait_until(lambda: checked(review))
         assert [f for f in review.findings if f.fix is not None] == []
         assert "halfwidth-punctuation" not in {f.rule for f in review.findings}
         assert load_draft(e.path).sections["law"] == "依法行政，严格执法"
@@ -65,15 +74,12 @@ async def test_fix_selected_only_changes_that_finding() -> None:
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("f5")
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await review_of(pilot, app)
         commas = [i for i, f in enumerate(review.rows) if f.rule == "halfwidth-punctuation"]
         assert len(commas) == 2
         review.query_one("#review-list", OptionList).highlighted = commas[1]
         await pilot.press("x")
-        await pilot.pause()
+        await wait_until(lambda: checked(review))
         assert load_draft(path).sections["law"] == "依法行政,严格执法\n公正文明，执法为民"
         assert len([f for f in review.findings if f.rule == "halfwidth-punctuation"]) == 1
 
@@ -87,10 +93,7 @@ async def test_identical_findings_of_a_paragraph_are_one_row_with_a_count() -> N
         prompts = [str(o.prompt) for o in e.screen.query_one("#findings-list", OptionList).options]
         commas = [p for p in prompts if "半角“,”" in p]
         assert commas == ["提示 第1段第2字  本段 8 处，可自动修正：中文里的半角“,”应改为全角“，”。"]
-        await e.pilot.press("f5")
-        await e.pilot.pause()
-        review = e.app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await review_of(e.pilot, e.app)
         prompts = [str(o.prompt) for o in review.query_one("#review-list", OptionList).options]
         assert len([p for p in prompts if "本段 8 处" in p]) == 1
         review.query_one("#review-list", OptionList).highlighted = next(
@@ -143,10 +146,7 @@ async def test_a_rule_that_raises_is_shown_in_the_findings_and_the_review(monkey
         prompts = [str(o.prompt) for o in editor.query_one("#findings-list", OptionList).options]
         assert any("“总出错的检查”检查未能运行" in p for p in prompts)
 
-        await pilot.press("f5")
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await review_of(pilot, app)
         summary = str(review.query_one("#review-summary").render())
         assert "全文未发现问题" not in summary
         failed = [f for f in review.findings if f.rule == CHECK_FAILED]
@@ -175,10 +175,7 @@ async def test_real_checker_profile_finding_opens_profile_dialog() -> None:
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await editor_ready(app)
-        await pilot.press("f5")
-        await pilot.pause()
-        review = app.screen
-        assert isinstance(review, ReviewScreen)
+        review = await review_of(pilot, app)
         index = next(i for i, f in enumerate(review.findings) if f.rule == "profile-incomplete")
         review.query_one("#review-list", OptionList).highlighted = index
         await pilot.press("enter")

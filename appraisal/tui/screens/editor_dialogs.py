@@ -43,11 +43,20 @@ def review(editor: EditorScreen) -> None:
 
 
 def export(editor: EditorScreen) -> None:
-    from appraisal.tui.screens.export import ExportScreen
+    """The export dialog, then the export in a worker (one at a time: F6 during one is refused)."""
+    from appraisal.tui.screens.export import ExportRequest, ExportScreen, export_in_background
 
+    if editor.exporting.refuse_if_running():
+        return
     editor.sync()
     editor.save_now()
-    editor.app.push_screen(ExportScreen(editor.session, editor.service(), editor.settings.export_folder))
+
+    def chosen(request: ExportRequest | None) -> None:
+        if request is not None:
+            export_in_background(editor, request)
+
+    folder, failure = editor.settings.export_folder, editor.export_failure
+    editor.app.push_screen(ExportScreen(editor.session, editor.service(), folder, failure), chosen)
 
 
 def history(editor: EditorScreen) -> None:

@@ -1,12 +1,20 @@
 """The export dialog: formats, destination folder, and — when errors remain — the errors and a confirmation.
 Tab goes from the formats to the folder to 导出 (Enter in the folder exports too); each format says ☑ or ☐
 (readable without colour); the folder is remembered per draft (first: paths.export_dir(), never the current
-folder); a file that is already there is replaced or kept beside only when the user says so."""
+folder); a file that is already there is replaced or kept beside only when the user says so.
+
+Both long parts run in worker threads (`LongJob`), so that the writer can go on typing: the errors are found
+while the dialog is open (Enter before that waits for them), and the dialog returns what to write
+(`ExportRequest`) for `export_in_background` to write from a copy of the draft, saying in a toast what was
+written or, in one sentence, why not; F6 then reopens on the folder that failed, with that sentence.
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,14 +28,38 @@ from appraisal.app.session import EditSession
 from appraisal.app.ui_state import load_export_folder, save_export_folder
 from appraisal.errors import AppraisalError
 from appraisal.paths import export_dir
-from appraisal.service import ExportFailed, ExportTarget, Service
+from appraisal.service import ExportFailed, ExportResult, ExportTarget, Service
+from appraisal.tui.background import LongJob
 from appraisal.tui.screens.dialogs import FOCUS_KEYS, ChoiceScreen, confirm_then
 from appraisal.tui.textual_compat.checkbox import SymbolCheckbox
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
+if TYPE_CHECKING:
+    from appraisal.checks import Finding
+    from appraisal.tui.screens.editor import EditorScreen
+
+log = logging.getLogger(__name__)
+
 DEFAULT_FORMATS = ("docx", "txt")
 SHOWN_ERRORS = 8
+CHECKING = "正在检查全文……"
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """What the dialog wants written: the files (`targets`), and the folder to remember once they are."""
+
+    folder: Path
+    targets: list[ExportTarget]
+
+
+@dataclass(frozen=True)
+class ExportFailure:
+    """The last export that failed: F6 reopens on its folder and says its sentence again."""
+
+    folder: Path
+    sentence: str
 
 
 class FormatBox(SymbolCheckbox):
@@ -42,8 +74,8 @@ class FormatBox(SymbolCheckbox):
     ]
 
 
-class ExportScreen(ModalScreen[list[Path] | None]):
-    """Returns the files written, or None when cancelled."""
+class ExportScreen(ModalScreen[ExportRequest | None]):
+    """Returns what to write, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "取消"),
@@ -53,15 +85,23 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         *FOCUS_KEYS,
     ]
 
-    def __init__(self, session: EditSession, service: Service, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        session: EditSession,
+        service: Service,
+        folder: Path | None = None,
+        failure: ExportFailure | None = None,
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.session = session
         self.service = service
-        self.folder = load_export_folder(session.path) or folder or export_dir()
-        self.errors = service.errors(session.draft, session.template)
+        self.failure = failure
+        self.folder = failure.folder if failure else load_export_folder(session.path) or folder or export_dir()
+        self.errors: list[Finding] | None = None  # found in a worker once the dialog is up
+        self.checking: LongJob[list[Finding]] = LongJob(self, "export-check", "正在检查全文，请稍候。")
+        self._export_when_checked = False
 
     def compose(self) -> ComposeResult:
-        titles = {s.id: s.title for s in self.session.template.text_sections()}
         with Vertical(classes="dialog form", id="export-dialog"):
             yield PlainLabel("导出", classes="dialog-title")
             with Horizontal(classes="field-block"):
@@ -73,23 +113,46 @@ class ExportScreen(ModalScreen[list[Path] | None]):
                 yield PlainLabel("文件夹")
                 yield Input(str(self.folder), id="export-folder", compact=True)
             yield Plain("空格勾选格式，回车导出；同名文件已存在时先问替换还是保留两份。", classes="form-note")
-            if self.errors:
-                text = Text(f"草稿中还有{len(self.errors)}处错误：\n", style="bold red")
-                for finding in self.errors[:SHOWN_ERRORS]:
-                    text.append_text(finding_prompt(finding, with_section=titles.get(finding.section or "", "全文")))
-                    text.append("\n")
-                if len(self.errors) > SHOWN_ERRORS:
-                    text.append(f"……另有{len(self.errors) - SHOWN_ERRORS}处，按F5审阅查看全部。\n", style="dim")
-                with VerticalScroll(id="export-errors-box", can_focus=False):  # Tab: formats, folder, 导出
-                    yield Plain(text, id="export-errors")
-                yield Plain("PgDn、PgUp 翻看错误。", id="export-errors-keys", classes="form-note")
-            yield Plain("", id="form-error", classes="form-error")
+            yield Plain(CHECKING, id="export-checking", classes="form-note")
+            yield Plain(self.failure.sentence if self.failure else "", id="form-error", classes="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("导出", id="export", variant="primary", compact=True)
                 yield Button("取消", id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query(FormatBox).first().focus()
+        draft, template, errors = self.session.draft.model_copy(deep=True), self.session.template, self.service.errors
+        self.checking.start(lambda: errors(draft, template), self._checked, self._check_failed)
+
+    def _checked(self, errors: list[Finding]) -> None:
+        """The errors are known: listed above the buttons (scrolling when many), and an export asked for
+        meanwhile goes on."""
+        self.errors = errors
+        checking = self.query_one("#export-checking", Plain)
+        if errors:
+            titles = {s.id: s.title for s in self.session.template.text_sections()}
+            text = Text(f"草稿中还有{len(errors)}处错误：\n", style="bold red")
+            for finding in errors[:SHOWN_ERRORS]:
+                text.append_text(finding_prompt(finding, with_section=titles.get(finding.section or "", "全文")))
+                text.append("\n")
+            if len(errors) > SHOWN_ERRORS:
+                text.append(f"……另有{len(errors) - SHOWN_ERRORS}处，按F5审阅查看全部。\n", style="dim")
+            box = VerticalScroll(Plain(text, id="export-errors"), id="export-errors-box", can_focus=False)
+            keys = Plain("PgDn、PgUp 翻看错误。", id="export-errors-keys", classes="form-note")
+            self.query_one("#export-dialog", Vertical).mount_all([box, keys], after=checking)
+            self.call_after_refresh(self._show_scroll_keys, box)
+        checking.remove()
+        if self._export_when_checked:
+            self.start_export()
+
+    def _check_failed(self, error: Exception) -> None:
+        """The check could not run: export as if there were no errors to list (the export checks again and
+        says why if it fails too)."""
+        log.error("checking the draft for the export dialog failed", exc_info=error)
+        self.query_one("#export-checking", Plain).update("未能检查全文，无法列出错误，仍可导出。")
+        self.errors = []
+        if self._export_when_checked:
+            self.start_export()
 
     def on_resize(self) -> None:
         """Say how to see the rest only when the errors do not all fit."""
@@ -129,6 +192,11 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         if not formats:
             message.update("请至少选择一种格式。")
             return
+        if self.errors is None:  # still checking: exported as soon as the errors are known
+            self._export_when_checked = True
+            message.update("正在检查全文，检查完即导出。")
+            return
+        self._export_when_checked = False
         if not self.errors:
             self.ask_about_existing(formats)
             return
@@ -148,15 +216,15 @@ class ExportScreen(ModalScreen[list[Path] | None]):
         names = {fmt: folder / exporting.default_filename(draft, template, fmt) for fmt in formats}
         taken = [path for path in names.values() if path.is_file()]
         if not taken:
-            self.write(folder, [ExportTarget(fmt, folder=folder) for fmt in formats])
+            self.dismiss(ExportRequest(folder, [ExportTarget(fmt, folder=folder) for fmt in formats]))
             return
 
         def answer(choice: str | None) -> None:
             if choice == "replace":
                 targets = [ExportTarget(fmt, path=path, overwrite=True) for fmt, path in names.items()]
-                self.write(folder, targets)
+                self.dismiss(ExportRequest(folder, targets))
             elif choice == "keep-both":
-                self.write(folder, [ExportTarget(fmt, folder=folder) for fmt in formats])
+                self.dismiss(ExportRequest(folder, [ExportTarget(fmt, folder=folder) for fmt in formats]))
 
         listed = "、".join(path.name for path in taken)
         self.app.push_screen(
@@ -170,23 +238,31 @@ class ExportScreen(ModalScreen[list[Path] | None]):
             answer,
         )
 
-    def write(self, folder: Path, targets: list[ExportTarget]) -> None:
-        message = self.query_one("#form-error", Static)
-        try:
-            written = self.service.export(self.session.draft, self.session.template, targets).written
-        except ExportFailed as exc:
-            message.update(self._partial(exc.written) + exc.message)
-            return
-        except AppraisalError as exc:
-            message.update(exc.message)
-            return
-        save_export_folder(self.session.path, folder)
-        self.notify("已导出：" + "、".join(str(p) for p in written), timeout=8)
-        self.dismiss(written)
-
-    @staticmethod
-    def _partial(written: list[Path]) -> str:
-        return ("已导出：" + "、".join(p.name for p in written) + "；") if written else ""
-
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def export_in_background(editor: EditorScreen, request: ExportRequest) -> None:
+    """Write the files from a copy of the draft taken now (typing goes on meanwhile); then say what was written,
+    or in one sentence why not — nothing saved is touched either way. One export at a time."""
+    session, service = editor.session, editor.service()
+    draft = session.draft.model_copy(deep=True)
+
+    def done(result: ExportResult) -> None:
+        editor.export_failure = None
+        save_export_folder(session.path, request.folder)
+        editor.notify("已导出：" + "、".join(str(p) for p in result.written), timeout=8)
+
+    def failed(error: Exception) -> None:
+        if isinstance(error, ExportFailed):
+            written = "、".join(p.name for p in error.written)
+            sentence = (f"已导出：{written}；" if written else "") + error.message
+        elif isinstance(error, AppraisalError):
+            sentence = error.message
+        else:  # an exporter bug: the draft is untouched (the export had a copy)
+            log.error("exporting %s failed", session.path, exc_info=error)
+            sentence = "导出时程序出错，草稿未受影响；详细情况已记入数据目录中的 appraisal.log。"
+        editor.export_failure = ExportFailure(request.folder, sentence)
+        editor.notify(sentence, title="未能导出", severity="error", timeout=10)
+
+    editor.exporting.start(lambda: service.export(draft, session.template, request.targets), done, failed)

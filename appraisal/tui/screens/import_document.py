@@ -2,13 +2,18 @@
 template when the importer is unsure; then say what went where (`ImportSummaryScreen`).
 
 The form reads the file and creates the draft itself, so that a file that cannot be read is one sentence under
-the path the user typed (to correct it), and a question about the template comes before any draft exists.
+the path the user typed (to correct it), and a question about the template comes before any draft exists. The
+reading (a large .docx takes seconds) runs in a worker thread (`LongJob`): the dialog says it is reading and keeps
+taking keys — Esc leaves it and nothing is created, a second Enter is refused; the draft is created on the UI
+thread once the template is settled.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,6 +31,7 @@ from appraisal.errors import AppraisalError
 from appraisal.formats import DOCX_SUFFIXES, TEXT_SUFFIXES
 from appraisal.importing import ImportResult, import_document, summary_lines
 from appraisal.templates import list_templates
+from appraisal.tui.background import LongJob
 from appraisal.tui.screens.list_dialog import ListDialog
 from appraisal.tui.widgets.chinese_text import ChineseText
 from appraisal.tui.widgets.file_picker import FilePicker
@@ -49,6 +55,7 @@ class ImportScreen(ModalScreen[Imported | None]):
 
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")
+        self.reading: LongJob[ImportResult] = LongJob(self, "import-read", "正在读取文档，请稍候。")
 
     def compose(self) -> ComposeResult:
         templates, _errors = list_templates()
@@ -79,10 +86,15 @@ class ImportScreen(ModalScreen[Imported | None]):
         path.value = str(event.path)
         path.focus()
 
-    def _error(self, sentence: str) -> None:
-        self.query_one("#form-error", Static).update(sentence)
+    def _error(self, sentence: str, *, busy: bool = False) -> None:
+        """One sentence under the form: what went wrong, or (`busy`, not in red) what the dialog is doing."""
+        line = self.query_one("#form-error", Static)
+        line.set_class(busy, "busy")
+        line.update(sentence)
 
     def _submit(self) -> None:
+        if self.reading.refuse_if_running():
+            return
         raw = self.query_one("#path", Input).value.strip().strip("'\"")
         if not raw:
             self._error("请填写文档路径。")
@@ -95,9 +107,10 @@ class ImportScreen(ModalScreen[Imported | None]):
             self._error("旧版 .doc 或 .wps 文件无法读取，请先在 Word 或 WPS 中另存为 .docx。")
             return
         template = self.query_one("#template", Select).value
-        result = self._read(path, template if isinstance(template, str) else None)
-        if result is None:
-            return
+        self._read(path, template if isinstance(template, str) else None, partial(self._recognised, path))
+
+    def _recognised(self, path: Path, result: ImportResult) -> None:
+        """Read: create the draft, or first ask which template when the importer is unsure."""
         if result.confident:
             self._create(result)
             return
@@ -105,22 +118,33 @@ class ImportScreen(ModalScreen[Imported | None]):
         def chosen(template_id: str | None) -> None:
             if template_id is None:
                 return  # back to the form: nothing was created
-            again = result if template_id == result.template.id else self._read(path, template_id)
-            if again is not None:
-                self._create(again, guess=result)
+            if template_id == result.template.id:
+                self._create(result, guess=result)
+            else:
+                self._read(path, template_id, lambda again: self._create(again, guess=result))
 
         self.app.push_screen(TemplateQuestion(result), chosen)
 
-    def _read(self, path: Path, template_id: str | None) -> ImportResult | None:
-        self._error("")
-        try:
+    def _read(self, path: Path, template_id: str | None, then: Callable[[ImportResult], None]) -> None:
+        """Read and recognise the document in a worker; `then` with the result, on the UI thread."""
+        self._error(f"正在读取 {path.name}……", busy=True)
+
+        def read() -> ImportResult:
             return import_document(path, template_id)
-        except AppraisalError as exc:
-            self._error(exc.message)
-        except Exception:  # an importer bug must not take the app (and other open text) down
-            log.exception("importing %s failed", path)
-            self._error(f"导入 {path} 时程序出错，未创建草稿；详细情况已记入数据目录中的 appraisal.log。")
-        return None
+
+        def done(result: ImportResult) -> None:
+            self._error("")
+            then(result)
+
+        self.reading.start(read, done, partial(self._read_failed, path))
+
+    def _read_failed(self, path: Path, error: Exception) -> None:
+        if isinstance(error, AppraisalError):
+            self._error(error.message)
+            return
+        # an importer bug must not take the app (and other open text) down
+        log.error("importing %s failed", path, exc_info=error)
+        self._error(f"导入 {path} 时程序出错，未创建草稿；详细情况已记入数据目录中的 appraisal.log。")
 
     def _create(self, result: ImportResult, guess: ImportResult | None = None) -> None:
         try:

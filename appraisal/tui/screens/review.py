@@ -1,7 +1,12 @@
-"""Review: every finding in the draft. Choosing one goes to its section and position; fixes can be applied."""
+"""Review: every finding in the draft. Choosing one goes to its section and position; fixes can be applied.
+
+The whole draft is checked in a worker thread, on a copy (`LongJob`): the screen says it is checking meanwhile,
+Esc goes back to the text at once, and the fix keys wait for the list.
+"""
 
 from __future__ import annotations
 
+import logging
 from typing import ClassVar
 
 from rich.text import Text
@@ -15,12 +20,17 @@ from appraisal.app.session import EditSession
 from appraisal.checks import Finding, Severity
 from appraisal.checks.positions import FindingGroup, group
 from appraisal.draft import Draft
+from appraisal.errors import AppraisalError
 from appraisal.service import Service
+from appraisal.tui.background import LongJob
 from appraisal.tui.widgets.chinese_text import ChineseText
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_list import fit_cells
+
+log = logging.getLogger(__name__)
+CHECKING = "正在检查全文，请稍候。"
 
 
 class ReviewScreen(Screen[Finding | None]):
@@ -40,6 +50,7 @@ class ReviewScreen(Screen[Finding | None]):
         self.findings: list[Finding] = []
         self.groups: list[FindingGroup] = []  # one per row: identical findings of a paragraph together
         self.rows: list[Finding] = []  # the first of each group: where a row jumps to
+        self.checking: LongJob[list[Finding]] = LongJob(self, "review-check", CHECKING)
 
     def compose(self) -> ComposeResult:
         yield Plain("", id="review-summary")
@@ -51,9 +62,24 @@ class ReviewScreen(Screen[Finding | None]):
         self.query_one("#review-list", OptionList).focus()
 
     def refresh_findings(self) -> None:
+        """Check the whole draft in a worker, on a copy taken now; the list is filled when it is done."""
+        summary = self.query_one("#review-summary", Static)
+        summary.update(Text.assemble(("审阅全文  ", "bold"), "正在检查全文……"))
+        draft, template, last_year = self.session.draft.model_copy(deep=True), self.session.template, self.last_year
+        check = self.service.check_draft
+        self.checking.start(lambda: check(draft, template, last_year), self._checked, self._check_failed)
+
+    def _check_failed(self, error: Exception) -> None:
+        if isinstance(error, AppraisalError):
+            sentence = error.message
+        else:
+            log.error("checking the draft for the review failed", exc_info=error)
+            sentence = "检查全文时程序出错，草稿未受影响；详细情况已记入数据目录中的 appraisal.log。"
+        self.query_one("#review-summary", Static).update(Text.assemble(("审阅全文  ", "bold"), sentence))
+
+    def _checked(self, found: list[Finding]) -> None:
         template = self.session.template
         order = {sid: i for i, sid in enumerate(template.text_section_ids())}
-        found = self.service.check_draft(self.session.draft, template, self.last_year)
         self.findings = sorted(found, key=lambda f: (order.get(f.section or "", -1), f.line, f.column))
         errors = sum(1 for f in self.findings if f.severity is Severity.ERROR)
         fixable = sum(1 for f in self.findings if f.fix is not None)
@@ -101,13 +127,13 @@ class ReviewScreen(Screen[Finding | None]):
         return self.session.read_only
 
     def action_fix_all(self) -> None:
-        if self._read_only():
+        if self.checking.refuse_if_running() or self._read_only():
             return
         self._after_fix(self.service.fix_draft(self.session.draft, self.session.template))
 
     def action_fix_selected(self) -> None:
         index = self.query_one("#review-list", OptionList).highlighted
-        if index is None or not 0 <= index < len(self.rows) or self._read_only():
+        if self.checking.refuse_if_running() or index is None or not 0 <= index < len(self.rows) or self._read_only():
             return
         finding = self.rows[index]
         if finding.fix is None or not finding.section:

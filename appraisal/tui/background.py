@@ -1,0 +1,57 @@
+"""Long work off the UI thread: exporting, reading a document to import, checking the whole draft.
+
+Each is a `LongJob` of the screen that starts it: the work runs in a Textual thread worker and its answer comes
+back to the UI thread (`call_later`), where the screen acts on it; the keys go on being handled meanwhile. Rules
+for the work itself: it never touches a widget, and never the draft being edited — it is given a copy or plain
+values. One job of a kind runs at a time: a second request is refused with the job's own sentence. An exception in
+the work never reaches Textual (which would end the app): it comes back to the screen, which says one sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Generic, TypeVar
+
+from textual.widget import Widget
+
+T = TypeVar("T")
+
+
+class LongJob(Generic[T]):
+    """One kind of long work of one screen (`group` names its worker), with the sentence that refuses a second
+    request while it runs."""
+
+    def __init__(self, node: Widget, group: str, busy_sentence: str) -> None:
+        self.node = node
+        self.group = group
+        self.busy_sentence = busy_sentence
+        self.running = False
+
+    def refuse_if_running(self) -> bool:
+        """True (and the sentence said) when a job of this kind is running."""
+        if self.running:
+            self.node.notify(self.busy_sentence, severity="warning", timeout=4)
+        return self.running
+
+    def start(self, work: Callable[[], T], done: Callable[[T], None], failed: Callable[[Exception], None]) -> bool:
+        """Run `work` in a thread; then, on the UI thread, `done` with its result or `failed` with its exception.
+        False (and nothing started) when a job of this kind is running already."""
+        if self.refuse_if_running():
+            return False
+        self.running = True
+
+        def finish(outcome: Callable[[], None]) -> None:
+            self.running = False
+            outcome()
+
+        def body() -> None:
+            try:
+                result = work()
+            except Exception as exc:  # handed to the screen, which says one sentence (and logs what it did not expect)
+                self.node.call_later(finish, partial(failed, exc))
+                return
+            self.node.call_later(finish, partial(done, result))
+
+        self.node.run_worker(body, thread=True, group=self.group, exit_on_error=False)
+        return True
