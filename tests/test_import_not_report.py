@@ -112,3 +112,21 @@ def test_on_a_terminal_import_asks_and_enter_takes_the_guess(
     assert question.startswith("该文档看起来不是个人总结或述职报告：像是操作说明（有“第一步”")
     assert question.endswith("（直接回车使用推测的模板，按 Ctrl+C 放弃）：") and asked == ["模板编号："]
     assert "该文档不像个人总结或述职报告（像是操作说明）" in out
+
+
+# Nobody speaks, nothing says what it is: a plan, rules, an explainer — or a report's excerpt. Asked, not filed.
+FACELESS = """\
+街道城市管理工作要点
+一是加强市容环境整治，开展占道经营专项治理。
+二是推进垃圾分类，新增分类投放点40个。
+三是完善网格化管理，落实门前三包责任制。
+"""
+
+
+def test_a_text_where_nobody_speaks_and_nothing_says_what_it_is_is_asked_about() -> None:
+    result = parse(FACELESS)
+    assert not result.confident and not result.not_a_report
+    assert "正文中没有本人、我、我们、我局等第一人称" in result.reasons
+    assert "标题和开头也没有说是总结、述职还是报告" in result.reasons
+    titled = parse("2025年工作总结\n" + FACELESS.split("\n", 1)[1])  # the title says what it is
+    assert "标题和开头也没有说是总结、述职还是报告" not in titled.reasons

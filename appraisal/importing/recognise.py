@@ -154,7 +154,10 @@ def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Rec
     # template's headings are there.
     foreign = foreign_text(body, voice.personal, voice.collective) if best.headings < 2 else None
     fits_none = foreign is not None or (kind in NO_TEMPLATE_KINDS and best.headings == 0)
-    confident = confident and not mismatch and not fits_none
+    # Nobody speaks (no 本人、我, no 我们、我局), nothing says what it is, no template's headings: a report's
+    # excerpt, or no report at all (a plan, a set of rules, an explainer) — asked, never filed without a word.
+    faceless = not voice.personal and not voice.collective and not kind and best.headings < 2
+    confident = confident and not mismatch and not fits_none and not faceless
     reasons: list[str] = []
     if foreign is not None:
         reasons.append(foreign.reason())
@@ -169,6 +172,8 @@ def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Rec
     if best.headings:
         reasons.append(f"找到 {best.headings} 个该模板的栏目标题")
     reasons.append(voice.describe())
+    if faceless and not fits_none:
+        reasons.append("标题和开头也没有说是总结、述职还是报告")
     if mismatch:
         owner = "单位" if best.template.voice == "collective" else "个人"
         reasons.append(f"而「{best.template.name}」是{owner}用的模板")
