@@ -152,6 +152,24 @@ def test_a_damaged_prebuilt_dictionary_is_made_again(
         language._load.cache_clear()
 
 
+def test_the_prebuilt_copy_is_named_by_its_data_files_without_reading_them(tmp_path: Path) -> None:
+    """A rebuilt dictionary (other bytes, so another size or time) gets a copy of its own; the same files keep
+    their name, however often they are asked about."""
+    import os
+
+    words, chars = tmp_path / "words.txt.gz", tmp_path / "chars.txt"
+    words.write_bytes(b"a" * 100)
+    chars.write_bytes(b"b" * 10)
+    first = language._data_key([words, chars])
+    assert language._data_key([words, chars]) == first
+    words.write_bytes(b"a" * 101)  # rebuilt
+    second = language._data_key([words, chars])
+    stat = words.stat()
+    words.write_bytes(b"c" * 101)  # the same size; the time tells
+    os.utime(words, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert len({first, second, language._data_key([words, chars])}) == 3
+
+
 def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "cache").write_text("a file where the folder should be", encoding="utf-8")
     monkeypatch.setenv("APPRAISAL_HOME", str(tmp_path))
