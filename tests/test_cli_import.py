@@ -61,7 +61,9 @@ def test_import_saves_a_draft_in_the_data_dir_and_prints_a_summary(
     assert "已导入 去年的总结.txt" in out
     assert "模板：干部年度考核个人总结（四项实绩）（自动识别）" in out
     assert "品行修养　26 字" in out
-    assert "没有内容的栏目：创新创优实绩、有潜在、长远效应基础工作实绩、党建工作、依法行政、最不满意的一项工作" in out
+    # A name with a 、 of its own: every name in 「」, so that none reads as two
+    empty = "「创新创优实绩」「有潜在、长远效应基础工作实绩」「党建工作」「依法行政」「最不满意的一项工作」"
+    assert f"没有内容的栏目：{empty}" in out
     assert f"草稿已保存到 {saved}" in out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from appraisal.draft import count_zi
 from appraisal.importing.placed import opening_section
 from appraisal.importing.result import ImportResult
+from appraisal.text.lists import name_list
 
 PREVIEW = 30  # characters of a heading or a line shown in the summary
 
@@ -75,7 +76,7 @@ def summary_lines(result: ImportResult, guess: ImportResult | None = None, saved
             lines.append([("　　", ""), ("文档末尾、最后一个栏目之后的文字", "dim")])
     empty = [s.title for s in template.text_sections() if s.heading and not draft.sections.get(s.id, "").strip()]
     if empty:
-        lines.append([("没有内容的栏目：", "bold"), ("、".join(empty), ""), ("，请在编辑时补写。", "")])
+        lines.append([("没有内容的栏目：", "bold"), (name_list(empty), ""), ("，请在编辑时补写。", "")])
     lines.extend([("请核对：", "bold"), (note, "")] for note in result.notes)
     lines.extend([("未能读取的模板：", "bold"), (unloaded, "")] for unloaded in result.unloaded_templates)
     if draft.unmatched.strip():

@@ -19,6 +19,7 @@ from appraisal.review.overview import by_files, ordered, summary
 from appraisal.review.row import FAMILY_NAMES
 from appraisal.review.run import Review
 from appraisal.review.written import COLUMNS, TABLE_HEADER
+from appraisal.text.lists import name_list
 
 WIDTH = 100
 _QUOTE = 80  # characters of a passage quoted in the table (the HTML and JSON give it whole)
@@ -121,7 +122,7 @@ def csv_bytes(review: Review) -> bytes:
                 row.template_name or ("" if row.error else "未识别"),
                 row.year or "",
                 "" if row.error else row.zi,
-                "、".join(row.missing),
+                name_list(row.missing),
                 "" if row.error else row.errors,
                 "" if row.error else row.warnings,
                 *(row.families.get(f, (0, 0))[0] for f in families),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from appraisal.review.shared import Prints
+from appraisal.text.lists import name_list
 
 PASS = "可以上报"
 RETURN = "需退回修改"
@@ -77,7 +78,7 @@ def decide(row: ReportRow, year: int | None, shared_with: dict[str, int]) -> Non
         reasons.append(f"无法读取：{row.error}")
     else:
         if row.missing:
-            reasons.append("缺少栏目：" + "、".join(row.missing))
+            reasons.append("缺少栏目：" + name_list(row.missing))
         errors: dict[str, int] = {}
         for finding in row.findings:
             if finding.severity == "error" and finding.rule != "section-empty":
