@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
 from appraisal.store import draft_files, load_draft
@@ -54,6 +55,17 @@ async def test_the_question_is_asked_with_the_evidence_and_answered_by_keys(tmp_
     assert [d.template for d in made] == ["cadre-annual"]
 
 
+async def _asked(pilot: Pilot[object], source: Path) -> str:
+    """Open the import dialog by I, type the path, Enter: the template question, as the screen shows it."""
+    app = pilot.app
+    await pilot.pause()
+    await pilot.press("i")
+    await wait_until(lambda: isinstance(app.screen, ImportScreen))
+    await pilot.press(*str(source), "enter")
+    await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
+    return "".join(screen_lines(app)).replace(" ", "").replace("│", "")
+
+
 SPEECH = (
     "在全县招商引资工作会议上的讲话\n同志们：\n"
     + "今天召开这次会议，主要是总结工作、部署任务。我们要坚定信心，抓好项目落地。" * 12
@@ -67,13 +79,7 @@ async def test_a_speech_is_said_to_fit_no_template_and_goes_to_the_body_of_the_o
     source.write_text(SPEECH, encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        await pilot.press("i")
-        await wait_until(lambda: isinstance(app.screen, ImportScreen))
-        await pilot.press(*str(source))
-        await pilot.press("enter")
-        await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
-        shown = "".join(screen_lines(app)).replace(" ", "").replace("│", "")
+        shown = await _asked(pilot, source)
         assert "不符合任何模板" in shown and "讲话类材料" in shown
         await pilot.press("enter")  # the guess
         await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
@@ -94,12 +100,7 @@ async def test_a_news_story_is_said_to_be_no_report_and_escape_creates_nothing(t
     source.write_text(NEWS, encoding="utf-8")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("i")
-        await wait_until(lambda: isinstance(app.screen, ImportScreen))
-        await pilot.press(*str(source), "enter")
-        await wait_until(lambda: isinstance(app.screen, TemplateQuestion))
-        shown = "".join(screen_lines(app)).replace(" ", "").replace("│", "")
+        shown = await _asked(pilot, source)
         assert "看起来不是个人总结或述职报告" in shown and "像是新闻报道（有“本报讯”“记者”" in shown
         await pilot.press("escape")
         await wait_until(lambda: isinstance(app.screen, ImportScreen))
