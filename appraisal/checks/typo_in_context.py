@@ -5,8 +5,15 @@ The model (`appraisal.checks.language`): the sentence is split into dictionary w
 a suspect; each character like it (`Language.similar`) that forms a common word with its neighbours is a candidate,
 scored by how much more probable the split becomes (jieba's unigram model) and by how alike the two characters are.
 Only a candidate that makes the sentence far more probable is reported, and never where a proper noun stands
-(`appraisal.checks.proper_names`: before 片区/村/公司…, next to a title, in quotation marks). A fix is offered
-only when one candidate clearly wins; when two are close, the finding names both and fixes nothing.
+(`appraisal.checks.proper_names`: before 片区/村/公司…, next to a title, in quotation marks;
+`appraisal.checks.person_names`: a surname and the characters of a given name). A fix is offered only when one
+candidate clearly wins; when two are close, the finding names both and fixes nothing.
+
+A character that is a word by itself but sits in the wrong place (`傍边` for `旁边`, `对不气` for `对不起`) is
+judged by its neighbours: the counts of character triples in running text (`appraisal.checks.char_ngrams`) must
+make the text far more probable with a similar character, and the split into words must gain too; a word of the
+dictionary as written (整治, 倒逼), a rare character (笃), text written so twice in the draft and a place's name are
+taken as meant.
 """
 
 from __future__ import annotations
@@ -16,15 +23,24 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
-from appraisal.checks.language import Language, han_runs, language
-from appraisal.checks.proper_names import after_a_place, looks_like_a_name, name_position
+from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
+from appraisal.checks.language import Language, Token, han_runs, language
+from appraisal.checks.person_names import person_names
+from appraisal.checks.proper_names import PLACE_ENDS, after_a_place, looks_like_a_name, name_position
 
 MIN_GAIN = 5.0  # natural-log units: the corrected sentence must be this much more probable (e^5 ≈ 150 times)
 SURE = 8.0  # a correction this strong is offered even for a non-word the writer wrote more than once (公作 for 工作)
 CLEAR_WIN = 3.0  # the best candidate must beat the next by this much for its fix to be offered
 SIMILARITY_WEIGHT = 3.0  # how much a near sound or a similar shape costs against the same sound
-PROPER = frozenset({"ns", "nt", "nz"})  # a place, a body, another name: one name misspelt is as likely another name
+PROPER = frozenset({"nr", "ns", "nt", "nz"})  # a person, a place, a body, another name: a name misspelt is as
+# likely another name (崔建 is not 崔健)
 WINDOW = 4  # characters either side of a suspect that the local split looks at
+# A right word in the wrong place (`在加上` for `再加上`, `我门` for `我们`): the character pairs around it must
+# become far more probable (CONTEXT_GAIN) and the split of the sentence too (CONTEXT_SPLIT_GAIN).
+CONTEXT_GAIN = 8.0
+CONTEXT_SPLIT_GAIN = 5.0
+ATTESTED = 3  # three characters seen this often in running text are taken as written
+SELDOM_IN_TEXT = 20  # a character seen fewer times in the 3.8 M 字 of running text is never taken for a slip there
 
 
 @dataclass(frozen=True)
@@ -49,17 +65,24 @@ def suspects(line: str, model: Language | None = None, document: str = "") -> It
     word, a non-word written twice in the document — is taken as meant unless a common word explains it beyond
     doubt (gain ≥ SURE); a surname next to a title always is."""
     model = model or language()
+    pairs = char_ngrams()
+    names = person_names()
     for offset, run in han_runs(line):
         found = []
         tokens = model.segment(run)
-        for token in tokens:
-            if token.end - token.start != 1 or _parallel(run, token.start):
-                continue
-            candidates = _judge(model, run, token.start)
-            if candidates is None:
-                continue
+        for at, candidates, in_context in _candidates(model, pairs, run, tokens):
             start, end = _span(line, offset, run, candidates[0])
-            if name_position(model, line, start, end, offset + token.start, candidates[0]) or after_a_place(
+            if (
+                in_context
+                and (
+                    document.count(candidates[0][2]) >= 2  # a pair of words written so twice is meant (`同比减支`)
+                    or any(ch in PLACE_ENDS for ch in line[offset + at + 1 : offset + at + 3])  # 昌和村, 荻港
+                )
+            ):
+                continue
+            if names.in_a_name(line, offset + at):
+                continue  # a surname and the characters of a given name: 宫学莉, 刘志辉
+            if name_position(model, line, start, end, offset + at, candidates[0]) or after_a_place(
                 tokens, run, candidates[0]
             ):
                 continue
@@ -69,12 +92,107 @@ def suspects(line: str, model: Language | None = None, document: str = "") -> It
                 or (document and document.count(candidates[0][2]) >= 2)
             ):
                 continue
-            found.append(Suspect(offset + token.start, run[token.start], candidates))
+            found.append(Suspect(offset + at, run[at], candidates))
         # Two suspects side by side are most often one misspelt character and its innocent neighbour (`工司`: 工
         # for 公, not 司 for 事): the one whose correction makes the sentence more probable is kept.
         for suspect in found:
             if not any(0 < abs(other.start - suspect.start) <= 2 and other.gain > suspect.gain for other in found):
                 yield suspect
+
+
+def _candidates(
+    model: Language, pairs: CharNgrams, run: str, tokens: list[Token]
+) -> Iterator[tuple[int, tuple[tuple[str, str, str, float], ...], bool]]:
+    """(offset in `run`, corrections best first) of each suspect character of a run: a character the split leaves
+    alone where a similar one makes a common word, or a character whose neighbours fit a similar one far better."""
+    alone = set()
+    for token in tokens:
+        if token.end - token.start != 1 or _parallel(run, token.start):
+            continue
+        candidates = _judge(model, run, token.start)
+        if candidates is not None:
+            alone.add(token.start)
+            yield token.start, candidates, False
+    for token in tokens:
+        # A character of a word the dictionary knows is meant (整治, 倒逼, 笃行), however common a word one
+        # character away (政治, 倒闭, 独行) is.
+        at = token.start
+        if token.end - at != 1 or at in alone or _parallel(run, at):
+            continue
+        candidates = _in_context(model, pairs, run, at)
+        if candidates is not None:
+            yield at, candidates, True
+
+
+def _in_context(
+    model: Language, pairs: CharNgrams, run: str, at: int
+) -> tuple[tuple[str, str, str, float], ...] | None:
+    """The corrections of a character that is a word, or part of one, where a similar character fits its neighbours
+    far better (`我门`, `在加上`, `先在`): the pairs around it and the split of the sentence both gain."""
+    wrong = run[at]
+    if pairs.count(wrong) < SELDOM_IN_TEXT:
+        return None  # a rare character is typed on purpose (笃行, 暨, 扳起): a slip gives a common one
+    similar = model.similar(wrong)
+    if not similar:
+        return None
+    before = (EDGE + run)[max(0, at - 1) : at + 1]  # the two characters before it, EDGE at the start of the run
+    after = (run + EDGE)[at + 1 : at + 3]
+    key = (before, wrong, after)
+    best = _fitting.get(key)
+    if best is None:
+        if len(_fitting) > 50_000:
+            _fitting.clear()
+        best = _fitting[key] = _fits_better(model, pairs, before, wrong, after)
+    if not best:
+        return None
+    low, high = max(0, at - WINDOW), min(len(run), at + WINDOW + 1)
+    window, j = run[low:high], at - low
+    cost = model.segment_cost(window)
+    scored = []
+    for gain, ch in best:
+        fixed = window[:j] + ch + window[j + 1 :]
+        split = cost - model.segment_cost(fixed)
+        if split < CONTEXT_SPLIT_GAIN:
+            continue
+        word = next(t for t in model.segment(fixed) if t.start <= j < t.end)
+        if word.end - word.start < 2 or word.pos in PROPER or _breaks_a_word(model, window, word.start, word.end):
+            continue
+        scored.append((ch, word.text, window[word.start : word.end], gain + split))
+    scored.sort(key=lambda c: -c[3])
+    return tuple(c for c in scored if c[3] >= scored[0][3] - CLEAR_WIN) if scored else None
+
+
+def _fits_better(model: Language, pairs: CharNgrams, before: str, wrong: str, after: str) -> list[tuple[float, str]]:
+    """(gain, character) of the characters like `wrong` that fit between `before` and `after` far better."""
+    if pairs.triple(before[-1] + wrong + after[0]) >= ATTESTED:
+        return []  # the three characters as written are common in running text
+    similar = model.similar(wrong)
+    options = pairs.following(before[-1], similar) & pairs.preceding(after[0], similar)
+    if not options:
+        return []
+    as_written = pairs.score(before, wrong, after)
+    best = []
+    for ch in options:
+        gain = pairs.score(before, ch, after) - as_written + SIMILARITY_WEIGHT * math.log(similar[ch])
+        if gain >= CONTEXT_GAIN:
+            best.append((gain, ch))
+    return best
+
+
+# The characters around a suspect repeat in a report: what fits better between them is worked out once.
+_fitting: dict[tuple[str, str, str], list[tuple[float, str]]] = {}
+
+
+def _breaks_a_word(model: Language, window: str, start: int, end: int) -> bool:
+    """Whether the word a correction makes cuts through a word of the sentence as written (`下了课以后`: 可以
+    would take the first character of 以后; `调解室`: 解释 the last of 调解)."""
+    return any(
+        token.end - token.start > 1
+        and token.start < end
+        and start < token.end  # the two overlap
+        and not start <= token.start < token.end <= end  # and the word as written is not inside the new one
+        for token in model.segment(window)
+    )
 
 
 def _parallel(run: str, at: int) -> bool:

@@ -1,0 +1,225 @@
+"""How often a Han character follows one or two others in running text: the context that tells `我们` from `我门`
+and `再加上` from `在加上`, where a dictionary of words cannot (both characters are words). A trigram model with
+interpolated absolute discounting (Ney, Essen and Kneser 1994): the count of a sequence less a constant, the mass
+taken away given to the shorter context. The counts come from 3.8 M 字 of edited news and everyday writing
+(`tools/build_char_ngrams.py`, `data/LANGUAGE-SOURCES.md`); loaded on first use, never at import.
+"""
+
+from __future__ import annotations
+
+import array
+import contextlib
+import gzip
+import hashlib
+import itertools
+import logging
+import marshal
+import math
+import sys
+import threading
+from bisect import bisect_left
+from collections import defaultdict
+from functools import cache
+from importlib import resources
+
+from appraisal import paths
+from appraisal.errors import AppraisalError
+from appraisal.fileio import atomic_write_bytes
+
+log = logging.getLogger(__name__)
+
+EDGE = "|"  # before the first and after the last character of a run of Han characters
+DISCOUNT = 0.75
+FORMAT = 1  # of the prebuilt copy in the cache folder
+_EDGE_SHARE = 0.05  # the unigram chance of the end of a run
+
+
+class CharNgrams:
+    """Counts of characters, pairs and triples of characters, and the log-probability of one after others. The
+    counts sit in sorted machine arrays searched by bisection (12 MB for 450,000 sequences, where Python dicts
+    took 120 MB)."""
+
+    def __init__(
+        self,
+        chars: dict[str, tuple[int, int, int]],
+        pair_keys: bytes,
+        pair_stats: bytes,
+        triple_keys: bytes,
+        triple_counts: bytes,
+        after: dict[str, str],
+        before: dict[str, str],
+    ):
+        """`chars`: character → (its count, how often a character follows it, after how many kinds); pairs and
+        triples as sorted keys (`_key`) with their counts (pairs: count, how often followed, by how many kinds);
+        `after`/`before`: the characters seen right after/before each one. Pairs seen once and triples seen less
+        than three times are left out."""
+        self._chars = chars
+        self._pair_keys = _array("q", pair_keys)
+        self._pair_stats = _array("i", pair_stats)
+        self._triple_keys = _array("q", triple_keys)
+        self._triple_counts = _array("i", triple_counts)
+        self._after = after
+        self._before = before
+        self._after_sets: dict[str, frozenset[str]] = {}  # made from `after` and `before` as they are asked for
+        self._before_sets: dict[str, frozenset[str]] = {}
+        counts = [(ch, stats[0]) for ch, stats in chars.items() if ch != EDGE]
+        self.total = sum(count for _ch, count in counts)  # characters counted
+        total = self.total + 0.5 * len(counts)
+        self._unigram = {ch: (count + 0.5) / total for ch, count in counts}
+        self._unigram[EDGE] = _EDGE_SHARE
+        self._unknown = 0.5 / total
+
+    def parts(
+        self,
+    ) -> tuple[dict[str, tuple[int, int, int]], bytes, bytes, bytes, bytes, dict[str, str], dict[str, str]]:
+        """What the prebuilt copy keeps, in the order of the constructor's parameters."""
+        return (
+            self._chars,
+            self._pair_keys.tobytes(),
+            self._pair_stats.tobytes(),
+            self._triple_keys.tobytes(),
+            self._triple_counts.tobytes(),
+            self._after,
+            self._before,
+        )
+
+    def count(self, gram: str) -> int:
+        """How often a character or a pair was seen (0 for a pair seen once or never)."""
+        stats = self._stats(gram)
+        return stats[0] if stats else 0
+
+    def following(self, first: str, among: dict[str, float]) -> frozenset[str]:
+        """Those of `among` seen at least twice right after `first`."""
+        found = self._after_sets.get(first)
+        if found is None:
+            found = self._after_sets[first] = frozenset(self._after.get(first, ""))
+        return found & among.keys()
+
+    def preceding(self, second: str, among: dict[str, float]) -> frozenset[str]:
+        """Those of `among` seen at least twice right before `second`."""
+        found = self._before_sets.get(second)
+        if found is None:
+            found = self._before_sets[second] = frozenset(self._before.get(second, ""))
+        return found & among.keys()
+
+    def _stats(self, gram: str) -> tuple[int, int, int] | None:
+        if len(gram) == 1:
+            return self._chars.get(gram)
+        keys, key = self._pair_keys, _key(gram)
+        at = bisect_left(keys, key)
+        if at == len(keys) or keys[at] != key:
+            return None
+        stats = self._pair_stats
+        return stats[3 * at], stats[3 * at + 1], stats[3 * at + 2]
+
+    def triple(self, gram: str) -> int:
+        """How often three characters were seen (0 for fewer than three times)."""
+        keys, key = self._triple_keys, _key(gram)
+        at = bisect_left(keys, key)
+        return self._triple_counts[at] if at < len(keys) and keys[at] == key else 0
+
+    def p(self, context: str, ch: str) -> float:
+        """P(ch | context), `context` the one or two characters before it ("" for none)."""
+        if not context:
+            return self._unigram.get(ch, self._unknown)
+        lower = self.p(context[1:], ch)
+        stats = self._stats(context)
+        if stats is None or not stats[1]:
+            return lower
+        _count, starts, kinds = stats
+        seen = self.triple(context + ch) if len(context) == 2 else self.count(context + ch)
+        return max(seen - DISCOUNT, 0) / starts + DISCOUNT * kinds / starts * lower
+
+    def gain(self, before: str, wrong: str, after: str, meant: str) -> float:
+        """How much more probable (natural log) the text is with `meant` than with `wrong` between the two
+        characters `before` and the two `after` (EDGE where the run ends, fewer beyond it)."""
+        return self.score(before, meant, after) - self.score(before, wrong, after)
+
+    def score(self, before: str, ch: str, after: str) -> float:
+        """log P of `ch` and of the two characters after it, each given the two before it."""
+        text = before + ch + after
+        at = len(before)
+        total = 0.0
+        for end in range(at, min(at + 3, len(text))):  # the character and the two after it, each in its context
+            total += math.log(self.p(text[max(0, end - 2) : end], text[end]))
+        return total
+
+
+def _key(gram: str) -> int:
+    """A pair or a triple of characters as one integer (each character below U+10000 takes 16 bits)."""
+    key = 0
+    for ch in gram:
+        key = key << 16 | ord(ch)
+    return key
+
+
+def _array(kind: str, blob: bytes) -> array.array[int]:
+    numbers = array.array(kind)
+    numbers.frombytes(blob)
+    return numbers
+
+
+def _parse(blob: bytes) -> CharNgrams:
+    """The data file lists characters, then pairs, then triples, each group sorted (so their keys are too)."""
+    chars: dict[str, tuple[int, int, int]] = {}
+    pair_keys, pair_stats = array.array("q"), array.array("i")
+    triple_keys, triple_counts = array.array("q"), array.array("i")
+    after: dict[str, list[str]] = defaultdict(list)
+    before: dict[str, list[str]] = defaultdict(list)
+    for line in gzip.decompress(blob).decode("utf-8").splitlines():
+        gram, *numbers = line.split("\t")
+        if len(gram) == 1:
+            chars[gram] = (int(numbers[0]), int(numbers[1]), int(numbers[2]))
+        elif len(gram) == 2:
+            pair_keys.append(_key(gram))
+            pair_stats.extend(map(int, numbers))
+            after[gram[0]].append(gram[1])
+            before[gram[1]].append(gram[0])
+        else:
+            triple_keys.append(_key(gram))
+            triple_counts.append(int(numbers[0]))
+    if any(a >= b for keys in (pair_keys, triple_keys) for a, b in itertools.pairwise(keys)):
+        raise ValueError("the character counts are not sorted")
+    return CharNgrams(
+        chars,
+        pair_keys.tobytes(),
+        pair_stats.tobytes(),
+        triple_keys.tobytes(),
+        triple_counts.tobytes(),
+        {ch: "".join(chs) for ch, chs in after.items()},
+        {ch: "".join(chs) for ch, chs in before.items()},
+    )
+
+
+_lock = threading.Lock()
+
+
+@cache
+def _load() -> CharNgrams:
+    """From the prebuilt copy in the cache folder when there is one for this data file and this Python, else from
+    the data file, writing the prebuilt copy for the next process (as `language._load`)."""
+    blob = resources.files("appraisal.checks").joinpath("data", "char_ngrams.txt.gz").read_bytes()
+    key = hashlib.sha1(blob, usedforsecurity=False).hexdigest()[:16]
+    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    prebuilt = paths.cache_dir() / f"char-ngrams-{FORMAT}-{python}-{key}.marshal"
+    try:
+        parts = marshal.loads(prebuilt.read_bytes())
+        if isinstance(parts, tuple) and len(parts) == 7:
+            return CharNgrams(*parts)
+    except OSError:
+        pass  # none yet, or unreadable: made again below
+    except Exception:  # a damaged copy: made again from the data file
+        log.warning("the prebuilt character counts %s could not be read; building them again", prebuilt, exc_info=True)
+    model = _parse(blob)
+    with contextlib.suppress(OSError, AppraisalError):  # a read-only or full disk: the next process parses again
+        atomic_write_bytes(paths.ensure_private_dir(prebuilt.parent) / prebuilt.name, marshal.dumps(model.parts()))
+        for stale in prebuilt.parent.glob("char-ngrams-*.marshal"):
+            if stale.name != prebuilt.name:
+                stale.unlink()
+    return model
+
+
+def char_ngrams() -> CharNgrams:
+    """The counts, loaded once per process (thread-safe: the editor's worker and a check may ask at once)."""
+    with _lock:
+        return _load()

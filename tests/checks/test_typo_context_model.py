@@ -1,0 +1,136 @@
+"""`typo-in-context` with the context of running text: a character that is a word by itself (or part of one) but
+whose neighbours fit a similar character far better (`傍边` → `旁边`, `对不气` → `对不起`), weighed with the counts of
+character triples (`appraisal.checks.char_ngrams`), and a person's name known by what it is made of
+(`appraisal.checks.person_names`). Each positive has hard negatives beside it; the sentences are ours."""
+
+from __future__ import annotations
+
+import marshal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from appraisal import paths
+from appraisal.checks import char_ngrams, check_section
+from appraisal.checks.person_names import person_names
+from appraisal.checks.typo_in_context import suspects
+
+from .marks import draft_with, template, unmark
+
+RULE = "typo-in-context"
+
+
+def findings(text: str, **others: str) -> list[tuple[int, int, int, str | None, str]]:
+    draft = draft_with("results.service", text, **others)
+    return [
+        (f.line, f.column, f.end_column, f.fix, f.message)
+        for f in check_section(draft, template(), "results.service")
+        if f.rule == RULE
+    ]
+
+
+@pytest.mark.parametrize(
+    ("marked", "fix"),
+    [
+        ("他坐在我的⟦傍⟧边，一句话也不说。", "旁"),  # 傍 is a word (傍晚); 旁边 fits its neighbours
+        ("请大家准时参加，谢谢，对不⟦气⟧。", "起"),  # 气 is a word; 对不起 is what the pairs around it say
+    ],
+)
+def test_a_word_in_the_wrong_place_is_found_by_its_neighbours(marked: str, fix: str) -> None:
+    text, spans = unmark(marked)
+    (_rule, line, column, end) = spans[0]
+    assert [(f[0], f[1], f[2], f[3]) for f in findings(text)] == [(line, column, end, fix)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他坐在我的旁边，一句话也不说。",  # the right forms of the positives
+        "请大家准时参加，谢谢，对不起。",
+        "开展食品安全整治百日行动，倒逼责任落实。",  # a word of the dictionary is meant: not 政治, 倒闭
+        "踔厉奋发、笃行不怠，勇毅前行。",  # a rare character is typed on purpose: not 独行
+        "本人在昌和村常态化开展走访企业工作。",  # before a place word: 昌和村 is a name
+        "市纪委书记、市监委主任讲话。区纪委书记、区监委主任参加。",  # written twice: meant, not 建委
+        "我下了课以后，就去图书馆看书。",  # 可以 would cut 以后 in two
+    ],
+)
+def test_context_hard_negatives_stay_silent(text: str) -> None:
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Each of these was flagged before the name model (忠良, 主动, 韦德, 政权, 渔民, 张志军, 崔健).
+        "社会科学院赵仲良研究员作了报告。",
+        "村里的户主董安仁自豪地说，日子越过越好。",  # the surname itself taken for a slip (主动)
+        "老党员魏德义创办的合作社带动了就业。",
+        "参加座谈的有沙振权、沈求安、邓宇民等。",  # names in a list, no title beside them
+        "妻舅张志辉帮忙照看。",
+        "（崔建时摄）",
+        "宫学莉同志认真履行职责，按时完成各项任务。",
+    ],
+)
+def test_a_persons_name_stays_silent_without_a_title(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_name_characters_are_told_from_slips_after_a_surname() -> None:
+    names = person_names()
+    assert names.in_a_name("宫学莉同志", 2) and names.in_a_name("刘志辉介绍", 2)
+    assert not names.in_a_name("我们要高心工作", 3)  # 高 is a surname, but 心 is no name character
+    assert not names.in_a_name("王的", 1)
+
+
+def test_the_counts_prefer_the_common_sequence() -> None:
+    model = char_ngrams.char_ngrams()
+    assert model.gain("以我", "门", "也要", "们") > 5  # 我们 is far more common than 我门 (after 所以我)
+    assert model.gain("|", "在", "加上", "再") > 0  # 再加上 at the start of a sentence
+    assert model.gain("全面", "贯", "彻落", "惯") < -5  # and a slip makes the text less probable
+    assert model.count("的") > model.count("彰") > 0
+    assert model.triple("再加上") > model.triple("在加上")
+
+
+def test_the_counts_are_not_loaded_at_start_nor_by_the_typing_path() -> None:
+    probe = (
+        "from appraisal.checks import FAST, check_section\n"
+        "from appraisal.checks.char_ngrams import _load\n"
+        "from appraisal.draft import Draft\n"
+        "from appraisal.templates import load_template\n"
+        "t = load_template('cadre-annual')\n"
+        "d = Draft.new(t, name='张三', unit='某局', year=2025)\n"
+        "d.sections['conduct'] = '他坐在我的傍边。'\n"
+        "check_section(d, t, 'conduct', tiers=frozenset({FAST}))\n"
+        "print(_load.cache_info().currsize)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "0"
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", marshal.dumps({"a": 1}), marshal.dumps((1, 2, 3, 4, 5, 6, 7))])
+def test_a_damaged_prebuilt_copy_of_the_counts_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    monkeypatch.setenv("APPRAISAL_HOME", str(tmp_path))
+    paths.resolve()  # as a face does at start
+    char_ngrams._load.cache_clear()
+    try:
+        first = char_ngrams.char_ngrams()
+        (prebuilt,) = (tmp_path / "cache").glob("char-ngrams-*.marshal")
+        prebuilt.write_bytes(damage)
+        char_ngrams._load.cache_clear()
+        again = char_ngrams.char_ngrams()
+        assert again.triple("再加上") == first.triple("再加上") > 0
+        assert again.gain("以我", "门", "也要", "们") == first.gain("以我", "门", "也要", "们")
+        assert prebuilt.read_bytes() != damage  # made again for the next process
+        char_ngrams._load.cache_clear()
+        assert char_ngrams.char_ngrams().count("的") == first.count("的")  # and read from it
+    finally:
+        char_ngrams._load.cache_clear()
+
+
+def test_suspects_of_both_kinds_come_left_to_right_in_one_line() -> None:
+    line = "全面惯彻落实会议精神，他坐在我的傍边"
+    assert [(s.start, s.wrong) for s in suspects(line)] == [(2, "惯"), (16, "傍")]
