@@ -37,8 +37,8 @@ PROPER = frozenset({"nr", "ns", "nt", "nz"})  # a person, a place, a body, anoth
 WINDOW = 4  # characters either side of a suspect that the local split looks at
 # A right word in the wrong place (`在加上` for `再加上`, `我门` for `我们`): the character pairs around it must
 # become far more probable (CONTEXT_GAIN) and the split of the sentence too (CONTEXT_SPLIT_GAIN).
-CONTEXT_GAIN = 8.0
-CONTEXT_SPLIT_GAIN = 5.0
+CONTEXT_GAIN = 7.0
+CONTEXT_SPLIT_GAIN = 3.0
 ATTESTED = 3  # three characters seen this often in running text are taken as written
 SELDOM_IN_TEXT = 20  # a character seen fewer times in the 3.8 M 字 of running text is never taken for a slip there
 
@@ -73,10 +73,13 @@ def suspects(line: str, model: Language | None = None, document: str = "") -> It
         for at, candidates, in_context in _candidates(model, pairs, run, tokens):
             start, end = _span(line, offset, run, candidates[0])
             if (
-                in_context
-                and (
-                    document.count(candidates[0][2]) >= 2  # a pair of words written so twice is meant (`同比减支`)
-                    or any(ch in PLACE_ENDS for ch in line[offset + at + 1 : offset + at + 3])  # 昌和村, 荻港
+                _clauses_in_parallel(line, offset + at)
+                or (
+                    in_context
+                    and (
+                        document.count(candidates[0][2]) >= 2  # a pair of words written so twice is meant (`同比减支`)
+                        or any(ch in PLACE_ENDS for ch in line[offset + at + 1 : offset + at + 3])  # 昌和村, 荻港
+                    )
                 )
             ):
                 continue
@@ -93,6 +96,7 @@ def suspects(line: str, model: Language | None = None, document: str = "") -> It
             ):
                 continue
             found.append(Suspect(offset + at, run[at], candidates))
+        found.sort(key=lambda suspect: suspect.start)
         # Two suspects side by side are most often one misspelt character and its innocent neighbour (`工司`: 工
         # for 公, not 司 for 事): the one whose correction makes the sentence more probable is kept.
         for suspect in found:
@@ -105,23 +109,20 @@ def _candidates(
 ) -> Iterator[tuple[int, tuple[tuple[str, str, str, float], ...], bool]]:
     """(offset in `run`, corrections best first) of each suspect character of a run: a character the split leaves
     alone where a similar one makes a common word, or a character whose neighbours fit a similar one far better."""
-    alone = set()
     for token in tokens:
-        if token.end - token.start != 1 or _parallel(run, token.start):
-            continue
-        candidates = _judge(model, run, token.start)
-        if candidates is not None:
-            alone.add(token.start)
-            yield token.start, candidates, False
-    for token in tokens:
-        # A character of a word the dictionary knows is meant (整治, 倒逼, 笃行), however common a word one
-        # character away (政治, 倒闭, 独行) is.
         at = token.start
-        if token.end - at != 1 or at in alone or _parallel(run, at):
+        if token.end - at != 1 or _parallel(run, at):
             continue
-        candidates = _in_context(model, pairs, run, at)
-        if candidates is not None:
-            yield at, candidates, True
+        # A character of a word the dictionary knows is meant (整治, 倒逼, 笃行), however common a word one
+        # character away (政治, 倒闭, 独行) is; a character left alone is judged both as a non-word with its
+        # neighbours (幸苦) and by the context of running text, whichever says more (but two close words of the
+        # dictionary, 做好 and 作好, stay a doubt).
+        alone = _judge(model, run, at)
+        fitting = _in_context(model, pairs, run, at)
+        if fitting is not None and (alone is None or (len(alone) == 1 and fitting[0][3] > alone[0][3])):
+            yield at, fitting, alone is None  # a non-word keeps the non-word's rules (公作 written twice is 工作)
+        elif alone is not None:
+            yield at, alone, False
 
 
 def _in_context(
@@ -160,6 +161,15 @@ def _in_context(
         scored.append((ch, word.text, window[word.start : word.end], gain + split))
     scored.sort(key=lambda c: -c[3])
     return tuple(c for c in scored if c[3] >= scored[0][3] - CLEAR_WIN) if scored else None
+
+
+def _clauses_in_parallel(line: str, at: int) -> bool:
+    """Whether the character after the first of clauses that start alike (`不负人民重托、不辱发展使命、不改…`):
+    the writer chose each second character, a series is no slip."""
+    head = line[at - 1 : at]
+    if not head or line[at - 2 : at - 1] not in ("", "、", "，", "；"):
+        return False
+    return sum(line.count(mark + head) for mark in "、，；") + (line[:1] == head) >= 2
 
 
 def _fits_better(model: Language, pairs: CharNgrams, before: str, wrong: str, after: str) -> list[tuple[float, str]]:

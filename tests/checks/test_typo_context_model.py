@@ -54,6 +54,7 @@ def test_a_word_in_the_wrong_place_is_found_by_its_neighbours(marked: str, fix: 
         "本人在昌和村常态化开展走访企业工作。",  # before a place word: 昌和村 is a name
         "市纪委书记、市监委主任讲话。区纪委书记、区监委主任参加。",  # written twice: meant, not 建委
         "我下了课以后，就去图书馆看书。",  # 可以 would cut 以后 in two
+        "做到不负组织重托、不辱发展使命、不改为民初心。",  # clauses in parallel: not 不如
     ],
 )
 def test_context_hard_negatives_stay_silent(text: str) -> None:
@@ -132,5 +133,5 @@ def test_a_damaged_prebuilt_copy_of_the_counts_is_made_again(
 
 
 def test_suspects_of_both_kinds_come_left_to_right_in_one_line() -> None:
-    line = "全面惯彻落实会议精神，他坐在我的傍边"
-    assert [(s.start, s.wrong) for s in suspects(line)] == [(2, "惯"), (16, "傍")]
+    line = "他坐在我的傍边，全面惯彻落实会议精神"
+    assert [(s.start, s.wrong) for s in suspects(line)] == [(5, "傍"), (10, "惯")]
