@@ -49,9 +49,9 @@ _NAME_ENDS = (
     "组团 码头 机场 车站 隧道 高速 工业园 产业园 新城 古镇 大街"
 )
 NAME_ENDS = tuple(sorted(set(_NAME_ENDS.split()), key=len, reverse=True))
-# Single characters that close a name right after it (`乐诚寺`, `荻港`, `旌城`, `纺织厂`); not further on, where
-# they are as often the start of the next word.
-PLACE_ENDS = frozenset("村镇乡县区市省州城寺庙岭山峰河江湖溪桥路街巷港湾岛庄屯寨坡沟峪园场坝塘洲苑厂线")
+# Single characters that close a name right after it (`乐诚寺`, `荻港`, `旌城`, `纺织厂`, an abbreviation such as
+# `佛职院`); not further on, where they are as often the start of the next word.
+PLACE_ENDS = frozenset("村镇乡县区市省州城寺庙岭山峰河江湖溪桥路街巷港湾岛庄屯寨坡沟峪园场坝塘洲苑厂线院馆局")
 NOT_IN_A_NAME = frozenset("的地得了着过和与及或在是有等对为把被从向到于以将就也都又还再很最更所之其这那各每全本该此我")
 QUOTES = lazy_compile(r"[“\"‘「《]([^”\"’」》]{1,8})[”\"’」》]")  # a short quoted phrase: a slogan or a name
 HAN = lazy_compile(r"[\u4e00-\u9fff]")
@@ -76,7 +76,27 @@ def name_position(model: Language, line: str, start: int, end: int, at: int, bes
         return True
     if any(m.start(1) <= start and end <= m.end(1) for m in QUOTES.finditer(line)):
         return True  # a coinage or a name in quotation marks: “智汇良策”, “晨读夜研”
-    return _in_a_series(line, at) or _in_a_frame(line, at, best)
+    return _in_a_series(line, at) or _in_a_frame(line, at, best) or _a_slogan(model, line, at)
+
+
+# Single characters that open each half of a four-character slogan (深学细悟, 精建细管, 严管厚爱, 早谋快干).
+_MODIFIERS = frozenset("深细精严厚实真勤常早快全广优强准稳勇善巧活")
+CLAUSE_END = frozenset("、，。；：！？,;:!?）)”")
+
+
+def _a_slogan(model: Language, line: str, at: int) -> bool:
+    """A four-character slogan at the end of a clause whose halves open alike, a modifier each (`坚持深学细悟、`,
+    `做到精建细管，`): the writer made the phrase; gluing its halves into a word (学习, 精简) is no correction."""
+    for start in range(max(0, at - 3), at + 1):
+        phrase = line[start : start + 4]
+        if len(phrase) < 4 or not HAN.fullmatch(phrase[0]) or not all(HAN.fullmatch(ch) for ch in phrase):
+            continue
+        if line[start + 4 : start + 5] not in CLAUSE_END and start + 4 != len(line):
+            continue
+        first, third = phrase[0], phrase[2]
+        if first != third and all(ch in _MODIFIERS or model.pos(ch) in ("a", "ad") for ch in (first, third)):
+            return True
+    return False
 
 
 def _before_a_name_end(line: str, end: int) -> bool:

@@ -135,3 +135,32 @@ def test_a_damaged_prebuilt_copy_of_the_counts_is_made_again(
 def test_suspects_of_both_kinds_come_left_to_right_in_one_line() -> None:
     line = "他坐在我的傍边，全面惯彻落实会议精神"
     assert [(s.start, s.wrong) for s in suspects(line)] == [(5, "傍"), (10, "惯")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Each was flagged before (重创, 学习, 精简, 副职, 科研): a coinage, a slogan, an abbreviation of a body.
+        "大力建设众创空间，孵化企业20家。",
+        "坚持深学细悟、真学真用，不断提高理论水平。",  # a slogan whose halves open alike
+        "坚持精建细管，提升城市品质。",
+        "与佛职院签订校企合作协议。",  # an abbreviated college's name before 院
+        "完成项目可研报告编制。",
+        "全年出满勤、干满点，没有请过一天假。",
+    ],
+)
+def test_coinages_slogans_and_abbreviations_stay_silent(text: str) -> None:
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "fix"),
+    [
+        ("要全面⟦惯⟧彻、认真落实。", "贯"),  # four characters at a clause end, but no slogan: 全 and 惯 open no halves
+        ("各级要严格⟦惯⟧彻，抓好落实。", "贯"),  # 严 is a modifier, 惯 is not
+    ],
+)
+def test_a_slip_at_the_end_of_a_clause_is_still_found(marked: str, fix: str) -> None:
+    text, spans = unmark(marked)
+    (_rule, line, column, end) = spans[0]
+    assert [(f[0], f[1], f[2], f[3]) for f in findings(text)] == [(line, column, end, fix)]
