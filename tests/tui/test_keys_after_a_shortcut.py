@@ -7,6 +7,8 @@ can be pressed in one call."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from appraisal.store import draft_files
 from appraisal.tui.screens.import_document import ImportScreen
 from appraisal.tui.screens.profile import ProfileScreen
 from appraisal.tui.screens.start import StartScreen
+from appraisal.tui.textual_compat.key_hold import hold_keys
 
 from .editing import editing
 from .helpers import make_app, make_draft, wait_until
@@ -82,3 +85,18 @@ async def test_a_path_typed_at_once_after_i_goes_into_the_import_line(tmp_path: 
         await wait_until(lambda: isinstance(app.screen, ImportScreen))
         assert app.screen.query_one("#path", Input).value == str(source)
         assert len(draft_files()) == 1  # nothing else was started by the letters of the path
+
+
+async def test_keys_held_for_a_screen_that_never_comes_are_given_on_within_the_limit() -> None:
+    async with editing({"intro": INTRO}, size=(80, 24), started=True) as e:
+        app, editor = e.app, e.screen
+        hold_keys(app)  # as a shortcut does when its screen is pushed a moment later; here none is
+        started = time.monotonic()
+        for key in "全年":  # from the terminal, at once
+            event = events.Key(key, key)
+            event.set_sender(app)
+            app._driver.send_message(event)  # type: ignore[union-attr]
+        await asyncio.sleep(0.2)
+        assert editor.editor.text == INTRO  # held
+        await wait_until(lambda: editor.editor.text == INTRO + "全年")  # not dropped, in order
+        assert time.monotonic() - started < 2.0  # HOLD_LIMIT 0.5 s, and a loaded machine

@@ -12,6 +12,7 @@ widget, or after HOLD_LIMIT seconds in any case: a key is never kept for long, n
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -33,7 +34,7 @@ class KeyHold:
         self.holding = False
         self.target: Screen[object] | None = None  # the screen the keys wait for, once pushed
         self.in_key = 0  # depth of key events the app is handling
-        self.waited = 0.0
+        self.since = 0.0  # time.monotonic() when the hold started
 
     def take(self, event: events.Event) -> bool:
         """Hold a key or paste from the terminal while a new screen is not ready; True when held."""
@@ -46,7 +47,7 @@ class KeyHold:
         """Hold the keys from now until the next screen pushed is ready (or HOLD_LIMIT)."""
         if self.holding:
             return
-        self.holding, self.target, self.waited = True, None, 0.0
+        self.holding, self.target, self.since = True, None, time.monotonic()
         self.app.set_timer(_POLL, self._release_when_ready)
 
     def pushed(self, screen: Screen[object]) -> None:
@@ -59,8 +60,7 @@ class KeyHold:
     async def _release_when_ready(self) -> None:
         target = self.target
         ready = target is not None and (self.app.screen is not target or target.focused is not None)
-        if not ready and self.waited < HOLD_LIMIT:
-            self.waited += _POLL
+        if not ready and time.monotonic() - self.since < HOLD_LIMIT:
             self.app.set_timer(_POLL, self._release_when_ready)
             return
         held, self.held, self.holding, self.target = self.held, [], False, None
