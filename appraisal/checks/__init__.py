@@ -29,7 +29,6 @@ from appraisal.checks.base import (
     Severity,
     Tier,
 )
-from appraisal.checks.positions import paragraph_number
 from appraisal.checks.registry import RULES
 from appraisal.draft import Draft
 from appraisal.edits import Edit
@@ -122,7 +121,7 @@ def _run(
 
 def with_paragraph(item: Field, finding: Finding) -> Finding:
     """`finding` with its paragraph as a person counts them (the blank lines before it skipped)."""
-    number = paragraph_number(item.lines, finding.line)
+    number = item.paragraph_numbers[min(max(0, finding.line - 1), len(item.lines))]
     return finding if number == finding.line else replace(finding, paragraph=number)
 
 

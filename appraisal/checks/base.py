@@ -121,6 +121,18 @@ class Field:
         """The field's 字数 (`count_zi`)."""
         return count_zi(self.text)
 
+    @cached_property
+    def paragraph_numbers(self) -> list[int]:
+        """For each line (0-based), its number among the visible paragraphs: blank lines before it are skipped (a
+        blank line itself gets the number of the paragraph after it); one more entry for a line past the last.
+        Counted once per field: a long pasted report has thousands of findings (a count per finding was quadratic)."""
+        numbers, count = [], 1
+        for text in self.lines:
+            numbers.append(count)
+            count += bool(text.strip())
+        numbers.append(count)
+        return numbers
+
     @property
     def section_id(self) -> str | None:
         """The id a finding carries: a section's id, None for the title and for unmatched text."""

@@ -11,7 +11,7 @@ same paragraph into one entry with a count (本段 8 处), so a reader sees each
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from appraisal.checks.base import Finding
@@ -34,12 +34,6 @@ def finding_place(finding: Finding, unit: str = "段") -> str:
     if not is_positional(finding):
         return ""
     return place(finding.paragraph or finding.line, finding.column, unit)
-
-
-def paragraph_number(lines: Sequence[str], line: int) -> int:
-    """The 1-based `line` of `lines` counted among the visible paragraphs: blank lines before it are skipped (a
-    blank line itself gets the number of the paragraph after it)."""
-    return 1 + sum(1 for text in lines[: max(0, line - 1)] if text.strip())
 
 
 @dataclass(frozen=True)
