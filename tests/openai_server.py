@@ -192,7 +192,8 @@ def serve() -> Iterator[tuple[Model, str]]:
     state = Model()
     server = _Server(("127.0.0.1", 0), _handler(state))
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # `shutdown` waits for the serving loop's next poll: half a second by default, at the end of every test using it.
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield state, f"http://127.0.0.1:{server.server_address[1]}/v1"
