@@ -191,3 +191,33 @@ async def test_enter_in_the_export_dialog_before_its_check_is_done_exports_once_
         await pilot.press("y")
         await wait_until(lambda: any(n.startswith("已导出：") for n in notices(app)))
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".txt"]
+
+
+async def test_the_editor_checks_the_whole_draft_in_a_worker_and_typing_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After the first frame (and after a restore, fixes, a moved block, the profile) the editor checks every
+    section: in a worker, on a copy of the draft."""
+    from appraisal.service import TYPING
+
+    gate = Gate()
+    held = gate.hold(Service.check_draft)
+    whole = Service.check_draft
+
+    def check_draft(self: Service, draft: Any, template: Any, last_year: Any = None, tiers: Any = ALL_TIERS) -> Any:
+        run = held if tiers == TYPING and not gate.release.is_set() else whole
+        return run(self, draft, template, last_year, tiers)
+
+    monkeypatch.setattr(Service, "check_draft", check_draft)
+    async with editing({"intro": INTRO, "conduct": "政治坚定XX。"}, size=(100, 30)) as e:
+        pilot, editor = e.pilot, e.screen
+        await wait_until(gate.started.is_set)
+        assert not gate.finished.is_set(), "the first frame waited for the check"
+        await pilot.press("end", *"本人认真学习")
+        await wait_until(lambda: editor.editor.text.endswith("本人认真学习"))
+        assert not gate.finished.is_set() and not editor.started, "the keys waited for the check"
+        gate.release.set()
+        await wait_until(lambda: editor.started)
+        assert any(f.rule == "placeholder" for f in editor.findings["conduct"])  # found in the copy
+        assert editor.session.text(editor.current_id).endswith("本人认真学习")  # the draft has what was typed
+    assert gate.threads[0] is not threading.main_thread()

@@ -31,7 +31,7 @@ from appraisal.tui.background import LongJob
 from appraisal.tui.screens import editor_dialogs
 from appraisal.tui.screens import editor_navigation as navigation
 from appraisal.tui.screens import editor_status as status
-from appraisal.tui.screens.editor_findings import EditorFindings, IdleFindings
+from appraisal.tui.screens.editor_findings import EditorFindings, IdleFindings, WholeFindings
 from appraisal.tui.screens.editor_side import LastYear, LastYearFound, insert_note, show_notes
 from appraisal.tui.screens.editor_status import READ_ONLY_MESSAGE
 from appraisal.tui.screens.save_controller import SaveController, SaveHooks
@@ -133,7 +133,6 @@ class EditorScreen(Screen[None]):
         self.exporting: LongJob[ExportResult] = LongJob(self, "export", EXPORTING)  # files written in a worker
         self.export_failure: ExportFailure | None = None  # F6 reopens on its folder, saying why
         self.current_id = session.template.text_section_ids()[0]
-        self.started = False  # True once the work deferred past the first frame is done (findings, tabs, last year)
         self.last_synced: str | None = None  # the text last copied into the draft
         self._told_read_only = -1e9
 
@@ -163,6 +162,12 @@ class EditorScreen(Screen[None]):
     @property
     def guidance(self) -> GuidancePanel:
         return self.query_one("#guidance", GuidancePanel)
+
+    @property
+    def started(self) -> bool:
+        """The work deferred past the first frame is done: the tabs built, last year's draft looked up, the whole
+        draft checked."""
+        return self.guidance.built and self.last_year_lookup.known and not self.checks.whole_pending
 
     @property
     def findings(self) -> dict[str, list[Finding]]:
@@ -199,7 +204,6 @@ class EditorScreen(Screen[None]):
         with self.app.batch_update():  # one frame for all of it
             self.recheck_all()
             await self.guidance.build()
-        self.started = self.last_year_lookup.known
 
     @on(LastYearFound)
     def _last_year_found(self, event: LastYearFound) -> None:
@@ -322,6 +326,11 @@ class EditorScreen(Screen[None]):
     def _idle_found(self, event: IdleFindings) -> None:
         if not self.saving.closed and self.is_attached:
             self.checks.idle_found(event.found)
+
+    @on(WholeFindings)
+    def _whole_found(self, event: WholeFindings) -> None:
+        if not self.saving.closed and self.is_attached:
+            self.checks.whole_found(event)
 
     def refresh_status(self) -> None:
         status.refresh_status(self)

@@ -1,14 +1,16 @@
 """The editor's findings: what the checker says about each section, shown in the section list, the heading above
 the text and the 问题 tab.
 
-Two tiers make them. The fast rules run on the UI thread, on every pause in typing (one section) and after a
-change to the whole draft (every section). The dictionary rules (≤ 100 ms for 3,000 字, the dictionary loaded on
-first use) run in a worker thread on a copy of the draft; their findings count only while the section's text is
-still the one they checked.
+Two tiers make them. The fast rules run on the UI thread on every pause in typing (one section, a few ms). The
+whole draft (after it opens, or changes other than by typing: a restore, fixes, a moved block, the profile) is
+checked in a worker thread on a copy, fast rules first, then the dictionary rules (≤ 100 ms for 3,000 字, the
+dictionary loaded on first use), which also run in a worker after each pause. Findings from a worker count only
+for a section whose text is still the one they were found in: what was typed meanwhile keeps its own.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -32,6 +34,20 @@ class IdleFindings(Message):
         self.found = found
 
 
+log = logging.getLogger(__name__)
+
+
+class WholeFindings(Message):
+    """Posted by the worker that checks the whole draft with the fast rules: the findings by section, and the
+    text each section had in the copy it checked."""
+
+    def __init__(self, found: dict[str, list[Finding]], texts: dict[str, str], run: int) -> None:
+        super().__init__()
+        self.found = found
+        self.texts = texts
+        self.run = run  # which check this answers: a newer one may have started since
+
+
 class EditorFindings:
     """Keeps the findings by section for one editor screen and shows them; the screen routes `IdleFindings` here."""
 
@@ -40,18 +56,26 @@ class EditorFindings:
         self.by_section: dict[str, list[Finding]] = {}  # changed in place: the section list keeps a reference
         self.fast: dict[str, list[Finding]] = {}  # the fast rules' findings, checked on the UI thread
         self.idle: dict[str, tuple[str, list[Finding]]] = {}  # the dictionary rules': (the text checked, findings)
+        self.whole_started = 0  # whole-draft checks started, numbered from 1
+        self.whole_answered = 0  # the newest of them whose findings have arrived
 
-    def check_all(self) -> dict[str, list[Finding]]:
+    @property
+    def whole_pending(self) -> bool:
+        """A whole-draft check is still going (the newest one started)."""
+        return self.whole_answered < self.whole_started
+
+    @staticmethod
+    def check_all(
+        service: Service, draft: Draft, template: Template, last_year: Draft | None
+    ) -> dict[str, list[Finding]]:
         """The whole draft's findings by section (the user's disabled rules left out by the service). A check
         that could not run is listed in every section, as `check_section` lists it in the one it checks."""
         from appraisal.checks import CHECK_FAILED
         from appraisal.service import TYPING
 
-        editor = self.editor
-        session = editor.session
-        found = editor.service().check_draft(session.draft, session.template, editor.last_year, TYPING)
+        found = service.check_draft(draft, template, last_year, TYPING)
         failed = [f for f in found if f.rule == CHECK_FAILED]
-        by_section: dict[str, list[Finding]] = {sid: list(failed) for sid in session.template.text_section_ids()}
+        by_section: dict[str, list[Finding]] = {sid: list(failed) for sid in template.text_section_ids()}
         for finding in found:
             if finding.rule != CHECK_FAILED:
                 by_section.setdefault(finding.section or "", []).append(finding)
@@ -70,13 +94,48 @@ class EditorFindings:
         self.check_when_idle([section_id])
 
     def recheck_all(self) -> None:
-        self.fast = self.check_all()
-        section_ids = self.editor.session.template.text_section_ids()
-        for section_id in section_ids:
+        """Check the whole draft in a worker, on a copy taken now (a newer check replaces one still going)."""
+        editor = self.editor
+        draft = editor.session.draft.model_copy(deep=True)
+        service, template, last_year = editor.service(), editor.session.template, editor.last_year
+        self.whole_started += 1
+        run = self.whole_started
+        editor.run_worker(
+            lambda: self._check_whole(service, draft, template, last_year, run),
+            thread=True,
+            exclusive=True,
+            group="whole-check",
+            exit_on_error=False,
+        )
+
+    def _check_whole(
+        self, service: Service, draft: Draft, template: Template, last_year: Draft | None, run: int
+    ) -> None:
+        """In the worker thread: the fast rules over the copy, handed over at once; then the dictionary rules."""
+        section_ids = tuple(template.text_section_ids())
+        try:
+            found = self.check_all(service, draft, template, last_year)
+            texts = {sid: draft.sections.get(sid, "") for sid in found}
+            self.editor.post_message(WholeFindings(found, texts, run))
+            self._run_idle_rules(service, draft, template, section_ids)
+        except Exception:  # a rule's bug is a finding already (check-failed); this is the checker's own
+            log.exception("checking the whole draft failed")
+            self.editor.post_message(WholeFindings({}, {}, run))
+
+    def whole_found(self, event: WholeFindings) -> None:
+        """The whole draft's fast findings, for each section still as it was checked; typed-in sections keep
+        the findings of their own last check (and get the next one when typing pauses)."""
+        if event.run <= self.whole_answered:
+            return  # an older check than one already shown
+        self.whole_answered = event.run
+        session = self.editor.session
+        for section_id, found in event.found.items():
+            if event.texts.get(section_id) == session.text(section_id):
+                self.fast[section_id] = found
+        for section_id in session.template.text_section_ids():
             self.merge(section_id)
             self.update_list_entry(section_id)
         self.show_here()
-        self.check_when_idle(section_ids)
 
     def merge(self, section_id: str) -> None:
         """The section's findings: the fast rules' and, if its text has not changed since, the dictionary rules'."""

@@ -73,7 +73,6 @@ class LastYear:
         editor.guidance.show_material(plans=plans, ticked=load_plan_ticks(editor.session.path))
         if event.draft is not None:
             editor.recheck_all()  # copied-from-last-year can now compare
-        editor.started = editor.guidance.built
 
     def show(self, section_id: str) -> None:
         guidance = self.editor.guidance
