@@ -37,7 +37,7 @@ _POSTS = (
     "主持 调研员 专员 干事 会计 师傅 先生 女士 副"
 )
 TITLES = tuple(_POSTS.split())
-_SAYING = "说 表示 指出 强调 介绍 认为 讲话 批示 等人 等同志 一行 带队 主持 参加 出席"
+_SAYING = "说 表示 指出 强调 介绍 认为 讲话 批示 等人 等同志 一行 带队 主持 参加 出席 摄"  # 摄: a photo's credit
 AFTER_A_NAME = TITLES + tuple(_SAYING.split())
 NUMERALS = frozenset("一二三四五六七八九十百千万两双")
 # Words that close the name of a place, a site or a body (longest first where one starts another).
@@ -72,8 +72,10 @@ def name_position(model: Language, line: str, start: int, end: int, at: int, bes
         return True  # a name closed by a place word: 乐诚寺, 荻港, 旌城
     if _before_a_name_end(line, end) or _before_a_name_end(line, at + 1):  # 康丰公司: not 分公司
         return True
-    if _a_persons_name(line, at):
+    if _a_persons_name(line, at) or _a_name_in_a_list(line, at):
         return True
+    if line.startswith(AFTER_A_NAME, at) and _a_persons_name(line, at - 1):
+        return True  # the word after a name (`王树青摄`: not 青蛇)
     if any(m.start(1) <= start and end <= m.end(1) for m in QUOTES.finditer(line)):
         return True  # a coinage or a name in quotation marks: “智汇良策”, “晨读夜研”
     return _in_a_series(line, at) or _in_a_frame(line, at, best) or _a_slogan(model, line, at)
@@ -131,6 +133,20 @@ def _a_persons_name(line: str, at: int) -> bool:
             if last <= at or not all(HAN.fullmatch(ch) for ch in line[first:last]):
                 continue
             if line[:first].endswith(TITLES) or line.startswith(AFTER_A_NAME, last):
+                return True
+    return False
+
+
+def _a_name_in_a_list(line: str, at: int) -> bool:
+    """The character is in an item of two or three characters of a list (by 顿号) that starts with a surname: a list
+    of people (`卢国纪、许连捷、叶宝山等`)."""
+    for first in range(max(0, at - 2), at + 1):
+        if line[first] not in SURNAMES:
+            continue
+        for end in (first + 2, first + 3):
+            if end <= at or not all(HAN.fullmatch(ch) for ch in line[first:end]):
+                continue
+            if line[end : end + 1] == "、" or (line[first - 1 : first] == "、" and line[end : end + 1] in "等，。；"):
                 return True
     return False
 

@@ -72,6 +72,8 @@ def test_context_hard_negatives_stay_silent(text: str) -> None:
         "妻舅张志辉帮忙照看。",
         "（崔建时摄）",
         "宫学莉同志认真履行职责，按时完成各项任务。",
+        "出席会议的有卢国纪、许连捷、叶宝山等。",  # 国际, 连接: a list of people
+        "（记者王树青摄）",  # a photo's credit after a name: not 青蛇
     ],
 )
 def test_a_persons_name_stays_silent_without_a_title(text: str) -> None:
