@@ -10,7 +10,6 @@ from __future__ import annotations
 import array
 import contextlib
 import gzip
-import hashlib
 import itertools
 import logging
 import marshal
@@ -23,6 +22,7 @@ from functools import cache
 from importlib import resources
 
 from appraisal import paths
+from appraisal.checks.language import _data_key
 from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes
 
@@ -198,10 +198,9 @@ _lock = threading.Lock()
 def _load() -> CharNgrams:
     """From the prebuilt copy in the cache folder when there is one for this data file and this Python, else from
     the data file, writing the prebuilt copy for the next process (as `language._load`)."""
-    blob = resources.files("appraisal.checks").joinpath("data", "char_ngrams.txt.gz").read_bytes()
-    key = hashlib.sha1(blob, usedforsecurity=False).hexdigest()[:16]
+    data = resources.files("appraisal.checks").joinpath("data", "char_ngrams.txt.gz")
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    prebuilt = paths.cache_dir() / f"char-ngrams-{FORMAT}-{python}-{key}.marshal"
+    prebuilt = paths.cache_dir() / f"char-ngrams-{FORMAT}-{python}-{_data_key([data])}.marshal"
     try:
         parts = marshal.loads(prebuilt.read_bytes())
         if isinstance(parts, tuple) and len(parts) == 7:
@@ -210,7 +209,7 @@ def _load() -> CharNgrams:
         pass  # none yet, or unreadable: made again below
     except Exception:  # a damaged copy: made again from the data file
         log.warning("the prebuilt character counts %s could not be read; building them again", prebuilt, exc_info=True)
-    model = _parse(blob)
+    model = _parse(data.read_bytes())
     with contextlib.suppress(OSError, AppraisalError):  # a read-only or full disk: the next process parses again
         atomic_write_bytes(paths.ensure_private_dir(prebuilt.parent) / prebuilt.name, marshal.dumps(model.parts()))
         for stale in prebuilt.parent.glob("char-ngrams-*.marshal"):

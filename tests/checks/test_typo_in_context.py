@@ -111,15 +111,16 @@ def test_it_runs_when_typing_stops_not_on_every_key() -> None:
     assert RULE not in {f.rule for f in typing}
 
 
-def test_the_dictionary_is_not_loaded_at_start_nor_by_the_typing_path() -> None:
+@pytest.mark.parametrize("module", ["language", "char_ngrams", "person_names"])
+def test_the_language_data_is_not_loaded_at_start_nor_by_the_typing_path(module: str) -> None:
     probe = (
         "from appraisal.checks import FAST, check_section\n"
-        "from appraisal.checks.language import _load\n"
+        f"from appraisal.checks.{module} import _load\n"
         "from appraisal.draft import Draft\n"
         "from appraisal.templates import load_template\n"
         "t = load_template('cadre-annual')\n"
         "d = Draft.new(t, name='张三', unit='某局', year=2025)\n"
-        "d.sections['conduct'] = '全面惯彻落实会议精神。'\n"
+        "d.sections['conduct'] = '全面惯彻落实会议精神，他坐在我的傍边。'\n"
         "check_section(d, t, 'conduct', tiers=frozenset({FAST}))\n"
         "print(_load.cache_info().currsize)\n"
     )
