@@ -28,8 +28,10 @@ def fixed_clock() -> dt.datetime:
     return FIXED_NOW
 
 
-async def wait_until(condition: Callable[[], object], timeout: float = 4.0) -> None:
-    """Wait for something the app does in its own time (a worker, a timer): poll, never a fixed sleep."""
+async def wait_until(condition: Callable[[], object], timeout: float = 10.0) -> None:
+    """Wait for something the app does in its own time (a worker, a timer): poll, never a fixed sleep. The deadline
+    only ends a test that fails anyway; 4 s was too short for a worker on a loaded machine (a restore from F7
+    under `-n 2` with other jobs running)."""
     deadline = asyncio.get_running_loop().time() + timeout
     while not condition():
         if asyncio.get_running_loop().time() > deadline:

@@ -34,7 +34,8 @@ async def test_pgdn_and_pgup_scroll_the_errors(size: tuple[int, int]) -> None:
         app, pilot = e.app, e.pilot
         await pilot.press("f6")
         await wait_until(lambda: bool(app.screen.query("#export-errors-box")))
-        await pilot.pause()
+        # The hint is shown after the box's first layout (call_after_refresh): on a loaded machine after the pause.
+        await wait_until(lambda: "PgDn、PgUp 翻看错误。" in _shown(app))
         shown = _shown(app)
         assert "按F5审阅查看全部" not in shown and "PgDn、PgUp 翻看错误。" in shown
         assert "导出" in shown and "取消" in shown  # the buttons stay on the screen
