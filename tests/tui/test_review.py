@@ -189,3 +189,26 @@ async def test_real_checker_profile_finding_opens_profile_dialog() -> None:
         assert "2025年度述职报告" in str(editor.query_one("#status").render())
     on_disk = load_draft(path)
     assert (on_disk.profile.unit, on_disk.title) == ("某市统计局", "2025年度述职报告")
+
+
+async def test_fixes_that_cannot_be_saved_are_said_as_every_failed_save_is_and_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The review saves its fixes through the editor's one save path: a full disk is the same sentence as in
+    the editor (the fixes kept in memory, retried), not a silent failure."""
+    from appraisal.errors import AppraisalError
+
+    from .editing import notices
+
+    async with editing({"law": "依法行政,严格执法"}, on="law", size=(100, 30), notifications=True) as e:
+
+        def no_space(*args: object, **kwargs: object) -> None:
+            raise AppraisalError(f"保存 {e.path} 失败：磁盘空间不足。")
+
+        monkeypatch.setattr(e.screen.session.opened, "save", no_space)
+        review = await review_of(e.pilot, e.app)
+        await e.pilot.press("f")
+        await wait_until(lambda: checked(review))
+        assert f"保存 {e.path} 失败：磁盘空间不足，文字仍在编辑器中，稍后会自动再试。" in notices(e.app)
+        assert e.screen.session.text("law") == "依法行政，严格执法"
+        assert load_draft(e.path).sections["law"] == "依法行政,严格执法"

@@ -39,7 +39,8 @@ def review(editor: EditorScreen) -> None:
         if finding is not None:
             editor.jump_to_finding(finding)
 
-    editor.app.push_screen(ReviewScreen(editor.session, editor.service(), editor.last_year), done)
+    screen = ReviewScreen(editor.session, editor.service(), editor.last_year, save=editor.save_now)
+    editor.app.push_screen(screen, done)
 
 
 def export(editor: EditorScreen) -> None:

@@ -7,6 +7,7 @@ Esc goes back to the text at once, and the fix keys wait for the list.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -42,9 +43,16 @@ class ReviewScreen(Screen[Finding | None]):
         Binding("x", "fix_selected", "修正所选"),
     ]
 
-    def __init__(self, session: EditSession, service: Service, last_year: Draft | None = None) -> None:
+    def __init__(
+        self,
+        session: EditSession,
+        service: Service,
+        last_year: Draft | None = None,
+        save: Callable[[], bool] | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
+        self.save = save or session.save  # the editor's one save path (SaveController), which says why it failed
         self.service = service
         self.last_year = last_year  # last year's draft, for copied-from-last-year
         self.findings: list[Finding] = []
@@ -115,7 +123,7 @@ class ReviewScreen(Screen[Finding | None]):
     def _after_fix(self, count: int) -> None:
         if count:
             self.session.mark_changed()
-            self.session.save()
+            self.save()
             self.notify(f"已修正 {count} 处。", timeout=4)
         else:
             self.notify("没有可以自动修正的问题。", timeout=4)
