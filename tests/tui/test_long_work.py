@@ -221,3 +221,31 @@ async def test_the_editor_checks_the_whole_draft_in_a_worker_and_typing_goes_on(
         assert any(f.rule == "placeholder" for f in editor.findings["conduct"])  # found in the copy
         assert editor.session.text(editor.current_id).endswith("本人认真学习")  # the draft has what was typed
     assert gate.threads[0] is not threading.main_thread()
+
+
+async def test_a_bug_in_the_background_lookups_never_ends_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Last year's draft and the dictionary rules are looked for in workers with no one to tell: a bug there is
+    logged, and the editor goes on (before, the worker's exception ended the app)."""
+    from appraisal.service import WHEN_IDLE
+
+    fast = Service.check_section
+
+    def broken_lookup(*args: object) -> None:
+        raise RuntimeError("bug in the lookup")
+
+    def check_section(
+        self: Service, draft: Any, template: Any, sid: str, last_year: Any = None, tiers: Any = None
+    ) -> Any:
+        if tiers == WHEN_IDLE:
+            raise RuntimeError("bug in the dictionary")
+        return fast(self, draft, template, sid, last_year, *(() if tiers is None else (tiers,)))
+
+    monkeypatch.setattr(Service, "last_year_draft", staticmethod(broken_lookup))
+    monkeypatch.setattr(Service, "check_section", check_section)
+    async with editing({"intro": INTRO}, size=(100, 30), started=True) as e:
+        await e.pilot.press("end", *"照常写")
+        await wait_until(lambda: e.screen.editor.text.endswith("照常写"))
+        e.screen.check_section("intro")
+        await e.pilot.pause()
+        assert e.app.is_running and e.screen.last_year is None
+        assert any(f.rule == "placeholder" for f in e.screen.findings["intro"])

@@ -168,10 +168,14 @@ class EditorFindings:
         """In the worker thread: reads only its own copy, and hands the findings to the UI thread as a message."""
         from appraisal.service import WHEN_IDLE
 
-        found = {
-            sid: (draft.sections.get(sid, ""), service.check_section(draft, template, sid, None, WHEN_IDLE))
-            for sid in section_ids
-        }
+        try:
+            found = {
+                sid: (draft.sections.get(sid, ""), service.check_section(draft, template, sid, None, WHEN_IDLE))
+                for sid in section_ids
+            }
+        except Exception:  # a rule's bug is a finding already (check-failed); this is the checker's own
+            log.exception("the dictionary rules failed")  # the fast rules' findings stay; the app goes on
+            return
         self.editor.post_message(IdleFindings(found))
 
     def idle_found(self, found: dict[str, tuple[str, list[Finding]]]) -> None:

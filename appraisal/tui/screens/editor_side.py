@@ -7,6 +7,7 @@ folder), given plain values, never the draft; the answer comes back as a message
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,6 +22,8 @@ from appraisal.tui.widgets.material import as_sentence
 
 if TYPE_CHECKING:
     from appraisal.tui.screens.editor import EditorScreen
+
+log = logging.getLogger(__name__)
 
 LastYearLookup = Callable[[str, int | None, str, Path | None], Draft | None]
 
@@ -56,11 +59,16 @@ class LastYear:
             editor.session.path,
             self.lookups,
         )
-        editor.run_worker(
-            lambda: editor.post_message(LastYearFound(find(template, year, name, path), lookup)),
-            thread=True,
-            group="last-year",
-        )
+
+        def find_in_thread() -> None:
+            try:
+                found = find(template, year, name, path)
+            except Exception:  # looking is a help, never a reason to stop: as if there were none
+                log.exception("looking for last year's draft failed")
+                found = None
+            editor.post_message(LastYearFound(found, lookup))
+
+        editor.run_worker(find_in_thread, thread=True, group="last-year")
 
     def found(self, event: LastYearFound) -> None:
         editor = self.editor
