@@ -139,8 +139,13 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 text.append(f"……另有{len(errors) - SHOWN_ERRORS}处，按F5审阅查看全部。\n", style="dim")
             box = VerticalScroll(Plain(text, id="export-errors"), id="export-errors-box", can_focus=False)
             keys = Plain("PgDn、PgUp 翻看错误。", id="export-errors-keys", classes="form-note")
-            self.query_one("#export-dialog", Vertical).mount_all([box, keys], after=checking)
-            self.call_after_refresh(self._show_scroll_keys, box)
+            mounted = self.query_one("#export-dialog", Vertical).mount_all([box, keys], after=checking)
+
+            async def show_keys_once_laid_out() -> None:
+                await mounted  # a refresh asked for before the box is mounted finds it without a size
+                self.call_after_refresh(self._show_scroll_keys, box)
+
+            self.call_later(show_keys_once_laid_out)
         checking.remove()
         if self._export_when_checked:
             self.start_export()
