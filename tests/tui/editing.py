@@ -33,12 +33,14 @@ async def editing(
     size: tuple[int, int] = (80, 24),
     notifications: bool = False,
     started: bool = False,
+    settings: dict[str, Any] | None = None,
     **draft: Any,
 ) -> AsyncIterator[Editing]:
     """A new draft with `sections`, open in the editor at `size`, showing section `on` (when given). With
-    `started`, the work the editor defers past its first frame (guidance tabs, findings, last year) is done first."""
+    `started`, the work the editor defers past its first frame (guidance tabs, findings, last year) is done first.
+    `settings`: overrides of the tests' quick settings (`fast_settings`)."""
     path = make_draft(sections=sections, **draft)
-    app = make_app(path)
+    app = make_app(path, **(settings or {}))
     async with app.run_test(size=size, notifications=notifications) as pilot:
         await pilot.pause()
         screen = await editor_ready(app)

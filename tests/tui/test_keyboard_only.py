@@ -212,7 +212,10 @@ def _list_focused(app: object, list_id: str) -> bool:
 
 
 async def test_history_review_and_move_by_keys() -> None:
-    async with editing({"intro": INTRO, "conduct": "政治坚定。"}, size=(100, 30), started=True) as e:
+    # Only Ctrl+S saves a revision: an autosave while "新写的" was typed (a cold process types slowly) put one more
+    # revision before the original, and ↓ restored "…新" (failed run alone or under xdist).
+    quiet = {"autosave_delay": 30.0, "autosave_max": 60.0}
+    async with editing({"intro": INTRO, "conduct": "政治坚定。"}, size=(100, 30), started=True, settings=quiet) as e:
         app, pilot, editor = e.app, e.pilot, e.screen
         await _type(pilot, "新写的")
         await pilot.press("ctrl+s")
