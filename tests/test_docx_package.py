@@ -22,6 +22,8 @@ from appraisal.errors import AppraisalError
 from appraisal.importing import package, read_document
 from appraisal.importing.package import Package, TooBig
 
+# One worker writes the hostile files (4 s of CPU) once for every test here (the fixture is module-scoped).
+pytestmark = pytest.mark.xdist_group("hostile-docx")
 BUDGET = 1024 * MB
 HOSTILE: dict[str, Callable[[Path], Path]] = {
     "upper-case-main": upper_case_main_part,
