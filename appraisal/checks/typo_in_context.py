@@ -24,9 +24,11 @@ from dataclasses import dataclass
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
+from appraisal.checks.confusions import find_confusions
 from appraisal.checks.language import Language, Token, han_runs, language
 from appraisal.checks.person_names import person_names
 from appraisal.checks.proper_names import PLACE_ENDS, after_a_place, looks_like_a_name, name_position
+from appraisal.checks.typo import matcher as typo_matcher
 
 MIN_GAIN = 5.0  # natural-log units: the corrected sentence must be this much more probable (e^5 ≈ 150 times)
 SURE = 8.0  # a correction this strong is offered even for a non-word the writer wrote more than once (公作 for 工作)
@@ -266,6 +268,18 @@ def _score(model: Language, window: str, j: int) -> list[tuple[str, str, str, fl
     return scored
 
 
+def _listed_spans(item: Field) -> dict[int, list[tuple[int, int]]]:
+    """Where `typo`'s list of common misspellings and confused words already reports in `item`, by line: one slip
+    gets one finding, the list's (it names the right form with certainty)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for index, hit in typo_matcher().find_in(item):
+        spans.setdefault(index, []).append((hit.start, hit.end))
+    for index, line in enumerate(item.lines):
+        for confused in find_confusions(line):
+            spans.setdefault(index, []).append((confused.start, confused.end))
+    return spans
+
+
 class TypoInContext(Rule):
     name = "typo-in-context"
     title = "疑似错别字"
@@ -282,10 +296,11 @@ class TypoInContext(Rule):
         document = ctx.cache.get("typo-in-context.text")
         if not isinstance(document, str):
             document = ctx.cache["typo-in-context.text"] = "\n".join(f.text for f in ctx.fields)
+        listed = _listed_spans(item)
         for index, line in enumerate(item.lines):
             for suspect in suspects(line, model, document):
                 at = suspect.start
-                if item.is_protected(index, at, at + 1):
+                if item.is_protected(index, at, at + 1) or any(s <= at < e for s, e in listed.get(index, ())):
                     continue
                 right, word, wrong_word, _gain = suspect.candidates[0]
                 if suspect.clear:

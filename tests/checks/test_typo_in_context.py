@@ -36,7 +36,7 @@ def findings(text: str, **others: str) -> list[tuple[int, int, int, str | None, 
         ("以实际行动⟦章⟧显了新时代的担当。", "彰"),  # same sound: 章/彰
         ("双方就合作事项进行了友好⟦蹉⟧商。", "磋"),
         ("全面⟦惯⟧彻落实会议精神。", "贯"),
-        ("我们要坚定不移地贯⟦切⟧落实。", "彻"),
+        ("我们要坚定不移地狠抓⟦洛⟧实。", "落"),  # 贯切 is on the typo list: that rule reports it
         ("他的工作态度十分认真负⟦则⟧。", "责"),
         # A correction beyond doubt is offered even where a name could stand: a short run between punctuation.
         ("会上，⟦回⟧议认为，各项工作扎实推进。", "会"),
@@ -196,3 +196,24 @@ def test_fix_all_leaves_the_guesses_to_the_writer(tmp_path: Path) -> None:
     path.write_text("全面惯彻落实会议精神,扎实推进。\n", encoding="utf-8")
     copy, count = write_fixed_copy(check_document(path))
     assert count == 1 and copy.read_text(encoding="utf-8") == "全面惯彻落实会议精神，扎实推进。\n"
+
+
+def test_a_misspelling_the_typo_list_reports_is_not_reported_twice() -> None:
+    """Where the list of common misspellings (`typo`) already names a word, the context rule stays silent there: the
+    writer would otherwise see two findings, sometimes with two different fixes, on one slip."""
+    from appraisal.checks.lexicon import load_data
+
+    twice = []
+    for raw in load_data("typo"):
+        example = raw.get("example")
+        if not example:
+            continue
+        draft = draft_with("results.service", example)
+        found = check_section(draft, template(), "results.service")
+        listed = [(f.line, f.column, f.end_column) for f in found if f.rule == "typo"]
+        context = [(f.line, f.column, f.end_column) for f in found if f.rule == RULE]
+        if any(
+            line == l2 and start < end2 and start2 < end for line, start, end in context for l2, start2, end2 in listed
+        ):
+            twice.append(example)
+    assert twice == []
