@@ -255,12 +255,16 @@ def _all_command_lines() -> list[str]:
     return found
 
 
-def fake_browser(folder: Path, monkeypatch: pytest.MonkeyPatch, linger: float = 0) -> Path:
+def fake_browser(folder: Path, monkeypatch: pytest.MonkeyPatch, linger: bool = False) -> Path:
     """A desktop whose browser (what `webbrowser` starts, from $BROWSER) writes its arguments, one a line, to the
-    file returned, then stays `linger` seconds (so that it can be seen running)."""
+    file returned; with `linger` it then stays running (so that it can be seen) until a file `.release` is put
+    beside that one (at most 30 s)."""
     seen = folder / "browser-argv.txt"
     browser = folder / "browser.sh"
-    browser.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{seen}.part" && mv "{seen}.part" "{seen}"\nsleep {linger}\n')
+    wait = f'n=0; while [ ! -e "{seen}.release" ] && [ $n -lt 600 ]; do sleep 0.05; n=$((n+1)); done\n'
+    browser.write_text(
+        f'#!/bin/sh\nprintf "%s\\n" "$@" > "{seen}.part" && mv "{seen}.part" "{seen}"\n' + (wait if linger else "")
+    )
     browser.chmod(0o700)
     monkeypatch.setenv("DISPLAY", ":99")
     monkeypatch.setenv("BROWSER", str(browser))
@@ -273,11 +277,13 @@ def test_the_browser_is_started_without_the_secret_on_its_command_line(
 ) -> None:
     """Issue 23 item 3: `serve` opened the browser with the full address, which any local user read from `ps`.
     The browser is given a 0600 file that forwards to the address (as Jupyter does), removed when serve stops."""
-    seen = fake_browser(tmp_path, monkeypatch, linger=3)
+    seen = fake_browser(tmp_path, monkeypatch, linger=True)
     with serve(open_browser=True) as served:
         secret = served.address.rstrip("/").rsplit("/", 1)[1]
         wait_for(seen.exists, STARTUP_SECONDS, "the browser to be started")
-        while_open = _all_command_lines()  # the browser is still running (it sleeps)
+        while_open = _all_command_lines()  # the browser is still running (it waits for the release)
+        assert any(str(tmp_path / "browser.sh") in line for line in while_open), "the browser was seen running"
+        seen.with_name(seen.name + ".release").touch()
         argv = seen.read_text(encoding="utf-8").split()
         assert len(argv) == 1 and argv[0].startswith("file://"), argv
         assert secret not in argv[0]
