@@ -204,8 +204,8 @@ class GuidancePanel(Vertical):
     def open_tab(self, tab: str) -> None:
         """Show one of the tabs (`guide`, `findings`, `last-year`); the findings list gets the focus when it has
         findings to choose from. Before the tabs are built this does nothing: they are built right after the
-        editor's first frame."""
-        if self._tabs is None:
+        editor's first frame (and `_tabs` is set before its mount has finished: F9 pressed then ended the app)."""
+        if not self._built:
             return
         self.query_one("#guidance-tabs", TabStrip).active = [key for key, _ in TABS].index(tab)
         if tab == "findings" and self.findings:
@@ -219,7 +219,7 @@ class GuidancePanel(Vertical):
         """The panel was just shown again (F9): its page is opened as by its own key, so the 素材 page's list
         has the focus and Enter inserts the highlighted 素材, as its heading says (typing still goes to the
         text: see typing_target)."""
-        if self._tabs is not None:
+        if self._built:
             self.open_tab(self.query_one("#guidance-tabs", TabStrip).tab)
 
     def show_guidance(self, markdown: str) -> None:
