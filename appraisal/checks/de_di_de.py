@@ -161,7 +161,7 @@ def _judge(
         return None
     if (
         len(before.text) >= 2
-        and (before.text in ADJECTIVES or _reduplicated(before.text))
+        and before.text in ADJECTIVES  # not a doubled one: 踏踏实实地干事, 老老实实地做人 — 干事, 做人 are verbs there
         and nxt.pos in NOUN
         and len(nxt.text) == 2  # not 过日子: 快快乐乐地过日子 is right
         and len(after) == 1

@@ -103,6 +103,8 @@ def test_de_written_for_the_de_of_a_word(marked: str, right: str) -> None:
         "学到最难的课。",
         "他说的话很对。",
         "快快乐乐地过日子。",
+        "我们要踏踏实实地干事，老老实实地做人。",  # 干事, 做人 tagged as nouns, verbs here
+        "明明白白地做事。",
         "个别所的收入偏低。",  # 所 an office, not half of 所得
         "难的是坚持，最难的是创新。",  # 难 an adjective, not half of 难得
     ],
