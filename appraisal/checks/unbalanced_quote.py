@@ -35,6 +35,7 @@ _NESTED = {
     "‘": "单引号里面又用了单引号，里层应改用双引号“”。",
     "《": "书名号里面又用了书名号，里层应改用〈〉。",
 }
+_LEFT_OPEN = f"{_NAMES['“']}没有对应的{_NAMES['”']}。"
 # A list marker before a lone closing parenthesis: `1）加强学习`, `一是…；2）…`.
 _ENUMERATOR = lazy_compile(r"(?:^|[\s。；;：:，,、])[0-9０-９一二三四五六七八九十a-zA-Z]{1,2}$")
 _ANY = lazy_compile("[“”‘’《》（）()]")
@@ -126,9 +127,39 @@ class UnbalancedQuote(Rule):
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         broken = explained(item, ctx) if len(item.lines) > 1 else set()  # `broken-line` reports those
-        for index, line in enumerate(item.lines):
-            if not _ANY.search(line):
-                continue
-            for at, message in sorted(_problems(line)):
-                if (index, at) not in broken and not item.is_protected(index, at, at + 1):
-                    yield self.finding(item, index + 1, at + 1, at + 2, message)
+        problems = [sorted(_problems(line)) if _ANY.search(line) else [] for line in item.lines]
+        continued = _quoted_over_paragraphs(item.lines, problems)
+        for index, found in enumerate(problems):
+            for at, message in found:
+                if (index, at) in broken or (index, at) in continued or item.is_protected(index, at, at + 1):
+                    continue
+                yield self.finding(item, index + 1, at + 1, at + 2, message)
+
+
+def _opening_quote(line: str) -> int | None:
+    """Where the “ stands that opens `line` (after its indent), if one does."""
+    start = len(line) - len(line.lstrip())
+    return start if line[start : start + 1] == "“" else None
+
+
+def _quoted_over_paragraphs(lines: list[str], problems: list[list[tuple[int, str]]]) -> set[tuple[int, int]]:
+    """The opening “ left open at the start of a paragraph because the quotation goes on in the next one: a
+    quotation of several paragraphs opens each with “ and closes only the last (GB/T 15834, 4.1.3.4). Such a run
+    counts only when its last paragraph's opening “ is closed."""
+    exempt: set[tuple[int, int]] = set()
+    run: list[tuple[int, int]] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        at = _opening_quote(line)
+        if at is None:
+            run = []
+            continue
+        open_at_start = (at, _LEFT_OPEN) in problems[index]
+        if open_at_start:
+            run.append((index, at))
+        else:
+            if run:
+                exempt.update(run)
+            run = []
+    return exempt

@@ -72,6 +72,19 @@ def test_a_quotation_broken_across_two_paragraphs_is_a_broken_line() -> None:
     assert [f for f in found if f[0] in ("unbalanced-quote", "broken-line", "punctuation")] == [("broken-line", 1, 3)]
 
 
+def test_a_quotation_of_several_paragraphs_opens_each_and_closes_the_last() -> None:
+    """GB/T 15834: a quotation of several paragraphs opens every paragraph with “ and closes only the last one."""
+    quoted = (
+        "书记提出三点要求：\n“一要把学习抓在日常。\n“二要把调研做在基层。\n“三要把落实放在首位。”\n我们逐条抓了落实。"
+    )
+    draft = draft_with("conduct", quoted)
+    assert [f for f in check_section(draft, template(), "conduct") if f.rule == "unbalanced-quote"] == []
+    never_closed = "书记提出两点要求：\n“一要把学习抓在日常。\n“二要把调研做在基层。\n我们逐条抓了落实。"
+    draft = draft_with("conduct", never_closed)
+    found = [(f.line, f.column) for f in check_section(draft, template(), "conduct") if f.rule == "unbalanced-quote"]
+    assert found == [(2, 1), (3, 1)]
+
+
 def test_messages_say_what_is_wrong() -> None:
     draft = draft_with("conduct", "领悟“两个确立“的意义，学习“关于“三重一大”制度”。")
     found = [f for f in check_section(draft, template(), "conduct") if f.rule == "unbalanced-quote"]
