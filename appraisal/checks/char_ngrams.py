@@ -8,23 +8,17 @@ taken away given to the shorter context. The counts come from 3.8 M 字 of edite
 from __future__ import annotations
 
 import array
-import contextlib
 import gzip
 import itertools
 import logging
-import marshal
 import math
-import sys
 import threading
 from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 from importlib import resources
 
-from appraisal import paths
-from appraisal.checks.language import _data_key
-from appraisal.errors import AppraisalError
-from appraisal.fileio import atomic_write_bytes
+from appraisal.checks import prebuilt
 
 log = logging.getLogger(__name__)
 
@@ -191,6 +185,11 @@ def _parse(blob: bytes) -> CharNgrams:
     )
 
 
+def _from_parts(parts: object) -> CharNgrams | None:
+    """The counts from the parts of a prebuilt copy (`CharNgrams.parts`)."""
+    return CharNgrams(*parts) if isinstance(parts, tuple) and len(parts) == 7 else None
+
+
 _lock = threading.Lock()
 
 
@@ -199,22 +198,12 @@ def _load() -> CharNgrams:
     """From the prebuilt copy in the cache folder when there is one for this data file and this Python, else from
     the data file, writing the prebuilt copy for the next process (as `language._load`)."""
     data = resources.files("appraisal.checks").joinpath("data", "char_ngrams.txt.gz")
-    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    prebuilt = paths.cache_dir() / f"char-ngrams-{FORMAT}-{python}-{_data_key([data])}.marshal"
-    try:
-        parts = marshal.loads(prebuilt.read_bytes())
-        if isinstance(parts, tuple) and len(parts) == 7:
-            return CharNgrams(*parts)
-    except OSError:
-        pass  # none yet, or unreadable: made again below
-    except Exception:  # a damaged copy: made again from the data file
-        log.warning("the prebuilt character counts %s could not be read; building them again", prebuilt, exc_info=True)
+    path = prebuilt.copy_path("char-ngrams", FORMAT, [data])
+    kept = prebuilt.read(path, "character counts", _from_parts)
+    if kept is not None:
+        return kept
     model = _parse(data.read_bytes())
-    with contextlib.suppress(OSError, AppraisalError):  # a read-only or full disk: the next process parses again
-        atomic_write_bytes(paths.ensure_private_dir(prebuilt.parent) / prebuilt.name, marshal.dumps(model.parts()))
-        for stale in prebuilt.parent.glob("char-ngrams-*.marshal"):
-            if stale.name != prebuilt.name:
-                stale.unlink()
+    prebuilt.keep(path, "char-ngrams", model.parts())
     return model
 
 

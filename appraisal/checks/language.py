@@ -12,26 +12,17 @@ frequencies, parts of speech), pypinyin (readings) and pycorrector's similar-sha
 from __future__ import annotations
 
 import array
-import contextlib
 import gzip
-import hashlib
 import logging
-import marshal
 import math
-import os
-import sys
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 
-from appraisal import paths
-from appraisal.errors import AppraisalError
-from appraisal.fileio import atomic_write_bytes
+from appraisal.checks import prebuilt
 from appraisal.text.lazy_regex import lazy_compile
 
 log = logging.getLogger(__name__)
@@ -234,49 +225,30 @@ def _load() -> Language:
     (0.2 s of CPU), else from the data files (0.6 s), writing the prebuilt copy for the next process."""
     data = resources.files("appraisal.checks").joinpath("data")
     files = [data.joinpath("words.txt.gz"), data.joinpath("chars.txt")]
-    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
-    prebuilt = paths.cache_dir() / f"language-{FORMAT}-{python}-{_data_key(files)}.marshal"
-    try:
-        parts = marshal.loads(prebuilt.read_bytes())
-        if isinstance(parts, tuple) and len(parts) == 8:
-            return Language(_unpack_words(*parts[:2]), *parts[2:])
-    except OSError:
-        pass  # none yet, or unreadable: made again below
-    except Exception:  # a damaged copy (a full disk, another version): made again from the data files
-        log.warning("the prebuilt dictionary %s could not be read; building it again", prebuilt, exc_info=True)
+    path = prebuilt.copy_path("language", FORMAT, files)
+    kept = prebuilt.read(path, "dictionary", _from_parts)
+    if kept is not None:
+        return kept
     words_gz, chars = (file.read_bytes() for file in files)
     model = _parse(words_gz, chars.decode("utf-8"))
-    blob = marshal.dumps(
-        (
-            *_pack_words(model._words),
-            model._tags,
-            model._readings,
-            model._shapes,
-            model._rare_readings,
-            model._log_total,
-            model._rare_words,
-        )
+    packed = (
+        *_pack_words(model._words),
+        model._tags,
+        model._readings,
+        model._shapes,
+        model._rare_readings,
+        model._log_total,
+        model._rare_words,
     )
-    with contextlib.suppress(OSError, AppraisalError):  # a read-only or full disk: the next process parses again
-        atomic_write_bytes(paths.ensure_private_dir(prebuilt.parent) / prebuilt.name, blob)
-        for stale in prebuilt.parent.glob("language-*.marshal"):
-            if stale.name != prebuilt.name:
-                stale.unlink()  # made for other data or another Python: never read again
+    prebuilt.keep(path, "language", packed)
     return model
 
 
-def _data_key(files: list[Traversable]) -> str:
-    """What names the prebuilt copy made from `files`: their sizes and modification times, read without reading
-    the 1.9 MB (hashing them took 3–7 ms of every check); a rebuilt dictionary or a new installation gets a new
-    name. Files that are not on disk (a zip) are named by their bytes."""
-    try:
-        stats = [os.stat(str(file)) for file in files if isinstance(file, Path)]
-    except OSError:
-        stats = []
-    if len(stats) == len(files):
-        named = "|".join(f"{file}:{stat.st_size}:{stat.st_mtime_ns}" for file, stat in zip(files, stats, strict=True))
-        return hashlib.sha1(named.encode(), usedforsecurity=False).hexdigest()[:16]
-    return hashlib.sha1(b"".join(file.read_bytes() for file in files), usedforsecurity=False).hexdigest()[:16]
+def _from_parts(parts: object) -> Language | None:
+    """The model from the parts of a prebuilt copy (`_load` writes them)."""
+    if isinstance(parts, tuple) and len(parts) == 8:
+        return Language(_unpack_words(*parts[:2]), *parts[2:])
+    return None
 
 
 def _pack_words(words: dict[str, int]) -> tuple[bytes, bytes]:

@@ -18,7 +18,12 @@ MIN_SURNAME = 3  # a surname seen fewer times among the tagged names is not take
 NAME_LIKE = 1.5  # mean log-ratio of a given name's characters (in names against in running text) from which the
 # characters after a surname are taken for a name: e^1.5 ≈ 4.5 times as frequent in names
 NAME_LIKE_ALONE = 2.5  # the same for a one-character given name (曹志), which a slip makes as easily
-HAN = frozenset(chr(code) for code in range(0x4E00, 0xA000))
+
+
+def _in_names_block(ch: str) -> bool:
+    """Whether `ch` is in the block the tagged names are written in (CJK Unified Ideographs, U+4E00–U+9FFF): a
+    range test, not a set of 21,000 characters built at import."""
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 class PersonNames:
@@ -40,7 +45,7 @@ class PersonNames:
 
     def looks_like_a_name(self, given: str) -> bool:
         """Whether the one or two characters after a surname look like a given name."""
-        if not given or not all(ch in HAN for ch in given):
+        if not given or not all(_in_names_block(ch) for ch in given):
             return False
         likeness = [self.likeness(ch) for ch in given]
         if len(given) == 1:

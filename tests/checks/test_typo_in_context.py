@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from appraisal import paths
-from appraisal.checks import IDLE, RULES, apply_fixes, check_section, language
+from appraisal.checks import IDLE, RULES, apply_fixes, check_section, language, prebuilt
 from appraisal.checks.typo_in_context import suspects
 
 from .marks import draft_with, template, unmark
@@ -161,14 +161,14 @@ def test_the_prebuilt_copy_is_named_by_its_data_files_without_reading_them(tmp_p
     words, chars = tmp_path / "words.txt.gz", tmp_path / "chars.txt"
     words.write_bytes(b"a" * 100)
     chars.write_bytes(b"b" * 10)
-    first = language._data_key([words, chars])
-    assert language._data_key([words, chars]) == first
+    first = prebuilt.data_key([words, chars])
+    assert prebuilt.data_key([words, chars]) == first
     words.write_bytes(b"a" * 101)  # rebuilt
-    second = language._data_key([words, chars])
+    second = prebuilt.data_key([words, chars])
     stat = words.stat()
     words.write_bytes(b"c" * 101)  # the same size; the time tells
     os.utime(words, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
-    assert len({first, second, language._data_key([words, chars])}) == 3
+    assert len({first, second, prebuilt.data_key([words, chars])}) == 3
 
 
 def test_an_unwritable_cache_folder_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
