@@ -249,3 +249,27 @@ async def test_a_bug_in_the_background_lookups_never_ends_the_app(monkeypatch: p
         await e.pilot.pause()
         assert e.app.is_running and e.screen.last_year is None
         assert any(f.rule == "placeholder" for f in e.screen.findings["intro"])
+
+
+async def test_ctrl_o_while_an_export_writes_is_refused_so_its_result_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Leaving the draft (Ctrl+O) while its files are written would close the screen the export reports to: the
+    result sentence (已导出 or why not) would be lost. It is refused in one sentence until the export is done."""
+    gate = Gate()
+    monkeypatch.setattr(Service, "export", gate.hold(Service.export))
+    async with editing({"intro": INTRO}, size=(100, 30), started=True, notifications=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
+        await export_to(pilot, tmp_path)
+        await wait_until(lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_until(gate.started.is_set)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert app.screen is editor
+        assert EXPORTING in notices(app)
+        gate.release.set()
+        await wait_until(lambda: sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".txt"])
+        await wait_until(lambda: not editor.exporting.running)
+        await pilot.press("ctrl+o")
+        await wait_until(lambda: isinstance(app.screen, StartScreen))

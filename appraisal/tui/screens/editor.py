@@ -404,6 +404,8 @@ class EditorScreen(Screen[None]):
         def leave() -> None:
             self.dismiss(None)
 
+        if self.exporting.refuse_if_running():  # the files are being written: their result is told in this screen
+            return
         if self.finish():
             self.close_session()
             leave()
