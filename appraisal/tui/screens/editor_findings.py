@@ -179,7 +179,9 @@ class EditorFindings:
         self.editor.post_message(IdleFindings(found))
 
     def idle_found(self, found: dict[str, tuple[str, list[Finding]]]) -> None:
-        self.idle.update(found)
+        session = self.editor.session
+        fresh = {sid: entry for sid, entry in found.items() if entry[0] == session.text(sid)}
+        self.idle.update(fresh)  # an older run that ends after a newer one never replaces the newer findings
         for section_id in found:
             self.show_section(section_id)
 
