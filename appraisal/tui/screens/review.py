@@ -48,11 +48,12 @@ class ReviewScreen(Screen[Finding | None]):
         session: EditSession,
         service: Service,
         last_year: Draft | None = None,
-        save: Callable[[], bool] | None = None,
+        *,
+        save: Callable[[], bool],
     ) -> None:
         super().__init__()
         self.session = session
-        self.save = save or session.save  # the editor's one save path (SaveController), which says why it failed
+        self.save = save  # the editor's one save path (SaveController), which says why it failed
         self.service = service
         self.last_year = last_year  # last year's draft, for copied-from-last-year
         self.findings: list[Finding] = []

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 
+from appraisal.tui.textual_compat import patches_on
+
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
@@ -74,5 +76,5 @@ class KeyHold:
 def hold_keys(app: App[Any]) -> None:
     """Called by a shortcut whose screen the app pushes a moment later: the keys typed meanwhile wait for it."""
     hold = getattr(app, "_key_hold", None)
-    if isinstance(hold, KeyHold):
+    if patches_on() and isinstance(hold, KeyHold):  # with the patches off nothing would take or release the keys
         hold.start()
