@@ -9,13 +9,33 @@ the work never reaches Textual (which would end the app): it comes back to the s
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from functools import partial
 from typing import Generic, TypeVar
 
 from textual.widget import Widget
 
+from appraisal.errors import AppraisalError
+
+log = logging.getLogger(__name__)
+
 T = TypeVar("T")
+
+# What the screens say while a long job runs, and when a second one is asked for meanwhile.
+CHECKING = "正在检查全文……"
+CHECK_BUSY = "正在检查全文，请稍候。"
+EXPORT_BUSY = "正在导出，请等这次导出完成后再导出。"
+READ_BUSY = "正在读取文档，请稍候。"
+
+
+def failure_sentence(error: Exception, doing: str, unharmed: str, what: str, *args: object) -> str:
+    """The one sentence for long work that failed: an `AppraisalError` says its own; anything else is a bug,
+    logged with its traceback (`what` % `args`) and said as “<doing>时程序出错，<unharmed>；…appraisal.log。”."""
+    if isinstance(error, AppraisalError):
+        return error.message
+    log.error(what, *args, exc_info=error)
+    return f"{doing}时程序出错，{unharmed}；详细情况已记入数据目录中的 appraisal.log。"
 
 
 class LongJob(Generic[T]):

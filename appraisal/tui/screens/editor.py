@@ -27,7 +27,7 @@ from appraisal.app.session import EditSession
 from appraisal.app.tui_settings import TuiSettings
 from appraisal.app.ui_state import Position, load_places, load_position, save_plan_ticks, save_position
 from appraisal.tui import palette
-from appraisal.tui.background import LongJob
+from appraisal.tui.background import EXPORT_BUSY, LongJob
 from appraisal.tui.screens import editor_dialogs
 from appraisal.tui.screens import editor_navigation as navigation
 from appraisal.tui.screens import editor_status as status
@@ -52,7 +52,6 @@ if TYPE_CHECKING:
 
 NARROW_WIDTH = 100  # below this many columns the guidance panel is hidden unless asked for (F9, F4)
 WIDE_WIDTH = 120  # from NARROW_WIDTH to this, the side panels are narrower ("medium"), to leave room for the text
-EXPORTING = "正在导出，请等这次导出完成后再导出。"
 UNMATCHED_MESSAGE = "本草稿有导入时未能归入栏目的文字，按 Ctrl+P 选“未归类内容…”可查看并移入栏目。"
 
 
@@ -130,7 +129,7 @@ class EditorScreen(Screen[None]):
         )
         self.checks = EditorFindings(self)
         self.last_year_lookup = LastYear(self)  # looked up in a worker after the first frame
-        self.exporting: LongJob[ExportResult] = LongJob(self, "export", EXPORTING)  # files written in a worker
+        self.exporting: LongJob[ExportResult] = LongJob(self, "export", EXPORT_BUSY)  # files written in a worker
         self.export_failure: ExportFailure | None = None  # F6 reopens on its folder, saying why
         self.current_id = session.template.text_section_ids()[0]
         self.last_synced: str | None = None  # the text last copied into the draft

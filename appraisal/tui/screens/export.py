@@ -26,10 +26,9 @@ from textual.widgets import Button, Checkbox, Input, Static
 from appraisal import export as exporting
 from appraisal.app.session import EditSession
 from appraisal.app.ui_state import load_export_folder, save_export_folder
-from appraisal.errors import AppraisalError
 from appraisal.paths import export_dir
 from appraisal.service import ExportFailed, ExportResult, ExportTarget, Service
-from appraisal.tui.background import LongJob
+from appraisal.tui.background import CHECK_BUSY, CHECKING, LongJob, failure_sentence
 from appraisal.tui.screens.dialogs import FOCUS_KEYS, ChoiceScreen, confirm_then
 from appraisal.tui.textual_compat.checkbox import SymbolCheckbox
 from appraisal.tui.widgets.guidance import finding_prompt
@@ -43,7 +42,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_FORMATS = ("docx", "txt")
 SHOWN_ERRORS = 8
-CHECKING = "正在检查全文……"
 
 
 @dataclass(frozen=True)
@@ -98,7 +96,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         self.failure = failure
         self.folder = failure.folder if failure else load_export_folder(session.path) or folder or export_dir()
         self.errors: list[Finding] | None = None  # found in a worker once the dialog is up
-        self.checking: LongJob[list[Finding]] = LongJob(self, "export-check", "正在检查全文，请稍候。")
+        self.checking: LongJob[list[Finding]] = LongJob(self, "export-check", CHECK_BUSY)
         self._export_when_checked = False
 
     def compose(self) -> ComposeResult:
@@ -262,11 +260,8 @@ def export_in_background(editor: EditorScreen, request: ExportRequest) -> None:
         if isinstance(error, ExportFailed):
             written = "、".join(p.name for p in error.written)
             sentence = (f"已导出：{written}；" if written else "") + error.message
-        elif isinstance(error, AppraisalError):
-            sentence = error.message
-        else:  # an exporter bug: the draft is untouched (the export had a copy)
-            log.error("exporting %s failed", session.path, exc_info=error)
-            sentence = "导出时程序出错，草稿未受影响；详细情况已记入数据目录中的 appraisal.log。"
+        else:  # an exporter bug leaves the draft untouched: the export had a copy
+            sentence = failure_sentence(error, "导出", "草稿未受影响", "exporting %s failed", session.path)
         editor.export_failure = ExportFailure(request.folder, sentence)
         editor.notify(sentence, title="未能导出", severity="error", timeout=10)
 

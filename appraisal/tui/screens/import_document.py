@@ -10,7 +10,6 @@ thread once the template is settled.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -31,13 +30,11 @@ from appraisal.errors import AppraisalError
 from appraisal.formats import DOCX_SUFFIXES, TEXT_SUFFIXES
 from appraisal.importing import ImportResult, import_document, summary_lines
 from appraisal.templates import list_templates
-from appraisal.tui.background import LongJob
+from appraisal.tui.background import READ_BUSY, LongJob, failure_sentence
 from appraisal.tui.screens.list_dialog import ListDialog
 from appraisal.tui.widgets.chinese_text import ChineseText
 from appraisal.tui.widgets.file_picker import FilePicker
 from appraisal.tui.widgets.plain import Plain, PlainLabel
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -55,7 +52,7 @@ class ImportScreen(ModalScreen[Imported | None]):
 
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")
-        self.reading: LongJob[ImportResult] = LongJob(self, "import-read", "正在读取文档，请稍候。")
+        self.reading: LongJob[ImportResult] = LongJob(self, "import-read", READ_BUSY)
 
     def compose(self) -> ComposeResult:
         templates, _errors = list_templates()
@@ -139,12 +136,8 @@ class ImportScreen(ModalScreen[Imported | None]):
         self.reading.start(read, done, partial(self._read_failed, path))
 
     def _read_failed(self, path: Path, error: Exception) -> None:
-        if isinstance(error, AppraisalError):
-            self._error(error.message)
-            return
         # an importer bug must not take the app (and other open text) down
-        log.error("importing %s failed", path, exc_info=error)
-        self._error(f"导入 {path} 时程序出错，未创建草稿；详细情况已记入数据目录中的 appraisal.log。")
+        self._error(failure_sentence(error, f"导入 {path} ", "未创建草稿", "importing %s failed", path))
 
     def _create(self, result: ImportResult, guess: ImportResult | None = None) -> None:
         try:

@@ -6,7 +6,6 @@ Esc goes back to the text at once, and the fix keys wait for the list.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -21,17 +20,13 @@ from appraisal.app.session import EditSession
 from appraisal.checks import Finding, Severity
 from appraisal.checks.positions import FindingGroup, group
 from appraisal.draft import Draft
-from appraisal.errors import AppraisalError
 from appraisal.service import Service
-from appraisal.tui.background import LongJob
+from appraisal.tui.background import CHECK_BUSY, CHECKING, LongJob, failure_sentence
 from appraisal.tui.widgets.chinese_text import ChineseText
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_list import fit_cells
-
-log = logging.getLogger(__name__)
-CHECKING = "正在检查全文，请稍候。"
 
 
 class ReviewScreen(Screen[Finding | None]):
@@ -59,7 +54,7 @@ class ReviewScreen(Screen[Finding | None]):
         self.findings: list[Finding] = []
         self.groups: list[FindingGroup] = []  # one per row: identical findings of a paragraph together
         self.rows: list[Finding] = []  # the first of each group: where a row jumps to
-        self.checking: LongJob[list[Finding]] = LongJob(self, "review-check", CHECKING)
+        self.checking: LongJob[list[Finding]] = LongJob(self, "review-check", CHECK_BUSY)
 
     def compose(self) -> ComposeResult:
         yield Plain("", id="review-summary")
@@ -73,17 +68,13 @@ class ReviewScreen(Screen[Finding | None]):
     def refresh_findings(self) -> None:
         """Check the whole draft in a worker, on a copy taken now; the list is filled when it is done."""
         summary = self.query_one("#review-summary", Static)
-        summary.update(Text.assemble(("审阅全文  ", "bold"), "正在检查全文……"))
+        summary.update(Text.assemble(("审阅全文  ", "bold"), CHECKING))
         draft, template, last_year = self.session.draft.model_copy(deep=True), self.session.template, self.last_year
         check = self.service.check_draft
         self.checking.start(lambda: check(draft, template, last_year), self._checked, self._check_failed)
 
     def _check_failed(self, error: Exception) -> None:
-        if isinstance(error, AppraisalError):
-            sentence = error.message
-        else:
-            log.error("checking the draft for the review failed", exc_info=error)
-            sentence = "检查全文时程序出错，草稿未受影响；详细情况已记入数据目录中的 appraisal.log。"
+        sentence = failure_sentence(error, "检查全文", "草稿未受影响", "checking the draft for the review failed")
         self.query_one("#review-summary", Static).update(Text.assemble(("审阅全文  ", "bold"), sentence))
 
     def _checked(self, found: list[Finding]) -> None:
