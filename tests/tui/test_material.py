@@ -267,6 +267,26 @@ async def test_a_section_copied_from_last_year_is_flagged_in_the_editor_and_the_
         assert any(f.rule == "copied-from-last-year" for f in app.screen.findings)  # type: ignore[attr-defined]
 
 
+async def test_the_whole_draft_is_checked_once_on_opening_and_once_on_a_profile_change(mat_home: Path) -> None:
+    """The opening check waits for last year's lookup, so it runs once and still finds what was copied (before,
+    it ran again when last year's draft was found, and twice more after F3)."""
+    copied = "2024年，本人牵头完成全市统计数据质量核查。组织开展统计法宣传月活动，覆盖企业300余家。"
+    _draft(2024, 1_733_000_000, results=copied)
+    path = _draft(2025, 1_764_560_000, results=copied.replace("2024年", "2025年"), conduct="坚持学习，严格自律。")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await _editor_on(pilot, "results")
+        assert editor.last_year is not None
+        assert any(f.rule == "copied-from-last-year" for f in editor.findings["results"])
+        assert editor.checks.whole_started == 1
+        await pilot.press("f3")
+        await wait_until(lambda: type(app.screen).__name__ == "ProfileScreen")
+        await pilot.press("enter", "enter", "home", "副", *["enter"] * 4)  # 职务 科长 → 副科长, Enter on to 保存
+        await wait_until(lambda: editor.session.draft.profile.position == "副科长" and editor.started)
+        assert editor.checks.whole_started == 2
+        assert any(f.rule == "copied-from-last-year" for f in editor.findings["results"])
+
+
 async def test_f9_onto_the_material_page_then_enter_inserts_the_highlighted_note(mat_home: Path) -> None:
     """At 80×24, F9 showing the 素材 page (the tab last chosen) gives its list the focus: Enter inserts the
     highlighted 素材 as the heading says (it added two empty paragraphs to the text before), and typing still

@@ -165,8 +165,9 @@ class EditorScreen(Screen[None]):
     @property
     def started(self) -> bool:
         """The work deferred past the first frame is done: the tabs built, last year's draft looked up, the whole
-        draft checked."""
-        return self.guidance.built and self.last_year_lookup.known and not self.checks.whole_pending
+        draft checked (and so again after a profile change)."""
+        lookup = self.last_year_lookup
+        return self.guidance.built and lookup.known and not lookup.pending and not self.checks.whole_pending
 
     @property
     def findings(self) -> dict[str, list[Finding]]:
@@ -198,10 +199,9 @@ class EditorScreen(Screen[None]):
     async def after_first_frame(self) -> None:
         if self.saving.closed:
             return
-        self.last_year_lookup.look_up()  # reads files in its thread meanwhile
+        self.last_year_lookup.look_up()  # reads files in its thread; the whole draft is checked once it answers
         show_notes(self, self.current_id)
         with self.app.batch_update():  # one frame for all of it
-            self.recheck_all()
             await self.guidance.build()
 
     @on(LastYearFound)

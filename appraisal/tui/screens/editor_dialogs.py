@@ -88,8 +88,9 @@ def edit_profile(editor: EditorScreen) -> None:
             editor.session.mark_changed()
             editor.save_now()
             editor.go_to(editor.current_id, save=False)
-            editor.recheck_all()
-            if editor.last_year_lookup.lookups:  # the year or the name may have changed: look again
+            # The year or the name may have changed: look for last year's draft again; its answer has the whole
+            # draft checked. Not looked up yet: the lookup after the first frame is still to come and does both.
+            if editor.last_year_lookup.lookups:
                 editor.last_year_lookup.look_up()
 
     editor.app.push_screen(ProfileScreen(editor.session.draft, read_only=editor.session.read_only), changed)

@@ -2,10 +2,11 @@
 the text and the 问题 tab.
 
 Two tiers make them. The fast rules run on the UI thread on every pause in typing (one section, a few ms). The
-whole draft (after it opens, or changes other than by typing: a restore, fixes, a moved block, the profile) is
-checked in a worker thread on a copy, fast rules first, then the dictionary rules (≤ 100 ms for 3,000 字, the
-dictionary loaded on first use), which also run in a worker after each pause. Findings from a worker count only
-for a section whose text is still the one they were found in: what was typed meanwhile keeps its own.
+whole draft (after it opens and when the profile changes — each once last year's draft is looked up — or after
+other changes than typing: a restore, fixes, a moved block) is checked in a worker thread on a copy, fast rules
+first, then the dictionary rules (≤ 100 ms for 3,000 字, the dictionary loaded on first use), which also run in a
+worker after each pause. Findings from a worker count only for a section whose text is still the one they were
+found in: what was typed meanwhile keeps its own.
 """
 
 from __future__ import annotations

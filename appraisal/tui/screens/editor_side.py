@@ -38,13 +38,20 @@ class LastYearFound(Message):
 
 
 class LastYear:
-    """Last year's draft for one editor screen: looked up (again after the profile changed), then shown."""
+    """Last year's draft for one editor screen: looked up (again after the profile changed), then shown; each
+    answer has the whole draft checked, once, with it (the opening check and the profile's wait for it)."""
 
     def __init__(self, editor: EditorScreen) -> None:
         self.editor = editor
         self.draft: Draft | None = None
         self.known = False  # until it has been looked up, the 去年 tab says it is looking
         self.lookups = 0
+        self.answered = 0  # the newest lookup whose answer has come
+
+    @property
+    def pending(self) -> bool:
+        """A lookup is still going (the newest one started, e.g. after the profile changed)."""
+        return self.answered < self.lookups
 
     def look_up(self) -> None:
         """Start a lookup in a worker thread; the service is loaded here, in the UI thread, not in the worker."""
@@ -74,13 +81,13 @@ class LastYear:
         editor = self.editor
         if event.lookup != self.lookups:
             return  # an older lookup, for the profile as it was
+        self.answered = event.lookup
         self.draft = event.draft
         self.known = True
         self.show(editor.current_id)
         plans = editor.service().last_year_plans(event.draft, editor.session.template)
         editor.guidance.show_material(plans=plans, ticked=load_plan_ticks(editor.session.path))
-        if event.draft is not None:
-            editor.recheck_all()  # copied-from-last-year can now compare
+        editor.recheck_all()  # with last year's draft known, copied-from-last-year can compare
 
     def show(self, section_id: str) -> None:
         guidance = self.editor.guidance
