@@ -43,6 +43,10 @@ CONTEXT_GAIN = 7.0
 CONTEXT_SPLIT_GAIN = 3.0
 ATTESTED = 3  # three characters seen this often in running text are taken as written
 SELDOM_IN_TEXT = 20  # a character seen fewer times in the 3.8 M 字 of running text is never taken for a slip there
+# A non-word's correction must also fit its neighbours in running text: the character counts must make the text at
+# least e^AGREE (4.5) times more probable with it. The dictionary alone takes every word it lacks for a slip
+# (`尽锐` → 精锐, foreign names such as `阿尔希波夫` → 波幅); the two models agree on a learner's or a typist's slip.
+AGREE = 1.5
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,8 @@ def _candidates(
         # neighbours (幸苦) and by the context of running text, whichever says more (but two close words of the
         # dictionary, 做好 and 作好, stay a doubt).
         alone = _judge(model, run, at)
+        if alone is not None and not _agrees(pairs, run, at, alone[0][0]):
+            alone = None
         fitting = _in_context(model, pairs, run, at)
         if fitting is not None and (alone is None or (len(alone) == 1 and fitting[0][3] > alone[0][3])):
             yield at, fitting, alone is None  # a non-word keeps the non-word's rules (公作 written twice is 工作)
@@ -163,6 +169,13 @@ def _in_context(
         scored.append((ch, word.text, window[word.start : word.end], gain + split))
     scored.sort(key=lambda c: -c[3])
     return tuple(c for c in scored if c[3] >= scored[0][3] - CLEAR_WIN) if scored else None
+
+
+def _agrees(pairs: CharNgrams, run: str, at: int, right: str) -> bool:
+    """Whether the counts of running text make `run` at least e^AGREE times more probable with `right` at `at`."""
+    before = (EDGE + run)[max(0, at - 1) : at + 1]
+    after = (run + EDGE)[at + 1 : at + 3]
+    return pairs.gain(before, run[at], after, right) >= AGREE
 
 
 def _clauses_in_parallel(line: str, at: int) -> bool:

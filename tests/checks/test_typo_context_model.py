@@ -148,3 +148,31 @@ def test_a_slip_at_the_end_of_a_clause_is_still_found(marked: str, fix: str) -> 
     text, spans = unmark(marked)
     (_rule, line, column, end) = spans[0]
     assert [(f[0], f[1], f[2], f[3]) for f in findings(text)] == [(line, column, end, fix)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Flagged before: the dictionary lacks the word and a similar character makes one (达里, 海尔, 坐在, 之一),
+        # but the counts of running text do not prefer the correction there: two models must agree.
+        "代表团一行访问了哥斯达黎加和巴拿马。",
+        "俄罗斯总理切尔诺梅尔金会见了代表团。",
+        "合作伙伴恩佐在会上讲话。",
+        "这些刊物古雅之意较浓。",
+    ],
+)
+def test_a_correction_the_counts_of_running_text_do_not_prefer_stays_silent(text: str) -> None:
+    assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "fix"),
+    [
+        ("他一直跟同学⟦劳⟧天，坐不住。", "老"),  # both models prefer 老天: the least gain that is still found
+        ("否⟦者⟧的话我们的工作就白做了。", "则"),
+    ],
+)
+def test_a_slip_both_models_agree_on_is_still_found(marked: str, fix: str) -> None:
+    text, spans = unmark(marked)
+    (_rule, line, column, end) = spans[0]
+    assert [(f[0], f[1], f[2], f[3]) for f in findings(text)] == [(line, column, end, fix)]
