@@ -1,12 +1,13 @@
 """Precision and recall of the content rules on real texts labelled by hand (texts and labels kept outside the
 repository: they are not ours).
 
-    uv run python benchmarks/real_texts.py FOLDER LABELS.toml [--exclude RULE,RULE…] [--show]
+    uv run python benchmarks/real_texts.py FOLDER LABELS.toml [--exclude RULE,RULE…] [--only RULE,RULE…] [--show]
 
 FOLDER holds the .txt/.md/.docx texts; LABELS.toml has one `[[label]]` per defect: `file`, `rule`, `line`,
 `text` (the flagged words) and, when they occur more than once on the line, `occurrence`. A finding of the same
 rule on the same line overlapping the labelled words is a hit; other findings are false alarms; labels no finding
-hits are misses. Rules about the template's sections and the profile are left out (an excerpt is not a report).
+hits are misses. `--only` measures the named rules alone (for a set labelled for a few families). Rules about the
+template's sections and the profile are left out (an excerpt is not a report).
 `--show` lists every false alarm and miss.
 """
 
@@ -41,9 +42,13 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("labels", type=Path)
     parser.add_argument("--exclude", default="", help="rules left out of the measurement, comma-separated")
+    parser.add_argument("--only", default="", help="measure only these rules, comma-separated")
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
     excluded = NOT_CONTENT | {r for r in args.exclude.split(",") if r}
+    if args.only:
+        only = {r for r in args.only.split(",") if r}
+        excluded |= {r for r in [*RULES, *FAMILY] if r not in only and FAMILY.get(r) not in only}
     labels = tomllib.loads(args.labels.read_text(encoding="utf-8"))["label"]
     files = sorted(p for p in args.folder.iterdir() if p.suffix in (".txt", ".md", ".docx"))
     hits: Counter[str] = Counter()

@@ -12,6 +12,12 @@ sentence where a number must stand and none does.
   `整改隐患处，` `响应“吹哨”次。`
 - A rank with no number: `排名第位`, `第批`; a class with no numeral: `水质均值为类`; a multiple with no number:
   `比上年增长倍`.
+- The traces of a report whose figures were all stripped: a rate of growth that is a clause of its own right after an
+  amount (`完成投资亿元，增长；`), a ratio or value with nothing after its colon (`面积比调整为：，`), a share with
+  nothing before its `以上` or nothing at all (`占农业总产值的以上`, `完成全年目标任务的。`), a lone 元 or 美元 after
+  what is counted in it (`人均可支配收入达到元，` `实际利用外资美元。`), and a measure word at the end of a clause
+  after a verb of counting and the thing counted (`新增农民专业合作社个，` `惠及农户户。`) — unless the measure word
+  ends a word (`企业家`, `派出所`, `办事处`).
 
 Each gives (gap, start, end): where the number goes, and the words the message quotes (`合格率达`, `建成个`).
 """
@@ -65,6 +71,48 @@ _TIMES = lazy_compile(r"(?:增长|提高|增加|扩大|提升|翻|达到|是上�
 _CLASS = lazy_compile(r"(?:为|于|到|属于|是)(?=类(?:[，。；、,;]|的|$))")
 
 
+_GROWTH = lazy_compile(
+    rf"(?<=[元亩吨人户个家项%％米里次])[，,](?:同比|比上年|较上年|比去年|较去年)?"
+    rf"(?:增长|下降|增加|减少|提高|降低|上升|下滑)了?(?=[{_END}])"
+)
+_COLON_EMPTY = lazy_compile(r"(?<=[为是达比])[：:](?=[，。；、,;])")
+_SHARE_WORDS = r"(?:任务|目标|计划|总量|总数|总额|总值|总产值|总收入|总人口|总面积|比重|总和|全部)"
+_SHARE = lazy_compile(
+    rf"(?:占|占到|完成|达到|相当于)[^{_END}：:]{{0,16}}?{_SHARE_WORDS}的(?P<about>以上|左右|以下)?(?=[{_END}、]|$)"
+)
+_BARE_YUAN = lazy_compile(
+    rf"(?:人均|户均|每人|每户|每亩|每名|补助|补贴|奖励|资助|收入|达到|到达|增至|提高到|增加到)(?P<unit>美?元)(?=[{_END}、]|$)"
+)
+_BARE_DOLLAR = lazy_compile(rf"(?:外资|到位|到账|折合|出口额|进口额|创汇)(?P<unit>美元)(?=[{_END}、]|$)")
+_COUNTING_VERBS = (
+    "新增|新建|新培育|培育|新认定|认定|惠及|覆盖|建成|打造|引进|组建|成立|新设|设立|创建|走访|慰问|帮扶|举办|开展|"
+    "召开|排查|整改|化解|办结|受理|查处|发放|救助|培训|表彰|评选|改造|拆除"
+)
+_COUNTED_AT_END = lazy_compile(
+    rf"(?:{_COUNTING_VERBS})了?(?P<thing>[{HAN}]{{2,8}}?)(?P<measure>[{_MEASURES}])(?=[{_END}、]|$)"
+)
+# Words a measure word ends: `新认定企业家`, `新建派出所`, `设立办事处` are no missing numbers.
+_ENDS_A_WORD_TEXT = (
+    "企业家 专家 作家 画家 大家 国家 人家 农家 商家 店家 厂家 卖家 买家 东家 行家 科学家 "
+    "派出所 卫生所 研究所 事务所 诊所 场所 厕所 住所 站所 院所 处所 托儿所 "
+    "办事处 管理处 联络处 好处 难处 用处 住处 "
+    "事项 款项 立项 强项 弱项 选项 专项 "
+    "文件 案件 条件 事件 部件 零件 配件 软件 硬件 邮件 稿件 信件 物件 证件 "
+    "讲座 宝座 星座 线条 面条 纸条 姓名 报名 签名 点名 排名 命名 提名 署名 "
+    "分支 开支 收支 党支 市场 农场 现场 广场 会场 战场 考场 赛场 剧场 商场 机场 立场 林场 牧场 球场 "
+    "层次 批次 班次 车次 人次 名次 档次 依次 "
+    "学期 周期 近期 本期 一期 二期 三期 长期 审批 整个 各个 每个 这个 那个 "
+    "大户 贫困户 低保户 困难户 五保户 个体户 用户 客户 商户 住户 农户 散户 门户 窗户 账户 帐户 "
+    "台站 平台 舞台 电台 柜台 阳台 看台 后台 前台 擂台 "
+    "份额 股份 月份 年份 身份 省份 "
+    "一起 发起 "
+    "部类 门类 种类 分类 品类 "
+    "套餐 配套 "
+)
+_ENDS_A_WORD = frozenset(_ENDS_A_WORD_TEXT.split())
+# A measure word doubled after the thing counted is a missing number whatever the thing (`惠及农户户`).
+
+
 def _words_before(line: str, at: int, count: int = 4) -> int:
     """Where the few Chinese words before `at` begin (for the message)."""
     start = at
@@ -106,3 +154,36 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
     if "第" in line:
         for match in _RANK.finditer(line):
             yield match.end(), _words_before(line, match.end(), 3), match.end() + 1
+    yield from _stripped(line)
+
+
+def _stripped(line: str) -> Iterator[tuple[int, int, int]]:
+    """The shapes a report leaves when its figures were stripped (see the module's docstring)."""
+    for match in _GROWTH.finditer(line):
+        yield match.end(), match.start() + 1, match.end()
+    if "：" in line or ":" in line:
+        for match in _COLON_EMPTY.finditer(line):
+            yield match.end(), _words_before(line, match.start(), 3), match.end()
+    if "的" in line:
+        for match in _SHARE.finditer(line):
+            about = match.start("about")
+            if about >= 0:
+                yield about, _words_before(line, about - 1, 4), match.end()
+            else:
+                yield match.end(), _words_before(line, match.end(), 4), match.end()
+    if "元" in line:
+        for match in (*_BARE_YUAN.finditer(line), *_BARE_DOLLAR.finditer(line)):
+            at = match.start("unit")
+            if not line[:at].endswith("单位为"):
+                yield at, _words_before(line, at, 4), match.end()
+    for match in _COUNTED_AT_END.finditer(line):
+        thing, measure = match.group("thing"), match.group("measure")
+        tail = thing[-2:] + measure
+        doubled = thing.endswith(measure)
+        if thing[-1] in _NOT_A_NUMBER or thing[-1] == "第":
+            continue  # the number is there: `新建厂房三座`, `举办第四期`
+        if _COUNT_UNIT.match(line, match.start("measure") - 1):
+            continue  # `走访企业家次`: a count unit, reported as one above
+        if doubled or not (tail in _ENDS_A_WORD or tail[1:] in _ENDS_A_WORD):
+            at = match.start("measure")
+            yield at, _words_before(line, at, 4), at + 1

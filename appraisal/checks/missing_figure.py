@@ -172,6 +172,8 @@ class MissingFigure(Rule):
                 start = match.start()
                 if start > 0 and (is_digit(line[start - 1]) or line[start - 1] in _NUMERALS):
                     continue  # the common case, decided without looking further: `12亿元`, `三万亩`
+                if index > 0 and not line[:start].strip() and item.lines[index - 1].rstrip()[-1:].isdigit():
+                    continue  # `3860` / `万元，…`: a line broken between the number and its unit (`broken-line`'s)
                 gap = _missing(line, start, match.end(), _UNITS[match.group()])
                 if gap is None or item.is_protected(index, gap, match.end()):
                     continue
