@@ -10,6 +10,8 @@
 - A space does not stand inside Chinese prose (`全面 推进`, `工作 ，`); two or more spaces are layout and are left
   alone, as are spaced-out titles, lines that are not prose (`组 员：汪 峰 张传东`, `镇长 杨杰`: no ，。、；) and
   the space between a post and a name in a 落款 (`……请予评议。局长　刘建国`).
+- More marks a reviewer corrects (mixed marks, 等、, a question mark ending a statement, 《……。》 …) are in
+  `mark_usage`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import explained
 from appraisal.checks.chars import HAN
+from appraisal.checks.mark_usage import usage
 from appraisal.text.lazy_regex import lazy_compile
 
 # Each alternative begins with its mark (lookbehinds after it), so the engine skips to the marks.
@@ -117,6 +120,7 @@ class Punctuation(Rule):
                 for match in _SPACE.finditer(line):
                     if not any(start <= match.start() < end for start, end in signatures):
                         found.append((match.start(), match.end(), "中文之间不应有空格。", ""))
+        found.extend(usage(line))
         for start, end, message, fix in sorted(found):
             if not item.is_protected(index, start, end):
                 yield self.finding(item, index + 1, start + 1, end + 1, message, fix)

@@ -3,8 +3,9 @@ way (`“…“`, `”…”`), within one paragraph (a line of section text). A
 `broken-line`'s, reported there once.
 
 Chinese nests “‘’” and 《〈〉》 and never “ inside “, so a second “ while one is open is a closing quote typed the
-wrong way round. A half-width `)` closes a `（` here (its width is `halfwidth-punctuation`'s business), and a ’
-between Latin letters is an apostrophe (`Xi’an`).
+wrong way round. A half-width `)` closes a `（` here (its width is `halfwidth-punctuation`'s business), a straight
+quote closes an open “ or ‘ (`‘菜篮子'`: its shape is `punctuation`'s), and a ’ between Latin letters is an
+apostrophe (`Xi’an`).
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ _NESTED = {
 _LEFT_OPEN = f"{_NAMES['“']}没有对应的{_NAMES['”']}。"
 # A list marker before a lone closing parenthesis: `1）加强学习`, `一是…；2）…`.
 _ENUMERATOR = lazy_compile(r"(?:^|[\s。；;：:，,、])[0-9０-９一二三四五六七八九十a-zA-Z]{1,2}$")
-_ANY = lazy_compile("[“”‘’《》（）()]")
+_ANY = lazy_compile("[“”‘’《》（）()'\"]")
+_STRAIGHT = {"'": "’", '"': "”"}  # a straight quote closes an open Chinese one (`‘菜篮子'`: `punctuation` fixes it)
 
 
 def _problems(line: str) -> Iterator[tuple[int, str]]:
@@ -55,7 +57,7 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
     def ahead(mark: str) -> int:
         """How many of `mark` follow the current position in the line."""
         if mark not in totals:
-            totals[mark] = line.count(mark)
+            totals[mark] = line.count(mark) + sum(line.count(q) for q, full in _STRAIGHT.items() if full == mark)
         return totals[mark] - seen[mark]
 
     def push(opened: str, at: int) -> None:
@@ -78,7 +80,13 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
 
     for match in _ANY.finditer(line):
         ch, index = match.group(), match.start()
-        seen[ch] += 1
+        if ch in _STRAIGHT:
+            ch = _STRAIGHT[ch]
+            seen[ch] += 1
+            if not depth[_OPENERS[ch][0]]:
+                continue  # straight quotes among themselves are `punctuation`'s
+        else:
+            seen[ch] += 1
         if ch == "’" and 0 < index < len(line) - 1 and is_latin(line[index - 1]) and is_latin(line[index + 1]):
             continue  # an apostrophe: Xi’an
         if ch in _CLOSER:

@@ -1,0 +1,168 @@
+"""More of GB/T 15834—2011《标点符号用法》 for `punctuation`: the marks a reviewer corrects in a report's sentences.
+
+- Two different separating marks side by side (`，。` `：，` `；。` `、，`): one of them is wrong. A colon with
+  nothing after it but a comma after 为/是/达/比 (`调整为：，`) is a stripped figure, `missing-figure`'s.
+- `等` takes no 顿号 after it or before it (`学习、培训等、活动` `观看、讨论、等环节`); 一等、二等 is a rank.
+- Items counted 一是、二是 are separated by ；or ，, not 、 (`一是加强领导、二是完善机制`).
+- A bracketed Arabic number takes no mark after it (`（1）、` → `（1）`); the Chinese ones are `punctuation`'s own.
+- A question mark ends a question: a sentence with no word that asks (吗, 呢, 什么, 如何, 是否, 能否, 是不是 …, or
+  an A不A choice) ending in `？` is a statement (`全年未发生重大事件？`).
+- The title inside 《》 carries no sentence mark at its end (`《……促进法。》`).
+- A straight single quote in Chinese text is ‘ or ’ (`‘菜篮子'`), as the straight double quote is “ or ”.
+- Angle brackets `<` `>` between Chinese words are 书名号 typed on a Latin keyboard: 〈〉.
+- A document number's year stands in 六角括号 (`湘政发〔2019〕10号`): `〔201910号`, `2019〕10号` and `益赫政发201612号`
+  lost one or both of them.
+
+Each finding is (start, end, message, fix or None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from appraisal.checks.chars import HAN
+from appraisal.text.lazy_regex import lazy_compile
+
+Found = tuple[int, int, str, str | None]
+
+_SEPARATORS = "，。、；：,;:"
+_MIXED = lazy_compile(rf"(?<=[{HAN}\w”’）》])([，。、；：])([，。、；：])|(?<=[{HAN}])([,;:，；：])([,;:，；：。])")
+_STRENGTH = {m: i for i, m in enumerate("、，,：:；;。")}  # the stronger of two marks is usually the one meant
+_FIGURE_COLON = set("为是达比")  # `调整为：，` is a stripped figure
+_DENG = lazy_compile(r"(?<![一二三四五六七八九十特优甲乙丙丁同平相何])等、|、等(?![级次待同候于距量价效号额比差])")
+_ITEM_COMMA = lazy_compile(r"、(?=[二三四五六七八九十]是)")
+_ARABIC_ITEM_MARK = lazy_compile(r"(?:^|(?<=[\s　。；：，]))[（(][0-9０-９]{1,2}[）)]([、，,．])")
+_QUESTION = lazy_compile(r"？")
+_ASKING = lazy_compile(
+    r"吗|呢|吧|么|什么|怎|如何|为何|何|哪|谁|几|多少|是否|能否|可否|有无|难道|岂|莫非|究竟|到底|还是|啥|咋|"
+    r"否|([\u4e00-\u9fff]{1,2})[不没]\1"
+)
+_SENTENCE_START = lazy_compile(r"[。！？!?；;…]")
+_TITLE_END = lazy_compile(r"[。，、；：,;]》")
+_STRAIGHT_SINGLE = "'"
+_HAN_CHAR = lazy_compile(f"[{HAN}]")
+_ANGLE = lazy_compile(rf"(?<=[{HAN}*＊])(?:<[^<>]{{1,40}}>|[<>])(?=[{HAN}*＊])")
+_DOC_NUMBER = lazy_compile(
+    rf"(?<=[{HAN}])(?:〔(?P<a>(?:19|20)\d\d)(?P<b>\d{{1,4}})号|(?P<c>(?:19|20)\d\d)〕(?P<d>\d{{1,4}})号"
+    r"|(?<=[发字函办])(?P<e>(?:19|20)\d\d)(?P<f>\d{1,4})号)"
+)
+
+
+def _mixed(line: str) -> Iterator[Found]:
+    for match in _MIXED.finditer(line):
+        first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        if first == second:
+            continue  # a doubled mark: `punctuation`'s own
+        start = match.start()
+        if first in "：:" and line[start - 1 : start] in _FIGURE_COLON:
+            continue
+        keep = first if _STRENGTH.get(first, 0) >= _STRENGTH.get(second, 0) else second
+        yield start, match.end(), f"“{first}{second}”两个标点连用，应只留一个。", keep
+
+
+def _deng(line: str) -> Iterator[Found]:
+    for match in _DENG.finditer(line):
+        at = match.start() if match.group()[0] == "、" else match.start() + 1
+        yield at, at + 1, "“等”的前后不加顿号。", ""
+
+
+def _items(line: str) -> Iterator[Found]:
+    first = line.find("一是")
+    if first >= 0:
+        for match in _ITEM_COMMA.finditer(line, first):
+            yield match.start(), match.end(), "“一是……二是……”分项之间应用分号或逗号，不用顿号。", "；"
+    if "）" in line or ")" in line:
+        for match in _ARABIC_ITEM_MARK.finditer(line):
+            mark = match.group(1)
+            yield match.start(1), match.end(1), f"括号序号后不加标点，“{mark}”应删除。", ""
+
+
+def _quoted_at(line: str, at: int) -> bool:
+    """Whether position `at` is inside a quotation or a title (a question quoted in a statement is a question)."""
+    before = line[:at]
+    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
+
+
+def _statement_questions(line: str) -> Iterator[Found]:
+    for match in _QUESTION.finditer(line):
+        at = match.start()
+        if line[at + 1 : at + 2] in ("？", "！", "”", "’", "》") or line[at - 1 : at] in ("？", "！"):
+            continue
+        start = 0
+        for end in _SENTENCE_START.finditer(line, 0, at):
+            start = end.end()
+        sentence = line[start:at]
+        han = sum(1 for ch in sentence if _HAN_CHAR.match(ch))
+        if han < 4 or _ASKING.search(sentence) or _quoted_at(line, at):
+            continue
+        yield at, at + 1, "这是陈述句，句末应用句号，不用问号。", "。"
+
+
+def _titles(line: str) -> Iterator[Found]:
+    for match in _TITLE_END.finditer(line):
+        mark = match.group()[0]
+        yield match.start(), match.start() + 1, f"书名号里的标题末尾不加“{mark}”。", ""
+
+
+def _single_quotes(line: str) -> Iterator[Found]:
+    """Each straight single quote next to a Chinese character, with ‘ or ’ as its fix: it closes a ‘ left open
+    (`‘菜篮子'`) or pairs with the next straight one; unpaired at the end of the line, no fix."""
+    found: list[tuple[int, str | None]] = []
+    open_full = 0  # ‘ typed full-width, not closed yet
+    open_straight = -1  # index in `found` of a straight quote opened and not closed yet
+    for i, ch in enumerate(line):
+        if ch == "‘":
+            open_full += 1
+        elif ch == "’" and open_full:
+            open_full -= 1
+        elif ch == _STRAIGHT_SINGLE:
+            if open_straight >= 0:
+                found.append((i, "’"))
+                open_straight = -1
+            elif open_full:
+                found.append((i, "’"))
+                open_full -= 1
+            else:
+                open_straight = len(found)
+                found.append((i, "‘"))
+    if open_straight >= 0:
+        found[open_straight] = (found[open_straight][0], None)
+    for i, fix in found:
+        if _HAN_CHAR.match(line[i - 1 : i]) or _HAN_CHAR.match(line[i + 1 : i + 2]):
+            yield i, i + 1, "中文里应使用中文引号‘’，不用直引号'。", fix
+
+
+def _angles(line: str) -> Iterator[Found]:
+    for match in _ANGLE.finditer(line):
+        text = match.group()
+        fix = f"〈{text[1:-1]}〉" if len(text) > 1 else "〈" if text == "<" else "〉"
+        marks = "<>" if len(text) > 1 else text
+        yield match.start(), match.end(), f"中文书名号应为“〈〉”或“《》”，不用“{marks}”。", fix
+
+
+def _doc_numbers(line: str) -> Iterator[Found]:
+    for match in _DOC_NUMBER.finditer(line):
+        year = match.group("a") or match.group("c") or match.group("e")
+        number = match.group("b") or match.group("d") or match.group("f")
+        start = match.start()
+        fixed = f"〔{year}〕{number}号"
+        yield start, match.end(), f"发文字号的年份应用六角括号括入，如“{fixed}”。", fixed
+
+
+def usage(line: str) -> Iterator[Found]:
+    """Every finding of this module in one line of prose."""
+    if any(mark in line for mark in _SEPARATORS):
+        yield from _mixed(line)
+        yield from _items(line)
+    if "等" in line and "、" in line:
+        yield from _deng(line)
+    if "？" in line:
+        yield from _statement_questions(line)
+    if "》" in line:
+        yield from _titles(line)
+    if _STRAIGHT_SINGLE in line:
+        yield from _single_quotes(line)
+    if "<" in line or ">" in line:
+        yield from _angles(line)
+    if "号" in line:
+        yield from _doc_numbers(line)

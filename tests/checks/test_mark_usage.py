@@ -1,0 +1,89 @@
+"""`punctuation`'s reviewer marks (`mark_usage`): mixed marks, 顿号 with 等 and between 一是/二是, a mark after a
+bracketed Arabic number, a question mark ending a statement, a sentence mark inside 《》, straight single quotes,
+`<>` for 〈〉, a document number's year without 〔〕. Each positive has its hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from appraisal.checks import apply_fixes, check_section
+from appraisal.checks.mark_usage import usage
+
+from .marks import draft_with, spans_of, template
+
+POSITIVES = [
+    "圆满完成年度任务⟦，。⟧下一步继续努力。",
+    "具体做法如下⟦：，⟧一是加强领导。",
+    "确保粮食生产安全⟦；。⟧",
+    "检查门店146家次⟦、，⟧立案9起。",
+    "深入开展学习、培训、调研等⟦、⟧活动。",
+    "组织观看、讨论⟦、⟧等环节。",
+    "一是加强组织领导⟦、⟧二是完善工作机制，三是强化督导考核。",
+    "　　（1）⟦、⟧规范农资经营。",
+    "　　(2)⟦、⟧推进红色物业建设。",
+    "全年未发生重大农产品质量安全事件⟦？⟧执法检查全面开展。",
+    "认真学习《中华人民共和国乡村振兴促进法⟦。⟧》。",
+    "推进⟦'⟧菜篮子⟦'⟧工程建设。",
+    "推进‘菜篮子⟦'⟧工程建设。",
+    "根据《关于印发⟦<办法>⟧的通知》要求，《关于印发⟦<⟧**县评价办法的通知》。",
+    "根据《关于印发⟦<**>⟧县评价办法的通知》要求。",
+    "按照（湘政发⟦〔201910号⟧）和（益赫政发⟦201612号⟧）、（湘财绩⟦2020〕7号⟧）要求。",
+]
+
+NEGATIVES = [
+    "圆满完成年度任务。下一步继续努力。每天8:30召开调度会，比分为3:1。",
+    "粮经种植面积比调整为：，粮经产值比为：。",  # a stripped figure: missing-figure's
+    "开展学习、培训等活动，荣获一等、二等奖，评定、等级。",
+    "一是加强组织领导；二是完善工作机制，三是强化督导考核。",
+    "（1）规范农资经营。(2)推进建设。",
+    "群众满意不满意？这是标准。工作做得好不好？群众说了算。我们始终问自己：群众满意吗？是否到位？",
+    "他问：“这项工作什么时候完成？”还有一篇文章《谁是最可爱的人？》。",
+    "认真学习《中华人民共和国乡村振兴促进法》。",
+    "推进‘菜篮子’工程建设，Xi'an and it's fine.",
+    "人均收入>5000元，a<b。",
+    "按照（湘政发〔2019〕10号）和（国办发〔2018〕35号）要求，文号[2020]12号。",
+]
+
+
+@pytest.mark.parametrize("marked", POSITIVES)
+def test_mark_usage_found(marked: str) -> None:
+    found, expected = spans_of("punctuation", marked)
+    assert expected
+    assert found == expected
+
+
+@pytest.mark.parametrize("marked", NEGATIVES)
+def test_mark_usage_not_found(marked: str) -> None:
+    found, expected = spans_of("punctuation", marked)
+    assert expected == []
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("圆满完成年度任务，。下一步继续努力。", "圆满完成年度任务。下一步继续努力。"),
+        ("具体做法如下：，一是加强领导。", "具体做法如下：一是加强领导。"),
+        ("深入开展学习、培训、调研等、活动。", "深入开展学习、培训、调研等活动。"),
+        ("一是加强组织领导、二是完善工作机制。", "一是加强组织领导；二是完善工作机制。"),
+        ("全年未发生重大事件？执法检查全面开展。", "全年未发生重大事件。执法检查全面开展。"),
+        ("认真学习《乡村振兴促进法。》。", "认真学习《乡村振兴促进法》。"),
+        ("推进'菜篮子'工程，推进‘米袋子'工程。", "推进‘菜篮子’工程，推进‘米袋子’工程。"),
+        ("根据《关于印发<办法>的通知》要求。", "根据《关于印发〈办法〉的通知》要求。"),
+        ("按照（湘政发〔201910号）要求。", "按照（湘政发〔2019〕10号）要求。"),
+    ],
+)
+def test_fixes(text: str, fixed: str) -> None:
+    draft = draft_with("results.service", text)
+    found = [f for f in check_section(draft, template(), "results.service") if f.rule == "punctuation"]
+    assert apply_fixes(text, found) == fixed
+
+
+def test_an_unpaired_straight_single_quote_has_no_fix() -> None:
+    assert [(start, fix) for start, _end, _message, fix in usage("推进'菜篮子工程建设。")] == [(2, None)]
+
+
+def test_a_straight_quote_closing_a_chinese_one_is_not_an_unbalanced_quote() -> None:
+    draft = draft_with("results.service", "推进‘菜篮子'工程建设，开展“三服务\"活动。")
+    rules = [f.rule for f in check_section(draft, template(), "results.service")]
+    assert "unbalanced-quote" not in rules and rules.count("punctuation") == 2
