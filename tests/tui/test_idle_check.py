@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from appraisal.draft import Draft
+from appraisal.service import WHEN_IDLE, Service
+from appraisal.templates import load_template
+from appraisal.tui.screens.editor_findings import texts_copy
+
 from .helpers import editor_ready, make_app, make_draft, wait_until
 
 
@@ -41,3 +46,21 @@ async def test_the_typing_path_runs_only_the_fast_rules(tmp_path: Path) -> None:
         editor.go_to("conduct")
         await wait_until(lambda: {"de-di-de", "repeated-word"} <= rules(editor, "conduct"), timeout=60)
         assert not {"de-di-de", "repeated-word"} & {f.rule for f in editor.checks.fast["conduct"]}
+
+
+def test_the_idle_worker_reads_a_copy_of_the_texts_the_editor_cannot_change() -> None:
+    """The dictionary rules run in a worker on `texts_copy`: what the editor changes in place afterwards (a
+    section typed in, the profile) is not in it, and the rules find in it what they find in the whole draft."""
+    template = load_template("cadre-annual")
+    draft = Draft.new(template, name="周明远", year=2025)
+    draft.title = "2025年度个人总结"
+    draft.sections["law"] = "要认真的落实各项政策，全面惯彻落实会议精神。"
+    copy = texts_copy(draft)
+    service = Service()
+    found = service.check_section(copy, template, "law", None, WHEN_IDLE)
+    assert found == service.check_section(draft.model_copy(deep=True), template, "law", None, WHEN_IDLE)
+    assert {f.rule for f in found} >= {"de-di-de", "typo-in-context"}
+    draft.sections["law"] = "改过的文字。"
+    draft.profile.year, draft.title = 2026, "改过的标题"
+    assert copy.sections["law"] == "要认真的落实各项政策，全面惯彻落实会议精神。"
+    assert (copy.profile.year, copy.title) == (2025, "2025年度个人总结")

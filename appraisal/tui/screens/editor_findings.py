@@ -38,6 +38,15 @@ class IdleFindings(Message):
 log = logging.getLogger(__name__)
 
 
+def texts_copy(draft: Draft) -> Draft:
+    """What the dictionary rules read of the draft (its title, the sections' texts, the profile's year), copied
+    for a worker: the UI changes the sections dict and the profile in place. The facts adopted from drafting help
+    are left out (no rule of that tier reads them); the rest is strings, never changed in place."""
+    return draft.model_copy(
+        update={"sections": dict(draft.sections), "profile": draft.profile.model_copy(), "unverified": {}}
+    )
+
+
 class WholeFindings(Message):
     """Posted by the worker that checks the whole draft with the fast rules: the findings by section, and the
     text each section had in the copy it checked."""
@@ -153,10 +162,10 @@ class EditorFindings:
             self.show_here()
 
     def check_when_idle(self, section_ids: list[str]) -> None:
-        """Run the dictionary rules off the UI thread, on a copy of the draft taken now; a newer run replaces an
+        """Run the dictionary rules off the UI thread, on a copy of the texts taken now; a newer run replaces an
         older one still going."""
         editor = self.editor
-        draft = editor.session.draft.model_copy(deep=True)
+        draft = texts_copy(editor.session.draft)
         service, template, ids = editor.service(), editor.session.template, tuple(section_ids)
         editor.run_worker(
             lambda: self._run_idle_rules(service, draft, template, ids),
