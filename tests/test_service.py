@@ -197,3 +197,31 @@ def test_export_without_strict_returns_the_errors(tmp_path: Path) -> None:
     assert [p.parent for p in result.written] == [tmp_path]
     assert result.errors and all(f.severity is Severity.ERROR for f in result.errors)
     assert "placeholder" in {f.rule for f in result.errors}
+
+
+def test_export_reuses_the_errors_just_listed_for_the_same_draft_only(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The export dialog lists the errors, then the export checks before writing: the same draft (a copy, saved
+    in between) is not checked twice; a changed text always is, and its own errors come back."""
+    import appraisal.service as service_module
+
+    checked: list[str] = []
+    real = service_module.check_draft
+
+    def counting(draft: Draft, *args: object) -> list[Finding]:
+        checked.append(draft.sections["law"])
+        return real(draft, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service_module, "check_draft", counting)
+    template = load_template("cadre-annual")
+    service = Service()
+    draft = sample_draft()
+    listed = service.errors(draft.model_copy(deep=True), template)
+    draft.revision, draft.updated = draft.revision + 1, "2026-12-07T15:00:00+00:00"  # an autosave in between
+    result = service.export(draft.model_copy(deep=True), template, [ExportTarget("txt", folder=tmp_path)])
+    assert len(checked) == 1 and result.errors == listed and "placeholder" in {f.rule for f in listed}
+
+    draft.sections["law"] = "严格依法履职，全年办理行政复议案件12件。"  # the placeholder XX filled in
+    result = service.export(draft, template, [ExportTarget("txt", folder=tmp_path)])
+    assert len(checked) == 2 and "placeholder" not in {f.rule for f in result.errors}

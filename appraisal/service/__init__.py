@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from appraisal.app import drafts
 from appraisal.checks import (
     ALL_TIERS,
+    CheckOptions,
     Finding,
     Severity,
     Tier,
@@ -85,6 +86,11 @@ class Service:
     """The operations both faces call, with the user's settings applied. Cheap to build; holds no files open."""
 
     settings: Settings = field(default_factory=Settings)
+    # The last `errors` answer and what it was found in: the export dialog lists the errors, then the export
+    # checks the same text again before writing it. Kept as one tuple, so a worker thread reads it whole.
+    _errors_kept: tuple[tuple[str, Template, CheckOptions], list[Finding]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     # -- checking
 
@@ -109,8 +115,16 @@ class Service:
         return check_section(draft, template, section_id, self.settings.checks, last_year, tiers)
 
     def errors(self, draft: Draft, template: Template) -> list[Finding]:
-        """The findings that are errors: what `strict` export refuses and the export dialog lists."""
-        return [f for f in self.check_draft(draft, template) if f.severity is Severity.ERROR]
+        """The findings that are errors: what `strict` export refuses and the export dialog lists. Checked again
+        unless the last answer was for the very same draft (everything a rule reads: text, profile, title,
+        adopted facts; not when it was saved), template and checker settings."""
+        key = (draft.model_dump_json(exclude={"updated", "revision"}), template, self.settings.checks)
+        kept = self._errors_kept
+        if kept is not None and kept[0] == key:
+            return list(kept[1])
+        found = [f for f in self.check_draft(draft, template) if f.severity is Severity.ERROR]
+        self._errors_kept = (key, found)
+        return list(found)
 
     def check_draft_file(self, path: Path, *, fix: bool = False) -> DraftCheck:
         """Load and check a saved draft. With `fix`, the safe fixes are applied under the draft's lock and saved

@@ -5,9 +5,13 @@ the errors and for the toast that says what was written."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.widgets import Button, Checkbox, Input, Static
 
+from appraisal.checks import ALL_TIERS
+from appraisal.draft import Draft
 from appraisal.tui.screens.dialogs import ChoiceScreen, ConfirmScreen
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.export import ExportScreen
@@ -59,7 +63,19 @@ async def open_export(pilot, app, folder: Path) -> ExportScreen:  # type: ignore
     return screen
 
 
-async def test_export_writes_chosen_formats(tmp_path: Path) -> None:
+async def test_export_writes_chosen_formats(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """…from the text the dialog checked, without checking it again (the check is the export's longest part)."""
+    import appraisal.service as service_module
+
+    whole_checks: list[Draft] = []
+    check_draft = service_module.check_draft
+
+    def counted(draft: Draft, template: Any, options: Any, last_year: Any = None, tiers: Any = ALL_TIERS) -> Any:
+        if tiers == ALL_TIERS:
+            whole_checks.append(draft)
+        return check_draft(draft, template, options, last_year, tiers)
+
+    monkeypatch.setattr(service_module, "check_draft", counted)
     path = make_draft(sections=FULL)
     app = make_app(path)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -67,6 +83,7 @@ async def test_export_writes_chosen_formats(tmp_path: Path) -> None:
         assert screen.errors == []
         await pilot.click("#export")
         await exported(app)
+    assert len(whole_checks) == 1
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert [Path(n).suffix for n in written] == [".md", ".txt"]
     text = next((tmp_path / "out").glob("*.txt")).read_text(encoding="utf-8")
