@@ -175,6 +175,12 @@ class EditorScreen(Screen[None]):
         return self.checks.by_section
 
     @property
+    def live(self) -> bool:
+        """Still editing: not closing (the save controller has not closed the session) and still on the app. A
+        worker's answer that comes later is dropped."""
+        return not self.saving.closed and self.is_attached
+
+    @property
     def last_year(self) -> Draft | None:
         """Last year's draft, once looked up (None until then, or when there is none)."""
         return self.last_year_lookup.draft
@@ -206,7 +212,7 @@ class EditorScreen(Screen[None]):
 
     @on(LastYearFound)
     def _last_year_found(self, event: LastYearFound) -> None:
-        if not self.saving.closed and self.is_attached:  # else the editor is closing
+        if self.live:
             self.last_year_lookup.found(event)
 
     @on(PlanChecklist.Ticked)
@@ -323,12 +329,12 @@ class EditorScreen(Screen[None]):
 
     @on(IdleFindings)
     def _idle_found(self, event: IdleFindings) -> None:
-        if not self.saving.closed and self.is_attached:
+        if self.live:
             self.checks.idle_found(event.found)
 
     @on(WholeFindings)
     def _whole_found(self, event: WholeFindings) -> None:
-        if not self.saving.closed and self.is_attached:
+        if self.live:
             self.checks.whole_found(event)
 
     def refresh_status(self) -> None:
