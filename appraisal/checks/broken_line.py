@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.checks.chars import HAN_UNIFIED
 from appraisal.text.lazy_regex import lazy_compile
 from appraisal.text.patterns import PAGE_NUMBER_LINE
 
@@ -30,7 +31,7 @@ _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
 _MARKS = lazy_compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
 _CONTINUES = set("，。、；：？！）》”’」』,;:?!")  # marks that cannot start a paragraph
 _ENDS = set("。！？；：…!?;:")
-_MID_WORD = lazy_compile(r"[\u4e00-\u9fff0-9A-Za-z，、,]")  # a printed line cut in mid-sentence ends in one of these
+_MID_WORD = lazy_compile(rf"[{HAN_UNIFIED}0-9A-Za-z，、,]")  # a printed line cut in mid-sentence ends in one of these
 _ITEM = lazy_compile(
     r"\s*(?:[0-9０-９]{1,2}[.．、）)]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是])"
 )

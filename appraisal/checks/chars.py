@@ -6,10 +6,12 @@ from appraisal.text.chars import (
     CN_NUMERALS,
     DIGITS,
     HAN,
+    HAN_UNIFIED,
     NUMBER_SPACES,
     is_chinese,
     is_digit,
     is_han,
+    is_han_unified,
     is_latin,
 )
 
@@ -19,9 +21,11 @@ __all__ = [
     "CN_NUMERALS",
     "DIGITS",
     "HAN",
+    "HAN_UNIFIED",
     "NUMBER_SPACES",
     "is_chinese",
     "is_digit",
     "is_han",
+    "is_han_unified",
     "is_latin",
 ]

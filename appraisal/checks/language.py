@@ -23,11 +23,12 @@ from functools import cache
 from importlib import resources
 
 from appraisal.checks import prebuilt
+from appraisal.checks.chars import HAN_UNIFIED
 from appraisal.text.lazy_regex import lazy_compile
 
 log = logging.getLogger(__name__)
 
-HAN_RUN = lazy_compile(r"[\u4e00-\u9fff]+")
+HAN_RUN = lazy_compile(rf"[{HAN_UNIFIED}]+")  # the block the model's words are written in
 MAX_WORD = 4
 SOUND_SAME = 1.0  # the same syllable and tone: 章/彰, 惯/贯
 SOUND_TONE = 0.8  # the same syllable in another tone

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from appraisal.checks.chars import HAN
+from appraisal.checks.chars import HAN, HAN_UNIFIED
 from appraisal.text.lazy_regex import lazy_compile
 
 Found = tuple[int, int, str, str | None]
@@ -35,7 +35,7 @@ _ARABIC_ITEM_MARK = lazy_compile(r"(?:^|(?<=[\s　。；：，]))[（(][0-9０-�
 _QUESTION = lazy_compile(r"？")
 _ASKING = lazy_compile(
     r"吗|呢|吧|么|什么|怎|如何|为何|何|哪|谁|几|多少|是否|能否|可否|有无|难道|岂|莫非|究竟|到底|还是|啥|咋|"
-    r"否|([\u4e00-\u9fff]{1,2})[不没]\1"
+    rf"否|([{HAN_UNIFIED}]{{1,2}})[不没]\1"
 )
 _SENTENCE_START = lazy_compile(r"[。！？!?；;…]")
 _TITLE_END = lazy_compile(r"[。，、；：,;]》")

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.checks.chars import HAN_UNIFIED
 from appraisal.text.lazy_regex import lazy_compile
 
 _CN_DIGITS = "〇一二三四五六七八九"
@@ -30,7 +31,7 @@ _SHORT_YEAR = lazy_compile(
     r"[0-9](?<![0-9０-９.．/\-].)[0-9](?=年(?:度|[0-9]{1,2}月|底|初|末|上半年|下半年|全年|[一二三四]季度|第[一二三四]季度|前三季度))"
 )
 # A Chinese numeral with a digit zero after it: 二0余起. 一 after another Han character ends a word (统一0时, 唯一0).
-_MIXED_ZERO = lazy_compile(r"[一二三四五六七八九十](?<![\u4e00-\u9fff]一)[0０](?![0-9０-９])")
+_MIXED_ZERO = lazy_compile(rf"[一二三四五六七八九十](?<![{HAN_UNIFIED}]一)[0０](?![0-9０-９])")
 _QUOTED_YEAR = lazy_compile(r"[’'‘][0-9]{2}(?=年)")
 _MAGNITUDE = lazy_compile(
     r"(?P<number>[0-9](?<![0-9.．].)[0-9]*(?:\.[0-9]+)?)(?P<magnitude>[千百])(?![米瓦克伏帕焦卡赫字分])"

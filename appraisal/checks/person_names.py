@@ -12,18 +12,13 @@ from functools import cache
 from importlib import resources
 
 from appraisal.checks.char_ngrams import CharNgrams, char_ngrams
+from appraisal.checks.chars import is_han_unified
 from appraisal.checks.proper_names import SURNAMES
 
 MIN_SURNAME = 3  # a surname seen fewer times among the tagged names is not taken for one
 NAME_LIKE = 1.5  # mean log-ratio of a given name's characters (in names against in running text) from which the
 # characters after a surname are taken for a name: e^1.5 ≈ 4.5 times as frequent in names
 NAME_LIKE_ALONE = 2.5  # the same for a one-character given name (曹志), which a slip makes as easily
-
-
-def _in_names_block(ch: str) -> bool:
-    """Whether `ch` is in the block the tagged names are written in (CJK Unified Ideographs, U+4E00–U+9FFF): a
-    range test, not a set of 21,000 characters built at import."""
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 class PersonNames:
@@ -45,7 +40,7 @@ class PersonNames:
 
     def looks_like_a_name(self, given: str) -> bool:
         """Whether the one or two characters after a surname look like a given name."""
-        if not given or not all(_in_names_block(ch) for ch in given):
+        if not given or not all(is_han_unified(ch) for ch in given):  # the block the tagged names are written in
             return False
         likeness = [self.likeness(ch) for ch in given]
         if len(given) == 1:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from appraisal.checks.chars import HAN_UNIFIED, is_han_unified
 from appraisal.checks.language import Language, Token
 from appraisal.text.lazy_regex import lazy_compile
 
@@ -54,7 +55,6 @@ NAME_ENDS = tuple(sorted(set(_NAME_ENDS.split()), key=len, reverse=True))
 PLACE_ENDS = frozenset("村镇乡县区市省州城寺庙岭山峰河江湖溪桥路街巷港湾岛庄屯寨坡沟峪园场坝塘洲苑厂线院馆局")
 NOT_IN_A_NAME = frozenset("的地得了着过和与及或在是有等对为把被从向到于以将就也都又还再很最更所之其这那各每全本该此我")
 QUOTES = lazy_compile(r"[“\"‘「《]([^”\"’」》]{1,8})[”\"’」》]")  # a short quoted phrase: a slogan or a name
-HAN = lazy_compile(r"[\u4e00-\u9fff]")
 
 Best = tuple[str, str, str, float]  # (right character, the word it makes, the non-word, gain)
 
@@ -91,7 +91,7 @@ def _a_slogan(model: Language, line: str, at: int) -> bool:
     `做到精建细管，`): the writer made the phrase; gluing its halves into a word (学习, 精简) is no correction."""
     for start in range(max(0, at - 3), at + 1):
         phrase = line[start : start + 4]
-        if len(phrase) < 4 or not HAN.fullmatch(phrase[0]) or not all(HAN.fullmatch(ch) for ch in phrase):
+        if len(phrase) < 4 or not is_han_unified(phrase[0]) or not all(is_han_unified(ch) for ch in phrase):
             continue
         if line[start + 4 : start + 5] not in CLAUSE_END and start + 4 != len(line):
             continue
@@ -108,7 +108,7 @@ def _before_a_name_end(line: str, end: int) -> bool:
     if line[end : end + 1] in PLACE_ENDS:
         return True
     inner = line[end : end + 1]
-    if not (HAN.fullmatch(inner) and inner not in NOT_IN_A_NAME and inner not in NUMERALS):
+    if not (is_han_unified(inner) and inner not in NOT_IN_A_NAME and inner not in NUMERALS):
         return line.startswith(NAME_ENDS, end)
     return (
         line.startswith(NAME_ENDS, end) or line.startswith(NAME_ENDS, end + 1) or line[end + 1 : end + 2] in PLACE_ENDS
@@ -130,7 +130,7 @@ def _a_persons_name(line: str, at: int) -> bool:
             continue
         for length in (2, 3):
             last = first + length
-            if last <= at or not all(HAN.fullmatch(ch) for ch in line[first:last]):
+            if last <= at or not all(is_han_unified(ch) for ch in line[first:last]):
                 continue
             if line[:first].endswith(TITLES) or line.startswith(AFTER_A_NAME, last):
                 return True
@@ -144,7 +144,7 @@ def _a_name_in_a_list(line: str, at: int) -> bool:
         if line[first] not in SURNAMES:
             continue
         for end in (first + 2, first + 3):
-            if end <= at or not all(HAN.fullmatch(ch) for ch in line[first:end]):
+            if end <= at or not all(is_han_unified(ch) for ch in line[first:end]):
                 continue
             if line[end : end + 1] == "、" or (line[first - 1 : first] == "、" and line[end : end + 1] in "等，。；"):
                 return True
@@ -157,7 +157,7 @@ def _in_a_series(line: str, at: int) -> bool:
     (`惯彻、惯彻`) is no series."""
     for head in (at - 1, at):
         unit = line[max(head, 0) : head + 2]
-        if head < 0 or len(unit) < 2 or not HAN.fullmatch(unit[1]):
+        if head < 0 or len(unit) < 2 or not is_han_unified(unit[1]):
             continue
         before = (
             line[max(head - 2, 0) : head],
@@ -175,9 +175,9 @@ def _in_a_frame(line: str, at: int, best: Best) -> bool:
     around the correction (`惯彻落实…贯彻落实`) is a slip."""
     wrong, meant = line[at], {best[0]}
     for left, right in ((line[at - 1 : at], line[at + 1 : at + 3]), (line[max(at - 2, 0) : at], line[at + 1 : at + 2])):
-        if len(left) + len(right) < 3 or not HAN.fullmatch(left[0]) or not all(HAN.fullmatch(c) for c in left + right):
+        if len(left) + len(right) < 3 or not all(is_han_unified(c) for c in left + right):
             continue
-        frame = re.compile(re.escape(left) + "([\u4e00-\u9fff])" + re.escape(right))
+        frame = re.compile(re.escape(left) + f"([{HAN_UNIFIED}])" + re.escape(right))
         fillers = {m.group(1) for m in frame.finditer(line)} - {wrong}
         if fillers and not fillers & meant:
             return True

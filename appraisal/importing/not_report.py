@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from appraisal.text.chars import HAN_UNIFIED
 from appraisal.text.lazy_regex import lazy_compile
 
 _HEAD_CHARS = 200  # a dateline or byline stands at the start (or the end) of a news story
 _NEWS_MARKS = lazy_compile(
-    r"本报讯|本报记者|本报通讯员|[\u4e00-\u9fff]{1,6}(?:日报|晚报|时报|新闻网|网|台)讯|新华社|中新社|中新网|"
-    r"[（(]\s*(?:记者|通讯员|实习生)|(?:记者|通讯员)\s+[\u4e00-\u9fff]{2,3}(?=\s|$|[）)])"
+    rf"本报讯|本报记者|本报通讯员|[{HAN_UNIFIED}]{{1,6}}(?:日报|晚报|时报|新闻网|网|台)讯|新华社|中新社|中新网|"
+    rf"[（(]\s*(?:记者|通讯员|实习生)|(?:记者|通讯员)\s+[{HAN_UNIFIED}]{{2,3}}(?=\s|$|[）)])"
 )
 # A web page's furniture: a report copied from a site has it too, so it counts only with reporting beside it.
 _PAGE_MARKS = lazy_compile(r"责任编辑|来源[：:]|发布时间")

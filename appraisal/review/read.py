@@ -21,6 +21,7 @@ from appraisal.draft import count_zi
 from appraisal.errors import AppraisalError
 from appraisal.review.row import ReportRow, ReviewFinding
 from appraisal.review.shared import report_prints
+from appraisal.text.chars import HAN_UNIFIED
 from appraisal.text.lazy_regex import lazy_compile
 
 log = logging.getLogger(__name__)
@@ -120,7 +121,7 @@ def _fill(row: ReportRow, checked: DocumentCheck) -> None:
 
 
 # A name in a title: `…述职述廉报告（吴敏）`, `吴敏同志2026年度…`.
-_TITLE_NAME = lazy_compile(r"[（(]([\u4e00-\u9fff]{2,4})[)）]\s*$|^([\u4e00-\u9fff]{2,4})同志")
+_TITLE_NAME = lazy_compile(rf"[（(]([{HAN_UNIFIED}]{{2,4}})[)）]\s*$|^([{HAN_UNIFIED}]{{2,4}})同志")
 
 
 def _name_in_title(title: str) -> str:
