@@ -42,7 +42,8 @@ WINDOW = 4  # characters either side of a suspect that the local split looks at
 CONTEXT_GAIN = 7.0
 CONTEXT_SPLIT_GAIN = 3.0
 ATTESTED = 3  # three characters seen this often in running text are taken as written
-SELDOM_IN_TEXT = 20  # a character seen fewer times in the 3.8 M 字 of running text is never taken for a slip there
+SELDOM_IN_TEXT = 20  # a character seen fewer times in the 3.8 M 字 of running text is never taken for a slip there,
+# nor in a non-word unless a common word explains it beyond doubt (SURE)
 # A non-word's correction must also fit its neighbours in running text: the character counts must make the text at
 # least e^AGREE (4.5) times more probable with it. The dictionary alone takes every word it lacks for a slip
 # (`尽锐` → 精锐, foreign names such as `阿尔希波夫` → 波幅); the two models agree on a learner's or a typist's slip.
@@ -97,6 +98,7 @@ def suspects(line: str, model: Language | None = None, document: str = "") -> It
                 continue
             if candidates[0][3] < SURE and (
                 len(run) <= 3  # a name or a term standing alone between punctuation (`虎形、梓树`)
+                or pairs.count(run[at]) < SELDOM_IN_TEXT  # a rare character is chosen: a slip gives a common one
                 or looks_like_a_name(line, start, end)
                 or (document and document.count(candidates[0][2]) >= 2)
             ):

@@ -176,3 +176,22 @@ def test_a_slip_both_models_agree_on_is_still_found(marked: str, fix: str) -> No
     text, spans = unmark(marked)
     (_rule, line, column, end) = spans[0]
     assert [(f[0], f[1], f[2], f[3]) for f in findings(text)] == [(line, column, end, fix)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Flagged before (有种, 建起): a character seen fewer than 20 times in running text is chosen, not slipped
+        # into (an input method offers the common one first), unless a common word explains it beyond doubt.
+        "扩大冰糖柚种植规模。",
+        "车轮溅起泥水。",
+    ],
+)
+def test_a_rare_character_in_a_non_word_is_taken_as_chosen(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_a_rare_character_is_still_corrected_beyond_doubt() -> None:
+    text, spans = unmark("我们要日积月⟦樏⟧，不断进步。")  # 樏 is rare, but 日积月累 explains it beyond doubt
+    (_rule, line, column, end) = spans[0]
+    assert [(f[0], f[1], f[2], f[3]) for f in findings(text)] == [(line, column, end, "累")]
