@@ -11,7 +11,6 @@ when the process ends.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import hashlib
 import logging
 import marshal
@@ -72,10 +71,16 @@ def _write(path: Path, kept: dict[str, dict[Any, Any]]) -> None:
     if sum(len(part) for part in merged.values()) > MAX_ENTRIES:
         merged = new
     blob = marshal.dumps(merged)
-    with contextlib.suppress(OSError, AppraisalError):  # a read-only or full disk: the next run makes them again
+    try:
         folder = paths.ensure_private_dir(path.parent)
         digest = hashlib.sha1(blob, usedforsecurity=False).digest()
         atomic_write_bytes(folder / path.name, marshal.dumps((digest, blob)))
+    except (OSError, AppraisalError) as exc:  # a read-only or full disk: the next run makes them again
+        log.warning("%s not written, the next run compiles and parses again: %s", path, exc)
+        return
+    try:
         for stale in [*folder.glob("warm-*.marshal"), *folder.glob("patterns-*.marshal")]:
             if stale.name != path.name:
                 stale.unlink()  # another interpreter build's or format's: never read again
+    except OSError as exc:
+        log.warning("old warm-start files in %s not removed: %s", folder, exc)

@@ -87,3 +87,21 @@ def test_forms_of_another_interpreter_build_are_removed(tmp_path: Path) -> None:
     stale.write_bytes(b"old")
     _check(tmp_path)
     assert not stale.exists() and len(_kept(tmp_path)) == 1
+
+
+def test_a_file_that_cannot_be_written_is_logged_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """At exit, a cache folder that cannot be made or written costs the next run its head start, never this run
+    its result: said in the log (before, nothing said why every run compiled again)."""
+    import logging
+
+    from appraisal.app import warm_start
+
+    monkeypatch.setattr(lazy_regex, "new_compiled_forms", lambda: {("x", 0): b"form"})
+    (tmp_path / "cache").write_text("a file where the folder should be", encoding="utf-8")
+    path = tmp_path / "cache" / "warm-0000000000000000.marshal"
+    with caplog.at_level(logging.WARNING, logger="appraisal"):
+        warm_start._write(path, {})
+    (record,) = [r for r in caplog.records if r.name == "appraisal.app.warm_start"]
+    assert str(path) in record.getMessage() and "not written" in record.getMessage()
