@@ -12,6 +12,13 @@ or more cut in mid-word (`推动经济高质量发` / `— 3 —` / `展…`) is
 stop. A line merely ending without a full stop is not enough: headings, the salutation and the 落款 do. A whole page
 pasted from a PDF — three or more lines of nearly one length (15 characters or more), most ending in mid-sentence
 — is reported once, at its first line.
+
+Three more signs of text copied line by line, each certain on its own: a number at the end of a line whose unit
+opens the next one (`争取资金 3860` / `万元，用于…`); a line that stops after a comma or after a word no sentence
+ends with, the next line (no blank line between) going on (`…98%，` / `群众满意度明显提升。`, `…深入开展党的` /
+`群众路线教育…`; a 落款 or a date is no sentence's second half; a line stopping in the middle of a word is not
+told from a heading without a dictionary, and is left); and an item's
+number alone on its line, its words on the next (`2.` / `人员编制`).
 """
 
 from __future__ import annotations
@@ -36,6 +43,18 @@ _ITEM = lazy_compile(
     r"\s*(?:[0-9０-９]{1,2}[.．、）)]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是])"
 )
 _REACH = 40  # a closing mark this far into the next line still closes the quote opened at the end of the first
+_NUMBER_THEN_UNIT = lazy_compile(
+    r"[ \t\u3000]*(?:万元|亿元|万|亿|元|%|％|个百分点|万平方米|平方米|平方公里|公里|万亩|亩|万吨|吨|人次|万人"
+    r"|余万元|多万元)(?=[，。；、,;）)]|以上|左右|的)"
+)
+_ITEM_NUMBER_ALONE = lazy_compile(
+    r"[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、]|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)]"
+    r"|[一二三四五六七八九十]{1,3}[、.．])[ \t\u3000]*"
+)
+_DATE_END = lazy_compile(r"[0-9０-９〇一二三四五六七八九十]{1,2}日$")
+_NEVER_LAST = set("的和或被而于将把")  # 向 (导向), 在 (所在), 与 (参与), 据 (依据) do end words
+_HAN_DIGIT_COMMA = lazy_compile(r"[\u4e00-\u9fff0-9，、]")
+_CLAUSE_MARKS = lazy_compile(r"[，。、；：！？,;:!?]")
 
 
 @dataclass(frozen=True)
@@ -48,6 +67,7 @@ class Break:
     marks: tuple[int, ...]  # positions in the second line of the marks the break explains
     lines: int = 2  # how many lines the break runs over: a whole PDF page pasted line by line counts once
     page: int = -1  # the line of the page number between the halves, if one is
+    number: bool = False  # an item's number alone on its line, its words on the next
 
 
 _PRINTED_MIN = 15  # a printed line of a PDF page holds at least this many characters
@@ -192,7 +212,42 @@ def find_breaks(item: Field) -> list[Break]:
             found.append(Break(index, len(text) - 1, following, (lead,), 0 if index in inside else 2, page))
         elif page >= 0 and _cut_mid_word(text) and index not in inside:
             found.append(Break(index, len(text) - 1, following, (), 2, page))
+        elif _ITEM_NUMBER_ALONE.fullmatch(text) and _item_words(second):
+            found.append(Break(index, lead_of(text), following, (), 2, page, number=True))
+        elif following == index + 1 and _continued(text, second):
+            start = len(text) - 1
+            while start > 0 and (text[start - 1].isdigit() or text[start - 1] == ".") and text[-1].isdigit():
+                start -= 1  # the whole number, not its last digit
+            found.append(Break(index, start, following, (), 0 if index in inside else 2, page))
     return sorted(found, key=lambda b: (b.first, b.start))
+
+
+def lead_of(line: str) -> int:
+    """Where the line's text starts after its indent."""
+    return len(line) - len(line.lstrip(" \t\u3000"))
+
+
+def _item_words(line: str) -> bool:
+    """Whether `line` can be the words of an item whose number stands alone on the line before."""
+    text = line.strip()
+    return bool(text) and _MID_WORD.match(text[0]) is not None and _ITEM.match(text) is None and text[0] not in "，、,"
+
+
+def _continued(text: str, second: str) -> bool:
+    """Whether `second` goes on with the sentence `text` leaves unfinished (see the module's docstring)."""
+    following = second.strip()
+    if not following or _ITEM.match(following) is not None or PAGE_NUMBER_LINE.fullmatch(following) is not None:
+        return False
+    if text[-1].isdigit() and _NUMBER_THEN_UNIT.match(following) is not None:
+        return True  # `争取资金 3860` / `万元，用于…`
+    if _HAN_DIGIT_COMMA.match(text[-1]) is None or _DATE_END.search(text) is not None:
+        return False
+    if len(following) < 15 and _CLAUSE_MARKS.search(following) is None:
+        return False  # a 落款, a date, a heading: no sentence's second half
+    if text[-1] in "，、":
+        return len(text.strip()) >= 15  # `同志们，` is a salutation
+    # A word that never ends a sentence or a heading: `…深入开展党的` / `群众路线教育实践活动。`
+    return text[-1] in _NEVER_LAST and len(text.strip()) >= 10 and _HAN_DIGIT_COMMA.match(following[0]) is not None
 
 
 def breaks(item: Field, ctx: Context) -> list[Break]:
@@ -237,6 +292,8 @@ class BrokenLine(Rule):
                     f"从这一段起的{b.lines}段长短几乎相同，句子在段末断开，像是从PDF复制、每一行成了一段的文字，"
                     "请把它们接成完整的段落。"
                 )
+            elif b.number:
+                message = f"序号“{line[b.start :].strip()}”单独成段，与下一段的文字断开了，请把两段接起来。"
             elif line[b.start] in _PAIRS:
                 second = item.lines[b.second]
                 lead = len(second) - len(second.lstrip(" \t\u3000"))
