@@ -50,6 +50,17 @@ _FILE_NAME = lazy_compile(
 )
 # In a Markdown file, `**重点**` (strong emphasis around at least two characters) is formatting.
 _EMPHASIS = lazy_compile(r"\*\*(?=[^\s*])[^*\n]{2,}?(?<=[^\s*])\*\*")
+# Brackets that hold nothing but blanks: `〔…〕号`, `〔*〕`, `【  】` (a 文号 or a word left to fill in).
+BLANK_BRACKETS = lazy_compile(r"〔[\s\u3000…⋯·.．*＊XxＸｘ×_＿]*〕|【[\s\u3000…⋯·.．*＊XxＸｘ×_＿]*】")
+
+
+def in_blank_brackets(line: str, start: int, end: int) -> bool:
+    """Whether `line[start:end]` stands inside brackets of blanks, which this rule reports (`〔 … 〕号`): other
+    rules leave the blanks in them alone."""
+    if "〔" not in line and "【" not in line:
+        return False
+    return any(m.start() < start and end < m.end() for m in BLANK_BRACKETS.finditer(line))
+
 
 _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [  # (kind, triggers, pattern)
     (
@@ -77,8 +88,7 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [  # (kind, trig
     # One star for a name: `*街道`, `中共 * 市 * 镇第四届代表大会`.
     ("star", ("*", "＊"), lazy_compile(r"(?<![*＊A-Za-z0-9０-９])[*＊](?![*＊])")),
     ("someone", ("某某",), lazy_compile(r"某某+")),
-    # Brackets that hold nothing but blanks: `〔…〕号`, `〔*〕`, `【  】` (a 文号 or a word left to fill in).
-    ("brackets", ("〔", "【"), lazy_compile(r"〔[\s\u3000…⋯·.．*＊XxＸｘ×_＿]*〕|【[\s\u3000…⋯·.．*＊XxＸｘ×_＿]*】")),
+    ("brackets", ("〔", "【"), BLANK_BRACKETS),
     ("blank", ("_", "＿"), lazy_compile(r"_{2,}|＿+")),
     # One `_` standing for a figure: `走访企业_家`, `增长_%`.
     ("blank", ("_", "＿"), lazy_compile(r"(?<![A-Za-z0-9_])_(?=[%％‰个项件次名家万亿元宗人户])")),

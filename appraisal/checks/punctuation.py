@@ -22,6 +22,7 @@ from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import explained
 from appraisal.checks.chars import HAN
 from appraisal.checks.mark_usage import usage
+from appraisal.checks.placeholder import in_blank_brackets
 from appraisal.text.lazy_regex import lazy_compile
 
 # Each alternative begins with its mark (lookbehinds after it), so the engine skips to the marks.
@@ -87,7 +88,7 @@ class Punctuation(Rule):
                 after = line[match.end() : match.end() + 1]
                 if match.group()[0] in ".．" and not (_HAN_CHAR.match(before) or _HAN_CHAR.match(after)):
                     continue  # `etc...` in Latin text
-                if before in ("〔", "【") and after in ("〕", "】"):
+                if in_blank_brackets(line, match.start(), match.end()):
                     continue  # `〔…〕号`: a blank, which `placeholder` reports
                 found.append((match.start(), match.end(), f"省略号应为“……”，不应写作“{match.group()}”。", "……"))
         for match in _DOUBLED.finditer(line) if any(f"{m}{m}" in line for m in "。，、；：") else ():

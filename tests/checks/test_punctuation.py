@@ -28,6 +28,7 @@ POSITIVES = [
 
 NEGATIVES = [
     "根据区政府〔…〕号文件要求，填写【…】。",  # a blank in brackets: placeholder reports it
+    "根据区政府〔 … 〕号文件要求，填写【 …】。",  # the same with spaces (placeholder's brackets of blanks)
     "以上报告，请予评议。县发展和改革局局长　刘建国",
     "报告人：局长　王德明，二〇二六年十二月十八日",
     "开展了走访企业、召开座谈会……等一系列活动。",
