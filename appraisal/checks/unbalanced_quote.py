@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import explained
@@ -36,15 +37,27 @@ _NESTED = {
     "‘": "单引号里面又用了单引号，里层应改用双引号“”。",
     "《": "书名号里面又用了书名号，里层应改用〈〉。",
 }
-_LEFT_OPEN = f"{_NAMES['“']}没有对应的{_NAMES['”']}。"
 # A list marker before a lone closing parenthesis: `1）加强学习`, `一是…；2）…`.
 _ENUMERATOR = lazy_compile(r"(?:^|[\s。；;：:，,、])[0-9０-９一二三四五六七八九十a-zA-Z]{1,2}$")
 _ANY = lazy_compile("[“”‘’《》（）()'\"]")
 _STRAIGHT = {"'": "’", '"': "”"}  # a straight quote closes an open Chinese one (`‘菜篮子'`: `punctuation` fixes it)
 
 
-def _problems(line: str) -> Iterator[tuple[int, str]]:
-    """(0-based index, message) of every unbalanced or wrongly turned mark in the line.
+# What is wrong with a mark (`Problem.kind`).
+UNCLOSED = "unclosed"  # an opening mark with no closing one: `“…`
+UNOPENED = "unopened"  # a closing mark with no opening one: `…”`
+TURNED = "turned"  # a quote turned the wrong way: `“…“`, `”…”`
+NESTED = "nested"  # a quote inside one of its own kind: `“…“…”…”`
+
+
+class Problem(NamedTuple):
+    at: int  # 0-based index in the line
+    message: str
+    kind: str
+
+
+def _problems(line: str) -> Iterator[Problem]:
+    """Every unbalanced or wrongly turned mark in the line.
 
     Half-width parentheses only pair with full-width ones here: on their own they are not reported. Linear in the
     line's length: counts of the open marks and of the marks still ahead are kept, not recomputed per mark.
@@ -69,14 +82,14 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
         depth[opened] -= 1
         return opened, at
 
-    def close(kinds: tuple[str, ...]) -> Iterator[tuple[int, str]]:
+    def close(kinds: tuple[str, ...]) -> Iterator[Problem]:
         while stack[-1][0] not in kinds:
             yield from unclosed(*pop())
         pop()
 
-    def unclosed(opened: str, at: int) -> Iterator[tuple[int, str]]:
+    def unclosed(opened: str, at: int) -> Iterator[Problem]:
         if opened != "(":
-            yield at, f"{_NAMES[opened]}没有对应的{_NAMES[_CLOSER[opened]]}。"
+            yield Problem(at, f"{_NAMES[opened]}没有对应的{_NAMES[_CLOSER[opened]]}。", UNCLOSED)
 
     for match in _ANY.finditer(line):
         ch, index = match.group(), match.start()
@@ -94,7 +107,7 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
                 closer = _CLOSER[ch]
                 spare = ahead(closer) - ahead(ch)  # closers left over for the marks already open
                 if spare >= 2:  # “…“…”…”: closers for both, so this one is nested
-                    yield index, _NESTED[ch]
+                    yield Problem(index, _NESTED[ch], NESTED)
                     push(ch, index)
                 elif spare == 1:  # “…  “…”: this one has its closer; the one open before has none
                     while True:
@@ -105,7 +118,7 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
                     push(ch, index)
                 else:  # “…“ with nothing after: this is the closer, turned the wrong way
                     yield from close((ch,))
-                    yield index, f"这里应为{_NAMES[closer]}，写成了{_NAMES[ch]}。"
+                    yield Problem(index, f"这里应为{_NAMES[closer]}，写成了{_NAMES[ch]}。", TURNED)
             else:
                 push(ch, index)
             continue
@@ -118,10 +131,10 @@ def _problems(line: str) -> Iterator[tuple[int, str]]:
         opener = kinds[0]
         following = line.find(ch, index + 1) if ch in "”’》" else -1
         if following >= 0 and line.find(opener, index + 1, following) < 0:
-            yield index, f"这里应为{_NAMES[opener]}，写成了{_NAMES[ch]}。"
+            yield Problem(index, f"这里应为{_NAMES[opener]}，写成了{_NAMES[ch]}。", TURNED)
             push(opener, index)  # the next one closes it
         else:
-            yield index, f"{_NAMES[ch]}没有对应的{_NAMES[opener]}。"
+            yield Problem(index, f"{_NAMES[ch]}没有对应的{_NAMES[opener]}。", UNOPENED)
     for opened, at in stack:
         yield from unclosed(opened, at)
 
@@ -138,7 +151,7 @@ class UnbalancedQuote(Rule):
         problems = [sorted(_problems(line)) if _ANY.search(line) else [] for line in item.lines]
         continued = _quoted_over_paragraphs(item.lines, problems)
         for index, found in enumerate(problems):
-            for at, message in found:
+            for at, message, _kind in found:
                 if (index, at) in broken or (index, at) in continued or item.is_protected(index, at, at + 1):
                     continue
                 yield self.finding(item, index + 1, at + 1, at + 2, message)
@@ -150,7 +163,7 @@ def _opening_quote(line: str) -> int | None:
     return start if line[start : start + 1] == "“" else None
 
 
-def _quoted_over_paragraphs(lines: list[str], problems: list[list[tuple[int, str]]]) -> set[tuple[int, int]]:
+def _quoted_over_paragraphs(lines: list[str], problems: list[list[Problem]]) -> set[tuple[int, int]]:
     """The opening “ left open at the start of a paragraph because the quotation goes on in the next one: a
     quotation of several paragraphs opens each with “ and closes only the last (GB/T 15834, 4.1.3.4). Such a run
     counts only when its last paragraph's opening “ is closed."""
@@ -163,7 +176,7 @@ def _quoted_over_paragraphs(lines: list[str], problems: list[list[tuple[int, str
         if at is None:
             run = []
             continue
-        open_at_start = (at, _LEFT_OPEN) in problems[index]
+        open_at_start = any(p.at == at and p.kind == UNCLOSED for p in problems[index])  # the “ at `at`
         if open_at_start:
             run.append((index, at))
         else:
