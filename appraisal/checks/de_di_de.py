@@ -7,7 +7,8 @@
 - 的 before a complement of degree at the end of a clause: `完成的很好。`, `落实的不到位` (得);
 - 地 before a plain noun at the end of a clause: `美丽地风景。` (的);
 - 的 for the 得 of a word: `取的了成效` (取得), `觉的` (觉得) — not after a character that is a word of another
-  class by itself (`个别所的收入`: an office; `难的是`: an adjective).
+  class by itself (`个别所的收入`: an office; `难的是`: an adjective);
+- 得 for the 的 of the adverb 真的 before 是 or a degree word: `真得是`, `真得很喜欢` (not `真得走了`, děi: must).
 
 The sentence is split with the dictionary (`appraisal.checks.language`), whose part-of-speech tags tell a verb from
 a noun; where they cannot tell (a noun-verb such as 学习, 服务), nothing is reported. The fix is the right character.
@@ -46,6 +47,11 @@ NOMINAL = frozenset("所不没未最很更太较挺")  # 所获的荣誉, 不懂
 WORD_WITH_DE = 20  # frequency bucket of X得 (取得, 觉得, 值得) from which X的 is taken for a slip
 ALONE_AT_MOST = 32  # and of X alone up to which: 说, 看, 是 are words by themselves (说的, 看的 are right)
 COMPLEMENTS = (*SHORTFALL, "不得了", "很好", "很多", "不够", "还不够")
+# Complements of degree that only a predicate takes, whatever its tag (jieba tags 高兴 "b"): 高兴的不得了 (得).
+EXTREME = ("不得了", "要命")
+NOT_A_PREDICATE = ("n", "r", "m", "q", "t", "s", "f")  # nouns, pronouns, numbers… : 他们的不得了 is no complement
+# After the adverb 真 a 得 stands for 的 when 是 or a degree word follows: 真得是, 真得很 (真的); 真得走了 is děi.
+REALLY_BEFORE = frozenset({"是", "很", "太", "非常", "挺", "十分"})
 VERB = frozenset({"v", "vd", "vi", "a"})  # not "vn": 学习, 服务 are nouns as often as verbs; jieba tags 落实 "a"
 NOUN = frozenset({"n", "nz"})
 # Parts of speech of a character that is a word of its own before 的, not half of X得: 所 (c), 难 (a).
@@ -103,6 +109,7 @@ class Slip:
     wrong: str
     right: str
     phrase: str  # the words around it, for the message
+    role: str = ""  # why, when not the usual role of the right character
 
 
 def slips(line: str, model: Language | None = None) -> Iterator[Slip]:
@@ -112,6 +119,11 @@ def slips(line: str, model: Language | None = None) -> Iterator[Slip]:
         tokens = model.segment(run)
         clause_end = offset + len(run) >= len(line) or line[offset + len(run)] in CLAUSE_END
         for index, token in enumerate(tokens):
+            if token.text == "得" and 0 < index < len(tokens) - 1 and tokens[index - 1].text == "真":
+                if tokens[index + 1].text in REALLY_BEFORE:
+                    phrase = "真得" + tokens[index + 1].text
+                    yield Slip(offset + token.start, "得", "的", phrase, "副词“真的”用“的”")
+                continue
             if token.text not in ("的", "地") or index == 0:
                 continue
             before = tokens[index - 1]
@@ -142,8 +154,11 @@ def _judge(
     nxt = after[0]
     if token.text == "的":
         rest = "".join(t.text for t in after)
+        predicate = before.pos in VERB or before.text in ADJECTIVES
+        if rest in EXTREME and len(before.text) >= 2 and not before.pos.startswith(NOT_A_PREDICATE):
+            predicate = True
         if (
-            (before.pos in VERB or before.text in ADJECTIVES)
+            predicate
             and clause_end
             and after_reaches_end
             and ((rest.startswith(DEGREE) and len(after) >= 2) or rest in COMPLEMENTS)
@@ -250,6 +265,6 @@ class DeDiDe(Rule):
             for slip in slips(line, model):
                 if item.is_protected(index, slip.start, slip.start + 1):
                     continue
-                role = {"地": "状语后用“地”", "得": "补语前用“得”", "的": "定语后用“的”"}[slip.right]
+                role = slip.role or {"地": "状语后用“地”", "得": "补语前用“得”", "的": "定语后用“的”"}[slip.right]
                 message = f"“{slip.phrase}”中的“{slip.wrong}”应为“{slip.right}”（{role}）。"
                 yield self.finding(item, index + 1, slip.start + 1, slip.start + 2, message, slip.right)

@@ -111,3 +111,34 @@ def test_de_written_for_the_de_of_a_word(marked: str, right: str) -> None:
 )
 def test_de_after_a_word_of_its_own_is_right(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "right", "why"),
+    [
+        ("大家一边聊天，高兴⟦的⟧不得了。", "得", "补语前用“得”"),  # 不得了 complements a predicate, tag or no tag
+        ("这次能来参加，我真⟦得⟧很高兴。", "的", "副词“真的”用“的”"),  # the adverb 真的 before a degree word
+        ("他说的真⟦得⟧是实话。", "的", "副词“真的”用“的”"),
+    ],
+)
+def test_de_before_an_extreme_complement_and_de_of_the_adverb_zhende(marked: str, right: str, why: str) -> None:
+    text, spans = unmark(marked)
+    (_rule, _line, column, end) = spans[0]
+    assert found(text) == [(column, end, right)]
+    draft = draft_with("results.service", text)
+    (finding,) = [f for f in check_section(draft, template(), "results.service") if f.rule == RULE]
+    assert why in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这次的成绩真的不得了。",  # 真的 is right, and 不得了 after it is no complement of 的
+        "他们的不得了。",  # a pronoun: no predicate before the complement
+        "做事认真得很，大家都佩服他。",  # 认真得很: 得 after the adjective 认真 is right
+        "时间不早了，我真得走了。",  # děi: must
+        "这件事真得好好想想。",
+    ],
+)
+def test_zhende_and_extreme_complements_hard_negatives(text: str) -> None:
+    assert found(text) == []
