@@ -61,6 +61,23 @@ def offsets(text: str, found: list[Finding]) -> dict[str, set[int]]:
     return out
 
 
+def fix_quality(text: str, found: list[Finding], truth: dict[int, str], counts: Counter[str]) -> None:
+    """Count, for `typo-in-context` findings on a wrong character (`truth`: offset → the right character), the fixes
+    offered, those that are right, and the doubts (no fix: the finding names the candidates)."""
+    starts = [0]
+    for line in text.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for f in found:
+        at = starts[f.line - 1] + f.column - 1
+        if f.rule != "typo-in-context" or at not in truth:
+            continue
+        if f.fix is None:
+            counts["doubts"] += 1
+        else:
+            counts["offered"] += 1
+            counts["right"] += f.fix == truth[at]
+
+
 def read_pairs(path: Path) -> list[tuple[str, str]]:
     import zhconv
 
@@ -87,9 +104,12 @@ def sighan(splits: list[tuple[str, Path]]) -> None:
         exact: Counter[str] = Counter()
         alarms: Counter[str] = Counter()
         started = time.process_time()
+        fixes: Counter[str] = Counter()
         for wrong, right in errors:
             bad = {i for i, (a, b) in enumerate(zip(wrong, right, strict=True)) if a != b}
-            hits = offsets(wrong, findings(wrong))
+            found = findings(wrong)
+            fix_quality(wrong, found, {i: right[i] for i in bad}, fixes)
+            hits = offsets(wrong, found)
             hits["language"] = set().union(*hits.values()) if hits else set()
             for group in groups:
                 if hits.get(group):
@@ -106,6 +126,10 @@ def sighan(splits: list[tuple[str, Path]]) -> None:
                 f"{split:<10}{group:<17}{detected[group]:>5}/{n} {detected[group] / n:.2f}"
                 f"{exact[group]:>6}/{n} {exact[group] / n:.2f}{alarms[group]:>9}/{m} {alarms[group] / m:.3f}"
             )
+        print(
+            f"{split:<10}typo-in-context on a wrong character: fix offered {fixes['offered']}, right "
+            f"{fixes['right']}; doubt named, no fix {fixes['doubts']}"
+        )
         chars = sum(len(w) + len(r) for w, r in pairs)
         print(f"{split:<10}{len(pairs)} pairs, {chars} 字, {seconds * 1000 / chars * 3000:.0f} ms CPU per 3,000 字")
 
@@ -189,6 +213,7 @@ def reports(
         flagged: Counter[str] = Counter()
         correct: Counter[str] = Counter()
         zi = 0
+        fixes: Counter[str] = Counter()
         for path in sorted(folder.glob("*.txt")):
             text = path.read_text(encoding="utf-8-sig")
             zi += len(text)
@@ -203,7 +228,9 @@ def reports(
                     alarms[rule].append(text[max(0, at - 3) : at + 3].replace("\n", " "))
             planted_text, planted = plant(text, confused, rng)
             planted_total += len(planted)
-            marks = offsets(planted_text, findings(planted_text))
+            found = findings(planted_text)
+            fix_quality(planted_text, found, {at: text[at] for at in planted}, fixes)
+            marks = offsets(planted_text, found)
             typo_marks = marks.get("typo", set()) | marks.get("typo-in-context", set())
             for rule in TYPO_RULES:
                 where = marks.get(rule, set())
@@ -225,6 +252,10 @@ def reports(
             )
             precision = f"{correct[rule] / flagged[rule]:.2f}" if flagged[rule] else ("—" if recall else "")
             print(f"{split:<8}{rule:<17}{count:>3} {what:<36}{recall:>18}{precision:>12}")
+        print(
+            f"{split:<8}typo-in-context on a planted typo: fix offered {fixes['offered']}, right {fixes['right']}; "
+            f"doubt named, no fix {fixes['doubts']}"
+        )
         print(
             f"{split:<8}{zi} 字 of clean text; {real_total} real slips labelled; characters of them found: "
             f"{dict(real_hits)}"
