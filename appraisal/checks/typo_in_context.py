@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
@@ -48,6 +49,7 @@ SELDOM_IN_TEXT = 20  # a character seen fewer times in the 3.8 M 字 of running 
 # least e^AGREE (4.5) times more probable with it. The dictionary alone takes every word it lacks for a slip
 # (`尽锐` → 精锐, foreign names such as `阿尔希波夫` → 波幅); the two models agree on a learner's or a typist's slip.
 AGREE = 1.5
+MEMO = 50_000  # entries each memo keeps (the latest used): far more than a long report's suspects
 
 
 @dataclass(frozen=True)
@@ -148,12 +150,7 @@ def _in_context(
         return None
     before = (EDGE + run)[max(0, at - 1) : at + 1]  # the two characters before it, EDGE at the start of the run
     after = (run + EDGE)[at + 1 : at + 3]
-    key = (before, wrong, after)
-    best = _fitting.get(key)
-    if best is None:
-        if len(_fitting) > 50_000:
-            _fitting.clear()
-        best = _fitting[key] = _fits_better(model, pairs, before, wrong, after)
+    best = _fits_better(model, pairs, before, wrong, after)
     if not best:
         return None
     low, high = max(0, at - WINDOW), min(len(run), at + WINDOW + 1)
@@ -189,25 +186,24 @@ def _clauses_in_parallel(line: str, at: int) -> bool:
     return sum(line.count(mark + head) for mark in "、，；") + (line[:1] == head) >= 2
 
 
-def _fits_better(model: Language, pairs: CharNgrams, before: str, wrong: str, after: str) -> list[tuple[float, str]]:
+@lru_cache(maxsize=MEMO)  # the characters around a suspect repeat in a report: worked out once
+def _fits_better(
+    model: Language, pairs: CharNgrams, before: str, wrong: str, after: str
+) -> tuple[tuple[float, str], ...]:
     """(gain, character) of the characters like `wrong` that fit between `before` and `after` far better."""
     if pairs.triple(before[-1] + wrong + after[0]) >= ATTESTED:
-        return []  # the three characters as written are common in running text
+        return ()  # the three characters as written are common in running text
     similar = model.similar(wrong)
     options = pairs.following(before[-1], similar) & pairs.preceding(after[0], similar)
     if not options:
-        return []
+        return ()
     as_written = pairs.score(before, wrong, after)
     best = []
     for ch in options:
         gain = pairs.score(before, ch, after) - as_written + SIMILARITY_WEIGHT * math.log(similar[ch])
         if gain >= CONTEXT_GAIN:
             best.append((gain, ch))
-    return best
-
-
-# The characters around a suspect repeat in a report: what fits better between them is worked out once.
-_fitting: dict[tuple[str, str, str], list[tuple[float, str]]] = {}
+    return tuple(best)
 
 
 def _breaks_a_word(model: Language, window: str, start: int, end: int) -> bool:
@@ -238,33 +234,25 @@ def _span(line: str, offset: int, run: str, best: tuple[str, str, str, float]) -
 
 def _judge(model: Language, run: str, at: int) -> tuple[tuple[str, str, str, float], ...] | None:
     low, high = max(0, at - WINDOW), min(len(run), at + WINDOW + 1)
-    key = (id(model), run[low:high], at - low)
-    scored = _judged.get(key)
-    if scored is None:
-        if len(_judged) > 50_000:
-            _judged.clear()
-        scored = _judged[key] = _score(model, run[low:high], at - low)
+    scored = _score(model, run[low:high], at - low)
     if not scored or scored[0][3] < MIN_GAIN:
         return None
     return tuple(c for c in scored if c[3] >= scored[0][3] - CLEAR_WIN)
 
 
-# Reports repeat their phrases: the candidates of a character in a window of text are worked out once.
-_judged: dict[tuple[int, str, int], list[tuple[str, str, str, float]]] = {}
-
-
-def _score(model: Language, window: str, j: int) -> list[tuple[str, str, str, float]]:
+@lru_cache(maxsize=MEMO)  # reports repeat their phrases: a character's candidates in a window worked out once
+def _score(model: Language, window: str, j: int) -> tuple[tuple[str, str, str, float], ...]:
     """The corrections of the character at `j` of `window`, best first, each with the gain it brings."""
     similar = model.similar(window[j])
     if not similar:
-        return []
+        return ()
     spans = [
         (start, end)
         for start in range(max(0, j - 3), j + 1)
         for end in range(max(j + 1, start + 2), min(len(window), start + 4) + 1)
     ]
     if any(model.rare(window[start:end]) for start, end in spans):
-        return []  # the character is part of a word the dictionary knows, if seldom (a name, a term)
+        return ()  # the character is part of a word the dictionary knows, if seldom (a name, a term)
     words: dict[str, tuple[str, str]] = {}
     for start, end in spans:
         if window[start:end] in model:
@@ -280,7 +268,7 @@ def _score(model: Language, window: str, j: int) -> list[tuple[str, str, str, fl
         gain = before - model.segment_cost(fixed) + SIMILARITY_WEIGHT * math.log(similar[ch])
         scored.append((ch, word, non_word, gain))
     scored.sort(key=lambda c: -c[3])
-    return scored
+    return tuple(scored)
 
 
 def _listed_spans(item: Field) -> dict[int, list[tuple[int, int]]]:
