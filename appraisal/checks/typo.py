@@ -6,7 +6,7 @@ phrases in which its letters are right (`按排名` is not `按排`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -38,6 +38,40 @@ def matcher() -> Matcher[TypoEntry]:
     return Matcher([(raw["wrong"], _entry(raw), raw.get("exceptions", ())) for raw in load_data("typo")])
 
 
+@dataclass(frozen=True)
+class Listed:
+    """A slip the list or the confusions data names in a field: line `index`, `start`..`end` in it."""
+
+    index: int
+    start: int
+    end: int
+    message: str
+    fix: str | None
+
+
+def listed(item: Field, ctx: Context) -> list[Listed]:
+    """What this rule reports in `item`, protected text included, worked out once per field and check run
+    (`typo-in-context` asks too: it leaves these to this rule)."""
+    key = f"typo:{id(item)}"
+    cached = ctx.cache.get(key)
+    if cached is None:
+        cached = ctx.cache[key] = list(_find(item))
+    assert isinstance(cached, list)
+    return cached
+
+
+def _find(item: Field) -> Iterator[Listed]:
+    for index, hit in matcher().find_in(item):
+        entry = hit.entry
+        message = f"“{entry.wrong}”应为“{'”或“'.join(entry.right)}”。"
+        yield Listed(index, hit.start, hit.end, message, entry.replacement)
+    for index, line in enumerate(item.lines):
+        for confused in find_confusions(line):
+            wrong, right = line[confused.start : confused.end], confused.entry.right
+            message = f"“{wrong}”应为“{right}”：{confused.entry.explanation}"
+            yield Listed(index, confused.start, confused.end, message, right)
+
+
 class Typo(Rule):
     name = "typo"
     title = "错别字"
@@ -50,17 +84,6 @@ class Typo(Rule):
     fields = frozenset({"section", "unmatched", "title"})
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
-        words = matcher()
-        for index, hit in words.find_in(item):
-            entry = hit.entry
-            if item.is_protected(index, hit.start, hit.end):
-                continue
-            message = f"“{entry.wrong}”应为“{'”或“'.join(entry.right)}”。"
-            yield self.finding(item, index + 1, hit.start + 1, hit.end + 1, message, entry.replacement)
-        for index, line in enumerate(item.lines):
-            for confused in find_confusions(line):
-                if item.is_protected(index, confused.start, confused.end):
-                    continue
-                wrong, right = line[confused.start : confused.end], confused.entry.right
-                message = f"“{wrong}”应为“{right}”：{confused.entry.explanation}"
-                yield self.finding(item, index + 1, confused.start + 1, confused.end + 1, message, right)
+        for slip in listed(item, ctx):
+            if not item.is_protected(slip.index, slip.start, slip.end):
+                yield self.finding(item, slip.index + 1, slip.start + 1, slip.end + 1, slip.message, slip.fix)

@@ -25,11 +25,10 @@ from functools import lru_cache
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
-from appraisal.checks.confusions import find_confusions
 from appraisal.checks.language import Language, Token, han_runs, language
 from appraisal.checks.person_names import person_names
 from appraisal.checks.proper_names import PLACE_ENDS, after_a_place, looks_like_a_name, name_position
-from appraisal.checks.typo import matcher as typo_matcher
+from appraisal.checks.typo import listed as typo_listed
 
 MIN_GAIN = 5.0  # natural-log units: the corrected sentence must be this much more probable (e^5 ≈ 150 times)
 SURE = 8.0  # a correction this strong is offered even for a non-word the writer wrote more than once (公作 for 工作)
@@ -271,15 +270,12 @@ def _score(model: Language, window: str, j: int) -> tuple[tuple[str, str, str, f
     return tuple(scored)
 
 
-def _listed_spans(item: Field) -> dict[int, list[tuple[int, int]]]:
+def _listed_spans(item: Field, ctx: Context) -> dict[int, list[tuple[int, int]]]:
     """Where `typo`'s list of common misspellings and confused words already reports in `item`, by line: one slip
     gets one finding, the list's (it names the right form with certainty)."""
     spans: dict[int, list[tuple[int, int]]] = {}
-    for index, hit in typo_matcher().find_in(item):
-        spans.setdefault(index, []).append((hit.start, hit.end))
-    for index, line in enumerate(item.lines):
-        for confused in find_confusions(line):
-            spans.setdefault(index, []).append((confused.start, confused.end))
+    for slip in typo_listed(item, ctx):
+        spans.setdefault(slip.index, []).append((slip.start, slip.end))
     return spans
 
 
@@ -299,7 +295,7 @@ class TypoInContext(Rule):
         document = ctx.cache.get("typo-in-context.text")
         if not isinstance(document, str):
             document = ctx.cache["typo-in-context.text"] = "\n".join(f.text for f in ctx.fields)
-        listed = _listed_spans(item)
+        listed = _listed_spans(item, ctx)
         for index, line in enumerate(item.lines):
             for suspect in suspects(line, model, document):
                 at = suspect.start

@@ -217,3 +217,23 @@ def test_a_misspelling_the_typo_list_reports_is_not_reported_twice() -> None:
         ):
             twice.append(example)
     assert twice == []
+
+
+def test_the_typo_list_is_matched_once_per_field_for_both_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`typo` and `typo-in-context` ask the same question of a field (where the list reports): one check run
+    answers it once, and each rule still gets it (the list's slip reported once, by the list)."""
+    from appraisal.checks import check_draft, typo
+
+    words = typo.matcher()
+    asked: list[str] = []
+    find_in = words.find_in
+
+    def counting(item):  # type: ignore[no-untyped-def]
+        asked.append(item.key)
+        return find_in(item)
+
+    monkeypatch.setattr(words, "find_in", counting)
+    draft = draft_with("results.service", "我们要坚定不移地狠抓贯切落实。")
+    found = [f for f in check_draft(draft, template()) if f.rule in ("typo", RULE)]
+    assert [(f.rule, f.fix) for f in found] == [("typo", "贯彻")]
+    assert len(asked) == len(set(asked))  # each field once, not once per rule
