@@ -28,14 +28,13 @@ from appraisal.app.session import EditSession
 from appraisal.app.tui_settings import TuiSettings
 from appraisal.errors import AppraisalError
 from appraisal.tui import palette
-from appraisal.tui.screens.dialogs import ChoiceScreen, MessageScreen, confirm_then
 from appraisal.tui.screens.editor import EditorScreen
-from appraisal.tui.screens.start import StartScreen
 from appraisal.tui.textual_compat.app_hooks import PatchedApp
 from appraisal.tui.typing_target import pass_typing_on
 
 if TYPE_CHECKING:
     from appraisal.service import Service
+    from appraisal.tui.screens.start import StartScreen
 
 log = logging.getLogger(__name__)
 
@@ -153,10 +152,17 @@ class AppraisalApp(PatchedApp[int]):
     def show_start(self) -> bool:
         """Make sure there is a start screen to come back to (there is none when a draft was opened directly).
         True when it was already there."""
-        if any(isinstance(screen, StartScreen) for screen in self.screen_stack):
+        if self._start_screens():
             return True
+        from appraisal.tui.screens.start import StartScreen  # not loaded to open a draft: the first frame is the text
+
         self.push_screen(StartScreen(self.service))
         return False
+
+    def _start_screens(self) -> list[StartScreen]:
+        """The start screens on the stack (one at most), without loading the start screen's module to find none."""
+        start = sys.modules.get("appraisal.tui.screens.start")
+        return [] if start is None else [s for s in self.screen_stack if isinstance(s, start.StartScreen)]
 
     # ------------------------------------------------------------ opening drafts
 
@@ -165,6 +171,8 @@ class AppraisalApp(PatchedApp[int]):
         try:
             session = EditSession(path, read_only=read_only, clock=self.settings.clock)
         except DraftLockedError as exc:
+            from appraisal.tui.screens.dialogs import ChoiceScreen
+
             self.show_start()  # what is left once the question is answered with 返回
             holder = exc.holder
 
@@ -188,6 +196,8 @@ class AppraisalApp(PatchedApp[int]):
             )
             return
         except AppraisalError as exc:
+            from appraisal.tui.screens.dialogs import MessageScreen
+
             self.show_start()
             self.push_screen(MessageScreen(exc.message, title="无法打开草稿"))
             return
@@ -202,20 +212,20 @@ class AppraisalApp(PatchedApp[int]):
     def _editor_opened(self, event: EditorScreen.Opened) -> None:
         self.when_drawn(event.editor.after_first_frame)
 
-    @on(StartScreen.OpenDraft)
-    def _open_chosen(self, event: StartScreen.OpenDraft) -> None:
+    # The start screen's messages, handled by name: the start screen is not loaded when a draft is opened directly.
+    def on_start_screen_open_draft(self, event: StartScreen.OpenDraft) -> None:
         self.open_draft(event.path)
 
-    @on(StartScreen.NewDraft)
-    def _new_wanted(self, _: StartScreen.NewDraft) -> None:
+    def on_start_screen_new_draft(self, _: StartScreen.NewDraft) -> None:
         self.new_draft()
 
-    @on(StartScreen.ImportDocument)
-    def _import_wanted(self, _: StartScreen.ImportDocument) -> None:
+    def on_start_screen_import_document(self, _: StartScreen.ImportDocument) -> None:
         self.import_document()
 
     def confirm_take_over(self, path: Path, holder: LockInfo) -> None:
         """Take over a lock from another computer once the user confirms, told who holds it and since when."""
+
+        from appraisal.tui.screens.dialogs import MessageScreen, confirm_then
 
         def take_over() -> None:
             try:
@@ -232,6 +242,7 @@ class AppraisalApp(PatchedApp[int]):
         confirm_then(self, question, take_over, yes="接手编辑", title="接手编辑")
 
     def new_draft(self) -> None:
+        from appraisal.tui.screens.dialogs import MessageScreen
         from appraisal.tui.screens.new_draft import NewDraftRequest, NewDraftScreen
 
         def create(request: NewDraftRequest | None) -> None:
@@ -263,9 +274,8 @@ class AppraisalApp(PatchedApp[int]):
         self.push_screen(ImportScreen(), imported)
 
     def refresh_start(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, StartScreen):
-                screen.refresh_drafts()
+        for screen in self._start_screens():
+            screen.refresh_drafts()
 
     # ------------------------------------------------------------ leaving
 
@@ -400,7 +410,8 @@ class AppraisalApp(PatchedApp[int]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The current screen's commands (the editor's when a dialog is over it), then the app-wide ones."""
         editors = self._editors()
-        owner = screen if isinstance(screen, EditorScreen | StartScreen) else (editors[-1] if editors else None)
+        owners: list[EditorScreen | StartScreen] = [*editors, *self._start_screens()]
+        owner = next((s for s in owners if s is screen), editors[-1] if editors else None)
         if owner is not None:
             yield from owner.commands()
         yield SystemCommand("新建草稿", "按模板新建一份草稿", self.new_draft)

@@ -2,7 +2,8 @@
 drafting help;
 save-as, and what to do when a save failed or the draft file changed on disk), each a function of the editor
 screen: it saves first where the dialog reads the saved draft, pushes the dialog, and acts on what the dialog
-returns. The screen keeps one line per action (layout and routing); these hold the work."""
+returns. The screen keeps one line per action (layout and routing); these hold the work. The dialog screens are
+imported where they are opened: opening a draft does not need them before its first frame."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from typing import TYPE_CHECKING
 from appraisal.app.session import SaveConflict
 from appraisal.errors import AppraisalError
 from appraisal.tui.external import edit_text, suspended
-from appraisal.tui.screens.dialogs import ChoiceScreen, InputScreen, MessageScreen
 from appraisal.tui.screens.editor_side import show_notes
 from appraisal.tui.screens.editor_status import READ_ONLY_MESSAGE
 
@@ -61,6 +61,7 @@ def export(editor: EditorScreen) -> None:
 
 
 def history(editor: EditorScreen) -> None:
+    from appraisal.tui.screens.dialogs import MessageScreen
     from appraisal.tui.screens.history import HistoryScreen
 
     editor.sync()
@@ -98,6 +99,8 @@ def edit_profile(editor: EditorScreen) -> None:
 
 def external_editor(editor: EditorScreen) -> None:
     """Edit this section in $EDITOR: the fallback when the input method misbehaves in the terminal."""
+    from appraisal.tui.screens.dialogs import MessageScreen
+
     if editor.session.read_only:
         editor.app.push_screen(MessageScreen(READ_ONLY_MESSAGE))
         return
@@ -181,6 +184,8 @@ def move_lines(editor: EditorScreen, source: str, start: int, end: int, target: 
 
 def add_note(editor: EditorScreen) -> None:
     """Ask for a note and keep it under this section (dated today); the 素材 page then shows it."""
+    from appraisal.tui.screens.dialogs import InputScreen
+
     section_id = editor.current_id
 
     def add(text: str | None) -> None:
@@ -248,6 +253,8 @@ def save(editor: EditorScreen) -> None:
 def offer_conflict_choices(editor: EditorScreen) -> None:
     """The draft file was deleted or rewritten by another program: save it again where it was (only when
     it is gone: never over someone else's file), save it under a new name, or go on writing for now."""
+    from appraisal.tui.screens.dialogs import ChoiceScreen
+
     session = editor.session
     if session.conflict is SaveConflict.DELETED:
         question = f"草稿 {session.path} 已被其他程序删除，您写的文字都还在编辑器中。"
@@ -266,6 +273,8 @@ def offer_conflict_choices(editor: EditorScreen) -> None:
 
 
 def save_here(editor: EditorScreen) -> None:
+    from appraisal.tui.screens.dialogs import MessageScreen
+
     editor.sync()
     try:
         editor.session.save_here()
@@ -279,6 +288,8 @@ def save_here(editor: EditorScreen) -> None:
 
 
 def save_as(editor: EditorScreen) -> None:
+    from appraisal.tui.screens.dialogs import InputScreen, MessageScreen
+
     def chosen(answer: str | None) -> None:
         if not answer:
             return
@@ -312,6 +323,8 @@ def save_as(editor: EditorScreen) -> None:
 
 def ask_about_unsaved(editor: EditorScreen, then: Callable[[], None]) -> None:
     """The last save failed: never drop the text silently. Offer save-as, going back, or leaving anyway."""
+    from appraisal.tui.screens.dialogs import ChoiceScreen
+
     error = editor.session.error or "保存失败。"
     choices = [("save-as", "另存为"), ("back", "返回编辑"), ("discard", "放弃修改并离开")]
     if editor.session.conflict is SaveConflict.DELETED:  # nothing there to overwrite: it may go back where it was

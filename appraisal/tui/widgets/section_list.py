@@ -12,7 +12,7 @@ from textual.css.scalar import Unit
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from appraisal.draft import Draft, SectionState, count_zi, section_state
+from appraisal.draft import Draft, SectionState, count_zi, state_for_count
 from appraisal.templates import Section, Template
 
 if TYPE_CHECKING:
@@ -44,9 +44,10 @@ STATE_LOOK: dict[SectionLook, tuple[str, str]] = {
 INDENT = "\u00a0\u00a0"
 
 
-def section_look(section: Section, text: str, findings: Sequence[Finding]) -> SectionLook:
-    """Errors outrank the length state, so "has errors" is never hidden; an empty section just says so."""
-    state = section_state(section, text)
+def section_look(section: Section, chars: int, findings: Sequence[Finding]) -> SectionLook:
+    """Errors outrank the length state, so "has errors" is never hidden; an empty section just says so. `chars`:
+    the section's 字数 (counted once by the caller: a long section took 2 ms a count)."""
+    state = state_for_count(section, chars)
     if state is not SectionState.EMPTY and _has_errors(findings):
         return SectionLook.ERRORS
     return SectionLook(state.value)
@@ -93,12 +94,10 @@ class SectionList(OptionList):
             width = int(declared.value) - self.styles.gutter.width if declared is not None and cells else 30
         return max(8, width - 3)
 
-    def _prompt(self, section: Section, level: int, text: str, findings: Sequence[Finding]) -> Text:
+    def _prompt(self, section: Section, level: int, look: SectionLook, count: int) -> Text:
         indent = INDENT * (level - 1)
         title = fit_cells(section.title, self.title_width() - cell_len(indent))
-        look = section_look(section, text, findings)
         label, style = STATE_LOOK[look]
-        count = count_zi(text)
         target = f"{count}/{section.min_chars}" if section.min_chars else f"{count}"
         prompt = Text(f"{indent}{title}\n{indent}{INDENT}")
         prompt.append(label, style=style)
@@ -120,10 +119,10 @@ class SectionList(OptionList):
                 title = fit_cells(section.title, self.title_width() - cell_len(indent))
                 options.append(Option(Text(f"{indent}{title}", style="bold"), id=f"group:{section.id}", disabled=True))
                 continue
-            text = draft.sections.get(section.id, "")
-            found = findings.get(section.id, [])
-            self._looks[section.id] = (section_look(section, text, found), count_zi(text))
-            options.append(Option(self._prompt(section, placed.level, text, found), id=section.id))
+            count = count_zi(draft.sections.get(section.id, ""))
+            look = section_look(section, count, findings.get(section.id, []))
+            self._looks[section.id] = (look, count)
+            options.append(Option(self._prompt(section, placed.level, look, count), id=section.id))
         highlighted = self.highlighted
         self.set_options(options)
         if highlighted is not None:
@@ -136,11 +135,12 @@ class SectionList(OptionList):
 
     def update_section(self, section_id: str, text: str, findings: Sequence[Finding]) -> None:
         placed = self.template.placed(section_id)
-        key = (section_look(placed.section, text, findings), count_zi(text))
+        count = count_zi(text)
+        key = (section_look(placed.section, count, findings), count)
         if self._looks.get(section_id) == key:
             return
         self._looks[section_id] = key
-        self.replace_option_prompt(section_id, self._prompt(placed.section, placed.level, text, findings))
+        self.replace_option_prompt(section_id, self._prompt(placed.section, placed.level, *key))
 
     def look_of(self, section_id: str) -> SectionLook | None:
         look = self._looks.get(section_id)
