@@ -14,11 +14,11 @@ pasted from a PDF — three or more lines of nearly one length (15 characters or
 — is reported once, at its first line.
 
 Three more signs of text copied line by line, each certain on its own: a number at the end of a line whose unit
-opens the next one (`争取资金 3860` / `万元，用于…`); a line that stops after a comma or after a word no sentence
-ends with, the next line (no blank line between) going on (`…98%，` / `群众满意度明显提升。`, `…深入开展党的` /
-`群众路线教育…`; a 落款 or a date is no sentence's second half; a line stopping in the middle of a word is not
-told from a heading without a dictionary, and is left); and an item's
-number alone on its line, its words on the next (`2.` / `人员编制`).
+opens the next one (`争取资金 3860` / `万元，用于…`); a line that stops after a comma, after a word no sentence ends
+with or inside 在…中, or whose next line opens with a count (`…矛盾纠纷` / `412件，…`), the next line (no blank
+line between) going on (`…98%，` / `群众满意度明显提升。`, `…深入开展党的` / `群众路线教育…`; a 落款 or a date is
+no sentence's second half; a line stopping in the middle of a word is not told from a heading without a
+dictionary, and is left); and an item's number alone on its line, its words on the next (`2.` / `人员编制`).
 """
 
 from __future__ import annotations
@@ -52,6 +52,12 @@ _ITEM_NUMBER_ALONE = lazy_compile(
     r"|[一二三四五六七八九十]{1,3}[、.．])[ \t\u3000]*"
 )
 _DATE_END = lazy_compile(r"[0-9０-９〇一二三四五六七八九十]{1,2}日$")
+_HAN_CHAR = lazy_compile(r"[\u4e00-\u9fff]")
+# A count opening the next line: `412件，` `4300余户` (not a year, a date, a list's number or a time).
+_COUNT_OPENS = lazy_compile(
+    r"[0-9]+(?:\.[0-9]+)?[余多]?(?:[个家项件户人名次起宗处所座条台辆场批篇套元亩吨]|万|亿|平方米|公里)"
+)
+_IN_FRAME_END = lazy_compile(r"[，,；;]在[\u4e00-\u9fff]{1,10}(?:中|之中|过程中|期间)$")
 _NEVER_LAST = set("的和或被而于将把")  # 向 (导向), 在 (所在), 与 (参与), 据 (依据) do end words
 _HAN_DIGIT_COMMA = lazy_compile(r"[\u4e00-\u9fff0-9，、]")
 _CLAUSE_MARKS = lazy_compile(r"[，。、；：！？,;:!?]")
@@ -240,6 +246,10 @@ def _continued(text: str, second: str) -> bool:
         return False
     if text[-1].isdigit() and _NUMBER_THEN_UNIT.match(following) is not None:
         return True  # `争取资金 3860` / `万元，用于…`
+    if _HAN_CHAR.match(text[-1]) and _CLAUSE_MARKS.search(text) and _COUNT_OPENS.match(following):
+        return True  # `全年共调处矛盾纠纷` / `412件，…`: a paragraph does not open with a count
+    if _IN_FRAME_END.search(text):
+        return True  # `…，在干部职工中` / `树立了良好形象。`: 在…中 needs its verb
     if _HAN_DIGIT_COMMA.match(text[-1]) is None or _DATE_END.search(text) is not None:
         return False
     if len(following) < 15 and _CLAUSE_MARKS.search(following) is None:

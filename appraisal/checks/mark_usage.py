@@ -28,6 +28,7 @@ Found = tuple[int, int, str, str | None]
 _SEPARATORS = "，。、；：,;:"
 _MIXED = lazy_compile(rf"(?<=[{HAN}\w”’）》])([，。、；：])([，。、；：])|(?<=[{HAN}])([,;:，；：])([,;:，；：。])")
 _STRENGTH = {m: i for i, m in enumerate("、，,：:；;。")}  # the stronger of two marks is usually the one meant
+_FULL_WIDTH = {",": "，", ";": "；", ":": "："}
 _FIGURE_COLON = set("为是达比")  # `调整为：，` is a stripped figure
 _DENG = lazy_compile(r"(?<![一二三四五六七八九十特优甲乙丙丁同平相何])等、|、等(?![级次待同候于距量价效号额比差])")
 _ITEM_COMMA = lazy_compile(r"、(?=[二三四五六七八九十]是)")
@@ -57,7 +58,7 @@ def _mixed(line: str) -> Iterator[Found]:
         if first in "：:" and line[start - 1 : start] in _FIGURE_COLON:
             continue
         keep = first if _STRENGTH.get(first, 0) >= _STRENGTH.get(second, 0) else second
-        yield start, match.end(), f"“{first}{second}”两个标点连用，应只留一个。", keep
+        yield start, match.end(), f"“{first}{second}”两个标点连用，应只留一个。", _FULL_WIDTH.get(keep, keep)
 
 
 def _deng(line: str) -> Iterator[Found]:
