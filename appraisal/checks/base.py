@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from types import MappingProxyType
-from typing import ClassVar
+from typing import ClassVar, TypeVar, cast
 
 from appraisal.draft import Draft, count_zi
 from appraisal.templates import Section, Template
@@ -48,6 +48,7 @@ class Tier(StrEnum):
 FAST = Tier.FAST
 IDLE = Tier.IDLE
 ALL_TIERS = frozenset(Tier)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,14 @@ class Context:
         for item in fields:
             item.escaped = escapes.get(item.key, ()) if escapes else ()
         self.fields = fields
-        self.cache: dict[str, object] = {}
+        self.cache: dict[str, object] = {}  # see `shared`
+
+    def shared(self, key: str, make: Callable[[], T]) -> T:
+        """What `make` returns, worked out once per check run and kept under `key`: a part of the work that several
+        rules, or every field of one, need (the draft's sentences, a field's line breaks)."""
+        if key not in self.cache:
+            self.cache[key] = make()
+        return cast(T, self.cache[key])
 
     @cached_property
     def section_fields(self) -> dict[str, Field]:

@@ -262,12 +262,7 @@ def _continued(text: str, second: str) -> bool:
 
 def breaks(item: Field, ctx: Context) -> list[Break]:
     """`find_breaks`, worked out once per field and check run (three rules ask)."""
-    key = f"broken-line:{id(item)}"
-    cached = ctx.cache.get(key)
-    if cached is None:
-        cached = ctx.cache[key] = find_breaks(item)
-    assert isinstance(cached, list)
-    return cached
+    return ctx.shared(f"broken-line:{id(item)}", lambda: find_breaks(item))
 
 
 def explained(item: Field, ctx: Context) -> set[tuple[int, int]]:

@@ -58,9 +58,10 @@ def _sentences(line: str) -> tuple[tuple[int, int, str], ...]:
 
 def _index(ctx: Context) -> dict[str, Place]:
     """Where each sentence of the draft first occurs; built once per check run."""
-    cached = ctx.cache.get("sentences")
-    if isinstance(cached, dict):
-        return cached
+    return ctx.shared("sentences", lambda: _first_places(ctx))
+
+
+def _first_places(ctx: Context) -> dict[str, Place]:
     first: dict[str, Place] = {}
     for order, item in enumerate(ctx.fields):
         if item.key == "title":
@@ -68,7 +69,6 @@ def _index(ctx: Context) -> dict[str, Place]:
         for line_index, line in enumerate(item.lines):
             for start, _end, key in sentences(line):
                 first.setdefault(key, Place(order, item.key, line_index, start))
-    ctx.cache["sentences"] = first
     return first
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
-from typing import cast
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.templates import Template
@@ -65,10 +64,7 @@ class HeadingInText(Rule):
     fields = frozenset({"section"})
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
-        cached = ctx.cache.get("titles")
-        if cached is None:
-            cached = ctx.cache["titles"] = _titles(ctx.template)
-        titles, names = cast(tuple[frozenset[str], frozenset[str]], cached)
+        titles, names = ctx.shared("titles", lambda: _titles(ctx.template))
         for index, line in enumerate(item.lines):
             start = len(line) - len(line.lstrip())
             if start == len(line):

@@ -70,9 +70,10 @@ def _years(match: re.Match[str]) -> bool:
 
 def _first_range_mark(ctx: Context) -> str | None:
     """The range mark the report uses first, in document order; cached per check run."""
-    cached = ctx.cache.get("range-mark", "")
-    if cached != "":
-        return cached if isinstance(cached, str) else None
+    return ctx.shared("range-mark", lambda: _find_first_range_mark(ctx))
+
+
+def _find_first_range_mark(ctx: Context) -> str | None:
     first: str | None = None
     for item in ctx.fields:
         for line in item.lines:
@@ -84,7 +85,6 @@ def _first_range_mark(ctx: Context) -> str | None:
                 break
         if first is not None:
             break
-    ctx.cache["range-mark"] = first
     return first
 
 

@@ -52,12 +52,7 @@ class Listed:
 def listed(item: Field, ctx: Context) -> list[Listed]:
     """What this rule reports in `item`, protected text included, worked out once per field and check run
     (`typo-in-context` asks too: it leaves these to this rule)."""
-    key = f"typo:{id(item)}"
-    cached = ctx.cache.get(key)
-    if cached is None:
-        cached = ctx.cache[key] = list(_find(item))
-    assert isinstance(cached, list)
-    return cached
+    return ctx.shared(f"typo:{id(item)}", lambda: list(_find(item)))
 
 
 def _find(item: Field) -> Iterator[Listed]:

@@ -292,9 +292,7 @@ class TypoInContext(Rule):
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         model = language()
-        document = ctx.cache.get("typo-in-context.text")
-        if not isinstance(document, str):
-            document = ctx.cache["typo-in-context.text"] = "\n".join(f.text for f in ctx.fields)
+        document = ctx.shared("typo-in-context.text", lambda: "\n".join(f.text for f in ctx.fields))
         listed = _listed_spans(item, ctx)
         for index, line in enumerate(item.lines):
             for suspect in suspects(line, model, document):
