@@ -3,7 +3,7 @@
 - Two different separating marks side by side (`，。` `：，` `；。` `、，`): one of them is wrong. A colon with
   nothing after it but a comma after 为/是/达/比 (`调整为：，`) is a stripped figure, `missing-figure`'s.
 - `等` takes no 顿号 after it or before it (`学习、培训等、活动` `观看、讨论、等环节`); 一等、二等 is a rank.
-- Items counted 一是、二是 are separated by ；or ，, not 、 (`一是加强领导、二是完善机制`).
+- Items counted 一是、二是 or （1）（2） are separated by ；or ，, not 、 (`一是加强领导、二是完善机制`).
 - A bracketed Arabic number takes no mark after it (`（1）、` → `（1）`); the Chinese ones are `punctuation`'s own.
 - A question mark ends a question: a sentence with no word that asks (吗, 呢, 什么, 如何, 是否, 能否, 是不是 …, or
   an A不A choice) ending in `？` is a statement (`全年未发生重大事件？`).
@@ -31,7 +31,7 @@ _STRENGTH = {m: i for i, m in enumerate("、，,：:；;。")}  # the stronger o
 _FULL_WIDTH = {",": "，", ";": "；", ":": "："}
 _FIGURE_COLON = set("为是达比")  # `调整为：，` is a stripped figure
 _DENG = lazy_compile(r"(?<![一二三四五六七八九十特优甲乙丙丁同平相何])等、|、等(?![级次待同候于距量价效号额比差])")
-_ITEM_COMMA = lazy_compile(r"、(?=[二三四五六七八九十]是)")
+_ITEM_COMMA = lazy_compile(r"、(?=[二三四五六七八九十]是|[（(][2-9２-９二三四五六七八九][）)])")
 _ARABIC_ITEM_MARK = lazy_compile(r"(?:^|(?<=[\s　。；：，]))[（(][0-9０-９]{1,2}[）)]([、，,．])")
 _QUESTION = lazy_compile(r"？")
 _ASKING = lazy_compile(
@@ -68,10 +68,13 @@ def _deng(line: str) -> Iterator[Found]:
 
 
 def _items(line: str) -> Iterator[Found]:
-    first = line.find("一是")
+    first = min(
+        (at for at in (line.find("一是"), line.find("（1）"), line.find("(1)"), line.find("（一）")) if at >= 0),
+        default=-1,
+    )
     if first >= 0:
         for match in _ITEM_COMMA.finditer(line, first):
-            yield match.start(), match.end(), "“一是……二是……”分项之间应用分号或逗号，不用顿号。", "；"
+            yield match.start(), match.end(), "分项之间应用分号或逗号，不用顿号。", "；"
     if "）" in line or ")" in line:
         for match in _ARABIC_ITEM_MARK.finditer(line):
             mark = match.group(1)
@@ -96,7 +99,7 @@ def _statement_questions(line: str) -> Iterator[Found]:
         han = sum(1 for ch in sentence if _HAN_CHAR.match(ch))
         if han < 4 or _ASKING.search(sentence) or _quoted_at(line, at):
             continue
-        yield at, at + 1, "这是陈述句，句末应用句号，不用问号。", "。"
+        yield at, at + 1, "这是陈述句，句末应用句号，不用问号。", None  # the writer decides: "fix all" must not guess
 
 
 def _titles(line: str) -> Iterator[Found]:
