@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
+from appraisal.app.session import EditSession
 from appraisal.store import load_draft
 from appraisal.tui.screens.dialogs import MessageScreen
+from appraisal.tui.screens.editor import EditorScreen
 
 from .editing import editing
-from .helpers import FakeMonotonic, editor_ready, make_app, make_draft, wait_until
+from .helpers import FakeMonotonic, editor_ready, fast_settings, make_app, make_draft, wait_until
 
 PARAGRAPH = (
     "本人始终坚持以习近平新时代中国特色社会主义思想为指导，认真学习贯彻党的二十大精神，"
@@ -413,3 +415,14 @@ async def test_keys_typed_before_and_after_alt_down_each_stay_in_their_section()
         editor.save_now()
     saved = load_draft(path).sections
     assert (saved["intro"], saved["conduct"], saved["study"]) == ("忠诚", "学习", "工作")
+
+
+def test_started_is_false_before_the_editor_is_composed() -> None:
+    """`started` (the work deferred past the first frame is done) is asked by tests and benchmarks/run.py from the
+    moment the editor is pushed: before it was composed it raised NoMatches, which ended the benchmark's app."""
+    session = EditSession(make_draft())
+    try:
+        editor = EditorScreen(session, fast_settings(), lambda: pytest.fail("the checker is not needed"))
+        assert editor.started is False
+    finally:
+        session.close()

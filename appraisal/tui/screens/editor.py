@@ -165,9 +165,16 @@ class EditorScreen(Screen[None]):
     @property
     def started(self) -> bool:
         """The work deferred past the first frame is done: the tabs built, last year's draft looked up, the whole
-        draft checked (and so again after a profile change)."""
+        draft checked (and so again after a profile change). False until the screen is mounted (asked before it was
+        composed, it raised NoMatches: benchmarks/run.py's key-press row ended the app so)."""
         lookup = self.last_year_lookup
-        return self.guidance.built and lookup.known and not lookup.pending and not self.checks.whole_pending
+        return (
+            self.is_mounted
+            and self.guidance.built
+            and lookup.known
+            and not lookup.pending
+            and not self.checks.whole_pending
+        )
 
     @property
     def findings(self) -> dict[str, list[Finding]]:
