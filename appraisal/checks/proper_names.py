@@ -8,6 +8,7 @@ tells a name is where it stands:
 - after a title or before one (`局长姜川峰`, `董时子镇长`, `魏经大一行`, `王晓萍说`): a person's name, a common surname
   and one or two characters;
 - right after a place name the dictionary tags (`江苏凯迪亚新型材料`): a brand;
+- a short item of a list whose other items are names closed by a place or trade word (`新亚酒店、嘉怡家纺`);
 - between quotation marks (`“晨读夜研”`), in a numbered abbreviation (`五督八必`), in a series of coinages on one
   head (`述职、述廉、述学、述法`).
 
@@ -72,7 +73,7 @@ def name_position(model: Language, line: str, start: int, end: int, at: int, bes
         return True  # a name closed by a place word: 乐诚寺, 荻港, 旌城
     if _before_a_name_end(line, end) or _before_a_name_end(line, at + 1):  # 康丰公司: not 分公司
         return True
-    if _a_persons_name(line, at) or _a_name_in_a_list(line, at):
+    if _a_persons_name(line, at) or _a_name_in_a_list(line, at) or _a_firm_in_a_list(line, start, end):
         return True
     if line.startswith(AFTER_A_NAME, at) and _a_persons_name(line, at - 1):
         return True  # the word after a name (`王树青摄`: not 青蛇)
@@ -148,6 +149,29 @@ def _a_name_in_a_list(line: str, at: int) -> bool:
                 continue
             if line[end : end + 1] == "、" or (line[first - 1 : first] == "、" and line[end : end + 1] in "等，。；"):
                 return True
+    return False
+
+
+LIST_ITEM = 6  # characters of an item of a list of firms or places (`新亚酒店`, `嘉怡家纺`)
+_CLAUSE = lazy_compile(r"[^，。；：！？,;:!?（）()“”]+")
+
+
+def _a_firm_in_a_list(line: str, start: int, end: int) -> bool:
+    """The non-word is in a short item of a list (by 顿号) whose other items are names closed by a place or trade
+    word (`新亚酒店、嘉怡家纺、永辉超市等`): the items of such a list are names too."""
+    for clause in _CLAUSE.finditer(line):
+        if not clause.start() <= start < end <= clause.end():
+            continue
+        items, at = [], clause.start()
+        for item in clause.group().split("、"):
+            items.append((at, item.split("等")[0]))  # the last item ends at 等 (`…、永辉超市等商户`)
+            at += len(item) + 1
+        if len(items) < 2:
+            return False
+        for first, item in items:
+            if first <= start and end <= first + len(item):
+                others = [other for other_first, other in items if other_first != first]
+                return len(item) <= LIST_ITEM and any(other.endswith(NAME_ENDS) for other in others)
     return False
 
 

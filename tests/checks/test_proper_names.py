@@ -125,3 +125,23 @@ def test_slips_near_names_positions_are_still_found(text: str) -> None:
 
 def test_a_word_written_twice_is_no_series_of_coinages() -> None:
     assert [x.wrong for x in suspects("要认真惯彻、惯彻到底。")] == ["惯", "惯"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Flagged before (机电, 一家): a short item of a list whose other items are names closed by a place or trade
+        # word is a name too.
+        "引进华庭宾馆、雅肌电商、百通物流等一批企业。",
+        "辖区有新亚酒店、永辉超市、嘉怡家纺等商户。",
+    ],
+)
+def test_a_firm_in_a_list_of_firms_stays_silent(text: str) -> None:
+    assert list(suspects(text, document=text)) == []
+
+
+def test_a_slip_in_a_list_of_firms_that_is_no_name_is_still_found() -> None:
+    text = "走访了新华书店、惯彻落实小组、区供销社等单位。"  # an item of seven characters: not a firm's name
+    assert [s.wrong for s in suspects(text, document=text)] == ["惯"]
+    text = "全面惯彻、落实会议精神。"  # no item closed by a place or trade word
+    assert [s.wrong for s in suspects(text, document=text)] == ["惯"]
