@@ -8,6 +8,8 @@
 - A question mark ends a question: a sentence with no word that asks (吗, 呢, 什么, 如何, 是否, 能否, 是不是 …, or
   an A不A choice) ending in `？` is a statement (`全年未发生重大事件？`).
 - The title inside 《》 carries no sentence mark at its end (`《……促进法。》`).
+- An ellipsis and 等 say the same: not both (`走访、座谈……等活动`).
+- A Chinese numeral counting a heading takes 、, not a full stop (`一.加强学习` → `一、加强学习`).
 - A straight single quote in Chinese text is ‘ or ’ (`‘菜篮子'`), as the straight double quote is “ or ”.
 - Angle brackets `<` `>` between Chinese words are 书名号 typed on a Latin keyboard: 〈〉.
 - A document number's year stands in 六角括号 (`湘政发〔2019〕10号`): `〔201910号`, `2019〕10号` and `益赫政发201612号`
@@ -40,6 +42,8 @@ _ASKING = lazy_compile(
 )
 _SENTENCE_START = lazy_compile(r"[。！？!?；;…]")
 _TITLE_END = lazy_compile(r"[。，、；：,;]》")
+_ELLIPSIS_DENG = lazy_compile(r"(?<!…)……(?=等)")  # `...等` is first an ellipsis written wrong: one finding at a time
+_HEADING_DOT = lazy_compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}([.．])(?![0-9０-９])")
 _STRAIGHT_SINGLE = "'"
 _HAN_CHAR = lazy_compile(f"[{HAN}]")
 _ANGLE = lazy_compile(rf"(?<=[{HAN}*＊])(?:<[^<>]{{1,40}}>|[<>])(?=[{HAN}*＊])")
@@ -108,6 +112,17 @@ def _titles(line: str) -> Iterator[Found]:
         yield match.start(), match.start() + 1, f"书名号里的标题末尾不加“{mark}”。", ""
 
 
+def _ellipsis_deng(line: str) -> Iterator[Found]:
+    for match in _ELLIPSIS_DENG.finditer(line):
+        yield match.start(), match.end(), "省略号与“等”不同时使用，删去其一。", ""
+
+
+def _heading_dot(line: str) -> Iterator[Found]:
+    match = _HEADING_DOT.match(line)
+    if match is not None:
+        yield match.start(1), match.end(1), "汉字序号后用顿号，如“一、”，不用“.”。", "、"
+
+
 def _single_quotes(line: str) -> Iterator[Found]:
     """Each straight single quote next to a Chinese character, with ‘ or ’ as its fix: it closes a ‘ left open
     (`‘菜篮子'`) or pairs with the next straight one; unpaired at the end of the line, no fix."""
@@ -164,6 +179,10 @@ def usage(line: str) -> Iterator[Found]:
         yield from _statement_questions(line)
     if "》" in line:
         yield from _titles(line)
+    if "等" in line and "……" in line:
+        yield from _ellipsis_deng(line)
+    if "." in line or "．" in line:
+        yield from _heading_dot(line)
     if _STRAIGHT_SINGLE in line:
         yield from _single_quotes(line)
     if "<" in line or ">" in line:

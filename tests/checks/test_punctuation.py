@@ -11,6 +11,7 @@ from .marks import draft_with, spans_of, template
 
 POSITIVES = [
     "开展了走访企业、召开座谈会⟦...⟧等一系列活动。",
+    "开展了走访企业、召开座谈会⟦……⟧等一系列活动。",  # GB/T 15834: an ellipsis and 等 are not used together
     "全面推进各项工作⟦。。。⟧",
     "包括内贸、外贸、电商⟦…⟧各个领域。",
     "圆满完成了全年目标任务⟦。。⟧下一步将继续努力。",
@@ -31,7 +32,6 @@ NEGATIVES = [
     "根据区政府〔 … 〕号文件要求，填写【 …】。",  # the same with spaces (placeholder's brackets of blanks)
     "以上报告，请予评议。县发展和改革局局长　刘建国",
     "报告人：局长　王德明，二〇二六年十二月十八日",
-    "开展了走访企业、召开座谈会……等一系列活动。",
     "全年完成投资3.5亿元，同比增长12.6%。",
     "We discussed the plan etc... and more.",
     "坚持“两个确立”、做到“两个维护”。",
