@@ -18,9 +18,9 @@ import math
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from appraisal.checks import prebuilt
 from appraisal.checks.chars import HAN_UNIFIED
@@ -29,7 +29,7 @@ from appraisal.text.lazy_regex import lazy_compile
 log = logging.getLogger(__name__)
 
 HAN_RUN = lazy_compile(rf"[{HAN_UNIFIED}]+")  # the block the model's words are written in
-MAX_WORD = 4
+MAX_WORD = 4  # the longest word the segmenter tries (`Language._cut` is written out for this length)
 SOUND_SAME = 1.0  # the same syllable and tone: 章/彰, 惯/贯
 SOUND_TONE = 0.8  # the same syllable in another tone
 SOUND_NEAR = 0.5  # an initial or final many speakers merge: zh/z, ch/c, sh/s, n/l; an/ang, en/eng, in/ing
@@ -43,8 +43,9 @@ COMMON_WORD = 10  # frequency bucket (round(2·log2 f)) from which a word is com
 _UNKNOWN_BUCKET = -2  # a character the dictionary does not know costs as a word seen once in two
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a split (a tuple: made by the hundred thousand when a long text is checked)."""
+
     start: int
     end: int
     text: str
@@ -86,6 +87,10 @@ class Language:
         if log_total is None:
             log_total = math.log(sum(2 ** (value // 64 / 2) for value in words.values()))
         self._log_total = log_total
+        step = math.log(2) / 2
+        # -log P of a word by its dictionary value (bucket * 64 + tag), computed as `cost` does
+        self._costs = [log_total - value // 64 * step for value in range(max(words.values(), default=0) + 1)]
+        self._unknown_cost = log_total - _UNKNOWN_BUCKET * step
         self._rare_words = rare_words
         self._rare_seen: dict[str, bool] = {}  # the answers of `rare`, a binary search each
         self._similar: dict[str, dict[str, float]] = {}
@@ -135,38 +140,58 @@ class Language:
     def segment(self, text: str) -> list[Token]:
         """The most probable split of a run of Han characters into dictionary words (jieba's unigram model); a
         character the dictionary does not know is a token of its own."""
-        return [Token(s, e, text[s:e], self.pos(text[s:e])) for s, e in self._cut(text)[1]]
+        _cost, back, values = self._cut(text)
+        tags = self._tags
+        tokens: list[Token] = []
+        end = len(text)
+        while end > 0:
+            start = end - back[end]
+            value = values[end]
+            tokens.append(Token(start, end, text[start:end], "" if value is None else tags[value % 64]))
+            end = start
+        tokens.reverse()
+        return tokens
 
     def segment_cost(self, text: str) -> float:
         return self._cut(text)[0]
 
-    def _cut(self, text: str) -> tuple[float, list[tuple[int, int]]]:
-        words = self._words
-        step = math.log(2) / 2
-        unknown = self._log_total - _UNKNOWN_BUCKET * step
+    def _cut(self, text: str) -> tuple[float, list[int], list[int | None]]:
+        """The cost of the best split of `text`, and for each end of a word in it the length of that word and its
+        dictionary value (None: a character the dictionary does not know). Of two splits that cost the same the
+        one whose last word is shorter wins. The lengths are written out (one look-up each): this loop is most of
+        the time of the dictionary rules."""
+        get, costs = self._words.get, self._costs
+        unknown = self._unknown_cost
         n = len(text)
-        best = [0.0] + [math.inf] * n
+        best = [0.0] * (n + 1)
         back = [1] * (n + 1)
+        values: list[int | None] = [None] * (n + 1)
         for end in range(1, n + 1):
-            for length in range(1, min(MAX_WORD, end) + 1):
-                value = words.get(text[end - length : end])
-                if value is None:
-                    if length > 1:
-                        continue
-                    cost = unknown
-                else:
-                    cost = self._log_total - value // 64 * step
-                total = best[end - length] + cost
-                if total < best[end]:
-                    best[end] = total
-                    back[end] = length
-        spans: list[tuple[int, int]] = []
-        end = n
-        while end > 0:
-            spans.append((end - back[end], end))
-            end -= back[end]
-        spans.reverse()
-        return best[n], spans
+            value = get(text[end - 1])
+            low = best[end - 1] + (unknown if value is None else costs[value])
+            length = 1
+            if end > 1:
+                found = get(text[end - 2 : end])
+                if found is not None:
+                    total = best[end - 2] + costs[found]
+                    if total < low:
+                        low, length, value = total, 2, found
+                if end > 2:
+                    found = get(text[end - 3 : end])
+                    if found is not None:
+                        total = best[end - 3] + costs[found]
+                        if total < low:
+                            low, length, value = total, 3, found
+                    if end > 3:
+                        found = get(text[end - 4 : end])
+                        if found is not None:
+                            total = best[end - 4] + costs[found]
+                            if total < low:
+                                low, length, value = total, 4, found
+            best[end] = low
+            back[end] = length
+            values[end] = value
+        return best[n], back, values
 
     def common(self, word: str) -> bool:
         """Whether `word` is a common word (frequency bucket ≥ COMMON_WORD), one a writer may have meant."""
