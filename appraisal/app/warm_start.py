@@ -1,8 +1,9 @@
-"""What the program keeps in the cache folder to start fast: the compiled forms of its regular expressions and the
-parsed data files it ships.
+"""What the program keeps in the cache folder to start fast: the compiled forms of its regular expressions, the
+parsed data files it ships and the compiled methods of its dataclasses.
 
 Compiling the patterns a `check` uses took 60–90 ms of every run and parsing the word lists 10–15 ms; made from
-what an earlier run kept they take ~1 ms (`appraisal.text.lazy_regex`, `appraisal.toml_data.loads_shipped`). The
+what an earlier run kept they take ~1 ms (`appraisal.text.lazy_regex`, `appraisal.toml_data.loads_shipped`);
+compiling the methods of the dataclasses made after the start took ~45 ms (`appraisal.app.dataclass_methods`). The
 faces call `warm_start()` once at start. The file holds a marshal dump and its SHA-1, one file per interpreter
 build; a damaged, foreign or unreadable file is ignored and written again; what a run had to make itself is added
 when the process ends.
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from appraisal import paths, toml_data
+from appraisal.app import dataclass_methods
 from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes
 from appraisal.text import lazy_regex
@@ -26,7 +28,8 @@ from appraisal.text import lazy_regex
 log = logging.getLogger(__name__)
 
 FORMAT = 1  # of the file: a new number when what it holds changes
-MAX_ENTRIES = 5000  # far more than the program has (~450 patterns, 6 data files): a bound on a file that only grows
+MAX_ENTRIES = 5000  # far more than the program has (~450 patterns, 6 data files, ~500 methods): a bound
+# on a file that only grows
 _TAG = hashlib.sha1(f"{FORMAT}|{sys.version}|{lazy_regex.FORMS_TAG}".encode(), usedforsecurity=False).hexdigest()[:16]
 _started = False
 
@@ -41,6 +44,7 @@ def warm_start() -> None:
     kept = _read(path)
     lazy_regex.use_compiled_forms(kept.get("patterns", {}))
     toml_data.use_kept_tables(kept.get("tables", {}))
+    dataclass_methods.use_kept_code(kept.get("methods", {}))
     atexit.register(_write, path, kept)
 
 
@@ -64,6 +68,7 @@ def _write(path: Path, kept: dict[str, dict[Any, Any]]) -> None:
     new: dict[str, dict[Any, Any]] = {
         "patterns": lazy_regex.new_compiled_forms(),
         "tables": toml_data.new_kept_tables(),
+        "methods": dataclass_methods.new_code(),
     }
     if not any(new.values()):
         return

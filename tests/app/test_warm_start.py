@@ -20,24 +20,36 @@ REPORT = ROOT / "tests" / "fixtures" / "check" / "report.txt"
 # Counts the program's patterns (`lazy_compile`) that `re.compile` compiles and the data files `tomllib` parses
 # while the command runs; what was kept makes the others.
 PROBE = """
-import re, sys, tomllib
-real, parse = re.compile, tomllib.loads
+import builtins, re, sys, tomllib
+real, parse, compile_source = re.compile, tomllib.loads, builtins.compile
 count = [0]
+methods = [0]
+def compiling(*args, **kwargs):
+    methods[0] += sys._getframe(1).f_code.co_name == "_exec"  # a dataclass method (`dataclass_methods`)
+    return compile_source(*args, **kwargs)
 def counting(*args, **kwargs):
     count[0] += sys._getframe(1).f_code.co_filename.endswith("lazy_regex.py")
     return real(*args, **kwargs)
 def parsing(*args, **kwargs):
     count[0] += sys._getframe(1).f_code.co_name == "loads_shipped"
     return parse(*args, **kwargs)
-re.compile, tomllib.loads = counting, parsing
+re.compile, tomllib.loads, builtins.compile = counting, parsing, compiling
 from appraisal.cli import main
 code = main(sys.argv[1:])
-print("MADE", count[0], file=sys.stderr)
+print("MADE", count[0], methods[0], file=sys.stderr)
 sys.exit(code)
 """
 
 
 def _check(home: Path, *extra: str) -> tuple[str, int]:
+    """The JSON findings of `check` run in a new interpreter, and how many patterns, data files and dataclass
+    methods it had to make itself."""
+    out, patterns, methods = _check_counting(home, *extra)
+    return out, patterns + methods
+
+
+def _check_counting(home: Path, *extra: str) -> tuple[str, int, int]:
+    """The JSON findings, the patterns and data files made, the dataclass methods compiled."""
     env = {**os.environ, "APPRAISAL_HOME": str(home)}
     done = subprocess.run(
         [sys.executable, "-c", PROBE, "check", "--format", "json", str(REPORT), *extra],
@@ -48,7 +60,8 @@ def _check(home: Path, *extra: str) -> tuple[str, int]:
         timeout=120,
     )
     compiled = [line for line in done.stderr.splitlines() if line.startswith("MADE")]
-    return done.stdout, int(compiled[-1].split()[1])
+    _made, patterns, methods = compiled[-1].split()
+    return done.stdout, int(patterns), int(methods)
 
 
 def _kept(home: Path) -> list[Path]:
@@ -64,6 +77,14 @@ def test_the_second_run_makes_its_patterns_from_the_kept_forms(tmp_path: Path) -
     assert json.loads(second) == json.loads(first)  # the same findings
     assert compiled_first > 50
     assert compiled_second == 0
+
+
+def test_the_second_run_compiles_no_dataclass_method(tmp_path: Path) -> None:
+    first, _patterns, methods_first = _check_counting(tmp_path)
+    second, _patterns, methods_second = _check_counting(tmp_path)
+    assert json.loads(second) == json.loads(first)
+    assert methods_first > 100  # the program's dataclasses and its libraries' made after the start
+    assert methods_second == 0
 
 
 def test_a_damaged_file_is_ignored_and_written_again(tmp_path: Path) -> None:
