@@ -38,7 +38,7 @@ _FUZZY_INITIAL = {"z": "zh", "zh": "z", "c": "ch", "ch": "c", "s": "sh", "sh": "
 _FUZZY_FINAL = {"an": "ang", "ang": "an", "en": "eng", "eng": "en", "in": "ing", "ing": "in"}
 _SYLLABLE = lazy_compile(r"([bpmfdtnlgkhjqxrzcsyw]h?|)([a-z]+?)(\d?)")
 RARE_BUCKET = 3  # words seen at most 2^(3/2) ≈ 3 times in jieba's counts: known, but not used to segment
-FORMAT = 5  # of the prebuilt copy: a new number when what it holds changes
+FORMAT = 6  # of the prebuilt copy: a new number when what it holds changes
 COMMON_WORD = 10  # frequency bucket (round(2·log2 f)) from which a word is common: seen 32 times or more
 _UNKNOWN_BUCKET = -2  # a character the dictionary does not know costs as a word seen once in two
 
@@ -59,33 +59,22 @@ class Language:
         self,
         words: dict[str, int],
         tags: list[str],
-        readings: dict[str, list[str]],
-        shapes: list[str],
-        rare_readings: dict[str, list[str]] | None = None,
-        log_total: float | None = None,
-        rare_words: str = "",
+        readings: dict[str, str],
+        rare_readings: dict[str, str],
+        log_total: float,
+        rare_words: str,
+        sounds: tuple[dict[str, str], dict[str, str], dict[str, str]],
     ):
-        """`readings`: of the common characters, those offered as corrections; `rare_readings`: of the others.
-        `log_total`: the log of the dictionary's total frequency, when known (the prebuilt copy keeps it).
-        `rare_words`: words seen at most RARE_BUCKET times as one sorted string of 4-character records (padded with
-        NUL): known, so never taken for slips, but kept out of the segmenter and out of memory as objects."""
+        """`readings`: the usual reading of each common character (those offered as corrections);
+        `rare_readings`: of the others. `log_total`: the log of the dictionary's total frequency. `rare_words`: words
+        seen at most RARE_BUCKET times as one sorted string of 4-character records (padded with NUL): known, so
+        never taken for slips, but kept out of the segmenter and out of memory as objects. `sounds`: the common
+        characters by reading, by syllable and by similar shape (`_sounds`)."""
         self._words = words  # word → bucket * 64 + index of its part of speech in `tags`
         self._tags = tags
         self._readings = readings
-        self._shapes = shapes
-        self._rare_readings = rare_readings or {}
-        self._shape_of: dict[str, set[str]] = defaultdict(set)
-        for group in shapes:
-            for ch in group:
-                self._shape_of[ch].update(c for c in group if c != ch)
-        self._by_tone: dict[str, set[str]] = defaultdict(set)
-        self._by_syllable: dict[str, set[str]] = defaultdict(set)
-        for ch, spellings in readings.items():
-            spelling = spellings[0]  # the usual reading: a rare one (提 dī, 不 fǒu) would make noise, not typos
-            self._by_tone[spelling].add(ch)
-            self._by_syllable[spelling.rstrip("012345")].add(ch)  # the syllable without its tone
-        if log_total is None:
-            log_total = math.log(sum(2 ** (value // 64 / 2) for value in words.values()))
+        self._rare_readings = rare_readings
+        self._by_tone, self._by_syllable, self._shape_of = sounds
         self._log_total = log_total
         step = math.log(2) / 2
         # -log P of a word by its dictionary value (bucket * 64 + tag), computed as `cost` does
@@ -214,16 +203,17 @@ class Language:
         found = self._similar.get(ch)
         if found is None:
             found = {}
-            for spelling in (self._readings.get(ch) or self._rare_readings.get(ch) or [])[:1]:
+            spelling = self._readings.get(ch) or self._rare_readings.get(ch)
+            if spelling:
                 initial, final, _tone = _split(spelling)
-                for other in self._by_tone[spelling]:
+                for other in self._by_tone.get(spelling, ""):
                     found[other] = max(found.get(other, 0.0), SOUND_SAME)
-                for other in self._by_syllable[initial + final]:
+                for other in self._by_syllable.get(initial + final, ""):
                     found[other] = max(found.get(other, 0.0), SOUND_TONE)
                 for near in (_FUZZY_INITIAL.get(initial, "\0") + final, initial + _FUZZY_FINAL.get(final, "\0")):
-                    for other in self._by_syllable.get(near, ()):
+                    for other in self._by_syllable.get(near, ""):
                         found[other] = max(found.get(other, 0.0), SOUND_NEAR)
-            for other in self._shape_of.get(ch, ()):
+            for other in self._shape_of.get(ch, ""):
                 if other in self._readings:
                     found[other] = max(found.get(other, 0.0), SHAPE)
             found.pop(ch, None)
@@ -257,24 +247,43 @@ def _load() -> Language:
         return kept
     words_gz, chars = (file.read_bytes() for file in files)
     model = _parse(words_gz, chars.decode("utf-8"))
-    packed = (
-        *_pack_words(model._words),
-        model._tags,
-        model._readings,
-        model._shapes,
-        model._rare_readings,
-        model._log_total,
-        model._rare_words,
-    )
-    prebuilt.keep(path, "language", packed)
+    prebuilt.keep(path, "language", _parts(model))
     return model
 
 
+def _parts(model: Language) -> tuple[object, ...]:
+    """What the prebuilt copy keeps: every table the model reads, made once (`_from_parts` reads them)."""
+    return (
+        *_pack_words(model._words),
+        model._tags,
+        model._readings,
+        model._rare_readings,
+        model._log_total,
+        model._rare_words,
+        model._by_tone,
+        model._by_syllable,
+        model._shape_of,
+    )
+
+
 def _from_parts(parts: object) -> Language | None:
-    """The model from the parts of a prebuilt copy (`_load` writes them)."""
-    if isinstance(parts, tuple) and len(parts) == 8:
-        return Language(_unpack_words(*parts[:2]), *parts[2:])
-    return None
+    """The model from the parts of a prebuilt copy (None: not a copy of this format)."""
+    if not (isinstance(parts, tuple) and len(parts) == 10):
+        return None
+    text, values, tags, readings, rare_readings, log_total, rare_words, *sounds = parts
+    kinds = (bytes, bytes, list, dict, dict, float, str, dict, dict, dict)
+    if not all(isinstance(part, kind) for part, kind in zip(parts, kinds, strict=True)):
+        return None
+    by_tone, by_syllable, shape_of = sounds
+    return Language(
+        _unpack_words(text, values),
+        tags,
+        readings,
+        rare_readings,
+        log_total,
+        rare_words,
+        (by_tone, by_syllable, shape_of),
+    )
 
 
 def _pack_words(words: dict[str, int]) -> tuple[bytes, bytes]:
@@ -303,8 +312,8 @@ def _parse(words_gz: bytes, chars: str) -> Language:
             index[tag] = len(tags)
             tags.append(tag)
         words.update(dict.fromkeys(listed.split(" "), int(bucket) * 64 + index[tag]))
-    readings: dict[str, list[str]] = {}
-    rare_readings: dict[str, list[str]] = {}
+    readings: dict[str, str] = {}
+    rare_readings: dict[str, str] = {}
     shapes: list[str] = []
     for line in chars.splitlines():
         if line.startswith("#"):
@@ -314,13 +323,32 @@ def _parse(words_gz: bytes, chars: str) -> Language:
             shapes.append(rest)
         else:
             spellings, _, rare = rest.partition("\t")
-            (rare_readings if rare else readings)[first] = spellings.split(" ")
+            # the usual reading only: a rare one (提 dī, 不 fǒu) would make noise, not typos
+            (rare_readings if rare else readings)[first] = spellings.split(" ")[0]
     log_total = math.log(sum(2 ** (value // 64 / 2) for value in words.values()))
     seldom = sorted(word for word, value in words.items() if len(word) > 1 and value // 64 <= RARE_BUCKET)
     for word in seldom:
         del words[word]
     records = "".join(word.ljust(MAX_WORD, "\0") for word in seldom)
-    return Language(words, tags, readings, shapes, rare_readings, log_total, records)
+    return Language(words, tags, readings, rare_readings, log_total, records, _sounds(readings, shapes))
+
+
+def _sounds(readings: dict[str, str], shapes: list[str]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The common characters by reading (`zhang1` → 章彰…), by syllable without its tone (`zhang`) and, for each
+    character in a group of similar shape, the others of its group: each as one string, in code point order."""
+    by_tone: dict[str, set[str]] = defaultdict(set)
+    by_syllable: dict[str, set[str]] = defaultdict(set)
+    shape_of: dict[str, set[str]] = defaultdict(set)
+    for group in shapes:
+        for ch in group:
+            shape_of[ch].update(c for c in group if c != ch)
+    for ch, spelling in readings.items():
+        by_tone[spelling].add(ch)
+        by_syllable[spelling.rstrip("012345")].add(ch)
+    tone, syllable, shape = (
+        {key: "".join(sorted(chs)) for key, chs in table.items()} for table in (by_tone, by_syllable, shape_of)
+    )
+    return tone, syllable, shape
 
 
 def language() -> Language:

@@ -198,7 +198,7 @@ def _fits_better(
         return ()
     as_written = pairs.score(before, wrong, after)
     best = []
-    for ch in options:
+    for ch in (ch for ch in similar if ch in options):  # in the order of `similar`, never of a set: ties stay put
         gain = pairs.score(before, ch, after) - as_written + SIMILARITY_WEIGHT * math.log(similar[ch])
         if gain >= CONTEXT_GAIN:
             best.append((gain, ch))
