@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
-from appraisal.checks.language import Language, Token, han_runs, language
+from appraisal.checks.language import SPLITS, Language, Splits, Token, language, split_line
 
 CLAUSE_END = frozenset("，。；：！？、,.;:!?）)”’")
 DEGREE = (
@@ -112,11 +112,10 @@ class Slip:
     role: str = ""  # why, when not the usual role of the right character
 
 
-def slips(line: str, model: Language | None = None) -> Iterator[Slip]:
-    """The 的/地/得 of `line` that are wrong, left to right."""
+def slips(line: str, model: Language | None = None, shared: Splits | None = None) -> Iterator[Slip]:
+    """The 的/地/得 of `line` that are wrong, left to right. `shared`: the splits of one check (`split_line`)."""
     model = model or language()
-    for offset, run in han_runs(line):
-        tokens = model.segment(run)
+    for offset, run, tokens in split_line(model, line, shared):
         clause_end = offset + len(run) >= len(line) or line[offset + len(run)] in CLAUSE_END
         for index, token in enumerate(tokens):
             if token.text == "得" and 0 < index < len(tokens) - 1 and tokens[index - 1].text == "真":
@@ -261,8 +260,9 @@ class DeDiDe(Rule):
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         model = language()
+        splits: Splits = ctx.shared(SPLITS, dict)
         for index, line in enumerate(item.lines):
-            for slip in slips(line, model):
+            for slip in slips(line, model, splits):
                 if item.is_protected(index, slip.start, slip.start + 1):
                     continue
                 role = slip.role or {"地": "状语后用“地”", "得": "补语前用“得”", "的": "定语后用“的”"}[slip.right]

@@ -232,6 +232,28 @@ def han_runs(line: str) -> Iterator[tuple[int, str]]:
         yield match.start(), match.group()
 
 
+Split = list[tuple[int, str, list[Token]]]
+"""(offset, run, words) of each run of Han characters of a line."""
+Splits = dict[int, tuple[str, Split]]
+"""The splits of the lines a check run has read, by the line's id (the line kept beside its split)."""
+SPLITS = "language.splits"  # where a check run keeps them (`Context.shared(SPLITS, dict)`)
+
+
+def split_line(model: Language, line: str, shared: Splits | None = None) -> Split:
+    """The runs of Han characters of `line`, each split into words. `shared`: the splits of the lines one check run
+    has read: the dictionary rules (typo-in-context, de-di-de, repeated-word) read the same lines, and each line is
+    split once per run (a line is known by the object itself, kept beside its split). The words are shared: never
+    change them."""
+    if shared is not None:
+        kept = shared.get(id(line))
+        if kept is not None and kept[0] is line:
+            return kept[1]
+    split = [(offset, run, model.segment(run)) for offset, run in han_runs(line)]
+    if shared is not None:
+        shared[id(line)] = (line, split)
+    return split
+
+
 _lock = threading.Lock()
 
 

@@ -20,7 +20,7 @@ from functools import cache
 from itertools import pairwise
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
-from appraisal.checks.language import Language, han_runs, language
+from appraisal.checks.language import SPLITS, Language, Splits, language, split_line
 from appraisal.checks.lexicon import load_data
 
 PARTICLES = frozenset("的地得了在是和与及对把被将为从向以按")
@@ -42,11 +42,11 @@ def reduplicable() -> frozenset[str]:
     return frozenset(word for entry in load_data("reduplication") for word in entry["words"])
 
 
-def repeats(line: str, model: Language | None = None) -> Iterator[Repeat]:
+def repeats(line: str, model: Language | None = None, shared: Splits | None = None) -> Iterator[Repeat]:
+    """The words of `line` written twice by mistake. `shared`: the splits of one check (`split_line`)."""
     model = model or language()
     doubles = reduplicable()
-    for offset, run in han_runs(line):
-        tokens = model.segment(run)
+    for offset, _run, tokens in split_line(model, line, shared):
         for first, second in pairwise(tokens):
             if first.text != second.text:
                 continue
@@ -75,8 +75,9 @@ class RepeatedWord(Rule):
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         model = language()
+        splits: Splits = ctx.shared(SPLITS, dict)
         for index, line in enumerate(item.lines):
-            for repeat in repeats(line, model):
+            for repeat in repeats(line, model, splits):
                 start, end = repeat.start, repeat.start + len(repeat.word)
                 if item.is_protected(index, start, end):
                     continue

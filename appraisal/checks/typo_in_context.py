@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
-from appraisal.checks.language import Language, Token, han_runs, language
+from appraisal.checks.language import SPLITS, Language, Splits, Token, language, split_line
 from appraisal.checks.person_names import person_names
 from appraisal.checks.proper_names import PLACE_ENDS, after_a_place, looks_like_a_name, name_position
 from appraisal.checks.typo import listed as typo_listed
@@ -67,17 +67,18 @@ class Suspect:
         return len(gains) == 1 or gains[0] - gains[1] >= CLEAR_WIN
 
 
-def suspects(line: str, model: Language | None = None, document: str = "") -> Iterator[Suspect]:
+def suspects(
+    line: str, model: Language | None = None, document: str = "", shared: Splits | None = None
+) -> Iterator[Suspect]:
     """The characters of `line` that are likely misspelt, left to right. `document`: the whole text the line is
     part of. What looks like a name or a coinage — a short run between punctuation, an item of a list, a place
     word, a non-word written twice in the document — is taken as meant unless a common word explains it beyond
-    doubt (gain ≥ SURE); a surname next to a title always is."""
+    doubt (gain ≥ SURE); a surname next to a title always is. `shared`: the splits of one check (`split_line`)."""
     model = model or language()
     pairs = char_ngrams()
     names = person_names()
-    for offset, run in han_runs(line):
+    for offset, run, tokens in split_line(model, line, shared):
         found = []
-        tokens = model.segment(run)
         for at, candidates, in_context in _candidates(model, pairs, run, tokens):
             start, end = _span(line, offset, run, candidates[0])
             if (
@@ -294,8 +295,9 @@ class TypoInContext(Rule):
         model = language()
         document = ctx.shared("typo-in-context.text", lambda: "\n".join(f.text for f in ctx.fields))
         listed = _listed_spans(item, ctx)
+        splits: Splits = ctx.shared(SPLITS, dict)
         for index, line in enumerate(item.lines):
-            for suspect in suspects(line, model, document):
+            for suspect in suspects(line, model, document, splits):
                 at = suspect.start
                 if item.is_protected(index, at, at + 1) or any(s <= at < e for s, e in listed.get(index, ())):
                     continue
