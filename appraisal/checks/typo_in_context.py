@@ -88,6 +88,7 @@ def suspects(
                     and (
                         document.count(candidates[0][2]) >= 2  # a pair of words written so twice is meant (`同比减支`)
                         or any(ch in PLACE_ENDS for ch in line[offset + at + 1 : offset + at + 3])  # 昌和村, 荻港
+                        or _a_unit_after_a_determiner(line, offset + at)  # 了解其他镇的做法: not 真的
                     )
                 )
             ):
@@ -175,6 +176,36 @@ def _agrees(pairs: CharNgrams, run: str, at: int, right: str) -> bool:
     before = (EDGE + run)[max(0, at - 1) : at + 1]
     after = (run + EDGE)[at + 1 : at + 3]
     return pairs.gain(before, run[at], after, right) >= AGREE
+
+
+# Administrative units that stand as nouns after a determiner or a pronoun (其他镇, 各村, 全县, 我镇, 我们村, 贵市).
+UNITS = frozenset("省市县区乡镇村组")
+DETERMINERS = (
+    "其他",
+    "其它",
+    "各",
+    "全",
+    "本",
+    "该",
+    "邻",
+    "每",
+    "外",
+    "两",
+    "三",
+    "几",
+    "多",
+    "一些",
+    "有的",
+    "我",
+    "们",
+    "贵",
+)
+
+
+def _a_unit_after_a_determiner(line: str, at: int) -> bool:
+    """Whether the character at `at` is an administrative unit after a determiner (`了解其他镇的做法`): a noun of its
+    own there, not a slip for a word that sounds like it (真的)."""
+    return line[at] in UNITS and line[:at].endswith(DETERMINERS)
 
 
 def _clauses_in_parallel(line: str, at: int) -> bool:

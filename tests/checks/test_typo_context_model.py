@@ -195,3 +195,15 @@ def test_a_rare_character_is_still_corrected_beyond_doubt() -> None:
     text, spans = unmark("我们要日积月⟦樏⟧，不断进步。")  # 樏 is rare, but 日积月累 explains it beyond doubt
     (_rule, line, column, end) = spans[0]
     assert [(f[0], f[1], f[2], f[3]) for f in findings(text)] == [(line, column, end, "累")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Flagged before (真的): an administrative unit after a determiner or a pronoun is a noun of its own.
+        "我镇的工作得到上级肯定。",
+        "我们到邻县学习了其他镇的好做法。",
+    ],
+)
+def test_an_administrative_unit_after_a_determiner_stays_silent(text: str) -> None:
+    assert findings(text) == []
