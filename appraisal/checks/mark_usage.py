@@ -1,7 +1,7 @@
 """More of GB/T 15834—2011《标点符号用法》 for `punctuation`: the marks a reviewer corrects in a report's sentences.
 
 - Two different separating marks side by side (`，。` `：，` `；。` `、，`): one of them is wrong. A colon with
-  nothing after it but a comma after 为/是/达/比 (`调整为：，`) is a stripped figure, `missing-figure`'s.
+  nothing after it but a comma after 为/达/比 (`调整为：，`) is a stripped figure, `missing-figure`'s.
 - `等` takes no 顿号 after it or before it (`学习、培训等、活动` `观看、讨论、等环节`); 一等、二等 is a rank.
 - Items counted 一是、二是 or （1）（2） are separated by ；or ，, not 、 (`一是加强领导、二是完善机制`).
 - A bracketed Arabic number takes no mark after it (`（1）、` → `（1）`); the Chinese ones are `punctuation`'s own.
@@ -31,7 +31,7 @@ _SEPARATORS = "，。、；：,;:"
 _MIXED = lazy_compile(rf"(?<=[{HAN}\w”’）》])([，。、；：])([，。、；：])|(?<=[{HAN}])([,;:，；：])([,;:，；：。])")
 _STRENGTH = {m: i for i, m in enumerate("、，,：:；;。")}  # the stronger of two marks is usually the one meant
 _FULL_WIDTH = {",": "，", ";": "；", ":": "："}
-_FIGURE_COLON = set("为是达比")  # `调整为：，` is a stripped figure
+_FIGURE_COLON = set("为达比")  # `调整为：，` is a stripped figure
 _DENG = lazy_compile(r"(?<![一二三四五六七八九十特优甲乙丙丁同平相何])等、|、等(?![级次待同候于距量价效号额比差])")
 _ITEM_COMMA = lazy_compile(r"、(?=[二三四五六七八九十]是|[（(][2-9２-９二三四五六七八九][）)])")
 _ARABIC_ITEM_MARK = lazy_compile(r"(?:^|(?<=[\s　。；：，]))[（(][0-9０-９]{1,2}[）)]([、，,．])")

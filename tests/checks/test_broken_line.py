@@ -24,6 +24,7 @@ POSITIVES = [
     # A number whose unit opens the next line, a line stopping after a comma or a word no sentence ends with, an
     # item's number alone on its line.
     "全年争取上级项目资金 ⟦3860⟧\n万元，用于农田水利设施建设。",
+    "我县加固维修校舍 ⟦12.23 万⟧\n平方米，规划新建校舍7055平方米。",
     "全年共化解矛盾纠纷126起，调处成功率达到98%⟦，⟧\n群众满意度明显提升。",
     "按照县委统一部署，在全局深入开展党⟦的⟧\n群众路线教育实践活动，查摆问题12条。",
     "一、基本情况\n⟦2.⟧\n人员编制\n全局现有人员1894人。",
