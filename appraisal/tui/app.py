@@ -30,6 +30,7 @@ from appraisal.errors import AppraisalError
 from appraisal.tui import palette
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.textual_compat.app_hooks import PatchedApp
+from appraisal.tui.textual_compat.key_hold import START_HOLD_LIMIT, hold_keys
 from appraisal.tui.typing_target import pass_typing_on
 
 if TYPE_CHECKING:
@@ -88,6 +89,11 @@ class AppraisalApp(PatchedApp[int]):
 
     def on_mount(self) -> None:
         self._handle_termination()
+        if self.draft_path is not None:
+            # Keys typed while the program starts (the terminal hands them over as soon as the app reads it) reach
+            # the app before the editor is open: they wait for the editor instead of going to the blank first
+            # screen, which dropped them (every key typed in the first second on a busy machine was lost).
+            hold_keys(self, START_HOLD_LIMIT)
         if self.draft_path is None:
             self.show_start()
             if not draft_files():

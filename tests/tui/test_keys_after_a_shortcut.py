@@ -17,15 +17,17 @@ import textual.app
 from textual import events
 from textual.widgets import Input
 
+import appraisal.tui.app
 from appraisal.notes import load_notes
 from appraisal.store import draft_files
+from appraisal.tui.app import AppraisalApp
 from appraisal.tui.screens.import_document import ImportScreen
 from appraisal.tui.screens.profile import ProfileScreen
 from appraisal.tui.screens.start import StartScreen
 from appraisal.tui.textual_compat.key_hold import hold_keys
 
 from .editing import editing
-from .helpers import make_app, make_draft, wait_until
+from .helpers import editor_ready, fast_settings, make_app, make_draft, wait_until
 
 INTRO = "本人2025年任某局副局长。"
 
@@ -100,3 +102,26 @@ async def test_keys_held_for_a_screen_that_never_comes_are_given_on_within_the_l
         assert editor.editor.text == INTRO  # held
         await wait_until(lambda: editor.editor.text == INTRO + "全年")  # not dropped, in order
         assert time.monotonic() - started < 2.0  # HOLD_LIMIT 0.5 s, and a loaded machine
+
+
+async def test_keys_typed_while_the_program_starts_wait_for_the_editor() -> None:
+    """Issue 22: the terminal hands the app the keys typed while the program starts as soon as the app reads it,
+    before the editor is open. They went to the blank first screen and were lost (in a real terminal on a busy
+    machine, every key typed in the first second); now they wait for the editor and go into the text, in order."""
+    path = make_draft(sections={"intro": INTRO})
+
+    class TypedEarly(AppraisalApp):
+        CSS_PATH = Path(appraisal.tui.app.__file__).with_name("app.tcss")  # a relative one is read beside the test
+
+        def on_mount(self) -> None:
+            super().on_mount()
+            for key in "早打的字":  # read from the terminal before the blank first screen was laid out
+                event = events.Key(key, key)
+                event.set_sender(self)
+                self.post_message(event)  # the app's queue, before the Ready that opens the editor
+
+    app = TypedEarly(path, settings=fast_settings())
+    async with app.run_test(size=(80, 24)):
+        editor = await editor_ready(app)
+        await wait_until(lambda: "早打的字" in editor.editor.text)
+        assert editor.editor.text.replace("早打的字", "", 1) == INTRO

@@ -6,8 +6,9 @@ with a screen binding that is not a priority one they went to the text below bef
 (the shortcuts that open screens are priority bindings for that reason, as dialogs' Tab is).
 
 The hold starts when a screen is pushed while the app handles a key, or when a shortcut says a screen is coming
-(`hold_keys`: the start screen asks the app for it by a message); it ends when the new screen has a focused
-widget, or after HOLD_LIMIT seconds in any case: a key is never kept for long, never dropped, never reordered.
+(`hold_keys`: the start screen asks the app for it by a message; the app at start-up, for the editor it opens);
+it ends when the new screen has a focused widget, or after HOLD_LIMIT seconds (START_HOLD_LIMIT at start-up) in
+any case: a key is never kept for long, never dropped, never reordered.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
 HOLD_LIMIT = 0.5  # seconds: a screen that never takes the focus (or never comes) gets the keys after this
+START_HOLD_LIMIT = 5.0  # the same for the first screen: opening a draft on a busy machine can take a second or two
 _POLL = 0.01
 
 
@@ -37,6 +39,7 @@ class KeyHold:
         self.target: Screen[object] | None = None  # the screen the keys wait for, once pushed
         self.in_key = 0  # depth of key events the app is handling
         self.since = 0.0  # time.monotonic() when the hold started
+        self.limit = HOLD_LIMIT  # seconds this hold lasts at most
 
     def take(self, event: events.Event) -> bool:
         """Hold a key or paste from the terminal while a new screen is not ready; True when held."""
@@ -45,11 +48,11 @@ class KeyHold:
             return True
         return False
 
-    def start(self) -> None:
-        """Hold the keys from now until the next screen pushed is ready (or HOLD_LIMIT)."""
+    def start(self, limit: float = HOLD_LIMIT) -> None:
+        """Hold the keys from now until the next screen pushed is ready (or `limit` seconds)."""
         if self.holding:
             return
-        self.holding, self.target, self.since = True, None, time.monotonic()
+        self.holding, self.target, self.since, self.limit = True, None, time.monotonic(), limit
         self.app.set_timer(_POLL, self._release_when_ready)
 
     def pushed(self, screen: Screen[object]) -> None:
@@ -62,7 +65,7 @@ class KeyHold:
     async def _release_when_ready(self) -> None:
         target = self.target
         ready = target is not None and (self.app.screen is not target or target.focused is not None)
-        if not ready and time.monotonic() - self.since < HOLD_LIMIT:
+        if not ready and time.monotonic() - self.since < self.limit:
             self.app.set_timer(_POLL, self._release_when_ready)
             return
         held, self.held, self.holding, self.target = self.held, [], False, None
@@ -73,8 +76,8 @@ class KeyHold:
             await self.app.on_event(event)
 
 
-def hold_keys(app: App[Any]) -> None:
+def hold_keys(app: App[Any], limit: float = HOLD_LIMIT) -> None:
     """Called by a shortcut whose screen the app pushes a moment later: the keys typed meanwhile wait for it."""
     hold = getattr(app, "_key_hold", None)
     if patches_on() and isinstance(hold, KeyHold):  # with the patches off nothing would take or release the keys
-        hold.start()
+        hold.start(limit)

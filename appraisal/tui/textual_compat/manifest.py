@@ -70,11 +70,13 @@ PATCHES: tuple[Patch, ...] = (
     Patch(
         module="key_hold",
         what="App.on_event (app_hooks) holds the keys and pastes that come while a screen pushed by a key (or "
-        "announced by hold_keys) has no focused widget yet, and gives them to it in order once it has one (0.5 s "
-        "at most); the shortcuts that open screens are priority bindings",
+        "announced by hold_keys, as the app does at start-up for the editor it opens) has no focused widget yet, "
+        "and gives them to it in order once it has one (0.5 s at most, 5 s at start-up); the shortcuts that open "
+        "screens are priority bindings",
         why="Textual sends a key to the widget focused when the app takes it from its queue: keys typed at once "
         "after Ctrl+N went into the draft (a screen binding runs only after the key went to the text and back) or "
-        "were lost on the dialog that was still mounting",
+        "were lost on the dialog that was still mounting; keys typed while the program started reached the blank "
+        "first screen and were lost",
         upstream="none filed: keys typed during a screen push",
         package="textual",
         version=TEXTUAL,
