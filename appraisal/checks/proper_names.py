@@ -54,6 +54,8 @@ NAME_ENDS = tuple(sorted(set(_NAME_ENDS.split()), key=len, reverse=True))
 # Single characters that close a name right after it (`乐诚寺`, `荻港`, `旌城`, `纺织厂`, an abbreviation such as
 # `佛职院`); not further on, where they are as often the start of the next word.
 PLACE_ENDS = frozenset("村镇乡县区市省州城寺庙岭山峰河江湖溪桥路街巷港湾岛庄屯寨坡沟峪园场坝塘洲苑厂线院馆局")
+# Measure words of reports after a figure that jieba tags otherwise (宗 "nr", 件 "zg", 栋 "zg"): 59宗小型 is not 中小型.
+MEASURE_WORDS = frozenset("宗件起户处座栋间套笔项名次批场条个家所台辆亩吨元例份张本篇期轮届支只头株棵片块段幢")
 NOT_IN_A_NAME = frozenset("的地得了着过和与及或在是有等对为把被从向到于以将就也都又还再很最更所之其这那各每全本该此我")
 QUOTES = lazy_compile(r"[“\"‘「《]([^”\"’」》]{1,8})[”\"’」》]")  # a short quoted phrase: a slogan or a name
 
@@ -65,7 +67,7 @@ def name_position(model: Language, line: str, start: int, end: int, at: int, bes
     non_word = line[start:end]
     if any(ch in NUMERALS for ch in non_word) or line[start - 1 : start] in NUMERALS:
         return True  # a numbered abbreviation: 五督八必, 四搭举措
-    if line[at - 1 : at].isdigit() and model.pos(line[at]) == "q":
+    if line[at - 1 : at].isdigit() and (model.pos(line[at]) == "q" or line[at] in MEASURE_WORDS):
         return True  # a measure word after a figure: 占地220亩的 (not 目的)
     if _before_a_trade(model, line, end):
         return True

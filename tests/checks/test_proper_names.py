@@ -145,3 +145,9 @@ def test_a_slip_in_a_list_of_firms_that_is_no_name_is_still_found() -> None:
     assert [s.wrong for s in suspects(text, document=text)] == ["惯"]
     text = "全面惯彻、落实会议精神。"  # no item closed by a place or trade word
     assert [s.wrong for s in suspects(text, document=text)] == ["惯"]
+
+
+def test_a_measure_word_after_a_figure_is_no_slip() -> None:
+    """Flagged before (中小型): jieba tags 宗, 栋 as other words, yet after a figure they count things."""
+    for text in ("完成了12宗小型水利工程。", "新建3栋小型仓库。"):
+        assert list(suspects(text, document=text)) == []
