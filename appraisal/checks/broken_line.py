@@ -260,7 +260,12 @@ def _continued(text: str, second: str) -> bool:
     if text[-1] in "，、":
         return len(text.strip()) >= 15  # `同志们，` is a salutation
     # A word that never ends a sentence or a heading: `…深入开展党的` / `群众路线教育实践活动。`
-    return text[-1] in _NEVER_LAST and len(text.strip()) >= 10 and _HAN_DIGIT_COMMA.match(following[0]) is not None
+    return (
+        text[-1] in _NEVER_LAST
+        and len(text.strip()) >= 10
+        and _CLAUSE_MARKS.search(text) is not None  # a title may end in 的: `“海马”是这样出生的`
+        and _HAN_DIGIT_COMMA.match(following[0]) is not None
+    )
 
 
 def breaks(item: Field, ctx: Context) -> list[Break]:

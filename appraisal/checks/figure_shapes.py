@@ -16,8 +16,8 @@ sentence where a number must stand and none does.
   amount (`完成投资亿元，增长；`), a ratio or value with nothing after its colon (`面积比调整为：，`), a share with
   nothing before its `以上` or nothing at all (`占农业总产值的以上`, `完成全年目标任务的。`), a lone 元 or 美元 after
   what is counted in it (`人均可支配收入达到元，` `实际利用外资美元。`), and a measure word at the end of a clause
-  after a verb of counting and the thing counted (`新增农民专业合作社个，` `惠及农户户。`) — unless the measure word
-  ends a word (`企业家`, `派出所`, `办事处`).
+  after a verb of counting and the thing counted (`新增农民专业合作社个，` `惠及农户户。`) — only 个, 项, 户, 处, 座,
+  and not where they end a word (`办事处`, `依法查处`; 所, 家, 场 end too many: `交易所`, `企业家`, `出场`).
 
 Each gives (gap, start, end): where the number goes, and the words the message quotes (`合格率达`, `建成个`).
 """
@@ -88,28 +88,21 @@ _COUNTING_VERBS = (
     "新增|新建|新培育|培育|新认定|认定|惠及|覆盖|建成|打造|引进|组建|成立|新设|设立|创建|走访|慰问|帮扶|举办|开展|"
     "召开|排查|整改|化解|办结|受理|查处|发放|救助|培训|表彰|评选|改造|拆除"
 )
+# Only measure words that seldom end a word: 所 (交易所), 家 (企业家), 场 (出场), 件 (文件), 名 (排名) … do.
 _COUNTED_AT_END = lazy_compile(
-    rf"(?:{_COUNTING_VERBS})了?(?P<thing>[{HAN}]{{2,8}}?)(?P<measure>[{_MEASURES}])(?=[{_END}、]|$)"
+    rf"(?:{_COUNTING_VERBS})了?(?P<thing>[{HAN}]{{2,8}}?)(?P<measure>[个项户处座])(?=[{_END}、]|$)"
 )
-# Words a measure word ends: `新认定企业家`, `新建派出所`, `设立办事处` are no missing numbers.
+# Words these measure words end: `设立办事处`, `依法查处`, `开展专项` are no missing numbers.
 _ENDS_A_WORD_TEXT = (
-    "企业家 专家 作家 画家 大家 国家 人家 农家 商家 店家 厂家 卖家 买家 东家 行家 科学家 "
-    "派出所 卫生所 研究所 事务所 诊所 场所 厕所 住所 站所 院所 处所 托儿所 "
-    "办事处 管理处 联络处 好处 难处 用处 住处 "
-    "事项 款项 立项 强项 弱项 选项 专项 "
-    "文件 案件 条件 事件 部件 零件 配件 软件 硬件 邮件 稿件 信件 物件 证件 "
-    "讲座 宝座 星座 线条 面条 纸条 姓名 报名 签名 点名 排名 命名 提名 署名 "
-    "分支 开支 收支 党支 市场 农场 现场 广场 会场 战场 考场 赛场 剧场 商场 机场 立场 林场 牧场 球场 "
-    "层次 批次 班次 车次 人次 名次 档次 依次 "
-    "学期 周期 近期 本期 一期 二期 三期 长期 审批 整个 各个 每个 这个 那个 "
-    "大户 贫困户 低保户 困难户 五保户 个体户 用户 客户 商户 住户 农户 散户 门户 窗户 账户 帐户 "
-    "台站 平台 舞台 电台 柜台 阳台 看台 后台 前台 擂台 "
-    "份额 股份 月份 年份 身份 省份 "
-    "一起 发起 "
-    "部类 门类 种类 分类 品类 "
-    "套餐 配套 "
+    "整个 各个 每个 这个 那个 哪个 单个 半个 逐个 "
+    "事项 款项 立项 强项 弱项 选项 专项 单项 多项 各项 逐项 "
+    "办事处 管理处 联络处 好处 难处 用处 住处 到处 各处 此处 之处 深处 远处 长处 短处 益处 去处 出处 "
+    "相处 查处 惩处 判处 论处 "
+    "讲座 宝座 星座 底座 基座 插座 在座 满座 客座 "
 )
 _ENDS_A_WORD = frozenset(_ENDS_A_WORD_TEXT.split())
+# 户 ends too many words (贫困户, 用户): only after the people it counts (`惠及群众户`) or doubled (`惠及农户户`).
+_HOUSEHOLDS = ("群众", "居民", "村民", "家庭", "农民", "职工", "农户", "住户")
 # A measure word doubled after the thing counted is a missing number whatever the thing (`惠及农户户`).
 
 
@@ -184,6 +177,8 @@ def _stripped(line: str) -> Iterator[tuple[int, int, int]]:
             continue  # the number is there: `新建厂房三座`, `举办第四期`
         if _COUNT_UNIT.match(line, match.start("measure") - 1):
             continue  # `走访企业家次`: a count unit, reported as one above
+        if measure == "户" and not thing.endswith(_HOUSEHOLDS):
+            continue
         if doubled or not (tail in _ENDS_A_WORD or tail[1:] in _ENDS_A_WORD):
             at = match.start("measure")
             yield at, _words_before(line, at, 4), at + 1

@@ -37,9 +37,11 @@ _ITEM_COMMA = lazy_compile(r"、(?=[二三四五六七八九十]是|[（(][2-9�
 _ARABIC_ITEM_MARK = lazy_compile(r"(?:^|(?<=[\s　。；：，]))[（(][0-9０-９]{1,2}[）)]([、，,．])")
 _QUESTION = lazy_compile(r"？")
 _ASKING = lazy_compile(
-    r"吗|呢|吧|么|什么|怎|如何|为何|何|哪|谁|几|多少|是否|能否|可否|有无|难道|岂|莫非|究竟|到底|还是|啥|咋|"
+    r"吗|呢|吧|么|啊|呀|什么|怎|如何|为何|何|哪|谁|几|多少|是否|能否|可否|可有|可曾|可是|有无|难道|岂|莫非|究竟|到底|"
+    r"还是|还[不能要会有]|不也|不就|不成|啥|咋|"
     rf"否|([{HAN_UNIFIED}]{{1,2}})[不没]\1"
 )
+_CLAUSE = lazy_compile(r"[，,、；;：:]")  # a short line with no clause in it is a title: `环球虎年？`
 _SENTENCE_START = lazy_compile(r"[。！？!?；;…]")
 _TITLE_END = lazy_compile(r"[。，、；：,;]》")
 _ELLIPSIS_DENG = lazy_compile(r"(?<!…)……(?=等)")  # `...等` is first an ellipsis written wrong: one finding at a time
@@ -101,7 +103,8 @@ def _statement_questions(line: str) -> Iterator[Found]:
             start = end.end()
         sentence = line[start:at]
         han = sum(1 for ch in sentence if _HAN_CHAR.match(ch))
-        if han < 4 or _ASKING.search(sentence) or _quoted_at(line, at):
+        title = han < 10 and _CLAUSE.search(sentence) is None
+        if han < 6 or title or _ASKING.search(sentence) or _quoted_at(line, at):
             continue
         yield at, at + 1, "这是陈述句，句末应用句号，不用问号。", None  # the writer decides: "fix all" must not guess
 

@@ -43,6 +43,7 @@ NEGATIVES = [
     "（1）规范农资经营。(2)推进建设。",
     "群众满意不满意？这是标准。工作做得好不好？群众说了算。我们始终问自己：群众满意吗？是否到位？",
     "他问：“这项工作什么时候完成？”还有一篇文章《谁是最可爱的人？》。",
+    "为什么群众要跑好几趟，还不要吃闭门羹？西域东瀛可有先例？环球虎年？",  # rhetorical, a title
     "认真学习《中华人民共和国乡村振兴促进法》。",
     "开展了走访、座谈等活动……一等奖。",
     "一、加强理论学习，增长3.5个百分点，第一.5不是序号。",
@@ -90,7 +91,7 @@ def test_fixes(text: str, fixed: str) -> None:
 
 def test_a_question_mark_ending_a_statement_has_no_fix() -> None:
     """`fix all` applies punctuation's fixes in bulk: a question without a word that asks is rare, not impossible."""
-    assert [fix for _start, _end, _message, fix in usage("全年未发生重大事件？执法检查全面开展。")] == [None]
+    assert [fix for _start, _end, _message, fix in usage("全年未发生重大农产品质量安全事件？执法检查全面开展。")] == [None]
 
 
 def test_an_unpaired_straight_single_quote_has_no_fix() -> None:
