@@ -91,7 +91,9 @@ def test_fixes(text: str, fixed: str) -> None:
 
 def test_a_question_mark_ending_a_statement_has_no_fix() -> None:
     """`fix all` applies punctuation's fixes in bulk: a question without a word that asks is rare, not impossible."""
-    assert [fix for _start, _end, _message, fix in usage("全年未发生重大农产品质量安全事件？执法检查全面开展。")] == [None]
+    assert [fix for _start, _end, _message, fix in usage("全年未发生重大农产品质量安全事件？执法检查全面开展。")] == [
+        None
+    ]
 
 
 def test_an_unpaired_straight_single_quote_has_no_fix() -> None:
