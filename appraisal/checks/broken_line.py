@@ -42,7 +42,7 @@ _MID_WORD = lazy_compile(rf"[{HAN_UNIFIED}0-9A-Za-z，、,]")  # a printed line 
 _ITEM = lazy_compile(
     r"\s*(?:[0-9０-９]{1,2}[.．、）)]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、是])"
 )
-_REACH = 40  # a closing mark this far into the next line still closes the quote opened at the end of the first
+_REACH = 80  # a closing mark this far into the next line still closes the quote opened at the end of the first
 _NUMBER_THEN_UNIT = lazy_compile(
     r"[ \t\u3000]*(?:万元|亿元|万|亿|元|%|％|个百分点|万平方米|平方米|平方公里|公里|万亩|亩|万吨|吨|人次|万人"
     r"|余万元|多万元)(?=[，。；、,;）)]|以上|左右|的)"
