@@ -169,9 +169,10 @@ def _appraisal() -> list[str]:
     return [str(Path(sys.executable).with_name("appraisal"))]
 
 
-def trial(home: Path, draft: Path, text: str = TEXT, *, end: str = "hup") -> Trial:
-    """Open `draft` in the real app on a terminal, type `text`, close the terminal once the app has read it
-    (`end="term"`: send SIGTERM instead, as `kill` does, the terminal still open)."""
+def trial(home: Path, draft: Path, text: str | bytes = TEXT, *, end: str = "hup") -> Trial:
+    """Open `draft` in the real app on a terminal, type `text` (bytes: as a terminal not set to UTF-8 sends
+    them), close the terminal once the app has read it (`end="term"`: send SIGTERM instead, as `kill` does, the
+    terminal still open)."""
     from appraisal.store import load_draft, lock_path
 
     terminal = Terminal()
@@ -188,7 +189,7 @@ def trial(home: Path, draft: Path, text: str = TEXT, *, end: str = "hup") -> Tri
         preexec_fn=_controlling_terminal,
     )
     terminal.start()
-    data = text.encode()
+    data = text if isinstance(text, bytes) else text.encode()
     try:
         # The editor is drawn and holds the lock: a person would start typing now.
         _wait(lambda: "品行修养".encode() in terminal.output and lock_path(draft).exists(), 60, "editor not drawn")
@@ -220,7 +221,8 @@ def trial(home: Path, draft: Path, text: str = TEXT, *, end: str = "hup") -> Tri
         terminal.close()
     saved = "".join(load_draft(draft).sections.values())
     log = "".join(path.read_text(encoding="utf-8") for path in home.rglob("appraisal.log"))
-    return Trial(text, read, saved, exit_code, lock_path(draft).exists(), seconds, log)
+    typed = data.decode(errors="replace")
+    return Trial(typed, read, saved, exit_code, lock_path(draft).exists(), seconds, log)
 
 
 def _wait_for_input_thread(pid: int) -> Path:

@@ -133,6 +133,15 @@ class AppraisalApp(PatchedApp[int]):
             pass_typing_on(self.screen, event)
         await super().on_event(event)
 
+    def on_not_utf8input(self) -> None:
+        """The terminal sends another encoding than UTF-8 (a GBK terminal or SSH client): what it sent shows as �."""
+        self.notify(
+            "终端发来的文字不是 UTF-8 编码，已显示为“�”，请删去后将终端（或远程登录软件）的字符编码改为 UTF-8 再输入。",
+            title="终端编码不对",
+            severity="warning",
+            timeout=20,
+        )
+
     def notify(
         self,
         message: str,

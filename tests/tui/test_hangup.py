@@ -151,3 +151,19 @@ def test_closing_the_terminal_right_after_typing_saves_every_key_the_app_read(
         assert trial.exit_code == 0
         assert not trial.lock_left
         assert not lock_path(draft).exists()
+
+
+@POSIX_ONLY
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the app's threads in /proc (Linux)")
+def test_a_terminal_that_sends_gbk_does_not_end_the_app(tmp_path: Path) -> None:
+    """A terminal or SSH client set to GBK sends bytes that are not UTF-8: they show as U+FFFD and the keys
+    after them are still typed and saved. Before, the input thread raised UnicodeDecodeError and Textual ended the
+    app with a traceback (exit 0); 文 after the GBK bytes never reached the draft."""
+    hangup: Any = hangup_benchmark()
+    draft = hangup.make_draft(tmp_path)
+    typed = "中".encode() + "中文".encode("gbk") + "文".encode()
+    trial = hangup.trial(tmp_path, draft, typed, end="term")
+    assert trial.read
+    assert trial.saved == "中\ufffd\ufffd\ufffd\ufffd文"
+    assert trial.exit_code == 0
+    assert not trial.lock_left

@@ -128,3 +128,43 @@ def test_output_to_a_closed_terminal_is_dropped_other_errors_are_not() -> None:
     output.flush()
     with pytest.raises(OSError):
         TerminalOutput(Terminal(errno.ENOSPC), threading.Event()).flush()  # type: ignore[arg-type]
+
+
+async def test_bytes_that_are_not_utf8_are_read_as_replacement_characters_and_said_once(
+    signal_handlers: None,
+) -> None:
+    """A terminal set to GBK: its bytes become U+FFFD, the app is told once, and the keys after them still come
+    (Textual's strict decoder raised in the input thread and the app ended: Textualize/textual#6456)."""
+    from appraisal.tui.textual_compat.terminal_driver import NotUtf8Input
+
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    posted = Posted()
+    told: list[Any] = []
+    driver = driver_on(slave, posted)
+    driver.send_message = lambda message: (told.append(message), posted(message))  # type: ignore[method-assign]
+    reader = threading.Thread(target=driver.run_input_thread, daemon=True)
+    reader.start()
+    try:
+        for chunk in ("中".encode() + "文".encode("gbk"), "字".encode("gbk") + "句".encode()):
+            os.write(master, chunk)
+            wait_for(lambda: driver.wait_for_keys_read(0))
+        wait_for(lambda: posted.keys == ["中", "\ufffd", "\ufffd", "\ufffd", "\ufffd", "句"])
+        assert reader.is_alive()
+        assert sum(isinstance(message, NotUtf8Input) for message in told) == 1
+    finally:
+        driver.exit_event.set()
+        reader.join(5)
+        os.close(master)
+        os.close(slave)
+
+
+async def test_the_app_says_what_to_change_when_the_terminal_is_not_utf8() -> None:
+    from appraisal.tui.textual_compat.terminal_driver import NotUtf8Input
+
+    from .editing import editing, notices
+
+    async with editing(notifications=True) as typing:
+        typing.app.post_message(NotUtf8Input())  # what the driver posts when it has read such bytes
+        await typing.pilot.pause()
+        assert any("不是 UTF-8 编码" in notice for notice in notices(typing.app))

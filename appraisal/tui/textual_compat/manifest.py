@@ -88,11 +88,13 @@ PATCHES: tuple[Patch, ...] = (
     ),
     Patch(
         module="terminal_driver",
-        what="LinuxDriver with a copied run_input_thread that ends at end of file and says when every key read has "
-        "been posted; no resume on a dead terminal; output dropped once the terminal has hung up",
+        what="LinuxDriver with a copied run_input_thread that ends at end of file, says when every key read has "
+        "been posted and reads bytes that are not UTF-8 as U+FFFD (telling the app once); no resume on a dead "
+        "terminal; output dropped once the terminal has hung up",
         why="when the window closes, Textual's input thread spins, SIGCONT restarts application mode on the dead "
-        "terminal and the writer thread dies on EIO, blocking the event loop: the save on SIGHUP must run",
-        upstream="none filed: terminal hang-up handling",
+        "terminal and the writer thread dies on EIO, blocking the event loop: the save on SIGHUP must run; a "
+        "terminal set to GBK ended the app at its first 字 (strict decoder), losing what was typed with it",
+        upstream="none filed: terminal hang-up handling; Textualize/textual#6456 (strict decoder, open)",
         package="textual",
         version=TEXTUAL,
         when_off="Textual's LinuxDriver (SIGHUP still saves; it no longer waits for keys already read)",

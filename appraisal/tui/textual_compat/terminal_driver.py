@@ -10,8 +10,11 @@ copes with none of that:
 - SIGCONT restarts application mode on the dead terminal: a second writer thread that dies on EIO, whose queue
   then fills (30 writes) and blocks the event loop for good;
 - its writer thread dies on the first EIO, with the same result.
+- its input thread decodes strictly: one byte that is not UTF-8 (a terminal or SSH client set to GBK, a paste
+  cut inside a 字) raises in that thread, and Textual ends the app with a traceback (Textualize/textual#6456).
 This driver ends its input thread at end of file, says when every key read has been posted, does not resume on a
-dead terminal, and drops output once the terminal has gone.
+dead terminal, drops output once the terminal has gone, and reads bytes that are not UTF-8 as U+FFFD, telling the
+app once (NotUtf8Input).
 """
 
 from __future__ import annotations
@@ -24,15 +27,33 @@ import selectors
 import struct
 import termios
 import threading
-from codecs import getincrementaldecoder
+from codecs import getincrementaldecoder, register_error
 from typing import IO, Any
 
 from textual._loop import loop_last
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+from textual.message import Message
 
 log = logging.getLogger(__name__)
+
+_REPLACE_AND_COUNT = "appraisal-terminal-input"
+_replaced = threading.local()  # per input thread: how many byte sequences that are not UTF-8 it has replaced
+
+
+def _replace_and_count(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _replaced.count = getattr(_replaced, "count", 0) + 1
+    return "\ufffd", error.end
+
+
+register_error(_REPLACE_AND_COUNT, _replace_and_count)
+
+
+class NotUtf8Input(Message):
+    """The terminal sent bytes that are not UTF-8 (they were read as U+FFFD); posted once a run."""
 
 
 class TerminalOutput:
@@ -75,6 +96,7 @@ class TerminalDriver(LinuxDriver):
         self._input_state = threading.Condition()
         self._input_idle = False  # the input thread waits for input, having posted every key it read
         self._input_ended = False
+        self._told_not_utf8 = False
 
     def resume_application_mode(self) -> None:
         """SIGCONT: back from Ctrl+Z, or sent with SIGHUP when the terminal hangs up. Not on a dead terminal."""
@@ -108,13 +130,15 @@ class TerminalDriver(LinuxDriver):
 
     def run_input_thread(self) -> None:
         """Textual 8.2.8's LinuxDriver.run_input_thread (the manifest pins its hash), with
-        two changes: it says when it is idle (waiting for input, every key read posted), and it ends at end of file
-        (the terminal has hung up: read() returns b'' at once, for ever) instead of spinning until the app exits."""
+        three changes: it says when it is idle (waiting for input, every key read posted), it ends at end of file
+        (the terminal has hung up: read() returns b'' at once, for ever) instead of spinning until the app exits,
+        and bytes that are not UTF-8 become U+FFFD instead of an exception that ends the app."""
         selector = selectors.SelectSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
         fileno = self.fileno
         parser = XTermParser(self._debug)
-        decode = getincrementaldecoder("utf-8")().decode
+        decode = getincrementaldecoder("utf-8")(errors=_REPLACE_AND_COUNT).decode
+        _replaced.count = 0
 
         def process(selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> bool:
             """Read what is there and post its events; False at end of file."""
@@ -127,6 +151,9 @@ class TerminalDriver(LinuxDriver):
                         break
                     for event in parser.feed(decode(data, final=final and last)):
                         self.process_message(event)
+                    if _replaced.count and not self._told_not_utf8:
+                        self._told_not_utf8 = True
+                        self.process_message(NotUtf8Input())
             for event in parser.tick():
                 self.process_message(event)
             return not at_end
