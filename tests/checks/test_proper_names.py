@@ -151,3 +151,13 @@ def test_a_measure_word_after_a_figure_is_no_slip() -> None:
     """Flagged before (中小型): jieba tags 宗, 栋 as other words, yet after a figure they count things."""
     for text in ("完成了12宗小型水利工程。", "新建3栋小型仓库。"):
         assert list(suspects(text, document=text)) == []
+
+
+def test_an_abbreviated_body_closes_a_name() -> None:
+    """Flagged before (居住): the non-word ends inside the abbreviation of a government body (住建部, 发改委)."""
+    for text in ("10月25日，据住建部官网消息，新开工住房120套。", "据住建部门统计，全年开工100套。"):
+        assert list(suspects(text, document=text)) == []
+    text = "他们据住在河边的老房子里。"  # no body after it: 居住
+    assert [s.wrong for s in suspects(text, document=text)] == ["据"]
+    text = "组织村级干部参加培训，全年陪训干部500人次。"  # 干部 is a word, no body's name: 培训 is still found
+    assert [s.wrong for s in suspects(text, document=text)] == ["陪"]
