@@ -15,6 +15,9 @@
 - A document number's year stands in 六角括号 (`湘政发〔2019〕10号`): `〔201910号`, `2019〕10号` and `益赫政发201612号`
   lost one or both of them.
 
+And one across paragraphs: the last item of a list ends with a full stop, not ；, where a heading of another
+level follows (`3.强化督导考核；` / `二、存在的问题`).
+
 Each finding is (start, end, message, fix or None).
 """
 
@@ -192,3 +195,35 @@ def usage(line: str) -> Iterator[Found]:
         yield from _angles(line)
     if "号" in line:
         yield from _doc_numbers(line)
+
+
+_HEADING = lazy_compile(
+    r"[ \t\u3000]*(?P<kind>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分条]"
+    r"|[0-9０-９]{1,2}[.．、](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)])"
+)
+
+
+def _kind(line: str) -> str | None:
+    """The kind of item number a line opens with (`一、`, `（一）`, `1.` …), if it does."""
+    match = _HEADING.match(line)
+    if match is None:
+        return None
+    marker = match.group("kind")
+    return "".join("0" if ch.isdigit() else "一" if ch in "一二三四五六七八九十" else ch for ch in marker)[:3]
+
+
+def last_items(lines: list[str]) -> Iterator[tuple[int, int, int, str, str | None]]:
+    """(line index, start, end, message, fix) of each list that ends with ；before a heading of another kind."""
+    texts = [(index, line.rstrip()) for index, line in enumerate(lines) if line.strip()]
+    for (index, line), (_next_index, following) in zip(texts, texts[1:], strict=False):
+        if line[-1:] not in "；;":
+            continue
+        after = _kind(following)
+        if after is not None and after != _kind(line):
+            yield (
+                index,
+                len(line) - 1,
+                len(line),
+                "列举到此结束，下面是另一层级的标题：末项后应用句号，不用分号。",
+                "。",
+            )

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import explained
 from appraisal.checks.chars import HAN
-from appraisal.checks.mark_usage import usage
+from appraisal.checks.mark_usage import last_items, usage
 from appraisal.checks.placeholder import in_blank_brackets
 from appraisal.text.lazy_regex import lazy_compile
 
@@ -79,6 +79,9 @@ class Punctuation(Rule):
         for index, line in enumerate(item.lines):
             if line:
                 yield from self._line(item, index, line, broken)
+        for index, start, end, message, fix in last_items(item.lines) if len(item.lines) > 1 else ():
+            if not item.is_protected(index, start, end):
+                yield self.finding(item, index + 1, start + 1, end + 1, message, fix)
 
     def _line(self, item: Field, index: int, line: str, broken: set[tuple[int, int]]) -> Iterator[Finding]:
         found: list[tuple[int, int, str, str | None]] = []

@@ -89,6 +89,22 @@ def test_fixes(text: str, fixed: str) -> None:
     assert apply_fixes(text, found) == fixed
 
 
+@pytest.mark.parametrize(
+    ("marked", "reported"),
+    [
+        ("1.加强理论学习；\n2.强化督导考核⟦；⟧\n二、存在的问题", True),
+        ("（一）加强学习；\n（二）改进作风⟦；⟧\n三、下一步打算", True),
+        ("（一）加强学习；\n（二）改进作风；\n（三）严守纪律。\n二、存在的问题", False),
+        ("一是加强学习；\n二是改进作风；", False),
+        ("1.加强理论学习；\n2.强化督导考核；\n3.严守纪律。", False),
+    ],
+)
+def test_the_last_item_of_a_list_ends_with_a_full_stop(marked: str, reported: bool) -> None:
+    found, expected = spans_of("punctuation", marked)
+    assert bool(expected) == reported
+    assert found == expected
+
+
 def test_a_question_mark_ending_a_statement_has_no_fix() -> None:
     """`fix all` applies punctuation's fixes in bulk: a question without a word that asks is rare, not impossible."""
     assert [fix for _start, _end, _message, fix in usage("全年未发生重大农产品质量安全事件？执法检查全面开展。")] == [
