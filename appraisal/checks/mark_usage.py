@@ -24,6 +24,7 @@ Each finding is (start, end, message, fix or None).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from appraisal.checks.chars import HAN, HAN_UNIFIED
 from appraisal.text.lazy_regex import lazy_compile
@@ -198,8 +199,8 @@ def usage(line: str) -> Iterator[Found]:
 
 
 _HEADING = lazy_compile(
-    r"[ \t\u3000]*(?P<kind>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节部分条]"
-    r"|[0-9０-９]{1,2}[.．、](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)])"
+    r"[ \t\u3000]*(?P<kind>[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+    r"|第[一二三四五六七八九十]{1,3}[章节部分条]|[0-9０-９]{1,2}[.．、](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)])"
 )
 
 
@@ -215,7 +216,7 @@ def _kind(line: str) -> str | None:
 def last_items(lines: list[str]) -> Iterator[tuple[int, int, int, str, str | None]]:
     """(line index, start, end, message, fix) of each list that ends with ；before a heading of another kind."""
     texts = [(index, line.rstrip()) for index, line in enumerate(lines) if line.strip()]
-    for (index, line), (_next_index, following) in zip(texts, texts[1:], strict=False):
+    for (index, line), (_next_index, following) in pairwise(texts):
         if line[-1:] not in "；;":
             continue
         after = _kind(following)
