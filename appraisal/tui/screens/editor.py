@@ -66,6 +66,10 @@ class EditorScreen(Screen[None]):
             super().__init__()
             self.editor = editor
 
+    # The text has the focus from the first frame: focusing the section list first (Textual's default, the first
+    # focusable widget) and then the text restyled the screen twice before it was first drawn.
+    AUTO_FOCUS = "#editor"
+
     # Most important first: the key bar shows them in this order and, at 80 columns, only the first few.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f3", "edit_profile", "个人信息", priority=True),
