@@ -99,11 +99,17 @@ def suspects(
                 tokens, run, candidates[0]
             ):
                 continue
-            if candidates[0][3] < SURE and (
-                len(run) <= 3  # a name or a term standing alone between punctuation (`虎形、梓树`)
-                or pairs.count(run[at]) < SELDOM_IN_TEXT  # a rare character is chosen: a slip gives a common one
-                or looks_like_a_name(line, start, end)
-                or (document and document.count(candidates[0][2]) >= 2)
+            if (
+                candidates[0][3] < SURE
+                and (
+                    len(run) <= 3  # a name or a term standing alone between punctuation (`虎形、梓树`)
+                    or pairs.count(run[at]) < SELDOM_IN_TEXT  # a rare character is chosen: a slip gives a common one
+                    or (
+                        _resultative(model, candidates[0][2]) and line[end : end + 1] not in "的地"
+                    )  # 建强队伍: not 坚强
+                    or looks_like_a_name(line, start, end)
+                    or (document and document.count(candidates[0][2]) >= 2)
+                )
             ):
                 continue
             found.append(Suspect(offset + at, run[at], candidates))
@@ -176,6 +182,17 @@ def _agrees(pairs: CharNgrams, run: str, at: int, right: str) -> bool:
     before = (EDGE + run)[max(0, at - 1) : at + 1]
     after = (run + EDGE)[at + 1 : at + 3]
     return pairs.gain(before, run[at], after, right) >= AGREE
+
+
+# The results a verb of present-day 公文 takes to make a compound word of its own (建强, 筑牢, 压实, 做细, 配强, 擦亮,
+# 拧紧, 织密): the dictionary lacks most, and a slip seldom leaves a verb before one of them.
+RESULTS = frozenset("强牢实细优稳严深准精亮透紧密")
+
+
+def _resultative(model: Language, non_word: str) -> bool:
+    """Whether the non-word is a verb and the result it reaches (`建强`, `守牢`, `锻强`): a coinage of 公文 when an
+    object follows it (an adjective goes on with 的: `建强的意志` is 坚强)."""
+    return len(non_word) == 2 and non_word[1] in RESULTS and model.pos(non_word[0]).startswith("v")
 
 
 # Administrative units that stand as nouns after a determiner or a pronoun (其他镇, 各村, 全县, 我镇, 我们村, 贵市).

@@ -207,3 +207,12 @@ def test_a_rare_character_is_still_corrected_beyond_doubt() -> None:
 )
 def test_an_administrative_unit_after_a_determiner_stays_silent(text: str) -> None:
     assert findings(text) == []
+
+
+def test_a_verb_and_its_result_before_an_object_is_a_coinage() -> None:
+    """Flagged before (坚强): present-day 公文 makes verbs of a verb and its result (建强, 守牢), and they take an
+    object; the adjective 坚强 goes on with 的, so there 建强 is still a slip."""
+    assert findings("持续建强人才队伍，守牢安全底线。") == []
+    text, spans = unmark("他有着⟦建⟧强的意志。")
+    (_rule, line, column, end) = spans[0]
+    assert [(f[0], f[1], f[2], f[3]) for f in findings(text)] == [(line, column, end, "坚")]
