@@ -248,3 +248,29 @@ async def test_a_paste_over_the_section_cap_is_not_saved_and_the_user_is_told(mo
         await pilot.press(*"补充", "ctrl+s")
         await wait_until(lambda: load_draft(path).sections["conduct"] == screen.editor.text)
         assert app.is_running
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        (["home", "甲"], "甲第一句。第二句。"),  # Home, then 字: at the line's start
+        (["ctrl+home", "甲"], "甲第一句。第二句。"),  # the editor's own binding
+        (["backspace", "乙"], "第一句。第二句乙"),  # Backspace, then 字: the last character replaced
+        (["left", "left", "丙"], "第一句。第二丙句。"),
+    ],
+)
+async def test_a_bound_key_and_the_next_character_read_together_apply_in_order(keys: list[str], expected: str) -> None:
+    """A terminal hands keys over in bursts (typed while the editor was busy, say just after Alt+Down): the
+    driver posts them to the app one after another. Home used to run only once it had bubbled up to the App,
+    after the 字 behind it was inserted: 甲 went to the end and the cursor to the start."""
+    async with editing({"conduct": "第一句。第二句。"}, on="conduct") as e:
+        await e.pilot.press("ctrl+end")
+        for key in keys:  # as the terminal driver posts a burst: no waiting between keys
+            character = key if len(key) == 1 else None
+            e.app.post_message(events.Key(key, character))
+        await wait_until(lambda: e.screen.editor.text != "第一句。第二句。")
+        await e.pilot.pause()
+        assert e.screen.editor.text == expected
+        e.app.post_message(events.Key("丁", "丁"))  # and the cursor is after it
+        await wait_until(lambda: "丁" in e.screen.editor.text)
+        assert e.screen.editor.text.index("丁") == expected.index(keys[-1]) + 1
