@@ -48,7 +48,7 @@ _ASKING = lazy_compile(
 _CLAUSE = lazy_compile(r"[，,、；;：:]")  # a short line with no clause in it is a title: `环球虎年？`
 _SENTENCE_START = lazy_compile(r"[。！？!?；;…]")
 _TITLE_END = lazy_compile(r"[。，、；：,;]》")
-_ELLIPSIS_DENG = lazy_compile(r"(?<!…)……(?=等)")  # `...等` is first an ellipsis written wrong: one finding at a time
+_ELLIPSIS_DENG = lazy_compile(r"(?<!…)……(?=等)")  # `...等`, `…等` are `punctuation`'s own ellipsis check
 _HEADING_DOT = lazy_compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}([.．])(?![0-9０-９])")
 _STRAIGHT_SINGLE = "'"
 _HAN_CHAR = lazy_compile(f"[{HAN}]")
@@ -121,7 +121,7 @@ def _titles(line: str) -> Iterator[Found]:
 
 def _ellipsis_deng(line: str) -> Iterator[Found]:
     for match in _ELLIPSIS_DENG.finditer(line):
-        yield match.start(), match.end(), "省略号与“等”不同时使用，删去其一。", ""
+        yield match.start(), match.end(), "省略号与“等”不同时使用，删去省略号。", ""
 
 
 def _heading_dot(line: str) -> Iterator[Found]:

@@ -93,6 +93,9 @@ class Punctuation(Rule):
                     continue  # `etc...` in Latin text
                 if in_blank_brackets(line, match.start(), match.end()):
                     continue  # `〔…〕号`: a blank, which `placeholder` reports
+                if after == "等":  # `扰民...等`: GB/T 15834 uses the ellipsis or 等, not both
+                    found.append((match.start(), match.end(), "省略号与“等”不同时使用，删去省略号。", ""))
+                    continue
                 found.append((match.start(), match.end(), f"省略号应为“……”，不应写作“{match.group()}”。", "……"))
         for match in _DOUBLED.finditer(line) if any(f"{m}{m}" in line for m in "。，、；：") else ():
             mark = match.group()[0]
