@@ -142,6 +142,9 @@ class EditorScreen(Screen[None]):
     # ------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # The width classes before the widgets: set in on_mount, at 80 or 100–119 columns they restyled every widget
+        # once more before the first frame.
+        self._set_width_classes(self.app.size.width)
         # Kept as an attribute, not queried: on_unmount must still reach the text after the widgets are gone.
         self._editor = SectionEditor(id="editor", cursor_blink=self.settings.cursor_blink)
         yield StatusBar(id="status")
@@ -200,7 +203,6 @@ class EditorScreen(Screen[None]):
         """The first frame shows the text as soon as possible: the section list with its lengths, and the
         section where the user left off. The checker's findings, the guidance tabs and last year's draft follow
         right after it is drawn."""
-        self._set_width_classes(self.app.size.width)
         self.section_list.build(self.session.draft, self.findings)
         position = load_position(self.session.path)
         self.editor.places.update(load_places(self.session.path))
