@@ -87,7 +87,12 @@ def name_position(model: Language, line: str, start: int, end: int, at: int, bes
         return True  # the word after a name (`王树青摄`: not 青蛇)
     if any(m.start(1) <= start and end <= m.end(1) for m in QUOTES.finditer(line)):
         return True  # a coinage or a name in quotation marks: “智汇良策”, “晨读夜研”
-    return _in_a_series(line, at) or _in_a_frame(line, at, best) or _a_slogan(model, line, at)
+    return (
+        _in_a_series(line, at)
+        or _in_parallel_items(line, at)
+        or _in_a_frame(line, at, best)
+        or _a_slogan(model, line, at)
+    )
 
 
 # Single characters that open each half of a four-character slogan (深学细悟, 精建细管, 严管厚爱, 早谋快干).
@@ -205,6 +210,20 @@ def _in_a_series(line: str, at: int) -> bool:
         )
         after = line[head + 2 : head + 4], line[head + 3 : head + 5] if line[head + 2 : head + 3] == "、" else ""
         if any(len(pair) == 2 and pair[0] == unit[0] and pair != unit for pair in (*before, *after)):
+            return True
+    return False
+
+
+def _in_parallel_items(line: str, at: int) -> bool:
+    """Items of a series that open with different characters before the same two (`知责于心、担责于身、履责于行`):
+    the suspect opens one or is part of the two they share, three items open so, two of them after a 顿号, comma or
+    semicolon."""
+    for shared in (line[at + 1 : at + 3], line[at : at + 2]):
+        if len(shared) < 2 or not all(is_han_unified(ch) for ch in shared):
+            continue
+        items = list(re.finditer(f"([{HAN_UNIFIED}]){re.escape(shared)}", line))
+        listed = [m for m in items if line[m.start() - 1 : m.start()] in ("、", "，", "；", ",", ";")]
+        if len({m.group(1) for m in items}) >= 3 and len(listed) >= 2:
             return True
     return False
 

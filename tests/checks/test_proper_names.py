@@ -161,3 +161,11 @@ def test_an_abbreviated_body_closes_a_name() -> None:
     assert [s.wrong for s in suspects(text, document=text)] == ["据"]
     text = "组织村级干部参加培训，全年陪训干部500人次。"  # 干部 is a word, no body's name: 培训 is still found
     assert [s.wrong for s in suspects(text, document=text)] == ["陪"]
+
+
+def test_items_of_a_series_that_share_two_characters_stay_silent() -> None:
+    """Flagged before (职责, 担负): three items open with different characters before the same two."""
+    text = "引导党员干部知责于心、担责于身、履责于行。"
+    assert list(suspects(text, document=text)) == []
+    text = "全面惯彻、落实、推进。"  # a list, but its items share nothing: the slip is still found
+    assert [s.wrong for s in suspects(text, document=text)] == ["惯"]
