@@ -10,6 +10,8 @@ sentence where a number must stand and none does.
 - A count unit with nothing before it at the end of a clause: `接待群众批人次，` `走访企业家次。`
 - A measure word at the end of a clause right after what it counts or after a closing quote:
   `整改隐患处，` `响应“吹哨”次。`
+- A month with no number (`自月份运行以来`), a measure word after a verb and 了 (`设置了个职能窗口`); `已发生多起`
+  is Chinese for "several", so `多` before a measure word is left alone.
 - A rank with no number: `排名第位`, `第批`; a class with no numeral: `水质均值为类`; a multiple with no number:
   `比上年增长倍`.
 - The traces of a report whose figures were all stripped: a rate of growth that is a clause of its own right after an
@@ -40,13 +42,13 @@ _ABOUT = lazy_compile(rf"(?<=[{HAN}])(?<![{_NOT_A_NUMBER}])[万亿](?:余|多)(?
 _VERBS = (
     "建成|新建|建设|建立|组建|成立|设立|创建|打造|培育|新增|引进|签约|开工|竣工|举办|开展|召开|组织|接待|受理|办结|"
     "查处|化解|排查|整改|发放|救助|走访|慰问|帮扶|培训|完成|实施|储备|谋划|出台|制定|修订|印发|撰写|形成|发现|解决|"
-    "协调|拆除|清理|整治|检查|抽检|审查|办理|评选|表彰|选树|命名|认定|改造|新培育|新引进|新签约|"
+    "协调|拆除|清理|整治|检查|抽检|审查|办理|评选|表彰|选树|命名|认定|改造|新培育|新引进|新签约|设置|"
     "共有|共计|累计|合计|总计|覆盖|惠及|涉及|带动|吸纳"
 )
 _MEASURES = "个家项件户所座条批场次名处期篇套台起支类份"
 _VERB_SET = frozenset(_VERBS.split("|"))
 _VERB_ENDS = "".join(sorted({verb[-1] for verb in _VERB_SET}))
-_MEASURE_BEFORE_HAN = lazy_compile(rf"(?<=[{_VERB_ENDS}])[{_MEASURES}](?=[{HAN}])")
+_MEASURE_BEFORE_HAN = lazy_compile(rf"(?<=[{_VERB_ENDS}了])[{_MEASURES}](?=[{HAN}])")
 # A measure word that begins a word after such a verb: `完成项目`, `建立台账`, `召开座谈会`, `组织起来`.
 _WORDS_AFTER_TEXT = (
     "个人 个别 个性 个体 个案 个税 个数 家庭 家园 家乡 家属 家风 家教 家长 家具 家电 "
@@ -58,7 +60,13 @@ _WORDS_AFTER_TEXT = (
     "户次 户均 个个 家家 户户 "
 )
 _WORDS_AFTER = frozenset(_WORDS_AFTER_TEXT.split())
-_COUNT_UNIT = lazy_compile(rf"(?:批人次|人次|批次|家次|户次|场次)(?=[{_END}]|$)")
+_COUNT_UNIT = lazy_compile(rf"(?:批多人次|批人次|人次|批次|家次|户次|场次)(?=[{_END}]|$)")
+# `多` with nothing in front of it before a measure word at a clause's end: `办理各类事务多起，` (not 许多, 较多 …).
+_MANY = lazy_compile(
+    rf"(?<=[{HAN}])(?<![许较很诸众颇甚繁偏过太好大增最更])多(?=[起个家项件名户次场批处条篇](?:[{_END}、]|$))"
+)
+# A month with no number: `自月份运行以来` (not 本月份, 各月份).
+_MONTH = lazy_compile(r"(?:(?<=[自从于至到])|(?<=截至))月份")
 _HAN_OR_QUOTE = lazy_compile(f"[{HAN}”》]")
 _COUNTED_THINGS = lazy_compile(
     r"(?:隐患|问题|矛盾|纠纷|案件|线索|项目|群众|活动|会议|诉求|事项|人员|干部|党员|村民|学员|场所|单位|门店|商户|车辆|"
@@ -125,9 +133,10 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
             yield match.start(), _words_before(line, match.start(), 2), end
     for match in _MEASURE_BEFORE_HAN.finditer(line):  # the measure word first: far fewer places than verbs
         at = match.start()
-        verb = next((line[at - n : at] for n in (2, 3) if line[at - n : at] in _VERB_SET), None)
+        done = at - 1 if line[at - 1] == "了" else at  # `设置了个职能窗口`
+        verb = next((line[done - n : done] for n in (2, 3) if line[done - n : done] in _VERB_SET), None)
         if verb is not None and line[at : at + 2] not in _WORDS_AFTER:
-            yield at, at - len(verb), at + 1
+            yield at, done - len(verb), at + 1
     if "次" in line:
         for match in _COUNT_UNIT.finditer(line):
             before = line[match.start() - 1 : match.start()]
@@ -147,6 +156,9 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
     if "第" in line:
         for match in _RANK.finditer(line):
             yield match.end(), _words_before(line, match.end(), 3), match.end() + 1
+    if "月份" in line:
+        for match in _MONTH.finditer(line):
+            yield match.start(), _words_before(line, match.start(), 2), match.end()
     yield from _stripped(line)
 
 
