@@ -52,6 +52,7 @@ class FormScreen(ModalScreen[T]):
     def __init__(self, *, read_only: bool = False) -> None:
         super().__init__(classes="dialog-screen")
         self.read_only = read_only
+        self._submitting = False  # Enter on the last field: waiting for the fields to take the keys before it
 
     def fields(self) -> Sequence[FormField]:
         raise NotImplementedError
@@ -124,7 +125,30 @@ class FormScreen(ModalScreen[T]):
         if current in ids[:-1]:
             self.set_focus(self.query_one(f"#{ids[ids.index(current) + 1]}", Input))
         else:
-            self.submit()
+            self.submit_when_typed()
+
+    def submit_when_typed(self) -> None:
+        """Submit once every field has taken the keys typed before this Enter. Enter is a priority binding: the
+        app runs it as it reads it, while the characters read just before it still wait in the fields' own
+        queues. Submitted at once, a burst of Tab 某县财政局 Tab 副局长 Enter Enter made a draft with no 单位 or 职务.
+        A callback queued behind those keys in each field runs after them; the form then submits from the app's
+        queue."""
+        if self._submitting:
+            return
+        self._submitting = True
+        waiting = {item.id for item in self._fields}
+
+        def typed(field_id: str) -> None:
+            waiting.discard(field_id)
+            if not waiting:  # back on the app's queue, where Enter's binding ran
+                self.app.call_later(self._submit_now)
+
+        for item in self._fields:
+            self.field_input(item.id).call_later(typed, item.id)
+
+    def _submit_now(self) -> None:
+        self._submitting = False
+        self.submit()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()  # Enter in a field is action_next_field's
