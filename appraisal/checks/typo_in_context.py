@@ -104,9 +104,7 @@ def suspects(
                 and (
                     len(run) <= 3  # a name or a term standing alone between punctuation (`虎形、梓树`)
                     or pairs.count(run[at]) < SELDOM_IN_TEXT  # a rare character is chosen: a slip gives a common one
-                    or (
-                        _resultative(model, candidates[0][2]) and line[end : end + 1] not in "的地"
-                    )  # 建强队伍: not 坚强
+                    or _coined(model, candidates[0][2], line[end : end + 1])  # 建强队伍, 全面提效
                     or looks_like_a_name(line, start, end)
                     or (document and document.count(candidates[0][2]) >= 2)
                 )
@@ -189,10 +187,15 @@ def _agrees(pairs: CharNgrams, run: str, at: int, right: str) -> bool:
 RESULTS = frozenset("强牢实细优稳严深准精亮透紧密")
 
 
-def _resultative(model: Language, non_word: str) -> bool:
-    """Whether the non-word is a verb and the result it reaches (`建强`, `守牢`, `锻强`): a coinage of 公文 when an
-    object follows it (an adjective goes on with 的: `建强的意志` is 坚强)."""
-    return len(non_word) == 2 and non_word[1] in RESULTS and model.pos(non_word[0]).startswith("v")
+def _coined(model: Language, non_word: str, after: str) -> bool:
+    """Whether the non-word is a two-character coinage of present-day 公文 (a slip seldom leaves one): a verb and the
+    result it reaches before an object (`建强队伍`, `守牢底线`; an adjective goes on with 的: `建强的意志` is 坚强),
+    or a verb and its object abridged (`提效` 提高效率, `减贫` 减少贫困, `引税` 引进税源)."""
+    if len(non_word) != 2 or not model.pos(non_word[0]).startswith("v"):
+        return False
+    if non_word[1] in RESULTS:
+        return after not in ("的", "地")
+    return model.pos(non_word[1]).startswith("n")
 
 
 # Administrative units that stand as nouns after a determiner or a pronoun (其他镇, 各村, 全县, 我镇, 我们村, 贵市).

@@ -216,3 +216,21 @@ def test_a_verb_and_its_result_before_an_object_is_a_coinage() -> None:
     text, spans = unmark("他有着⟦建⟧强的意志。")
     (_rule, line, column, end) = spans[0]
     assert [(f[0], f[1], f[2], f[3]) for f in findings(text)] == [(line, column, end, "坚")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Flagged before (提交, 减负): a verb character and a noun character abridge a verb and its object.
+        "推动机关全面提效，服务更加便捷。",
+        "全力抓好减贫和防返贫工作。",
+    ],
+)
+def test_a_verb_and_its_object_abridged_is_a_coinage(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_a_verb_and_a_noun_that_a_common_word_explains_beyond_doubt_is_still_a_slip() -> None:
+    text, spans = unmark("他的⟦生⟧体不太好，要多休息。")  # 生体: a verb and a noun, but 身体 explains it beyond doubt
+    (_rule, line, column, end) = spans[0]
+    assert [(f[0], f[1], f[2], f[3]) for f in findings(text)] == [(line, column, end, "身")]
