@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from appraisal.importing.not_report import foreign_text
+from appraisal.importing.not_report import Foreign, foreign_text
 from appraisal.templates import DEFAULT_TEMPLATE, Template
 from appraisal.text.lazy_regex import lazy_compile
 
@@ -104,10 +104,6 @@ def kind_of(text: str) -> str:
     return ""
 
 
-def _longest_word(template: Template, text: str) -> str:
-    return max((word for word in template.title_words if word in text), key=len, default="")
-
-
 def voice_of(text: str) -> Voice:
     """How often the text speaks for a unit (我们、全局) and for a person (本人、我)."""
     return Voice(len(_PERSONAL.findall(text)), len(_COLLECTIVE.findall(text)))
@@ -116,68 +112,141 @@ def voice_of(text: str) -> Voice:
 def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Recognition:
     """The template the document most likely follows. `title`: its first line or two; `lead`: the opening text;
     `body`: all of it (for the voice)."""
-    title_words = {e.template.id: _longest_word(e.template, title) for e in evidence}
-    lead_words = {e.template.id: _longest_word(e.template, lead[:_LEAD_CHARS]) for e in evidence}
-    longest_title = max((len(w) for w in title_words.values()), default=0)
-    longest_lead = max((len(w) for w in lead_words.values()), default=0)
+    named = _Named.read(evidence, title, lead)
     voice = voice_of(body)
-    # A text that opens with 同志们 (no title, no 各位领导 before it) is a speech, whatever it goes on to name.
-    kind = "讲话" if _SPEECH_OPENING.match(lead) else kind_of(title) or kind_of(lead[: _LEAD_CHARS // 4])
-    scores: dict[str, float] = {}
-    for e in evidence:
-        tid = e.template.id
-        score = e.heading_score + COVERAGE_WEIGHT * e.coverage
-        if longest_title and len(title_words[tid]) == longest_title:
-            score += TITLE_WEIGHT
-        elif longest_lead and len(lead_words[tid]) == longest_lead:
-            score += LEAD_WEIGHT
-        if e.template.voice == voice.name:
-            score += VOICE_WEIGHT * (2 if voice.clear else 1)
-        scores[tid] = score
-    ranked = sorted(
+    scores = {e.template.id: _score(e, named, voice) for e in evidence}
+    best, *others = sorted(
         evidence,
         key=lambda e: (scores[e.template.id], e.headings, e.template.id == DEFAULT_TEMPLATE),
         reverse=True,
     )
-    best = ranked[0]
-    margin = scores[best.template.id] - (scores[ranked[1].template.id] if len(ranked) > 1 else 0.0)
+    runner_up = others[0] if others else None
+    margin = scores[best.template.id] - (scores[runner_up.template.id] if runner_up else 0.0)
+    doubts = _Doubts.of(best, named, voice, body)
+    named_it = named.titled(best.template.id) or named.led(best.template.id)
+    confident = margin >= SURE_MARGIN and (named_it or best.headings >= 2) and not doubts.any
+    reasons = (
+        *doubts.what_it_is(named.kind),
+        *_what_was_found(best, named, doubts.fits_none),
+        voice.describe(),
+        *doubts.why_unsure(best, runner_up, confident),
+    )
+    not_report = doubts.foreign.kind if doubts.foreign is not None else ""
+    return Recognition(best.template, confident, reasons, named.kind, voice, doubts.fits_none, not_report)
+
+
+@dataclass(frozen=True)
+class _Named:
+    """What the title and the opening name: each template's longest title word found in them (述职述廉, 工作报告 …),
+    and the kind of text. A template is named by the title (or the opening) when its word there is the longest any
+    template finds."""
+
+    title_words: dict[str, str]
+    lead_words: dict[str, str]
+    kind: str
+
+    @classmethod
+    def read(cls, evidence: list[Evidence], title: str, lead: str) -> _Named:
+        # A text that opens with 同志们 (no title, no 各位领导 before it) is a speech, whatever it goes on to name.
+        kind = "讲话" if _SPEECH_OPENING.match(lead) else kind_of(title) or kind_of(lead[: _LEAD_CHARS // 4])
+        return cls(
+            {e.template.id: _longest_word(e.template, title) for e in evidence},
+            {e.template.id: _longest_word(e.template, lead[:_LEAD_CHARS]) for e in evidence},
+            kind,
+        )
+
+    def titled(self, tid: str) -> bool:
+        return _is_longest(self.title_words, tid)
+
+    def led(self, tid: str) -> bool:
+        return _is_longest(self.lead_words, tid)
+
+
+def _longest_word(template: Template, text: str) -> str:
+    return max((word for word in template.title_words if word in text), key=len, default="")
+
+
+def _is_longest(words: dict[str, str], tid: str) -> bool:
+    longest = max((len(word) for word in words.values()), default=0)
+    return bool(longest) and len(words[tid]) == longest
+
+
+def _score(e: Evidence, named: _Named, voice: Voice) -> float:
+    """The headings found count most, then the title's word (or, failing it, the opening's), then the voice."""
+    score = e.heading_score + COVERAGE_WEIGHT * e.coverage
+    if named.titled(e.template.id):
+        score += TITLE_WEIGHT
+    elif named.led(e.template.id):
+        score += LEAD_WEIGHT
+    if e.template.voice == voice.name:
+        score += VOICE_WEIGHT * (2 if voice.clear else 1)
+    return score
+
+
+def _what_was_found(best: Evidence, named: _Named, fits_none: bool) -> list[str]:
+    """The evidence for the best template: its word in the title or the opening (or the kind of text), and its
+    headings."""
     tid = best.template.id
-    titled = bool(longest_title) and len(title_words[tid]) == longest_title
-    led = bool(longest_lead) and len(lead_words[tid]) == longest_lead
-    confident = margin >= SURE_MARGIN and (titled or led or best.headings >= 2)
-    # A first-person report is never silently taken for a unit's, nor a unit's clear "we" for a person's.
-    if best.template.voice == "collective":
-        mismatch = voice.personal > voice.collective
-    else:  # a person's template its title and headings name is not undone by "we"
-        mismatch = voice.clear and voice.name == "collective" and not (titled and best.headings >= 2)
-    # A news story or a how-to is no report, whatever its title names (`…述职述廉会议侧记`), unless the
-    # template's headings are there.
-    foreign = foreign_text(body, voice.personal, voice.collective) if best.headings < 2 else None
-    fits_none = foreign is not None or (kind in NO_TEMPLATE_KINDS and best.headings == 0)
-    # Nobody speaks (no 本人、我, no 我们、我局), nothing says what it is, no template's headings: a report's
-    # excerpt, or no report at all (a plan, a set of rules, an explainer) — asked, never filed without a word.
-    faceless = not voice.personal and not voice.collective and not kind and best.headings < 2
-    confident = confident and not mismatch and not fits_none and not faceless
-    reasons: list[str] = []
-    if foreign is not None:
-        reasons.append(foreign.reason())
-    elif fits_none:
-        reasons.append(f"像是{kind}类材料（标题或开头所示），不符合任何模板")
-    if titled:
-        reasons.append(f"标题含“{title_words[tid]}”")
-    elif led:
-        reasons.append(f"开头提到“{lead_words[tid]}”")
-    elif kind and not fits_none:
-        reasons.append(f"文种像是{kind}")
+    found: list[str] = []
+    if named.titled(tid):
+        found.append(f"标题含“{named.title_words[tid]}”")
+    elif named.led(tid):
+        found.append(f"开头提到“{named.lead_words[tid]}”")
+    elif named.kind and not fits_none:
+        found.append(f"文种像是{named.kind}")
     if best.headings:
-        reasons.append(f"找到 {best.headings} 个该模板的栏目标题")
-    reasons.append(voice.describe())
-    if faceless and not fits_none:
-        reasons.append("标题和开头也没有说是总结、述职还是报告")
-    if mismatch:
-        owner = "单位" if best.template.voice == "collective" else "个人"
-        reasons.append(f"而「{best.template.name}」是{owner}用的模板")
-    elif not confident and not fits_none and len(ranked) > 1:
-        reasons.append(f"与「{ranked[1].template.name}」难以区分")
-    not_report = foreign.kind if foreign is not None else ""
-    return Recognition(best.template, confident, tuple(reasons), kind, voice, fits_none, not_report)
+        found.append(f"找到 {best.headings} 个该模板的栏目标题")
+    return found
+
+
+@dataclass(frozen=True)
+class _Doubts:
+    """Why the best-scoring template may still not be the document's: the voice contradicts it (`mismatch`), the
+    text is no report (`foreign`: a news story, a how-to) or of a kind no template is for (`fits_none`), or nothing
+    says what it is (`faceless`)."""
+
+    mismatch: bool
+    foreign: Foreign | None
+    fits_none: bool
+    faceless: bool
+
+    @classmethod
+    def of(cls, best: Evidence, named: _Named, voice: Voice, body: str) -> _Doubts:
+        # A news story or a how-to is no report, whatever its title names (`…述职述廉会议侧记`), unless the
+        # template's headings are there.
+        foreign = foreign_text(body, voice.personal, voice.collective) if best.headings < 2 else None
+        fits_none = foreign is not None or (named.kind in NO_TEMPLATE_KINDS and best.headings == 0)
+        # Nobody speaks (no 本人、我, no 我们、我局), nothing says what it is, no template's headings: a report's
+        # excerpt, or no report at all (a plan, a set of rules, an explainer) — asked, never filed without a word.
+        faceless = not voice.personal and not voice.collective and not named.kind and best.headings < 2
+        return cls(_voice_mismatch(best, named, voice), foreign, fits_none, faceless)
+
+    @property
+    def any(self) -> bool:
+        return self.mismatch or self.fits_none or self.faceless
+
+    def what_it_is(self, kind: str) -> list[str]:
+        """The kind of text, when it is one no template is for."""
+        if self.foreign is not None:
+            return [self.foreign.reason()]
+        return [f"像是{kind}类材料（标题或开头所示），不符合任何模板"] if self.fits_none else []
+
+    def why_unsure(self, best: Evidence, runner_up: Evidence | None, confident: bool) -> list[str]:
+        unsure: list[str] = []
+        if self.faceless and not self.fits_none:
+            unsure.append("标题和开头也没有说是总结、述职还是报告")
+        if self.mismatch:
+            owner = "单位" if best.template.voice == "collective" else "个人"
+            unsure.append(f"而「{best.template.name}」是{owner}用的模板")
+        elif not confident and not self.fits_none and runner_up is not None:
+            unsure.append(f"与「{runner_up.template.name}」难以区分")
+        return unsure
+
+
+def _voice_mismatch(best: Evidence, named: _Named, voice: Voice) -> bool:
+    """A first-person report is never silently taken for a unit's, nor a unit's clear "we" for a person's (unless
+    the person's template is named by the title and two of its headings are there)."""
+    if best.template.voice == "collective":
+        return voice.personal > voice.collective
+    titled = named.titled(best.template.id)
+    return voice.clear and voice.name == "collective" and not (titled and best.headings >= 2)
