@@ -49,6 +49,7 @@ _CLAUSE = lazy_compile(r"[，,、；;：:]")  # a short line with no clause in i
 _SENTENCE_START = lazy_compile(r"[。！？!?；;…]")
 _TITLE_END = lazy_compile(r"[。，、；：,;]》")
 _ELLIPSIS_DENG = lazy_compile(r"(?<!…)……(?=等)")  # `...等`, `…等` are `punctuation`'s own ellipsis check
+_CLAUSE_MARK = lazy_compile(r"[。！？；：，,;:!?]")
 _HEADING_DOT = lazy_compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}([.．])(?![0-9０-９])")
 _STRAIGHT_SINGLE = "'"
 _HAN_CHAR = lazy_compile(f"[{HAN}]")
@@ -120,8 +121,12 @@ def _titles(line: str) -> Iterator[Found]:
 
 
 def _ellipsis_deng(line: str) -> Iterator[Found]:
+    """Only after listed items (`走访、座谈……等`): an ellipsis with no 、 before it in its clause is a blank left
+    to fill (`……等重大事项`, `起草……等文件……份`), which deleting would hide, not a list cut short."""
     for match in _ELLIPSIS_DENG.finditer(line):
-        yield match.start(), match.end(), "省略号与“等”不同时使用，删去省略号。", ""
+        clause = _CLAUSE_MARK.split(line[: match.start()])[-1]
+        if "、" in clause and _HAN_CHAR.match(clause[-1:]):
+            yield match.start(), match.end(), "省略号与“等”不同时使用，删去省略号。", ""
 
 
 def _heading_dot(line: str) -> Iterator[Found]:
