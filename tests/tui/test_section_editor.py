@@ -274,3 +274,24 @@ async def test_a_bound_key_and_the_next_character_read_together_apply_in_order(k
         e.app.post_message(events.Key("丁", "丁"))  # and the cursor is after it
         await wait_until(lambda: "丁" in e.screen.editor.text)
         assert e.screen.editor.text.index("丁") == expected.index(keys[-1]) + 1
+
+
+async def test_a_browser_tab_closed_or_reloaded_reopens_where_the_typing_stopped() -> None:
+    """In `appraisal serve`, closing or reloading the tab makes the web driver post ExitApp: the editor saved on
+    its way out but kept the cursor of the last autosave, so the draft reopened in the middle of the last words
+    typed (in chromium: before 刷新前最后几个字) and the next words went in there."""
+    from textual import messages
+
+    settings = {"autosave_delay": 30.0, "autosave_max": 60.0}  # only the way out saves
+    async with editing({"conduct": "原有的一句话。"}, on="conduct", settings=settings) as e:
+        e.screen.remember_position()  # where an autosave would have left it: after the old text
+        await e.pilot.press("ctrl+end", *"刷新前最后几个字")
+        path = e.path
+        e.app.post_message(messages.ExitApp())  # what the web driver posts when the tab goes
+        await wait_until(lambda: not e.app.is_running)
+    assert load_draft(path).sections["conduct"] == "原有的一句话。刷新前最后几个字"
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)):
+        screen = await editor_ready(app)
+        assert screen.current_id == "conduct"
+        assert screen.editor.cursor_location == (0, len("原有的一句话。刷新前最后几个字"))

@@ -179,5 +179,6 @@ class SaveController:
         we can, release the lock."""
         if not self.closed:
             self.hooks.sync()
-            self.session.save()
+            if self.session.save():
+                self.hooks.remember_position()  # a browser tab reloaded or closed: reopen where the typing stopped
             self.close()
