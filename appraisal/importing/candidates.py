@@ -72,37 +72,23 @@ class HeadingSearch:
         return found
 
     def _candidate(self, i: int, unit: Unit, line_shape: LineShape) -> Candidate | None:
+        """Unit `i` as the heading of a section, if its words name one closely enough for how the line looks."""
         match = self.index.match(line_shape.fragment)
         enough = INLINE_THRESHOLD if line_shape.inline(unit.text) else MARKED_THRESHOLD
         if (match is None or match.score < enough) and line_shape.numbered:
-            run_on = self._run_on(unit, line_shape)
+            run_on = self._run_on(i, unit, line_shape)
             if run_on is not None:
-                return run_on if run_on.index == i else Candidate(i, run_on.section, 1.0, run_on.shape, True, False)
+                return run_on
         if match is None:
             return None
         score = match.score
         if score < 1.0 and _SUBPOINT_VERBS.match(normalise(line_shape.fragment)):
             score *= 0.85  # "1. 加强政治理论学习" is a point inside a section, not its heading
-        inline = line_shape.inline(unit.text)
         strong = line_shape.markdown or unit.line in self.document.outline
-        if not match.section.heading and (score < 1.0 or inline):
-            return None  # 开头语 / 结束语 only by their exact name on a line of their own
-        if inline:
-            if not line_shape.numbered or score < INLINE_THRESHOLD:
-                return None
-        elif line_shape.numbered or strong:
-            if score < MARKED_THRESHOLD:
-                return None
-        else:
-            if (
-                score < UNNUMBERED_THRESHOLD
-                or len(normalise(unit.text)) > UNNUMBERED_MAX_CHARS
-                or has_sentence_punctuation(unit.text)
-            ):
-                return None
-        return Candidate(i, match.section, score, line_shape, inline, strong)
+        candidate = Candidate(i, match.section, score, line_shape, line_shape.inline(unit.text), strong)
+        return candidate if _heading_like(candidate, unit.text) else None
 
-    def _run_on(self, unit: Unit, line_shape: LineShape) -> Candidate | None:
+    def _run_on(self, i: int, unit: Unit, line_shape: LineShape) -> Candidate | None:
         """A numbered heading run into its body without a separator (`（二）分管工作实绩二是…`): a title or alias
         of the template at the start of the words, cut off there."""
         found = self.index.prefix(unit.text[line_shape.fragment_start :])
@@ -114,7 +100,7 @@ class HeadingSearch:
         if not has_sentence_punctuation(rest) or rest[0] in "和及与的、":
             return None  # `存在不足和努力方向`: the title goes on, it is not a body run on after it
         cut = LineShape(line_shape.style, unit.text[line_shape.fragment_start : end], line_shape.fragment_start, end)
-        return Candidate(-1, section, 1.0, cut, True, False)
+        return Candidate(i, section, 1.0, cut, True, False)
 
     def select_headings(self) -> list[Candidate]:
         """The candidates taken as headings, in document order."""
@@ -190,3 +176,21 @@ class HeadingSearch:
         """The numbering of this document's top-level headings (一、 by default)."""
         style = self.dominant.get(1)
         return style if style is not None and style != "none" else "cn"
+
+
+def _heading_like(candidate: Candidate, text: str) -> bool:
+    """Whether words this close to a section title are its heading, by how the line `text` looks: numbered with its
+    body running on, numbered or styled as a heading (Markdown, Word), or a short line of its own with no sentence
+    punctuation."""
+    score, shape = candidate.score, candidate.shape
+    if not candidate.section.heading and (score < 1.0 or candidate.inline):
+        return False  # 开头语 / 结束语 only by their exact name on a line of their own
+    if candidate.inline:
+        return shape.numbered and score >= INLINE_THRESHOLD
+    if shape.numbered or candidate.strong:
+        return score >= MARKED_THRESHOLD
+    return (
+        score >= UNNUMBERED_THRESHOLD
+        and len(normalise(text)) <= UNNUMBERED_MAX_CHARS
+        and not has_sentence_punctuation(text)
+    )
