@@ -3,6 +3,7 @@
 
     uv run python benchmarks/language_rules.py sighan SPLIT=FILE.tsv [SPLIT=FILE.tsv …]
     uv run python benchmarks/language_rules.py reports SPLIT=DIR [SPLIT=DIR …] --confusions FILE.tsv … [--labels L.toml]
+        [--ime] [--real-word]
 
 `sighan`: sentence pairs, one a line, `sentence-as-written<TAB>corrected` (as in pycorrector's
 `data/sighan2015_test.tsv`, which its wheel ships). Both sides are put through zhconv (`zh-cn`) first,
@@ -16,8 +17,9 @@ corrected sentence with any finding).
 make them: for each report, one sentence in two gets one character of a dictionary word replaced by the character
 that learners wrote for it in the SIGHAN training pairs (`--confusions`, never the test set), or with `--ime` by a
 character of the same syllable among the 3,500 commonest (the slip of a pinyin input method), chosen with a fixed
-seed; recall is the share of planted typos a typo rule flags at their place, precision the share of typo findings
-that are planted or labelled slips.
+seed, so that the word becomes a non-word; with `--real-word` instead a common two-character word becomes another
+common word (发展 written 开展: `real_word`'s slips). Recall is the share of planted typos a typo rule flags at their
+place, precision the share of typo findings that are planted or labelled slips.
 """
 
 from __future__ import annotations
@@ -166,8 +168,11 @@ def homophones() -> dict[str, list[str]]:
     return {ch: [o for o in by_sound[lazy_pinyin(ch)[0]] if o != ch] for ch in common}
 
 
-def plant(text: str, confused: dict[str, list[str]], rng: random.Random) -> tuple[str, set[int]]:
-    """`text` with typos planted, and their offsets."""
+def plant(
+    text: str, confused: dict[str, list[str]], rng: random.Random, real_word: bool = False
+) -> tuple[str, set[int]]:
+    """`text` with typos planted, and their offsets: slips that leave a non-word, or with `real_word` slips of a
+    common two-character word into another common word (发展 written 开展)."""
     model = language()
     chars = list(text)
     planted: set[int] = set()
@@ -183,7 +188,13 @@ def plant(text: str, confused: dict[str, list[str]], rng: random.Random) -> tupl
             if len(token.text) >= 2
             for i, ch in enumerate(token.text)
             for wrong in confused.get(ch, ())
-            if token.text[:i] + wrong + token.text[i + 1 :] not in model
+            if (
+                model.common(token.text)
+                and len(token.text) == 2
+                and model.common(token.text[:i] + wrong + token.text[i + 1 :])
+                if real_word
+                else token.text[:i] + wrong + token.text[i + 1 :] not in model
+            )
         ]
         if choices:
             at, wrong = rng.choice(choices)
@@ -193,7 +204,11 @@ def plant(text: str, confused: dict[str, list[str]], rng: random.Random) -> tupl
 
 
 def reports(
-    splits: list[tuple[str, Path]], confusion_files: list[Path], labels: Path | None, ime: bool = False
+    splits: list[tuple[str, Path]],
+    confusion_files: list[Path],
+    labels: Path | None,
+    ime: bool = False,
+    real_word: bool = False,
 ) -> None:
     labelled: dict[str, list[tuple[str, str]]] = defaultdict(list)
     if labels is not None:
@@ -201,7 +216,7 @@ def reports(
             labelled[entry["file"]].append((entry["text"], entry["right"]))
     confused = homophones() if ime else confusions(confusion_files)
     source = "same-syllable characters (input-method slips)" if ime else "learners' confusions (SIGHAN training)"
-    print(f"planted: {source}")
+    print(f"planted: {source}" + (", each into a common word (real-word slips)" if real_word else ""))
     print(f"{'split':<8}{'rule':<17}{'clean: false alarms (what)':<40}{'planted: recall':>18}{'precision':>12}")
     for split, folder in splits:
         rng = random.Random(SEED)
@@ -226,7 +241,7 @@ def reports(
                 real_hits[rule] += len(where & real)
                 for at in sorted(where - real):
                     alarms[rule].append(text[max(0, at - 3) : at + 3].replace("\n", " "))
-            planted_text, planted = plant(text, confused, rng)
+            planted_text, planted = plant(text, confused, rng, real_word)
             planted_total += len(planted)
             found = findings(planted_text)
             fix_quality(planted_text, found, {at: text[at] for at in planted}, fixes)
@@ -269,6 +284,7 @@ def main() -> None:
     parser.add_argument("--confusions", nargs="*", type=Path, default=[], help="SIGHAN training pairs (reports)")
     parser.add_argument("--labels", type=Path, help="hand labels of the real slips in the reports")
     parser.add_argument("--ime", action="store_true", help="plant same-syllable slips instead of learners' ones")
+    parser.add_argument("--real-word", action="store_true", help="plant slips that leave a common word (开展 for 发展)")
     args = parser.parse_args()
     splits = [(s.split("=", 1)[0], Path(s.split("=", 1)[1])) for s in args.splits]
     language()  # loaded once before the clock starts: its load is measured by benchmarks/check_speed.py
@@ -277,7 +293,7 @@ def main() -> None:
     else:
         if not args.confusions and not args.ime:
             sys.exit("reports: --confusions FILE.tsv (SIGHAN training pairs) or --ime is needed to plant typos")
-        reports(splits, args.confusions, args.labels, args.ime)
+        reports(splits, args.confusions, args.labels, args.ime, args.real_word)
 
 
 if __name__ == "__main__":

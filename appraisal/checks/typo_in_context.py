@@ -28,6 +28,7 @@ from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
 from appraisal.checks.language import SPLITS, Language, Splits, Token, language, split_line
 from appraisal.checks.person_names import person_names
 from appraisal.checks.proper_names import PLACE_ENDS, after_a_place, looks_like_a_name, name_position
+from appraisal.checks.real_word import misused
 from appraisal.checks.typo import listed as typo_listed
 
 MIN_GAIN = 5.0  # natural-log units: the corrected sentence must be this much more probable (e^5 ≈ 150 times)
@@ -348,7 +349,13 @@ class TypoInContext(Rule):
         listed = _listed_spans(item, ctx)
         splits: Splits = ctx.shared(SPLITS, dict)
         for index, line in enumerate(item.lines):
-            for suspect in suspects(line, model, document, splits):
+            found = list(suspects(line, model, document, splits))
+            found += [  # a real word one character from the word meant (经济开展): `real_word`
+                Suspect(at, wrong, (best,))
+                for at, wrong, best in misused(line, model, splits)
+                if not any(abs(at - other.start) <= 2 for other in found)
+            ]
+            for suspect in sorted(found, key=lambda suspect: suspect.start):
                 at = suspect.start
                 if item.is_protected(index, at, at + 1) or any(s <= at < e for s, e in listed.get(index, ())):
                     continue

@@ -1,0 +1,87 @@
+"""A right word in the wrong place: a common word written where a word one character away was meant (`加快经济开展`
+for 发展, `认真贯彻落实` typed `认真惯彻落实` is a non-word and `typo_in_context`'s; this module is for the slips
+that leave a real word). Used by `typo-in-context` (same rule id, same message).
+
+A dictionary word is suspect when a character of the same or a similar sound or shape (`Language.similar`) makes a
+common word and both models of the language agree, far beyond what the two words' own frequencies explain:
+- the counts of running text (`char_ngrams`) make the text far more probable with the other word (CONTEXT_GAIN), and
+  its neighbours alone account for most of it (NEIGHBOURS: the gain in context less the gain of the two words
+  standing alone; without it every rare word next to a frequent one, 公示 and 公司, would be flagged);
+- the split into words gains too (SPLIT_GAIN).
+The thresholds were set on the development splits only: on 58,000 字 of clean real reports no finding, on 230,000
+字 of held-out People's Daily text one (`雾天`), while about 8% of same-sound slips into a real word planted in those
+reports are found (`benchmarks/language_rules.py reports … --ime --real-word`; README, issue 20).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
+from appraisal.checks.language import Language, Splits, split_line
+from appraisal.checks.person_names import person_names
+
+CONTEXT_GAIN = 6.0  # natural log: the counts of running text make the text e^6 ≈ 400 times more probable
+NEIGHBOURS = 6.0  # of which the neighbours, not the two words' own frequencies, bring at least this much
+SPLIT_GAIN = 3.0  # and the split into dictionary words gains this much
+ATTESTED = 3  # the three characters around the written one seen this often in running text: taken as written
+SELDOM_IN_TEXT = 20  # a character seen fewer times in running text is chosen, not slipped into
+WINDOW = 4  # characters either side that the local split looks at
+PROPER = frozenset({"nr", "ns", "nt", "nz"})
+MEMO = 50_000
+
+Candidate = tuple[str, str, str, float]  # (right character, the word it makes, the word as written, gain)
+
+
+def misused(line: str, model: Language, shared: Splits | None = None) -> Iterator[tuple[int, str, Candidate]]:
+    """(offset in `line`, the written character, the correction) of each real word of `line` that is likely a slip
+    for a common word one character away, left to right."""
+    pairs = char_ngrams()
+    names = person_names()
+    for offset, run, tokens in split_line(model, line, shared):
+        for token in tokens:
+            if not 2 <= token.end - token.start <= 3 or token.pos in PROPER:
+                continue
+            for i in range(token.end - token.start):
+                at = token.start + i
+                best = _judge(model, pairs, run[max(0, at - WINDOW) : at + WINDOW + 1], min(at, WINDOW), token.text, i)
+                if best is not None and not names.in_a_name(line, offset + at):
+                    yield offset + at, run[at], best
+
+
+@lru_cache(maxsize=MEMO)  # reports repeat their phrases: a word in its window judged once
+def _judge(model: Language, pairs: CharNgrams, window: str, j: int, word: str, i: int) -> Candidate | None:
+    """The best correction of the character at `j` of `window` (the `i`th of the dictionary word `word`), or None."""
+    wrong = window[j]
+    if pairs.count(wrong) < SELDOM_IN_TEXT:
+        return None
+    before = (EDGE + window)[max(0, j - 1) : j + 1]
+    after = (window + EDGE)[j + 1 : j + 3]
+    if pairs.triple(before[-1] + wrong + after[0]) >= ATTESTED:
+        return None
+    alone = EDGE + word + EDGE  # the word with nothing around it: what its own frequency says
+    alone_before, alone_after = alone[max(0, i - 1) : i + 1], alone[i + 2 : i + 4]
+    left, right = word[:i], word[i + 1 :]
+    cost = None
+    scored = []
+    for ch in model.common_among(left, model.similar(wrong), right):
+        other = left + ch + right
+        if model.pos(other) in PROPER:
+            continue
+        gain = pairs.gain(before, wrong, after, ch)
+        if gain < CONTEXT_GAIN or gain - pairs.gain(alone_before, wrong, alone_after, ch) < NEIGHBOURS:
+            continue
+        if cost is None:
+            cost = model.segment_cost(window)
+        fixed = window[:j] + ch + window[j + 1 :]
+        split = cost - model.segment_cost(fixed)
+        if split >= SPLIT_GAIN and _splits_as(model, fixed, j - i, other):
+            scored.append((ch, other, word, gain + split))
+    return max(scored, key=lambda c: c[3]) if scored else None
+
+
+def _splits_as(model: Language, text: str, start: int, word: str) -> bool:
+    """Whether the split of the corrected text has `word` at `start`: the gain comes from the word the finding
+    names, not from another the new character makes with a neighbour (`真争气` → 真正|气 is no 正气)."""
+    return any(token.start == start and token.text == word for token in model.segment(text))

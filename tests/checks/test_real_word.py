@@ -1,0 +1,74 @@
+"""`typo-in-context` on a real word written for the word one character away (`appraisal.checks.real_word`): found
+where both models of the language agree far beyond the two words' own frequencies, silent on the right words the
+development texts showed next to a frequent look-alike (公示/公司, 农林/农村, 两委/两位)."""
+
+from __future__ import annotations
+
+import pytest
+
+from appraisal.checks import apply_fixes, check_section, language
+from appraisal.checks.real_word import misused
+
+from .marks import draft_with, template, unmark
+
+RULE = "typo-in-context"
+
+
+def findings(text: str) -> list[tuple[int, int, int, str | None, str]]:
+    draft = draft_with("results.service", text)
+    return [
+        (f.line, f.column, f.end_column, f.fix, f.message)
+        for f in check_section(draft, template(), "results.service")
+        if f.rule == RULE
+    ]
+
+
+@pytest.mark.parametrize(
+    ("marked", "fix"),
+    [
+        ("严格⟦直⟧行各项规章制度。", "执"),  # 直行 is a word; 执行 is meant
+        ("进一步加大工作⟦粒⟧度，确保按期完成。", "力"),  # 粒度
+        ("在县委的正确领⟦到⟧下，各项工作稳步推进。", "导"),  # 领到
+        ("全年主要经济⟦治⟧标稳步增长。", "指"),  # 治标
+        ("采取集中学习与个人自学相结⟦核⟧的方式。", "合"),  # 结核
+        ("持续改善生态⟦幻⟧境，建设美丽乡村。", "环"),  # 幻境
+    ],
+)
+def test_a_real_word_written_for_another_is_found_and_fixed(marked: str, fix: str) -> None:
+    text, spans = unmark(marked)
+    (_rule, line, column, end) = spans[0]
+    found = findings(text)
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [(line, column, end, fix)]
+    assert "疑为" in found[0][4]
+    draft = draft_with("results.service", text)
+    mine = [f for f in check_section(draft, template(), "results.service") if f.rule == RULE]
+    assert apply_fixes(text, mine) == text[: column - 1] + fix + text[column:]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "严格执行各项规章制度。",  # the right forms of the positives above
+        "进一步加大工作力度，确保按期完成。",
+        "在县委的正确领导下，各项工作稳步推进。",
+        "全年主要经济指标稳步增长。",
+        "采取集中学习与个人自学相结合的方式。",
+        "持续改善生态环境，建设美丽乡村。",
+        # Right words next to a frequent look-alike, from the development texts: the counts of running text favour
+        # the frequent word (公司, 农村, 两位, 政治, 倒闭) but its neighbours do not.
+        "评选结果在单位网站公示，接受群众监督。",
+        "推进农林科技发展，加强村“两委”班子建设。",
+        "开展食品安全整治百日行动，倒逼责任落实，推行网格化管理。",
+        "老区人民的日子越过越红火，真争气。",
+        "车辆限行和淘汰黄标车工作有序推进。",
+    ],
+)
+def test_right_words_stay_silent(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_a_name_is_not_corrected() -> None:
+    """A real word inside a person's name (a surname and given-name characters) is never taken for a slip."""
+    model = language.language()
+    assert list(misused("在县委的正确领到下", model)) != []
+    assert list(misused("刘领到同志", model)) == []
