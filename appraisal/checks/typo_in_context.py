@@ -338,7 +338,10 @@ class TypoInContext(Rule):
     severity = WARNING
     family = "language"
     tier = IDLE
-    description = "词典中没有的字组，换一个音近或形近的字即成常用词语，如“章显”（彰显）、“惯彻”（贯彻）。"
+    description = (
+        "词典中没有的字组，换一个音近或形近的字即成常用词语，如“章显”（彰显）、“惯彻”（贯彻）；"
+        "或上下文明显要求另一个音近、形近的常用词，如“严格直行制度”（执行）。"
+    )
     fixable = True
     fix_all = False  # right most times, not always: the writer applies each fix on the review screen
     fields = frozenset({"section", "unmatched", "title"})

@@ -6,21 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from appraisal.checks import apply_fixes, check_section, language
+from appraisal.checks import language
 from appraisal.checks.real_word import misused
 
-from .marks import draft_with, template, unmark
-
-RULE = "typo-in-context"
-
-
-def findings(text: str) -> list[tuple[int, int, int, str | None, str]]:
-    draft = draft_with("results.service", text)
-    return [
-        (f.line, f.column, f.end_column, f.fix, f.message)
-        for f in check_section(draft, template(), "results.service")
-        if f.rule == RULE
-    ]
+from .marks import unmark
+from .test_typo_in_context import findings
 
 
 @pytest.mark.parametrize(
@@ -35,14 +25,11 @@ def findings(text: str) -> list[tuple[int, int, int, str | None, str]]:
     ],
 )
 def test_a_real_word_written_for_another_is_found_and_fixed(marked: str, fix: str) -> None:
-    text, spans = unmark(marked)
-    (_rule, line, column, end) = spans[0]
-    found = findings(text)
-    assert [(f[0], f[1], f[2], f[3]) for f in found] == [(line, column, end, fix)]
-    assert "疑为" in found[0][4]
-    draft = draft_with("results.service", text)
-    mine = [f for f in check_section(draft, template(), "results.service") if f.rule == RULE]
-    assert apply_fixes(text, mine) == text[: column - 1] + fix + text[column:]
+    """One finding on the written character, its fix the character meant, its message as for a non-word."""
+    text, [(_rule, line, column, end)] = unmark(marked)
+    (found,) = findings(text)
+    assert found[:4] == (line, column, end, fix)
+    assert "疑为" in found[4] and f"应为“{fix}”" in found[4]
 
 
 @pytest.mark.parametrize(
