@@ -221,3 +221,22 @@ async def test_a_docx_too_big_unpacked_is_refused_in_the_import_dialog(tmp_path:
         shown = str(app.screen.query_one("#form-error", Static).render())
         assert shown.startswith(f"{source} 解压后的内容过大") and shown.count("。") == 1
     assert draft_files() == before
+
+
+async def test_a_backspace_read_with_the_next_letter_of_a_path_applies_first() -> None:
+    """`gbk.txx`, Backspace, `t` arriving together (one burst, as a terminal hands over keys typed while the app
+    was busy): Textual ran the Input's Backspace once the key had bubbled up to the App, after the t, and the
+    path read gbk.txx (textual_compat.own_bindings)."""
+    from textual import events
+
+    make_draft()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await wait_until(lambda: isinstance(app.screen, ImportScreen) and isinstance(app.focused, Input))
+        for key in [*"gbk.txx", "backspace", "t", "left", "left", "left", "backspace", "_"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))  # one burst, as the driver posts it
+        path = app.screen.query_one("#path", Input)
+        await wait_until(lambda: path.value.endswith("txt") and "_" in path.value)
+        assert path.value == "gbk_txt"

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input
 from textual.widgets.button import ButtonVariant
 
+from appraisal.tui.textual_compat.own_bindings import PatchedInput
 from appraisal.tui.widgets.file_picker import FilePicker
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
@@ -182,7 +183,7 @@ class InputScreen(Dialog[str | None]):
         self.suffixes = suffixes
 
     def extra(self) -> Sequence[Widget]:
-        line = Input(self.value, id="answer", compact=True)
+        line = PatchedInput(self.value, id="answer", compact=True)
         if self.suffixes is None:
             return [line]
         start = Path(self.value).expanduser().parent if self.value else Path.cwd()

@@ -31,6 +31,7 @@ from appraisal.service import ExportFailed, ExportResult, ExportTarget, Service
 from appraisal.tui.background import CHECK_BUSY, CHECKING, LongJob, failure_sentence
 from appraisal.tui.screens.dialogs import FOCUS_KEYS, ChoiceScreen, confirm_then
 from appraisal.tui.textual_compat.checkbox import SymbolCheckbox
+from appraisal.tui.textual_compat.own_bindings import PatchedInput
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
@@ -109,7 +110,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                         yield FormatBox(exporter.label, name in DEFAULT_FORMATS, id=f"fmt-{name}", compact=True)
             with Horizontal(classes="field"):
                 yield PlainLabel("文件夹")
-                yield Input(str(self.folder), id="export-folder", compact=True)
+                yield PatchedInput(str(self.folder), id="export-folder", compact=True)
             yield Plain("空格勾选格式，回车导出；同名文件已存在时先问替换还是保留两份。", classes="form-note")
             yield Plain(CHECKING, id="export-checking", classes="form-note")
             yield Plain(self.failure.sentence if self.failure else "", id="form-error", classes="form-error")

@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Static
 
 from appraisal.draft import YEAR_RULE, parse_year
 from appraisal.tui.screens.dialogs import FOCUS_KEYS
+from appraisal.tui.textual_compat.own_bindings import PatchedInput
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 T = TypeVar("T")
@@ -75,7 +76,7 @@ class FormScreen(ModalScreen[T]):
             for item in self._fields:
                 with Horizontal(classes="field"):
                     yield PlainLabel(item.label)
-                    yield Input(
+                    yield PatchedInput(
                         item.value,
                         id=self.ID_PREFIX + item.id,
                         placeholder=item.placeholder,

@@ -32,6 +32,7 @@ from appraisal.importing import ImportResult, import_document, summary_lines
 from appraisal.templates import list_templates
 from appraisal.tui.background import READ_BUSY, LongJob, failure_sentence
 from appraisal.tui.screens.list_dialog import ListDialog
+from appraisal.tui.textual_compat.own_bindings import PatchedInput
 from appraisal.tui.widgets.chinese_text import ChineseText
 from appraisal.tui.widgets.file_picker import FilePicker
 from appraisal.tui.widgets.plain import Plain, PlainLabel
@@ -63,7 +64,7 @@ class ImportScreen(ModalScreen[Imported | None]):
             )
             with Horizontal(classes="field"):
                 yield PlainLabel("文档路径")
-                yield Input(id="path", placeholder="如：~/文档/2024年度个人总结.docx", compact=True)
+                yield PatchedInput(id="path", placeholder="如：~/文档/2024年度个人总结.docx", compact=True)
             yield FilePicker(Path.cwd(), TEXT_SUFFIXES | DOCX_SUFFIXES, id="picker")  # or pick it here
             with Horizontal(classes="field"):
                 yield PlainLabel("模板")

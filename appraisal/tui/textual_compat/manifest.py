@@ -136,12 +136,10 @@ PATCHES: tuple[Patch, ...] = (
     Patch(
         module="text_area",
         what="TextArea's wrapped_document (ours, see wrapping), _recompute_cursor_offset (clamped), "
-        "_rewrap_and_refresh_virtual_size (repaints), _on_message (an exception is recovered from), _on_key (the "
-        "text area's own bindings run at once)",
-        why="undo of a long paste raises; a resize leaves cut-off lines on screen; no key may end the app; a bound "
-        "key (Home, Backspace) read with the next 字 ran after it",
-        upstream="Textualize/textual#6686 (the undo); #6605 (bindings after the next 字, fix proposed in #6631); "
-        "the repaint and the guard: none",
+        "_rewrap_and_refresh_virtual_size (repaints), _on_message (an exception is recovered from), _on_key "
+        "(own_bindings)",
+        why="undo of a long paste raises; a resize leaves cut-off lines on screen; no key may end the app",
+        upstream="Textualize/textual#6686 (the undo); the repaint and the guard: none",
         package="textual",
         version=TEXTUAL,
         when_off="Textual's methods, except the _on_message guard, which only wraps Textual's own",
@@ -161,8 +159,24 @@ PATCHES: tuple[Patch, ...] = (
             "textual.message_pump:MessagePump._on_message": (
                 "12c0b6eb18e5ca10442ce41fc67c48babdb8b0549dfd3bf6fd9d6577fb73244a"
             ),
+        },
+    ),
+    Patch(
+        module="own_bindings",
+        what="TextArea and Input (PatchedInput) run their own non-priority bindings in _on_key, as "
+        "App._check_bindings would once the key had bubbled up to the App",
+        why="a bound key (Home, Backspace, arrows) read with the next character ran after it: Home 字 put the 字 at "
+        "the end, Backspace t in a path field deleted the t",
+        upstream="Textualize/textual#6605 (fix proposed in #6631, open)",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's order: the bindings run when the key reaches the App",
+        sources={
             "textual.widgets._text_area:TextArea._on_key": (
                 "7d96cf803349c17fe1b6245bfcecb33f218579967af72613ee6cf46fae387e06"
+            ),
+            "textual.widgets._input:Input._on_key": (
+                "55068e7ce456e598b6417ac86e9c08abfaa76139e068a46bd3c49c4d9a7f43b1"
             ),
             "textual.app:App._check_bindings": "c9643552d942518a5ec4f37258abb6e5123e87f12125786b5d6b13999447246f",
         },

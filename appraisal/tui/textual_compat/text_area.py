@@ -7,10 +7,9 @@
   changes, leaving the old, wider lines on screen with their ends cut off.
 - `history`: typing over a selection is one undo step (edit_history.py).
 - `_on_key`: a key bound on the text area itself (Home, End, arrows, Backspace, Delete, Ctrl+Home …) runs its
-  action here, in order with the characters typed around it. Textual runs a widget's bindings only when the key
-  has bubbled up to the App, a few message queues later, while the next character is inserted at once: a Home
-  and a 字 read together, or typed 50 ms apart while the editor was busy (just after a section change, or with
-  20,000 字 in the section), were applied 字 first (Textualize/textual#6605, fix proposed in #6631).
+  action here, in order with the characters typed around it (own_bindings): a Home and a 字 read together, or
+  typed 50 ms apart while the editor was busy (just after a section change, or with 20,000 字 in the section),
+  were applied 字 first (Textualize/textual#6605).
 - `_on_message`: an exception from a key, a paste or a mouse event is handed to `recover_from` instead of ending
   the app (the document, which holds the text, is kept). This one only wraps Textual's own method, so it stays on
   with another Textual: it is the last line of defence for the user's text.
@@ -70,16 +69,9 @@ class PatchedTextArea(TextArea):
         self._rewrap_and_refresh_virtual_size()
 
     async def _on_key(self, event: events.Key) -> None:
-        """Run this widget's own (non-priority) binding for the key now, as App._check_bindings would run it
-        once the key had bubbled up to the App: the binding chain starts at the focused widget, and priority
-        bindings were checked before the key was sent here. Printable keys are TextArea's (it inserts them)."""
-        if not patches_on() or event.is_printable:
-            return
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            if not binding.priority and await self.app.run_action(binding.action, self):
-                event.stop()
-                event.prevent_default()
-                return
+        from appraisal.tui.textual_compat.own_bindings import run_own_binding
+
+        await run_own_binding(self, event)
 
     async def _on_message(self, message: Message) -> None:
         if not isinstance(message, _GUARDED_EVENTS):

@@ -1,0 +1,35 @@
+"""A text widget's own bound keys (Home, End, arrows, Backspace, Delete …) run when the key reaches the widget, in
+order with the characters typed around them. Textual runs a widget's non-priority bindings only once the key has
+bubbled up to the App, a few message queues later, while the next character is inserted at once: a Backspace and
+a character read together (one burst: typed while the app was busy) were applied character first, so `gbk.txx`,
+Backspace, `t` left `gbk.txx` in the import dialog's path (Textualize/textual#6605, fix proposed in #6631).
+
+`run_own_binding` is what App._check_bindings does for the first namespace of the chain (the focused widget):
+priority bindings were checked before the key was sent to the widget. With another Textual installed
+(`patches_on()` false) it does nothing and Textual's order applies."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widget import Widget
+from textual.widgets import Input
+
+from appraisal.tui.textual_compat import patches_on
+
+
+async def run_own_binding(widget: Widget, event: events.Key) -> None:
+    """Run `widget`'s own non-priority binding for a non-printable key now; the key then goes no further."""
+    if not patches_on() or event.is_printable:
+        return
+    for binding in widget._bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return
+
+
+class PatchedInput(Input):
+    """Textual's Input whose own bound keys run in order with the characters typed (see the module)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        await run_own_binding(self, event)
