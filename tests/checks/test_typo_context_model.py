@@ -94,18 +94,37 @@ def test_the_counts_prefer_the_common_sequence() -> None:
     assert model.triple("再加上") > model.triple("在加上")
 
 
+@pytest.fixture(scope="module")
+def first_counts(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, char_ngrams.CharNgrams]:
+    """The counts made from the data file in an empty cache folder, as a first run makes them (which writes the
+    prebuilt copy): made once for the damage tests below, which each start from a copy of it."""
+    home = tmp_path_factory.mktemp("first-run")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("APPRAISAL_HOME", str(home))
+        paths.resolve()
+        char_ngrams._load.cache_clear()
+        try:
+            first = char_ngrams.char_ngrams()
+            (prebuilt,) = (home / "cache").glob("char-ngrams-*.marshal")
+        finally:
+            char_ngrams._load.cache_clear()
+    paths.resolve()
+    return prebuilt.name, first
+
+
+@pytest.mark.xdist_group("prebuilt-counts")  # one first run for all four
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", marshal.dumps({"a": 1}), marshal.dumps((1, 2, 3, 4, 5, 6, 7))])
 def test_a_damaged_prebuilt_copy_of_the_counts_is_made_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_counts: tuple[str, char_ngrams.CharNgrams], damage: bytes
 ) -> None:
     monkeypatch.setenv("APPRAISAL_HOME", str(tmp_path))
     paths.resolve()  # as a face does at start
+    name, first = first_counts
+    (tmp_path / "cache").mkdir(mode=0o700)
+    prebuilt = tmp_path / "cache" / name
+    prebuilt.write_bytes(damage)
     char_ngrams._load.cache_clear()
     try:
-        first = char_ngrams.char_ngrams()
-        (prebuilt,) = (tmp_path / "cache").glob("char-ngrams-*.marshal")
-        prebuilt.write_bytes(damage)
-        char_ngrams._load.cache_clear()
         again = char_ngrams.char_ngrams()
         assert again.triple("再加上") == first.triple("再加上") > 0
         assert again.gain("以我", "门", "也要", "们") == first.gain("以我", "门", "也要", "们")

@@ -134,18 +134,37 @@ def test_the_checkers_clean_reports_raise_no_false_alarm(name: str) -> None:
     assert findings(text) == []
 
 
+@pytest.fixture(scope="module")
+def first_dictionary(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, language.Language]:
+    """The dictionary made from the data files in an empty cache folder, as a first run makes it (which writes the
+    prebuilt copy): made once for the damage tests below, which each start from a copy of it."""
+    home = tmp_path_factory.mktemp("first-run")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("APPRAISAL_HOME", str(home))
+        paths.resolve()
+        language._load.cache_clear()
+        try:
+            first = language.language()
+            (prebuilt,) = (home / "cache").glob("language-*.marshal")
+        finally:
+            language._load.cache_clear()
+    paths.resolve()
+    return prebuilt.name, first
+
+
+@pytest.mark.xdist_group("prebuilt-dictionary")  # one first run for all four
 @pytest.mark.parametrize("damage", [b"", b"\x00garbage", marshal.dumps({"a": 1, "b": 2}), marshal.dumps((1, 2))])
 def test_a_damaged_prebuilt_dictionary_is_made_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_dictionary: tuple[str, language.Language], damage: bytes
 ) -> None:
     monkeypatch.setenv("APPRAISAL_HOME", str(tmp_path))
     paths.resolve()  # as a face does at start
+    name, first = first_dictionary
+    (tmp_path / "cache").mkdir(mode=0o700)
+    prebuilt = tmp_path / "cache" / name
+    prebuilt.write_bytes(damage)
     language._load.cache_clear()
     try:
-        first = language.language()
-        (prebuilt,) = (tmp_path / "cache").glob("language-*.marshal")
-        prebuilt.write_bytes(damage)
-        language._load.cache_clear()
         again = language.language()
         assert "彰显" in again and again.similar("章") == first.similar("章")
         assert prebuilt.read_bytes() != damage  # made again for the next process
