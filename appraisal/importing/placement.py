@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from appraisal.draft import count_zi
 from appraisal.importing.candidates import MARKED_THRESHOLD, Candidate, HeadingSearch
-from appraisal.importing.headings import MAX_TITLE_CHARS, normalise
+from appraisal.importing.headings import MAX_TITLE_CHARS, LineShape, normalise
 from appraisal.importing.placed import Placed, closing_section, opening_section
 from appraisal.importing.result import Span
 from appraisal.importing.units import MARKDOWN_HEADING, THEMATIC_BREAK, Unit
@@ -180,55 +180,48 @@ class Placement:
         after the opening goes to the main section too. The line stays body text; for a heading, without its
         number, which the exporter would print again (`一、述德` over `一、把学习…`).
         None when the line was not placed so, else where its text starts (after a heading's number, or 0)."""
-        line_shape = self.shapes[i]
-        unit = self.units[i]
         how = self._own_heading(state, i)
         if how is None:
             return None
-        if line_shape is None:
-            fragment = unit.text
-        else:  # a Word or Markdown heading is a heading whole (`## 五、2024 规划`), a numbered line up to its cut
-            fragment = line_shape.fragment if how == "numbered" else unit.text[line_shape.fragment_start :]
-        if how == "numbered" and line_shape is not None:
-            end = line_shape.fragment_start + len(line_shape.fragment)
-            heading_like = len(normalise(line_shape.fragment)) <= MAX_TITLE_CHARS and (
-                not line_shape.inline(unit.text) or unit.text[end : end + 1] in _RUN_IN_ENDS
-            )
-            whole = unit.text[line_shape.fragment_start :]
-            if not heading_like and _two_part_heading(whole):
-                heading_like, fragment = True, whole  # `一、坚持学习，不断提高政治水平和业务素质`
-        else:
-            heading_like = True
-        placed = self._by_keyword(fragment) if heading_like else None
-        main = self.template.main_section
-        if placed is not None:
-            section, reason = placed
-        elif main and state.current == self._intro_id() and not heading_like:
-            section, reason = main, "开头之后的编号内容，归入主体栏目"
-        elif main and heading_like:
-            # `二、扭住项目建设这个牛鼻子`: a heading that names no section is about the work.
-            section, reason = main, "标题未提及其他栏目，归入主体栏目"
-        else:
+        unit, line_shape = self.units[i], self.shapes[i]
+        fragment, heading_like = _own_words(unit, line_shape, numbered=how == "numbered")
+        opened = self._free_section(state, fragment, heading_like)
+        if opened is None:
             return None
+        section, reason = opened
         if line_shape is not None:
             state.count_top(line_shape, unit.text, self.search.top_style())
         state.free_current = True
         if heading_like:
             state.own_headings += 1
-        # A section's own title repeated in the text (`五、党建工作` under `四、党建工作`) stays whole, for
-        # `heading-in-text` to show; the writer's own heading loses only its number.
+        if state.current != section:
+            state.end_group_lead(self.template)
+            state.current = section
+            state.source(section, unit.line, unit.text if heading_like else _preview(unit.text), reason)
+        elif heading_like:  # every heading of the writer's own is listed in the summary, as it is counted
+            state.source(section, unit.line, unit.text, reason)
+        return self._text_start(fragment, line_shape, heading_like)
+
+    def _free_section(self, state: Placed, fragment: str, heading_like: bool) -> tuple[str, str] | None:
+        """The section a line of the writer's own opens, and why: the one a heading's words are about, else the
+        main section — for a heading, or a numbered paragraph right after the opening; None when neither."""
+        placed = self._by_keyword(fragment) if heading_like else None
+        main = self.template.main_section
+        if placed is not None or not main:
+            return placed
+        if heading_like:  # `二、扭住项目建设这个牛鼻子`: a heading that names no section is about the work.
+            return main, "标题未提及其他栏目，归入主体栏目"
+        if state.current == self._intro_id():
+            return main, "开头之后的编号内容，归入主体栏目"
+        return None
+
+    def _text_start(self, fragment: str, line_shape: LineShape | None, heading_like: bool) -> int:
+        """Where a placed line's text starts: after the number of the writer's own heading. A section's own title
+        repeated in the text (`五、党建工作` under `四、党建工作`) stays whole, for `heading-in-text` to show."""
+        if not heading_like or line_shape is None:
+            return 0
         match = self.index.match(fragment)
-        names_a_section = match is not None and match.score >= MARKED_THRESHOLD
-        start = line_shape.fragment_start if line_shape is not None else 0
-        keep_from = start if heading_like and not names_a_section else 0
-        if state.current == section:
-            if heading_like:  # every heading of the writer's own is listed in the summary, as it is counted
-                state.source(section, unit.line, unit.text, reason)
-            return keep_from
-        state.end_group_lead(self.template)
-        state.current = section
-        state.source(section, unit.line, unit.text if heading_like else _preview(unit.text), reason)
-        return keep_from
+        return 0 if match is not None and match.score >= MARKED_THRESHOLD else line_shape.fragment_start
 
     def _by_keyword(self, fragment: str) -> tuple[str, str] | None:
         """The section whose keyword comes first in the fragment (学习 → 理论学习), with the reason."""
@@ -264,6 +257,24 @@ class Placement:
         if target == "unmatched":
             return "未归类内容"
         return self.template.section(target).title
+
+
+def _own_words(unit: Unit, line_shape: LineShape | None, *, numbered: bool) -> tuple[str, bool]:
+    """The words of a line taken for a heading of the writer's own, and whether they read as a heading: a Word or
+    Markdown heading is one whole (`## 五、2024 规划`); a numbered line up to its cut when that is short and the
+    line ends there or runs on after 。 or ：, or whole when it is a heading in two parts."""
+    if line_shape is None:
+        return unit.text, True
+    whole = unit.text[line_shape.fragment_start :]
+    if not numbered:
+        return whole, True
+    end = line_shape.fragment_start + len(line_shape.fragment)
+    heading_like = len(normalise(line_shape.fragment)) <= MAX_TITLE_CHARS and (
+        not line_shape.inline(unit.text) or unit.text[end : end + 1] in _RUN_IN_ENDS
+    )
+    if not heading_like and _two_part_heading(whole):
+        return whole, True  # `一、坚持学习，不断提高政治水平和业务素质`
+    return line_shape.fragment, heading_like
 
 
 def _two_part_heading(text: str) -> bool:
