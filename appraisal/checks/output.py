@@ -160,7 +160,7 @@ def _groups(report: FileReport) -> list[tuple[str, list[FindingGroup]]]:
 def _finding_lines(report: FileReport, found: FindingGroup) -> list[str]:
     finding = found.first
     where, sentence = _place(report, found)
-    fixable = "（可自动修正）" if finding.fix is not None else ""
+    fixable = "（可自动修正）" if fixed_by_fix_all(finding) else "（有建议改法，请逐条核对）" if finding.fix else ""
     head = "  ".join(part for part in (severity_word(finding), where, finding.rule + fixable) if part)
     out = [f"  {head}"]
     if sentence:
@@ -170,13 +170,24 @@ def _finding_lines(report: FileReport, found: FindingGroup) -> list[str]:
     return out
 
 
+def fixed_by_fix_all(finding: Finding) -> bool:
+    """Whether `--fix` (and 修正全部) applies the finding's fix: not a guess left to the writer (`typo-in-context`
+    offers a fix, but --fix leaves it alone; counting it, the summary promised a fix that --fix never made)."""
+    if finding.fix is None:
+        return False
+    from appraisal.checks.registry import RULES
+
+    rule = RULES.get(finding.rule)
+    return rule is None or rule.fix_all
+
+
 def summary(findings: Iterable[Finding]) -> str:
     """共 N 处：错误 a 处，提示 b 处，其中 c 处可用 --fix 自动修正 (or 未发现问题)."""
     found = list(findings)
     if not found:
         return "未发现问题。"
     errors = sum(1 for f in found if f.severity == "error")
-    fixable = sum(1 for f in found if f.fix is not None)
+    fixable = sum(1 for f in found if fixed_by_fix_all(f))
     line = f"共 {len(found)} 处：错误 {errors} 处，提示 {len(found) - errors} 处"
     return line + (f"，其中 {fixable} 处可用 --fix 自动修正。" if fixable else "。")
 

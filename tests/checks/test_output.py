@@ -210,3 +210,16 @@ def test_identical_findings_of_a_paragraph_are_reported_once_with_a_count() -> N
         "共 8 处：错误 0 处，提示 8 处，其中 8 处可用 --fix 自动修正。",
     ]
     assert len(render([report], "concise").splitlines()) == 8  # tools still get every place
+
+
+def test_a_fix_left_to_the_writer_is_not_promised_to_fix(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """typo-in-context offers a fix that --fix does not apply (a guess: 勠力同心 was to become 努力同心): the output
+    said 可自动修正 and counted it as 可用 --fix 自动修正, and --fix then changed nothing and said nothing."""
+    guess = Finding("typo-in-context", "warning", None, 2, 5, 6, "“勠力”疑为“努力”之误，“勠”应为“努”。", "努")
+    comma = Finding("halfwidth-punctuation", "warning", None, 2, 9, 10, "中文里的半角“,”应改为全角“，”。", "，")
+    assert summary([guess, comma]) == "共 2 处：错误 0 处，提示 2 处，其中 1 处可用 --fix 自动修正。"
+    assert summary([guess]) == "共 1 处：错误 0 处，提示 1 处。"
+    report = FileReport("总结.txt", [guess], lines={"": ["一、述德", "做到勠力同心。"]})
+    shown = render([report], "text")
+    assert "typo-in-context（有建议改法，请逐条核对）" in shown
+    assert "可自动修正" not in shown and "--fix" not in shown
