@@ -608,7 +608,7 @@ BUSY_APP = textwrap.dedent(
 
     async def main() -> None:
         path = make_draft()
-        app = make_app(path, autosave_delay=0.05, autosave_max=0.1, termination_grace=1.0)
+        app = make_app(path, autosave_delay=0.05, autosave_max=0.1, termination_grace=0.2)
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             editor = app.screen
@@ -643,7 +643,7 @@ def test_the_app_ends_on_a_signal_even_while_busy(signal_name: str) -> None:
         started = time.monotonic()
         process.send_signal(getattr(signal, signal_name))
         process.wait(timeout=30)
-        assert time.monotonic() - started < 10  # the watchdog's grace is 1 s here (15 s in use)
+        assert time.monotonic() - started < 10  # the watchdog's grace is 0.2 s here (15 s in use)
     finally:
         if process.poll() is None:
             process.kill()
