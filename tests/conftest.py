@@ -4,6 +4,7 @@ tests."""
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,16 @@ from openai_server import Model, serve
 
 from appraisal import paths
 from appraisal.app import warm_start
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A full garbage collection (one walk of every object the process holds) at most every 100 younger ones
+    instead of every 10. Each Pilot test leaves an app's worth of objects in cycles, and the default made about
+    one full collection per test: tests/tui in one process spent 47 of its 133 s of CPU collecting. With this,
+    22 of 108 s; the peak memory of a process that ran 69 of them 191 -> 210 MB. Young objects are collected as
+    before."""
+    young, middle, _old = gc.get_threshold()
+    gc.set_threshold(young, middle, 100)
 
 
 @pytest.fixture(autouse=True, scope="session")
