@@ -477,12 +477,13 @@ async def test_keys_typed_right_after_tab_reach_the_field_tab_moved_to(tmp_path:
 async def test_a_form_submitted_in_the_same_burst_keeps_every_answer() -> None:
     """Tab 某县财政局 Tab 副局长 Enter Enter read at once (in tmux, as one write): Enter is a priority binding and
     submitted the form before the fields had taken the characters typed just before it; the draft was made
-    with no 单位 and no 职务."""
+    with no 单位 and no 职务. The words typed right after Enter go into the new draft."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(lambda: isinstance(app.focused, Input))
         await pilot.press(*"陈静")
-        _burst(app, "tab", *"某县财政局", "tab", *"副局长", "enter", "enter")
+        _burst(app, "tab", *"某县财政局", "tab", *"副局长", "enter", "enter", *"开头")
         editor = await editor_ready(app)
         draft = load_draft(editor.session.path)
         assert (draft.profile.name, draft.profile.unit, draft.profile.position) == ("陈静", "某县财政局", "副局长")
+        await wait_until(lambda: editor.editor.text == "开头")  # the words typed after Enter: in the new draft

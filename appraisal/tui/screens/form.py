@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Static
 
 from appraisal.draft import YEAR_RULE, parse_year
 from appraisal.tui.screens.dialogs import FOCUS_KEYS
+from appraisal.tui.textual_compat.key_hold import hold_keys
 from appraisal.tui.textual_compat.own_bindings import PatchedInput
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
@@ -130,22 +131,28 @@ class FormScreen(ModalScreen[T]):
 
     def submit_when_typed(self) -> None:
         """Submit once every field has taken the keys typed before this Enter. Enter is a priority binding: the
-        app runs it as it reads it, while the characters read just before it still wait in the fields' own
+        app runs it as it reads it, while the characters read just before it may still wait in the fields' own
         queues. Submitted at once, a burst of Tab 某县财政局 Tab 副局长 Enter Enter made a draft with no 单位 or 职务.
-        A callback queued behind those keys in each field runs after them; the form then submits from the app's
-        queue."""
+        Then a callback queued behind those keys in each field runs after them, and the form submits from the
+        app's queue; the keys typed after Enter wait for the screen the submission opens (key_hold), as they do
+        when the form submits at once, inside the key."""
         if self._submitting:
             return
+        fields = [self.field_input(item.id) for item in self._fields]
+        if not any(field.message_queue_size for field in fields):
+            self.submit()
+            return
         self._submitting = True
-        waiting = {item.id for item in self._fields}
+        hold_keys(self.app)
+        waiting = {field.id for field in fields}
 
-        def typed(field_id: str) -> None:
+        def typed(field_id: str | None) -> None:
             waiting.discard(field_id)
             if not waiting:  # back on the app's queue, where Enter's binding ran
                 self.app.call_later(self._submit_now)
 
-        for item in self._fields:
-            self.field_input(item.id).call_later(typed, item.id)
+        for field in fields:
+            field.call_later(typed, field.id)
 
     def _submit_now(self) -> None:
         self._submitting = False
