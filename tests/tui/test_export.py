@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.notifications import Notification, Notifications
 from textual.widgets import Button, Checkbox, Input, Static
 
 from appraisal.checks import ALL_TIERS
@@ -45,8 +46,26 @@ async def press_f6(pilot, app) -> ExportScreen:  # type: ignore[no-untyped-def]
     return screen
 
 
+SHOWN: list[Notification] = []
+
+
+@pytest.fixture(autouse=True)
+def every_toast_shown(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every toast the app shows is kept in SHOWN, whether or not its time is up since: on a loaded machine three
+    exports took longer than a toast's 8 s, and the first toast was gone before the third was counted."""
+    SHOWN.clear()
+    add = Notifications.add
+
+    def keep(self: Notifications, notification: Notification) -> Notifications:
+        SHOWN.append(notification)
+        return add(self, notification)
+
+    monkeypatch.setattr(Notifications, "add", keep)
+
+
 def export_toasts(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.message for n in app._notifications if n.title == "未能导出" or n.message.startswith("已导出：")]
+    """What the export toasts shown so far said, oldest first."""
+    return [n.message for n in SHOWN if n.title == "未能导出" or n.message.startswith("已导出：")]
 
 
 async def exported(app, count: int = 1) -> None:  # type: ignore[no-untyped-def]
