@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
 from appraisal.checks.chars import HAN
@@ -183,32 +183,103 @@ def _in_emphasis(emphasis: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _wanted(kind: str, match: re.Match[str], line: str) -> bool:
-    """Filters a pattern cannot express: how many X, what follows a lone X, a line of stars."""
-    text = match.group()
-    if kind == "x":
-        if sum(1 for ch in text if ch in _X) >= 2:
-            return True
-        return _lone_x(line, match.start(), match.end())
-    if kind == "range":
-        return any(ch in _X for ch in text)
-    if kind == "star":
-        following = line[match.end() :].lstrip(" \u3000")
-        if following[:1] in _AFTER_LONE_X and following[:1] != "":
-            return True  # `开展法治专题学习*次`, `培训干部*余人次`
-        if _UNIT_AFTER_LONE_X.match(following) is not None:
-            return True  # `新建道路*公里`
-        return _ORGANISATION.match(following) is not None or _TITLE.match(following) is not None
-    if kind == "stars":
-        return line.strip(" \t*＊") != ""  # a line of stars is a separator
-    if kind == "blank":
-        start, end = match.span()
-        before, after = line[start - 1 : start], line[end : end + 1]
-        return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
-    if kind == "lone-blank":
-        start, end = match.span()
-        chinese = _HAN_OR_MARK.match(line[start - 1 : start] or "。") or _HAN_OR_MARK.match(line[end : end + 1] or "。")
-        return chinese is not None and _FILE_NAME.match(line, end) is None
-    return True
+    """Filters a pattern cannot express: how many X, what follows a lone X or star, a line of stars."""
+    wanted = _FILTERS.get(kind)
+    return wanted is None or wanted(match, line)
+
+
+def _x_wanted(match: re.Match[str], line: str) -> bool:
+    """Two Xs or more are a blank; one, when a unit, a name or a rank goes with it (`_lone_x`)."""
+    if sum(1 for ch in match.group() if ch in _X) >= 2:
+        return True
+    return _lone_x(line, match.start(), match.end())
+
+
+def _range_wanted(match: re.Match[str], _line: str) -> bool:
+    return any(ch in _X for ch in match.group())  # `3～5个` is a range of figures
+
+
+def _star_wanted(match: re.Match[str], line: str) -> bool:
+    """One star before a measure word or unit (`开展法治专题学习*次`, `新建道路*公里`), or a name (`*街道`)."""
+    following = line[match.end() :].lstrip(" \u3000")
+    if following[:1] in _AFTER_LONE_X and following[:1] != "":
+        return True
+    return any(p.match(following) is not None for p in (_UNIT_AFTER_LONE_X, _ORGANISATION, _TITLE))
+
+
+def _stars_wanted(_match: re.Match[str], line: str) -> bool:
+    return line.strip(" \t*＊") != ""  # a line of stars is a separator
+
+
+def _blank_wanted(match: re.Match[str], line: str) -> bool:
+    """Underscores between ASCII letters or digits join a name (`a__b`), they are no blank."""
+    start, end = match.span()
+    before, after = line[start - 1 : start], line[end : end + 1]
+    return not (before.isascii() and before.isalnum() and after.isascii() and after.isalnum())
+
+
+def _lone_blank_wanted(match: re.Match[str], line: str) -> bool:
+    """One `_` next to Chinese, not in a file name (`述职报告_终稿.docx`)."""
+    start, end = match.span()
+    chinese = _HAN_OR_MARK.match(line[start - 1 : start] or "。") or _HAN_OR_MARK.match(line[end : end + 1] or "。")
+    return chinese is not None and _FILE_NAME.match(line, end) is None
+
+
+_FILTERS: dict[str, Callable[[re.Match[str], str], bool]] = {
+    "x": _x_wanted,
+    "range": _range_wanted,
+    "star": _star_wanted,
+    "stars": _stars_wanted,
+    "blank": _blank_wanted,
+    "lone-blank": _lone_blank_wanted,
+}
+
+Hit = tuple[int, int, int, str]  # line index, start, end, kind
+
+
+def _matches(line: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Every pattern's matches in a line, pattern by pattern; patterns whose triggers the line lacks are not run."""
+    for kind, trigger, pattern in _SCANS:
+        if trigger.search(line) is not None:
+            for match in pattern.finditer(line):
+                yield kind, match
+
+
+def _emphasis(item: Field, index: int, line: str) -> list[tuple[int, int]]:
+    """The spans of `**重点**` emphasis in a line of a Markdown file (not those typed as `\\*\\*`)."""
+    if "**" not in line:
+        return []
+    return [m.span() for m in _EMPHASIS.finditer(line) if not _stars_escaped(item, index, *m.span())]
+
+
+def _hits(item: Field, markdown: bool) -> tuple[list[Hit], list[Hit]]:
+    """The placeholders in a field, and the doubtful ones: a lone X or star between Chinese words, a blank only in
+    a text that has other X blanks."""
+    hits: list[Hit] = []
+    doubtful: list[Hit] = []
+    for index, line in enumerate(item.lines):
+        if not line or _ANY_TRIGGER.search(line) is None:
+            continue
+        emphasis = _emphasis(item, index, line) if markdown else []
+        for kind, match in _matches(line):
+            if emphasis and kind == "stars" and _in_emphasis(emphasis, *match.span()):
+                continue
+            if _wanted(kind, match, line):
+                hits.append((index, match.start(), match.end(), kind))
+            elif kind in ("x", "star") and _between_words(line, match.start(), match.end()):
+                doubtful.append((index, match.start(), match.end(), kind))
+    return hits, doubtful
+
+
+def _outermost(item: Field, hits: list[Hit]) -> list[Hit]:
+    """The hits in order, those inside a longer one (`20**` and its `**`) or in protected text left out."""
+    kept: list[Hit] = []
+    for index, start, end, kind in sorted(hits, key=lambda s: (s[0], s[1], -s[2])):
+        if kept and kept[-1][0] == index and start < kept[-1][2]:
+            continue
+        if not item.is_protected(index, start, end):
+            kept.append((index, start, end, kind))
+    return kept
 
 
 class Placeholder(Rule):
@@ -220,40 +291,11 @@ class Placeholder(Rule):
     fields = frozenset({"section", "unmatched", "title"})
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
-        spans: list[tuple[int, int, int, str]] = []  # line index, start, end, kind
-        doubtful: list[tuple[int, int, int, str]] = []  # lone Xs between Chinese words, kept if the text has Xs
-        for index, line in enumerate(item.lines):
-            if not line:
-                continue
-            emphasis = (
-                [m.span() for m in _EMPHASIS.finditer(line) if not _stars_escaped(item, index, *m.span())]
-                if ctx.markdown and "**" in line
-                else []
-            )
-            if _ANY_TRIGGER.search(line) is None:
-                continue
-            for kind, trigger, pattern in _SCANS:
-                if trigger.search(line) is None:
-                    continue
-                for match in pattern.finditer(line):
-                    if emphasis and kind == "stars" and _in_emphasis(emphasis, *match.span()):
-                        continue
-                    if _wanted(kind, match, line):
-                        spans.append((index, match.start(), match.end(), kind))
-                    elif kind in ("x", "star") and _between_words(line, match.start(), match.end()):
-                        doubtful.append((index, match.start(), match.end(), kind))
-        if sum(1 for span in spans if span[3] in ("x", "range", "star")) >= _X_BLANKS_SEEN:
-            spans.extend(doubtful)  # a text full of X blanks: `对X系列重要指示`, `建设X绿色发展示范县` are blanks too
-        kept: list[tuple[int, int, int, str]] = []
-        for index, start, end, kind in sorted(spans, key=lambda s: (s[0], s[1], -s[2])):
-            if kept and kept[-1][0] == index and start < kept[-1][2]:
-                continue  # inside a longer placeholder already reported (`20**` and its `**`)
-            if item.is_protected(index, start, end):
-                continue
-            kept.append((index, start, end, kind))
-        for index, start, end, kind in kept:
-            text = item.lines[index][start:end]
-            message = _MESSAGES.get(kind, _DEFAULT_MESSAGE).format(text)
+        hits, doubtful = _hits(item, ctx.markdown)
+        if sum(1 for hit in hits if hit[3] in ("x", "range", "star")) >= _X_BLANKS_SEEN:
+            hits.extend(doubtful)  # a text full of X blanks: `对X系列重要指示`, `建设X绿色发展示范县` are blanks too
+        for index, start, end, kind in _outermost(item, hits):
+            message = _MESSAGES.get(kind, _DEFAULT_MESSAGE).format(item.lines[index][start:end])
             if item.key == "title":
                 message = "标题中" + message
             yield self.finding(item, index + 1, start + 1, end + 1, message)
