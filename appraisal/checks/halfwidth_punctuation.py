@@ -42,23 +42,22 @@ def _mark_findings(line: str) -> Iterator[tuple[int, int, str, str]]:
             start -= 1
         while end < len(line) and line[end] in _SPACES:
             end += 1
-        if start == 0:
-            continue
-        left = line[start - 1]
-        if not is_chinese(left):
-            # Glued between a figure, a Latin letter or a blank and Chinese: `下降3.4%;全年`, `GDP,增长`.
-            glued = (start, end) == match.span() and end < len(line) and is_han(line[end])
-            if not (glued and (left in _GLUED_LEFT or is_latin(left))):
-                continue
-        elif end < len(line):
-            right = line[end]
-            if not (is_chinese(right) or is_digit(right)):
-                continue
-        elif not is_han(left) and left not in "”’）》":
-            continue
-        mark = match.group(1)
-        full = FULL_WIDTH[mark] * (len(match.group()) if mark in "?!" else 1)
-        yield start, end, match.group(), full
+        if start > 0 and _in_chinese(line, start, end, glued=(start, end) == match.span()):
+            mark = match.group(1)
+            full = FULL_WIDTH[mark] * (len(match.group()) if mark in "?!" else 1)
+            yield start, end, match.group(), full
+
+
+def _in_chinese(line: str, start: int, end: int, *, glued: bool) -> bool:
+    """Whether a mark (with the spaces around it, `line[start:end]`, start > 0) stands in Chinese: Chinese on its
+    left and Chinese, a digit or the line's end on its right; or, without spaces, between a figure, a Latin letter
+    or a blank and Chinese (`下降3.4%;全年`, `GDP,增长`)."""
+    left = line[start - 1]
+    if not is_chinese(left):
+        return glued and end < len(line) and is_han(line[end]) and (left in _GLUED_LEFT or is_latin(left))
+    if end < len(line):
+        return is_chinese(line[end]) or is_digit(line[end])
+    return is_han(left) or left in "”’）》"
 
 
 def _dot_findings(line: str) -> Iterator[tuple[int, int, str, str]]:
@@ -79,33 +78,59 @@ def _dot_findings(line: str) -> Iterator[tuple[int, int, str, str]]:
 
 def _paren_findings(line: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, mark, replacement) of the half-width parentheses that belong to Chinese text."""
+    pairs, lone = _pair_up(line)
+    han_before = list(accumulate((is_han(ch) for ch in line), initial=0)) if pairs else []  # Han chars in line[:i]
+    for open_at, close_at in pairs:
+        if _chinese_pair(line, open_at, close_at, han_before):
+            yield open_at, open_at + 1, "(", "（"
+            yield close_at, close_at + 1, ")", "）"
+    for index in lone:
+        if _chinese_lone(line, index):
+            yield index, index + 1, line[index], FULL_WIDTH[line[index]]
+
+
+def _pair_up(line: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The parentheses that pair up, (open, close) in the order they close, and those that do not: the closing
+    ones, then the opening ones."""
     stack: list[int] = []
     pairs: list[tuple[int, int]] = []
     lone: list[int] = []
     for index, ch in enumerate(line):
         if ch == "(":
             stack.append(index)
+        elif ch == ")" and stack:
+            pairs.append((stack.pop(), index))
         elif ch == ")":
-            if stack:
-                pairs.append((stack.pop(), index))
-            else:
-                lone.append(index)
-    lone.extend(stack)
-    han_before = list(accumulate((is_han(ch) for ch in line), initial=0)) if pairs else []  # Han chars in line[:i]
-    for open_at, close_at in pairs:
-        left = line[open_at - 1] if open_at > 0 else ""
-        right = line[close_at + 1] if close_at + 1 < len(line) else ""
-        if left == "]":
-            continue  # a Markdown link: [文字](地址)
-        touches = left == "" or is_chinese(left) or right == "" or is_chinese(right)
-        if touches and han_before[close_at] > han_before[open_at + 1]:  # Han characters inside the pair
-            yield open_at, open_at + 1, "(", "（"
-            yield close_at, close_at + 1, ")", "）"
-    for index in lone:
-        left = line[index - 1] if index > 0 else ""
-        right = line[index + 1] if index + 1 < len(line) else ""
-        if left and is_chinese(left) and (right == "" or is_chinese(right) or right in ",;:.?!"):
-            yield index, index + 1, line[index], FULL_WIDTH[line[index]]
+            lone.append(index)
+    return pairs, lone + stack
+
+
+def _chinese_pair(line: str, open_at: int, close_at: int, han_before: list[int]) -> bool:
+    """A pair that touches Chinese text and holds Chinese (`han_before[i]`: Han characters in `line[:i]`)."""
+    left, right = _around(line, open_at, close_at + 1)
+    if left == "]":
+        return False  # a Markdown link: [文字](地址)
+    touches = left == "" or is_chinese(left) or right == "" or is_chinese(right)
+    return touches and han_before[close_at] > han_before[open_at + 1]
+
+
+def _chinese_lone(line: str, index: int) -> bool:
+    """A parenthesis without its pair, after Chinese and before Chinese, a mark or the line's end."""
+    left, right = _around(line, index, index + 1)
+    return bool(left) and is_chinese(left) and (right == "" or is_chinese(right) or right in ",;:.?!")
+
+
+def _around(line: str, start: int, end: int) -> tuple[str, str]:
+    """The characters just before `start` and at `end`; "" past the line's ends."""
+    return (line[start - 1] if start > 0 else "", line[end] if end < len(line) else "")
+
+
+def _message(mark: str, full: str) -> str:
+    if full == "、":
+        return "中文序号后的半角“.”应改为顿号“、”。"
+    if len(mark) > 1 and full != FULL_WIDTH[mark[0]] * len(mark):
+        return f"半角“{mark}”重复，应改为一个全角“{full}”。"
+    return f"中文里的半角“{mark}”应改为全角“{full}”。"
 
 
 class HalfwidthPunctuation(Rule):
@@ -129,12 +154,5 @@ class HalfwidthPunctuation(Rule):
             for start, end, mark, full in sorted(found):
                 if item.is_protected(index, start, end):
                     continue
-                if full == "、":
-                    message = "中文序号后的半角“.”应改为顿号“、”。"
-                elif len(mark) > 1 and full != FULL_WIDTH[mark[0]] * len(mark):
-                    message = f"半角“{mark}”重复，应改为一个全角“{full}”。"
-                else:
-                    message = f"中文里的半角“{mark}”应改为全角“{full}”。"
-                if item.key == "title":
-                    message = "标题中" + message
+                message = ("标题中" if item.key == "title" else "") + _message(mark, full)
                 yield self.finding(item, index + 1, start + 1, end + 1, message, full)
