@@ -359,6 +359,7 @@ async def test_narrow_terminal_hides_guidance_and_keeps_editor() -> None:
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await editor_ready(app)
+        await wait_until(lambda: editor.editor.size.width > 0)  # laid out (the list can be filled before that)
         assert editor.has_class("narrow")
         assert not editor.guidance.display or editor.guidance.size.width == 0
         assert editor.editor.size.width >= 40
