@@ -9,6 +9,7 @@ Ctrl+C loses nothing already answered; a partial answer cut off by EOF is kept t
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -18,7 +19,7 @@ from appraisal.checks.positions import group
 from appraisal.draft import count_zi
 from appraisal.errors import AppraisalError
 from appraisal.service import Service
-from appraisal.templates import Section
+from appraisal.templates import Section, Template
 from appraisal.text.lazy_regex import lazy_compile
 
 END_MARK = "."
@@ -80,43 +81,74 @@ def fill_plain(
     service = service or Service()
     session = EditSession(path)  # locked, fitted to its template
     try:
-        template, draft = session.template, session.draft
-        sections = template.text_sections()
-        if only:
-            named = [template.named_section(name) for name in only]  # ids or Chinese names; a group: its parts
-            wanted = {part.id for section in named for part in (section.children or (section,))}
-            sections = [s for s in sections if s.id in wanted]
-        print(f"草稿：{path}", file=stdout)
-        print(f"共 {len(sections)} 个栏目。每栏输入若干行，单独一行“.”结束；只输入“.”保留原文。", file=stdout)
+        prompts = _Prompts(path, session, service, stdout)
+        sections = _chosen_sections(session.template, only)
+        prompts.say(f"草稿：{path}")
+        prompts.say(f"共 {len(sections)} 个栏目。每栏输入若干行，单独一行“.”结束；只输入“.”保留原文。")
         changed = 0
         lines = iter(stdin.readline, "")
         for number, section in enumerate(sections, start=1):
-            placed = template.placed(section.id)
-            current = draft.sections.get(section.id, "")
-            where = f"{placed.parent.title} › " if placed.parent else ""
-            print("", file=stdout)
-            print(f"[{number}/{len(sections)}] {where}{section.title}（{_limits(section)}）", file=stdout)
-            print(f"当前 {count_zi(current)} 字。", file=stdout)
-            if show_text and current:
-                print(current, file=stdout)
-            print("请输入：", file=stdout, flush=True)
+            prompts.ask(section, f"[{number}/{len(sections)}]", show_text=show_text)
             answer, ended = _read_answer(lines)
-            if answer is not None:
-                text = "\n".join(line.strip() for line in answer if line.strip())
-                if text != current:
-                    session.set_text(section.id, text)
-                    if not session.save():
-                        raise AppraisalError(session.error or f"保存草稿 {path} 失败。")
-                    changed += 1
-                    print(f"已保存，本栏 {count_zi(text)} 字。", file=stdout)
-                for line in _findings(service.check_section(draft, template, section.id)):
-                    print(line, file=stdout)
-            else:
-                print("保留原文。", file=stdout)
+            changed += prompts.take(section, answer)
             if ended:
-                print("输入已结束。", file=stdout)
+                prompts.say("输入已结束。")
                 break
-        print(f"完成：修改了 {changed} 个栏目，草稿已保存在 {path}。", file=stdout, flush=True)
+        prompts.say(f"完成：修改了 {changed} 个栏目，草稿已保存在 {path}。", flush=True)
         return changed
     finally:
         session.close()
+
+
+def _chosen_sections(template: Template, only: list[str] | None) -> list[Section]:
+    """The text sections asked for, in the template's order: all, or those `only` names (ids or Chinese names;
+    a group: its parts)."""
+    sections = template.text_sections()
+    if not only:
+        return sections
+    named = [template.named_section(name) for name in only]
+    wanted = {part.id for section in named for part in (section.children or (section,))}
+    return [s for s in sections if s.id in wanted]
+
+
+@dataclass(frozen=True)
+class _Prompts:
+    """One run of plain mode: the draft being filled, the checker's settings, where the prompts go."""
+
+    path: Path
+    session: EditSession
+    service: Service
+    out: TextIO
+
+    def say(self, line: str, *, flush: bool = False) -> None:
+        print(line, file=self.out, flush=flush)
+
+    def ask(self, section: Section, counter: str, *, show_text: bool) -> None:
+        """The section's place, title, limits and current length (and its text, with `show_text`)."""
+        placed = self.session.template.placed(section.id)
+        current = self.session.draft.sections.get(section.id, "")
+        where = f"{placed.parent.title} › " if placed.parent else ""
+        self.say("")
+        self.say(f"{counter} {where}{section.title}（{_limits(section)}）")
+        self.say(f"当前 {count_zi(current)} 字。")
+        if show_text and current:
+            self.say(current)
+        self.say("请输入：", flush=True)
+
+    def take(self, section: Section, answer: list[str] | None) -> bool:
+        """The answer saved when it changes the text, then the checker's findings in the section; whether the
+        section changed. None keeps the text."""
+        if answer is None:
+            self.say("保留原文。")
+            return False
+        session, draft = self.session, self.session.draft
+        text = "\n".join(line.strip() for line in answer if line.strip())
+        changed = text != draft.sections.get(section.id, "")
+        if changed:
+            session.set_text(section.id, text)
+            if not session.save():
+                raise AppraisalError(session.error or f"保存草稿 {self.path} 失败。")
+            self.say(f"已保存，本栏 {count_zi(text)} 字。")
+        for line in _findings(self.service.check_section(draft, session.template, section.id)):
+            self.say(line)
+        return changed
