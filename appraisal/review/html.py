@@ -11,7 +11,7 @@ from html import escape
 
 from appraisal.review.collation import path_key, pinyin_key
 from appraisal.review.overview import by_files, ordered, summary
-from appraisal.review.row import FAMILY_NAMES, RETURN, ReportRow
+from appraisal.review.row import FAMILY_NAMES, RETURN, ReportRow, ReviewFinding
 from appraisal.review.run import Review
 
 _CSS = """
@@ -63,10 +63,13 @@ document.querySelectorAll("table.sortable th").forEach(function (th, column) {
 """
 
 
+_COLUMNS = ("结论", "文件", "姓名", "模板", "年度", "错误", "提示", "原因")
+
+
 def html_bytes(review: Review) -> bytes:
     rows = ordered(review)
     number = {id(row): index for index, row in enumerate(review.rows)}
-    held: dict[int, list[int]] = {}
+    held: dict[int, list[int]] = {}  # report number → the shared passages it holds
     for index, passage in enumerate(review.shared):
         for report in passage.reports:
             held.setdefault(report, []).append(index)
@@ -77,44 +80,54 @@ def html_bytes(review: Review) -> bytes:
         "<h1>考核总结审阅结果</h1>\n",
         f'<p class="summary">{escape(summary(review))}</p>\n',
         '<table class="sortable">\n<thead><tr>',
-        *(f"<th>{title}</th>" for title in ("结论", "文件", "姓名", "模板", "年度", "错误", "提示", "原因")),
+        *(f"<th>{title}</th>" for title in _COLUMNS),
         "</tr></thead>\n<tbody>\n",
+        *(_table_row(row, number[id(row)]) for row in rows),
+        "</tbody>\n</table>\n",
+        _shared_passages(review),
+        "<h2>各份报告的问题</h2>\n",
+        *(_report(row, number[id(row)], held.get(number[id(row)], [])) for row in rows),
+        f"<script>{_SCRIPT}</script>\n</body>\n</html>\n",
     ]
-    for row in rows:
-        n = number[id(row)]
-        css = "return" if row.verdict == RETURN else "pass"
-        reasons = "".join(f"<li>{escape(reason)}</li>" for reason in row.reasons)
-        template = row.template_name.split("（")[0] or ("—" if row.error else "未识别")
-        parts.append(
-            f'<tr><td class="{css}" data-key="{0 if row.verdict == RETURN else 1}">{escape(row.verdict)}</td>'
-            f'<td data-key="{escape(path_key(row.file)[0])}"><a href="#r{n}">{escape(row.file)}</a></td>'
-            f'<td class="name" data-key="{escape(pinyin_key(row.name, name=True))}">{escape(row.name or "—")}</td>'
-            f'<td data-key="{escape(pinyin_key(template))}">{escape(template)}</td>'
-            f'<td class="num">{row.year or "—"}</td>'
-            f'<td class="num">{"—" if row.error else row.errors}</td>'
-            f'<td class="num">{"—" if row.error else row.warnings}</td>'
-            f'<td><ul class="reasons">{reasons}</ul></td></tr>\n'
-        )
-    parts.append("</tbody>\n</table>\n")
-    if review.shared:
-        parts.append("<h2>相同段落</h2>\n")
-        for files, numbers in by_files(review):
-            names = "、".join(f'<a href="#r{r}">{escape(review.rows[r].file)}</a>' for r in files)
-            total = sum(review.shared[n].chars for n in numbers)
-            parts.append(f'<section class="passage"><h3>{names}：相同段落 {len(numbers)} 处，共 {total} 字</h3>\n')
-            for index in numbers:
-                passage = review.shared[index]
-                where = "；".join(f"{escape(review.rows[r].file)} 第{p}段" for r, p in passage.places)
-                parts.append(
-                    f'<div id="s{index}"><p class="muted">{index + 1}.（{passage.chars} 字）{where}</p>'
-                    f"<blockquote>{escape(passage.text)}</blockquote></div>\n"
-                )
-            parts.append("</section>\n")
-    parts.append("<h2>各份报告的问题</h2>\n")
-    for row in rows:
-        parts.append(_report(row, number[id(row)], held.get(number[id(row)], [])))
-    parts.append(f"<script>{_SCRIPT}</script>\n</body>\n</html>\n")
     return "".join(parts).encode("utf-8")
+
+
+def _table_row(row: ReportRow, n: int) -> str:
+    """A report's row of the table, with the keys it sorts by (`data-key`), linked to its block (`#r{n}`)."""
+    returned = row.verdict == RETURN
+    reasons = "".join(f"<li>{escape(reason)}</li>" for reason in row.reasons)
+    template = row.template_name.split("（")[0] or ("—" if row.error else "未识别")
+    return (
+        f'<tr><td class="{"return" if returned else "pass"}" data-key="{0 if returned else 1}">'
+        f"{escape(row.verdict)}</td>"
+        f'<td data-key="{escape(path_key(row.file)[0])}"><a href="#r{n}">{escape(row.file)}</a></td>'
+        f'<td class="name" data-key="{escape(pinyin_key(row.name, name=True))}">{escape(row.name or "—")}</td>'
+        f'<td data-key="{escape(pinyin_key(template))}">{escape(template)}</td>'
+        f'<td class="num">{row.year or "—"}</td>'
+        f'<td class="num">{"—" if row.error else row.errors}</td>'
+        f'<td class="num">{"—" if row.error else row.warnings}</td>'
+        f'<td><ul class="reasons">{reasons}</ul></td></tr>\n'
+    )
+
+
+def _shared_passages(review: Review) -> str:
+    """The passages several reports share, grouped by the files that share them, each linked (`#s{index}`)."""
+    if not review.shared:
+        return ""
+    parts = ["<h2>相同段落</h2>\n"]
+    for files, numbers in by_files(review):
+        names = "、".join(f'<a href="#r{r}">{escape(review.rows[r].file)}</a>' for r in files)
+        total = sum(review.shared[n].chars for n in numbers)
+        parts.append(f'<section class="passage"><h3>{names}：相同段落 {len(numbers)} 处，共 {total} 字</h3>\n')
+        for index in numbers:
+            passage = review.shared[index]
+            where = "；".join(f"{escape(review.rows[r].file)} 第{p}段" for r, p in passage.places)
+            parts.append(
+                f'<div id="s{index}"><p class="muted">{index + 1}.（{passage.chars} 字）{where}</p>'
+                f"<blockquote>{escape(passage.text)}</blockquote></div>\n"
+            )
+        parts.append("</section>\n")
+    return "".join(parts)
 
 
 def _report(row: ReportRow, n: int, passages: list[int]) -> str:
@@ -133,16 +146,16 @@ def _report(row: ReportRow, n: int, passages: list[int]) -> str:
     if passages:
         links = "、".join(f'<a href="#s{i}">相同段落 {i + 1}</a>' for i in passages)
         lines.append(f"<p>与其他报告相同：{links}</p>")
-    if row.findings:
-        items = []
-        for f in row.findings:
-            label = "错误" if f.severity == "error" else "提示"
-            count = f"（本段 {f.count} 处）" if f.count > 1 else ""
-            items.append(
-                f'<li><span class="{escape(f.severity)}">{label}</span> {escape(f.place)} '
-                f"{escape(f.message)}{count} <span class='muted'>{escape(f.title)}</span></li>"
-            )
-        lines.append("<ul>" + "".join(items) + "</ul>")
-    else:
-        lines.append("<p>未发现问题。</p>")
+    lines.append(
+        "<ul>" + "".join(_finding_item(f) for f in row.findings) + "</ul>" if row.findings else "<p>未发现问题。</p>"
+    )
     return "".join(lines) + "</section>\n"
+
+
+def _finding_item(f: ReviewFinding) -> str:
+    label = "错误" if f.severity == "error" else "提示"
+    count = f"（本段 {f.count} 处）" if f.count > 1 else ""
+    return (
+        f'<li><span class="{escape(f.severity)}">{label}</span> {escape(f.place)} '
+        f"{escape(f.message)}{count} <span class='muted'>{escape(f.title)}</span></li>"
+    )
