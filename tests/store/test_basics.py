@@ -322,25 +322,20 @@ def _consistent(draft: Draft) -> bool:
     return draft.sections["study"] == str(n) and draft.sections["conduct"] == f"第{n}版" + "甲乙丙丁" * (n % 97) * 50
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to start writers fast enough for 200 kills")
-def test_sigkill_at_random_moments_never_leaves_a_torn_draft(tmp_path: Path) -> None:
-    """A child process saves revisions in a loop; we SIGKILL it at a random moment, 200 times over.
-
-    The child is forked (it inherits the imported modules), so each round costs milliseconds, not a
-    Python start-up; the kill lands anywhere in the save: mid-write, between fsync and replace, in history.
-    """
-    path = create_draft(make_draft(), tmp_path / "d.json")
-    rng = random.Random(20261128)
+def _kill_at_random_moments(path: Path, rounds: int, seed: int) -> list[tuple[int, bool]]:
+    """`rounds` times: fork a writer (`_writer_loop`) and SIGKILL it at a random moment after its first whole save;
+    (revision, consistent) of the draft on disk after each kill."""
+    rng = random.Random(seed)
     # Every child finishes one save before its random moment starts (so the children write however loaded the
     # machine is), and the kill lands within about four saves' time, measured here: anywhere in the saves after it.
     probe = make_draft()
     started = time.perf_counter()
     for n in range(5):
         probe.sections["conduct"] = "甲乙丙丁" * n * 500
-        save_draft(probe, tmp_path / "probe.json")
+        save_draft(probe, path.with_name("probe.json"))
     window = max(0.02, 4 * (time.perf_counter() - started) / 5)
-    last_revision = 1
-    for _kill in range(200):
+    seen = []
+    for _kill in range(rounds):
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
@@ -355,9 +350,39 @@ def test_sigkill_at_random_moments_never_leaves_a_torn_draft(tmp_path: Path) -> 
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         draft = load_draft(path)
-        assert _consistent(draft), draft.revision
-        assert draft.revision >= last_revision
-        last_revision = draft.revision
+        seen.append((draft.revision, _consistent(draft)))
+    return seen
+
+
+KILL_ROUNDS = """
+import importlib.util, json, sys
+from pathlib import Path
+spec = importlib.util.spec_from_file_location("store_basics", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+print(json.dumps(module._kill_at_random_moments(Path(sys.argv[2]), 200, 20261128)))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to start writers fast enough for 200 kills")
+def test_sigkill_at_random_moments_never_leaves_a_torn_draft(tmp_path: Path) -> None:
+    """A child process saves revisions in a loop; we SIGKILL it at a random moment, 200 times over.
+
+    The child is forked (it inherits the imported modules), so each round costs milliseconds, not a
+    Python start-up; the kill lands anywhere in the save: mid-write, between fsync and replace, in history.
+    The children are forked from a new interpreter (KILL_ROUNDS), not from this test process: forking a process
+    the size of a test worker 200 times cost more CPU than the saves.
+    """
+    path = create_draft(make_draft(), tmp_path / "d.json")
+    done = subprocess.run(
+        [sys.executable, "-c", KILL_ROUNDS, __file__, str(path)], capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr
+    last_revision = 1
+    for revision, consistent in json.loads(done.stdout):
+        assert consistent, revision
+        assert revision >= last_revision
+        last_revision = revision
     assert last_revision > 200  # the children really wrote
     for entry in list_history(path)[:5]:
         assert _consistent(entry.load())
