@@ -118,7 +118,23 @@ def _skip_space(text: str, position: int, end: int) -> int:
 def shape(text: str) -> LineShape | None:
     """Split a stripped unit into marker, title fragment and inline body; None when it cannot be a heading."""
     start, end = _emphasis_bounds(text)
-    while start < end and unicodedata.category(text[start]) in _DECORATION:  # 🌟一、… : the star is decoration
+    style, start = _numbering(text, start, end)
+    if start >= end:
+        return None
+    found = _CUT.search(text, start, end)
+    fragment = text[start : found.start() if found else end]
+    if len(fragment) > 3 * MAX_TITLE_CHARS:
+        return None
+    body_start = len(text) if found is None else _body_start(text, found.start(), end)
+    if body_start is None or not fragment or len(normalise(fragment)) > MAX_TITLE_CHARS:
+        return None
+    return LineShape(style, fragment, start, body_start)
+
+
+def _numbering(text: str, start: int, end: int) -> tuple[str, int]:
+    """The line's numbering style (`md2`, `cn`, `num` …, or "none") and where its words start: after any
+    decoration (🌟一、…: the star is decoration), a Markdown `#`, a numbering marker and the spaces after them."""
+    while start < end and unicodedata.category(text[start]) in _DECORATION:
         start += 1
     style = "none"
     markdown = _MARKDOWN.match(text, start, end)
@@ -129,26 +145,19 @@ def shape(text: str) -> LineShape | None:
     if marker:
         style = style if style != "none" else (marker.lastgroup or "none")
         start = marker.end()
-    while start < end and text[start].isspace():
-        start += 1
-    if start >= end:
-        return None
-    found = _CUT.search(text, start, end)
-    fragment = text[start : found.start() if found else end]
-    if len(fragment) > 3 * MAX_TITLE_CHARS:
-        return None
-    body_start = len(text)
-    if found is not None:
-        rest = _skip_space(text, found.start(), end)
-        if rest < end and text[rest] in _SEPARATORS:  # one separator: the body's own punctuation stays
-            rest = _skip_space(text, rest + 1, end)
-        if rest < end:
-            if end != len(text):  # emphasis may wrap a whole heading line, not a heading with its body
-                return None
-            body_start = rest
-    if not fragment or len(normalise(fragment)) > MAX_TITLE_CHARS:
-        return None
-    return LineShape(style, fragment, start, body_start)
+    return style, _skip_space(text, start, end)
+
+
+def _body_start(text: str, cut: int, end: int) -> int | None:
+    """Where the body runs on after a heading cut at `cut` (past one separator: the body's own punctuation stays);
+    len(text) when nothing follows; None when a body follows inside emphasis, which wraps a whole heading line,
+    not a heading with its body."""
+    rest = _skip_space(text, cut, end)
+    if rest < end and text[rest] in _SEPARATORS:
+        rest = _skip_space(text, rest + 1, end)
+    if rest >= end:
+        return len(text)
+    return rest if end == len(text) else None
 
 
 _CN_NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", start=1)}
