@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from appraisal.importing import signature
 from appraisal.importing.candidates import HeadingSearch
-from appraisal.importing.headings import has_sentence_punctuation
+from appraisal.importing.headings import LineShape, has_sentence_punctuation
 from appraisal.importing.placed import Placed, fits
 from appraisal.importing.result import Span
 from appraisal.importing.units import MARKDOWN_HEADING, SALUTATION, THEMATIC_BREAK, TITLE_MAX_CHARS
@@ -97,20 +97,32 @@ class FrontMatter:
         marker = MARKDOWN_HEADING.match(text)
         if marker and marker.group().strip() == "#" and marker.end() < len(text):
             return marker.end()
-        if len(text) > 40 or text[-1] in "。；;，,！!？?：:" or line_shape is None:
+        if line_shape is None or not self._title_shaped(text, line_shape):
             return None
+        return 0 if self._reads_as_title(first) else None
+
+    def _title_shaped(self, text: str, line_shape: LineShape) -> bool:
+        """Short, not ending as a sentence or a clause, not a Markdown file's `---`, and not numbered."""
+        if len(text) > 40 or text[-1] in "。；;，,！!？?：:":
+            return False
         if self.document.kind == "md" and THEMATIC_BREAK.fullmatch(text):
-            return None  # `---` is a rule between parts, not a title
-        if line_shape.numbered and not line_shape.markdown and not _YEAR_START.match(text):
-            return None  # `20**年工作总结` starts with a year (or its placeholder), not with a number
+            return False  # `---` is a rule between parts, not a title
+        # `20**年工作总结` starts with a year (or its placeholder), not with a number
+        return not line_shape.numbered or line_shape.markdown or _YEAR_START.match(text) is not None
+
+    def _reads_as_title(self, first: int) -> bool:
+        """The words of a title (总结, 述职报告, a year), a title going on to the next line, or a short line standing
+        alone at the top."""
+        unit = self.units[first]
+        text = unit.text
         if _TITLE_WORDS.search(text) or signature.year_in_title(text):
-            return 0
+            return True
         if first + 1 < len(self.units) and self.title_goes_on(first, first + 1):
-            return 0  # the unit or person on this line, the kind of report on the next
+            return True  # the unit or person on this line, the kind of report on the next
         # A short line standing alone at the top (the exporters write the title, then a blank line).
         lines = self.document.lines
         alone = unit.line < len(lines) and not lines[unit.line].strip() and "\n" not in lines[unit.line - 1]
-        return 0 if alone and not has_sentence_punctuation(text) else None
+        return alone and not has_sentence_punctuation(text)
 
     def _form_cells(self, first_heading: int) -> list[int]:
         """Units in table cells before the report's first heading, outside the cell holding it: the form around
