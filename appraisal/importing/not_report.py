@@ -42,6 +42,13 @@ def foreign_text(text: str, personal: int, collective: int) -> Foreign | None:
     """A news story or a how-to, or None. `personal`, `collective`: mentions of 本人、我 and of 我们、我局."""
     if personal >= _STRONG_PERSONAL:
         return None
+    news = _news_story(text, personal, collective)
+    return news if news is not None else _how_to(text)
+
+
+def _news_story(text: str, personal: int, collective: int) -> Foreign | None:
+    """Two news marks, or one at the start or the end (a dateline, a byline); or, in a text where nobody says 本人、我,
+    what others said and did, told as a reporter tells it (or beside a web page's furniture)."""
     found = list(_NEWS_MARKS.finditer(text))
     news = [m.group().strip("（( \t\u3000") for m in found]
     at_ends = any(m.start() < _HEAD_CHARS or m.end() > len(text) - _HEAD_CHARS for m in found)
@@ -50,6 +57,11 @@ def foreign_text(text: str, personal: int, collective: int) -> Foreign | None:
     told = personal == 0 and ((len(reported) >= 3 and collective <= 2) or (bool(page) and len(reported) >= 2))
     if (news and at_ends) or len(news) >= 2 or told:
         return Foreign("新闻报道", tuple(dict.fromkeys(mark for mark in news + reported + page if mark)))
+    return None
+
+
+def _how_to(text: str) -> Foreign | None:
+    """Two different marks of steps (第一步, 点击, 菜单), or three of one."""
     steps = [m.group() for m in _STEPS.finditer(text)]
     if len(set(steps)) >= 2 or len(steps) >= 3:
         return Foreign("操作说明", tuple(dict.fromkeys(steps)))
