@@ -81,9 +81,7 @@ class HeadingSearch:
                 return run_on
         if match is None:
             return None
-        score = match.score
-        if score < 1.0 and _SUBPOINT_VERBS.match(normalise(line_shape.fragment)):
-            score *= 0.85  # "1. 加强政治理论学习" is a point inside a section, not its heading
+        score = _discounted(match.score, line_shape.fragment)
         strong = line_shape.markdown or unit.line in self.document.outline
         candidate = Candidate(i, match.section, score, line_shape, line_shape.inline(unit.text), strong)
         return candidate if _heading_like(candidate, unit.text) else None
@@ -103,36 +101,41 @@ class HeadingSearch:
         return Candidate(i, section, 1.0, cut, True, False)
 
     def select_headings(self) -> list[Candidate]:
-        """The candidates taken as headings, in document order."""
+        """The candidates taken as headings, in document order: those that follow the template's order best, and
+        sections out of its order when unmistakable."""
         if self._selected is not None:
             return self._selected
         candidates = self.candidates()
-        dominant = self._dominant_styles(candidates)
-        self.dominant = dominant
+        self.dominant = self._dominant_styles(candidates)
         for c in candidates:
-            level = self.index.level[c.section.id]
-            c.weight = (
-                c.score
-                + (0.3 if dominant.get(level) == c.shape.style else 0.0)
-                + (0.0 if c.inline else 0.2)
-                + (0.2 if c.strong else 0.0)
-            )
+            c.weight = self._weight(c)
         chosen = self._in_order(candidates)
         taken = {c.section.id for c in chosen}
         chosen_indexes = {c.index for c in chosen}
-        for c in candidates:  # sections out of the template's order, when unmistakable
-            if (
-                c.index not in chosen_indexes
-                and c.section.id not in taken
-                and c.score == 1.0
-                and not c.inline
-                and (c.strong or (c.shape.numbered and dominant.get(self.index.level[c.section.id]) == c.shape.style))
-            ):
+        for c in candidates:
+            if c.index not in chosen_indexes and c.section.id not in taken and self._unmistakable(c):
                 chosen.append(c)
                 taken.add(c.section.id)
         chosen.sort(key=lambda c: c.index)
         self._selected = chosen
         return chosen
+
+    def _in_dominant_style(self, c: Candidate) -> bool:
+        return self.dominant.get(self.index.level[c.section.id]) == c.shape.style
+
+    def _weight(self, c: Candidate) -> float:
+        """The candidate's score, raised when it is numbered as its level's headings are here, when it stands on
+        a line of its own, and when it is styled as a heading."""
+        return (
+            c.score
+            + (0.3 if self._in_dominant_style(c) else 0.0)
+            + (0.0 if c.inline else 0.2)
+            + (0.2 if c.strong else 0.0)
+        )
+
+    def _unmistakable(self, c: Candidate) -> bool:
+        """A section's exact name on a line of its own, styled as a heading or numbered as its level's are here."""
+        return c.score == 1.0 and not c.inline and (c.strong or (c.shape.numbered and self._in_dominant_style(c)))
 
     def _dominant_styles(self, candidates: list[Candidate]) -> dict[int, str]:
         """The numbering style each template level uses in this document, judged from exact matches."""
@@ -176,6 +179,14 @@ class HeadingSearch:
         """The numbering of this document's top-level headings (一、 by default)."""
         style = self.dominant.get(1)
         return style if style is not None and style != "none" else "cn"
+
+
+def _discounted(score: float, fragment: str) -> float:
+    """ "1. 加强政治理论学习" is a point inside a section, not its heading: a near match opening with such a verb
+    counts less."""
+    if score < 1.0 and _SUBPOINT_VERBS.match(normalise(fragment)):
+        return score * 0.85
+    return score
 
 
 def _heading_like(candidate: Candidate, text: str) -> bool:
