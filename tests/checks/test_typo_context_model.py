@@ -15,6 +15,7 @@ from appraisal.checks import char_ngrams, check_section
 from appraisal.checks.person_names import person_names
 from appraisal.checks.typo_in_context import suspects
 
+from .first_run import first_run
 from .marks import draft_with, template, unmark
 
 RULE = "typo-in-context"
@@ -98,18 +99,7 @@ def test_the_counts_prefer_the_common_sequence() -> None:
 def first_counts(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, char_ngrams.CharNgrams]:
     """The counts made from the data file in an empty cache folder, as a first run makes them (which writes the
     prebuilt copy): made once for the damage tests below, which each start from a copy of it."""
-    home = tmp_path_factory.mktemp("first-run")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("APPRAISAL_HOME", str(home))
-        paths.resolve()
-        char_ngrams._load.cache_clear()
-        try:
-            first = char_ngrams.char_ngrams()
-            (prebuilt,) = (home / "cache").glob("char-ngrams-*.marshal")
-        finally:
-            char_ngrams._load.cache_clear()
-    paths.resolve()
-    return prebuilt.name, first
+    return first_run(tmp_path_factory, char_ngrams.char_ngrams, char_ngrams._load, "char-ngrams-*.marshal")
 
 
 @pytest.mark.xdist_group("prebuilt-counts")  # one first run for all four

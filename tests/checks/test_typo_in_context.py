@@ -15,6 +15,7 @@ from appraisal import paths
 from appraisal.checks import IDLE, RULES, apply_fixes, check_section, language, prebuilt
 from appraisal.checks.typo_in_context import suspects
 
+from .first_run import first_run
 from .marks import draft_with, template, unmark
 
 RULE = "typo-in-context"
@@ -138,18 +139,7 @@ def test_the_checkers_clean_reports_raise_no_false_alarm(name: str) -> None:
 def first_dictionary(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, language.Language]:
     """The dictionary made from the data files in an empty cache folder, as a first run makes it (which writes the
     prebuilt copy): made once for the damage tests below, which each start from a copy of it."""
-    home = tmp_path_factory.mktemp("first-run")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("APPRAISAL_HOME", str(home))
-        paths.resolve()
-        language._load.cache_clear()
-        try:
-            first = language.language()
-            (prebuilt,) = (home / "cache").glob("language-*.marshal")
-        finally:
-            language._load.cache_clear()
-    paths.resolve()
-    return prebuilt.name, first
+    return first_run(tmp_path_factory, language.language, language._load, "language-*.marshal")
 
 
 @pytest.mark.xdist_group("prebuilt-dictionary")  # one first run for all four
