@@ -85,6 +85,7 @@ class AppraisalApp(PatchedApp[int]):
         self._startup_done = False
         self._leaving = False
         self._terminating = False  # SIGHUP or SIGTERM has been handled
+        self._quit_asked = False  # Ctrl+Q asked about words typed in a dialog: a second Ctrl+Q quits
         self._when_drawn: list[Callable[[], object]] = []
 
     def on_mount(self) -> None:
@@ -398,7 +399,29 @@ class AppraisalApp(PatchedApp[int]):
         return sentences or ["程序出错退出，没有未保存的文字。"]
 
     async def action_quit(self) -> None:
-        """Save every open draft first; if one cannot be saved, ask instead of quitting."""
+        """Save every open draft first; if one cannot be saved, ask instead of quitting. Words typed in a dialog
+        and not yet confirmed (a note, 单位 in 个人信息, a path) are asked about first: Ctrl+Q dropped them."""
+        if self._typed_in_dialogs() and not self._quit_asked:
+            self._quit_asked = True
+
+            def answered(leave: bool | None) -> None:
+                self._quit_asked = False
+                if leave:
+                    self.call_later(self._quit_now)
+
+            from appraisal.tui.screens.dialogs import ConfirmScreen
+
+            question = "对话框中输入的内容还没有确认，退出后不会保留。仍要退出吗？（再按 Ctrl+Q 也是退出）"
+            self.push_screen(ConfirmScreen(question, yes="仍要退出", no="返回", title="尚未确认的输入"), answered)
+            return
+        await self._quit_now()
+
+    def _typed_in_dialogs(self) -> bool:
+        from appraisal.tui.textual_compat.own_bindings import PatchedInput
+
+        return any(line.typed for screen in self.screen_stack for line in screen.query(PatchedInput))
+
+    async def _quit_now(self) -> None:
         for screen in self._editors():
             if not screen.finish():
                 screen.ask_about_unsaved(then=self.exit)

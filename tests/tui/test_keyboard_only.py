@@ -487,3 +487,33 @@ async def test_a_form_submitted_in_the_same_burst_keeps_every_answer() -> None:
         draft = load_draft(editor.session.path)
         assert (draft.profile.name, draft.profile.unit, draft.profile.position) == ("陈静", "某县财政局", "副局长")
         await wait_until(lambda: editor.editor.text == "开头")  # the words typed after Enter: in the new draft
+
+
+async def test_ctrl_q_asks_before_dropping_words_typed_in_a_dialog() -> None:
+    """Ctrl+Q with a note typed in the Ctrl+N dialog (or 单位 changed in F3) quit at once and the words were gone.
+    Now it asks; Esc goes back to the dialog with the words, Y (or a second Ctrl+Q) quits."""
+    from appraisal.tui.screens.dialogs import ConfirmScreen
+
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        app, pilot = e.app, e.pilot
+        await pilot.press("ctrl+n")
+        await wait_until(lambda: isinstance(app.focused, Input))
+        await pilot.press(*"全年听课48节", "ctrl+q")
+        await wait_until(lambda: isinstance(app.screen, ConfirmScreen))
+        assert app.is_running
+        await pilot.press("escape")
+        await wait_until(lambda: isinstance(app.focused, Input))
+        assert app.focused.value == "全年听课48节"
+        await pilot.press("ctrl+q")
+        await wait_until(lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("ctrl+q")  # a second Ctrl+Q: quit anyway
+        await wait_until(lambda: not app.is_running)
+    assert load_draft(e.path).sections["conduct"] == "坚持学习。"
+
+
+async def test_ctrl_q_with_a_dialog_left_as_it_was_quits_at_once() -> None:
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        await e.pilot.press("f3")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        await e.pilot.press("ctrl+q")
+        await wait_until(lambda: not e.app.is_running)

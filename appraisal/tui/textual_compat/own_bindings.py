@@ -10,6 +10,8 @@ priority bindings were checked before the key was sent to the widget. With anoth
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Input
@@ -29,7 +31,16 @@ async def run_own_binding(widget: Widget, event: events.Key) -> None:
 
 
 class PatchedInput(Input):
-    """Textual's Input whose own bound keys run in order with the characters typed (see the module)."""
+    """Textual's Input whose own bound keys run in order with the characters typed (see the module). `typed`:
+    its text is no longer what it was given (the app asks before quitting with such a line in a dialog)."""
+
+    def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
+        super().__init__(value, *args, **kwargs)
+        self.given = value or ""
+
+    @property
+    def typed(self) -> bool:
+        return self.value != self.given
 
     async def _on_key(self, event: events.Key) -> None:
         await run_own_binding(self, event)
