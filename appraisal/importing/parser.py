@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from appraisal.errors import AppraisalError
 from appraisal.importing.assemble import assemble
 from appraisal.importing.back_matter import BackMatter
 from appraisal.importing.candidates import HeadingSearch
@@ -25,7 +26,7 @@ from appraisal.importing.reader import IMPORTING, Document, read_document
 from appraisal.importing.recognise import Evidence, Recognition, recognise
 from appraisal.importing.result import ImportResult
 from appraisal.importing.units import heading_shape, units_of
-from appraisal.templates import DEFAULT_TEMPLATE, list_templates, load_template
+from appraisal.templates import DEFAULT_TEMPLATE, Template, list_templates, load_template
 
 
 def import_document(path: Path, template_id: str | None = None, verb: str = IMPORTING) -> ImportResult:
@@ -40,18 +41,10 @@ def parse_document(document: Document, template_id: str | None = None) -> Import
     units = units_of(document)
     shapes = [heading_shape(unit, document) for unit in units]
     given = load_template(template_id) if template_id is not None else None
-    templates, errors = list_templates()
-    if given is not None and all(template.id != given.id for template in templates):
-        templates.append(given)
-    if not templates:
-        templates = [load_template(DEFAULT_TEMPLATE)]
+    templates, errors = _templates(given)
     matcher = FormMatcher.for_templates(templates)
     searches = {template.id: HeadingSearch(document, template, units, shapes, matcher) for template in templates}
-    evidence = []
-    for template in templates:
-        headings = searches[template.id].select_headings()
-        coverage = searches[template.id].coverage(headings)
-        evidence.append(Evidence(template, len(headings), sum(c.score for c in headings), coverage))
+    evidence = [_evidence(searches[template.id]) for template in templates]
     head = [unit.text for unit in units[:2] if len(unit.text) <= 60]
     body = "\n".join(unit.text for unit in units)
     recognition = recognise(evidence, "".join(head) or body[:60], body[:600], body)
@@ -61,6 +54,22 @@ def parse_document(document: Document, template_id: str | None = None) -> Import
         result = place(searches[recognition.template.id], chosen=True, recognition=recognition)
     result.unloaded_templates = [f"{error.message.rstrip('。')}，识别模板时未使用该模板。" for error in errors]
     return result
+
+
+def _templates(given: Template | None) -> tuple[list[Template], list[AppraisalError]]:
+    """Every template that loads, and the errors of those that do not; the given one is among them, and the
+    default template when none loads."""
+    templates, errors = list_templates()
+    if given is not None and all(template.id != given.id for template in templates):
+        templates.append(given)
+    return templates or [load_template(DEFAULT_TEMPLATE)], errors
+
+
+def _evidence(search: HeadingSearch) -> Evidence:
+    """What a template's headings found in the document: how many, their summed similarity, the share of its
+    headed sections."""
+    headings = search.select_headings()
+    return Evidence(search.template, len(headings), sum(c.score for c in headings), search.coverage(headings))
 
 
 def place(search: HeadingSearch, *, chosen: bool, recognition: Recognition) -> ImportResult:
