@@ -43,13 +43,9 @@ class BackMatter:
         last = units[-1].text
         dated = signature.signature_with_date(last)
         if dated is None:
-            fields = signature.signature_fields(last)
-            names = [f.name for f in fields or []]
-            if fields is not None and "name" in names and (len(fields) > 1 or signature.labelled_fields(last)):
-                return n - 1, None
-            return n, None
+            return (n - 1 if _undated_signature(last) else n), None
         start = n - 1
-        if not any(f.name == "name" for f in dated[0]):
+        if not any(f.name == "name" for f in dated[0]):  # a date alone: the name and unit may stand above it
             while start - 1 >= earliest and start > n - 3 and signature.signature_fields(units[start - 1].text):
                 start -= 1
         return start, dated[1]
@@ -75,6 +71,14 @@ class BackMatter:
         ):
             closing_from -= 1
         return closing_from
+
+
+def _undated_signature(text: str) -> bool:
+    """A 落款 without a date: a name with a unit, or labelled (`述职人：张三`)."""
+    fields = signature.signature_fields(text)
+    if fields is None or "name" not in [f.name for f in fields]:
+        return False
+    return len(fields) > 1 or bool(signature.labelled_fields(text))
 
 
 def _is_closing(text: str) -> bool:
