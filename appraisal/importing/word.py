@@ -239,17 +239,8 @@ def _heading_styles(package: Package, part: Part, parse_xml: Any) -> tuple[dict[
 
     A styles part too big to read refuses the file (TooBig goes up); one missing or unreadable leaves headings
     to be found by their text alone."""
-    try:
-        styles_part = package.related(part, _STYLES_REL)
-    except TooBig:
-        raise
-    except Exception:
-        return {}, {}
-    if styles_part is None:
-        return {}, {}
-    try:
-        root = parse_xml(styles_part.blob)
-    except Exception:
+    root = _styles_root(package, part, parse_xml)
+    if root is None:
         return {}, {}
     levels: dict[str, int] = {}
     numbered: dict[str, int] = {}
@@ -260,17 +251,38 @@ def _heading_styles(package: Package, part: Part, parse_xml: Any) -> tuple[dict[
         numbering = _numbering_level(style.find(_w("pPr")))
         if numbering is not None:
             numbered[style_id] = numbering
-        name_el = style.find(_w("name"))
-        name = (name_el.get(_w("val")) if name_el is not None else "") or ""
-        match = _HEADING_STYLE.match(name.strip())
-        if match:
-            levels[style_id] = int(match.group(1))
-            continue
-        outline_el = style.find(f"{_w('pPr')}/{_w('outlineLvl')}")
-        value = outline_el.get(_w("val")) if outline_el is not None else None
-        if value is not None and value.isdigit() and int(value) < 9:
-            levels[style_id] = int(value) + 1
+        level = _style_heading_level(style)
+        if level is not None:
+            levels[style_id] = level
     return levels, numbered
+
+
+def _styles_root(package: Package, part: Part, parse_xml: Any) -> Any | None:
+    """The styles part, parsed; None when it is missing or unreadable (TooBig goes up)."""
+    try:
+        styles_part = package.related(part, _STYLES_REL)
+    except TooBig:
+        raise
+    except Exception:
+        return None
+    if styles_part is None:
+        return None
+    try:
+        return parse_xml(styles_part.blob)
+    except Exception:
+        return None
+
+
+def _style_heading_level(style: Any) -> int | None:
+    """A heading style's level (1-based): by its name ("heading 1", "标题 1"), else by its outline level."""
+    name_el = style.find(_w("name"))
+    name = (name_el.get(_w("val")) if name_el is not None else "") or ""
+    match = _HEADING_STYLE.match(name.strip())
+    if match:
+        return int(match.group(1))
+    outline_el = style.find(f"{_w('pPr')}/{_w('outlineLvl')}")
+    value = outline_el.get(_w("val")) if outline_el is not None else None
+    return int(value) + 1 if value is not None and value.isdigit() and int(value) < 9 else None
 
 
 def _outline_level(paragraph: Any, styles: dict[str, int]) -> int | None:
