@@ -118,7 +118,8 @@ class Service:
         """The findings that are errors: what `strict` export refuses and the export dialog lists. Checked again
         unless the last answer was for the very same draft (everything a rule reads: text, profile, title,
         adopted facts; not when it was saved), template and checker settings."""
-        key = (draft.model_dump_json(exclude={"updated", "revision"}), template, self.settings.checks)
+        # Python objects, not JSON: a draft read from a damaged file can hold lone surrogates, which JSON refuses
+        key = (draft.model_dump(exclude={"updated", "revision"}), template, self.settings.checks)
         kept = self._errors_kept
         if kept is not None and kept[0] == key:
             return list(kept[1])
