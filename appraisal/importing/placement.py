@@ -83,11 +83,7 @@ class Placement:
                     closing_from = min(closing_from, i + 1)
                 continue
             target = closing.id if closing is not None and i >= closing_from else state.current
-            if placed:  # a free-form heading: its number is structure (the exporter numbers the section)
-                state.structure.append(Span(unit.line, unit.start, unit.start + placed, "marker"))
-                state.put(target, unit, placed)
-                continue
-            self._take_body_unit(state, i, target, markdown, placed=placed is not None)
+            self._take_body_unit(state, i, target, markdown, placed=placed)
         state.end_group_lead(self.template)
 
     def body_without_headings(self, state: Placed, *, no_report: bool = False) -> None:
@@ -133,10 +129,16 @@ class Placement:
             state.put(state.current, unit, end)
             state.lead_chars += count_zi(unit.text[end:]) if state.group_lead else 0
 
-    def _take_body_unit(self, state: Placed, i: int, target: str, markdown: bool, *, placed: bool) -> None:
-        """A unit of body text; a Markdown heading or a numbered line that names no section (and was not
-        `placed` by its words) is kept as text, and the user is told."""
+    def _take_body_unit(self, state: Placed, i: int, target: str, markdown: bool, *, placed: int | None) -> None:
+        """A unit of body text. A heading of the writer's own `placed` by its words (`_place_free_heading`: where
+        its text starts) loses its number, which is structure (the exporter numbers the section). A Markdown
+        heading or a numbered line that names no section (and was not placed) is kept as text, and the user is
+        told."""
         unit = self.units[i]
+        if placed:
+            state.structure.append(Span(unit.line, unit.start, unit.start + placed, "marker"))
+            state.put(target, unit, placed)
+            return
         marker = MARKDOWN_HEADING.match(unit.text) if markdown else None
         if marker is not None and marker.end() < len(unit.text):
             state.structure.append(Span(unit.line, unit.start, unit.start + marker.end(), "marker"))
@@ -146,7 +148,7 @@ class Placement:
             )
             state.put(target, unit, marker.end())
         else:
-            if not placed and self._looks_like_top_heading(i):
+            if placed is None and self._looks_like_top_heading(i):
                 state.notes.append(
                     f"第 {unit.line} 行“{unit.text}”像是标题，但未能对应到模板的栏目，"
                     f"已作为正文保留在「{self._title_of(target)}」中。"
