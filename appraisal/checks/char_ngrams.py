@@ -125,12 +125,16 @@ class CharNgrams:
         characters `before` and the two `after` (EDGE where the run ends, fewer beyond it)."""
         return self.score(before, meant, after) - self.score(before, wrong, after)
 
-    def score(self, before: str, ch: str, after: str) -> float:
-        """log P of `ch` and of the two characters after it, each given the two before it."""
+    def gain_after(self, before: str, wrong: str, after: str, meant: str) -> float:
+        """`gain` without the character's own term: how much better the two characters after it follow `meant`."""
+        return self.score(before, meant, after, first=1) - self.score(before, wrong, after, first=1)
+
+    def score(self, before: str, ch: str, after: str, first: int = 0) -> float:
+        """log P of `ch` and of the two characters after it, each given the two before it (from the `first`th)."""
         text = before + ch + after
         at = len(before)
         total = 0.0
-        for end in range(at, min(at + 3, len(text))):  # the character and the two after it, each in its context
+        for end in range(at + first, min(at + 3, len(text))):  # the character and the two after it, in context
             total += math.log(self.p(text[max(0, end - 2) : end], text[end]))
         return total
 

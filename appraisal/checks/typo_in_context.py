@@ -49,6 +49,7 @@ SELDOM_IN_TEXT = 20  # a character seen fewer times in the 3.8 M 字 of running 
 # least e^AGREE (4.5) times more probable with it. The dictionary alone takes every word it lacks for a slip
 # (`尽锐` → 精锐, foreign names such as `阿尔希波夫` → 波幅); the two models agree on a learner's or a typist's slip.
 AGREE = 1.5
+AGREE_AFTER = 8.0  # e^8: where the written character's own term is against the correction, its followers alone
 MEMO = 50_000  # entries each memo keeps (the latest used): far more than a long report's suspects
 
 
@@ -180,7 +181,11 @@ def _agrees(pairs: CharNgrams, run: str, at: int, right: str) -> bool:
     """Whether the counts of running text make `run` at least e^AGREE times more probable with `right` at `at`."""
     before = (EDGE + run)[max(0, at - 1) : at + 1]
     after = (run + EDGE)[at + 1 : at + 3]
-    return pairs.gain(before, run[at], after, right) >= AGREE
+    if pairs.gain(before, run[at], after, right) >= AGREE:
+        return True
+    # The character before can make the written one likely by a word it often starts (舆论宣 → 宣传), which is how
+    # the slip came about: then what follows must take the correction far better (舆论宣染 → 渲染).
+    return pairs.gain_after(before, run[at], after, right) >= AGREE_AFTER
 
 
 # The results a verb of present-day 公文 takes to make a compound word of its own (建强, 筑牢, 压实, 做细, 配强, 擦亮,

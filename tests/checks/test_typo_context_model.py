@@ -179,6 +179,9 @@ def test_a_correction_the_counts_of_running_text_do_not_prefer_stays_silent(text
     [
         ("他一直跟同学⟦劳⟧天，坐不住。", "老"),  # both models prefer 老天: the least gain that is still found
         ("否⟦者⟧的话我们的工作就白做了。", "则"),
+        # The character before makes the slip likely (舆论宣 begins 宣传), so its own term is against the
+        # correction; what follows takes 渲 far better (silent from 8d25a42 until the followers were weighed alone)
+        ("加强舆论⟦宣⟧染，营造良好氛围。", "渲"),
     ],
 )
 def test_a_slip_both_models_agree_on_is_still_found(marked: str, fix: str) -> None:
