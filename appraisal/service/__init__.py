@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from appraisal.app import drafts
 from appraisal.checks import (
@@ -88,7 +88,7 @@ class Service:
     settings: Settings = field(default_factory=Settings)
     # The last `errors` answer and what it was found in: the export dialog lists the errors, then the export
     # checks the same text again before writing it. Kept as one tuple, so a worker thread reads it whole.
-    _errors_kept: tuple[tuple[str, Template, CheckOptions], list[Finding]] | None = field(
+    _errors_kept: tuple[tuple[dict[str, Any], Template, CheckOptions], list[Finding]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
 
