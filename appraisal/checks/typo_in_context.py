@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
-from appraisal.checks.language import SPLITS, Language, Splits, Token, language, split_line
+from appraisal.checks.language import SOUND_TONE, SPLITS, Language, Splits, Token, language, split_line
 from appraisal.checks.person_names import person_names
 from appraisal.checks.proper_names import PLACE_ENDS, after_a_place, looks_like_a_name, name_position
 from appraisal.checks.real_word import misused
@@ -101,6 +101,8 @@ def suspects(
                 tokens, run, candidates[0]
             ):
                 continue
+            if _rare_and_unlike(model, pairs, run[at], candidates[0][0]):
+                continue
             if (
                 candidates[0][3] < SURE
                 and (
@@ -175,6 +177,13 @@ def _in_context(
         scored.append((ch, word.text, window[word.start : word.end], gain + split))
     scored.sort(key=lambda c: -c[3])
     return tuple(c for c in scored if c[3] >= scored[0][3] - CLEAR_WIN) if scored else None
+
+
+def _rare_and_unlike(model: Language, pairs: CharNgrams, written: str, right: str) -> bool:
+    """Whether a rare character stands where the correction sounds only near it or only looks like it (勠力 for
+    努力: lù, nǔ): an input method gives a slip of the same syllable, and a common one first; a rare character that
+    shares neither is chosen, however well a common word would fit (勠力同心)."""
+    return pairs.count(written) < SELDOM_IN_TEXT and model.similar(written).get(right, 0.0) < SOUND_TONE
 
 
 def _agrees(pairs: CharNgrams, run: str, at: int, right: str) -> bool:

@@ -197,6 +197,8 @@ def test_a_slip_both_models_agree_on_is_still_found(marked: str, fix: str) -> No
         # into (an input method offers the common one first), unless a common word explains it beyond doubt.
         "扩大冰糖柚种植规模。",
         "车轮溅起泥水。",
+        # Even beyond doubt when the common word only sounds near it or looks like it (勠 lù, 努 nǔ): 勠力同心
+        "团结带领全镇干部群众勠力同心，攻坚克难。",
     ],
 )
 def test_a_rare_character_in_a_non_word_is_taken_as_chosen(text: str) -> None:
