@@ -140,6 +140,15 @@ def test_an_unrecognised_document_says_so_and_check_runs_only_the_content_rules(
     assert "section-empty" in {f.rule for f in given.findings}
 
 
+def test_words_of_a_speech_in_a_reports_sentences_do_not_make_it_a_speech() -> None:
+    """交流, 体会, 发言 in the opening sentences are things the writer did; before, the first line was read for the
+    kind like a title and the report was said to fit no template (and put into one section)."""
+    report = "本人今年积极参加业务交流，认真撰写学习体会。\n全年完成各项工作任务，群众满意。\n今后将继续努力。\n"
+    assert not parse(report).fits_no_template
+    run_in = "在全县年度工作述职评议会议上的讲话同志们:今天我们召开述职评议会议。各位书记逐一述职。\n"
+    assert parse(run_in).fits_no_template  # a title run into its text still names a speech
+
+
 def test_run_in_headings_with_and_without_a_separator() -> None:
     text = (
         "2025年度个人总结\n一、品行修养\n甲。\n二、理论学习\n乙。\n三、四项主要工作实绩\n"

@@ -41,6 +41,9 @@ _KINDS = (
 )
 NO_TEMPLATE_KINDS = {"讲话"}
 _SPEECH_OPENING = lazy_compile(r"\s*同志们[：:，,！!]")
+_TITLE_LINE = 40  # characters at most of an opening line read as a title
+_TITLE_END = lazy_compile(r"同志们|[。！？!?；;]")  # where a title run into its text ends at the latest
+_COMMA = lazy_compile(r"[，,]")  # a title has none; a sentence most often does
 
 
 @dataclass(frozen=True)
@@ -96,12 +99,21 @@ class Recognition:
         return "；".join(self.reasons)
 
 
-def kind_of(text: str) -> str:
-    """The kind of report the words name first in this order of strength (述职 before 总结), or ""."""
+def kind_of(text: str, *, speech: bool = True) -> str:
+    """The kind of report the words name first in this order of strength (述职 before 总结), or "" (a speech's
+    words left out unless `speech`)."""
     for kind, words in _KINDS:
-        if words.search(text):
+        if (speech or kind not in NO_TEMPLATE_KINDS) and words.search(text):
             return kind
     return ""
+
+
+def _named_kind(text: str) -> str:
+    """The kind the title or the opening names. A first line that opens like a title (在全县工作会议上的讲话, also run
+    into 同志们 or a sentence) names any kind; in a report's sentences 交流, 体会, 发言 are things done (参加业务交流，
+    撰写学习体会), not what the text is."""
+    head = _TITLE_END.split(text.strip().split("\n", 1)[0], maxsplit=1)[0]
+    return kind_of(text, speech=len(head) <= _TITLE_LINE and not _COMMA.search(head))
 
 
 def voice_of(text: str) -> Voice:
@@ -148,7 +160,7 @@ class _Named:
     @classmethod
     def read(cls, evidence: list[Evidence], title: str, lead: str) -> _Named:
         # A text that opens with 同志们 (no title, no 各位领导 before it) is a speech, whatever it goes on to name.
-        kind = "讲话" if _SPEECH_OPENING.match(lead) else kind_of(title) or kind_of(lead[: _LEAD_CHARS // 4])
+        kind = "讲话" if _SPEECH_OPENING.match(lead) else _named_kind(title) or _named_kind(lead[: _LEAD_CHARS // 4])
         return cls(
             {e.template.id: _longest_word(e.template, title) for e in evidence},
             {e.template.id: _longest_word(e.template, lead[:_LEAD_CHARS]) for e in evidence},
