@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
-from appraisal.checks.chars import HAN_UNIFIED
+from appraisal.checks.chars import HAN_UNIFIED, is_han_unified
 from appraisal.text.lazy_regex import lazy_compile
 from appraisal.text.patterns import PAGE_NUMBER_LINE
 
@@ -52,7 +52,6 @@ _ITEM_NUMBER_ALONE = lazy_compile(
     r"|[一二三四五六七八九十]{1,3}[、.．])[ \t\u3000]*"
 )
 _DATE_END = lazy_compile(r"[0-9０-９〇一二三四五六七八九十]{1,2}日$")
-_HAN_CHAR = lazy_compile(f"[{HAN_UNIFIED}]")
 _NUMBER_AT_END = lazy_compile(r"[0-9](?:[ \u3000]*[万亿])?$")
 # A count opening the next line: `412件，` `4300余户` (not a year, a date, a list's number or a time).
 _COUNT_OPENS = lazy_compile(
@@ -249,7 +248,7 @@ def _continued(text: str, second: str) -> bool:
         return False
     if _NUMBER_AT_END.search(text) and _NUMBER_THEN_UNIT.match(following) is not None:
         return True  # `争取资金 3860` / `万元，用于…`, `12.23 万` / `平方米，…`
-    if _HAN_CHAR.match(text[-1]) and _CLAUSE_MARKS.search(text) and _COUNT_OPENS.match(following):
+    if is_han_unified(text[-1]) and _CLAUSE_MARKS.search(text) and _COUNT_OPENS.match(following):
         return True  # `全年共调处矛盾纠纷` / `412件，…`: a paragraph does not open with a count
     if _IN_FRAME_END.search(text):
         return True  # `…，在干部职工中` / `树立了良好形象。`: 在…中 needs its verb

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
-from appraisal.checks.chars import HAN, HAN_UNIFIED
+from appraisal.checks.chars import HAN, HAN_UNIFIED, is_han
 from appraisal.text.lazy_regex import lazy_compile
 
 Found = tuple[int, int, str, str | None]
@@ -52,7 +52,6 @@ _ELLIPSIS_DENG = lazy_compile(r"(?<!…)……(?=等)")  # `...等`, `…等` ar
 _CLAUSE_MARK = lazy_compile(r"[。！？；：，,;:!?]")
 _HEADING_DOT = lazy_compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}([.．])(?![0-9０-９])")
 _STRAIGHT_SINGLE = "'"
-_HAN_CHAR = lazy_compile(f"[{HAN}]")
 _ANGLE = lazy_compile(rf"(?<=[{HAN}*＊])(?:<[^<>]{{1,40}}>|[<>])(?=[{HAN}*＊])")
 _DOC_NUMBER = lazy_compile(
     rf"(?<=[{HAN}])(?:〔(?P<a>(?:19|20)\d\d)(?P<b>\d{{1,4}})号|(?P<c>(?:19|20)\d\d)〕(?P<d>\d{{1,4}})号"
@@ -107,7 +106,7 @@ def _statement_questions(line: str) -> Iterator[Found]:
         for end in _SENTENCE_START.finditer(line, 0, at):
             start = end.end()
         sentence = line[start:at]
-        han = sum(1 for ch in sentence if _HAN_CHAR.match(ch))
+        han = sum(1 for ch in sentence if is_han(ch))
         title = han < 10 and _CLAUSE.search(sentence) is None
         if han < 6 or title or _ASKING.search(sentence) or _quoted_at(line, at):
             continue
@@ -125,7 +124,7 @@ def _ellipsis_deng(line: str) -> Iterator[Found]:
     to fill (`……等重大事项`, `起草……等文件……份`), which deleting would hide, not a list cut short."""
     for match in _ELLIPSIS_DENG.finditer(line):
         clause = _CLAUSE_MARK.split(line[: match.start()])[-1]
-        if "、" in clause and _HAN_CHAR.match(clause[-1:]):
+        if "、" in clause and is_han(clause[-1:]):
             yield match.start(), match.end(), "省略号与“等”不同时使用，删去省略号。", ""
 
 
@@ -159,7 +158,7 @@ def _single_quotes(line: str) -> Iterator[Found]:
     if open_straight >= 0:
         found[open_straight] = (found[open_straight][0], None)
     for i, fix in found:
-        if _HAN_CHAR.match(line[i - 1 : i]) or _HAN_CHAR.match(line[i + 1 : i + 2]):
+        if is_han(line[i - 1 : i]) or is_han(line[i + 1 : i + 2]):
             yield i, i + 1, "中文里应使用中文引号‘’，不用直引号'。", fix
 
 

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
-from appraisal.checks.chars import HAN
+from appraisal.checks.chars import HAN, is_han
 from appraisal.text.lazy_regex import lazy_compile
 
 _X = "XxＸｘ×"
@@ -43,7 +43,6 @@ _RANK_END = set("，。、；：！？,.;:!?）)名位批届期次轮")
 # How many X blanks a field must already hold before a lone X between two Chinese words counts as one too.
 _X_BLANKS_SEEN = 3
 # A lone `_` counts next to Chinese, but not inside a file name: `述职报告_终稿.docx`.
-_HAN_CHAR = lazy_compile(f"[{HAN}]")
 _HAN_OR_MARK = lazy_compile(f"[{HAN}，。、；：！？（）“”《》]")
 _FILE_NAME = lazy_compile(
     r"[^\s，。；：！？、“”《》（）]{0,40}\.(?:docx?|xlsx?|pptx?|pdf|txt|wps|et|dps|ofd|zip|rar|jpe?g|png)\b", re.I
@@ -150,8 +149,8 @@ def _lone_x(line: str, start: int, end: int) -> bool:
     return (
         line[start:end] in "xｘ"
         and start > 0
-        and _HAN_CHAR.match(line[start - 1]) is not None
-        and _HAN_CHAR.match(following) is not None
+        and is_han(line[start - 1])
+        and is_han(following)
         and following not in "光射轴线型"
     )
 
@@ -161,11 +160,11 @@ def _between_words(line: str, start: int, end: int) -> bool:
     single star before a Chinese word (`“*普法”公众号`)."""
     following = line[end : end + 1]
     before = line[start - 1 : start] if start > 0 else ""
-    if end - start != 1 or _HAN_CHAR.match(following) is None or following in "光射轴线型":
+    if end - start != 1 or not is_han(following) or following in "光射轴线型":
         return False
     if line[start] in "XＸ":
-        return before != "" and _HAN_CHAR.match(before) is not None
-    return line[start] in "*＊" and (before == "" or before in "“‘《（ \u3000" or _HAN_CHAR.match(before) is not None)
+        return before != "" and is_han(before)
+    return line[start] in "*＊" and (before == "" or before in "“‘《（ \u3000" or is_han(before))
 
 
 def _stars_escaped(item: Field, index: int, start: int, end: int) -> bool:

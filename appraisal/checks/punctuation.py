@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import explained
-from appraisal.checks.chars import HAN
+from appraisal.checks.chars import HAN, is_han
 from appraisal.checks.mark_usage import last_items, usage
 from appraisal.checks.placeholder import in_blank_brackets
 from appraisal.text.lazy_regex import lazy_compile
@@ -40,7 +40,6 @@ _PROSE = lazy_compile("[，。、；！？]")
 _PAGE_LINE = lazy_compile(r"[ \t\u3000]*[-－—][ \u3000]*[0-9]{1,3}[ \u3000]*[-－—][ \t\u3000]*")
 _CN_MARKS = "，。、；：！？"
 _SPACE = lazy_compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}{_CN_MARKS}])|(?<=[{_CN_MARKS}])[ \u3000](?=[{HAN}])")
-_HAN_CHAR = lazy_compile(f"[{HAN}]")
 # The 落款: a full-width (or plain) space between a post and a name is layout (`局长　刘建国`, `报告人：局长　王德明`).
 _SIGNATURE = lazy_compile(
     rf"(?<=[长任记员席理监官师])[ \u3000]+(?=[{HAN}]{{2,4}}(?:$|[ \t\u3000，,（(0-9０-９〇一二]))"
@@ -52,11 +51,7 @@ _SPACED_OUT = lazy_compile(rf"[ \t\u3000]*(?:[{HAN}][ \u3000]+)+[{HAN}][ \t\u300
 def _straight_quotes(line: str) -> Iterator[tuple[int, str | None]]:
     """(position, fix) of each straight double quote in a Chinese line; fixes only when they pair up."""
     positions = [i for i, ch in enumerate(line) if ch == '"']
-    chinese = [
-        i
-        for i in positions
-        if (i > 0 and _HAN_CHAR.match(line[i - 1])) or (i + 1 < len(line) and _HAN_CHAR.match(line[i + 1]))
-    ]
+    chinese = [i for i in positions if (i > 0 and is_han(line[i - 1])) or (i + 1 < len(line) and is_han(line[i + 1]))]
     if not chinese:
         return
     pairs = len(positions) % 2 == 0
@@ -89,7 +84,7 @@ class Punctuation(Rule):
             for match in _ELLIPSIS.finditer(line):
                 before = line[match.start() - 1 : match.start()]
                 after = line[match.end() : match.end() + 1]
-                if match.group()[0] in ".．" and not (_HAN_CHAR.match(before) or _HAN_CHAR.match(after)):
+                if match.group()[0] in ".．" and not (is_han(before) or is_han(after)):
                     continue  # `etc...` in Latin text
                 if in_blank_brackets(line, match.start(), match.end()):
                     continue  # `〔…〕号`: a blank, which `placeholder` reports

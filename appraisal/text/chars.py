@@ -23,7 +23,9 @@ NUMBER_SPACES = " \u00a0\u2009\u202f\u2006\u2005\u3000"
 
 
 def is_han(ch: str) -> bool:
-    """Whether `ch` is in HAN (the same ranges, without a regex)."""
+    """Whether `ch` is in HAN (the same ranges, without a regex; False for an empty string)."""
+    if len(ch) != 1:
+        return False
     code = ord(ch)
     return (
         0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
