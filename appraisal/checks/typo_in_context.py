@@ -339,8 +339,11 @@ def _score(model: Language, window: str, j: int) -> tuple[tuple[str, str, str, f
 
 def _listed_spans(item: Field, ctx: Context) -> dict[int, list[tuple[int, int]]]:
     """Where `typo`'s list of common misspellings and confused words already reports in `item`, by line: one slip
-    gets one finding, the list's (it names the right form with certainty)."""
+    gets one finding, the list's (it names the right form with certainty). None where `typo` is switched off:
+    then the slip is this rule's to report."""
     spans: dict[int, list[tuple[int, int]]] = {}
+    if "typo" in ctx.options.disabled:
+        return spans
     for slip in typo_listed(item, ctx):
         spans.setdefault(slip.index, []).append((slip.start, slip.end))
     return spans

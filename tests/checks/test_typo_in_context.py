@@ -246,3 +246,12 @@ def test_the_typo_list_is_matched_once_per_field_for_both_rules(monkeypatch: pyt
     found = [f for f in check_draft(draft, template()) if f.rule in ("typo", RULE)]
     assert [(f.rule, f.fix) for f in found] == [("typo", "贯彻")]
     assert len(asked) == len(set(asked))  # each field once, not once per rule
+
+
+def test_with_the_typo_list_switched_off_its_slip_is_still_reported_by_context() -> None:
+    """typo-in-context stays silent where `typo` reports; with `typo` switched off nothing would report the slip."""
+    from appraisal.checks import CheckOptions
+
+    draft = draft_with("results.service", "我们要坚定不移地狠抓贯切落实。")
+    found = check_section(draft, template(), "results.service", CheckOptions(disabled=frozenset({"typo"})))
+    assert [(f.rule, f.fix) for f in found if f.rule in ("typo", RULE)] == [(RULE, "彻")]
