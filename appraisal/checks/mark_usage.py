@@ -119,13 +119,20 @@ def _titles(line: str) -> Iterator[Found]:
         yield match.start(), match.start() + 1, f"书名号里的标题末尾不加“{mark}”。", ""
 
 
+ELLIPSIS_AND_DENG = "省略号与“等”不同时使用，删去省略号。"
+
+
+def after_listed_items(line: str, start: int) -> bool:
+    """Whether an ellipsis at `start` follows listed items (`走访、座谈……等`): with no 、 before it in its clause it
+    is a blank left to fill (`……等重大事项`, `起草……等文件……份`), which deleting would hide."""
+    clause = _CLAUSE_MARK.split(line[:start])[-1]
+    return "、" in clause and is_han(clause[-1:])
+
+
 def _ellipsis_deng(line: str) -> Iterator[Found]:
-    """Only after listed items (`走访、座谈……等`): an ellipsis with no 、 before it in its clause is a blank left
-    to fill (`……等重大事项`, `起草……等文件……份`), which deleting would hide, not a list cut short."""
     for match in _ELLIPSIS_DENG.finditer(line):
-        clause = _CLAUSE_MARK.split(line[: match.start()])[-1]
-        if "、" in clause and is_han(clause[-1:]):
-            yield match.start(), match.end(), "省略号与“等”不同时使用，删去省略号。", ""
+        if after_listed_items(line, match.start()):
+            yield match.start(), match.end(), ELLIPSIS_AND_DENG, ""
 
 
 def _heading_dot(line: str) -> Iterator[Found]:

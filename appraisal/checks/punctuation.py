@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import explained
 from appraisal.checks.chars import HAN, is_han
-from appraisal.checks.mark_usage import last_items, usage
+from appraisal.checks.mark_usage import ELLIPSIS_AND_DENG, after_listed_items, last_items, usage
 from appraisal.checks.placeholder import in_blank_brackets
 from appraisal.text.lazy_regex import lazy_compile
 
@@ -88,8 +88,8 @@ class Punctuation(Rule):
                     continue  # `etc...` in Latin text
                 if in_blank_brackets(line, match.start(), match.end()):
                     continue  # `〔…〕号`: a blank, which `placeholder` reports
-                if after == "等":  # `扰民...等`: GB/T 15834 uses the ellipsis or 等, not both
-                    found.append((match.start(), match.end(), "省略号与“等”不同时使用，删去省略号。", ""))
+                if after == "等" and after_listed_items(line, match.start()):  # `扰民...等`: GB/T 15834 uses
+                    found.append((match.start(), match.end(), ELLIPSIS_AND_DENG, ""))  # the ellipsis or 等, not both
                     continue
                 found.append((match.start(), match.end(), f"省略号应为“……”，不应写作“{match.group()}”。", "……"))
         for match in _DOUBLED.finditer(line) if any(f"{m}{m}" in line for m in "。，、；：") else ():
