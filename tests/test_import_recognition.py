@@ -147,6 +147,10 @@ def test_words_of_a_speech_in_a_reports_sentences_do_not_make_it_a_speech() -> N
     assert not parse(report).fits_no_template
     run_in = "在全县年度工作述职评议会议上的讲话同志们:今天我们召开述职评议会议。各位书记逐一述职。\n"
     assert parse(run_in).fits_no_template  # a title run into its text still names a speech
+    with_comma = "真抓实干，奋力谱写新篇章——在全县经济工作会议上的讲话\n同志们：\n今天召开会议。\n"
+    assert parse(with_comma).fits_no_template  # a speech's title may have a comma
+    named_first = "张三\n本人一年来积极参加各类业务交流活动，认真撰写学习体会，全年完成各项工作任务，群众满意。\n"
+    assert not parse(named_first).fits_no_template
 
 
 def test_run_in_headings_with_and_without_a_separator() -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from appraisal.importing.headings import has_sentence_punctuation
 from appraisal.importing.not_report import Foreign, foreign_text
 from appraisal.templates import DEFAULT_TEMPLATE, Template
 from appraisal.text.lazy_regex import lazy_compile
@@ -43,7 +44,8 @@ NO_TEMPLATE_KINDS = {"讲话"}
 _SPEECH_OPENING = lazy_compile(r"\s*同志们[：:，,！!]")
 _TITLE_LINE = 40  # characters at most of an opening line read as a title
 _TITLE_END = lazy_compile(r"同志们|[。！？!?；;]")  # where a title run into its text ends at the latest
-_COMMA = lazy_compile(r"[，,]")  # a title has none; a sentence most often does
+# A speech's title, commas and length whatever: `真抓实干，奋力谱写新篇章——在全县经济工作会议上的讲话`.
+_SPEECH_TITLE = lazy_compile(r"(?:——|上的|时的)[^，,]*(?:讲话|致辞|讲稿|发言|材料)稿?$")
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ class Recognition:
         return "；".join(self.reasons)
 
 
-def kind_of(text: str, *, speech: bool = True) -> str:
+def kind_of(text: str, *, speech: bool) -> str:
     """The kind of report the words name first in this order of strength (述职 before 总结), or "" (a speech's
     words left out unless `speech`)."""
     for kind, words in _KINDS:
@@ -113,7 +115,8 @@ def _named_kind(text: str) -> str:
     into 同志们 or a sentence) names any kind; in a report's sentences 交流, 体会, 发言 are things done (参加业务交流，
     撰写学习体会), not what the text is."""
     head = _TITLE_END.split(text.strip().split("\n", 1)[0], maxsplit=1)[0]
-    return kind_of(text, speech=len(head) <= _TITLE_LINE and not _COMMA.search(head))
+    titled = _SPEECH_TITLE.search(head) or (len(head) <= _TITLE_LINE and not has_sentence_punctuation(head))
+    return (kind_of(head, speech=True) if titled else "") or kind_of(text, speech=False)
 
 
 def voice_of(text: str) -> Voice:
