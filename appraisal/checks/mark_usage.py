@@ -91,24 +91,26 @@ def _items(line: str) -> Iterator[Found]:
             yield match.start(1), match.end(1), f"括号序号后不加标点，“{mark}”应删除。", ""
 
 
-def _quoted_at(line: str, at: int) -> bool:
-    """Whether position `at` is inside a quotation or a title (a question quoted in a statement is a question)."""
-    before = line[:at]
-    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
-
-
 def _statement_questions(line: str) -> Iterator[Found]:
+    """Each question mark ending a statement. The line is read once, left to right: where the sentence before each
+    mark starts, and how many quotations and titles are open there (a question quoted in a statement is one)."""
+    start = scanned = 0
+    marks = {"“": 0, "”": 0, "《": 0, "》": 0}
     for match in _QUESTION.finditer(line):
         at = match.start()
+        for ch in line[scanned:at]:
+            if ch in marks:
+                marks[ch] += 1
+        for end in _SENTENCE_START.finditer(line, scanned, at):
+            start = end.end()
+        scanned = at
         if line[at + 1 : at + 2] in ("？", "！", "”", "’", "》") or line[at - 1 : at] in ("？", "！"):
             continue
-        start = 0
-        for end in _SENTENCE_START.finditer(line, 0, at):
-            start = end.end()
         sentence = line[start:at]
         han = sum(1 for ch in sentence if is_han(ch))
         title = han < 10 and _CLAUSE.search(sentence) is None
-        if han < 6 or title or _ASKING.search(sentence) or _quoted_at(line, at):
+        quoted = marks["“"] > marks["”"] or marks["《"] > marks["》"]
+        if han < 6 or title or _ASKING.search(sentence) or quoted:
             continue
         yield at, at + 1, "这是陈述句，句末应用句号，不用问号。", None  # the writer decides: "fix all" must not guess
 
