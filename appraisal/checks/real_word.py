@@ -25,11 +25,14 @@ from appraisal.checks.person_names import person_names
 CONTEXT_GAIN = 6.0  # natural log: the counts of running text make the text e^6 ≈ 400 times more probable
 NEIGHBOURS = 6.0  # of which the neighbours, not the two words' own frequencies, bring at least this much
 SPLIT_GAIN = 3.0  # and the split into dictionary words gains this much
-ATTESTED = 3  # the three characters around the written one seen this often in running text: taken as written
-SELDOM_IN_TEXT = 20  # a character seen fewer times in running text is chosen, not slipped into
-WINDOW = 4  # characters either side that the local split looks at
-PROPER = frozenset({"nr", "ns", "nt", "nz"})
-MEMO = 50_000
+# Shared with typo_in_context, which reads real words through this module.
+PROPER = frozenset({"nr", "ns", "nt", "nz"})  # a person, a place, a body, another name: a name misspelt is as
+# likely another name (崔建 is not 崔健)
+WINDOW = 4  # characters either side of a suspect that the local split looks at
+ATTESTED = 3  # three characters seen this often in running text are taken as written
+SELDOM_IN_TEXT = 20  # a character seen fewer times in the 3.8 M 字 of running text is never taken for a slip there,
+# nor in a non-word unless a common word explains it beyond doubt (typo_in_context.SURE)
+MEMO = 50_000  # entries each memo keeps (the latest used): far more than a long report's suspects
 
 Candidate = tuple[str, str, str, float]  # (right character, the word it makes, the word as written, gain)
 

@@ -28,29 +28,22 @@ from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
 from appraisal.checks.language import SOUND_TONE, SPLITS, Language, Splits, Token, language, split_line
 from appraisal.checks.person_names import person_names
 from appraisal.checks.proper_names import PLACE_ENDS, after_a_place, looks_like_a_name, name_position
-from appraisal.checks.real_word import misused
+from appraisal.checks.real_word import ATTESTED, MEMO, PROPER, SELDOM_IN_TEXT, WINDOW, misused
 from appraisal.checks.typo import listed as typo_listed
 
 MIN_GAIN = 5.0  # natural-log units: the corrected sentence must be this much more probable (e^5 ≈ 150 times)
 SURE = 8.0  # a correction this strong is offered even for a non-word the writer wrote more than once (公作 for 工作)
 CLEAR_WIN = 3.0  # the best candidate must beat the next by this much for its fix to be offered
 SIMILARITY_WEIGHT = 3.0  # how much a near sound or a similar shape costs against the same sound
-PROPER = frozenset({"nr", "ns", "nt", "nz"})  # a person, a place, a body, another name: a name misspelt is as
-# likely another name (崔建 is not 崔健)
-WINDOW = 4  # characters either side of a suspect that the local split looks at
 # A right word in the wrong place (`在加上` for `再加上`, `我门` for `我们`): the character pairs around it must
 # become far more probable (CONTEXT_GAIN) and the split of the sentence too (CONTEXT_SPLIT_GAIN).
 CONTEXT_GAIN = 7.0
 CONTEXT_SPLIT_GAIN = 3.0
-ATTESTED = 3  # three characters seen this often in running text are taken as written
-SELDOM_IN_TEXT = 20  # a character seen fewer times in the 3.8 M 字 of running text is never taken for a slip there,
-# nor in a non-word unless a common word explains it beyond doubt (SURE)
 # A non-word's correction must also fit its neighbours in running text: the character counts must make the text at
 # least e^AGREE (4.5) times more probable with it. The dictionary alone takes every word it lacks for a slip
 # (`尽锐` → 精锐, foreign names such as `阿尔希波夫` → 波幅); the two models agree on a learner's or a typist's slip.
 AGREE = 1.5
 AGREE_AFTER = 8.0  # e^8: where the written character's own term is against the correction, its followers alone
-MEMO = 50_000  # entries each memo keeps (the latest used): far more than a long report's suspects
 
 
 @dataclass(frozen=True)
