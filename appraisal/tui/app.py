@@ -95,7 +95,7 @@ class AppraisalApp(PatchedApp[int]):
             # the app before the editor is open: they wait for the editor instead of going to the blank first
             # screen, which dropped them (every key typed in the first second on a busy machine was lost).
             hold_keys(self, START_HOLD_LIMIT)
-        if self.draft_path is None:
+        else:
             self.show_start()
             if not draft_files():
                 self.call_after_refresh(self.new_draft)

@@ -125,12 +125,13 @@ class EditorFindings:
         section_ids = tuple(template.text_section_ids())
         try:
             found = self.check_all(service, draft, template, last_year)
-            texts = {sid: draft.sections.get(sid, "") for sid in found}
-            self.editor.post_message(WholeFindings(found, texts, run))
-            self._run_idle_rules(service, draft, template, section_ids)
         except Exception:  # a rule's bug is a finding already (check-failed); this is the checker's own
             log.exception("checking the whole draft failed")
             self.editor.post_message(WholeFindings({}, {}, run))
+            return
+        texts = {sid: draft.sections.get(sid, "") for sid in found}
+        self.editor.post_message(WholeFindings(found, texts, run))
+        self._run_idle_rules(service, draft, template, section_ids)  # logs its own failures
 
     def whole_found(self, event: WholeFindings) -> None:
         """The whole draft's fast findings, for each section still as it was checked; typed-in sections keep
