@@ -12,6 +12,8 @@ Keys the app had not yet read when the terminal closed are beyond its reach: the
 input at hang-up (open a pty, write to the master, close it: the slave reads b''). So the figure that matters is
 characters lost among those read; the target is 0. `--load K` runs K busy processes meanwhile; `--signal term`
 sends SIGTERM (as `kill` does) instead of closing the terminal; `--chars N` types N characters (default 69).
+`--stalled` first stops reading the app's output (a stalled ssh connection: the terminal is open but reads
+nothing) and resizes the terminal until the app's output thread is stuck writing, then types and sends the signal.
 POSIX only (Linux: it reads /proc).
 tests/tui/test_hangup.py runs the same protocol a few times.
 """
@@ -70,6 +72,10 @@ def _inq(fd: int) -> int:
 
 SELECT_CALLS = {"x86_64": {"23", "270"}, "aarch64": {"72"}}
 """select() and pselect6() by machine: how the input thread is told apart from the app's other threads."""
+WRITE_CALLS = {"x86_64": "1", "aarch64": "64"}
+"""write() by machine: the app's output thread waits there once the terminal has stopped reading."""
+FUTEX_CALLS = {"x86_64": "202", "aarch64": "98"}
+"""futex() by machine: the app's main thread waits there for room in the full output queue."""
 
 
 def _input_thread(pid: int) -> Path:
@@ -102,6 +108,7 @@ class Terminal:
         self.output = bytearray()
         self._hang_up, self._wake = os.pipe()
         self._closed = threading.Event()
+        self._reading = True
         self._thread = threading.Thread(target=self._read_output, daemon=True)
 
     def start(self) -> None:
@@ -110,7 +117,8 @@ class Terminal:
     def _read_output(self) -> None:
         try:
             while True:
-                ready, _, _ = select.select([self.master, self._hang_up], [], [], 1.0)
+                watched = [self.master, self._hang_up] if self._reading else [self._hang_up]
+                ready, _, _ = select.select(watched, [], [], 0.1)
                 if self._hang_up in ready:
                     return
                 if self.master in ready:
@@ -124,6 +132,10 @@ class Terminal:
         finally:
             os.close(self.master)
             self._closed.set()
+
+    def stop_reading(self) -> None:
+        """The terminal stays open but reads no more output (a stalled ssh connection)."""
+        self._reading = False
 
     def hang_up(self) -> None:
         """Close the terminal window, now."""
@@ -169,10 +181,36 @@ def _appraisal() -> list[str]:
     return [str(Path(sys.executable).with_name("appraisal"))]
 
 
-def trial(home: Path, draft: Path, text: str | bytes = TEXT, *, end: str = "hup") -> Trial:
+def _stall(terminal: Terminal, pid: int) -> None:
+    """Stop reading the app's output and resize the terminal (each resize redraws the whole screen) until the
+    app's output thread has been seen stuck in write() and its main thread waiting (for room in the output
+    queue), twice, 0.3 s apart."""
+    machine = os.uname().machine
+
+    def call(task: Path) -> str:
+        return (task / "syscall").read_text().split()[0]
+
+    def writing() -> bool:
+        tasks = Path(f"/proc/{pid}/task")
+        blocked = call(tasks / str(pid)) == FUTEX_CALLS[machine]
+        return blocked and any(call(task) == WRITE_CALLS[machine] for task in tasks.iterdir())
+
+    terminal.stop_reading()
+    for number in range(2000):
+        rows, columns = (SIZE[0] + 6, SIZE[1] + 20) if number % 2 else SIZE
+        fcntl.ioctl(terminal.slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        time.sleep(0.02)
+        if number % 10 == 9 and writing():
+            time.sleep(0.3)
+            if writing():
+                return
+    raise TimeoutError("the app's output never filled the terminal")
+
+
+def trial(home: Path, draft: Path, text: str | bytes = TEXT, *, end: str = "hup", stalled: bool = False) -> Trial:
     """Open `draft` in the real app on a terminal, type `text` (bytes: as a terminal not set to UTF-8 sends
     them), close the terminal once the app has read it (`end="term"`: send SIGTERM instead, as `kill` does, the
-    terminal still open)."""
+    terminal still open). `stalled`: the terminal stops reading output before the keys are typed."""
     from appraisal.store import load_draft, lock_path
 
     terminal = Terminal()
@@ -194,6 +232,8 @@ def trial(home: Path, draft: Path, text: str | bytes = TEXT, *, end: str = "hup"
         # The editor is drawn and holds the lock: a person would start typing now.
         _wait(lambda: "品行修养".encode() in terminal.output and lock_path(draft).exists(), 60, "editor not drawn")
         reader = _wait_for_input_thread(process.pid)
+        if stalled:
+            _stall(terminal, process.pid)
         before = _bytes_read(reader)
         os.write(terminal.master, data)
         # Every byte written has reached the app: its input thread has read that many bytes and the kernel holds
@@ -255,6 +295,7 @@ def main() -> None:
     parser.add_argument("--load", type=int, default=0, help="busy processes running meanwhile")
     parser.add_argument("--signal", choices=["hup", "term"], default="hup", help="close the terminal, or kill")
     parser.add_argument("--chars", type=int, default=len(TEXT), help="characters in the burst (TEXT repeated)")
+    parser.add_argument("--stalled", action="store_true", help="the terminal stops reading output first")
     args = parser.parse_args()
     text = (TEXT * (args.chars // len(TEXT) + 1))[: args.chars]
     failures: list[str] = []
@@ -264,7 +305,7 @@ def main() -> None:
         home = Path(folder)
         for number in range(1, args.trials + 1):
             draft = make_draft(home / str(number))
-            result = trial(home / str(number), draft, text, end=args.signal)
+            result = trial(home / str(number), draft, text, end=args.signal, stalled=args.stalled)
             if not result.read:
                 unread += 1
                 print(f"trial {number}: the app had not read the keys after 10 s; not counted", flush=True)

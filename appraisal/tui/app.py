@@ -311,6 +311,10 @@ class AppraisalApp(PatchedApp[int]):
         import signal
 
         def on_signal(signum: int, frame: object) -> None:
+            # Saving comes before output: a terminal that stopped reading must not keep the loop from the save.
+            ours = self.terminal_driver()
+            if ours is not None:
+                ours.abandon_stalled_output()
             # With every draft already saved and unlocked (the app was leaving: a browser tab whose server was
             # killed), nothing is at risk: the short grace, not the one that lets a large draft finish saving.
             grace = self.settings.termination_grace if self._text_at_risk() else self.settings.exit_grace
@@ -348,6 +352,7 @@ class AppraisalApp(PatchedApp[int]):
         self._terminating = True
         ours = self.terminal_driver()
         if ours is not None:
+            ours.abandon_stalled_output()
             ours.wait_for_keys_read(KEYS_READ_WAIT)
         driver = self.running_driver()
         self.set_timer(1.0, self._save_without_waiting)

@@ -167,3 +167,20 @@ def test_a_terminal_that_sends_gbk_does_not_end_the_app(tmp_path: Path) -> None:
     assert trial.saved == "中\ufffd\ufffd\ufffd\ufffd文"
     assert trial.exit_code == 0
     assert not trial.lock_left
+
+
+@POSIX_ONLY
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads the app's threads in /proc (Linux)")
+def test_sigterm_while_the_terminal_has_stopped_reading_saves_and_unlocks(tmp_path: Path) -> None:
+    """A stalled ssh connection: the terminal is open but reads no output. Textual's output thread blocks in
+    write(), its queue fills and the event loop blocks in the next write; the keys typed then are read but not
+    handled. SIGTERM must still save them, remove the lock and end the app (exit 0) well before the 15-s
+    watchdog. Before: the watchdog ended it after 15 s (exit 1), the keys lost and the lock left behind."""
+    hangup: Any = hangup_benchmark()
+    draft = hangup.make_draft(tmp_path)
+    trial = hangup.trial(tmp_path, draft, end="term", stalled=True)
+    assert trial.read
+    assert trial.lost == 0, f"saved {trial.saved!r}"
+    assert trial.exit_code == 0
+    assert not trial.lock_left
+    assert trial.seconds < 10

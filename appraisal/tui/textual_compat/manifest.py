@@ -90,11 +90,15 @@ PATCHES: tuple[Patch, ...] = (
         module="terminal_driver",
         what="LinuxDriver with a copied run_input_thread that ends at end of file, says when every key read has "
         "been posted and reads bytes that are not UTF-8 as U+FFFD (telling the app once); no resume on a dead "
-        "terminal; output dropped once the terminal has hung up",
+        "terminal; output dropped once the terminal has hung up; write and close wait for a full output queue in "
+        "steps of 50 ms and, once the app is leaving (SIGTERM/SIGHUP), drop what does not fit",
         why="when the window closes, Textual's input thread spins, SIGCONT restarts application mode on the dead "
         "terminal and the writer thread dies on EIO, blocking the event loop: the save on SIGHUP must run; a "
-        "terminal set to GBK ended the app at its first 字 (strict decoder), losing what was typed with it",
-        upstream="none filed: terminal hang-up handling; Textualize/textual#6456 (strict decoder, open)",
+        "terminal set to GBK ended the app at its first 字 (strict decoder), losing what was typed with it; a "
+        "terminal that stopped reading (stalled ssh) blocked the event loop in a write for good: SIGTERM never "
+        "saved, the watchdog ended the app 15 s later with the last words lost and the lock left",
+        upstream="none filed: terminal hang-up and stalled-output handling; Textualize/textual#6456 (strict decoder, "
+        "open)",
         package="textual",
         version=TEXTUAL,
         when_off="Textual's LinuxDriver (SIGHUP still saves; it no longer waits for keys already read)",
@@ -110,6 +114,18 @@ PATCHES: tuple[Patch, ...] = (
             ),
             "textual.drivers.linux_driver:LinuxDriver.resume_application_mode": (
                 "f223590ce241bf26b9438b2e15cdc712f603f2f97818eb5c51f62a29b5bf5a71"
+            ),
+            "textual.drivers.linux_driver:LinuxDriver.write": (
+                "b78a34033db5a0eb51f564301af95e4ecf23106f7e1c3e95cfd30bfec78e1fef"
+            ),
+            "textual.drivers.linux_driver:LinuxDriver.close": (
+                "c32293a24c1a6b91014cb7e06cf6acdec5a6a1328f798b0b3bc75c5228f51581"
+            ),
+            "textual.drivers._writer_thread:WriterThread.__init__": (
+                "77d80cc491d74a64919a174923ac72948d33c75c27ea532b2940910bd19a0d25"
+            ),
+            "textual.drivers._writer_thread:WriterThread.stop": (
+                "e02ca6dd8268a204e626e6d4a6dd09e0c4b0b8d7dac8127352cd4621f4c0fdd0"
             ),
         },
     ),

@@ -12,17 +12,25 @@ copes with none of that:
 - its writer thread dies on the first EIO, with the same result.
 - its input thread decodes strictly: one byte that is not UTF-8 (a terminal or SSH client set to GBK, a paste
   cut inside a 字) raises in that thread, and Textual ends the app with a traceback (Textualize/textual#6456).
+A terminal that is open but has stopped reading (a stalled ssh connection) is worse: the writer thread blocks in
+write(), its queue fills, and the event loop blocks for good in the next write. SIGTERM then changed nothing:
+the save it asks for runs on that loop, so the watchdog ended the process 15 s later with the words typed since
+the last autosave lost and the lock left behind (or, when the signal woke another thread, never).
 This driver ends its input thread at end of file, says when every key read has been posted, does not resume on a
-dead terminal, drops output once the terminal has gone, and reads bytes that are not UTF-8 as U+FFFD, telling the
-app once (NotUtf8Input).
+dead terminal, drops output once the terminal has gone, reads bytes that are not UTF-8 as U+FFFD, telling the
+app once (NotUtf8Input), and never waits for a full output queue for longer than OUTPUT_POLL at a time: once the
+app is leaving (`abandon_stalled_output`, called by its signal handler), output that does not fit is dropped,
+so the loop comes back to save.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import logging
 import os
+import queue
 import selectors
 import struct
 import termios
@@ -38,18 +46,22 @@ from textual.message import Message
 
 log = logging.getLogger(__name__)
 
-_REPLACE_AND_COUNT = "appraisal-terminal-input"
-_replaced = threading.local()  # per input thread: how many byte sequences that are not UTF-8 it has replaced
+_REPLACE_AND_NOTE = "appraisal-terminal-input"
+_replaced = threading.local()  # per input thread: `any` is True once it has replaced bytes that are not UTF-8
+
+OUTPUT_POLL = 0.05
+"""Seconds a write waits at most for room in the full output queue before it looks again: the main thread wakes
+that often, so Python runs a signal handler even when the signal was delivered to another thread."""
 
 
-def _replace_and_count(error: UnicodeError) -> tuple[str, int]:
+def _replace_and_note(error: UnicodeError) -> tuple[str, int]:
     if not isinstance(error, UnicodeDecodeError):
         raise error
-    _replaced.count = getattr(_replaced, "count", 0) + 1
+    _replaced.any = True
     return "\ufffd", error.end
 
 
-register_error(_REPLACE_AND_COUNT, _replace_and_count)
+register_error(_REPLACE_AND_NOTE, _replace_and_note)
 
 
 class NotUtf8Input(Message):
@@ -97,6 +109,39 @@ class TerminalDriver(LinuxDriver):
         self._input_idle = False  # the input thread waits for input, having posted every key it read
         self._input_ended = False
         self._told_not_utf8 = False
+        self._output_abandoned = threading.Event()
+
+    def write(self, data: str) -> None:
+        """LinuxDriver.write, which put `data` on the writer thread's queue and waited however long it stayed
+        full (a terminal that stopped reading): the wait is now in steps of OUTPUT_POLL, and once the app is
+        leaving (`abandon_stalled_output`) what does not fit is dropped."""
+        writer = self._writer_thread
+        assert writer is not None, "Driver must be in application mode"
+        put = writer._queue.put
+        while not self._output_abandoned.is_set():
+            try:
+                put(data, timeout=OUTPUT_POLL)
+                return
+            except queue.Full:
+                continue
+        with contextlib.suppress(queue.Full):
+            put(data, block=False)
+
+    def abandon_stalled_output(self) -> None:
+        """The app is leaving (SIGTERM, SIGHUP): saving the text comes first. Output that finds the queue full
+        from now on is dropped instead of waited for. Safe to call from a signal handler."""
+        self._output_abandoned.set()
+
+    def close(self) -> None:
+        """LinuxDriver.close stopped the writer thread and waited for it to end: for ever, if it was blocked
+        writing to a terminal that no longer reads. Once output is abandoned it waits OUTPUT_POLL at most."""
+        writer = self._writer_thread
+        if writer is None:
+            return
+        self.write(None)  # type: ignore[arg-type]  # the thread's signal to stop, as WriterThread.stop sends it
+        writer.join(OUTPUT_POLL)
+        while writer.is_alive() and not self._output_abandoned.is_set():
+            writer.join(OUTPUT_POLL)
 
     def resume_application_mode(self) -> None:
         """SIGCONT: back from Ctrl+Z, or sent with SIGHUP when the terminal hangs up. Not on a dead terminal."""
@@ -137,8 +182,8 @@ class TerminalDriver(LinuxDriver):
         selector.register(self.fileno, selectors.EVENT_READ)
         fileno = self.fileno
         parser = XTermParser(self._debug)
-        decode = getincrementaldecoder("utf-8")(errors=_REPLACE_AND_COUNT).decode
-        _replaced.count = 0
+        decode = getincrementaldecoder("utf-8")(errors=_REPLACE_AND_NOTE).decode
+        _replaced.any = False
 
         def process(selector_events: list[tuple[selectors.SelectorKey, int]], final: bool = False) -> bool:
             """Read what is there and post its events; False at end of file."""
@@ -151,7 +196,7 @@ class TerminalDriver(LinuxDriver):
                         break
                     for event in parser.feed(decode(data, final=final and last)):
                         self.process_message(event)
-                    if _replaced.count and not self._told_not_utf8:
+                    if _replaced.any and not self._told_not_utf8:
                         self._told_not_utf8 = True
                         self.process_message(NotUtf8Input())
             for event in parser.tick():
