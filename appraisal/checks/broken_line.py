@@ -52,7 +52,9 @@ _ITEM_NUMBER_ALONE = lazy_compile(
     r"|[一二三四五六七八九十]{1,3}[、.．])[ \t\u3000]*"
 )
 _DATE_END = lazy_compile(r"[0-9０-９〇一二三四五六七八九十]{1,2}日$")
-_NUMBER_AT_END = lazy_compile(r"[0-9](?:[ \u3000]*[万亿])?$")
+# A line ending in a number (`争取资金 3860`, `12.23 万`), trailing blanks allowed: the first half of an amount whose
+# unit opens the next line (missing-figure leaves that unit alone).
+NUMBER_AT_END = lazy_compile(r"[0-9](?:[ \u3000]*[万亿])?[ \t\u3000]*$")
 # A count opening the next line: `412件，` `4300余户` (not a year, a date, a list's number or a time).
 _COUNT_OPENS = lazy_compile(
     r"[0-9]+(?:\.[0-9]+)?[余多]?(?:[个家项件户人名次起宗处所座条台辆场批篇套元亩吨]|万|亿|平方米|公里)"
@@ -222,7 +224,7 @@ def find_breaks(item: Field) -> list[Break]:
             found.append(Break(index, lead_of(text), following, (), 2, page, number=True))
         elif following == index + 1 and _continued(text, second):
             start = len(text) - 1
-            if _NUMBER_AT_END.search(text):
+            if NUMBER_AT_END.search(text):
                 while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ". \u3000万亿"):
                     start -= 1  # the whole number, not its last digit
                 start += len(text[start:]) - len(text[start:].lstrip())
@@ -246,7 +248,7 @@ def _continued(text: str, second: str) -> bool:
     following = second.strip()
     if not following or _ITEM.match(following) is not None or PAGE_NUMBER_LINE.fullmatch(following) is not None:
         return False
-    if _NUMBER_AT_END.search(text) and _NUMBER_THEN_UNIT.match(following) is not None:
+    if NUMBER_AT_END.search(text) and _NUMBER_THEN_UNIT.match(following) is not None:
         return True  # `争取资金 3860` / `万元，用于…`, `12.23 万` / `平方米，…`
     if is_han_unified(text[-1]) and _CLAUSE_MARKS.search(text) and _COUNT_OPENS.match(following):
         return True  # `全年共调处矛盾纠纷` / `412件，…`: a paragraph does not open with a count

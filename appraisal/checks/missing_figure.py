@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
+from appraisal.checks.broken_line import NUMBER_AT_END
 from appraisal.checks.chars import CN_NUMERALS, NUMBER_SPACES, is_digit, is_han, is_latin
 from appraisal.checks.figure_shapes import gaps
 from appraisal.text.lazy_regex import lazy_compile
@@ -75,7 +76,6 @@ _SPACES = set(NUMBER_SPACES)
 _NUMERALS = set(CN_NUMERALS)
 _INNER_QUOTES = str.maketrans("“”", "‘’")  # quotes inside the message's own quotes: `“‘吹哨’次”`
 _CONTEXT = 64  # characters on each side of a unit that are looked at
-_NUMBER_AT_END = lazy_compile(r"[0-9][ \u3000]*[万亿]?[ \t\u3000]*$")
 
 
 def _is_number_end(before: str, unit: str) -> bool:
@@ -173,7 +173,7 @@ class MissingFigure(Rule):
                 start = match.start()
                 if start > 0 and (is_digit(line[start - 1]) or line[start - 1] in _NUMERALS):
                     continue  # the common case, decided without looking further: `12亿元`, `三万亩`
-                if index > 0 and not line[:start].strip() and _NUMBER_AT_END.search(item.lines[index - 1]):
+                if index > 0 and not line[:start].strip() and NUMBER_AT_END.search(item.lines[index - 1]):
                     continue  # `3860` / `万元，…`, `12.23 万` / `平方米`: an amount broken across lines (broken-line)
                 gap = _missing(line, start, match.end(), _UNITS[match.group()])
                 if gap is None or item.is_protected(index, gap, match.end()):
