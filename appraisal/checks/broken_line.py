@@ -206,7 +206,7 @@ def find_breaks(item: Field) -> list[Break]:
             continue
         following, page = nxt
         second = lines[following]
-        lead = len(second) - len(second.lstrip(" \t\u3000"))
+        lead = lead_of(second)
         opened = _open_at_end(text)
         if opened is not None:
             closer = _first_unopened_closer(second, opened[0])
@@ -310,7 +310,7 @@ class BrokenLine(Rule):
                 message = f"序号“{line[b.start :].strip()}”单独成段，与下一段的文字断开了，请把两段接起来。"
             elif line[b.start] in _PAIRS:
                 second = item.lines[b.second]
-                lead = len(second) - len(second.lstrip(" \t\u3000"))
+                lead = lead_of(second)
                 quoted = f"{line[b.start :]}……{second[lead : b.marks[0] + 1]}"
                 message = f"{quoted}被断在两段里（常见于从PDF或网页复制的文字），请把两段接起来。"
             elif b.page >= 0:
