@@ -122,6 +122,11 @@ def _words_before(line: str, at: int, count: int = 4) -> int:
     return start
 
 
+def stripped_colon(line: str, at: int) -> bool:
+    """Whether the colon at `at` is a stripped figure's (`调整为：，`): a missing figure, not two marks in a row."""
+    return _COLON_EMPTY.match(line, at) is not None
+
+
 def gaps(line: str) -> Iterator[tuple[int, int, int]]:
     """(gap, start, end) of every place in `line` where a number is missing, in these shapes."""
     if any(word in line for word in ("率", "比", "速", "幅", "度", "面")):

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from appraisal.checks.chars import HAN, HAN_UNIFIED, is_han
+from appraisal.checks.figure_shapes import stripped_colon
 from appraisal.text.lazy_regex import lazy_compile
 
 Found = tuple[int, int, str, str | None]
@@ -35,7 +36,6 @@ _SEPARATORS = "，。、；：,;:"
 _MIXED = lazy_compile(rf"(?<=[{HAN}\w”’）》])([，。、；：])([，。、；：])|(?<=[{HAN}])([,;:，；：])([,;:，；：。])")
 _STRENGTH = {m: i for i, m in enumerate("、，,：:；;。")}  # the stronger of two marks is usually the one meant
 _FULL_WIDTH = {",": "，", ";": "；", ":": "："}
-_FIGURE_COLON = set("为达比")  # `调整为：，` is a stripped figure
 _DENG = lazy_compile(r"(?<![一二三四五六七八九十特优甲乙丙丁同平相何])等、|、等(?![级次待同候于距量价效号额比差])")
 _ITEM_COMMA = lazy_compile(r"、(?=[二三四五六七八九十]是|[（(][2-9２-９二三四五六七八九][）)])")
 _ARABIC_ITEM_MARK = lazy_compile(r"(?:^|(?<=[\s　。；：，]))[（(][0-9０-９]{1,2}[）)]([、，,．])")
@@ -65,7 +65,7 @@ def _mixed(line: str) -> Iterator[Found]:
         if first == second:
             continue  # a doubled mark: `punctuation`'s own
         start = match.start()
-        if first in "：:" and line[start - 1 : start] in _FIGURE_COLON:
+        if stripped_colon(line, start):
             continue
         keep = first if _STRENGTH.get(first, 0) >= _STRENGTH.get(second, 0) else second
         yield start, match.end(), f"“{first}{second}”两个标点连用，应只留一个。", _FULL_WIDTH.get(keep, keep)
