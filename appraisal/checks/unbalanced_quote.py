@@ -43,100 +43,109 @@ _ANY = lazy_compile("[“”‘’《》（）()'\"]")
 _STRAIGHT = {"'": "’", '"': "”"}  # a straight quote closes an open Chinese one (`‘菜篮子'`: `punctuation` fixes it)
 
 
-# What is wrong with a mark (`Problem.kind`).
-UNCLOSED = "unclosed"  # an opening mark with no closing one: `“…`
-UNOPENED = "unopened"  # a closing mark with no opening one: `…”`
-TURNED = "turned"  # a quote turned the wrong way: `“…“`, `”…”`
-NESTED = "nested"  # a quote inside one of its own kind: `“…“…”…”`
-
-
 class Problem(NamedTuple):
     at: int  # 0-based index in the line
     message: str
-    kind: str
+    left_open: bool = False  # an opening mark with no closing one (`“…`): a quotation may go on in the next paragraph
+
+
+class _Marks:
+    """The marks of one line read left to right: those open so far, and counts of the marks met and still ahead
+    (kept, not recomputed per mark, so the line is read in linear time)."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.stack: list[tuple[str, int]] = []
+        self.depth: Counter[str] = Counter()  # how many of each mark are open on the stack
+        self.seen: Counter[str] = Counter()  # marks met so far, the current one included
+        self.totals: dict[str, int] = {}
+
+    def ahead(self, mark: str) -> int:
+        """How many of `mark` follow the current position in the line."""
+        if mark not in self.totals:
+            line = self.line
+            self.totals[mark] = line.count(mark) + sum(line.count(q) for q, full in _STRAIGHT.items() if full == mark)
+        return self.totals[mark] - self.seen[mark]
+
+    def push(self, opened: str, at: int) -> None:
+        self.stack.append((opened, at))
+        self.depth[opened] += 1
+
+    def pop(self) -> tuple[str, int]:
+        opened, at = self.stack.pop()
+        self.depth[opened] -= 1
+        return opened, at
+
+    def close(self, kinds: tuple[str, ...]) -> Iterator[Problem]:
+        """Close the innermost open mark of one of `kinds`; those opened inside it are left open."""
+        while self.stack[-1][0] not in kinds:
+            yield from _unclosed(*self.pop())
+        self.pop()
+
+    def opening(self, ch: str, index: int) -> Iterator[Problem]:
+        """An opening mark: pushed, unless one of its kind is open (Chinese never nests “ in “)."""
+        if ch not in _SAME_NOT_NESTED or not self.depth[ch]:
+            self.push(ch, index)
+            return
+        closer = _CLOSER[ch]
+        spare = self.ahead(closer) - self.ahead(ch)  # closers left over for the marks already open
+        if spare >= 2:  # “…“…”…”: closers for both, so this one is nested
+            yield Problem(index, _NESTED[ch])
+            self.push(ch, index)
+        elif spare == 1:  # “…  “…”: this one has its closer; the one open before has none
+            while True:
+                opened, at = self.pop()
+                yield from _unclosed(opened, at)
+                if opened == ch:
+                    break
+            self.push(ch, index)
+        else:  # “…“ with nothing after: this is the closer, turned the wrong way
+            yield from self.close((ch,))
+            yield Problem(index, f"这里应为{_NAMES[closer]}，写成了{_NAMES[ch]}。")
+
+    def closing(self, ch: str, index: int) -> Iterator[Problem]:
+        """A closing mark: it closes an open one of its kind, or is a list marker, turned, or left unopened."""
+        kinds = _OPENERS[ch]
+        if any(self.depth[kind] for kind in kinds):
+            yield from self.close(kinds)
+            return
+        line = self.line
+        if ch == ")" or (ch == "）" and _ENUMERATOR.search(line, max(0, index - 3), index)):
+            return  # `1)`, `1）`, `a）`: a list marker, not half of a pair; or Latin text
+        opener = kinds[0]
+        following = line.find(ch, index + 1) if ch in "”’》" else -1
+        if following >= 0 and line.find(opener, index + 1, following) < 0:
+            yield Problem(index, f"这里应为{_NAMES[opener]}，写成了{_NAMES[ch]}。")
+            self.push(opener, index)  # the next one closes it
+        else:
+            yield Problem(index, f"{_NAMES[ch]}没有对应的{_NAMES[opener]}。")
+
+
+def _unclosed(opened: str, at: int) -> Iterator[Problem]:
+    if opened != "(":
+        yield Problem(at, f"{_NAMES[opened]}没有对应的{_NAMES[_CLOSER[opened]]}。", left_open=True)
 
 
 def _problems(line: str) -> Iterator[Problem]:
     """Every unbalanced or wrongly turned mark in the line.
 
-    Half-width parentheses only pair with full-width ones here: on their own they are not reported. Linear in the
-    line's length: counts of the open marks and of the marks still ahead are kept, not recomputed per mark.
+    Half-width parentheses only pair with full-width ones here: on their own they are not reported.
     """
-    stack: list[tuple[str, int]] = []
-    depth: Counter[str] = Counter()  # how many of each mark are open on the stack
-    seen: Counter[str] = Counter()  # marks met so far, the current one included
-    totals: dict[str, int] = {}
-
-    def ahead(mark: str) -> int:
-        """How many of `mark` follow the current position in the line."""
-        if mark not in totals:
-            totals[mark] = line.count(mark) + sum(line.count(q) for q, full in _STRAIGHT.items() if full == mark)
-        return totals[mark] - seen[mark]
-
-    def push(opened: str, at: int) -> None:
-        stack.append((opened, at))
-        depth[opened] += 1
-
-    def pop() -> tuple[str, int]:
-        opened, at = stack.pop()
-        depth[opened] -= 1
-        return opened, at
-
-    def close(kinds: tuple[str, ...]) -> Iterator[Problem]:
-        while stack[-1][0] not in kinds:
-            yield from unclosed(*pop())
-        pop()
-
-    def unclosed(opened: str, at: int) -> Iterator[Problem]:
-        if opened != "(":
-            yield Problem(at, f"{_NAMES[opened]}没有对应的{_NAMES[_CLOSER[opened]]}。", UNCLOSED)
-
+    marks = _Marks(line)
     for match in _ANY.finditer(line):
         ch, index = match.group(), match.start()
         if ch in _STRAIGHT:
             ch = _STRAIGHT[ch]
-            seen[ch] += 1
-            if not depth[_OPENERS[ch][0]]:
+            marks.seen[ch] += 1
+            if not marks.depth[_OPENERS[ch][0]]:
                 continue  # straight quotes among themselves are `punctuation`'s
         else:
-            seen[ch] += 1
+            marks.seen[ch] += 1
         if ch == "’" and 0 < index < len(line) - 1 and is_latin(line[index - 1]) and is_latin(line[index + 1]):
             continue  # an apostrophe: Xi’an
-        if ch in _CLOSER:
-            if ch in _SAME_NOT_NESTED and depth[ch]:
-                closer = _CLOSER[ch]
-                spare = ahead(closer) - ahead(ch)  # closers left over for the marks already open
-                if spare >= 2:  # “…“…”…”: closers for both, so this one is nested
-                    yield Problem(index, _NESTED[ch], NESTED)
-                    push(ch, index)
-                elif spare == 1:  # “…  “…”: this one has its closer; the one open before has none
-                    while True:
-                        opened, at = pop()
-                        yield from unclosed(opened, at)
-                        if opened == ch:
-                            break
-                    push(ch, index)
-                else:  # “…“ with nothing after: this is the closer, turned the wrong way
-                    yield from close((ch,))
-                    yield Problem(index, f"这里应为{_NAMES[closer]}，写成了{_NAMES[ch]}。", TURNED)
-            else:
-                push(ch, index)
-            continue
-        kinds = _OPENERS[ch]
-        if any(depth[kind] for kind in kinds):
-            yield from close(kinds)
-            continue
-        if ch == ")" or (ch == "）" and _ENUMERATOR.search(line, max(0, index - 3), index)):
-            continue  # `1)`, `1）`, `a）`: a list marker, not half of a pair; or Latin text
-        opener = kinds[0]
-        following = line.find(ch, index + 1) if ch in "”’》" else -1
-        if following >= 0 and line.find(opener, index + 1, following) < 0:
-            yield Problem(index, f"这里应为{_NAMES[opener]}，写成了{_NAMES[ch]}。", TURNED)
-            push(opener, index)  # the next one closes it
-        else:
-            yield Problem(index, f"{_NAMES[ch]}没有对应的{_NAMES[opener]}。", UNOPENED)
-    for opened, at in stack:
-        yield from unclosed(opened, at)
+        yield from marks.opening(ch, index) if ch in _CLOSER else marks.closing(ch, index)
+    for opened, at in marks.stack:
+        yield from _unclosed(opened, at)
 
 
 class UnbalancedQuote(Rule):
@@ -151,7 +160,7 @@ class UnbalancedQuote(Rule):
         problems = [sorted(_problems(line)) if _ANY.search(line) else [] for line in item.lines]
         continued = _quoted_over_paragraphs(item.lines, problems)
         for index, found in enumerate(problems):
-            for at, message, _kind in found:
+            for at, message, _left_open in found:
                 if (index, at) in broken or (index, at) in continued or item.is_protected(index, at, at + 1):
                     continue
                 yield self.finding(item, index + 1, at + 1, at + 2, message)
@@ -176,7 +185,7 @@ def _quoted_over_paragraphs(lines: list[str], problems: list[list[Problem]]) -> 
         if at is None:
             run = []
             continue
-        open_at_start = any(p.at == at and p.kind == UNCLOSED for p in problems[index])  # the “ at `at`
+        open_at_start = any(p.at == at and p.left_open for p in problems[index])  # the “ at `at`
         if open_at_start:
             run.append((index, at))
         else:
