@@ -164,8 +164,7 @@ def _judge(
         ):
             return "得", before.text + "的" + rest
         if (
-            len(before.text) >= 2
-            and (before.pos in ADVERBIAL or before.text in ADVERBIAL_WORDS or _reduplicated(before.text))
+            _adverbial_word(before)
             and len(nxt.text) == 2
             and nxt.pos in VERB
             and len(after) >= 2
@@ -186,50 +185,71 @@ def _judge(
 
 
 def _adverbial(tokens: list[Token], index: int, clause_start: bool, clause_end: bool) -> tuple[str, str] | None:
-    """的 after an adverbial where a verb phrase must stand: `要扎实的推进项目建设`, `较好的完成任务`. The verb is a
-    plain verb (not a noun-verb such as 服务), and the words after it are not a noun that heads a noun phrase."""
-    before = tokens[index - 1]
-    lead = index - 2  # the token before the adverbial
-    adverbial = before.text
-    if before.text in DEGREE_ADVERBIAL[1] and lead >= 0 and tokens[lead].text in DEGREE_ADVERBIAL[0]:
-        adverbial = tokens[lead].text + before.text
-        lead -= 1
-    elif not (
-        len(before.text) >= 2
-        and (before.pos in ADVERBIAL or before.text in ADVERBIAL_WORDS or _reduplicated(before.text))
-    ):
+    """的 after an adverbial where a verb phrase must stand: `要扎实的推进项目建设`, `较好的完成任务`."""
+    found = _adverbial_before(tokens, index)
+    if found is None or index + 1 >= len(tokens):
         return None
-    if index + 1 >= len(tokens):
-        return None
+    adverbial, lead = found
     verb = tokens[index + 1]
     if verb.text in PREPOSITIONS and index + 2 < len(tokens):
         return "地", adverbial + "的" + verb.text
-    if len(verb.text) != 2 or verb.pos not in VERB or verb.text in HEADS:
-        return None
-    rest = tokens[index + 2 :]
-    if rest and (rest[0].text in HEADS or rest[0].text in ("的", "地", "得") or rest[0].pos.startswith("y")):
-        return None
-    lead_text = tokens[lead].text if lead >= 0 else ""
-    if rest and rest[0].text.startswith(OBJECT_STARTS):
-        return "地", adverbial + "的" + verb.text
-    if lead_text in MODALS and (rest or clause_end):
-        return "地", adverbial + "的" + verb.text
-    # After a subject the verb must go on to an object of more than one word (他们积极的参与各项活动); at the start
-    # of a clause to a second verb (认真的学习贯彻…) or to an object of two words that is not the subject of what
-    # follows (认真的听取群众意见; but 积极的推动力量正在形成, and `有效的应对策略` are noun phrases).
-    after_subject = lead_text in SUBJECTS and len(rest) >= 2
-    opening = (
-        lead < 0
-        and clause_start
-        and bool(rest)
-        and (
-            rest[0].pos == "v"
-            or (len(rest) >= 2 and not rest[1].pos.startswith(("d", "p", "c", "u")) and rest[1].text not in PREDICATES)
-        )
-    )
-    if after_subject or opening:
+    if _verb_phrase_after(tokens, index, lead, clause_start, clause_end):
         return "地", adverbial + "的" + verb.text
     return None
+
+
+def _adverbial_before(tokens: list[Token], index: int) -> tuple[str, int] | None:
+    """The adverbial before the 的 at `index` (`扎实`, or two words of degree: `较好`) and the index of the token
+    before it (-1 at the start), or None when the word before 的 is no adverbial."""
+    before = tokens[index - 1]
+    lead = index - 2
+    if before.text in DEGREE_ADVERBIAL[1] and lead >= 0 and tokens[lead].text in DEGREE_ADVERBIAL[0]:
+        return tokens[lead].text + before.text, lead - 1
+    if _adverbial_word(before):
+        return before.text, lead
+    return None
+
+
+def _adverbial_word(token: Token) -> bool:
+    """A word of two or more characters that goes before a verb with 地: tagged so, listed, or doubled (AABB)."""
+    return len(token.text) >= 2 and (
+        token.pos in ADVERBIAL or token.text in ADVERBIAL_WORDS or _reduplicated(token.text)
+    )
+
+
+def _verb_phrase_after(tokens: list[Token], index: int, lead: int, clause_start: bool, clause_end: bool) -> bool:
+    """Whether the 的 at `index` is followed by a verb phrase: a plain verb, and the words before the adverbial (the
+    token at `lead`, -1 for none) or after the verb ask for a verb there."""
+    rest = tokens[index + 2 :]
+    if not _plain_verb(tokens[index + 1], rest):
+        return False
+    if rest and rest[0].text.startswith(OBJECT_STARTS):
+        return True
+    lead_text = tokens[lead].text if lead >= 0 else ""
+    if lead_text in MODALS:
+        return bool(rest) or clause_end
+    if lead_text in SUBJECTS:
+        return len(rest) >= 2  # the verb must go on to an object of more than one word: 他们积极的参与各项活动
+    return lead < 0 and clause_start and _goes_on_from_verb(rest)
+
+
+def _plain_verb(verb: Token, rest: list[Token]) -> bool:
+    """A verb of two characters (not a noun-verb such as 服务) and the words after it not a noun that heads a noun
+    phrase (认真的学习态度)."""
+    if len(verb.text) != 2 or verb.pos not in VERB or verb.text in HEADS:
+        return False
+    return not rest or not (rest[0].text in HEADS or rest[0].text in ("的", "地", "得") or rest[0].pos.startswith("y"))
+
+
+def _goes_on_from_verb(rest: list[Token]) -> bool:
+    """At the start of a clause the verb goes on to a second verb (认真的学习贯彻…) or to an object of two words that
+    is not the subject of what follows (认真的听取群众意见; but 积极的推动力量正在形成, and `有效的应对策略` are noun
+    phrases)."""
+    if not rest:
+        return False
+    if rest[0].pos == "v":
+        return True
+    return len(rest) >= 2 and not rest[1].pos.startswith(("d", "p", "c", "u")) and rest[1].text not in PREDICATES
 
 
 def _word_with_de(model: Language, before: str) -> bool:
