@@ -28,6 +28,7 @@ from appraisal.app.session import EditSession
 from appraisal.app.tui_settings import TuiSettings
 from appraisal.errors import AppraisalError
 from appraisal.tui import palette
+from appraisal.tui.queued_keys import after_queued_keys
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.textual_compat.app_hooks import PatchedApp
 from appraisal.tui.textual_compat.key_hold import START_HOLD_LIMIT, hold_keys
@@ -357,18 +358,18 @@ class AppraisalApp(PatchedApp[int]):
         driver = self.running_driver()
         self.set_timer(1.0, self._save_without_waiting)
         if driver is None:
-            self.call_later(self._after_queued_keys)
+            self.call_later(self._save_after_queued_keys)
         else:
-            driver.send_message(events.Callback(callback=self._after_queued_keys))
+            driver.send_message(events.Callback(callback=self._save_after_queued_keys))
 
     def _save_without_waiting(self) -> None:
         if not self._leaving:
             log.warning("the keys read before SIGHUP/SIGTERM had not landed after 1 s: saving what there is")
         self.save_all_and_exit()
 
-    def _after_queued_keys(self) -> None:
-        target = self.screen.focused or self.screen
-        target.call_later(self.save_all_and_exit)
+    def _save_after_queued_keys(self) -> None:
+        """On the app's queue, behind the keys the driver posted: the save goes behind those the app has passed on."""
+        after_queued_keys([self.screen.focused or self.screen], self.save_all_and_exit)
 
     def save_all_and_exit(self) -> None:
         if self._leaving:

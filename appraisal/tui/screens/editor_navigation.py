@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.widgets.text_area import Selection
 
 from appraisal.tui.jump_cue import jump_cue
+from appraisal.tui.queued_keys import after_queued_keys
 from appraisal.tui.screens.editor_side import show_notes
 from appraisal.tui.screens.editor_status import show_heading
 
@@ -102,8 +103,6 @@ def neighbour(editor: EditorScreen, step: int) -> str:
 
 
 def after_typed_keys(editor: EditorScreen, step: int) -> None:
-    """Change section once the keys typed before the change are in the text. The binding is a priority one,
-    so the app acts on it before passing on the keys typed after it; but keys typed before it may still be
-    waiting in the text area's queue. The change is queued behind them there: each key lands in its own
-    section, whatever the app was busy with."""
-    editor.editor.call_later(lambda: editor.go_to(neighbour(editor, step)))
+    """Change section once the keys typed before the change are in the text, and before those typed after it
+    (queued_keys): each key lands in its own section, whatever the app was busy with."""
+    after_queued_keys([editor.editor], lambda: editor.go_to(neighbour(editor, step)))

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from appraisal.draft import YEAR_RULE, parse_year
+from appraisal.tui.queued_keys import after_queued_keys
 from appraisal.tui.screens.dialogs import FOCUS_KEYS
 from appraisal.tui.textual_compat.key_hold import hold_keys
 from appraisal.tui.textual_compat.own_bindings import PatchedInput
@@ -130,12 +131,10 @@ class FormScreen(ModalScreen[T]):
             self.submit_when_typed()
 
     def submit_when_typed(self) -> None:
-        """Submit once every field has taken the keys typed before this Enter. Enter is a priority binding: the
-        app runs it as it reads it, while the characters read just before it may still wait in the fields' own
-        queues. Submitted at once, a burst of Tab 某县财政局 Tab 副局长 Enter Enter made a draft with no 单位 or 职务.
-        Then a callback queued behind those keys in each field runs after them, and the form submits from the
-        app's queue; the keys typed after Enter wait for the screen the submission opens (key_hold), as they do
-        when the form submits at once, inside the key."""
+        """Submit once every field has taken the keys typed before this Enter (queued_keys): submitted at once, a
+        burst of Tab 某县财政局 Tab 副局长 Enter Enter made a draft with no 单位 or 职务. With nothing on its way to
+        a field the form submits at once, inside the key; else from the app's queue, once the fields are through.
+        Either way the keys typed after Enter wait for the screen the submission opens (key_hold)."""
         if self._submitting:
             return
         fields = [self.field_input(item.id) for item in self._fields]
@@ -144,15 +143,7 @@ class FormScreen(ModalScreen[T]):
             return
         self._submitting = True
         hold_keys(self.app)
-        waiting = {field.id for field in fields}
-
-        def typed(field_id: str | None) -> None:
-            waiting.discard(field_id)
-            if not waiting:  # back on the app's queue, where Enter's binding ran
-                self.app.call_later(self._submit_now)
-
-        for field in fields:
-            field.call_later(typed, field.id)
+        after_queued_keys(fields, self._submit_now, back_on_app=True)
 
     def _submit_now(self) -> None:
         self._submitting = False
