@@ -28,6 +28,7 @@ from itertools import pairwise
 
 from appraisal.checks.chars import HAN, HAN_UNIFIED, is_han
 from appraisal.checks.figure_shapes import stripped_colon
+from appraisal.checks.run_on import commas
 from appraisal.text.lazy_regex import lazy_compile
 
 Found = tuple[int, int, str, str | None]
@@ -209,6 +210,8 @@ def usage(line: str) -> Iterator[Found]:
         yield from _angles(line)
     if "号" in line:
         yield from _doc_numbers(line)
+    if "，" in line:
+        yield from commas(line)
 
 
 _HEADING = lazy_compile(

@@ -1,0 +1,143 @@
+"""Commas that join two sentences (一逗到底), for `punctuation`: GB/T 15834—2011 ends a sentence with 。 and
+separates the items of a list that are sentences themselves with ；. Two kinds, read from the sentence's structure,
+not from a list of words, and silent unless the structure is plain:
+
+- an enumeration of sentences: `一是……，……，二是……` — the comma before 二是 (三是, 其次, 第二，…) closes an item
+  that already holds a comma of its own. Short items joined by commas (`一是加强领导，二是完善机制，三是强化考核`,
+  also after a ；: `一是……；二是……，三是……`) are left alone;
+- a new subject after a finished statement: `……签订责任书12份，我带头……`, `……运营9条，我中心……` — a comma
+  followed by 我, 本人, 我们, 我局, 我中心 … and a predicate, where the clause before it closes a statement with a
+  count (`12份`, `37个`, `18.7%`). Left: after a clause without a count (`……，我们……` is too often accepted in edited
+  prose, news and government work reports, to be told from a run-on without a parser), and 全镇/全县 as the new
+  subject (`……带动消费4.3亿元，全区实现……`, `……安置10.53万人次，全市再就业率达……` are how reports and news write).
+  Silent when any clause before it opens an adverbial the subject belongs to (`为压实责任，镇党委……`, `在工作中，本人
+  ……`, `经过一年的努力，全局……`, `对群众反映的问题，我……`, `虽然……，但……`), or ends one (`……的同时，我……`,
+  `……以来，我……`, `……后，本人……`).
+
+Each finding is (start, end, message, None): the comma; which mark belongs there is the writer's choice (。or ；).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from appraisal.text.lazy_regex import lazy_compile
+
+Found = tuple[int, int, str, str | None]
+
+_ENDS = "。！？；：!?;:"
+_OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "「": "」"}
+_CLOSE = set(_OPEN.values())
+# An item of a list opens with its number: `二是`, `其次，`, `第三，` (the first item: `一是`, `首先`, `第一，`).
+_LATER_ITEM = lazy_compile(r"[二三四五六七八九十]是|(?:其次|再次|第[二三四五六七八九十])(?:$|[、是])")
+_NUMBER = r"(?:其[一二三四五六七八九十]|首先|其次|再次|第[一二三四五六七八九十])"
+_ITEM = lazy_compile(rf"[一二三四五六七八九十]是|{_NUMBER}(?:$|[、是])")
+# An item's number standing as a clause of its own: `首先，` `第二，`.
+_BARE_ITEM = lazy_compile(rf"{_NUMBER}$")
+# The writer or the writer's office as a new subject: 我, 本人, 我们, 我局, 我中心 … (not 我的, 我国, 我和).
+_ME = lazy_compile(
+    r"(?:本人|我们|我(?:[局县市区镇乡院所校委办处科站队]|单位|中心|部门|公司)|我(?![们的国省市县区镇乡村和与、]))"
+    r"(?![的和与、，,就也才都还])"
+)
+# Clauses that open an adverbial the next subject belongs to: a preposition or conjunction at the clause's start.
+_OPENER = lazy_compile(
+    r"(?:在|为|因|由于|经|通过|对|针对|按照|依照|根据|依据|围绕|作为|随着|面对|面向|虽|尽管|如果|若|假如|只有|只要|"
+    r"无论|不论|当|自|从|截至|截止|除|趁|借|凭|就|基于|鉴于|结合|立足|聚焦|紧扣|紧盯|坚持|本着|按|依|以|于|"
+    r"[0-9０-９xX]{2,4}年|[一二三四五六七八九十]{1,2}月|[0-9０-９]{1,2}月|"
+    r"今年|去年|近年|近期|当前|目前|同时|此外|另外|其中|特别|尤其|一年来|多年来|年初|年底|回顾|总之|总的来看)"
+)
+# Clauses that end an adverbial or leave the sentence open: `……的同时`, `……以来`, `……后`, `……中`, `……时`.
+_OPEN_END = lazy_compile(
+    r"(?:时|后|中|下|来|前|际|上|里|间|外|看|说|讲|言|此|而|的|地|得|着|是|为|和|与|及|并|且|但|又|也|就|才|都|以|"
+    r"把|被|将|对|向|在|从|给|同|要|让|使|即|如|是否|能否|之所以|因为|由于|所以|因此|于是|不仅|不但|既|既然)$"
+)
+# Clauses the next one depends on: a contrast or a cause running across commas (`虽……，却……`, `……，但……`,
+# `……，使……`), or words introducing what is said (`他说，` `经验表明，` `效应是，`).
+_DEPENDS = lazy_compile(r"^(?:使|让|致使|而|可|可是|却)|但|却|虽|尽管|不仅|不但|只要|只有|一旦|除非")
+_SAYS = lazy_compile(r"(?:说|表明|表示|认为|指出|强调|看来|是|显示|证明|发现|感到|觉得|知道|懂得)$")
+# A numbered item run into its paragraph: `1.坚持高质量发展，推动产业结构优化升级，我们将……`.
+_RUN_IN_HEADING = lazy_compile(
+    r"[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)])"
+)
+# A count closing a statement: `13支`, `37个`, `1120件`, `18.7%`, `3.2亿元`; not a date or a length of time.
+_COUNT_END = lazy_compile(
+    r"[0-9０-９][0-9０-９.．]*(?:%|％|个百分点|[万亿千]?(?:个|次|件|项|家|名|人|户|支|条|份|篇|场|批|处|起|座|台|辆|所|期|张|元|吨|亩|"
+    r"公里|千米|米|平方米|立方米|套|间|栋|株|头|只|册|部|本|宗|例|场次|人次|家次|户次|批次|余[个次件项家名人户]?))$"
+)
+_MESSAGE_ITEM = "这一项已是带逗号的句子，分项之间应用分号（或句号），不用逗号。"
+_MESSAGE_SUBJECT = "逗号前已是完整的一句，逗号后另起主语，宜用句号（或分号）断开，不要一逗到底。"
+
+
+def _sentences(line: str) -> Iterator[list[tuple[int, int]]]:
+    """The clauses of each sentence as (start, end): clauses are cut at the commas outside quotations and brackets,
+    sentences at 。！？；： outside them."""
+    depth: list[str] = []
+    clauses: list[tuple[int, int]] = []
+    start = 0
+    for at, ch in enumerate(line):
+        if ch in _OPEN:
+            depth.append(_OPEN[ch])
+        elif ch in _CLOSE:
+            if depth and depth[-1] == ch:
+                depth.pop()
+        elif depth:
+            continue
+        elif ch in "，,":
+            clauses.append((start, at))
+            start = at + 1
+        elif ch in _ENDS:
+            clauses.append((start, at))
+            yield clauses
+            clauses, start = [], at + 1
+    clauses.append((start, len(line)))
+    yield clauses
+
+
+def _text(line: str, span: tuple[int, int]) -> str:
+    return line[span[0] : span[1]].strip(" \t\u3000")
+
+
+def _items(line: str, clauses: list[tuple[int, int]]) -> Iterator[Found]:
+    """The commas before a later item of a list whose items are sentences."""
+    item_start: int | None = None  # the item's first clause after its number
+    for k, span in enumerate(clauses):
+        text = _text(line, span)
+        if _LATER_ITEM.match(text) and item_start is not None and k - item_start >= 2:
+            yield span[0] - 1, span[0], _MESSAGE_ITEM, None
+        if _ITEM.match(text):
+            item_start = k + 1 if _BARE_ITEM.match(text) else k
+
+
+def _closes_statement(line: str, clauses: list[tuple[int, int]], k: int) -> bool:
+    """Whether the clauses before clause k make a finished statement the subject of clause k is not part of."""
+    texts = [_text(line, clauses[i]) for i in range(k)]
+    if any(
+        not text or _OPENER.match(text) or _ITEM.match(text) or _DEPENDS.search(text) or _SAYS.search(text)
+        for text in texts
+    ):
+        return False
+    if any(_OPEN_END.search(text) for text in texts):
+        return False
+    last = texts[-1]
+    return bool(_COUNT_END.search(last))
+
+
+def _subjects(line: str, clauses: list[tuple[int, int]]) -> Iterator[Found]:
+    if clauses[0][0] == 0 and _RUN_IN_HEADING.match(line):
+        return
+    for k in range(1, len(clauses)):
+        start, end = clauses[k]
+        subject = _ME.match(line, start, end)
+        if subject is None or end - subject.end() < 4:
+            continue
+        if _closes_statement(line, clauses, k):
+            yield start - 1, start, _MESSAGE_SUBJECT, None
+
+
+def commas(line: str) -> Iterator[Found]:
+    """Each comma in `line` that joins two sentences."""
+    for clauses in _sentences(line):
+        if len(clauses) < 2:
+            continue
+        yield from _items(line, clauses)
+        yield from _subjects(line, clauses)
