@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from appraisal.text import lazy_regex
 
-pytestmark = pytest.mark.skipif(not lazy_regex.FORMS_TAG, reason="not CPython's regex compiler")
+pytestmark = [
+    pytest.mark.skipif(not lazy_regex.FORMS_TAG, reason="not CPython's regex compiler"),
+    pytest.mark.xdist_group("warm-start"),  # one worker makes the module's two runs for every test
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 REPORT = ROOT / "tests" / "fixtures" / "check" / "report.txt"
@@ -68,46 +73,84 @@ def _kept(home: Path) -> list[Path]:
     return sorted((home / "cache").glob("warm-*.marshal"))
 
 
-def test_the_second_run_makes_its_patterns_from_the_kept_forms(tmp_path: Path) -> None:
-    first, compiled_first = _check(tmp_path)
-    kept = _kept(tmp_path)
+@dataclass
+class TwoRuns:
+    """`check` run twice in one home whose cache first held a form file of another interpreter build: the home
+    after both, the findings, patterns and data files made, dataclass methods compiled, and the kept files after
+    the first run."""
+
+    home: Path
+    first: str
+    patterns_first: int
+    methods_first: int
+    second: str
+    patterns_second: int
+    methods_second: int
+    kept_after_first: list[Path]
+    kept_mode: int  # of the first kept file, just after the first run
+    stale: Path
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory: pytest.TempPathFactory) -> TwoRuns:
+    """The first and second run every test here asks about, made once for the module (each run is a new
+    interpreter: 1-2 s of CPU)."""
+    home = tmp_path_factory.mktemp("two-runs")
+    (home / "cache").mkdir(mode=0o700)
+    stale = home / "cache" / "warm-0000000000000000.marshal"
+    stale.write_bytes(b"old")
+    first, patterns_first, methods_first = _check_counting(home)
+    kept_after_first = _kept(home)
+    kept_mode = kept_after_first[0].stat().st_mode & 0o777 if kept_after_first else 0
+    second, patterns_second, methods_second = _check_counting(home)
+    return TwoRuns(
+        home,
+        first,
+        patterns_first,
+        methods_first,
+        second,
+        patterns_second,
+        methods_second,
+        kept_after_first,
+        kept_mode,
+        stale,
+    )
+
+
+def test_the_second_run_makes_its_patterns_from_the_kept_forms(two_runs: TwoRuns) -> None:
+    kept = two_runs.kept_after_first
     assert len(kept) == 1
-    assert kept[0].stat().st_mode & 0o777 == 0o600
-    second, compiled_second = _check(tmp_path)
-    assert json.loads(second) == json.loads(first)  # the same findings
-    assert compiled_first > 50
-    assert compiled_second == 0
+    assert two_runs.kept_mode == 0o600
+    assert json.loads(two_runs.second) == json.loads(two_runs.first)  # the same findings
+    assert two_runs.patterns_first + two_runs.methods_first > 50
+    assert two_runs.patterns_second + two_runs.methods_second == 0
 
 
-def test_the_second_run_compiles_no_dataclass_method(tmp_path: Path) -> None:
-    first, _patterns, methods_first = _check_counting(tmp_path)
-    second, _patterns, methods_second = _check_counting(tmp_path)
-    assert json.loads(second) == json.loads(first)
-    assert methods_first > 100  # the program's dataclasses and its libraries' made after the start
-    assert methods_second == 0
+def test_the_second_run_compiles_no_dataclass_method(two_runs: TwoRuns) -> None:
+    assert json.loads(two_runs.second) == json.loads(two_runs.first)
+    assert two_runs.methods_first > 100  # the program's dataclasses and its libraries' made after the start
+    assert two_runs.methods_second == 0
 
 
-def test_a_damaged_file_is_ignored_and_written_again(tmp_path: Path) -> None:
-    clean, _ = _check(tmp_path)
-    kept = _kept(tmp_path)[0]
+def test_a_damaged_file_is_ignored_and_written_again(two_runs: TwoRuns, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    shutil.copytree(two_runs.home, home)  # a home whose kept file a run has written
+    clean = two_runs.first
+    kept = _kept(home)[0]
     data = bytearray(kept.read_bytes())
     data[len(data) // 2] ^= 0xFF  # one flipped byte: the checksum no longer holds
     kept.write_bytes(bytes(data))
-    again, compiled = _check(tmp_path)
+    again, compiled = _check(home)
     assert json.loads(again) == json.loads(clean)
     assert compiled > 50  # compiled and parsed, not made from the damaged file
-    _, compiled_after = _check(tmp_path)
+    _, compiled_after = _check(home)
     assert compiled_after == 0  # written anew at the end of the damaged run
     kept.write_bytes(b"not marshal at all")
-    assert json.loads(_check(tmp_path)[0]) == json.loads(clean)
+    assert json.loads(_check(home)[0]) == json.loads(clean)
 
 
-def test_forms_of_another_interpreter_build_are_removed(tmp_path: Path) -> None:
-    (tmp_path / "cache").mkdir(mode=0o700)
-    stale = tmp_path / "cache" / "warm-0000000000000000.marshal"
-    stale.write_bytes(b"old")
-    _check(tmp_path)
-    assert not stale.exists() and len(_kept(tmp_path)) == 1
+def test_forms_of_another_interpreter_build_are_removed(two_runs: TwoRuns) -> None:
+    assert not two_runs.stale.exists() and len(two_runs.kept_after_first) == 1
 
 
 def test_a_file_that_cannot_be_written_is_logged_and_the_run_goes_on(
