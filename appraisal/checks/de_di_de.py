@@ -3,7 +3,8 @@
 - 的 after an adverbial before a verb: `认真的落实各项政策`, `要扎实的推进项目建设`, `我们积极的参与。` (地), when the
   verb goes on to an object or the phrase stands where a verb must (after a modal such as 要/将/必须, a pronoun
   subject, at the start of a clause) and no noun that heads a noun phrase follows (`认真的学习态度`, `扎实的工作
-  作风` are right);
+  作风` are right); after a modal (and a degree word) also an adjective before a verb, the learner's slip
+  (`我们可以骄傲的告诉他们`, `会很热烈的欢迎你`);
 - 的 before a complement of degree at the end of a clause: `完成的很好。`, `落实的不到位` (得);
 - 地 before a plain noun at the end of a clause: `美丽地风景。` (的);
 - 的 for the 得 of a word: `取的了成效` (取得), `觉的` (觉得) — not after a character that is a word of another
@@ -85,6 +86,12 @@ PREDICATES = frozenset(_PREDICATES.split())
 # Two words that together make an adverbial of degree: 较好的完成 (地).
 DEGREE_ADVERBIAL = (frozenset({"较", "很", "更", "比较", "较为", "非常", "十分", "更加"}), frozenset({"好", "快"}))
 ADVERBIAL = frozenset({"ad", "d", "z"})
+# After a modal (and a degree word): the words that stand before a verb as its adverbial, adjectives among them
+# (安心, 骄傲, 踊跃), and the modals learners write them after (可以, 将 as "will" besides MODALS).
+MODIFIERS = frozenset({"a", "ad", "d", "z"})
+LEARNERS_MODALS = frozenset({"可以", "将", "会", "要", "能", "能够", "应该", "应当", "必须", "一定"})
+DEGREE_WORDS = frozenset({"很", "非常", "十分", "更", "更加", "特别"})
+NOT_AFTER_AN_ADVERBIAL = frozenset({"是", "有", "为", "在", "成为"})  # no verb phrase there: 可以重要的是
 # jieba's tags miss these (认真 is "ad", but 积极主动 is "n", 美丽 "ns"): the adjectives 公文 puts before a verb with
 # 地 or before a noun with 的, as word classes the tags cannot give.
 _ADVERBIAL_WORDS = (
@@ -139,7 +146,7 @@ def slips(line: str, model: Language | None = None, shared: Splits | None = None
             found = _judge(token, before, after, clause_end, index + 1 + len(after) == len(tokens))
             if found is None and token.text == "的":
                 clause_start = offset == 0 or line[offset - 1] in CLAUSE_END
-                found = _adverbial(tokens, index, clause_start, clause_end)
+                found = _adverbial(tokens, index, clause_start, clause_end) or _after_a_modal(tokens, index, clause_end)
             if found is not None:
                 right, phrase = found
                 yield Slip(offset + token.start, token.text, right, phrase)
@@ -250,6 +257,34 @@ def _goes_on_from_verb(rest: list[Token]) -> bool:
     if rest[0].pos == "v":
         return True
     return len(rest) >= 2 and not rest[1].pos.startswith(("d", "p", "c", "u")) and rest[1].text not in PREDICATES
+
+
+def _after_a_modal(tokens: list[Token], index: int, clause_end: bool) -> tuple[str, str] | None:
+    """的 after an adjective that a modal, or a modal and a degree word, puts before a verb (the learner's slip):
+    `我们可以骄傲的告诉他们`, `会很热烈的欢迎你`, `一定将踊跃的支持你` (地). After a modal a verb must follow, so the
+    adjective is its adverbial; a verb that heads a noun phrase (`要有积极的参与意识`), a noun-verb (jieba's "vn")
+    and 将 as 把 before a noun phrase (`将丰富的学习资料分发`) stay silent. jieba tags some adjectives as verbs or
+    nouns (安心, 乐意): those are not reached."""
+    before = tokens[index - 1]
+    lead = index - 2
+    if lead >= 1 and tokens[lead].text in DEGREE_WORDS:
+        lead -= 1  # 会很乐意的担任
+    if lead < 0 or tokens[lead].text not in LEARNERS_MODALS or index + 1 >= len(tokens):
+        return None
+    if not (len(before.text) >= 2 and (before.pos in MODIFIERS or _reduplicated(before.text))):
+        return None
+    verb, rest = tokens[index + 1], tokens[index + 2 :]
+    if verb.pos != "v" or verb.text in HEADS or verb.text in NOT_AFTER_AN_ADVERBIAL:
+        return None
+    if rest and (rest[0].text in HEADS or rest[0].text in ("的", "地", "得") or rest[0].pos.startswith("y")):
+        return None
+    if tokens[lead].text == "将" and rest and rest[0].pos.startswith("n"):
+        return None  # 将 as 把 before a noun phrase: 将丰富的学习资料分发给大家
+    if len(verb.text) == 1 and not (rest and rest[0].pos == "r"):
+        return None  # a verb of one character only before a pronoun as its object: 骄傲的讲你的经历
+    if rest or clause_end:
+        return "地", before.text + "的" + verb.text
+    return None
 
 
 def _word_with_de(model: Language, before: str) -> bool:

@@ -142,3 +142,38 @@ def test_de_before_an_extreme_complement_and_de_of_the_adverb_zhende(marked: str
 )
 def test_zhende_and_extreme_complements_hard_negatives(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "大家一定将踊跃⟦的⟧支持你。",  # 将 as "will", an adjective tagged as an adverb, a pronoun object
+        "我们可以骄傲⟦的⟧告诉他们。",  # 可以, an adjective
+        "同学们会很热烈⟦的⟧欢迎你。",  # a degree word between the modal and the adjective
+        "我们能清醒⟦的⟧认识到问题。",
+        "我们会温和⟦的⟧提醒他。",
+        "他一定会愉快⟦的⟧接受。",  # the clause ends with the verb
+        "你可以骄傲⟦的⟧讲你的经历。",  # a verb of one character before a pronoun as its object
+    ],
+)
+def test_de_after_an_adjective_a_modal_puts_before_a_verb(marked: str) -> None:
+    text, spans = unmark(marked)
+    assert found(text) == [(spans[0][2], spans[0][3], "地")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "将丰富的学习资料分发给大家。",  # 将 as 把 before a noun phrase
+        "将宝贵的参考意见转给有关部门。",
+        "能够取得优异的成绩。",  # the verb comes before the adjective: 的 heads a noun
+        "要保持良好的发展势头。",
+        "会有很大的改变。",
+        "要有积极的参与意识。",  # a verb that heads a noun phrase
+        "你可以勇敢的说。",  # a verb of one character with no object: left alone
+        "可以重要的是坚持。",
+        "会给予必要的支持。",
+    ],
+)
+def test_de_after_an_adjective_after_a_modal_hard_negatives(text: str) -> None:
+    assert found(text) == []
