@@ -7,7 +7,6 @@ can be pressed in one call."""
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,7 +23,7 @@ from appraisal.tui.app import AppraisalApp
 from appraisal.tui.screens.import_document import ImportScreen
 from appraisal.tui.screens.profile import ProfileScreen
 from appraisal.tui.screens.start import StartScreen
-from appraisal.tui.textual_compat.key_hold import hold_keys
+from appraisal.tui.textual_compat.key_hold import HOLD_LIMIT, hold_keys
 
 from .editing import editing
 from .helpers import editor_ready, fast_settings, make_app, make_draft, wait_until
@@ -93,15 +92,20 @@ async def test_keys_held_for_a_screen_that_never_comes_are_given_on_within_the_l
     async with editing({"intro": INTRO}, size=(80, 24), started=True) as e:
         app, editor = e.app, e.screen
         hold_keys(app)  # as a shortcut does when its screen is pushed a moment later; here none is
-        started = time.monotonic()
+        since = app._key_hold.since  # when the hold began
         for key in "全年":  # from the terminal, at once
             event = events.Key(key, key)
             event.set_sender(app)
             app._driver.send_message(event)  # type: ignore[union-attr]
-        await asyncio.sleep(0.2)
-        assert editor.editor.text == INTRO  # held
-        await wait_until(lambda: editor.editor.text == INTRO + "全年")  # not dropped, in order
-        assert time.monotonic() - started < 2.0  # HOLD_LIMIT 0.5 s, and a loaded machine
+        changed: list[float] = []  # when the text was first seen changed: never before the keys were given on
+
+        def given_on() -> bool:
+            if editor.editor.text != INTRO and not changed:
+                changed.append(time.monotonic())
+            return editor.editor.text == INTRO + "全年"
+
+        await wait_until(given_on)  # not dropped, in order
+        assert HOLD_LIMIT <= changed[0] - since < 2.0  # held the whole limit (0.5 s), given on after it (loaded)
 
 
 async def test_keys_typed_while_the_program_starts_wait_for_the_editor() -> None:
