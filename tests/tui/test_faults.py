@@ -643,7 +643,9 @@ def test_the_app_ends_on_a_signal_even_while_busy(signal_name: str) -> None:
         started = time.monotonic()
         process.send_signal(getattr(signal, signal_name))
         process.wait(timeout=30)
-        assert time.monotonic() - started < 10  # the watchdog's grace is 0.2 s here (15 s in use)
+        # The watchdog's grace for a draft at risk is 0.2 s here (15 s in use; 3 s for an app with nothing at risk):
+        # 0.26-0.33 s seen at load 10.
+        assert time.monotonic() - started < 2.0
     finally:
         if process.poll() is None:
             process.kill()
