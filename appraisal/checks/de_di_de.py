@@ -24,6 +24,7 @@ from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.language import SPLITS, Language, Splits, Token, language, split_line
 
 CLAUSE_END = frozenset("，。；：！？、,.;:!?）)”’")
+QUOTED_OBJECT = frozenset("“《‘「")  # the object of a verb may be a quotation or a title: 落实“四下基层”制度
 DEGREE = (
     "很",
     "非常",
@@ -124,6 +125,7 @@ def slips(line: str, model: Language | None = None, shared: Splits | None = None
     model = model or language()
     for offset, run, tokens in split_line(model, line, shared):
         clause_end = offset + len(run) >= len(line) or line[offset + len(run)] in CLAUSE_END
+        quoted_after = line[offset + len(run) : offset + len(run) + 1] in QUOTED_OBJECT
         for index, token in enumerate(tokens):
             if token.text == "得" and 0 < index < len(tokens) - 1 and tokens[index - 1].text == "真":
                 if tokens[index + 1].text in REALLY_BEFORE:
@@ -146,7 +148,9 @@ def slips(line: str, model: Language | None = None, shared: Splits | None = None
             found = _judge(token, before, after, clause_end, index + 1 + len(after) == len(tokens))
             if found is None and token.text == "的":
                 clause_start = offset == 0 or line[offset - 1] in CLAUSE_END
-                found = _adverbial(tokens, index, clause_start, clause_end) or _after_a_modal(tokens, index, clause_end)
+                found = _adverbial(tokens, index, clause_start, clause_end, quoted_after) or _after_a_modal(
+                    tokens, index, clause_end
+                )
             if found is not None:
                 right, phrase = found
                 yield Slip(offset + token.start, token.text, right, phrase)
@@ -191,8 +195,11 @@ def _judge(
     return None
 
 
-def _adverbial(tokens: list[Token], index: int, clause_start: bool, clause_end: bool) -> tuple[str, str] | None:
-    """的 after an adverbial where a verb phrase must stand: `要扎实的推进项目建设`, `较好的完成任务`."""
+def _adverbial(
+    tokens: list[Token], index: int, clause_start: bool, clause_end: bool, quoted_after: bool = False
+) -> tuple[str, str] | None:
+    """的 after an adverbial where a verb phrase must stand: `要扎实的推进项目建设`, `较好的完成任务`; `quoted_after`:
+    the words run on into a quotation or a title (`认真的落实“四下基层”制度`)."""
     found = _adverbial_before(tokens, index)
     if found is None or index + 1 >= len(tokens):
         return None
@@ -200,7 +207,7 @@ def _adverbial(tokens: list[Token], index: int, clause_start: bool, clause_end: 
     verb = tokens[index + 1]
     if verb.text in PREPOSITIONS and index + 2 < len(tokens):
         return "地", adverbial + "的" + verb.text
-    if _verb_phrase_after(tokens, index, lead, clause_start, clause_end):
+    if _verb_phrase_after(tokens, index, lead, clause_start, clause_end or quoted_after, quoted_after):
         return "地", adverbial + "的" + verb.text
     return None
 
@@ -224,12 +231,17 @@ def _adverbial_word(token: Token) -> bool:
     )
 
 
-def _verb_phrase_after(tokens: list[Token], index: int, lead: int, clause_start: bool, clause_end: bool) -> bool:
+def _verb_phrase_after(
+    tokens: list[Token], index: int, lead: int, clause_start: bool, clause_end: bool, quoted_after: bool = False
+) -> bool:
     """Whether the 的 at `index` is followed by a verb phrase: a plain verb, and the words before the adverbial (the
-    token at `lead`, -1 for none) or after the verb ask for a verb there."""
+    token at `lead`, -1 for none) or after the verb ask for a verb there. A plain verb right before a quotation or a
+    title at a clause's start takes it for its object (`积极的探索“党建+网格”模式`)."""
     rest = tokens[index + 2 :]
     if not _plain_verb(tokens[index + 1], rest):
         return False
+    if quoted_after and not rest and lead < 0 and clause_start:
+        return True
     if rest and rest[0].text.startswith(OBJECT_STARTS):
         return True
     lead_text = tokens[lead].text if lead >= 0 else ""

@@ -177,3 +177,30 @@ def test_de_after_an_adjective_a_modal_puts_before_a_verb(marked: str) -> None:
 )
 def test_de_after_an_adjective_after_a_modal_hard_negatives(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "right"),
+    [
+        ("认真⟦的⟧贯彻“三重一大”制度，重大事项集体研究。", "地"),
+        ("主动⟦的⟧融入《规划纲要》确定的发展格局。", "地"),
+        ("要严格⟦的⟧执行《条例》。", "地"),
+    ],
+)
+def test_de_before_a_verb_whose_object_is_a_quotation(marked: str, right: str) -> None:
+    """The verb's object opens with “ or 《: the words run out before it, the verb still takes an object."""
+    text, spans = unmark(marked)
+    assert found(text) == [(column, end, right) for _rule, _line, column, end in spans]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "进行了积极的探索“党建+网格”模式。",  # a noun phrase after a verb: 进行了……探索
+        "这是认真的学习“两会”精神的成果。",
+        "他们积极的参与“创城”活动赢得了好评。",  # after a subject, a verb phrase only with an object of two words
+        "有益的尝试“一村一品”取得了成效。",
+    ],
+)
+def test_de_before_a_quotation_hard_negatives(text: str) -> None:
+    assert found(text) == []
