@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual._xterm_parser import XTermParser
 
 from appraisal.app.session import EditSession
 from appraisal.store import load_draft
@@ -427,3 +428,19 @@ def test_started_is_false_before_the_editor_is_composed() -> None:
         assert editor.started is False
     finally:
         session.close()
+
+
+async def test_alt_arrows_change_section_in_a_browser_tab_too() -> None:
+    """In `appraisal serve` the tab's terminal (xterm.js, textual-serve 1.1.3) sends Alt+↓ and Alt+↑ as the bytes
+    of Ctrl+↓ and Ctrl+↑ on Windows and Linux (only macOS keeps Alt): the key bar's "Alt+↓ 下一栏" did nothing
+    there, and the other key for it, Ctrl+PgDn, is the browser's own (next tab)."""
+    parsed = [event.key for event in XTermParser().feed("\x1b[1;5B\x1b[1;5A")]  # what the tab sends for Alt+↓, ↑
+    assert parsed == ["ctrl+down", "ctrl+up"]
+    async with editing({"conduct": "政治坚定。"}, on="conduct", size=(80, 24)) as e:
+        await e.pilot.press(parsed[0])
+        assert e.screen.current_id == "study"
+        await e.pilot.press(*"学习")
+        await e.pilot.press(parsed[1], parsed[1])
+        assert e.screen.current_id == "intro"
+        assert e.screen.session.text("study") == "学习"
+        assert e.screen.session.text("conduct") == "政治坚定。"

@@ -87,6 +87,10 @@ class EditorScreen(Screen[None]):
         Binding("alt+up", "previous_section", "上一栏", priority=True),
         Binding("ctrl+pagedown", "next_section", "下一栏", show=False, priority=True),
         Binding("ctrl+pageup", "previous_section", "上一栏", show=False, priority=True),
+        # In a browser tab (`appraisal serve`) xterm.js sends Alt+↓/↑ as Ctrl+↓/↑ except on macOS, and the browser
+        # keeps Ctrl+PgDn/PgUp for its own tabs: without these the key bar's Alt+↓ did nothing there.
+        Binding("ctrl+down", "next_section", "下一栏", show=False, priority=True),
+        Binding("ctrl+up", "previous_section", "上一栏", show=False, priority=True),
         Binding("ctrl+o", "close_draft", "其他草稿", priority=True),
         Binding("ctrl+g", "move_block", "移到其他栏目", priority=True),
         Binding("escape", "back_to_text", "回到正文", show=False),
