@@ -6,7 +6,8 @@
   作风` are right); after a modal (and a degree word) also an adjective before a verb, the learner's slip
   (`我们可以骄傲的告诉他们`, `会很热烈的欢迎你`);
 - 的 before a complement of degree at the end of a clause: `完成的很好。`, `落实的不到位` (得);
-- 地 before a plain noun at the end of a clause: `美丽地风景。` (的);
+- 地 before a plain noun at the end of a clause: `美丽地风景。` (的); after any adjective the tags name where the
+  counts of running text also take 的 far better (`很复杂地问题。`);
 - 的 for the 得 of a word: `取的了成效` (取得), `觉的` (觉得) — not after a character that is a word of another
   class by itself (`个别所的收入`: an office; `难的是`: an adjective);
 - 得 for the 的 of the adverb 真的 before 是 or a degree word: `真得是`, `真得很喜欢` (not `真得走了`, děi: must).
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
+from appraisal.checks.char_ngrams import EDGE, char_ngrams
 from appraisal.checks.language import SPLITS, Language, Splits, Token, language, split_line
 
 CLAUSE_END = frozenset("，。；：！？、,.;:!?）)”’")
@@ -87,6 +89,7 @@ PREDICATES = frozenset(_PREDICATES.split())
 # Two words that together make an adverbial of degree: 较好的完成 (地).
 DEGREE_ADVERBIAL = (frozenset({"较", "很", "更", "比较", "较为", "非常", "十分", "更加"}), frozenset({"好", "快"}))
 ADVERBIAL = frozenset({"ad", "d", "z"})
+DI_FOR_DE = 6.0  # natural log: the counts of running text take 的 for 地 before a noun this much better (e^6)
 # After a modal (and a degree word): the words that stand before a verb as its adverbial, adjectives among them
 # (安心, 骄傲, 踊跃), and the modals learners write them after (可以, 将 as "will" besides MODALS).
 MODIFIERS = frozenset({"a", "ad", "d", "z"})
@@ -146,6 +149,8 @@ def slips(line: str, model: Language | None = None, shared: Splits | None = None
             if index >= 2 and tokens[index - 2].text.endswith("所"):
                 continue  # 他所做的不够：what he did, a noun phrase
             found = _judge(token, before, after, clause_end, index + 1 + len(after) == len(tokens))
+            if found is None and token.text == "地":
+                found = _di_before_a_noun(run, token, before, after, clause_end)
             if found is None and token.text == "的":
                 clause_start = offset == 0 or line[offset - 1] in CLAUSE_END
                 found = _adverbial(tokens, index, clause_start, clause_end, quoted_after) or _after_a_modal(
@@ -193,6 +198,23 @@ def _judge(
     ):
         return "的", before.text + "地" + nxt.text
     return None
+
+
+def _di_before_a_noun(
+    run: str, token: Token, before: Token, after: list[Token], clause_end: bool
+) -> tuple[str, str] | None:
+    """地 between an adjective the tags name (or a doubled one) and the noun that ends the clause, where the counts
+    of running text take 的 there far better (`很难懂地问题。`, `漂漂亮亮地风景。`): the tags alone cannot tell a noun
+    from a verb they tag as one (`踏踏实实地干事`, `老老实实地做人`: the counts keep 地 there)."""
+    if not (len(before.text) >= 2 and (before.pos in ("a", "z") or _reduplicated(before.text))):
+        return None
+    if len(after) != 1 or not clause_end or after[0].pos != "n" or len(after[0].text) != 2:
+        return None
+    at = token.start
+    pairs = char_ngrams()
+    if pairs.gain(run[at - 2 : at], "地", (run + EDGE)[at + 1 : at + 3], "的") < DI_FOR_DE:
+        return None
+    return "的", before.text + "地" + after[0].text
 
 
 def _adverbial(

@@ -204,3 +204,29 @@ def test_de_before_a_verb_whose_object_is_a_quotation(marked: str, right: str) -
 )
 def test_de_before_a_quotation_hard_negatives(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "这是一个很复杂⟦地⟧问题。",  # an adjective the tags name, a noun ending the clause
+        "这是非常艰难⟦地⟧任务。",
+        "窗外是漂漂亮亮⟦地⟧风景。",  # a doubled adjective
+    ],
+)
+def test_di_before_a_noun_the_counts_take_for_de(marked: str) -> None:
+    text, spans = unmark(marked)
+    assert found(text) == [(spans[0][2], spans[0][3], "的")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们要踏踏实实地干事，老老实实地做人。",  # tagged as nouns, verbs here: the counts keep 地
+        "他静静地思考。",
+        "大家认真地学习。",
+        "把土地流转给种植大户，实地调研。",  # 地 of a word
+    ],
+)
+def test_di_before_a_noun_hard_negatives(text: str) -> None:
+    assert found(text) == []
