@@ -240,3 +240,33 @@ async def test_a_backspace_read_with_the_next_letter_of_a_path_applies_first() -
         path = app.screen.query_one("#path", Input)
         await wait_until(lambda: path.value.endswith("txt") and "_" in path.value)
         assert path.value == "gbk_txt"
+
+
+async def test_a_folder_typed_as_the_path_is_listed_below_not_called_missing(tmp_path: Path) -> None:
+    """A writer types the folder their documents are in: before, the dialog said 找不到文件 of a folder that is
+    there; now it says it is a folder, lists it in the picker below, and Enter there on a file imports it."""
+    from appraisal.tui.widgets.file_picker import FilePicker
+
+    folder = tmp_path / "总结材料"
+    folder.mkdir()
+    document(folder, "2025年述职.txt", FREE_FORM)
+    before = draft_files()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await wait_until(lambda: isinstance(app.screen, ImportScreen) and isinstance(app.focused, Input))
+        await pilot.press(*str(folder), "enter")
+        await pilot.pause()
+        dialog = app.screen
+        shown = str(dialog.query_one("#form-error", Static).render())
+        assert "找不到" not in shown
+        assert shown == f"{folder} 是一个文件夹，请在上面的列表中选择其中的文档（方向键选择，回车选定）。"
+        picker = dialog.query_one(FilePicker)
+        assert app.focused is picker
+        await wait_until(lambda: picker.path == folder and picker.last_line > 0)
+        await pilot.press("down", "enter")  # the folder's one document
+        assert dialog.query_one("#path", Input).value == str(folder / "2025年述职.txt")
+        await pilot.press("enter")
+        await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
+    assert len(draft_files()) == len(before) + 1

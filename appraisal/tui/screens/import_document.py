@@ -83,6 +83,7 @@ class ImportScreen(ModalScreen[Imported | None]):
         path = self.query_one("#path", Input)
         path.value = str(event.path)
         path.focus()
+        self._error("")
 
     def _error(self, sentence: str, *, busy: bool = False) -> None:
         """One sentence under the form: what went wrong, or (`busy`, not in red) what the dialog is doing."""
@@ -98,6 +99,12 @@ class ImportScreen(ModalScreen[Imported | None]):
             self._error("请填写文档路径。")
             return
         path = Path(raw).expanduser()
+        if path.is_dir():  # the folder the documents are in, typed as many would: list it to pick from
+            picker = self.query_one("#picker", FilePicker)
+            picker.path = path
+            picker.focus()
+            self._error(f"{path} 是一个文件夹，请在上面的列表中选择其中的文档（方向键选择，回车选定）。")
+            return
         if not path.is_file():
             self._error(f"找不到文件 {path}。")
             return
