@@ -19,7 +19,8 @@ sentence where a number must stand and none does.
   nothing before its `以上` or nothing at all (`占农业总产值的以上`, `完成全年目标任务的。`), a lone 元 or 美元 after
   what is counted in it (`人均可支配收入达到元，` `实际利用外资美元。`), and a measure word at the end of a clause
   after a verb of counting and the thing counted (`新增农民专业合作社个，` `惠及农户户。`) — only 个, 项, 户, 处, 座,
-  and not where they end a word (`办事处`, `依法查处`; 所, 家, 场 end too many: `交易所`, `企业家`, `出场`).
+  and not where they end a word (`办事处`, `依法查处`; 所, 家, 场 end too many: `交易所`, `企业家`, `出场`); and
+  one right after such a verb (`整顿提升个，` `新建个。`).
 
 Each gives (gap, start, end): where the number goes, and the words the message quotes (`合格率达`, `建成个`).
 """
@@ -112,6 +113,10 @@ _ENDS_A_WORD = frozenset(_ENDS_A_WORD_TEXT.split())
 # 户 ends too many words (贫困户, 用户): only after the people it counts (`惠及群众户`) or doubled (`惠及农户户`).
 _HOUSEHOLDS = ("群众", "居民", "村民", "家庭", "农民", "职工", "农户", "住户")
 # A measure word doubled after the thing counted is a missing number whatever the thing (`惠及农户户`).
+# A verb of doing or counting right before a measure word that ends the clause: `整顿提升个，` `新建个。`.
+_VERB_THEN_MEASURE = lazy_compile(
+    rf"(?:{_VERBS}|提升|转化|整顿|达标|验收|销号)了?(?P<measure>[个项件家户处座])(?=[{_END}、]|$)"
+)
 
 
 def _words_before(line: str, at: int, count: int = 4) -> int:
@@ -169,6 +174,10 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
 
 def _stripped(line: str) -> Iterator[tuple[int, int, int]]:
     """The shapes a report leaves when its figures were stripped (see the module's docstring)."""
+    for match in _VERB_THEN_MEASURE.finditer(line):
+        at = match.start("measure")
+        if line[at - 1 : at + 1] not in _ENDS_A_WORD and line[at - 2 : at + 1] not in _ENDS_A_WORD:
+            yield at, _words_before(line, at, 4), at + 1
     for match in _GROWTH.finditer(line):
         yield match.end(), match.start() + 1, match.end()
     if "：" in line or ":" in line:
