@@ -3,7 +3,8 @@ checked against the year the report is about (`political_facts`, data with a sou
 
 - a meeting that had not been held yet (`二十届四中全会` in a 2024 report), or never was (`十九届八中全会`);
 - the guiding list of a congress and its plenums (`党的二十大和二十届二中、三中全会精神`) that leaves out the latest
-  plenum held before the year began, or names a Central Committee whose term has ended;
+  plenum held before the year began, or names a Central Committee whose term has ended (also one plenum alone:
+  `学习贯彻党的十九届六中全会精神` in a 2026 report);
 - a stage of a five-year plan put in the wrong year (`“十四五”规划开局之年` in a 2026 report);
 - an anniversary counted wrong for its year (`今年是建党104周年` in 2026);
 - a rule or law in 《》 under a wrong name (`《中国共产党纪律处份条例》`, `《中国纪律处分条例》`), replaced by
@@ -123,11 +124,12 @@ class PoliticalTerm(Rule):
             covered.append(match.span())
             term = chinese_number(match.group("term")) or 0
             numbers = [chinese_number(n) or 0 for n in _PLENUM_NUMBER.findall(match.group("list"))]
-            yield from _not_held(line, match, [(term, n) for n in numbers], report_year, known)
-            if match.group("congress") or len(numbers) > 1:
-                stale = _stale_list(line, match, term, max(numbers), report_year, known)
-                if stale is not None:
-                    yield stale
+            not_held = list(_not_held(line, match, [(term, n) for n in numbers], report_year, known))
+            yield from not_held
+            listed = bool(match.group("congress")) or len(numbers) > 1
+            stale = _stale_list(line, match, term, max(numbers), report_year, known, listed=listed)
+            if stale is not None and (listed or not not_held):
+                yield stale
         for match in _NO_TERM.finditer(line):
             yield _Said(match.start(), match.end(), f"“{match.group()}”前应写明届次，如“党的二十届{match.group()}”。")
         for match in _CONGRESS.finditer(line):
@@ -225,9 +227,11 @@ def _not_held(
 
 
 def _stale_list(
-    line: str, match: re.Match[str], term: int, highest: int, report_year: int | None, known: Facts
+    line: str, match: re.Match[str], term: int, highest: int, report_year: int | None, known: Facts, *, listed: bool
 ) -> _Said | None:
-    """A congress-and-plenums list given as this year's guide that stops short of the latest plenum."""
+    """A congress-and-plenums list given as this year's guide that stops short of the latest plenum; one plenum
+    alone (`listed` False: `学习贯彻党的十九届六中全会精神`) only when its Central Committee's term has ended (a
+    plenum of the current term is still studied on its own: `二十届三中全会精神` in 2026)."""
     if not line.startswith("精神", match.end()) or _HISTORY_AFTER.match(line, match.end() + 2):
         return None
     year, _named = _year_meant(line, match.start(), report_year)
@@ -235,6 +239,8 @@ def _stale_list(
     if latest is None or (term, highest) >= (latest.term, latest.plenum):
         return None
     if term == latest.term:
+        if not listed:
+            return None
         return _Said(
             match.start(),
             match.end(),
