@@ -1,61 +1,35 @@
-"""User settings: `<config dir>/config.toml`. Every key is optional; a malformed file is named in the error."""
+"""User settings: `<config dir>/config.toml`. Every key is optional; a malformed file is named in the error.
+
+The models (`Config`, `AssistConfig`…) live in `appraisal.config_models` and are loaded with pydantic only when they
+are asked for: most users have no settings file, and a command without one need not load pydantic for it."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import TYPE_CHECKING, Any
 
 from appraisal import paths, toml_data
 from appraisal.errors import AppraisalError, describe_validation_error
 from appraisal.fileio import read_regular_file
 from appraisal.text.lazy_regex import lazy_compile
 
+if TYPE_CHECKING:
+    from appraisal.config_models import AssistConfig, ChecksConfig, Config, ExportConfig
+
+__all__ = ["CONFIG_FILE", "AssistConfig", "ChecksConfig", "Config", "ExportConfig", "config_path", "load_config"]
+
 CONFIG_FILE = "config.toml"
+_MODELS = frozenset({"AssistConfig", "ChecksConfig", "Config", "ExportConfig"})
 
 
-class ChecksConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def __getattr__(name: str) -> Any:
+    """The settings' models, loaded (with pydantic) the first time one is asked for."""
+    if name in _MODELS:
+        from appraisal import config_models
 
-    disabled: list[str] = Field(default_factory=list, description="rule names to switch off")
-    extra_words: dict[str, str] = Field(default_factory=dict, description="the user's words to flag: word → message")
-    allowed_words: list[str] = Field(default_factory=list, description="words no rule may flag")
-
-
-class ExportConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    run_in_headings: bool | None = Field(default=None, description="override the template's run-in level-2 headings")
-
-
-class AssistConfig(BaseModel):
-    """Drafting help from a model the user runs or may use (an OpenAI-compatible chat endpoint). Absent: nothing
-    is ever sent anywhere."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    base_url: str = Field(min_length=1, description="the endpoint, e.g. http://10.0.0.5:8000/v1 (before /chat)")
-    model: str = Field(min_length=1, description="the model name the endpoint expects")
-    api_key_env: str | None = Field(default=None, description="the environment variable that holds the key")
-    timeout: float = Field(
-        default=120.0, gt=0, le=600, description="seconds the whole answer may take (one deadline, not per read)"
-    )
-
-    @field_validator("base_url")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://")):
-            raise ValueError("应以 http:// 或 https:// 开头，如 http://127.0.0.1:11434/v1")
-        return value.rstrip("/")
-
-
-class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    checks: ChecksConfig = Field(default_factory=ChecksConfig)
-    export: ExportConfig = Field(default_factory=ExportConfig)
-    assist: AssistConfig | None = None
+        return getattr(config_models, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def config_path() -> Path:
@@ -67,6 +41,10 @@ _TOML_WHERE = lazy_compile(r"at line (\d+), column (\d+)")  # tomllib says where
 
 def load_config(path: Path | None = None) -> Config:
     """The user's settings, or the defaults when there is no config file."""
+    from pydantic import ValidationError
+
+    from appraisal.config_models import Config
+
     path = path or config_path()
     try:
         raw = toml_data.loads(read_regular_file(path, "读取设置文件").decode("utf-8"))

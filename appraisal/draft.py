@@ -1,15 +1,19 @@
-"""The Draft model (SPEC §2), counting 字, and how complete each section is."""
+"""The Draft model (SPEC §2), counting 字, and how complete each section is.
+
+The classes are plain (`appraisal.records`): a well-formed draft is read here, anything else by the pydantic models
+in `appraisal.schemas`, which decide what is valid and say why not."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, ClassVar, cast
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
+from appraisal.records import Record, is_int, is_str
 from appraisal.templates import Section, Template
 from appraisal.text.counting import count_zi as count_zi  # its home is appraisal.text; kept importable here
 from appraisal.text.lazy_regex import lazy_compile
@@ -39,13 +43,24 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
 
 
-class Profile(BaseModel):
-    model_config = ConfigDict(extra="allow")
+class Profile(Record):
+    """Who wrote the report; unknown keys (the 落款 `date` of an imported document) are kept."""
 
-    name: str = ""
-    unit: str = ""
-    position: str = ""
-    year: int | None = None
+    _FIELDS = ("name", "unit", "position", "year")
+    _EXTRA = True
+    name: str
+    unit: str
+    position: str
+    year: int | None
+
+    @classmethod
+    def _read(cls, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        fields = {"name": "", "unit": "", "position": "", "year": None}
+        for key, value in data.items():
+            if key in fields and not (is_str(value) if key != "year" else value is None or is_int(value)):
+                return None
+        fields.update((key, value) for key, value in data.items() if key in fields)
+        return fields, {key: value for key, value in data.items() if key not in fields}
 
     @property
     def signed(self) -> str:
@@ -103,52 +118,123 @@ def fact_label(kind: str, text: str) -> str:
     return f"{kind}{quoted}"
 
 
-class AdoptedFact(BaseModel):
+class AdoptedFact(Record):
     """A fact the drafting help put into a section that neither the section nor its notes held (its kind: 数字,
     日期, 单位, 人名, 提法): flagged `unverified-fact` until the writer confirms it or edits it away."""
 
-    model_config = ConfigDict(extra="allow")
-
+    _FIELDS = ("kind", "text")
+    _EXTRA = True
     kind: str
     text: str
 
-
-class Draft(BaseModel):
-    """One report. `sections` maps every text section id of the template to its text (one paragraph a line).
-    `unverified`: per section, the facts adopted from the drafting help and not yet confirmed by the writer."""
-
-    model_config = ConfigDict(extra="allow")
-
-    schema_: int = Field(default=SCHEMA_VERSION, alias="schema")
-    id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
-    template: str
-    profile: Profile = Field(default_factory=Profile)
-    title: str = ""
-    sections: dict[str, str] = Field(default_factory=dict)
-    unmatched: str = ""
-    created: str = Field(default_factory=now_iso)
-    updated: str = Field(default_factory=now_iso)
-    revision: int = 0
-    unverified: dict[str, list[AdoptedFact]] = Field(default_factory=dict)
-
-    @field_validator("unverified", mode="before")
     @classmethod
-    def _readable_facts(cls, value: object) -> dict[str, list[dict[str, str]]]:
-        """What can be read of a hand-edited or damaged list: never a reason for the draft not to open."""
-        if not isinstance(value, dict):
-            return {}
-        kept: dict[str, list[dict[str, str]]] = {}
-        for section, facts in value.items():
-            if isinstance(section, str) and isinstance(facts, list):
-                read = [f.model_dump() if isinstance(f, AdoptedFact) else f for f in facts]
-                good = [
-                    {"kind": str(f.get("kind", "")), "text": f["text"]}
-                    for f in read
-                    if isinstance(f, dict) and isinstance(f.get("text"), str) and f["text"]
-                ]
-                if good:
-                    kept[section] = good
-        return kept
+    def _read(cls, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        kind, text = data.get("kind"), data.get("text")
+        if not (is_str(kind) and is_str(text)):
+            return None
+        return {"kind": kind, "text": text}, {key: value for key, value in data.items() if key not in cls._FIELDS}
+
+
+def readable_facts(value: object, facts: tuple[type, ...] = (AdoptedFact,)) -> dict[str, list[dict[str, str]]]:
+    """What can be read of a hand-edited or damaged list of adopted facts (`Draft.unverified`): never a reason for
+    the draft not to open. `facts`: the classes whose instances are taken as facts."""
+    if not isinstance(value, dict):
+        return {}
+    kept: dict[str, list[dict[str, str]]] = {}
+    for section, listed in value.items():
+        if isinstance(section, str) and isinstance(listed, list):
+            read = [cast(Any, f).model_dump() if isinstance(f, facts) else f for f in listed]
+            good = [
+                {"kind": str(f.get("kind", "")), "text": f["text"]}
+                for f in read
+                if isinstance(f, dict) and isinstance(f.get("text"), str) and f["text"]
+            ]
+            if good:
+                kept[section] = good
+    return kept
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+_DRAFT_KEYS = frozenset(
+    {"schema", "id", "template", "profile", "title", "sections", "unmatched", "created", "updated", "revision"}
+    | {"unverified"}
+)
+
+
+class Draft(Record):
+    """One report. `sections` maps every text section id of the template to its text (one paragraph a line).
+    `unverified`: per section, the facts adopted from the drafting help and not yet confirmed by the writer.
+    Unknown keys (a newer version's) are kept and written back."""
+
+    _FIELDS = (
+        "schema_",
+        "id",
+        "template",
+        "profile",
+        "title",
+        "sections",
+        "unmatched",
+        "created",
+        "updated",
+        "revision",
+        "unverified",
+    )
+    _ALIASES: ClassVar[dict[str, str]] = {"schema_": "schema"}
+    _EXTRA = True
+    schema_: int
+    id: str
+    template: str
+    profile: Profile
+    title: str
+    sections: dict[str, str]
+    unmatched: str
+    created: str
+    updated: str
+    revision: int
+    unverified: dict[str, list[AdoptedFact]]
+
+    @classmethod
+    def _read(cls, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        if "schema_" in data:
+            return None  # read by pydantic as an unknown key beside the field of that name
+        profile = data.get("profile")
+        if profile is None and "profile" not in data:
+            profile = Profile._made({"name": "", "unit": "", "position": "", "year": None})
+        elif type(profile) is dict and all(type(key) is str for key in profile):
+            read = Profile._read(profile)
+            if read is None:
+                return None
+            profile = Profile._made(*read)
+        elif not isinstance(profile, Profile):
+            return None
+        sections = data.get("sections", {})
+        if type(sections) is not dict or not all(is_str(k) and is_str(v) for k, v in sections.items()):
+            return None
+        try:
+            facts = readable_facts(data["unverified"]) if "unverified" in data else {}
+        except Exception:  # pydantic's validator raised the same: its error is pydantic's to give
+            return None
+        now = None if "created" in data and "updated" in data else now_iso()
+        fields = {
+            "schema_": data.get("schema", SCHEMA_VERSION),
+            "id": data["id"] if "id" in data else new_id(),
+            "template": data.get("template"),
+            "profile": profile,
+            "title": data.get("title", ""),
+            "sections": dict(sections),
+            "unmatched": data.get("unmatched", ""),
+            "created": data.get("created", now),
+            "updated": data.get("updated", now),
+            "revision": data.get("revision", 0),
+            "unverified": {section: [AdoptedFact._made(fact) for fact in listed] for section, listed in facts.items()},
+        }
+        texts = ("id", "template", "title", "unmatched", "created", "updated")
+        if not (all(is_str(fields[key]) for key in texts) and is_int(fields["schema_"]) and is_int(fields["revision"])):
+            return None
+        return fields, {key: value for key, value in data.items() if key not in _DRAFT_KEYS}
 
     @classmethod
     def new(

@@ -2,56 +2,142 @@
 
 Built-in templates ship inside the wheel as `appraisal/_prompts`; in a checkout they are read from the top-level
 `prompts/` folder. User templates in `<config dir>/templates/<id>/` add to or override the built-in ones.
+
+The classes are plain (`appraisal.records`): a well-formed template is read here, anything else by the pydantic
+models in `appraisal.schemas`, which decide what is valid and say why not.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from typing import Any, Literal
 
 from appraisal import paths, toml_data
 from appraisal.errors import AppraisalError, describe_validation_error
 from appraisal.fileio import read_regular_file
+from appraisal.records import Record, is_int, is_str, is_word, str_tuple
+from appraisal.text.lazy_regex import lazy_compile
 
 DEFAULT_TEMPLATE = "cadre-annual"
 TEMPLATE_FILE = "template.toml"
 MAX_GUIDANCE_CHARS = 100_000
 
 
-class Section(BaseModel):
+SECTION_ID = r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$"
+"""A section's id: lower-case words joined by single dots (never a path: guidance is read from `<id>.md`)."""
+TEMPLATE_ID = r"^[a-z0-9][a-z0-9_-]*$"
+_SECTION_ID = lazy_compile(SECTION_ID.removeprefix("^").removesuffix("$"))  # as pydantic's (Rust) regex reads it,
+_TEMPLATE_ID = lazy_compile(TEMPLATE_ID.removeprefix("^").removesuffix("$"))  # with fullmatch: no newline at the end
+DEFAULT_TITLE = "{year}年度个人总结"
+VOICES = ("personal", "collective")
+SIGNERS = ("unit", "name")
+
+
+def _limit(value: object, least: int) -> bool:
+    """Whether `value` is None or an int (not a bool) of at least `least`."""
+    return value is None or (is_int(value) and value >= least)  # type: ignore[operator]
+
+
+class Section(Record):
     """A section of the form. A group (with children) holds no text of its own."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$")
-    title: str = Field(min_length=1)
-    heading: bool = True
-    required: bool = False
-    min_chars: int = Field(default=0, ge=0)
-    max_chars: int | None = Field(default=None, gt=0)
-    aliases: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()  # words that place a free-form heading here (学习 → 理论学习), for importing
-    children: tuple[Section, ...] = ()
+    _FIELDS = ("id", "title", "heading", "required", "min_chars", "max_chars", "aliases", "keywords", "children")
+    _FROZEN = True
+    id: str
+    title: str
+    heading: bool
+    required: bool
+    min_chars: int
+    max_chars: int | None
+    aliases: tuple[str, ...]
+    keywords: tuple[str, ...]  # words that place a free-form heading here (学习 → 理论学习), for importing
+    children: tuple[Section, ...]
 
     @property
     def is_group(self) -> bool:
         return bool(self.children)
 
-    @model_validator(mode="after")
-    def _limits_ordered(self) -> Section:
-        if self.max_chars is not None and self.max_chars < self.min_chars:
-            raise ValueError("max_chars 小于 min_chars")
-        for child in self.children:
-            if not child.id.startswith(self.id + "."):
-                raise ValueError(f"子栏目 {child.id} 的编号应以 {self.id}. 开头")
-        return self
+    @classmethod
+    def _read(cls, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        if not data.keys() <= set(cls._FIELDS):
+            return None
+        fields = {
+            "id": data.get("id"),
+            "title": data.get("title"),
+            "heading": data.get("heading", True),
+            "required": data.get("required", False),
+            "min_chars": data.get("min_chars", 0),
+            "max_chars": data.get("max_chars"),
+            "aliases": str_tuple(data.get("aliases", ())),
+            "keywords": str_tuple(data.get("keywords", ())),
+            "children": _sections(data.get("children", ())),
+        }
+        if not (
+            is_word(fields["id"])
+            and _SECTION_ID.fullmatch(fields["id"])
+            and is_word(fields["title"])
+            and type(fields["heading"]) is bool
+            and type(fields["required"]) is bool
+            and is_int(fields["min_chars"])
+            and fields["min_chars"] >= 0
+            and _limit(fields["max_chars"], 1)
+            and fields["aliases"] is not None
+            and fields["keywords"] is not None
+            and fields["children"] is not None
+            and limits_problem(fields["id"], fields["min_chars"], fields["max_chars"], fields["children"]) is None
+        ):
+            return None
+        return fields, {}
+
+
+def _sections(value: object) -> tuple[Section, ...] | None:
+    """Sections read from a list (or tuple) of tables or sections; None when any is not certainly valid."""
+    if type(value) not in (list, tuple):
+        return None
+    read: list[Section] = []
+    for item in value:  # type: ignore[attr-defined]
+        if isinstance(item, Section):
+            read.append(item)
+            continue
+        fields = Section._read(item) if type(item) is dict and all(type(key) is str for key in item) else None
+        if fields is None:
+            return None
+        read.append(Section._made(*fields))
+    return tuple(read)
+
+
+def limits_problem(section_id: str, min_chars: int, max_chars: int | None, children: Iterable[Any]) -> str | None:
+    """What is wrong with a section's limits and children's ids (the sentence pydantic's validator gives), or None."""
+    if max_chars is not None and max_chars < min_chars:
+        return "max_chars 小于 min_chars"
+    for child in children:
+        if not child.id.startswith(section_id + "."):
+            return f"子栏目 {child.id} 的编号应以 {section_id}. 开头"
+    return None
+
+
+def sections_problem(sections: Iterable[Any], main_section: str) -> str | None:
+    """What is wrong with a template's sections as a whole (an id twice, a main section that is none of its text
+    sections), or None. `sections`: the top-level sections (with `id` and `children`)."""
+    seen: set[str] = set()
+    texts: set[str] = set()
+    stack = list(sections)[::-1]
+    while stack:
+        section = stack.pop()
+        if section.id in seen:
+            return f"栏目编号 {section.id} 重复"
+        seen.add(section.id)
+        if not section.children:
+            texts.add(section.id)
+        stack.extend(list(section.children)[::-1])
+    if main_section and main_section not in texts:
+        return f"main_section {main_section} 不是模板中的栏目"
+    return None
 
 
 @dataclass(frozen=True)
@@ -73,34 +159,80 @@ YEAR_PLACEHOLDER = "20**"
 """Where a year goes in a title when none is known: the placeholder offices use, never an empty place."""
 
 
-class Template(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_TEMPLATE_DEFAULTS: dict[str, Any] = {
+    "description": "",
+    "title": DEFAULT_TITLE,
+    "max_chars": None,
+    "run_in_headings": False,
+    "title_words": (),
+    "main_section": "",
+    "voice": "personal",
+    "signature": None,
+    "source": "",
+    "guidance_dir": "",
+}
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
-    name: str = Field(min_length=1)
-    description: str = ""
-    title: str = "{year}年度个人总结"
-    max_chars: int | None = Field(default=None, gt=0)
-    run_in_headings: bool = False
-    title_words: tuple[str, ...] = ()  # words of a document's title that name this kind of report (述职报告)
-    main_section: str = ""  # where an imported document's numbered headings that name no section go
-    voice: Literal["personal", "collective"] = "personal"  # written by a person (本人) or for a unit (我们)
+
+class Template(Record):
+    _FIELDS = (
+        "id",
+        "name",
+        "description",
+        "title",
+        "max_chars",
+        "run_in_headings",
+        "title_words",
+        "main_section",
+        "voice",
+        "signature",
+        "sections",
+        "source",
+        "guidance_dir",
+    )
+    _EXCLUDED = frozenset({"source", "guidance_dir"})
+    _FROZEN = True
+    id: str
+    name: str
+    description: str
+    title: str
+    max_chars: int | None
+    run_in_headings: bool
+    title_words: tuple[str, ...]  # words of a document's title that name this kind of report (述职报告)
+    main_section: str  # where an imported document's numbered headings that name no section go
+    voice: Literal["personal", "collective"]  # written by a person (本人) or for a unit (我们)
     # The 落款 above the date, one line each: the writer's unit and name; a unit's report is signed by the unit.
-    signature: tuple[Literal["unit", "name"], ...] | None = None
-    sections: tuple[Section, ...] = Field(min_length=1)
-    source: str = Field(default="", exclude=True)
-    guidance_dir: str = Field(default="", exclude=True)
+    signature: tuple[Literal["unit", "name"], ...] | None
+    sections: tuple[Section, ...]
+    source: str  # the file it was read from (never written)
+    guidance_dir: str
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> Template:
-        seen: set[str] = set()
-        for placed in self.walk():
-            if placed.section.id in seen:
-                raise ValueError(f"栏目编号 {placed.section.id} 重复")
-            seen.add(placed.section.id)
-        if self.main_section and self.main_section not in {s.id for s in self.text_sections()}:
-            raise ValueError(f"main_section {self.main_section} 不是模板中的栏目")
-        return self
+    @classmethod
+    def _read(cls, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        if not data.keys() <= set(cls._FIELDS):
+            return None
+        fields = {name: data.get(name, _TEMPLATE_DEFAULTS.get(name)) for name in cls._FIELDS}
+        fields["title_words"] = str_tuple(fields["title_words"])
+        fields["sections"] = sections = _sections(fields["sections"])
+        written = fields["signature"]
+        fields["signature"] = signature = None if written is None else str_tuple(written)
+        signers = written is None or (signature is not None and all(signer in SIGNERS for signer in signature))
+        texts = ("name", "description", "title", "main_section", "source", "guidance_dir")
+        if not (
+            is_word(fields["id"])
+            and _TEMPLATE_ID.fullmatch(fields["id"])
+            and all(is_str(fields[name]) for name in texts)
+            and is_word(fields["name"])
+            and _limit(fields["max_chars"], 1)
+            and type(fields["run_in_headings"]) is bool
+            and fields["title_words"] is not None
+            and is_str(fields["voice"])
+            and fields["voice"] in VOICES
+            and signers
+            and sections
+            and sections_problem(sections, fields["main_section"]) is None
+        ):
+            return None
+        return fields, {}
 
     def signature_fields(self) -> tuple[str, ...]:
         """The profile fields of the 落款, top to bottom (the date follows): the template's `signature`, else the
@@ -204,7 +336,11 @@ def _load_file(path: Path, mtime_ns: int) -> Template:
         raw.setdefault("id", path.parent.name)
     try:
         template = Template.model_validate(raw)
-    except ValidationError as exc:
+    except ValueError as exc:
+        from pydantic import ValidationError  # loaded already: only pydantic refuses a template
+
+        if not isinstance(exc, ValidationError):
+            raise
         raise AppraisalError(f"模板文件 {path} 有误，{describe_validation_error(exc)}。") from exc
     if template.id != path.parent.name:
         raise AppraisalError(f"模板文件 {path} 有误，字段 id：应与目录名 {path.parent.name} 一致。")

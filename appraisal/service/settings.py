@@ -3,9 +3,11 @@ passed down; and the rule tiers the editor runs while typing and when idle."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from appraisal.checks import (
     DEFAULT_OPTIONS,
@@ -14,7 +16,9 @@ from appraisal.checks import (
     RULES,
     CheckOptions,
 )
-from appraisal.config import AssistConfig, Config, load_config
+
+if TYPE_CHECKING:
+    from appraisal.config import AssistConfig, Config
 
 
 @dataclass(frozen=True)
@@ -29,8 +33,14 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
-        """`config.toml` (default: the user's config dir), or the defaults when there is none."""
-        return cls.from_config(load_config(path))
+        """`config.toml` (default: the user's config dir), or the defaults when there is none (then the settings'
+        pydantic models are not loaded: ~10 ms of every command)."""
+        from appraisal import config
+
+        path = path or config.config_path()
+        if not os.path.lexists(path):
+            return cls()  # what `from_config` makes of an empty file
+        return cls.from_config(config.load_config(path))
 
     def notices(self) -> list[str]:
         """What both faces say about the settings, one sentence each: rules switched off there that do not exist."""

@@ -8,8 +8,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from appraisal.draft import SCHEMA_VERSION, Draft
 from appraisal.errors import AppraisalError, describe_validation_error
 
@@ -136,7 +134,9 @@ def parse(raw: bytes) -> tuple[Draft | None, str]:
     try:
         data = _migrate(data)
         draft = Draft.model_validate(data)
-    except (ValidationError, KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError) as exc:
+        from pydantic import ValidationError  # loaded only when a draft is not certainly well formed
+
         if isinstance(exc, ValidationError):
             return None, describe_validation_error(exc)
         return None, "内容不符合草稿格式"

@@ -24,7 +24,7 @@ class ProfileChange:
         before = (profile.name, profile.unit, profile.position, profile.year, draft.title, profile.signed)
         profile.name, profile.unit, profile.position = self.name, self.unit, self.position
         profile.year, draft.title = self.year, self.title
-        extra = profile.__pydantic_extra__ if profile.__pydantic_extra__ is not None else {}
+        extra = profile.model_extra if profile.model_extra is not None else {}
         if self.signed:
             extra["date"] = self.signed
         else:

@@ -1,0 +1,265 @@
+"""The plain draft and template classes (`appraisal.records`) read and write exactly as their pydantic twins
+(`appraisal.schemas`, the models as they were): for any input, the same values or the same error sentence, and the
+same JSON; a well-formed draft or template is read without loading pydantic."""
+
+from __future__ import annotations
+
+import copy
+import math
+import tomllib
+from typing import Any
+
+import pytest
+from fresh_interpreter import loaded_after
+from fuzzing import FIXTURES, fuzz, nasty_text
+from hypothesis import example, given
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from appraisal import templates
+from appraisal.draft import AdoptedFact, Draft, Profile
+from appraisal.errors import describe_validation_error
+from appraisal.records import Record
+from appraisal.schemas import TWINS, DraftSchema, TemplateSchema
+from appraisal.templates import Section, Template
+
+text = nasty_text(surrogates=True, max_pieces=4)
+json_value = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | text,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
+    max_leaves=6,
+)
+# A value where a field stands: mostly of the right type, sometimes one pydantic coerces or refuses.
+number = st.integers(-3, 3000) | st.sampled_from([True, False, 2.0, 2.5, "12", "x", None, [], math.nan])
+string = text | st.sampled_from([1, None, True, [], {}, b"x"])
+flag = st.booleans() | st.sampled_from([0, 1, "true", "yes", None, 2])
+strings = st.lists(text, max_size=3) | st.lists(string, max_size=2).map(tuple) | string
+
+
+def _ids(names: list[str]) -> st.SearchStrategy[str]:
+    return st.sampled_from(names) | st.sampled_from(["A", "a..b", "a\n", "", "x/y", "é"]) | text
+
+
+fact = st.fixed_dictionaries({}, optional={"kind": string, "text": string, "extra": json_value})
+good_fact = st.fixed_dictionaries({"kind": text, "text": text}, optional={"extra": json_value})
+profile = st.fixed_dictionaries(
+    {}, optional={"name": string, "unit": string, "position": string, "year": number, "date": json_value}
+)
+good_profile = st.fixed_dictionaries(
+    {}, optional={"name": text, "unit": text, "year": st.none() | st.integers(), "date": json_value}
+)
+any_draft = st.fixed_dictionaries(
+    {},
+    optional={
+        "schema": number,
+        "schema_": number,
+        "id": string,
+        "template": string,
+        "profile": profile | json_value,
+        "title": string,
+        "sections": st.dictionaries(text, string, max_size=3) | json_value,
+        "unmatched": string,
+        "created": string,
+        "updated": string,
+        "revision": number,
+        "unverified": st.dictionaries(text, st.lists(fact | json_value, max_size=3), max_size=2) | json_value,
+        "extra": json_value,
+        "_fields_set": json_value,
+    },
+)
+well_formed_draft = st.fixed_dictionaries(  # what the program writes, and hand edits that keep the types
+    {"template": text},
+    optional={
+        "schema": st.integers(0, 2),
+        "id": text,
+        "profile": good_profile,
+        "title": text,
+        "sections": st.dictionaries(text, text, max_size=3),
+        "unmatched": text,
+        "created": text,
+        "updated": text,
+        "revision": st.integers(),
+        "unverified": st.dictionaries(text, st.lists(good_fact | fact, max_size=3), max_size=2),
+        "extra": json_value,
+    },
+)
+section_data = st.recursive(
+    st.fixed_dictionaries(
+        {"id": _ids(["a", "b", "a.b", "a.c"]), "title": string},
+        optional={
+            "heading": flag,
+            "required": flag,
+            "min_chars": number,
+            "max_chars": number,
+            "aliases": strings,
+            "keywords": strings,
+            "extra": json_value,
+        },
+    ),
+    lambda inner: st.fixed_dictionaries(
+        {"id": _ids(["a", "b"]), "title": string, "children": st.lists(inner, max_size=3)}
+    ),
+    max_leaves=5,
+)
+any_template = st.fixed_dictionaries(
+    {"id": _ids(["t", "cadre-annual"]), "name": string, "sections": st.lists(section_data, max_size=3)},
+    optional={
+        "description": string,
+        "title": string,
+        "max_chars": number,
+        "run_in_headings": flag,
+        "title_words": strings,
+        "main_section": _ids(["a", "b", "a.b"]),
+        "voice": st.sampled_from(["personal", "collective", "other", 1]),
+        "signature": st.none() | st.lists(st.sampled_from(["unit", "name", "x", 1]), max_size=3) | string,
+        "source": string,
+        "extra": json_value,
+    },
+)
+
+
+@st.composite
+def good_sections(draw: st.DrawFn, parent: str = "", depth: int = 0) -> list[dict[str, Any]]:
+    """Sections as a template file writes them: ids under their parent's (now and then one twice or off)."""
+    made = []
+    for name in draw(st.lists(st.sampled_from(["a", "b", "c-1", "d_2"]), min_size=1, max_size=3)):
+        section: dict[str, Any] = {"id": f"{parent}.{name}" if parent else name, "title": draw(text.filter(bool))}
+        for key, value in draw(
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "heading": st.booleans(),
+                    "required": st.booleans(),
+                    "min_chars": st.integers(0, 900),
+                    "max_chars": st.none() | st.integers(1, 900),
+                    "aliases": st.lists(text, max_size=2),
+                    "keywords": st.lists(text, max_size=2),
+                },
+            )
+        ).items():
+            section[key] = value
+        if depth < 2 and draw(st.booleans()):
+            section["children"] = draw(good_sections(section["id"], depth + 1))
+        made.append(section)
+    return made
+
+
+well_formed_template = st.builds(
+    lambda fields, sections: {**fields, "sections": sections},
+    st.fixed_dictionaries(
+        {"id": st.sampled_from(["t", "cadre-annual", "a-1_b"]), "name": text.filter(bool)},
+        optional={
+            "description": text,
+            "title": text,
+            "max_chars": st.none() | st.integers(1, 9000),
+            "run_in_headings": st.booleans(),
+            "title_words": st.lists(text, max_size=2),
+            "main_section": st.sampled_from(["", "a", "b", "a.b"]),
+            "voice": st.sampled_from(["personal", "collective"]),
+            "signature": st.none() | st.lists(st.sampled_from(["unit", "name"]), max_size=3),
+        },
+    ),
+    good_sections(),
+)
+
+
+def _outcome(model: Any, data: dict[str, Any], made: frozenset[str]) -> tuple[Any, ...]:
+    """What reading `data` gives: the error's sentence, or the values and both dumps (an exception a dump raises
+    counted as what it gives); `made`: generated fields left out (an id, the time)."""
+    try:
+        read = model.model_validate(copy.deepcopy(data))
+    except ValidationError as exc:
+        return ("refused", describe_validation_error(exc))
+    dumps = []
+    for mode in ("python", "json"):
+        try:
+            dumped = read.model_dump(mode=mode, by_alias=True)
+        except Exception as exc:
+            dumps.append((type(exc), str(exc)))
+            continue
+        dumps.append({key: value for key, value in dumped.items() if key not in made})
+    return ("read", repr(dumps))
+
+
+def _same(plain: type[Record], twin: type[BaseModel], data: dict[str, Any], made: frozenset[str] = frozenset()) -> None:
+    assert _outcome(plain, data, made) == _outcome(twin, data, made)
+
+
+@fuzz(300)
+@given(well_formed_draft | any_draft)
+@example({"template": "t", "profile": {"year": "2025"}, "revision": 2.0})
+@example({"template": "t", "extra": {"k\udc80": 1}, "nan": math.nan})
+@example({"template": "t", "schema_": 3})
+@example({"template": "t", "unverified": {"s": [{"text": "35亿元", "kind": 10**5000}]}})
+def test_a_draft_reads_and_writes_as_pydantic_did(data: dict[str, Any]) -> None:
+    _same(Draft, DraftSchema, data, frozenset(key for key in ("id", "created", "updated") if key not in data))
+
+
+@fuzz(100)
+@given(well_formed_template | any_template)
+@example({"id": "t", "name": "模板", "sections": [{"id": "a", "title": "甲", "max_chars": 5, "min_chars": 9}]})
+@example({"id": "t", "name": "模板", "sections": [{"id": "a", "title": "甲"}, {"id": "a", "title": "乙"}]})
+@example({"id": "t", "name": "模板", "sections": [{"id": "a", "title": "甲"}], "signature": "unit"})
+@example({"id": "t", "name": "模板", "sections": [{"id": "a", "title": "\ud800"}]})
+def test_a_template_reads_and_writes_as_pydantic_did(data: dict[str, Any]) -> None:
+    _same(Template, TemplateSchema, data)
+
+
+def test_records_made_in_code_are_taken_as_pydantic_took_them() -> None:
+    """An instance given for a field is kept (pydantic revalidates none); given to a field it does not fit, or
+    beside a bad value, pydantic says what it said before."""
+    who = Profile(name="张三", date="2026年1月")
+    draft = Draft(template="cadre-annual", profile=who)
+    assert draft.profile is who and who.model_extra == {"date": "2026年1月"} and who.signed == "2026年1月"
+    section = Section(id="a", title="甲")
+    assert Template(id="t", name="模板", sections=(section,)).sections[0] is section
+    for bad in ({"id": "../x"}, {"sections": ()}, {"name": ""}):
+        with pytest.raises(ValidationError) as plain:
+            Template(**{"id": "t", "name": "模板", "sections": (section,), **bad})
+        with pytest.raises(ValidationError) as twin:
+            TemplateSchema(**{"id": "t", "name": "模板", "sections": (TWINS[Section](id="a", title="甲"),), **bad})
+        assert describe_validation_error(plain.value) == describe_validation_error(twin.value)
+    fact = AdoptedFact(kind="数字", text="35亿元")
+    assert Draft(template="t", unverified={"s": [fact, {"text": ""}]}).unverified == {"s": [fact]}
+
+
+def test_copies_compare_hash_and_refuse_as_pydantic_models() -> None:
+    draft = Draft(template="cadre-annual", sections={"a": "甲"}, future={"x": [1]})
+    copied = draft.model_copy(deep=True)
+    assert copied == draft and copied.sections is not draft.sections and copied.model_extra == {"future": {"x": [1]}}
+    copied.sections["a"] = "乙"
+    assert draft.sections["a"] == "甲" and copied != draft
+    assert draft.model_copy(update={"title": "新"}).title == "新" and draft.title == ""
+    template = templates.load_template("cadre-annual")
+    assert hash(template) == hash(template.model_copy()) and template == template.model_copy()
+    with pytest.raises(TypeError):
+        template.name = "改"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        hash(draft)
+    assert draft.model_dump_json() == DraftSchema.model_validate(draft.model_dump(by_alias=True)).model_dump_json()
+
+
+@pytest.mark.parametrize("template_id", templates.template_ids())
+def test_the_shipped_templates_are_read_without_pydantic(template_id: str) -> None:
+    path = templates._builtin_paths()[template_id]
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    assert Template._read(raw) is not None, "a shipped template should never need pydantic"
+    _same(Template, TemplateSchema, raw)
+
+
+def test_a_check_and_a_well_formed_draft_load_no_pydantic(tmp_path: Any) -> None:
+    """The point of the plain classes: `appraisal check` of a document or a draft, and opening a draft, run
+    without importing pydantic (~100 ms of CPU) when nothing needs it."""
+    draft = tmp_path / "草稿.json"
+    code = (
+        "import io, contextlib, os\n"
+        f"os.environ['APPRAISAL_HOME'] = {str(tmp_path / 'home')!r}\n"
+        "from pathlib import Path\n"
+        "from appraisal import cli, draft, templates\n"
+        "from appraisal.store import save_draft, load_draft\n"
+        f"save_draft(draft.Draft.new(templates.load_template('cadre-annual'), name='张三'), Path({str(draft)!r}))\n"
+        f"load_draft(Path({str(draft)!r}))\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    cli.main(['check', {str(draft)!r}, {str(FIXTURES / 'report.txt')!r}])\n"
+    )
+    assert loaded_after(code, ("pydantic", "appraisal.schemas", "appraisal.config_models")) == []
