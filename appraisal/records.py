@@ -20,7 +20,7 @@ import copy
 import importlib
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Self
 
 __all__ = ["Record", "is_int", "is_str", "is_word", "str_tuple"]
@@ -232,12 +232,7 @@ def _to_twin(value: Any) -> Any:
         if value._EXTRA:  # set apart: an unknown key may be named like model_construct's own `_fields_set`
             object.__setattr__(made, "__pydantic_extra__", {key: _to_twin(item) for key, item in value._extra.items()})
         return made
-    kind = type(value)
-    if kind is dict:
-        return {key: _to_twin(item) for key, item in value.items()}
-    if kind is list or kind is tuple:
-        return kind(_to_twin(item) for item in value)
-    return value
+    return _inside(value, _to_twin)
 
 
 def _from_twin(value: Any) -> Any:
@@ -245,11 +240,16 @@ def _from_twin(value: Any) -> Any:
     plain = _plain_of.get(type(value))
     if plain is not None:
         return plain._made(*_parts_of_twin(value))
+    return _inside(value, _from_twin)
+
+
+def _inside(value: Any, convert: Callable[[Any], Any]) -> Any:
+    """A dict, list or tuple with `convert` applied to each item (a dict's values); anything else as it is."""
     kind = type(value)
     if kind is dict:
-        return {key: _from_twin(item) for key, item in value.items()}
+        return {key: convert(item) for key, item in value.items()}
     if kind is list or kind is tuple:
-        return kind(_from_twin(item) for item in value)
+        return kind(convert(item) for item in value)
     return value
 
 
