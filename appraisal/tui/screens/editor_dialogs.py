@@ -94,7 +94,8 @@ def edit_profile(editor: EditorScreen) -> None:
             if editor.last_year_lookup.lookups:
                 editor.last_year_lookup.look_up()
 
-    editor.app.push_screen(ProfileScreen(editor.session.draft, read_only=editor.session.read_only), changed)
+    session = editor.session
+    editor.app.push_screen(ProfileScreen(session.draft, session.template, read_only=session.read_only), changed)
 
 
 def external_editor(editor: EditorScreen) -> None:

@@ -1,11 +1,17 @@
 """个人信息与标题: the writer's name, unit, position, 考核年度, the report's title and its 落款日期 (taken from an
-imported document; export prints it unless `--date` says otherwise; empty: the day of export), editable at any time."""
+imported document; export prints it unless `--date` says otherwise; empty: the day of export), editable at any time.
+While the title is still the one the template makes for the year (`2025年度个人总结`, `20**年度个人总结` when
+the year is unknown), it follows the year typed; a title the writer wrote is never touched."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from appraisal.draft import Draft, signed_text
+from textual import on
+from textual.widgets import Input
+
+from appraisal.draft import Draft, parse_year, signed_text
+from appraisal.templates import Template
 from appraisal.tui.screens.form import FormField, FormScreen
 
 
@@ -37,9 +43,21 @@ class ProfileScreen(FormScreen[ProfileChange | None]):
     SUBMIT = ("ok", "保存")
     ID_PREFIX = "profile-"
 
-    def __init__(self, draft: Draft, *, read_only: bool = False) -> None:
+    def __init__(self, draft: Draft, template: Template, *, read_only: bool = False) -> None:
         super().__init__(read_only=read_only)
         self.draft = draft
+        self.template = template
+        self._title_year = draft.profile.year  # the year whose template title the title field shows, if it does
+
+    @on(Input.Changed, "#profile-year")
+    def _year_typed(self, event: Input.Changed) -> None:
+        year = parse_year(event.value)
+        if year is None or year == self._title_year:
+            return
+        title = self.field_input("title")
+        if title.value.strip() == self.template.default_title(self._title_year).strip():
+            title.value = self.template.default_title(year)
+            self._title_year = year
 
     def fields(self) -> list[FormField]:
         profile = self.draft.profile

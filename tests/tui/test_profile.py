@@ -1,0 +1,71 @@
+"""个人信息与标题 (F3) by keys: the title made from the template follows the 考核年度 typed, a title of the
+writer's own is never touched."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from appraisal.draft import Draft
+from appraisal.store import create_draft, load_draft
+from appraisal.templates import load_template
+from appraisal.tui.screens.profile import ProfileScreen
+
+from .editing import editing
+from .helpers import editor_ready, make_app, wait_until
+
+
+async def _change_year(app: App[Any], pilot: Pilot[Any], year: str) -> Input:
+    """F3, to 考核年度, `year` typed over it: the title field as it then reads."""
+    await pilot.press("f3")
+    await wait_until(lambda: isinstance(app.screen, ProfileScreen))
+    await pilot.press(*["enter"] * 3)  # 姓名 → 单位 → 职务 → 考核年度
+    await pilot.press("ctrl+a", "ctrl+k", *year)
+    await pilot.pause()
+    return app.screen.query_one("#profile-title", Input)
+
+
+async def test_the_default_title_follows_the_year_typed() -> None:
+    """Before, 考核年度 changed from 2025 to 2024 left the title 2025年度个人总结: the export's heading named the
+    wrong year (no rule reports it)."""
+    async with editing(year=2025) as e:
+        assert e.screen.session.draft.title == "2025年度个人总结"
+        title = await _change_year(e.app, e.pilot, "2024")
+        assert title.value == "2024年度个人总结"  # shown before it is saved
+        await e.pilot.press(*["enter"] * 3)  # → 标题 → 落款日期 → saved
+        await wait_until(lambda: e.app.screen is e.screen)
+        await wait_until(lambda: load_draft(e.path).profile.year == 2024)
+        assert load_draft(e.path).title == "2024年度个人总结"
+
+
+async def test_a_title_of_the_writers_own_is_kept_when_the_year_changes() -> None:
+    async with editing(year=2025) as e:
+        await e.pilot.press("f3")
+        await wait_until(lambda: isinstance(e.app.screen, ProfileScreen))
+        await e.pilot.press(*["enter"] * 4, "ctrl+a", "ctrl+k", *"述职报告", "shift+tab")  # 标题, back to 考核年度
+        await e.pilot.press("ctrl+a", "ctrl+k", *"2024")
+        assert e.app.screen.query_one("#profile-title", Input).value == "述职报告"
+        await e.pilot.press(*["enter"] * 3)
+        await wait_until(lambda: load_draft(e.path).profile.year == 2024)
+        assert load_draft(e.path).title == "述职报告"
+
+
+async def test_an_imported_title_without_a_year_gets_the_year_typed() -> None:
+    """A document with no year is imported as 20**年度个人总结 with the year empty; typing the year in F3 left
+    the 20** in the title, one more error for the writer to find."""
+    template = load_template("cadre-annual")
+    draft = Draft.new(template, name="李明", unit="某市统计局", position="科长", year=2026)
+    draft.profile.year, draft.title = None, template.default_title(None)  # as the importer leaves it
+    assert draft.title == "20**年度个人总结"
+    path = create_draft(draft)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await editor_ready(app)
+        title = await _change_year(app, pilot, "2026")
+        assert title.value == "2026年度个人总结"
+        await pilot.press(*["enter"] * 3)
+        await wait_until(lambda: app.screen is screen)
+    assert load_draft(path).title == "2026年度个人总结"
