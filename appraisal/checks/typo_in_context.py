@@ -22,6 +22,7 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
@@ -137,10 +138,27 @@ def _candidates(
             yield at, fitting, alone is None  # a non-word keeps the non-word's rules (公作 written twice is 工作)
         elif alone is not None:
             yield at, alone, False
+    yield from _across(model, pairs, run, tokens)
+
+
+def _across(
+    model: Language, pairs: CharNgrams, run: str, tokens: list[Token]
+) -> Iterator[tuple[int, tuple[tuple[str, str, str, float], ...], bool]]:
+    """The characters of a two-character word that the slip itself made with a neighbour, leaving the next
+    character alone (`看点影` for 看电影: 看点|影; `不依定` for 不一定: 不依|定): a similar character makes a word
+    with that lone character, and the context model and the split agree as for a character left alone. Only the
+    character after the word: one before it is most often a word of its own (`把马让给`, not 马上)."""
+    for word, right in pairwise(tokens):
+        if word.end - word.start != 2 or word.pos in PROPER:
+            continue
+        if right.end - right.start == 1 and right.text not in SUFFIXES and not _parallel(run, word.end - 1):
+            fitting = _in_context(model, pairs, run, word.end - 1, (word.start, word.end))
+            if fitting is not None:
+                yield word.end - 1, fitting, True
 
 
 def _in_context(
-    model: Language, pairs: CharNgrams, run: str, at: int
+    model: Language, pairs: CharNgrams, run: str, at: int, own: tuple[int, int] | None = None
 ) -> tuple[tuple[str, str, str, float], ...] | None:
     """The corrections of a character that is a word, or part of one, where a similar character fits its neighbours
     far better (`我门`, `在加上`, `先在`): the pairs around it and the split of the sentence both gain."""
@@ -165,7 +183,12 @@ def _in_context(
         if split < CONTEXT_SPLIT_GAIN:
             continue
         word = next(t for t in model.segment(fixed) if t.start <= j < t.end)
-        if word.end - word.start < 2 or word.pos in PROPER or _breaks_a_word(model, window, word.start, word.end):
+        if word.end - word.start < 2 or word.pos in PROPER:
+            continue
+        mine = None if own is None else (own[0] - low, own[1] - low)  # the word the slip made, in the window
+        if mine is not None and mine[0] <= word.start and word.end <= mine[1]:
+            continue  # the new word stays inside the written one: real_word's to judge
+        if _breaks_a_word(model, window, word.start, word.end, mine):
             continue
         scored.append((ch, word.text, window[word.start : word.end], gain + split))
     scored.sort(key=lambda c: -c[3])
@@ -188,6 +211,11 @@ def _agrees(pairs: CharNgrams, run: str, at: int, right: str) -> bool:
     # The character before can make the written one likely by a word it often starts (舆论宣 → 宣传), which is how
     # the slip came about: then what follows must take the correction far better (舆论宣染 → 渲染).
     return pairs.gain_after(before, run[at], after, right) >= AGREE_AFTER
+
+
+# Characters that make a new word of the one before them (网格化, 必要性, 开放式, 服务型, 覆盖率): a word standing
+# before one of them is meant, however well a similar character would make a word with the suffix (网络化).
+SUFFIXES = frozenset("化性式型率者界感")
 
 
 # The results a verb of present-day 公文 takes to make a compound word of its own (建强, 筑牢, 压实, 做细, 配强, 擦亮,
@@ -265,11 +293,15 @@ def _fits_better(
     return tuple(best)
 
 
-def _breaks_a_word(model: Language, window: str, start: int, end: int) -> bool:
+def _breaks_a_word(
+    model: Language, window: str, start: int, end: int, mine: tuple[int, int] | None = None
+) -> bool:
     """Whether the word a correction makes cuts through a word of the sentence as written (`下了课以后`: 可以
-    would take the first character of 以后; `调解室`: 解释 the last of 调解)."""
+    would take the first character of 以后; `调解室`: 解释 the last of 调解). `mine`: the span of the word the
+    suspect character is part of, which the correction may cut (the slip made it)."""
     return any(
         token.end - token.start > 1
+        and (token.start, token.end) != mine
         and token.start < end
         and start < token.end  # the two overlap
         and not start <= token.start < token.end <= end  # and the word as written is not inside the new one
