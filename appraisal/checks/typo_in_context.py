@@ -293,9 +293,7 @@ def _fits_better(
     return tuple(best)
 
 
-def _breaks_a_word(
-    model: Language, window: str, start: int, end: int, mine: tuple[int, int] | None = None
-) -> bool:
+def _breaks_a_word(model: Language, window: str, start: int, end: int, mine: tuple[int, int] | None = None) -> bool:
     """Whether the word a correction makes cuts through a word of the sentence as written (`下了课以后`: 可以
     would take the first character of 以后; `调解室`: 解释 the last of 调解). `mine`: the span of the word the
     suspect character is part of, which the correction may cut (the slip made it)."""
