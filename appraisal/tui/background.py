@@ -75,3 +75,30 @@ class LongJob(Generic[T]):
 
         self.node.run_worker(body, thread=True, group=self.group, exit_on_error=False)
         return True
+
+
+class Runs:
+    """The runs of one kind of work that a newer run replaces (the whole-draft check, last year's lookup),
+    numbered from 1, and the newest whose answer was taken: the answer of an older run comes late and is dropped."""
+
+    def __init__(self) -> None:
+        self.started = 0
+        self.answered = 0
+
+    def start(self) -> int:
+        """A new run: its number, which its answer carries back."""
+        self.started += 1
+        return self.started
+
+    @property
+    def pending(self) -> bool:
+        """The newest run started has not answered yet."""
+        return self.answered < self.started
+
+    def take(self, run: int, *, newest_only: bool = False) -> bool:
+        """Whether to take `run`'s answer: when it is newer than the last one taken (with `newest_only`, only when
+        no newer run has started: it answers for what has changed since). Taken, it is the last one taken."""
+        if run <= self.answered or (newest_only and run != self.started):
+            return False
+        self.answered = run
+        return True

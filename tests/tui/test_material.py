@@ -278,12 +278,12 @@ async def test_the_whole_draft_is_checked_once_on_opening_and_once_on_a_profile_
         editor = await _editor_on(pilot, "results")
         assert editor.last_year is not None
         assert any(f.rule == "copied-from-last-year" for f in editor.findings["results"])
-        assert editor.checks.whole_started == 1
+        assert editor.checks.whole.started == 1
         await pilot.press("f3")
         await wait_until(lambda: type(app.screen).__name__ == "ProfileScreen")
         await pilot.press("enter", "enter", "home", "副", *["enter"] * 4)  # 职务 科长 → 副科长, Enter on to 保存
         await wait_until(lambda: editor.session.draft.profile.position == "副科长" and editor.started)
-        assert editor.checks.whole_started == 2
+        assert editor.checks.whole.started == 2
         assert any(f.rule == "copied-from-last-year" for f in editor.findings["results"])
 
 

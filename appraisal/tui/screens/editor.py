@@ -183,8 +183,8 @@ class EditorScreen(Screen[None]):
             self.is_mounted
             and self.guidance.built
             and lookup.known
-            and not lookup.pending
-            and not self.checks.whole_pending
+            and not lookup.lookups.pending
+            and not self.checks.whole.pending
         )
 
     @property

@@ -91,7 +91,7 @@ def edit_profile(editor: EditorScreen) -> None:
             editor.go_to(editor.current_id, save=False)
             # The year or the name may have changed: look for last year's draft again; its answer has the whole
             # draft checked. Not looked up yet: the lookup after the first frame is still to come and does both.
-            if editor.last_year_lookup.lookups:
+            if editor.last_year_lookup.lookups.started:
                 editor.last_year_lookup.look_up()
 
     session = editor.session

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from appraisal.tui.background import Runs
 from appraisal.tui.widgets.status_bar import SectionHeading
 
 if TYPE_CHECKING:
@@ -66,13 +67,7 @@ class EditorFindings:
         self.by_section: dict[str, list[Finding]] = {}  # changed in place: the section list keeps a reference
         self.fast: dict[str, list[Finding]] = {}  # the fast rules' findings, checked on the UI thread
         self.idle: dict[str, tuple[str, list[Finding]]] = {}  # the dictionary rules': (the text checked, findings)
-        self.whole_started = 0  # whole-draft checks started, numbered from 1
-        self.whole_answered = 0  # the newest of them whose findings have arrived
-
-    @property
-    def whole_pending(self) -> bool:
-        """A whole-draft check is still going (the newest one started)."""
-        return self.whole_answered < self.whole_started
+        self.whole = Runs()  # the whole-draft checks: an older one's findings are dropped once a newer one's came
 
     @staticmethod
     def check_all(
@@ -108,8 +103,7 @@ class EditorFindings:
         editor = self.editor
         draft = editor.session.draft.model_copy(deep=True)
         service, template, last_year = editor.service(), editor.session.template, editor.last_year
-        self.whole_started += 1
-        run = self.whole_started
+        run = self.whole.start()
         editor.run_worker(
             lambda: self._check_whole(service, draft, template, last_year, run),
             thread=True,
@@ -136,9 +130,8 @@ class EditorFindings:
     def whole_found(self, event: WholeFindings) -> None:
         """The whole draft's fast findings, for each section still as it was checked; typed-in sections keep
         the findings of their own last check (and get the next one when typing pauses)."""
-        if event.run <= self.whole_answered:
+        if not self.whole.take(event.run):
             return  # an older check than one already shown
-        self.whole_answered = event.run
         session = self.editor.session
         for section_id, found in event.found.items():
             if event.texts.get(section_id) == session.text(section_id):

@@ -17,6 +17,7 @@ from textual.message import Message
 from appraisal.app.ui_state import load_plan_ticks
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
+from appraisal.tui.background import Runs
 from appraisal.tui.screens.editor_status import READ_ONLY_MESSAGE
 from appraisal.tui.widgets.material import as_sentence
 
@@ -45,26 +46,19 @@ class LastYear:
         self.editor = editor
         self.draft: Draft | None = None
         self.known = False  # until it has been looked up, the 去年 tab says it is looking
-        self.lookups = 0
-        self.answered = 0  # the newest lookup whose answer has come
-
-    @property
-    def pending(self) -> bool:
-        """A lookup is still going (the newest one started, e.g. after the profile changed)."""
-        return self.answered < self.lookups
+        self.lookups = Runs()  # a newer lookup (after the profile changed) makes the answers of older ones stale
 
     def look_up(self) -> None:
         """Start a lookup in a worker thread; the service is loaded here, in the UI thread, not in the worker."""
         editor = self.editor
         draft = editor.session.draft
-        self.lookups += 1
         find: LastYearLookup = editor.service().last_year_draft
         template, year, name, path, lookup = (
             draft.template,
             draft.profile.year,
             draft.profile.name,
             editor.session.path,
-            self.lookups,
+            self.lookups.start(),
         )
 
         def find_in_thread() -> None:
@@ -79,9 +73,8 @@ class LastYear:
 
     def found(self, event: LastYearFound) -> None:
         editor = self.editor
-        if event.lookup != self.lookups:
+        if not self.lookups.take(event.lookup, newest_only=True):
             return  # an older lookup, for the profile as it was
-        self.answered = event.lookup
         self.draft = event.draft
         self.known = True
         self.show(editor.current_id)
