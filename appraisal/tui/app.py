@@ -30,6 +30,7 @@ from appraisal.errors import AppraisalError
 from appraisal.tui import palette
 from appraisal.tui.queued_keys import after_queued_keys
 from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.lazy_dialogs import dialogs
 from appraisal.tui.textual_compat.app_hooks import PatchedApp
 from appraisal.tui.textual_compat.key_hold import START_HOLD_LIMIT, hold_keys
 from appraisal.tui.typing_target import pass_typing_on
@@ -188,8 +189,6 @@ class AppraisalApp(PatchedApp[int]):
         try:
             session = EditSession(path, read_only=read_only, clock=self.settings.clock)
         except DraftLockedError as exc:
-            from appraisal.tui.screens.dialogs import ChoiceScreen
-
             self.show_start()  # what is left once the question is answered with 返回
             holder = exc.holder
 
@@ -203,7 +202,7 @@ class AppraisalApp(PatchedApp[int]):
             if holder.host != socket.gethostname():  # never stale here: only the user can say it is free
                 choices.insert(1, ("take-over", "接手编辑"))
             self.push_screen(
-                ChoiceScreen(
+                dialogs.ChoiceScreen(
                     lock_question(exc, path),
                     choices,
                     cancel="back",
@@ -213,10 +212,8 @@ class AppraisalApp(PatchedApp[int]):
             )
             return
         except AppraisalError as exc:
-            from appraisal.tui.screens.dialogs import MessageScreen
-
             self.show_start()
-            self.push_screen(MessageScreen(exc.message, title="无法打开草稿"))
+            self.push_screen(dialogs.MessageScreen(exc.message, title="无法打开草稿"))
             return
 
         def closed(_: None) -> None:
@@ -242,13 +239,11 @@ class AppraisalApp(PatchedApp[int]):
     def confirm_take_over(self, path: Path, holder: LockInfo) -> None:
         """Take over a lock from another computer once the user confirms, told who holds it and since when."""
 
-        from appraisal.tui.screens.dialogs import MessageScreen, confirm_then
-
         def take_over() -> None:
             try:
                 drafts.take_over_lock(path, holder)
             except AppraisalError as exc:
-                self.push_screen(MessageScreen(exc.message, title="无法接手"))
+                self.push_screen(dialogs.MessageScreen(exc.message, title="无法接手"))
                 return
             self.open_draft(path)
 
@@ -256,10 +251,9 @@ class AppraisalApp(PatchedApp[int]):
             f"这份草稿由另一台电脑上的 {holder.describe()} 锁定。若那台电脑已不再编辑，可以在本机接手；"
             "两边同时编辑会互相覆盖。确定接手吗？"
         )
-        confirm_then(self, question, take_over, yes="接手编辑", title="接手编辑")
+        dialogs.confirm_then(self, question, take_over, yes="接手编辑", title="接手编辑")
 
     def new_draft(self) -> None:
-        from appraisal.tui.screens.dialogs import MessageScreen
         from appraisal.tui.screens.new_draft import NewDraftRequest, NewDraftScreen
 
         def create(request: NewDraftRequest | None) -> None:
@@ -274,7 +268,7 @@ class AppraisalApp(PatchedApp[int]):
                     year=request.year,
                 )
             except AppraisalError as exc:
-                self.push_screen(MessageScreen(exc.message, title="未能新建草稿"))
+                self.push_screen(dialogs.MessageScreen(exc.message, title="未能新建草稿"))
                 return
             self.open_draft(path)
 
@@ -415,10 +409,9 @@ class AppraisalApp(PatchedApp[int]):
                 if leave:
                     self.call_later(self._quit_now)
 
-            from appraisal.tui.screens.dialogs import ConfirmScreen
-
             question = "对话框中输入的内容还没有确认，退出后不会保留。仍要退出吗？（再按 Ctrl+Q 也是退出）"
-            self.push_screen(ConfirmScreen(question, yes="仍要退出", no="返回", title="尚未确认的输入"), answered)
+            screen = dialogs.ConfirmScreen(question, yes="仍要退出", no="返回", title="尚未确认的输入")
+            self.push_screen(screen, answered)
             return
         await self._quit_now()
 

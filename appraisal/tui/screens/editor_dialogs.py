@@ -1,9 +1,9 @@
 """What the editor's keys open (review, export, history, 个人信息, the external editor, moving paragraphs, a note,
-drafting help;
-save-as, and what to do when a save failed or the draft file changed on disk), each a function of the editor
-screen: it saves first where the dialog reads the saved draft, pushes the dialog, and acts on what the dialog
-returns. The screen keeps one line per action (layout and routing); these hold the work. The dialog screens are
-imported where they are opened: opening a draft does not need them before its first frame."""
+drafting help; save-as, and what to do when a save failed or the draft file changed on disk), each a function of
+the editor screen: it saves first where the dialog reads the saved draft, pushes the dialog, and acts on what the
+dialog returns. The screen keeps one line per action (layout and routing); these hold the work. The dialog screens
+are imported where they are opened (the small ones through `lazy_dialogs`): opening a draft does not need them
+before its first frame."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from appraisal.errors import AppraisalError
 from appraisal.tui.external import edit_text, suspended
 from appraisal.tui.screens.editor_side import show_notes
 from appraisal.tui.screens.editor_status import READ_ONLY_MESSAGE
+from appraisal.tui.screens.lazy_dialogs import dialogs
 
 if TYPE_CHECKING:
     from appraisal.checks import Finding
@@ -61,7 +62,6 @@ def export(editor: EditorScreen) -> None:
 
 
 def history(editor: EditorScreen) -> None:
-    from appraisal.tui.screens.dialogs import MessageScreen
     from appraisal.tui.screens.history import HistoryScreen
 
     editor.sync()
@@ -73,7 +73,7 @@ def history(editor: EditorScreen) -> None:
         try:
             editor.session.restore(revision)
         except AppraisalError as exc:
-            editor.app.push_screen(MessageScreen(exc.message, title="未能恢复"))
+            editor.app.push_screen(dialogs.MessageScreen(exc.message, title="未能恢复"))
             return
         editor.reload_from_session()
         editor.notify(f"已恢复第 {revision} 版（保存为第 {editor.session.draft.revision} 版）。", timeout=5)
@@ -100,13 +100,11 @@ def edit_profile(editor: EditorScreen) -> None:
 
 def external_editor(editor: EditorScreen) -> None:
     """Edit this section in $EDITOR: the fallback when the input method misbehaves in the terminal."""
-    from appraisal.tui.screens.dialogs import MessageScreen
-
     if editor.session.read_only:
-        editor.app.push_screen(MessageScreen(READ_ONLY_MESSAGE))
+        editor.app.push_screen(dialogs.MessageScreen(READ_ONLY_MESSAGE))
         return
     if editor.app.is_web:
-        editor.app.push_screen(MessageScreen(IN_BROWSER_EDITOR_MESSAGE, title="外部编辑器"))
+        editor.app.push_screen(dialogs.MessageScreen(IN_BROWSER_EDITOR_MESSAGE, title="外部编辑器"))
         return
     editor.sync()
     editor.save_now()
@@ -114,7 +112,7 @@ def external_editor(editor: EditorScreen) -> None:
     try:
         edited = edit_text(editor.session.text(section_id), partial(suspended, editor.app))
     except AppraisalError as exc:
-        editor.app.push_screen(MessageScreen(exc.message, title="外部编辑器"))
+        editor.app.push_screen(dialogs.MessageScreen(exc.message, title="外部编辑器"))
         return
     finally:
         editor.app.refresh()
@@ -185,8 +183,6 @@ def move_lines(editor: EditorScreen, source: str, start: int, end: int, target: 
 
 def add_note(editor: EditorScreen) -> None:
     """Ask for a note and keep it under this section (dated today); the 素材 page then shows it."""
-    from appraisal.tui.screens.dialogs import InputScreen
-
     section_id = editor.current_id
 
     def add(text: str | None) -> None:
@@ -203,7 +199,7 @@ def add_note(editor: EditorScreen) -> None:
             editor.guidance.open_tab("material")
 
     title = editor.session.template.section(section_id).title
-    editor.app.push_screen(InputScreen(f"记入“{title}”的素材（日期记为今天）：", title="记素材"), add)
+    editor.app.push_screen(dialogs.InputScreen(f"记入“{title}”的素材（日期记为今天）：", title="记素材"), add)
 
 
 def assist(editor: EditorScreen) -> None:
@@ -254,8 +250,6 @@ def save(editor: EditorScreen) -> None:
 def offer_conflict_choices(editor: EditorScreen) -> None:
     """The draft file was deleted or rewritten by another program: save it again where it was (only when
     it is gone: never over someone else's file), save it under a new name, or go on writing for now."""
-    from appraisal.tui.screens.dialogs import ChoiceScreen
-
     session = editor.session
     if session.conflict is SaveConflict.DELETED:
         question = f"草稿 {session.path} 已被其他程序删除，您写的文字都还在编辑器中。"
@@ -270,17 +264,15 @@ def offer_conflict_choices(editor: EditorScreen) -> None:
         elif choice == "save-as":
             editor.action_save_as()
 
-    editor.app.push_screen(ChoiceScreen(question, choices, cancel="back", title="草稿文件有变化"), answer)
+    editor.app.push_screen(dialogs.ChoiceScreen(question, choices, cancel="back", title="草稿文件有变化"), answer)
 
 
 def save_here(editor: EditorScreen) -> None:
-    from appraisal.tui.screens.dialogs import MessageScreen
-
     editor.sync()
     try:
         editor.session.save_here()
     except AppraisalError as exc:
-        editor.app.push_screen(MessageScreen(exc.message, title="未能保存"))
+        editor.app.push_screen(dialogs.MessageScreen(exc.message, title="未能保存"))
         editor.save_now()  # shows the new state (the file is someone else's now)
         return
     editor.saving.saved_elsewhere()
@@ -289,8 +281,6 @@ def save_here(editor: EditorScreen) -> None:
 
 
 def save_as(editor: EditorScreen) -> None:
-    from appraisal.tui.screens.dialogs import InputScreen, MessageScreen
-
     def chosen(answer: str | None) -> None:
         if not answer:
             return
@@ -303,7 +293,7 @@ def save_as(editor: EditorScreen) -> None:
             editor.sync()
             editor.session.save_as(target)
         except AppraisalError as exc:
-            editor.app.push_screen(MessageScreen(exc.message, title="另存失败"))
+            editor.app.push_screen(dialogs.MessageScreen(exc.message, title="另存失败"))
             return
         editor.saving.saved_elsewhere()
         editor.editor.read_only = editor.session.read_only  # a read-only draft saved as a copy: the copy is ours
@@ -312,7 +302,7 @@ def save_as(editor: EditorScreen) -> None:
 
     suggestion = editor.session.path.with_name(editor.session.path.stem + "-副本.json")
     editor.app.push_screen(
-        InputScreen(
+        dialogs.InputScreen(
             "另存为（草稿文件路径，可输入或在下面选择文件夹）：",
             value=str(suggestion),
             title="另存为",
@@ -324,8 +314,6 @@ def save_as(editor: EditorScreen) -> None:
 
 def ask_about_unsaved(editor: EditorScreen, then: Callable[[], None]) -> None:
     """The last save failed: never drop the text silently. Offer save-as, going back, or leaving anyway."""
-    from appraisal.tui.screens.dialogs import ChoiceScreen
-
     error = editor.session.error or "保存失败。"
     choices = [("save-as", "另存为"), ("back", "返回编辑"), ("discard", "放弃修改并离开")]
     if editor.session.conflict is SaveConflict.DELETED:  # nothing there to overwrite: it may go back where it was
@@ -341,7 +329,7 @@ def ask_about_unsaved(editor: EditorScreen, then: Callable[[], None]) -> None:
             then()
 
     editor.app.push_screen(
-        ChoiceScreen(
+        dialogs.ChoiceScreen(
             f"最近的修改未能保存：{error}\n可以另存为新文件，或返回继续编辑。",
             choices,
             cancel="back",
