@@ -46,6 +46,7 @@ NO_TERMINAL = "编辑界面需要在终端中运行，当前没有终端；可�
 
 KEYS_READ_WAIT = 0.5
 """Seconds SIGHUP/SIGTERM waits at most for the keys the terminal driver has read to be posted to the app."""
+QUIT_QUESTION = "quit-question"  # the screen id of Ctrl+Q's question about words typed in a dialog
 
 
 def _end_process_after(seconds: float, code: int) -> None:
@@ -87,7 +88,6 @@ class AppraisalApp(PatchedApp[int]):
         self._startup_done = False
         self._leaving = False
         self._terminating = False  # SIGHUP or SIGTERM has been handled
-        self._quit_asked = False  # Ctrl+Q asked about words typed in a dialog: a second Ctrl+Q quits
         self._when_drawn: list[Callable[[], object]] = []
 
     def on_mount(self) -> None:
@@ -401,19 +401,23 @@ class AppraisalApp(PatchedApp[int]):
     async def action_quit(self) -> None:
         """Save every open draft first; if one cannot be saved, ask instead of quitting. Words typed in a dialog
         and not yet confirmed (a note, 单位 in 个人信息, a path) are asked about first: Ctrl+Q dropped them."""
-        if self._typed_in_dialogs() and not self._quit_asked:
-            self._quit_asked = True
+        if self._typed_in_dialogs() and not self._asking_to_quit():
 
             def answered(leave: bool | None) -> None:
-                self._quit_asked = False
                 if leave:
                     self.call_later(self._quit_now)
 
             question = "对话框中输入的内容还没有确认，退出后不会保留。仍要退出吗？（再按 Ctrl+Q 也是退出）"
-            screen = dialogs.ConfirmScreen(question, yes="仍要退出", no="返回", title="尚未确认的输入")
-            self.push_screen(screen, answered)
+            title = "尚未确认的输入"
+            self.push_screen(
+                dialogs.ConfirmScreen(question, yes="仍要退出", no="返回", title=title, id=QUIT_QUESTION), answered
+            )
             return
         await self._quit_now()
+
+    def _asking_to_quit(self) -> bool:
+        """The question about words typed in a dialog is open (whatever is shown over it): Ctrl+Q again quits."""
+        return any(screen.id == QUIT_QUESTION for screen in self.screen_stack)
 
     def _typed_in_dialogs(self) -> bool:
         from appraisal.tui.textual_compat.own_bindings import PatchedInput

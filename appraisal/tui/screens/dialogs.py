@@ -46,8 +46,10 @@ class Dialog(ModalScreen[T]):
     #: starts elsewhere draws none so, lest the eye take the highlighted button for the one Enter presses.
     first_is_default = True
 
-    def __init__(self, body: str, buttons: Sequence[tuple[str, str]], *, cancel_id: str, title: str) -> None:
-        super().__init__(classes="dialog-screen")
+    def __init__(
+        self, body: str, buttons: Sequence[tuple[str, str]], *, cancel_id: str, title: str, id: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes="dialog-screen")
         self.body = body
         self.buttons = list(buttons)
         self.cancel_id = cancel_id
@@ -133,9 +135,11 @@ class ConfirmScreen(Dialog[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("y", "yes", show=False)]
     first_is_default = False
 
-    def __init__(self, question: str, *, yes: str = "确定", no: str = "取消", title: str = "请确认") -> None:
+    def __init__(
+        self, question: str, *, yes: str = "确定", no: str = "取消", title: str = "请确认", id: str | None = None
+    ) -> None:
         keys = f"按 Y {yes}，Esc 或回车{no}。"
-        super().__init__(f"{question}\n{keys}", [("yes", yes), ("no", no)], cancel_id="no", title=title)
+        super().__init__(f"{question}\n{keys}", [("yes", yes), ("no", no)], cancel_id="no", title=title, id=id)
 
     def action_yes(self) -> None:
         self.answer("yes")
