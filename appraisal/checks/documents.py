@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from appraisal.checks import DEFAULT_OPTIONS, RULES, CheckOptions, Context, Field, Finding, run_rules
+from appraisal.checks.positions import is_positional
 from appraisal.edits import Edit
 from appraisal.errors import AppraisalError
 from appraisal.fileio import describe_os_error, fit_name, write_temp_file
@@ -50,7 +51,7 @@ def check_document(
         result.document_year = year
     sections_checked = template is not None or result.confident
     ctx = document_context(result, options, sections_checked=sections_checked)
-    findings = [place(item, f, result) for item, f in run_rules(ctx)]
+    findings = [place(item, f, result) for item, f in run_rules(ctx) if not _on_separators(item, f, result)]
     findings.sort(key=lambda f: (f.line, f.column, f.end_column, f.rule))
     return DocumentCheck(path, result, findings, sections_checked)
 
@@ -73,6 +74,15 @@ def document_context(
         escapes=result.escapes,
         options=options,
     )
+
+
+def _on_separators(item: Field | None, finding: Finding, result: ImportResult) -> bool:
+    """Whether the finding is about nothing but the spaces the importer put between a table's cells: they are
+    not in the document (`中文之间不应有空格` there had no place to point at, and nothing to fix)."""
+    if item is None or not is_positional(finding):
+        return False
+    index = finding.line - 1
+    return not any(result.from_document(item.key, index, c) for c in range(finding.column - 1, finding.end_column - 1))
 
 
 def place(item: Field | None, finding: Finding, result: ImportResult) -> Finding:

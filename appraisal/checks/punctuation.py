@@ -60,6 +60,15 @@ def _straight_quotes(line: str) -> Iterator[tuple[int, str | None]]:
             yield i, ("“" if number % 2 == 0 else "”") if pairs else None
 
 
+def _space(space: str) -> tuple[str, str | None]:
+    """(message, fix) for a space between Chinese words. A full-width one is often put there on purpose — the
+    importer joins a Word table's cells with it — so it is reported with no fix: deleting it under 修正全部 ran
+    the cells of every table row together."""
+    if space == " ":
+        return "中文之间不应有空格。", ""
+    return "中文之间有全角空格，如不是有意分隔（如表格各格之间），请删去。", None
+
+
 class Punctuation(Rule):
     name = "punctuation"
     title = "标点用法"
@@ -121,7 +130,7 @@ class Punctuation(Rule):
                 signatures = [m.span() for m in _SIGNATURE.finditer(line)]
                 for match in _SPACE.finditer(line):
                     if not any(start <= match.start() < end for start, end in signatures):
-                        found.append((match.start(), match.end(), "中文之间不应有空格。", ""))
+                        found.append((match.start(), match.end(), *_space(match.group())))
         found.extend(usage(line))
         for start, end, message, fix in sorted(found):
             if not item.is_protected(index, start, end):

@@ -215,3 +215,18 @@ def test_a_clean_report_full_of_hard_negatives_has_no_content_findings() -> None
     checked = check_document(path)
     assert all(text.strip() for text in checked.result.draft.sections.values())
     assert {f.rule for f in checked.findings} == {"section-too-short"}
+
+
+def test_the_spaces_joining_a_tables_cells_are_not_the_documents(tmp_path: Path) -> None:
+    """The importer joins a data table's cells with a full-width space that is not in the Word file: checking
+    the file reported each as 中文之间不应有空格 under 全文, with no place to find it (it has none)."""
+    path = tmp_path / "表格.docx"
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for row, texts in enumerate([("老旧小区改造", "完成改造12个，惠及居民860户", "住建局牵头")] * 2):
+        for column, text in enumerate(texts):
+            table.cell(row, column).text = text
+    document.add_paragraph("全面 推进各项工作。")  # a space of the writer's own is still reported
+    document.save(str(path))
+    found = [(f.rule, f.line, f.column, f.end_column) for f in check_document(path).findings]
+    assert [row for row in found if row[0] == "punctuation"] == [("punctuation", 7, 3, 4)]

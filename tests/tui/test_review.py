@@ -212,3 +212,17 @@ async def test_fixes_that_cannot_be_saved_are_said_as_every_failed_save_is_and_k
         assert f"保存 {e.path} 失败：磁盘空间不足，文字仍在编辑器中，稍后会自动再试。" in notices(e.app)
         assert e.screen.session.text("law") == "依法行政，严格执法"
         assert load_draft(e.path).sections["law"] == "依法行政,严格执法"
+
+
+async def test_fix_all_keeps_the_full_width_spaces_between_a_tables_cells() -> None:
+    """A Word table is imported a row to a line, its cells joined by a full-width space (README); 修正全部 (F)
+    deleted those spaces as 中文之间不应有空格 and ran the cells together (老旧小区改造完成改造12个…). A full-width
+    space is now reported without a fix; a half-width one is still fixed."""
+    row = "老旧小区改造　完成改造12个，惠及居民860户　住建局牵头"
+    async with editing({"intro": f"{row}\n全面 推进各项工作。"}, on="intro", size=(100, 30)) as e:
+        review = await review_of(e.pilot, e.app)
+        spaces = [f for f in review.findings if f.rule == "punctuation"]
+        assert [(f.line, f.fix) for f in spaces] == [(1, None)] * 2 + [(2, "")]
+        await e.pilot.press("f")
+        await wait_until(lambda: load_draft(e.path).sections["intro"] != f"{row}\n全面 推进各项工作。")
+        assert load_draft(e.path).sections["intro"] == f"{row}\n全面推进各项工作。"
