@@ -9,7 +9,8 @@ are listed in `data/reduplication.toml`, because the dictionary keeps one part o
 there) and cannot tell which verbs double; `看着看着` (one thing going on while another happens) is right too.
 Adverbs, conjunctions, prepositions, pronouns, modal verbs and verbs of result (`切实`, `进一步`, `以及`, `通过`,
 `我们`, `能够`, `确保`) never double: their second copy is dropped. A two-character noun doubled is reported without
-a fix (it may be a list that lost its 顿号).
+a fix (it may be a list that lost its 顿号). A word's last character typed once more (`我们们`, `按照照要求`) is
+dropped too, unless it is a particle or a preposition that follows any word (`为目的的`, `可以以`).
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ from functools import cache
 from itertools import pairwise
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
-from appraisal.checks.language import SPLITS, Language, Splits, language, split_line
+from appraisal.checks.language import SPLITS, Language, Splits, Token, language, split_line
 from appraisal.checks.lexicon import load_data
 
 PARTICLES = frozenset("的地得了在是和与及对把被将为从向以按")
+# Nouns and measures doubled to say "every" (家家户户, 村村, 人人, 年年): after a word ending in them, not a slip.
+EVERY = frozenset("家村户人年天月日事处个样条件次时")
+# Characters that follow a word ending in themselves as words of their own: aspect, prepositions, adverbs.
+AFTER_ANY_WORD = frozenset("着过给跟同于至到也都就才又还再很更最不没要会能可")
 # Said twice as a way of speaking: numbers and measures (一步一步), state words (雪白雪白), onomatopoeia.
 REPEATABLE_POS = ("m", "q", "mq", "z", "o", "e", "y")
 NOUN_POS = ("n", "t", "s", "f")  # jieba's nouns, times, places, directions (nr, ns, nt, nz start with n)
@@ -47,8 +52,10 @@ def repeats(line: str, model: Language | None = None, shared: Splits | None = No
     model = model or language()
     doubles = reduplicable()
     for offset, _run, tokens in split_line(model, line, shared):
-        for first, second in pairwise(tokens):
+        for index, (first, second) in enumerate(pairwise(tokens)):
             if first.text != second.text:
+                if _last_character_again(first, second, tokens[index - 1].text if index else ""):
+                    yield Repeat(offset + second.start, second.text, True)
                 continue
             word = first.text
             if len(word) >= 3 or (len(word) == 1 and word in PARTICLES):
@@ -61,6 +68,24 @@ def repeats(line: str, model: Language | None = None, shared: Splits | None = No
                 and not first.pos.startswith(REPEATABLE_POS)
             ):
                 yield Repeat(offset + second.start, word, not first.pos.startswith(NOUN_POS))
+
+
+def _last_character_again(first: Token, second: Token, before: str) -> bool:
+    """A word's last character typed once more as a word of its own: `我们们`, `按照照要求`, `同志志们` — not a
+    particle or a preposition that follows any word (`为目的的资本`, `可以以某种方式`), a count said one by one
+    (`一件件`, `一块块`), a noun doubled to say "every" (`百姓家家都有`, `贫困村村平`) or the second half of an
+    AABB word split in two (`逗逗乐乐`: 逗 / 逗乐 / 乐)."""
+    word = first.text
+    return (
+        len(word) == 2  # not 百姓家家都有, 贫困村村平: a word ending in 家 or 村, then 家家 (every household)
+        and second.text == word[1]
+        and word[0] != word[1]
+        and second.text not in EVERY
+        and second.text not in PARTICLES
+        and second.text not in AFTER_ANY_WORD
+        and not first.pos.startswith(REPEATABLE_POS)
+        and before != word[0]  # 逗 / 逗乐 / 乐
+    )
 
 
 class RepeatedWord(Rule):

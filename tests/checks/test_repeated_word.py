@@ -35,6 +35,9 @@ def found(text: str) -> list[tuple[int, int, str | None]]:
         "以及⟦以及⟧各类风险。",  # a conjunction
         "我们⟦我们⟧要做好工作。",  # a pronoun
         "能够⟦能够⟧按时完成。",  # a modal verb
+        "我们⟦们⟧一定按时完成。",  # a word's last character typed once more
+        "按照⟦照⟧上级要求抓好落实。",
+        "各位领导、同志⟦志⟧们：",
     ],
 )
 def test_a_doubled_word_is_found_and_the_second_copy_dropped(marked: str) -> None:
@@ -60,6 +63,10 @@ def test_a_doubled_word_is_found_and_the_second_copy_dropped(marked: str) -> Non
         "把环境打扫得干干净净，考虑方方面面，常常、天天、一个一个地解决。",
         "学习学习再学习，周末让大家高兴高兴。",
         "大家看着看着笑了起来，说着说着就到了。",  # V着V着
+        "以资本增值为目的的经营，也可以以某种方式到达，认为为时尚早。",  # a particle or preposition after the word
+        "衣服一件件地脱，一块块碧绿的草坪，逗逗乐乐，喘喘气。",
+        "按照照片上的样子布置，学习习近平总书记重要讲话。",
+        "十里八乡的百姓家家都有种植牡丹的传统，贫困村村平集体经济收入达3万元。",  # 家家, 村村: every
     ],
 )
 def test_hard_negatives_stay_silent(text: str) -> None:
