@@ -264,12 +264,15 @@ def _a_unit_after_a_determiner(line: str, at: int) -> bool:
     return line[at] in UNITS and line[:at].endswith(DETERMINERS)
 
 
+PRONOUNS = frozenset("我你他她它您咱")
+
+
 def _clauses_in_parallel(line: str, at: int) -> bool:
     """Whether the character after the first of clauses that start alike (`不负人民重托、不辱发展使命、不改…`):
     the writer chose each second character, a series is no slip."""
     head = line[at - 1 : at]
-    if not head or line[at - 2 : at - 1] not in ("", "、", "，", "；"):
-        return False
+    if not head or head in PRONOUNS or line[at - 2 : at - 1] not in ("", "、", "，", "；"):
+        return False  # clauses that open with 我 or 他 are sentences of one writer, not a series
     return sum(line.count(mark + head) for mark in "、，；") + (line[:1] == head) >= 2
 
 

@@ -52,3 +52,11 @@ def test_a_word_with_a_lone_character_beside_it_hard_negatives(text: str) -> Non
 
 def test_a_word_before_a_suffix_is_meant() -> None:
     assert findings("开展食品安全整治百日行动，推行网格化管理，提高服务型政府的必要性。") == []
+
+
+def test_clauses_that_open_with_a_pronoun_are_no_series() -> None:
+    """Clauses that open alike are a series whose second characters the writer chose (不负…、不辱…), but not
+    when they open with a pronoun: a writer's sentences about himself."""
+    text = "我但然同意了，他说没关系，我只要等一等。"
+    assert [(column, end) for column, end, _fix in findings(text)] == [(2, 3)]  # 当然, 坦然: a doubt
+    assert findings("不负人民重托、不辱发展使命、不改初心本色。") == []
