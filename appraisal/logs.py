@@ -43,7 +43,10 @@ class _LogFile(logging.FileHandler):
     def emit(self, record: logging.LogRecord) -> None:
         with contextlib.suppress(OSError):  # if the folder cannot be made, opening the file fails: handleError
             paths.ensure_private_dir(self.path.parent)
-        super().emit(record)
+        try:
+            super().emit(record)
+        except OSError:  # FileHandler opens the file outside emit's own try (a read-only folder): said the same way
+            self.handleError(record)
 
     def handleError(self, record: logging.LogRecord) -> None:
         print(f"无法写入日志文件 {self.path}。", file=sys.stderr)
