@@ -39,21 +39,27 @@ def temp_prefix(path: Path) -> str:
     return f".{fit_name(path.name, '.', '.', _TEMP_RANDOM, '.tmp')}."
 
 
+_REASONS = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "磁盘配额已满",
+    errno.EACCES: "没有权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "所在磁盘是只读的",
+    errno.ENOENT: "文件或目录不存在",
+    errno.EISDIR: "这是一个目录",
+    errno.ENOTDIR: "路径中有一项不是目录",
+    errno.ENAMETOOLONG: "文件名太长",
+}
+
+
+def os_error_reason(exc: OSError) -> str:
+    """Why, in Chinese words (`磁盘空间不足`), for the OS errors a user can meet while saving or reading."""
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
 def describe_os_error(exc: OSError, path: Path, action: str) -> str:
     """One Chinese sentence for the OS errors a user can meet while saving or reading."""
-    reasons = {
-        errno.ENOSPC: "磁盘空间不足",
-        errno.EDQUOT: "磁盘配额已满",
-        errno.EACCES: "没有权限",
-        errno.EPERM: "没有权限",
-        errno.EROFS: "所在磁盘是只读的",
-        errno.ENOENT: "文件或目录不存在",
-        errno.EISDIR: "这是一个目录",
-        errno.ENOTDIR: "路径中有一项不是目录",
-        errno.ENAMETOOLONG: "文件名太长",
-    }
-    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-    return f"{action} {path} 失败：{reason}。"
+    return f"{action} {path} 失败：{os_error_reason(exc)}。"
 
 
 def read_regular_file(path: Path, action: str, limit: int = 16 * 1024 * 1024) -> bytes:

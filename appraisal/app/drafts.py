@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from appraisal.draft import Draft
 from appraisal.store import (
+    DraftFolderReadOnlyError,
     DraftLock,
     DraftLockedError,
     HistoryEntry,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from appraisal.importing import ImportResult
 
 __all__ = [
+    "DraftFolderReadOnlyError",
     "DraftLockedError",
     "HistoryEntry",
     "LockInfo",

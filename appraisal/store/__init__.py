@@ -25,6 +25,7 @@ from appraisal.store.history import (
 from appraisal.store.lock import (
     LOCK_MAX_BYTES,
     PID_REUSE_SLACK,
+    DraftFolderReadOnlyError,
     DraftLock,
     DraftLockedError,
     LockInfo,
@@ -47,6 +48,7 @@ __all__ = [
     "PID_REUSE_SLACK",
     "SET_ASIDE_MARK",
     "DraftChangedOnDiskError",
+    "DraftFolderReadOnlyError",
     "DraftLock",
     "DraftLockedError",
     "DraftUnreadableError",

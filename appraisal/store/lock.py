@@ -21,7 +21,7 @@ except ImportError:  # Windows
 
 from appraisal.draft import now_iso
 from appraisal.errors import AppraisalError
-from appraisal.fileio import describe_os_error, fit_name, write_temp_file
+from appraisal.fileio import describe_os_error, fit_name, os_error_reason, write_temp_file
 
 LOCK_MAX_BYTES = 4096  # a lock file holds one short JSON object
 
@@ -48,6 +48,15 @@ class DraftLockedError(AppraisalError):
     def __init__(self, message: str, holder: LockInfo) -> None:
         super().__init__(message)
         self.holder = holder
+
+
+class DraftFolderReadOnlyError(AppraisalError):
+    """The lock cannot be made: the draft's folder cannot be written (a read-only disk, no permission). The draft
+    can still be read, so it is offered read-only, as a draft locked elsewhere is."""
+
+
+# Why a folder cannot be written at all (a full disk or a quota is a passing state, said as it is).
+_NOT_WRITABLE = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 def lock_path(draft_path: Path) -> Path:
@@ -259,7 +268,17 @@ class DraftLock:
 
     def _place(self, payload: bytes) -> bool:
         """Put our lock file in place; False when there already is one."""
-        tmp = write_temp_file(self.path, payload)  # a full or read-only disk: AppraisalError, nothing left behind
+        try:
+            tmp = write_temp_file(self.path, payload)  # a full or read-only disk: AppraisalError, nothing left
+        except AppraisalError as exc:
+            cause = exc.__cause__
+            if isinstance(cause, OSError) and cause.errno in _NOT_WRITABLE:
+                folder, reason = self.draft_path.parent, os_error_reason(cause)
+                raise DraftFolderReadOnlyError(
+                    f"草稿所在的文件夹 {folder} 不能写入（{reason}），可以只读方式打开；"
+                    "要修改，请打开后用“另存为”保存到可以写入的位置。"
+                ) from exc
+            raise
         try:
             os.link(tmp, self.path)
         except FileExistsError:

@@ -23,7 +23,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from appraisal.app import drafts
-from appraisal.app.drafts import DraftLockedError, LockInfo, draft_files
+from appraisal.app.drafts import DraftFolderReadOnlyError, DraftLockedError, LockInfo, draft_files
 from appraisal.app.session import EditSession
 from appraisal.app.tui_settings import TuiSettings
 from appraisal.errors import AppraisalError
@@ -209,6 +209,18 @@ class AppraisalApp(PatchedApp[int]):
                     title="草稿已被占用",
                 ),
                 answer,
+            )
+            return
+        except DraftFolderReadOnlyError as exc:
+            self.show_start()
+
+            def read_only_answer(choice: str | None) -> None:
+                if choice == "read-only":
+                    self.open_draft(path, read_only=True)
+
+            choices = [("read-only", "只读打开"), ("back", "返回")]
+            self.push_screen(
+                dialogs.ChoiceScreen(exc.message, choices, cancel="back", title="草稿不能修改"), read_only_answer
             )
             return
         except AppraisalError as exc:

@@ -547,3 +547,37 @@ async def test_r_is_offered_only_when_there_is_a_draft_to_continue() -> None:
         await wait_until(lambda: isinstance(app.screen, StartScreen))
         await pilot.pause()
         assert "继续最近的草稿" in app.screen.query_one(KeyBar).render().plain
+
+
+async def test_a_draft_on_a_disk_that_cannot_be_written_opens_read_only(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A drafts folder on a read-only disk (a write-protected USB stick, a share mounted read-only): the lock
+    cannot be made, and the draft could not be opened at all (无法打开草稿: 保存 ….lock 失败). Now it is offered
+    read-only, as a draft locked elsewhere is."""
+    import errno
+
+    from appraisal.errors import AppraisalError
+    from appraisal.fileio import describe_os_error
+
+    path = make_draft(sections={"conduct": "原有文字"})
+
+    def read_only_disk(target: Path, _payload: bytes) -> Path:
+        try:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        except OSError as exc:
+            raise AppraisalError(describe_os_error(exc, target, "保存")) from exc
+
+    monkeypatch.setattr("appraisal.store.lock.write_temp_file", read_only_disk)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        question = str(app.screen.query_one("#question").render())
+        assert question.startswith(f"草稿所在的文件夹 {path.parent} 不能写入（所在磁盘是只读的），可以只读方式打开")
+        await pilot.press("enter")  # 只读打开
+        editor = await editor_ready(app)
+        assert editor.session.read_only
+        editor.go_to("conduct")
+        assert editor.editor.text == "原有文字"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert load_draft(path).sections["conduct"] == "原有文字"
