@@ -44,6 +44,7 @@ CONTEXT_SPLIT_GAIN = 3.0
 # least e^AGREE (4.5) times more probable with it. The dictionary alone takes every word it lacks for a slip
 # (`尽锐` → 精锐, foreign names such as `阿尔希波夫` → 波幅); the two models agree on a learner's or a typist's slip.
 AGREE = 1.5
+COINED_BELOW = 10.0  # a correction across the middle of two coined halves is taken as misread below this gain
 AGREE_AFTER = 8.0  # e^8: where the written character's own term is against the correction, its followers alone
 
 
@@ -91,6 +92,8 @@ def suspects(
                 continue
             if names.in_a_name(line, offset + at):
                 continue  # a surname and the characters of a given name: 宫学莉, 刘志辉
+            if _halves_coined(model, run, tokens, at, candidates[0]) or _opens_the_next_item(line, offset + at):
+                continue  # 正风肃纪, 月审季查, 精文减会; 稳字当头、稳中求进
             if name_position(model, line, start, end, offset + at, candidates[0]) or after_a_place(
                 tokens, run, candidates[0]
             ):
@@ -226,12 +229,12 @@ RESULTS = frozenset("强牢实细优稳严深准精亮透紧密")
 def _coined(model: Language, non_word: str, after: str) -> bool:
     """Whether the non-word is a two-character coinage of present-day 公文 (a slip seldom leaves one): a verb and the
     result it reaches before an object (`建强队伍`, `守牢底线`; an adjective goes on with 的: `建强的意志` is 坚强),
-    or a verb and its object abridged (`提效` 提高效率, `减贫` 减少贫困, `引税` 引进税源)."""
+    or a verb and its object abridged (`提效` 提高效率, `减贫` 减少贫困, `引税` 引进税源, `述法` 述职述法)."""
     if len(non_word) != 2 or not model.pos(non_word[0]).startswith("v"):
         return False
     if non_word[1] in RESULTS:
         return after not in ("的", "地")
-    return model.pos(non_word[1]).startswith("n")
+    return model.pos(non_word[1]).startswith(("n", "j"))  # j: a noun the dictionary knows as an abbreviation (法)
 
 
 # Administrative units that stand as nouns after a determiner or a pronoun (其他镇, 各村, 全县, 我镇, 我们村, 贵市).
@@ -262,6 +265,61 @@ def _a_unit_after_a_determiner(line: str, at: int) -> bool:
     """Whether the character at `at` is an administrative unit after a determiner (`了解其他镇的做法`): a noun of its
     own there, not a slip for a word that sounds like it (真的)."""
     return line[at] in UNITS and line[:at].endswith(DETERMINERS)
+
+
+# Parts of speech of the characters that bind words rather than make them (的, 在, 和, 我, 吗, 啊, 哗): a four-character
+# stretch holding one is prose, not a coined phrase.
+FUNCTION_TAGS = ("u", "p", "c", "r", "y", "e", "o")
+BINDING = 34  # and those the language uses as a word as often as this bucket (是, 有, 一, 上, 要, 也: 一是, 二是)
+
+
+def _halves_coined(model: Language, run: str, tokens: list[Token], at: int, best: tuple[str, str, str, float]) -> bool:
+    """Whether the correction cuts across the middle of four characters of two coined halves, neither of them a word
+    (`正风肃纪` read as 风俗, `月审季查` as 审计, `直补快办`, `精文减会`, `深学细悟`): present-day 公文 writes such
+    phrases by the hundred, each half a verb and its object or an adverb and its verb abridged; a writer types each
+    half as a unit, so a slip falls inside a half, and a word made of the last character of one and the first of
+    the other is a misreading (below COINED_BELOW). A correction inside a half (`清沟排渍` as 排字, `汇商` as 会商)
+    is taken as meant below SURE, as a term standing alone is. The four characters are words of the split as
+    written, each half two of them, none a character that binds words (的, 在, 和), and they stand as a unit
+    (`_a_unit_ends`); a correction into a longer word (`再接再励` → 再接再厉) is still a slip."""
+    if len(best[1]) != 2:
+        return False
+    pair = run.find(best[2], max(0, at - 1))  # the two characters the correction makes a word of
+    starting = {token.start: token for token in tokens}
+    ending = {token.end: token for token in tokens}
+    for start, below in ((pair - 1, COINED_BELOW), (pair, SURE), (pair - 2, SURE)):
+        frame = run[start : start + 4]
+        if (
+            start >= 0
+            and best[3] < below
+            and len(frame) == 4
+            and start + 2 in starting
+            and _a_unit_ends(ending.get(start), start == 0)
+            and _a_unit_ends(starting.get(start + 4), start + 4 == len(run))
+            and frame[:2] not in model
+            and frame[2:] not in model
+            and not any(model.pos(ch).startswith(FUNCTION_TAGS) or (model.bucket(ch) or 0) >= BINDING for ch in frame)
+        ):
+            return True
+    return False
+
+
+def _a_unit_ends(neighbour: Token | None, edge: bool) -> bool:
+    """Whether the phrase beside `neighbour` stands as a unit: at the edge of the run, or beside a word of its own
+    (two characters or more) or a character that binds words (与正风肃纪, 以清沟排渍); not inside a string of single
+    characters (是很客爱, 要讲政脂), where a slip leaves its neighbours alone."""
+    if edge:
+        return True
+    return neighbour is not None and (neighbour.end - neighbour.start >= 2 or neighbour.pos.startswith(("p", "c", "u")))
+
+
+def _opens_the_next_item(line: str, at: int) -> bool:
+    """Whether the character opens the next item of the list its own item ends (`坚持稳字当头、稳中求进`): the writer
+    repeats it at the head of parallel items on purpose; a slip seldom falls on the very character that follows.
+    The same two characters again (`惯彻、惯彻到底`) are a slip written twice, not a series."""
+    ends = [line.find(mark, at) for mark in "、，；"]
+    end = min((e for e in ends if e > at), default=-1)
+    return 0 < end - at <= 4 and line[end + 1 : end + 2] == line[at] and line[end + 1 : end + 3] != line[at : at + 2]
 
 
 PRONOUNS = frozenset("我你他她它您咱")
