@@ -58,6 +58,8 @@ def repeats(line: str, model: Language | None = None, shared: Splits | None = No
                     yield Repeat(offset + second.start, second.text, True)
                 continue
             word = first.text
+            if word == "被" and _a_passive_before_a_noun(tokens[index + 2 : index + 4]):
+                continue  # 均被被审计单位采纳: the second 被 makes 被审计单位, the unit audited
             if len(word) >= 3 or (len(word) == 1 and word in PARTICLES):
                 yield Repeat(offset + second.start, word, True)
             elif (
@@ -85,6 +87,17 @@ def _last_character_again(first: Token, second: Token, before: str) -> bool:
         and second.text not in AFTER_ANY_WORD
         and not first.pos.startswith(REPEATABLE_POS)
         and before != word[0]  # 逗 / 逗乐 / 乐
+    )
+
+
+def _a_passive_before_a_noun(following: list[Token]) -> bool:
+    """Whether the words after a 被 are a verb and a noun: 被 then makes a noun of the one the verb is done to
+    (被审计单位, 被帮扶对象, 被巡察单位), and a passive 被 may stand before it (均被被审计单位采纳)."""
+    return (
+        len(following) == 2
+        and following[0].pos.startswith("v")
+        and following[1].pos.startswith("n")
+        and following[1].end - following[1].start >= 2
     )
 
 

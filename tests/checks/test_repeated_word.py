@@ -38,6 +38,7 @@ def found(text: str) -> list[tuple[int, int, str | None]]:
         "我们⟦们⟧一定按时完成。",  # a word's last character typed once more
         "按照⟦照⟧上级要求抓好落实。",
         "各位领导、同志⟦志⟧们：",
+        "他被⟦被⟧打了一顿。",  # a passive doubled before a verb alone
     ],
 )
 def test_a_doubled_word_is_found_and_the_second_copy_dropped(marked: str) -> None:
@@ -67,6 +68,7 @@ def test_a_doubled_word_is_found_and_the_second_copy_dropped(marked: str) -> Non
         "衣服一件件地脱，一块块碧绿的草坪，逗逗乐乐，喘喘气。",
         "按照照片上的样子布置，学习习近平总书记重要讲话。",
         "十里八乡的百姓家家都有种植牡丹的传统，贫困村村平集体经济收入达3万元。",  # 家家, 村村: every
+        "提出审计建议86条，均被被审计单位采纳。",  # 被审计单位, the unit audited (flagged before)
     ],
 )
 def test_hard_negatives_stay_silent(text: str) -> None:
