@@ -16,10 +16,10 @@ reports are found (`benchmarks/language_rules.py reports … --ime --real-word`;
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 
 from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
 from appraisal.checks.language import Language, Splits, split_line
+from appraisal.checks.model_memo import per_model
 from appraisal.checks.person_names import person_names
 
 CONTEXT_GAIN = 6.0  # natural log: the counts of running text make the text e^6 ≈ 400 times more probable
@@ -53,7 +53,7 @@ def misused(line: str, model: Language, shared: Splits | None = None) -> Iterato
                     yield offset + at, run[at], best
 
 
-@lru_cache(maxsize=MEMO)  # reports repeat their phrases: a word in its window judged once
+@per_model(MEMO, models=2)  # reports repeat their phrases: a word in its window judged once
 def _judge(model: Language, pairs: CharNgrams, window: str, j: int, word: str, i: int) -> Candidate | None:
     """The best correction of the character at `j` of `window` (the `i`th of the dictionary word `word`), or None."""
     wrong = window[j]

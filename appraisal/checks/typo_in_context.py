@@ -21,12 +21,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
 from appraisal.checks.language import SOUND_TONE, SPLITS, Language, Splits, Token, language, split_line
+from appraisal.checks.model_memo import per_model
 from appraisal.checks.person_names import person_names
 from appraisal.checks.proper_names import PLACE_ENDS, after_a_place, looks_like_a_name, name_position
 from appraisal.checks.real_word import ATTESTED, MEMO, PROPER, SELDOM_IN_TEXT, WINDOW, misused
@@ -334,7 +334,7 @@ def _clauses_in_parallel(line: str, at: int) -> bool:
     return sum(line.count(mark + head) for mark in "、，；") + (line[:1] == head) >= 2
 
 
-@lru_cache(maxsize=MEMO)  # the characters around a suspect repeat in a report: worked out once
+@per_model(MEMO, models=2)  # the characters around a suspect repeat in a report: worked out once
 def _fits_better(
     model: Language, pairs: CharNgrams, before: str, wrong: str, after: str
 ) -> tuple[tuple[float, str], ...]:
@@ -390,7 +390,7 @@ def _judge(model: Language, run: str, at: int) -> tuple[tuple[str, str, str, flo
     return tuple(c for c in scored if c[3] >= scored[0][3] - CLEAR_WIN)
 
 
-@lru_cache(maxsize=MEMO)  # reports repeat their phrases: a character's candidates in a window worked out once
+@per_model(MEMO)  # reports repeat their phrases: a character's candidates in a window worked out once
 def _score(model: Language, window: str, j: int) -> tuple[tuple[str, str, str, float], ...]:
     """The corrections of the character at `j` of `window`, best first, each with the gain it brings."""
     similar = model.similar(window[j])

@@ -1,0 +1,39 @@
+"""Memos of the functions that reason with a model of the language (`Language`, `CharNgrams`): a bounded memo per
+model object, dropped with the model. `functools.lru_cache` on such a function kept every model it was called
+with alive until its entries were evicted (a test that loads the model again, a dictionary rebuilt)."""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import Any, TypeVar
+
+R = TypeVar("R")
+
+
+def per_model(maxsize: int, models: int = 1) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """Decorate a function whose first `models` arguments are models: its results are kept (the latest `maxsize`
+    each) in a memo that belongs to those model objects, held weakly, and is freed when one of them is."""
+
+    def decorate(function: Callable[..., R]) -> Callable[..., R]:
+        memos: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
+
+        @wraps(function)
+        def memoised(*args: Any) -> R:
+            level = memos
+            for model in args[: models - 1]:
+                level = level.get(model) or level.setdefault(model, weakref.WeakKeyDictionary())
+            memo = level.get(args[models - 1])
+            if memo is None:
+                refs = [weakref.ref(model) for model in args[:models]]  # the memo must not hold its models
+
+                def compute(*rest: Any) -> R:
+                    return function(*(ref() for ref in refs), *rest)
+
+                memo = level[args[models - 1]] = lru_cache(maxsize=maxsize)(compute)
+            return memo(*args[models:])
+
+        return memoised
+
+    return decorate
