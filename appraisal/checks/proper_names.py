@@ -113,7 +113,12 @@ def _a_person_or_list_item(s: _Suspect) -> bool:
     """A person's name (after or before a title, or before the word after a name: `王树青摄`, not 青蛇), or an item
     of a list of names."""
     line, at = s.line, s.at
-    if _a_persons_name(line, at) or _a_name_in_a_list(line, at) or _a_firm_in_a_list(line, s.start, s.end):
+    if (
+        _a_persons_name(line, at)
+        or _a_name_in_a_list(line, at)
+        or _a_firm_in_a_list(line, s.start, s.end)
+        or _a_counted_list(line, s.start, s.end)
+    ):
         return True
     return line.startswith(AFTER_A_NAME, at) and _a_persons_name(line, at - 1)
 
@@ -229,6 +234,34 @@ def _a_firm_in_a_list(line: str, start: int, end: int) -> bool:
             if first <= start and end <= first + len(item):
                 others = [other for other_first, other in items if other_first != first]
                 return len(item) <= LIST_ITEM and any(other.endswith(NAME_ENDS) for other in others)
+    return False
+
+
+_COUNTED = lazy_compile(r"([0-9]+|[一二两三四五六七八九十]+)[个家所座处]")
+_COUNT = {ch: n for n, ch in enumerate("零一二三四五六七八九十", start=0)} | {"两": 2}
+
+
+def _a_counted_list(line: str, start: int, end: int) -> bool:
+    """The non-word is an item of a list (by 顿号) that the writer counts right after it (`联系禾丰、柳岸、新桥、东埠4个
+    社区`, `东山、西山、新盛3个片区`): as many items as the count, each a name of what is counted."""
+    for clause in _CLAUSE.finditer(line):
+        if not clause.start() <= start < end <= clause.end():
+            continue
+        items = clause.group().split("、")
+        count = _COUNTED.search(items[-1])
+        if len(items) < 2 or count is None:
+            return False
+        counted = items[-1][count.end() :]
+        items[-1] = items[-1][: count.start()]
+        number = count.group(1)
+        told = int(number) if number.isdigit() else _COUNT.get(number, 0)
+        first = clause.start() + clause.group().rfind("、", 0, start - clause.start()) + 1
+        return (
+            told == len(items)
+            and (counted[:1] in PLACE_ENDS or counted.startswith(NAME_ENDS))  # places or bodies are counted
+            and len(line[first:end]) <= LIST_ITEM
+            and all(items[1:])
+        )
     return False
 
 

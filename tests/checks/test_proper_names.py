@@ -169,3 +169,12 @@ def test_items_of_a_series_that_share_two_characters_stay_silent() -> None:
     assert list(suspects(text, document=text)) == []
     text = "全面惯彻、落实、推进。"  # a list, but its items share nothing: the slip is still found
     assert [s.wrong for s in suspects(text, document=text)] == ["惯"]
+
+
+def test_the_items_of_a_list_the_writer_counts_are_names() -> None:
+    """Flagged before in our own guidance (东部): a list of as many items as the count after it, of places or bodies
+    (`禾丰、柳岸、新桥、东埠4个社区`); a count of other things, or a count that differs, says nothing of the items."""
+    assert list(suspects("联系禾丰、柳岸、新桥、东埠4个社区，年内还牵头负责改造。")) == []
+    assert list(suspects("走访东埠、新桥两个村。")) == []
+    assert [x.wrong for x in suspects("联系禾丰、柳岸、新桥、东埠3个社区。")] == ["埠"]
+    assert [x.wrong for x in suspects("认真惯彻、落实2个文件。")] == ["惯"]
