@@ -44,7 +44,23 @@ DEGREE = (
     "不太",
     "较",
 )
-SHORTFALL = ("不够", "不好", "不到位", "不理想", "不扎实", "不深入", "不充分", "不全面", "不细致", "不及时")
+SHORTFALL = (
+    "不够",
+    "不好",
+    "不到位",
+    "不理想",
+    "不扎实",
+    "不深入",
+    "不充分",
+    "不全面",
+    "不细致",
+    "不及时",
+    "不彻底",
+    "不规范",
+    "不严格",
+    "不明显",
+    "不牢固",
+)
 # What an adverbial verb phrase goes on with: an aspect particle, a measure or a determiner starting its object.
 OBJECT_STARTS = ("了", "着", "过", "好", "各", "每", "全", "本", "这", "那", "一", "有关", "相关", "上级", "党的")
 NOMINAL = frozenset("所不没未最很更太较挺")  # 所获的荣誉, 不懂的问题, 最难的课: there X的 is right

@@ -26,6 +26,8 @@ def found(text: str) -> list[tuple[int, int, str | None]]:
         ("积极主动⟦的⟧配合各部门工作。", "地"),
         ("各项工作完成⟦的⟧很好。", "得"),  # complement of degree at the end of a clause
         ("个别问题整改落实⟦的⟧不到位，仍需加强。", "得"),
+        ("有的问题解决⟦的⟧不彻底，仍需跟踪。", "得"),
+        ("个别制度执行⟦的⟧不严格。", "得"),
         ("这里有美丽⟦地⟧风景。", "的"),  # before a plain noun
         ("我们要认真⟦的⟧学习党的理论。", "地"),  # after a modal, the verb goes on to an object
         ("要扎实⟦的⟧推进项目建设。", "地"),
