@@ -13,7 +13,7 @@ from appraisal.tui.textual_compat.wrapping import ChineseWrappedDocument
 from appraisal.tui.widgets.section_editor import RECOVERED_MESSAGE
 
 from .editing import editing, notices, visible_lines
-from .helpers import editor_ready, make_app, wait_until
+from .helpers import editor_ready, make_app, make_draft, wait_until
 
 # Eight paragraphs, about 1,200 字: the paste that made Ctrl+Z end the app.
 PASTE_PARAGRAPHS = [
@@ -295,3 +295,29 @@ async def test_a_browser_tab_closed_or_reloaded_reopens_where_the_typing_stopped
         screen = await editor_ready(app)
         assert screen.current_id == "conduct"
         assert screen.editor.cursor_location == (0, len("原有的一句话。刷新前最后几个字"))
+
+
+async def test_a_read_only_view_leaves_the_writers_place_alone() -> None:
+    """Two browser tabs on one draft: the second is read-only. It wrote its own cursor over the writer's place, so
+    the writer, reopening, typed wherever the read-only view had last been (mid-paragraph), not where they were."""
+    from appraisal.app.ui_state import Position, load_position
+    from appraisal.tui.app import AppraisalApp
+
+    from .helpers import fast_settings
+
+    path = make_draft(sections={"conduct": KINSOKU_TEXT, "study": "坚持读原著。\n学原文，悟原理。"})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await editor_ready(app)
+        screen.go_to("study")
+        await pilot.press("ctrl+home", "right", "right")
+        await pilot.press("ctrl+q")
+    writer = Position("study", 0, 2)
+    assert load_position(path) == writer
+    viewer = AppraisalApp(path, read_only=True, settings=fast_settings())
+    async with viewer.run_test(size=(80, 24)) as pilot:
+        screen = await editor_ready(viewer)
+        assert screen.session.read_only
+        await pilot.press("alt+up", "ctrl+end")
+        await pilot.press("ctrl+q")
+    assert load_position(path) == writer

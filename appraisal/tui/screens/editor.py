@@ -440,6 +440,8 @@ class EditorScreen(Screen[None]):
     # ------------------------------------------------------------ leaving (SaveController does the work)
 
     def remember_position(self) -> None:
+        if self.session.read_only:  # a second window's view: the writer's place (one per draft) is the writer's
+            return
         row, column = self.editor.cursor_location
         save_position(self.session.path, Position(self.current_id, row, column), self.editor.places)
 
