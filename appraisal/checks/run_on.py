@@ -14,6 +14,9 @@ not from a list of words, and silent unless the structure is plain:
   ……`, `经过一年的努力，全局……`, `对群众反映的问题，我……`, `虽然……，但……`), or ends one (`……的同时，我……`,
   `……以来，我……`, `……后，本人……`).
 
+And a connective that opens a new sentence standing as a clause of its own after a comma (`……，此外，……`,
+`……，同时，……`; not after 不仅/不但/虽 in the sentence: `不仅……，同时，……`).
+
 Each finding is (start, end, message, None): the comma; which mark belongs there is the writer's choice (。or ；).
 """
 
@@ -64,6 +67,9 @@ _COUNT_END = lazy_compile(
     r"[0-9０-９][0-9０-９.．]*(?:%|％|个百分点|[万亿千]?(?:个|次|件|项|家|名|人|户|支|条|份|篇|场|批|处|起|座|台|辆|所|期|张|元|吨|亩|"
     r"公里|千米|米|平方米|立方米|套|间|栋|株|头|只|册|部|本|宗|例|场次|人次|家次|户次|批次|余[个次件项家名人户]?))$"
 )
+# A connective that opens a new sentence, standing as a clause of its own: `……，此外，……` (not `不仅……，同时，……`).
+_CONNECTIVE = lazy_compile(r"(?:此外|另外|与此同时|同时|总之|综上所述|总而言之)$")
+_MESSAGE_CONNECTIVE = "“{word}”引出新的一句，前面的逗号宜改为句号。"
 _MESSAGE_ITEM = "这一项已是带逗号的句子，分项之间应用分号（或句号），不用逗号。"
 _MESSAGE_SUBJECT = "逗号前已是完整的一句，逗号后另起主语，宜用句号（或分号）断开，不要一逗到底。"
 
@@ -134,10 +140,22 @@ def _subjects(line: str, clauses: list[tuple[int, int]]) -> Iterator[Found]:
             yield start - 1, start, _MESSAGE_SUBJECT, None
 
 
+def _connectives(line: str, clauses: list[tuple[int, int]]) -> Iterator[Found]:
+    for k in range(1, len(clauses) - 1):
+        start, end = clauses[k]
+        word = _CONNECTIVE.match(_text(line, clauses[k]))
+        if word is None or line[start:end] != word.group():
+            continue
+        if any(_DEPENDS.search(_text(line, clauses[i])) for i in range(k)):
+            continue
+        yield start - 1, start, _MESSAGE_CONNECTIVE.format(word=word.group()), None
+
+
 def commas(line: str) -> Iterator[Found]:
     """Each comma in `line` that joins two sentences."""
     for clauses in _sentences(line):
         if len(clauses) < 2:
             continue
         yield from _items(line, clauses)
+        yield from _connectives(line, clauses)
         yield from _subjects(line, clauses)

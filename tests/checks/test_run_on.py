@@ -1,5 +1,6 @@
 """`punctuation`'s commas that join two sentences (`run_on`): an item of a list that is a sentence of its own, closed
-by a comma before 二是; a new subject (我, 本人, 我局, 我中心 …) after a statement closed by a count. The negatives are
+by a comma before 二是; a new subject (我, 本人, 我局, 我中心 …) after a statement closed by a count; a connective
+that opens a new sentence (此外，同时，) after a comma. The negatives are
 what a writer does right and looks alike: short items joined by commas, an adverbial the subject belongs to, a
 contrast or what someone says running across commas, a numbered item run into its paragraph, edited news."""
 
@@ -22,6 +23,9 @@ POSITIVES = [
     "组织业务培训6期，培训干部320人次⟦，⟧本人亲自授课2次。",
     "协助企业解决融资难题9件⟦，⟧我局被评为全市服务企业先进单位。",
     "办理群众来信来访86件，办结率98.5%⟦，⟧我中心连续三年保持零投诉。",
+    # a connective that opens a new sentence
+    "圆满完成了年度目标任务⟦，⟧此外，还牵头开展了三项专项整治。",
+    "组建了一支志愿服务队伍⟦，⟧同时，他们还坚持每月下乡服务。",
 ]
 
 NEGATIVES = [
@@ -51,6 +55,10 @@ NEGATIVES = [
     "排查各类隐患126处，全县全年未发生较大以上安全事故。",
     "新建蔬菜大棚260个，我的体会是要抓住产业不放。",
     "解决群众急难愁盼问题23个，我和同事们都很高兴。",
+    # a connective inside the sentence, or answering 不仅
+    "在抓好疫情防控的同时，全力推进复工复产，同时抓好安全生产。",
+    "这项工作不仅提高了效率，同时，也赢得了群众的信任。",
+    "总之，我们要继续努力。此外，还要加强学习。",
     # a numbered item run into its paragraph; a comma inside a quotation
     "1.坚持高质量发展，推动产业结构优化升级，我们将加大科技创新力度。",
     "他强调：“完成任务36个，我们还要再加把劲，把工作做实。”",
