@@ -226,3 +226,18 @@ async def test_fix_all_keeps_the_full_width_spaces_between_a_tables_cells() -> N
         await e.pilot.press("f")
         await wait_until(lambda: load_draft(e.path).sections["intro"] != f"{row}\n全面 推进各项工作。")
         assert load_draft(e.path).sections["intro"] == f"{row}\n全面推进各项工作。"
+
+
+async def test_after_fixing_one_row_the_next_row_is_selected() -> None:
+    """x on a row, then x again: the second x fixes the row that came after it. Before, the list went back to its
+    first row (a section too short, which has no fix: 这一条不能自动修正)."""
+    text = "做为分管领导,我再接再励,完成任务。"
+    async with editing({"integrity": text}, on="integrity", size=(100, 30)) as e:
+        review = await review_of(e.pilot, e.app)
+        fixable = [i for i, f in enumerate(review.rows) if f.fix is not None]
+        assert len(fixable) == 3 and fixable[0] > 0  # 做为, the commas, 再接再励; a row with no fix before them
+        await e.pilot.press(*["down"] * fixable[0], "x")  # 做为
+        await wait_until(lambda: checked(review) and len([f for f in review.rows if f.fix is not None]) == 2)
+        await e.pilot.press("x")  # the commas
+        await wait_until(lambda: checked(review) and len([f for f in review.rows if f.fix is not None]) == 1)
+        assert load_draft(e.path).sections["integrity"] == "作为分管领导，我再接再励，完成任务。"

@@ -103,9 +103,10 @@ class ReviewScreen(Screen[Finding | None]):
             if finding.fix is not None:
                 prompt.append("  可修正", style="cyan")
             prompts.append(Option(ChineseText(prompt), id=f"f{index}"))
+        before = options.highlighted  # after a fix: the row that took the fixed one's place, as a list of tasks
         options.set_options(prompts)
         if prompts:
-            options.highlighted = 0
+            options.highlighted = 0 if before is None else min(before, len(prompts) - 1)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
