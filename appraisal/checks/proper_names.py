@@ -68,7 +68,8 @@ Best = tuple[str, str, str, float]  # (right character, the word it makes, the n
 
 
 class _Suspect(NamedTuple):
-    """A non-word `line[start:end]`, its suspect character at `at`, and the best correction found for it."""
+    """A non-word `line[start:end]`, its suspect character at `at`, and the best correction found for it: the four
+    places where a name (or a phrase the writer made) stands are asked of it."""
 
     model: Language
     line: str
@@ -81,59 +82,57 @@ class _Suspect(NamedTuple):
     def non_word(self) -> str:
         return self.line[self.start : self.end]
 
+    def where_a_name_stands(self) -> bool:
+        return self.a_count() or self.a_place_or_body() or self.a_person_or_list_item() or self.a_coinage()
+
+    def a_count(self) -> bool:
+        """A numbered abbreviation (五督八必, 四搭举措), or a measure word after a figure (占地220亩的: not 目的)."""
+        line, at = self.line, self.at
+        if any(ch in NUMERALS for ch in self.non_word) or line[self.start - 1 : self.start] in NUMERALS:
+            return True
+        return line[at - 1 : at].isdigit() and (self.model.pos(line[at]) == "q" or line[at] in MEASURE_WORDS)
+
+    def a_place_or_body(self) -> bool:
+        """The name of a firm before its trade, of a place closed by a place word (乐诚寺, 荻港, 旌城), of a
+        government body (住建部), or of a place or body before the word that closes it (康丰公司: not 分公司)."""
+        line, end = self.line, self.end
+        return (
+            _before_a_trade(self.model, line, end)
+            or self.non_word[-1] in PLACE_ENDS
+            or _before_a_body(self.model, line, end)
+            or _before_a_name_end(line, end)
+            or _before_a_name_end(line, self.at + 1)
+        )
+
+    def a_person_or_list_item(self) -> bool:
+        """A person's name (after or before a title, or before the word after a name: `王树青摄`, not 青蛇), or an
+        item of a list of names."""
+        line, at = self.line, self.at
+        if (
+            _a_persons_name(line, at)
+            or _a_name_in_a_list(line, at)
+            or _a_firm_in_a_list(line, self.start, self.end)
+            or _a_counted_list(line, self.start, self.end)
+        ):
+            return True
+        return line.startswith(AFTER_A_NAME, at) and _a_persons_name(line, at - 1)
+
+    def a_coinage(self) -> bool:
+        """A phrase the writer made: in quotation marks (“智汇良策”, “晨读夜研”), in a series or parallel items on
+        one head, in a frame, or a slogan."""
+        line, at = self.line, self.at
+        return (
+            any(m.start(1) <= self.start and self.end <= m.end(1) for m in QUOTES.finditer(line))
+            or _in_a_series(line, at)
+            or _in_parallel_items(line, at)
+            or _in_a_frame(line, at, self.best)
+            or _a_slogan(self.model, line, at)
+        )
+
 
 def name_position(model: Language, line: str, start: int, end: int, at: int, best: Best) -> bool:
     """Whether the non-word `line[start:end]` (the suspect character at `at`) stands where a name stands."""
-    suspect = _Suspect(model, line, start, end, at, best)
-    return _a_count(suspect) or _a_place_or_body(suspect) or _a_person_or_list_item(suspect) or _a_coinage(suspect)
-
-
-def _a_count(s: _Suspect) -> bool:
-    """A numbered abbreviation (五督八必, 四搭举措), or a measure word after a figure (占地220亩的: not 目的)."""
-    line, at = s.line, s.at
-    if any(ch in NUMERALS for ch in s.non_word) or line[s.start - 1 : s.start] in NUMERALS:
-        return True
-    return line[at - 1 : at].isdigit() and (s.model.pos(line[at]) == "q" or line[at] in MEASURE_WORDS)
-
-
-def _a_place_or_body(s: _Suspect) -> bool:
-    """The name of a firm before its trade, of a place closed by a place word (乐诚寺, 荻港, 旌城), of a government
-    body (住建部), or of a place or body before the word that closes it (康丰公司: not 分公司)."""
-    line, end = s.line, s.end
-    return (
-        _before_a_trade(s.model, line, end)
-        or s.non_word[-1] in PLACE_ENDS
-        or _before_a_body(s.model, line, end)
-        or _before_a_name_end(line, end)
-        or _before_a_name_end(line, s.at + 1)
-    )
-
-
-def _a_person_or_list_item(s: _Suspect) -> bool:
-    """A person's name (after or before a title, or before the word after a name: `王树青摄`, not 青蛇), or an item
-    of a list of names."""
-    line, at = s.line, s.at
-    if (
-        _a_persons_name(line, at)
-        or _a_name_in_a_list(line, at)
-        or _a_firm_in_a_list(line, s.start, s.end)
-        or _a_counted_list(line, s.start, s.end)
-    ):
-        return True
-    return line.startswith(AFTER_A_NAME, at) and _a_persons_name(line, at - 1)
-
-
-def _a_coinage(s: _Suspect) -> bool:
-    """A phrase the writer made: in quotation marks (“智汇良策”, “晨读夜研”), in a series or parallel items on one
-    head, in a frame, or a slogan."""
-    line, at = s.line, s.at
-    return (
-        any(m.start(1) <= s.start and s.end <= m.end(1) for m in QUOTES.finditer(line))
-        or _in_a_series(line, at)
-        or _in_parallel_items(line, at)
-        or _in_a_frame(line, at, s.best)
-        or _a_slogan(s.model, line, at)
-    )
+    return _Suspect(model, line, start, end, at, best).where_a_name_stands()
 
 
 # Single characters that open each half of a four-character slogan (深学细悟, 精建细管, 严管厚爱, 早谋快干).
