@@ -26,6 +26,7 @@ def assemble(
 ) -> ImportResult:
     """The draft from the placed pieces, and where each of its lines came from."""
     fields = _Fields.read(search, state)
+    state.structure.extend(fields.escape_spans())
     texts = fields.texts()
     body = [text for key, text in texts.items() if key != "title"]
     named = _document_year(state, body)
@@ -85,6 +86,7 @@ class _FieldText:
     where: list[tuple[int, int]] = field(default_factory=list)
     escaped: list[tuple[int, ...]] = field(default_factory=list)
     segments: dict[int, tuple[tuple[int, int, int, int], ...]] = field(default_factory=dict)
+    backslashes: list[Span] = field(default_factory=list)  # a Markdown file's escapes: markup, not text
 
     def add(self, text: str, where: tuple[int, int], escaped: tuple[int, ...] = ()) -> None:
         self.lines.append(text)
@@ -105,14 +107,19 @@ class _Fields:
 
     @classmethod
     def read(cls, search: HeadingSearch, state: Placed) -> _Fields:
+        """The fields' texts from the pieces placed in them, put in document order."""
         document = search.document
         joinable = table_rows.joinable_rows(search.units, document)
         markdown = document.kind == "md"
         by_key = {}
         for key, pieces in state.fields.items():
-            pieces.sort(key=lambda piece: (piece[0].line, piece[0].start + piece[1]))
-            by_key[key] = _field_text(table_rows.group_rows(pieces, document, joinable), markdown, state.structure)
+            ordered = sorted(pieces, key=lambda piece: (piece[0].line, piece[0].start + piece[1]))
+            by_key[key] = _field_text(table_rows.group_rows(ordered, document, joinable), markdown)
         return cls(by_key)
+
+    def escape_spans(self) -> list[Span]:
+        """Where the backslashes of a Markdown file's escapes stand (structure, not text), field after field."""
+        return [span for text in self.by_key.values() for span in text.backslashes]
 
     def texts(self) -> dict[str, str]:
         return {key: "\n".join(text.lines) for key, text in self.by_key.items() if text.lines}
@@ -127,10 +134,10 @@ class _Fields:
         return {key: text.segments for key, text in self.by_key.items() if text.segments}
 
 
-def _field_text(rows: list[list[Piece]], markdown: bool, structure: list[Span]) -> _FieldText:
+def _field_text(rows: list[list[Piece]], markdown: bool) -> _FieldText:
     """A field's pieces, grouped by line (`table_rows.group_rows`), as lines of text: a table's row on one line; a
     Markdown file's backslash escapes (`\\*`) are markup: the draft gets the characters, the backslashes go to
-    `structure`."""
+    `backslashes` (the import's structure)."""
     out = _FieldText()
     for row in rows:
         cells = [cell for unit, start, end in row if (cell := _cell(unit, start, end)) is not None]
@@ -141,7 +148,7 @@ def _field_text(rows: list[list[Piece]], markdown: bool, structure: list[Span]) 
             text, positions = unescape(text) if markdown else (text, ())
             for position in positions:
                 backslash = column + file_column(position, positions)
-                structure.append(Span(line, backslash, backslash + 1, "escape"))
+                out.backslashes.append(Span(line, backslash, backslash + 1, "escape"))
             out.add(text, (line, column), positions)
     return out
 
