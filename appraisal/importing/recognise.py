@@ -159,31 +159,32 @@ class _Named:
     title_words: dict[str, str]
     lead_words: dict[str, str]
     kind: str
+    by_title: frozenset[str]  # the templates the title names (their word there is the longest found)
+    by_lead: frozenset[str]  # and the opening
 
     @classmethod
     def read(cls, evidence: list[Evidence], title: str, lead: str) -> _Named:
         # A text that opens with 同志们 (no title, no 各位领导 before it) is a speech, whatever it goes on to name.
         kind = "讲话" if _SPEECH_OPENING.match(lead) else _named_kind(title) or _named_kind(lead[: _LEAD_CHARS // 4])
-        return cls(
-            {e.template.id: _longest_word(e.template, title) for e in evidence},
-            {e.template.id: _longest_word(e.template, lead[:_LEAD_CHARS]) for e in evidence},
-            kind,
-        )
+        title_words = {e.template.id: _longest_word(e.template, title) for e in evidence}
+        lead_words = {e.template.id: _longest_word(e.template, lead[:_LEAD_CHARS]) for e in evidence}
+        return cls(title_words, lead_words, kind, _with_the_longest(title_words), _with_the_longest(lead_words))
 
     def titled(self, tid: str) -> bool:
-        return _is_longest(self.title_words, tid)
+        return tid in self.by_title
 
     def led(self, tid: str) -> bool:
-        return _is_longest(self.lead_words, tid)
+        return tid in self.by_lead
 
 
 def _longest_word(template: Template, text: str) -> str:
     return max((word for word in template.title_words if word in text), key=len, default="")
 
 
-def _is_longest(words: dict[str, str], tid: str) -> bool:
+def _with_the_longest(words: dict[str, str]) -> frozenset[str]:
+    """The templates whose word is the longest found (none when no word was found)."""
     longest = max((len(word) for word in words.values()), default=0)
-    return bool(longest) and len(words[tid]) == longest
+    return frozenset(tid for tid, word in words.items() if longest and len(word) == longest)
 
 
 def _score(e: Evidence, named: _Named, voice: Voice) -> float:
