@@ -60,9 +60,10 @@ def findings_of(text: str, name: str) -> tuple[list[str], list[tuple[str, int, i
     return text.split("\n"), found
 
 
-def _meets(rule: str, column: int, end: int, start: int, stop: int) -> bool:
+def meets(rule: str, column: int, end: int, start: int, stop: int) -> bool:
     """Whether a finding [column, end) hits a mark [start, stop): they overlap, or, for a rule whose finding marks a
-    gap to be filled (`missing-figure`: the number goes where it starts), it touches the marked words."""
+    gap to be filled (`missing-figure`: the number goes where it starts), it touches the marked words. Real texts'
+    labels are counted the same way (`benchmarks/real_texts.py`)."""
     if column < stop and start < end:
         return True
     rule_class = RULES.get(rule)
@@ -79,7 +80,7 @@ def score(path: Path) -> Score:
             (
                 i
                 for i, (want, at, start, stop) in enumerate(planted)
-                if i not in matched and want == rule and at == line and _meets(rule, column, end, start, stop)
+                if i not in matched and want == rule and at == line and meets(rule, column, end, start, stop)
             ),
             None,
         )
