@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from fresh_interpreter import call_in_new_interpreter
 
 from appraisal import fileio, paths
 from appraisal.draft import Draft
@@ -354,32 +355,20 @@ def _kill_at_random_moments(path: Path, rounds: int, seed: int) -> list[tuple[in
     return seen
 
 
-KILL_ROUNDS = """
-import importlib.util, json, sys
-from pathlib import Path
-spec = importlib.util.spec_from_file_location("store_basics", sys.argv[1])
-module = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(module)
-print(json.dumps(module._kill_at_random_moments(Path(sys.argv[2]), 200, 20261128)))
-"""
-
-
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork to start writers fast enough for 200 kills")
 def test_sigkill_at_random_moments_never_leaves_a_torn_draft(tmp_path: Path) -> None:
     """A child process saves revisions in a loop; we SIGKILL it at a random moment, 200 times over.
 
     The child is forked (it inherits the imported modules), so each round costs milliseconds, not a
     Python start-up; the kill lands anywhere in the save: mid-write, between fsync and replace, in history.
-    The children are forked from a new interpreter (KILL_ROUNDS), not from this test process: forking a process
-    the size of a test worker 200 times cost more CPU than the saves.
+    The children are forked from a new interpreter, not from this test process: forking a process the size of a
+    test worker 200 times cost more CPU than the saves.
     """
     path = create_draft(make_draft(), tmp_path / "d.json")
-    done = subprocess.run(
-        [sys.executable, "-c", KILL_ROUNDS, __file__, str(path)], capture_output=True, text=True, timeout=600
-    )
-    assert done.returncode == 0, done.stderr
     last_revision = 1
-    for revision, consistent in json.loads(done.stdout):
+    for revision, consistent in call_in_new_interpreter(
+        Path(__file__), "_kill_at_random_moments", path, 200, 20261128, timeout=600
+    ):
         assert consistent, revision
         assert revision >= last_revision
         last_revision = revision

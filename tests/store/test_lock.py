@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fresh_interpreter import call_in_new_interpreter
 
 from appraisal import cli
 from appraisal.draft import Draft
@@ -153,20 +154,7 @@ def test_many_processes_taking_the_lock_at_once_never_both_hold_it(tmp_path: Pat
     """100 trials of 4 processes (the CI budget); `benchmarks/lock_race.py` runs 1,000. The acquirers are forked
     from a new interpreter, not from this test process: forking a process the size of a test worker 450 times
     cost ~10 s of CPU, from a new interpreter ~3 s (the race itself is the same)."""
-    script = (
-        "import importlib.util, json, sys\nfrom pathlib import Path\n"
-        "spec = importlib.util.spec_from_file_location('lock_race', sys.argv[1])\n"
-        "lock_race = importlib.util.module_from_spec(spec)\nspec.loader.exec_module(lock_race)\n"
-        "print(json.dumps(lock_race.race(100, 4, Path(sys.argv[2]))))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(ROOT / "benchmarks" / "lock_race.py"), str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=True,
-    )
-    holders = json.loads(done.stdout)
+    holders = call_in_new_interpreter(ROOT / "benchmarks" / "lock_race.py", "race", 100, 4, tmp_path, timeout=300)
     assert len(holders) == 100
     assert max(holders) == 1, f"{sum(1 for n in holders if n > 1)} trials with two or more holders"
     assert min(holders) == 1
