@@ -317,7 +317,7 @@ def _opens_the_next_item(line: str, at: int) -> bool:
     """Whether the character opens the next item of the list its own item ends (`坚持稳字当头、稳中求进`): the writer
     repeats it at the head of parallel items on purpose; a slip seldom falls on the very character that follows.
     The same two characters again (`惯彻、惯彻到底`) are a slip written twice, not a series."""
-    ends = [line.find(mark, at) for mark in "、，；"]
+    ends = [line.find(mark, at) for mark in "、，；,;"]  # half-width marks too: text pasted from web pages
     end = min((e for e in ends if e > at), default=-1)
     return 0 < end - at <= 4 and line[end + 1 : end + 2] == line[at] and line[end + 1 : end + 3] != line[at : at + 2]
 

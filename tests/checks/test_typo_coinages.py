@@ -59,6 +59,7 @@ def test_a_slip_beside_a_word_in_four_characters_is_still_found(marked: str, fix
 def test_a_character_repeated_at_the_head_of_the_next_item_is_chosen() -> None:
     """Flagged before (文字): 稳 opens the next item, 稳中求进; the writer repeats it on purpose."""
     assert findings("坚持稳字当头、稳中求进。") == []
+    assert findings("我们稳字当头,稳中求进。") == []  # a half-width comma, as in text pasted from a web page
     text, spans = unmark("坚持⟦稳⟧字工作、严格把关。")  # nothing repeats it: still a doubt worth a look
     assert [f[1] for f in findings(text)] == [spans[0][2]]
 
