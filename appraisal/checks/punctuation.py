@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import explained
 from appraisal.checks.chars import HAN, is_han
-from appraisal.checks.mark_usage import ELLIPSIS_AND_DENG, after_listed_items, last_items, usage
+from appraisal.checks.mark_usage import ELLIPSIS_AND_DENG, Found, after_listed_items, last_items, usage
 from appraisal.checks.placeholder import in_blank_brackets
 from appraisal.text.lazy_regex import lazy_compile
 
@@ -88,50 +88,76 @@ class Punctuation(Rule):
                 yield self.finding(item, index + 1, start + 1, end + 1, message, fix)
 
     def _line(self, item: Field, index: int, line: str, broken: set[tuple[int, int]]) -> Iterator[Finding]:
-        found: list[tuple[int, int, str, str | None]] = []
-        if "." in line or "…" in line or "。。。" in line or "．" in line:
-            for match in _ELLIPSIS.finditer(line):
-                before = line[match.start() - 1 : match.start()]
-                after = line[match.end() : match.end() + 1]
-                if match.group()[0] in ".．" and not (is_han(before) or is_han(after)):
-                    continue  # `etc...` in Latin text
-                if in_blank_brackets(line, match.start(), match.end()):
-                    continue  # `〔…〕号`: a blank, which `placeholder` reports
-                if after == "等" and after_listed_items(line, match.start()):  # `扰民...等`: GB/T 15834 uses
-                    found.append((match.start(), match.end(), ELLIPSIS_AND_DENG, ""))  # the ellipsis or 等, not both
-                    continue
-                found.append((match.start(), match.end(), f"省略号应为“……”，不应写作“{match.group()}”。", "……"))
-        for match in _DOUBLED.finditer(line) if any(f"{m}{m}" in line for m in "。，、；：") else ():
-            mark = match.group()[0]
-            found.append((match.start(), match.end(), f"标点“{mark}”重复。", mark))
-        for match in _LOW_QUOTE.finditer(line) if any(q in line for q in _LOW_QUOTES) else ():
-            mark = match.group()
-            right = _LOW_QUOTES[mark]
-            found.append((match.start(), match.end(), f"“{mark}”不是中文引号，应为“{right}”。", right))
-        if '"' in line:
-            for position, fix in _straight_quotes(line):
-                message = '中文里应使用中文引号“”，不用直引号"。'
-                found.append((position, position + 1, message, fix))
+        found = [*_marks(line)]
         if item.key != "title":
-            opening = _STARTS.match(line)
-            if opening is not None and (index, opening.start(1)) not in broken:
-                mark = opening.group(1)
-                found.append((opening.start(1), opening.end(1), f"段落不应以标点“{mark}”开头。", None))
-            if _PAGE_LINE.fullmatch(line) and any(ch.isdigit() for ch in line) and (index, 0) not in broken:
-                found.append((0, len(line), "这一行像是从文档中带过来的页码，应删除。", None))
-            elif "-" in line or "－" in line or "—" in line:
-                for match in (*_PAGE.finditer(line), *_PAGE_END.finditer(line)):
-                    found.append((match.start(), match.end(), f"句中夹有页码“{match.group().strip()}”，应删除。", None))
-            if "）" in line or ")" in line:
-                for match in _NUMBER_MARK.finditer(line):
-                    mark = match.group(1)
-                    found.append((match.start(1), match.end(1), f"括号序号后不加标点，“{mark}”应删除。", ""))
-            if (" " in line or "\u3000" in line) and _PROSE.search(line) and not _SPACED_OUT.fullmatch(line):
-                signatures = [m.span() for m in _SIGNATURE.finditer(line)]
-                for match in _SPACE.finditer(line):
-                    if not any(start <= match.start() < end for start, end in signatures):
-                        found.append((match.start(), match.end(), *_space(match.group())))
+            found.extend(_layout(index, line, broken))
         found.extend(usage(line))
         for start, end, message, fix in sorted(found):
             if not item.is_protected(index, start, end):
                 yield self.finding(item, index + 1, start + 1, end + 1, message, fix)
+
+
+def _marks(line: str) -> Iterator[Found]:
+    """Wrong or doubled marks: an ellipsis written otherwise than ……, 。。, low and straight quotes."""
+    if "." in line or "…" in line or "。。。" in line or "．" in line:
+        yield from _ellipses(line)
+    if any(f"{m}{m}" in line for m in "。，、；："):
+        for match in _DOUBLED.finditer(line):
+            mark = match.group()[0]
+            yield match.start(), match.end(), f"标点“{mark}”重复。", mark
+    if any(q in line for q in _LOW_QUOTES):
+        for match in _LOW_QUOTE.finditer(line):
+            mark = match.group()
+            right = _LOW_QUOTES[mark]
+            yield match.start(), match.end(), f"“{mark}”不是中文引号，应为“{right}”。", right
+    if '"' in line:
+        for position, fix in _straight_quotes(line):
+            yield position, position + 1, '中文里应使用中文引号“”，不用直引号"。', fix
+
+
+def _ellipses(line: str) -> Iterator[Found]:
+    """`...`, `。。。` and a single `…` for ……; `...等` after a list, where the ellipsis or 等 goes, not both."""
+    for match in _ELLIPSIS.finditer(line):
+        before = line[match.start() - 1 : match.start()]
+        after = line[match.end() : match.end() + 1]
+        if match.group()[0] in ".．" and not (is_han(before) or is_han(after)):
+            continue  # `etc...` in Latin text
+        if in_blank_brackets(line, match.start(), match.end()):
+            continue  # `〔…〕号`: a blank, which `placeholder` reports
+        if after == "等" and after_listed_items(line, match.start()):  # `扰民...等`: GB/T 15834 uses
+            yield match.start(), match.end(), ELLIPSIS_AND_DENG, ""  # the ellipsis or 等, not both
+            continue
+        yield match.start(), match.end(), f"省略号应为“……”，不应写作“{match.group()}”。", "……"
+
+
+def _layout(index: int, line: str, broken: set[tuple[int, int]]) -> Iterator[Found]:
+    """Marks of a paragraph's layout (not the title's): a leading mark, a page number, a mark after （一）, a space.
+    `broken`: the marks a broken line explains, which `broken-line` reports."""
+    opening = _STARTS.match(line)
+    if opening is not None and (index, opening.start(1)) not in broken:
+        mark = opening.group(1)
+        yield opening.start(1), opening.end(1), f"段落不应以标点“{mark}”开头。", None
+    yield from _page_numbers(line, page_line_explained=(index, 0) in broken)
+    if "）" in line or ")" in line:
+        for match in _NUMBER_MARK.finditer(line):
+            mark = match.group(1)
+            yield match.start(1), match.end(1), f"括号序号后不加标点，“{mark}”应删除。", ""
+    if (" " in line or "\u3000" in line) and _PROSE.search(line) and not _SPACED_OUT.fullmatch(line):
+        yield from _spaces(line)
+
+
+def _page_numbers(line: str, *, page_line_explained: bool) -> Iterator[Found]:
+    """A page number from a PDF on a line of its own (unless a broken line explains it) or inside a sentence."""
+    if _PAGE_LINE.fullmatch(line) and any(ch.isdigit() for ch in line) and not page_line_explained:
+        yield 0, len(line), "这一行像是从文档中带过来的页码，应删除。", None
+    elif "-" in line or "－" in line or "—" in line:
+        for match in (*_PAGE.finditer(line), *_PAGE_END.finditer(line)):
+            yield match.start(), match.end(), f"句中夹有页码“{match.group().strip()}”，应删除。", None
+
+
+def _spaces(line: str) -> Iterator[Found]:
+    """A space inside Chinese prose, not the one between a post and a name in a 落款."""
+    signatures = [m.span() for m in _SIGNATURE.finditer(line)]
+    for match in _SPACE.finditer(line):
+        if not any(start <= match.start() < end for start, end in signatures):
+            yield match.start(), match.end(), *_space(match.group())
