@@ -25,6 +25,8 @@ from appraisal.checks.person_names import person_names
 CONTEXT_GAIN = 6.0  # natural log: the counts of running text make the text e^6 ≈ 400 times more probable
 NEIGHBOURS = 6.0  # of which the neighbours, not the two words' own frequencies, bring at least this much
 SPLIT_GAIN = 3.0  # and the split into dictionary words gains this much
+SIDE = 2  # characters of the phrase on each side of the word that the document must write alike
+DOCUMENT_GAIN = 2.0  # where the document writes the correction beside the same neighbours elsewhere: e^2 suffices
 # Shared with typo_in_context, which reads real words through this module.
 PROPER = frozenset({"nr", "ns", "nt", "nz"})  # a person, a place, a body, another name: a name misspelt is as
 # likely another name (崔建 is not 崔健)
@@ -37,9 +39,11 @@ MEMO = 50_000  # entries each memo keeps (the latest used): far more than a long
 Candidate = tuple[str, str, str, float]  # (right character, the word it makes, the word as written, gain)
 
 
-def misused(line: str, model: Language, shared: Splits | None = None) -> Iterator[tuple[int, str, Candidate]]:
+def misused(
+    line: str, model: Language, shared: Splits | None = None, document: str = ""
+) -> Iterator[tuple[int, str, Candidate]]:
     """(offset in `line`, the written character, the correction) of each real word of `line` that is likely a slip
-    for a common word one character away, left to right."""
+    for a common word one character away, left to right. `document`: the whole text the line is part of."""
     pairs = char_ngrams()
     names = person_names()
     for offset, run, tokens in split_line(model, line, shared):
@@ -48,9 +52,56 @@ def misused(line: str, model: Language, shared: Splits | None = None) -> Iterato
                 continue
             for i in range(token.end - token.start):
                 at = token.start + i
-                best = _judge(model, pairs, run[max(0, at - WINDOW) : at + WINDOW + 1], min(at, WINDOW), token.text, i)
+                window, j = run[max(0, at - WINDOW) : at + WINDOW + 1], min(at, WINDOW)
+                best = _judge(model, pairs, window, j, token.text, i)
+                if best is None and document:
+                    best = _written_elsewhere(model, pairs, window, j, token.text, i, document)
                 if best is not None and not names.in_a_name(line, offset + at):
                     yield offset + at, run[at], best
+
+
+def _written_elsewhere(
+    model: Language, pairs: CharNgrams, window: str, j: int, word: str, i: int, document: str
+) -> Candidate | None:
+    """The correction of a word that the document itself writes elsewhere beside the same neighbours, where the
+    phrase as written stands only here (`经济开展` once, `经济发展` elsewhere): the writer's own text is the
+    evidence the counts of running text lack; they must still agree, if less strongly (DOCUMENT_GAIN)."""
+    start = j - i
+    left, right = window[max(0, start - SIDE) : start], window[start + len(word) : start + len(word) + SIDE]
+    weak = _weak(model, pairs, window, j, word, i)
+    if not weak or len(left) + len(right) < SIDE or document.count(left + word + right) > 1:
+        return None  # at a run's edge the punctuation bounds the phrase: two characters on one side suffice
+    best = None
+    for ch, gain in weak:
+        other = word[:i] + ch + word[i + 1 :]
+        if document.count(left + other + right) and (best is None or gain > best[3]):
+            best = (ch, other, word, gain)
+    return best
+
+
+@per_model(MEMO, models=2)
+def _weak(model: Language, pairs: CharNgrams, window: str, j: int, word: str, i: int) -> tuple[tuple[str, float], ...]:
+    """(character, gain) of the corrections the counts and the split take, if less strongly than `_judge` asks."""
+    wrong = window[j]
+    if pairs.count(wrong) < SELDOM_IN_TEXT:
+        return ()
+    before = (EDGE + window)[max(0, j - 1) : j + 1]
+    after = (window + EDGE)[j + 1 : j + 3]
+    left, right = word[:i], word[i + 1 :]
+    cost = None
+    found = []
+    for ch in model.common_among(left, model.similar(wrong), right):
+        if model.pos(left + ch + right) in PROPER:
+            continue
+        gain = pairs.gain(before, wrong, after, ch)
+        if gain < DOCUMENT_GAIN:
+            continue
+        if cost is None:
+            cost = model.segment_cost(window)
+        split = cost - model.segment_cost(window[:j] + ch + window[j + 1 :])
+        if split >= 0 and _splits_as(model, window[:j] + ch + window[j + 1 :], j - i, left + ch + right):
+            found.append((ch, gain + split))
+    return tuple(found)
 
 
 @per_model(MEMO, models=2)  # reports repeat their phrases: a word in its window judged once

@@ -456,7 +456,7 @@ class TypoInContext(Rule):
             found = list(suspects(line, model, document, splits))
             found += [  # a real word one character from the word meant (经济开展): `real_word`
                 Suspect(at, wrong, (best,))
-                for at, wrong, best in misused(line, model, splits)
+                for at, wrong, best in misused(line, model, splits, document)
                 if not any(abs(at - other.start) <= 2 for other in found)
             ]
             for suspect in sorted(found, key=lambda suspect: suspect.start):

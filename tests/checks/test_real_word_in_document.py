@@ -1,0 +1,40 @@
+"""`typo-in-context` (`real_word`): a real word written for another one character away, where the writer's own text
+writes the other word beside the same neighbours elsewhere (`规模以上工业企业` in one place, `规模以上功业企业` in
+another). The counts of running text must still take the correction, if less strongly. The sentences are ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from appraisal.checks import check_section
+
+from .marks import draft_with, template, unmark
+
+RULE = "typo-in-context"
+
+
+def findings(text: str) -> list[tuple[int, int, int, str | None]]:
+    draft = draft_with("results.service", text)
+    return [
+        (f.line, f.column, f.end_column, f.fix)
+        for f in check_section(draft, template(), "results.service")
+        if f.rule == RULE
+    ]
+
+
+def test_a_real_word_the_document_writes_otherwise_elsewhere_is_found() -> None:
+    text, spans = unmark("全县规模以上工业企业达到50家。\n规模以上⟦功⟧业企业利润增长10%。")
+    (_rule, line, column, end) = spans[0]
+    assert findings(text) == [(line, column, end, "工")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "规模以上功业企业利润增长10%。",  # nothing elsewhere: the counts alone are not sure enough
+        "全县工业企业达到50家。\n规模以上功业企业利润增长10%。",  # the other word, but beside other neighbours
+        "规模以上功业企业利润增长10%，规模以上功业企业数量稳定。\n全县规模以上工业企业达到50家。",  # written so twice
+    ],
+)
+def test_a_real_word_the_document_does_not_contradict_stays_silent(text: str) -> None:
+    assert findings(text) == []
