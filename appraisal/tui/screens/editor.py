@@ -93,6 +93,7 @@ class EditorScreen(Screen[None]):
         Binding("ctrl+up", "previous_section", "上一栏", show=False, priority=True),
         Binding("ctrl+o", "close_draft", "其他草稿", priority=True),
         Binding("ctrl+g", "move_block", "移到其他栏目", priority=True),
+        Binding("ctrl+f", "find", "查找", show=False, priority=True),
         Binding("escape", "back_to_text", "回到正文", show=False),
         Binding("ctrl+n", "add_note", "记素材", show=False, priority=True),
         Binding("ctrl+t", "assist", "写作助手", show=False, priority=True),
@@ -112,6 +113,7 @@ class EditorScreen(Screen[None]):
         "show_findings": ("本栏问题", "显示本栏的检查结果，回车跳到原文"),
         "close_draft": ("打开其他草稿", "保存并回到开始页"),
         "move_block": ("移到其他栏目…", "把光标所在段落（或选中的几段）移到另一个栏目的末尾"),
+        "find": ("查找…", "在全文中查找字词，列出各处位置，回车跳到原文"),
         "assist": ("写作助手", "请自行配置的模型润色、扩写、压缩本栏或据素材起草（先显示要发送的内容）"),
         "take_unmatched": ("未归类内容…", "查看导入时未能归入栏目的文字，移入本栏"),
         "add_note": ("记一条素材", "把一件事记入本栏的全年素材（素材页中回车插入到光标处）"),
@@ -416,6 +418,9 @@ class EditorScreen(Screen[None]):
 
     def action_move_block(self) -> None:
         editor_dialogs.move_block(self)
+
+    def action_find(self) -> None:
+        editor_dialogs.find(self)
 
     def action_take_unmatched(self) -> None:
         editor_dialogs.take_unmatched(self)

@@ -147,6 +147,27 @@ def move_block(editor: EditorScreen) -> None:
     editor.app.push_screen(MoveBlockScreen(editor.session.template, source, block), chosen)
 
 
+def find(editor: EditorScreen) -> None:
+    """查找: list the places of a word in the whole draft (the selected words to begin with) and show the one
+    chosen, selected, in its section."""
+    from appraisal.tui.screens.editor_navigation import place_cursor
+    from appraisal.tui.screens.find import FindScreen, Place
+
+    editor.sync()
+    selected = editor.editor.selected_text
+    word = selected if selected and "\n" not in selected else ""
+
+    def chosen(place: Place | None) -> None:
+        if place is None:
+            return
+        if place.section != editor.current_id:
+            editor.go_to(place.section)
+        place_cursor(editor, (place.row, place.start), end_column=place.end)
+        editor.editor.focus()
+
+    editor.app.push_screen(FindScreen(editor.session.draft, editor.session.template, word), chosen)
+
+
 def take_unmatched(editor: EditorScreen) -> None:
     """Text an import could not place is kept in the draft's 未归类内容, which has no box of its own: list
     its lines and move the chosen one (or all) to the end of this section."""
