@@ -3,8 +3,9 @@ separates the items of a list that are sentences themselves with ；. Two kinds,
 not from a list of words, and silent unless the structure is plain:
 
 - an enumeration of sentences: `一是……，……，二是……` — the comma before 二是 (三是, 其次, 第二，…) closes an item
-  that already holds a comma of its own. Short items joined by commas (`一是加强领导，二是完善机制，三是强化考核`,
-  also after a ；: `一是……；二是……，三是……`) are left alone;
+  that already holds a comma of its own, or a full stop (`一是加强学习。全年组织学习12次，二是……`). Short items
+  joined by commas (`一是加强领导，二是完善机制，三是强化考核`, also after a ；: `一是……；二是……，三是……`,
+  `一是：……，二是：……`) are left alone;
 - a new subject after a finished statement: `……签订责任书12份，我带头……`, `……运营9条，我中心……` — a comma
   followed by 我, 本人, 我们, 我局, 我中心 … and a predicate, where the clause before it closes a statement with a
   count (`12份`, `37个`, `18.7%`). Left: after a clause without a count (`……，我们……` is too often accepted in edited
@@ -70,7 +71,7 @@ _COUNT_END = lazy_compile(
 # A connective that opens a new sentence, standing as a clause of its own: `……，此外，……` (not `不仅……，同时，……`).
 _CONNECTIVE = lazy_compile(r"(?:此外|另外|与此同时|同时|总之|综上所述|总而言之)$")
 _MESSAGE_CONNECTIVE = "“{word}”引出新的一句，前面的逗号宜改为句号。"
-_MESSAGE_ITEM = "这一项已是带逗号的句子，分项之间应用分号（或句号），不用逗号。"
+_MESSAGE_ITEM = "前一项已是带逗号或句号的完整句子，分项之间应用分号（或句号），不用逗号。"
 _MESSAGE_SUBJECT = "逗号前已是完整的一句，逗号后另起主语，宜用句号（或分号）断开，不要一逗到底。"
 
 
@@ -103,9 +104,11 @@ def _text(line: str, span: tuple[int, int]) -> str:
     return line[span[0] : span[1]].strip(" \t\u3000")
 
 
-def _items(line: str, clauses: list[tuple[int, int]]) -> Iterator[Found]:
-    """The commas before a later item of a list whose items are sentences."""
-    item_start: int | None = None  # the item's first clause after its number
+def _items(line: str, clauses: list[tuple[int, int]], item_goes_on: bool) -> Iterator[Found]:
+    """The commas before a later item of a list whose items are sentences. `item_goes_on`: an item opened in an
+    earlier sentence of the line runs on into this one (`一是加强学习。全年组织学习12次，二是……`), so the item before
+    the first 二是 here already holds a full stop."""
+    item_start: int | None = -2 if item_goes_on else None  # the item's first clause after its number
     for k, span in enumerate(clauses):
         text = _text(line, span)
         if _LATER_ITEM.match(text) and item_start is not None and k - item_start >= 2:
@@ -153,9 +156,14 @@ def _connectives(line: str, clauses: list[tuple[int, int]]) -> Iterator[Found]:
 
 def commas(line: str) -> Iterator[Found]:
     """Each comma in `line` that joins two sentences."""
+    item_open = False  # an item (一是 …) opened in an earlier sentence of the line, closed by 。 or ；
     for clauses in _sentences(line):
-        if len(clauses) < 2:
-            continue
-        yield from _items(line, clauses)
-        yield from _connectives(line, clauses)
-        yield from _subjects(line, clauses)
+        opens_item = any(_ITEM.match(_text(line, span)) for span in clauses)
+        if len(clauses) >= 2:
+            yield from _items(line, clauses, item_open and not _ITEM.match(_text(line, clauses[0])))
+            yield from _connectives(line, clauses)
+            yield from _subjects(line, clauses)
+        end = clauses[-1][1]
+        if end < len(line) and line[end] in "：:":
+            continue  # `一是：` — the item's words follow the colon
+        item_open = (item_open or opens_item) and end < len(line) and line[end] in "。；;"
