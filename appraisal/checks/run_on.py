@@ -32,6 +32,7 @@ Found = tuple[int, int, str, str | None]
 _ENDS = "。！？；：!?;:"
 _OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "「": "」"}
 _CLOSE = set(_OPEN.values())
+_STRUCTURE = lazy_compile("[" + "".join(sorted({*_ENDS, *_OPEN, *_CLOSE, "，", ","})).replace("]", "\\]") + "]")
 # An item of a list opens with its number: `二是`, `其次，`, `第三，` (the first item: `一是`, `首先`, `第一，`).
 _LATER_ITEM = lazy_compile(r"[二三四五六七八九十]是|(?:其次|再次|第[二三四五六七八九十])(?:$|[、是])")
 _NUMBER = r"(?:其[一二三四五六七八九十]|首先|其次|再次|第[一二三四五六七八九十])"
@@ -81,7 +82,8 @@ def _sentences(line: str) -> Iterator[list[tuple[int, int]]]:
     depth: list[str] = []
     clauses: list[tuple[int, int]] = []
     start = 0
-    for at, ch in enumerate(line):
+    for match in _STRUCTURE.finditer(line):  # only the marks: the typing path reads every line
+        at, ch = match.start(), match.group()
         if ch in _OPEN:
             depth.append(_OPEN[ch])
         elif ch in _CLOSE:
@@ -104,34 +106,31 @@ def _text(line: str, span: tuple[int, int]) -> str:
     return line[span[0] : span[1]].strip(" \t\u3000")
 
 
-def _items(line: str, clauses: list[tuple[int, int]], item_goes_on: bool) -> Iterator[Found]:
+def _items(clauses: list[tuple[int, int]], texts: list[str], item_goes_on: bool) -> Iterator[Found]:
     """The commas before a later item of a list whose items are sentences. `item_goes_on`: an item opened in an
     earlier sentence of the line runs on into this one (`一是加强学习。全年组织学习12次，二是……`), so the item before
     the first 二是 here already holds a full stop."""
     item_start: int | None = -2 if item_goes_on else None  # the item's first clause after its number
-    for k, span in enumerate(clauses):
-        text = _text(line, span)
+    for k, (span, text) in enumerate(zip(clauses, texts, strict=True)):
         if _LATER_ITEM.match(text) and item_start is not None and k - item_start >= 2:
             yield span[0] - 1, span[0], _MESSAGE_ITEM, None
         if _ITEM.match(text):
             item_start = k + 1 if _BARE_ITEM.match(text) else k
 
 
-def _closes_statement(line: str, clauses: list[tuple[int, int]], k: int) -> bool:
-    """Whether the clauses before clause k make a finished statement the subject of clause k is not part of."""
-    texts = [_text(line, clauses[i]) for i in range(k)]
+def _closes_statement(before: list[str]) -> bool:
+    """Whether the clauses `before` a clause make a finished statement the subject of that clause is not part of."""
     if any(
         not text or _OPENER.match(text) or _ITEM.match(text) or _DEPENDS.search(text) or _SAYS.search(text)
-        for text in texts
+        for text in before
     ):
         return False
-    if any(_OPEN_END.search(text) for text in texts):
+    if any(_OPEN_END.search(text) for text in before):
         return False
-    last = texts[-1]
-    return bool(_COUNT_END.search(last))
+    return bool(_COUNT_END.search(before[-1]))
 
 
-def _subjects(line: str, clauses: list[tuple[int, int]]) -> Iterator[Found]:
+def _subjects(line: str, clauses: list[tuple[int, int]], texts: list[str]) -> Iterator[Found]:
     if clauses[0][0] == 0 and _RUN_IN_HEADING.match(line):
         return
     for k in range(1, len(clauses)):
@@ -139,30 +138,33 @@ def _subjects(line: str, clauses: list[tuple[int, int]]) -> Iterator[Found]:
         subject = _ME.match(line, start, end)
         if subject is None or end - subject.end() < 4:
             continue
-        if _closes_statement(line, clauses, k):
+        if _closes_statement(texts[:k]):
             yield start - 1, start, _MESSAGE_SUBJECT, None
 
 
-def _connectives(line: str, clauses: list[tuple[int, int]]) -> Iterator[Found]:
+def _connectives(line: str, clauses: list[tuple[int, int]], texts: list[str]) -> Iterator[Found]:
     for k in range(1, len(clauses) - 1):
         start, end = clauses[k]
-        word = _CONNECTIVE.match(_text(line, clauses[k]))
+        word = _CONNECTIVE.match(texts[k])
         if word is None or line[start:end] != word.group():
             continue
-        if any(_DEPENDS.search(_text(line, clauses[i])) for i in range(k)):
+        if any(_DEPENDS.search(text) for text in texts[:k]):
             continue
         yield start - 1, start, _MESSAGE_CONNECTIVE.format(word=word.group()), None
 
 
 def commas(line: str) -> Iterator[Found]:
     """Each comma in `line` that joins two sentences."""
+    if "，" not in line:
+        return
     item_open = False  # an item (一是 …) opened in an earlier sentence of the line, closed by 。 or ；
     for clauses in _sentences(line):
-        opens_item = any(_ITEM.match(_text(line, span)) for span in clauses)
+        texts = [_text(line, span) for span in clauses]
+        opens_item = any(_ITEM.match(text) for text in texts)
         if len(clauses) >= 2:
-            yield from _items(line, clauses, item_open and not _ITEM.match(_text(line, clauses[0])))
-            yield from _connectives(line, clauses)
-            yield from _subjects(line, clauses)
+            yield from _items(clauses, texts, item_open and not _ITEM.match(texts[0]))
+            yield from _connectives(line, clauses, texts)
+            yield from _subjects(line, clauses, texts)
         end = clauses[-1][1]
         if end < len(line) and line[end] in "：:":
             continue  # `一是：` — the item's words follow the colon
