@@ -230,7 +230,11 @@ def _coined(model: Language, non_word: str, after: str) -> bool:
     """Whether the non-word is a two-character coinage of present-day 公文 (a slip seldom leaves one): a verb and the
     result it reaches before an object (`建强队伍`, `守牢底线`; an adjective goes on with 的: `建强的意志` is 坚强),
     or a verb and its object abridged (`提效` 提高效率, `减贫` 减少贫困, `引税` 引进税源, `述法` 述职述法)."""
-    if len(non_word) != 2 or not model.pos(non_word[0]).startswith("v"):
+    if len(non_word) != 2:
+        return False
+    if model.pos(non_word[0]) == "a" and model.pos(non_word[1]) == "ng":
+        return True  # 新质: a bound noun (质) takes a quality to make a noun, as 优质, 高质 do
+    if not model.pos(non_word[0]).startswith("v"):
         return False
     if non_word[1] in RESULTS:
         return after not in ("的", "地")
