@@ -581,3 +581,35 @@ async def test_a_draft_on_a_disk_that_cannot_be_written_opens_read_only(monkeypa
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert load_draft(path).sections["conduct"] == "原有文字"
+
+
+async def test_typing_in_a_read_only_view_whose_writer_has_gone_says_to_reopen() -> None:
+    """A second window opened read-only; the first has since closed the draft. Typing said only "用另存为保存一份
+    副本", and a writer who did so went on in a copy while the draft itself stayed behind: now it says the draft
+    is free, to reopen it from the start page (Ctrl+O)."""
+    from appraisal.tui.screens.editor_status import READ_ONLY_MESSAGE, REOPEN_MESSAGE
+
+    from .editing import notices
+    from .helpers import FakeMonotonic
+
+    path = make_draft(sections={"conduct": "原有文字"})
+    lock_file = path.with_name(f".{path.name}.lock")
+    lock_file.write_text(
+        json.dumps({"user": "zhangsan", "host": "other-host", "pid": 4242, "since": "2025-12-01T09:00:00+08:00"}),
+        encoding="utf-8",
+    )
+    clock = FakeMonotonic()
+    app = make_app(path, monotonic=clock)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("enter")  # 只读打开
+        editor = await editor_ready(app)
+        await pilot.press(*"字")
+        await wait_until(lambda: READ_ONLY_MESSAGE in notices(app))
+        lock_file.unlink()  # the other window closed the draft
+        clock.advance(11)
+        await pilot.press(*"字")
+        await wait_until(lambda: REOPEN_MESSAGE in notices(app))
+        assert editor.editor.text == ""  # nothing typed went in
+    assert load_draft(path).sections["conduct"] == "原有文字"

@@ -33,7 +33,6 @@ from appraisal.tui.screens import editor_navigation as navigation
 from appraisal.tui.screens import editor_status as status
 from appraisal.tui.screens.editor_findings import EditorFindings, IdleFindings, WholeFindings
 from appraisal.tui.screens.editor_side import LastYear, LastYearFound, insert_note, show_notes
-from appraisal.tui.screens.editor_status import READ_ONLY_MESSAGE
 from appraisal.tui.screens.save_controller import SaveController, SaveHooks
 from appraisal.tui.widgets.guidance import GuidancePanel
 from appraisal.tui.widgets.key_bar import KeyBar
@@ -319,7 +318,7 @@ class EditorScreen(Screen[None]):
         now = self.settings.monotonic()
         if now - self._told_read_only > 10:
             self._told_read_only = now
-            self.notify(READ_ONLY_MESSAGE, severity="warning", timeout=5)
+            self.notify(status.read_only_message(self.session.path), severity="warning", timeout=5)
 
     @on(TextArea.Changed, "#editor")
     def _text_changed(self, event: TextArea.Changed) -> None:

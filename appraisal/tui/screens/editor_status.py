@@ -4,6 +4,8 @@ would change a read-only draft."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -15,6 +17,17 @@ if TYPE_CHECKING:
     from appraisal.tui.screens.editor import EditorScreen
 
 READ_ONLY_MESSAGE = "此草稿以只读方式打开，不能修改或保存，如需修改请用“另存为”保存一份副本。"
+# Read-only because another window had it, which has closed it since: a copy would leave the draft behind.
+REOPEN_MESSAGE = "另一窗口已关闭这份草稿：按 Ctrl+O 回到开始页，重新打开即可修改。"
+
+
+def read_only_message(path: Path) -> str:
+    """What to say to keys typed in a read-only draft: to reopen it once no one holds it (and its folder can be
+    written), else to save a copy."""
+    from appraisal.app.drafts import lock_holder
+
+    free = lock_holder(path) is None and os.access(path.parent, os.W_OK)
+    return REOPEN_MESSAGE if free else READ_ONLY_MESSAGE
 
 
 def refresh_status(editor: EditorScreen) -> None:
