@@ -353,6 +353,9 @@ for words in "全年牵头完成" "数据审核十二次" "撰写分析报告五
     tm send-keys -t "$SESSION" C-s
     type_text "a$words"
 done
+# Under load the saves' toasts can come after the words typed after them: wait until they are on screen, so that
+# waiting for them to go does not pass before they have come.
+wait_for "已保存到" 10
 wait_gone "已保存到" 20
 sleep 0.5
 PARTIAL="$(below_status)"
