@@ -29,6 +29,7 @@ class _Pair:
     gap: int
     not_between: tuple[str, ...]
     not_after: tuple[str, ...]
+    not_before: tuple[str, ...]
     message: str
 
 
@@ -58,6 +59,7 @@ def entries() -> _Entries:
                 raw["gap"],
                 tuple(raw.get("not_between", ())),
                 tuple(raw.get("not_after", ())),
+                tuple(raw.get("not_before", ())),
                 raw["message"],
             )
             for first in raw["first"]:
@@ -90,6 +92,18 @@ def _pair_end(line: str, start: int, pair: _Pair) -> int | None:
         position += 1
 
 
+def _governed_before(line: str, start: int, pair: _Pair) -> bool:
+    """Whether a word of `not_before` stands earlier in the clause of the first word (at `start`): the second word
+    is then that word's object, the first one's only inside what describes it (急需提高的是……推动……销售的能力)."""
+    if not pair.not_before:
+        return False
+    opens = start
+    while opens > 0 and line[opens - 1] not in _CLAUSE_ENDS:
+        opens -= 1
+    before = line[opens:start]
+    return any(word in before for word in pair.not_before)
+
+
 def find(line: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, message) of each 语病 in `line`."""
     known = entries()
@@ -97,7 +111,7 @@ def find(line: str) -> Iterator[tuple[int, int, str]]:
         for match in known.firsts.finditer(line):
             for pair in known.pairs[match.group()]:
                 end = _pair_end(line, match.end(), pair)
-                if end is not None:
+                if end is not None and not _governed_before(line, match.start(), pair):
                     yield match.start(), end, pair.message
                     break
     for entry in known.patterns:

@@ -42,6 +42,8 @@ NEGATIVES = [
     "加强对干部的业务培训，提高了干部的业务水平，深受群众欢迎。",
     "群众的获得感明显增强，幸福感持续提升。",  # 获得感 is a word, not 获得…增强
     "加强纪律作风建设，转变干部作风，提升政务服务水平，加快改革开放步伐，发挥基层党组织带头作用，树立法治观念。",
+    # 能力 is the object of 提高 earlier in the clause; 推动 is only inside what describes it
+    "急需提高的是运用现代营销手段推动农产品销售的能力。",
 ]
 
 
