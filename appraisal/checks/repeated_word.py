@@ -54,7 +54,8 @@ def repeats(line: str, model: Language | None = None, shared: Splits | None = No
     for offset, _run, tokens in split_line(model, line, shared):
         for index, (first, second) in enumerate(pairwise(tokens)):
             if first.text != second.text:
-                if _last_character_again(first, second, tokens[index - 1].text if index else ""):
+                after = tokens[index + 2] if index + 2 < len(tokens) else None
+                if _last_character_again(first, second, tokens[index - 1].text if index else "", after):
                     yield Repeat(offset + second.start, second.text, True)
                 continue
             word = first.text
@@ -72,14 +73,19 @@ def repeats(line: str, model: Language | None = None, shared: Splits | None = No
                 yield Repeat(offset + second.start, word, not first.pos.startswith(NOUN_POS))
 
 
-def _last_character_again(first: Token, second: Token, before: str) -> bool:
+def _last_character_again(first: Token, second: Token, before: str, after: Token | None) -> bool:
     """A word's last character typed once more as a word of its own: `我们们`, `按照照要求`, `同志志们` — not a
     particle or a preposition that follows any word (`为目的的资本`, `可以以某种方式`), a count said one by one
     (`一件件`, `一块块`), a noun doubled to say "every" (`百姓家家都有`, `贫困村村平`) or the second half of an
-    AABB word split in two (`逗逗乐乐`: 逗 / 逗乐 / 乐)."""
+    AABB word split in two (`逗逗乐乐`: 逗 / 逗乐 / 乐).
+    Only where the character cannot begin what follows: a suffix (`们`), a character after a preposition or a
+    conjunction, or one a suffix follows (`志` / `们`). A character that stands as a word or begins the next one
+    is written so (工作 / 作总点评, 我省 / 省文明单位, 集镇 / 镇容, 平等 / 等问题, 高中 / 中是)."""
     word = first.text
+    bound = second.pos.startswith("k") or first.pos in ("p", "c") or (after is not None and after.pos.startswith("k"))
     return (
-        len(word) == 2  # not 百姓家家都有, 贫困村村平: a word ending in 家 or 村, then 家家 (every household)
+        bound
+        and len(word) == 2  # not 百姓家家都有, 贫困村村平: a word ending in 家 or 村, then 家家 (every household)
         and second.text == word[1]
         and word[0] != word[1]
         and second.text not in EVERY

@@ -67,6 +67,12 @@ def test_a_doubled_word_is_found_and_the_second_copy_dropped(marked: str) -> Non
         "以资本增值为目的的经营，也可以以某种方式到达，认为为时尚早。",  # a particle or preposition after the word
         "衣服一件件地脱，一块块碧绿的草坪，逗逗乐乐，喘喘气。",
         "按照照片上的样子布置，学习习近平总书记重要讲话。",
+        # a word's last character that stands as a word or begins the next one (clean public reports)
+        "对全年工作作总点评。",
+        "我省省文明单位创建工作。",
+        "整治集镇镇容镇貌。",
+        "解决收入不平等等问题。",
+        "省示范性高中中是唯一的。",
         "十里八乡的百姓家家都有种植牡丹的传统，贫困村村平集体经济收入达3万元。",  # 家家, 村村: every
         "提出审计建议86条，均被被审计单位采纳。",  # 被审计单位, the unit audited (flagged before)
     ],
