@@ -151,6 +151,28 @@ def test_chinese_wrapping_swaps_in_our_wrap_offsets() -> None:
         assert method.__globals__["compute_wrap_offsets"] is wrap_offsets
 
 
+def test_the_wrapped_height_stays_textuals_sum_through_edits() -> None:
+    """`height` is counted in O(1) (Textual sums every line's breaks, for every line TextArea draws): through
+    inserts, deletes and new lines, wrapped and unwrapped, it is still the number Textual's sum gives."""
+    import random
+
+    chooser = random.Random(7)
+    document = Document("第一段，" * 30 + "\n" + "第二段。" * 5)
+    wrapped = ChineseWrappedDocument(document, 20)
+    pieces = ["字", "，", "\n", "两行\n文字\n", "一句较长的话，" * 9, ""]
+    for step in range(300):
+        end = document.end
+        row = chooser.randrange(end[0] + 1)
+        column = chooser.randrange(len(document.get_line(row)) + 1)
+        start = (row, column)
+        stop = start if chooser.random() < 0.6 else document.end
+        result = document.replace_range(start, stop, chooser.choice(pieces))
+        wrapped.wrap_range(start, stop, result.end_location)
+        if step % 50 == 49:
+            wrapped.wrap(chooser.choice([0, 7, 20]))
+        assert wrapped.height == WrappedDocument.height.fget(wrapped)  # type: ignore[attr-defined]
+
+
 async def test_entering_a_section_puts_the_cursor_where_the_user_last_was_else_at_the_end() -> None:
     async with editing(
         {"conduct": KINSOKU_TEXT, "study": "坚持读原著。\n学原文，悟原理。"}, on="conduct", size=(80, 24)

@@ -3,6 +3,10 @@
 Textual's `WrappedDocument.wrap` and `wrap_range` call `compute_wrap_offsets` by its global name; these are the
 same functions (same code object) run with that one name bound to our `wrap_offsets` (same signature), so
 Textual's incremental rewrapping stays as it is and only where a line may break changes.
+
+`height` is also Textual's, counted in O(1): Textual sums the breaks of every line of the document, and TextArea
+asks for it for every line it draws (1.6 million 字 in a section: about 3 ms a line, 0.1 s a frame). `wrap` and
+`wrap_range` keep one entry in `_offset_to_line_info` per wrapped line, so its length is the same number.
 """
 
 from __future__ import annotations
@@ -31,6 +35,11 @@ class ChineseWrappedDocument(WrappedDocument):
 
     wrap = _with_line_breaking(WrappedDocument.wrap)
     wrap_range = _with_line_breaking(WrappedDocument.wrap_range)
+
+    @property
+    def height(self) -> int:
+        """The height of the wrapped document: one entry of `_offset_to_line_info` per wrapped line."""
+        return len(self._offset_to_line_info)
 
 
 def chinese_wrapped(value: WrappedDocument) -> WrappedDocument:
