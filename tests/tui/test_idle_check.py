@@ -64,3 +64,48 @@ def test_the_idle_worker_reads_a_copy_of_the_texts_the_editor_cannot_change() ->
     draft.profile.year, draft.title = 2026, "改过的标题"
     assert copy.sections["law"] == "要认真的落实各项政策，全面惯彻落实会议精神。"
     assert (copy.profile.year, copy.title) == (2025, "2025年度个人总结")
+
+
+async def test_a_big_section_is_checked_off_the_ui_thread_one_run_at_a_time() -> None:
+    """A pasted document: the fast rules on 1.6 million 字 took 6 s on the UI thread after every pause in typing
+    (keys waited for it). From BIG_SECTION characters they run in a worker, one run at a time; findings for a
+    text typed in since are dropped, and the section is checked again."""
+    import threading
+
+    from appraisal.tui.screens.editor_findings import BIG_SECTION
+
+    body = "全年税收收入同比增长%，完成年度目标。\n" * (BIG_SECTION // 19 + 1)
+    path = make_draft(sections={"conduct": body})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await editor_ready(app)
+        await wait_until(lambda: editor.started and not editor.checks.whole.pending, timeout=60)
+        service = editor.service()
+        checked = service.check_section
+        threads: list[bool] = []
+        running: list[int] = []
+
+        def check_section(*args, **kwargs):  # type: ignore[no-untyped-def]
+            if args[4] is WHEN_IDLE:  # the dictionary rules: their own worker
+                return checked(*args, **kwargs)
+            threads.append(threading.current_thread() is threading.main_thread())
+            running.append(1)
+            try:
+                assert len(running) == 1, "two runs at once"
+                return checked(*args, **kwargs)
+            finally:
+                running.pop()
+
+        service.check_section = check_section  # type: ignore[method-assign]
+        editor.go_to("conduct")
+        editor.editor.move_cursor(editor.editor.document.end)
+        editor.checks.fast.pop("conduct", None)
+        await pilot.press(*"又一句")
+        editor.check_section("conduct")
+        await pilot.press("字")
+        editor.check_section("conduct")  # while the first run goes on: waits for it
+        editor.check_section("conduct")
+        await wait_until(lambda: "missing-figure" in {f.rule for f in editor.checks.fast.get("conduct", [])})
+        assert threads and not any(threads)  # never on the UI thread
+        await wait_until(lambda: not editor.checks.big_running, timeout=60)
+        assert editor.session.text("conduct").endswith("又一句字")

@@ -1,7 +1,9 @@
 """The editor's findings: what the checker says about each section, shown in the section list, the heading above
 the text and the 问题 tab.
 
-Two tiers make them. The fast rules run on the UI thread on every pause in typing (one section, a few ms). The
+Two tiers make them. The fast rules run on the UI thread on every pause in typing (one section, a few ms; a
+section of BIG_SECTION characters or more — a pasted document — is checked in a worker instead, one run at a
+time: 0.6 s at 100,000 字, 6 s at 1.6 million, which froze typing after every pause). The
 whole draft (after it opens and when the profile changes — each once last year's draft is looked up — or after
 other changes than typing: a restore, fixes, a moved block) is checked in a worker thread on a copy, fast rules
 first, then the dictionary rules (≤ 100 ms for 3,000 字, the dictionary loaded on first use), which also run in a
@@ -48,6 +50,21 @@ def texts_copy(draft: Draft) -> Draft:
     )
 
 
+BIG_SECTION = 20_000
+"""Characters from which a section's fast rules run in a worker (they take ~0.1 s there)."""
+
+
+class BigSectionFindings(Message):
+    """Posted by the worker that checked a big section with the fast rules: its findings and the text they were
+    found in."""
+
+    def __init__(self, section_id: str, text: str, found: list[Finding] | None) -> None:
+        super().__init__()
+        self.section_id = section_id
+        self.text = text
+        self.found = found  # None: the checker itself failed (logged); the findings shown stay
+
+
 class WholeFindings(Message):
     """Posted by the worker that checks the whole draft with the fast rules: the findings by section, and the
     text each section had in the copy it checked."""
@@ -68,6 +85,8 @@ class EditorFindings:
         self.fast: dict[str, list[Finding]] = {}  # the fast rules' findings, checked on the UI thread
         self.idle: dict[str, tuple[str, list[Finding]]] = {}  # the dictionary rules': (the text checked, findings)
         self.whole = Runs()  # the whole-draft checks: an older one's findings are dropped once a newer one's came
+        self.big_running = False  # a big section's fast rules are running in a worker
+        self.big_waiting: list[str] = []  # big sections asked for meanwhile, checked when that run ends
 
     @staticmethod
     def check_all(
@@ -92,11 +111,49 @@ class EditorFindings:
 
         editor = self.editor
         session = editor.session
+        if len(session.text(section_id)) >= BIG_SECTION:
+            self._check_big(section_id)
+            return
         self.fast[section_id] = editor.service().check_section(
             session.draft, session.template, section_id, editor.last_year, TYPING
         )
         self.show_section(section_id)
         self.check_when_idle([section_id])
+
+    def _check_big(self, section_id: str) -> None:
+        """The fast rules on a big section, in a worker on a copy taken now; while one runs, the next waits (a
+        thread cannot be stopped: runs started on every pause would pile up)."""
+        if self.big_running:
+            if section_id not in self.big_waiting:
+                self.big_waiting.append(section_id)
+            return
+        from appraisal.service import TYPING
+
+        self.big_running = True
+        editor = self.editor
+        draft = editor.session.draft.model_copy(deep=True)
+        service, template, last_year = editor.service(), editor.session.template, editor.last_year
+
+        def check() -> None:
+            text = draft.sections.get(section_id, "")
+            try:
+                found = service.check_section(draft, template, section_id, last_year, TYPING)
+            except Exception:  # a rule's bug is a finding already (check-failed); this is the checker's own
+                log.exception("checking a big section failed")
+                found = None
+            editor.post_message(BigSectionFindings(section_id, text, found))
+
+        editor.run_worker(check, thread=True, group="big-section-check", exit_on_error=False)
+
+    def big_found(self, event: BigSectionFindings) -> None:
+        """A big section's fast findings, if its text is still the one checked; then the next waiting section."""
+        self.big_running = False
+        if event.found is not None and event.text == self.editor.session.text(event.section_id):
+            self.fast[event.section_id] = event.found
+            self.show_section(event.section_id)
+            self.check_when_idle([event.section_id])
+        if self.big_waiting:
+            self._check_big(self.big_waiting.pop(0))
 
     def recheck_all(self) -> None:
         """Check the whole draft in a worker, on a copy taken now (a newer check replaces one still going)."""

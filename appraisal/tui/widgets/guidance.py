@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 
 # What the 去年 tab says before the lookup of last year's draft has finished.
 LOOKING = object()
+LISTED_FINDINGS = 200
+"""Findings listed in the 问题 tab at most (the rest counted in one line): a pasted document of 1.6 million 字 can
+have 20,000, and listing them all took seconds on every pause in typing."""
 
 
 def finding_prompt(found: Finding | FindingGroup, *, with_section: str = "") -> Text:
@@ -286,7 +289,12 @@ class GuidancePanel(Vertical):
             none = Text("本栏暂未发现问题。光标仍在正文中，可接着写。", style="dim")  # Enter is the text's
             options.set_options([Option(none, disabled=True)])
         else:
-            options.set_options([Option(ChineseText(finding_prompt(g)), id=f"f{i}") for i, g in enumerate(self.groups)])
+            listed = self.groups[:LISTED_FINDINGS]
+            shown = [Option(ChineseText(finding_prompt(g)), id=f"f{i}") for i, g in enumerate(listed)]
+            if len(self.groups) > len(listed):
+                more = sum(found.count for found in self.groups[len(listed) :])
+                shown.append(Option(Text(f"另有 {more} 处问题未列出，请先处理以上问题。", style="dim"), disabled=True))
+            options.set_options(shown)
             options.highlighted = 0  # however the list gets the focus (Tab, a click), Enter acts on the first
         total = sum(found.count for found in self.groups)
         label = f"问题 {total}" if findings else "问题"
