@@ -3,6 +3,7 @@ or hint cut through a 字 or hidden by a dialog."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.widgets import OptionList
 
 from appraisal.tui.screens.new_draft import NewDraftScreen
@@ -114,3 +115,43 @@ async def test_a_toast_breaks_its_lines_by_the_chinese_rules() -> None:
         assert "".join(lines) == "已选中“XX”，直接输入即替换选中的文字。", lines
         assert all(line[0] not in NO_LINE_START for line in lines), lines
         await expire(pilot, toast)
+
+
+async def test_each_section_stays_two_lines_however_long_it_is_and_at_any_size() -> None:
+    """A pasted document of 1.6 million 字 showed "偏长 1602551字 选填" on three lines at 80 columns (the list wraps
+    what does not fit). Every section's entry is its title and one line of state at 80×24, 100×30, 140×40 and
+    after resizes back: counts of 万 are written as such, and what still does not fit is left off."""
+    big = "\n".join(["好" * 100] * 1_232)  # 123,200 字
+    sections = {"intro": big, "results.service": big, "conduct": "好" * 200}
+    async with editing(sections, size=(80, 24)) as e:
+        app, pilot, screen = e.app, e.pilot, e.screen
+        listed = screen.section_list
+        for size in ((80, 24), (100, 30), (140, 40), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            await wait_until(lambda: listed.title_width() == listed.size.width - 3)
+            await pilot.pause()
+            rows = [line.rstrip("▁▂▃▄▅▆▇█ ") for line in visible_lines(app, listed) if line.strip()]  # no scrollbar
+            entries = {o.id: str(o.prompt).split("\n") for o in listed.options if not o.disabled}
+            assert all(len(lines) == 2 for lines in entries.values())
+            width = listed.scrollable_content_region.width
+            assert all(cell_len(line) <= width for lines in entries.values() for line in lines), (size, entries)
+            shown = {line.strip() for o in listed.options for line in str(o.prompt).split("\n")}
+            assert [row for row in rows if row.strip() not in shown] == [], size  # no piece of a wrapped line
+            assert "12.3万" in entries["intro"][1]
+            assert "12.3万/300字" in entries["results.service"][1] or "12.3万字" in entries["results.service"][1]
+            assert "完成 200/150字" in entries["conduct"][1]
+
+
+def test_a_count_of_millions_is_written_in_wan_and_the_state_line_fits_its_room() -> None:
+    from appraisal.templates import load_template
+    from appraisal.tui.widgets.section_list import _state_tail, short_count
+
+    assert [short_count(n) for n in (0, 9_999, 10_000, 123_200, 1_602_551)] == ["0", "9999", "1万", "12.3万", "160.3万"]
+    template = load_template("cadre-annual")
+    optional = template.placed("intro").section
+    assert not optional.required
+    for room in range(2, 30):
+        tail = "".join(_state_tail(1_602_551, optional, room))
+        assert cell_len(tail) <= room, room
+    assert _state_tail(1_602_551, optional, 30) == (" 160.3万字", " 选填")

@@ -73,6 +73,25 @@ def fit_cells(text: str, width: int) -> str:
     return out + "…"
 
 
+def short_count(count: int) -> str:
+    """A 字 count as the list shows it: as it is below 10,000, else in 万 with one decimal (1602551 → 160.3万)."""
+    if count < 10_000:
+        return str(count)
+    return f"{count / 10_000:.1f}".removesuffix(".0") + "万"
+
+
+def _state_tail(count: int, section: Section, room: int) -> tuple[str, str]:
+    """What follows the state's label on a section's second line, in `room` cells: the 字 count and target, and
+    选填; what does not fit is left off (选填 first, then the target), so the line never wraps."""
+    size = f" {short_count(count)}字"
+    target = f" {short_count(count)}/{short_count(section.min_chars)}字" if section.min_chars else size
+    optional = "" if section.required else " 选填"
+    for tail in ((target, optional), (target, ""), (size, "")):
+        if cell_len("".join(tail)) <= room:
+            return tail
+    return fit_cells(size, room) if room > 1 else "", ""
+
+
 class SectionList(OptionList):
     """Sections as a two-line list: the title, then the state and 字数 / target. Groups are headings only."""
 
@@ -98,12 +117,12 @@ class SectionList(OptionList):
         indent = INDENT * (level - 1)
         title = fit_cells(section.title, self.title_width() - cell_len(indent))
         label, style = STATE_LOOK[look]
-        target = f"{count}/{section.min_chars}" if section.min_chars else f"{count}"
+        room = self.title_width() - cell_len(indent + INDENT) - cell_len(label)
         prompt = Text(f"{indent}{title}\n{indent}{INDENT}")
         prompt.append(label, style=style)
-        prompt.append(f" {target}字", style="dim")
-        if not section.required:
-            prompt.append(" 选填", style="dim italic")
+        size, optional = _state_tail(count, section, room)
+        prompt.append(size, style="dim")
+        prompt.append(optional, style="dim italic")
         return prompt
 
     def build(self, draft: Draft, findings: dict[str, list[Finding]]) -> None:
