@@ -347,6 +347,59 @@ async def _key_time(make, ready, keys: int) -> float:  # type: ignore[no-untyped
     return statistics.median(times)
 
 
+async def _big_key_time(make, ready, keys: int) -> float:  # type: ignore[no-untyped-def]
+    """Median CPU of the app's own thread per key, at the end of a very long section, once the app has nothing
+    else to do (its whole-draft check, which runs in another thread, has ended): what a key costs the event loop.
+    Between keys the pilot waits as a typist does, so the pause work (autosave, checks) is counted too."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not ready(app):
+            await pilot.pause(0.05)
+        from textual.widgets import TextArea
+
+        area = app.screen.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+        await pilot.pause(0.5)
+        times = []
+        for n in range(keys):
+            start = time.thread_time()
+            await pilot.press("字" if n % 2 else "文")
+            await pilot.pause(0.4 if n % 5 == 4 else 0.05)  # a pause now and then: checks and saves run
+            times.append(time.thread_time() - start)
+    return statistics.median(times)
+
+
+def bench_big_section() -> None:
+    """A pasted document: 100,000 and 1,600,000 字 in one section. The baseline is a bare TextArea holding the same
+    text (it has no checks, no saves, no counts)."""
+    from appraisal.app.tui_settings import TuiSettings
+    from appraisal.app.ui_state import Position, save_position
+    from appraisal.tui.app import AppraisalApp
+    from appraisal.tui.screens.editor import EditorScreen
+
+    home = Path(tempfile.mkdtemp(prefix="bench-big-"))
+    os.environ["APPRAISAL_HOME"] = str(home)
+    paths.resolve()
+    for chars in (100_000, 1_600_000):
+        draft = draft_of(0)
+        draft.sections["conduct"] = text_of(chars)
+        path = create_draft(draft)
+        save_position(path, Position("conduct"))
+
+        def ours(path: Path = path) -> AppraisalApp:
+            return AppraisalApp(path, settings=TuiSettings(cursor_blink=False))
+
+        def ours_ready(app: AppraisalApp) -> bool:
+            screen = app.screen
+            return isinstance(screen, EditorScreen) and screen.started and not screen.checks.whole_pending
+
+        text = draft.sections["conduct"]
+        ours_key = asyncio.run(_big_key_time(ours, ours_ready, 20))
+        bare_key = asyncio.run(_big_key_time(lambda text=text: bare_app(text), _text_shown, 20))
+        row(f"key press (main-thread CPU), {chars:,} 字 in one section", ours_key, "bare TextArea app", bare_key)
+
+
 def bench_tui(repeat: int) -> None:
     from appraisal.app.tui_settings import TuiSettings
     from appraisal.app.ui_state import Position, save_position
@@ -549,10 +602,10 @@ def print_table() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
-    parser.add_argument("--only", choices=["process", "core", "tui", "memory"], action="append")
+    parser.add_argument("--only", choices=["process", "core", "tui", "big", "memory"], action="append")
     args = parser.parse_args()
     repeat = 5 if args.quick else 15
-    parts = args.only or ["process", "core", "tui", "memory"]
+    parts = args.only or ["process", "core", "tui", "big", "memory"]
     if "process" in parts:
         print("whole processes…", flush=True)
         bench_processes(repeat)
@@ -562,6 +615,9 @@ def main() -> None:
     if "tui" in parts:
         print("TUI, headless…", flush=True)
         bench_tui(max(3, repeat // 3))
+    if "big" in parts:
+        print("a very long section, headless…", flush=True)
+        bench_big_section()
     if "memory" in parts:
         print("memory…", flush=True)
         bench_memory()
