@@ -392,7 +392,7 @@ def bench_big_section() -> None:
 
         def ours_ready(app: AppraisalApp) -> bool:
             screen = app.screen
-            return isinstance(screen, EditorScreen) and screen.started and not screen.checks.whole_pending
+            return isinstance(screen, EditorScreen) and screen.started and not screen.checks.whole.pending
 
         text = draft.sections["conduct"]
         ours_key = asyncio.run(_big_key_time(ours, ours_ready, 20))
