@@ -106,7 +106,8 @@ class EditorFindings:
         return by_section
 
     def check_section(self, section_id: str) -> None:
-        """The fast rules now, on the UI thread; the dictionary rules in a worker, merged when they are done."""
+        """The fast rules now, on the UI thread (in a worker for a big section); the dictionary rules in a worker,
+        merged when they are done."""
         from appraisal.service import TYPING
 
         editor = self.editor
