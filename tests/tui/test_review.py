@@ -241,3 +241,14 @@ async def test_after_fixing_one_row_the_next_row_is_selected() -> None:
         await e.pilot.press("x")  # the commas
         await wait_until(lambda: checked(review) and len([f for f in review.rows if f.fix is not None]) == 1)
         assert load_draft(e.path).sections["integrity"] == "作为分管领导，我再接再励，完成任务。"
+
+
+async def test_a_finding_in_the_title_is_listed_as_the_titles() -> None:
+    """A title left as 20**年度个人总结: the review listed it as 全文 … 第1段第1字, as if about the whole text,
+    while the command line says 标题 第1字."""
+    async with editing(size=(100, 30)) as e:
+        e.screen.session.draft.title = "20**年度个人总结"
+        review = await review_of(e.pilot, e.app)
+        prompts = [str(o.prompt) for o in review.query_one("#review-list", OptionList).options]
+        title = next(p for p in prompts if "20**" in p)
+        assert title.startswith("标题 错误 第1字  ")

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from appraisal.app.session import EditSession
 from appraisal.checks import Finding, Severity
-from appraisal.checks.positions import FindingGroup, group
+from appraisal.checks.positions import FindingGroup, group, is_positional
 from appraisal.draft import Draft
 from appraisal.service import Service
 from appraisal.tui.background import CHECK_BUSY, CHECKING, LongJob, failure_sentence
@@ -98,7 +98,8 @@ class ReviewScreen(Screen[Finding | None]):
         self.rows = [entry.first for entry in groups]
         for index, entry in enumerate(groups):
             finding = entry.first
-            title = fit_cells(titles.get(finding.section or "", "全文"), 16)
+            whole = "标题" if finding.section is None and is_positional(finding) else "全文"  # as `check` says
+            title = fit_cells(titles.get(finding.section or "", whole), 16)
             prompt = finding_prompt(entry, with_section=title)
             if finding.fix is not None:
                 prompt.append("  可修正", style="cyan")

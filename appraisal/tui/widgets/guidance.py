@@ -56,7 +56,7 @@ def finding_prompt(found: Finding | FindingGroup, *, with_section: str = "") -> 
     if with_section:
         text.append(f"{with_section} ", style="bold")
     text.append(label, style=style)
-    where = found.place()
+    where = found.place("段" if finding.section else "")  # no section: the title, one line (第M字), as check says
     text.append(f" {where}  " if where else "  ", style="dim")
     count = found.count_words()
     text.append(f"{count}：{finding.message}" if count else finding.message)
