@@ -54,6 +54,14 @@ def spans_of(rule: str, marked: str, *, section: str = "results.service", year: 
     return found, [(line, column, end) for _rule, line, column, end in expected]
 
 
+def fixes_of(rule: str, text: str, section: str = "results.service") -> list[tuple[int, int, int, str | None]]:
+    """The rule's findings on `text` put in one section, as (line, column, end_column, fix)."""
+    draft = draft_with(section, text)
+    return [
+        (f.line, f.column, f.end_column, f.fix) for f in check_section(draft, template(), section) if f.rule == rule
+    ]
+
+
 FILLERS = "认真学习贯彻落实各项部署"  # one character per section, so no two sections repeat a sentence
 
 

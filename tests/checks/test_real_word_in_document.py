@@ -6,20 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from appraisal.checks import check_section
-
-from .marks import draft_with, template, unmark
-
-RULE = "typo-in-context"
+from .marks import fixes_of, unmark
 
 
 def findings(text: str) -> list[tuple[int, int, int, str | None]]:
-    draft = draft_with("results.service", text)
-    return [
-        (f.line, f.column, f.end_column, f.fix)
-        for f in check_section(draft, template(), "results.service")
-        if f.rule == RULE
-    ]
+    return fixes_of("typo-in-context", text)
 
 
 def test_a_real_word_the_document_writes_otherwise_elsewhere_is_found() -> None:

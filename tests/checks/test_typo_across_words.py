@@ -6,18 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from appraisal.checks import check_section
-
-from .marks import draft_with, template, unmark
-
-RULE = "typo-in-context"
+from .marks import fixes_of, unmark
 
 
 def findings(text: str) -> list[tuple[int, int, str | None]]:
-    draft = draft_with("results.service", text)
-    return [
-        (f.column, f.end_column, f.fix) for f in check_section(draft, template(), "results.service") if f.rule == RULE
-    ]
+    return [(column, end, fix) for _line, column, end, fix in fixes_of("typo-in-context", text)]
 
 
 @pytest.mark.parametrize(
