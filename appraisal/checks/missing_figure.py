@@ -102,9 +102,23 @@ def _missing(line: str, start: int, end: int, kind: str) -> int | None:
     while cut > 0 and line[cut - 1] in _SPACES:
         cut -= 1
     # Only the words next to the unit decide; a bounded window keeps a huge line linear, not quadratic.
-    window = max(0, cut - _CONTEXT)
-    before = line[window:cut]
+    gap, before = _blank_before(line[max(0, cut - _CONTEXT) : cut], cut, start, unit)
     after = line[end : end + _CONTEXT]
+    if before and _figure_there(before, after, unit):
+        return None
+    if (kind == "money" and _MONEY_WORDS.match(after)) or (kind == "unit" and _UNIT_WORDS.match(after)):
+        return None
+    clause_end = after == "" or after[0] in _CLAUSE_END
+    if kind == "bare":
+        return gap if clause_end and before and is_han(before[-1]) else None
+    if kind == "word" and not (clause_end or (before and before[-1] == "、") or _lone_mu(unit, before, after)):
+        return None
+    return gap
+
+
+def _blank_before(before: str, cut: int, start: int, unit: str) -> tuple[int, str]:
+    """(where the gap starts, the words before it): a dash (`增幅-%`), an ellipsis (`整改率……%`) or a 多 with
+    nothing in front of it (`约多平方米`) is the blank itself; `cut` is where the spaces before the unit begin."""
     gap = start
     if before and before[-1] in _DASHES and not (len(before) > 1 and is_digit(before[-2])):
         gap = cut - 1  # `增幅-%`: the dash is the blank
@@ -116,26 +130,20 @@ def _missing(line: str, start: int, end: int, kind: str) -> int | None:
     if before and before[-1] in "多余" and not _is_number_end(before, unit):
         gap = cut - 1  # `约多平方米`: 多 with nothing in front of it
         before = before[:-1]
-    if before:
-        last = before[-1]
-        if _is_number_end(before, unit) or last in _RATE_BEFORE or is_latin(last):
-            return None
-        if last in "（(" and after[:1] in ("）", ")"):
-            return None  # a label: 增长率（%）, 金额（万元）
-        if last in ")）":
-            return None  # 5.2（初步统计）% and the like: the number is there, just not next to the unit
-        if _LABEL_BEFORE.search(before):
-            return None
-    if kind == "money" and _MONEY_WORDS.match(after):
-        return None
-    if kind == "unit" and _UNIT_WORDS.match(after):
-        return None
-    clause_end = after == "" or after[0] in _CLAUSE_END
-    if kind == "bare":
-        return gap if clause_end and before and is_han(before[-1]) else None
-    if kind == "word" and not (clause_end or (before and before[-1] == "、") or _lone_mu(unit, before, after)):
-        return None
-    return gap
+    return gap, before
+
+
+def _figure_there(before: str, after: str, unit: str) -> bool:
+    """Whether the words before the unit hold its number or make it no amount: a number, a rate (每亩), Latin, a
+    label in brackets (`增长率（%）`), a bracket after the number (`5.2（初步统计）%`), `单位：万元`."""
+    last = before[-1]
+    if _is_number_end(before, unit) or last in _RATE_BEFORE or is_latin(last):
+        return True
+    if last in "（(" and after[:1] in ("）", ")"):
+        return True  # a label: 增长率（%）, 金额（万元）
+    if last in ")）":
+        return True  # 5.2（初步统计）% and the like: the number is there, just not next to the unit
+    return _LABEL_BEFORE.search(before) is not None
 
 
 def _lone_mu(unit: str, before: str, after: str) -> bool:
