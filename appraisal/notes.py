@@ -273,6 +273,33 @@ def parse_note_line(line: str, year: int) -> tuple[dt.date | None, str]:
     return date, line[match.end() :].strip()
 
 
+_NOT_A_DATE_AFTER = "万亿千百元%％倍个人次项家户件"  # 3.5 万元: a figure, not 3月5日
+
+
+def typed_date(text: str, year: int) -> tuple[dt.date | None, str]:
+    """A note typed in the editor's dialog that starts with its date (2026年3月5日, 3月5日, 2026-03-05, 2026/3/5,
+    2026.3.5, and 3.5 or 3-5 when a space or a mark follows): that date (a date without a year is in `year`) and
+    the note without it. The date is taken off the note only when a space or a mark parts it from the rest
+    (3月5日参加培训 keeps its words as typed); (None, text) when the note does not start with a date."""
+    match = _DATE.match(text)
+    if match is None:
+        return None, text
+    date_end = match.end("d")
+    if text[date_end:].lstrip().startswith("日"):
+        date_end = text.index("日", date_end) + 1
+    parted = match.end() > date_end
+    rest = text[match.end() :].strip()
+    if not rest:
+        return None, text  # only a date: that is the note itself
+    if match["y"] is None and "月" not in match.group() and (not parted or rest[0] in _NOT_A_DATE_AFTER):
+        return None, text  # 3.5亿元, 3.5 万元: a figure
+    try:
+        date = dt.date(int(match["y"] or year), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None, text
+    return date, rest if parted else text
+
+
 def read_notes_file(path: Path, year: int | None) -> tuple[int, list[tuple[dt.date | None, str]]]:
     """The notes in a .txt/.md/.docx file (one a line; UTF-8, GB18030 or UTF-16 as import reads them) and the year
     they belong to: `year`, else the year most of the dated lines fall in, else this year."""

@@ -166,6 +166,15 @@ def test_parse_note_line_keeps_figures_that_are_not_dates() -> None:
     assert parse_note_line("2026-02-30 无此日", 2026) == (None, "2026-02-30 无此日")
 
 
+def test_a_typed_note_keeps_figures_and_notes_that_are_only_a_date() -> None:
+    from appraisal.notes import typed_date
+
+    for text in ("3.5亿元项目签约", "3.5 万元奖金", "0.5 个百分点", "全年走访企业", "2026年3月5日", "2月30日 无此日"):
+        assert typed_date(text, 2026) == (None, text)
+    assert typed_date("12月31日前完成验收", 2026) == (dt.date(2026, 12, 31), "12月31日前完成验收")
+    assert typed_date("2026.3.5，座谈", 2026) == (dt.date(2026, 3, 5), "座谈")
+
+
 def test_read_notes_file_takes_the_year_most_dates_name(tmp_path: Path) -> None:
     source = tmp_path / "n.txt"
     source.write_text("2025-12-30 甲\n2026-01-05 乙\n2026-02-01 丙\n3月1日 丁\n", encoding="utf-8")

@@ -281,13 +281,14 @@ class Service:
 
     @staticmethod
     def add_section_note(draft: Draft, section_id: str, text: str) -> Note:
-        """A note dated today, put under this section of the draft's template, in the draft's year (else this
-        year's) notes."""
-        from appraisal.notes import NewNote, add_notes
+        """A note put under this section of the draft's template, in the draft's year (else this year's) notes:
+        dated by the date it starts with (2026年3月5日, 3月5日, 2026-03-05, 3.5 …: `notes.typed_date`), else today."""
+        from appraisal.notes import NewNote, add_notes, typed_date
 
         today = dt.date.today()
         year = draft.profile.year or today.year
-        (note,) = add_notes(year, [NewNote(text, today, section_id, draft.template)])
+        date, text = typed_date(text, year)
+        (note,) = add_notes(year, [NewNote(text, date or today, section_id, draft.template)])
         return note
 
     def assist_request(self, draft: Draft, template: Template, section_id: str, task: str) -> AssistRequest:

@@ -54,6 +54,32 @@ async def test_ctrl_n_types_the_note_into_its_line_and_enter_keeps_it() -> None:
         assert editor.editor.text == INTRO  # nothing leaked into the text
 
 
+@pytest.mark.parametrize(
+    ("typed", "date", "kept"),
+    [
+        ("2025年3月5日 走访企业12家", (2025, 3, 5), "走访企业12家"),
+        ("3月5日 走访企业12家", (2025, 3, 5), "走访企业12家"),
+        ("2025-03-05 走访企业12家", (2025, 3, 5), "走访企业12家"),
+        ("3.5 走访企业12家", (2025, 3, 5), "走访企业12家"),
+        ("3月5日走访企业12家", (2025, 3, 5), "3月5日走访企业12家"),
+    ],
+)
+async def test_ctrl_n_takes_the_date_a_note_starts_with(typed: str, date: tuple[int, int, int], kept: str) -> None:
+    """The dialog said 日期记为今天 and dated every note today, whatever date the writer typed first."""
+    import datetime as dt
+
+    async with editing({"intro": INTRO}, size=(80, 24), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
+        await pilot.press("ctrl+n")
+        await wait_until(lambda: app.screen is not editor)
+        await _type(pilot, typed)
+        await pilot.press("enter")
+        await wait_until(lambda: app.screen is editor)
+        await wait_until(lambda: bool(load_notes(2025).notes))
+        (note,) = load_notes(2025).notes
+        assert (note.date, note.text) == (dt.date(*date), kept)
+
+
 async def test_save_as_takes_the_typed_name_and_enter_saves() -> None:
     async with editing({"intro": INTRO}, size=(100, 30), started=True) as e:
         app, pilot, editor = e.app, e.pilot, e.screen

@@ -203,7 +203,8 @@ def move_lines(editor: EditorScreen, source: str, start: int, end: int, target: 
 
 
 def add_note(editor: EditorScreen) -> None:
-    """Ask for a note and keep it under this section (dated today); the 素材 page then shows it."""
+    """Ask for a note and keep it under this section (dated by a date it starts with, else today); the 素材 page
+    then shows it."""
     section_id = editor.current_id
 
     def add(text: str | None) -> None:
@@ -214,13 +215,15 @@ def add_note(editor: EditorScreen) -> None:
         except AppraisalError as exc:
             editor.notify(exc.message, severity="error", timeout=8)
             return
-        editor.notify(f"已记入{note.date.year if note.date else ''}年度素材第{note.id}条。", timeout=3)
+        when = f"，日期 {note.date.month}月{note.date.day}日" if note.date else ""
+        editor.notify(f"已记入{editor.session.draft.profile.year or ''}年度素材第{note.id}条{when}。", timeout=3)
         if section_id == editor.current_id:
             show_notes(editor, section_id)
             editor.guidance.open_tab("material")
 
     title = editor.session.template.section(section_id).title
-    editor.app.push_screen(dialogs.InputScreen(f"记入“{title}”的素材（日期记为今天）：", title="记素材"), add)
+    question = f"记入“{title}”的素材（可在开头写日期，如 3月5日；不写则记为今天）："
+    editor.app.push_screen(dialogs.InputScreen(question, title="记素材"), add)
 
 
 def assist(editor: EditorScreen) -> None:
