@@ -613,3 +613,16 @@ async def test_typing_in_a_read_only_view_whose_writer_has_gone_says_to_reopen()
         await wait_until(lambda: REOPEN_MESSAGE in notices(app))
         assert editor.editor.text == ""  # nothing typed went in
     assert load_draft(path).sections["conduct"] == "原有文字"
+
+
+async def test_closing_the_app_while_the_editor_mounts_leaves_no_error_and_no_lock() -> None:
+    """A Pilot that leaves at once tears the app down while the editor screen mounts: its widgets are gone when
+    on_mount runs, which raised NoMatches (seen in a test; Ctrl+Q in the first instant is the same)."""
+    from appraisal.store import lock_path
+
+    for _ in range(3):
+        path = make_draft(name=f"张{_}")
+        app = make_app(path)
+        async with app.run_test(size=(80, 24)):
+            pass
+        assert not lock_path(path).exists()

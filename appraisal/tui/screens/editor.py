@@ -8,6 +8,7 @@ Validation never blocks anything: the user can move to any section at any time.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
@@ -17,6 +18,7 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
@@ -52,6 +54,9 @@ if TYPE_CHECKING:
 NARROW_WIDTH = 100  # below this many columns the guidance panel is hidden unless asked for (F9, F4)
 WIDE_WIDTH = 120  # from NARROW_WIDTH to this, the side panels are narrower ("medium"), to leave room for the text
 UNMATCHED_MESSAGE = "本草稿有导入时未能归入栏目的文字，按 Ctrl+P 选“未归类内容…”可查看并移入栏目。"
+
+
+log = logging.getLogger(__name__)
 
 
 class EditorScreen(Screen[None]):
@@ -207,7 +212,16 @@ class EditorScreen(Screen[None]):
     def on_mount(self) -> None:
         """The first frame shows the text as soon as possible: the section list with its lengths, and the
         section where the user left off. The checker's findings, the guidance tabs and last year's draft follow
-        right after it is drawn."""
+        right after it is drawn. The app may be closing meanwhile (a test's Pilot leaving at once, Ctrl+Q in the
+        first instant): the widgets are gone then, and there is nothing to show."""
+        try:
+            self._show_first()
+        except NoMatches:
+            if self.is_attached and self.app.is_running:
+                raise
+            log.info("the app closed while the editor was opening")
+
+    def _show_first(self) -> None:
         self.section_list.build(self.session.draft, self.findings)
         position = load_position(self.session.path)
         self.editor.places.update(load_places(self.session.path))
