@@ -197,39 +197,52 @@ def find_breaks(item: Field) -> list[Break]:
     found.extend(Break(first, len(lines[first].rstrip()) - 1, first + 1, (), last - first + 1) for first, last in runs)
     for index, line in enumerate(lines):
         text = line.rstrip()
-        if not text:
-            continue
-        if PAGE_NUMBER_LINE.fullmatch(text) is not None:
+        if not text or PAGE_NUMBER_LINE.fullmatch(text) is not None:
             continue
         nxt = _next_text(lines, index)
         if nxt is None:
             continue
-        following, page = nxt
-        second = lines[following]
-        lead = lead_of(second)
-        opened = _open_at_end(text)
-        if opened is not None:
-            closer = _first_unopened_closer(second, opened[0])
-            if closer is not None:
-                marks = [closer]
-                if lead < len(second) and second[lead] in _CONTINUES and lead != closer:
-                    marks.append(lead)
-                found.append(Break(index, opened[1], following, tuple(marks), 0 if index in inside else 2, page))
-                continue
-        if lead < len(second) and second[lead] in _CONTINUES and text[-1] not in _ENDS:
-            found.append(Break(index, len(text) - 1, following, (lead,), 0 if index in inside else 2, page))
-        elif page >= 0 and _cut_mid_word(text) and index not in inside:
-            found.append(Break(index, len(text) - 1, following, (), 2, page))
-        elif _ITEM_NUMBER_ALONE.fullmatch(text) and _item_words(second):
-            found.append(Break(index, lead_of(text), following, (), 2, page, number=True))
-        elif following == index + 1 and _continued(text, second):
-            start = len(text) - 1
-            if NUMBER_AT_END.search(text):
-                while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ". \u3000万亿"):
-                    start -= 1  # the whole number, not its last digit
-                start += len(text[start:]) - len(text[start:].lstrip())
-            found.append(Break(index, start, following, (), 0 if index in inside else 2, page))
+        broken = _break_after(text, index, lines, nxt, index in inside)
+        if broken is not None:
+            found.append(broken)
     return sorted(found, key=lambda b: (b.first, b.start))
+
+
+def _break_after(text: str, index: int, lines: list[str], nxt: tuple[int, int], inside: bool) -> Break | None:
+    """The break after line `index` (its text `text`), if the next line with text (`nxt`: it and the page number
+    between, see `_next_text`) goes on with its sentence; `inside`: the line is inside a pasted page."""
+    following, page = nxt
+    second = lines[following]
+    lead = lead_of(second)
+    counted = 0 if inside else 2  # a line inside a pasted page is reported with the page
+    opened = _open_at_end(text)
+    if opened is not None:
+        closer = _first_unopened_closer(second, opened[0])
+        if closer is not None:
+            marks = [closer]
+            if lead < len(second) and second[lead] in _CONTINUES and lead != closer:
+                marks.append(lead)
+            return Break(index, opened[1], following, tuple(marks), counted, page)
+    if lead < len(second) and second[lead] in _CONTINUES and text[-1] not in _ENDS:
+        return Break(index, len(text) - 1, following, (lead,), counted, page)
+    if page >= 0 and _cut_mid_word(text) and not inside:
+        return Break(index, len(text) - 1, following, (), 2, page)
+    if _ITEM_NUMBER_ALONE.fullmatch(text) and _item_words(second):
+        return Break(index, lead_of(text), following, (), 2, page, number=True)
+    if following == index + 1 and _continued(text, second):
+        return Break(index, _number_start(text), following, (), counted, page)
+    return None
+
+
+def _number_start(text: str) -> int:
+    """Where the broken part of a line that goes on in the next begins: its last character, or the whole number at
+    its end (`争取资金 3860`), not the number's last digit."""
+    start = len(text) - 1
+    if NUMBER_AT_END.search(text):
+        while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ". \u3000万亿"):
+            start -= 1
+        start += len(text[start:]) - len(text[start:].lstrip())
+    return start
 
 
 def lead_of(line: str) -> int:

@@ -132,8 +132,19 @@ def stripped_colon(line: str, at: int) -> bool:
     return _COLON_EMPTY.match(line, at) is not None
 
 
-def gaps(line: str) -> Iterator[tuple[int, int, int]]:
+Gap = tuple[int, int, int]  # where the number goes, and the start and end of the words the message quotes
+
+
+def gaps(line: str) -> Iterator[Gap]:
     """(gap, start, end) of every place in `line` where a number is missing, in these shapes."""
+    yield from _rates(line)
+    yield from _measures(line)
+    yield from _numbers_left_out(line)
+    yield from _stripped(line)
+
+
+def _rates(line: str) -> Iterator[Gap]:
+    """A rate with a verb and no figure (`合格率达，`), a magnitude with 余/多 and nothing before it (`万余元`)."""
     if any(word in line for word in ("率", "比", "速", "幅", "度", "面")):
         for match in _RATE_VERB.finditer(line):
             yield match.end(), _words_before(line, match.start(), 2), match.end()
@@ -141,6 +152,11 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
         for match in _ABOUT.finditer(line):
             end = line.index("元", match.end()) + 1
             yield match.start(), _words_before(line, match.start(), 2), end
+
+
+def _measures(line: str) -> Iterator[Gap]:
+    """A measure word with no number: after a verb of doing (`建成个服务点`), a count unit (`批人次，`), after the
+    thing counted at a clause's end (`整改隐患处，` `响应“吹哨”次。`)."""
     for match in _MEASURE_BEFORE_HAN.finditer(line):  # the measure word first: far fewer places than verbs
         at = match.start()
         done = at - 1 if line[at - 1] == "了" else at  # `设置了个职能窗口`
@@ -157,6 +173,10 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
         closer = line[at - 1]
         opener = line.rfind("“" if closer == "”" else "《", 0, at - 1) if closer in "”》" else -1
         yield at, opener if opener >= 0 else _words_before(line, at, 2), at + 1
+
+
+def _numbers_left_out(line: str) -> Iterator[Gap]:
+    """A multiple (`增长倍`), a class (`为类，`), a rank (`第位`) or a month (`自月份`) with no number."""
     if "倍" in line:
         for match in _TIMES.finditer(line):
             yield match.end(), _words_before(line, match.start(), 2), match.end() + 1
@@ -169,10 +189,9 @@ def gaps(line: str) -> Iterator[tuple[int, int, int]]:
     if "月份" in line:
         for match in _MONTH.finditer(line):
             yield match.start(), _words_before(line, match.start(), 2), match.end()
-    yield from _stripped(line)
 
 
-def _stripped(line: str) -> Iterator[tuple[int, int, int]]:
+def _stripped(line: str) -> Iterator[Gap]:
     """The shapes a report leaves when its figures were stripped (see the module's docstring)."""
     for match in _VERB_THEN_MEASURE.finditer(line):
         at = match.start("measure")
@@ -195,6 +214,11 @@ def _stripped(line: str) -> Iterator[tuple[int, int, int]]:
             at = match.start("unit")
             if not line[:at].endswith("单位为"):
                 yield at, _words_before(line, at, 4), match.end()
+    yield from _counted_at_end(line)
+
+
+def _counted_at_end(line: str) -> Iterator[Gap]:
+    """A measure word ending a clause after a verb of counting and the thing counted (`新增农民专业合作社个，`)."""
     for match in _COUNTED_AT_END.finditer(line):
         thing, measure = match.group("thing"), match.group("measure")
         tail = thing[-2:] + measure
