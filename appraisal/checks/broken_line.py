@@ -55,9 +55,9 @@ _DATE_END = lazy_compile(r"[0-9０-９〇一二三四五六七八九十]{1,2}日
 # A line ending in a number (`争取资金 3860`, `12.23 万`), trailing blanks allowed: the first half of an amount whose
 # unit opens the next line (missing-figure leaves that unit alone).
 NUMBER_AT_END = lazy_compile(r"[0-9](?:[ \u3000]*[万亿])?[ \t\u3000]*$")
-# A count opening the next line: `412件，` `4300余户` (not a year, a date, a list's number or a time).
+# A count opening the next line: `412件，` `4300余户`, `100%以上` (not a year, a date, a list's number or a time).
 _COUNT_OPENS = lazy_compile(
-    r"[0-9]+(?:\.[0-9]+)?[余多]?(?:[个家项件户人名次起宗处所座条台辆场批篇套元亩吨]|万|亿|平方米|公里)"
+    r"[0-9]+(?:\.[0-9]+)?(?:[余多]?(?:[个家项件户人名次起宗处所座条台辆场批篇套元亩吨]|万|亿|平方米|公里)|[%％])"
 )
 _IN_FRAME_END = lazy_compile(rf"[，,；;]在[{HAN_UNIFIED}]{{1,10}}(?:中|之中|过程中|期间)$")
 _NEVER_LAST = set("的和或被而于将把")  # 向 (导向), 在 (所在), 与 (参与), 据 (依据) do end words

@@ -76,6 +76,7 @@ _SPACES = set(NUMBER_SPACES)
 _NUMERALS = set(CN_NUMERALS)
 _INNER_QUOTES = str.maketrans("“”", "‘’")  # quotes inside the message's own quotes: `“‘吹哨’次”`
 _CONTEXT = 64  # characters on each side of a unit that are looked at
+_NUMBER_OPENS = lazy_compile(r"[ \t\u3000]*[0-9０-９]")  # a line that opens with a figure
 
 
 def _is_number_end(before: str, unit: str) -> bool:
@@ -194,9 +195,12 @@ class MissingFigure(Rule):
                 reported.add(gap)
                 snippet = _snippet(line, gap, match.end())
                 yield self.finding(item, index + 1, gap + 1, match.end() + 1, f"“{snippet}”中缺少具体数字。")
+            number_next = index + 1 < len(item.lines) and _NUMBER_OPENS.match(item.lines[index + 1]) is not None
             for gap, start, end in gaps(line):
                 if gap in reported or item.is_protected(index, start, end):
                     continue
+                if gap == len(line.rstrip()) and number_next:
+                    continue  # `完成率达到` / `100%以上。`: a sentence broken before its figure (broken-line)
                 reported.add(gap)
                 # The finding starts at the gap (the editor puts the cursor there): `合格率达，` covers the mark after
                 # the gap; at the end of the line, where nothing follows, the word before it.

@@ -154,3 +154,13 @@ def test_missing_figure_inside_an_address_is_ignored() -> None:
 
 def test_rule_is_registered() -> None:
     assert (RULES["missing-figure"].severity, RULES["missing-figure"].fixable) == ("error", False)
+
+
+def test_a_rate_broken_before_its_figure_is_left_to_broken_line() -> None:
+    """`完成率达到` / `98%以上。`: the figure opens the next line (text copied line by line), nothing is stripped;
+    the same rate with a full stop after it and a figure opening the next sentence still lacks its number."""
+    broken = "推动老旧电梯更新改造86台，整改合格率达到\n98%以上。"
+    assert spans_of("missing-figure", broken) == ([], [])
+    stripped = "推动老旧电梯更新改造86台，整改合格率达到⟦。⟧\n98%的电梯完成改造。"
+    found, expected = spans_of("missing-figure", stripped)
+    assert found == expected != []
