@@ -343,3 +343,17 @@ async def test_a_read_only_view_leaves_the_writers_place_alone() -> None:
         await pilot.press("alt+up", "ctrl+end")
         await pilot.press("ctrl+q")
     assert load_position(path) == writer
+
+
+async def test_word_processor_shortcuts_delete_nothing() -> None:
+    """Ctrl+U (underline in Word and WPS), Ctrl+K (a link) and Ctrl+W (close): Textual's text area took them as
+    the shell's keys and deleted up to the start or end of the line on screen, or the word before the cursor,
+    without a word said. A writer used to Word lost part of a paragraph; the keys now do nothing to the text."""
+    text = "坚持问题导向，把调查研究作为履职尽责的基本功，全年走访企业63家次，帮助企业解决困难41个。"
+    async with editing({"conduct": text}, on="conduct", size=(80, 24)) as e:
+        await e.pilot.press("ctrl+home", *["right"] * 20)
+        await e.pilot.press("ctrl+u", "ctrl+k", "ctrl+w")
+        await e.pilot.pause()
+        assert e.screen.editor.text == text
+        await e.pilot.press("ctrl+backspace")  # the word processors' delete-a-word stays
+        assert e.screen.editor.text != text

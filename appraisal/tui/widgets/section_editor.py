@@ -9,6 +9,7 @@ told in one sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import inspect
 import logging
@@ -27,6 +28,24 @@ log = logging.getLogger(__name__)
 
 # The screen uses F6 and F7 (export, history); TextArea would take them for "select line" and "select all".
 _FREED_KEYS = {"f6", "f7"}
+# The shell's deleting keys, which a writer knows from Word and WPS as something else (Ctrl+U underline, Ctrl+K a
+# link, Ctrl+W close): pressed so, they silently cut the line on screen or the word before the cursor. Their
+# other keys (Ctrl+Backspace, Ctrl+Shift+K …) stay.
+_SHELL_KEYS = {"ctrl+u", "ctrl+k", "ctrl+w"}
+
+
+def _text_area_bindings() -> list[BindingType]:
+    """TextArea's bindings without the freed keys, the shell's keys and its undo (ours says when there is none)."""
+    kept: list[BindingType] = []
+    for binding in TextArea.BINDINGS:
+        if not isinstance(binding, Binding):
+            kept.append(binding)
+            continue
+        keys = [key for key in binding.key.split(",") if key.strip() not in _FREED_KEYS | _SHELL_KEYS]
+        if keys and binding.action != "undo":
+            kept.append(dataclasses.replace(binding, key=",".join(keys)))
+    return kept
+
 
 RECOVERED_MESSAGE = "刚才的编辑操作出现内部错误，编辑器已恢复，文字没有丢失。"
 NOTHING_TO_UNDO = "本栏没有可撤销的修改；切换栏目、恢复版本、自动修正或移动段落之前的文字，可按 F7 在历史版本中找回。"
@@ -60,11 +79,7 @@ class SectionEditor(PatchedTextArea, inherit_bindings=False):
     """A TextArea that remembers which section it holds, so a late Changed message is never misfiled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            b
-            for b in TextArea.BINDINGS
-            if not (isinstance(b, Binding) and (b.key in _FREED_KEYS or b.action == "undo"))
-        ),
+        *_text_area_bindings(),
         Binding("ctrl+z,super+z", "undo_or_say", "撤销", show=False),
         Binding("ctrl+home", "cursor_text_start", "到本栏开头", show=False),
         Binding("ctrl+end", "cursor_text_end", "到本栏末尾", show=False),
