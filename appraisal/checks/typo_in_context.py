@@ -36,8 +36,9 @@ MIN_GAIN = 5.0  # natural-log units: the corrected sentence must be this much mo
 SURE = 8.0  # a correction this strong is offered even for a non-word the writer wrote more than once (公作 for 工作)
 CLEAR_WIN = 3.0  # the best candidate must beat the next by this much for its fix to be offered
 SIMILARITY_WEIGHT = 3.0  # how much a near sound or a similar shape costs against the same sound
-# A right word in the wrong place (`在加上` for `再加上`, `我门` for `我们`): the character pairs around it must
-# become far more probable (CONTEXT_GAIN) and the split of the sentence too (CONTEXT_SPLIT_GAIN).
+# A right word in the wrong place (`对不气` for `对不起`, `我门` for `我们`; not `在加上`, common as written in
+# running text): the character pairs around it must become far more probable (CONTEXT_GAIN) and the split of the
+# sentence too (CONTEXT_SPLIT_GAIN).
 CONTEXT_GAIN = 7.0
 CONTEXT_SPLIT_GAIN = 3.0
 # A non-word's correction must also fit its neighbours in running text: the character counts must make the text at
@@ -164,7 +165,7 @@ def _in_context(
     model: Language, pairs: CharNgrams, run: str, at: int, own: tuple[int, int] | None = None
 ) -> tuple[tuple[str, str, str, float], ...] | None:
     """The corrections of a character that is a word, or part of one, where a similar character fits its neighbours
-    far better (`我门`, `在加上`, `先在`): the pairs around it and the split of the sentence both gain."""
+    far better (`我门`, `对不气`, `先在`): the pairs around it and the split of the sentence both gain."""
     wrong = run[at]
     if pairs.count(wrong) < SELDOM_IN_TEXT:
         return None  # a rare character is typed on purpose (笃行, 暨, 扳起): a slip gives a common one
