@@ -357,3 +357,16 @@ async def test_word_processor_shortcuts_delete_nothing() -> None:
         assert e.screen.editor.text == text
         await e.pilot.press("ctrl+backspace")  # the word processors' delete-a-word stays
         assert e.screen.editor.text != text
+
+
+async def test_ctrl_v_with_nothing_cut_here_says_how_to_paste_from_another_program() -> None:
+    """Text copied in Word reaches the program only as the terminal's paste (Ctrl+Shift+V in most Linux
+    terminals); Ctrl+V pasted this window's own clipboard, empty, and nothing at all happened."""
+    from appraisal.tui.widgets.section_editor import NOTHING_TO_PASTE
+
+    async with editing({"conduct": "原有的一句话。"}, on="conduct", size=(80, 24), notifications=True) as e:
+        await e.pilot.press("ctrl+v")
+        await wait_until(lambda: NOTHING_TO_PASTE in notices(e.app))
+        assert e.screen.editor.text == "原有的一句话。"
+        await e.pilot.press("shift+left", "shift+left", "shift+left", "ctrl+x", "ctrl+home", "ctrl+v")
+        assert e.screen.editor.text == "句话。原有的一"  # cut and paste within the window work as before

@@ -35,19 +35,21 @@ _SHELL_KEYS = {"ctrl+u", "ctrl+k", "ctrl+w"}
 
 
 def _text_area_bindings() -> list[BindingType]:
-    """TextArea's bindings without the freed keys, the shell's keys and its undo (ours says when there is none)."""
+    """TextArea's bindings without the freed keys, the shell's keys, its undo and its paste (ours say when there
+    is nothing to undo or paste)."""
     kept: list[BindingType] = []
     for binding in TextArea.BINDINGS:
         if not isinstance(binding, Binding):
             kept.append(binding)
             continue
         keys = [key for key in binding.key.split(",") if key.strip() not in _FREED_KEYS | _SHELL_KEYS]
-        if keys and binding.action != "undo":
+        if keys and binding.action not in ("undo", "paste"):
             kept.append(dataclasses.replace(binding, key=",".join(keys)))
     return kept
 
 
 RECOVERED_MESSAGE = "刚才的编辑操作出现内部错误，编辑器已恢复，文字没有丢失。"
+NOTHING_TO_PASTE = "要粘贴其他程序中复制的文字，请按 Ctrl+Shift+V 或单击右键选“粘贴”（终端的粘贴）。"
 NOTHING_TO_UNDO = "本栏没有可撤销的修改；切换栏目、恢复版本、自动修正或移动段落之前的文字，可按 F7 在历史版本中找回。"
 
 
@@ -81,6 +83,7 @@ class SectionEditor(PatchedTextArea, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         *_text_area_bindings(),
         Binding("ctrl+z,super+z", "undo_or_say", "撤销", show=False),
+        Binding("ctrl+v", "paste_or_say", "粘贴", show=False),
         Binding("ctrl+home", "cursor_text_start", "到本栏开头", show=False),
         Binding("ctrl+end", "cursor_text_end", "到本栏末尾", show=False),
         Binding("ctrl+shift+home", "cursor_text_start(True)", "选到本栏开头", show=False),
@@ -130,6 +133,15 @@ class SectionEditor(PatchedTextArea, inherit_bindings=False):
             self.action_undo()
         elif not self.read_only:
             self.notify(NOTHING_TO_UNDO, timeout=5)
+
+    def action_paste_or_say(self) -> None:
+        """Ctrl+V: what was cut or copied in this window. Text copied in another program reaches a terminal
+        program only as the terminal's own paste, which most Linux terminals do on Ctrl+Shift+V: with nothing
+        cut or copied here, Ctrl+V did nothing at all, and the writer did not know why."""
+        if self.app.clipboard:
+            self.action_paste()
+        elif not self.read_only:
+            self.notify(NOTHING_TO_PASTE, timeout=6)
 
     def action_cursor_text_start(self, select: bool = False) -> None:
         self.move_cursor((0, 0), select=select)
