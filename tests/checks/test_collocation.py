@@ -44,6 +44,7 @@ NEGATIVES = [
     "加强纪律作风建设，转变干部作风，提升政务服务水平，加快改革开放步伐，发挥基层党组织带头作用，树立法治观念。",
     # 能力 is the object of 提高 earlier in the clause; 推动 is only inside what describes it
     "急需提高的是运用现代营销手段推动农产品销售的能力。",
+    "班子成员推动工作的能力和推进改革的能力有待加强。",  # the verbs describe 能力 (的), they do not govern it
 ]
 
 
