@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from appraisal import paths
 
@@ -39,6 +41,14 @@ class _LogFile(logging.FileHandler):
         super().__init__(path, encoding="utf-8", delay=True)
         self.path = path
         self.setFormatter(_Redacting("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+
+    def _open(self) -> TextIO:
+        """FileHandler's own open made the log 0644 (the umask's); it holds the draft's paths and the errors met,
+        so it is private as the drafts are (0600, SPEC §2)."""
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with contextlib.suppress(OSError):  # a log written 0644 by an earlier version
+            os.fchmod(fd, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
     def emit(self, record: logging.LogRecord) -> None:
         with contextlib.suppress(OSError):  # if the folder cannot be made, opening the file fails: handleError

@@ -34,3 +34,14 @@ def test_a_command_in_a_data_folder_it_cannot_write_ends_without_a_traceback(tmp
     )
     assert "Traceback" not in done.stderr
     assert done.returncode == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_log_file_is_private_as_the_drafts_are() -> None:
+    """The log names drafts and the errors met: 0600 (SPEC §2), whatever the umask (FileHandler made it 0644)."""
+    path = configure_logging()
+    logging.getLogger("appraisal.test").warning("草稿 某某 无法保存")
+    for handler in logging.getLogger("appraisal").handlers:
+        handler.flush()
+    assert path.read_text(encoding="utf-8").endswith("草稿 某某 无法保存\n")
+    assert path.stat().st_mode & 0o777 == 0o600
