@@ -7,11 +7,11 @@ A rule that raises is logged with its traceback (`appraisal.checks`); the user i
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import TextIO
 
 from appraisal import paths
 
@@ -42,7 +42,7 @@ class _LogFile(logging.FileHandler):
         self.path = path
         self.setFormatter(_Redacting("%(asctime)s %(levelname)s %(name)s: %(message)s"))
 
-    def _open(self) -> TextIO:
+    def _open(self) -> io.TextIOWrapper:
         """FileHandler's own open made the log 0644 (the umask's); it holds the draft's paths and the errors met,
         so it is private as the drafts are (0600, SPEC §2)."""
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
