@@ -137,3 +137,31 @@ def test_the_quick_keys_fixture_relies_on_an_unchanged_press_keys(monkeypatch: p
     source = source_of("textual.app:App._press_keys")
     assert "wait_for_idle(" in source
     assert hashlib.sha256(source.encode()).hexdigest() == PRESS_KEYS_8_2_8
+
+
+async def test_a_closed_dialogs_render_caches_go_with_it() -> None:
+    """Textual kept each widget's StylesCache (with the lines it drew) in an lru_cache keyed by it: the last 1,024
+    stayed alive after their widgets had gone (Textualize/textual#6665). Every dialog of a long session left
+    its own behind; with styles_cache they go with the dialog."""
+    import gc
+    import weakref
+
+    from .editing import editing
+    from .helpers import wait_until
+
+    async with editing({"intro": "本人认真履职。"}, size=(80, 24), started=True) as e:
+        app, pilot, editor = e.app, e.pilot, e.screen
+        refs = []
+        for _ in range(3):
+            await pilot.press("ctrl+n")
+            await wait_until(lambda: app.screen is not editor)
+            await pilot.pause()
+            dialog = app.screen
+            refs += [weakref.ref(node._styles_cache) for node in (dialog, *dialog.walk_children())]
+            del dialog
+            await pilot.press("escape")
+            await wait_until(lambda: app.screen is editor)
+            await pilot.pause()
+        gc.collect()
+        assert refs
+        assert [ref for ref in refs if ref() is not None] == []

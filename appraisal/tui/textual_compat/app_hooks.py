@@ -30,9 +30,11 @@ class PatchedApp(App[ReturnType]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         from appraisal.tui.textual_compat.key_hold import KeyHold
+        from appraisal.tui.textual_compat.styles_cache import keep_no_render_caches
         from appraisal.tui.textual_compat.toast import use_chinese_toasts
 
         use_chinese_toasts()
+        keep_no_render_caches()
         super().__init__(*args, **kwargs)
         self._key_hold = KeyHold(self)
 

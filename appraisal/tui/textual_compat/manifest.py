@@ -247,6 +247,25 @@ PATCHES: tuple[Patch, ...] = (
         },
     ),
     Patch(
+        module="styles_cache",
+        what="StylesCache.get_inner_outer keeps its two styles by the two colours only (an lru_cache on a function) "
+        "instead of an lru_cache on the method, whose key holds the StylesCache asking",
+        why="the last 1,024 widgets' render caches (each StylesCache with the lines it drew) stayed alive after the "
+        "widgets were gone, for the whole run: every dialog, toast and rebuilt panel of a long editing session",
+        upstream="Textualize/textual#6665 (open)",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's method (the caches stay alive, as before)",
+        sources={
+            "appraisal.tui.textual_compat.styles_cache:TEXTUAL_GET_INNER_OUTER": (
+                "d2509f3e796680df9e74d7abc9df50afba9be6d4903f6731daa037476a17277b"
+            ),
+            "textual._styles_cache:StylesCache.render_line": (
+                "928d7496e850dbf620f282f0ccc274bebe3cb568e84bda9ecccd3c4dcb79db7f"
+            ),
+        },
+    ),
+    Patch(
         module="toast",
         what="the name Toast in textual.widgets._toast, which ToastRack.show makes each toast by, points at "
         "ChineseToast: Toast with its render drawing the title and message by the Chinese line-breaking rules",
