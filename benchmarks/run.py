@@ -328,45 +328,28 @@ def _text_shown(app) -> bool:  # type: ignore[no-untyped-def]
     return bool(areas) and bool(areas.first().text) and areas.first().region.area > 0
 
 
-async def _key_time(make, ready, keys: int) -> float:  # type: ignore[no-untyped-def]
+async def _key_time(make, ready, keys: int, *, typist: bool = False) -> float:  # type: ignore[no-untyped-def]
+    """Median seconds per key at the end of the text. `typist`: the CPU of the app's own thread instead of the wall
+    clock (another thread's work, such as a whole-draft check, is not the key's), with a pause now and then as a
+    typist makes, so the work done on pauses (autosave, checks) is counted too."""
     app = make()
     async with app.run_test(size=(120, 40)) as pilot:
         while not ready(app):
-            await pilot.pause(0.001)
+            await pilot.pause(0.05 if typist else 0.001)
         from textual.widgets import TextArea
 
         area = app.screen.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
-        await pilot.pause()
+        await pilot.pause(0.5 if typist else None)
+        clock = time.thread_time if typist else time.perf_counter
         times = []
         for n in range(keys):
-            start = time.perf_counter()
+            start = clock()
             await pilot.press("字" if n % 2 else "文")
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-async def _big_key_time(make, ready, keys: int) -> float:  # type: ignore[no-untyped-def]
-    """Median CPU of the app's own thread per key, at the end of a very long section, once the app has nothing
-    else to do (its whole-draft check, which runs in another thread, has ended): what a key costs the event loop.
-    Between keys the pilot waits as a typist does, so the pause work (autosave, checks) is counted too."""
-    app = make()
-    async with app.run_test(size=(120, 40)) as pilot:
-        while not ready(app):
-            await pilot.pause(0.05)
-        from textual.widgets import TextArea
-
-        area = app.screen.query_one(TextArea)
-        area.focus()
-        area.move_cursor(area.document.end)
-        await pilot.pause(0.5)
-        times = []
-        for n in range(keys):
-            start = time.thread_time()
-            await pilot.press("字" if n % 2 else "文")
-            await pilot.pause(0.4 if n % 5 == 4 else 0.05)  # a pause now and then: checks and saves run
-            times.append(time.thread_time() - start)
+            if typist:
+                await pilot.pause(0.4 if n % 5 == 4 else 0.05)
+            times.append(clock() - start)
     return statistics.median(times)
 
 
@@ -395,8 +378,8 @@ def bench_big_section() -> None:
             return isinstance(screen, EditorScreen) and screen.started and not screen.checks.whole.pending
 
         text = draft.sections["conduct"]
-        ours_key = asyncio.run(_big_key_time(ours, ours_ready, 20))
-        bare_key = asyncio.run(_big_key_time(lambda text=text: bare_app(text), _text_shown, 20))
+        ours_key = asyncio.run(_key_time(ours, ours_ready, 20, typist=True))
+        bare_key = asyncio.run(_key_time(lambda text=text: bare_app(text), _text_shown, 20, typist=True))
         row(f"key press (main-thread CPU), {chars:,} 字 in one section", ours_key, "bare TextArea app", bare_key)
 
 
