@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar, cast
 
-from appraisal.records import Record, is_int, is_str
+from appraisal.records import Record, is_int, is_str, plain_keys
 from appraisal.templates import Section, Template
 from appraisal.text.counting import count_zi as count_zi  # its home is appraisal.text; kept importable here
 from appraisal.text.lazy_regex import lazy_compile
@@ -203,7 +203,7 @@ class Draft(Record):
         profile = data.get("profile")
         if profile is None and "profile" not in data:
             profile = Profile._made({"name": "", "unit": "", "position": "", "year": None})
-        elif type(profile) is dict and all(type(key) is str for key in profile):
+        elif type(profile) is dict and plain_keys(profile):
             read = Profile._read(profile)
             if read is None:
                 return None

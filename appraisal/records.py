@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Self
 
-__all__ = ["Record", "is_int", "is_str", "is_word", "str_tuple"]
+__all__ = ["Record", "is_int", "is_str", "is_word", "plain_keys", "str_tuple"]
 
 _SCHEMAS = "appraisal.schemas"
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -39,6 +39,12 @@ def is_word(value: object) -> bool:
     """A non-empty string pydantic's core can hold: a constrained string (a length, a pattern) with a lone surrogate
     is refused there, where a plain one is kept as it is."""
     return type(value) is str and value != "" and _SURROGATE.search(value) is None
+
+
+def plain_keys(data: Mapping[Any, Any]) -> bool:
+    """Whether every key of a mapping read by hand is a string pydantic's core takes as a key: a lone surrogate in
+    an unknown key is refused there (`{"\\ud800": 1}` in a profile), though kept in a plain string value."""
+    return all(type(key) is str and _SURROGATE.search(key) is None for key in data)
 
 
 def is_int(value: object) -> bool:
@@ -77,7 +83,7 @@ class Record:
 
     @classmethod
     def _validated(cls, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-        read = cls._read(data) if all(type(key) is str for key in data) else None
+        read = cls._read(data) if plain_keys(data) else None
         if read is not None:
             return read
         twin = _twin(cls).model_validate({key: _to_twin(value) for key, value in data.items()})

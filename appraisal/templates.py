@@ -20,7 +20,7 @@ from typing import Any, Literal
 from appraisal import paths, toml_data
 from appraisal.errors import AppraisalError, describe_validation_error
 from appraisal.fileio import read_regular_file
-from appraisal.records import Record, is_int, is_str, is_word, str_tuple
+from appraisal.records import Record, is_int, is_str, is_word, plain_keys, str_tuple
 from appraisal.text.lazy_regex import lazy_compile
 
 DEFAULT_TEMPLATE = "cadre-annual"
@@ -104,7 +104,7 @@ def _sections(value: object) -> tuple[Section, ...] | None:
         if isinstance(item, Section):
             read.append(item)
             continue
-        fields = Section._read(item) if type(item) is dict and all(type(key) is str for key in item) else None
+        fields = Section._read(item) if type(item) is dict and plain_keys(item) else None
         if fields is None:
             return None
         read.append(Section._made(*fields))
