@@ -15,6 +15,7 @@ from textual.widgets import Input, OptionList
 
 from appraisal.notes import load_notes
 from appraisal.store import draft_files, load_draft
+from appraisal.tui.app import AppraisalApp
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.history import HistoryScreen
 from appraisal.tui.screens.review import ReviewScreen
@@ -41,17 +42,21 @@ async def _type(pilot: Pilot[object], text: str) -> None:
     await pilot.pause()
 
 
+async def _note_by_keys(app: AppraisalApp, pilot: Pilot[int], editor: EditorScreen, typed: str) -> None:
+    """Ctrl+N, the note typed key by key, Enter: back in the editor with the note saved."""
+    await pilot.press("ctrl+n")
+    await wait_until(lambda: app.screen is not editor)
+    await _type(pilot, typed)
+    await pilot.press("enter")
+    await wait_until(lambda: app.screen is editor)
+    await wait_until(lambda: bool(load_notes(2025).notes))
+
+
 async def test_ctrl_n_types_the_note_into_its_line_and_enter_keeps_it() -> None:
     async with editing({"intro": INTRO}, size=(80, 24), started=True) as e:
-        app, pilot, editor = e.app, e.pilot, e.screen
-        await pilot.press("ctrl+n")
-        await wait_until(lambda: app.screen is not editor)
-        await _type(pilot, NOTE)
-        await pilot.press("enter")
-        await wait_until(lambda: app.screen is editor)
-        await wait_until(lambda: bool(load_notes(2025).notes))
+        await _note_by_keys(e.app, e.pilot, e.screen, NOTE)
         assert [note.text for note in load_notes(2025).notes] == [NOTE]
-        assert editor.editor.text == INTRO  # nothing leaked into the text
+        assert e.screen.editor.text == INTRO  # nothing leaked into the text
 
 
 @pytest.mark.parametrize(
@@ -69,13 +74,7 @@ async def test_ctrl_n_takes_the_date_a_note_starts_with(typed: str, date: tuple[
     import datetime as dt
 
     async with editing({"intro": INTRO}, size=(80, 24), started=True) as e:
-        app, pilot, editor = e.app, e.pilot, e.screen
-        await pilot.press("ctrl+n")
-        await wait_until(lambda: app.screen is not editor)
-        await _type(pilot, typed)
-        await pilot.press("enter")
-        await wait_until(lambda: app.screen is editor)
-        await wait_until(lambda: bool(load_notes(2025).notes))
+        await _note_by_keys(e.app, e.pilot, e.screen, typed)
         (note,) = load_notes(2025).notes
         assert (note.date, note.text) == (dt.date(*date), kept)
 
