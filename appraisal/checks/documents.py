@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from appraisal.checks import DEFAULT_OPTIONS, RULES, CheckOptions, Context, Field, Finding, run_rules
+from appraisal.checks.output import fixed_by_fix_all
 from appraisal.checks.positions import is_positional
 from appraisal.edits import Edit
 from appraisal.errors import AppraisalError
@@ -129,11 +130,7 @@ def write_fixed_copy(check: DocumentCheck) -> tuple[Path, int]:
     """Write the document with every fix applied next to it; (the copy's path, fixes applied). Nothing is written
     when there is nothing to fix. A fixed copy already there (from an earlier run, perhaps edited since) is never
     replaced: the new one becomes `总结.fixed(2).txt`, and so on."""
-    fixes = [
-        Edit(f.line, f.column, f.end_column, f.fix)
-        for f in check.findings
-        if f.fix is not None and (f.rule not in RULES or RULES[f.rule].fix_all)
-    ]
+    fixes = [Edit(f.line, f.column, f.end_column, f.fix) for f in check.findings if f.fix and fixed_by_fix_all(f)]
     target = fixed_copy_path(check.path)
     if not fixes:
         return target, 0
