@@ -130,7 +130,9 @@ def write_fixed_copy(check: DocumentCheck) -> tuple[Path, int]:
     """Write the document with every fix applied next to it; (the copy's path, fixes applied). Nothing is written
     when there is nothing to fix. A fixed copy already there (from an earlier run, perhaps edited since) is never
     replaced: the new one becomes `总结.fixed(2).txt`, and so on."""
-    fixes = [Edit(f.line, f.column, f.end_column, f.fix) for f in check.findings if f.fix and fixed_by_fix_all(f)]
+    fixes = [
+        Edit(f.line, f.column, f.end_column, f.fix) for f in check.findings if f.fix is not None and fixed_by_fix_all(f)
+    ]
     target = fixed_copy_path(check.path)
     if not fixes:
         return target, 0
