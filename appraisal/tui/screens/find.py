@@ -111,18 +111,25 @@ class FindScreen(ModalScreen[Place | None]):
             more = f"，列出前 {MAX_PLACES} 处" if len(self.places) > MAX_PLACES else ""
             summary.update(f"全文共 {len(self.places)} 处“{word}”{more}；↑↓ 选择，回车跳到原文。")
         options = self.query_one("#find-places", OptionList)
-        options.set_options([Option(ChineseText(self._prompt(place))) for place in shown])
+        split: dict[str, tuple[list[str], list[int]]] = {}  # each section split and its paragraphs numbered once
+        options.set_options([Option(ChineseText(self._prompt(place, split))) for place in shown])
         if shown:
             options.highlighted = 0
 
-    def _prompt(self, place: Place) -> Text:
-        lines = self.draft.sections.get(place.section, "").split("\n")
+    def _prompt(self, place: Place, split: dict[str, tuple[list[str], list[int]]]) -> Text:
+        if place.section not in split:
+            lines = self.draft.sections.get(place.section, "").split("\n")
+            numbers, count = [], 1  # 第N段 as the review counts: blank lines are no paragraph
+            for text in lines:
+                numbers.append(count)
+                count += bool(text.strip())
+            split[place.section] = lines, numbers
+        lines, numbers = split[place.section]
         line = lines[place.row]
         left = max(0, place.start - CONTEXT)
         before = ("……" if left else "") + line[left : place.start]
         after = line[place.end : place.end + CONTEXT] + ("……" if place.end + CONTEXT < len(line) else "")
-        paragraph = sum(1 for text in lines[: place.row] if text.strip()) + 1  # 第N段 as the review counts
-        where = f"{fit_cells(self.titles.get(place.section, place.section), 16)} 第{paragraph}段  "
+        where = f"{fit_cells(self.titles.get(place.section, place.section), 16)} 第{numbers[place.row]}段  "
         return Text.assemble((where, "dim"), before, (line[place.start : place.end], "bold reverse"), after)
 
     def _current(self) -> None:
