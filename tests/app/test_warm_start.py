@@ -122,8 +122,8 @@ def test_the_second_run_makes_its_patterns_from_the_kept_forms(two_runs: TwoRuns
     assert len(kept) == 1
     assert two_runs.kept_mode == 0o600
     assert json.loads(two_runs.second) == json.loads(two_runs.first)  # the same findings
-    assert two_runs.patterns_first + two_runs.methods_first > 50
-    assert two_runs.patterns_second + two_runs.methods_second == 0
+    assert two_runs.patterns_first > 50  # patterns and data files, apart from the dataclass methods tested below
+    assert two_runs.patterns_second == 0
 
 
 def test_the_second_run_compiles_no_dataclass_method(two_runs: TwoRuns) -> None:
