@@ -54,8 +54,12 @@ def repeats(line: str, model: Language | None = None, shared: Splits | None = No
     for offset, _run, tokens in split_line(model, line, shared):
         for index, (first, second) in enumerate(pairwise(tokens)):
             if first.text != second.text:
-                after = tokens[index + 2] if index + 2 < len(tokens) else None
-                if _last_character_again(first, second, tokens[index - 1].text if index else "", after):
+                if second.text == first.text[-1] and _last_character_again(
+                    first,
+                    second,
+                    tokens[index - 1].text if index else "",
+                    next(iter(tokens[index + 2 : index + 3]), None),
+                ):
                     yield Repeat(offset + second.start, second.text, True)
                 continue
             word = first.text
