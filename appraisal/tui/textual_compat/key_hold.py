@@ -63,6 +63,9 @@ class KeyHold:
             self.target = screen
 
     async def _release_when_ready(self) -> None:
+        if not self.app.screen_stack:  # the app has closed (Ctrl+Q in the first instant): no screen to give keys to
+            self.held, self.holding, self.target = [], False, None
+            return
         target = self.target
         ready = target is not None and (self.app.screen is not target or target.focused is not None)
         if not ready and time.monotonic() - self.since < self.limit:
