@@ -1,4 +1,5 @@
-"""The Textual app: the start screen, opening drafts (lock, read-only, errors), quitting without losing text.
+"""The Textual app: the start screen, opening drafts (lock, read-only, errors); quitting without losing text is
+its base, `leaving.LeavingApp`.
 
 Run it with `run_app()`; tests build `AppraisalApp(..., settings=TuiSettings(...))` with short delays and a fixed
 clock, and drive it with `run_test()`.
@@ -7,11 +8,9 @@ clock, and drive it with `run_test()`.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import socket
 import sys
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -28,10 +27,9 @@ from appraisal.app.session import EditSession
 from appraisal.app.tui_settings import TuiSettings
 from appraisal.errors import AppraisalError
 from appraisal.tui import palette
-from appraisal.tui.queued_keys import after_queued_keys
+from appraisal.tui.leaving import LeavingApp
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.lazy_dialogs import dialogs
-from appraisal.tui.textual_compat.app_hooks import PatchedApp
 from appraisal.tui.textual_compat.key_hold import START_HOLD_LIMIT, hold_keys
 from appraisal.tui.typing_target import pass_typing_on
 
@@ -39,24 +37,10 @@ if TYPE_CHECKING:
     from appraisal.service import Service
     from appraisal.tui.screens.start import StartScreen
 
-log = logging.getLogger(__name__)
-
 NO_TERMINAL = "编辑界面需要在终端中运行，当前没有终端；可用 appraisal fill 草稿 --plain 逐栏填写。"
 
 
-KEYS_READ_WAIT = 0.5
-"""Seconds SIGHUP/SIGTERM waits at most for the keys the terminal driver has read to be posted to the app."""
-QUIT_QUESTION = "quit-question"  # the screen id of Ctrl+Q's question about words typed in a dialog
-
-
-def _end_process_after(seconds: float, code: int) -> None:
-    """A watchdog thread: the process ends after `seconds` even if the event loop never comes back."""
-    watchdog = threading.Timer(seconds, os._exit, args=(code,))
-    watchdog.daemon = True
-    watchdog.start()
-
-
-class AppraisalApp(PatchedApp[int]):
+class AppraisalApp(LeavingApp):
     """考核自评助手. With `draft_path` it opens that draft; otherwise the start screen (or the new-draft form
     when there are no drafts yet)."""
 
@@ -83,11 +67,8 @@ class AppraisalApp(PatchedApp[int]):
         self.start_read_only = read_only
         self.settings = settings or TuiSettings()
         self._service = service
-        self.crash_sentences: list[str] = []  # set when the app ends on an error: where each draft's text is
         self.theme = "textual-dark"
         self._startup_done = False
-        self._leaving = False
-        self._terminating = False  # SIGHUP or SIGTERM has been handled
         self._when_drawn: list[Callable[[], object]] = []
 
     def on_mount(self) -> None:
@@ -299,151 +280,6 @@ class AppraisalApp(PatchedApp[int]):
     def refresh_start(self) -> None:
         for screen in self._start_screens():
             screen.refresh_drafts()
-
-    # ------------------------------------------------------------ leaving
-
-    def _editors(self) -> list[EditorScreen]:
-        return [s for s in self.screen_stack if isinstance(s, EditorScreen)]
-
-    def _handle_termination(self) -> None:
-        """A closed terminal window (SIGHUP) or `kill` (SIGTERM) saves every open draft before the app ends.
-
-        Python runs a plain signal handler between two bytecodes whatever the loop is doing: it starts a watchdog
-        that ends the process `settings.termination_grace` seconds later, should the loop never come back (busy
-        with long work: a huge draft saving), and hands `_terminated` to the loop, which runs it after the keys already
-        posted. The loop's own handler is kept for its wakeup fd, which wakes the loop when another thread took
-        the signal; on its own it is not enough: the wakeup byte is dropped when the loop's self-pipe is full
-        (a few hundred keys posted while it was busy), and the loop then never hears of the signal."""
-        import asyncio
-        import signal
-
-        def on_signal(signum: int, frame: object) -> None:
-            # Saving comes before output: a terminal that stopped reading must not keep the loop from the save.
-            ours = self.terminal_driver()
-            if ours is not None:
-                ours.abandon_stalled_output()
-            # With every draft already saved and unlocked (the app was leaving: a browser tab whose server was
-            # killed), nothing is at risk: the short grace, not the one that lets a large draft finish saving.
-            grace = self.settings.termination_grace if self._text_at_risk() else self.settings.exit_grace
-            _end_process_after(grace, 1)
-            if not loop.is_closed():
-                loop.call_soon_threadsafe(self._terminated)
-
-        try:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(sig, self._terminated)
-                signal.signal(sig, on_signal)
-        except (AttributeError, NotImplementedError, RuntimeError, ValueError):
-            pass  # Windows, or not the main thread (tests): the autosave still bounds any loss to ~2 s
-
-    def _text_at_risk(self) -> bool:
-        """Whether an open draft still holds its lock (may have text to save). Called from a signal handler: any
-        doubt counts as at risk."""
-        try:
-            return any(screen.session.opened.lock.held for screen in self._editors())
-        except Exception:
-            return True
-
-    def _terminated(self) -> None:
-        """SIGHUP or SIGTERM (once, whichever handler comes first). Keys already read from the terminal may
-        still be on their way to the editor: in the driver's input thread (read, not yet posted: on a loaded
-        machine it can be descheduled there), on the event loop (the driver posts each key as a task: it reaches
-        the app's queue a loop turn later), then in the app's queue and the focused widget's. Wait until the
-        driver has posted every key it read (bounded; the wait blocks the loop, which has nothing else to do
-        now, and the keys are posted without it), send the save down the same road behind them, then save.
-        Should the queues not drain within a second, save what there is. Keys the kernel still held when the
-        window closed are discarded by the kernel at hang-up: no program can save those."""
-        if self._terminating:
-            return
-        self._terminating = True
-        ours = self.terminal_driver()
-        if ours is not None:
-            ours.abandon_stalled_output()
-            ours.wait_for_keys_read(KEYS_READ_WAIT)
-        driver = self.running_driver()
-        self.set_timer(1.0, self._save_without_waiting)
-        if driver is None:
-            self.call_later(self._save_after_queued_keys)
-        else:
-            driver.send_message(events.Callback(callback=self._save_after_queued_keys))
-
-    def _save_without_waiting(self) -> None:
-        if not self._leaving:
-            log.warning("the keys read before SIGHUP/SIGTERM had not landed after 1 s: saving what there is")
-        self.save_all_and_exit()
-
-    def _save_after_queued_keys(self) -> None:
-        """On the app's queue, behind the keys the driver posted: the save goes behind those the app has passed on."""
-        after_queued_keys([self.screen.focused or self.screen], self.save_all_and_exit)
-
-    def save_all_and_exit(self) -> None:
-        if self._leaving:
-            return
-        self._leaving = True
-        for screen in self._editors():
-            if not screen.finish():  # the disk is full or read-only: the text goes to a recovery copy
-                screen.session.rescue()
-            screen.close_session()
-        # Everything is saved (or recovered) and unlocked. With the terminal gone, Textual's own shutdown can block
-        # on output that nobody reads; do not linger as an orphan process if it does.
-        _end_process_after(self.settings.exit_grace, 0)
-        self.exit(0)
-
-    def before_crash(self, error: Exception) -> None:
-        """An exception nothing caught: Textual ends the app. First save every open draft (or write a recovery
-        copy) and prepare one sentence per draft saying where its text is; the traceback goes to the log file,
-        not the user's terminal (textual_compat.app_hooks keeps it from there)."""
-        log.error("the app ended on an unexpected error", exc_info=error)
-        if not self.crash_sentences:
-            self.crash_sentences = self._rescue_all()
-
-    def _rescue_all(self) -> list[str]:
-        sentences: list[str] = []
-        for screen in self._editors():
-            session, where = screen.rescue()
-            if where == session.path:
-                sentences.append(f"程序出错退出，您的文字已保存在 {where}。")
-            elif where is not None:
-                sentences.append(f"程序出错退出，草稿未能保存，您的文字已另存为恢复副本 {where}。")
-            elif not session.read_only:
-                sentences.append(f"程序出错退出，草稿 {session.path} 最近的修改未能保存。")
-        return sentences or ["程序出错退出，没有未保存的文字。"]
-
-    async def action_quit(self) -> None:
-        """Save every open draft first; if one cannot be saved, ask instead of quitting. Words typed in a dialog
-        and not yet confirmed (a note, 单位 in 个人信息, a path) are asked about first: Ctrl+Q dropped them."""
-        if self._typed_in_dialogs() and not self._asking_to_quit():
-
-            def answered(leave: bool | None) -> None:
-                if leave:
-                    self.call_later(self._quit_now)
-
-            question = "对话框中输入的内容还没有确认，退出后不会保留。仍要退出吗？（再按 Ctrl+Q 也是退出）"
-            title = "尚未确认的输入"
-            self.push_screen(
-                dialogs.ConfirmScreen(question, yes="仍要退出", no="返回", title=title, id=QUIT_QUESTION), answered
-            )
-            return
-        await self._quit_now()
-
-    def _asking_to_quit(self) -> bool:
-        """The question about words typed in a dialog is open (whatever is shown over it): Ctrl+Q again quits."""
-        return any(screen.id == QUIT_QUESTION for screen in self.screen_stack)
-
-    def _typed_in_dialogs(self) -> bool:
-        from appraisal.tui.textual_compat.own_bindings import PatchedInput
-
-        return any(line.typed for screen in self.screen_stack for line in screen.query(PatchedInput))
-
-    async def _quit_now(self) -> None:
-        for screen in self._editors():
-            if not screen.finish():
-                screen.ask_about_unsaved(then=self.exit)
-                return
-        for screen in self._editors():
-            screen.close_session()
-        self.exit(0)
 
     def action_command_palette(self) -> None:
         """The command palette, in Chinese."""
