@@ -21,6 +21,7 @@ from appraisal.checks.lexicon import load_data
 from appraisal.text.lazy_regex import lazy_compile
 
 _CLAUSE_ENDS = set("，。、；：！？,.;:!?…（）()“”\n")
+_IN_CLAUSE = "[^" + "".join(re.escape(ch) for ch in sorted(_CLAUSE_ENDS)) + "]"
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,9 @@ class _Pair:
     not_after: tuple[str, ...]
     not_before: tuple[str, ...]
     message: str
+    # The second word after at most `gap` characters of the clause, the nearest first (then in the order of
+    # `second`): the scan `_pair_end` made character by character in Python, done by the regex engine.
+    seek: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,10 @@ class _Entries:
     firsts: re.Pattern[str] | None  # every pair's first word, longest first
     pairs: dict[str, list[_Pair]]  # first word → the pairs it begins
     patterns: list[_Pattern]
+    # Every pattern's trigger words, longest first: a search from each place one starts says which patterns to
+    # run, instead of a test per pattern and word.
+    triggers: re.Pattern[str] | None
+    run: dict[str, tuple[int, ...]]  # a trigger word found → the patterns it and the words it begins with trigger
 
 
 @cache
@@ -61,6 +69,7 @@ def entries() -> _Entries:
                 tuple(raw.get("not_after", ())),
                 tuple(raw.get("not_before", ())),
                 raw["message"],
+                _seek(tuple(raw["second"]), raw["gap"]),
             )
             for first in raw["first"]:
                 pairs.setdefault(first, []).append(pair)
@@ -70,26 +79,38 @@ def entries() -> _Entries:
             raise ValueError(f"unknown collocation kind {raw['kind']!r}")
     words = sorted(pairs, key=len, reverse=True)
     firsts = lazy_compile("|".join(re.escape(w) for w in words)) if words else None
-    return _Entries(firsts, pairs, patterns)
+    triggers = sorted({word for entry in patterns for word in entry.trigger}, key=len, reverse=True)
+    # Where trigger words start, the search finds only the longest one starting there: the shorter ones that begin
+    # it are there too, so each word found stands for itself and for them.
+    run = {
+        word: tuple(i for i, entry in enumerate(patterns) if any(word.startswith(t) for t in entry.trigger))
+        for word in triggers
+    }
+    found = lazy_compile("|".join(re.escape(w) for w in triggers)) if triggers else None
+    return _Entries(firsts, pairs, patterns, found, run)
+
+
+@cache
+def _seek(second: tuple[str, ...], gap: int) -> re.Pattern[str]:
+    """Matched where the first word ends: up to `gap` characters of the clause, as few as can be, then the first
+    of `second` found there (a lazy repeat and an alternation try them in the order the scan did)."""
+    words = "|".join(re.escape(word) for word in second)
+    return lazy_compile(f"{_IN_CLAUSE}{{0,{gap}}}?({words})")
 
 
 def _pair_end(line: str, start: int, pair: _Pair) -> int | None:
     """Where the second word of `pair` ends when it follows the first word (ending at `start`) in its clause."""
-    limit = min(len(line), start + pair.gap)
-    position = start
-    while True:
-        for second in pair.second:
-            if line.startswith(second, position):
-                between = line[start:position]
-                if any(word in between for word in pair.not_between):
-                    return None
-                end = position + len(second)
-                if any(line.startswith(word, end) for word in pair.not_after):
-                    return None
-                return end
-        if position >= limit or line[position] in _CLAUSE_ENDS:
+    found = pair.seek.match(line, start)
+    if found is None:
+        return None
+    if pair.not_between:
+        between = line[start : found.start(1)]
+        if any(word in between for word in pair.not_between):
             return None
-        position += 1
+    end = found.end()
+    if any(line.startswith(word, end) for word in pair.not_after):
+        return None
+    return end
 
 
 def _governed_before(line: str, start: int, pair: _Pair) -> bool:
@@ -114,11 +135,22 @@ def find(line: str) -> Iterator[tuple[int, int, str]]:
                 if end is not None and not _governed_before(line, match.start(), pair):
                     yield match.start(), end, pair.message
                     break
-    for entry in known.patterns:
-        if any(word in line for word in entry.trigger):
+    if known.triggers is not None:
+        for index in sorted(_triggered(line, known.triggers, known.run)):
+            entry = known.patterns[index]
             for found in entry.pattern.finditer(line):
                 start = found.start() + len(found.group()) - len(found.group().lstrip())
                 yield start, found.end(), entry.message
+
+
+def _triggered(line: str, triggers: re.Pattern[str], run: dict[str, tuple[int, ...]]) -> set[int]:
+    """The patterns whose trigger words are in `line`."""
+    to_run: set[int] = set()
+    word = triggers.search(line)
+    while word is not None:  # on from the next character, not from the word's end: trigger words may overlap
+        to_run.update(run[word.group()])
+        word = triggers.search(line, word.start() + 1)
+    return to_run
 
 
 class Collocation(Rule):
