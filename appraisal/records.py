@@ -10,8 +10,8 @@ gave. The same holds for writing: `model_dump(mode="json")` is done here unless 
 its own way (a lone surrogate, a float that is not finite, a type JSON lacks), and then by the twin.
 
 Each class keeps the part of pydantic's interface the program and its tests use: keyword construction,
-`model_validate`, `model_dump`, `model_dump_json`, `model_copy`, `model_extra`, equality (and a hash for a frozen
-class); a frozen one refuses assignment.
+`model_validate`, `model_dump`, `model_copy`, `model_extra`, equality (and a hash for a frozen class); a frozen
+one refuses assignment. (JSON text is written by `json.dumps` of `model_dump(mode="json")`, as the store does.)
 """
 
 from __future__ import annotations
@@ -143,9 +143,6 @@ class Record:
             if key not in exclude:
                 out[key] = _dumped(value, json, by_alias)
         return out
-
-    def model_dump_json(self) -> str:
-        return str(_to_twin(self).model_dump_json())
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """As pydantic's: no validation; `update` sets fields (or unknown keys, where kept) by name."""

@@ -5,6 +5,7 @@ same JSON; a well-formed draft or template is read without loading pydantic."""
 from __future__ import annotations
 
 import copy
+import json
 import math
 import tomllib
 from typing import Any
@@ -28,6 +29,15 @@ json_value = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | text,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
     max_leaves=6,
+)
+# What code (never a JSON or TOML file) can put among the unknown keys: keys that are not strings, tuples, bytes, sets.
+code_value = st.recursive(
+    json_value | st.binary(max_size=3) | st.frozensets(st.integers(), max_size=2) | st.just(1 + 2j),
+    lambda inner: (
+        st.tuples(inner, inner)
+        | st.dictionaries(st.none() | st.booleans() | st.integers() | st.floats() | text, inner, max_size=3)
+    ),
+    max_leaves=4,
 )
 # A value where a field stands: mostly of the right type, sometimes one pydantic coerces or refuses.
 number = st.integers(-3, 3000) | st.sampled_from([True, False, 2.0, 2.5, "12", "x", None, [], math.nan])
@@ -81,6 +91,7 @@ well_formed_draft = st.fixed_dictionaries(  # what the program writes, and hand 
         "revision": st.integers(),
         "unverified": st.dictionaries(text, st.lists(good_fact | fact, max_size=3), max_size=2),
         "extra": json_value,
+        "made_in_code": code_value,
     },
 )
 section_data = st.recursive(
@@ -163,25 +174,35 @@ well_formed_template = st.builds(
 )
 
 
-def _outcome(model: Any, data: dict[str, Any], made: frozenset[str]) -> tuple[Any, ...]:
-    """What reading `data` gives: the error's sentence, or the values and both dumps (an exception a dump raises
+# The dumps the program makes: the file's (by alias, JSON), the store's, the service's cache key; and of a deep copy.
+DUMPS: tuple[dict[str, Any], ...] = (
+    {"mode": "python", "by_alias": True},
+    {"mode": "json", "by_alias": True},
+    {"mode": "json"},
+    {"mode": "python", "exclude": {"updated", "revision", "name"}},
+)
+
+
+def _outcome(model: Any, data: Any, made: frozenset[str]) -> tuple[Any, ...]:
+    """What reading `data` gives: the error's sentence, or the values and the dumps (an exception a dump raises
     counted as what it gives); `made`: generated fields left out (an id, the time)."""
     try:
         read = model.model_validate(copy.deepcopy(data))
     except ValidationError as exc:
         return ("refused", describe_validation_error(exc))
     dumps = []
-    for mode in ("python", "json"):
-        try:
-            dumped = read.model_dump(mode=mode, by_alias=True)
-        except Exception as exc:
-            dumps.append((type(exc), str(exc)))
-            continue
-        dumps.append({key: value for key, value in dumped.items() if key not in made})
+    for record in (read, read.model_copy(deep=True)):
+        for kind in DUMPS:
+            try:
+                dumped = record.model_dump(**kind)
+            except Exception as exc:
+                dumps.append((type(exc), str(exc)))
+                continue
+            dumps.append({key: value for key, value in dumped.items() if key not in made})
     return ("read", repr(dumps))
 
 
-def _same(plain: type[Record], twin: type[BaseModel], data: dict[str, Any], made: frozenset[str] = frozenset()) -> None:
+def _same(plain: type[Record], twin: type[BaseModel], data: Any, made: frozenset[str] = frozenset()) -> None:
     assert _outcome(plain, data, made) == _outcome(twin, data, made)
 
 
@@ -238,7 +259,30 @@ def test_copies_compare_hash_and_refuse_as_pydantic_models() -> None:
         template.name = "改"  # type: ignore[misc]
     with pytest.raises(TypeError):
         hash(draft)
-    assert draft.model_dump_json() == DraftSchema.model_validate(draft.model_dump(by_alias=True)).model_dump_json()
+    twin = DraftSchema.model_validate(draft.model_dump(by_alias=True))
+    assert draft.model_dump(mode="json", by_alias=True) == json.loads(twin.model_dump_json(by_alias=True))
+
+
+@pytest.mark.parametrize("data", [[], None, "年度总结", 2025, [("template", "t")], b"{}"])
+def test_what_is_not_a_mapping_is_refused_as_pydantic_refused_it(data: Any) -> None:
+    for plain, twin in TWINS.items():
+        _same(plain, twin, data)
+
+
+def test_each_plain_class_states_the_fields_of_its_twin() -> None:
+    """A field added to a plain class and not to its pydantic twin (or the other way round) is read by one and
+    dropped or refused by the other: the field lists, aliases, unwritten fields, unknown keys kept and frozenness
+    are the same on both sides, and every plain class has a twin."""
+    plain_classes = {cls for cls in Record.__subclasses__() if cls.__module__.startswith("appraisal.")}
+    assert plain_classes == set(TWINS)
+    for plain, twin in TWINS.items():
+        fields = twin.model_fields
+        assert tuple(fields) == plain._FIELDS, plain
+        assert [name for name in plain.__annotations__ if not name.startswith("_")] == list(fields), plain
+        assert {name: field.alias for name, field in fields.items() if field.alias} == plain._ALIASES, plain
+        assert {name for name, field in fields.items() if field.exclude} == plain._EXCLUDED, plain
+        assert (twin.model_config.get("extra") == "allow") == plain._EXTRA, plain
+        assert bool(twin.model_config.get("frozen")) == plain._FROZEN, plain
 
 
 @pytest.mark.parametrize("template_id", templates.template_ids())
