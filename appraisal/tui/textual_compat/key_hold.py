@@ -17,7 +17,6 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import ScreenError
 
 from appraisal.tui.textual_compat import patches_on
 
@@ -68,12 +67,7 @@ class KeyHold:
             self.held, self.holding, self.target = [], False, None
             return
         target = self.target
-        try:
-            current = self.app.screen
-        except ScreenError:  # the app closed while the hold waited: no screen is left to give the keys to
-            self.held, self.holding, self.target = [], False, None
-            return
-        ready = target is not None and (current is not target or target.focused is not None)
+        ready = target is not None and (self.app.screen is not target or target.focused is not None)
         if not ready and time.monotonic() - self.since < self.limit:
             self.app.set_timer(_POLL, self._release_when_ready)
             return
