@@ -110,6 +110,7 @@ class _Suspect(NamedTuple):
         line, at = self.line, self.at
         if (
             _a_persons_name(line, at)
+            or _a_person_after_a_unit(self.model, line, at)
             or _a_name_in_a_list(line, at)
             or _a_firm_in_a_list(line, self.start, self.end)
             or _a_counted_list(line, self.start, self.end)
@@ -197,6 +198,24 @@ def _a_persons_name(line: str, at: int) -> bool:
             if line[:first].endswith(TITLES) or line.startswith(AFTER_A_NAME, last):
                 return True
     return False
+
+
+# The last character of a body or an office a person is introduced by (`市财政局李明`, `XX局张三`, `办公室王芳`).
+UNIT_ENDS = frozenset("局厅处科股委办院所站队部室校社行司")
+
+
+def _a_person_after_a_unit(model: Language, line: str, at: int) -> bool:
+    """The character at `at` is a surname right after the name of a unit and before one or two characters of a given
+    name (`XX局张三`, `县教育局王芳`): a person introduced by the body they work for, not a slip for a title (局长).
+    A slip leaves the title's words after it (`局张在会上`, `局张主持会议`): a function character, or a word of the
+    dictionary that starts right after the surname, is no given name."""
+    if line[at] not in SURNAMES or line[at - 1 : at] not in UNIT_ENDS:
+        return False
+    given = line[at + 1 : at + 3]
+    if not given or not is_han_unified(given[0]) or given[0] in NOT_IN_A_NAME:
+        return False
+    following = next((t for t in model.segment(line[at + 1 : at + 5]) if t.start == 0), None)
+    return following is not None and (following.end == 1 or following.pos == "nr")
 
 
 def _a_name_in_a_list(line: str, at: int) -> bool:

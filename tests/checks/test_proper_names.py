@@ -123,6 +123,18 @@ def test_slips_near_names_positions_are_still_found(text: str) -> None:
     assert [x.wrong for x in suspects(text)] == ["惯" if "惯" in text else "章"]
 
 
+@pytest.mark.parametrize(
+    "text", ["XX局张三姓名：张三　单位：某区商务局", "某局张三姓名、职务", "县教育局王芳同志参加培训。"]
+)
+def test_a_person_after_the_unit_is_no_slip_for_a_title(text: str) -> None:
+    assert list(suspects(text)) == []  # not 局长: a person introduced by the body they work for
+
+
+@pytest.mark.parametrize("text", ["局张在会上讲话。", "会议由局张主持会议。"])
+def test_a_title_misspelt_before_its_verb_is_still_found(text: str) -> None:
+    assert [x.candidates[0][1] for x in suspects(text)] == ["局长"]
+
+
 def test_a_word_written_twice_is_no_series_of_coinages() -> None:
     assert [x.wrong for x in suspects("要认真惯彻、惯彻到底。")] == ["惯", "惯"]
 
