@@ -209,6 +209,10 @@ class Language:
     def known_char(self, ch: str) -> bool:
         return ch in self._readings
 
+    def shaped_alike(self, ch: str) -> str:
+        """The common characters of a shape like `ch`'s (`具` for `俱`, `坐` for `座`), as one string."""
+        return "".join(other for other in self._shape_of.get(ch, "") if other in self._readings)
+
     def similar(self, ch: str) -> dict[str, float]:
         """The characters a writer may have meant instead of `ch`, each with how alike the two are (1.0: the same
         sound; lower: another tone, a near sound, a similar shape). Only common characters are offered."""

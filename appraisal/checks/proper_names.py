@@ -64,6 +64,7 @@ BODY_PAIR_AT_MOST = 14  # frequency bucket (round(2·log2 f)) of that pair from 
 NOT_IN_A_NAME = frozenset("的地得了着过和与及或在是有等对为把被从向到于以将就也都又还再很最更所之其这那各每全本该此我")
 QUOTES = lazy_compile(r"[“\"‘「《]([^”\"’」》]{1,8})[”\"’」》]")  # a short quoted phrase: a slogan or a name
 
+IDIOM = 4  # characters of a 成语 or a fixed phrase the dictionary holds (实事求是)
 Best = tuple[str, str, str, float]  # (right character, the word it makes, the non-word, gain)
 
 
@@ -122,11 +123,13 @@ class _Suspect(NamedTuple):
         """A phrase the writer made: in quotation marks (“智汇良策”, “晨读夜研”), in a series or parallel items on
         one head, in a frame, or a slogan."""
         line, at = self.line, self.at
+        idiom = len(self.best[1]) >= IDIOM  # a slip that left a 成语 in a series' shape (实事求事的) is still one
         return (
             any(m.start(1) <= self.start and self.end <= m.end(1) for m in QUOTES.finditer(line))
-            or _in_a_series(line, at)
-            or _in_parallel_items(line, at)
-            or _in_a_frame(line, at, self.best)
+            or (
+                not idiom
+                and (_in_a_series(line, at) or _in_parallel_items(line, at) or _in_a_frame(line, at, self.best))
+            )
             or _a_slogan(self.model, line, at)
         )
 

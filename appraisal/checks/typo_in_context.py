@@ -28,7 +28,7 @@ from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
 from appraisal.checks.language import SOUND_TONE, SPLITS, Language, Splits, Token, language, split_line
 from appraisal.checks.model_memo import per_model
 from appraisal.checks.person_names import person_names
-from appraisal.checks.proper_names import PLACE_ENDS, after_a_place, looks_like_a_name, name_position
+from appraisal.checks.proper_names import IDIOM, PLACE_ENDS, after_a_place, looks_like_a_name, name_position
 from appraisal.checks.real_word import ATTESTED, MEMO, PROPER, SELDOM_IN_TEXT, WINDOW, misused
 from appraisal.checks.typo import listed as typo_listed
 
@@ -128,13 +128,15 @@ def _candidates(
     alone where a similar one makes a common word, or a character whose neighbours fit a similar one far better."""
     for token in tokens:
         at = token.start
-        if token.end - at != 1 or _parallel(run, at):
+        if token.end - at != 1:
             continue
         # A character of a word the dictionary knows is meant (整治, 倒逼, 笃行), however common a word one
         # character away (政治, 倒闭, 独行) is; a character left alone is judged both as a non-word with its
         # neighbours (幸苦) and by the context of running text, whichever says more (but two close words of the
         # dictionary, 做好 and 作好, stay a doubt).
         alone = _judge(model, run, at)
+        if _parallel(run, at) and (alone is None or len(alone[0][1]) < IDIOM):
+            continue  # a parallel phrase (一户一策) is the writer's, unless a slip left one of a 成语 (实事求事)
         if alone is not None and not _agrees(pairs, run, at, alone[0][0]):
             alone = None
         fitting = _in_context(model, pairs, run, at)

@@ -59,3 +59,34 @@ def test_a_name_is_not_corrected() -> None:
     model = language.language()
     assert list(misused("在县委的正确领到下", model)) != []
     assert list(misused("刘领到同志", model)) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "fix"),
+    [
+        ("为敬老院添置了床铺、家⟦俱⟧等生活用品。", "具"),  # 家俱: a variant jieba's web-built dictionary holds
+        ("法兰西体育场⟦座⟧落在巴黎北郊。", "坐"),  # 座落
+    ],
+)
+def test_a_variant_for_the_standard_form_is_found(marked: str, fix: str) -> None:
+    """A dictionary word whose character sounds and looks like the one of a far more frequent word (issue 20: real
+    misspellings, /work/realtexts/typo4 dev)."""
+    text, [(_rule, line, column, end)] = unmark(marked)
+    (found,) = findings(text)
+    assert found[:4] == (line, column, end, fix)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为敬老院添置了床铺、家具等生活用品。",
+        "法兰西体育场坐落在巴黎北郊。",
+        # Rarer words of a frequent look-alike of the same sound and shape, from the development texts.
+        "粮油供应优惠卡，享受政府平价供应的粮油和菜篮子产品。",
+        "签署的第四份协定，其中三份分别与澳洲、法国签订。",
+        "武侠，作为书林中独特的一枝，尤须下点功夫。",
+        "贯穿于产品设计、开发、中试和市场开拓的全过程。",
+    ],
+)
+def test_variants_stay_silent_where_the_rarer_word_is_meant(text: str) -> None:
+    assert findings(text) == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from appraisal.checks import check_section
+from appraisal.checks.typo_in_context import suspects
 
 from .marks import draft_with, template, unmark
 
@@ -76,3 +77,12 @@ def test_a_quality_and_a_bound_noun_is_a_coinage() -> None:
     assert findings("不断提升公安机关新质战斗力。") == []  # once: a non-word written twice is taken as meant anyway
     text, spans = unmark("要认真⟦惯⟧彻落实。")  # a verb character still corrected beside it
     assert [f[1] for f in findings(text)] == [spans[0][2]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["要坚持解放思想、实事求事的思想路线。", "本着客观公正、实事求事的原则，对全体中层干部进行测评。"],
+)
+def test_a_slip_that_leaves_a_chengyu_in_a_series_shape_is_still_found(text: str) -> None:
+    """事求事 has the shape of a series (一户一策, 述职述廉) but the correction makes a 成语 the dictionary holds."""
+    assert [(x.wrong, x.candidates[0][1]) for x in suspects(text)] == [("事", "实事求是")]
