@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from language_rules import TYPO_RULES, findings, offsets  # noqa: E402
+from language_rules import TYPO_RULES, findings, offsets
 
 
 def run(path: Path, show: bool) -> Counter[str]:
