@@ -46,7 +46,8 @@ def now_iso() -> str:
 class Profile(Record):
     """Who wrote the report; unknown keys (the 落款 `date` of an imported document) are kept."""
 
-    _FIELDS = ("name", "unit", "position", "year")
+    _DEFAULTS: ClassVar[dict[str, Any]] = {"name": "", "unit": "", "position": "", "year": None}
+    _FIELDS = tuple(_DEFAULTS)
     _EXTRA = True
     name: str
     unit: str
@@ -55,7 +56,7 @@ class Profile(Record):
 
     @classmethod
     def _read(cls, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
-        fields = {"name": "", "unit": "", "position": "", "year": None}
+        fields = dict(cls._DEFAULTS)
         for key, value in data.items():
             if key in fields and not (is_str(value) if key != "year" else value is None or is_int(value)):
                 return None
@@ -132,7 +133,7 @@ class AdoptedFact(Record):
         kind, text = data.get("kind"), data.get("text")
         if not (is_str(kind) and is_str(text)):
             return None
-        return {"kind": kind, "text": text}, {key: value for key, value in data.items() if key not in cls._FIELDS}
+        return {"kind": kind, "text": text}, {key: value for key, value in data.items() if key not in cls._KEYS}
 
 
 def readable_facts(value: object, facts: tuple[type, ...] = (AdoptedFact,)) -> dict[str, list[dict[str, str]]]:
@@ -156,12 +157,6 @@ def readable_facts(value: object, facts: tuple[type, ...] = (AdoptedFact,)) -> d
 
 def new_id() -> str:
     return uuid.uuid4().hex[:12]
-
-
-_DRAFT_KEYS = frozenset(
-    {"schema", "id", "template", "profile", "title", "sections", "unmatched", "created", "updated", "revision"}
-    | {"unverified"}
-)
 
 
 class Draft(Record):
@@ -202,7 +197,7 @@ class Draft(Record):
             return None  # read by pydantic as an unknown key beside the field of that name
         profile = data.get("profile")
         if profile is None and "profile" not in data:
-            profile = Profile._made({"name": "", "unit": "", "position": "", "year": None})
+            profile = Profile._made(dict(Profile._DEFAULTS))
         elif type(profile) is dict and plain_keys(profile):
             read = Profile._read(profile)
             if read is None:
@@ -234,7 +229,7 @@ class Draft(Record):
         texts = ("id", "template", "title", "unmatched", "created", "updated")
         if not (all(is_str(fields[key]) for key in texts) and is_int(fields["schema_"]) and is_int(fields["revision"])):
             return None
-        return fields, {key: value for key, value in data.items() if key not in _DRAFT_KEYS}
+        return fields, {key: value for key, value in data.items() if key not in cls._KEYS}
 
     @classmethod
     def new(

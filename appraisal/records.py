@@ -67,7 +67,13 @@ class Record:
     _EXCLUDED: ClassVar[frozenset[str]] = frozenset()  # fields never written (`Field(exclude=True)`)
     _EXTRA: ClassVar[bool] = False  # unknown keys kept (pydantic's extra="allow"); else refused by the twin
     _FROZEN: ClassVar[bool] = False
+    _DEFAULTS: ClassVar[dict[str, Any]] = {}  # the value of each field a mapping may leave out, where fixed
+    _KEYS: ClassVar[frozenset[str]] = frozenset()  # the keys the fields are read under (made for each class)
     _extra: dict[str, Any]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._KEYS = frozenset(cls._ALIASES.get(name, name) for name in cls._FIELDS)
 
     def __init__(self, **data: Any) -> None:
         fields, extra = self._validated(data)

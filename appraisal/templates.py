@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from appraisal import paths, toml_data
 from appraisal.errors import AppraisalError, describe_validation_error
@@ -48,6 +48,15 @@ class Section(Record):
 
     _FIELDS = ("id", "title", "heading", "required", "min_chars", "max_chars", "aliases", "keywords", "children")
     _FROZEN = True
+    _DEFAULTS: ClassVar[dict[str, Any]] = {
+        "heading": True,
+        "required": False,
+        "min_chars": 0,
+        "max_chars": None,
+        "aliases": (),
+        "keywords": (),
+        "children": (),
+    }
     id: str
     title: str
     heading: bool
@@ -64,19 +73,12 @@ class Section(Record):
 
     @classmethod
     def _read(cls, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
-        if not data.keys() <= set(cls._FIELDS):
+        if not data.keys() <= cls._KEYS:
             return None
-        fields = {
-            "id": data.get("id"),
-            "title": data.get("title"),
-            "heading": data.get("heading", True),
-            "required": data.get("required", False),
-            "min_chars": data.get("min_chars", 0),
-            "max_chars": data.get("max_chars"),
-            "aliases": str_tuple(data.get("aliases", ())),
-            "keywords": str_tuple(data.get("keywords", ())),
-            "children": _sections(data.get("children", ())),
-        }
+        fields = {name: data.get(name, cls._DEFAULTS.get(name)) for name in cls._FIELDS}
+        fields["aliases"] = str_tuple(fields["aliases"])
+        fields["keywords"] = str_tuple(fields["keywords"])
+        fields["children"] = _sections(fields["children"])
         if not (
             is_word(fields["id"])
             and _SECTION_ID.fullmatch(fields["id"])
@@ -159,20 +161,6 @@ YEAR_PLACEHOLDER = "20**"
 """Where a year goes in a title when none is known: the placeholder offices use, never an empty place."""
 
 
-_TEMPLATE_DEFAULTS: dict[str, Any] = {
-    "description": "",
-    "title": DEFAULT_TITLE,
-    "max_chars": None,
-    "run_in_headings": False,
-    "title_words": (),
-    "main_section": "",
-    "voice": "personal",
-    "signature": None,
-    "source": "",
-    "guidance_dir": "",
-}
-
-
 class Template(Record):
     _FIELDS = (
         "id",
@@ -191,6 +179,18 @@ class Template(Record):
     )
     _EXCLUDED = frozenset({"source", "guidance_dir"})
     _FROZEN = True
+    _DEFAULTS: ClassVar[dict[str, Any]] = {
+        "description": "",
+        "title": DEFAULT_TITLE,
+        "max_chars": None,
+        "run_in_headings": False,
+        "title_words": (),
+        "main_section": "",
+        "voice": "personal",
+        "signature": None,
+        "source": "",
+        "guidance_dir": "",
+    }
     id: str
     name: str
     description: str
@@ -208,9 +208,9 @@ class Template(Record):
 
     @classmethod
     def _read(cls, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
-        if not data.keys() <= set(cls._FIELDS):
+        if not data.keys() <= cls._KEYS:
             return None
-        fields = {name: data.get(name, _TEMPLATE_DEFAULTS.get(name)) for name in cls._FIELDS}
+        fields = {name: data.get(name, cls._DEFAULTS.get(name)) for name in cls._FIELDS}
         fields["title_words"] = str_tuple(fields["title_words"])
         fields["sections"] = sections = _sections(fields["sections"])
         written = fields["signature"]

@@ -283,6 +283,9 @@ def test_each_plain_class_states_the_fields_of_its_twin() -> None:
         assert {name for name, field in fields.items() if field.exclude} == plain._EXCLUDED, plain
         assert (twin.model_config.get("extra") == "allow") == plain._EXTRA, plain
         assert bool(twin.model_config.get("frozen")) == plain._FROZEN, plain
+        if plain._DEFAULTS:  # where a class states them (a draft's id and times are made for each)
+            fixed = {name: field.default for name, field in fields.items() if not field.is_required()}
+            assert fixed == plain._DEFAULTS, plain
 
 
 @pytest.mark.parametrize("template_id", templates.template_ids())
