@@ -210,8 +210,8 @@ class Draft(Record):
             return None
         try:
             facts = readable_facts(data["unverified"]) if "unverified" in data else {}
-        except Exception:  # pydantic's validator raised the same: its error is pydantic's to give
-            return None
+        except ValueError:  # str() of a `kind` that is an int of over 4,300 digits (made in code: JSON refuses
+            return None  # one): pydantic's validator raises the same, and its error is pydantic's to give
         now = None if "created" in data and "updated" in data else now_iso()
         fields = {
             "schema_": data.get("schema", SCHEMA_VERSION),

@@ -288,6 +288,19 @@ def test_each_plain_class_states_the_fields_of_its_twin() -> None:
             assert fixed == plain._DEFAULTS, plain
 
 
+def test_a_bug_in_reading_the_adopted_facts_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the adopted facts by hand hands the draft to pydantic only on what pydantic's validator turns into
+    its own error (a ValueError); any other exception there is a bug and is raised, not retried quietly."""
+    from appraisal import draft as draft_module
+
+    def broken(value: object, facts: tuple[type, ...] = ()) -> dict[str, list[dict[str, str]]]:
+        raise TypeError("a bug")
+
+    monkeypatch.setattr(draft_module, "readable_facts", broken)
+    with pytest.raises(TypeError, match="a bug"):
+        Draft.model_validate({"template": "t", "unverified": {}})
+
+
 @pytest.mark.parametrize("template_id", templates.template_ids())
 def test_the_shipped_templates_are_read_without_pydantic(template_id: str) -> None:
     path = templates._builtin_paths()[template_id]
