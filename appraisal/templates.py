@@ -128,15 +128,13 @@ def sections_problem(sections: Iterable[Any], main_section: str) -> str | None:
     sections), or None. `sections`: the top-level sections (with `id` and `children`)."""
     seen: set[str] = set()
     texts: set[str] = set()
-    stack = list(sections)[::-1]
-    while stack:
-        section = stack.pop()
+    for placed in _placed(sections):
+        section = placed.section
         if section.id in seen:
             return f"栏目编号 {section.id} 重复"
         seen.add(section.id)
         if not section.children:
             texts.add(section.id)
-        stack.extend(list(section.children)[::-1])
     if main_section and main_section not in texts:
         return f"main_section {main_section} 不是模板中的栏目"
     return None
@@ -149,6 +147,15 @@ class Placed:
     section: Section
     level: int
     parent: Section | None
+
+
+def _placed(sections: Iterable[Any], level: int = 1, parent: Any = None) -> Iterator[Placed]:
+    """Each section of a tree, groups included, in document order, placed: `Template.walk`, and the order the
+    problems of a template (or of its pydantic twin, not yet a Template) are found in. Recursive: a template file
+    nests at most toml_data.MAX_NESTING deep."""
+    for section in sections:
+        yield Placed(section, level, parent)
+        yield from _placed(section.children, level + 1, section)
 
 
 def _bare_name(name: str) -> str:
@@ -243,13 +250,7 @@ class Template(Record):
 
     def walk(self) -> Iterator[Placed]:
         """Every section, groups included, in document order."""
-
-        def visit(sections: tuple[Section, ...], level: int, parent: Section | None) -> Iterator[Placed]:
-            for section in sections:
-                yield Placed(section, level, parent)
-                yield from visit(section.children, level + 1, section)
-
-        yield from visit(self.sections, 1, None)
+        return _placed(self.sections)
 
     def text_sections(self) -> list[Section]:
         """The sections that hold text (every section that is not a group), in document order."""

@@ -88,6 +88,15 @@ def test_malformed_template_names_file_and_field(body: str, field: str) -> None:
     assert field in caught.value.message
 
 
+def test_of_several_repeated_ids_the_first_in_document_order_is_named() -> None:
+    """The template's problems are looked for in the order `Template.walk` gives (a group, then its children):
+    `a.x` twice inside the first group is named before `b` twice at the top level after it."""
+    nested = '[[sections]]\nid = "a"\ntitle = "甲"\n' + '[[sections.children]]\nid = "a.x"\ntitle = "子"\n' * 2
+    _write_user_template('name = "x"\n' + nested + '[[sections]]\nid = "b"\ntitle = "乙"\n' * 2)
+    with pytest.raises(AppraisalError, match=r"栏目编号 a\.x 重复"):
+        load_template("mine")
+
+
 def test_broken_toml_names_the_file() -> None:
     path = _write_user_template("name = \n")
     with pytest.raises(AppraisalError, match="格式有误") as caught:
