@@ -1,4 +1,4 @@
-"""`number-usage`: GB/T 15835—2011《出版物上数字用法》 in a report.
+"""`number-usage`: GB/T 15835—2011《出版物上数字用法》 (and the range marks of GB/T 15834—2011) in a report.
 
 - A year in Chinese numerals takes 〇 for zero, never a digit, a letter or a circle: `二0二六年`, `二○二六年`,
   `二零二六年` → `二〇二六年` (fixable).
@@ -8,9 +8,17 @@
   when the year is near the report's; a bare `25年` is left alone, it is usually a length of time: `工作25年`).
 - Arabic digits are not mixed with 千 or 百 as a magnitude: `3千万元` → `3000万元`, `5百余人` → `500余人` (fixable);
   `3000万元`, `3.5亿元`, `5千米`, `3千瓦` and `百分点` are fine.
-- One range mark throughout: once a range of figures is written `3～5个`, a later `3-5个` is flagged (figures with a
-  unit or a percent; dates like `2025-12-01`, phone numbers and spans of years such as `2021—2025年`, which take
-  the 一字线 by GB/T 15834, are not ranges of figures).
+- A range of figures takes the 浪纹线 or the 一字线, never the short hyphen (GB/T 15835 5.1.x, GB/T 15834 4.13):
+  `1-11月` → `1—11月` (the start and end of a time), `30-50户` → `30～50户` (a range of values) (fixable). Dates
+  (`2025-12-01`), telephone numbers, codes (`GB/T 15835-2011`) and a larger first figure are not ranges.
+- One range mark throughout: once a range of values is written `3～5个`, a later `3—5个` is flagged (ranges of
+  values and spans of time are compared apart: `1—11月` beside `3～5个` is right, GB/T 15834 gives each its mark).
+- One kind of numeral in one date: `2025年十二月`, `二〇二五年12月` (GB/T 15835 4.3: 同类别同形式).
+- `百分之十五` in a paragraph that writes its other percentages `15%` → `15%` (GB/T 15835 4.1.1 and 4.3,
+  同类别同形式; fixable). A paragraph with no `%` is left alone (`办结率达到百分之九十以上`), and so is `百分之百`.
+- 余 and 多 go with round figures: `12余人`, `1523多户`, `2.5余亩` are a figure and an approximation at once;
+  `约100余人`, `近10余年` say the approximation twice (`节约100余万元`, `最近10余年` are fine).
+- A figure and its measure word split across two lines (`收集诉求32` / `条，`), as text copied from a PDF is.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from decimal import Decimal, InvalidOperation
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.chars import HAN_UNIFIED
+from appraisal.checks.political_facts import chinese_number
 from appraisal.text.lazy_regex import lazy_compile
 
 _CN_DIGITS = "〇一二三四五六七八九"
@@ -38,12 +47,76 @@ _MAGNITUDE = lazy_compile(
     r"(?=[万亿余多元人个家项件户次名吨亩台辆套])"
 )
 _RANGE = lazy_compile(
-    r"([0-9](?<![0-9.\-－].)[0-9]*(?:\.[0-9]+)?[%％]?)\s*([～~〜—–－\-])\s*([0-9]+(?:\.[0-9]+)?)"
+    r"([0-9](?<![0-9.\-－].)[0-9]*(?:\.[0-9]+)?[%％]?)\s*([～~〜—–])\s*([0-9]+(?:\.[0-9]+)?)"
     r"(?=\s*(?:[%％]|万|亿|元|年|个|人|次|家|项|天|小时|分钟|公里|米|吨|亩|岁|倍|月|日|名|户|件))"
 )
 _RANGE_NAMES = {"～": "浪纹线“～”", "~": "半角“~”", "〜": "波浪线“〜”", "—": "一字线“—”", "–": "短横线“–”"}
-_RANGE_NAMES.update({"－": "全角短横线“－”", "-": "短横线“-”"})
+_TIME_UNITS = ("月", "日", "号")
+# What may follow a figure as its unit or measure word (a range, a count split across lines, 余 and 多).
+_MEASURES = (
+    r"(?:万|亿|%|％|元|个|人|户|次|家|项|件|条|名|所|场|期|批|篇|座|处|台|辆|套|份|间|株|头|只|起|岁|倍|天|周"
+    r"|小时|分钟|公里|千米|米|吨|亩|平方米|公顷|学年|季度|年|月|日|号|楼|层|页|章|节|课|级|届|位)"
+)
+# A range written with the short hyphen: `1-11月`, `30-50户`. Not after a letter, a digit, a dot or a colon (codes,
+# version numbers, clock times, `GB/T 15835-2011`), and only before a unit (a date or a phone number goes on).
+_HYPHEN_RANGE = lazy_compile(
+    r"(?P<low>[0-9](?<![0-9A-Za-z.．:：/\\\-－_#].)[0-9]*(?:\.[0-9]+)?)(?P<mark>[-－])(?P<high>[0-9]+(?:\.[0-9]+)?)"
+    rf"(?=\s*(?P<unit>{_MEASURES}))"
+)
+# One date, two kinds of numeral: `2025年十二月`, `二〇二五年12月`, `12月三十一日`, `十二月31日`.
+_MIXED_DATE = lazy_compile(
+    r"[0-9](?<![0-9].)[0-9]{3}年[一二三四五六七八九十]{1,2}月"
+    rf"|[{_CN_DIGITS}](?<![{_CN_DIGITS}].)[{_CN_DIGITS}]{{3}}年[0-9]{{1,2}}月"
+    r"|[0-9](?<![0-9].)[0-9]?月[一二三四五六七八九十]{1,3}日"
+    r"|[一二三四五六七八九十](?<![〇一二三四五六七八九十].)[一二三四五六七八九十]?月[0-9]{1,2}日"
+)
+_CN_MONTH = lazy_compile(r"[一二三四五六七八九十]+(?=月)")
+_MONTHS = frozenset(["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"])
+_PERCENT_WORDS = lazy_compile(r"百分之(?P<n>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?)(?![百千万])")
+# 余 or 多 right after a figure, then a unit: `12余人`, `2.5余亩`, `100余万元` (the round ones are fine).
+_APPROXIMATE = lazy_compile(
+    rf"(?P<number>[0-9](?<![0-9.．].)[0-9]*(?:\.[0-9]+)?)(?P<mark>[余多])(?=[万亿]?{_MEASURES})"
+)
+# 约 and 近 as words of their own (节约, 最近 are other words).
+_ABOUT_WORDS = ("约", "近")
+_NOT_ABOUT = frozenset(
+    [
+        "节约",
+        "制约",
+        "签约",
+        "履约",
+        "特约",
+        "预约",
+        "集约",
+        "简约",
+        "合约",
+        "违约",
+        "公约",
+        "条约",
+        "规约",
+        "邀约",
+        "相约",
+        "隐约",
+        "婉约",
+        "最近",
+        "附近",
+        "临近",
+        "就近",
+        "靠近",
+        "邻近",
+        "亲近",
+        "贴近",
+        "走近",
+        "拉近",
+        "相近",
+        "新近",
+    ]
+)
+# A line that ends with a figure, and the next that opens with its measure word.
+_FIGURE_AT_END = lazy_compile(r"(?<![0-9.．A-Za-z\-－/:：])[0-9]+(?:\.[0-9]+)?\s*$")
+_MEASURE_AT_START = lazy_compile(rf"\s*{_MEASURES}(?![0-9])")
 _MULTIPLIER = {"千": Decimal(1000), "百": Decimal(100)}
+HAN_UNIFIED_RE = lazy_compile(rf"[{HAN_UNIFIED}]")
 
 
 def _year_fix(text: str) -> str | None:
@@ -68,24 +141,60 @@ def _years(match: re.Match[str]) -> bool:
     return all(len(match.group(g)) == 4 and match.group(g)[:2] in ("19", "20") for g in (1, 3))
 
 
-def _first_range_mark(ctx: Context) -> str | None:
-    """The range mark the report uses first, in document order; cached per check run."""
-    return ctx.shared("range-mark", lambda: _find_first_range_mark(ctx))
+def _is_time(line: str, start: int, end: int, low: str, high: str) -> bool:
+    """Whether the range [start, end) is the start and end of a time or of a sequence (`1—11月`, `2021—2025年`,
+    `第21—30条`, `1—5号楼`), which takes the 一字线 (GB/T 15834 4.13.3.2), not a range of values (`30～50户`)."""
+    unit = line[end : end + 2].lstrip()[:1]
+    if unit == "年":
+        return all(len(n) == 4 and n[:2] in ("19", "20") for n in (low.rstrip("%％"), high))
+    return unit in _TIME_UNITS or line.startswith("季度", end) or (start > 0 and line[start - 1] == "第")
 
 
-def _find_first_range_mark(ctx: Context) -> str | None:
-    first: str | None = None
+def _first_range_mark(ctx: Context, time: bool) -> str | None:
+    """The range mark the report uses first for spans of time or for ranges of values; cached per check run."""
+    marks = ctx.shared("range-marks", lambda: _find_first_range_marks(ctx))
+    return marks[time]
+
+
+def _find_first_range_marks(ctx: Context) -> dict[bool, str | None]:
+    first: dict[bool, str | None] = {True: None, False: None}
     for item in ctx.fields:
         for line in item.lines:
-            for match in _RANGE.finditer(line) if any(ch in line for ch in "～~〜—–－-") else ():
-                if not _years(match):
-                    first = match.group(2)
-                    break
-            if first is not None:
-                break
-        if first is not None:
-            break
+            if not any(ch in line for ch in "～~〜—–"):
+                continue
+            for match in _RANGE.finditer(line):
+                time = _is_time(line, match.start(), match.end(), match.group(1), match.group(3))
+                if not _years(match) and first[time] is None:
+                    first[time] = match.group(2)
+            if first[True] is not None and first[False] is not None:
+                return first
     return first
+
+
+def _percent_value(words: str) -> str | None:
+    """`三十五点五` → `35.5`."""
+    whole, _, decimals = words.partition("点")
+    value = chinese_number(whole.replace("〇", "零"))
+    digits = [str(_CN_DIGITS.index(ch)) if ch in _CN_DIGITS else "0" if ch == "零" else "" for ch in decimals]
+    if value is None or "" in digits:
+        return None
+    return f"{value}.{''.join(digits)}" if digits else str(value)
+
+
+def _too_exact(number: str) -> bool:
+    """A figure too exact for 余 or 多: a decimal (`2.5余亩`), or a whole number not ending in 0 (`12余人`)."""
+    if "." in number or "．" in number:
+        return True
+    return len(number) >= 2 and number[-1] != "0"
+
+
+def _said_twice(line: str, start: int) -> str | None:
+    """The 约 / 近 right before a figure that already carries 余 or 多 (`约100余人`), unless it ends a word."""
+    if start == 0 or line[start - 1] not in _ABOUT_WORDS:
+        return None
+    if line[max(0, start - 2) : start] in _NOT_ABOUT:
+        return None
+    return line[start - 1]
 
 
 class NumberUsage(Rule):
@@ -93,7 +202,7 @@ class NumberUsage(Rule):
     title = "数字用法"
     severity = WARNING
     family = "numbers"
-    description = "数字用法不符合《出版物上数字用法》（GB/T 15835），如“二0二六年”“26年度”“3千万元”。"
+    description = "数字用法不符合《出版物上数字用法》（GB/T 15835），如“二0二六年”“26年度”“3千万元”“1-11月”。"
     fixable = True
     fields = frozenset({"section", "unmatched", "title"})
 
@@ -104,19 +213,19 @@ class NumberUsage(Rule):
             if "0" in line or "０" in line:
                 yield from self._mixed_zeros(item, index, line)
             if "千" in line or "百" in line:
-                for match in _MAGNITUDE.finditer(line):
-                    if item.is_protected(index, match.start(), match.end()):
-                        continue
-                    magnitude = match.group("magnitude")
-                    fix = _magnitude_fix(match.group("number"), magnitude)
-                    message = (
-                        f"阿拉伯数字不宜与“{magnitude}”连用（GB/T 15835），“{match.group()}”宜写作“{fix}”。"
-                        if fix
-                        else f"阿拉伯数字不宜与“{magnitude}”连用（GB/T 15835）。"
-                    )
-                    yield self.finding(item, index + 1, match.start() + 1, match.end() + 1, message, fix)
-            if any(ch in line for ch in "～~〜—–－-"):
+                yield from self._magnitudes(item, index, line)
+            if "-" in line or "－" in line:
+                yield from self._hyphen_ranges(item, index, line)
+            if any(ch in line for ch in "～~〜—–"):
                 yield from self._ranges(item, ctx, index, line)
+            if "月" in line:
+                yield from self._mixed_dates(item, index, line)
+            if "百分之" in line and ("%" in line or "％" in line):
+                yield from self._percent_words(item, index, line)
+            if "余" in line or "多" in line:
+                yield from self._approximations(item, index, line)
+            if index + 1 < len(item.lines) and line.rstrip()[-1:].isdigit():
+                yield from self._split_figure(item, index, line, item.lines[index + 1])
 
     def _years(self, item: Field, ctx: Context, index: int, line: str) -> Iterable[Finding]:
         for match in _CN_YEAR.finditer(line):
@@ -144,13 +253,38 @@ class NumberUsage(Rule):
             message = f"汉字数字与阿拉伯数字“0”混用（GB/T 15835）：“{match.group()}”应统一写作汉字数字或阿拉伯数字。"
             yield self.finding(item, index + 1, start + 1, end + 1, message)
 
+    def _magnitudes(self, item: Field, index: int, line: str) -> Iterable[Finding]:
+        for match in _MAGNITUDE.finditer(line):
+            if item.is_protected(index, match.start(), match.end()):
+                continue
+            magnitude = match.group("magnitude")
+            fix = _magnitude_fix(match.group("number"), magnitude)
+            message = (
+                f"阿拉伯数字不宜与“{magnitude}”连用（GB/T 15835），“{match.group()}”宜写作“{fix}”。"
+                if fix
+                else f"阿拉伯数字不宜与“{magnitude}”连用（GB/T 15835）。"
+            )
+            yield self.finding(item, index + 1, match.start() + 1, match.end() + 1, message, fix)
+
+    def _hyphen_ranges(self, item: Field, index: int, line: str) -> Iterable[Finding]:
+        for match in _HYPHEN_RANGE.finditer(line):
+            low, high = Decimal(match.group("low")), Decimal(match.group("high"))
+            start = match.start("mark")
+            if low >= high or item.is_protected(index, match.start(), match.end()):
+                continue
+            time = _is_time(line, match.start(), match.end(), match.group("low"), match.group("high"))
+            mark = "—" if time else "～"
+            shown = f"{match.group('low')}{mark}{match.group('high')}{match.group('unit')}"
+            kind = "时间、序号的起止用一字线" if time else "数值范围用浪纹线"
+            message = f"数值范围不用短横线“{match.group('mark')}”，{kind}，宜写作“{shown}”（GB/T 15835、GB/T 15834）。"
+            yield self.finding(item, index + 1, start + 1, start + 2, message, mark)
+
     def _ranges(self, item: Field, ctx: Context, index: int, line: str) -> Iterable[Finding]:
-        first = _first_range_mark(ctx)
-        if first is None:
-            return
         for match in _RANGE.finditer(line):
+            time = _is_time(line, match.start(), match.end(), match.group(1), match.group(3))
+            first = _first_range_mark(ctx, time)
             mark = match.group(2)
-            if mark == first or _years(match) or item.is_protected(index, match.start(), match.end()):
+            if first is None or mark == first or _years(match) or item.is_protected(index, match.start(), match.end()):
                 continue
             start = match.start(2)
             message = (
@@ -158,3 +292,47 @@ class NumberUsage(Rule):
                 f"这里是{_RANGE_NAMES[mark]}。"
             )
             yield self.finding(item, index + 1, start + 1, start + 2, message)
+
+    def _mixed_dates(self, item: Field, index: int, line: str) -> Iterable[Finding]:
+        for match in _MIXED_DATE.finditer(line):
+            month = _CN_MONTH.search(match.group())
+            if month is not None and month.group() not in _MONTHS:
+                continue  # `2025年一二月份`: two months as a rough time, not a date
+            message = f"同一个日期中汉字数字与阿拉伯数字混用（GB/T 15835）：“{match.group()}”宜统一写法。"
+            yield self.finding(item, index + 1, match.start() + 1, match.end() + 1, message)
+
+    def _percent_words(self, item: Field, index: int, line: str) -> Iterable[Finding]:
+        for match in _PERCENT_WORDS.finditer(line):
+            value = _percent_value(match.group("n"))
+            fix = f"{value}%" if value is not None else None
+            shown = f"，宜写作“{fix}”" if fix else ""
+            message = f"同一段的百分数用“%”书写，“{match.group()}”也应写作阿拉伯数字（GB/T 15835）{shown}。"
+            yield self.finding(item, index + 1, match.start() + 1, match.end() + 1, message, fix)
+
+    def _approximations(self, item: Field, index: int, line: str) -> Iterable[Finding]:
+        for match in _APPROXIMATE.finditer(line):
+            number, mark = match.group("number"), match.group("mark")
+            if mark == "多" and line.startswith("元", match.end()) and HAN_UNIFIED_RE.match(line, match.end() + 1):
+                continue  # `12多元化`: 多元 is a word
+            about = _said_twice(line, match.start())
+            if about is not None:
+                start = match.start() - 1
+                message = f"“{about}”与“{mark}”都表示约数，不宜同用：“{line[start : match.end()]}”。"
+            elif _too_exact(number):
+                start = match.start()
+                message = (
+                    f"“{mark}”表示约数，宜跟在整十、整百等整数之后（如“10{mark}”），“{number}{mark}”既确切又约略。"
+                )
+            else:
+                continue
+            if not item.is_protected(index, start, match.end()):
+                yield self.finding(item, index + 1, start + 1, match.end() + 1, message)
+
+    def _split_figure(self, item: Field, index: int, line: str, after: str) -> Iterable[Finding]:
+        figure = _FIGURE_AT_END.search(line, max(0, len(line) - 24))
+        measure = _MEASURE_AT_START.match(after) if figure is not None else None
+        if figure is None or measure is None or not line[: figure.start()].strip():
+            return
+        number, unit = figure.group().strip(), measure.group().strip()
+        message = f"数字“{number}”与后面的“{unit}”被断在两行（像是从PDF复制时断开的），请把两行接上。"
+        yield self.finding(item, index + 1, figure.start() + 1, figure.start() + 1 + len(number), message)

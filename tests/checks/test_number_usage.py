@@ -26,6 +26,19 @@ POSITIVES = [
     "新建服务点⟦三0⟧个，覆盖⟦五0⟧个村。",
     "⟦26⟧年全年完成投资12亿元。",  # a shortened year before 全年 or a quarter
     "⟦26⟧年第一季度，完成签约项目3个。",
+    # A range with the short hyphen (GB/T 15835 gives only ～ and —): the start and end of a time, a range of values.
+    "全年召开调度会3⟦-⟧5次，督办事项7⟦-⟧9件。",
+    "前三季度即1⟦-⟧9月，累计接待来访群众412人次。",
+    "规划期为2021⟦－⟧2025年，每户补助2⟦-⟧3万元。",
+    "全市排名第4⟦-⟧6位，连续三年进入前十。",
+    # One date, two kinds of numeral (GB/T 15835 4.3, 同类别同形式).
+    "⟦2025年十一月⟧完成项目验收。",
+    "落款：⟦二〇二五年12月⟧",
+    "于⟦10月二十日⟧前报送材料。",
+    # 余 and 多 after a figure that is exact, or after 约 / 近 as well.
+    "开展入户走访⟦37余⟧次，发放资料⟦1523多⟧份。",
+    "新增绿化面积⟦4.5余⟧亩。",
+    "全年接待游客⟦约300余⟧万人次，⟦近20多⟧个团队。",
 ]
 
 NEGATIVES = [
@@ -38,7 +51,11 @@ NEGATIVES = [
     "2024年度考核为优秀等次，2025年12月完成审计。",
     "五百余人参加，三千万元资金到位。",
     "第3百货商店完成改造。",
-    "全年召开调度会3-5次，督办事项7-9件。",
+    "全年召开调度会3～5次，督办事项7～9件；1—11月累计办结41件。",  # 一字线 for a time, 浪纹线 for values
+    "按照GB/T 15835-2011和GB/T 1.1-2009的规定，执行15-3号文件，联系电话0571-8888666。",
+    "节约资金100余万元，最近10余年来，附近20多个村，签约30余个项目。",  # 节约, 最近: other words
+    "推进12多元化主体参与，完成20余次、300多人次、1.5万余元。",
+    "2025年一二月份走访企业，二〇二五年十二月三十一日前完成，2025年12月31日报送。",
     "百分之三十的村实现集体经济收入翻番。",
     "全市统一0时启动应急响应，唯一0投诉的窗口。",  # 一 ends a word before the digit
     "在基层工作26年，全年无休；完成20余起调解。",
@@ -76,8 +93,46 @@ def test_a_far_shortened_year_is_reported_without_a_fix() -> None:
 
 def test_the_range_mark_is_the_first_one_in_the_draft() -> None:
     found, expected = spans_of(
-        "number-usage", "压缩到1⟦～⟧2个工作日。", section="results.service", conduct="时限为3-5个工作日。"
+        "number-usage", "压缩到1⟦～⟧2个工作日。", section="results.service", conduct="时限为3—5个工作日。"
     )
+    assert found == expected
+
+
+def test_a_hyphen_range_does_not_set_the_mark_the_draft_keeps_to() -> None:
+    """The hyphen is reported on its own; the ～ after it is the first right mark, not an inconsistent one."""
+    found, expected = spans_of("number-usage", "压缩到1～2个工作日。", conduct="时限为3-5个工作日。")
+    assert found == expected == []
+
+
+def test_spans_of_time_and_ranges_of_values_keep_their_own_marks() -> None:
+    """GB/T 15834: 1—11月 (a time) beside 3～5个 (values) is right; a second kind of mark for values is not."""
+    found, expected = spans_of("number-usage", "1—11月完成3～5个项目，另有2⟦—⟧4个在建。")
+    assert found == expected
+
+
+def test_hyphen_ranges_are_fixed_with_the_mark_for_their_kind() -> None:
+    text = "1-11月新增就业30-50人，第2-3名。"
+    draft = draft_with("results.service", text)
+    found = [f for f in check_section(draft, template(), "results.service") if f.rule == "number-usage"]
+    assert [f.fix for f in found] == ["—", "～", "—"]
+    assert apply_fixes(text, found) == "1—11月新增就业30～50人，第2—3名。"
+    assert "宜写作“30～50人”" in found[1].message
+
+
+def test_percent_in_words_is_written_with_the_sign_the_report_uses() -> None:
+    text = "完成率百分之九十八点五，较上年提高3%。"
+    draft = draft_with("results.service", text)
+    (finding,) = [f for f in check_section(draft, template(), "results.service") if f.rule == "number-usage"]
+    assert (finding.column, finding.end_column, finding.fix) == (4, 12, "98.5%")
+
+
+def test_percent_in_words_is_left_alone_in_a_paragraph_without_a_percent_sign() -> None:
+    found, expected = spans_of("number-usage", "完成率百分之九十八点五，百分之百完成任务。\n同比增长3%。")
+    assert found == expected == []
+
+
+def test_a_figure_split_from_its_measure_word_across_two_lines() -> None:
+    found, expected = spans_of("number-usage", "全年收集群众诉求⟦45⟧\n条，均已办结。\n全年办结\n45件。\n2025\n年度目标")
     assert found == expected
 
 
