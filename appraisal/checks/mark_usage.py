@@ -35,6 +35,9 @@ Found = tuple[int, int, str, str | None]
 
 _SEPARATORS = "，。、；：,;:"
 _MIXED = lazy_compile(rf"(?<=[{HAN}\w”’）》])([，。、；：])([，。、；：])|(?<=[{HAN}])([,;:，；：])([,;:，；：。])")
+# What `_MIXED` needs somewhere in the line: a search for it skips to the marks, `_MIXED`'s lookbehinds test every
+# character.
+_TWO_MARKS = lazy_compile(r"[，。、；：,;:][，。、；：,;:]")
 _STRENGTH = {m: i for i, m in enumerate("、，,：:；;。")}  # the stronger of two marks is usually the one meant
 _FULL_WIDTH = {",": "，", ";": "；", ":": "："}
 _DENG = lazy_compile(r"(?<![一二三四五六七八九十特优甲乙丙丁同平相何])等、|、等(?![级次待同候于距量价效号额比差])")
@@ -61,6 +64,8 @@ _DOC_NUMBER = lazy_compile(
 
 
 def _mixed(line: str) -> Iterator[Found]:
+    if _TWO_MARKS.search(line) is None:
+        return
     for match in _MIXED.finditer(line):
         first, second = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         if first == second:
