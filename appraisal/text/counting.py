@@ -10,9 +10,10 @@ NOT_ZI = lazy_compile(r"[\W_]+")
 
 
 LONG = 20_000
-"""Characters from which a text is counted line by line, each line's count kept: the status bar and the section
-list count the section on every pause in typing, and a pasted document of 1.6 million 字 took ~0.2 s each time
-while one line had changed."""
+"""Characters from which a text is a pasted document rather than typing. It is counted line by line, each line's
+count kept: the status bar and the section list count the section on every pause in typing, and a pasted document
+of 1.6 million 字 took ~0.2 s each time while one line had changed. The editor checks such a section with the fast
+rules in a worker (`tui.screens.editor_findings`: ~0.1 s there)."""
 _KEPT_CHARS = 8_000_000  # the kept lines' characters at most (then they are forgotten and counted again)
 _line_counts: dict[str, int] = {}
 _kept_chars = 0

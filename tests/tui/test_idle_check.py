@@ -68,13 +68,13 @@ def test_the_idle_worker_reads_a_copy_of_the_texts_the_editor_cannot_change() ->
 
 async def test_a_big_section_is_checked_off_the_ui_thread_one_run_at_a_time() -> None:
     """A pasted document: the fast rules on 1.6 million 字 took 6 s on the UI thread after every pause in typing
-    (keys waited for it). From BIG_SECTION characters they run in a worker, one run at a time; findings for a
+    (keys waited for it). From counting.LONG characters they run in a worker, one run at a time; findings for a
     text typed in since are dropped, and the section is checked again."""
     import threading
 
-    from appraisal.tui.screens.editor_findings import BIG_SECTION
+    from appraisal.text.counting import LONG
 
-    body = "全年税收收入同比增长%，完成年度目标。\n" * (BIG_SECTION // 19 + 1)
+    body = "全年税收收入同比增长%，完成年度目标。\n" * (LONG // 19 + 1)
     path = make_draft(sections={"conduct": body})
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:

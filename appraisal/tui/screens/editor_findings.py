@@ -1,14 +1,14 @@
 """The editor's findings: what the checker says about each section, shown in the section list, the heading above
 the text and the 问题 tab.
 
-Two tiers make them. The fast rules run on the UI thread on every pause in typing (one section, a few ms; a
-section of BIG_SECTION characters or more — a pasted document — is checked in a worker instead, one run at a
-time: 0.6 s at 100,000 字, 6 s at 1.6 million, which froze typing after every pause). The
-whole draft (after it opens and when the profile changes — each once last year's draft is looked up — or after
-other changes than typing: a restore, fixes, a moved block) is checked in a worker thread on a copy, fast rules
-first, then the dictionary rules (≤ 100 ms for 3,000 字, the dictionary loaded on first use), which also run in a
-worker after each pause. Findings from a worker count only for a section whose text is still the one they were
-found in: what was typed meanwhile keeps its own.
+Two tiers make them. The fast rules run on the UI thread on every pause in typing (one section, a few ms; a section
+of `text.counting.LONG` characters or more — a pasted document — is checked in a worker instead, one run at a time:
+0.6 s at 100,000 字, 6 s at 1.6 million, which froze typing after every pause). The whole draft (after it opens and
+when the profile changes — each once last year's draft is looked up — or after other changes than typing: a restore,
+fixes, a moved block) is checked in a worker thread on a copy, fast rules first, then the dictionary rules (≤ 100 ms
+for 3,000 字, the dictionary loaded on first use), which also run in a worker after each pause. Findings from a
+worker count only for a section whose text is still the one they were found in: what was typed meanwhile keeps its
+own.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from appraisal.text.counting import LONG
 from appraisal.tui.background import Runs
 from appraisal.tui.widgets.status_bar import SectionHeading
 
@@ -48,10 +49,6 @@ def texts_copy(draft: Draft) -> Draft:
     return draft.model_copy(
         update={"sections": dict(draft.sections), "profile": draft.profile.model_copy(), "unverified": {}}
     )
-
-
-BIG_SECTION = 20_000
-"""Characters from which a section's fast rules run in a worker (they take ~0.1 s there)."""
 
 
 class BigSectionFindings(Message):
@@ -112,7 +109,7 @@ class EditorFindings:
 
         editor = self.editor
         session = editor.session
-        if len(session.text(section_id)) >= BIG_SECTION:
+        if len(session.text(section_id)) >= LONG:
             self._check_big(section_id)
             return
         self.fast[section_id] = editor.service().check_section(
