@@ -107,5 +107,54 @@ async def test_a_big_section_is_checked_off_the_ui_thread_one_run_at_a_time() ->
         editor.check_section("conduct")
         await wait_until(lambda: "missing-figure" in {f.rule for f in editor.checks.fast.get("conduct", [])})
         assert threads and not any(threads)  # never on the UI thread
-        await wait_until(lambda: not editor.checks.big_running, timeout=60)
+        await wait_until(lambda: not editor.checks.big.running, timeout=60)
         assert editor.session.text("conduct").endswith("又一句字")
+
+
+async def test_a_big_section_the_checker_fails_on_keeps_its_findings_and_the_next_one_is_checked(caplog) -> None:  # type: ignore[no-untyped-def]
+    """The checker's own failure on a big section (not a rule's, which is a finding) is logged; the findings shown
+    stay, the app goes on, and a section asked for meanwhile is checked after it."""
+    import logging
+    import threading
+
+    from appraisal.text.counting import LONG
+
+    body = "全年税收收入同比增长%，完成年度目标。\n" * (LONG // 19 + 1)
+    path = make_draft(sections={"conduct": body, "study": body})
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await editor_ready(app)
+        await wait_until(lambda: editor.started and not editor.checks.whole.pending, timeout=60)
+        service = editor.service()
+        checked = service.check_section
+        release = threading.Event()
+        asked: list[str] = []
+
+        def check_section(draft, template, section_id, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if args[1] is WHEN_IDLE:
+                return checked(draft, template, section_id, *args, **kwargs)
+            asked.append(section_id)
+            if section_id == "conduct":
+                release.wait(30)
+                raise RuntimeError("the checker broke")
+            return checked(draft, template, section_id, *args, **kwargs)
+
+        service.check_section = check_section  # type: ignore[method-assign]
+        shown = list(editor.checks.fast["conduct"])
+        assert "missing-figure" in rules_of(shown)
+        editor.checks.fast.pop("study", None)
+        with caplog.at_level(logging.ERROR):
+            editor.check_section("conduct")
+            editor.check_section("study")  # waits for the run on conduct
+            assert editor.checks.big_waiting == ["study"]
+            release.set()
+            await wait_until(lambda: "missing-figure" in rules_of(editor.checks.fast.get("study", [])), timeout=60)
+        assert asked == ["conduct", "study"]
+        assert editor.checks.fast["conduct"] == shown  # the findings shown stay
+        assert "checking a big section failed" in caplog.text
+        await pilot.press("a")
+        assert app.is_running
+
+
+def rules_of(found: list) -> set[str]:  # type: ignore[type-arg]
+    return {f.rule for f in found}

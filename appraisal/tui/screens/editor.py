@@ -33,7 +33,7 @@ from appraisal.tui.background import EXPORT_BUSY, LongJob
 from appraisal.tui.screens import editor_dialogs
 from appraisal.tui.screens import editor_navigation as navigation
 from appraisal.tui.screens import editor_status as status
-from appraisal.tui.screens.editor_findings import BigSectionFindings, EditorFindings, IdleFindings, WholeFindings
+from appraisal.tui.screens.editor_findings import EditorFindings, IdleFindings, WholeFindings
 from appraisal.tui.screens.editor_side import LastYear, LastYearFound, insert_note, show_notes
 from appraisal.tui.screens.save_controller import SaveController, SaveHooks
 from appraisal.tui.widgets.guidance import GuidancePanel
@@ -368,11 +368,6 @@ class EditorScreen(Screen[None]):
     def _whole_found(self, event: WholeFindings) -> None:
         if self.live:
             self.checks.whole_found(event)
-
-    @on(BigSectionFindings)
-    def _big_found(self, event: BigSectionFindings) -> None:
-        if self.live:
-            self.checks.big_found(event)
 
     def refresh_status(self) -> None:
         status.refresh_status(self)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from appraisal.text.counting import LONG
-from appraisal.tui.background import Runs
+from appraisal.tui.background import LongJob, Runs
 from appraisal.tui.widgets.status_bar import SectionHeading
 
 if TYPE_CHECKING:
@@ -51,17 +51,6 @@ def texts_copy(draft: Draft) -> Draft:
     )
 
 
-class BigSectionFindings(Message):
-    """Posted by the worker that checked a big section with the fast rules: its findings and the text they were
-    found in."""
-
-    def __init__(self, section_id: str, text: str, found: list[Finding] | None) -> None:
-        super().__init__()
-        self.section_id = section_id
-        self.text = text
-        self.found = found  # None: the checker itself failed (logged); the findings shown stay
-
-
 class WholeFindings(Message):
     """Posted by the worker that checks the whole draft with the fast rules: the findings by section, and the
     text each section had in the copy it checked."""
@@ -82,7 +71,8 @@ class EditorFindings:
         self.fast: dict[str, list[Finding]] = {}  # the fast rules' findings, checked on the UI thread
         self.idle: dict[str, tuple[str, list[Finding]]] = {}  # the dictionary rules': (the text checked, findings)
         self.whole = Runs()  # the whole-draft checks: an older one's findings are dropped once a newer one's came
-        self.big_running = False  # a big section's fast rules are running in a worker
+        # A big section's fast rules, in a worker; never refused: a section asked for meanwhile waits its turn.
+        self.big: LongJob[list[Finding]] = LongJob(editor, "big-section-check", busy_sentence="")
         self.big_waiting: list[str] = []  # big sections asked for meanwhile, checked when that run ends
 
     @staticmethod
@@ -121,35 +111,37 @@ class EditorFindings:
     def _check_big(self, section_id: str) -> None:
         """The fast rules on a big section, in a worker on a copy taken now; while one runs, the next waits (a
         thread cannot be stopped: runs started on every pause would pile up)."""
-        if self.big_running:
+        if self.big.running:
             if section_id not in self.big_waiting:
                 self.big_waiting.append(section_id)
             return
         from appraisal.service import TYPING
 
-        self.big_running = True
         editor = self.editor
         draft = editor.session.draft.model_copy(deep=True)
         service, template, last_year = editor.service(), editor.session.template, editor.last_year
+        text = draft.sections.get(section_id, "")
 
-        def check() -> None:
-            text = draft.sections.get(section_id, "")
-            try:
-                found = service.check_section(draft, template, section_id, last_year, TYPING)
-            except Exception:  # a rule's bug is a finding already (check-failed); this is the checker's own
-                log.exception("checking a big section failed")
-                found = None
-            editor.post_message(BigSectionFindings(section_id, text, found))
+        def failed(error: Exception) -> None:
+            # A rule's bug is a finding already (check-failed); this is the checker's own.
+            log.error("checking a big section failed", exc_info=error)
+            self._big_found(section_id, text, None)
 
-        editor.run_worker(check, thread=True, group="big-section-check", exit_on_error=False)
+        self.big.start(
+            lambda: service.check_section(draft, template, section_id, last_year, TYPING),
+            lambda found: self._big_found(section_id, text, found),
+            failed,
+        )
 
-    def big_found(self, event: BigSectionFindings) -> None:
-        """A big section's fast findings, if its text is still the one checked; then the next waiting section."""
-        self.big_running = False
-        if event.found is not None and event.text == self.editor.session.text(event.section_id):
-            self.fast[event.section_id] = event.found
-            self.show_section(event.section_id)
-            self.check_when_idle([event.section_id])
+    def _big_found(self, section_id: str, text: str, found: list[Finding] | None) -> None:
+        """A big section's fast findings (None: the checker itself failed, the findings shown stay), if its text is
+        still the one checked; then the next waiting section."""
+        if not self.editor.live:
+            return
+        if found is not None and text == self.editor.session.text(section_id):
+            self.fast[section_id] = found
+            self.show_section(section_id)
+            self.check_when_idle([section_id])
         if self.big_waiting:
             self._check_big(self.big_waiting.pop(0))
 
