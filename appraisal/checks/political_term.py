@@ -5,7 +5,8 @@ checked against the year the report is about (`political_facts`, data with a sou
 - the guiding list of a congress and its plenums (`党的二十大和二十届二中、三中全会精神`) that leaves out the latest
   plenum held before the year began, or names a Central Committee whose term has ended (also one plenum alone:
   `学习贯彻党的十九届六中全会精神` in a 2026 report);
-- a stage of a five-year plan put in the wrong year (`“十四五”规划开局之年` in a 2026 report);
+- a stage of a five-year plan put in the wrong year (`“十四五”规划开局之年` in a 2026 report, `十二五开端` in 2021),
+  and the first year of carrying out a congress's spirit (`全面贯彻党的二十大精神的开局之年` is 2023);
 - an anniversary counted wrong for its year (`今年是建党104周年` in 2026);
 - a rule or law in 《》 under a wrong name (`《中国共产党纪律处份条例》`, `《中国纪律处分条例》`), replaced by
   another (`《信访条例》` after 2022) or not yet issued.
@@ -39,7 +40,12 @@ _NO_TERM = lazy_compile(r"(?<![届次])(?<=党的)[一二三四五六七八九]�
 _PLENUM_NUMBER = lazy_compile(r"([一二三四五六七八九])中")
 _PLAN = lazy_compile(
     r"[“\"〝]?十(?P<n>[一二三四五])五[”\"〞]?(?:规划|时期)?的?"
-    r"(?P<stage>开局之年|开局年|起步之年|第一年|首年|收官之年|收官年|最后一年)"
+    r"(?P<stage>开局之年|开局年|开端之年|开端|起步之年|第一年|首年|收官之年|收官年|最后一年)"
+)
+_START_STAGES = ("开局之年", "开局年", "开端之年", "开端", "起步之年", "第一年", "首年")
+# The first year of carrying out a congress's spirit: `全面贯彻党的二十大精神的开局之年` is 2023, the year after it.
+_CONGRESS_FIRST_YEAR = lazy_compile(
+    rf"贯彻(?:落实)?党的(?P<term>{_TERM})大精神的?(?:开局之年|开局年|开局起步之年|第一年|首年)"
 )
 # A year of a plan called one of its working years: `“十四五”规划的关键之年`, `实施“十四五”规划的攻坚之年`.
 _PLAN_YEAR = lazy_compile(
@@ -109,6 +115,7 @@ class PoliticalTerm(Rule):
             said = [
                 *self._meetings(line, ctx.year, known),
                 *self._plans(line, ctx.year, known),
+                *self._congress_first_years(line, ctx.year, known),
                 *self._anniversaries(line, ctx.year, known, self._anniversary),
                 *self._documents(line, ctx.year, known),
             ]
@@ -150,7 +157,7 @@ class PoliticalTerm(Rule):
             if year is None:
                 continue
             stage = match.group("stage")
-            right = plan[0] if stage in ("开局之年", "开局年", "起步之年", "第一年", "首年") else plan[1]
+            right = plan[0] if stage in _START_STAGES else plan[1]
             if year != right:
                 yield _Said(match.start(), match.end(), f"{match.group()}是{right}年，不是{year}年。")
         for match in _PLAN_YEAR.finditer(line):
@@ -159,6 +166,20 @@ class PoliticalTerm(Rule):
             if plan is not None and year is not None and year > plan[1]:
                 message = f"“十{match.group('n')}五”规划期为{plan[0]}—{plan[1]}年，{year}年已不在其中。"
                 yield _Said(match.start(), match.end(), message)
+
+    @staticmethod
+    def _congress_first_years(line: str, report_year: int | None, known: Facts) -> Iterator[_Said]:
+        """`2026年是全面贯彻党的二十大精神的开局之年`: that first year is the one after the congress (2023)."""
+        if "精神的" not in line and "精神开局" not in line:
+            return
+        for match in _CONGRESS_FIRST_YEAR.finditer(line):
+            congress = known.meetings.get((chinese_number(match.group("term")) or 0, 0))
+            year, _named = _year_meant(line, match.start(), report_year)
+            if congress is None or year is None or year == congress.year + 1:
+                continue
+            first = congress.year + 1
+            message = f"{match.group()}是{first}年（{congress.name}于{congress.year}年召开），不是{year}年。"
+            yield _Said(match.start(), match.end(), message)
 
     @staticmethod
     def _anniversaries(line: str, report_year: int | None, known: Facts, pattern: re.Pattern[str]) -> Iterator[_Said]:
