@@ -626,3 +626,17 @@ async def test_closing_the_app_while_the_editor_mounts_leaves_no_error_and_no_lo
         async with app.run_test(size=(80, 24)):
             pass
         assert not lock_path(path).exists()
+
+
+async def test_closing_the_app_while_the_editor_mounts_keeps_the_writers_place() -> None:
+    """The editor closed in its first instant has already put the text and the cursor where the writer left off
+    when it finds its other widgets gone: the place saved on closing is that one, not the first section's start (an
+    early return from on_mount on a closing app lost it every time)."""
+    from appraisal.app.ui_state import Position, load_position, save_position
+
+    for number in range(3):
+        path = make_draft(name=f"李{number}", sections={"study": "认真学习理论知识。"})
+        save_position(path, Position("study", 0, 3))
+        async with make_app(path).run_test(size=(80, 24)):
+            pass
+        assert load_position(path) == Position("study", 0, 3)

@@ -213,7 +213,9 @@ class EditorScreen(Screen[None]):
         """The first frame shows the text as soon as possible: the section list with its lengths, and the
         section where the user left off. The checker's findings, the guidance tabs and last year's draft follow
         right after it is drawn. The app may be closing meanwhile (a test's Pilot leaving at once, Ctrl+Q in the
-        first instant): the widgets are gone then, and there is nothing to show."""
+        first instant): the widgets are gone then, and there is nothing to show. Caught, not avoided by an early
+        return: the text area (held, not queried) has the writer's section and cursor by then, and closing saves
+        that place; returning early saved the first section's start instead."""
         try:
             self._show_first()
         except NoMatches:
