@@ -39,7 +39,8 @@ _RATE_VERB = lazy_compile(
     rf"(?=[{_END}、）)]|$)"
 )
 _NOT_A_NUMBER = "〇零一二两三四五六七八九十百千几数近逾超过破上成"  # what may stand for the number before 万余
-_ABOUT = lazy_compile(rf"(?<=[{HAN}])(?<![{_NOT_A_NUMBER}])[万亿](?:余|多)(?=万?元|美元)")
+# The magnitude first, what stands before it tested after it (lookbehinds first, the engine tries every place).
+_ABOUT = lazy_compile(rf"[万亿](?<=[{HAN}][万亿])(?<![{_NOT_A_NUMBER}][万亿])(?:余|多)(?=万?元|美元)")
 _VERBS = (
     "建成|新建|建设|建立|组建|成立|设立|创建|打造|培育|新增|引进|签约|开工|竣工|举办|开展|召开|组织|接待|受理|办结|"
     "查处|化解|排查|整改|发放|救助|走访|慰问|帮扶|培训|完成|实施|储备|谋划|出台|制定|修订|印发|撰写|形成|发现|解决|"
@@ -49,7 +50,7 @@ _VERBS = (
 _MEASURES = "个家项件户所座条批场次名处期篇套台起支类份"
 _VERB_SET = frozenset(_VERBS.split("|"))
 _VERB_ENDS = "".join(sorted({verb[-1] for verb in _VERB_SET}))
-_MEASURE_BEFORE_HAN = lazy_compile(rf"(?<=[{_VERB_ENDS}了])[{_MEASURES}](?=[{HAN}])")
+_MEASURE_BEFORE_HAN = lazy_compile(rf"[{_MEASURES}](?<=[{_VERB_ENDS}了][{_MEASURES}])(?=[{HAN}])")
 # A measure word that begins a word after such a verb: `完成项目`, `建立台账`, `召开座谈会`, `组织起来`.
 _WORDS_AFTER_TEXT = (
     "个人 个别 个性 个体 个案 个税 个数 家庭 家园 家乡 家属 家风 家教 家长 家具 家电 "
@@ -80,10 +81,12 @@ _TIMES = lazy_compile(r"(?:增长|提高|增加|扩大|提升|翻|达到|是上�
 _CLASS = lazy_compile(r"(?:为|于|到|属于|是)(?=类(?:[，。；、,;]|的|$))")
 
 
+_GROWTH_WORDS = ("增长", "下降", "增加", "减少", "提高", "降低", "上升", "下滑")
 _GROWTH = lazy_compile(
-    rf"(?<=[元亩吨人户个家项%％米里次])[，,](?:同比|比上年|较上年|比去年|较去年)?"
-    rf"(?:增长|下降|增加|减少|提高|降低|上升|下滑)了?(?=[{_END}])"
+    rf"[，,](?<=[元亩吨人户个家项%％米里次][，,])(?:同比|比上年|较上年|比去年|较去年)?"
+    rf"(?:{'|'.join(_GROWTH_WORDS)})了?(?=[{_END}])"
 )
+_GROWTH_STARTS = "".join(sorted({word[0] for word in _GROWTH_WORDS}))
 _COLON_EMPTY = lazy_compile(r"(?<=[为达比])[：:](?=[，。；、,;])")  # not 是：， (`主要做法是：，`)
 _SHARE_WORDS = r"(?:任务|目标|计划|总量|总数|总额|总值|总产值|总收入|总人口|总面积|比重|总和|全部)"
 _SHARE = lazy_compile(
@@ -114,9 +117,11 @@ _ENDS_A_WORD = frozenset(_ENDS_A_WORD_TEXT.split())
 _HOUSEHOLDS = ("群众", "居民", "村民", "家庭", "农民", "职工", "农户", "住户")
 # A measure word doubled after the thing counted is a missing number whatever the thing (`惠及农户户`).
 # A verb of doing or counting right before a measure word that ends the clause: `整顿提升个，` `新建个。`.
-_VERB_THEN_MEASURE = lazy_compile(
-    rf"(?:{_VERBS}|提升|转化|整顿|达标|验收|销号)了?(?P<measure>[个项件家户处座])(?=[{_END}、]|$)"
-)
+# Found measure word first (one class the engine skips to) and the verb read back from it with `endswith`: a
+# hundred verbs first were tried at every place of every line. The same places as the verbs first: no verb holds a
+# mark, so a verb never spans a measure word that ends a clause.
+_MEASURE_ENDS_CLAUSE = lazy_compile(rf"[个项件家户处座](?=[{_END}、]|$)")
+_VERBS_BEFORE_MEASURE = (*_VERB_SET, "提升", "转化", "整顿", "达标", "验收", "销号")
 
 
 def _words_before(line: str, at: int, count: int = 4) -> int:
@@ -148,7 +153,7 @@ def _rates(line: str) -> Iterator[Gap]:
     if any(word in line for word in ("率", "比", "速", "幅", "度", "面")):
         for match in _RATE_VERB.finditer(line):
             yield match.end(), _words_before(line, match.start(), 2), match.end()
-    if "余" in line or "多" in line:
+    if ("万" in line or "亿" in line) and ("余" in line or "多" in line):
         for match in _ABOUT.finditer(line):
             end = line.index("元", match.end()) + 1
             yield match.start(), _words_before(line, match.start(), 2), end
@@ -193,12 +198,16 @@ def _numbers_left_out(line: str) -> Iterator[Gap]:
 
 def _stripped(line: str) -> Iterator[Gap]:
     """The shapes a report leaves when its figures were stripped (see the module's docstring)."""
-    for match in _VERB_THEN_MEASURE.finditer(line):
-        at = match.start("measure")
-        if line[at - 1 : at + 1] not in _ENDS_A_WORD and line[at - 2 : at + 1] not in _ENDS_A_WORD:
+    for match in _MEASURE_ENDS_CLAUSE.finditer(line):
+        at = match.start()
+        after_verb = line.endswith(_VERBS_BEFORE_MEASURE, 0, at) or (
+            line[at - 1 : at] == "了" and line.endswith(_VERBS_BEFORE_MEASURE, 0, at - 1)
+        )
+        if after_verb and line[at - 1 : at + 1] not in _ENDS_A_WORD and line[at - 2 : at + 1] not in _ENDS_A_WORD:
             yield at, _words_before(line, at, 4), at + 1
-    for match in _GROWTH.finditer(line):
-        yield match.end(), match.start() + 1, match.end()
+    if any(ch in line for ch in _GROWTH_STARTS):  # one character: `in` with two takes as long as a search
+        for match in _GROWTH.finditer(line):
+            yield match.end(), match.start() + 1, match.end()
     if "：" in line or ":" in line:
         for match in _COLON_EMPTY.finditer(line):
             yield match.end(), _words_before(line, match.start(), 3), match.end()
@@ -210,7 +219,8 @@ def _stripped(line: str) -> Iterator[Gap]:
             else:
                 yield match.end(), _words_before(line, match.end(), 4), match.end()
     if "元" in line:
-        for match in (*_BARE_YUAN.finditer(line), *_BARE_DOLLAR.finditer(line)):
+        dollars = _BARE_DOLLAR.finditer(line) if "美元" in line else ()
+        for match in (*_BARE_YUAN.finditer(line), *dollars):
             at = match.start("unit")
             if not line[:at].endswith("单位为"):
                 yield at, _words_before(line, at, 4), match.end()
