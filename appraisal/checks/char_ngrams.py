@@ -26,6 +26,7 @@ EDGE = "|"  # before the first and after the last character of a run of Han char
 DISCOUNT = 0.75
 FORMAT = 1  # of the prebuilt copy in the cache folder
 _EDGE_SHARE = 0.05  # the unigram chance of the end of a run
+LOG_P_KEPT = 200_000  # terms `score` keeps (~30 MB at most; a check of 3,000 字 asks for ~5,000)
 
 
 class CharNgrams:
@@ -60,6 +61,7 @@ class CharNgrams:
         self._unigram = {ch: (count + 0.5) / total for ch, count in counts}
         self._unigram[EDGE] = _EDGE_SHARE
         self._unknown = 0.5 / total
+        self._log_p: dict[str, float] = {}  # log P(last character | the others) by the characters, for `score`
 
     def parts(
         self,
@@ -134,8 +136,15 @@ class CharNgrams:
         text = before + ch + after
         at = len(before)
         total = 0.0
+        known = self._log_p  # a check asks for the same few thousand terms ~20,000 times (each two bisections)
+        if len(known) > LOG_P_KEPT:
+            known.clear()
         for end in range(at + first, min(at + 3, len(text))):  # the character and the two after it, in context
-            total += math.log(self.p(text[max(0, end - 2) : end], text[end]))
+            gram = text[max(0, end - 2) : end + 1]
+            term = known.get(gram)
+            if term is None:
+                term = known[gram] = math.log(self.p(gram[:-1], gram[-1]))
+            total += term
         return total
 
 

@@ -34,6 +34,9 @@ WINDOW = 4  # characters either side of a suspect that the local split looks at
 ATTESTED = 3  # three characters seen this often in running text are taken as written
 SELDOM_IN_TEXT = 20  # a character seen fewer times in the 3.8 M 字 of running text is never taken for a slip there,
 # nor in a non-word unless a common word explains it beyond doubt (typo_in_context.SURE)
+SEARCHED = 20_000  # a document up to this long is searched for the phrase written otherwise before the corrections
+# are worked out (a search of a longer one costs more than working them out)
+OCCURRENCES = 50  # of the phrase's longer half looked at in that search
 MEMO = 50_000  # entries each memo keeps (the latest used): far more than a long report's suspects
 # A variant written for the standard form (`家俱` for 家具, `座落` for 坐落, `关健` for 关键): a dictionary word whose
 # character has the sound and the shape of one that makes a word far more frequent (VARIANT_GAP buckets: 2^4 = 16
@@ -79,15 +82,44 @@ def _written_elsewhere(
     evidence the counts of running text lack; they must still agree, if less strongly (DOCUMENT_GAIN)."""
     start = j - i
     left, right = window[max(0, start - SIDE) : start], window[start + len(word) : start + len(word) + SIDE]
-    weak = _weak(model, pairs, window, j, word, i)
-    if not weak or len(left) + len(right) < SIDE or document.count(left + word + right) > 1:
+    if len(left) + len(right) < SIDE:
         return None  # at a run's edge the punctuation bounds the phrase: two characters on one side suffice
+    if len(document) <= SEARCHED and not _another_between(document, left + word[:i], word[i], word[i + 1 :] + right):
+        return None  # no correction is written elsewhere: the weak ones are not worked out (~20% of a check)
+    weak = _weak(model, pairs, window, j, word, i)
+    if not weak or document.count(left + word + right) > 1:
+        return None
     best = None
     for ch, gain in weak:
         other = word[:i] + ch + word[i + 1 :]
         if document.count(left + other + right) and (best is None or gain > best[3]):
             best = (ch, other, word, gain)
     return best
+
+
+def _another_between(document: str, head: str, written: str, tail: str) -> bool:
+    """Whether `document` may hold `head`, then one character other than `written`, then `tail` (the phrase with
+    another character in the place of the written one): False only when it certainly does not. The longer of the
+    two is searched for; past OCCURRENCES of it the answer is yes."""
+    if len(head) >= len(tail):
+        at = document.find(head)
+        for _ in range(OCCURRENCES):
+            if at < 0:
+                return False
+            middle = at + len(head)
+            if middle < len(document) and document[middle] != written and document.startswith(tail, middle + 1):
+                return True
+            at = document.find(head, at + 1)
+        return True
+    at = document.find(tail, len(head) + 1)
+    for _ in range(OCCURRENCES):
+        if at < 0:
+            return False
+        middle = at - 1
+        if document[middle] != written and document.startswith(head, middle - len(head)):
+            return True
+        at = document.find(tail, at + 1)
+    return True
 
 
 @per_model(MEMO, models=2)

@@ -29,3 +29,25 @@ def test_a_real_word_the_document_writes_otherwise_elsewhere_is_found() -> None:
 )
 def test_a_real_word_the_document_does_not_contradict_stays_silent(text: str) -> None:
     assert findings(text) == []
+
+
+def test_the_search_for_another_character_agrees_with_counting_every_candidate() -> None:
+    """`_another_between` stands in front of working out the weak corrections: it must say yes wherever one of
+    them could be written in the document (`document.count(head + ch + tail)` for a character `ch` other than the
+    written one), and on short texts (fewer occurrences than it looks at) no otherwise, whichever of head and tail
+    is longer."""
+    import itertools
+    import random
+
+    from appraisal.checks.real_word import _another_between
+
+    rng = random.Random(20261207)
+    alphabet = "工功业企\n"
+    for _ in range(3000):
+        document = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        head = "".join(rng.choice(alphabet[:4]) for _ in range(rng.randint(0, 3)))
+        tail = "".join(rng.choice(alphabet[:4]) for _ in range(rng.randint(0, 3)))
+        written = rng.choice(alphabet[:4])
+        expected = any(document.count(head + ch + tail) for ch in itertools.chain(alphabet, "x") if ch != written)
+        assert _another_between(document, head, written, tail) == expected, (document, head, written, tail)
+    assert _another_between("工业" * 60, "工", "业", "") is True  # past OCCURRENCES: yes, the weak ones worked out

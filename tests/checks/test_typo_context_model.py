@@ -95,6 +95,34 @@ def test_the_counts_prefer_the_common_sequence() -> None:
     assert model.triple("再加上") > model.triple("在加上")
 
 
+def test_the_kept_terms_of_a_score_are_those_it_would_work_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`score` keeps each log-probability it works out: a score asked again (kept terms) is the very float worked
+    out afresh, and the store is emptied past LOG_P_KEPT terms."""
+    import math
+
+    model = char_ngrams.char_ngrams()
+    asked = [
+        ("以我", "门", "也要", 0),
+        ("|", "在", "加上", 0),
+        ("全面", "贯", "彻落", 1),
+        ("|", "章", "|", 0),
+        ("我", "们", "", 0),
+    ]
+
+    def afresh(before: str, ch: str, after: str, first: int) -> float:
+        text, at = before + ch + after, len(before)
+        return sum(
+            math.log(model.p(text[max(0, end - 2) : end], text[end]))
+            for end in range(at + first, min(at + 3, len(text)))
+        )
+
+    for args in asked * 2:  # the second time from the kept terms
+        assert model.score(*args[:3], first=args[3]) == afresh(*args)
+    monkeypatch.setattr(char_ngrams, "LOG_P_KEPT", 3)
+    model.score("以我", "门", "也要")
+    assert len(model._log_p) <= 3 + 3  # emptied before the terms of one score are added
+
+
 @pytest.fixture(scope="module")
 def first_counts(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, char_ngrams.CharNgrams]:
     """The counts made from the data file in an empty cache folder, as a first run makes them (which writes the
