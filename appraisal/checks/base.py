@@ -199,8 +199,11 @@ class Context:
         escapes: Mapping[str, Sequence[tuple[int, ...]]] | None = None,
         options: CheckOptions = DEFAULT_OPTIONS,
         last_year: Draft | None = None,
+        headings: Sequence[str] = (),
     ) -> None:
         self.draft = draft
+        # A checked document's own headings, which the importer took out of the text (`一、2025年工作回顾`).
+        self.headings = headings
         self.last_year = last_year  # last year's draft, when the caller found one (`copied-from-last-year`)
         self.template = template
         self.options = options  # the user's choices: rules switched off, their own word lists

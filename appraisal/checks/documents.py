@@ -74,6 +74,7 @@ def document_context(
         markdown=result.document.kind == "md",
         escapes=result.escapes,
         options=options,
+        headings=[source.heading for sources in result.sources.values() for source in sources],
     )
 
 

@@ -7,9 +7,12 @@ Only years the context ties to the year under review are checked; history (`2019
   `2021年，我调任…`, `2019年以来`);
 - a report of the year (the 考核年度, the year before or the year after): `2025年度工作总结`, `2024年度述职报告`;
 - the title (the 考核年度, or the year after, as in `2026年工作总结和2027年工作计划`);
+- the year named right after 去年 / 明年 (`明年（2026年）` in a 2026 report is wrong);
 - a sentence or paragraph of the body that opens with a date (`2025年12月，完成…`, `2025年度，本人分管的…`): it
   one or two years before the 考核年度 is last year's text left in, unless the sentence tells a history
-  (`2024年，我调任…`, `2024年3月，组织安排我到…工作`); older years are history and later ones plans.
+  (`2024年，我调任…`, `2024年3月，组织安排我到…工作`); older years are history and later ones plans. A document
+  checked on its own that says it reviews the year before (`一、2025年工作回顾` under a title of 2026, a speech
+  that is `总结2025年政府工作`) is not reported for sentences opening with that year.
 """
 
 from __future__ import annotations
@@ -23,6 +26,15 @@ from appraisal.text.lazy_regex import lazy_compile
 # The year's first digit comes first (the lookbehind after it), so the engine skips to the 1s and 2s.
 _YEAR = lazy_compile(r"(?P<year>[12１２](?<![0-9０-９].)[0-9０-９]{3})(?![0-9０-９])\s*(?P<suffix>年度|年)")
 _THIS_YEAR_BEFORE = lazy_compile(r"(?:今年|本年度|本年)(?:是|为|即)?\s*[（(]?\s*$")
+# Last or next year named with its number: `去年（2025年）`, `明年即2026年` in a 2026 report.
+_OTHER_YEAR_BEFORE = lazy_compile(r"(?P<word>去年|上年度|上一年|明年|下一年|来年)(?:是|为|即)?\s*[（(]?\s*$")
+_OFFSETS = {"去年": -1, "上年度": -1, "上一年": -1, "明年": 1, "下一年": 1, "来年": 1}
+# A document given early in a year that says it reviews the year before: `一、2025年工作回顾`, `总结2025年政府工作`,
+# `“十四五”时期及2025年工作回顾` (a 2026 government report, a speech at a 2026 meeting).
+_REVIEWED = lazy_compile(
+    r"(?P<year>(?:19|20)[0-9]{2})\s*年度?(?:主要|重点)?工作(?:回顾|总结|情况|完成情况|推进情况)"
+    r"|(?:总结|回顾)(?P<named>(?:19|20)[0-9]{2})\s*年"
+)
 _REPORT_AFTER = lazy_compile(r"\s*(?:个人)?(?:工作)?(?:总结|述职|述廉)")
 _OPENING_AFTER = lazy_compile(r"\s*(?:[，,]|是)")
 _HISTORY = lazy_compile(r"以来|调任|任职|担任|到任|任命|来到|参加工作|入职|调入|调至|提拔")
@@ -54,6 +66,23 @@ def _sentence_end(line: str, start: int) -> int:
     """Where the sentence running from `start` ends (its 。), or the end of the line."""
     end = line.find("。", start)
     return len(line) if end < 0 else end
+
+
+def _reviewed_years(ctx: Context) -> frozenset[int]:
+    """The years a checked document says it reviews, when it is not the year it was found to be about: a report
+    or speech given in January reviews the year before (only for documents; a draft's 考核年度 is what it reviews)."""
+    if not ctx.document or ctx.year is None:
+        return frozenset()
+    return ctx.shared("reviewed-years", lambda: _find_reviewed(ctx, ctx.year))
+
+
+def _find_reviewed(ctx: Context, year: int | None) -> frozenset[int]:
+    found = set()
+    for text in (*(item.text for item in ctx.fields), *ctx.headings):
+        if "年" in text:
+            for match in _REVIEWED.finditer(text):
+                found.add(int(match.group("year") or match.group("named")))
+    return frozenset(y for y in found if year is not None and y == year - 1)
 
 
 def _opening(ctx: Context) -> tuple[str, int] | None:
@@ -126,6 +155,12 @@ class YearMismatch(Rule):
         )
         if this_year:
             return None if found == year else f"这里指的是本年度，但写的是“{token}”，与考核年度 {year} 年不符。"
+        other = _OTHER_YEAR_BEFORE.search(line, max(0, match.start() - _CONTEXT), match.start())
+        if other is not None and found != year + _OFFSETS[other.group("word")]:
+            meant = year + _OFFSETS[other.group("word")]
+            return f"“{other.group('word')}”应是{meant}年，这里写的是“{token}”（考核年度为 {year} 年）。"
+        if found in _reviewed_years(ctx):
+            return None
         if year - 2 <= found < year and self._opens_dated_sentence(line, match):
             return f"这句以“{token}”开头，与考核年度 {year} 年不符，可能是往年的内容没有改。"
         work = _REPORT_AFTER.match(line, end) if match.group("suffix") == "年度" else None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from appraisal.checks import RULES, check_draft
+from appraisal.checks.documents import check_document
 
 from .marks import draft_with, spans_of, template
 
@@ -34,6 +37,9 @@ POSITIVES = [
     "今年（⟦２０２４年⟧）新增限额以上企业37家。",
     "⟦2023年度⟧个人总结已按要求报送组织人事科。",
     "本年度(⟦2024 年⟧)办理群众来信来访46件。",
+    # Last or next year named with its number, and the number is another year.
+    "明年（⟦2025年⟧）将重点抓好招商引资和项目建设。",
+    "去年即⟦2025年⟧，全区外贸进出口总额86.4亿元。",
 ]
 
 NEGATIVES = [
@@ -58,6 +64,7 @@ NEGATIVES = [
     "今年以来，全区消费市场持续回暖，2024年同期为负增长。",
     "自2018年参加工作以来，我始终坚守岗位。",
     "2024年，我局被评为全省商务系统先进集体。",  # not the opening paragraph: history
+    "明年（2026年）将重点抓好招商引资，去年（2024年）同期仅完成12个项目。",
     "今年（2025年）以来，全区消费市场持续回暖。",
     "2025年全年完成外贸进出口总额86.4亿元。",
     "2024年全年外贸进出口总额为80.1亿元，今年继续保持增长。",
@@ -145,3 +152,22 @@ def test_no_year_in_the_profile_no_finding() -> None:
 
 def test_rule_is_a_warning() -> None:
     assert (RULES["year-mismatch"].severity, RULES["year-mismatch"].fixable) == ("warning", False)
+
+
+def _document_findings(tmp_path: Path, text: str) -> list[tuple[int, int]]:
+    path = tmp_path / "报告.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(f.line, f.column) for f in check_document(path).findings if f.rule == "year-mismatch"]
+
+
+def test_a_document_that_says_it_reviews_the_year_before_is_not_reported(tmp_path: Path) -> None:
+    """A report given in January under the new year's title reviews the year before: its sentences dated that
+    year are its subject, not last year's text left in (a 2026 speech `总结2025年…工作`, `一、2025年工作回顾`)."""
+    speech = "2026年全县工作会议讲话\n今天的会议总结2025年全县工作。\n2025年，全县完成地区生产总值87.4亿元。\n"
+    assert _document_findings(tmp_path, speech) == []
+    report = "2026年学校工作报告\n各位代表：\n一、2025年工作回顾\n2025年，学校完成了年度目标任务。\n"
+    assert _document_findings(tmp_path, report) == []  # the heading the importer took out of the text counts
+    plain = "2026年全县工作会议讲话\n今天的会议部署全县工作。\n一、主要工作\n2025年，全县完成地区生产总值87.4亿元。\n"
+    assert _document_findings(tmp_path, plain) == [(4, 1)]
+    older = "2026年全县工作会议讲话\n一、2025年工作回顾\n2024年，全县完成地区生产总值87.4亿元。\n"
+    assert _document_findings(tmp_path, older) == [(3, 1)]  # the year before the reviewed one is still reported
