@@ -1,5 +1,6 @@
 """Where the user was in each draft (section, line, column), so reopening a draft resumes there; the folder it
-was last exported to; which of last year's plans the user has ticked as answered.
+was last exported to; which of last year's plans the user has ticked as answered; words typed in a dialog (个人信息,
+a note) and not yet confirmed when the window or browser tab closed, offered back when the draft opens again.
 
 Kept apart from the draft file: moving around or ticking a checklist is not an edit and must not create revisions.
 """
@@ -92,6 +93,33 @@ def load_plan_ticks(draft_path: Path) -> set[str]:
 
 def save_plan_ticks(draft_path: Path, ticked: set[str]) -> None:
     _update(draft_path, {"plan_ticks": sorted(ticked)})
+
+
+@dataclass(frozen=True)
+class Unconfirmed:
+    """Words typed in a dialog that was still open when the app ended without asking (a browser tab closed, the
+    terminal window closed): `kind` names the dialog ("profile", "note"), `values` its fields as typed."""
+
+    kind: str
+    values: dict[str, str]
+
+
+def load_unconfirmed(draft_path: Path) -> list[Unconfirmed]:
+    entry = _read().get(str(draft_path.resolve()))
+    kept = entry.get("unconfirmed") if isinstance(entry, dict) else None
+    found: list[Unconfirmed] = []
+    for item in kept if isinstance(kept, list) else []:
+        kind = item.get("kind") if isinstance(item, dict) else None
+        values = item.get("values") if isinstance(item, dict) else None
+        if isinstance(kind, str) and isinstance(values, dict):
+            found.append(Unconfirmed(kind, {str(k): v for k, v in values.items() if isinstance(v, str)}))
+    return found
+
+
+def save_unconfirmed(draft_path: Path, kept: list[Unconfirmed]) -> None:
+    """Keep these (replacing any kept before); an empty list forgets them. Best effort, as everything here: the
+    draft itself is saved apart from this."""
+    _update(draft_path, {"unconfirmed": [{"kind": item.kind, "values": item.values} for item in kept]})
 
 
 def _update(draft_path: Path, values: dict[str, object]) -> None:

@@ -1,6 +1,7 @@
 """Leaving the app without losing text: Ctrl+Q (asking first about words typed in a dialog and not confirmed), a
 closed terminal window (SIGHUP) or `kill` (SIGTERM) after the keys already typed have landed, and a crash (every
-open draft saved or copied to a recovery file, one sentence each saying where its text is).
+open draft saved or copied to a recovery file, one sentence each saying where its text is). Leaving without asking
+(those three, and a browser tab closed) keeps the words typed in an open dialog with the draft (unconfirmed.py).
 
 `LeavingApp` is the app's base: `AppraisalApp` adds the start screen and opening drafts.
 """
@@ -43,6 +44,8 @@ class LeavingApp(PatchedApp[int]):
         self.crash_sentences: list[str] = []  # set when the app ends on an error: where each draft's text is
         self._leaving = False
         self._terminating = False  # SIGHUP or SIGTERM has been handled
+        self._quit_by_user = False  # Ctrl+Q (or 退出): words left in a dialog were asked about, not kept
+        self._dialogs_kept = False
 
     def _editors(self) -> list[EditorScreen]:
         return [s for s in self.screen_stack if isinstance(s, EditorScreen)]
@@ -119,10 +122,28 @@ class LeavingApp(PatchedApp[int]):
         """On the app's queue, behind the keys the driver posted: the save goes behind those the app has passed on."""
         after_queued_keys([self.screen.focused or self.screen], self.save_all_and_exit)
 
+    def keep_unconfirmed(self) -> None:
+        """The app ends without asking (a browser tab closed, the window closed, `kill`, a crash): words typed in
+        an open dialog (个人信息, a note) are kept with the draft and offered back when it opens again. Once."""
+        if self._dialogs_kept or self._quit_by_user:
+            return
+        self._dialogs_kept = True
+        from appraisal.tui.screens import unconfirmed
+
+        try:
+            unconfirmed.keep(list(self.screen_stack), EditorScreen)
+        except Exception:  # leaving: the drafts' own save must still run
+            log.exception("words typed in a dialog could not be kept")
+
+    def on_exit_app(self) -> None:
+        """Textual's ExitApp, also what a browser tab sends as it closes (the web driver's quit)."""
+        self.keep_unconfirmed()
+
     def save_all_and_exit(self) -> None:
         if self._leaving:
             return
         self._leaving = True
+        self.keep_unconfirmed()
         for screen in self._editors():
             if not screen.finish():  # the disk is full or read-only: the text goes to a recovery copy
                 screen.session.rescue()
@@ -137,6 +158,7 @@ class LeavingApp(PatchedApp[int]):
         copy) and prepare one sentence per draft saying where its text is; the traceback goes to the log file,
         not the user's terminal (textual_compat.app_hooks keeps it from there)."""
         log.error("the app ended on an unexpected error", exc_info=error)
+        self.keep_unconfirmed()
         if not self.crash_sentences:
             self.crash_sentences = self._rescue_all()
 
@@ -181,8 +203,12 @@ class LeavingApp(PatchedApp[int]):
     async def _quit_now(self) -> None:
         for screen in self._editors():
             if not screen.finish():
-                screen.ask_about_unsaved(then=self.exit)
+                screen.ask_about_unsaved(then=self._exit_by_user)
                 return
         for screen in self._editors():
             screen.close_session()
+        self._exit_by_user()
+
+    def _exit_by_user(self) -> None:
+        self._quit_by_user = True
         self.exit(0)

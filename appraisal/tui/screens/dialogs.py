@@ -15,6 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input
 from textual.widgets.button import ButtonVariant
 
+from appraisal.app.ui_state import Unconfirmed
 from appraisal.tui.textual_compat.own_bindings import PatchedInput
 from appraisal.tui.widgets.file_picker import FilePicker
 from appraisal.tui.widgets.plain import Plain, PlainLabel
@@ -180,14 +181,23 @@ class InputScreen(Dialog[str | None]):
     body_id = "prompt"
 
     def __init__(
-        self, prompt: str, *, value: str = "", title: str = "请输入", suffixes: Sequence[str] | None = None
+        self,
+        prompt: str,
+        *,
+        value: str = "",
+        title: str = "请输入",
+        suffixes: Sequence[str] | None = None,
+        given: str | None = None,
+        keep: Callable[[str], Unconfirmed] | None = None,
     ) -> None:
         super().__init__(prompt, [("ok", "确定"), ("cancel", "取消")], cancel_id="cancel", title=title)
         self.value = value
         self.suffixes = suffixes
+        self.given = given  # see PatchedInput.typed
+        self.keep = keep  # words worth keeping when the window closes with the dialog open (a note), as what
 
     def extra(self) -> Sequence[Widget]:
-        line = PatchedInput(self.value, id="answer", compact=True)
+        line = PatchedInput(self.value, given=self.given, id="answer", compact=True)
         if self.suffixes is None:
             return [line]
         start = Path(self.value).expanduser().parent if self.value else Path.cwd()
@@ -207,6 +217,13 @@ class InputScreen(Dialog[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.answer("ok")
+
+    def unconfirmed(self) -> Unconfirmed | None:
+        """The words typed and not yet confirmed, for `keep` (see unconfirmed.py)."""
+        line = self.query_one("#answer", PatchedInput)
+        if self.keep is None or not line.typed or not line.value.strip():
+            return None
+        return self.keep(line.value)
 
     def answer(self, button_id: str) -> None:
         text = self.query_one("#answer", Input).value.strip()

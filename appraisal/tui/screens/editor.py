@@ -243,6 +243,9 @@ class EditorScreen(Screen[None]):
         show_notes(self, self.current_id)
         with self.app.batch_update():  # one frame for all of it
             await self.guidance.build()
+        from appraisal.tui.screens import unconfirmed
+
+        unconfirmed.offer(self)  # words typed in a dialog when the window last closed
 
     @on(LastYearFound)
     def _last_year_found(self, event: LastYearFound) -> None:

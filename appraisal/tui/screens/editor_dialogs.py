@@ -81,7 +81,8 @@ def history(editor: EditorScreen) -> None:
     editor.app.push_screen(HistoryScreen(editor.session), chosen)
 
 
-def edit_profile(editor: EditorScreen) -> None:
+def edit_profile(editor: EditorScreen, kept: dict[str, str] | None = None) -> None:
+    """个人信息 (F3); `kept`: words typed there when a window closed, shown in their fields again."""
     from appraisal.tui.screens.profile import ProfileChange, ProfileScreen
 
     def changed(change: ProfileChange | None) -> None:
@@ -95,7 +96,8 @@ def edit_profile(editor: EditorScreen) -> None:
                 editor.last_year_lookup.look_up()
 
     session = editor.session
-    editor.app.push_screen(ProfileScreen(session.draft, session.template, read_only=session.read_only), changed)
+    screen = ProfileScreen(session.draft, session.template, read_only=session.read_only, kept=kept)
+    editor.app.push_screen(screen, changed)
 
 
 def external_editor(editor: EditorScreen) -> None:
@@ -202,10 +204,13 @@ def move_lines(editor: EditorScreen, source: str, start: int, end: int, target: 
     editor.notify(f"已移到「{title}」末尾，可按 F7 在历史版本中找回移动前的内容。", timeout=5)
 
 
-def add_note(editor: EditorScreen) -> None:
+def add_note(editor: EditorScreen, section_id: str | None = None, kept: str = "") -> None:
     """Ask for a note and keep it under this section (dated by a date it starts with, else today); the 素材 page
-    then shows it."""
-    section_id = editor.current_id
+    then shows it. `kept`: a note typed when a window closed with this dialog open, under `section_id`."""
+    from appraisal.tui.screens.unconfirmed import note_kept
+
+    if section_id is None or section_id not in editor.session.template.text_section_ids():
+        section_id = editor.current_id
 
     def add(text: str | None) -> None:
         if not text:
@@ -223,7 +228,8 @@ def add_note(editor: EditorScreen) -> None:
 
     title = editor.session.template.section(section_id).title
     question = f"记入“{title}”的素材（可在开头写日期，如 3月5日；不写则记为今天）："
-    editor.app.push_screen(dialogs.InputScreen(question, title="记素材"), add)
+    keep = partial(note_kept, section_id)
+    editor.app.push_screen(dialogs.InputScreen(question, title="记素材", value=kept, given="", keep=keep), add)
 
 
 def assist(editor: EditorScreen) -> None:

@@ -27,13 +27,15 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class FormField:
-    """One labelled line. `year`: digits only, four at most."""
+    """One labelled line. `year`: digits only, four at most. `given`: what the line held before any typing, when
+    `value` is words kept from a closed window (see PatchedInput.typed)."""
 
     id: str
     label: str
     value: str = ""
     placeholder: str = ""
     year: bool = False
+    given: str | None = None
 
 
 class FormScreen(ModalScreen[T]):
@@ -80,6 +82,7 @@ class FormScreen(ModalScreen[T]):
                     yield PlainLabel(item.label)
                     yield PatchedInput(
                         item.value,
+                        given=item.given,
                         id=self.ID_PREFIX + item.id,
                         placeholder=item.placeholder,
                         compact=True,
@@ -100,6 +103,11 @@ class FormScreen(ModalScreen[T]):
 
     def field_input(self, field_id: str) -> Input:
         return self.query_one(f"#{self.ID_PREFIX}{field_id}", Input)
+
+    def typed(self) -> dict[str, str]:
+        """The fields whose words were typed and not yet submitted, by field id."""
+        lines = {item.id: self.field_input(item.id) for item in self._fields}
+        return {key: line.value for key, line in lines.items() if isinstance(line, PatchedInput) and line.typed}
 
     def value(self, field_id: str) -> str:
         return self.field_input(field_id).value.strip()

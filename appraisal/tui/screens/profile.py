@@ -5,14 +5,18 @@ the year is unknown), it follows the year typed; a title the writer wrote is nev
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual import on
 from textual.widgets import Input
 
+from appraisal.app.ui_state import Unconfirmed
 from appraisal.draft import Draft, parse_year, signed_text
 from appraisal.templates import Template
 from appraisal.tui.screens.form import FormField, FormScreen
+
+PROFILE = "profile"  # the kind of words kept from this dialog (ui_state.Unconfirmed)
+LABELS = {"name": "姓名", "unit": "单位", "position": "职务", "year": "考核年度", "title": "标题", "date": "落款日期"}
 
 
 @dataclass(frozen=True)
@@ -43,10 +47,13 @@ class ProfileScreen(FormScreen[ProfileChange | None]):
     SUBMIT = ("ok", "保存")
     ID_PREFIX = "profile-"
 
-    def __init__(self, draft: Draft, template: Template, *, read_only: bool = False) -> None:
+    def __init__(
+        self, draft: Draft, template: Template, *, read_only: bool = False, kept: dict[str, str] | None = None
+    ) -> None:
         super().__init__(read_only=read_only)
         self.draft = draft
         self.template = template
+        self.kept = kept or {}  # words typed when a window closed with this dialog open, by field id
         self._title_year = draft.profile.year  # the year whose template title the title field shows, if it does
 
     @on(Input.Changed, "#profile-year")
@@ -61,16 +68,24 @@ class ProfileScreen(FormScreen[ProfileChange | None]):
 
     def fields(self) -> list[FormField]:
         profile = self.draft.profile
-        return [
-            FormField("name", "姓名", profile.name),
-            FormField("unit", "单位", profile.unit),
-            FormField("position", "职务", profile.position),
-            FormField("year", "考核年度", str(profile.year or ""), year=True),
-            FormField("title", "标题", self.draft.title),
-            FormField(
-                "date", "落款日期", profile.signed, placeholder="如 2026年12月20日或2026年12月；不填则为导出当天"
-            ),
+        date_hint = "如 2026年12月20日或2026年12月；不填则为导出当天"
+        saved = [
+            FormField("name", LABELS["name"], profile.name),
+            FormField("unit", LABELS["unit"], profile.unit),
+            FormField("position", LABELS["position"], profile.position),
+            FormField("year", LABELS["year"], str(profile.year or ""), year=True),
+            FormField("title", LABELS["title"], self.draft.title),
+            FormField("date", LABELS["date"], profile.signed, placeholder=date_hint),
         ]
+        return [
+            replace(item, value=self.kept[item.id], given=item.value) if item.id in self.kept else item
+            for item in saved
+        ]
+
+    def unconfirmed(self) -> Unconfirmed | None:
+        """What was typed and not saved, kept when the window closes with the dialog open (unconfirmed.py)."""
+        typed = {} if self.read_only else self.typed()
+        return Unconfirmed(PROFILE, typed) if typed else None
 
     def submit(self) -> None:
         year = self.year("year")

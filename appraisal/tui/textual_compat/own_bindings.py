@@ -32,11 +32,13 @@ async def run_own_binding(widget: Widget, event: events.Key) -> None:
 
 class PatchedInput(Input):
     """Textual's Input whose own bound keys run in order with the characters typed (see the module). `typed`:
-    its text is no longer what it was given (the app asks before quitting with such a line in a dialog)."""
+    its text is no longer what it was given (the app asks before quitting with such a line in a dialog). `given`:
+    what counts as not typed when it differs from the value shown (a dialog offered back with words kept from a
+    closed window)."""
 
-    def __init__(self, value: str | None = None, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, value: str | None = None, *args: Any, given: str | None = None, **kwargs: Any) -> None:
         super().__init__(value, *args, **kwargs)
-        self.given = value or ""
+        self.given = (value or "") if given is None else given
 
     @property
     def typed(self) -> bool:

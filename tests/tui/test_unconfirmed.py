@@ -1,0 +1,163 @@
+"""Words typed in 个人信息 (F3) or a note (Ctrl+N) and not yet confirmed when the app ends without asking — a
+browser tab closed (the web driver posts ExitApp: a tab cannot ask first, as Ctrl+Q does), the terminal window
+closed (SIGHUP) — are kept with the draft and offered back when it opens again. Before, they were gone."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual import messages
+from textual.widgets import Input
+
+from appraisal.app.ui_state import load_unconfirmed
+from appraisal.notes import load_notes
+from appraisal.store import load_draft, lock_path
+from appraisal.tui.app import AppraisalApp
+from appraisal.tui.screens.dialogs import ChoiceScreen, ConfirmScreen
+from appraisal.tui.screens.profile import ProfileScreen
+
+from .editing import screen_lines
+from .helpers import editor_ready, fast_settings, make_app, make_draft, wait_until
+from .test_hangup import NoWatchdog
+
+UNIT = "某市统计局二科"  # 某市统计局 and two 字 typed at its end
+NOTE = "全年听课48节"
+
+
+def close_tab(app: Any) -> None:
+    """What Textual's web driver does when the browser tab closes (or the server stops): post ExitApp."""
+    app.post_message(messages.ExitApp())
+
+
+def hang_up(app: Any) -> None:
+    """What the SIGHUP handler runs when the terminal window closes."""
+    app._terminated()
+
+
+async def type_then_end(path: Path, keys: list[str], end: Any) -> None:
+    """Open the draft, press `keys` (F3 or Ctrl+N, then words) and end the app the way `end` does."""
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await editor_ready(app)
+        await pilot.press(keys[0])
+        await wait_until(lambda: isinstance(app.focused, Input))
+        await pilot.press(*keys[1:])
+        await pilot.pause()
+        end(app)
+        await wait_until(lambda: not app.is_running)
+    assert not lock_path(path).exists()
+
+
+@pytest.mark.parametrize("end", [close_tab, hang_up], ids=["tab-closed", "window-closed"])
+async def test_a_unit_typed_in_f3_comes_back_when_the_draft_opens_again(
+    end: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    path = make_draft()
+    await type_then_end(path, ["f3", "tab", "end", *"二科"], end)
+    assert load_draft(path).profile.unit == "某市统计局"  # not saved: it was never confirmed
+
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await editor_ready(app)
+        await wait_until(lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.pause()
+        assert any(f"单位：{UNIT}" in line for line in screen_lines(app))
+        await pilot.press("enter")  # 继续填写
+        await wait_until(lambda: isinstance(app.screen, ProfileScreen) and isinstance(app.focused, Input))
+        assert app.screen.field_input("unit").value == UNIT
+        assert app.screen.field_input("name").value == "李明"
+        await pilot.press("ctrl+q")  # the words are in a dialog again: Ctrl+Q asks first
+        await wait_until(lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("escape")
+        await wait_until(lambda: isinstance(app.screen, ProfileScreen))
+        await pilot.press(*["enter"] * 6)  # through the fields: the last one saves
+        await wait_until(lambda: load_draft(path).profile.unit == UNIT)
+    assert load_unconfirmed(path) == []
+
+
+@pytest.mark.parametrize("end", [close_tab, hang_up], ids=["tab-closed", "window-closed"])
+async def test_a_note_typed_after_ctrl_n_comes_back_when_the_draft_opens_again(
+    end: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    path = make_draft(sections={"conduct": "坚持学习。"})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await editor_ready(app)
+        editor.go_to("conduct")
+        await pilot.press("ctrl+n")
+        await wait_until(lambda: isinstance(app.focused, Input))
+        await pilot.press(*NOTE)
+        await pilot.pause()
+        end(app)
+        await wait_until(lambda: not app.is_running)
+    assert not load_notes(2025).notes
+
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await editor_ready(app)
+        editor.go_to("intro")  # the note goes to the section it was typed for, wherever the cursor is now
+        await wait_until(lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.pause()
+        assert NOTE in "".join(screen_lines(app))
+        await pilot.press("enter")  # 继续填写
+        await wait_until(lambda: isinstance(app.focused, Input) and app.focused.value == NOTE)
+        await pilot.press("enter")
+        await wait_until(lambda: bool(load_notes(2025).notes))
+    assert [(n.text, n.section) for n in load_notes(2025).notes] == [(NOTE, "conduct")]
+    assert load_draft(path).sections["conduct"] == "坚持学习。"
+
+
+async def test_words_dropped_at_ctrl_q_are_not_offered_again() -> None:
+    """Ctrl+Q asked and the writer chose to quit anyway: nothing is kept."""
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await editor_ready(app)
+        await pilot.press("f3")
+        await wait_until(lambda: isinstance(app.focused, Input))
+        await pilot.press(*"王", "ctrl+q")
+        await wait_until(lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("ctrl+q")
+        await wait_until(lambda: not app.is_running)
+    assert load_unconfirmed(path) == []
+
+
+async def answer_the_question(path: Path, *keys: str) -> None:
+    """Open the draft: the question about kept words comes; press `keys`, then quit."""
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await editor_ready(app)
+        await wait_until(lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press(*keys)
+        await wait_until(lambda: app.screen is editor)
+        await pilot.press("ctrl+q")
+        await wait_until(lambda: not app.is_running)
+
+
+async def test_later_asks_again_and_dropping_forgets(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    path = make_draft()
+    await type_then_end(path, ["f3", "tab", *"局"], close_tab)
+    await answer_the_question(path, "escape")  # 以后再说: asked again next time
+    assert len(load_unconfirmed(path)) == 1
+    await answer_the_question(path, "right", "enter")  # the second button: 不要了
+    assert load_unconfirmed(path) == []
+    assert load_draft(path).profile.unit == "某市统计局"
+
+
+async def test_a_read_only_view_keeps_nothing_and_asks_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    path = make_draft()
+    await type_then_end(path, ["ctrl+n", *NOTE], close_tab)
+    app = AppraisalApp(path, read_only=True, settings=fast_settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await editor_ready(app)
+        await wait_until(lambda: editor.started)
+        await pilot.pause()
+        assert app.screen is editor
+    assert len(load_unconfirmed(path)) == 1
