@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import socket
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -38,6 +39,13 @@ if TYPE_CHECKING:
     from appraisal.tui.screens.start import StartScreen
 
 NO_TERMINAL = "编辑界面需要在终端中运行，当前没有终端；可用 appraisal fill 草稿 --plain 逐栏填写。"
+
+
+ALT_DOES_NOTHING = (
+    "{key} 在本程序中没有作用，没有输入任何文字。本程序没有菜单栏：按 Ctrl+P 打开命令面板"
+    "（导出、历史版本、个人信息等都在其中），按 F1 查看全部按键。"
+)
+ALT_NOTICE_SECONDS = 6.0
 
 
 class AppraisalApp(LeavingApp):
@@ -69,6 +77,7 @@ class AppraisalApp(LeavingApp):
         self._service = service
         self.theme = "textual-dark"
         self._startup_done = False
+        self._alt_said_at = -ALT_NOTICE_SECONDS
         self._when_drawn: list[Callable[[], object]] = []
 
     def on_mount(self) -> None:
@@ -112,10 +121,24 @@ class AppraisalApp(LeavingApp):
         return self._service
 
     async def on_event(self, event: events.Event) -> None:
-        """Typing never goes nowhere: a key typed in a panel goes to the text (see typing_target)."""
+        """Typing never goes nowhere: a key typed in a panel goes to the text (see typing_target). Alt+letter is
+        not typing: it is said what it does here (nothing) instead of typing the letter."""
+        if isinstance(event, events.Key) and not event.is_forwarded and is_alt_letter(event):
+            self._say_alt_does_nothing(event)
+            return
         if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
             pass_typing_on(self.screen, event)
         await super().on_event(event)
+
+    def _say_alt_does_nothing(self, event: events.Key) -> None:
+        """A Word user's Alt+E (the edit menu) or Alt+V (view) typed an e or a v into the text, unseen. The key now does
+        nothing and says where the menu's commands are; once while its notice is up, however often it is pressed."""
+        now = time.monotonic()
+        if now - self._alt_said_at < ALT_NOTICE_SECONDS:
+            return
+        self._alt_said_at = now
+        key = "+".join(part.upper() if len(part) == 1 else part.capitalize() for part in event.key.split("+"))
+        self.notify(ALT_DOES_NOTHING.format(key=key), title="没有菜单栏", timeout=ALT_NOTICE_SECONDS)
 
     def on_not_utf8input(self) -> None:
         """The terminal sends another encoding than UTF-8 (a GBK terminal or SSH client): what it sent shows as �."""
@@ -306,6 +329,14 @@ class AppraisalApp(LeavingApp):
         yield SystemCommand("新建草稿", "按模板新建一份草稿", self.new_draft)
         yield SystemCommand("导入文档", "把 .txt、.md、.docx 文档导入为草稿", self.import_document)
         yield from palette.commands(self, {"help": ("帮助", "查看按键和使用说明"), "quit": ("退出", "保存后退出")})
+
+
+def is_alt_letter(event: events.Key) -> bool:
+    """Alt with a letter, digit or sign (the terminal sends Esc and the character; Textual names it `alt+e` and
+    gives the character, which a text or a line would insert). Not Esc followed at once by a 字 from an input
+    method, which Textual names the same way: that 字 is typing."""
+    character = event.character
+    return event.key.startswith("alt+") and character is not None and character.isascii() and character.isprintable()
 
 
 def lock_question(exc: DraftLockedError, path: Path) -> str:
