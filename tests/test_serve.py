@@ -470,3 +470,32 @@ def test_the_page_opened_by_serve_takes_the_keys_without_a_click(
         if folder := os.environ.get("APPRAISAL_SCREENSHOTS"):
             shutil.copy(tmp_path / "focused.png", Path(folder) / "serve-focused.png")
         assert served.stop() == 0
+
+
+def test_after_the_server_stops_the_tab_says_what_to_do(draft: Path, chromium: object, tmp_path: Path) -> None:
+    """The tab's 重新打开 reloaded a page nobody serves any more (the browser's own error page). Now the ended
+    page says the service stopped and how to start it again, and hides the button that could only fail."""
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+    assert isinstance(chromium, WebDriver)
+    driver = chromium
+
+    def ended_text() -> str:
+        return str(
+            driver.execute_script("const e = document.getElementById('ended-text'); return e ? e.textContent : ''")
+        )
+
+    with serve() as served:
+        driver.get(served.address)
+        wait_for(
+            lambda: "继续最近的草稿" in str(driver.execute_script("return window.__screen")),
+            STARTUP_SECONDS,
+            "the start screen",
+        )
+        assert served.stop() == 0
+    wait_for(lambda: "网页服务已经停止" in ended_text(), STOP_SECONDS, "the ended page to say the service stopped")
+    assert "uv run appraisal serve" in ended_text()
+    assert not driver.find_element("id", "reopen").is_displayed()  # it could only lead to the browser's error page
+    driver.save_screenshot(str(tmp_path / "stopped.png"))
+    if folder := os.environ.get("APPRAISAL_SCREENSHOTS"):
+        shutil.copy(tmp_path / "stopped.png", Path(folder) / "serve-stopped.png")
