@@ -69,3 +69,12 @@ async def test_an_imported_title_without_a_year_gets_the_year_typed() -> None:
         await pilot.press(*["enter"] * 3)
         await wait_until(lambda: app.screen is screen)
     assert load_draft(path).title == "2026年度个人总结"
+
+
+async def test_ctrl_a_in_a_field_selects_it_and_typing_replaces_it() -> None:
+    """Ctrl+A moved to the field's start (the shell's key): a Word user replacing 单位 got 某县财政局某市统计局."""
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        await e.pilot.press("f3")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        await e.pilot.press("tab", "end", "ctrl+a", *"某县财政局", "enter", "enter", "enter", "enter", "enter")
+        await wait_until(lambda: load_draft(e.path).profile.unit == "某县财政局")

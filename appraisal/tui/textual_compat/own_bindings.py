@@ -10,9 +10,10 @@ priority bindings were checked before the key was sent to the widget. With anoth
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -35,6 +36,10 @@ class PatchedInput(Input):
     its text is no longer what it was given (the app asks before quitting with such a line in a dialog). `given`:
     what counts as not typed when it differs from the value shown (a dialog offered back with words kept from a
     closed window)."""
+
+    # Ctrl+A selects the whole line, as in Word and WPS: Textual's (the shell's) moved to the line's start, and a
+    # writer who pressed it to replace 单位 typed the new words in front of the old (某县财政局某市统计局).
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+a", "select_all", "全选", show=False)]
 
     def __init__(self, value: str | None = None, *args: Any, given: str | None = None, **kwargs: Any) -> None:
         super().__init__(value, *args, **kwargs)
