@@ -87,6 +87,7 @@ def main() -> None:
 
     def cold() -> None:
         duplicate_sentence._sentences.cache_clear()
+        duplicate_sentence._field_places.cache_clear()
         check_section(draft, template, "results.service")
 
     typing_ms = median_ms(after_a_keystroke, repeats)

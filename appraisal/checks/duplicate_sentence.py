@@ -63,12 +63,20 @@ def _index(ctx: Context) -> dict[str, Place]:
 
 def _first_places(ctx: Context) -> dict[str, Place]:
     first: dict[str, Place] = {}
-    for order, item in enumerate(ctx.fields):
-        if item.key == "title":
-            continue
-        for line_index, line in enumerate(item.lines):
-            for start, _end, key in sentences(line):
-                first.setdefault(key, Place(order, item.key, line_index, start))
+    for order, item in reversed(list(enumerate(ctx.fields))):  # an earlier field's place replaces a later one's
+        if item.key != "title":
+            first.update(_field_places(order, item.key, item.text))
+    return first
+
+
+@lru_cache(maxsize=512)
+def _field_places(order: int, key: str, text: str) -> dict[str, Place]:
+    """Where each sentence of one field first occurs in it. Cached: as the user types in one section, the index
+    of the whole draft is made again on every pause, and every other field is the text it was on the last one."""
+    first: dict[str, Place] = {}
+    for line_index, line in enumerate(text.split("\n")):
+        for start, _end, sentence in sentences(line):
+            first.setdefault(sentence, Place(order, key, line_index, start))
     return first
 
 
