@@ -8,6 +8,8 @@ Only years the context ties to the year under review are checked; history (`2019
 - a report of the year (the 考核年度, the year before or the year after): `2025年度工作总结`, `2024年度述职报告`;
 - the title (the 考核年度, or the year after, as in `2026年工作总结和2027年工作计划`);
 - the year named right after 去年 / 明年 (`明年（2026年）` in a 2026 report is wrong);
+- a sentence of what the writer will do that opens with the year under review or one before it (`2025年，我将…` in a
+  2025 report: the plans are for 2026), unless the report is a half-year one;
 - a sentence or paragraph of the body that opens with a date (`2025年12月，完成…`, `2025年度，本人分管的…`): it
   one or two years before the 考核年度 is last year's text left in, unless the sentence tells a history
   (`2024年，我调任…`, `2024年3月，组织安排我到…工作`); older years are history and later ones plans. A document
@@ -28,6 +30,11 @@ _YEAR = lazy_compile(r"(?P<year>[12１２](?<![0-9０-９].)[0-9０-９]{3})(?![
 _THIS_YEAR_BEFORE = lazy_compile(r"(?:今年|本年度|本年)(?:是|为|即)?\s*[（(]?\s*$")
 # Last or next year named with its number: `去年（2025年）`, `明年即2026年` in a 2026 report.
 _OTHER_YEAR_BEFORE = lazy_compile(r"(?P<word>去年|上年度|上一年|明年|下一年|来年)(?:是|为|即)?\s*[（(]?\s*$")
+# What the writer will do, right after a year opening a sentence: `2025年，我将…`, `2025年，我们要…`.
+_PLAN_AFTER = lazy_compile(
+    r"\s*[，,]?\s*(?:我|本人|我们|我局|我委|我办|我单位|我镇|我乡|我街道|全局|全镇|全乡|全县|全区|全市|全院|全校)?"
+    r"\s*(?:将|要|计划|力争|拟|准备|打算)(?!来|领|军|帅|士)"
+)
 _OFFSETS = {"去年": -1, "上年度": -1, "上一年": -1, "明年": 1, "下一年": 1, "来年": 1}
 # A document given early in a year that says it reviews the year before: `一、2025年工作回顾`, `总结2025年政府工作`,
 # `“十四五”时期及2025年工作回顾` (a 2026 government report, a speech at a 2026 meeting).
@@ -85,6 +92,17 @@ def _find_reviewed(ctx: Context, year: int | None) -> frozenset[int]:
     return frozenset(y for y in found if year is not None and y == year - 1)
 
 
+def _half_year(ctx: Context) -> bool:
+    """A half-year summary plans the rest of the same year (`下半年工作打算`): its plans are not next year's."""
+    return ctx.shared(
+        "half-year",
+        lambda: (
+            any("半年" in text for text in (ctx.draft.title or "", *ctx.headings))
+            or any("上半年工作" in f.text or "下半年工作" in f.text for f in ctx.fields)
+        ),
+    )
+
+
 def _opening(ctx: Context) -> tuple[str, int] | None:
     """The field key and line index of the report's first paragraph (the first non-blank line of the sections)."""
     for item in ctx.fields:
@@ -138,6 +156,16 @@ class YearMismatch(Rule):
             dated = dated if dated is not None and dated.group().strip() in "，," else None
         return dated is not None and not _PAST.search(line, dated.end(), _sentence_end(line, dated.end()))
 
+    @staticmethod
+    def _opens_plan(line: str, match: re.Match[str]) -> bool:
+        """`2025年，我将继续…` at the start of a sentence: what the writer means to do that year."""
+        start = match.start()
+        while start > 0 and line[start - 1].isspace():
+            start -= 1
+        if start > 0 and line[start - 1] not in _SENTENCE_ENDS:
+            return False
+        return match.group("suffix") == "年" and _PLAN_AFTER.match(line, match.end()) is not None
+
     def _judge(
         self, item: Field, ctx: Context, line: str, match: re.Match[str], found: int, year: int, first_line: bool
     ) -> str | None:
@@ -163,6 +191,9 @@ class YearMismatch(Rule):
             return None
         if year - 2 <= found < year and self._opens_dated_sentence(line, match):
             return f"这句以“{token}”开头，与考核年度 {year} 年不符，可能是往年的内容没有改。"
+        planned = year if _reviewed_years(ctx) else year + 1  # a January report's plans are for its own year
+        if planned - 2 <= found < planned and self._opens_plan(line, match) and not _half_year(ctx):
+            return f"这句讲下一步的打算，写的却是“{token}”；考核年度为 {year} 年，打算应是 {planned} 年的。"
         work = _REPORT_AFTER.match(line, end) if match.group("suffix") == "年度" else None
         if work is None or found in (year - 1, year, year + 1):
             return None

@@ -40,6 +40,9 @@ POSITIVES = [
     # Last or next year named with its number, and the number is another year.
     "明年（⟦2025年⟧）将重点抓好招商引资和项目建设。",
     "去年即⟦2025年⟧，全区外贸进出口总额86.4亿元。",
+    # What the writer will do, dated with the year under review: last year's plans left in.
+    "存在的不足已逐项整改。⟦2025年⟧，我将继续围绕全区中心工作，抓好招商引资。",
+    "⟦2024年⟧，我们要坚持稳中求进，力争外贸进出口增长8%。",
 ]
 
 NEGATIVES = [
@@ -65,6 +68,7 @@ NEGATIVES = [
     "自2018年参加工作以来，我始终坚守岗位。",
     "2024年，我局被评为全省商务系统先进集体。",  # not the opening paragraph: history
     "明年（2026年）将重点抓好招商引资，去年（2024年）同期仅完成12个项目。",
+    "2026年，我将继续围绕全区中心工作；2025年将军山景区接待游客12万人次。",
     "今年（2025年）以来，全区消费市场持续回暖。",
     "2025年全年完成外贸进出口总额86.4亿元。",
     "2024年全年外贸进出口总额为80.1亿元，今年继续保持增长。",
@@ -171,3 +175,8 @@ def test_a_document_that_says_it_reviews_the_year_before_is_not_reported(tmp_pat
     assert _document_findings(tmp_path, plain) == [(4, 1)]
     older = "2026年全县工作会议讲话\n一、2025年工作回顾\n2024年，全县完成地区生产总值87.4亿元。\n"
     assert _document_findings(tmp_path, older) == [(3, 1)]  # the year before the reviewed one is still reported
+
+
+def test_a_half_year_summary_plans_the_rest_of_its_own_year() -> None:
+    found, expected = spans_of("year-mismatch", "2025年，我将继续抓好招商引资。", conduct="上半年工作完成情况良好。")
+    assert found == expected == []
