@@ -230,6 +230,25 @@ def bench_core(repeat: int) -> None:
         median_time(lambda: [re_scan for re_scan in section_draft.sections["conduct"].split("\n")], repeat * 5),
         "≤ 5 ms",
     )
+    # Worst cases the report-like text does not have: one paragraph of 300 commas (run-on commas once read every
+    # clause before each comma), and a section of 300 short lines (every rule pays its cost per line).
+    clause = "全年组织学习12次，我们推动完善机制建设"
+    shapes = {
+        "one line of 300 commas": "，".join(f"{clause}{i}" for i in range(150)) + "。",
+        "300 short lines": "\n".join(f"第{i}项，完成{i}件工作。" for i in range(300)),
+    }
+    for shape, text in shapes.items():
+        worst = Draft.new(template, name="张三", unit="规划局", position="副局长", year=2026)
+        worst.sections["conduct"] = text
+        row(
+            f"check_section, {shape} (CPU time)",
+            median_time(
+                lambda worst=worst: check_section(worst, template, "conduct", **typing), repeat * 5, time.process_time
+            ),
+            "one regex pass (CPU time)",
+            median_time(lambda text=text: [re_scan for re_scan in text.split("\n")], repeat * 5, time.process_time),
+            "≤ 5 ms",
+        )
 
     medium = draft_of(20_000)
     plain = "\n".join(medium.sections.values()).encode("utf-8")
