@@ -120,7 +120,7 @@ class LeavingApp(PatchedApp[int]):
 
     def _save_after_queued_keys(self) -> None:
         """On the app's queue, behind the keys the driver posted: the save goes behind those the app has passed on."""
-        after_queued_keys([self.screen.focused or self.screen], self.save_all_and_exit)
+        after_queued_keys(self.screen.focused or self.screen, self.save_all_and_exit)
 
     def keep_unconfirmed(self) -> None:
         """The app ends without asking (a browser tab closed, the window closed, `kill`, a crash): words typed in

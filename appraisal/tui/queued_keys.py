@@ -15,21 +15,16 @@ from collections.abc import Callable, Sequence
 from textual.message_pump import MessagePump
 
 
-def after_queued_keys(
-    widgets: Sequence[MessagePump], callback: Callable[[], object], *, back_on_app: bool = False
-) -> None:
-    """Run `callback` once each of `widgets` has handled what is queued to it now.
+def after_queued_keys(widget: MessagePump, callback: Callable[[], object]) -> None:
+    """Run `callback` once `widget` has handled what is queued to it now, on the widget's own queue: then it also
+    runs before any key the app passes to the widget afterwards (a section change lands between the words typed
+    before and after Alt+↓)."""
+    widget.call_later(callback)
 
-    By default on the one widget's own queue: then it also runs before any key the app passes to that widget
-    afterwards (a section change lands between the words typed before and after Alt+↓). With `back_on_app`, on
-    the app's queue once the last of the widgets is through: for work that may remove them (a form's submission
-    closes the form), which a widget's own task should not do.
-    """
-    if not back_on_app:
-        if len(widgets) != 1:
-            raise ValueError("the callback runs on one widget's queue, or back on the app's")
-        widgets[0].call_later(callback)
-        return
+
+def on_app_after_queued_keys(widgets: Sequence[MessagePump], callback: Callable[[], object]) -> None:
+    """Run `callback` on the app's queue once each of `widgets` has handled what is queued to it now: for work that
+    may remove them (a form's submission closes the form), which a widget's own task should not do."""
     app = widgets[0].app
     waiting = set(range(len(widgets)))
 

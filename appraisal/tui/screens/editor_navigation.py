@@ -105,4 +105,4 @@ def neighbour(editor: EditorScreen, step: int) -> str:
 def after_typed_keys(editor: EditorScreen, step: int) -> None:
     """Change section once the keys typed before the change are in the text, and before those typed after it
     (queued_keys): each key lands in its own section, whatever the app was busy with."""
-    after_queued_keys([editor.editor], lambda: editor.go_to(neighbour(editor, step)))
+    after_queued_keys(editor.editor, lambda: editor.go_to(neighbour(editor, step)))

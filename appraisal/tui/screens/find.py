@@ -140,7 +140,7 @@ class FindScreen(ModalScreen[Place | None]):
             self._list(word)
 
     def action_move(self, step: int) -> None:
-        after_queued_keys([self.query_one("#find-word", Input)], lambda: self._move(step))
+        after_queued_keys(self.query_one("#find-word", Input), lambda: self._move(step))
 
     def _move(self, step: int) -> None:
         self._current()

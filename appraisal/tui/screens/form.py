@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from appraisal.draft import YEAR_RULE, parse_year
-from appraisal.tui.queued_keys import after_queued_keys
+from appraisal.tui.queued_keys import on_app_after_queued_keys
 from appraisal.tui.screens.dialogs import FOCUS_KEYS
 from appraisal.tui.textual_compat.key_hold import hold_keys
 from appraisal.tui.textual_compat.own_bindings import PatchedInput
@@ -151,7 +151,7 @@ class FormScreen(ModalScreen[T]):
             return
         self._submitting = True
         hold_keys(self.app)
-        after_queued_keys(fields, self._submit_now, back_on_app=True)
+        on_app_after_queued_keys(fields, self._submit_now)
 
     def _submit_now(self) -> None:
         self._submitting = False
