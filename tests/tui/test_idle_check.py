@@ -8,13 +8,24 @@ from pathlib import Path
 from appraisal.draft import Draft
 from appraisal.service import WHEN_IDLE, Service
 from appraisal.templates import load_template
+from appraisal.text.counting import LONG
 from appraisal.tui.screens.editor_findings import texts_copy
 
 from .helpers import editor_ready, make_app, make_draft, wait_until
 
+PASTED = "全年税收收入同比增长%，完成年度目标。\n" * (LONG // 19 + 1)
+"""A pasted document: a section of LONG characters or more, its fast rules run in a worker."""
+
 
 def rules(editor, section_id: str) -> set[str]:  # type: ignore[no-untyped-def]
     return {f.rule for f in editor.findings.get(section_id, [])}
+
+
+async def settled_editor(app):  # type: ignore[no-untyped-def]
+    """The editor once its first whole-draft check is done."""
+    editor = await editor_ready(app)
+    await wait_until(lambda: editor.started and not editor.checks.whole.pending, timeout=60)
+    return editor
 
 
 async def test_a_typo_in_context_appears_once_the_worker_is_done(tmp_path: Path) -> None:
@@ -72,14 +83,9 @@ async def test_a_big_section_is_checked_off_the_ui_thread_one_run_at_a_time() ->
     text typed in since are dropped, and the section is checked again."""
     import threading
 
-    from appraisal.text.counting import LONG
-
-    body = "全年税收收入同比增长%，完成年度目标。\n" * (LONG // 19 + 1)
-    path = make_draft(sections={"conduct": body})
-    app = make_app(path)
+    app = make_app(make_draft(sections={"conduct": PASTED}))
     async with app.run_test(size=(100, 30)) as pilot:
-        editor = await editor_ready(app)
-        await wait_until(lambda: editor.started and not editor.checks.whole.pending, timeout=60)
+        editor = await settled_editor(app)
         service = editor.service()
         checked = service.check_section
         threads: list[bool] = []
@@ -117,14 +123,9 @@ async def test_a_big_section_the_checker_fails_on_keeps_its_findings_and_the_nex
     import logging
     import threading
 
-    from appraisal.text.counting import LONG
-
-    body = "全年税收收入同比增长%，完成年度目标。\n" * (LONG // 19 + 1)
-    path = make_draft(sections={"conduct": body, "study": body})
-    app = make_app(path)
+    app = make_app(make_draft(sections={"conduct": PASTED, "study": PASTED}))
     async with app.run_test(size=(100, 30)) as pilot:
-        editor = await editor_ready(app)
-        await wait_until(lambda: editor.started and not editor.checks.whole.pending, timeout=60)
+        editor = await settled_editor(app)
         service = editor.service()
         checked = service.check_section
         release = threading.Event()
