@@ -52,6 +52,12 @@ _PLAN_YEAR = lazy_compile(
     r"[“\"〝]?十(?P<n>[一二三四五])五[”\"〞]?(?:规划)?[^，。；、]{0,10}?"
     r"(?:关键|攻坚|冲刺|决胜|重要|承上启下|全面实施|深入实施)[^，。；、]{0,4}?(?:之年|一年)"
 )
+# A plan named as still being carried out or still to be finished: `深入实施“十四五”规划`, `确保“十四五”圆满收官`
+# (in 2026 the 14th plan has ended); history (`“十四五”期间`, `“十四五”以来`) is left to the caller.
+_PLAN_AS_CURRENT = lazy_compile(
+    r"(?:确保|力争|奋力|全力|深入实施|全面实施|扎实推进|深入推进|全面落实|贯彻落实|抓好落实)[^，。；、]{0,4}?"
+    r"[“\"〝]?十(?P<n>[一二三四五])五(?![”\"〞]?(?:以来|期间|时期|末|初))[”\"〞]?"
+)
 _TITLE = lazy_compile(r"《(?P<title>[^《》\n]{2,60})》")
 _YEAR = YEAR_NIAN
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
@@ -149,7 +155,9 @@ class PoliticalTerm(Rule):
     def _plans(line: str, report_year: int | None, known: Facts) -> Iterator[_Said]:
         if "五" not in line:
             return
+        taken: set[int] = set()  # where the plans reported by stage or by working year are named
         for match in _PLAN.finditer(line):
+            taken.add(match.start("n"))
             plan = known.plans.get(10 + (chinese_number(match.group("n")) or 0))
             if plan is None:
                 continue
@@ -161,11 +169,13 @@ class PoliticalTerm(Rule):
             if year != right:
                 yield _Said(match.start(), match.end(), f"{match.group()}是{right}年，不是{year}年。")
         for match in _PLAN_YEAR.finditer(line):
+            taken.add(match.start("n"))
             plan = known.plans.get(10 + (chinese_number(match.group("n")) or 0))
             year, _named = _year_meant(line, match.start(), report_year)
             if plan is not None and year is not None and year > plan[1]:
                 message = f"“十{match.group('n')}五”规划期为{plan[0]}—{plan[1]}年，{year}年已不在其中。"
                 yield _Said(match.start(), match.end(), message)
+        yield from _plan_as_current(line, report_year, known, taken)
 
     @staticmethod
     def _congress_first_years(line: str, report_year: int | None, known: Facts) -> Iterator[_Said]:
@@ -217,6 +227,17 @@ class PoliticalTerm(Rule):
             meant = known.wrong_titles.get(title) or _by_core(title, known)
             if meant is not None:
                 yield _Said(start, end, f"名称应为《{meant.title}》。", meant.title)
+
+
+def _plan_as_current(line: str, report_year: int | None, known: Facts, taken: set[int]) -> Iterator[_Said]:
+    """A plan whose period has ended named as still being carried out (`深入实施“十四五”规划` in 2026)."""
+    for match in _PLAN_AS_CURRENT.finditer(line):
+        plan = known.plans.get(10 + (chinese_number(match.group("n")) or 0))
+        year, _named = _year_meant(line, match.start(), report_year)
+        if plan is None or year is None or year <= plan[1] or match.start("n") in taken:
+            continue
+        message = f"“十{match.group('n')}五”规划期为{plan[0]}—{plan[1]}年，{year}年已不在其中，不宜再写作当年的任务。"
+        yield _Said(match.start(), match.end(), message)
 
 
 def _not_held(
