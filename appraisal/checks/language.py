@@ -86,6 +86,7 @@ class Language:
         self._rare_words = rare_words
         self._rare_seen: dict[str, bool] = {}  # the answers of `rare`, a binary search each
         self._similar: dict[str, dict[str, float]] = {}
+        self._shaped: dict[str, str] = {}
         self._common_before, self._common_after = pairs if pairs is not None else _common_pairs(words)
 
     # ---------------------------------------------------------------- words
@@ -209,9 +210,17 @@ class Language:
     def known_char(self, ch: str) -> bool:
         return ch in self._readings
 
+    def words_of(self, sizes: range, least: int) -> Iterator[str]:
+        """The words of `sizes` characters the dictionary knows at frequency bucket `least` or above."""
+        least *= 64
+        return (word for word, value in self._words.items() if len(word) in sizes and value >= least)
+
     def shaped_alike(self, ch: str) -> str:
         """The common characters of a shape like `ch`'s (`具` for `俱`, `坐` for `座`), as one string."""
-        return "".join(other for other in self._shape_of.get(ch, "") if other in self._readings)
+        found = self._shaped.get(ch)
+        if found is None:
+            found = self._shaped[ch] = "".join(other for other in self._shape_of.get(ch, "") if other in self._readings)
+        return found
 
     def similar(self, ch: str) -> dict[str, float]:
         """The characters a writer may have meant instead of `ch`, each with how alike the two are (1.0: the same

@@ -90,3 +90,31 @@ def test_a_variant_for_the_standard_form_is_found(marked: str, fix: str) -> None
 )
 def test_variants_stay_silent_where_the_rarer_word_is_meant(text: str) -> None:
     assert findings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("marked", "fix"),
+    [
+        ("对于人民检⟦查⟧院提起公诉的案件，人民法院依法审理。", "察"),  # 检查|院: two real words of 检察院
+        ("引导和鼓励职工继承“自⟦立⟧更生，艰苦奋斗”的精神。", "力"),  # 自立|更生 for 自力更生
+    ],
+)
+def test_a_slip_that_split_a_word_into_two_real_words_is_found(marked: str, fix: str) -> None:
+    text, [(_rule, line, column, end)] = unmark(marked)
+    (found,) = findings(text)
+    assert found[:4] == (line, column, end, fix)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对于人民检察院提起公诉的案件，人民法院依法审理。",
+        "引导和鼓励职工继承“自力更生，艰苦奋斗”的精神。",
+        "各级领导任职前须经过廉政谈话。",  # 领导|任 is not 领导人: the split gains too little
+        "本书第四张图表列出了各地数据。",
+        "投资建设织造厂，新增就业岗位200个。",
+        "总参某部干部刘蒙说，在部队要服从命令。",  # 某 leaves a name out on purpose: not 总参谋部
+    ],
+)
+def test_two_real_words_that_make_no_slip_stay_silent(text: str) -> None:
+    assert findings(text) == []
