@@ -159,6 +159,18 @@ def new_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
+def _profile_of(data: Mapping[str, Any]) -> Profile | None:
+    """A draft's profile read by hand: the defaults when there is none, a well-formed table, or a Profile made in
+    code; None sends the draft to pydantic."""
+    if "profile" not in data:
+        return Profile._made(dict(Profile._DEFAULTS))
+    profile = data["profile"]
+    if isinstance(profile, Profile):
+        return profile
+    read = Profile._read(profile) if type(profile) is dict and plain_keys(profile) else None
+    return None if read is None else Profile._made(*read)
+
+
 class Draft(Record):
     """One report. `sections` maps every text section id of the template to its text (one paragraph a line).
     `unverified`: per section, the facts adopted from the drafting help and not yet confirmed by the writer.
@@ -195,15 +207,8 @@ class Draft(Record):
     def _read(cls, data: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
         if "schema_" in data:
             return None  # read by pydantic as an unknown key beside the field of that name
-        profile = data.get("profile")
-        if profile is None and "profile" not in data:
-            profile = Profile._made(dict(Profile._DEFAULTS))
-        elif type(profile) is dict and plain_keys(profile):
-            read = Profile._read(profile)
-            if read is None:
-                return None
-            profile = Profile._made(*read)
-        elif not isinstance(profile, Profile):
+        profile = _profile_of(data)
+        if profile is None:
             return None
         sections = data.get("sections", {})
         if type(sections) is not dict or not all(is_str(k) and is_str(v) for k, v in sections.items()):
