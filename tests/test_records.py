@@ -8,7 +8,7 @@ import copy
 import json
 import math
 import tomllib
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from fresh_interpreter import loaded_after
@@ -287,6 +287,15 @@ def test_each_plain_class_states_the_fields_of_its_twin() -> None:
         if plain._DEFAULTS:  # where a class states them (a draft's id and times are made for each)
             fixed = {name: field.default for name, field in fields.items() if not field.is_required()}
             assert fixed == plain._DEFAULTS, plain
+
+
+def test_the_plain_template_allows_the_values_its_twin_allows() -> None:
+    """A voice or signer added to one side only would be read by one path and refused by the other, and the fuzz
+    run draws only the values it knows: the plain reader's lists are the twin's Literal types."""
+    voice = TemplateSchema.model_fields["voice"].annotation
+    signature = TemplateSchema.model_fields["signature"].annotation  # tuple[Literal[...], ...] | None
+    assert get_args(voice) == templates.VOICES
+    assert get_args(get_args(get_args(signature)[0])[0]) == templates.SIGNERS
 
 
 def test_a_bug_in_reading_the_adopted_facts_is_not_hidden(monkeypatch: pytest.MonkeyPatch) -> None:
