@@ -5,7 +5,6 @@ tests."""
 from __future__ import annotations
 
 import gc
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,18 +33,6 @@ def no_warm_start() -> None:
     does, and the process does not write into the first test's home when it ends (tests/app/test_warm_start.py
     runs the command line in new interpreters to see what is kept)."""
     warm_start._started = True
-
-
-@pytest.fixture(autouse=True)
-def no_styles_cache_left_behind() -> Iterator[None]:
-    """Textual keeps each widget's render cache (its `StylesCache`, with the lines it drew) in an `lru_cache` on a
-    method, so the last 1,024 of them outlive their app (Textualize/textual#6665): after 40 Pilot tests a process
-    held 750,000 objects for every full garbage collection to walk. Emptied after each test; nothing else changes.
-    tests/tui in one process: 144 -> 136 s of CPU, of which garbage collection 55 -> 48 s."""
-    yield
-    styles_cache = sys.modules.get("textual._styles_cache")
-    if styles_cache is not None:
-        styles_cache.StylesCache.get_inner_outer.cache_clear()
 
 
 @pytest.fixture(autouse=True)
