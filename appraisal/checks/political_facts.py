@@ -1,5 +1,6 @@
 """The facts `political-term` checks a report against, read from `data/political_terms.toml`: the dates of the
-Party's congresses and Central Committee plenums, the years of the five-year plans, the founding years anniversaries
+Party's congresses and Central Committee plenums, the years of the sessions of the 全国人大 and 全国政协, the years
+of the five-year plans, the founding years anniversaries
 count from, and the names of key Party rules and laws with the years they were issued or replaced. Each fact carries
 its source in the data file; a new plenum or a new regulation is one more entry there.
 """
@@ -77,6 +78,7 @@ class Facts:
     known_until: int  # the last year the list of meetings is complete for
     first_term: int  # the first Central Committee whose plenums are all listed
     plans: dict[int, tuple[int, int]]  # ordinal → (first year, last year)
+    sessions: dict[int, int]  # 全国人大 / 全国政协 term → the year of its first session (one a year, five a term)
     anniversaries: dict[str, int]  # name → the year counted from
     documents: dict[str, Document]  # right title → document
     wrong_titles: dict[str, Document]  # a known wrong title → the document it means
@@ -126,6 +128,7 @@ def facts() -> Facts:
         known_until=data["known_until"],
         first_term=min(entry["term"] for entry in data["plenum"]),
         plans={entry["ordinal"]: (entry["first"], entry["last"]) for entry in data["plan"]},
+        sessions={entry["term"]: entry["first"] for entry in data.get("npc", ())},
         anniversaries={name: entry["year"] for entry in data["anniversary"] for name in entry["names"]},
         documents=documents,
         wrong_titles=wrong_titles,

@@ -7,6 +7,8 @@ checked against the year the report is about (`political_facts`, data with a sou
   `学习贯彻党的十九届六中全会精神` in a 2026 report);
 - a stage of a five-year plan put in the wrong year (`“十四五”规划开局之年` in a 2026 report, `十二五开端` in 2021),
   and the first year of carrying out a congress's spirit (`全面贯彻党的二十大精神的开局之年` is 2023);
+- a session of the 全国人大 or 全国政协 not yet held in the year meant (`十四届全国人大四次会议` in a 2025 report), or
+  one whose spirit is studied two or more years after it;
 - an anniversary counted wrong for its year (`今年是建党104周年` in 2026);
 - a rule or law in 《》 under a wrong name (`《中国共产党纪律处份条例》`, `《中国纪律处分条例》`), replaced by
   another (`《信访条例》` after 2022) or not yet issued.
@@ -58,6 +60,14 @@ _PLAN_AS_CURRENT = lazy_compile(
     r"(?:确保|力争|奋力|全力|深入实施|全面实施|扎实推进|深入推进|全面落实|贯彻落实|抓好落实)[^，。；、]{0,4}?"
     r"[“\"〝]?十(?P<n>[一二三四五])五(?![”\"〞]?(?:以来|期间|时期|末|初))[”\"〞]?"
 )
+# A session of the 全国人大 or the 全国政协: `十四届全国人大三次会议`, `全国政协十四届三次会议`.
+_NPC_TERM = r"十[一二三四五六七八九]|二十"
+_SESSION = lazy_compile(
+    rf"(?P<t1>{_NPC_TERM})届全国(?:人大|人民代表大会)第?(?P<n1>[一二三四五六七八九])次(?:全体)?会议"
+    rf"|全国政协(?P<t2>{_NPC_TERM})届(?P<n2>[一二三四五六七八九])次会议"
+    rf"|(?P<t3>{_NPC_TERM})届全国政协第?(?P<n3>[一二三四五六七八九])次会议"
+)
+_SESSIONS_PER_TERM = 5
 _TITLE = lazy_compile(r"《(?P<title>[^《》\n]{2,60})》")
 _YEAR = YEAR_NIAN
 _RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
@@ -122,6 +132,7 @@ class PoliticalTerm(Rule):
                 *self._meetings(line, ctx.year, known),
                 *self._plans(line, ctx.year, known),
                 *self._congress_first_years(line, ctx.year, known),
+                *_sessions(line, ctx.year, known),
                 *self._anniversaries(line, ctx.year, known, self._anniversary),
                 *self._documents(line, ctx.year, known),
             ]
@@ -227,6 +238,33 @@ class PoliticalTerm(Rule):
             meant = known.wrong_titles.get(title) or _by_core(title, known)
             if meant is not None:
                 yield _Said(start, end, f"名称应为《{meant.title}》。", meant.title)
+
+
+def _sessions(line: str, report_year: int | None, known: Facts) -> Iterator[_Said]:
+    """A session of the 全国人大 or 全国政协 that a term never had (a sixth), that had not been held in the year
+    meant, or whose spirit is studied two years after it (a session is held every March)."""
+    if "全国" not in line or "次" not in line:
+        return
+    for match in _SESSION.finditer(line):
+        term_words = match.group("t1") or match.group("t2") or match.group("t3")
+        number = chinese_number(match.group("n1") or match.group("n2") or match.group("n3")) or 0
+        first = known.sessions.get(chinese_number(term_words) or 0)
+        year, _named = _year_meant(line, match.start(), report_year)
+        if first is None or year is None:
+            continue
+        held = first + number - 1
+        sentence = line[_sentence_start(line, match.start()) : match.start()]
+        if number > _SESSIONS_PER_TERM:
+            yield _Said(match.start(), match.end(), f"每届全国人大、全国政协共举行五次会议，没有“{match.group()}”。")
+        elif year < held and not (_FUTURE.search(sentence) or _FUTURE.match(line, match.end())):
+            yield _Said(match.start(), match.end(), f"{match.group()}于{held}年召开，{year}年时尚未召开。")
+        elif (
+            year >= held + 2
+            and line.startswith("精神", match.end())
+            and not _HISTORY_AFTER.match(line, match.end() + 2)
+        ):
+            message = f"{match.group()}于{held}年召开，{year}年度应学习贯彻当年的全国两会精神。"
+            yield _Said(match.start(), match.end(), message)
 
 
 def _plan_as_current(line: str, report_year: int | None, known: Facts, taken: set[int]) -> Iterator[_Said]:

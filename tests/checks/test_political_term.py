@@ -45,6 +45,9 @@ POSITIVES = [
     (2024, "今年是⟦贯彻党的十九大精神的开局之年⟧，我们要开好局。"),
     (2026, "⟦深入实施“十四五”⟧规划，加快重点项目建设。"),  # the 14th plan ended with 2025
     (2026, "⟦确保“十四五”⟧目标任务圆满完成。"),
+    (2025, "认真学习贯彻⟦十四届全国人大四次会议⟧精神。"),  # held in March 2026
+    (2026, "认真学习贯彻⟦全国政协十四届二次会议⟧精神。"),  # 2024's, studied as 2026's
+    (2026, "深入学习⟦十四届全国人大六次会议⟧精神。"),  # a term has five sessions
 ]
 
 NEGATIVES = [
@@ -75,6 +78,9 @@ NEGATIVES = [
     (2026, "2023年是全面贯彻党的二十大精神的开局之年，今年是二十大精神全面落实的重要一年。"),
     (2023, "今年是全面贯彻落实党的二十大精神的开局之年。"),
     (2025, "深入实施“十四五”规划，确保“十四五”圆满收官。"),
+    (2026, "认真学习贯彻十四届全国人大四次会议和全国政协十四届四次会议精神，县十七届人大七次会议精神。"),
+    (2025, "2024年，学习贯彻十四届全国人大二次会议精神；迎接十四届全国人大四次会议召开。"),
+    (2026, "认真学习贯彻十四届全国人大三次会议精神。"),  # a January report may still study last March's
     (2026, "“十四五”圆满收官，全面落实“十五五”规划开局任务，巩固“十四五”成果，扎实推进“十四五”期间结转项目。"),
 ]
 
@@ -157,7 +163,7 @@ def test_anniversaries(entry: dict[str, Any]) -> None:
 
 
 def test_every_fact_has_a_source() -> None:
-    for kind in ("congress", "plenum", "plan", "anniversary", "document", "term", "future_congress"):
+    for kind in ("congress", "plenum", "plan", "anniversary", "document", "term", "future_congress", "npc"):
         assert DATA[kind] and all(entry["source"] for entry in DATA[kind])
 
 
@@ -171,3 +177,13 @@ def test_chinese_numbers() -> None:
         105,
         None,
     ]
+
+
+@pytest.mark.parametrize("entry", DATA["npc"], ids=[str(e["term"]) for e in DATA["npc"]])
+def test_sessions_of_the_npc(entry: dict[str, Any]) -> None:
+    term = "十" + "一二三四五六七八九"[entry["term"] - 11]
+    for number in range(1, 6):
+        text = f"学习贯彻{term}届全国人大{'一二三四五'[number - 1]}次会议精神。"
+        held = entry["first"] + number - 1
+        assert messages(text, held) == []
+        assert messages(text, held - 1) == [(f"{text[4:-3]}于{held}年召开，{held - 1}年时尚未召开。", None)]
