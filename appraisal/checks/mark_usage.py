@@ -41,6 +41,7 @@ _TWO_MARKS = lazy_compile(r"[，。、；：,;:][，。、；：,;:]")
 _STRENGTH = {m: i for i, m in enumerate("、，,：:；;。")}  # the stronger of two marks is usually the one meant
 _FULL_WIDTH = {",": "，", ";": "；", ":": "："}
 _DENG = lazy_compile(r"(?<![一二三四五六七八九十特优甲乙丙丁同平相何])等、|、等(?![级次待同候于距量价效号额比差])")
+_FIRST_ITEM = lazy_compile(r"一是|（1）|\(1\)|（一）")
 _ITEM_COMMA = lazy_compile(r"、(?=[二三四五六七八九十]是|[（(][2-9２-９二三四五六七八九][）)])")
 _ARABIC_ITEM_MARK = lazy_compile(r"(?:^|(?<=[\s　。；：，]))[（(][0-9０-９]{1,2}[）)]([、，,．])")
 _QUESTION = lazy_compile(r"？")
@@ -84,12 +85,9 @@ def _deng(line: str) -> Iterator[Found]:
 
 
 def _items(line: str) -> Iterator[Found]:
-    first = min(
-        (at for at in (line.find("一是"), line.find("（1）"), line.find("(1)"), line.find("（一）")) if at >= 0),
-        default=-1,
-    )
-    if first >= 0:
-        for match in _ITEM_COMMA.finditer(line, first):
+    first = _FIRST_ITEM.search(line)  # the leftmost of them
+    if first is not None:
+        for match in _ITEM_COMMA.finditer(line, first.start()):
             yield match.start(), match.end(), "分项之间应用分号或逗号，不用顿号。", "；"
     if "）" in line or ")" in line:
         for match in _ARABIC_ITEM_MARK.finditer(line):

@@ -65,15 +65,19 @@ _RUN_IN_HEADING = lazy_compile(
     r"[ \t\u3000]*(?:[0-9０-９]{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[）)])"
 )
 # A count closing a statement: `13支`, `37个`, `1120件`, `18.7%`, `3.2亿元`; not a date or a length of time.
-_COUNT = (
-    r"[0-9０-９][0-9０-９.．]*(?:%|％|个百分点|[万亿千]?(?:个|次|件|项|家|名|人|户|支|条|份|篇|场|批|处|起|座|台|辆|所|期|张|元|吨|亩|"
+_UNIT = (
+    r"(?:%|％|个百分点|[万亿千]?(?:个|次|件|项|家|名|人|户|支|条|份|篇|场|批|处|起|座|台|辆|所|期|张|元|吨|亩|"
     r"公里|千米|米|平方米|立方米|套|间|栋|株|头|只|册|部|本|宗|例|场次|人次|家次|户次|批次|余[个次件项家名人户]?))"
 )
-_COUNT_END = lazy_compile(_COUNT + "$")
+_COUNT_END = lazy_compile(rf"[0-9０-９][0-9０-９.．]*{_UNIT}$")
+# How a count ends: a digit (or its decimal point) and the unit, at most 6 characters: what `_COUNT_END` finds at
+# the end of a clause, this finds in the last 8 characters of it.
+_COUNT_TAIL = lazy_compile(rf"[0-9０-９.．]{_UNIT}$")
+_TAIL = 8
 # A connective that opens a new sentence, standing as a clause of its own: `……，此外，……` (not `不仅……，同时，……`).
 _CONNECTIVE = lazy_compile(r"(?:此外|另外|与此同时|同时|总之|综上所述|总而言之)$")
 # What each kind needs somewhere in the line (looser than the kind's own test, never stricter): a later item's
-# number; a connective standing between two commas; 我 or 本人 right after a comma, and a figure. Written so that
+# number; a connective standing between two commas; 我 or 本人 right after a comma after a count. Written so that
 # each opens with one class, or its alternatives each with one character: the engine then skips to those (with
 # alternatives opening with classes it tries every place; a search for the count itself took 12 µs a line).
 _ANY_LATER_ITEM = lazy_compile(
@@ -82,7 +86,6 @@ _ANY_LATER_ITEM = lazy_compile(
 _CONNECTIVE_WORDS = ("此外", "另外", "同时", "总之", "综上所述", "总而言之")  # 与此同时 holds 同时
 _ANY_CONNECTIVE = lazy_compile(r"[，,](?:此外|另外|与此同时|同时|总之|综上所述|总而言之)[，,]")
 _ANY_SUBJECT = lazy_compile(r"[，,](?:本人|我)")
-_ANY_DIGIT = lazy_compile(r"[0-9０-９]")
 _MESSAGE_CONNECTIVE = "“{word}”引出新的一句，前面的逗号宜改为句号。"
 _MESSAGE_ITEM = "前一项已是带逗号或句号的完整句子，分项之间应用分号（或句号），不用逗号。"
 _MESSAGE_SUBJECT = "逗号前已是完整的一句，逗号后另起主语，宜用句号（或分号）断开，不要一逗到底。"
@@ -172,15 +175,26 @@ def _connectives(line: str, clauses: list[tuple[int, int]], texts: list[str]) ->
         depends = depends or bool(_DEPENDS.search(texts[k]))
 
 
+def _subject_after_count(line: str) -> bool:
+    """Whether 我 or 本人 follows a comma after a count (`……签订责任书12份，我带头……`): what `_subjects` needs."""
+    for match in _ANY_SUBJECT.finditer(line):
+        end = match.start()
+        while end > 0 and line[end - 1] in " \t\u3000":  # the clause's text is stripped
+            end -= 1
+        if _COUNT_TAIL.search(line, max(0, end - _TAIL), end):
+            return True
+    return False
+
+
 def commas(line: str) -> Iterator[Found]:
     """Each comma in `line` that joins two sentences. Each kind needs words a line of prose mostly lacks (a later
-    item's number, a connective between commas, 我 or 本人 after a comma and a figure): a line with none of them is
+    item's number, a connective between commas, 我 or 本人 after a count and a comma): a line with none of them is
     not read further (the typing path reads every line of the section)."""
     if "，" not in line:
         return
     items = _ANY_LATER_ITEM.search(line) is not None
     connectives = any(word in line for word in _CONNECTIVE_WORDS) and _ANY_CONNECTIVE.search(line) is not None
-    subjects = _ANY_SUBJECT.search(line) is not None and _ANY_DIGIT.search(line) is not None
+    subjects = _subject_after_count(line)
     if not (items or connectives or subjects):
         return
     item_open = False  # an item (一是 …) opened in an earlier sentence of the line, closed by 。 or ；
