@@ -3,8 +3,9 @@
 Each is a `LongJob` of the screen that starts it: the work runs in a Textual thread worker and its answer comes
 back to the UI thread (`call_later`), where the screen acts on it; the keys go on being handled meanwhile. Rules
 for the work itself: it never touches a widget, and never the draft being edited — it is given a copy or plain
-values. One job of a kind runs at a time: a second request is refused with the job's own sentence. An exception in
-the work never reaches Textual (which would end the app): it comes back to the screen, which says one sentence.
+values. One job of a kind runs at a time: a second request is refused with the job's own sentence (or waits its turn
+where its owner keeps a queue: a big section's check). An exception in the work never reaches Textual (which would
+end the app): it comes back to the screen, which says one sentence.
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ def failure_sentence(error: Exception, doing: str, unharmed: str, what: str, *ar
 
 class LongJob(Generic[T]):
     """One kind of long work of one screen (`group` names its worker), with the sentence that refuses a second
-    request while it runs."""
+    request while it runs (None: the owner asks `running` first and lets the request wait)."""
 
-    def __init__(self, node: Widget, group: str, busy_sentence: str) -> None:
+    def __init__(self, node: Widget, group: str, busy_sentence: str | None) -> None:
         self.node = node
         self.group = group
         self.busy_sentence = busy_sentence
@@ -50,7 +51,7 @@ class LongJob(Generic[T]):
 
     def refuse_if_running(self) -> bool:
         """True (and the sentence said) when a job of this kind is running."""
-        if self.running:
+        if self.running and self.busy_sentence is not None:
             self.node.notify(self.busy_sentence, severity="warning", timeout=4)
         return self.running
 

@@ -72,7 +72,7 @@ class EditorFindings:
         self.idle: dict[str, tuple[str, list[Finding]]] = {}  # the dictionary rules': (the text checked, findings)
         self.whole = Runs()  # the whole-draft checks: an older one's findings are dropped once a newer one's came
         # A big section's fast rules, in a worker; never refused: a section asked for meanwhile waits its turn.
-        self.big: LongJob[list[Finding]] = LongJob(editor, "big-section-check", busy_sentence="")
+        self.big: LongJob[list[Finding]] = LongJob(editor, "big-section-check", busy_sentence=None)
         self.big_waiting: list[str] = []  # big sections asked for meanwhile, checked when that run ends
 
     @staticmethod
