@@ -37,9 +37,9 @@ _PLAN_AFTER = lazy_compile(
 )
 _OFFSETS = {"去年": -1, "上年度": -1, "上一年": -1, "明年": 1, "下一年": 1, "来年": 1}
 # A document given early in a year that says it reviews the year before: `一、2025年工作回顾`, `总结2025年政府工作`,
-# `“十四五”时期及2025年工作回顾` (a 2026 government report, a speech at a 2026 meeting).
+# `“十四五”时期及2025年工作回顾`, `2025年及“十四五”工作回顾` (a 2026 government report, a speech at a 2026 meeting).
 _REVIEWED = lazy_compile(
-    r"(?P<year>(?:19|20)[0-9]{2})\s*年度?(?:主要|重点)?工作(?:回顾|总结|情况|完成情况|推进情况)"
+    r"(?P<year>(?:19|20)[0-9]{2})\s*年度?(?:及[^，。；\n]{1,12}?)?(?:主要|重点)?工作(?:回顾|总结|情况|完成情况|推进情况)"
     r"|(?:总结|回顾)(?P<named>(?:19|20)[0-9]{2})\s*年"
 )
 _REPORT_AFTER = lazy_compile(r"\s*(?:个人)?(?:工作)?(?:总结|述职|述廉)")

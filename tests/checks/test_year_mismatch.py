@@ -171,6 +171,8 @@ def test_a_document_that_says_it_reviews_the_year_before_is_not_reported(tmp_pat
     assert _document_findings(tmp_path, speech) == []
     report = "2026年学校工作报告\n各位代表：\n一、2025年工作回顾\n2025年，学校完成了年度目标任务。\n"
     assert _document_findings(tmp_path, report) == []  # the heading the importer took out of the text counts
+    plan = "2026年县政府工作报告\n各位代表：\n一、2025年及“十四五”工作回顾\n2025年，县政府坚持稳中求进。\n"
+    assert _document_findings(tmp_path, plan) == []
     plain = "2026年全县工作会议讲话\n今天的会议部署全县工作。\n一、主要工作\n2025年，全县完成地区生产总值87.4亿元。\n"
     assert _document_findings(tmp_path, plain) == [(4, 1)]
     older = "2026年全县工作会议讲话\n一、2025年工作回顾\n2024年，全县完成地区生产总值87.4亿元。\n"
