@@ -10,7 +10,7 @@ apostrophe (`Xi’an`).
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -56,8 +56,10 @@ class _Marks:
     def __init__(self, line: str) -> None:
         self.line = line
         self.stack: list[tuple[str, int]] = []
-        self.depth: Counter[str] = Counter()  # how many of each mark are open on the stack
-        self.seen: Counter[str] = Counter()  # marks met so far, the current one included
+        # Only read by key and counted up: a defaultdict answers a missing key in C, a Counter in Python (13,000
+        # calls of its `__missing__` on the 100,000-字 benchmark).
+        self.depth: defaultdict[str, int] = defaultdict(int)  # how many of each mark are open on the stack
+        self.seen: defaultdict[str, int] = defaultdict(int)  # marks met so far, the current one included
         self.totals: dict[str, int] = {}
 
     def ahead(self, mark: str) -> int:
@@ -148,6 +150,18 @@ def _problems(line: str) -> Iterator[Problem]:
         yield from _unclosed(opened, at)
 
 
+# Marks in pairs one after another, none inside another (`“…”…（…）`), the way most lines hold them: nothing to
+# report, and the line's marks need not be read one by one (’ is left out: between letters it is an apostrophe).
+_PAIRS_IN_TURN = lazy_compile("(?:“”|《》|（）)*")
+
+
+def _sorted_problems(line: str) -> list[Problem]:
+    marks = _ANY.findall(line)
+    if not marks or _PAIRS_IN_TURN.fullmatch("".join(marks)):
+        return []
+    return sorted(_problems(line))
+
+
 class UnbalancedQuote(Rule):
     name = "unbalanced-quote"
     title = "引号括号配对"
@@ -157,7 +171,7 @@ class UnbalancedQuote(Rule):
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         broken = explained(item, ctx) if len(item.lines) > 1 else set()  # `broken-line` reports those
-        problems = [sorted(_problems(line)) if _ANY.search(line) else [] for line in item.lines]
+        problems = [_sorted_problems(line) for line in item.lines]
         continued = _quoted_over_paragraphs(item.lines, problems)
         for index, found in enumerate(problems):
             for at, message, _left_open in found:
