@@ -79,7 +79,7 @@ def entries() -> _Entries:
             raise ValueError(f"unknown collocation kind {raw['kind']!r}")
     words = sorted(pairs, key=len, reverse=True)
     firsts = lazy_compile("|".join(re.escape(w) for w in words)) if words else None
-    triggers = sorted({word for entry in patterns for word in entry.trigger}, key=len, reverse=True)
+    triggers = sorted({word for entry in patterns for word in entry.trigger}, key=lambda word: (-len(word), word))
     # Where trigger words start, the search finds only the longest one starting there: the shorter ones that begin
     # it are there too, so each word found stands for itself and for them.
     run = {

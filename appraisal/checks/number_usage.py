@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
+from appraisal.checks.broken_line import breaks
 from appraisal.checks.chars import HAN_UNIFIED
 from appraisal.checks.political_facts import chinese_number
 from appraisal.text.lazy_regex import lazy_compile
@@ -244,7 +245,7 @@ class NumberUsage(Rule):
             if "余" in line or "多" in line:
                 yield from self._approximations(item, index, line)
             if index + 1 < len(item.lines) and line.rstrip()[-1:].isdigit():
-                yield from self._split_figure(item, index, line, item.lines[index + 1])
+                yield from self._split_figure(item, ctx, index, line, item.lines[index + 1])
 
     def _years(self, item: Field, ctx: Context, index: int, line: str) -> Iterable[Finding]:
         for match in _CN_YEAR.finditer(line):
@@ -357,11 +358,13 @@ class NumberUsage(Rule):
             if not item.is_protected(index, start, match.end()):
                 yield self.finding(item, index + 1, start + 1, match.end() + 1, message)
 
-    def _split_figure(self, item: Field, index: int, line: str, after: str) -> Iterable[Finding]:
+    def _split_figure(self, item: Field, ctx: Context, index: int, line: str, after: str) -> Iterable[Finding]:
         figure = _FIGURE_AT_END.search(line, max(0, len(line) - 24))
         measure = _MEASURE_AT_START.match(after) if figure is not None else None
         if figure is None or measure is None or not line[: figure.start()].strip():
             return
+        if any(b.first == index for b in breaks(item, ctx)):
+            return  # `broken-line` reports this break (the whole line, not only the figure)
         number, unit = figure.group().strip(), measure.group().strip()
         message = f"数字“{number}”与后面的“{unit}”被断在两行（像是从PDF复制时断开的），请把两行接上。"
         yield self.finding(item, index + 1, figure.start() + 1, figure.start() + 1 + len(number), message)
