@@ -92,6 +92,13 @@ def _find_reviewed(ctx: Context, year: int | None) -> frozenset[int]:
     return frozenset(y for y in found if year is not None and y == year - 1)
 
 
+def _opens_sentence(line: str, start: int) -> bool:
+    """Whether `start` opens a paragraph or a sentence (spaces before it aside)."""
+    while start > 0 and line[start - 1].isspace():
+        start -= 1
+    return start == 0 or line[start - 1] in _SENTENCE_ENDS
+
+
 def _half_year(ctx: Context) -> bool:
     """A half-year summary plans the rest of the same year (`下半年工作打算`): its plans are not next year's."""
     return ctx.shared(
@@ -139,10 +146,7 @@ class YearMismatch(Rule):
     @staticmethod
     def _opens_dated_sentence(line: str, match: re.Match[str]) -> bool:
         """`2025年12月，完成…` at the start of a paragraph or a sentence, telling no history."""
-        start = match.start()
-        while start > 0 and line[start - 1].isspace():
-            start -= 1
-        if start > 0 and line[start - 1] not in _SENTENCE_ENDS:
+        if not _opens_sentence(line, match.start()):
             return False
         end = match.end()
         if match.group("suffix") == "年":
@@ -159,12 +163,11 @@ class YearMismatch(Rule):
     @staticmethod
     def _opens_plan(line: str, match: re.Match[str]) -> bool:
         """`2025年，我将继续…` at the start of a sentence: what the writer means to do that year."""
-        start = match.start()
-        while start > 0 and line[start - 1].isspace():
-            start -= 1
-        if start > 0 and line[start - 1] not in _SENTENCE_ENDS:
-            return False
-        return match.group("suffix") == "年" and _PLAN_AFTER.match(line, match.end()) is not None
+        return (
+            _opens_sentence(line, match.start())
+            and match.group("suffix") == "年"
+            and _PLAN_AFTER.match(line, match.end()) is not None
+        )
 
     def _judge(
         self, item: Field, ctx: Context, line: str, match: re.Match[str], found: int, year: int, first_line: bool
