@@ -165,3 +165,31 @@ async def test_a_count_keeps_its_unit_on_the_line_in_the_history_preview() -> No
                 seen += 1
                 assert all(not line.startswith("字") for line in lines), (width, lines)
         assert seen > 0
+
+
+async def test_the_section_list_after_a_restore_and_a_resize_counts_the_restored_text() -> None:
+    """Seen in tmux: after F7 restored an older version, widening the window showed the section's count from
+    before the restore (107 字 beside 91 restored): the list rebuilt its lines from the draft it was first given."""
+    path = make_draft(sections={"law": "依法行政"})
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await editor_ready(app)
+        editor.go_to("law")
+        await pilot.press("end", *"后来又补了许多字", "ctrl+s")
+        await wait_until(lambda: load_draft(path).sections["law"] == "依法行政后来又补了许多字")
+        await pilot.press("f7")
+        await wait_until(lambda: isinstance(app.screen, HistoryScreen))
+        await pilot.press("end", "r")
+        await wait_until(lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_until(lambda: app.screen is editor and editor.editor.text == "依法行政")
+
+        def law_line() -> str:
+            return editor.section_list.get_option("law").prompt.plain  # type: ignore[union-attr]
+
+        await wait_until(lambda: " 4/100字" in law_line())
+        width = editor.section_list.title_width()
+        await pilot.resize_terminal(140, 40)  # the list is wider there: its lines are laid out again
+        await wait_until(lambda: editor.section_list.title_width() != width)
+        await pilot.pause()
+        assert " 4/100字" in law_line()

@@ -99,8 +99,6 @@ class SectionList(OptionList):
         super().__init__(id=id)
         self.template = template
         self._looks: dict[str, tuple[SectionLook, int]] = {}
-        self._draft: Draft | None = None
-        self._findings: dict[str, list[Finding]] = {}
         self._built_width = 0
 
     def title_width(self) -> int:
@@ -127,9 +125,15 @@ class SectionList(OptionList):
 
     def build(self, draft: Draft, findings: dict[str, list[Finding]]) -> None:
         """Fill the list from the template; group sections are shown but cannot be chosen."""
-        self._draft, self._findings = draft, findings
-        self._built_width = self.title_width()
         self._looks.clear()
+        for section in self.template.text_sections():
+            count = count_zi(draft.sections.get(section.id, ""))
+            self._looks[section.id] = (section_look(section, count, findings.get(section.id, [])), count)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """The options at the list's width, each section as last counted (build, then update_section)."""
+        self._built_width = self.title_width()
         options: list[Option] = []
         for placed in self.template.walk():
             section = placed.section
@@ -138,9 +142,7 @@ class SectionList(OptionList):
                 title = fit_cells(section.title, self.title_width() - cell_len(indent))
                 options.append(Option(Text(f"{indent}{title}", style="bold"), id=f"group:{section.id}", disabled=True))
                 continue
-            count = count_zi(draft.sections.get(section.id, ""))
-            look = section_look(section, count, findings.get(section.id, []))
-            self._looks[section.id] = (look, count)
+            look, count = self._looks[section.id]
             options.append(Option(self._prompt(section, placed.level, look, count), id=section.id))
         highlighted = self.highlighted
         self.set_options(options)
@@ -148,9 +150,11 @@ class SectionList(OptionList):
             self.highlighted = highlighted
 
     def on_resize(self) -> None:
-        # Titles are cut to the width in cells: cut them again when the width changes.
-        if self._draft is not None and self.title_width() != self._built_width:
-            self.build(self._draft, self._findings)
+        # Titles are cut to the width in cells: cut them again when the width changes. From the counts as they
+        # are now: rebuilt from the draft the list was first given, a resize after F7 restored an older version
+        # showed the counts of the text before the restore (the session holds a new draft then).
+        if self._looks and self.title_width() != self._built_width:
+            self._lay_out()
 
     def update_section(self, section_id: str, text: str, findings: Sequence[Finding]) -> None:
         placed = self.template.placed(section_id)
