@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import tempfile
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 
+from appraisal.app.recovery import recovery_folders, recovery_name
 from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
-from appraisal.fileio import atomic_write_bytes, fit_name
+from appraisal.fileio import atomic_write_bytes
 from appraisal.store import DraftChangedOnDiskError, OpenDraft, dump_draft, read_lock
 from appraisal.templates import Template, load_template
 
@@ -164,10 +164,9 @@ class EditSession:
             return None
         if self.conflict is None and self.save():
             return self.path
-        stamp = self.clock().strftime("%Y%m%d-%H%M%S")
-        name = f"{fit_name(self.path.stem, f'.恢复-{stamp}.json')}.恢复-{stamp}.json"
+        name = recovery_name(self.path, self.clock())
         data = dump_draft(self.draft)
-        for folder in (self.path.parent, Path.home(), Path(tempfile.gettempdir())):
+        for folder in recovery_folders(self.path):
             try:
                 atomic_write_bytes(folder / name, data)
             except (AppraisalError, OSError):

@@ -122,6 +122,17 @@ def save_unconfirmed(draft_path: Path, kept: list[Unconfirmed]) -> None:
     _update(draft_path, {"unconfirmed": [{"kind": item.kind, "values": item.values} for item in kept]})
 
 
+def load_answered_recoveries(draft_path: Path) -> set[str]:
+    """The recovery copies of this draft (paths) the writer has already answered: used or not wanted."""
+    entry = _read().get(str(draft_path.resolve()))
+    answered = entry.get("recoveries_answered") if isinstance(entry, dict) else None
+    return {item for item in answered if isinstance(item, str)} if isinstance(answered, list) else set()
+
+
+def save_answered_recovery(draft_path: Path, copy: Path) -> None:
+    _update(draft_path, {"recoveries_answered": sorted({*load_answered_recoveries(draft_path), str(copy)})})
+
+
 def _update(draft_path: Path, values: dict[str, object]) -> None:
     """Change some of a draft's entry (the most recent entry moves last; the oldest beyond KEEP go). Best
     effort, as everything here."""

@@ -197,9 +197,11 @@ class EditorScreen(Screen[None]):
         show_notes(self, self.current_id)
         with self.app.batch_update():  # one frame for all of it
             await self.guidance.build()
-        from appraisal.tui.screens import unconfirmed
+        from appraisal.tui.screens import recovery_offer, unconfirmed
 
-        unconfirmed.offer(self)  # words typed in a dialog when the window last closed
+        # A recovery copy written when the draft could not be saved, then words typed in a dialog when the window
+        # last closed: each offered back, one question after the other.
+        recovery_offer.offer(self, then=lambda: unconfirmed.offer(self))
 
     @on(LastYearFound)
     def _last_year_found(self, event: LastYearFound) -> None:
