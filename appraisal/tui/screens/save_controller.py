@@ -175,10 +175,13 @@ class SaveController:
         return where
 
     def last_chance(self) -> None:
-        """The screen goes away while the session is open (the app is closing for another reason): save what
-        we can, release the lock."""
+        """The screen goes away while the session is open (the app is closing for another reason: a browser tab
+        closed): save what we can, else write a recovery copy (the next open offers it), release the lock. The
+        failed save was all there was: the words typed since the last autosave were gone."""
         if not self.closed:
             self.hooks.sync()
             if self.session.save():
                 self.hooks.remember_position()  # a browser tab reloaded or closed: reopen where the typing stopped
+            else:
+                self.session.rescue()
             self.close()
