@@ -136,3 +136,18 @@ def test_without_a_terminal_edit_says_so_and_exits_2_without_taking_the_lock(tmp
     assert done.stderr.decode("utf-8").strip() == tui_app.NO_TERMINAL
     assert out.read_bytes() == b""
     assert not lock_path(path).exists()
+
+
+async def test_a_dialog_opening_as_the_app_closes_is_no_crash() -> None:
+    """A browser tab closed (or Ctrl+Q read) just as a question opens: its widgets were taken apart before it
+    could focus its button, and that NoMatches ended the app as a crash ("程序出错退出…") instead of a quit."""
+    from textual import messages
+
+    from appraisal.tui.screens.dialogs import ConfirmScreen
+
+    app = make_app(make_draft())
+    async with app.run_test(size=(80, 24)):
+        await editor_ready(app)
+        app.push_screen(ConfirmScreen("确定吗？"))
+        app.post_message(messages.ExitApp())
+    assert app.crash_sentences == []

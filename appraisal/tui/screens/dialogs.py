@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
@@ -10,6 +11,7 @@ from typing import Any, ClassVar, TypeVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input
@@ -72,7 +74,8 @@ class Dialog(ModalScreen[T]):
     def on_mount(self) -> None:
         # The one place a dialog's focus is set: Textual runs every class's on_mount, base class last, so a
         # subclass that focused its own widget in on_mount had it taken back here (the 记素材 line lost its keys).
-        self.first_focus().focus()
+        with contextlib.suppress(NoMatches):  # the app is closing as the dialog opens: its widgets are gone
+            self.first_focus().focus()
 
     def first_focus(self) -> Widget:
         """What has the focus when the dialog opens: its input line when it has one, else its first button."""
