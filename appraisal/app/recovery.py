@@ -9,7 +9,6 @@ folder, else the temp folder. One is offered when it is newer than the draft fil
 from __future__ import annotations
 
 import datetime as dt
-import glob
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +42,8 @@ class Recovery:
 def recoveries(draft_path: Path, draft: Draft, answered: set[str]) -> list[Recovery]:
     """The copies of this draft (same id) written after the draft file was last saved, newest first, leaving out
     the paths in `answered`. Never raises: a copy that cannot be read is not offered."""
+    import glob  # here: importing it compiles patterns, which opening a draft or `check` need not pay for
+
     from appraisal.store import load_draft
 
     try:

@@ -15,7 +15,7 @@ import threading
 from textual import events
 
 from appraisal.app.tui_settings import TuiSettings
-from appraisal.tui.queued_keys import after_queued_keys
+from appraisal.tui.queued_keys import after_queued_keys, on_app_after_queued_keys
 from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.lazy_dialogs import dialogs
 from appraisal.tui.textual_compat.app_hooks import PatchedApp
@@ -176,7 +176,13 @@ class LeavingApp(PatchedApp[int]):
 
     async def action_quit(self) -> None:
         """Save every open draft first; if one cannot be saved, ask instead of quitting. Words typed in a dialog
-        and not yet confirmed (a note, 单位 in 个人信息, a path) are asked about first: Ctrl+Q dropped them."""
+        and not yet confirmed (a note, 单位 in 个人信息, a path) are asked about first: Ctrl+Q dropped them.
+        Ctrl+Q runs as the app reads it, ahead of the keys typed just before it that still wait in the focused
+        line's queue: the question waits for them (typed in one burst, F3 Tab 三科 Ctrl+Q quit without asking)."""
+        focused = self.screen.focused
+        if focused is not None and focused.message_queue_size:
+            on_app_after_queued_keys([focused], self.action_quit)
+            return
         if self._typed_in_dialogs() and not self._asking_to_quit():
 
             def answered(leave: bool | None) -> None:

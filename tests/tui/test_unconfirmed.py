@@ -161,3 +161,21 @@ async def test_a_read_only_view_keeps_nothing_and_asks_nothing(monkeypatch: pyte
         await pilot.pause()
         assert app.screen is editor
     assert len(load_unconfirmed(path)) == 1
+
+
+async def test_ctrl_q_typed_in_the_same_burst_as_words_in_a_dialog_still_asks() -> None:
+    """F3 Tab End 三科 Ctrl+Q read at once (a fast typist, a busy app): Ctrl+Q, a priority key, ran before 三科
+    had reached the line, found nothing typed and quit; the words were gone."""
+    from textual import events
+
+    path = make_draft()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)):
+        await editor_ready(app)
+        burst = [("f3", None), ("tab", "\t"), ("end", None), ("三", "三"), ("科", "科"), ("ctrl+q", None)]
+        for key, character in burst:
+            app.post_message(events.Key(key, character))
+        await wait_until(lambda: isinstance(app.screen, ConfirmScreen) or not app.is_running)
+        assert app.is_running
+        profile = app.screen_stack[-2]
+        assert isinstance(profile, ProfileScreen) and profile.field_input("unit").value == "某市统计局三科"
