@@ -558,11 +558,24 @@ async def test_terminal_closing_saves_keys_still_on_their_way_to_the_editor(monk
     assert not lock_path(path).exists()
 
 
-async def test_terminal_closing_while_saves_fail_leaves_a_recovery_copy_elsewhere(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+def _hang_up(app: Any) -> None:
+    app._terminated()  # SIGHUP: the window was closed
+
+
+def _close_tab(app: Any) -> None:
+    from textual import messages
+
+    app.post_message(messages.ExitApp())  # what the web driver posts when the browser tab closes
+
+
+@pytest.mark.parametrize("close", [_hang_up, _close_tab], ids=["window-closed", "tab-closed"])
+async def test_closing_while_saves_fail_leaves_a_recovery_copy_elsewhere(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, close: Callable[[Any], None]
 ) -> None:
     """The drafts folder's disk is full when the window is closed: the text goes to a recovery copy in another
-    folder (the home folder here), never lost, never over the draft."""
+    folder (the home folder here), never lost, never over the draft. The same when the browser tab closes (the
+    editor's last save runs as it goes): there the failed save was all, and the words typed since the last
+    autosave were gone."""
     import threading
 
     class NoWatchdog:
@@ -590,47 +603,14 @@ async def test_terminal_closing_while_saves_fail_leaves_a_recovery_copy_elsewher
     async with app.run_test(size=(80, 24)) as pilot:
         editor = await open_on(pilot)
         editor.editor.move_cursor(editor.editor.document.end)
-        await pilot.press(*"关窗前写的字")
-        app._terminated()  # SIGHUP: the window was closed
-        await wait_until(lambda: app._exit)
+        await pilot.press(*"关闭前写的字")
+        close(app)
+        await wait_until(lambda: app._exit or not app.is_running)
     assert path.read_bytes() == before
     copies = sorted(home.glob("*.json"))
     assert len(copies) == 1
-    assert load_draft(copies[0]).sections["conduct"] == "原有的一句。关窗前写的字"
+    assert load_draft(copies[0]).sections["conduct"] == "原有的一句。关闭前写的字"
     assert copies[0].stat().st_mode & 0o777 == 0o600
-
-
-async def test_a_browser_tab_closing_while_saves_fail_leaves_a_recovery_copy_elsewhere(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """The same when the browser tab closes (the web driver posts ExitApp; the editor's last save runs as it goes):
-    the failed save was all, and the words typed since the last autosave were gone."""
-    from textual import messages
-
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    path = make_draft(sections={"conduct": "原有的一句。"})
-    before = path.read_bytes()
-    real_write = fileio.write_temp_file
-
-    def full_where_the_drafts_are(target: Path, data: bytes, **kwargs: Any) -> Path:
-        if target.parent == path.parent:
-            raise AppraisalError(fileio.describe_os_error(OSError(errno.ENOSPC, "full"), target, "保存"))
-        return real_write(target, data, **kwargs)
-
-    monkeypatch.setattr(fileio, "write_temp_file", full_where_the_drafts_are)
-    app = make_app(path, autosave_delay=30.0, autosave_max=60.0)
-    async with app.run_test(size=(80, 24)) as pilot:
-        editor = await open_on(pilot)
-        editor.editor.move_cursor(editor.editor.document.end)
-        await pilot.press(*"关标签页前写的字")
-        app.post_message(messages.ExitApp())  # the tab was closed
-        await wait_until(lambda: not app.is_running)
-    assert path.read_bytes() == before
-    copies = sorted(home.glob("*.json"))
-    assert len(copies) == 1
-    assert load_draft(copies[0]).sections["conduct"] == "原有的一句。关标签页前写的字"
 
 
 BUSY_APP = textwrap.dedent(
