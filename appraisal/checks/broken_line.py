@@ -36,6 +36,7 @@ from appraisal.text.patterns import PAGE_NUMBER_LINE
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
 _MARKS = lazy_compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
+_PAIRED_IN_TURN = lazy_compile("(?:" + "|".join(opener + closer for opener, closer in _PAIRS.items()) + ")*")
 _CONTINUES = set("，。、；：？！）》”’」』,;:?!")  # marks that cannot start a paragraph
 _ENDS = set("。！？；：…!?;:")
 _MID_WORD = lazy_compile(rf"[{HAN_UNIFIED}0-9A-Za-z，、,]")  # a printed line cut in mid-sentence ends in one of these
@@ -55,6 +56,7 @@ _DATE_END = lazy_compile(r"[0-9０-９〇一二三四五六七八九十]{1,2}日
 # A line ending in a number (`争取资金 3860`, `12.23 万`), trailing blanks allowed: the first half of an amount whose
 # unit opens the next line (missing-figure leaves that unit alone).
 NUMBER_AT_END = lazy_compile(r"[0-9](?:[ \u3000]*[万亿])?[ \t\u3000]*$")
+_NUMBER_LAST = set("0123456789万亿")  # the last character of a line `NUMBER_AT_END` finds, its blanks stripped
 # A count opening the next line: `412件，` `4300余户`, `100%以上` (not a year, a date, a list's number or a time).
 _COUNT_OPENS = lazy_compile(
     r"[0-9]+(?:\.[0-9]+)?(?:[余多]?(?:[个家项件户人名次起宗处所座条台辆场批篇套元亩吨]|万|亿|平方米|公里)|[%％])"
@@ -138,6 +140,9 @@ def _run_ends(widths: list[int]) -> list[int]:
 
 def _open_at_end(line: str) -> tuple[str, int] | None:
     """The last quote or bracket the line leaves open, with its position."""
+    marks = _MARKS.findall(line)
+    if _PAIRED_IN_TURN.fullmatch("".join(marks)):
+        return None  # most lines (none, or `“…”…（…）`): nothing left open, nothing to read mark by mark
     stack: list[tuple[str, int]] = []
     for match in _MARKS.finditer(line):
         index, ch = match.start(), match.group()
@@ -261,13 +266,15 @@ def _continued(text: str, second: str) -> bool:
     following = second.strip()
     if not following or _ITEM.match(following) is not None or PAGE_NUMBER_LINE.fullmatch(following) is not None:
         return False
-    if NUMBER_AT_END.search(text) and _NUMBER_THEN_UNIT.match(following) is not None:
+    # `text` ends in no blank: what each search for a line's end needs at its last character is tested first (a
+    # search for `$` tries every place of the line).
+    if text[-1] in _NUMBER_LAST and NUMBER_AT_END.search(text) and _NUMBER_THEN_UNIT.match(following) is not None:
         return True  # `争取资金 3860` / `万元，用于…`, `12.23 万` / `平方米，…`
     if is_han_unified(text[-1]) and _CLAUSE_MARKS.search(text) and _COUNT_OPENS.match(following):
         return True  # `全年共调处矛盾纠纷` / `412件，…`: a paragraph does not open with a count
-    if _IN_FRAME_END.search(text):
+    if text[-1] in "中间" and _IN_FRAME_END.search(text):
         return True  # `…，在干部职工中` / `树立了良好形象。`: 在…中 needs its verb
-    if _HAN_DIGIT_COMMA.match(text[-1]) is None or _DATE_END.search(text) is not None:
+    if _HAN_DIGIT_COMMA.match(text[-1]) is None or (text[-1] == "日" and _DATE_END.search(text) is not None):
         return False
     if len(following) < 15 and _CLAUSE_MARKS.search(following) is None:
         return False  # a 落款, a date, a heading: no sentence's second half
