@@ -5,7 +5,6 @@ are asked for: most users have no settings file, and a command without one need 
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +53,7 @@ def load_config(path: Path | None = None) -> Config:
         raise AppraisalError(toml_data.too_deep_message("设置文件", path)) from exc
     except UnicodeDecodeError as exc:
         raise AppraisalError(f"设置文件 {path} 不是 UTF-8 文本，请用记事本等另存为 UTF-8 编码。") from exc
-    except tomllib.TOMLDecodeError as exc:
+    except toml_data.TOMLDecodeError as exc:
         where = _TOML_WHERE.search(str(exc))
         at = f"（第 {where.group(1)} 行第 {where.group(2)} 列）" if where else ""
         raise AppraisalError(f"设置文件 {path} 格式有误{at}，请对照说明检查这一处的写法。") from exc

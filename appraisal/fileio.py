@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
-import hashlib
 import os
 import stat
 import tempfile
@@ -29,6 +28,8 @@ def fit_name(name: str, *around: str) -> str:
     room = NAME_MAX_BYTES - sum(len(text.encode("utf-8", "surrogateescape")) for text in around)
     if len(whole) <= room:
         return name
+    import hashlib  # OpenSSL, 3–5 ms: loaded only for a name that must be shortened
+
     digest = hashlib.sha256(whole).hexdigest()[:8]
     return whole[: max(0, room - 9)].decode("utf-8", "ignore") + "~" + digest
 

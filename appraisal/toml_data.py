@@ -16,13 +16,15 @@ there, never a user's (a `config.toml` may hold an API key).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import re
-import tomllib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from appraisal.text.digest import sha1
 from appraisal.text.lazy_regex import lazy_compile
+
+if TYPE_CHECKING:
+    from tomllib import TOMLDecodeError as TOMLDecodeError
 
 MAX_NESTING = 32
 """Deeper than any template or setting needs (a template's sections nest three levels), far below the
@@ -81,6 +83,8 @@ def loads(text: str) -> dict[str, Any]:
     if bracket_depth(text) > MAX_NESTING:
         raise TooDeep
     try:
+        import tomllib  # ~8 ms: a check whose templates and data were kept parses no TOML
+
         data = tomllib.loads(text)
     except RecursionError as exc:  # not expected after the scan; never a traceback all the same
         raise TooDeep from exc
@@ -114,7 +118,7 @@ def new_kept_tables() -> dict[bytes, bytes]:
 def loads_shipped(text: str) -> dict[str, Any]:
     """`tomllib.loads` of a data file shipped with the program: a fresh copy of the parse kept for the same text
     when there is one."""
-    key = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).digest()
+    key = sha1(text.encode("utf-8")).digest()
     kept = _kept.get(key)
     if kept is not None:
         with contextlib.suppress(Exception):  # a damaged parse: parsed again below
@@ -122,8 +126,20 @@ def loads_shipped(text: str) -> dict[str, Any]:
             if isinstance(value, dict):
                 return value
         _kept.pop(key, None)
+    import tomllib
+
     data = tomllib.loads(text)
     if _keeping:
         with contextlib.suppress(ValueError):  # a value marshal cannot hold (a TOML date): not kept
             _new[key] = marshal.dumps(data)
     return data
+
+
+def __getattr__(name: str) -> Any:
+    """`TOMLDecodeError`, importing `tomllib` only when asked (an `except toml_data.TOMLDecodeError` clause asks
+    when an exception passes it, not when the code around it runs)."""
+    if name == "TOMLDecodeError":
+        import tomllib
+
+        return tomllib.TOMLDecodeError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,7 +12,6 @@ when the process ends.
 from __future__ import annotations
 
 import atexit
-import hashlib
 import logging
 import marshal
 import sys
@@ -24,13 +23,14 @@ from appraisal.app import dataclass_methods
 from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes
 from appraisal.text import lazy_regex
+from appraisal.text.digest import sha1
 
 log = logging.getLogger(__name__)
 
 FORMAT = 1  # of the file: a new number when what it holds changes
 MAX_ENTRIES = 5000  # far more than the program has (~450 patterns, 6 data files, ~500 methods): a bound
 # on a file that only grows
-_TAG = hashlib.sha1(f"{FORMAT}|{sys.version}|{lazy_regex.FORMS_TAG}".encode(), usedforsecurity=False).hexdigest()[:16]
+_TAG = sha1(f"{FORMAT}|{sys.version}|{lazy_regex.FORMS_TAG}".encode()).hexdigest()[:16]
 _started = False
 
 
@@ -51,7 +51,7 @@ def warm_start() -> None:
 def _read(path: Path) -> dict[str, dict[Any, Any]]:
     try:
         digest, blob = marshal.loads(path.read_bytes())
-        if digest != hashlib.sha1(blob, usedforsecurity=False).digest():
+        if digest != sha1(blob).digest():
             raise ValueError("checksum")
         kept = marshal.loads(blob)
         if not (isinstance(kept, dict) and all(isinstance(part, dict) for part in kept.values())):
@@ -78,7 +78,7 @@ def _write(path: Path, kept: dict[str, dict[Any, Any]]) -> None:
     blob = marshal.dumps(merged)
     try:
         folder = paths.ensure_private_dir(path.parent)
-        digest = hashlib.sha1(blob, usedforsecurity=False).digest()
+        digest = sha1(blob).digest()
         atomic_write_bytes(folder / path.name, marshal.dumps((digest, blob)))
     except (OSError, AppraisalError) as exc:  # a read-only or full disk: the next run makes them again
         log.warning("%s not written, the next run compiles and parses again: %s", path, exc)

@@ -6,7 +6,6 @@ unreadable or damaged copy is made again, and copies made for other data or anot
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import marshal
 import os
@@ -19,6 +18,7 @@ from typing import Any, TypeVar
 from appraisal import paths
 from appraisal.errors import AppraisalError
 from appraisal.fileio import atomic_write_bytes
+from appraisal.text.digest import sha1
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -34,8 +34,8 @@ def data_key(files: list[Traversable]) -> str:
         stats = []
     if len(stats) == len(files):
         named = "|".join(f"{file}:{stat.st_size}:{stat.st_mtime_ns}" for file, stat in zip(files, stats, strict=True))
-        return hashlib.sha1(named.encode(), usedforsecurity=False).hexdigest()[:16]
-    return hashlib.sha1(b"".join(file.read_bytes() for file in files), usedforsecurity=False).hexdigest()[:16]
+        return sha1(named.encode()).hexdigest()[:16]
+    return sha1(b"".join(file.read_bytes() for file in files)).hexdigest()[:16]
 
 
 def copy_path(kind: str, format_: int, files: list[Traversable]) -> Path:

@@ -66,7 +66,6 @@ def run(args: argparse.Namespace) -> int:
 def _check(service: Service, ref: str, *, fix: bool, template: str | None = None) -> FileReport:
     """One FILE argument: a document, a draft file, or a draft named by name or id; an error is reported on
     stderr and recorded, so the other files are still checked."""
-    from appraisal.app.drafts import find
     from appraisal.checks.output import FileReport
     from appraisal.errors import AppraisalError
     from appraisal.formats import DOCUMENT_SUFFIXES
@@ -84,6 +83,8 @@ def _check(service: Service, ref: str, *, fix: bool, template: str | None = None
             return _check_draft(service, ref, path, fix=fix)
         if path.exists():
             raise AppraisalError(f"无法检查 {ref}：只能检查草稿（.json）和 .txt、.md、.docx 文档。")
+        from appraisal.app.drafts import find  # the drafts and their store: loaded for a draft only
+
         found = find(ref)
         return _check_draft(service, str(found), found, fix=fix)
     except AppraisalError as exc:

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from appraisal.app import drafts
 from appraisal.checks import (
     ALL_TIERS,
     CheckOptions,
@@ -39,10 +38,10 @@ from appraisal.checks import (
 from appraisal.checks.documents import DocumentCheck, check_document, write_fixed_copy
 from appraisal.draft import AdoptedFact, Draft
 from appraisal.errors import AppraisalError
-from appraisal.store import OpenDraft, draft_files, load_draft
 from appraisal.templates import Template, list_templates, load_template
 
-if TYPE_CHECKING:  # each loaded where it is used: `appraisal check` needs none of them
+if TYPE_CHECKING:  # each loaded where it is used: `appraisal check` needs none of them (nor, for a document, the
+    # drafts and their store, ~10 ms of every check: imported by the methods that read or write drafts)
     from appraisal.assist import AssistRequest
     from appraisal.assist.proposal import AssistProposal
     from appraisal.export import ExportOptions
@@ -130,6 +129,8 @@ class Service:
     def check_draft_file(self, path: Path, *, fix: bool = False) -> DraftCheck:
         """Load and check a saved draft. With `fix`, the safe fixes are applied under the draft's lock and saved
         as a new revision (an AppraisalError when the draft is open elsewhere); the findings are those left."""
+        from appraisal.store import OpenDraft, load_draft
+
         if not fix:
             draft = load_draft(path)
             template = load_template(draft.template)
@@ -236,6 +237,8 @@ class Service:
     @staticmethod
     def open_draft(ref: str) -> tuple[Path, Draft, Template]:
         """A draft named by path, file name, id or writer's name, loaded with its template (fitted to it)."""
+        from appraisal.app import drafts
+
         path = drafts.find(ref)
         draft, template = drafts.load_fitted(path)
         return path, draft, template
@@ -248,6 +251,8 @@ class Service:
     @staticmethod
     def list_drafts() -> list[DraftSummary]:
         """The drafts in the data dir, most recently saved first; unreadable ones say why."""
+        from appraisal.store import draft_files, load_draft
+
         rows: list[DraftSummary] = []
         templates: dict[str, Template | None] = {}
         for path in draft_files():
@@ -403,6 +408,8 @@ class Service:
         the data dir, so the editor calls it from a worker thread: it takes plain values, not the draft itself."""
         if year is None:
             return None
+        from appraisal.store import draft_files, load_draft
+
         here = path.resolve() if path else None
         candidates: list[Draft] = []
         for other in draft_files():

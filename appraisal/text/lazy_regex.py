@@ -21,10 +21,11 @@ module compiles with `re.compile` as usual.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
 from typing import Any, cast
+
+from appraisal.text.digest import sha1
 
 __all__ = ["FORMS_TAG", "lazy_compile", "new_compiled_forms", "use_compiled_forms"]
 
@@ -37,9 +38,8 @@ try:  # CPython's compiler, as `re._compiler.compile` uses it (3.11–3.13)
 
     _MAKE = _sre.compile
     _PARSE, _CODE = _parser.parse, _compiler._code
-    FORMS_TAG = hashlib.sha1(
-        f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{sys.implementation.cache_tag}".encode(), usedforsecurity=False
-    ).hexdigest()[:16]
+    _BUILD = f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}|{sys.implementation.cache_tag}"
+    FORMS_TAG = sha1(_BUILD.encode()).hexdigest()[:16]
 except (ImportError, AttributeError):  # not CPython, or its internals moved: patterns compile as usual
     _MAKE = _PARSE = _CODE = None
     FORMS_TAG = ""
