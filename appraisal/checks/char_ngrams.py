@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 from appraisal.checks import prebuilt
 
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 EDGE = "|"  # before the first and after the last character of a run of Han characters
 DISCOUNT = 0.75
-FORMAT = 1  # of the prebuilt copy in the cache folder
+FORMAT = 2  # of the prebuilt copy in the cache folder (2: the arrays mapped, `prebuilt.read_mapped`)
 _EDGE_SHARE = 0.05  # the unigram chance of the end of a run
 LOG_P_KEPT = 200_000  # terms `score` keeps (~30 MB at most; a check of 3,000 字 asks for ~5,000)
 
@@ -37,17 +38,18 @@ class CharNgrams:
     def __init__(
         self,
         chars: dict[str, tuple[int, int, int]],
-        pair_keys: bytes,
-        pair_stats: bytes,
-        triple_keys: bytes,
-        triple_counts: bytes,
+        pair_keys: bytes | memoryview,
+        pair_stats: bytes | memoryview,
+        triple_keys: bytes | memoryview,
+        triple_counts: bytes | memoryview,
         after: dict[str, str],
         before: dict[str, str],
     ):
         """`chars`: character → (its count, how often a character follows it, after how many kinds); pairs and
         triples as sorted keys (`_key`) with their counts (pairs: count, how often followed, by how many kinds);
         `after`/`before`: the characters seen right after/before each one. Pairs seen once and triples seen less
-        than three times are left out."""
+        than three times are left out. The arrays are copied from bytes, used in place from a memoryview (the
+        prebuilt copy mapped into memory)."""
         self._chars = chars
         self._pair_keys = _array("q", pair_keys)
         self._pair_stats = _array("i", pair_stats)
@@ -156,7 +158,9 @@ def _key(gram: str) -> int:
     return key
 
 
-def _array(kind: str, blob: bytes) -> array.array[int]:
+def _array(kind: Literal["q", "i"], blob: bytes | memoryview) -> array.array[int] | memoryview[int]:
+    if isinstance(blob, memoryview):
+        return blob.cast(kind)  # read in place: only the pages looked at are ever loaded
     numbers = array.array(kind)
     numbers.frombytes(blob)
     return numbers
@@ -194,9 +198,18 @@ def _parse(blob: bytes) -> CharNgrams:
     )
 
 
-def _from_parts(parts: object) -> CharNgrams | None:
-    """The counts from the parts of a prebuilt copy (`CharNgrams.parts`)."""
-    return CharNgrams(*parts) if isinstance(parts, tuple) and len(parts) == 7 else None
+def _from_mapped(head: object, arrays: list[memoryview]) -> CharNgrams | None:
+    """The counts from a prebuilt copy: the head (chars, after, before) and the four arrays of `CharNgrams.parts`
+    (None: not a copy of this format)."""
+    if not (isinstance(head, tuple) and len(head) == 3 and all(isinstance(part, dict) for part in head)):
+        return None
+    if len(arrays) != 4 or any(len(blob) % size for blob, size in zip(arrays, (8, 4, 8, 4), strict=True)):
+        return None
+    pair_keys, pair_stats, triple_keys, triple_counts = arrays
+    if len(pair_stats) != 3 * len(pair_keys) // 2 or len(triple_counts) != len(triple_keys) // 2:
+        return None  # the stats of each pair (three) and the count of each triple (one) beside the keys
+    chars, after, before = head
+    return CharNgrams(chars, pair_keys, pair_stats, triple_keys, triple_counts, after, before)
 
 
 _lock = threading.Lock()
@@ -208,11 +221,12 @@ def _load() -> CharNgrams:
     the data file, writing the prebuilt copy for the next process (as `language._load`)."""
     data = resources.files("appraisal.checks").joinpath("data", "char_ngrams.txt.gz")
     path = prebuilt.copy_path("char-ngrams", FORMAT, [data])
-    kept = prebuilt.read(path, "character counts", _from_parts)
+    kept = prebuilt.read_mapped(path, "character counts", _from_mapped)
     if kept is not None:
         return kept
     model = _parse(data.read_bytes())
-    prebuilt.keep(path, "char-ngrams", model.parts())
+    chars, *arrays, after, before = model.parts()
+    prebuilt.keep_mapped(path, "char-ngrams", (chars, after, before), arrays)
     return model
 
 

@@ -153,6 +153,38 @@ def test_a_damaged_prebuilt_copy_of_the_counts_is_made_again(
         char_ngrams._load.cache_clear()
 
 
+@pytest.mark.xdist_group("prebuilt-counts")
+def test_the_counts_are_mapped_from_their_copy_and_a_copy_cut_short_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first_counts: tuple[str, char_ngrams.CharNgrams]
+) -> None:
+    """The arrays of the counts are read in place from the prebuilt copy (mapped, not read); a copy whose arrays run
+    past its end (a disk filled while it was written) is made again from the data file."""
+    from appraisal.checks import prebuilt as copies
+
+    monkeypatch.setenv("APPRAISAL_HOME", str(tmp_path))
+    paths.resolve()
+    name, first = first_counts
+    path = tmp_path / "cache" / name
+    chars, *arrays, after, before = first.parts()
+    copies.keep_mapped(path, "char-ngrams", (chars, after, before), arrays)
+    whole = path.read_bytes()
+    char_ngrams._load.cache_clear()
+    try:
+        mapped = char_ngrams.char_ngrams()
+        assert isinstance(mapped._pair_keys, memoryview) and isinstance(mapped._triple_counts, memoryview)
+        assert mapped.parts() == first.parts()
+        assert mapped.gain("以我", "门", "也要", "们") == first.gain("以我", "门", "也要", "们")
+        cut = tmp_path / "cut"
+        cut.write_bytes(whole[: len(whole) - 100])
+        cut.replace(path)  # a new file: the one mapped above is never changed under its mapping
+        char_ngrams._load.cache_clear()
+        again = char_ngrams.char_ngrams()
+        assert not isinstance(again._pair_keys, memoryview)  # made from the data file
+        assert again.parts() == first.parts() and path.read_bytes() == whole  # and kept whole for the next process
+    finally:
+        char_ngrams._load.cache_clear()
+
+
 def test_suspects_of_both_kinds_come_left_to_right_in_one_line() -> None:
     line = "他坐在我的傍边，全面惯彻落实会议精神"
     assert [(s.start, s.wrong) for s in suspects(line)] == [(5, "傍"), (10, "惯")]
