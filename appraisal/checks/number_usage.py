@@ -16,8 +16,6 @@
 - One kind of numeral in one date: `2025年十二月`, `二〇二五年12月` (GB/T 15835 4.3: 同类别同形式).
 - `百分之十五` in a paragraph that writes its other percentages `15%` → `15%` (GB/T 15835 4.1.1 and 4.3,
   同类别同形式; fixable). A paragraph with no `%` is left alone (`办结率达到百分之九十以上`), and so is `百分之百`.
-- Counts in one paragraph in one kind of numeral: `完成项目35个，新建三十二个服务点` → `32个` (GB/T 15835 4.3,
-  同类别同形式; fixable). Ordinals (`第十四个五年规划`), 概数 (`十几个`, `二十余个`) and set phrases are left alone.
 - 余 and 多 go with round figures: `12余人`, `1523多户`, `2.5余亩` are a figure and an approximation at once;
   `约100余人`, `近10余年` say the approximation twice (`节约100余万元`, `最近10余年` are fine).
 - A figure and its measure word split across two lines (`收集诉求32` / `条，`), as text copied from a PDF is.
@@ -80,21 +78,6 @@ _PERCENT_WORDS = lazy_compile(r"百分之(?P<n>[零〇一二两三四五六七�
 _APPROXIMATE = lazy_compile(
     rf"(?P<number>[0-9](?<![0-9.．].)[0-9]*(?:\.[0-9]+)?)(?P<mark>[余多])(?=[万亿]?{_MEASURES})"
 )
-# A count in Chinese numerals of two or more characters (`三十二个`, `一百二十人`) with its measure word; ordinals
-# (`第十四个五年规划`), 概数 (`十几个`, `二十余个`, `数十个`) and a lone 十 are left alone.
-_COUNT_WORDS = (
-    r"(?:[一二三四五六七八九]百(?:零[一二三四五六七八九]|[一二三四五六七八九]十[一二三四五六七八九]?)?"
-    r"|[二三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九])"
-)
-_CHINESE_COUNT = lazy_compile(
-    rf"(?<![第〇零一二三四五六七八九十百千万两几数多余]){_COUNT_WORDS}"
-    r"(?![一二三四五六七八九十百千万几余多])(?=个|人|次|件|户|家|项|名|场|篇|条|所|座|处|台|辆|套|份|元|亩|吨)"
-)
-_ARABIC_COUNT = lazy_compile(
-    r"[0-9]+(?:\.[0-9]+)?(?:万|亿)?(?:个|人|次|件|户|家|项|名|场|篇|条|所|座|处|台|辆|套|份|元|亩|吨)"
-)
-_FIXED_COUNTS = ("二十四个字", "十二个字")  # 社会主义核心价值观: a set phrase
-
 # 约 and 近 as words of their own (节约, 最近 are other words).
 _ABOUT_WORDS = ("约", "近")
 _NOT_ABOUT = frozenset(
@@ -238,8 +221,6 @@ class NumberUsage(Rule):
                 yield from self._ranges(item, ctx, index, line)
             if "月" in line:
                 yield from self._mixed_dates(item, index, line)
-            if ("十" in line or "百" in line) and _ARABIC_COUNT.search(line):
-                yield from self._chinese_counts(item, index, line)
             if "百分之" in line and ("%" in line or "％" in line):
                 yield from self._percent_words(item, index, line)
             if "余" in line or "多" in line:
@@ -320,16 +301,6 @@ class NumberUsage(Rule):
                 continue  # `2025年一二月份`: two months as a rough time, not a date
             message = f"同一个日期中汉字数字与阿拉伯数字混用（GB/T 15835）：“{match.group()}”宜统一写法。"
             yield self.finding(item, index + 1, match.start() + 1, match.end() + 1, message)
-
-    def _chinese_counts(self, item: Field, index: int, line: str) -> Iterable[Finding]:
-        """`完成项目35个，新建三十二个服务点`: counts of one paragraph in two kinds of numeral (同类别同形式)."""
-        for match in _CHINESE_COUNT.finditer(line):
-            if line.startswith(_FIXED_COUNTS, match.start()):
-                continue
-            value = chinese_number(match.group())
-            fix = str(value) if value else None
-            message = f"同一段的数量用阿拉伯数字书写，“{match.group()}”也宜写作“{fix}”（GB/T 15835 同类别同形式）。"
-            yield self.finding(item, index + 1, match.start() + 1, match.end() + 1, message, fix)
 
     def _percent_words(self, item: Field, index: int, line: str) -> Iterable[Finding]:
         for match in _PERCENT_WORDS.finditer(line):
