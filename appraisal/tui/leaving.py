@@ -58,8 +58,11 @@ class LeavingApp(PatchedApp[int]):
         with long work: a huge draft saving), and hands `_terminated` to the loop, which runs it after the keys already
         posted. The loop's own handler is kept for its wakeup fd, which wakes the loop when another thread took
         the signal; on its own it is not enough: the wakeup byte is dropped when the loop's self-pipe is full
-        (a few hundred keys posted while it was busy), and the loop then never hears of the signal."""
+        (a few hundred keys posted while it was busy), and the loop then never hears of the signal. `_terminated`
+        runs in the app's context, taken here: the handler's own is the app's only while one of its tasks runs
+        (not while the loop waits in select), and the fallback save's timer needs Textual's active app."""
         import asyncio
+        import contextvars
         import signal
 
         def on_signal(signum: int, frame: object) -> None:
@@ -72,8 +75,9 @@ class LeavingApp(PatchedApp[int]):
             grace = self.settings.termination_grace if self._text_at_risk() else self.settings.exit_grace
             _end_process_after(grace, 1)
             if not loop.is_closed():
-                loop.call_soon_threadsafe(self._terminated)
+                loop.call_soon_threadsafe(self._terminated, context=apps_context)
 
+        apps_context = contextvars.copy_context()
         try:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP):

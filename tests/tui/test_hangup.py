@@ -121,6 +121,32 @@ async def test_a_signal_is_handled_when_the_loops_wakeup_pipe_is_full(monkeypatc
     await saved_after(monkeypatch, deliver)
 
 
+@POSIX_ONLY
+async def test_a_signal_taken_while_the_loop_waits_still_saves_if_the_keys_never_land(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Python runs a signal's handler in the context the main thread is in, which is Textual's app context only
+    while one of the app's tasks runs: while the loop waits in select() it has no active app. The save handed from
+    there to the loop ran without one, and its fallback (1 s, should the keys never land) raised LookupError in
+    Textual's timer instead of saving: on a loaded machine the real `appraisal edit` ended with exit code 1 after a
+    SIGHUP (test_closing_the_terminal_right_after_typing_saves_every_key_the_app_read, 2 of 3 runs of a batch)."""
+    import contextvars
+    import signal
+
+    from appraisal.tui import leaving
+
+    monkeypatch.setattr(leaving, "after_queued_keys", lambda widget, callback: None)  # the keys never say so
+
+    def deliver(app: Any) -> None:
+        handler = signal.getsignal(signal.SIGHUP)
+        assert callable(handler)  # the app's own
+        for char in TYPED:
+            app.post_message(events.Key(char, char))
+        contextvars.Context().run(handler, signal.SIGHUP, None)  # as from the loop's select()
+
+    await saved_after(monkeypatch, deliver)
+
+
 def hangup_benchmark() -> ModuleType:
     spec = importlib.util.spec_from_file_location("hangup_benchmark", ROOT / "benchmarks" / "hangup.py")
     assert spec is not None and spec.loader is not None
