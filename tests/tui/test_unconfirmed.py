@@ -179,3 +179,33 @@ async def test_ctrl_q_typed_in_the_same_burst_as_words_in_a_dialog_still_asks() 
         assert app.is_running
         profile = app.screen_stack[-2]
         assert isinstance(profile, ProfileScreen) and profile.field_input("unit").value == "某市统计局三科"
+
+
+async def test_the_new_draft_form_is_filled_in_again_after_the_tab_closed() -> None:
+    """The very first form a new user fills (no draft yet): the tab closed with 姓名 and 单位 typed, and they were
+    gone. Now they are in their fields the next time the form opens, once."""
+    from appraisal.tui.screens.new_draft import NewDraftScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: isinstance(app.screen, NewDraftScreen) and isinstance(app.focused, Input))
+        await pilot.press(*"陈静", "tab", *"某县财政局")
+        await pilot.pause()
+        close_tab(app)
+        await wait_until(lambda: not app.is_running)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: isinstance(app.screen, NewDraftScreen) and isinstance(app.focused, Input))
+        await pilot.pause()
+        assert "上次关闭窗口时填写的内容已经填好" in "".join(screen_lines(app))
+        await pilot.press("tab", "tab", *"副局长", "enter", "enter")  # Enter: 考核年度, Enter: 创建
+        editor = await editor_ready(app)
+        profile = load_draft(editor.session.path).profile
+        assert (profile.name, profile.unit, profile.position) == ("陈静", "某县财政局", "副局长")
+
+    app = make_app()  # once: the form opened again is empty
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await wait_until(lambda: isinstance(app.screen, NewDraftScreen) and isinstance(app.focused, Input))
+        assert app.screen.value("name") == ""

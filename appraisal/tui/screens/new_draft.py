@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Select
 
+from appraisal.app.ui_state import Unconfirmed, load_unconfirmed, save_unconfirmed
 from appraisal.draft import default_year
 from appraisal.templates import DEFAULT_TEMPLATE, list_templates
 from appraisal.tui.screens.form import FormField, FormScreen
+from appraisal.tui.screens.unconfirmed import NEW_DRAFT, new_draft_key
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 FIELDS = [("name", "姓名", "如：张三"), ("unit", "单位", "如：某某区发展和改革局"), ("position", "职务", "如：副局长")]
@@ -37,12 +39,31 @@ class NewDraftScreen(FormScreen[NewDraftRequest | None]):
     def __init__(self) -> None:
         super().__init__()
         self.templates, self.template_errors = list_templates()
+        # Words typed here when a window or browser tab closed with the form open: filled in again, once.
+        kept = [item for item in load_unconfirmed(new_draft_key()) if item.kind == NEW_DRAFT]
+        self.kept = kept[-1].values if kept else {}
+        if kept:
+            save_unconfirmed(new_draft_key(), [])
 
     def fields(self) -> list[FormField]:
-        return [
+        year = str(default_year())
+        saved = [
             *(FormField(field_id, label, placeholder=hint) for field_id, label, hint in FIELDS),
-            FormField("year", "考核年度", str(default_year()), year=True),
+            FormField("year", "考核年度", year, year=True),
         ]
+        return [
+            replace(item, value=self.kept[item.id], given=item.value) if item.id in self.kept else item
+            for item in saved
+        ]
+
+    def on_mount(self) -> None:
+        if self.kept:
+            self.say("上次关闭窗口时填写的内容已经填好，请核对后按“创建”。")
+
+    def unconfirmed(self) -> Unconfirmed | None:
+        """The fields typed and not yet submitted, kept when the window closes with the form open."""
+        typed = self.typed()
+        return Unconfirmed(NEW_DRAFT, typed) if typed else None
 
     def before(self) -> list[Widget]:
         options = [(Text(t.name), t.id) for t in self.templates]  # a user's own template may have any name

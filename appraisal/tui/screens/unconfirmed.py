@@ -4,17 +4,19 @@ the draft's place (ui_state, never in the draft: they were not confirmed) and of
 again: 继续填写 opens the dialog with them in its fields, 不要了 forgets them, 以后再说 (Esc) asks next time.
 
 A dialog takes part with an `unconfirmed()` method returning a `ui_state.Unconfirmed` (or None when nothing was
-typed): 个人信息 (F3) and a note (Ctrl+N)."""
+typed): 个人信息 (F3), a note (Ctrl+N) and the new-draft form (filled in again the next time it opens)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.css.query import NoMatches
 from textual.screen import Screen
 
+from appraisal import paths
 from appraisal.app.ui_state import Unconfirmed, load_unconfirmed, save_unconfirmed
 from appraisal.tui.screens.lazy_dialogs import dialogs
 
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NOTE = "note"
+NEW_DRAFT = "new-draft"
 SHOWN_CHARACTERS = 60  # of each kept line in the question
 
 
@@ -38,24 +41,31 @@ def note_kept(section_id: str, text: str) -> Unconfirmed:
 
 def keep(stack: Iterable[Screen[object]], editor_type: type[EditorScreen]) -> int:
     """Keep the unconfirmed words of every dialog in `stack` with the draft of the editor under it (read-only
-    views keep nothing). The number of dialogs kept. Called while the app ends: nothing here may raise."""
-    found: dict[EditorScreen, list[Unconfirmed]] = {}
+    views keep nothing); the new-draft form's, which has no draft yet, under NEW_DRAFT. The number of dialogs
+    kept. Called while the app ends: nothing here may raise."""
+    found: dict[Path, list[Unconfirmed]] = {}
     editor: EditorScreen | None = None
     for screen in stack:
         if isinstance(screen, editor_type):
             editor = screen
-        elif editor is not None and isinstance(screen, KeepsUnconfirmed):
+        elif isinstance(screen, KeepsUnconfirmed):
             try:
                 item = screen.unconfirmed()
             except NoMatches:  # not composed yet, or already taken apart
                 continue
-            if item is not None and not editor.session.read_only:
-                found.setdefault(editor, []).append(item)
-    for owner, items in found.items():
-        path = owner.session.path
+            if item is not None and item.kind == NEW_DRAFT:
+                found.setdefault(new_draft_key(), []).append(item)
+            elif item is not None and editor is not None and not editor.session.read_only:
+                found.setdefault(editor.session.path, []).append(item)
+    for path, items in found.items():
         save_unconfirmed(path, [*load_unconfirmed(path), *items])
         log.info("kept %d unconfirmed dialog(s) for %s", len(items), path)
     return sum(len(items) for items in found.values())
+
+
+def new_draft_key() -> Path:
+    """Where the new-draft form's words are kept (ui_state keys its entries by a draft's path; there is none)."""
+    return paths.data_dir() / "新建草稿"
 
 
 def offer(editor: EditorScreen) -> None:
