@@ -78,3 +78,19 @@ async def test_ctrl_a_in_a_field_selects_it_and_typing_replaces_it() -> None:
         await wait_until(lambda: isinstance(e.app.focused, Input))
         await e.pilot.press("tab", "end", "ctrl+a", *"某县财政局", "enter", "enter", "enter", "enter", "enter")
         await wait_until(lambda: load_draft(e.path).profile.unit == "某县财政局")
+
+
+async def test_words_typed_into_the_year_are_said_to_go_nowhere() -> None:
+    """副局长 typed one field too far, into 考核年度, vanished with at most a bell: now the form says so."""
+    from appraisal.draft import YEAR_RULE
+
+    from .editing import screen_lines
+
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        await e.pilot.press("f3")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        await e.pilot.press("tab", "tab", "tab", *"副局长")
+        await e.pilot.pause()
+        screen = e.app.screen
+        assert isinstance(screen, ProfileScreen) and screen.field_input("year").value == "2025"
+        assert YEAR_RULE[:8] in "".join(screen_lines(e.app))

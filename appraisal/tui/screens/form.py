@@ -157,6 +157,13 @@ class FormScreen(ModalScreen[T]):
         self._submitting = False
         self.submit()
 
+    def on_patched_input_restricted(self, event: PatchedInput.Restricted) -> None:
+        """Words typed into 考核年度 went nowhere, with at most a bell (a name typed one field too far, 副局长
+        into the year): say what the field takes."""
+        event.stop()
+        if any(item.year and self.ID_PREFIX + item.id == event.line.id for item in self._fields):
+            self.say(f"{YEAR_RULE}刚才输入的文字没有填进去。")
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()  # Enter in a field is action_next_field's
 

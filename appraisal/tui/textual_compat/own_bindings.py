@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -48,6 +49,17 @@ class PatchedInput(Input):
     @property
     def typed(self) -> bool:
         return self.value != self.given
+
+    class Restricted(Message):
+        """A character the line does not take (a letter in 考核年度) was typed: the form says so."""
+
+        def __init__(self, line: PatchedInput) -> None:
+            super().__init__()
+            self.line = line
+
+    def restricted(self) -> None:
+        """Textual rings the terminal's bell, which says nothing (and is often silent): the form says in words."""
+        self.post_message(self.Restricted(self))
 
     async def _on_key(self, event: events.Key) -> None:
         await run_own_binding(self, event)
