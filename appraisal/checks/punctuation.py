@@ -39,10 +39,14 @@ _NUMBER_MARK = lazy_compile(r"[（(][一二三四五六七八九十]{1,3}[）)](
 _PROSE = lazy_compile("[，。、；！？]")
 _PAGE_LINE = lazy_compile(r"[ \t\u3000]*[-－—][ \u3000]*[0-9]{1,3}[ \u3000]*[-－—][ \t\u3000]*")
 _CN_MARKS = "，。、；：！？"
-_SPACE = lazy_compile(rf"(?<=[{HAN}])[ \u3000](?=[{HAN}{_CN_MARKS}])|(?<=[{_CN_MARKS}])[ \u3000](?=[{HAN}])")
+# The space first, what stands before it tested after it: a lookbehind first, the engine tries every place (most
+# lines of an imported document hold a space: their full-width indent).
+_SPACE = lazy_compile(
+    rf"[ \u3000](?:(?<=[{HAN}][ \u3000])(?=[{HAN}{_CN_MARKS}])|(?<=[{_CN_MARKS}][ \u3000])(?=[{HAN}]))"
+)
 # The 落款: a full-width (or plain) space between a post and a name is layout (`局长　刘建国`, `报告人：局长　王德明`).
 _SIGNATURE = lazy_compile(
-    rf"(?<=[长任记员席理监官师])[ \u3000]+(?=[{HAN}]{{2,4}}(?:$|[ \t\u3000，,（(0-9０-９〇一二]))"
+    rf"[长任记员席理监官师](?P<space>[ \u3000]+)(?=[{HAN}]{{2,4}}(?:$|[ \t\u3000，,（(0-9０-９〇一二]))"
 )
 # `述 职 报 告`: a short line spaced out on purpose.
 _SPACED_OUT = lazy_compile(rf"[ \t\u3000]*(?:[{HAN}][ \u3000]+)+[{HAN}][ \t\u3000]*")
@@ -157,7 +161,7 @@ def _page_numbers(line: str, *, page_line_explained: bool) -> Iterator[Found]:
 
 def _spaces(line: str) -> Iterator[Found]:
     """A space inside Chinese prose, not the one between a post and a name in a 落款."""
-    signatures = [m.span() for m in _SIGNATURE.finditer(line)]
+    signatures = [m.span("space") for m in _SIGNATURE.finditer(line)]
     for match in _SPACE.finditer(line):
         if not any(start <= match.start() < end for start, end in signatures):
             yield match.start(), match.end(), *_space(match.group())
