@@ -17,16 +17,18 @@ import logging
 import math
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from pathlib import Path
+from typing import NamedTuple, TypeVar
 
 from appraisal.checks import prebuilt
 from appraisal.checks.chars import HAN_UNIFIED
 from appraisal.text.lazy_regex import lazy_compile
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 HAN_RUN = lazy_compile(rf"[{HAN_UNIFIED}]+")  # the block the model's words are written in
 MAX_WORD = 4  # the longest word the segmenter tries (`Language._cut` is written out for this length)
@@ -88,6 +90,21 @@ class Language:
         self._similar: dict[str, dict[str, float]] = {}
         self._shaped: dict[str, str] = {}
         self._common_before, self._common_after = pairs if pairs is not None else _common_pairs(words)
+        self._copy: Path | None = None  # the prebuilt copy of the shipped model (`_load`); None for another model
+
+    def kept(self, kind: str, params: str, make: Callable[[], T], fits: Callable[[object], bool]) -> T:
+        """`make()`: a table a rule works out from the whole model (~25 ms), kept in the cache folder beside the
+        model's prebuilt copy for the next process, named by `kind`, by `params` (what else it depends on) and by
+        the copy. `fits`: whether a value read back is such a table (a damaged copy is made again). A model not
+        loaded from the shipped data makes it every time."""
+        if self._copy is None:
+            return make()
+        path = self._copy.with_name(f"{kind}-{params}-{self._copy.name.removeprefix('language-')}")
+        found = prebuilt.read(path, kind, lambda value: value if fits(value) else None)
+        if found is None:
+            found = make()
+            prebuilt.keep(path, kind, found)
+        return found
 
     # ---------------------------------------------------------------- words
 
@@ -294,10 +311,12 @@ def _load() -> Language:
     path = prebuilt.copy_path("language", FORMAT, files)
     kept = prebuilt.read(path, "dictionary", _from_parts)
     if kept is not None:
+        kept._copy = path
         return kept
     words_gz, chars = (file.read_bytes() for file in files)
     model = _parse(words_gz, chars.decode("utf-8"))
     prebuilt.keep(path, "language", _parts(model))
+    model._copy = path
     return model
 
 

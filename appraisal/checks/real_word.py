@@ -212,7 +212,12 @@ def _spanning(model: Language, pairs: CharNgrams, run: str, tokens: list[Token])
 @per_model(1)
 def _span_words(model: Language) -> dict[str, str]:
     """The common words of SPAN characters by each of their characters left out (`检\0院` → 察): one look-up tells
-    which characters make a word of a span (~12,000 words, ~25 ms once a process)."""
+    which characters make a word of a span (~12,000 words, ~25 ms to work out: kept beside the model's copy)."""
+    params = f"{SPAN[0]}.{SPAN[1]}.{SPAN_WORD}.1"  # and 1: the format of the table
+    return model.kept("span-words", params, lambda: _span_words_of(model), lambda value: isinstance(value, dict))
+
+
+def _span_words_of(model: Language) -> dict[str, str]:
     found: dict[str, str] = {}
     for word in model.words_of(range(SPAN[0], SPAN[1] + 1), SPAN_WORD):
         for k in range(len(word)):
