@@ -38,7 +38,10 @@ def per_model(maxsize: int, models: int = 1) -> Callable[[Callable[..., R]], Cal
                     return memo(*args[models:])
             level = memos
             for model in args[: models - 1]:
-                level = level.get(model) or level.setdefault(model, weakref.WeakKeyDictionary())
+                inner = level.get(model)  # not `or`: an empty weak dictionary is false, and its len() costs
+                if inner is None:
+                    inner = level[model] = weakref.WeakKeyDictionary()
+                level = inner
             memo = level.get(args[models - 1])
             if memo is None:
                 held = [weakref.ref(model) for model in args[:models]]  # the memo must not hold its models
