@@ -29,7 +29,7 @@ from decimal import Decimal, InvalidOperation
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import breaks
-from appraisal.checks.chars import HAN_UNIFIED
+from appraisal.checks.chars import HAN_UNIFIED, is_han_unified
 from appraisal.checks.political_facts import chinese_number
 from appraisal.text.lazy_regex import lazy_compile
 
@@ -117,7 +117,6 @@ _NOT_ABOUT = frozenset(
 _FIGURE_AT_END = lazy_compile(r"(?<![0-9.．A-Za-z\-－/:：])[0-9]+(?:\.[0-9]+)?\s*$")
 _MEASURE_AT_START = lazy_compile(rf"\s*{_MEASURES}(?![0-9])")
 _MULTIPLIER = {"千": Decimal(1000), "百": Decimal(100)}
-HAN_UNIFIED_RE = lazy_compile(rf"[{HAN_UNIFIED}]")
 
 
 def _year_fix(text: str) -> str | None:
@@ -313,7 +312,8 @@ class NumberUsage(Rule):
     def _approximations(self, item: Field, index: int, line: str) -> Iterable[Finding]:
         for match in _APPROXIMATE.finditer(line):
             number, mark = match.group("number"), match.group("mark")
-            if mark == "多" and line.startswith("元", match.end()) and HAN_UNIFIED_RE.match(line, match.end() + 1):
+            after = match.end()
+            if mark == "多" and line.startswith("元", after) and is_han_unified(line[after + 1 : after + 2]):
                 continue  # `12多元化`: 多元 is a word
             about = _said_twice(line, match.start())
             if about is not None:
