@@ -42,8 +42,6 @@ class NewDraftScreen(FormScreen[NewDraftRequest | None]):
         # Words typed here when a window or browser tab closed with the form open: filled in again, once.
         kept = [item for item in load_unconfirmed(new_draft_key()) if item.kind == NEW_DRAFT]
         self.kept = kept[-1].values if kept else {}
-        if kept:
-            save_unconfirmed(new_draft_key(), [])
 
     def fields(self) -> list[FormField]:
         year = str(default_year())
@@ -57,7 +55,8 @@ class NewDraftScreen(FormScreen[NewDraftRequest | None]):
         ]
 
     def on_mount(self) -> None:
-        if self.kept:
+        if self.kept:  # forgotten once they are on the screen (closing from here keeps them again, as typed)
+            save_unconfirmed(new_draft_key(), [])
             self.say("上次关闭窗口时填写的内容已经填好，请核对后按“创建”。")
 
     def unconfirmed(self) -> Unconfirmed | None:
