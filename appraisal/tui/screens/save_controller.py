@@ -180,8 +180,6 @@ class SaveController:
         failed save was all there was: the words typed since the last autosave were gone."""
         if not self.closed:
             self.hooks.sync()
-            if self.session.save():
+            if self.session.rescue() == self.session.path:  # saved (rescue saves first; a copy only if that fails)
                 self.hooks.remember_position()  # a browser tab reloaded or closed: reopen where the typing stopped
-            else:
-                self.session.rescue()
             self.close()
