@@ -18,6 +18,7 @@ from typing import ClassVar, TypeVar, cast
 
 from appraisal.draft import Draft, count_zi
 from appraisal.templates import Section, Template
+from appraisal.text.counting import paragraph_numbers
 from appraisal.text.lazy_regex import lazy_compile
 
 
@@ -127,12 +128,7 @@ class Field:
         """For each line (0-based), its number among the visible paragraphs: blank lines before it are skipped (a
         blank line itself gets the number of the paragraph after it); one more entry for a line past the last.
         Counted once per field: a long pasted report has thousands of findings (a count per finding was quadratic)."""
-        numbers, count = [], 1
-        for text in self.lines:
-            numbers.append(count)
-            count += bool(text.strip())
-        numbers.append(count)
-        return numbers
+        return paragraph_numbers(self.lines)
 
     @property
     def section_id(self) -> str | None:

@@ -64,3 +64,15 @@ def _keep(new: dict[str, int]) -> None:
             _kept_chars = 0
         counts.update(fresh)
         _kept_chars += added
+
+
+def paragraph_numbers(lines: list[str]) -> list[int]:
+    """For each line (0-based), its number among the visible paragraphs (第N段 as the review and the finder say
+    it): blank lines before it are skipped (a blank line itself gets the number of the paragraph after it); one
+    more entry for a line past the last."""
+    numbers, count = [], 1
+    for text in lines:
+        numbers.append(count)
+        count += bool(text.strip())
+    numbers.append(count)
+    return numbers

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from appraisal.draft import Draft
 from appraisal.templates import Template
+from appraisal.text.counting import paragraph_numbers
 from appraisal.tui.queued_keys import after_queued_keys
 from appraisal.tui.textual_compat.own_bindings import PatchedInput
 from appraisal.tui.widgets.chinese_text import ChineseText
@@ -119,11 +120,7 @@ class FindScreen(ModalScreen[Place | None]):
     def _prompt(self, place: Place, split: dict[str, tuple[list[str], list[int]]]) -> Text:
         if place.section not in split:
             lines = self.draft.sections.get(place.section, "").split("\n")
-            numbers, count = [], 1  # 第N段 as the review counts: blank lines are no paragraph
-            for text in lines:
-                numbers.append(count)
-                count += bool(text.strip())
-            split[place.section] = lines, numbers
+            split[place.section] = lines, paragraph_numbers(lines)  # 第N段 as the review counts it
         lines, numbers = split[place.section]
         line = lines[place.row]
         left = max(0, place.start - CONTEXT)
