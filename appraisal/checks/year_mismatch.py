@@ -75,21 +75,22 @@ def _sentence_end(line: str, start: int) -> int:
     return len(line) if end < 0 else end
 
 
-def _reviewed_years(ctx: Context) -> frozenset[int]:
-    """The years a checked document says it reviews, when it is not the year it was found to be about: a report
-    or speech given in January reviews the year before (only for documents; a draft's 考核年度 is what it reviews)."""
+def _reviews_last_year(ctx: Context) -> bool:
+    """Whether a checked document says it reviews the year before the one it was found to be about: a report or
+    speech given in January does (only for documents; a draft's 考核年度 is what it reviews)."""
     if not ctx.document or ctx.year is None:
-        return frozenset()
-    return ctx.shared("reviewed-years", lambda: _find_reviewed(ctx, ctx.year))
+        return False
+    last = ctx.year - 1
+    return ctx.shared("reviews-last-year", lambda: _says_it_reviews(ctx, last))
 
 
-def _find_reviewed(ctx: Context, year: int | None) -> frozenset[int]:
-    found = set()
+def _says_it_reviews(ctx: Context, year: int) -> bool:
     for text in (*(item.text for item in ctx.fields), *ctx.headings):
         if "年" in text:
             for match in _REVIEWED.finditer(text):
-                found.add(int(match.group("year") or match.group("named")))
-    return frozenset(y for y in found if year is not None and y == year - 1)
+                if int(match.group("year") or match.group("named")) == year:
+                    return True
+    return False
 
 
 def _opens_sentence(line: str, start: int) -> bool:
@@ -190,11 +191,11 @@ class YearMismatch(Rule):
         if other is not None and found != year + _OFFSETS[other.group("word")]:
             meant = year + _OFFSETS[other.group("word")]
             return f"“{other.group('word')}”应是{meant}年，这里写的是“{token}”（考核年度为 {year} 年）。"
-        if found in _reviewed_years(ctx):
+        if found == year - 1 and _reviews_last_year(ctx):
             return None
         if year - 2 <= found < year and self._opens_dated_sentence(line, match):
             return f"这句以“{token}”开头，与考核年度 {year} 年不符，可能是往年的内容没有改。"
-        planned = year if _reviewed_years(ctx) else year + 1  # a January report's plans are for its own year
+        planned = year if _reviews_last_year(ctx) else year + 1  # a January report's plans are for its own year
         if planned - 2 <= found < planned and self._opens_plan(line, match) and not _half_year(ctx):
             return f"这句讲下一步的打算，写的却是“{token}”；考核年度为 {year} 年，打算应是 {planned} 年的。"
         work = _REPORT_AFTER.match(line, end) if match.group("suffix") == "年度" else None
