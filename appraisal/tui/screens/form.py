@@ -4,7 +4,7 @@ one line for what is wrong, and the submit/cancel buttons. The new-draft and 个
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar, TypeVar
 
 from textual.actions import SkipAction
@@ -36,6 +36,12 @@ class FormField:
     placeholder: str = ""
     year: bool = False
     given: str | None = None
+
+
+def filled_in(fields: Iterable[FormField], kept: dict[str, str]) -> list[FormField]:
+    """`fields` with the words kept from a closed window (`kept`, by field id) as their values, what each line held
+    before kept as `given`."""
+    return [replace(item, value=kept[item.id], given=item.value) if item.id in kept else item for item in fields]
 
 
 class FormScreen(ModalScreen[T]):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.containers import Horizontal
@@ -12,7 +12,7 @@ from textual.widgets import Select
 from appraisal.app.ui_state import Unconfirmed, load_unconfirmed, save_unconfirmed
 from appraisal.draft import default_year
 from appraisal.templates import DEFAULT_TEMPLATE, list_templates
-from appraisal.tui.screens.form import FormField, FormScreen
+from appraisal.tui.screens.form import FormField, FormScreen, filled_in
 from appraisal.tui.screens.unconfirmed import NEW_DRAFT, new_draft_key
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
@@ -49,10 +49,7 @@ class NewDraftScreen(FormScreen[NewDraftRequest | None]):
             *(FormField(field_id, label, placeholder=hint) for field_id, label, hint in FIELDS),
             FormField("year", "考核年度", year, year=True),
         ]
-        return [
-            replace(item, value=self.kept[item.id], given=item.value) if item.id in self.kept else item
-            for item in saved
-        ]
+        return filled_in(saved, self.kept)
 
     def on_mount(self) -> None:
         if self.kept:  # forgotten once they are on the screen (closing from here keeps them again, as typed)

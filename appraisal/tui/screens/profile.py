@@ -5,7 +5,7 @@ the year is unknown), it follows the year typed; a title the writer wrote is nev
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from textual import on
 from textual.widgets import Input
@@ -13,7 +13,7 @@ from textual.widgets import Input
 from appraisal.app.ui_state import Unconfirmed
 from appraisal.draft import Draft, parse_year, signed_text
 from appraisal.templates import Template
-from appraisal.tui.screens.form import FormField, FormScreen
+from appraisal.tui.screens.form import FormField, FormScreen, filled_in
 
 PROFILE = "profile"  # the kind of words kept from this dialog (ui_state.Unconfirmed)
 LABELS = {"name": "姓名", "unit": "单位", "position": "职务", "year": "考核年度", "title": "标题", "date": "落款日期"}
@@ -77,10 +77,7 @@ class ProfileScreen(FormScreen[ProfileChange | None]):
             FormField("title", LABELS["title"], self.draft.title),
             FormField("date", LABELS["date"], profile.signed, placeholder=date_hint),
         ]
-        return [
-            replace(item, value=self.kept[item.id], given=item.value) if item.id in self.kept else item
-            for item in saved
-        ]
+        return filled_in(saved, self.kept)
 
     def unconfirmed(self) -> Unconfirmed | None:
         """What was typed and not saved, kept when the window closes with the dialog open (unconfirmed.py)."""
