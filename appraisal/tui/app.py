@@ -137,7 +137,7 @@ class AppraisalApp(LeavingApp):
         if now - self._alt_said_at < ALT_NOTICE_SECONDS:
             return
         self._alt_said_at = now
-        key = "+".join(part.upper() if len(part) == 1 else part.capitalize() for part in event.key.split("+"))
+        key = alt_key_name(event)
         self.notify(ALT_DOES_NOTHING.format(key=key), title="没有菜单栏", timeout=ALT_NOTICE_SECONDS)
 
     def on_not_utf8input(self) -> None:
@@ -337,6 +337,13 @@ def is_alt_letter(event: events.Key) -> bool:
     method, which Textual names the same way: that 字 is typing."""
     character = event.character
     return event.key.startswith("alt+") and character is not None and character.isascii() and character.isprintable()
+
+
+def alt_key_name(event: events.Key) -> str:
+    """How the help names the key: Alt+E, Alt+Shift+F, Alt+1, Alt+- (Textual's name for the sign is hyphen_minus)."""
+    *modifiers, _ = event.key.split("+")
+    character = event.character or ""
+    return "+".join([*(part.capitalize() for part in modifiers), character.upper()])
 
 
 def lock_question(exc: DraftLockedError, path: Path) -> str:

@@ -52,3 +52,31 @@ async def test_alt_letter_in_a_dialog_line_types_nothing() -> None:
         send(e.app, "\x1bd")  # Alt+D (Alt+F reads as Ctrl+→ in Textual: it moves a word, typing nothing)
         send(e.app, "课")
         await wait_until(lambda: isinstance(e.app.focused, Input) and e.app.focused.value == "课")
+
+
+async def test_alt_digits_and_signs_type_nothing_and_say_so() -> None:
+    """Textual's key table reads Esc 1 … Esc 0, Esc -, Esc = as the characters macOS types with Option: a Word
+    user's Alt+1 typed ¡ and Alt+= typed ≠ into the report; Alt+, lost its Alt and typed a comma."""
+    async with editing({"conduct": "坚持学习。"}, on="conduct", notifications=True) as e:
+        e.screen.editor.move_cursor(e.screen.editor.document.end)
+        for typed in ("\x1b1", "\x1b0", "\x1b-", "\x1b=", "\x1b,", "\x1b."):
+            send(e.app, typed)
+        send(e.app, "好")
+        await wait_until(lambda: e.screen.editor.text == "坚持学习。好")
+        assert notices(e.app) == [ALT_DOES_NOTHING.format(key="Alt+1")]  # once while its notice is up
+
+
+async def test_alt_minus_says_its_own_name() -> None:
+    async with editing({"conduct": "坚持学习。"}, on="conduct", notifications=True) as e:
+        send(e.app, "\x1b-")
+        await wait_until(lambda: bool(notices(e.app)))
+        assert notices(e.app) == [ALT_DOES_NOTHING.format(key="Alt+-")]
+
+
+async def test_alt_digit_in_a_dialog_line_types_nothing() -> None:
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        await e.pilot.press("ctrl+n")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        send(e.app, "\x1b2")  # Alt+2: ™ before
+        send(e.app, "课")
+        await wait_until(lambda: isinstance(e.app.focused, Input) and e.app.focused.value == "课")

@@ -26,7 +26,7 @@ FOLDER = Path(textual_compat.__file__).parent
 def source_of(target: str) -> str:
     module_name, qualified = target.split(":")
     found: object = importlib.import_module(module_name)
-    for part in qualified.split("."):
+    for part in filter(None, qualified.split(".")):  # "module:" is the whole module
         found = getattr(found, part)
     if isinstance(found, property):
         found = found.fget

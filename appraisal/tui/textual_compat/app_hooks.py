@@ -29,12 +29,14 @@ class PatchedApp(App[ReturnType]):
     """Textual's App with this folder's patches, when the installed Textual is the one they were made for."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from appraisal.tui.textual_compat.alt_keys import read_alt_as_a_key
         from appraisal.tui.textual_compat.key_hold import KeyHold
         from appraisal.tui.textual_compat.styles_cache import keep_no_render_caches
         from appraisal.tui.textual_compat.toast import use_chinese_toasts
 
         use_chinese_toasts()
         keep_no_render_caches()
+        read_alt_as_a_key()
         super().__init__(*args, **kwargs)
         self._key_hold = KeyHold(self)
 

@@ -26,7 +26,8 @@ class Patch:
     package: str  # "textual" or "textual-serve"
     version: str
     when_off: str  # what runs when another version is installed
-    sources: dict[str, str] = field(default_factory=dict)  # "module:qualified.name" → sha256 of its source
+    # "module:qualified.name" → sha256 of its source ("module:" for a whole module: a table)
+    sources: dict[str, str] = field(default_factory=dict)
 
 
 PATCHES: tuple[Patch, ...] = (
@@ -216,6 +217,27 @@ PATCHES: tuple[Patch, ...] = (
             "textual.document._history:EditHistory.record": (
                 "b589b35bdc4fa3c6b6ad4bbda425905d1d698c7a066bdd84a6a813a2625ac5a7"
             ),
+        },
+    ),
+    Patch(
+        module="alt_keys",
+        what="XTermParser._sequence_to_key_events reads Esc with a digit, - or = (which Textual's key table reads as "
+        "macOS Option characters) and Esc with an ASCII sign as Alt and that key (alt+1, alt+hyphen_minus …, with "
+        "the key's character), as Textual reads Alt+letter",
+        why="a Word user's Alt+1 … Alt+0, Alt+-, Alt+= typed ¡ ™ £ … – ≠ into the report, and Alt+, typed a comma: "
+        "the app types nothing for Alt with a key and says there is no menu bar",
+        upstream="none filed: the table entries are for WezTerm on macOS (Option sends Esc and the key there)",
+        package="textual",
+        version=TEXTUAL,
+        when_off="Textual's reading (Alt+1 types ¡)",
+        sources={
+            "appraisal.tui.textual_compat.alt_keys:TEXTUAL_SEQUENCE_TO_KEY_EVENTS": (
+                "00dfe99846edc6bec4e0cc1cae7cb954aed7e8ca82d60e3a2b97c6d6b18f7de6"
+            ),
+            "textual._xterm_parser:XTermParser.parse": (
+                "a5834ad1def86544712d43abd7e32d5cc4949a8896cabdde4dd8566df36e89b5"
+            ),
+            "textual._ansi_sequences:": "0b4037a3f36997ca78d7970091dfd99a346323976f5a723064d243827cb53a03",
         },
     ),
     Patch(
