@@ -160,7 +160,7 @@ async def test_f3_profile_by_keys() -> None:
         app, pilot, editor = e.app, e.pilot, e.screen
         await pilot.press("f3")
         await wait_until(lambda: isinstance(app.focused, Input))
-        await pilot.press("ctrl+a", "ctrl+k")
+        await pilot.press("ctrl+a")
         await _type(pilot, "王芳")
         for _ in range(6):  # Enter moves from field to field and submits from the last
             if app.screen is editor:
@@ -181,7 +181,7 @@ async def test_new_draft_form_by_keys() -> None:
         await pilot.press("enter")
         await _type(pilot, "副局长")
         await pilot.press("enter")
-        await pilot.press("ctrl+a", "ctrl+k")
+        await pilot.press("ctrl+a")
         await _type(pilot, "2026")
         await pilot.press("enter")
         await wait_until(lambda: isinstance(app.screen, EditorScreen))
@@ -205,7 +205,7 @@ async def test_export_folder_typed_and_enter_exports(tmp_path: Path) -> None:
                 break
             await pilot.press("tab")
         assert isinstance(app.focused, Input)
-        await pilot.press("ctrl+a", "ctrl+k")
+        await pilot.press("ctrl+a")
         await _type(pilot, str(tmp_path))
         await pilot.press("enter")
         for _ in range(3):  # the draft has errors: "仍要导出" is asked first; its focus starts on 返回修改

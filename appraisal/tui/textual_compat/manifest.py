@@ -187,7 +187,9 @@ PATCHES: tuple[Patch, ...] = (
     Patch(
         module="own_bindings",
         what="TextArea and Input (PatchedInput) run their own non-priority bindings in _on_key, as "
-        "App._check_bindings would once the key had bubbled up to the App",
+        "App._check_bindings would once the key had bubbled up to the App; PatchedInput's bindings are Input's "
+        "merged ones (DOMNode._merge_bindings) less the shell's Ctrl+U/K/W, with Ctrl+A select-all and "
+        "Ctrl+Backspace deleting the word before the cursor",
         why="a bound key (Home, Backspace, arrows) read with the next character ran after it: Home 字 put the 字 at "
         "the end, Backspace t in a path field deleted the t",
         upstream="Textualize/textual#6605 (fix proposed in #6631, open)",
@@ -201,6 +203,7 @@ PATCHES: tuple[Patch, ...] = (
             "textual.widgets._input:Input._on_key": (
                 "55068e7ce456e598b6417ac86e9c08abfaa76139e068a46bd3c49c4d9a7f43b1"
             ),
+            "textual.dom:DOMNode._merge_bindings": "33314a4fcf095def1c6a923cd77949a43f4ceca334c626f8790d86b0f8162366",
             "textual.app:App._check_bindings": "c9643552d942518a5ec4f37258abb6e5123e87f12125786b5d6b13999447246f",
         },
     ),

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from appraisal.tui.textual_compat import patches_on
+from appraisal.tui.word_keys import SHELL_KEYS, without_keys
 
 
 async def run_own_binding(widget: Widget, event: events.Key) -> None:
@@ -32,7 +33,11 @@ async def run_own_binding(widget: Widget, event: events.Key) -> None:
             return
 
 
-class PatchedInput(Input):
+# Input's bindings with those it inherits (the scrolling keys), one binding per key.
+_INPUTS_OWN = [binding for bound in Input._merge_bindings().key_to_bindings.values() for binding in bound]
+
+
+class PatchedInput(Input, inherit_bindings=False):
     """Textual's Input whose own bound keys run in order with the characters typed (see the module). `typed`:
     its text is no longer what it was given (the app asks before quitting with such a line in a dialog). `given`:
     what counts as not typed when it differs from the value shown (a dialog offered back with words kept from a
@@ -40,7 +45,13 @@ class PatchedInput(Input):
 
     # Ctrl+A selects the whole line, as in Word and WPS: Textual's (the shell's) moved to the line's start, and a
     # writer who pressed it to replace 单位 typed the new words in front of the old (某县财政局某市统计局).
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+a", "select_all", "全选", show=False)]
+    # Ctrl+U, Ctrl+K and Ctrl+W delete nothing, as in the editor (word_keys); Ctrl+Backspace deletes the word
+    # before the cursor, as in Word and the editor (Textual's Input deleted the word after it).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *without_keys(_INPUTS_OWN, SHELL_KEYS | {"ctrl+a", "ctrl+backspace", "alt+backspace"}),
+        Binding("ctrl+a", "select_all", "全选", show=False),
+        Binding("ctrl+backspace,alt+backspace", "delete_left_word", "删除前一个词", show=False),
+    ]
 
     def __init__(self, value: str | None = None, *args: Any, given: str | None = None, **kwargs: Any) -> None:
         super().__init__(value, *args, **kwargs)

@@ -9,7 +9,6 @@ told in one sentence.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import inspect
 import logging
@@ -23,29 +22,18 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from appraisal.tui.textual_compat.text_area import PatchedTextArea
+from appraisal.tui.word_keys import SHELL_KEYS, without_keys
 
 log = logging.getLogger(__name__)
 
 # The screen uses F6 and F7 (export, history); TextArea would take them for "select line" and "select all".
 _FREED_KEYS = {"f6", "f7"}
-# The shell's deleting keys, which a writer knows from Word and WPS as something else (Ctrl+U underline, Ctrl+K a
-# link, Ctrl+W close): pressed so, they silently cut the line on screen or the word before the cursor. Their
-# other keys (Ctrl+Backspace, Ctrl+Shift+K …) stay.
-_SHELL_KEYS = {"ctrl+u", "ctrl+k", "ctrl+w"}
 
 
 def _text_area_bindings() -> list[BindingType]:
-    """TextArea's bindings without the freed keys, the shell's keys, its undo and its paste (ours say when there
-    is nothing to undo or paste)."""
-    kept: list[BindingType] = []
-    for binding in TextArea.BINDINGS:
-        if not isinstance(binding, Binding):
-            kept.append(binding)
-            continue
-        keys = [key for key in binding.key.split(",") if key.strip() not in _FREED_KEYS | _SHELL_KEYS]
-        if keys and binding.action not in ("undo", "paste"):
-            kept.append(dataclasses.replace(binding, key=",".join(keys)))
-    return kept
+    """TextArea's bindings without the freed keys, the shell's keys (word_keys), its undo and its paste (ours say
+    when there is nothing to undo or paste)."""
+    return without_keys(TextArea.BINDINGS, _FREED_KEYS | SHELL_KEYS, actions=("undo", "paste"))
 
 
 RECOVERED_MESSAGE = "刚才的编辑操作出现内部错误，编辑器已恢复，文字没有丢失。"
