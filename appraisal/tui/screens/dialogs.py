@@ -12,7 +12,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Button, Input
 from textual.widgets.button import ButtonVariant
@@ -177,6 +177,26 @@ class ChoiceScreen(Dialog[str]):
         self.dismiss(button_id)
 
 
+DISCARD_QUESTION = "对话框中输入的内容还没有确认，关闭后不会保留。\n回车或 Esc 继续填写；要放弃，按 → 选“放弃”后回车。"
+DISCARD_TITLE = "尚未确认的输入"
+
+
+def close_or_ask(screen: Screen[Any], close: Callable[[], object]) -> None:
+    """Esc in a dialog: `close()` at once when every line reads as it opened, else ask 继续填写 (the default,
+    and Esc) or 放弃: Esc closed F3, a note or the new-draft form with the words typed in them, unasked. No letter
+    answers the question: a writer typing on after an Esc meant for an input method must not discard by a Y."""
+    if not any(line.typed for line in screen.query(PatchedInput)):
+        close()
+        return
+
+    def answered(choice: str | None) -> None:
+        if choice == "discard":
+            close()
+
+    choices = [("keep", "继续填写"), ("discard", "放弃")]
+    screen.app.push_screen(ChoiceScreen(DISCARD_QUESTION, choices, cancel="keep", title=DISCARD_TITLE), answered)
+
+
 class InputScreen(Dialog[str | None]):
     """Ask for one line (a file path). With `suffixes`, a folder tree under the line offers folders and such
     files to pick (a folder picked keeps the file name typed so far). Escape cancels; Enter in the line is OK."""
@@ -227,6 +247,9 @@ class InputScreen(Dialog[str | None]):
         if self.keep is None or not line.typed or not line.value.strip():
             return None
         return self.keep(line.value)
+
+    def action_cancel(self) -> None:
+        close_or_ask(self, lambda: self.answer(self.cancel_id))
 
     def answer(self, button_id: str) -> None:
         text = self.query_one("#answer", Input).value.strip()

@@ -29,7 +29,7 @@ from appraisal.app.ui_state import load_export_folder, save_export_folder
 from appraisal.paths import export_dir
 from appraisal.service import ExportFailed, ExportResult, ExportTarget, Service
 from appraisal.tui.background import CHECK_BUSY, CHECKING, LongJob, failure_sentence
-from appraisal.tui.screens.dialogs import FOCUS_KEYS, ChoiceScreen, confirm_then
+from appraisal.tui.screens.dialogs import FOCUS_KEYS, ChoiceScreen, close_or_ask, confirm_then
 from appraisal.tui.textual_compat.checkbox import SymbolCheckbox
 from appraisal.tui.textual_compat.own_bindings import PatchedInput
 from appraisal.tui.widgets.guidance import finding_prompt
@@ -243,7 +243,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         )
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc: closes at once unless the folder line was typed in (then asks first)."""
+        close_or_ask(self, lambda: self.dismiss(None))
 
 
 def export_in_background(editor: EditorScreen, request: ExportRequest) -> None:

@@ -17,7 +17,7 @@ from textual.widgets import Button, Input, Static
 
 from appraisal.draft import YEAR_RULE, parse_year
 from appraisal.tui.queued_keys import on_app_after_queued_keys
-from appraisal.tui.screens.dialogs import FOCUS_KEYS
+from appraisal.tui.screens.dialogs import FOCUS_KEYS, close_or_ask
 from appraisal.tui.textual_compat.key_hold import hold_keys
 from appraisal.tui.textual_compat.own_bindings import PatchedInput
 from appraisal.tui.widgets.plain import Plain, PlainLabel
@@ -181,4 +181,5 @@ class FormScreen(ModalScreen[T]):
             self.dismiss(None)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc: closes at once unless a field was typed in (then asks first)."""
+        close_or_ask(self, lambda: self.dismiss(None))

@@ -1,0 +1,86 @@
+"""Esc in a dialog with words typed in it: Esc closed 个人信息 (F3), a note (Ctrl+N) and the new-draft form at
+once, the words typed gone unasked. Now Esc asks (继续填写, the default, or 放弃) when a line reads otherwise than
+it opened; Esc on a dialog as it opened closes it at once, as before."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from appraisal.notes import load_notes
+from appraisal.store import load_draft
+from appraisal.tui.screens.dialogs import DISCARD_TITLE, ChoiceScreen, InputScreen
+from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.new_draft import NewDraftScreen
+from appraisal.tui.screens.profile import ProfileScreen
+
+from .editing import editing, screen_lines
+from .helpers import make_app, wait_until
+
+
+def asking(app: object) -> bool:
+    screen = getattr(app, "screen", None)
+    return isinstance(screen, ChoiceScreen) and screen.title_text == DISCARD_TITLE
+
+
+async def test_esc_in_f3_with_a_unit_typed_asks_and_keeps_the_words_by_default() -> None:
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        await e.pilot.press("f3")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        await e.pilot.press("tab", "end", *"二科", "escape")
+        await wait_until(lambda: asking(e.app))
+        assert "继续填写" in str(e.app.focused.label)  # type: ignore[union-attr]  # the default
+        await e.pilot.press("enter")  # 继续填写
+        await wait_until(lambda: isinstance(e.app.screen, ProfileScreen) and isinstance(e.app.focused, Input))
+        profile = e.app.screen
+        assert isinstance(profile, ProfileScreen) and profile.field_input("unit").value == "某市统计局二科"
+        assert e.app.focused is profile.field_input("unit")  # back where the writer was
+        await e.pilot.press("escape")
+        await wait_until(lambda: asking(e.app))
+        await e.pilot.press("escape")  # Esc on the question: 继续填写 too
+        await wait_until(lambda: isinstance(e.app.screen, ProfileScreen))
+        await e.pilot.press("escape")
+        await wait_until(lambda: asking(e.app))
+        await e.pilot.press("right", "enter")  # 放弃
+        await wait_until(lambda: e.app.screen is e.screen)
+        assert load_draft(e.path).profile.unit == "某市统计局"
+
+
+async def test_esc_in_a_note_asks_and_y_does_not_discard() -> None:
+    """No letter answers the question: typing on after Esc (meant for an input method) must not throw words away."""
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        await e.pilot.press("ctrl+n")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        await e.pilot.press(*"全年听课48节", "escape")
+        await wait_until(lambda: asking(e.app))
+        assert any("回车或 Esc 继续填写" in line for line in screen_lines(e.app))
+        await e.pilot.press("y", "escape")
+        await wait_until(lambda: isinstance(e.app.screen, InputScreen) and isinstance(e.app.focused, Input))
+        await e.pilot.press("enter")  # the note is recorded
+        await wait_until(lambda: e.app.screen is e.screen)
+        year = load_draft(e.path).profile.year
+        await wait_until(lambda: [note.text for note in load_notes(year).notes] == ["全年听课48节"])
+
+
+async def test_esc_on_a_dialog_as_it_opened_closes_it_at_once() -> None:
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        for key in ("f3", "ctrl+n"):
+            await e.pilot.press(key)
+            await wait_until(lambda: isinstance(e.app.focused, Input))
+            await e.pilot.press("escape")
+            await wait_until(lambda: e.app.screen is e.screen)
+        await e.pilot.press("f3")  # typed, then deleted back to what it was: nothing to lose
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        await e.pilot.press("tab", "end", *"二科", "backspace", "backspace", "escape")
+        await wait_until(lambda: e.app.screen is e.screen)
+
+
+async def test_esc_in_the_new_draft_form_with_a_name_typed_asks() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: isinstance(app.screen, NewDraftScreen) and isinstance(app.focused, Input))
+        await pilot.press(*"张三", "escape")
+        await wait_until(lambda: asking(app))
+        await pilot.press("enter")  # 继续填写
+        await wait_until(lambda: isinstance(app.screen, NewDraftScreen) and isinstance(app.focused, Input))
+        assert app.focused.value == "张三"  # type: ignore[union-attr]
+        assert not isinstance(app.screen, EditorScreen)
