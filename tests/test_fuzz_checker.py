@@ -224,6 +224,7 @@ XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 @example(
     ["一、品行修养", "工作,学习:思考\t同比增长%", "（一）服务中心实绩。\n完成税收亿元,同比增长%"], [None, "Heading 1"]
 )
+@example(["品行修养", "工作,学习:思考", "完成税收亿元,同比增长%"], ["List Number", None, "List Number"])
 def test_word_findings_point_at_the_paragraph_and_fixes_touch_only_their_characters(
     tmp_path: Path, paragraphs: list[str], styles: list[str | None]
 ) -> None:
@@ -235,7 +236,11 @@ def test_word_findings_point_at_the_paragraph_and_fixes_touch_only_their_charact
     path.write_bytes(raw)
     for stale in tmp_path.glob("fuzz.fixed*"):
         stale.unlink()
-    lines = [p.text for p in docx.Document(str(path)).paragraphs]
+    # A "List Number" paragraph is shown after the number Word draws (the template's list: 1. 2. 3. …).
+    labels = [f"{n}." for n in range(1, len(paragraphs) + 1)]
+    numbered = [i < len(styles) and styles[i] == "List Number" for i in range(len(paragraphs))]
+    shown = [labels[sum(numbered[:i])] if numbered[i] else "" for i in range(len(paragraphs))]
+    lines = [label + p.text for label, p in zip(shown, docx.Document(str(path)).paragraphs, strict=True)]
     try:
         checked = _check_points_at_the_file(path, lines)
     except AppraisalError as exc:
@@ -247,7 +252,7 @@ def test_word_findings_point_at_the_paragraph_and_fixes_touch_only_their_charact
     fixes = [f for f in checked.findings if f.fix is not None]
     if not copy.exists():
         return
-    fixed_lines = [p.text for p in docx.Document(str(copy)).paragraphs]
+    fixed_lines = [label + p.text for label, p in zip(shown, docx.Document(str(copy)).paragraphs, strict=True)]
     assert len(fixed_lines) == len(lines)
     for number, (original, fixed) in enumerate(zip(lines, fixed_lines, strict=True), start=1):
         assert_only_fixes_changed(original, fixed, [f for f in fixes if f.line == number])

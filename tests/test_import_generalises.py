@@ -251,7 +251,7 @@ def test_word_numbering_without_heading_styles_is_structure_and_list_items_stay_
     word = docx.Document()
     word.add_paragraph("2025年度个人总结", style="Title")
     word.add_paragraph("本人2025年任某局副局长，现将一年来的情况总结如下。")
-    word.add_paragraph("抓项目建设", style="List Number")  # Word draws 1. 2. 3.: the text has no number
+    word.add_paragraph("抓项目建设", style="List Number")  # Word draws 1. 2. 3.: the file's text has no number
     word.add_paragraph("推动重点项目八个，完成投资十亿元。")
     word.add_paragraph("廉政建设", style="List Number")
     word.add_paragraph("严格遵守中央八项规定精神。")
@@ -267,7 +267,8 @@ def test_word_numbering_without_heading_styles_is_structure_and_list_items_stay_
     assert sections["intro"] == "本人2025年任某局副局长，现将一年来的情况总结如下。"
     assert sections[main] == "抓项目建设\n推动重点项目八个，完成投资十亿元。"
     assert sections["integrity"] == "严格遵守中央八项规定精神。"
-    assert "不足和打算\n调查研究还不够深入。" in "\n".join(sections.values())
+    # the list item keeps the number Word draws; the headings' numbers are structure, as typed ones are
+    assert "不足和打算\n4.调查研究还不够深入。" in "\n".join(sections.values())
 
 
 def test_a_heading_in_two_parts_is_placed_by_its_words() -> None:

@@ -43,9 +43,11 @@ class Placement:
         )
         levels = [self._markdown_level(i) for i in range(len(self.units)) if i != title_index]
         self.top_markdown = min(levels, default=9)
-        # Word's own numbering is structure when nothing else is: no heading style, no 一、 written in the text.
+        # Word's own numbering is structure when nothing else is: no heading style, no 一、 typed in the text (the
+        # number Word draws is in the line too, and does not count as typed).
         numbered = self.document.numbered
-        written = any(s is not None and s.style == "cn" for s in self.shapes)
+        shaped = zip(self.units, self.shapes, strict=True)
+        written = any(s is not None and s.style == "cn" and u.line not in numbered for u, s in shaped)
         if self.top_outline == 9 and not written:
             self.top_numbered = min(
                 (numbered.get(u.line, 9) for i, u in enumerate(self.units) if i not in state.consumed), default=9
@@ -165,9 +167,11 @@ class Placement:
         if self.document.outline.get(unit.line) == self.top_outline:
             return "word"
         numbered = self.top_numbered < 9 and self.document.numbered.get(unit.line) == self.top_numbered
-        # Numbered by Word, not styled: a heading when it reads like one (short, no closing 。), else a list item.
-        if numbered and len(normalise(unit.text)) <= MAX_TITLE_CHARS and unit.text[-1] not in _SENTENCE_ENDS:
-            return "word"
+        # Numbered by Word, not styled: a heading when it reads like one (short, no closing 。), else a list item,
+        # whatever the number Word draws before it looks like.
+        if numbered:
+            heading = len(normalise(unit.text)) <= MAX_TITLE_CHARS and unit.text[-1] not in _SENTENCE_ENDS
+            return "word" if heading else None
         if self.top_markdown < 9 and self._markdown_level(i) == self.top_markdown:
             return "markdown"
         top = self.search.top_style()

@@ -6,7 +6,6 @@ read is a position in the runs a fixed copy changes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -14,8 +13,8 @@ from typing import Any
 from appraisal.edits import Edit
 from appraisal.errors import AppraisalError
 from appraisal.importing.document import Document, Piece
-from appraisal.importing.package import MAX_DOCX_PARTS, Package, Part, TooBig, TooManyParts, copy_replacing
-from appraisal.text.lazy_regex import lazy_compile
+from appraisal.importing.package import MAX_DOCX_PARTS, Package, TooBig, TooManyParts, copy_replacing
+from appraisal.importing.word_styles import read_styles
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -49,8 +48,6 @@ _DOCX_CONTENT_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 }
-_STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-_HEADING_STYLE = lazy_compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -76,7 +73,7 @@ class WordFile:
                     )
                 self.part_name = part.name
                 self.root = parse_xml(part.blob)
-                self.styles, self.numbered_styles = _heading_styles(package, part, parse_xml)
+                self.styles = read_styles(package, part, parse_xml)
             finally:
                 package.close()
         except AppraisalError:
@@ -95,6 +92,14 @@ class WordFile:
             raise AppraisalError(_corrupt_docx_message(path, verb))
         self.inner_cells: list[tuple[int, int] | None] = []  # each paragraph's innermost table cell, if any
         self.paragraphs = _paragraphs(body, self.inner_cells)
+        # Each paragraph's list level (None: not numbered) and the number Word draws before it ("" when none).
+        numbers = [self.styles.number(paragraph) for paragraph, _cell in self.paragraphs]
+        self.levels = [number[0] if number is not None else None for number in numbers]
+        self.labels = [number[1] if number is not None else "" for number in numbers]
+
+    def lines(self) -> list[str]:
+        """Each paragraph's text as a reader sees it, its number first."""
+        return [paragraph_text(p, label)[0] for (p, _cell), label in zip(self.paragraphs, self.labels, strict=True)]
 
     def to_bytes(self) -> bytes:
         """The package with the (possibly rewritten) main part; every other part byte for byte as it was."""
@@ -122,14 +127,14 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
     numbered: dict[int, int] = {}
     cells: dict[int, tuple[int, int]] = {}
     table_cells: dict[int, tuple[int, int]] = {}
-    for (paragraph, cell), inner in zip(word.paragraphs, word.inner_cells, strict=True):
-        text, found = paragraph_text(paragraph)
+    rows = zip(word.paragraphs, word.inner_cells, word.levels, word.labels, strict=True)
+    for (paragraph, cell), inner, numbering, label in rows:
+        text, found = paragraph_text(paragraph, label)
         lines.append(text)
         pieces.append(tuple(piece for piece, _node in found))
-        level = _outline_level(paragraph, word.styles)
+        level = word.styles.outline_level(paragraph)
         if level is not None:
             outline[len(lines)] = level
-        numbering = _paragraph_numbering(paragraph, word.numbered_styles)
         if numbering is not None:
             numbered[len(lines)] = numbering
         if cell is not None:
@@ -197,11 +202,12 @@ def walk_paragraph(paragraph: Any) -> Iterator[tuple[str, Any]]:
             stack.append(iter(child))
 
 
-def paragraph_text(paragraph: Any) -> tuple[str, list[tuple[Piece, Any]]]:
-    """The paragraph's text and its pieces, each with its `w:t` element (None for a tab, break or hyphen)."""
-    out: list[str] = []
-    found: list[tuple[Piece, Any]] = []
-    position = 0
+def paragraph_text(paragraph: Any, label: str = "") -> tuple[str, list[tuple[Piece, Any]]]:
+    """The paragraph's text, after `label` (the number Word draws before it), and its pieces, each with its `w:t`
+    element (None for the label, a tab, a break or a hyphen: none of them is in a text run)."""
+    out: list[str] = [label]
+    found: list[tuple[Piece, Any]] = [(Piece(0, len(label), False), None)] if label else []
+    position = len(label)
     for text, node in walk_paragraph(paragraph):
         out.append(text)
         found.append((Piece(position, position + len(text), node is not None), node))
@@ -209,12 +215,12 @@ def paragraph_text(paragraph: Any) -> tuple[str, list[tuple[Piece, Any]]]:
     return "".join(out), found
 
 
-def rewrite_paragraph(paragraph: Any, edits: Sequence[Edit]) -> None:
-    """Apply `edits` (on this paragraph's text, right to left, each inside text runs) to the runs' characters:
-    the replacement goes into the first run touched, the rest of the range is cut from the others."""
+def rewrite_paragraph(paragraph: Any, edits: Sequence[Edit], label: str = "") -> None:
+    """Apply `edits` (on this paragraph's text after `label`, right to left, each inside text runs) to the runs'
+    characters: the replacement goes into the first run touched, the rest of the range is cut from the others."""
     for edit in edits:
         start, end = edit.column - 1, edit.end_column - 1
-        _text, found = paragraph_text(paragraph)
+        _text, found = paragraph_text(paragraph, label)
         touched = [(piece, node) for piece, node in found if piece.start < end and start < piece.end]
         for position, (piece, node) in enumerate(touched):
             value = node.text or ""
@@ -231,98 +237,3 @@ def in_text_runs(pieces: Sequence[Piece], edit: Edit) -> bool:
         return False
     covered = sum(min(p.end, end) - max(p.start, start) for p in pieces if p.text and p.start < end and start < p.end)
     return covered == end - start
-
-
-def _heading_styles(package: Package, part: Part, parse_xml: Any) -> tuple[dict[str, int], dict[str, int]]:
-    """Paragraph style id → heading level (1-based) for Word's heading styles ("heading 1", "标题 1", outline),
-    and style id → numbering level (0-based) for the styles Word numbers ("List Number", a numbered 标题 list).
-
-    A styles part too big to read refuses the file (TooBig goes up); one missing or unreadable leaves headings
-    to be found by their text alone."""
-    root = _styles_root(package, part, parse_xml)
-    if root is None:
-        return {}, {}
-    levels: dict[str, int] = {}
-    numbered: dict[str, int] = {}
-    for style in root.iter(_w("style")):
-        style_id = style.get(_w("styleId"))
-        if not style_id:
-            continue
-        numbering = _numbering_level(style.find(_w("pPr")))
-        if numbering is not None:
-            numbered[style_id] = numbering
-        level = _style_heading_level(style)
-        if level is not None:
-            levels[style_id] = level
-    return levels, numbered
-
-
-def _styles_root(package: Package, part: Part, parse_xml: Any) -> Any | None:
-    """The styles part, parsed; None when it is missing or unreadable (TooBig goes up)."""
-    try:
-        styles_part = package.related(part, _STYLES_REL)
-    except TooBig:
-        raise
-    except Exception:
-        return None
-    if styles_part is None:
-        return None
-    try:
-        return parse_xml(styles_part.blob)
-    except Exception:
-        return None
-
-
-def _style_heading_level(style: Any) -> int | None:
-    """A heading style's level (1-based): by its name ("heading 1", "标题 1"), else by its outline level."""
-    name_el = style.find(_w("name"))
-    name = (name_el.get(_w("val")) if name_el is not None else "") or ""
-    match = _HEADING_STYLE.match(name.strip())
-    if match:
-        return int(match.group(1))
-    outline_el = style.find(f"{_w('pPr')}/{_w('outlineLvl')}")
-    value = outline_el.get(_w("val")) if outline_el is not None else None
-    return int(value) + 1 if value is not None and value.isdigit() and int(value) < 9 else None
-
-
-def _outline_level(paragraph: Any, styles: dict[str, int]) -> int | None:
-    ppr = paragraph.find(_w("pPr"))
-    if ppr is None:
-        return None
-    outline_el = ppr.find(_w("outlineLvl"))
-    if outline_el is not None:
-        value = outline_el.get(_w("val")) or ""
-        return int(value) + 1 if value.isdigit() and int(value) < 9 else None
-    style_el = ppr.find(_w("pStyle"))
-    if style_el is None:
-        return None
-    return styles.get(style_el.get(_w("val")) or "")
-
-
-def _numbering_level(ppr: Any) -> int | None:
-    """The numbering level (0-based) a paragraph's or style's properties give (`w:numPr`); None when none, or
-    when the numbering is switched off (`w:numId` 0)."""
-    if ppr is None:
-        return None
-    numpr = ppr.find(_w("numPr"))
-    if numpr is None:
-        return None
-    num_id = numpr.find(_w("numId"))
-    if num_id is not None and (num_id.get(_w("val")) or "") == "0":
-        return None
-    ilvl = numpr.find(_w("ilvl"))
-    value = (ilvl.get(_w("val")) if ilvl is not None else None) or "0"
-    return int(value) if value.isdigit() and int(value) < 9 else 0
-
-
-def _paragraph_numbering(paragraph: Any, numbered_styles: dict[str, int]) -> int | None:
-    """The level at which Word numbers a paragraph (its own numbering, else its style's); None when unnumbered.
-    The number itself is not in the text: Word draws it."""
-    ppr = paragraph.find(_w("pPr"))
-    if ppr is None:
-        return None
-    own = ppr.find(_w("numPr"))
-    if own is not None:
-        return _numbering_level(ppr)
-    style_el = ppr.find(_w("pStyle"))
-    return numbered_styles.get(style_el.get(_w("val")) or "") if style_el is not None else None

@@ -1,0 +1,239 @@
+"""Word's automatic list numbers in the imported text: the `一、` `（一）` `1.` Word draws before a numbered paragraph
+is read from the numbering part, counted as Word counts, put before the paragraph's text, and used to find the
+headings (a `一、品行修养` numbered by Word is a heading as a typed one is)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from fuzzing import assert_nothing_lost
+from word_numbering import abstract, lvl, num, numbered_docx, numbering_xml
+
+from appraisal.checks.documents import check_document, write_fixed_copy
+from appraisal.importing import import_document, read_document
+
+OUTLINE = abstract(
+    1,
+    lvl(0, "chineseCounting", "%1、"),
+    lvl(1, "chineseCounting", "（%2）"),
+    lvl(2, "decimal", "%3."),
+    lvl(3, "decimal", "（%4）"),
+    lvl(4, "decimalEnclosedCircle", "%5"),
+)
+
+
+def lines(path: Path) -> list[str]:
+    return read_document(path).lines
+
+
+def test_a_multilevel_chinese_outline_is_numbered_as_word_draws_it(tmp_path: Path) -> None:
+    rows = [
+        ("品行修养", None, ("1", 0)),
+        ("政治品质", None, ("1", 1)),
+        ("道德品行", None, ("1", 1)),
+        ("学习", None, ("1", 2)),
+        ("实践", None, ("1", 2)),
+        ("细目", None, ("1", 3)),
+        ("要点", None, ("1", 4)),
+        "没有编号的一段。",
+        ("工作实绩", None, ("1", 0)),
+        ("分管工作", None, ("1", 1)),
+        ("项目", None, ("1", 2)),
+    ]
+    path = numbered_docx(tmp_path / "提纲.docx", rows, numbering_xml(OUTLINE, num(1, 1)))
+    assert lines(path) == [
+        "一、品行修养",
+        "（一）政治品质",
+        "（二）道德品行",
+        "1.学习",
+        "2.实践",
+        "（1）细目",
+        "①要点",
+        "没有编号的一段。",
+        "二、工作实绩",  # a list goes on after a paragraph without a number; the deeper levels start again
+        "（一）分管工作",
+        "1.项目",
+    ]
+    document = read_document(path)
+    assert document.numbered == {1: 0, 2: 1, 3: 1, 4: 2, 5: 2, 6: 3, 7: 4, 9: 0, 10: 1, 11: 2}
+
+
+def test_levels_shown_together_start_overrides_and_restarts(tmp_path: Path) -> None:
+    legal = abstract(
+        2,
+        lvl(0, "decimal", "%1.", start=3),
+        lvl(1, "decimal", "%1.%2"),
+        lvl(2, "lowerLetter", "%3)", restart=0),  # never restarts
+        lvl(3, "upperRoman", "%1.%2.%4", legal=True),  # isLgl: every number in Arabic digits
+    )
+    numbering = numbering_xml(legal, num(5, 2), num(6, 2, starts={0: 7}))
+    rows = [
+        ("甲", None, ("5", 0)),
+        ("乙", None, ("5", 1)),
+        ("丙", None, ("5", 2)),
+        ("丁", None, ("5", 1)),
+        ("戊", None, ("5", 2)),
+        ("己", None, ("5", 3)),
+        ("庚", None, ("5", 0)),
+        ("辛", None, ("5", 2)),
+        ("壬", None, ("6", 0)),  # an instance with a start override restarts the list where it is first used
+        ("癸", None, ("5", 0)),  # and the first instance goes on from there: instances share their definition
+        ("子", None, ("6", 0)),
+    ]
+    path = numbered_docx(tmp_path / "层级.docx", rows, numbering)
+    assert lines(path) == [
+        "3.甲",
+        "3.1 乙",  # a bare number is followed by a space, as Word's tab shows
+        "a)丙",
+        "3.2 丁",
+        "b)戊",
+        "3.2.1 己",
+        "4.庚",
+        "c)辛",
+        "7.壬",
+        "8.癸",
+        "9.子",
+    ]
+
+
+def test_a_level_overridden_by_the_instance_and_a_number_with_no_space(tmp_path: Path) -> None:
+    numbering = numbering_xml(
+        abstract(3, lvl(0, "decimal", "%1、"), lvl(1, "decimal", "%2", suff="nothing")),
+        num(1, 3),
+        num(2, 3, levels={0: lvl(0, "ideographTraditional", "%1.", start=2)}),
+    )
+    rows = [("一项", None, ("1", 0)), ("二项", None, ("1", 1)), ("三项", None, ("2", 0)), ("四项", None, ("2", 0))]
+    path = numbered_docx(tmp_path / "覆盖.docx", rows, numbering)
+    assert lines(path) == ["1、一项", "1二项", "乙.三项", "丙.四项"]
+
+
+def test_numbering_from_the_paragraph_style_and_its_base(tmp_path: Path) -> None:
+    numbering = numbering_xml(
+        abstract(4, lvl(0, "chineseCounting", "%1、", pstyle="Top"), lvl(1, "chineseCounting", "（%2）", pstyle="Sub")),
+        num(9, 4),
+        abstract(5, lvl(0, "bullet", "\u2022")),
+        num(10, 5),
+    )
+    styles = {
+        "Top": (None, ("9", -1), "顶级标题"),  # no level: the level linked to the style
+        "Sub": (None, ("9", -1), "二级标题"),
+        "Derived": ("顶级标题", None, "派生标题"),  # numbered through w:basedOn
+        "Dot": (None, ("10", 0), "圆点"),
+    }
+    rows = [
+        ("品行修养", "Top", None),
+        ("政治品质", "Sub", None),
+        ("工作实绩", "Derived", None),
+        ("不编号", "Top", ("0", 0)),  # numId 0 switches the style's numbering off
+        ("圆点项", "Dot", None),  # a bullet draws no number
+        ("廉洁自律", "Top", None),
+    ]
+    path = numbered_docx(tmp_path / "样式.docx", rows, numbering, styles)
+    document = read_document(path)
+    assert document.lines == ["一、品行修养", "（一）政治品质", "二、工作实绩", "不编号", "圆点项", "三、廉洁自律"]
+    assert document.numbered == {1: 0, 2: 1, 3: 0, 5: 0, 6: 0}
+
+
+def test_a_numbering_style_link_takes_the_linked_definition(tmp_path: Path) -> None:
+    numbering = numbering_xml(
+        abstract(6, lvl(0, "chineseCounting", "%1、"), style_link="Outline"),
+        abstract(7, link="Outline"),
+        num(1, 6),
+        num(2, 7),
+    )
+    styles = {"Outline": (None, ("1", 0), "大纲编号")}
+    rows = [("一项", None, ("2", 0)), ("二项", None, ("2", 0))]
+    path = numbered_docx(tmp_path / "链接.docx", rows, numbering, styles)
+    assert lines(path) == ["一、一项", "二、二项"]
+
+
+def test_a_missing_or_broken_numbering_part_leaves_the_text_as_it_is(tmp_path: Path) -> None:
+    rows = [("一项", None, ("3", 0)), ("二项", None, ("1", 0))]
+    path = numbered_docx(tmp_path / "缺失.docx", rows, numbering_xml(OUTLINE, num(1, 1)))
+    assert lines(path) == ["一项", "一、二项"]  # numId 3 is not defined
+    broken = numbered_docx(tmp_path / "损坏.docx", rows, b"<w:numbering")
+    assert read_document(broken).lines == ["一项", "二项"]
+    assert read_document(broken).numbered == {1: 0, 2: 0}
+
+
+CADRE = [
+    "2025年度个人总结",
+    "本人2025年在某局任科长，现将一年来的情况总结如下。",
+    ("品行修养", None, ("1", 0)),
+    "坚定理想信念，对党忠诚。",
+    ("学习方面", None, ("1", 0)),
+    "认真学习党的二十大精神，撰写心得三篇。",
+    ("工作实绩", None, ("1", 0)),
+    ("抓项目建设", None, ("1", 1)),
+    "推动重点项目八个。",
+    ("补短板", None, ("1", 1)),
+    ("建立台账，逐项销号。", None, ("1", 2)),
+    ("按月通报进度。", None, ("1", 2)),
+    ("廉洁自律", None, ("1", 0)),
+    "严格遵守中央八项规定精神。",
+]
+
+
+def test_headings_numbered_by_word_are_found_and_list_items_keep_their_numbers(tmp_path: Path) -> None:
+    path = numbered_docx(tmp_path / "总结.docx", CADRE, numbering_xml(OUTLINE, num(1, 1)))
+    result = import_document(path, "cadre-annual")
+    assert_nothing_lost(result)
+    sections = result.draft.sections
+    assert sections["conduct"] == "坚定理想信念，对党忠诚。"
+    assert sections["study"] == "学习方面\n认真学习党的二十大精神，撰写心得三篇。"  # by its word 学习
+    assert sections["integrity"] == "严格遵守中央八项规定精神。"
+    # a list inside a section keeps Word's numbers
+    assert (
+        sections["results.service"]
+        == "（一）抓项目建设\n推动重点项目八个。\n（二）补短板\n1.建立台账，逐项销号。\n2.按月通报进度。"
+    )
+    headings = {(span.line, span.end, span.section) for span in result.structure if span.role == "heading"}
+    assert headings == {(3, 6, "conduct"), (7, 6, "results"), (13, 6, "integrity")}  # `一、品行修养`: number and title
+
+
+def test_the_same_report_typed_or_numbered_by_word_imports_alike(tmp_path: Path) -> None:
+    word = numbered_docx(tmp_path / "自动.docx", CADRE, numbering_xml(OUTLINE, num(1, 1)))
+    typed = tmp_path / "手打.txt"
+    typed.write_text("\n".join(read_document(word).lines), encoding="utf-8")
+    from_word, from_text = import_document(word), import_document(typed)
+    assert from_word.template.id == from_text.template.id
+    assert from_word.draft.sections == from_text.draft.sections
+
+
+def test_a_fixed_copy_leaves_the_numbers_to_word(tmp_path: Path) -> None:
+    """A fix after Word's number lands in the right characters of the runs; the number is never written in."""
+    rows = [
+        "2025年度个人总结",
+        ("品行修养", None, ("1", 0)),
+        ("我们组织学习,效果良好。", None, ("1", 2)),
+    ]
+    path = numbered_docx(tmp_path / "修正.docx", rows, numbering_xml(OUTLINE, num(1, 1)))
+    check = check_document(path)
+    comma = [f for f in check.findings if f.fix == "，"]
+    assert comma and (comma[0].line, comma[0].column) == (3, 9)  # after `1.`: the position in the text shown
+    copy, count = write_fixed_copy(check)
+    assert count >= 1
+    texts = [p.text for p in docx.Document(str(copy)).paragraphs]
+    assert "我们组织学习，效果良好。" in texts
+    assert not any(text.startswith(("1.", "一、")) for text in texts)
+    assert read_document(copy).lines[2] == "1.我们组织学习，效果良好。"
+
+
+def test_run_in_headings_numbered_by_word_open_their_sections(tmp_path: Path) -> None:
+    """`（一）服务中心实绩。一年来，…` with `（一）` drawn by Word: without the number, the words are a sentence."""
+    rows = [
+        "2025年度个人总结",
+        "本人2025年在某局任科长，现将一年来的情况总结如下。",
+        ("四项主要工作实绩", None, ("1", 0)),
+        ("服务中心实绩。一年来，牵头完成全市营商环境评估，形成报告两份。", None, ("1", 1)),
+        ("分管工作实绩。分管的统计工作按时完成，数据质量全省第三。", None, ("1", 1)),
+        ("创新创优实绩。推行“一窗受理”，办件时间缩短一半。", None, ("1", 1)),
+    ]
+    path = numbered_docx(tmp_path / "连排.docx", rows, numbering_xml(OUTLINE, num(1, 1)))
+    result = import_document(path, "cadre-annual")
+    assert_nothing_lost(result)
+    sections = result.draft.sections
+    assert sections["results.service"] == "一年来，牵头完成全市营商环境评估，形成报告两份。"
+    assert sections["results.duties"] == "分管的统计工作按时完成，数据质量全省第三。"
+    assert sections["results.innovation"] == "推行“一窗受理”，办件时间缩短一半。"
