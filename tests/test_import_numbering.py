@@ -237,3 +237,30 @@ def test_run_in_headings_numbered_by_word_open_their_sections(tmp_path: Path) ->
     assert sections["results.service"] == "一年来，牵头完成全市营商环境评估，形成报告两份。"
     assert sections["results.duties"] == "分管的统计工作按时完成，数据质量全省第三。"
     assert sections["results.innovation"] == "推行“一窗受理”，办件时间缩短一半。"
+
+
+def test_a_libreoffice_outline_list(tmp_path: Path) -> None:
+    """tests/fixtures/import/outline.docx was made by LibreOffice 7.4 from outline.fodt beside it (`soffice --headless
+    --convert-to docx outline.fodt`): Heading 1/2 numbered through their styles in taiwaneseCountingThousand with no
+    space after the number, and a 1. 2. list on its own instance."""
+    path = Path(__file__).parent / "fixtures" / "import" / "outline.docx"
+    document = read_document(path)
+    assert document.lines[2:12] == [
+        "一、品行修养",
+        "坚定理想信念，对党忠诚。",
+        "二、四项主要工作实绩",
+        "（一）服务中心实绩",
+        "牵头完成全市营商环境评估。",
+        "1.建立台账，逐项销号。",
+        "2.按月通报进度。",
+        "（二）分管工作实绩",
+        "分管的统计工作按时完成。",
+        "三、廉政建设",
+    ]
+    result = import_document(path)
+    assert_nothing_lost(result)
+    assert result.template.id == "cadre-annual"
+    sections = result.draft.sections
+    assert sections["results.service"] == "牵头完成全市营商环境评估。\n1.建立台账，逐项销号。\n2.按月通报进度。"
+    assert sections["results.duties"] == "分管的统计工作按时完成。"
+    assert sections["integrity"] == "严格遵守中央八项规定精神。"
