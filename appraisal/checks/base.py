@@ -20,6 +20,7 @@ from appraisal.draft import Draft, count_zi
 from appraisal.templates import Section, Template
 from appraisal.text.counting import paragraph_numbers
 from appraisal.text.lazy_regex import lazy_compile
+from appraisal.text.verbatim import verbatim_spans
 
 
 class Severity(StrEnum):
@@ -114,6 +115,7 @@ class Field:
     escaped: Sequence[tuple[int, ...]] = ()
     lines: list[str] = field(init=False)
     _protected: dict[int, list[tuple[int, int]]] = field(init=False, default_factory=dict, repr=False)
+    _verbatim: dict[int, list[tuple[int, int]]] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.lines = self.text.split("\n")
@@ -168,12 +170,29 @@ class Field:
         return any(start <= position < end for position in escaped)
 
     def is_protected(self, index: int, start: int, end: int) -> bool:
-        spans = self.protected(index)
+        return _overlaps(self.protected(index), start, end)
+
+    def verbatim(self, index: int, start: int, end: int) -> tuple[int, int] | None:
+        """The cited title or quoted name of line `index` that [start, end) lies inside (`appraisal.text.verbatim`):
+        text quoted as it was written elsewhere, which no fix rewrites."""
+        spans = self._verbatim.get(index)
+        if spans is None:
+            spans = self._verbatim[index] = verbatim_spans(self.lines[index])
         if not spans:
-            return False
-        # The spans do not overlap and come in order: the first one ending after `start` is the only candidate.
+            return None
         first = bisect_right(spans, start, key=lambda span: span[1])
-        return first < len(spans) and spans[first][0] < end
+        if first < len(spans) and spans[first][0] <= start and end <= spans[first][1]:
+            return spans[first]
+        return None
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of `spans`, which do not overlap and come in order: the first one ending
+    after `start` is the only candidate."""
+    if not spans:
+        return False
+    first = bisect_right(spans, start, key=lambda span: span[1])
+    return first < len(spans) and spans[first][0] < end
 
 
 class Context:
@@ -258,6 +277,9 @@ class Rule:
     # False: a fix is a guess the writer confirms one at a time (the review screen), never applied by "fix all"
     # (`fix_draft`, `check --fix`): a misspelling worked out from the dictionary is fixed right most times, not always.
     fix_all: ClassVar[bool] = True
+    # True: the rule knows titles as issued, and a fix of its that replaces a cited title whole puts it right; every
+    # other fix inside a title or a quoted name is left off (`finding`).
+    fixes_titles: ClassVar[bool] = False
     positional: ClassVar[bool] = True  # False: the finding is about the whole field, not a place in its text
     whole_draft: ClassVar[bool] = False
     for_documents: ClassVar[bool] = True
@@ -278,6 +300,11 @@ class Rule:
     def finding(
         self, item: Field | None, line: int, column: int, end_column: int, message: str, fix: str | None = None
     ) -> Finding:
-        """A finding of this rule; `line` and `column` 1-based, `end_column` exclusive."""
+        """A finding of this rule; `line` and `column` 1-based, `end_column` exclusive. A fix that would edit inside
+        a cited title or a quoted name is left off (the finding stays): such text is quoted as issued."""
+        if fix is not None and item is not None and 0 < line <= len(item.lines):
+            span = item.verbatim(line - 1, column - 1, end_column - 1)
+            if span is not None and not (self.fixes_titles and span == (column - 1, end_column - 1)):
+                fix = None
         section = item.section_id if item is not None else None
         return Finding(self.name, self.severity, section, line, column, end_column, message, fix)

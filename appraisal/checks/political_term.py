@@ -115,6 +115,7 @@ class PoliticalTerm(Rule):
     severity = WARNING
     family = "facts"
     fixable = True
+    fixes_titles = True  # `《中国纪律处分条例》` → its issued name, from `political_facts`
     description = "党的会议、五年规划、纪念日和党内法规名称与报告年度不符或写错，如2026年度报告中的“十四五”开局之年。"
     fields = frozenset({"section", "unmatched", "title"})
 

@@ -24,6 +24,7 @@ from appraisal.checks.chars import HAN, is_han
 from appraisal.checks.mark_usage import ELLIPSIS_AND_DENG, Found, after_listed_items, last_items, usage
 from appraisal.checks.placeholder import in_blank_brackets
 from appraisal.text.lazy_regex import lazy_compile
+from appraisal.text.verbatim import verbatim_spans
 
 # Each alternative begins with its mark (lookbehinds after it), so the engine skips to the marks.
 _ELLIPSIS = lazy_compile(r"\.\.\.+|．．．+|。。。+|…(?<!……)(?!…)")
@@ -160,8 +161,9 @@ def _page_numbers(line: str, *, page_line_explained: bool) -> Iterator[Found]:
 
 
 def _spaces(line: str) -> Iterator[Found]:
-    """A space inside Chinese prose, not the one between a post and a name in a 落款."""
-    signatures = [m.span("space") for m in _SIGNATURE.finditer(line)]
+    """A space inside Chinese prose, not the one between a post and a name in a 落款, nor one in a cited title or
+    a quoted name (`《中共中央 国务院关于……的意见》`, `“马上就办 真抓实干”`: written so where it was issued)."""
+    kept = [m.span("space") for m in _SIGNATURE.finditer(line)] + verbatim_spans(line)
     for match in _SPACE.finditer(line):
-        if not any(start <= match.start() < end for start, end in signatures):
+        if not any(start <= match.start() < end for start, end in kept):
             yield match.start(), match.end(), *_space(match.group())

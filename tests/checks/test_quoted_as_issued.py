@@ -1,0 +1,78 @@
+"""A cited title (`《…》`) or a quoted name is quoted as it was issued: no rule's fix rewrites inside it, and 修正全部
+(`fix_draft`) leaves it as written. Each fault below is fixed in the writer's own words (so the fix exists and the
+test could fail), and left alone inside a title. The one fix kept is a title put right as a whole by its issued
+name (`political-term`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from appraisal.checks import RULES, Finding, check_section, fix_draft
+
+from .marks import draft_with, template
+
+SECTION = "results.service"
+# (rule, a fault its fix puts right): every rule whose fixes 修正全部 applies has one here.
+FAULTS = [
+    ("number-usage", "二0二五年"),
+    ("number-usage", "3千万元"),
+    ("number-usage", "1-11月"),
+    ("halfwidth-punctuation", "(试行)"),
+    ("punctuation", "加强学习..."),
+    ("repeated-word", "进一步进一步"),
+    ("typo", "再接再励"),
+    ("de-di-de", "认真的落实"),
+]
+
+
+def _found(rule: str, text: str) -> list[Finding]:
+    return [f for f in check_section(draft_with(SECTION, text), template(), SECTION) if f.rule == rule]
+
+
+def _fixed(text: str) -> str:
+    draft = draft_with(SECTION, text)
+    fix_draft(draft, template())
+    return draft.sections[SECTION]
+
+
+def test_every_rule_fix_all_applies_has_a_fault_here() -> None:
+    fixing = {name for name, rule in RULES.items() if rule.fixable and rule.fix_all} - {"political-term"}
+    assert fixing == {rule for rule, _fault in FAULTS}
+
+
+@pytest.mark.parametrize(("rule", "fault"), FAULTS)
+def test_a_fault_is_fixed_in_the_writers_words_and_left_in_a_title(rule: str, fault: str) -> None:
+    own = f"今年我们要{fault}，全年完成任务。"
+    assert _fixed(own) != own, "the fault is fixed outside a title (else this test proves nothing)"
+    assert any(f.fix is not None for f in _found(rule, own))
+    cited = f"认真学习《关于{fault}的通知》，全年完成任务。"
+    assert _fixed(cited) == cited
+    named = f"坚持“{fault}”，全年完成任务。"
+    if "." not in fault:  # a quotation holding a sentence's mark is the writer's own words, not a name
+        assert _fixed(named) == named
+
+
+def test_the_finding_stays_without_its_fix() -> None:
+    """`(试行)` in a title is still reported (an issued title has full-width brackets), with no fix to apply."""
+    text = "学习《党内监督条例(试行)》。"
+    found = _found("halfwidth-punctuation", text)
+    assert [(f.column, f.fix) for f in found] == [(10, None), (13, None)]
+
+
+def test_a_title_put_right_by_its_issued_name_is_still_fixed() -> None:
+    text = "认真学习《中国纪律处分条例》，全年完成任务。"
+    assert _fixed(text) == "认真学习《中国共产党纪律处分条例》，全年完成任务。"
+
+
+def test_a_hyphen_range_in_a_title_is_not_reported() -> None:
+    """The lead's decision: `（2021-2025年）` in a cited title is the title as issued; the same range in the writer's
+    own words is reported and fixed."""
+    text = "编制《区发展规划（2021-2025年）》和《2023-2024学年工作要点》，规划期为2021-2025年。"
+    found = _found("number-usage", text)
+    assert [(f.column, f.fix) for f in found] == [(text.rindex("-") + 1, "—")]
+
+
+def test_a_space_in_a_title_or_a_slogan_is_not_reported() -> None:
+    text = "学习《中共中央 国务院关于扎实推进乡村全面振兴的意见》，践行“马上就办 真抓实干”，全年 完成任务。"
+    found = _found("punctuation", text)
+    assert [f.column for f in found] == [text.rindex(" ") + 1]
