@@ -9,9 +9,9 @@ without its suffix), `template` (the template a reader would choose, alternative
 text fits no template) and `blocks`: for each numbered block, `probe` (words of its body) and `section` (the
 section a reader would put it in; or a table giving, per template, the sections a reader would accept). Printed:
 the template chosen right (for "none", the import must say the text fits no template), the blocks placed right
-automatically, with the right template given (`--template`), from the .docx versions, and the characters of the
-documents the draft does not account for (neither in a text field nor a heading, marker or profile value; must
-be 0).
+automatically and with the right template given (`--template`), the same three for the .docx versions, and the
+characters of the documents the draft does not account for (neither in a text field nor a heading, marker or
+profile value; must be 0). FOLDER may hold nothing but docx/ (Word versions made of texts labelled elsewhere).
 """
 
 from __future__ import annotations
@@ -123,12 +123,21 @@ def main() -> None:
         label = labels[path.stem]
         result = import_document(path)
         lost += unaccounted(result)
+        wanted = label["template"].split("|")
+        chosen = "none" if fits_none(result) else result.template.id
+        tally.add("docx template", chosen in wanted, f"docx/{path.name}: {chosen}, not {label['template']}")
         blocks(tally, "docx", f"docx/{path.name}", result, label["blocks"])
+        if wanted != ["none"] and label["blocks"]:
+            given = import_document(path, chosen if chosen in wanted else wanted[0])
+            lost += unaccounted(given)
+            blocks(tally, "docx given", f"docx/{path.name}", given, label["blocks"])
     print(f"{len(texts)} texts, {len(docx)} .docx, {sum(p.stat().st_size for p in [*texts, *docx])} bytes")
     print(tally.line("template", "template right"))
     print(tally.line("auto", "blocks placed, template recognised"))
     print(tally.line("given", "blocks placed, template given"))
-    print(tally.line("docx", "blocks placed from .docx"))
+    print(tally.line("docx template", ".docx: template right"))
+    print(tally.line("docx", ".docx: blocks placed, recognised"))
+    print(tally.line("docx given", ".docx: blocks placed, template given"))
     print(f"{'characters not accounted for':34} {lost:>3}")
     if args.show:
         print("\n".join(tally.shown))

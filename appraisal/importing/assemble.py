@@ -35,6 +35,7 @@ def assemble(
     year = _appraisal_year(state, named, body)
     if year is None:
         state.notes.append("文中没有找到考核年度，草稿中的考核年度暂空，请在编辑时填写。")
+    state.notes.extend(search.document.left_out)
     return ImportResult(
         draft=_draft(search.template, state.profile, texts, year),
         template=search.template,

@@ -44,3 +44,4 @@ class Document:
     # docx: line → (row, cell) of the innermost table cell holding it (nested tables are tables of their own here),
     # numbered through the document: a data table's rows are read as rows (`importing.table_rows`).
     table_cells: dict[int, tuple[int, int]] = field(default_factory=dict)
+    left_out: list[str] = field(default_factory=list)  # docx: what the reader sees and the lines leave out, said once

@@ -27,8 +27,11 @@ def _w(tag: str) -> str:
 W_P, W_T, W_TAB, W_PTAB, W_BR, W_CR = _w("p"), _w("t"), _w("tab"), _w("ptab"), _w("br"), _w("cr")
 W_NO_BREAK_HYPHEN = _w("noBreakHyphen")
 W_TR, W_TC = _w("tr"), _w("tc")
+W_TXBX = _w("txbxContent")
+_HIDES_BOX = {W_TXBX, f"{{{MC_NS}}}Fallback"}  # a text box under these is not one of the paragraph's own
 # Parts of a paragraph whose text is not what the reader sees: deleted or moved-away text, field codes,
-# properties, text boxes (their paragraphs are separate), and the fallback copy of drawings.
+# properties, text boxes (their paragraphs are read after the paragraph: `_text_boxes`), and the fallback copy of
+# drawings.
 _SKIPPED_IN_PARAGRAPH = {
     _w("del"),
     _w("moveFrom"),
@@ -143,7 +146,22 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
             table_cells[len(lines)] = inner
     if not any(line.strip() for line in lines):
         raise AppraisalError(f"Word 文档 {path} 中没有文字，没有可{verb}的内容。")
-    return Document(path, "docx", lines, outline, cells, pieces=pieces, numbered=numbered, table_cells=table_cells)
+    document = Document(path, "docx", lines, outline, cells, pieces=pieces, numbered=numbered, table_cells=table_cells)
+    document.left_out = _left_out(word.root)
+    return document
+
+
+_NOTES = (("footnoteReference", "条脚注"), ("endnoteReference", "条尾注"), ("commentReference", "条批注"))
+
+
+def _left_out(root: Any) -> list[str]:
+    """What the reader sees that is not read, said once: footnotes, endnotes and comments (kept in other parts of
+    the file). Headers and footers (the unit's name, page numbers) are page furniture and go unmentioned."""
+    counts = [(sum(1 for _ in root.iter(_w(tag))), what) for tag, what in _NOTES]
+    found = "、".join(f"{count} {what}" for count, what in counts if count)
+    if not found:
+        return []
+    return [f"文档中的 {found}未导入（草稿只收正文），如需保留，请把其中内容写入正文。"]
 
 
 def _paragraphs(body: Any, inner_cells: list[tuple[int, int] | None]) -> list[tuple[Any, tuple[int, int] | None]]:
@@ -167,6 +185,9 @@ def _paragraphs(body: Any, inner_cells: list[tuple[int, int] | None]) -> list[tu
         if tag == W_P:
             found.append((child, cell))
             inner_cells.append(inner)
+            boxes = _text_boxes(child)
+            if boxes:  # the text boxes anchored in it, read next, in the cell the paragraph is in
+                stack.append((iter([node for box in boxes for node in box]), cell, inner))
         elif tag == W_TR:
             all_rows += 1
             rows += cell is None
@@ -180,6 +201,20 @@ def _paragraphs(body: Any, inner_cells: list[tuple[int, int] | None]) -> list[tu
         else:
             stack.append((iter(child), cell, inner))
     return found
+
+
+def _text_boxes(paragraph: Any) -> list[Any]:
+    """The text boxes (`w:txbxContent`) anchored in a paragraph, in order: not those inside another text box (they
+    are found with its paragraphs) and not the copy in a drawing's fallback (`mc:Fallback`), which repeats the
+    `mc:Choice` for programs that cannot read it."""
+    boxes = []
+    for box in paragraph.iter(W_TXBX):
+        parent = box.getparent()
+        while parent is not None and parent is not paragraph and parent.tag not in _HIDES_BOX:
+            parent = parent.getparent()
+        if parent is paragraph:
+            boxes.append(box)
+    return boxes
 
 
 def walk_paragraph(paragraph: Any) -> Iterator[tuple[str, Any]]:

@@ -1,0 +1,80 @@
+"""What a Word file holds besides plain paragraphs: text boxes are read (after the paragraph they are anchored in),
+tracked changes as accepted, tables row by row, pictures skipped; footnotes, endnotes and comments are not read and
+the user is told so; headers and footers are page furniture.
+
+tests/fixtures/import/rich.docx was made by LibreOffice 7.4 from rich.fodt beside it (`soffice --headless
+--convert-to docx rich.fodt`): a header and a footer, a tracked deletion and insertion, a footnote, a text box
+(written twice, as Word does: a drawing and its fallback copy), a table and a picture.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from fuzzing import assert_nothing_lost
+from word_numbering import replace_part
+
+from appraisal.checks.documents import check_document, write_fixed_copy
+from appraisal.importing import import_document, import_summary, read_document
+
+RICH = Path(__file__).parent / "fixtures" / "import" / "rich.docx"
+
+
+def test_what_is_read_of_a_rich_word_file() -> None:
+    assert read_document(RICH).lines == [
+        "2025年度个人总结",
+        "本人2025年在某县财政局任科长，现将一年来的情况总结如下。新加的句子（修订插入）。",  # the deletion is gone
+        "一、品行修养",
+        "坚定理想信念，对党忠诚。",  # the footnote's mark is not text
+        "文本框后面的正文。",
+        "附注：全年下乡调研四十次,走访农户二百户。",  # the text box, once, after its paragraph
+        "二、工作实绩",
+        "项目",
+        "完成情况",
+        "预算编制",
+        "按时完成",
+        "图片后面的说明文字。",
+        "三、廉洁自律",
+        "严格遵守中央八项规定精神。",
+    ]
+
+
+def test_the_user_is_told_what_was_not_read() -> None:
+    result = import_document(RICH)
+    assert_nothing_lost(result)
+    assert "附注：全年下乡调研四十次,走访农户二百户。" in result.draft.sections["conduct"]
+    assert "文档中的 1 条脚注未导入（草稿只收正文），如需保留，请把其中内容写入正文。" in import_summary(result)
+    assert "页眉" not in "".join(result.draft.sections.values())
+
+
+def test_a_fix_inside_a_text_box_lands_in_the_box(tmp_path: Path) -> None:
+    path = tmp_path / "rich.docx"
+    path.write_bytes(RICH.read_bytes())
+    check = check_document(path)
+    comma = [f for f in check.findings if f.fix == "，" and f.line == 6]
+    assert comma
+    copy, count = write_fixed_copy(check)
+    assert count >= 1
+    assert read_document(copy).lines[5] == "附注：全年下乡调研四十次，走访农户二百户。"
+    assert path.read_bytes() == RICH.read_bytes()
+
+
+def test_endnotes_and_comments_are_counted(tmp_path: Path) -> None:
+    word = docx.Document()
+    word.add_paragraph("2025年度个人总结")
+    paragraph = word.add_paragraph("本人全年完成调研报告三篇。")
+    buffer = io.BytesIO()
+    word.save(buffer)
+    marks = '<w:r><w:endnoteReference w:id="1"/></w:r><w:r><w:commentReference w:id="0"/></w:r>' * 2
+    raw = buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source:
+        xml = source.read("word/document.xml").decode()
+    xml = xml.replace(f"<w:t>{paragraph.text}</w:t></w:r>", f"<w:t>{paragraph.text}</w:t></w:r>{marks}", 1)
+    path = tmp_path / "尾注.docx"
+    path.write_bytes(replace_part(raw, "word/document.xml", xml.encode()))
+    assert read_document(path).left_out == [
+        "文档中的 2 条尾注、2 条批注未导入（草稿只收正文），如需保留，请把其中内容写入正文。"
+    ]
