@@ -370,3 +370,36 @@ async def test_ctrl_v_with_nothing_cut_here_says_how_to_paste_from_another_progr
         assert e.screen.editor.text == "原有的一句话。"
         await e.pilot.press("shift+left", "shift+left", "shift+left", "ctrl+x", "ctrl+home", "ctrl+v")
         assert e.screen.editor.text == "句话。原有的一"  # cut and paste within the window work as before
+
+
+async def test_ctrl_a_selects_the_section_shown_so_and_one_ctrl_z_brings_it_back() -> None:
+    """Ctrl+A went to the line's start (the shell's key); a Word user expects select-all. It selects the section's
+    whole text, drawn as selected; typing replaces it, and one Ctrl+Z restores every paragraph."""
+    text = "\n".join(PASTE_PARAGRAPHS[:3])
+    async with editing({"conduct": text}, on="conduct", size=(80, 24)) as e:
+        editor = e.screen.editor
+        await e.pilot.press("ctrl+home", "right")
+        region = editor.content_region
+
+        def shades() -> list[object]:
+            """The background of each written cell of the editor's first line on screen."""
+            strip = e.app.screen._compositor.render_strips()[region.y].crop(region.x, region.right)
+            return [segment.style.bgcolor for segment in strip if segment.text.strip() and segment.style]
+
+        before = shades()
+        await e.pilot.press("ctrl+a")
+        await e.pilot.pause()
+        assert editor.selection.start == (0, 0) and editor.selection.end == editor.document.end
+        after = shades()
+        selected = {shade for shade in after if shade not in before}
+        assert len(selected) == 1 and after.count(selected.pop()) >= len(after) - 1  # all but the cursor's cell
+        await e.pilot.press(*"新写的一段")
+        await wait_until(lambda: editor.text == "新写的一段")
+        await e.pilot.press("ctrl+z")
+        await wait_until(lambda: editor.text == text)
+        await e.pilot.press("ctrl+a", "backspace")
+        await wait_until(lambda: editor.text == "")
+        await e.pilot.press("ctrl+z")
+        await wait_until(lambda: editor.text == text)
+        await e.pilot.press("home", "甲")  # the line's start is Home's, as before
+        await wait_until(lambda: editor.text.count("甲") == 1)

@@ -4,7 +4,8 @@ Textual starts a new undo step when an edit that replaced text is followed by on
 `认真学习` over a selected `XX` became two steps, and one Ctrl+Z left `认` in place of `XX` — a text that was
 neither the old nor the new one. Here the insertions that follow a replacement, with no pause longer than
 Textual's checkpoint timer, no new line and no cursor move between them, join its step, however the characters
-arrive (one key each from an input method's burst, or several at once).
+arrive (one key each from an input method's burst, or several at once), and whatever was replaced (a phrase, or
+every paragraph of the section after Ctrl+A).
 
 With another Textual installed (`patches_on()` false) the history is Textual's own.
 """
@@ -32,6 +33,12 @@ class OneStepReplacing(EditHistory):
         )
         if not joins:
             super().record(edit)
+            typed = len(edit.text) <= 1  # a key (or a deletion), not a paste or a fix
+            if typed and result is not None and len(result.replaced_text) > 1 and "\n" in result.replaced_text:
+                # Textual ends the step after an edit that replaced a new line: a key typed over several
+                # selected paragraphs (Ctrl+A) left the typing after it in a step of its own. A cursor move
+                # still ends it; so does a Backspace joining two paragraphs (one character replaced).
+                self._force_end_batch = False
             return
         self._undo_stack[-1].append(edit)
         self._character_count += len(edit.text)

@@ -31,9 +31,9 @@ _FREED_KEYS = {"f6", "f7"}
 
 
 def _text_area_bindings() -> list[BindingType]:
-    """TextArea's bindings without the freed keys, the shell's keys (word_keys), its undo and its paste (ours say
-    when there is nothing to undo or paste)."""
-    return without_keys(TextArea.BINDINGS, _FREED_KEYS | SHELL_KEYS, actions=("undo", "paste"))
+    """TextArea's bindings without the freed keys, the shell's keys (word_keys), its Ctrl+A (the shell's line
+    start: Home does that), its undo and its paste (ours say when there is nothing to undo or paste)."""
+    return without_keys(TextArea.BINDINGS, _FREED_KEYS | SHELL_KEYS | {"ctrl+a"}, actions=("undo", "paste"))
 
 
 RECOVERED_MESSAGE = "刚才的编辑操作出现内部错误，编辑器已恢复，文字没有丢失。"
@@ -72,6 +72,9 @@ class SectionEditor(PatchedTextArea, inherit_bindings=False):
         *_text_area_bindings(),
         Binding("ctrl+z,super+z", "undo_or_say", "撤销", show=False),
         Binding("ctrl+v", "paste_or_say", "粘贴", show=False),
+        # Select all, as in Word and WPS: the section's whole text, shown selected; typing replaces it and one
+        # Ctrl+Z brings it all back (edit_history joins the typing to the replacement's undo step).
+        Binding("ctrl+a", "select_all", "全选", show=False),
         Binding("ctrl+home", "cursor_text_start", "到本栏开头", show=False),
         Binding("ctrl+end", "cursor_text_end", "到本栏末尾", show=False),
         Binding("ctrl+shift+home", "cursor_text_start(True)", "选到本栏开头", show=False),
