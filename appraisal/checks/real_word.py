@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from itertools import pairwise
+from typing import NamedTuple
 
 from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
 from appraisal.checks.language import COMMON_WORD, SOUND_TONE, Language, Splits, Token, split_line
@@ -98,15 +99,35 @@ def _written_elsewhere(
         return None  # at a run's edge the punctuation bounds the phrase: two characters on one side suffice
     if len(document) <= SEARCHED and not _another_between(document, left + word[:i], word[i], word[i + 1 :] + right):
         return None  # no correction is written elsewhere: the weak ones are not worked out (~20% of a check)
-    weak = _weak(model, pairs, window, j, word, i)
+    weak = _scored(model, pairs, window, j, word, i, IN_THE_DOCUMENT)
     if not weak or document.count(left + word + right) > 1:
         return None
+    written = _between(document, left + word[:i], word[i + 1 :] + right)  # one search, not a count per candidate
     best = None
-    for ch, gain in weak:
-        other = word[:i] + ch + word[i + 1 :]
-        if document.count(left + other + right) and (best is None or gain > best[3]):
+    for ch, other, _word, gain in weak:
+        if ch in written and (best is None or gain > best[3]):
             best = (ch, other, word, gain)
     return best
+
+
+def _between(document: str, head: str, tail: str) -> set[str]:
+    """The characters `document` writes between `head` and `tail` (each place, overlapping ones too): one search
+    of the longer of the two."""
+    found = set()
+    if len(head) >= len(tail):
+        at = document.find(head)
+        while at >= 0:
+            middle = at + len(head)
+            if middle < len(document) and document.startswith(tail, middle + 1):
+                found.add(document[middle])
+            at = document.find(head, at + 1)
+    else:
+        at = document.find(tail, len(head) + 1)
+        while at >= 0:
+            if document.startswith(head, at - 1 - len(head)):
+                found.add(document[at - 1])
+            at = document.find(tail, at + 1)
+    return found
 
 
 def _another_between(document: str, head: str, written: str, tail: str) -> bool:
@@ -134,41 +155,34 @@ def _another_between(document: str, head: str, written: str, tail: str) -> bool:
     return True
 
 
-@per_model(MEMO, models=2)
-def _weak(model: Language, pairs: CharNgrams, window: str, j: int, word: str, i: int) -> tuple[tuple[str, float], ...]:
-    """(character, gain) of the corrections the counts and the split take, if less strongly than `_judge` asks."""
+class Bar(NamedTuple):
+    """How strongly the two models must take a correction: the gain by the counts of running text (`context`), the
+    part of it the neighbours bring beyond the two words' own frequencies (`neighbours`; None: not asked), the gain
+    of the split into words (`split`), and whether three characters common as written are taken as meant."""
+
+    context: float
+    neighbours: float | None
+    split: float
+    attested: bool
+
+
+ON_ITS_OWN = Bar(CONTEXT_GAIN, NEIGHBOURS, SPLIT_GAIN, True)  # a word judged by the models alone
+IN_THE_DOCUMENT = Bar(DOCUMENT_GAIN, None, 0.0, False)  # a correction the document writes elsewhere (weaker)
+
+
+@per_model(MEMO, models=2)  # reports repeat their phrases: a word in its window judged once
+def _scored(
+    model: Language, pairs: CharNgrams, window: str, j: int, word: str, i: int, bar: Bar
+) -> tuple[Candidate, ...]:
+    """The corrections of the character at `j` of `window` (the `i`th of the dictionary word `word`) that both
+    models take as strongly as `bar` asks, in the order of `Language.similar`."""
     wrong = window[j]
     if pairs.count(wrong) < SELDOM_IN_TEXT:
         return ()
     before = (EDGE + window)[max(0, j - 1) : j + 1]
     after = (window + EDGE)[j + 1 : j + 3]
-    left, right = word[:i], word[i + 1 :]
-    cost = None
-    found = []
-    for ch in model.common_among(left, model.similar(wrong), right):
-        if model.pos(left + ch + right) in PROPER:
-            continue
-        gain = pairs.gain(before, wrong, after, ch)
-        if gain < DOCUMENT_GAIN:
-            continue
-        if cost is None:
-            cost = model.segment_cost(window)
-        split = cost - model.segment_cost(window[:j] + ch + window[j + 1 :])
-        if split >= 0 and _splits_as(model, window[:j] + ch + window[j + 1 :], j - i, left + ch + right):
-            found.append((ch, gain + split))
-    return tuple(found)
-
-
-@per_model(MEMO, models=2)  # reports repeat their phrases: a word in its window judged once
-def _judge(model: Language, pairs: CharNgrams, window: str, j: int, word: str, i: int) -> Candidate | None:
-    """The best correction of the character at `j` of `window` (the `i`th of the dictionary word `word`), or None."""
-    wrong = window[j]
-    if pairs.count(wrong) < SELDOM_IN_TEXT:
-        return None
-    before = (EDGE + window)[max(0, j - 1) : j + 1]
-    after = (window + EDGE)[j + 1 : j + 3]
-    if pairs.triple(before[-1] + wrong + after[0]) >= ATTESTED:
-        return None
+    if bar.attested and pairs.triple(before[-1] + wrong + after[0]) >= ATTESTED:
+        return ()
     alone = EDGE + word + EDGE  # the word with nothing around it: what its own frequency says
     alone_before, alone_after = alone[max(0, i - 1) : i + 1], alone[i + 2 : i + 4]
     left, right = word[:i], word[i + 1 :]
@@ -179,14 +193,22 @@ def _judge(model: Language, pairs: CharNgrams, window: str, j: int, word: str, i
         if model.pos(other) in PROPER:
             continue
         gain = pairs.gain(before, wrong, after, ch)
-        if gain < CONTEXT_GAIN or gain - pairs.gain(alone_before, wrong, alone_after, ch) < NEIGHBOURS:
+        if gain < bar.context or (
+            bar.neighbours is not None and gain - pairs.gain(alone_before, wrong, alone_after, ch) < bar.neighbours
+        ):
             continue
         if cost is None:
             cost = model.segment_cost(window)
         fixed = window[:j] + ch + window[j + 1 :]
         split = cost - model.segment_cost(fixed)
-        if split >= SPLIT_GAIN and _splits_as(model, fixed, j - i, other):
+        if split >= bar.split and _splits_as(model, fixed, j - i, other):
             scored.append((ch, other, word, gain + split))
+    return tuple(scored)
+
+
+def _judge(model: Language, pairs: CharNgrams, window: str, j: int, word: str, i: int) -> Candidate | None:
+    """The best correction of the character at `j` of `window` (the `i`th of the dictionary word `word`), or None."""
+    scored = _scored(model, pairs, window, j, word, i, ON_ITS_OWN)
     return max(scored, key=lambda c: c[3]) if scored else None
 
 
