@@ -51,3 +51,22 @@ def test_the_search_for_another_character_agrees_with_counting_every_candidate()
         expected = any(document.count(head + ch + tail) for ch in itertools.chain(alphabet, "x") if ch != written)
         assert _another_between(document, head, written, tail) == expected, (document, head, written, tail)
     assert _another_between("工业" * 60, "工", "业", "") is True  # past OCCURRENCES: yes, the weak ones worked out
+
+
+def test_the_characters_written_between_agree_with_counting_each_one() -> None:
+    """`_between` replaced a `document.count(head + ch + tail)` per candidate: it must find every character the
+    document writes between head and tail (overlapping places too), and no other, whichever of the two is longer."""
+    import random
+
+    from appraisal.checks.real_word import _between
+
+    rng = random.Random(20261208)
+    alphabet = "工功业企\n"
+    for _ in range(3000):
+        document = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        head = "".join(rng.choice(alphabet[:4]) for _ in range(rng.randint(0, 3)))
+        tail = "".join(rng.choice(alphabet[:4]) for _ in range(rng.randint(0, 3)))
+        if not head and not tail:
+            continue  # the phrase always has neighbours on one side at least (SIDE)
+        expected = {ch for ch in alphabet if document.count(head + ch + tail)}
+        assert _between(document, head, tail) == expected, (document, head, tail)
