@@ -166,6 +166,7 @@ BAD_INPUTS = {
     "corrupt docx": (lambda d: _zip_that_is_not_docx(d / "坏.docx"), "不是有效的 Word（.docx）文档"),
     "truncated docx": (lambda d: _write(d / "半截.docx", b"PK\x03\x04" + b"\x00" * 40), "不是有效的 Word（.docx）文档"),
     "pdf": (lambda d: _write(d / "总结.pdf", b"%PDF-1.7\n..."), "是 PDF 文件"),
+    "empty docx": (lambda d: _write(d / "空.docx", b""), "是空的"),  # not "可能已损坏": there is nothing in it
 }
 
 

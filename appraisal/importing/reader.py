@@ -99,11 +99,11 @@ def parse_bytes(path: Path, raw: bytes, verb: str = IMPORTING) -> Document:
     from appraisal.importing import word
 
     _refuse_other_formats(path, raw, verb)
+    if not raw.strip():
+        raise AppraisalError(f"文件 {path} 是空的，没有可{verb}的内容。")
     suffix = path.suffix.lower()
     if suffix in DOCX_SUFFIXES or raw.startswith(ZIP_MAGIC):
         return _refuse_too_long(word.read_docx(path, raw, verb), verb)
-    if not raw.strip():
-        raise AppraisalError(f"文件 {path} 是空的，没有可{verb}的内容。")
     decoded = decode_text(raw, path, verb)
     if not decoded.text.strip():
         raise AppraisalError(f"文件 {path} 中只有空白，没有可{verb}的内容。")
