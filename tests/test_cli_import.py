@@ -167,6 +167,11 @@ BAD_INPUTS = {
     "truncated docx": (lambda d: _write(d / "半截.docx", b"PK\x03\x04" + b"\x00" * 40), "不是有效的 Word（.docx）文档"),
     "pdf": (lambda d: _write(d / "总结.pdf", b"%PDF-1.7\n..."), "是 PDF 文件"),
     "empty docx": (lambda d: _write(d / "空.docx", b""), "是空的"),  # not "可能已损坏": there is nothing in it
+    # Shift-JIS decodes as GB18030 into Han characters no Chinese text uses (`擭搙曬崘彂`): refused, not imported
+    "japanese shift-jis": (
+        lambda d: _write(d / "日文.txt", "年度報告書\nこれは日本語のテキストです。\n".encode("shift_jis")),
+        "文字编码无法识别",
+    ),
 }
 
 
