@@ -30,13 +30,14 @@ from itertools import accumulate
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.chars import HAN_UNIFIED, is_han_unified
+from appraisal.checks.paired_marks import in_turn
 from appraisal.text.lazy_regex import lazy_compile
 from appraisal.text.patterns import PAGE_NUMBER_LINE
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
 _MARKS = lazy_compile("[" + "".join(_PAIRS) + "".join(_CLOSERS) + "]")
-_PAIRED_IN_TURN = lazy_compile("(?:" + "|".join(opener + closer for opener, closer in _PAIRS.items()) + ")*")
+_PAIRED_IN_TURN = in_turn(opener + closer for opener, closer in _PAIRS.items())
 _CONTINUES = set("，。、；：？！）》”’」』,;:?!")  # marks that cannot start a paragraph
 _ENDS = set("。！？；：…!?;:")
 _MID_WORD = lazy_compile(rf"[{HAN_UNIFIED}0-9A-Za-z，、,]")  # a printed line cut in mid-sentence ends in one of these
@@ -139,21 +140,28 @@ def _run_ends(widths: list[int]) -> list[int]:
 
 
 def _open_at_end(line: str) -> tuple[str, int] | None:
-    """The last quote or bracket the line leaves open, with its position."""
+    """The last quote or bracket the line leaves open, with its position. The marks are read once (`findall`):
+    the one left open is found among them by its number, and its place in the line only then."""
     marks = _MARKS.findall(line)
-    if _PAIRED_IN_TURN.fullmatch("".join(marks)):
+    if _PAIRED_IN_TURN(marks):
         return None  # most lines (none, or `“…”…（…）`): nothing left open, nothing to read mark by mark
-    stack: list[tuple[str, int]] = []
-    for match in _MARKS.finditer(line):
-        index, ch = match.start(), match.group()
+    stack: list[int] = []  # the numbers of the marks open so far
+    for number, ch in enumerate(marks):
         if ch in _PAIRS:
-            stack.append((ch, index))
-        elif ch in _CLOSERS:
+            stack.append(number)
+        else:
+            opener = _CLOSERS[ch]
             for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == _CLOSERS[ch]:
+                if marks[stack[depth]] == opener:
                     del stack[depth:]
                     break
-    return stack[-1] if stack else None
+    if not stack:
+        return None
+    ch = marks[stack[-1]]
+    at = -1
+    for _ in range(marks[: stack[-1] + 1].count(ch)):  # its place: the how-manieth of its kind in the line
+        at = line.index(ch, at + 1)
+    return ch, at
 
 
 def _first_unopened_closer(line: str, opener: str) -> int | None:

@@ -40,11 +40,13 @@ _PLENUMS = lazy_compile(
 # A plenum named without its Central Committee: `党的四中全会` (but `十九届四中全会`, `省委九届九次全会`).
 _NO_TERM = lazy_compile(r"(?<![届次])(?<=党的)[一二三四五六七八九]中全会")
 _PLENUM_NUMBER = lazy_compile(r"([一二三四五六七八九])中")
+# A plan's first and last years (the longer word first: the engine takes the first alternative that matches).
+_START_STAGES = ("开局之年", "开局年", "开端之年", "开端", "起步之年", "第一年", "首年")
+_END_STAGES = ("收官之年", "收官年", "最后一年")
 _PLAN = lazy_compile(
     r"[“\"〝]?十(?P<n>[一二三四五])五[”\"〞]?(?:规划|时期)?的?"
-    r"(?P<stage>开局之年|开局年|开端之年|开端|起步之年|第一年|首年|收官之年|收官年|最后一年)"
+    rf"(?P<stage>{'|'.join(_START_STAGES + _END_STAGES)})"
 )
-_START_STAGES = ("开局之年", "开局年", "开端之年", "开端", "起步之年", "第一年", "首年")
 # The first year of carrying out a congress's spirit: `全面贯彻党的二十大精神的开局之年` is 2023, the year after it.
 _CONGRESS_FIRST_YEAR = lazy_compile(
     rf"贯彻(?:落实)?党的(?P<term>{_TERM})大精神的?(?:开局之年|开局年|开局起步之年|第一年|首年)"

@@ -74,8 +74,9 @@ _COUNT_END = lazy_compile(rf"[0-9０-９][0-9０-９.．]*{_UNIT}$")
 # the end of a clause, this finds in the last 8 characters of it.
 _COUNT_TAIL = lazy_compile(rf"[0-9０-９.．]{_UNIT}$")
 _TAIL = 8
-# A connective that opens a new sentence, standing as a clause of its own: `……，此外，……` (not `不仅……，同时，……`).
-_CONNECTIVE = lazy_compile(r"(?:此外|另外|与此同时|同时|总之|综上所述|总而言之)$")
+# Connectives that open a new sentence, standing as a clause of their own: `……，此外，……` (not `不仅……，同时，……`).
+_CONNECTIVES = ("此外", "另外", "与此同时", "同时", "总之", "综上所述", "总而言之")
+_CONNECTIVE = lazy_compile(f"(?:{'|'.join(_CONNECTIVES)})$")
 # What each kind needs somewhere in the line (looser than the kind's own test, never stricter): a later item's
 # number; a connective standing between two commas; 我 or 本人 right after a comma after a count. Written so that
 # each opens with one class, or its alternatives each with one character: the engine then skips to those (with
@@ -83,8 +84,9 @@ _CONNECTIVE = lazy_compile(r"(?:此外|另外|与此同时|同时|总之|综上�
 _ANY_LATER_ITEM = lazy_compile(
     "|".join(f"{numeral}是" for numeral in "二三四五六七八九十") + "|其次|再次|第[二三四五六七八九十]"
 )
-_CONNECTIVE_WORDS = ("此外", "另外", "同时", "总之", "综上所述", "总而言之")  # 与此同时 holds 同时
-_ANY_CONNECTIVE = lazy_compile(r"[，,](?:此外|另外|与此同时|同时|总之|综上所述|总而言之)[，,]")
+# The connectives no other one holds (与此同时 holds 同时): whether a line holds a connective at all, in C.
+_CONNECTIVE_WORDS = tuple(word for word in _CONNECTIVES if not any(o != word and o in word for o in _CONNECTIVES))
+_ANY_CONNECTIVE = lazy_compile(f"[，,](?:{'|'.join(_CONNECTIVES)})[，,]")
 _ANY_SUBJECT = lazy_compile(r"[，,](?:本人|我)")
 _MESSAGE_CONNECTIVE = "“{word}”引出新的一句，前面的逗号宜改为句号。"
 _MESSAGE_ITEM = "前一项已是带逗号或句号的完整句子，分项之间应用分号（或句号），不用逗号。"

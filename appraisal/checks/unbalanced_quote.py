@@ -17,6 +17,7 @@ from typing import NamedTuple
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import explained
 from appraisal.checks.chars import is_latin
+from appraisal.checks.paired_marks import in_turn
 from appraisal.text.lazy_regex import lazy_compile
 
 _CLOSER = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": "）"}
@@ -150,14 +151,14 @@ def _problems(line: str) -> Iterator[Problem]:
         yield from _unclosed(opened, at)
 
 
-# Marks in pairs one after another, none inside another (`“…”…（…）`), the way most lines hold them: nothing to
-# report, and the line's marks need not be read one by one (’ is left out: between letters it is an apostrophe).
-_PAIRS_IN_TURN = lazy_compile("(?:“”|《》|（）)*")
+# Marks in pairs one after another (`paired_marks`): nothing to report (’ is left out: between letters it is an
+# apostrophe).
+_PAIRS_IN_TURN = in_turn(("“”", "《》", "（）"))
 
 
 def _sorted_problems(line: str) -> list[Problem]:
     marks = _ANY.findall(line)
-    if not marks or _PAIRS_IN_TURN.fullmatch("".join(marks)):
+    if not marks or _PAIRS_IN_TURN(marks):
         return []
     return sorted(_problems(line))
 
