@@ -88,3 +88,25 @@ async def test_help_opened_by_f1_has_no_space_where_its_source_breaks_a_chinese_
         for mark in "，。；：、）”":
             assert f"{mark} " not in text, (mark, text)
         assert "F9 指导" in text  # a space between Latin and Chinese is kept
+
+
+def test_the_height_counted_without_drawing_is_the_height_drawn() -> None:
+    """Textual asks each option of a list for its height on every layout (the finder's 500 places): counted from
+    the line breaks, it must be the number of lines drawn, at every width, for blank and trailing lines too."""
+    from rich.segment import Segment
+
+    texts = [
+        GUIDANCE,
+        "",
+        "\n",
+        "一\n\n二\n",
+        KINSOKU_TEXT,
+        "abc " * 40,
+        Text.assemble(("第3段 ", "dim"), "……帮助企业"),
+    ]
+    console = Console(width=200, file=None, force_terminal=False, color_system=None, legacy_windows=False)
+    for text in texts:
+        chinese = ChineseText(text)
+        for width in (1, 2, 5, 19, 40, 80, 133):
+            lines = Segment.split_lines(console.render(chinese, console.options.update_width(width)))
+            assert chinese.height(width) == len(list(lines)), (str(text)[:20], width)

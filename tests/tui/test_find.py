@@ -3,6 +3,8 @@ section; Esc leaves the editor as it was. Before, Ctrl+F did nothing and there w
 
 from __future__ import annotations
 
+import pytest
+
 from appraisal.tui.screens.find import FindScreen
 
 from .editing import editing, screen_lines
@@ -58,3 +60,34 @@ async def test_enter_on_the_word_shows_the_first_place_and_esc_changes_nothing()
         await e.pilot.press("enter", "escape")  # Enter with nothing found stays; Esc goes back
         await wait_until(lambda: e.app.screen is e.screen)
         assert (e.screen.current_id, e.screen.editor.selected_text) == ("study", "原著")
+
+
+async def test_in_a_large_draft_the_places_are_listed_once_the_typing_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pasted section of 1.4 million 字: every key typed in the find box searched the whole draft and laid out
+    500 places before the next key was taken (2–3 s a key). Now the places are listed once the typing pauses, and
+    ↓ or Enter typed before that list the word as it reads first: Enter shows the place of the whole word."""
+    from appraisal.tui.screens import find
+
+    searched: list[str] = []
+    real = find.find_places
+
+    def counted(draft: object, template: object, word: str) -> list[find.Place]:
+        searched.append(word)
+        return real(draft, template, word)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(find, "find_places", counted)
+    monkeypatch.setattr(find, "QUIET", 30.0)  # no pause long enough in this test
+    long = "甲乙丙丁。" * (find.LARGE // 5) + "\n全年帮助企业解决困难41个。"
+    async with editing({"conduct": long}, on="intro", size=(80, 24)) as e:
+        await e.pilot.press("ctrl+f")
+        await wait_until(lambda: isinstance(e.app.screen, FindScreen))
+        await e.pilot.press(*"帮助企业")
+        assert searched == [""]  # only the empty word, as the dialog opened
+        await e.pilot.press("enter")
+        await wait_until(lambda: e.app.screen is e.screen)
+        assert searched == ["", "帮助企业"]
+        assert (e.screen.current_id, e.screen.editor.selected_text) == ("conduct", "帮助企业")
+        assert e.screen.editor.selection.start == (1, 2)
+        monkeypatch.setattr(find, "QUIET", 0.05)
+        await e.pilot.press("ctrl+f", *"困难")
+        await wait_until(lambda: "全文共1处“困难”" in "".join(screen_lines(e.app)).replace(" ", ""))

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -22,11 +23,13 @@ from appraisal.templates import Template
 from appraisal.text.counting import paragraph_numbers
 from appraisal.tui.queued_keys import after_queued_keys
 from appraisal.tui.textual_compat.own_bindings import PatchedInput
-from appraisal.tui.widgets.chinese_text import ChineseText
+from appraisal.tui.widgets.chinese_text import ChineseTextVisual
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 from appraisal.tui.widgets.section_list import fit_cells
 
 MAX_PLACES = 500  # listed at most; the count says how many more there are
+LARGE = 200_000  # characters in the draft: above, the places are listed once the typing pauses (QUIET seconds)
+QUIET = 0.3
 CONTEXT = 14  # characters shown on each side of the word
 
 
@@ -79,6 +82,10 @@ class FindScreen(ModalScreen[Place | None]):
         self.places: list[Place] = []
         self.listed = ""  # the word the places are of
         self.titles = {s.id: s.title for s in template.text_sections()}
+        # Listing the places of a word typed into a pasted 1.4-million-字 section took 0.1–0.2 s to find and more
+        # to lay out: every key waited for the list of the word as it was one key before.
+        self.waits = sum(len(draft.sections.get(i, "")) for i in template.text_section_ids()) > LARGE
+        self._pending: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog form"):
@@ -97,7 +104,14 @@ class FindScreen(ModalScreen[Place | None]):
 
     @on(Input.Changed, "#find-word")
     def _typed(self, _event: Input.Changed) -> None:
-        self._current()  # the line as it reads now: a late Changed of an earlier character changes nothing
+        """The places of the word as it reads now (a late Changed of an earlier character changes nothing); in a
+        large draft once the typing pauses. ↑/↓ and Enter list them first if they are not yet (`_current`)."""
+        if not self.waits:
+            self._current()
+            return
+        if self._pending is not None:
+            self._pending.stop()
+        self._pending = self.set_timer(QUIET, self._current)
 
     def _list(self, word: str) -> None:
         self.listed = word
@@ -113,7 +127,7 @@ class FindScreen(ModalScreen[Place | None]):
             summary.update(f"全文共 {len(self.places)} 处“{word}”{more}；↑↓ 选择，回车跳到原文。")
         options = self.query_one("#find-places", OptionList)
         split: dict[str, tuple[list[str], list[int]]] = {}  # each section split and its paragraphs numbered once
-        options.set_options([Option(ChineseText(self._prompt(place, split))) for place in shown])
+        options.set_options([Option(ChineseTextVisual(options, self._prompt(place, split))) for place in shown])
         if shown:
             options.highlighted = 0
 
