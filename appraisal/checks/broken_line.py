@@ -19,20 +19,25 @@ with or inside 在…中, or whose next line opens with a count (`…矛盾纠�
 line between) going on (`…98%，` / `群众满意度明显提升。`, `…深入开展党的` / `群众路线教育…`; a 落款 or a date is
 no sentence's second half; a line stopping in the middle of a word is not told from a heading without a
 dictionary, and is left); and an item's number alone on its line, its words on the next (`2.` / `人员编制`).
+
+Two breaks at a figure: a line ending where a figure is missing whose next line opens with a count (`整改合格率达到`
+/ `98%以上。`: `missing-figure` leaves the first line alone); and a count split from its measure word (`收集诉求32` /
+`条，`), which `number-usage` reports, naming the figure, and this rule does not.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.chars import HAN_UNIFIED, is_han_unified
+from appraisal.checks.figure_shapes import gaps
 from appraisal.checks.paired_marks import in_turn
 from appraisal.text.lazy_regex import lazy_compile
-from appraisal.text.patterns import PAGE_NUMBER_LINE
+from appraisal.text.patterns import MEASURES, PAGE_NUMBER_LINE
 
 _PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "「": "」", "『": "』"}
 _CLOSERS = {closer: opener for opener, closer in _PAIRS.items()}
@@ -65,6 +70,10 @@ _COUNT_OPENS = lazy_compile(
 _IN_FRAME_END = lazy_compile(rf"[，,；;]在[{HAN_UNIFIED}]{{1,10}}(?:中|之中|过程中|期间)$")
 _NEVER_LAST = set("的和或被而于将把")  # 向 (导向), 在 (所在), 与 (参与), 据 (依据) do end words
 _HAN_DIGIT_COMMA = lazy_compile(f"[{HAN_UNIFIED}0-9，、]")
+# A line that ends with a figure (not a code, a version or a clock time), and the next that opens with its measure
+# word: a count split across lines (`收集诉求32` / `条，`).
+_FIGURE_AT_END = lazy_compile(r"(?<![0-9.．A-Za-z\-－/:：])[0-9]+(?:\.[0-9]+)?\s*$")
+_MEASURE_AT_START = lazy_compile(rf"\s*{MEASURES}(?![0-9])")
 _CLAUSE_MARKS = lazy_compile(r"[，。、；：！？,;:!?]")
 
 
@@ -79,6 +88,11 @@ class Break:
     lines: int = 2  # how many lines the break runs over: a whole PDF page pasted line by line counts once
     page: int = -1  # the line of the page number between the halves, if one is
     number: bool = False  # an item's number alone on its line, its words on the next
+    # A figure split from its measure word (`收集诉求32` / `条，`): the measure word. `number-usage` reports such a
+    # break, naming the figure; `broken-line` does not.
+    unit: str = ""
+    # The second line opens with a count (`整改合格率达到` / `98%以上。`): `missing-figure` leaves the first alone.
+    before_figure: bool = False
 
 
 _PRINTED_MIN = 15  # a printed line of a PDF page holds at least this many characters
@@ -217,6 +231,8 @@ def find_breaks(item: Field) -> list[Break]:
             continue
         broken = _break_after(text, index, lines, nxt, index in inside)
         if broken is not None:
+            if nxt[0] == index + 1 and _COUNT_OPENS.match(lines[index + 1].strip()) is not None:
+                broken = replace(broken, before_figure=True)
             found.append(broken)
     return sorted(found, key=lambda b: (b.first, b.start))
 
@@ -244,6 +260,24 @@ def _break_after(text: str, index: int, lines: list[str], nxt: tuple[int, int], 
         return Break(index, lead_of(text), following, (), 2, page, number=True)
     if following == index + 1 and _continued(text, second):
         return Break(index, _number_start(text), following, (), counted, page)
+    if following == index + 1:
+        return _split_from_figure(lines[index], second, index, counted)
+    return None
+
+
+def _split_from_figure(line: str, second: str, index: int, counted: int) -> Break | None:
+    """A count split from its measure word (`收集诉求32` / `条，`), or a sentence broken right before its figure: the
+    first line ends where a figure is missing (`figure_shapes`), the next opens with one (`整改合格率达到` /
+    `98%以上。`), with or without a clause before it."""
+    if line.rstrip()[-1:].isdigit():
+        figure = _FIGURE_AT_END.search(line, max(0, len(line) - 24))
+        measure = _MEASURE_AT_START.match(second) if figure is not None else None
+        if figure is not None and measure is not None and line[: figure.start()].strip():
+            return Break(index, figure.start(), index + 1, (), counted, unit=measure.group().strip())
+    elif _COUNT_OPENS.match(second.strip()) is not None and any(
+        gap == len(line.rstrip()) for gap, _s, _e in gaps(line)
+    ):
+        return Break(index, len(line.rstrip()) - 1, index + 1, (), counted)
     return None
 
 
@@ -302,6 +336,18 @@ def breaks(item: Field, ctx: Context) -> list[Break]:
     return ctx.shared(f"broken-line:{id(item)}", lambda: find_breaks(item))
 
 
+def breaks_at(item: Field, ctx: Context) -> dict[int, list[Break]]:
+    """`breaks` by the line each begins at, worked out once per field and check run."""
+
+    def by_line() -> dict[int, list[Break]]:
+        found: dict[int, list[Break]] = {}
+        for b in breaks(item, ctx):
+            found.setdefault(b.first, []).append(b)
+        return found
+
+    return ctx.shared(f"broken-line-at:{id(item)}", by_line)
+
+
 def explained(item: Field, ctx: Context) -> set[tuple[int, int]]:
     """(line index, position) of the marks a break explains: the open quotes at the end of first halves, the
     marks at the start of second halves and the page number between them (at position 0), which other rules leave
@@ -327,8 +373,8 @@ class BrokenLine(Rule):
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
         for b in breaks(item, ctx):
             line = item.lines[b.first].rstrip()
-            if b.lines == 0:
-                continue  # inside a pasted page, which is reported once as a whole
+            if b.lines == 0 or b.unit:
+                continue  # inside a pasted page, which is reported once as a whole; a split figure: `number-usage`
             if b.lines > 2:
                 message = (
                     f"从这一段起的{b.lines}段长短几乎相同，句子在段末断开，像是从PDF复制、每一行成了一段的文字，"

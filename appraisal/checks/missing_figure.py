@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 
 from appraisal.checks.base import ERROR, Context, Field, Finding, Rule
-from appraisal.checks.broken_line import NUMBER_AT_END
+from appraisal.checks.broken_line import NUMBER_AT_END, breaks_at
 from appraisal.checks.chars import CN_NUMERALS, NUMBER_SPACES, is_digit, is_han, is_latin
 from appraisal.checks.figure_shapes import gaps
 from appraisal.text.lazy_regex import lazy_compile
@@ -76,7 +76,6 @@ _SPACES = set(NUMBER_SPACES)
 _NUMERALS = set(CN_NUMERALS)
 _INNER_QUOTES = str.maketrans("“”", "‘’")  # quotes inside the message's own quotes: `“‘吹哨’次”`
 _CONTEXT = 64  # characters on each side of a unit that are looked at
-_NUMBER_OPENS = lazy_compile(r"[ \t\u3000]*[0-9０-９]")  # a line that opens with a figure
 
 
 def _is_number_end(before: str, unit: str) -> bool:
@@ -195,7 +194,7 @@ class MissingFigure(Rule):
                 reported.add(gap)
                 snippet = _snippet(line, gap, match.end())
                 yield self.finding(item, index + 1, gap + 1, match.end() + 1, f"“{snippet}”中缺少具体数字。")
-            number_next = index + 1 < len(item.lines) and _NUMBER_OPENS.match(item.lines[index + 1]) is not None
+            number_next = any(b.before_figure for b in breaks_at(item, ctx).get(index, ()))
             for gap, start, end in gaps(line):
                 if gap in reported or item.is_protected(index, start, end):
                     continue

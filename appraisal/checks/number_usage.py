@@ -19,7 +19,8 @@
   同类别同形式; fixable). A paragraph with no `%` is left alone (`办结率达到百分之九十以上`), and so is `百分之百`.
 - 余 and 多 go with round figures: `12余人`, `1523多户`, `2.5余亩` are a figure and an approximation at once;
   `约100余人`, `近10余年` say the approximation twice (`节约100余万元`, `最近10余年` are fine).
-- A figure and its measure word split across two lines (`收集诉求32` / `条，`), as text copied from a PDF is.
+- A figure and its measure word split across two lines (`收集诉求32` / `条，`), as text copied from a PDF is: a
+  break `broken-line` finds (`broken_line.breaks`) and leaves to this rule.
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
-from appraisal.checks.broken_line import breaks
+from appraisal.checks.broken_line import breaks_at
 from appraisal.checks.chars import HAN_UNIFIED, is_han_unified
 from appraisal.checks.political_facts import chinese_number
 from appraisal.text.lazy_regex import lazy_compile
+from appraisal.text.patterns import MEASURES
 
 _CN_DIGITS = "〇一二三四五六七八九"
 _ZEROS = "0０○OoＯｏ零"
@@ -54,11 +56,7 @@ _RANGE = lazy_compile(
 )
 _RANGE_NAMES = {"～": "浪纹线“～”", "~": "半角“~”", "〜": "波浪线“〜”", "—": "一字线“—”", "–": "短横线“–”"}
 _TIME_UNITS = ("月", "日", "号")
-# What may follow a figure as its unit or measure word (a range, a count split across lines, 余 and 多).
-_MEASURES = (
-    r"(?:万|亿|%|％|元|个|人|户|次|家|项|件|条|名|所|场|期|批|篇|座|处|台|辆|套|份|间|株|头|只|起|岁|倍|天|周"
-    r"|小时|分钟|公里|千米|米|吨|亩|平方米|公顷|学年|季度|年|月|日|号|楼|层|页|章|节|课|级|届|位)"
-)
+_MEASURES = MEASURES
 # A range written with the short hyphen: `1-11月`, `30-50户`. Not after a letter, a digit, a dot or a colon (codes,
 # version numbers, clock times, `GB/T 15835-2011`), and only before a unit (a date or a phone number goes on).
 _HYPHEN_RANGE = lazy_compile(
@@ -114,9 +112,6 @@ _NOT_ABOUT = frozenset(
         "新近",
     ]
 )
-# A line that ends with a figure, and the next that opens with its measure word.
-_FIGURE_AT_END = lazy_compile(r"(?<![0-9.．A-Za-z\-－/:：])[0-9]+(?:\.[0-9]+)?\s*$")
-_MEASURE_AT_START = lazy_compile(rf"\s*{_MEASURES}(?![0-9])")
 _MULTIPLIER = {"千": Decimal(1000), "百": Decimal(100)}
 
 
@@ -226,7 +221,7 @@ class NumberUsage(Rule):
             if "余" in line or "多" in line:
                 yield from self._approximations(item, index, line)
             if index + 1 < len(item.lines) and line.rstrip()[-1:].isdigit():
-                yield from self._split_figure(item, ctx, index, line, item.lines[index + 1])
+                yield from self._split_figure(item, ctx, index, line)
 
     def _years(self, item: Field, ctx: Context, index: int, line: str) -> Iterable[Finding]:
         for match in _CN_YEAR.finditer(line):
@@ -332,13 +327,12 @@ class NumberUsage(Rule):
             if not item.is_protected(index, start, match.end()):
                 yield self.finding(item, index + 1, start + 1, match.end() + 1, message)
 
-    def _split_figure(self, item: Field, ctx: Context, index: int, line: str, after: str) -> Iterable[Finding]:
-        figure = _FIGURE_AT_END.search(line, max(0, len(line) - 24))
-        measure = _MEASURE_AT_START.match(after) if figure is not None else None
-        if figure is None or measure is None or not line[: figure.start()].strip():
+    def _split_figure(self, item: Field, ctx: Context, index: int, line: str) -> Iterable[Finding]:
+        """A figure split from its measure word across two lines: a break `broken-line` finds and leaves to this
+        rule, which names the figure (`收集诉求32` / `条，`); not when another break is reported there."""
+        here = breaks_at(item, ctx).get(index, ())
+        if len(here) != 1 or not here[0].unit:
             return
-        if any(b.first == index for b in breaks(item, ctx)):
-            return  # `broken-line` reports this break (the whole line, not only the figure)
-        number, unit = figure.group().strip(), measure.group().strip()
-        message = f"数字“{number}”与后面的“{unit}”被断在两行（像是从PDF复制时断开的），请把两行接上。"
-        yield self.finding(item, index + 1, figure.start() + 1, figure.start() + 1 + len(number), message)
+        number = line[here[0].start :].strip()
+        message = f"数字“{number}”与后面的“{here[0].unit}”被断在两行（像是从PDF复制时断开的），请把两行接上。"
+        yield self.finding(item, index + 1, here[0].start + 1, here[0].start + 1 + len(number), message)

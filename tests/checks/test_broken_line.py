@@ -32,6 +32,7 @@ POSITIVES = [
     "坚持和发展新时代“枫桥经验”，全年共调处矛盾纠⟦纷⟧\n412件，调处成功率98.3%。",
     "注重改进工作作风，在干部职工⟦中⟧\n树立了良好形象。",
     "推动老旧电梯更新改造86台，整改合格率达⟦到⟧\n98%以上。",  # a rate broken before its figure
+    "整改合格率达⟦到⟧\n98%以上。",  # the same with no clause before it
     # A long quotation from a PDF page: its closing mark well into the next printed line.
     "全面贯彻落实⟦“坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量⟧\n"
     "发展，更好统筹发展和安全，统筹推进经济社会各项事业，扎实推进共同富裕取得更为明显的实质性进展”要求。",

@@ -164,3 +164,11 @@ def test_a_rate_broken_before_its_figure_is_left_to_broken_line() -> None:
     stripped = "推动老旧电梯更新改造86台，整改合格率达到⟦。⟧\n98%的电梯完成改造。"
     found, expected = spans_of("missing-figure", stripped)
     assert found == expected != []
+    assert spans_of("missing-figure", "整改合格率达到\n98%以上。") == ([], [])  # no clause before it: still a break
+
+
+@pytest.mark.parametrize("after", ["2025年完成全部改造。", "1.加强日常巡查", "12345热线接诉即办。"])
+def test_a_year_an_item_or_a_number_opening_the_next_line_is_not_the_rates_figure(after: str) -> None:
+    """Only a count (`98%`, `412件`) opening the next line is the figure a line ending in `达到` was broken from."""
+    found, expected = spans_of("missing-figure", f"整改合格率达⟦到⟧\n{after}")
+    assert found == expected != []
