@@ -264,3 +264,37 @@ def test_a_libreoffice_outline_list(tmp_path: Path) -> None:
     assert sections["results.service"] == "牵头完成全市营商环境评估。\n1.建立台账，逐项销号。\n2.按月通报进度。"
     assert sections["results.duties"] == "分管的统计工作按时完成。"
     assert sections["integrity"] == "严格遵守中央八项规定精神。"
+
+
+def test_a_list_of_points_beside_word_numbered_headings_stays_in_its_section(tmp_path: Path) -> None:
+    """Headings on one of Word's lists (一、), points on another (1.), both at their list's first level: the
+    points are text of the section they are in, with their numbers, even where the list comes first."""
+    numbering = numbering_xml(
+        abstract(1, lvl(0, "chineseCounting", "%1、")),
+        num(1, 1),
+        abstract(2, lvl(0, "decimal", "%1.")),
+        num(5, 2),
+        num(6, 2, starts={0: 1}),
+    )
+    rows = [
+        "2025年度个人总结",
+        "本人2025年在某局任科长，主要做了两件事：",
+        ("抓学习", None, ("5", 0)),
+        ("抓落实", None, ("5", 0)),
+        ("品行修养", None, ("1", 0)),
+        "坚定理想信念，对党忠诚。",
+        ("理论学习", None, ("1", 0)),
+        "一年来重点抓了以下几件事：",
+        ("坚持集中学习", None, ("6", 0)),  # Word starts a new list again at 1 with a start override
+        ("坚持个人自学", None, ("6", 0)),
+        ("廉政建设", None, ("1", 0)),
+        "严格遵守中央八项规定精神。",
+    ]
+    path = numbered_docx(tmp_path / "两个列表.docx", rows, numbering)
+    result = import_document(path, "cadre-annual")
+    assert_nothing_lost(result)
+    sections = result.draft.sections
+    assert sections["intro"] == "本人2025年在某局任科长，主要做了两件事：\n1.抓学习\n2.抓落实"
+    assert sections["study"] == "一年来重点抓了以下几件事：\n1.坚持集中学习\n2.坚持个人自学"
+    assert sections["integrity"] == "严格遵守中央八项规定精神。"
+    assert not any(sections[key] for key in sections if key.startswith("results"))

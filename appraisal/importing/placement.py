@@ -5,6 +5,8 @@ section open at the time. A long text without any heading is body, not opening."
 
 from __future__ import annotations
 
+from collections import Counter
+
 from appraisal.draft import count_zi
 from appraisal.importing.candidates import MARKED_THRESHOLD, Candidate, HeadingSearch
 from appraisal.importing.headings import MAX_TITLE_CHARS, LineShape, normalise
@@ -34,6 +36,7 @@ class Placement:
         self.top_outline = 9  # the document's top Word heading level and Markdown heading level (9: none)
         self.top_markdown = 9
         self.top_numbered = 9  # the level of Word's numbering that numbers the document's own headings (9: none)
+        self.top_list: str | None = None  # and the list of Word's that numbers them
 
     def find_top_levels(self, state: Placed, title_index: int | None) -> None:
         """The levels of the document's own top headings, the units already taken (title, form) left out."""
@@ -49,9 +52,27 @@ class Placement:
         shaped = zip(self.units, self.shapes, strict=True)
         written = any(s is not None and s.style == "cn" and u.line not in numbered for u, s in shaped)
         if self.top_outline == 9 and not written:
-            self.top_numbered = min(
-                (numbered.get(u.line, 9) for i, u in enumerate(self.units) if i not in state.consumed), default=9
-            )
+            free = [u for i, u in enumerate(self.units) if i not in state.consumed]
+            self.top_numbered = min((numbered.get(u.line, 9) for u in free), default=9)
+            self.top_list = self._heading_list(free)
+
+    def _heading_list(self, free: list[Unit]) -> str | None:
+        """The list of Word's that numbers the headings, at the level `top_numbered`: the one with most lines that
+        read as headings and have text of their own after them (the first such on a tie). A list of points (1. 2.
+        under 二、理论学习), though at the same level of its own list, has its items one after another."""
+        lists, numbered = self.document.lists, self.document.numbered
+
+        def top(unit: Unit | None) -> str | None:
+            at_top = unit is not None and numbered.get(unit.line) == self.top_numbered
+            return lists.get(unit.line) if unit is not None and at_top else None
+
+        scores: Counter[str] = Counter()
+        for index, unit in enumerate(free):
+            after = free[index + 1] if index + 1 < len(free) else None
+            own = top(unit)
+            if own is not None:
+                scores[own] += _reads_as_heading(unit.text) and top(after) != own
+        return scores.most_common(1)[0][0] if scores else None
 
     def _markdown_level(self, i: int) -> int:
         """A Markdown heading's level (`## ` → 2: CommonMark, `#` then a space; `#1号楼` is text); 9 for none."""
@@ -166,12 +187,15 @@ class Placement:
         unit, line_shape = self.units[i], self.shapes[i]
         if self.document.outline.get(unit.line) == self.top_outline:
             return "word"
-        numbered = self.top_numbered < 9 and self.document.numbered.get(unit.line) == self.top_numbered
+        numbered = (
+            self.top_numbered < 9
+            and self.document.numbered.get(unit.line) == self.top_numbered
+            and self.document.lists.get(unit.line) == self.top_list
+        )
         # Numbered by Word, not styled: a heading when it reads like one (short, no closing 。), else a list item,
         # whatever the number Word draws before it looks like.
         if numbered:
-            heading = len(normalise(unit.text)) <= MAX_TITLE_CHARS and unit.text[-1] not in _SENTENCE_ENDS
-            return "word" if heading else None
+            return "word" if _reads_as_heading(unit.text) else None
         if self.top_markdown < 9 and self._markdown_level(i) == self.top_markdown:
             return "markdown"
         top = self.search.top_style()
@@ -263,6 +287,11 @@ class Placement:
         if target == "unmatched":
             return "未归类内容"
         return self.template.section(target).title
+
+
+def _reads_as_heading(text: str) -> bool:
+    """Short and not ending as a sentence or a clause does."""
+    return len(normalise(text)) <= MAX_TITLE_CHARS and text[-1] not in _SENTENCE_ENDS
 
 
 def _own_words(unit: Unit, line_shape: LineShape | None, *, numbered: bool) -> tuple[str, bool]:

@@ -99,6 +99,7 @@ class WordFile:
         numbers = [self.styles.number(paragraph) for paragraph, _cell in self.paragraphs]
         self.levels = [number[0] if number is not None else None for number in numbers]
         self.labels = [number[1] if number is not None else "" for number in numbers]
+        self.lists = [number[2] if number is not None else None for number in numbers]
 
     def lines(self) -> list[str]:
         """Each paragraph's text as a reader sees it, its number first."""
@@ -130,8 +131,9 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
     numbered: dict[int, int] = {}
     cells: dict[int, tuple[int, int]] = {}
     table_cells: dict[int, tuple[int, int]] = {}
-    rows = zip(word.paragraphs, word.inner_cells, word.levels, word.labels, strict=True)
-    for (paragraph, cell), inner, numbering, label in rows:
+    lists: dict[int, str] = {}
+    rows = zip(word.paragraphs, word.inner_cells, word.levels, word.labels, word.lists, strict=True)
+    for (paragraph, cell), inner, numbering, label, numbered_list in rows:
         text, found = paragraph_text(paragraph, label)
         lines.append(text)
         pieces.append(tuple(piece for piece, _node in found))
@@ -140,6 +142,8 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
             outline[len(lines)] = level
         if numbering is not None:
             numbered[len(lines)] = numbering
+        if numbered_list is not None:
+            lists[len(lines)] = numbered_list
         if cell is not None:
             cells[len(lines)] = cell
         if inner is not None:
@@ -147,6 +151,7 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
     if not any(line.strip() for line in lines):
         raise AppraisalError(f"Word 文档 {path} 中没有文字，没有可{verb}的内容。")
     document = Document(path, "docx", lines, outline, cells, pieces=pieces, numbered=numbered, table_cells=table_cells)
+    document.lists = lists
     document.left_out = _left_out(word.root)
     return document
 
