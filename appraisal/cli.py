@@ -35,6 +35,9 @@ COMMANDS = [
     "review",
 ]
 
+# Commands that run once, hold nothing open at their end and end their process at once (`entry`).
+SHORT_COMMANDS = frozenset({"check"})
+
 
 class Command(Protocol):
     NAME: str
@@ -131,7 +134,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:
-    sys.exit(main())
+    """The console script: `main` in a process of its own, which a short command ends at once
+    (`appraisal.app.short_command`)."""
+    from appraisal.app import short_command
+
+    argv = sys.argv[1:]
+    if command_typed(argv) in SHORT_COMMANDS:
+        short_command.start()
+    short_command.leave(main(argv))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ taken away given to the shorter context. The counts come from 3.8 M 字 of edite
 from __future__ import annotations
 
 import array
-import gzip
 import itertools
 import logging
 import math
@@ -168,6 +167,8 @@ def _array(kind: Literal["q", "i"], blob: bytes | memoryview) -> array.array[int
 
 def _parse(blob: bytes) -> CharNgrams:
     """The data file lists characters, then pairs, then triples, each group sorted (so their keys are too)."""
+    import gzip  # only when the prebuilt copy is made (the data files are gzipped)
+
     chars: dict[str, tuple[int, int, int]] = {}
     pair_keys, pair_stats = array.array("q"), array.array("i")
     triple_keys, triple_counts = array.array("q"), array.array("i")

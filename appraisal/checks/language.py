@@ -12,7 +12,6 @@ frequencies, parts of speech), pypinyin (readings) and pycorrector's similar-sha
 from __future__ import annotations
 
 import array
-import gzip
 import logging
 import math
 import threading
@@ -375,6 +374,8 @@ def _unpack_words(text: bytes, values: bytes) -> dict[str, int]:
 
 
 def _parse(words_gz: bytes, chars: str) -> Language:
+    import gzip  # only when the prebuilt copy is made (the data files are gzipped)
+
     words: dict[str, int] = {}
     tags: list[str] = []
     index: dict[str, int] = {}

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import io
 import posixpath
-import zipfile
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import zipfile
 
 MAX_DOCX_XML_BYTES = 16 * 1024 * 1024
 """The parts read from a .docx (content types, relationships, the document and its styles), unpacked, may not
@@ -69,6 +71,8 @@ class Package:
     def __init__(self, raw: bytes, budget: int | None = None) -> None:
         if raw.count(_CENTRAL_ENTRY) > MAX_DOCX_PARTS:  # at least as many as the directory has entries
             raise TooManyParts
+        import zipfile  # for a Word file only (~1 ms of every check of a text file)
+
         self._archive = zipfile.ZipFile(io.BytesIO(raw))
         self._entries: dict[str, zipfile.ZipInfo] = {}
         for info in self._archive.infolist():
@@ -134,6 +138,8 @@ class Package:
 def copy_replacing(raw: bytes, name: str, blob: bytes, limit: int | None = None) -> bytes:
     """The package in `raw` with the part `name` replaced by `blob`, every other part unpacked and packed again
     unchanged, a chunk at a time; raises TooBig when the parts unpack to more than `limit` in all."""
+    import zipfile
+
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(output, "w") as copy:
         infos = source.infolist()
