@@ -37,6 +37,8 @@ COMMANDS = [
 
 # Commands that run once, hold nothing open at their end and end their process at once (`entry`).
 SHORT_COMMANDS = frozenset({"check"})
+# The editor's faces, which collect garbage seldom until their first frame is drawn (`appraisal.app.garbage`).
+EDITOR_COMMANDS = frozenset({None, "edit"})
 
 
 class Command(Protocol):
@@ -135,12 +137,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def entry() -> None:
     """The console script: `main` in a process of its own, which a short command ends at once
-    (`appraisal.app.short_command`)."""
-    from appraisal.app import short_command
+    (`appraisal.app.short_command`) and the editor starts with few collections of garbage."""
+    from appraisal.app import garbage, short_command
 
     argv = sys.argv[1:]
-    if command_typed(argv) in SHORT_COMMANDS:
+    command = command_typed(argv)
+    if command in SHORT_COMMANDS:
         short_command.start()
+    elif command in EDITOR_COMMANDS:
+        garbage.collect_seldom()
     short_command.leave(main(argv))
 
 

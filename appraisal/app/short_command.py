@@ -1,9 +1,9 @@
 """A command that runs once and ends (`appraisal check`): fewer collections of garbage while it runs, and an end
 without the interpreter taking itself apart.
 
-- `start()` raises the garbage collector's thresholds as mypy does for its runs (`mypy.gc.tune_gc`: 200,000
-  allocations before the youngest objects are looked at, instead of 700). A check makes millions of small objects
-  that reference counting frees; the collections found almost nothing and walked every module's objects again.
+- `start()` has garbage collected seldom (`appraisal.app.garbage`) to the end: a check makes millions of small
+  objects that reference counting frees, and the collections found almost nothing and walked every module's
+  objects again.
 - `leave(code)` after such a command does what an exit must — the warm-start file and the log written, stdout and
   stderr flushed — and ends the process with `os._exit`, as mypy's `util.hard_exit` does: a normal exit frees every
   object first (the language model's 146,000-word dictionary, every module), about 5% of a check's instructions
@@ -17,13 +17,11 @@ process's collector).
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from typing import NoReturn
 
-YOUNGEST = 200_000  # allocations between collections of the youngest objects (CPython's default: 700)
-OLDER = 30  # collections of one generation between collections of the next (default: 10)
+from appraisal.app import garbage
 
 _started = False
 
@@ -32,8 +30,7 @@ def start() -> None:
     """The running command is a short one: collect garbage seldom, and let `leave` end the process at once."""
     global _started
     _started = True
-    if sys.implementation.name == "cpython":  # another collector has other thresholds
-        gc.set_threshold(YOUNGEST, OLDER, OLDER)
+    garbage.collect_seldom()
 
 
 def leave(code: int) -> NoReturn:

@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from appraisal.app import drafts
+from appraisal.app import drafts, garbage
 from appraisal.app.drafts import DraftFolderReadOnlyError, DraftLockedError, LockInfo, draft_files
 from appraisal.app.session import EditSession
 from appraisal.app.tui_settings import TuiSettings
@@ -89,6 +89,7 @@ class AppraisalApp(LeavingApp):
             hold_keys(self, START_HOLD_LIMIT)
         else:
             self.show_start()
+            self.when_drawn(garbage.collect_as_usual)  # the start is over once the start screen shows
             if not draft_files():
                 self.call_after_refresh(self.new_draft)
 
@@ -240,6 +241,7 @@ class AppraisalApp(LeavingApp):
 
     @on(EditorScreen.Opened)
     def _editor_opened(self, event: EditorScreen.Opened) -> None:
+        self.when_drawn(garbage.collect_as_usual)  # the start is over once the text shows
         self.when_drawn(event.editor.after_first_frame)
 
     # The start screen's messages, handled by name: the start screen is not loaded when a draft is opened directly.

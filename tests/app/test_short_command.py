@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from appraisal import cli, paths
-from appraisal.app import short_command
+from appraisal.app import garbage
 
 pytestmark = pytest.mark.xdist_group("warm-start")  # new interpreters, as tests/app/test_warm_start.py
 
@@ -75,7 +75,7 @@ def test_check_ends_at_once_with_the_same_output_and_status(tmp_path: Path, monk
     assert (done.stdout, done.returncode) == (expected, code)
     assert code == 1  # the report has errors: a status other than 0 goes through too
     assert "TORN DOWN" not in done.stderr  # the interpreter was not taken apart
-    assert f"GC {(short_command.YOUNGEST, short_command.OLDER, short_command.OLDER)}" in done.stderr
+    assert f"GC {(garbage.YOUNGEST, garbage.OLDER, garbage.OLDER)}" in done.stderr
     assert list((tmp_path / "home" / "cache").glob("warm-*.marshal"))  # what the exit hook wrote is written
 
 
