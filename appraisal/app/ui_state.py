@@ -7,7 +7,6 @@ Kept apart from the draft file: moving around or ticking a checklist is not an e
 
 from __future__ import annotations
 
-import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,10 +115,10 @@ def load_unconfirmed(draft_path: Path) -> list[Unconfirmed]:
     return found
 
 
-def save_unconfirmed(draft_path: Path, kept: list[Unconfirmed]) -> None:
+def save_unconfirmed(draft_path: Path, kept: list[Unconfirmed]) -> bool:
     """Keep these (replacing any kept before); an empty list forgets them. Best effort, as everything here: the
-    draft itself is saved apart from this."""
-    _update(draft_path, {"unconfirmed": [{"kind": item.kind, "values": item.values} for item in kept]})
+    draft itself is saved apart from this. False when they could not be written (a full or read-only disk)."""
+    return _update(draft_path, {"unconfirmed": [{"kind": item.kind, "values": item.values} for item in kept]})
 
 
 def load_answered_recoveries(draft_path: Path) -> set[str]:
@@ -133,14 +132,17 @@ def save_answered_recovery(draft_path: Path, copy: Path) -> None:
     _update(draft_path, {"recoveries_answered": sorted({*load_answered_recoveries(draft_path), str(copy)})})
 
 
-def _update(draft_path: Path, values: dict[str, object]) -> None:
+def _update(draft_path: Path, values: dict[str, object]) -> bool:
     """Change some of a draft's entry (the most recent entry moves last; the oldest beyond KEEP go). Best
-    effort, as everything here."""
+    effort, as everything here: False when the file could not be written."""
     data = _read()
     key = str(draft_path.resolve())
     entry = data.pop(key, None)
     data[key] = {**(entry if isinstance(entry, dict) else {}), **values}
     while len(data) > KEEP:
         data.pop(next(iter(data)))
-    with contextlib.suppress(AppraisalError, OSError):
+    try:
         atomic_write_text(_state_path(), json.dumps(data, ensure_ascii=False, indent=1))
+    except (AppraisalError, OSError):
+        return False
+    return True

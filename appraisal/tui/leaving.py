@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from pathlib import Path
 
 from textual import events
 
@@ -46,6 +47,7 @@ class LeavingApp(PatchedApp[int]):
         self._terminating = False  # SIGHUP or SIGTERM has been handled
         self._quit_by_user = False  # Ctrl+Q (or 退出): words left in a dialog were asked about, not kept
         self._dialogs_kept = False
+        self._dialog_words_elsewhere: list[Path] = []  # the data folder was full: the words typed went there
 
     def _editors(self) -> list[EditorScreen]:
         return [s for s in self.screen_stack if isinstance(s, EditorScreen)]
@@ -135,7 +137,7 @@ class LeavingApp(PatchedApp[int]):
         from appraisal.tui.screens import unconfirmed
 
         try:
-            unconfirmed.keep(list(self.screen_stack), EditorScreen)
+            self._dialog_words_elsewhere = unconfirmed.keep(list(self.screen_stack), EditorScreen)
         except Exception:  # leaving: the drafts' own save must still run
             log.exception("words typed in a dialog could not be kept")
 
@@ -164,7 +166,10 @@ class LeavingApp(PatchedApp[int]):
         log.error("the app ended on an unexpected error", exc_info=error)
         self.keep_unconfirmed()
         if not self.crash_sentences:
-            self.crash_sentences = self._rescue_all()
+            self.crash_sentences = self._rescue_all() + [
+                f"对话框中尚未确认的输入未能随草稿保留（数据目录无法写入），已另存为 {where}。"
+                for where in self._dialog_words_elsewhere
+            ]
 
     def _rescue_all(self) -> list[str]:
         sentences: list[str] = []

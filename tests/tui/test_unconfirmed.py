@@ -209,3 +209,52 @@ async def test_the_new_draft_form_is_filled_in_again_after_the_tab_closed() -> N
         await pilot.press("n")
         await wait_until(lambda: isinstance(app.screen, NewDraftScreen) and isinstance(app.focused, Input))
         assert app.screen.value("name") == ""
+
+
+async def test_on_a_full_disk_the_words_go_to_a_text_file_elsewhere_and_the_next_open_says_where(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The disk of the data folder is full when the window closes: ui-state could not be written, and the words
+    typed in F3 were gone without a word said. Now they go to a text file where a recovery copy would (the home
+    folder here), and the next open says where it is, once."""
+    import errno
+
+    from appraisal import fileio, paths
+    from appraisal.errors import AppraisalError
+    from appraisal.tui.screens.dialogs import MessageScreen
+
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    path = make_draft()
+    real_write = fileio.write_temp_file
+    full = [True]
+
+    def full_where_the_data_is(target: Path, data: bytes, **kwargs: Any) -> Path:
+        if full[0] and target.is_relative_to(paths.data_dir()):
+            raise AppraisalError(fileio.describe_os_error(OSError(errno.ENOSPC, "full"), target, "保存"))
+        return real_write(target, data, **kwargs)
+
+    monkeypatch.setattr(fileio, "write_temp_file", full_where_the_data_is)
+    await type_then_end(path, ["f3", "tab", "end", *"二科"], hang_up)
+    (kept,) = home.glob("*.txt")
+    assert f"单位：{UNIT}" in kept.read_text(encoding="utf-8")
+    assert kept.stat().st_mode & 0o777 == 0o600
+
+    full[0] = False
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await editor_ready(app)
+        await wait_until(lambda: isinstance(app.screen, MessageScreen) and str(kept) in app.screen.message)
+        await pilot.press("enter")
+        await pilot.press("ctrl+q")
+        await wait_until(lambda: not app.is_running)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        editor = await editor_ready(app)
+        await wait_until(lambda: editor.started)
+        await pilot.pause()
+        assert app.screen is editor  # said once
+        await pilot.press("ctrl+q")
+        await wait_until(lambda: not app.is_running)

@@ -8,6 +8,8 @@ typed): 个人信息 (F3), a note (Ctrl+N) and the new-draft form (filled in aga
 
 from __future__ import annotations
 
+import datetime as dt
+import glob
 import logging
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,7 +19,16 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 
 from appraisal import paths
-from appraisal.app.ui_state import Unconfirmed, load_unconfirmed, save_unconfirmed
+from appraisal.app.recovery import recovery_folders
+from appraisal.app.ui_state import (
+    Unconfirmed,
+    load_answered_recoveries,
+    load_unconfirmed,
+    save_answered_recovery,
+    save_unconfirmed,
+)
+from appraisal.errors import AppraisalError
+from appraisal.fileio import atomic_write_text, fit_name
 from appraisal.tui.screens.lazy_dialogs import dialogs
 
 if TYPE_CHECKING:
@@ -28,6 +39,8 @@ log = logging.getLogger(__name__)
 NOTE = "note"
 NEW_DRAFT = "new-draft"
 SHOWN_CHARACTERS = 60  # of each kept line in the question
+ELSEWHERE_MARK = ".未确认的输入-"  # <draft name>.未确认的输入-<time>.txt: the words, when the data folder is full
+_ELSEWHERE_SHAPE = f"{ELSEWHERE_MARK}00000000-000000.txt"
 
 
 @runtime_checkable
@@ -39,10 +52,11 @@ def note_kept(section_id: str, text: str) -> Unconfirmed:
     return Unconfirmed(NOTE, {"section": section_id, "text": text})
 
 
-def keep(stack: Iterable[Screen[object]], editor_type: type[EditorScreen]) -> int:
+def keep(stack: Iterable[Screen[object]], editor_type: type[EditorScreen]) -> list[Path]:
     """Keep the unconfirmed words of every dialog in `stack` with the draft of the editor under it (read-only
-    views keep nothing); the new-draft form's, which has no draft yet, under NEW_DRAFT. The number of dialogs
-    kept. Called while the app ends: nothing here may raise."""
+    views keep nothing); the new-draft form's, which has no draft yet, under NEW_DRAFT. Where the data folder
+    cannot be written (a full disk), in a text file elsewhere: those files are returned. Called while the app
+    ends."""
     found: dict[Path, list[Unconfirmed]] = {}
     editor: EditorScreen | None = None
     for screen in stack:
@@ -57,10 +71,51 @@ def keep(stack: Iterable[Screen[object]], editor_type: type[EditorScreen]) -> in
                 found.setdefault(new_draft_key(), []).append(item)
             elif item is not None and editor is not None and not editor.session.read_only:
                 found.setdefault(editor.session.path, []).append(item)
+    elsewhere: list[Path] = []
     for path, items in found.items():
-        save_unconfirmed(path, [*load_unconfirmed(path), *items])
-        log.info("kept %d unconfirmed dialog(s) for %s", len(items), path)
-    return sum(len(items) for items in found.values())
+        if save_unconfirmed(path, [*load_unconfirmed(path), *items]):
+            log.info("kept %d unconfirmed dialog(s) for %s", len(items), path)
+            continue
+        where = _write_elsewhere(path, items)
+        if where is None:
+            log.error("the words typed in %d dialog(s) for %s could not be kept anywhere", len(items), path)
+        else:
+            log.warning("the data folder could not be written: the words typed in a dialog went to %s", where)
+            elsewhere.append(where)
+    return elsewhere
+
+
+def _elsewhere_prefix(path: Path) -> str:
+    return fit_name(path.stem, _ELSEWHERE_SHAPE) + ELSEWHERE_MARK
+
+
+def _write_elsewhere(path: Path, items: list[Unconfirmed]) -> Path | None:
+    """The data folder cannot be written (a full or read-only disk): the words as a plain text file where a
+    recovery copy would go (beside the draft, else the home folder, else the temp folder); None if nowhere."""
+    from appraisal.tui.screens.profile import LABELS
+
+    parts = [f"关闭窗口时对话框中输入、尚未确认的内容（草稿 {path}）。数据目录无法写入，未能随草稿保留，另存在这里。"]
+    for item in items:
+        heading = {NOTE: "一条素材", NEW_DRAFT: "新建草稿"}.get(item.kind, "个人信息与标题")
+        lines = [item.values.get("text", "")] if item.kind == NOTE else []
+        lines += [f"{LABELS.get(key, key)}：{value}" for key, value in item.values.items() if item.kind != NOTE]
+        parts.append("\n".join([heading, *lines]))
+    name = f"{_elsewhere_prefix(path)}{dt.datetime.now():%Y%m%d-%H%M%S}.txt"
+    for folder in recovery_folders(path):
+        try:
+            atomic_write_text(folder / name, "\n\n".join(parts) + "\n")
+        except (AppraisalError, OSError):
+            continue
+        return folder / name
+    return None
+
+
+def written_elsewhere(path: Path) -> list[Path]:
+    """The files the words typed in a dialog went to, for this draft, not yet told of (oldest first)."""
+    told = load_answered_recoveries(path)
+    prefix = glob.escape(_elsewhere_prefix(path))
+    found = {file for folder in recovery_folders(path) for file in folder.glob(f"{prefix}*.txt")}
+    return sorted(file for file in found if str(file) not in told)
 
 
 def new_draft_key() -> Path:
@@ -68,11 +123,23 @@ def new_draft_key() -> Path:
     return paths.data_dir() / "新建草稿"
 
 
-def offer(editor: EditorScreen) -> None:
-    """When the draft opens: the first words kept from a closed window, and what to do with them."""
+def offer(editor: EditorScreen, *, told: bool = False) -> None:
+    """When the draft opens: where the words went when the data folder was full (once), then the first words
+    kept from a closed window, and what to do with them."""
     if editor.session.read_only:
         return
     path = editor.session.path
+    lost = [] if told else written_elsewhere(path)
+    if lost:
+        for file in lost:
+            save_answered_recovery(path, file)
+        said = (
+            "上次关闭窗口时，对话框中输入、尚未确认的内容未能随草稿保留（数据目录所在磁盘已满或不可写），"
+            f"已另存为文本文件 {'、'.join(map(str, lost))}，可打开复制使用。"
+        )
+        title = "上次未确认的输入"
+        editor.app.push_screen(dialogs.MessageScreen(said, title=title), lambda _: offer(editor, told=True))
+        return
     kept = load_unconfirmed(path)
     known = [item for item in kept if _describe(editor, item) is not None]
     if not known:
