@@ -84,3 +84,25 @@ async def test_esc_in_the_new_draft_form_with_a_name_typed_asks() -> None:
         await wait_until(lambda: isinstance(app.screen, NewDraftScreen) and isinstance(app.focused, Input))
         assert app.focused.value == "张三"  # type: ignore[union-attr]
         assert not isinstance(app.screen, EditorScreen)
+
+
+async def test_a_paste_of_several_lines_into_a_note_keeps_every_line_and_says_so() -> None:
+    """Textual's line kept a paste's first line and dropped the rest without a word: a note copied from a
+    document (three lines) was recorded as its first line only."""
+    from textual import events
+
+    from appraisal.tui.textual_compat.own_bindings import PASTE_JOINED
+
+    from .editing import notices
+
+    async with editing({"conduct": "坚持学习。"}, on="conduct", notifications=True) as e:
+        await e.pilot.press("ctrl+n")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        e.app.post_message(events.Paste("参加全市培训\n\n讲授数据质量课程\n学员120人"))  # a bracketed paste
+        await wait_until(lambda: isinstance(e.app.focused, Input) and "学员" in e.app.focused.value)
+        assert PASTE_JOINED.format(lines=3) in notices(e.app)
+        await e.pilot.press("enter")
+        await wait_until(lambda: e.app.screen is e.screen)
+        year = load_draft(e.path).profile.year
+        joined = "参加全市培训 讲授数据质量课程 学员120人"
+        await wait_until(lambda: [n.text for n in load_notes(year).notes] == [joined])

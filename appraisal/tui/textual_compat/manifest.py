@@ -189,9 +189,10 @@ PATCHES: tuple[Patch, ...] = (
         what="TextArea and Input (PatchedInput) run their own non-priority bindings in _on_key, as "
         "App._check_bindings would once the key had bubbled up to the App; PatchedInput's bindings are Input's "
         "merged ones (DOMNode._merge_bindings) less the shell's Ctrl+U/K/W, with Ctrl+A select-all and "
-        "Ctrl+Backspace deleting the word before the cursor",
+        "Ctrl+Backspace deleting the word before the cursor; PatchedInput._on_paste joins a paste's lines",
         why="a bound key (Home, Backspace, arrows) read with the next character ran after it: Home 字 put the 字 at "
-        "the end, Backspace t in a path field deleted the t",
+        "the end, Backspace t in a path field deleted the t; a paste of several lines into a note kept the first "
+        "line only, unsaid",
         upstream="Textualize/textual#6605 (fix proposed in #6631, open)",
         package="textual",
         version=TEXTUAL,
@@ -204,6 +205,9 @@ PATCHES: tuple[Patch, ...] = (
                 "55068e7ce456e598b6417ac86e9c08abfaa76139e068a46bd3c49c4d9a7f43b1"
             ),
             "textual.dom:DOMNode._merge_bindings": "33314a4fcf095def1c6a923cd77949a43f4ceca334c626f8790d86b0f8162366",
+            "textual.widgets._input:Input._on_paste": (
+                "4130f8efa484b77f2b53f6457f8f8f82e46aae9a5a40d83e8561dad48d5b57fa"
+            ),
             "textual.app:App._check_bindings": "c9643552d942518a5ec4f37258abb6e5123e87f12125786b5d6b13999447246f",
         },
     ),

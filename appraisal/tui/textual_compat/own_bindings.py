@@ -33,6 +33,8 @@ async def run_own_binding(widget: Widget, event: events.Key) -> None:
             return
 
 
+PASTE_JOINED = "粘贴的 {lines} 行文字已合并为一行（输入行只有一行），请检查。"
+
 # Input's bindings with those it inherits (the scrolling keys), one binding per key.
 _INPUTS_OWN = [binding for bound in Input._merge_bindings().key_to_bindings.values() for binding in bound]
 
@@ -74,3 +76,18 @@ class PatchedInput(Input, inherit_bindings=False):
 
     async def _on_key(self, event: events.Key) -> None:
         await run_own_binding(self, event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Textual keeps a paste's first line and drops the others without a word: a note pasted from a document
+        lost all but its first line. The lines (blank ones left out) are joined by a space, and it is said."""
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        if not patches_on() or len(lines) < 2:
+            return  # Textual runs Input's own handler next
+        event.prevent_default()  # Input's handler is not run
+        event.stop()
+        joined = " ".join(lines)
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(joined)
+        else:
+            self.replace(joined, *self.selection)
+        self.notify(PASTE_JOINED.format(lines=len(lines)), timeout=6)
