@@ -167,6 +167,11 @@ def _snippet(line: str, gap: int, end: int) -> str:
     return line[start:end]
 
 
+def _before_figure(item: Field, ctx: Context, index: int) -> bool:
+    """Whether a break after line `index` leads to a count opening the next line (`Break.before_figure`)."""
+    return any(b.before_figure for b in breaks_at(item, ctx).get(index, ()))
+
+
 class MissingFigure(Rule):
     name = "missing-figure"
     title = "缺少数字"
@@ -194,11 +199,10 @@ class MissingFigure(Rule):
                 reported.add(gap)
                 snippet = _snippet(line, gap, match.end())
                 yield self.finding(item, index + 1, gap + 1, match.end() + 1, f"“{snippet}”中缺少具体数字。")
-            number_next = any(b.before_figure for b in breaks_at(item, ctx).get(index, ()))
             for gap, start, end in gaps(line):
                 if gap in reported or item.is_protected(index, start, end):
                     continue
-                if gap == len(line.rstrip()) and number_next:
+                if gap == len(line.rstrip()) and _before_figure(item, ctx, index):
                     continue  # `完成率达到` / `100%以上。`: a sentence broken before its figure (broken-line)
                 reported.add(gap)
                 # The finding starts at the gap (the editor puts the cursor there): `合格率达，` covers the mark after

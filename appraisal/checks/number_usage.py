@@ -54,6 +54,7 @@ _RANGE = lazy_compile(
     r"([0-9](?<![0-9.\-－].)[0-9]*(?:\.[0-9]+)?[%％]?)\s*([～~〜—–])\s*([0-9]+(?:\.[0-9]+)?)"
     r"(?=\s*(?:[%％]|万|亿|元|年|个|人|次|家|项|天|小时|分钟|公里|米|吨|亩|岁|倍|月|日|名|户|件))"
 )
+_RANGE_MARK = lazy_compile("[～~〜—–]")  # whether a line holds a range mark at all (a search in C)
 _RANGE_NAMES = {"～": "浪纹线“～”", "~": "半角“~”", "〜": "波浪线“〜”", "—": "一字线“—”", "–": "短横线“–”"}
 _TIME_UNITS = ("月", "日", "号")
 _MEASURES = MEASURES
@@ -156,7 +157,7 @@ def _find_first_range_marks(ctx: Context) -> dict[bool, str | None]:
     first: dict[bool, str | None] = {True: None, False: None}
     for item in ctx.fields:
         for line in item.lines:
-            if not any(ch in line for ch in "～~〜—–"):
+            if _RANGE_MARK.search(line) is None:
                 continue
             for match in _RANGE.finditer(line):
                 time = _is_time(line, match.start(), match.end(), match.group(1), match.group(3))
@@ -212,7 +213,7 @@ class NumberUsage(Rule):
                 yield from self._magnitudes(item, index, line)
             if "-" in line or "－" in line:
                 yield from self._hyphen_ranges(item, index, line)
-            if any(ch in line for ch in "～~〜—–"):
+            if _RANGE_MARK.search(line) is not None:
                 yield from self._ranges(item, ctx, index, line)
             if "月" in line:
                 yield from self._mixed_dates(item, index, line)

@@ -117,11 +117,10 @@ _PATTERNS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [  # (kind, trig
     ("todo", ("TODO", "TBD", "FIXME"), lazy_compile(r"(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])")),
 ]
 
-# Each pattern with a regex for its triggers, and one for all of them: a line holding none is skipped at once.
-_SCANS = [
-    (kind, lazy_compile("|".join(re.escape(t) for t in triggers)), pattern) for kind, triggers, pattern in _PATTERNS
-]
-_ANY_TRIGGER = lazy_compile("|".join(re.escape(t) for t in sorted({t for _k, ts, _p in _PATTERNS for t in ts})))
+# A regex for all the triggers: a line holding none is skipped at once. On the others, which triggers the line holds
+# is asked once (`in`, in C), not by a search per pattern (a call of a regex costs more than the twenty `in`s).
+_TRIGGERS = tuple(sorted({t for _k, ts, _p in _PATTERNS for t in ts}))
+_ANY_TRIGGER = lazy_compile("|".join(re.escape(t) for t in _TRIGGERS))
 
 _MESSAGES = {
     "year": "“{}”是未填写的年份，请填上实际年份。",
@@ -238,8 +237,9 @@ Hit = tuple[int, int, int, str]  # line index, start, end, kind
 
 def _matches(line: str) -> Iterator[tuple[str, re.Match[str]]]:
     """Every pattern's matches in a line, pattern by pattern; patterns whose triggers the line lacks are not run."""
-    for kind, trigger, pattern in _SCANS:
-        if trigger.search(line) is not None:
+    present = {trigger for trigger in _TRIGGERS if trigger in line}
+    for kind, triggers, pattern in _PATTERNS:
+        if not present.isdisjoint(triggers):
             for match in pattern.finditer(line):
                 yield kind, match
 

@@ -128,24 +128,27 @@ class PoliticalTerm(Rule):
         known = facts()
         if self._anniversary is None:
             self._anniversary = _anniversary_pattern(known.anniversaries)
+        year = ctx.year
         for index, line in enumerate(item.lines):
-            if not line:
-                continue
-            said = [
-                *self._meetings(line, ctx.year, known),
-                *self._plans(line, ctx.year, known),
-                *self._congress_first_years(line, ctx.year, known),
-                *_sessions(line, ctx.year, known),
-                *self._anniversaries(line, ctx.year, known, self._anniversary),
-                *self._documents(line, ctx.year, known),
-            ]
+            # Each kind is looked for only on a line holding its words (most lines hold none of them).
+            said: list[_Said] = []
+            if "大" in line or "全会" in line:
+                said.extend(self._meetings(line, year, known))
+            if "五" in line:
+                said.extend(self._plans(line, year, known))
+            if "精神的" in line or "精神开局" in line:
+                said.extend(self._congress_first_years(line, year, known))
+            if "全国" in line and "次" in line:
+                said.extend(_sessions(line, year, known))
+            if "周年" in line:
+                said.extend(self._anniversaries(line, year, known, self._anniversary))
+            if "《" in line:
+                said.extend(self._documents(line, year, known))
             for s in sorted(said, key=lambda s: s.start):
                 yield self.finding(item, index + 1, s.start + 1, s.end + 1, s.message, s.fix)
 
     @staticmethod
     def _meetings(line: str, report_year: int | None, known: Facts) -> Iterator[_Said]:
-        if "大" not in line and "全会" not in line:
-            return
         covered: list[tuple[int, int]] = []
         for match in _PLENUMS.finditer(line):
             covered.append(match.span())
@@ -167,8 +170,6 @@ class PoliticalTerm(Rule):
 
     @staticmethod
     def _plans(line: str, report_year: int | None, known: Facts) -> Iterator[_Said]:
-        if "五" not in line:
-            return
         taken: set[int] = set()  # where the plans reported by stage or by working year are named
         for match in _PLAN.finditer(line):
             taken.add(match.start("n"))
@@ -194,8 +195,6 @@ class PoliticalTerm(Rule):
     @staticmethod
     def _congress_first_years(line: str, report_year: int | None, known: Facts) -> Iterator[_Said]:
         """`2026年是全面贯彻党的二十大精神的开局之年`: that first year is the one after the congress (2023)."""
-        if "精神的" not in line and "精神开局" not in line:
-            return
         for match in _CONGRESS_FIRST_YEAR.finditer(line):
             congress = known.meetings.get((chinese_number(match.group("term")) or 0, 0))
             year, _named = _year_meant(line, match.start(), report_year)
@@ -207,8 +206,6 @@ class PoliticalTerm(Rule):
 
     @staticmethod
     def _anniversaries(line: str, report_year: int | None, known: Facts, pattern: re.Pattern[str]) -> Iterator[_Said]:
-        if "周年" not in line:
-            return
         for match in pattern.finditer(line):
             count = chinese_number(match.group("n"))
             if not count:
@@ -227,8 +224,6 @@ class PoliticalTerm(Rule):
 
     @staticmethod
     def _documents(line: str, report_year: int | None, known: Facts) -> Iterator[_Said]:
-        if "《" not in line:
-            return
         for match in _TITLE.finditer(line):
             title = match.group("title").replace("(", "（").replace(")", "）").replace(" ", "")
             start, end = match.start("title"), match.end("title")
@@ -246,8 +241,6 @@ class PoliticalTerm(Rule):
 def _sessions(line: str, report_year: int | None, known: Facts) -> Iterator[_Said]:
     """A session of the 全国人大 or 全国政协 that a term never had (a sixth), that had not been held in the year
     meant, or whose spirit is studied two years after it (a session is held every March)."""
-    if "全国" not in line or "次" not in line:
-        return
     for match in _SESSION.finditer(line):
         term_words = match.group("t1") or match.group("t2") or match.group("t3")
         number = chinese_number(match.group("n1") or match.group("n2") or match.group("n3")) or 0
