@@ -22,7 +22,7 @@ from appraisal.checks.positions import FindingGroup, group, is_positional
 from appraisal.draft import Draft
 from appraisal.service import Service
 from appraisal.tui.background import CHECK_BUSY, CHECKING, LongJob, failure_sentence
-from appraisal.tui.widgets.chinese_text import ChineseText
+from appraisal.tui.widgets.chinese_text import ChineseTextVisual
 from appraisal.tui.widgets.guidance import finding_prompt
 from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.plain import Plain
@@ -103,7 +103,7 @@ class ReviewScreen(Screen[Finding | None]):
             prompt = finding_prompt(entry, with_section=title)
             if finding.fix is not None:
                 prompt.append("  可修正", style="cyan")
-            prompts.append(Option(ChineseText(prompt), id=f"f{index}"))
+            prompts.append(Option(ChineseTextVisual(options, prompt), id=f"f{index}"))
         before = options.highlighted  # after a fix: the row that took the fixed one's place, as a list of tasks
         options.set_options(prompts)
         if prompts:

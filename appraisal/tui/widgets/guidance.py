@@ -24,7 +24,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from appraisal.tui.widgets.chinese_text import ChineseText, ChineseTextVisual
+from appraisal.tui.widgets.chinese_text import ChineseTextVisual
 from appraisal.tui.widgets.material import MaterialPage
 from appraisal.tui.widgets.plain import Plain
 
@@ -290,7 +290,7 @@ class GuidancePanel(Vertical):
             options.set_options([Option(none, disabled=True)])
         else:
             listed = self.groups[:LISTED_FINDINGS]
-            shown = [Option(ChineseText(finding_prompt(g)), id=f"f{i}") for i, g in enumerate(listed)]
+            shown = [Option(ChineseTextVisual(options, finding_prompt(g)), id=f"f{i}") for i, g in enumerate(listed)]
             if len(self.groups) > len(listed):
                 more = sum(found.count for found in self.groups[len(listed) :])
                 shown.append(Option(Text(f"另有 {more} 处问题未列出，请先处理以上问题。", style="dim"), disabled=True))
