@@ -236,11 +236,12 @@ def test_word_findings_point_at_the_paragraph_and_fixes_touch_only_their_charact
     path.write_bytes(raw)
     for stale in tmp_path.glob("fuzz.fixed*"):
         stale.unlink()
-    # A "List Number" paragraph is shown after the number Word draws (the template's list: 1. 2. 3. …).
-    labels = [f"{n}." for n in range(1, len(paragraphs) + 1)]
+    # A "List Number" paragraph is shown after the number Word draws (the template's list: 1. 2. 3. …); an empty
+    # one is counted and shows none.
+    written = docx.Document(str(path)).paragraphs
     numbered = [i < len(styles) and styles[i] == "List Number" for i in range(len(paragraphs))]
-    shown = [labels[sum(numbered[:i])] if numbered[i] else "" for i in range(len(paragraphs))]
-    lines = [label + p.text for label, p in zip(shown, docx.Document(str(path)).paragraphs, strict=True)]
+    shown = [f"{sum(numbered[:i]) + 1}." if numbered[i] and p.text.strip() else "" for i, p in enumerate(written)]
+    lines = [label + p.text for label, p in zip(shown, written, strict=True)]
     try:
         checked = _check_points_at_the_file(path, lines)
     except AppraisalError as exc:

@@ -298,3 +298,18 @@ def test_a_list_of_points_beside_word_numbered_headings_stays_in_its_section(tmp
     assert sections["study"] == "一年来重点抓了以下几件事：\n1.坚持集中学习\n2.坚持个人自学"
     assert sections["integrity"] == "严格遵守中央八项规定精神。"
     assert not any(sections[key] for key in sections if key.startswith("results"))
+
+
+def test_a_number_on_an_empty_paragraph_is_counted_and_not_shown(tmp_path: Path) -> None:
+    """A stray Enter at a list's end leaves an empty numbered paragraph: Word counts it; a `2.` or `三、` alone
+    in the draft would be noise the user has to delete."""
+    rows = [
+        ("品行修养", None, ("1", 0)),
+        ("坚持学习", None, ("1", 2)),
+        ("", None, ("1", 2)),
+        ("坚持实践", None, ("1", 2)),
+        ("   ", None, ("1", 0)),
+        ("廉政建设", None, ("1", 0)),
+    ]
+    path = numbered_docx(tmp_path / "空段.docx", rows, numbering_xml(OUTLINE, num(1, 1)))
+    assert lines(path) == ["一、品行修养", "1.坚持学习", "", "3.坚持实践", "   ", "三、廉政建设"]

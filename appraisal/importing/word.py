@@ -98,7 +98,11 @@ class WordFile:
         # Each paragraph's list level (None: not numbered) and the number Word draws before it ("" when none).
         numbers = [self.styles.number(paragraph) for paragraph, _cell in self.paragraphs]
         self.levels = [number[0] if number is not None else None for number in numbers]
-        self.labels = [number[1] if number is not None else "" for number in numbers]
+        # A number on an empty paragraph (a stray Enter at a list's end) is counted but says nothing: not shown.
+        self.labels = [
+            number[1] if number is not None and paragraph_text(paragraph)[0].strip() else ""
+            for (paragraph, _cell), number in zip(self.paragraphs, numbers, strict=True)
+        ]
         self.lists = [number[2] if number is not None else None for number in numbers]
 
     def lines(self) -> list[str]:
