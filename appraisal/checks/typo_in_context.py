@@ -45,6 +45,12 @@ CONTEXT_SPLIT_GAIN = 3.0
 # least e^AGREE (4.5) times more probable with it. The dictionary alone takes every word it lacks for a slip
 # (`尽锐` → 精锐, foreign names such as `阿尔希波夫` → 波幅); the two models agree on a learner's or a typist's slip.
 AGREE = 1.5
+# And where the dictionary speaks weakly for a two-character word (below e^WEAK_DICTIONARY), the two together must
+# reach e^JOINT: a written character that is a word of its own beside a common word one character away (`于斯` →
+# 于是, `之道` → 知道, `上挤着` → 上级) is the writer's unless the counts too speak for the slip (a learner's `劳天`
+# for 老天 brings 5.1 + 6.3).
+WEAK_DICTIONARY = 7.0
+JOINT = 11.0
 COINED_BELOW = 10.0  # a correction across the middle of two coined halves is taken as misread below this gain
 AGREE_AFTER = 8.0  # e^8: where the written character's own term is against the correction, its followers alone
 
@@ -101,6 +107,8 @@ def suspects(
                 continue
             if _rare_and_unlike(model, pairs, run[at], candidates[0][0]):
                 continue
+            if _a_verb_and_its_particle(model, pairs, run, at):
+                continue  # 挤着, 卖完
             if (
                 candidates[0][3] < SURE
                 and (
@@ -137,7 +145,7 @@ def _candidates(
         alone = _judge(model, run, at)
         if _parallel(run, at) and (alone is None or len(alone[0][1]) < IDIOM):
             continue  # a parallel phrase (一户一策) is the writer's, unless a slip left one of a 成语 (实事求事)
-        if alone is not None and not _agrees(pairs, run, at, alone[0][0]):
+        if alone is not None and not _agrees(pairs, run, at, alone[0][0], _needed(alone[0])):
             alone = None
         fitting = _in_context(model, pairs, run, at)
         if fitting is not None and (alone is None or (len(alone) == 1 and fitting[0][3] > alone[0][3])):
@@ -208,11 +216,16 @@ def _rare_and_unlike(model: Language, pairs: CharNgrams, written: str, right: st
     return pairs.count(written) < SELDOM_IN_TEXT and model.similar(written).get(right, 0.0) < SOUND_TONE
 
 
-def _agrees(pairs: CharNgrams, run: str, at: int, right: str) -> bool:
-    """Whether the counts of running text make `run` at least e^AGREE times more probable with `right` at `at`."""
+def _needed(best: tuple[str, str, str, float]) -> float:
+    """The gain the counts of running text must bring to a non-word's best correction (`_agrees`)."""
+    return max(AGREE, JOINT - best[3]) if len(best[1]) == 2 and best[3] < WEAK_DICTIONARY else AGREE
+
+
+def _agrees(pairs: CharNgrams, run: str, at: int, right: str, needed: float = AGREE) -> bool:
+    """Whether the counts of running text make `run` at least e^`needed` times more probable with `right` at `at`."""
     before = (EDGE + run)[max(0, at - 1) : at + 1]
     after = (run + EDGE)[at + 1 : at + 3]
-    if pairs.gain(before, run[at], after, right) >= AGREE:
+    if pairs.gain(before, run[at], after, right) >= needed:
         return True
     # The character before can make the written one likely by a word it often starts (舆论宣 → 宣传), which is how
     # the slip came about: then what follows must take the correction far better (舆论宣染 → 渲染).
@@ -327,6 +340,22 @@ def _opens_the_next_item(line: str, at: int) -> bool:
     ends = [line.find(mark, at) for mark in "、，；,;"]  # half-width marks too: text pasted from web pages
     end = min((e for e in ends if e > at), default=-1)
     return 0 < end - at <= 4 and line[end + 1 : end + 2] == line[at] and line[end + 1 : end + 3] != line[at : at + 2]
+
+
+# What follows a verb to mark its aspect or result (挤着, 卖完, 记住): the verb before one is a verb phrase as written.
+PARTICLES = frozenset("着完住")
+
+
+def _a_verb_and_its_particle(model: Language, pairs: CharNgrams, run: str, at: int) -> bool:
+    """Whether the character is a verb with its aspect or result after it (`船上挤着八九个人`, `脸上沾着`, `已经卖完`):
+    a verb by the dictionary's tag or a pair running text writes (it tags few single characters), the particle no
+    word's first character (`完成`, `住房`, `着力`). Which verb the writer chose is no slip the counts can tell (挤 or
+    级, 沾 or 贴, 卖 or 读)."""
+    return (
+        run[at + 1 : at + 2] in PARTICLES
+        and not (at + 3 <= len(run) and run[at + 1 : at + 3] in model)
+        and (model.pos(run[at]).startswith("v") or pairs.count(run[at : at + 2]) >= ATTESTED)
+    )
 
 
 PRONOUNS = frozenset("我你他她它您咱")
