@@ -7,7 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
-from fuzzing import assert_nothing_lost
+import pytest
+from fuzzing import assert_nothing_lost, fuzz
+from hypothesis import given
+from hypothesis import strategies as st
 from word_numbering import abstract, lvl, num, numbered_docx, numbering_xml
 
 from appraisal.checks.documents import check_document, write_fixed_copy
@@ -313,3 +316,53 @@ def test_a_number_on_an_empty_paragraph_is_counted_and_not_shown(tmp_path: Path)
     ]
     path = numbered_docx(tmp_path / "空段.docx", rows, numbering_xml(OUTLINE, num(1, 1)))
     assert lines(path) == ["一、品行修养", "1.坚持学习", "", "3.坚持实践", "   ", "三、廉政建设"]
+
+
+FORMATS = ["decimal", "chineseCounting", "upperLetter", "lowerRoman", "decimalEnclosedCircle", "bullet", "none", "x"]
+
+
+@fuzz(20)
+@given(
+    levels=st.lists(
+        st.tuples(
+            st.sampled_from(FORMATS),
+            st.text(alphabet="%0123456789.、（）-", max_size=8),
+            st.integers(-3, 60),
+            st.one_of(st.none(), st.integers(-1, 10)),
+        ),
+        min_size=1,
+        max_size=9,
+    ),
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["品行修养", "理论学习", "完成项目三个。", "", "廉政建设"]),
+            st.one_of(st.none(), st.tuples(st.sampled_from(["0", "1", "2", "7"]), st.integers(0, 12))),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+)
+def test_any_numbering_reads_and_loses_nothing(
+    tmp_path_factory: pytest.TempPathFactory,
+    levels: list[tuple[str, str, int, int | None]],
+    rows: list[tuple[str, tuple[str, int] | None]],
+) -> None:
+    """Whatever the numbering part says (odd formats, placeholders of levels not defined, starts below 1, restarts
+    out of range, instances of nothing, levels past the ninth), each line is a number, or nothing, before the
+    paragraph's own text, and the import accounts for every character."""
+    definitions = "".join(
+        lvl(i, fmt, text.replace("&", ""), start=start, restart=restart)
+        for i, (fmt, text, start, restart) in enumerate(levels)
+    )
+    numbering = numbering_xml(abstract(1, definitions), num(1, 1), num(2, 1, starts={0: 5}))
+    path = tmp_path_factory.mktemp("fuzz") / "编号.docx"
+    texts = ["2025年度个人总结", *(text for text, _ in rows)]
+    numbered_docx(
+        path, ["2025年度个人总结", *((text, None, (n[0], n[1]) if n else None) for text, n in rows)], numbering
+    )
+    document = read_document(path)
+    assert len(document.lines) == len(texts)
+    for line, text in zip(document.lines, texts, strict=True):
+        assert line.endswith(text)
+        assert text.strip() or line == text  # an empty paragraph shows no number
+    assert_nothing_lost(import_document(path))
