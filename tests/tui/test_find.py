@@ -3,6 +3,8 @@ section; Esc leaves the editor as it was. Before, Ctrl+F did nothing and there w
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from appraisal.tui.screens.find import FindScreen
@@ -91,3 +93,9 @@ async def test_in_a_large_draft_the_places_are_listed_once_the_typing_pauses(mon
         monkeypatch.setattr(find, "QUIET", 0.05)
         await e.pilot.press("ctrl+f", *"困难")
         await wait_until(lambda: "全文共1处“困难”" in "".join(screen_lines(e.app)).replace(" ", ""))
+        await e.pilot.press("escape")
+        monkeypatch.setattr(find, "QUIET", 0.3)
+        await e.pilot.press("ctrl+f", *"企业", "escape")  # closed before the places are listed
+        await wait_until(lambda: e.app.screen is e.screen)
+        await asyncio.sleep(0.6)
+        assert e.app.is_running and e.app.screen is e.screen
