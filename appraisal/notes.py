@@ -305,7 +305,9 @@ def read_notes_file(path: Path, year: int | None) -> tuple[int, list[tuple[dt.da
     """The notes in a .txt/.md/.docx file (one a line; UTF-8, GB18030 or UTF-16 as import reads them) and the year
     they belong to: `year`, else the year most of the dated lines fall in, else this year."""
     document = read_document(path, "导入")
-    lines = [line for line in document.lines if line.strip()]
+    # Word's list numbers are the list's, not the notes' (`1.3月5日` would hide the date), as typed bullets are.
+    own = [line[len(document.labels.get(number, "")) :] for number, line in enumerate(document.lines, start=1)]
+    lines = [line for line in own if line.strip()]
     if year is None:
         years = [int(m["y"]) for m in map(_DATE.match, lines) if m is not None and m["y"] is not None]
         year = max(set(years), key=years.count) if years else dt.date.today().year

@@ -200,6 +200,19 @@ def test_read_notes_file_takes_the_year_most_dates_name(tmp_path: Path) -> None:
     assert rows[-1] == (dt.date(2026, 3, 1), "丁")
 
 
+def test_notes_from_a_word_list_keep_their_dates(tmp_path: Path) -> None:
+    """A notes list numbered by Word: the number Word draws (`1.`) is not part of the note and does not hide its
+    date (`1.3月5日` read as a figure)."""
+    from word_numbering import abstract, lvl, num, numbered_docx, numbering_xml
+
+    rows = [("3月5日 参加党校培训", None, ("1", 0)), ("2026-04-02 走访企业十家", None, ("1", 0))]
+    path = numbered_docx(tmp_path / "素材.docx", rows, numbering_xml(abstract(1, lvl(0, "decimal", "%1.")), num(1, 1)))
+    assert read_notes_file(path, 2026) == (
+        2026,
+        [(dt.date(2026, 3, 5), "参加党校培训"), (dt.date(2026, 4, 2), "走访企业十家")],
+    )
+
+
 # ---------------------------------------------------------------- safety
 
 

@@ -156,6 +156,7 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
         raise AppraisalError(f"Word 文档 {path} 中没有文字，没有可{verb}的内容。")
     document = Document(path, "docx", lines, outline, cells, pieces=pieces, numbered=numbered, table_cells=table_cells)
     document.lists = lists
+    document.labels = {number: label for number, label in enumerate(word.labels, start=1) if label}
     document.left_out = _left_out(word.root)
     return document
 
