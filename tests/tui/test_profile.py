@@ -109,3 +109,13 @@ async def test_word_processor_shortcuts_delete_nothing_in_a_field() -> None:
         assert isinstance(line, Input) and line.value == "某县 财政局"
         await e.pilot.press("end", "ctrl+backspace")  # the word processors' delete-a-word: the word before
         await wait_until(lambda: line.value == "某县 ")
+
+
+async def test_ctrl_s_in_a_field_saves_the_form() -> None:
+    """Ctrl+S, which saves in Word, did nothing in 个人信息: the writer took the form for saved and closed it."""
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        await e.pilot.press("f3")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        await e.pilot.press("tab", "end", *"二科", "ctrl+s")
+        await wait_until(lambda: e.app.screen is e.screen)
+        await wait_until(lambda: load_draft(e.path).profile.unit == "某市统计局二科")

@@ -53,6 +53,9 @@ class FormScreen(ModalScreen[T]):
         # focus before they arrive. Moved later (on Input.Submitted), a fast typist's next words went into the
         # field just left (单位 read 某市自然资源和规划局副局长).
         Binding("enter", "next_field", "下一项", show=False, priority=True),
+        # Ctrl+S saves in Word: here it submits the form from any field (it did nothing, and the writer, thinking
+        # the form saved, pressed Esc).
+        Binding("ctrl+s", "submit_form", "保存", show=False),
         *FOCUS_KEYS,
     ]
     TITLE_TEXT = ""
@@ -158,6 +161,10 @@ class FormScreen(ModalScreen[T]):
         self._submitting = True
         hold_keys(self.app)
         on_app_after_queued_keys(fields, self._submit_now)
+
+    def action_submit_form(self) -> None:
+        if not self.read_only:
+            self.submit_when_typed()
 
     def _submit_now(self) -> None:
         self._submitting = False
