@@ -66,7 +66,7 @@ def _level(node: Any, base: Level | None = None) -> Level:
     return Level(
         start=_int(_value(node, "start"), base.start) or 0,
         number_format=_value(node, "numFmt") or base.number_format,
-        text=_value(node, "lvlText") if node.find(_w("lvlText")) is not None else base.text,  # type: ignore[arg-type]
+        text=(_value(node, "lvlText") or "") if node.find(_w("lvlText")) is not None else base.text,
         restart=_int(_value(node, "lvlRestart"), base.restart),
         legal=(legal.get(_w("val"), "1") not in ("0", "false", "off")) if legal is not None else base.legal,
         suffix=_value(node, "suff") or base.suffix,
