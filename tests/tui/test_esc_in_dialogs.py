@@ -106,3 +106,20 @@ async def test_a_paste_of_several_lines_into_a_note_keeps_every_line_and_says_so
         year = load_draft(e.path).profile.year
         joined = "参加全市培训 讲授数据质量课程 学员120人"
         await wait_until(lambda: [n.text for n in load_notes(year).notes] == [joined])
+
+
+async def test_right_and_enter_in_one_burst_press_the_button_moved_to() -> None:
+    """→ Enter read together (typed fast, or while the app was busy): Enter pressed 继续填写 before → had moved to
+    放弃 (→ reached the dialog only after going to the button and back). In an input line ← and → still move."""
+    from textual import events
+
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        await e.pilot.press("ctrl+n")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        await e.pilot.press(*"学会", "left", "用")
+        await wait_until(lambda: isinstance(e.app.focused, Input) and e.app.focused.value == "学用会")
+        await e.pilot.press("escape")
+        await wait_until(lambda: asking(e.app))
+        for key in ("right", "enter"):  # one burst
+            e.app.post_message(events.Key(key, None))
+        await wait_until(lambda: e.app.screen is e.screen)

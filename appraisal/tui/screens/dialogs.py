@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -40,8 +41,10 @@ class Dialog(ModalScreen[T]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "取消"),
-        Binding("left", "move_focus(-1)", show=False),
-        Binding("right", "move_focus(1)", show=False),
+        # Priority: a burst of → Enter pressed the button → was to leave (the key went to the button and back up
+        # to the screen after the Enter had pressed it). On an input line the keys are the line's (SkipAction).
+        Binding("left", "move_focus(-1)", show=False, priority=True),
+        Binding("right", "move_focus(1)", show=False, priority=True),
         *FOCUS_KEYS,
     ]
     body_id = "question"
@@ -89,9 +92,10 @@ class Dialog(ModalScreen[T]):
     def action_move_focus(self, step: int) -> None:
         """← and → move between the buttons (an input line keeps its own ← and →, it handles them first)."""
         buttons = list(self.query(Button))
-        if self.focused in buttons:
-            index = buttons.index(self.focused)
-            buttons[max(0, min(len(buttons) - 1, index + step))].focus()
+        if self.focused not in buttons:
+            raise SkipAction()
+        index = buttons.index(self.focused)
+        buttons[max(0, min(len(buttons) - 1, index + step))].focus()
 
     def action_cancel(self) -> None:
         self.answer(self.cancel_id)
