@@ -86,7 +86,10 @@ _GROWTH = lazy_compile(
     rf"[，,](?<=[元亩吨人户个家项%％米里次][，,])(?:同比|比上年|较上年|比去年|较去年)?"
     rf"(?:{'|'.join(_GROWTH_WORDS)})了?(?=[{_END}])"
 )
-_GROWTH_STARTS = "".join(sorted({word[0] for word in _GROWTH_WORDS}))
+# Whether a line holds a character a growth word or a rate word opens with: one search of a class, in C (an `any`
+# over the characters, `in` each, took three times as long on the benchmark's lines).
+_GROWTH_START = lazy_compile("[" + "".join(sorted({word[0] for word in _GROWTH_WORDS})) + "]")
+_RATE_WORDS = lazy_compile("[率比速幅度面]")
 _COLON_EMPTY = lazy_compile(r"(?<=[为达比])[：:](?=[，。；、,;])")  # not 是：， (`主要做法是：，`)
 _SHARE_WORDS = r"(?:任务|目标|计划|总量|总数|总额|总值|总产值|总收入|总人口|总面积|比重|总和|全部)"
 _SHARE = lazy_compile(
@@ -150,7 +153,7 @@ def gaps(line: str) -> Iterator[Gap]:
 
 def _rates(line: str) -> Iterator[Gap]:
     """A rate with a verb and no figure (`合格率达，`), a magnitude with 余/多 and nothing before it (`万余元`)."""
-    if any(word in line for word in ("率", "比", "速", "幅", "度", "面")):
+    if _RATE_WORDS.search(line) is not None:
         for match in _RATE_VERB.finditer(line):
             yield match.end(), _words_before(line, match.start(), 2), match.end()
     if ("万" in line or "亿" in line) and ("余" in line or "多" in line):
@@ -205,7 +208,7 @@ def _stripped(line: str) -> Iterator[Gap]:
         )
         if after_verb and line[at - 1 : at + 1] not in _ENDS_A_WORD and line[at - 2 : at + 1] not in _ENDS_A_WORD:
             yield at, _words_before(line, at, 4), at + 1
-    if any(ch in line for ch in _GROWTH_STARTS):  # one character: `in` with two takes as long as a search
+    if _GROWTH_START.search(line) is not None:
         for match in _GROWTH.finditer(line):
             yield match.end(), match.start() + 1, match.end()
     if "：" in line or ":" in line:
