@@ -118,3 +118,30 @@ def test_a_closed_output_pipe_ends_as_before(tmp_path: Path) -> None:
         )
     assert done.returncode == 0
     assert [line for line in done.stderr.splitlines() if not line.startswith(("HOOK ", "GC "))] == []
+
+
+def test_check_fix_of_a_draft_saves_and_unlocks_before_the_quick_exit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check --fix` on a draft: the fixed revision is on disk and the draft's lock is gone when the process ends
+    at once (the lock is released by the command itself, nothing is left for the teardown)."""
+    from appraisal.draft import Draft
+    from appraisal.store import create_draft, load_draft
+    from appraisal.templates import load_template
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("APPRAISAL_HOME", str(home))
+    paths.resolve()
+    try:
+        draft = Draft.new(load_template("cadre-annual"), name="李明", unit="某市统计局", position="科长", year=2025)
+        draft.sections["conduct"] = "本人认真履行职责,按时完成任务。"  # a half-width comma: a safe fix
+        path = create_draft(draft)
+        revision = load_draft(path).revision
+    finally:
+        monkeypatch.delenv("APPRAISAL_HOME")
+        paths.resolve()
+    done = _run(home, "check", "--fix", str(path))
+    assert "TORN DOWN" not in done.stderr and "已修正" in done.stderr
+    saved = load_draft(path)
+    assert saved.revision > revision and "，按时" in saved.sections["conduct"]
+    assert not [lock for lock in path.parent.iterdir() if lock.name.endswith(".lock")]
