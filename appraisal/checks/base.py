@@ -280,6 +280,9 @@ class Rule:
     # True: the rule knows titles as issued, and a fix of its that replaces a cited title whole puts it right; every
     # other fix inside a title or a quoted name is left off (`finding`).
     fixes_titles: ClassVar[bool] = False
+    # True: the rule's fixes only put a half-width mark right, which a title or name issued in Chinese writes
+    # full-width: they apply inside titles and quoted names too.
+    fixes_marks: ClassVar[bool] = False
     positional: ClassVar[bool] = True  # False: the finding is about the whole field, not a place in its text
     whole_draft: ClassVar[bool] = False
     for_documents: ClassVar[bool] = True
@@ -301,8 +304,9 @@ class Rule:
         self, item: Field | None, line: int, column: int, end_column: int, message: str, fix: str | None = None
     ) -> Finding:
         """A finding of this rule; `line` and `column` 1-based, `end_column` exclusive. A fix that would edit inside
-        a cited title or a quoted name is left off (the finding stays): such text is quoted as issued."""
-        if fix is not None and item is not None and 0 < line <= len(item.lines):
+        a cited title or a quoted name is left off (the finding stays): such text is quoted as issued. A half-width
+        mark's fix is kept (`fixes_marks`): the issued title has the full-width one."""
+        if fix is not None and not self.fixes_marks and item is not None and 0 < line <= len(item.lines):
             span = item.verbatim(line - 1, column - 1, end_column - 1)
             if span is not None and not (self.fixes_titles and span == (column - 1, end_column - 1)):
                 fix = None

@@ -140,6 +140,7 @@ class HalfwidthPunctuation(Rule):
     family = "punctuation"
     description = "中文里夹用了半角标点（, . ; : ? ! ( )），应改为全角。"
     fixable = True
+    fixes_marks = True  # `《党内监督条例(试行)》` → `（试行）`: the title as issued
     fields = frozenset({"section", "unmatched", "title"})
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from appraisal.checks import RULES, CheckOptions, apply_fixes, check_draft, check_section, fix_draft
@@ -44,6 +44,7 @@ def test_findings_stay_inside_the_text(first: str, second: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(texts)
+@example("《,》")  # a half-width mark in a cited title: found and, once, not fixed (64a1a30)
 def test_fixes_only_swap_marks_and_settle(text: str) -> None:
     """The fixes of the mark rules (half-width marks, GB/T 15834 punctuation); the word and number rules, whose
     fixes change letters and digits, have their own property below."""

@@ -1,7 +1,8 @@
 """A cited title (`《…》`) or a quoted name is quoted as it was issued: no rule's fix rewrites inside it, and 修正全部
 (`fix_draft`) leaves it as written. Each fault below is fixed in the writer's own words (so the fix exists and the
-test could fail), and left alone inside a title. The one fix kept is a title put right as a whole by its issued
-name (`political-term`)."""
+test could fail), and left alone inside a title. The fixes kept are a title put right as a whole by its issued
+name (`political-term`) and a half-width mark made full-width, as the issued title writes it
+(`halfwidth-punctuation`)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ FAULTS = [
     ("number-usage", "二0二五年"),
     ("number-usage", "3千万元"),
     ("number-usage", "1-11月"),
-    ("halfwidth-punctuation", "(试行)"),
     ("punctuation", "加强学习..."),
     ("repeated-word", "进一步进一步"),
     ("typo", "再接再励"),
@@ -36,7 +36,8 @@ def _fixed(text: str) -> str:
 
 
 def test_every_rule_fix_all_applies_has_a_fault_here() -> None:
-    fixing = {name for name, rule in RULES.items() if rule.fixable and rule.fix_all} - {"political-term"}
+    fixing = {name for name, rule in RULES.items() if rule.fixable and rule.fix_all}
+    fixing -= {"political-term", "halfwidth-punctuation"}
     assert fixing == {rule for rule, _fault in FAULTS}
 
 
@@ -53,10 +54,18 @@ def test_a_fault_is_fixed_in_the_writers_words_and_left_in_a_title(rule: str, fa
 
 
 def test_the_finding_stays_without_its_fix() -> None:
-    """`(试行)` in a title is still reported (an issued title has full-width brackets), with no fix to apply."""
-    text = "学习《党内监督条例(试行)》。"
-    found = _found("halfwidth-punctuation", text)
-    assert [(f.column, f.fix) for f in found] == [(10, None), (13, None)]
+    """`再接再励` in a title is still reported, with no fix to apply: the writer looks the title up."""
+    text = "学习《关于再接再励的通知》。"
+    found = _found("typo", text)
+    assert [(f.column, f.fix) for f in found] == [(6, None)]
+
+
+def test_a_half_width_mark_in_a_title_is_made_full_width() -> None:
+    """An issued Chinese title writes its marks full-width: `(试行)` is put right inside the title too, so 修正全部
+    settles (a finding left without its fix stayed after every 修正全部)."""
+    text = "学习《党内监督条例(试行)》和《,》。"
+    assert [(f.column, f.fix) for f in _found("halfwidth-punctuation", text)] == [(10, "（"), (13, "）"), (17, "，")]
+    assert _fixed(text) == "学习《党内监督条例（试行）》和《，》。"
 
 
 def test_a_title_put_right_by_its_issued_name_is_still_fixed() -> None:
