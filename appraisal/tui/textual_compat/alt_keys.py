@@ -30,6 +30,8 @@ def _alt_key(character: str) -> events.Key:
 
 def sequence_to_key_events(self: XTermParser, sequence: str, alt: bool = False) -> Iterable[events.Key]:
     """Textual's method, but Esc with a digit, - or = is Alt and that key, and so is a sign read after Esc."""
+    if not patches_on():  # decided once; asked here too, as every patch asks when it acts
+        return TEXTUAL_SEQUENCE_TO_KEY_EVENTS(self, sequence, alt)
     pressed = _OPTION_ROW.get(sequence)
     if pressed is None and alt and len(sequence) == 1 and sequence.isascii() and not sequence.isalnum():
         pressed = sequence if sequence.isprintable() and sequence != " " else None
