@@ -41,11 +41,18 @@ async def wait_until(condition: Callable[[], object], timeout: float = 10.0) -> 
 
 async def editor_ready(app: App[Any]) -> EditorScreen:
     """The editor once it has been mounted and has built its section list. On a loaded machine the first
-    `pilot.pause()` can return while the editor screen is pushed but not yet mounted."""
+    `pilot.pause()` can return while the editor screen is pushed but not yet mounted. Looked for in the whole
+    screen stack: a question the editor asks once its first frame is drawn (a recovery copy, words kept from a
+    closed window) may be on top of it before this looks (seen at -n 3 under load 14: 10 s waiting for an editor
+    that was there, under the question)."""
+
+    def editor() -> EditorScreen | None:
+        screens = [screen for screen in app.screen_stack if isinstance(screen, EditorScreen)]
+        return screens[-1] if screens else None
 
     def ready() -> bool:
-        screen = app.screen
-        if not isinstance(screen, EditorScreen):
+        screen = editor()
+        if screen is None:
             return False
         try:
             return screen.section_list.option_count > 0
@@ -53,8 +60,8 @@ async def editor_ready(app: App[Any]) -> EditorScreen:
             return False
 
     await wait_until(ready)
-    screen = app.screen
-    assert isinstance(screen, EditorScreen)
+    screen = editor()
+    assert screen is not None
     return screen
 
 
