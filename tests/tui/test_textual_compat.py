@@ -15,6 +15,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.geometry import Size
 
 from appraisal.tui import textual_compat
 from appraisal.tui.textual_compat.manifest import PATCHES, TEXTUAL, TEXTUAL_SERVE
@@ -137,6 +139,43 @@ def test_the_quick_keys_fixture_relies_on_an_unchanged_press_keys(monkeypatch: p
     source = source_of("textual.app:App._press_keys")
     assert "wait_for_idle(" in source
     assert hashlib.sha256(source.encode()).hexdigest() == PRESS_KEYS_8_2_8
+
+
+def test_the_quick_settle_fixture_copies_textuals_idle_wait() -> None:
+    """When this fails after an upgrade: tests/tui/conftest.py's `_settled` copies Textual's idle test (a 20-ms
+    step, idle under 1 ms of CPU) and stands in for the module-level `wait_for_idle` these call; check both."""
+    import textual._wait
+    from textual.pilot import Pilot
+
+    assert (textual._wait.SLEEP_GRANULARITY, textual._wait.SLEEP_IDLE) == (1 / 50, 1 / 1000)
+    for method in (Pilot.pause, Pilot.wait_for_scheduled_animations):
+        assert "wait_for_idle(" in inspect.getsource(method)
+
+
+@pytest.mark.parametrize("size", [(30, 4), (20, 3)])
+async def test_the_quick_settle_fixture_returns_once_a_frame_asked_for_is_drawn(size: tuple[int, int]) -> None:
+    """What Textual's 20-ms step waited for by sleeping through it (the 60-fps frame, the 1/120-s resize) is
+    waited for by asking: the text changed, then only `_settled` (no `pause()`, which draws a frame itself)."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    from .conftest import _settled
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("一", id="one")
+
+    app = One()
+    async with app.run_test(size=(20, 3)) as pilot:
+        await pilot.pause()
+        for text in "二三四五":
+            app.query_one("#one", Static).update(text)
+            await _settled()
+            assert app.screen._compositor.render_strips()[0].text.startswith(text)
+        app._driver._size = size  # type: ignore[union-attr]  # as Pilot.resize_terminal does, without its pause
+        app.post_message(events.Resize(Size(*size), Size(*size)))
+        await _settled()
+        assert app.size == size and len(app.screen._compositor.render_strips()) == size[1]
 
 
 async def test_a_closed_dialogs_render_caches_go_with_it() -> None:
