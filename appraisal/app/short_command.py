@@ -46,7 +46,10 @@ def leave(code: int) -> NoReturn:
 
     from appraisal.app import warm_start
 
-    warm_start.finish()  # what its exit hook would write
+    try:
+        warm_start.finish()  # what its exit hook would write
+    except Exception:  # as from an exit hook: said (in the log), and the command's own status stands
+        logging.getLogger(__name__).exception("the warm-start file was not written")
     atexit.unregister(logging.shutdown)
     logging.shutdown()
     try:

@@ -145,3 +145,25 @@ def test_check_fix_of_a_draft_saves_and_unlocks_before_the_quick_exit(
     saved = load_draft(path)
     assert saved.revision > revision and "，按时" in saved.sections["conduct"]
     assert not [lock for lock in path.parent.iterdir() if lock.name.endswith(".lock")]
+
+
+def test_a_failing_warm_start_write_leaves_the_status_of_the_command(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """What an exit hook raised was said and the exit status stood; so it stays when `leave` writes the file."""
+    import logging
+
+    from appraisal.app import short_command, warm_start
+
+    def failing() -> None:
+        raise RuntimeError("disk gone odd")
+
+    ended: list[int] = []
+    monkeypatch.setattr(short_command, "_started", True)
+    monkeypatch.setattr(warm_start, "finish", failing)
+    monkeypatch.setattr(logging, "shutdown", lambda: None)  # the test process keeps its log handlers
+    monkeypatch.setattr(short_command.os, "_exit", ended.append)
+    with caplog.at_level(logging.ERROR, logger="appraisal"):
+        short_command.leave(2)  # type: ignore[unreachable]
+    assert ended == [2]
+    assert "warm-start file was not written" in caplog.text
