@@ -99,3 +99,12 @@ async def test_in_a_large_draft_the_places_are_listed_once_the_typing_pauses(mon
         await wait_until(lambda: e.app.screen is e.screen)
         await asyncio.sleep(0.6)
         assert e.app.is_running and e.app.screen is e.screen
+
+
+async def test_ctrl_q_with_a_word_in_the_find_box_quits_without_asking_about_it() -> None:
+    """Ctrl+Q asked whether to drop “对话框中输入的内容” for a word typed in the find box: no words of the report."""
+    async with editing(SECTIONS, on="intro", size=(80, 24)) as e:
+        await e.pilot.press("ctrl+f")
+        await wait_until(lambda: isinstance(e.app.screen, FindScreen))
+        await e.pilot.press(*"2025", "ctrl+q")
+        await wait_until(lambda: not e.app.is_running)

@@ -92,7 +92,8 @@ class FindScreen(ModalScreen[Place | None]):
             yield PlainLabel("查找", classes="dialog-title")
             with Horizontal(classes="field"):
                 yield PlainLabel("字词")
-                yield PatchedInput(self.word, id="find-word", placeholder="要查找的字词", compact=True)
+                # A word searched for is not the writer's text: Ctrl+Q does not ask about it.
+                yield PatchedInput(self.word, id="find-word", placeholder="要查找的字词", compact=True, words=False)
             yield Plain("输入字词即列出全文中的位置；↑↓ 选择，回车跳到原文，Esc 取消。", id="find-summary")
             places = OptionList(id="find-places", compact=True)
             places.can_focus = False  # the keys stay in the word's line (`action_move`); a click still picks

@@ -41,7 +41,7 @@ _INPUTS_OWN = [binding for bound in Input._merge_bindings().key_to_bindings.valu
 
 class PatchedInput(Input, inherit_bindings=False):
     """Textual's Input whose own bound keys run in order with the characters typed (see the module). `typed`:
-    its text is no longer what it was given (the app asks before quitting with such a line in a dialog). `given`:
+    its text is no longer what it was given (Esc and Ctrl+Q ask before closing such a line's dialog). `given`:
     what counts as not typed when it differs from the value shown (a dialog offered back with words kept from a
     closed window)."""
 
@@ -55,13 +55,16 @@ class PatchedInput(Input, inherit_bindings=False):
         Binding("ctrl+backspace,alt+backspace", "delete_left_word", "删除前一个词", show=False),
     ]
 
-    def __init__(self, value: str | None = None, *args: Any, given: str | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, value: str | None = None, *args: Any, given: str | None = None, words: bool = True, **kwargs: Any
+    ) -> None:
         super().__init__(value, *args, **kwargs)
         self.given = (value or "") if given is None else given
+        self.words = words  # False: what is typed is no words of the writer's (a word searched for)
 
     @property
     def typed(self) -> bool:
-        return self.value != self.given
+        return self.words and self.value != self.given
 
     class Restricted(Message):
         """A character the line does not take (a letter in 考核年度) was typed: the form says so."""
