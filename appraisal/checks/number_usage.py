@@ -10,8 +10,9 @@
   `3000万元`, `3.5亿元`, `5千米`, `3千瓦` and `百分点` are fine.
 - A range of figures takes the 浪纹线 or the 一字线, never the short hyphen (GB/T 15835 5.1.x, GB/T 15834 4.13):
   `1-11月` → `1—11月` (the start and end of a time), `30-50户` → `30～50户` (a range of values) (fixable). Dates
-  (`2025-12-01`), telephone numbers, codes (`GB/T 15835-2011`) and a larger first figure are not ranges; nor is a
-  range inside a cited title or a quoted name (`《…规划（2021-2025年）》`), which is quoted as issued.
+  (`2025-12-01`), telephone numbers, codes (`GB/T 15835-2011`) and a larger first figure are not ranges. Inside a cited
+  title or a quoted name (`《…规划（2021-2025年）》`) the range is reported with no fix: an issued title writes
+  `2021—2025年`, but the writer checks it against the document (a title being drafted is the writer's own).
 - One range mark throughout: once a range of values is written `3～5个`, a later `3—5个` is flagged (ranges of
   values and spans of time are compared apart: `1—11月` beside `3～5个` is right, GB/T 15834 gives each its mark).
 - One kind of numeral in one date: `2025年十二月`, `二〇二五年12月` (GB/T 15835 4.3: 同类别同形式).
@@ -269,13 +270,13 @@ class NumberUsage(Rule):
             start = match.start("mark")
             if low >= high or item.is_protected(index, match.start(), match.end()):
                 continue
-            if item.verbatim(index, match.start(), match.end()) is not None:
-                continue  # `《…规划（2021-2025年）》`: a title is quoted as issued
             time = _is_time(line, match.start(), match.end(), match.group("low"), match.group("high"))
             mark = "—" if time else "～"
             shown = f"{match.group('low')}{mark}{match.group('high')}{match.group('unit')}"
             kind = "时间、序号的起止用一字线" if time else "数值范围用浪纹线"
             message = f"数值范围不用短横线“{match.group('mark')}”，{kind}，宜写作“{shown}”（GB/T 15835、GB/T 15834）。"
+            if item.verbatim(index, match.start(), match.end()) is not None:
+                message += "引用的文件名称请与原件核对，不自动修改。"  # its fix is left off (`Rule.finding`)
             yield self.finding(item, index + 1, start + 1, start + 2, message, mark)
 
     def _ranges(self, item: Field, ctx: Context, index: int, line: str) -> Iterable[Finding]:

@@ -73,12 +73,16 @@ def test_a_title_put_right_by_its_issued_name_is_still_fixed() -> None:
     assert _fixed(text) == "认真学习《中国共产党纪律处分条例》，全年完成任务。"
 
 
-def test_a_hyphen_range_in_a_title_is_not_reported() -> None:
-    """The lead's decision: `（2021-2025年）` in a cited title is the title as issued; the same range in the writer's
-    own words is reported and fixed."""
+def test_a_hyphen_range_in_a_title_is_reported_without_a_fix() -> None:
+    """`（2021-2025年）` in a title: an issued title writes `2021—2025年`, and one being drafted is the writer's own
+    words, so the range is reported; the writer checks it against the document, so no fix. The same range in the
+    writer's own words is reported and fixed."""
     text = "编制《区发展规划（2021-2025年）》和《2023-2024学年工作要点》，规划期为2021-2025年。"
     found = _found("number-usage", text)
-    assert [(f.column, f.fix) for f in found] == [(text.rindex("-") + 1, "—")]
+    hyphens = [at + 1 for at, character in enumerate(text) if character == "-"]
+    assert [(f.column, f.fix) for f in found] == [(hyphens[0], None), (hyphens[1], None), (hyphens[2], "—")]
+    assert "与原件核对" in found[0].message and "与原件核对" not in found[2].message
+    assert _fixed(text) == text.replace("为2021-2025", "为2021—2025")
 
 
 def test_a_space_in_a_title_or_a_slogan_is_not_reported() -> None:
