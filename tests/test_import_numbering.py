@@ -366,3 +366,56 @@ def test_any_numbering_reads_and_loses_nothing(
         assert line.endswith(text)
         assert text.strip() or line == text  # an empty paragraph shows no number
     assert_nothing_lost(import_document(path))
+
+
+def test_a_number_is_kept_apart_from_the_figures_the_paragraph_starts_with(tmp_path: Path) -> None:
+    """Word's tab after `1.` keeps it apart from `3月5日`: run together they read `1.3月5日`, and a Word-numbered
+    `2025年工作实绩` would no longer be the heading its typed twin `2. 2025年工作实绩` is."""
+    numbering = numbering_xml(
+        abstract(1, lvl(0, "decimal", "%1."), lvl(1, "decimal", "%1.%2.")),
+        abstract(
+            2, lvl(0, "chineseCounting", "%1、"), lvl(1, "decimal", "%2)"), lvl(2, "decimal", "%3.", suff="nothing")
+        ),
+        num(1, 1),
+        num(2, 2),
+    )
+    rows = [
+        "2025年度个人总结",
+        "本人2025年在某局任科长，现将一年来的情况总结如下。",
+        ("思想政治表现", None, ("1", 0)),
+        "坚定理想信念，对党忠诚。",
+        ("2025年工作实绩", None, ("1", 0)),
+        ("3月5日召开动员会。", None, ("1", 1)),
+        ("12个重点项目全部开工。", None, ("1", 1)),
+        ("0.5亿元专项资金到位。", None, ("1", 1)),
+        ("GDP增长5%。", None, ("1", 1)),
+        ("廉洁自律情况", None, ("1", 0)),
+        ("严格遵守中央八项规定精神。", None, ("2", 0)),
+        ("2024年起按月自查。", None, ("2", 0)),
+        ("6次谈话提醒。", None, ("2", 1)),
+        ("7项整改。", None, ("2", 2)),
+    ]
+    word = numbered_docx(tmp_path / "自动.docx", rows, numbering)
+    assert lines(word)[2:] == [
+        "1.思想政治表现",
+        "坚定理想信念，对党忠诚。",
+        "2. 2025年工作实绩",
+        "2.1. 3月5日召开动员会。",
+        "2.2. 12个重点项目全部开工。",
+        "2.3. 0.5亿元专项资金到位。",
+        "2.4. GDP增长5%。",
+        "3.廉洁自律情况",
+        "一、严格遵守中央八项规定精神。",
+        "二、2024年起按月自查。",  # `、` does not run into a figure
+        "1) 6次谈话提醒。",
+        "1.7项整改。",  # suff nothing: Word runs them together too
+    ]
+    typed = tmp_path / "手打.txt"
+    typed.write_text("\n".join(lines(word)), encoding="utf-8")
+    from_word, from_text = import_document(word, "cadre-annual"), import_document(typed, "cadre-annual")
+    assert_nothing_lost(from_word)
+    assert from_word.draft.sections == from_text.draft.sections
+    headings = [(span.line, span.section) for span in from_word.structure if span.role == "heading"]
+    assert headings == [(span.line, span.section) for span in from_text.structure if span.role == "heading"]
+    assert (5, "results") in headings
+    assert from_word.draft.sections["results.service"].startswith("2.1. 3月5日召开动员会。\n2.2. 12个")

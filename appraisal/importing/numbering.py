@@ -22,7 +22,8 @@ from appraisal.importing.number_formats import format_number
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LEVELS = 9
 _PLACEHOLDER = re.compile(r"%([1-9])")
-# A number ending in a digit, a letter or 一 is followed by a space; one ending in ①, 、 or ） needs none.
+# A number ending in a digit, a letter or 一 is followed by a space; one ending in ①, 、 or ） needs none, nor one
+# ending in `.` or `)` unless the paragraph starts with a figure or a Latin letter (`1. 3月`, not `1.3月`).
 _WORD_CATEGORIES = {"Nd", "Lu", "Ll", "Lo"}
 _STYLE_LINK_DEPTH = 4  # numStyleLink → style → num → abstractNum, followed at most this many times
 
@@ -176,9 +177,10 @@ class Numbering:
                     return ilvl
         return 0
 
-    def next_label(self, num_id: str, ilvl: int) -> str:
+    def next_label(self, num_id: str, ilvl: int, following: str = "") -> str:
         """Count the next paragraph numbered by instance `num_id` at level `ilvl`, and return the number Word draws
-        before it (with the space that follows a bare number); "" for a bullet, no number, or an unknown list."""
+        before it (with the space that follows a bare number, or a number run into the paragraph's own figures:
+        `following` is its text); "" for a bullet, no number, or an unknown list."""
         definition = self._definition(num_id)
         if definition is None:
             return ""
@@ -195,10 +197,10 @@ class Numbering:
             restart = levels[deeper].restart
             if restart is None or (restart != 0 and ilvl < restart):
                 counters[deeper] = None
-        return _label(levels, counters, ilvl)
+        return _label(levels, counters, ilvl, following)
 
 
-def _label(levels: tuple[Level, ...], counters: list[int | None], ilvl: int) -> str:
+def _label(levels: tuple[Level, ...], counters: list[int | None], ilvl: int, following: str = "") -> str:
     """The level's text with each `%N` replaced by level N's count in its format (Arabic when the level is legal);
     a level not used yet counts as its start."""
     level = levels[ilvl]
@@ -215,7 +217,18 @@ def _label(levels: tuple[Level, ...], counters: list[int | None], ilvl: int) -> 
     text = _PLACEHOLDER.sub(number, level.text)
     if not text.strip():
         return ""
-    if level.suffix != "nothing" and unicodedata.category(text[-1]) in _WORD_CATEGORIES:
+    if level.suffix == "nothing":
+        return text
+    if unicodedata.category(text[-1]) in _WORD_CATEGORIES:
         # Word's tab or space after a bare number: `1 总体情况`, `第一章　总则`, not `1总体情况`
         text += " " if text[-1].isascii() else "\u3000"
+    elif text[-1].isascii() and _runs_into(following):
+        # `1.` then `3月5日…`: Word's tab keeps them apart; without it the draft would say `1.3月5日`
+        text += " "
     return text
+
+
+def _runs_into(following: str) -> bool:
+    """Whether `following` starts with a figure or a Latin letter, which an ASCII number before it would run into."""
+    first = following[:1]
+    return bool(first) and (unicodedata.category(first) == "Nd" or (first.isascii() and first.isalpha()))

@@ -96,12 +96,15 @@ class WordFile:
         self.inner_cells: list[tuple[int, int] | None] = []  # each paragraph's innermost table cell, if any
         self.paragraphs = _paragraphs(body, self.inner_cells)
         # Each paragraph's list level (None: not numbered) and the number Word draws before it ("" when none).
-        numbers = [self.styles.number(paragraph) for paragraph, _cell in self.paragraphs]
+        texts = [paragraph_text(paragraph)[0] for paragraph, _cell in self.paragraphs]
+        numbers = [
+            self.styles.number(paragraph, text) for (paragraph, _cell), text in zip(self.paragraphs, texts, strict=True)
+        ]
         self.levels = [number[0] if number is not None else None for number in numbers]
         # A number on an empty paragraph (a stray Enter at a list's end) is counted but says nothing: not shown.
         self.labels = [
-            number[1] if number is not None and paragraph_text(paragraph)[0].strip() else ""
-            for (paragraph, _cell), number in zip(self.paragraphs, numbers, strict=True)
+            number[1] if number is not None and text.strip() else ""
+            for text, number in zip(texts, numbers, strict=True)
         ]
         self.lists = [number[2] if number is not None else None for number in numbers]
 
