@@ -419,3 +419,23 @@ def test_a_number_is_kept_apart_from_the_figures_the_paragraph_starts_with(tmp_p
     assert headings == [(span.line, span.section) for span in from_text.structure if span.role == "heading"]
     assert (5, "results") in headings
     assert from_word.draft.sections["results.service"].startswith("2.1. 3月5日召开动员会。\n2.2. 12个")
+
+
+def test_a_huge_start_or_number_text_gives_a_number_word_could_draw(tmp_path: Path) -> None:
+    """A tiny file asking for a list to start at two billion in letters (77 million characters a paragraph) or
+    for a very long number text is read quickly into numbers no longer than Word draws (31 characters)."""
+    long_text = "第%1条" * 500
+    numbering = numbering_xml(
+        abstract(1, lvl(0, "upperLetter", "%1.", start=2_000_000_000), lvl(1, "decimal", long_text)),
+        num(1, 1),
+        num(2, 1, starts={0: 999_999_999_999}),
+    )
+    rows = [(f"第{i}段", None, ("1", 0)) for i in range(200)] + [("再起", None, ("2", 0)), ("条目", None, ("2", 1))]
+    path = numbered_docx(tmp_path / "巨大.docx", rows, numbering)
+    document = read_document(path)
+    assert len(document.labels) == 202
+    assert all(len(label) <= 32 for label in document.labels.values())
+    assert document.lines[0] == "G" * 31 + " 第0段"  # started at 32767: 1261 Gs, held to 31 characters
+    assert document.lines[1] == "H" * 31 + " 第1段"
+    assert document.lines[200] == "G" * 31 + " 再起"  # the start override held to 32767 too
+    assert document.lines[201] == "第" + "G" * 30 + " 条目"

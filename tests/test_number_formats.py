@@ -73,3 +73,10 @@ def test_chinese_counting(number: int, expected: str) -> None:
 )
 def test_formats(number: int, fmt: str, expected: str) -> None:
     assert format_number(number, fmt) == expected
+
+
+def test_a_letter_number_is_never_longer_than_word_draws() -> None:
+    """Word repeats a letter (Z, ZZ, ZZZ …) but draws no number longer than 31 characters."""
+    assert format_number(26 * 31, "upperLetter") == "Z" * 31
+    assert format_number(2_000_000_000, "upperLetter") == "X" * 31
+    assert format_number(2_000_000_000, "lowerLetter") == "x" * 31

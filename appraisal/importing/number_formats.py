@@ -67,12 +67,16 @@ def _roman(number: int) -> str:
     return "".join(out)
 
 
+_MOST_LETTERS = 31  # the longest number Word draws (MS-OI29500 §2.1.283)
+
+
 def _letter(number: int) -> str:
-    """A, B, … Z, AA, BB, … ZZ, AAA: Word repeats the letter rather than counting in base 26."""
+    """A, B, … Z, AA, BB, … ZZ, AAA: Word repeats the letter rather than counting in base 26, never more times than
+    a number it draws is long."""
     if number < 1:
         return str(number)
     repeat, index = divmod(number - 1, 26)
-    return chr(ord("A") + index) * (repeat + 1)
+    return chr(ord("A") + index) * min(repeat + 1, _MOST_LETTERS)
 
 
 def _ordinal(number: int) -> str:

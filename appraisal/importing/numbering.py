@@ -25,6 +25,11 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 # A number ending in a digit, a letter or 一 is followed by a space; one ending in ①, 、 or ） needs none, nor one
 # ending in `.` or `)` unless the paragraph starts with a figure or a Latin letter (`1. 3月`, not `1.3月`).
 _WORD_CATEGORIES = {"Nd", "Lu", "Ll", "Lo"}
+# Word keeps a list's start within 0…32767 and draws at most 31 characters of number (MS-OI29500 §2.1.283): a
+# file asking for more (`w:start="2000000000"` in letters would be 77 million characters a paragraph) is held
+# to that.
+MOST_START = 32767
+LONGEST_LABEL = 31
 _STYLE_LINK_DEPTH = 4  # numStyleLink → style → num → abstractNum, followed at most this many times
 
 
@@ -47,6 +52,12 @@ def _int(text: str | None, default: int | None = None) -> int | None:
         return default
 
 
+def _start(text: str | None, default: int | None = None) -> int | None:
+    """A start value (`w:start`, `w:startOverride`) held to what Word can show: 0…`MOST_START`."""
+    value = _int(text, default)
+    return None if value is None else min(max(value, 0), MOST_START)
+
+
 @dataclass(frozen=True)
 class Level:
     """One level of a list: how its number is written and when it starts again."""
@@ -65,9 +76,11 @@ def _level(node: Any, base: Level | None = None) -> Level:
     base = base or Level()
     legal = node.find(_w("isLgl"))
     return Level(
-        start=_int(_value(node, "start"), base.start) or 0,
+        start=_start(_value(node, "start"), base.start) or 0,
         number_format=_value(node, "numFmt") or base.number_format,
-        text=(_value(node, "lvlText") or "") if node.find(_w("lvlText")) is not None else base.text,
+        text=(_value(node, "lvlText") or "")[: 2 * LONGEST_LABEL]
+        if node.find(_w("lvlText")) is not None
+        else base.text,
         restart=_int(_value(node, "lvlRestart"), base.restart),
         legal=(legal.get(_w("val"), "1") not in ("0", "false", "off")) if legal is not None else base.legal,
         suffix=_value(node, "suff") or base.suffix,
@@ -129,7 +142,7 @@ class Numbering:
                 ilvl = _int(override.get(_w("ilvl")))
                 if ilvl is None or not 0 <= ilvl < LEVELS:
                     continue
-                start = _int(_value(override, "startOverride"))
+                start = _start(_value(override, "startOverride"))
                 if start is not None:
                     instance.starts[ilvl] = start
                 lvl = override.find(_w("lvl"))
@@ -214,7 +227,7 @@ def _label(levels: tuple[Level, ...], counters: list[int | None], ilvl: int, fol
         number_format = "decimal" if level.legal and levels[index].number_format != "none" else None
         return format_number(value, number_format or levels[index].number_format)
 
-    text = _PLACEHOLDER.sub(number, level.text)
+    text = _PLACEHOLDER.sub(number, level.text)[:LONGEST_LABEL]
     if not text.strip():
         return ""
     if level.suffix == "nothing":
