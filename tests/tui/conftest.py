@@ -4,7 +4,7 @@ and proves nothing here (durability is exercised by the store's own tests and by
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pytest
 
@@ -32,9 +32,9 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> None:
     time.tzset()
 
 
-async def _quick_idle(min_sleep: float = 0, max_sleep: float = 1) -> None:
-    """Textual's `wait_for_idle` (the process is idle when its CPU time stands still while it sleeps) in steps of
-    2 ms instead of 20 ms."""
+async def _quick_idle(min_sleep: float = 0, max_sleep: float = 1, pending: Callable[[], bool] = lambda: False) -> None:
+    """Textual's `wait_for_idle` (the process is idle when its CPU time stands still while it sleeps: under 1 ms in
+    a 20-ms step, 5%) in steps of 2 ms at the same ratio; with `pending`, idle only once that says no."""
     import asyncio
     import time
 
@@ -43,7 +43,7 @@ async def _quick_idle(min_sleep: float = 0, max_sleep: float = 1) -> None:
         cpu = time.process_time()
         await asyncio.sleep(0.002)
         elapsed = time.monotonic() - start
-        if elapsed >= max_sleep or (elapsed > min_sleep and time.process_time() - cpu < 0.0001):
+        if elapsed >= max_sleep or (elapsed > min_sleep and time.process_time() - cpu < 0.0001 and not pending()):
             return
 
 
@@ -71,18 +71,8 @@ def _app_pending() -> bool:
 
 
 async def _settled(min_sleep: float = 0, max_sleep: float = 1) -> None:
-    """Textual's `wait_for_idle` (idle: under 1 ms of CPU in a 20-ms step, 5%) in 2-ms steps at the same ratio,
-    and only once nothing the app asked for is pending (`_app_pending`)."""
-    import asyncio
-    import time
-
-    start = time.monotonic()
-    while True:
-        cpu = time.process_time()
-        await asyncio.sleep(0.002)
-        elapsed = time.monotonic() - start
-        if elapsed >= max_sleep or (elapsed > min_sleep and time.process_time() - cpu < 0.0001 and not _app_pending()):
-            return
+    """Idle in 2-ms steps (`_quick_idle`), and only once nothing the app asked for is pending (`_app_pending`)."""
+    await _quick_idle(min_sleep, max_sleep, _app_pending)
 
 
 @pytest.fixture(autouse=True)
