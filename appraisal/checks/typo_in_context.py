@@ -31,6 +31,14 @@ from appraisal.checks.person_names import person_names
 from appraisal.checks.proper_names import IDIOM, PLACE_ENDS, after_a_place, looks_like_a_name, name_position
 from appraisal.checks.real_word import ATTESTED, MEMO, PROPER, SELDOM_IN_TEXT, WINDOW, misused
 from appraisal.checks.typo import listed as typo_listed
+from appraisal.checks.writers_choice import (
+    SUFFIXES,
+    a_unit_after_a_determiner,
+    a_verb_and_its_particle,
+    clauses_in_parallel,
+    coined,
+    opens_the_next_item,
+)
 
 MIN_GAIN = 5.0  # natural-log units: the corrected sentence must be this much more probable (e^5 ≈ 150 times)
 SURE = 8.0  # a correction this strong is offered even for a non-word the writer wrote more than once (公作 for 工作)
@@ -86,20 +94,20 @@ def suspects(
         for at, candidates, in_context in _candidates(model, pairs, run, tokens):
             start, end = _span(line, offset, run, candidates[0])
             if (
-                _clauses_in_parallel(line, offset + at)
+                clauses_in_parallel(line, offset + at)
                 or (
                     in_context
                     and (
                         document.count(candidates[0][2]) >= 2  # a pair of words written so twice is meant (`同比减支`)
                         or any(ch in PLACE_ENDS for ch in line[offset + at + 1 : offset + at + 3])  # 昌和村, 荻港
-                        or _a_unit_after_a_determiner(line, offset + at)  # 了解其他镇的做法: not 真的
+                        or a_unit_after_a_determiner(line, offset + at)  # 了解其他镇的做法: not 真的
                     )
                 )
             ):
                 continue
             if names.in_a_name(line, offset + at):
                 continue  # a surname and the characters of a given name: 宫学莉, 刘志辉
-            if _halves_coined(model, run, tokens, at, candidates[0]) or _opens_the_next_item(line, offset + at):
+            if _halves_coined(model, run, tokens, at, candidates[0]) or opens_the_next_item(line, offset + at):
                 continue  # 正风肃纪, 月审季查, 精文减会; 稳字当头、稳中求进
             if name_position(model, line, start, end, offset + at, candidates[0]) or after_a_place(
                 tokens, run, candidates[0]
@@ -107,14 +115,14 @@ def suspects(
                 continue
             if _rare_and_unlike(model, pairs, run[at], candidates[0][0]):
                 continue
-            if _a_verb_and_its_particle(model, pairs, run, at):
+            if a_verb_and_its_particle(model, pairs, run, at, candidates[0]):
                 continue  # 挤着, 卖完
             if (
                 candidates[0][3] < SURE
                 and (
                     len(run) <= 3  # a name or a term standing alone between punctuation (`虎形、梓树`)
                     or pairs.count(run[at]) < SELDOM_IN_TEXT  # a rare character is chosen: a slip gives a common one
-                    or _coined(model, candidates[0][2], line[end : end + 1])  # 建强队伍, 全面提效
+                    or coined(model, candidates[0][2], line[end : end + 1])  # 建强队伍, 全面提效
                     or looks_like_a_name(line, start, end)
                     or (document and document.count(candidates[0][2]) >= 2)
                 )
@@ -232,63 +240,6 @@ def _agrees(pairs: CharNgrams, run: str, at: int, right: str, needed: float = AG
     return pairs.gain_after(before, run[at], after, right) >= AGREE_AFTER
 
 
-# Characters that make a new word of the one before them (网格化, 必要性, 开放式, 服务型, 覆盖率): a word standing
-# before one of them is meant, however well a similar character would make a word with the suffix (网络化).
-SUFFIXES = frozenset("化性式型率者界感")
-
-
-# The results a verb of present-day 公文 takes to make a compound word of its own (建强, 筑牢, 压实, 做细, 配强, 擦亮,
-# 拧紧, 织密): the dictionary lacks most, and a slip seldom leaves a verb before one of them.
-RESULTS = frozenset("强牢实细优稳严深准精亮透紧密")
-
-
-def _coined(model: Language, non_word: str, after: str) -> bool:
-    """Whether the non-word is a two-character coinage of present-day 公文 (a slip seldom leaves one): a verb and the
-    result it reaches before an object (`建强队伍`, `守牢底线`; an adjective goes on with 的: `建强的意志` is 坚强),
-    or a verb and its object abridged (`提效` 提高效率, `减贫` 减少贫困, `引税` 引进税源, `述法` 述职述法)."""
-    if len(non_word) != 2:
-        return False
-    if model.pos(non_word[0]) == "a" and model.pos(non_word[1]) == "ng":
-        return True  # 新质: a bound noun (质) takes a quality to make a noun, as 优质, 高质 do
-    if not model.pos(non_word[0]).startswith("v"):
-        return False
-    if non_word[1] in RESULTS:
-        return after not in ("的", "地")
-    return model.pos(non_word[1]).startswith(("n", "j"))  # j: a noun the dictionary knows as an abbreviation (法)
-
-
-# Administrative units that stand as nouns after a determiner or a pronoun (其他镇, 各村, 全县, 我镇, 我们村, 贵市).
-UNITS = frozenset("省市县区乡镇村组")
-DETERMINERS = (
-    "其他",
-    "其它",
-    "各",
-    "全",
-    "本",
-    "该",
-    "邻",
-    "每",
-    "外",
-    "两",
-    "三",
-    "几",
-    "多",
-    "一些",
-    "有的",
-    "我",
-    "们",
-    "贵",
-)
-
-
-def _a_unit_after_a_determiner(line: str, at: int) -> bool:
-    """Whether the character at `at` is an administrative unit after a determiner (`了解其他镇的做法`): a noun of its
-    own there, not a slip for a word that sounds like it (真的)."""
-    return line[at] in UNITS and line[:at].endswith(DETERMINERS)
-
-
-# Parts of speech of the characters that bind words rather than make them (的, 在, 和, 我, 吗, 啊, 哗): a four-character
-# stretch holding one is prose, not a coined phrase.
 FUNCTION_TAGS = ("u", "p", "c", "r", "y", "e", "o")
 BINDING = 34  # and those the language uses as a word as often as this bucket (是, 有, 一, 上, 要, 也: 一是, 二是)
 
@@ -331,43 +282,6 @@ def _a_unit_ends(neighbour: Token | None, edge: bool) -> bool:
     if edge:
         return True
     return neighbour is not None and (neighbour.end - neighbour.start >= 2 or neighbour.pos.startswith(("p", "c", "u")))
-
-
-def _opens_the_next_item(line: str, at: int) -> bool:
-    """Whether the character opens the next item of the list its own item ends (`坚持稳字当头、稳中求进`): the writer
-    repeats it at the head of parallel items on purpose; a slip seldom falls on the very character that follows.
-    The same two characters again (`惯彻、惯彻到底`) are a slip written twice, not a series."""
-    ends = [line.find(mark, at) for mark in "、，；,;"]  # half-width marks too: text pasted from web pages
-    end = min((e for e in ends if e > at), default=-1)
-    return 0 < end - at <= 4 and line[end + 1 : end + 2] == line[at] and line[end + 1 : end + 3] != line[at : at + 2]
-
-
-# What follows a verb to mark its aspect or result (挤着, 卖完, 记住): the verb before one is a verb phrase as written.
-PARTICLES = frozenset("着完住")
-
-
-def _a_verb_and_its_particle(model: Language, pairs: CharNgrams, run: str, at: int) -> bool:
-    """Whether the character is a verb with its aspect or result after it (`船上挤着八九个人`, `脸上沾着`, `已经卖完`):
-    a verb by the dictionary's tag or a pair running text writes (it tags few single characters), the particle no
-    word's first character (`完成`, `住房`, `着力`). Which verb the writer chose is no slip the counts can tell (挤 or
-    级, 沾 or 贴, 卖 or 读)."""
-    return (
-        run[at + 1 : at + 2] in PARTICLES
-        and not (at + 3 <= len(run) and run[at + 1 : at + 3] in model)
-        and (model.pos(run[at]).startswith("v") or pairs.count(run[at : at + 2]) >= ATTESTED)
-    )
-
-
-PRONOUNS = frozenset("我你他她它您咱")
-
-
-def _clauses_in_parallel(line: str, at: int) -> bool:
-    """Whether the character after the first of clauses that start alike (`不负人民重托、不辱发展使命、不改…`):
-    the writer chose each second character, a series is no slip."""
-    head = line[at - 1 : at]
-    if not head or head in PRONOUNS or line[at - 2 : at - 1] not in ("", "、", "，", "；"):
-        return False  # clauses that open with 我 or 他 are sentences of one writer, not a series
-    return sum(line.count(mark + head) for mark in "、，；") + (line[:1] == head) >= 2
 
 
 @per_model(MEMO, models=2)  # the characters around a suspect repeat in a report: worked out once

@@ -48,6 +48,9 @@ def test_a_character_the_writer_chose_stays_silent(text: str) -> None:
         ("我门一起去看电影。", "们"),
         ("隋着“南菜北运”增加，价格稳定。", "随"),  # 着 after a character that is no verb: still a slip
         ("他的工做完成得很好。", "作"),  # 完 opening a word (完成) is no result of 做
+        # The character ends a word the slip broke, so no verb stands alone before 着 (review of aeba197)
+        ("紧紧围饶着中心工作开展各项工作。", "绕"),
+        ("干部们努力工做着，任务全部完成。", "作"),
     ],
 )
 def test_slips_of_the_same_shapes_are_still_found(text: str, fix: str) -> None:
