@@ -439,3 +439,29 @@ def test_a_huge_start_or_number_text_gives_a_number_word_could_draw(tmp_path: Pa
     assert document.lines[1] == "H" * 31 + " 第1段"
     assert document.lines[200] == "G" * 31 + " 再起"  # the start override held to 32767 too
     assert document.lines[201] == "第" + "G" * 30 + " 条目"
+
+
+def test_a_finding_on_words_number_is_not_promised_a_fix(tmp_path: Path) -> None:
+    """`一.一` drawn by Word: --fix cannot write into it, so the finding offers no fix and says the number is
+    Word's; the space standing for Word's tab after it is not in the document and is not reported."""
+    numbering = numbering_xml(
+        abstract(1, lvl(0, "chineseCounting", "%1、"), lvl(1, "chineseCounting", "%1.%2")), num(1, 1)
+    )
+    rows = [
+        "2025年度个人总结",
+        ("品行修养", None, ("1", 0)),
+        ("政治品质好,作风过硬。", None, ("1", 1)),
+        ("道德品行", None, ("1", 1)),
+    ]
+    path = numbered_docx(tmp_path / "编号.docx", rows, numbering)
+    check = check_document(path)
+    assert read_document(path).lines[2] == "一.一\u3000政治品质好,作风过硬。"
+    on_number = [f for f in check.findings if f.line in (3, 4) and f.column == 2]
+    assert on_number and all(f.fix is None and "Word 自动生成的编号" in f.message for f in on_number)
+    assert not [f for f in check.findings if f.line in (3, 4) and f.column == 4]  # the tab after `一.一`
+    assert [(f.line, f.column, f.fix) for f in check.findings if f.fix is not None] == [(3, 10, "，")]
+    heading = [f for f in check.findings if f.rule == "section-too-short"]
+    assert heading and "Word" not in heading[0].message  # about the heading, not its number
+    copy, count = write_fixed_copy(check)
+    assert count == 1
+    assert read_document(copy).lines[2] == "一.一\u3000政治品质好，作风过硬。"

@@ -52,7 +52,8 @@ def check_document(
         result.document_year = year
     sections_checked = template is not None or result.confident
     ctx = document_context(result, options, sections_checked=sections_checked)
-    findings = [place(item, f, result) for item, f in run_rules(ctx) if not _on_separators(item, f, result)]
+    placed = [place(item, f, result) for item, f in run_rules(ctx) if not _on_separators(item, f, result)]
+    findings = [found for f in placed if (found := _on_word_number(f, result)) is not None]
     findings.sort(key=lambda f: (f.line, f.column, f.end_column, f.rule))
     return DocumentCheck(path, result, findings, sections_checked)
 
@@ -85,6 +86,23 @@ def _on_separators(item: Field | None, finding: Finding, result: ImportResult) -
         return False
     index = finding.line - 1
     return not any(result.from_document(item.key, index, c) for c in range(finding.column - 1, finding.end_column - 1))
+
+
+WORD_NUMBER = "此处是 Word 自动生成的编号，不在正文文字中，无法自动修正，请在 Word 中修改编号格式。"
+
+
+def _on_word_number(finding: Finding, result: ImportResult) -> Finding | None:
+    """The finding as it stands on the number Word draws before a paragraph (`一.一`), which is not in the
+    paragraph's text: no fix (--fix cannot write there) and a word saying so; None when it is only about the space
+    put for Word's tab after the number (not in the document either). A finding about more than the number (a
+    heading too short) and without a fix stays as it is."""
+    label = result.document.labels.get(finding.line, "") if is_positional(finding) else ""
+    start, end = finding.column - 1, finding.end_column - 1
+    if start >= len(label) or (end > len(label) and finding.fix is None):
+        return finding
+    if end <= len(label) and not label[start:].strip():
+        return None
+    return replace(finding, fix=None, message=f"{finding.message}{WORD_NUMBER}")
 
 
 def place(item: Field | None, finding: Finding, result: ImportResult) -> Finding:
