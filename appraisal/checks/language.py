@@ -347,6 +347,8 @@ def _from_parts(parts: object) -> Language | None:
     kinds = (bytes, bytes, list, dict, dict, float, bytes, dict, dict, dict, dict, dict)
     if not all(isinstance(part, kind) for part, kind in zip(parts, kinds, strict=True)):
         return None
+    if len(rare_words) % len("\0".ljust(MAX_WORD, "\0").encode(RECORD)):
+        return None  # records cut short: `rare` would search them out of step
     before, after = pairs
     return Language(
         _unpack_words(text, values),

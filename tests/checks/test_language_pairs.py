@@ -43,3 +43,14 @@ def test_the_strings_made_from_the_words_are_those_the_copy_keeps() -> None:
         model._common_before,
         model._common_after,
     )
+
+
+def test_a_copy_whose_rare_records_are_cut_short_is_not_taken() -> None:
+    """A copy with the rare words' records cut mid-record is refused (rebuilt), not searched out of step (review)."""
+    parts = list(language_module._parts(language()))
+    rare_words = parts[6]
+    assert isinstance(rare_words, bytes) and rare_words
+    parts[6] = rare_words[:-3]
+    assert language_module._from_parts(tuple(parts)) is None
+    parts[6] = rare_words
+    assert language_module._from_parts(tuple(parts)) is not None
