@@ -15,7 +15,7 @@ from pathlib import Path
 
 import docx
 from fuzzing import assert_nothing_lost
-from word_numbering import replace_part
+from word_numbering import abstract, lvl, num, numbered_docx, numbering_xml, replace_part
 
 from appraisal.checks.documents import check_document, write_fixed_copy
 from appraisal.importing import import_document, import_summary, read_document
@@ -78,3 +78,66 @@ def test_endnotes_and_comments_are_counted(tmp_path: Path) -> None:
     assert read_document(path).left_out == [
         "文档中的 2 条尾注、2 条批注未导入（草稿只收正文），如需保留，请把其中内容写入正文。"
     ]
+
+
+TRACKED = 'w:id="{}" w:author="审阅人" w:date="2025-12-01T00:00:00Z"'
+VML = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+
+
+def _edited(raw: bytes, *edits: tuple[str, str]) -> bytes:
+    """The .docx `raw` with each (old, new) replaced once in its main part."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as source:
+        xml = source.read("word/document.xml").decode()
+    for old, new in edits:
+        assert old in xml
+        xml = xml.replace(old, new, 1)
+    return replace_part(raw, "word/document.xml", xml.encode())
+
+
+def _box(text: str) -> str:
+    return f"<w:r><w:pict><v:shape {VML}><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p>" + (
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r>"
+    )
+
+
+def test_a_deleted_numbered_paragraph_is_not_counted(tmp_path: Path) -> None:
+    """`2.乙` deleted and `4.丁` moved away, each with its paragraph mark, as tracked changes: Word shows `1.甲`
+    `2.丙` `3.戊` with the changes accepted."""
+    numbering = numbering_xml(abstract(1, lvl(0, "decimal", "%1.")), num(1, 1))
+    rows = [(text, None, ("1", 0)) for text in "甲乙丙丁戊"]
+    path = numbered_docx(tmp_path / "删除.docx", rows, numbering)
+    deleted = f"<w:rPr><w:del {TRACKED.format(1)}/></w:rPr></w:pPr>"
+    deleted += f"<w:del {TRACKED.format(2)}><w:r><w:delText>乙</w:delText></w:r></w:del>"
+    moved = f"<w:rPr><w:moveFrom {TRACKED.format(3)}/></w:rPr></w:pPr>"
+    moved += f"<w:moveFrom {TRACKED.format(4)}><w:r><w:t>丁</w:t></w:r></w:moveFrom>"
+    raw = _edited(
+        path.read_bytes(), ("</w:pPr><w:r><w:t>乙</w:t></w:r>", deleted), ("</w:pPr><w:r><w:t>丁</w:t></w:r>", moved)
+    )
+    path.write_bytes(raw)
+    assert [line for line in read_document(path).lines if line] == ["1.甲", "2.丙", "3.戊"]
+
+
+def test_text_boxes_deleted_or_moved_as_tracked_changes_are_read_as_accepted(tmp_path: Path) -> None:
+    word = docx.Document()
+    for text in ("2025年度个人总结", "第一段。", "第二段。", "第三段。"):
+        word.add_paragraph(text)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    raw = _edited(
+        buffer.getvalue(),
+        (
+            "<w:t>第一段。</w:t></w:r>",
+            f"<w:t>第一段。</w:t></w:r><w:del {TRACKED.format(1)}>{_box('删去的框')}</w:del>",
+        ),
+        (
+            "<w:t>第二段。</w:t></w:r>",
+            f"<w:t>第二段。</w:t></w:r><w:moveFrom {TRACKED.format(2)}>{_box('移走的框')}</w:moveFrom>",
+        ),
+        (
+            "<w:t>第三段。</w:t></w:r>",
+            f"<w:t>第三段。</w:t></w:r><w:moveTo {TRACKED.format(3)}>{_box('移走的框')}</w:moveTo>",
+        ),
+    )
+    path = tmp_path / "文本框.docx"
+    path.write_bytes(raw)
+    assert read_document(path).lines == ["2025年度个人总结", "第一段。", "第二段。", "第三段。", "移走的框"]

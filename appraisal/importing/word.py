@@ -28,7 +28,9 @@ W_P, W_T, W_TAB, W_PTAB, W_BR, W_CR = _w("p"), _w("t"), _w("tab"), _w("ptab"), _
 W_NO_BREAK_HYPHEN = _w("noBreakHyphen")
 W_TR, W_TC = _w("tr"), _w("tc")
 W_TXBX = _w("txbxContent")
-_HIDES_BOX = {W_TXBX, f"{{{MC_NS}}}Fallback"}  # a text box under these is not one of the paragraph's own
+# A text box under these is not one of the paragraph's own: in another box, in a drawing's fallback copy, or
+# deleted or moved away (tracked changes are read as accepted: a moved box is read once, where it went).
+_HIDES_BOX = {W_TXBX, f"{{{MC_NS}}}Fallback", _w("del"), _w("moveFrom")}
 # Parts of a paragraph whose text is not what the reader sees: deleted or moved-away text, field codes,
 # properties, text boxes (their paragraphs are read after the paragraph: `_text_boxes`), and the fallback copy of
 # drawings.
@@ -97,8 +99,11 @@ class WordFile:
         self.paragraphs = _paragraphs(body, self.inner_cells)
         # Each paragraph's list level (None: not numbered) and the number Word draws before it ("" when none).
         texts = [paragraph_text(paragraph)[0] for paragraph, _cell in self.paragraphs]
+        # A paragraph whose mark is a tracked deletion joins the next one when the changes are accepted: Word
+        # numbers the two as one paragraph, so it is not counted.
         numbers = [
-            self.styles.number(paragraph, text) for (paragraph, _cell), text in zip(self.paragraphs, texts, strict=True)
+            None if _mark_deleted(paragraph) else self.styles.number(paragraph, text)
+            for (paragraph, _cell), text in zip(self.paragraphs, texts, strict=True)
         ]
         self.levels = [number[0] if number is not None else None for number in numbers]
         # A number on an empty paragraph (a stray Enter at a list's end) is counted but says nothing: not shown.
@@ -123,6 +128,13 @@ class WordFile:
             raise AppraisalError(_too_big_message(self._path, self._verb)) from exc
         except Exception as exc:  # a part whose data does not match its checksum, and the like
             raise AppraisalError(_corrupt_docx_message(self._path, self._verb)) from exc
+
+
+def _mark_deleted(paragraph: Any) -> bool:
+    """Whether the paragraph's mark is deleted or moved away as a tracked change (`w:pPr/w:rPr/w:del`)."""
+    ppr = paragraph.find(_w("pPr"))
+    mark = ppr.find(_w("rPr")) if ppr is not None else None
+    return mark is not None and (mark.find(_w("del")) is not None or mark.find(_w("moveFrom")) is not None)
 
 
 def _too_big_message(path: Path, verb: str) -> str:
