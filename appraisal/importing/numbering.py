@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from appraisal.importing.number_formats import format_number
+from appraisal.importing.wordml import switched_on
+from appraisal.importing.wordml import w as _w
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LEVELS = 9
 _PLACEHOLDER = re.compile(r"%([1-9])")
 # A number ending in a digit, a letter or 一 is followed by a space; one ending in ①, 、 or ） needs none, nor one
@@ -31,10 +32,6 @@ _WORD_CATEGORIES = {"Nd", "Lu", "Ll", "Lo"}
 MOST_START = 32767
 LONGEST_LABEL = 31
 _STYLE_LINK_DEPTH = 4  # numStyleLink → style → num → abstractNum, followed at most this many times
-
-
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
 
 
 def _value(node: Any, tag: str) -> str | None:
@@ -82,7 +79,7 @@ def _level(node: Any, base: Level | None = None) -> Level:
         if node.find(_w("lvlText")) is not None
         else base.text,
         restart=_int(_value(node, "lvlRestart"), base.restart),
-        legal=(legal.get(_w("val"), "1") not in ("0", "false", "off")) if legal is not None else base.legal,
+        legal=switched_on(legal) if legal is not None else base.legal,
         suffix=_value(node, "suff") or base.suffix,
         style=_value(node, "pStyle") or base.style,
     )

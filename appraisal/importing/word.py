@@ -15,14 +15,8 @@ from appraisal.errors import AppraisalError
 from appraisal.importing.document import Document, Piece
 from appraisal.importing.package import MAX_DOCX_PARTS, Package, TooBig, TooManyParts, copy_replacing
 from appraisal.importing.word_styles import read_styles
-
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-
-
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
+from appraisal.importing.wordml import MC_NS
+from appraisal.importing.wordml import w as _w
 
 W_P, W_T, W_TAB, W_PTAB, W_BR, W_CR = _w("p"), _w("t"), _w("tab"), _w("ptab"), _w("br"), _w("cr")
 W_NO_BREAK_HYPHEN = _w("noBreakHyphen")

@@ -11,18 +11,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from appraisal.importing.numbering import LEVELS, W_NS, Numbering, StyleNumbering
+from appraisal.importing.numbering import LEVELS, Numbering, StyleNumbering
 from appraisal.importing.package import Package, Part, TooBig
+from appraisal.importing.wordml import w as _w
 from appraisal.text.lazy_regex import lazy_compile
 
 _STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
 _NUMBERING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 _HEADING_STYLE = lazy_compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _BASED_ON_DEPTH = 16  # a chain of w:basedOn longer than this is a loop
-
-
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
 
 
 @dataclass
