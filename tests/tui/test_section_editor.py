@@ -403,3 +403,35 @@ async def test_ctrl_a_selects_the_section_shown_so_and_one_ctrl_z_brings_it_back
         await wait_until(lambda: editor.text == text)
         await e.pilot.press("home", "甲")  # the line's start is Home's, as before
         await wait_until(lambda: editor.text.count("甲") == 1)
+
+
+async def test_a_long_rewrite_after_ctrl_a_is_undone_step_by_step() -> None:
+    """The join of typing into the Ctrl+A replacement's step ends where Textual ends a step (100 characters typed,
+    or a pause): one Ctrl+Z after Ctrl+A and 171 字 typed dropped all 171 and re-selected the old section, so the
+    next key replaced it again. Now each Ctrl+Z takes back one step, the last one brings the section back, and
+    Ctrl+Y redoes every step. The history's clock stands still unless the test moves it (no pause by accident)."""
+    text = "\n".join(PASTE_PARAGRAPHS[:3])
+    rewrite = "".join(c for c in PASTE_PARAGRAPHS[3] * 2 if c.isalnum())[:171]  # keys Pilot presses as typed
+    async with editing({"conduct": text}, on="conduct", size=(80, 24)) as e:
+        editor = e.screen.editor
+        now = [0.0]
+        editor.history._get_time = lambda: now[0]  # type: ignore[method-assign]
+        await e.pilot.press("ctrl+a", *rewrite)
+        await wait_until(lambda: editor.text == rewrite)
+        await e.pilot.press("ctrl+z")
+        await wait_until(lambda: editor.text == rewrite[:100])  # Textual's 100-character step
+        await e.pilot.press("ctrl+z")
+        await wait_until(lambda: editor.text == text)
+        await e.pilot.press("ctrl+y")
+        await wait_until(lambda: editor.text == rewrite[:100])
+        await e.pilot.press("ctrl+y")
+        await wait_until(lambda: editor.text == rewrite)
+        # A pause longer than the checkpoint timer ends the step too: one word after Ctrl+A, a pause, more words.
+        await e.pilot.press("ctrl+a", *"新写的")
+        now[0] += editor.history.checkpoint_timer + 1
+        await e.pilot.press(*"一段")
+        await wait_until(lambda: editor.text == "新写的一段")
+        await e.pilot.press("ctrl+z")
+        await wait_until(lambda: editor.text == "新写的")
+        await e.pilot.press("ctrl+z")
+        await wait_until(lambda: editor.text == rewrite)

@@ -5,7 +5,8 @@ Textual starts a new undo step when an edit that replaced text is followed by on
 neither the old nor the new one. Here the insertions that follow a replacement, with no pause longer than
 Textual's checkpoint timer, no new line and no cursor move between them, join its step, however the characters
 arrive (one key each from an input method's burst, or several at once), and whatever was replaced (a phrase, or
-every paragraph of the section after Ctrl+A).
+every paragraph of the section after Ctrl+A) — up to Textual's own step size (100 characters typed): a long
+rewrite after Ctrl+A is undone step by step, as any typing is, and only its first step brings the old text back.
 
 With another Textual installed (`patches_on()` false) the history is Textual's own.
 """
@@ -30,6 +31,7 @@ class OneStepReplacing(EditHistory):
             and bool(self._undo_stack)
             and not self._force_end_batch
             and self._get_time() - self._last_edit_time <= self.checkpoint_timer
+            and self._character_count + len(edit.text) <= self.checkpoint_max_characters
         )
         if not joins:
             super().record(edit)
