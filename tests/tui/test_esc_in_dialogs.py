@@ -45,6 +45,30 @@ async def test_esc_in_f3_with_a_unit_typed_asks_and_keeps_the_words_by_default()
         assert load_draft(e.path).profile.unit == "某市统计局"
 
 
+async def test_tab_then_enter_on_the_question_keeps_the_words() -> None:
+    """Tab, a word, Enter — ordinary form-filling after an Esc meant for an input method — answered 放弃: Tab moved
+    to it and 甲 was thrown away. Only ← and → move between the answers; Tab and Shift+Tab stay."""
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        await e.pilot.press("f3")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        await e.pilot.press("tab", "end", *"甲", "escape")
+        await wait_until(lambda: asking(e.app))
+        await e.pilot.press("tab", *"乙", "enter")
+        await wait_until(lambda: isinstance(e.app.screen, ProfileScreen) and isinstance(e.app.focused, Input))
+        profile = e.app.screen
+        assert isinstance(profile, ProfileScreen) and profile.field_input("unit").value == "某市统计局甲"
+        await e.pilot.press("escape")
+        await wait_until(lambda: asking(e.app))
+        await e.pilot.press("shift+tab", "enter")
+        await wait_until(lambda: isinstance(e.app.screen, ProfileScreen) and isinstance(e.app.focused, Input))
+        assert profile.field_input("unit").value == "某市统计局甲"
+        await e.pilot.press("escape")
+        await wait_until(lambda: asking(e.app))
+        await e.pilot.press("right", "tab", "left", "enter")  # ← and → still move: back on 继续填写
+        await wait_until(lambda: isinstance(e.app.screen, ProfileScreen) and isinstance(e.app.focused, Input))
+        assert profile.field_input("unit").value == "某市统计局甲"
+
+
 async def test_esc_in_a_note_asks_and_y_does_not_discard() -> None:
     """No letter answers the question: typing on after Esc (meant for an input method) must not throw words away."""
     async with editing({"conduct": "坚持学习。"}, on="conduct") as e:

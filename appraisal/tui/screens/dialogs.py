@@ -185,6 +185,24 @@ DISCARD_QUESTION = "对话框中输入的内容还没有确认，关闭后不会
 DISCARD_TITLE = "尚未确认的输入"
 
 
+class DiscardQuestion(ChoiceScreen):
+    """继续填写 or 放弃, asked by `close_or_ask`. Only ← and → move between the two: Tab then Enter is ordinary
+    form-filling (Esc meant for an input method, then on to the next field), and it pressed 放弃, throwing away the
+    words typed. Tab and Shift+Tab do nothing here."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "stay", show=False, priority=True),
+        Binding("shift+tab", "stay", show=False, priority=True),
+    ]
+
+    def __init__(self) -> None:
+        choices = [("keep", "继续填写"), ("discard", "放弃")]
+        super().__init__(DISCARD_QUESTION, choices, cancel="keep", title=DISCARD_TITLE)
+
+    def action_stay(self) -> None:
+        """Tab and Shift+Tab: the focus stays on the answer chosen by ← or →."""
+
+
 def close_or_ask(screen: Screen[Any], close: Callable[[], object]) -> None:
     """Esc in a dialog: `close()` at once when every line reads as it opened, else ask 继续填写 (the default,
     and Esc) or 放弃: Esc closed F3, a note or the new-draft form with the words typed in them, unasked. No letter
@@ -197,8 +215,7 @@ def close_or_ask(screen: Screen[Any], close: Callable[[], object]) -> None:
         if choice == "discard":
             close()
 
-    choices = [("keep", "继续填写"), ("discard", "放弃")]
-    screen.app.push_screen(ChoiceScreen(DISCARD_QUESTION, choices, cancel="keep", title=DISCARD_TITLE), answered)
+    screen.app.push_screen(DiscardQuestion(), answered)
 
 
 class InputScreen(Dialog[str | None]):
