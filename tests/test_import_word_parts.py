@@ -141,3 +141,40 @@ def test_text_boxes_deleted_or_moved_as_tracked_changes_are_read_as_accepted(tmp
     path = tmp_path / "文本框.docx"
     path.write_bytes(raw)
     assert read_document(path).lines == ["2025年度个人总结", "第一段。", "第二段。", "第三段。", "移走的框"]
+
+
+def test_hidden_text_is_left_out_and_counted(tmp_path: Path) -> None:
+    """Text set hidden (`w:vanish` on the run, its character style or its paragraph style) is neither shown nor
+    printed by Word: it is not imported, the summary says how many 字, and a fix lands around it."""
+    word = docx.Document()
+    from docx.enum.style import WD_STYLE_TYPE
+
+    secret = word.styles.add_style("隐藏字符", WD_STYLE_TYPE.CHARACTER)
+    secret.font.hidden = True
+    note = word.styles.add_style("隐藏段落", WD_STYLE_TYPE.PARAGRAPH)
+    note.font.hidden = True
+    word.add_paragraph("2025年度个人总结")
+    paragraph = word.add_paragraph("全年完成调研")
+    paragraph.add_run("（内部备注）").font.hidden = True
+    paragraph.add_run("报告三篇,")
+    paragraph.add_run("草稿", style="隐藏字符")
+    paragraph.add_run("质量较高。")
+    hidden = word.add_paragraph("这一段整段隐藏。", style="隐藏段落")
+    hidden.add_run("但这几个字不隐藏").font.hidden = False
+    path = tmp_path / "隐藏.docx"
+    word.save(str(path))
+    document = read_document(path)
+    assert document.lines == ["2025年度个人总结", "全年完成调研报告三篇,质量较高。", "但这几个字不隐藏"]
+    assert document.left_out == [
+        "文档中设为“隐藏”的 13 字未导入（Word 不显示、不打印这些文字），如需保留，请在 Word 中取消隐藏。"
+    ]
+    result = import_document(path)
+    assert_nothing_lost(result)
+    assert "13 字未导入" in import_summary(result)
+    check = check_document(path)
+    assert [(f.line, f.column, f.fix) for f in check.findings if f.fix == "，"] == [(2, 11, "，")]
+    copy, count = write_fixed_copy(check)
+    assert count >= 1
+    assert read_document(copy).lines[1] == "全年完成调研报告三篇，质量较高。"
+    fixed = docx.Document(str(copy)).paragraphs[1]
+    assert [run.text for run in fixed.runs] == ["全年完成调研", "（内部备注）", "报告三篇，", "草稿", "质量较高。"]

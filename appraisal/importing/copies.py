@@ -26,12 +26,11 @@ def edited_copy(document: Document, edits: Iterable[Edit], verb: str = CHECKING)
     changed = AppraisalError(f"{path} 在{verb}过程中被修改，未生成修正后的副本，请重新{verb}。")
     if document.kind == "docx":
         wordfile = word.WordFile(path, raw, verb)
-        paragraphs = [paragraph for paragraph, _cell in wordfile.paragraphs]
         if wordfile.lines() != document.lines:
             raise changed
         planned = editing.plan(edits, document.lines, lambda e: word.in_text_runs(document.pieces[e.line - 1], e))
         for number, line_edits in planned.items():
-            word.rewrite_paragraph(paragraphs[number - 1], line_edits, wordfile.labels[number - 1])
+            wordfile.rewrite(number - 1, line_edits)
         return wordfile.to_bytes(), sum(len(e) for e in planned.values())
     try:
         text = raw[len(document.bom) :].decode(document.encoding)

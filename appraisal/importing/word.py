@@ -6,10 +6,11 @@ read is a position in the runs a fixed copy changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from appraisal.draft import count_zi
 from appraisal.edits import Edit
 from appraisal.errors import AppraisalError
 from appraisal.importing.document import Document, Piece
@@ -18,7 +19,7 @@ from appraisal.importing.word_styles import read_styles
 from appraisal.importing.wordml import MC_NS
 from appraisal.importing.wordml import w as _w
 
-W_P, W_T, W_TAB, W_PTAB, W_BR, W_CR = _w("p"), _w("t"), _w("tab"), _w("ptab"), _w("br"), _w("cr")
+W_P, W_R, W_T, W_TAB, W_PTAB, W_BR, W_CR = _w("p"), _w("r"), _w("t"), _w("tab"), _w("ptab"), _w("br"), _w("cr")
 W_NO_BREAK_HYPHEN = _w("noBreakHyphen")
 W_TR, W_TC = _w("tr"), _w("tc")
 W_TXBX = _w("txbxContent")
@@ -48,6 +49,7 @@ _DOCX_CONTENT_TYPES = {
     "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
 }
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+Hider = Callable[[Any], bool]  # whether a run (`w:r`) is hidden text
 
 
 def _corrupt_docx_message(path: Path, verb: str) -> str:
@@ -92,7 +94,12 @@ class WordFile:
         self.inner_cells: list[tuple[int, int] | None] = []  # each paragraph's innermost table cell, if any
         self.paragraphs = _paragraphs(body, self.inner_cells)
         # Each paragraph's list level (None: not numbered) and the number Word draws before it ("" when none).
-        texts = [paragraph_text(paragraph)[0] for paragraph, _cell in self.paragraphs]
+        # Hidden text (`w:vanish`) is neither shown nor printed by Word: left out of every paragraph's text.
+        self.hiders = [self.styles.run_hider(paragraph) for paragraph, _cell in self.paragraphs]
+        texts = [
+            paragraph_text(paragraph, "", hides)[0]
+            for (paragraph, _cell), hides in zip(self.paragraphs, self.hiders, strict=True)
+        ]
         # A paragraph whose mark is a tracked deletion joins the next one when the changes are accepted: Word
         # numbers the two as one paragraph, so it is not counted.
         numbers = [
@@ -107,9 +114,22 @@ class WordFile:
         ]
         self.lists = [number[2] if number is not None else None for number in numbers]
 
+    def text(self, index: int) -> tuple[str, list[tuple[Piece, Any]]]:
+        """Paragraph `index`'s text as a reader sees it, its number first, and its pieces (`paragraph_text`)."""
+        return paragraph_text(self.paragraphs[index][0], self.labels[index], self.hiders[index])
+
     def lines(self) -> list[str]:
         """Each paragraph's text as a reader sees it, its number first."""
-        return [paragraph_text(p, label)[0] for (p, _cell), label in zip(self.paragraphs, self.labels, strict=True)]
+        return [self.text(index)[0] for index in range(len(self.paragraphs))]
+
+    def rewrite(self, index: int, edits: Sequence[Edit]) -> None:
+        """Apply `edits` to paragraph `index`'s text runs (`rewrite_paragraph`)."""
+        rewrite_paragraph(self.paragraphs[index][0], edits, self.labels[index], self.hiders[index])
+
+    def hidden_zi(self) -> int:
+        """How many 字 of hidden text the paragraphs hold (left out of their text)."""
+        hidden = (hidden_text(p, hides) for (p, _cell), hides in zip(self.paragraphs, self.hiders, strict=True))
+        return sum(count_zi(text) for text in hidden if text)
 
     def to_bytes(self) -> bytes:
         """The package with the (possibly rewritten) main part; every other part byte for byte as it was."""
@@ -145,9 +165,9 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
     cells: dict[int, tuple[int, int]] = {}
     table_cells: dict[int, tuple[int, int]] = {}
     lists: dict[int, str] = {}
-    rows = zip(word.paragraphs, word.inner_cells, word.levels, word.labels, word.lists, strict=True)
-    for (paragraph, cell), inner, numbering, label, numbered_list in rows:
-        text, found = paragraph_text(paragraph, label)
+    rows = zip(word.paragraphs, word.inner_cells, word.levels, word.lists, strict=True)
+    for index, ((paragraph, cell), inner, numbering, numbered_list) in enumerate(rows):
+        text, found = word.text(index)
         lines.append(text)
         pieces.append(tuple(piece for piece, _node in found))
         level = word.styles.outline_level(paragraph)
@@ -167,6 +187,11 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
     document.lists = lists
     document.labels = {number: label for number, label in enumerate(word.labels, start=1) if label}
     document.left_out = _left_out(word.root)
+    hidden = word.hidden_zi()
+    if hidden:
+        document.left_out.append(
+            f"文档中设为“隐藏”的 {hidden} 字未导入（Word 不显示、不打印这些文字），如需保留，请在 Word 中取消隐藏。"
+        )
     return document
 
 
@@ -236,12 +261,14 @@ def _text_boxes(paragraph: Any) -> list[Any]:
     return boxes
 
 
-def walk_paragraph(paragraph: Any) -> Iterator[tuple[str, Any]]:
-    """The paragraph's text as a reader sees it, piece by piece: (text, its `w:t` element) for runs, hyperlinks,
-    tracked insertions and field results; (tab, break or hyphen, None) for the marks that stand for a character."""
-    stack = [iter(paragraph)]
+def walk_paragraph(paragraph: Any, hides: Hider | None = None) -> Iterator[tuple[str, Any, bool]]:
+    """The paragraph's text piece by piece: (text, its `w:t` element) for runs, hyperlinks, tracked insertions and
+    field results; (tab, break or hyphen, None) for the marks that stand for a character; each with whether a
+    reader sees it (False inside a run `hides` says is hidden text)."""
+    stack: list[tuple[Iterator[Any], bool]] = [(iter(paragraph), True)]
     while stack:
-        child = next(stack[-1], None)
+        children, shown = stack[-1]
+        child = next(children, None)
         if child is None:
             stack.pop()
             continue
@@ -249,32 +276,40 @@ def walk_paragraph(paragraph: Any) -> Iterator[tuple[str, Any]]:
         if not isinstance(tag, str) or tag in _SKIPPED_IN_PARAGRAPH:
             continue
         if tag == W_T:
-            yield child.text or "", child
+            yield child.text or "", child, shown
         elif tag in _STANDS_FOR:
-            yield _STANDS_FOR[tag], None
+            yield _STANDS_FOR[tag], None, shown
         elif tag != W_P:
-            stack.append(iter(child))
+            stack.append((iter(child), shown and not (tag == W_R and hides is not None and hides(child))))
 
 
-def paragraph_text(paragraph: Any, label: str = "") -> tuple[str, list[tuple[Piece, Any]]]:
+def paragraph_text(paragraph: Any, label: str = "", hides: Hider | None = None) -> tuple[str, list[tuple[Piece, Any]]]:
     """The paragraph's text, after `label` (the number Word draws before it), and its pieces, each with its `w:t`
-    element (None for the label, a tab, a break or a hyphen: none of them is in a text run)."""
+    element (None for the label, a tab, a break or a hyphen: none of them is in a text run); hidden text (`hides`)
+    left out."""
     out: list[str] = [label]
     found: list[tuple[Piece, Any]] = [(Piece(0, len(label), False), None)] if label else []
     position = len(label)
-    for text, node in walk_paragraph(paragraph):
+    for text, node, shown in walk_paragraph(paragraph, hides):
+        if not shown:
+            continue
         out.append(text)
         found.append((Piece(position, position + len(text), node is not None), node))
         position += len(text)
     return "".join(out), found
 
 
-def rewrite_paragraph(paragraph: Any, edits: Sequence[Edit], label: str = "") -> None:
+def hidden_text(paragraph: Any, hides: Hider) -> str:
+    """The paragraph's hidden text, which `paragraph_text` leaves out."""
+    return "".join(text for text, _node, shown in walk_paragraph(paragraph, hides) if not shown)
+
+
+def rewrite_paragraph(paragraph: Any, edits: Sequence[Edit], label: str = "", hides: Hider | None = None) -> None:
     """Apply `edits` (on this paragraph's text after `label`, right to left, each inside text runs) to the runs'
     characters: the replacement goes into the first run touched, the rest of the range is cut from the others."""
     for edit in edits:
         start, end = edit.column - 1, edit.end_column - 1
-        _text, found = paragraph_text(paragraph, label)
+        _text, found = paragraph_text(paragraph, label, hides)
         touched = [(piece, node) for piece, node in found if piece.start < end and start < piece.end]
         for position, (piece, node) in enumerate(touched):
             value = node.text or ""

@@ -8,11 +8,13 @@ paragraphs unnumbered; one too big to read refuses the file (TooBig goes up).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from appraisal.importing.numbering import LEVELS, Numbering, StyleNumbering
 from appraisal.importing.package import Package, Part, TooBig
+from appraisal.importing.wordml import switched_on
 from appraisal.importing.wordml import w as _w
 from appraisal.text.lazy_regex import lazy_compile
 
@@ -29,6 +31,28 @@ class WordStyles:
     headings: dict[str, int]  # paragraph style id → heading level (1-based)
     numbering: Numbering
     default_style: str | None  # the paragraph style of a paragraph that names none
+    hidden: dict[str, bool] = field(default_factory=dict)  # style id → its text hidden (`w:vanish`), where it says
+
+    def run_hider(self, paragraph: Any) -> Callable[[Any], bool]:
+        """Whether a run (`w:r`) of the paragraph is hidden text, which Word neither shows nor prints: by its own
+        `w:vanish` (or `w:specVanish`), else its character style's, else the paragraph style's."""
+        ppr = paragraph.find(_w("pPr"))
+        style_el = ppr.find(_w("pStyle")) if ppr is not None else None
+        style = (style_el.get(_w("val")) or None) if style_el is not None else self.default_style
+        by_paragraph = self.hidden.get(style, False) if style else False
+
+        def hides(run: Any) -> bool:
+            rpr = run.find(_w("rPr"))
+            if rpr is None:
+                return by_paragraph
+            own = _vanish(rpr)
+            if own is not None:
+                return own
+            rstyle = rpr.find(_w("rStyle"))
+            by_style = self.hidden.get(rstyle.get(_w("val")) or "") if rstyle is not None else None
+            return by_paragraph if by_style is None else by_style
+
+        return hides
 
     def outline_level(self, paragraph: Any) -> int | None:
         """The heading level (1-based) Word gives the paragraph: its own outline level, else its style's."""
@@ -74,6 +98,7 @@ def read_styles(package: Package, part: Part, parse_xml: Any) -> WordStyles:
     if root is None:
         return WordStyles({}, numbering, None)
     headings: dict[str, int] = {}
+    vanish: dict[str, bool] = {}
     own: dict[str, tuple[str | None, int | None]] = {}
     based_on: dict[str, str] = {}
     default_style = None
@@ -93,11 +118,35 @@ def read_styles(package: Package, part: Part, parse_xml: Any) -> WordStyles:
         level = _style_heading_level(style)
         if level is not None:
             headings[style_id] = level
+        rpr = style.find(_w("rPr"))
+        hidden = _vanish(rpr) if rpr is not None else None
+        if hidden is not None:
+            vanish[style_id] = hidden
     for style_id in {*own, *based_on}:
         found = _inherited(style_id, own, based_on)
         if found is not None:
             numbering.style_numbering[style_id] = found
-    return WordStyles(headings, numbering, default_style)
+    return WordStyles(headings, numbering, default_style, _hidden_styles(vanish, based_on))
+
+
+def _vanish(rpr: Any) -> bool | None:
+    """Whether run properties hide the text (`w:vanish`, `w:specVanish`); None when they do not say."""
+    found = [node for node in (rpr.find(_w("vanish")), rpr.find(_w("specVanish"))) if node is not None]
+    return any(switched_on(node) for node in found) if found else None
+
+
+def _hidden_styles(vanish: dict[str, bool], based_on: dict[str, str]) -> dict[str, bool]:
+    """Each style's hidden text, from its own `w:vanish` or the nearest along its `w:basedOn` chain."""
+    hidden: dict[str, bool] = {}
+    for style_id in {*vanish, *based_on}:
+        current: str | None = style_id
+        for _ in range(_BASED_ON_DEPTH):
+            if current is None or current in vanish:
+                break
+            current = based_on.get(current)
+        if current is not None and current in vanish:
+            hidden[style_id] = vanish[current]
+    return hidden
 
 
 def _inherited(
