@@ -465,3 +465,11 @@ def test_a_finding_on_words_number_is_not_promised_a_fix(tmp_path: Path) -> None
     copy, count = write_fixed_copy(check)
     assert count == 1
     assert read_document(copy).lines[2] == "一.一\u3000政治品质好，作风过硬。"
+
+
+def test_a_level_without_a_start_counts_from_zero(tmp_path: Path) -> None:
+    """ECMA-376 §17.9.25: a `w:lvl` with no `w:start` starts at 0 (LibreOffice 7.4 shows `0. 甲`, `1. 乙`)."""
+    level = '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+    numbering = numbering_xml(f'<w:abstractNum w:abstractNumId="1">{level}</w:abstractNum>', num(1, 1))
+    path = numbered_docx(tmp_path / "无起始.docx", [("甲", None, ("1", 0)), ("乙", None, ("1", 0))], numbering)
+    assert lines(path) == ["0.甲", "1.乙"]

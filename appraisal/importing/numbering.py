@@ -85,6 +85,9 @@ def _level(node: Any, base: Level | None = None) -> Level:
     )
 
 
+_NO_START = Level(start=0)  # a level with no `w:start` starts at 0 (ECMA-376 §17.9.25; LibreOffice shows `0.`)
+
+
 @dataclass
 class _Instance:
     """A `w:num`: its definition's id, its own levels where it overrides them, and its start overrides."""
@@ -125,7 +128,7 @@ class Numbering:
             for lvl in node.iter(_w("lvl")):
                 ilvl = _int(lvl.get(_w("ilvl")))
                 if ilvl is not None and 0 <= ilvl < LEVELS:
-                    levels[ilvl] = _level(lvl)
+                    levels[ilvl] = _level(lvl, _NO_START)
             self._abstract.setdefault(key, tuple(levels))
             link = _value(node, "numStyleLink")
             if link:
