@@ -342,7 +342,7 @@ def is_alt_letter(event: events.Key) -> bool:
 
 
 def alt_key_name(event: events.Key) -> str:
-    """How the help names the key: Alt+E, Alt+Shift+F, Alt+1, Alt+- (Textual's name for the sign is hyphen_minus)."""
+    """How the help names the key: Alt+E, Alt+Shift+F, Alt+1, Alt+- (Textual's name for the sign is minus)."""
     *modifiers, _ = event.key.split("+")
     character = event.character or ""
     return "+".join([*(part.capitalize() for part in modifiers), character.upper()])

@@ -80,3 +80,37 @@ async def test_alt_digit_in_a_dialog_line_types_nothing() -> None:
         send(e.app, "\x1b2")  # Alt+2: ™ before
         send(e.app, "课")
         await wait_until(lambda: isinstance(e.app.focused, Input) and e.app.focused.value == "课")
+
+
+async def test_backspace_keys_do_in_a_dialog_line_what_they_do_in_the_editor() -> None:
+    """Alt+Backspace (Esc DEL, or Esc ^H) read as Ctrl+W, unbound: it deleted nothing in the editor and in a dialog
+    line (where it had deleted the word). It deletes the word before the cursor in both now, as Ctrl+Backspace does
+    where the terminal sends it as such (kitty's CSI u); ^W (Ctrl+W, or Ctrl+Backspace in some terminals) deletes
+    nothing, and ^H (Backspace, or Ctrl+Backspace in others) one character, in both."""
+    cases = [
+        ("\x1b\x7f", "坚持学习 data "),  # Alt+Backspace
+        ("\x1b\x08", "坚持学习 data "),  # Alt+Backspace where Backspace sends ^H
+        ("\x1b[127;5u", "坚持学习 data "),  # Ctrl+Backspace, kitty keyboard protocol
+        ("\x17", "坚持学习 data quality"),  # Ctrl+W
+        ("\x08", "坚持学习 data qualit"),  # ^H
+    ]
+    async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+        editor = e.screen.editor
+        for typed, left in cases:
+            await e.pilot.press("ctrl+a", *"坚持学习", "space", *"data", "space", *"quality")
+            await wait_until(lambda: editor.text == "坚持学习 data quality")
+            send(e.app, typed)
+            send(e.app, "好")
+            await wait_until(lambda: editor.text.endswith("好"))
+            assert editor.text == left + "好", typed
+        await e.pilot.press("ctrl+n")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        line = e.app.focused
+        assert isinstance(line, Input)
+        for typed, left in cases:
+            await e.pilot.press("ctrl+a", *"坚持学习", "space", *"data", "space", *"quality")
+            await wait_until(lambda: line.value == "坚持学习 data quality")
+            send(e.app, typed)
+            send(e.app, "好")
+            await wait_until(lambda: line.value.endswith("好"))
+            assert line.value == left + "好", typed

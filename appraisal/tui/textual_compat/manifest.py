@@ -213,7 +213,8 @@ PATCHES: tuple[Patch, ...] = (
     ),
     Patch(
         module="edit_history",
-        what="EditHistory.record: insertions right after a replacement join its undo step",
+        what="EditHistory.record: insertions right after a replacement join its undo step, up to Textual's own "
+        "step limits (a pause, 100 characters)",
         why="typing over a selection (a finding's phrase) was two undo steps: one Ctrl+Z left a text neither old nor "
         "new",
         upstream="none filed: Textual batches by edit kind on purpose; ours is a choice for replacing selections",
@@ -229,10 +230,12 @@ PATCHES: tuple[Patch, ...] = (
     Patch(
         module="alt_keys",
         what="XTermParser._sequence_to_key_events reads Esc with a digit, - or = (which Textual's key table reads as "
-        "macOS Option characters) and Esc with an ASCII sign as Alt and that key (alt+1, alt+hyphen_minus …, with "
-        "the key's character), as Textual reads Alt+letter",
+        "macOS Option characters) and Esc with an ASCII sign as Alt and that key (alt+1, alt+minus …, with "
+        "the key's character, named by Textual's _character_to_key), as Textual reads Alt+letter; Esc DEL and "
+        "Esc ^H (read as Ctrl+W and Backspace) as alt+backspace",
         why="a Word user's Alt+1 … Alt+0, Alt+-, Alt+= typed ¡ ™ £ … – ≠ into the report, and Alt+, typed a comma: "
-        "the app types nothing for Alt with a key and says there is no menu bar",
+        "the app types nothing for Alt with a key and says there is no menu bar; Alt+Backspace deleted nothing "
+        "(Ctrl+W is unbound, word_keys) where it deletes the word before the cursor",
         upstream="none filed: the table entries are for WezTerm on macOS (Option sends Esc and the key there)",
         package="textual",
         version=TEXTUAL,
@@ -245,6 +248,7 @@ PATCHES: tuple[Patch, ...] = (
                 "a5834ad1def86544712d43abd7e32d5cc4949a8896cabdde4dd8566df36e89b5"
             ),
             "textual._ansi_sequences:": "0b4037a3f36997ca78d7970091dfd99a346323976f5a723064d243827cb53a03",
+            "textual.keys:_character_to_key": "422e0a6af915a9c4bc10b338e587fadb94a4ed0a7c17514451b35f8b7e1357e8",
         },
     ),
     Patch(
