@@ -42,6 +42,7 @@ class _Pattern:
     trigger: tuple[str, ...]
     pattern: re.Pattern[str]
     message: str
+    twice: bool  # the pattern repeats its trigger word (`完成……完成`): run only where one stands twice
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def entries() -> _Entries:
             for first in raw["first"]:
                 pairs.setdefault(first, []).append(pair)
         elif raw["kind"] == "pattern":
-            patterns.append(_Pattern(tuple(raw["trigger"]), lazy_compile(raw["pattern"]), raw["message"]))
+            twice = raw.get("twice", False)
+            patterns.append(_Pattern(tuple(raw["trigger"]), lazy_compile(raw["pattern"]), raw["message"], twice))
         else:
             raise ValueError(f"unknown collocation kind {raw['kind']!r}")
     words = sorted(pairs, key=len, reverse=True)
@@ -138,6 +140,8 @@ def find(line: str) -> Iterator[tuple[int, int, str]]:
     if known.triggers is not None:
         for index in sorted(_triggered(line, known.triggers, known.run)):
             entry = known.patterns[index]
+            if entry.twice and not any(line.count(word) > 1 for word in entry.trigger):
+                continue
             for found in entry.pattern.finditer(line):
                 start = found.start() + len(found.group()) - len(found.group().lstrip())
                 yield start, found.end(), entry.message

@@ -34,6 +34,7 @@ from appraisal.text.lazy_regex import lazy_compile
 Found = tuple[int, int, str, str | None]
 
 _SEPARATORS = "，。、；：,;:"
+_ANY_SEPARATOR = lazy_compile(f"[{_SEPARATORS}]")
 _MIXED = lazy_compile(rf"(?<=[{HAN}\w”’）》])([，。、；：])([，。、；：])|(?<=[{HAN}])([,;:，；：])([,;:，；：。])")
 # What `_MIXED` needs somewhere in the line: a search for it skips to the marks, `_MIXED`'s lookbehinds test every
 # character.
@@ -194,7 +195,7 @@ def _doc_numbers(line: str) -> Iterator[Found]:
 
 def usage(line: str) -> Iterator[Found]:
     """Every finding of this module in one line of prose."""
-    if any(mark in line for mark in _SEPARATORS):
+    if _ANY_SEPARATOR.search(line) is not None:
         yield from _mixed(line)
         yield from _items(line)
     if "等" in line and "、" in line:
