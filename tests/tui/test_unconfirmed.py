@@ -258,3 +258,112 @@ async def test_on_a_full_disk_the_words_go_to_a_text_file_elsewhere_and_the_next
         assert app.screen is editor  # said once
         await pilot.press("ctrl+q")
         await wait_until(lambda: not app.is_running)
+
+
+async def test_the_new_draft_form_on_a_full_disk_says_where_its_words_went(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The new-draft form's words written elsewhere on a full disk were never mentioned (the next start looked for
+    an editor's draft only), and the file named a draft …/新建草稿 that does not exist. Now the form says where
+    they are when it opens again, once, and the file names the form."""
+    import errno
+
+    from appraisal import fileio, paths
+    from appraisal.errors import AppraisalError
+    from appraisal.tui.screens.new_draft import NewDraftScreen
+
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    real_write = fileio.write_temp_file
+    full = [True]
+
+    def full_where_the_data_is(target: Path, data: bytes, **kwargs: Any) -> Path:
+        if full[0] and target.is_relative_to(paths.data_dir()):
+            raise AppraisalError(fileio.describe_os_error(OSError(errno.ENOSPC, "full"), target, "保存"))
+        return real_write(target, data, **kwargs)
+
+    monkeypatch.setattr(fileio, "write_temp_file", full_where_the_data_is)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: isinstance(app.screen, NewDraftScreen) and isinstance(app.focused, Input))
+        await pilot.press(*"陈静", "tab", *"某县财政局")
+        await pilot.pause()
+        close_tab(app)
+        await wait_until(lambda: not app.is_running)
+    (kept,) = home.glob("*.txt")
+    words = kept.read_text(encoding="utf-8")
+    assert "单位：某县财政局" in words and "新建草稿表单" in words.splitlines()[0]
+    assert "新建草稿）" not in words.splitlines()[0]  # no path of a draft that does not exist
+
+    async def form_says_where() -> bool:
+        app = make_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_until(lambda: isinstance(app.screen, NewDraftScreen) and isinstance(app.focused, Input))
+            await pilot.pause()
+            shown = "".join(line.strip() for line in screen_lines(app))
+            await pilot.press("ctrl+q")
+            await wait_until(lambda: not app.is_running)
+        return "已另存为文本文件" in shown and kept.name[:12] in shown
+
+    full[0] = False
+    assert await form_says_where()
+    assert not await form_says_where()  # said once
+
+
+def test_two_windows_closed_in_the_same_second_keep_two_files(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The file's name changed once a second: the second window's words overwrote the first's."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from appraisal.tui.screens import unconfirmed
+
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz: Any = None) -> Frozen:  # type: ignore[override]
+            return cls(2026, 12, 7, 23, 30, 0)
+
+    monkeypatch.setattr(unconfirmed, "dt", SimpleNamespace(datetime=Frozen))
+    monkeypatch.setattr(unconfirmed, "recovery_folders", lambda path: (tmp_path,))
+    draft = tmp_path / "述职.json"
+    first = unconfirmed._write_elsewhere(draft, [unconfirmed.note_kept("conduct", "全年听课48节")])
+    second = unconfirmed._write_elsewhere(draft, [unconfirmed.note_kept("conduct", "参加培训3次")])
+    assert first is not None and second is not None and first != second
+    assert "全年听课48节" in first.read_text(encoding="utf-8")
+    assert "参加培训3次" in second.read_text(encoding="utf-8")
+    assert unconfirmed.written_elsewhere(draft) == sorted([first, second])
+
+
+async def test_the_new_draft_forms_words_kept_elsewhere_are_told_when_a_draft_opens(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A writer with drafts opens one, not the form: the form's words written elsewhere are told there, once."""
+    from appraisal.app.ui_state import Unconfirmed
+    from appraisal.tui.screens import unconfirmed
+    from appraisal.tui.screens.dialogs import MessageScreen
+
+    monkeypatch.setattr(threading, "Timer", NoWatchdog)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    path = make_draft()
+    values = {"name": "陈静", "unit": "某县财政局"}
+    kept = unconfirmed._write_elsewhere(unconfirmed.new_draft_key(), [Unconfirmed(unconfirmed.NEW_DRAFT, values)])
+    assert kept is not None
+
+    async def open_the_draft(said: bool) -> None:
+        app = make_app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            editor = await editor_ready(app)
+            await wait_until(lambda: editor.started)
+            if said:
+                await wait_until(lambda: isinstance(app.screen, MessageScreen) and str(kept) in app.screen.message)
+                await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is editor
+            await pilot.press("ctrl+q")
+            await wait_until(lambda: not app.is_running)
+
+    await open_the_draft(said=True)
+    await open_the_draft(said=False)  # once

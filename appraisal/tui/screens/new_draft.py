@@ -13,7 +13,7 @@ from appraisal.app.ui_state import Unconfirmed, load_unconfirmed, save_unconfirm
 from appraisal.draft import default_year
 from appraisal.templates import DEFAULT_TEMPLATE, list_templates
 from appraisal.tui.screens.form import FormField, FormScreen, filled_in
-from appraisal.tui.screens.unconfirmed import NEW_DRAFT, new_draft_key
+from appraisal.tui.screens.unconfirmed import NEW_DRAFT, new_draft_key, tell_written_elsewhere
 from appraisal.tui.widgets.plain import Plain, PlainLabel
 
 FIELDS = [("name", "姓名", "如：张三"), ("unit", "单位", "如：某某区发展和改革局"), ("position", "职务", "如：副局长")]
@@ -52,9 +52,15 @@ class NewDraftScreen(FormScreen[NewDraftRequest | None]):
         return filled_in(saved, self.kept)
 
     def on_mount(self) -> None:
+        said = []
         if self.kept:  # forgotten once they are on the screen (closing from here keeps them again, as typed)
             save_unconfirmed(new_draft_key(), [])
-            self.say("上次关闭窗口时填写的内容已经填好，请核对后按“创建”。")
+            said.append("上次关闭窗口时填写的内容已经填好，请核对后按“创建”。")
+        lost = tell_written_elsewhere(new_draft_key())  # the words of a window closed on a full disk
+        if lost is not None:
+            said.append(lost)
+        if said:
+            self.say("".join(said))
 
     def unconfirmed(self) -> Unconfirmed | None:
         """The fields typed and not yet submitted, kept when the window closes with the form open."""

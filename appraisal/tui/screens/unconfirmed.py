@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import glob
 import logging
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -39,8 +40,10 @@ log = logging.getLogger(__name__)
 NOTE = "note"
 NEW_DRAFT = "new-draft"
 SHOWN_CHARACTERS = 60  # of each kept line in the question
-ELSEWHERE_MARK = ".未确认的输入-"  # <draft name>.未确认的输入-<time>.txt: the words, when the data folder is full
-_ELSEWHERE_SHAPE = f"{ELSEWHERE_MARK}00000000-000000.txt"
+# <draft name>.未确认的输入-<time>-<process>.txt: the words, when the data folder is full. The process id makes the
+# name one window's own: two windows closed in the same second wrote one file, the second over the first.
+ELSEWHERE_MARK = ".未确认的输入-"
+_ELSEWHERE_SHAPE = f"{ELSEWHERE_MARK}00000000-000000-0000000-0.txt"
 
 
 @runtime_checkable
@@ -94,24 +97,35 @@ def _write_elsewhere(path: Path, items: list[Unconfirmed]) -> Path | None:
     recovery copy would go (beside the draft, else the home folder, else the temp folder); None if nowhere."""
     from appraisal.tui.screens.profile import LABELS
 
-    parts = [f"关闭窗口时对话框中输入、尚未确认的内容（草稿 {path}）。数据目录无法写入，未能随草稿保留，另存在这里。"]
+    whose = "新建草稿表单中填写" if path == new_draft_key() else f"对话框中输入（草稿 {path}）"
+    parts = [f"关闭窗口时{whose}、尚未确认的内容。数据目录无法写入，未能保留在数据目录中，另存在这里。"]
     for item in items:
         heading = {NOTE: "一条素材", NEW_DRAFT: "新建草稿"}.get(item.kind, "个人信息与标题")
         lines = [item.values.get("text", "")] if item.kind == NOTE else []
         lines += [f"{LABELS.get(key, key)}：{value}" for key, value in item.values.items() if item.kind != NOTE]
         parts.append("\n".join([heading, *lines]))
-    name = f"{_elsewhere_prefix(path)}{dt.datetime.now():%Y%m%d-%H%M%S}.txt"
+    stem = f"{_elsewhere_prefix(path)}{dt.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}"
     for folder in recovery_folders(path):
+        target = _unused(folder, stem)
         try:
-            atomic_write_text(folder / name, "\n\n".join(parts) + "\n")
+            atomic_write_text(target, "\n\n".join(parts) + "\n")
         except (AppraisalError, OSError):
             continue
-        return folder / name
+        return target
     return None
 
 
+def _unused(folder: Path, stem: str) -> Path:
+    """`stem`.txt in `folder`, or `stem`-2.txt … when a file has that name already (a process id used again)."""
+    target, number = folder / f"{stem}.txt", 1
+    while target.exists() and number < 10:
+        number += 1
+        target = folder / f"{stem}-{number}.txt"
+    return target
+
+
 def written_elsewhere(path: Path) -> list[Path]:
-    """The files the words typed in a dialog went to, for this draft, not yet told of (oldest first)."""
+    """The files the words typed in a dialog went to, for this draft (or `new_draft_key()`), not yet told of."""
     told = load_answered_recoveries(path)
     prefix = glob.escape(_elsewhere_prefix(path))
     found = {file for folder in recovery_folders(path) for file in folder.glob(f"{prefix}*.txt")}
@@ -123,20 +137,28 @@ def new_draft_key() -> Path:
     return paths.data_dir() / "新建草稿"
 
 
+def tell_written_elsewhere(*keys: Path) -> str | None:
+    """What to say of the files `written_elsewhere` finds for `keys`, marked as told; None when there are none."""
+    lost = {file: key for key in keys for file in written_elsewhere(key)}
+    for file, key in lost.items():
+        save_answered_recovery(key, file)
+    if not lost:
+        return None
+    return (
+        "上次关闭窗口时，对话框中输入、尚未确认的内容未能保留在数据目录中（数据目录所在磁盘已满或不可写），"
+        f"已另存为文本文件 {'、'.join(map(str, lost))}，可打开复制使用。"
+    )
+
+
 def offer(editor: EditorScreen, *, told: bool = False) -> None:
     """When the draft opens: where the words went when the data folder was full (once), then the first words
     kept from a closed window, and what to do with them."""
     if editor.session.read_only:
         return
     path = editor.session.path
-    lost = [] if told else written_elsewhere(path)
-    if lost:
-        for file in lost:
-            save_answered_recovery(path, file)
-        said = (
-            "上次关闭窗口时，对话框中输入、尚未确认的内容未能随草稿保留（数据目录所在磁盘已满或不可写），"
-            f"已另存为文本文件 {'、'.join(map(str, lost))}，可打开复制使用。"
-        )
+    # This draft's dialogs, and the new-draft form's (told here too: the form may not be opened again).
+    said = None if told else tell_written_elsewhere(path, new_draft_key())
+    if said is not None:
         title = "上次未确认的输入"
         editor.app.push_screen(dialogs.MessageScreen(said, title=title), lambda _: offer(editor, told=True))
         return
