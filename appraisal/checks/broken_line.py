@@ -305,6 +305,8 @@ def _item_words(line: str) -> bool:
 
 def _continued(text: str, second: str) -> bool:
     """Whether `second` goes on with the sentence `text` leaves unfinished (see the module's docstring)."""
+    if _HAN_DIGIT_COMMA.match(text[-1]) is None:
+        return False  # `…。` (most lines): no shape below ends so, decided before the next line is read
     following = second.strip()
     if not following or _ITEM.match(following) is not None or PAGE_NUMBER_LINE.fullmatch(following) is not None:
         return False
@@ -316,7 +318,7 @@ def _continued(text: str, second: str) -> bool:
         return True  # `全年共调处矛盾纠纷` / `412件，…`: a paragraph does not open with a count
     if text[-1] in "中间" and _IN_FRAME_END.search(text):
         return True  # `…，在干部职工中` / `树立了良好形象。`: 在…中 needs its verb
-    if _HAN_DIGIT_COMMA.match(text[-1]) is None or (text[-1] == "日" and _DATE_END.search(text) is not None):
+    if text[-1] == "日" and _DATE_END.search(text) is not None:
         return False
     if len(following) < 15 and _CLAUSE_MARKS.search(following) is None:
         return False  # a 落款, a date, a heading: no sentence's second half

@@ -125,7 +125,14 @@ _HOUSEHOLDS = ("群众", "居民", "村民", "家庭", "农民", "职工", "农�
 # hundred verbs first were tried at every place of every line. The same places as the verbs first: no verb holds a
 # mark, so a verb never spans a measure word that ends a clause.
 _MEASURE_ENDS_CLAUSE = lazy_compile(rf"[个项件家户处座](?=[{_END}、]|$)")
-_VERBS_BEFORE_MEASURE = (*_VERB_SET, "提升", "转化", "整顿", "达标", "验收", "销号")
+_VERBS_BEFORE_MEASURE = frozenset((*_VERB_SET, "提升", "转化", "整顿", "达标", "验收", "销号"))
+_VERB_LENGTHS = sorted({len(verb) for verb in _VERBS_BEFORE_MEASURE})
+
+
+def _verb_ends_at(line: str, at: int) -> bool:
+    """Whether a verb of `_VERBS_BEFORE_MEASURE` ends at `at`: a set looked up per length (`endswith` with the
+    tuple compared every verb)."""
+    return any(line[max(0, at - n) : at] in _VERBS_BEFORE_MEASURE for n in _VERB_LENGTHS)
 
 
 def _words_before(line: str, at: int, count: int = 4) -> int:
@@ -204,9 +211,7 @@ def _stripped(line: str) -> Iterator[Gap]:
     """The shapes a report leaves when its figures were stripped (see the module's docstring)."""
     for match in _MEASURE_ENDS_CLAUSE.finditer(line):
         at = match.start()
-        after_verb = line.endswith(_VERBS_BEFORE_MEASURE, 0, at) or (
-            line[at - 1 : at] == "了" and line.endswith(_VERBS_BEFORE_MEASURE, 0, at - 1)
-        )
+        after_verb = _verb_ends_at(line, at) or (line[at - 1 : at] == "了" and _verb_ends_at(line, at - 1))
         if after_verb and line[at - 1 : at + 1] not in _ENDS_A_WORD and line[at - 2 : at + 1] not in _ENDS_A_WORD:
             yield at, _words_before(line, at, 4), at + 1
     for match in _GROWTH.finditer(line):  # no test of a growth word first: two lines in three hold one
