@@ -96,6 +96,27 @@ async def test_words_typed_into_the_year_are_said_to_go_nowhere() -> None:
         assert YEAR_RULE[:8] in "".join(screen_lines(e.app))
 
 
+async def test_a_paste_of_several_lines_the_year_refuses_is_not_said_to_be_joined() -> None:
+    """A paste of two lines into 考核年度 said 已合并为一行 though the field took none of it: the form's own
+    sentence (what the year takes) is what is said."""
+    from textual import events
+
+    from appraisal.draft import YEAR_RULE
+    from appraisal.tui.textual_compat.own_bindings import PASTE_JOINED
+
+    from .editing import notices, screen_lines
+
+    async with editing({"conduct": "坚持学习。"}, on="conduct", notifications=True) as e:
+        await e.pilot.press("f3")
+        await wait_until(lambda: isinstance(e.app.focused, Input))
+        await e.pilot.press("tab", "tab", "tab", "ctrl+a")
+        e.app.post_message(events.Paste("2024\n年度"))  # a bracketed paste
+        await wait_until(lambda: YEAR_RULE[:8] in "".join(screen_lines(e.app)))
+        screen = e.app.screen
+        assert isinstance(screen, ProfileScreen) and screen.field_input("year").value == "2025"
+        assert PASTE_JOINED.format(lines=2) not in notices(e.app)
+
+
 async def test_word_processor_shortcuts_delete_nothing_in_a_field() -> None:
     """Ctrl+U, Ctrl+K and Ctrl+W (underline, link, close in Word) cut a dialog line to its start or end, or the word
     before the cursor, as the shell does (the editor was mended before): 单位 lost its words without one said."""

@@ -133,7 +133,9 @@ PATCHES: tuple[Patch, ...] = (
     Patch(
         module="wrapping",
         what="WrappedDocument.wrap and wrap_range run with compute_wrap_offsets bound to our 禁则 wrap_offsets; "
-        "WrappedDocument.height is the length of _offset_to_line_info (one entry per wrapped line) instead of a sum",
+        "WrappedDocument.height is the length of _offset_to_line_info (one entry per wrapped line) instead of a sum; "
+        "widgets/chinese_text.ChineseTextVisual overrides RichVisual.get_height (its lines counted by the same rules, "
+        "not drawn to be counted)",
         why="Textual folds a line of Chinese wherever it is full: a line may start with '，' or split '12.5%'; "
         "TextArea asks for the height for every line it draws, and the sum over every line of a section of 1.6 "
         "million 字 made each frame ~0.1 s slower",
@@ -154,6 +156,7 @@ PATCHES: tuple[Patch, ...] = (
             "textual.document._wrapped_document:WrappedDocument.height": (
                 "df977b98aa6a11c3f9e7a0113f0cc041926e155d654084676fd285253266adf9"
             ),
+            "textual.visual:RichVisual.get_height": "687ba99aee31c140a2c4f7399be877619c72f862c9f88888a3228168004d55ff",
         },
     ),
     Patch(

@@ -88,9 +88,10 @@ class PatchedInput(Input, inherit_bindings=False):
             return  # Textual runs Input's own handler next
         event.prevent_default()  # Input's handler is not run
         event.stop()
-        joined = " ".join(lines)
+        joined, before = " ".join(lines), self.value
         if self.selection.is_empty:
             self.insert_text_at_cursor(joined)
         else:
             self.replace(joined, *self.selection)
-        self.notify(PASTE_JOINED.format(lines=len(lines)), timeout=6)
+        if self.value != before:  # else the line refused it (考核年度), and `restricted` said so
+            self.notify(PASTE_JOINED.format(lines=len(lines)), timeout=6)
