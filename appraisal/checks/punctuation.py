@@ -163,7 +163,10 @@ def _page_numbers(line: str, *, page_line_explained: bool) -> Iterator[Found]:
 def _spaces(line: str) -> Iterator[Found]:
     """A space inside Chinese prose, not the one between a post and a name in a 落款, nor one in a cited title or
     a quoted name (`《中共中央 国务院关于……的意见》`, `“马上就办 真抓实干”`: written so where it was issued)."""
+    spaces = [*_SPACE.finditer(line)]
+    if not spaces:
+        return  # most lines: a paragraph's full-width indent is no space between words; nothing kept to find
     kept = [m.span("space") for m in _SIGNATURE.finditer(line)] + verbatim_spans(line)
-    for match in _SPACE.finditer(line):
+    for match in spaces:
         if not any(start <= match.start() < end for start, end in kept):
             yield match.start(), match.end(), *_space(match.group())
