@@ -5,6 +5,7 @@ are what a terminal sends (Esc, then the character, read as the terminal driver 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from textual._xterm_parser import XTermParser
@@ -95,22 +96,21 @@ async def test_backspace_keys_do_in_a_dialog_line_what_they_do_in_the_editor() -
         ("\x08", "坚持学习 data qualit"),  # ^H
     ]
     async with editing({"conduct": "坚持学习。"}, on="conduct") as e:
+
+        async def each_case(text: Callable[[], str]) -> None:
+            """In the widget with the focus (whose text `text` reads): each case's bytes after the same words."""
+            for typed, left in cases:
+                await e.pilot.press("ctrl+a", *"坚持学习", "space", *"data", "space", *"quality")
+                await wait_until(lambda: text() == "坚持学习 data quality")
+                send(e.app, typed)
+                send(e.app, "好")
+                await wait_until(lambda: text().endswith("好"))
+                assert text() == left + "好", typed
+
         editor = e.screen.editor
-        for typed, left in cases:
-            await e.pilot.press("ctrl+a", *"坚持学习", "space", *"data", "space", *"quality")
-            await wait_until(lambda: editor.text == "坚持学习 data quality")
-            send(e.app, typed)
-            send(e.app, "好")
-            await wait_until(lambda: editor.text.endswith("好"))
-            assert editor.text == left + "好", typed
+        await each_case(lambda: editor.text)
         await e.pilot.press("ctrl+n")
         await wait_until(lambda: isinstance(e.app.focused, Input))
         line = e.app.focused
         assert isinstance(line, Input)
-        for typed, left in cases:
-            await e.pilot.press("ctrl+a", *"坚持学习", "space", *"data", "space", *"quality")
-            await wait_until(lambda: line.value == "坚持学习 data quality")
-            send(e.app, typed)
-            send(e.app, "好")
-            await wait_until(lambda: line.value.endswith("好"))
-            assert line.value == left + "好", typed
+        await each_case(lambda: line.value)

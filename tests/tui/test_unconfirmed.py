@@ -181,9 +181,8 @@ async def test_ctrl_q_typed_in_the_same_burst_as_words_in_a_dialog_still_asks() 
         assert isinstance(profile, ProfileScreen) and profile.field_input("unit").value == "某市统计局三科"
 
 
-async def test_the_new_draft_form_is_filled_in_again_after_the_tab_closed() -> None:
-    """The very first form a new user fills (no draft yet): the tab closed with 姓名 and 单位 typed, and they were
-    gone. Now they are in their fields the next time the form opens, once."""
+async def fill_the_form_then_close_the_tab() -> None:
+    """The first start (no draft): 陈静 and 某县财政局 typed into the new-draft form, then the browser tab closed."""
     from appraisal.tui.screens.new_draft import NewDraftScreen
 
     app = make_app()
@@ -193,6 +192,14 @@ async def test_the_new_draft_form_is_filled_in_again_after_the_tab_closed() -> N
         await pilot.pause()
         close_tab(app)
         await wait_until(lambda: not app.is_running)
+
+
+async def test_the_new_draft_form_is_filled_in_again_after_the_tab_closed() -> None:
+    """The very first form a new user fills (no draft yet): the tab closed with 姓名 and 单位 typed, and they were
+    gone. Now they are in their fields the next time the form opens, once."""
+    from appraisal.tui.screens.new_draft import NewDraftScreen
+
+    await fill_the_form_then_close_the_tab()
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -211,23 +218,18 @@ async def test_the_new_draft_form_is_filled_in_again_after_the_tab_closed() -> N
         assert app.screen.value("name") == ""
 
 
-async def test_on_a_full_disk_the_words_go_to_a_text_file_elsewhere_and_the_next_open_says_where(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """The disk of the data folder is full when the window closes: ui-state could not be written, and the words
-    typed in F3 were gone without a word said. Now they go to a text file where a recovery copy would (the home
-    folder here), and the next open says where it is, once."""
+def full_data_disk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[Path, list[bool]]:
+    """The data folder's disk is full (while the list's flag is True) and HOME is a fresh folder: the home folder
+    and the flag, which the test clears to free the disk."""
     import errno
 
     from appraisal import fileio, paths
     from appraisal.errors import AppraisalError
-    from appraisal.tui.screens.dialogs import MessageScreen
 
     monkeypatch.setattr(threading, "Timer", NoWatchdog)
     home = tmp_path / "home"
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
-    path = make_draft()
     real_write = fileio.write_temp_file
     full = [True]
 
@@ -237,6 +239,19 @@ async def test_on_a_full_disk_the_words_go_to_a_text_file_elsewhere_and_the_next
         return real_write(target, data, **kwargs)
 
     monkeypatch.setattr(fileio, "write_temp_file", full_where_the_data_is)
+    return home, full
+
+
+async def test_on_a_full_disk_the_words_go_to_a_text_file_elsewhere_and_the_next_open_says_where(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The disk of the data folder is full when the window closes: ui-state could not be written, and the words
+    typed in F3 were gone without a word said. Now they go to a text file where a recovery copy would (the home
+    folder here), and the next open says where it is, once."""
+    from appraisal.tui.screens.dialogs import MessageScreen
+
+    path = make_draft()
+    home, full = full_data_disk(monkeypatch, tmp_path)
     await type_then_end(path, ["f3", "tab", "end", *"二科"], hang_up)
     (kept,) = home.glob("*.txt")
     assert f"单位：{UNIT}" in kept.read_text(encoding="utf-8")
@@ -266,32 +281,10 @@ async def test_the_new_draft_form_on_a_full_disk_says_where_its_words_went(
     """The new-draft form's words written elsewhere on a full disk were never mentioned (the next start looked for
     an editor's draft only), and the file named a draft …/新建草稿 that does not exist. Now the form says where
     they are when it opens again, once, and the file names the form."""
-    import errno
-
-    from appraisal import fileio, paths
-    from appraisal.errors import AppraisalError
     from appraisal.tui.screens.new_draft import NewDraftScreen
 
-    monkeypatch.setattr(threading, "Timer", NoWatchdog)
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    real_write = fileio.write_temp_file
-    full = [True]
-
-    def full_where_the_data_is(target: Path, data: bytes, **kwargs: Any) -> Path:
-        if full[0] and target.is_relative_to(paths.data_dir()):
-            raise AppraisalError(fileio.describe_os_error(OSError(errno.ENOSPC, "full"), target, "保存"))
-        return real_write(target, data, **kwargs)
-
-    monkeypatch.setattr(fileio, "write_temp_file", full_where_the_data_is)
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(lambda: isinstance(app.screen, NewDraftScreen) and isinstance(app.focused, Input))
-        await pilot.press(*"陈静", "tab", *"某县财政局")
-        await pilot.pause()
-        close_tab(app)
-        await wait_until(lambda: not app.is_running)
+    home, full = full_data_disk(monkeypatch, tmp_path)
+    await fill_the_form_then_close_the_tab()
     (kept,) = home.glob("*.txt")
     words = kept.read_text(encoding="utf-8")
     assert "单位：某县财政局" in words and "新建草稿表单" in words.splitlines()[0]
