@@ -201,6 +201,12 @@ async def test_a_closed_dialogs_render_caches_go_with_it() -> None:
             await pilot.press("escape")
             await wait_until(lambda: app.screen is editor)
             await pilot.pause()
-        gc.collect()
         assert refs
-        assert [ref for ref in refs if ref() is not None] == []
+
+        def all_gone() -> bool:
+            gc.collect()
+            return [ref for ref in refs if ref() is not None] == []
+
+        # A loaded machine may run a closed dialog's last callbacks a moment later; kept by Textual's cache they
+        # would never go (failed 2 of ~11 module runs at load 10 with a single collect).
+        await wait_until(all_gone)
