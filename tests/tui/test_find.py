@@ -79,6 +79,9 @@ async def test_in_a_large_draft_the_places_are_listed_once_the_typing_pauses(mon
 
     monkeypatch.setattr(find, "find_places", counted)
     monkeypatch.setattr(find, "QUIET", 30.0)  # no pause long enough in this test
+    # A draft over the threshold is what matters, not its size: the threshold is lowered so the test does not lay
+    # out 200,000 characters (5 s alone, past its 10-s waits at -n 3 on a loaded machine)
+    monkeypatch.setattr(find, "LARGE", 2_000)
     long = "甲乙丙丁。" * (find.LARGE // 5) + "\n全年帮助企业解决困难41个。"
     async with editing({"conduct": long}, on="intro", size=(80, 24)) as e:
         await e.pilot.press("ctrl+f")
