@@ -225,6 +225,7 @@ XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
     ["一、品行修养", "工作,学习:思考\t同比增长%", "（一）服务中心实绩。\n完成税收亿元,同比增长%"], [None, "Heading 1"]
 )
 @example(["品行修养", "工作,学习:思考", "完成税收亿元,同比增长%"], ["List Number", None, "List Number"])
+@example(["2026年度个人总结", "a"], ["List Number", "List Number"])  # 1. 2026年…: Word's tab kept as a space
 def test_word_findings_point_at_the_paragraph_and_fixes_touch_only_their_characters(
     tmp_path: Path, paragraphs: list[str], styles: list[str | None]
 ) -> None:
@@ -237,10 +238,18 @@ def test_word_findings_point_at_the_paragraph_and_fixes_touch_only_their_charact
     for stale in tmp_path.glob("fuzz.fixed*"):
         stale.unlink()
     # A "List Number" paragraph is shown after the number Word draws (the template's list: 1. 2. 3. …); an empty
-    # one is counted and shows none.
+    # one is counted and shows none. Word's tab after `1.` is a space where the text opens with a figure or a Latin
+    # letter (`1. 2026年`, not `1.2026年`).
     written = docx.Document(str(path)).paragraphs
     numbered = [i < len(styles) and styles[i] == "List Number" for i in range(len(paragraphs))]
-    shown = [f"{sum(numbered[:i]) + 1}." if numbered[i] and p.text.strip() else "" for i, p in enumerate(written)]
+
+    def label(i: int, text: str) -> str:
+        if not (numbered[i] and text.strip()):
+            return ""
+        apart = text[:1].isdecimal() or (text[:1].isascii() and text[:1].isalpha())
+        return f"{sum(numbered[:i]) + 1}." + (" " if apart else "")
+
+    shown = [label(i, p.text) for i, p in enumerate(written)]
     lines = [label + p.text for label, p in zip(shown, written, strict=True)]
     try:
         checked = _check_points_at_the_file(path, lines)
