@@ -10,35 +10,26 @@ a user waits for. "places shown" is from the last key until the list names the p
 from __future__ import annotations
 
 import asyncio
-import os
 import statistics
-import tempfile
 import time
-from pathlib import Path
+
+from long_draft import long_draft  # this folder is on the path
 
 WORD = "帮助企业"
 
 
 async def main() -> None:
-    os.environ["APPRAISAL_HOME"] = tempfile.mkdtemp(prefix="appraisal-bench-")
     from textual import events
     from textual.widgets import Input, Static
 
     from appraisal.app.tui_settings import TuiSettings
-    from appraisal.draft import Draft, count_zi
-    from appraisal.store import create_draft
-    from appraisal.templates import load_template
     from appraisal.tui.app import AppraisalApp
     from appraisal.tui.screens.editor import EditorScreen
     from appraisal.tui.screens.find import FindScreen
 
-    template = load_template("cadre-annual")
     paragraph = "坚持问题导向，把调查研究作为履职尽责的基本功，全年走访企业63家次，帮助企业解决困难41个。" * 20
-    text = "\n".join([paragraph] * 1700)
-    draft = Draft.new(template, name="测试", year=2025)
-    draft.sections["results.service"] = text
-    path: Path = create_draft(draft)
-    print(f"section: {count_zi(text)} 字 in {text.count(chr(10)) + 1} paragraphs; word typed: {WORD}")
+    path, _text = long_draft(paragraph, 1700)
+    print(f"word typed: {WORD}")
 
     app = AppraisalApp(path, settings=TuiSettings(cursor_blink=False))
     frames = [0.0]

@@ -9,30 +9,24 @@ includes Textual's own key handling and a screen refresh, as a user would see it
 from __future__ import annotations
 
 import asyncio
-import os
 import statistics
-import tempfile
 import time
-from pathlib import Path
+
+from long_draft import long_draft  # this folder is on the path
 
 
 async def main() -> None:
-    os.environ["APPRAISAL_HOME"] = tempfile.mkdtemp(prefix="appraisal-bench-")
+    paragraph = "围绕全市经济社会发展大局，牵头完成第五次全国经济普查数据审核，按期上报率达到百分之百，" * 8
+    path, text = long_draft(paragraph, 9)
     from appraisal.app.tui_settings import TuiSettings
-    from appraisal.draft import Draft, count_zi
     from appraisal.service import Service
-    from appraisal.store import create_draft
+    from appraisal.store import load_draft
     from appraisal.templates import load_template
     from appraisal.tui.app import AppraisalApp
     from appraisal.tui.screens.editor import EditorScreen
 
     template = load_template("cadre-annual")
-    paragraph = "围绕全市经济社会发展大局，牵头完成第五次全国经济普查数据审核，按期上报率达到百分之百，" * 8
-    text = "\n".join([paragraph] * 9)
-    draft = Draft.new(template, name="测试", year=2025)
-    draft.sections["results.service"] = text
-    path: Path = create_draft(draft)
-    print(f"section: {count_zi(text)} 字 in {text.count(chr(10)) + 1} paragraphs")
+    draft = load_draft(path)
 
     samples = []
     for _ in range(20):
