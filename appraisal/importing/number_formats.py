@@ -67,7 +67,7 @@ def _roman(number: int) -> str:
     return "".join(out)
 
 
-_MOST_LETTERS = 31  # the longest number Word draws (MS-OI29500 §2.1.283)
+LONGEST_NUMBER = 31  # the most characters of number Word draws for a paragraph (MS-OI29500 §2.1.283)
 
 
 def _letter(number: int) -> str:
@@ -76,7 +76,7 @@ def _letter(number: int) -> str:
     if number < 1:
         return str(number)
     repeat, index = divmod(number - 1, 26)
-    return chr(ord("A") + index) * min(repeat + 1, _MOST_LETTERS)
+    return chr(ord("A") + index) * min(repeat + 1, LONGEST_NUMBER)
 
 
 def _ordinal(number: int) -> str:

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from appraisal.importing.number_formats import format_number
+from appraisal.importing.number_formats import LONGEST_NUMBER, format_number
 from appraisal.importing.wordml import switched_on
 from appraisal.importing.wordml import w as _w
 
@@ -30,7 +30,6 @@ _WORD_CATEGORIES = {"Nd", "Lu", "Ll", "Lo"}
 # file asking for more (`w:start="2000000000"` in letters would be 77 million characters a paragraph) is held
 # to that.
 MOST_START = 32767
-LONGEST_LABEL = 31
 _STYLE_LINK_DEPTH = 4  # numStyleLink → style → num → abstractNum, followed at most this many times
 
 
@@ -75,7 +74,7 @@ def _level(node: Any, base: Level | None = None) -> Level:
     return Level(
         start=_start(_value(node, "start"), base.start) or 0,
         number_format=_value(node, "numFmt") or base.number_format,
-        text=(_value(node, "lvlText") or "")[: 2 * LONGEST_LABEL]
+        text=(_value(node, "lvlText") or "")[: 2 * LONGEST_NUMBER]  # room for the %N the numbers replace
         if node.find(_w("lvlText")) is not None
         else base.text,
         restart=_int(_value(node, "lvlRestart"), base.restart),
@@ -227,7 +226,7 @@ def _label(levels: tuple[Level, ...], counters: list[int | None], ilvl: int, fol
         number_format = "decimal" if level.legal and levels[index].number_format != "none" else None
         return format_number(value, number_format or levels[index].number_format)
 
-    text = _PLACEHOLDER.sub(number, level.text)[:LONGEST_LABEL]
+    text = _PLACEHOLDER.sub(number, level.text)[:LONGEST_NUMBER]
     if not text.strip():
         return ""
     if level.suffix == "nothing":

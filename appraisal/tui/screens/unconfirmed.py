@@ -116,9 +116,10 @@ def _write_elsewhere(path: Path, items: list[Unconfirmed]) -> Path | None:
 
 
 def _unused(folder: Path, stem: str) -> Path:
-    """`stem`.txt in `folder`, or `stem`-2.txt … when a file has that name already (a process id used again)."""
+    """`stem`.txt in `folder`, or `stem`-2.txt … when a file has that name already (a process id used again): never
+    the name of a file that is there."""
     target, number = folder / f"{stem}.txt", 1
-    while target.exists() and number < 10:
+    while target.exists():
         number += 1
         target = folder / f"{stem}-{number}.txt"
     return target
