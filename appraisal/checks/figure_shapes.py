@@ -86,8 +86,8 @@ _GROWTH = lazy_compile(
     rf"[，,](?<=[元亩吨人户个家项%％米里次][，,])(?:同比|比上年|较上年|比去年|较去年)?"
     rf"(?:{'|'.join(_GROWTH_WORDS)})了?(?=[{_END}])"
 )
-# Whether a line holds a character a growth word or a rate word opens with: one search of a class, in C (an `any`
-# over the characters, `in` each, took three times as long on the benchmark's lines).
+# Whether a line holds a character a rate word holds: one search of a class, in C (an `any` over the characters,
+# `in` each, took three times as long on the benchmark's lines).
 _RATE_WORDS = lazy_compile("[率比速幅度面]")
 # not 是：， (`主要做法是：，`); the colon first, what stands before it tested after it (a lookbehind first is tried at
 # every place of the line)

@@ -32,7 +32,6 @@ from appraisal.checks.proper_names import IDIOM, PLACE_ENDS, after_a_place, look
 from appraisal.checks.real_word import ATTESTED, MEMO, PROPER, SELDOM_IN_TEXT, WINDOW, misused
 from appraisal.checks.typo import listed as typo_listed
 from appraisal.checks.writers_choice import (
-    SUFFIXES,
     a_unit_after_a_determiner,
     a_verb_and_its_particle,
     clauses_in_parallel,
@@ -40,6 +39,9 @@ from appraisal.checks.writers_choice import (
     opens_the_next_item,
 )
 
+# Characters that make a new word of the one before them (网格化, 必要性, 开放式, 服务型, 覆盖率): a word standing
+# before one of them is meant, however well a similar character would make a word with the suffix (网络化).
+SUFFIXES = frozenset("化性式型率者界感")
 MIN_GAIN = 5.0  # natural-log units: the corrected sentence must be this much more probable (e^5 ≈ 150 times)
 SURE = 8.0  # a correction this strong is offered even for a non-word the writer wrote more than once (公作 for 工作)
 CLEAR_WIN = 3.0  # the best candidate must beat the next by this much for its fix to be offered
@@ -115,7 +117,7 @@ def suspects(
                 continue
             if _rare_and_unlike(model, pairs, run[at], candidates[0][0]):
                 continue
-            if a_verb_and_its_particle(model, pairs, run, at, candidates[0]):
+            if a_verb_and_its_particle(model, pairs, run, at, candidates[0][2]):
                 continue  # 挤着, 卖完
             if (
                 candidates[0][3] < SURE
@@ -240,6 +242,8 @@ def _agrees(pairs: CharNgrams, run: str, at: int, right: str, needed: float = AG
     return pairs.gain_after(before, run[at], after, right) >= AGREE_AFTER
 
 
+# Parts of speech of the characters that bind words rather than make them (的, 在, 和, 我, 吗, 啊, 哗): a four-character
+# stretch holding one is prose, not a coined phrase.
 FUNCTION_TAGS = ("u", "p", "c", "r", "y", "e", "o")
 BINDING = 34  # and those the language uses as a word as often as this bucket (是, 有, 一, 上, 要, 也: 一是, 二是)
 

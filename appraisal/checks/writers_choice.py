@@ -9,11 +9,6 @@ from appraisal.checks.char_ngrams import CharNgrams
 from appraisal.checks.language import Language
 from appraisal.checks.real_word import ATTESTED
 
-# Characters that make a new word of the one before them (网格化, 必要性, 开放式, 服务型, 覆盖率): a word standing
-# before one of them is meant, however well a similar character would make a word with the suffix (网络化).
-SUFFIXES = frozenset("化性式型率者界感")
-
-
 # The results a verb of present-day 公文 takes to make a compound word of its own (建强, 筑牢, 压实, 做细, 配强, 擦亮,
 # 拧紧, 织密): the dictionary lacks most, and a slip seldom leaves a verb before one of them.
 RESULTS = frozenset("强牢实细优稳严深准精亮透紧密")
@@ -64,8 +59,6 @@ def a_unit_after_a_determiner(line: str, at: int) -> bool:
     return line[at] in UNITS and line[:at].endswith(DETERMINERS)
 
 
-# Parts of speech of the characters that bind words rather than make them (的, 在, 和, 我, 吗, 啊, 哗): a four-character
-# stretch holding one is prose, not a coined phrase.
 def opens_the_next_item(line: str, at: int) -> bool:
     """Whether the character opens the next item of the list its own item ends (`坚持稳字当头、稳中求进`): the writer
     repeats it at the head of parallel items on purpose; a slip seldom falls on the very character that follows.
@@ -79,15 +72,13 @@ def opens_the_next_item(line: str, at: int) -> bool:
 PARTICLES = frozenset("着完住")
 
 
-def a_verb_and_its_particle(
-    model: Language, pairs: CharNgrams, run: str, at: int, best: tuple[str, str, str, float]
-) -> bool:
+def a_verb_and_its_particle(model: Language, pairs: CharNgrams, run: str, at: int, written: str) -> bool:
     """Whether the character is a verb with its aspect or result after it (`船上挤着八九个人`, `脸上沾着`, `已经卖完`):
     a verb by the dictionary's tag or a pair running text writes (it tags few single characters), the particle no
     word's first character (`完成`, `住房`, `着力`). Which verb the writer chose is no slip the counts can tell (挤 or
     级, 沾 or 贴, 卖 or 读). Not so when the character ends a word the slip broke (`围饶着` → `围绕着`, `工做着` →
     `工作着`): the correction is a word, not another verb."""
-    if not run.startswith(best[2], at):
+    if not run.startswith(written, at):
         return False  # the character ends a word the slip broke (围饶 → 围绕), not a verb standing alone
     return (
         run[at + 1 : at + 2] in PARTICLES
