@@ -40,7 +40,8 @@ _FUZZY_FINAL = {"an": "ang", "ang": "an", "en": "eng", "eng": "en", "in": "ing",
 _SYLLABLE = lazy_compile(r"([bpmfdtnlgkhjqxrzcsyw]h?|)([a-z]+?)(\d?)")
 RARE_BUCKET = 3  # words seen at most 2^(3/2) ≈ 3 times in jieba's counts: known, but not used to segment
 FORMAT = 8  # of the prebuilt copy: a new number when what it holds changes
-RECORD = "utf-32-be"  # the rare words' records in the prebuilt copy: bytes in code point order, read without decoding
+RECORD = "utf-32-be"  # the rare words' records: bytes in code point order, searched without decoding
+RECORD_SIZE = 4 * MAX_WORD  # bytes of a record (UTF-32 takes four a character, NUL-padded to MAX_WORD)
 COMMON_WORD = 10  # frequency bucket (round(2·log2 f)) from which a word is common: seen 32 times or more
 _UNKNOWN_BUCKET = -2  # a character the dictionary does not know costs as a word seen once in two
 
@@ -64,14 +65,14 @@ class Language:
         readings: dict[str, str],
         rare_readings: dict[str, str],
         log_total: float,
-        rare_words: str | bytes,
+        rare_words: bytes,
         sounds: tuple[dict[str, str], dict[str, str], dict[str, str]],
         pairs: tuple[dict[str, str], dict[str, str]] | None = None,
     ):
         """`readings`: the usual reading of each common character (those offered as corrections);
         `rare_readings`: of the others. `log_total`: the log of the dictionary's total frequency. `rare_words`: words
-        seen at most RARE_BUCKET times as one sorted string of 4-character records (padded with NUL), or those
-        records encoded in RECORD (the prebuilt copy's: decoding 780,000 characters took 2–5 ms of every check):
+        seen at most RARE_BUCKET times as sorted records of MAX_WORD characters (padded with NUL) encoded in RECORD
+        (`_records`; kept so in the prebuilt copy: decoding 780,000 characters took 2–5 ms of every check):
         known, so never taken for slips, but kept out of the segmenter and out of memory as objects. `sounds`: the
         common characters by reading, by syllable and by similar shape (`_sounds`). `pairs`: for each character,
         those that make a common two-character word before it and after it (`_common_pairs`; made from `words` when not
@@ -86,7 +87,7 @@ class Language:
         # -log P of a word by its dictionary value (bucket * 64 + tag), computed as `cost` does
         self._costs = [log_total - value // 64 * step for value in range(max(words.values(), default=0) + 1)]
         self._unknown_cost = log_total - _UNKNOWN_BUCKET * step
-        self._rare_words = rare_words if isinstance(rare_words, bytes) else rare_words.encode(RECORD)
+        self._rare_words = rare_words
         self._rare_seen: dict[str, bool] = {}  # the answers of `rare`, a binary search each
         self._similar: dict[str, dict[str, float]] = {}
         self._shaped: dict[str, str] = {}
@@ -126,7 +127,7 @@ class Language:
     def _search_rare(self, word: str) -> bool:
         """A binary search of the records: their bytes compare as the characters' code points do."""
         key = word.ljust(MAX_WORD, "\0").encode(RECORD, "surrogatepass")  # any text a caller asks about
-        records, size = self._rare_words, len(key)
+        records, size = self._rare_words, RECORD_SIZE
         low, high = 0, len(records) // size
         while low < high:
             middle = (low + high) // 2
@@ -347,7 +348,7 @@ def _from_parts(parts: object) -> Language | None:
     kinds = (bytes, bytes, list, dict, dict, float, bytes, dict, dict, dict, dict, dict)
     if not all(isinstance(part, kind) for part, kind in zip(parts, kinds, strict=True)):
         return None
-    if len(rare_words) % len("\0".ljust(MAX_WORD, "\0").encode(RECORD)):
+    if len(rare_words) % RECORD_SIZE:
         return None  # records cut short: `rare` would search them out of step
     before, after = pairs
     return Language(
@@ -407,8 +408,12 @@ def _parse(words_gz: bytes, chars: str) -> Language:
     seldom = sorted(word for word, value in words.items() if len(word) > 1 and value // 64 <= RARE_BUCKET)
     for word in seldom:
         del words[word]
-    records = "".join(word.ljust(MAX_WORD, "\0") for word in seldom)
-    return Language(words, tags, readings, rare_readings, log_total, records, _sounds(readings, shapes))
+    return Language(words, tags, readings, rare_readings, log_total, _records(seldom), _sounds(readings, shapes))
+
+
+def _records(words: Iterable[str]) -> bytes:
+    """Sorted words of up to MAX_WORD characters as the rare words' records (`Language`): NUL-padded, in RECORD."""
+    return "".join(word.ljust(MAX_WORD, "\0") for word in words).encode(RECORD)
 
 
 def _common_pairs(words: dict[str, int]) -> tuple[dict[str, str], dict[str, str]]:

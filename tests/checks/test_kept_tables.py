@@ -52,7 +52,7 @@ def test_a_model_not_loaded_from_the_shipped_data_makes_its_own_table(
             {},
             {},
             10.0,
-            "",
+            b"",
             ({}, {}, {}),
         )
         assert real_word._span_words(other) == {"\0察院": "检", "检\0院": "察", "检察\0": "院"}
