@@ -41,7 +41,6 @@ class Document:
     line_ends: list[str] = field(default_factory=list)
     pieces: list[tuple[Piece, ...]] = field(default_factory=list)
     numbered: dict[int, int] = field(default_factory=dict)  # docx: line → the level (0-based) Word numbers it at
-    lists: dict[int, str] = field(default_factory=dict)  # docx: line → the list Word numbers it on (an id)
     labels: dict[int, str] = field(default_factory=dict)  # docx: line → the number Word draws, at its start
     # docx: line → (row, cell) of the innermost table cell holding it (nested tables are tables of their own here),
     # numbered through the document: a data table's rows are read as rows (`importing.table_rows`).

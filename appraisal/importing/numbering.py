@@ -174,12 +174,6 @@ class Numbering:
         self._resolved[num_id] = found
         return found
 
-    def list_of(self, num_id: str) -> str:
-        """The list a paragraph numbered by instance `num_id` belongs to: the definition it counts with (instances
-        of one definition go on one list), or the instance itself when its definition is missing."""
-        definition = self._definition(num_id)
-        return f"abstract {definition[0]}" if definition is not None else f"num {num_id}"
-
     def level_for_style(self, num_id: str, style: str | None) -> int:
         """The level of the list linked to the paragraph style `style` (`w:pStyle` in a `w:lvl`), else 0."""
         definition = self._definition(num_id)

@@ -32,6 +32,7 @@ class Placed:
     salutation: str = ""  # `尊敬的各位领导：`, when the document opens with one (it stays in the opening text)
     free_current: bool = False  # whether the current section was opened by such a line, not by a template heading
     own_headings: int = 0  # the writer's own headings (naming no section) placed by their words or in the main section
+    heading_only: bool = False  # whether the section open now has nothing but its heading so far
 
     def put(self, target: str, unit: Unit, start: int = 0, end: int | None = None) -> None:
         self.fields.setdefault(target, []).append((unit, start, len(unit.text) if end is None else end))

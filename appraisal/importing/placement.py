@@ -5,8 +5,6 @@ section open at the time. A long text without any heading is body, not opening."
 
 from __future__ import annotations
 
-from collections import Counter
-
 from appraisal.draft import count_zi
 from appraisal.importing.candidates import MARKED_THRESHOLD, Candidate, HeadingSearch
 from appraisal.importing.headings import MAX_TITLE_CHARS, LineShape, normalise
@@ -35,8 +33,6 @@ class Placement:
                 self.first_child[placed.section.id] = _first_text_section(placed.section).id
         self.top_outline = 9  # the document's top Word heading level and Markdown heading level (9: none)
         self.top_markdown = 9
-        self.top_numbered = 9  # the level of Word's numbering that numbers the document's own headings (9: none)
-        self.top_list: str | None = None  # and the list of Word's that numbers them
 
     def find_top_levels(self, state: Placed, title_index: int | None) -> None:
         """The levels of the document's own top headings, the units already taken (title, form) left out."""
@@ -46,33 +42,6 @@ class Placement:
         )
         levels = [self._markdown_level(i) for i in range(len(self.units)) if i != title_index]
         self.top_markdown = min(levels, default=9)
-        # Word's own numbering is structure when nothing else is: no heading style, no 一、 typed in the text (the
-        # number Word draws is in the line too, and does not count as typed).
-        numbered = self.document.numbered
-        shaped = zip(self.units, self.shapes, strict=True)
-        written = any(s is not None and s.style == "cn" and u.line not in numbered for u, s in shaped)
-        if self.top_outline == 9 and not written:
-            free = [u for i, u in enumerate(self.units) if i not in state.consumed]
-            self.top_numbered = min((numbered.get(u.line, 9) for u in free), default=9)
-            self.top_list = self._heading_list(free)
-
-    def _heading_list(self, free: list[Unit]) -> str | None:
-        """The list of Word's that numbers the headings, at the level `top_numbered`: the one with most lines that
-        read as headings and have text of their own after them (the first such on a tie). A list of points (1. 2.
-        under 二、理论学习), though at the same level of its own list, has its items one after another."""
-        lists, numbered = self.document.lists, self.document.numbered
-
-        def top(unit: Unit | None) -> str | None:
-            at_top = unit is not None and numbered.get(unit.line) == self.top_numbered
-            return lists.get(unit.line) if unit is not None and at_top else None
-
-        scores: Counter[str] = Counter()
-        for index, unit in enumerate(free):
-            after = free[index + 1] if index + 1 < len(free) else None
-            own = top(unit)
-            if own is not None:
-                scores[own] += _reads_as_heading(unit.text) and top(after) != own
-        return scores.most_common(1)[0][0] if scores else None
 
     def _markdown_level(self, i: int) -> int:
         """A Markdown heading's level (`## ` → 2: CommonMark, `#` then a space; `#1号楼` is text); 9 for none."""
@@ -148,6 +117,7 @@ class Placement:
         state.count_top(candidate.shape, unit.text, self.search.top_style())
         how = "与栏目名称相符" if candidate.score == 1.0 else "与栏目名称相近"
         state.source(state.current, unit.line, unit.text[:end], how)
+        state.heading_only = not candidate.inline
         if candidate.inline:
             state.put(state.current, unit, end)
             state.lead_chars += count_zi(unit.text[end:]) if state.group_lead else 0
@@ -162,6 +132,7 @@ class Placement:
             state.structure.append(Span(unit.line, unit.start, unit.start + placed, "marker"))
             state.put(target, unit, placed)
             return
+        state.heading_only = False
         marker = MARKDOWN_HEADING.match(unit.text) if markdown else None
         if marker is not None and marker.end() < len(unit.text):
             state.structure.append(Span(unit.line, unit.start, unit.start + marker.end(), "marker"))
@@ -187,15 +158,6 @@ class Placement:
         unit, line_shape = self.units[i], self.shapes[i]
         if self.document.outline.get(unit.line) == self.top_outline:
             return "word"
-        numbered = (
-            self.top_numbered < 9
-            and self.document.numbered.get(unit.line) == self.top_numbered
-            and self.document.lists.get(unit.line) == self.top_list
-        )
-        # Numbered by Word, not styled: a heading when it reads like one (short, no closing 。), else a list item,
-        # whatever the number Word draws before it looks like.
-        if numbered:
-            return "word" if _reads_as_heading(unit.text) else None
         if self.top_markdown < 9 and self._markdown_level(i) == self.top_markdown:
             return "markdown"
         top = self.search.top_style()
@@ -214,6 +176,10 @@ class Placement:
         if how is None:
             return None
         unit, line_shape = self.units[i], self.shapes[i]
+        if how == "numbered" and state.heading_only and not _reads_as_heading(unit.text):
+            # `3.不足和打算` then `4.调查研究还不够深入。`: a numbered sentence under a heading with nothing under
+            # it yet is the heading's first point, not a heading of its own (Word's List Number numbers both alike)
+            return None
         fragment, heading_like = _own_words(unit, line_shape, numbered=how == "numbered")
         opened = self._free_section(state, fragment, heading_like)
         if opened is None:
@@ -222,6 +188,7 @@ class Placement:
         if line_shape is not None:
             state.count_top(line_shape, unit.text, self.search.top_style())
         state.free_current = True
+        state.heading_only = heading_like and (line_shape is None or not line_shape.inline(unit.text))
         if heading_like:
             state.own_headings += 1
         if state.current != section:

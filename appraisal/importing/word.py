@@ -112,7 +112,6 @@ class WordFile:
             number[1] if number is not None and text.strip() else ""
             for text, number in zip(texts, numbers, strict=True)
         ]
-        self.lists = [number[2] if number is not None else None for number in numbers]
 
     def text(self, index: int) -> tuple[str, list[tuple[Piece, Any]]]:
         """Paragraph `index`'s text as a reader sees it, its number first, and its pieces (`paragraph_text`)."""
@@ -164,9 +163,8 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
     numbered: dict[int, int] = {}
     cells: dict[int, tuple[int, int]] = {}
     table_cells: dict[int, tuple[int, int]] = {}
-    lists: dict[int, str] = {}
-    rows = zip(word.paragraphs, word.inner_cells, word.levels, word.lists, strict=True)
-    for index, ((paragraph, cell), inner, numbering, numbered_list) in enumerate(rows):
+    rows = zip(word.paragraphs, word.inner_cells, word.levels, strict=True)
+    for index, ((paragraph, cell), inner, numbering) in enumerate(rows):
         text, found = word.text(index)
         lines.append(text)
         pieces.append(tuple(piece for piece, _node in found))
@@ -175,8 +173,6 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
             outline[len(lines)] = level
         if numbering is not None:
             numbered[len(lines)] = numbering
-        if numbered_list is not None:
-            lists[len(lines)] = numbered_list
         if cell is not None:
             cells[len(lines)] = cell
         if inner is not None:
@@ -184,7 +180,6 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
     if not any(line.strip() for line in lines):
         raise AppraisalError(f"Word 文档 {path} 中没有文字，没有可{verb}的内容。")
     document = Document(path, "docx", lines, outline, cells, pieces=pieces, numbered=numbered, table_cells=table_cells)
-    document.lists = lists
     document.labels = {number: label for number, label in enumerate(word.labels, start=1) if label}
     document.left_out = _left_out(word.root)
     hidden = word.hidden_zi()

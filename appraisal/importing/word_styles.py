@@ -68,11 +68,11 @@ class WordStyles:
             return None
         return self.headings.get(style_el.get(_w("val")) or "")
 
-    def number(self, paragraph: Any, text: str = "") -> tuple[int, str, str] | None:
-        """The level (0-based) at which Word numbers the paragraph, the number it draws ("" for a bullet or a list
-        the numbering part does not define) and the list it is on (`Numbering.list_of`), counting it: call once per
-        paragraph, in document order; `text` is the paragraph's own text. None when the paragraph is not numbered
-        (no `w:numPr` of its own or its style's, or `w:numId` 0)."""
+    def number(self, paragraph: Any, text: str = "") -> tuple[int, str] | None:
+        """The level (0-based) at which Word numbers the paragraph and the number it draws ("" for a bullet or a
+        list the numbering part does not define), counting it: call once per paragraph, in document order; `text`
+        is the paragraph's own text. None when the paragraph is not numbered (no `w:numPr` of its own or its
+        style's, or `w:numId` 0)."""
         ppr = paragraph.find(_w("pPr"))
         style_el = ppr.find(_w("pStyle")) if ppr is not None else None
         style = (style_el.get(_w("val")) or None) if style_el is not None else self.default_style
@@ -88,7 +88,7 @@ class WordStyles:
             level = inherited.level
         else:
             level = self.numbering.level_for_style(num_id, style)
-        return level, self.numbering.next_label(num_id, level, text), self.numbering.list_of(num_id)
+        return level, self.numbering.next_label(num_id, level, text)
 
 
 def read_styles(package: Package, part: Part, parse_xml: Any) -> WordStyles:

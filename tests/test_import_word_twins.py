@@ -1,0 +1,160 @@
+"""A report numbered by Word's list buttons imports as its typed twin does: the same template, every line in the
+same section, the same list numbers kept. Word draws `一、` `（一）` `1.` before a paragraph; the importer reads
+them into the line, and from there the numbers a writer typed and the numbers Word drew are placed alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fuzzing import assert_nothing_lost, fuzz
+from hypothesis import given
+from hypothesis import strategies as st
+from word_numbering import Row, abstract, lvl, num, numbered_docx, numbering_xml
+
+from appraisal.importing import ImportResult, import_document, read_document
+
+CN = "一二三四五六七八九十"
+# One list for the whole outline, as Word's multilevel list button makes it; points may have a list of their own.
+OUTLINE = abstract(1, lvl(0, "chineseCounting", "%1、"), lvl(1, "chineseCounting", "（%2）"), lvl(2, "decimal", "%3."))
+POINTS = abstract(2, lvl(0, "decimal", "%1."))
+
+
+def twins(tmp_path: Path, name: str, rows: list[Row], numbering: bytes, template: str | None) -> list[ImportResult]:
+    """The Word file of `rows` and its typed twin (the lines Word shows, typed), both imported."""
+    word = numbered_docx(tmp_path / f"{name}.docx", rows, numbering)
+    typed = tmp_path / f"{name}.txt"
+    typed.write_text("\n".join(read_document(word).lines), encoding="utf-8")
+    return [import_document(path, template) for path in (word, typed)]
+
+
+def assert_alike(word: ImportResult, typed: ImportResult) -> None:
+    assert_nothing_lost(word)
+    assert word.template.id == typed.template.id
+    assert word.draft.sections == typed.draft.sections
+    assert word.draft.unmatched == typed.draft.unmatched
+
+
+@pytest.mark.parametrize("template", [None, "cadre-annual"])
+def test_points_numbered_by_word_under_plain_headings_stay_in_their_sections(
+    tmp_path: Path, template: str | None
+) -> None:
+    """`品行修养` typed plain, then `1. 坚定理想信念` `2. …` made by Word's numbering button: short points, not
+    headings (all went to 分管工作实绩, 品行修养 lost, while the typed twin imported right)."""
+    numbering = numbering_xml(POINTS, num(1, 2), num(2, 2, starts={0: 1}), num(3, 2, starts={0: 1}))
+    rows: list[Row] = [
+        "2025年度个人总结",
+        "本人2025年在某局任科长，现将一年来的情况总结如下。",
+        "品行修养",
+        ("坚定理想信念", None, ("1", 0)),
+        ("严守政治纪律", None, ("1", 0)),
+        "理论学习",
+        ("认真学习党的二十大精神", None, ("2", 0)),
+        ("撰写心得三篇", None, ("2", 0)),
+        "工作实绩",
+        ("推动重点项目八个", None, ("3", 0)),
+        ("按月通报进度", None, ("3", 0)),
+        "廉洁自律",
+        "严格遵守中央八项规定精神。",
+    ]
+    word, typed = twins(tmp_path, "要点", rows, numbering, template)
+    assert_alike(word, typed)
+    sections = word.draft.sections
+    assert sections["conduct"] == "1.坚定理想信念\n2.严守政治纪律"
+    assert sections["study"] == "1.认真学习党的二十大精神\n2.撰写心得三篇"
+    assert sections["results.service"] == "1.推动重点项目八个\n2.按月通报进度"
+    assert sections["integrity"] == "严格遵守中央八项规定精神。"
+
+
+def test_run_in_headings_numbered_by_word_at_the_top_are_placed_by_their_words(tmp_path: Path) -> None:
+    """`二、学习方面。认真学习…` with `二、` drawn by Word: a run-in heading, as typed (went to 品行修养, or all to
+    the opening, where the typed twin goes to 理论学习)."""
+    numbering = numbering_xml(OUTLINE, num(1, 1))
+    rows: list[Row] = [
+        "2025年度个人总结",
+        "本人2025年在某局任科长，现将一年来的情况总结如下。",
+        ("品行方面。坚定理想信念，对党忠诚，严守政治纪律和政治规矩。", None, ("1", 0)),
+        ("学习方面。认真学习党的二十大精神，撰写心得三篇。", None, ("1", 0)),
+        ("工作方面。推动重点项目八个，按月通报进度。", None, ("1", 0)),
+        ("廉洁方面。严格遵守中央八项规定精神。", None, ("1", 0)),
+    ]
+    word, typed = twins(tmp_path, "连排", rows, numbering, "cadre-annual")
+    assert_alike(word, typed)
+    sections = word.draft.sections
+    assert sections["intro"] == "本人2025年在某局任科长，现将一年来的情况总结如下。"
+    assert sections["conduct"] == "品行方面。坚定理想信念，对党忠诚，严守政治纪律和政治规矩。"
+    assert sections["study"] == "学习方面。认真学习党的二十大精神，撰写心得三篇。"
+    assert sections["integrity"] == "廉洁方面。严格遵守中央八项规定精神。"
+
+
+HEADINGS = ["品行修养", "理论学习", "工作实绩", "抓项目建设", "廉洁自律", "存在的不足", "下步打算", "其他工作"]
+SUBHEADINGS = ["服务中心实绩", "分管工作实绩", "抓招商引资", "补短板"]
+SENTENCES = [
+    "坚定理想信念，对党忠诚。",
+    "认真学习党的二十大精神，撰写心得三篇。",
+    "推动重点项目八个，完成投资十亿元。",
+    "严格遵守中央八项规定精神。",
+    "调查研究还不够深入。",
+]
+POINT_TEXTS = ["坚持集中学习", "建立台账，逐项销号。", "按月通报进度", "带头讲党课", "落实一岗双责。"]
+
+Body = list[tuple[str, str]]  # (kind, text): "sentence", "points" (texts joined by |), "sub" (a subheading)
+body = st.lists(
+    st.one_of(
+        st.tuples(st.just("sentence"), st.sampled_from(SENTENCES)),
+        st.tuples(st.just("points"), st.lists(st.sampled_from(POINT_TEXTS), min_size=1, max_size=3).map("|".join)),
+        st.tuples(st.just("sub"), st.sampled_from(SUBHEADINGS)),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@fuzz(15)
+@given(
+    sections=st.lists(st.tuples(st.sampled_from(HEADINGS), body), min_size=1, max_size=5),
+    headings_numbered=st.booleans(),
+    points_own_list=st.booleans(),
+    template=st.sampled_from([None, "cadre-annual"]),
+)
+def test_a_word_numbered_report_imports_as_its_typed_twin(
+    tmp_path_factory: pytest.TempPathFactory,
+    sections: list[tuple[str, Body]],
+    headings_numbered: bool,
+    points_own_list: bool,
+    template: str | None,
+) -> None:
+    """Headings numbered by Word (一、 （一）) or typed plain; points on the outline's third level or on a list of
+    their own, restarted for each group as Word's 重新开始编号 does: the Word file and its typed twin import alike."""
+    groups = sum(1 for _, items in sections for kind, _ in items if kind == "points")
+    instances = [
+        num(1, 1),
+        *(num(10 + g, 2 if points_own_list else 1, starts={0 if points_own_list else 2: 1}) for g in range(groups)),
+    ]
+    rows: list[Row] = ["2025年度个人总结", "本人2025年在某局任科长，现将一年来的情况总结如下。"]
+    shown = list(
+        rows
+    )  # what Word shows, counted here as a writer types it: 一、 二、, （一） under each, 1. 2. a group
+    group = 0
+    for top, (heading, items) in enumerate(sections):
+        rows.append((heading, None, ("1", 0)) if headings_numbered else heading)
+        shown.append(f"{CN[top]}、{heading}" if headings_numbered else heading)
+        sub = 0
+        for kind, text in items:
+            if kind == "sentence":
+                rows.append(text)
+                shown.append(text)
+            elif kind == "sub":
+                rows.append((text, None, ("1", 1)) if headings_numbered else text)
+                shown.append(f"（{CN[sub]}）{text}" if headings_numbered else text)
+                sub += 1
+            else:
+                level = 0 if points_own_list else 2
+                points = text.split("|")
+                rows.extend((point, None, (str(10 + group), level)) for point in points)
+                shown.extend(f"{n}.{point}" for n, point in enumerate(points, start=1))
+                group += 1
+    path = tmp_path_factory.mktemp("twins")
+    word, typed = twins(path, "报告", rows, numbering_xml(OUTLINE, POINTS, *instances), template)
+    assert read_document(path / "报告.docx").lines == shown
+    assert_alike(word, typed)
