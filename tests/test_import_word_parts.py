@@ -114,7 +114,38 @@ def test_a_deleted_numbered_paragraph_is_not_counted(tmp_path: Path) -> None:
         path.read_bytes(), ("</w:pPr><w:r><w:t>乙</w:t></w:r>", deleted), ("</w:pPr><w:r><w:t>丁</w:t></w:r>", moved)
     )
     path.write_bytes(raw)
-    assert [line for line in read_document(path).lines if line] == ["1.甲", "2.丙", "3.戊"]
+    assert read_document(path).lines == ["1.甲", "2.丙", "3.戊"]  # the emptied paragraphs joined the next ones
+
+
+def test_a_paragraph_whose_mark_is_deleted_joins_the_next_as_word_shows_it(tmp_path: Path) -> None:
+    """Two paragraphs joined by deleting the Enter between them, as a tracked change: Word shows (and, with the
+    changes accepted, keeps) one paragraph, numbered by the mark that stays; a fix across the join lands in both
+    paragraphs' runs."""
+    numbering = numbering_xml(abstract(1, lvl(0, "decimal", "%1.")), num(1, 1))
+    rows = [
+        "2025年度个人总结",
+        ("全年完成调研,", None, ("1", 0)),
+        ("报告三篇。", None, ("1", 0)),
+        ("带头讲党课两次。", None, ("1", 0)),
+        "在表格前。",
+    ]
+    path = numbered_docx(tmp_path / "合并.docx", rows, numbering)
+    joined = f"<w:rPr><w:del {TRACKED.format(1)}/></w:rPr></w:pPr><w:r><w:t>全年完成调研,</w:t></w:r>"
+    raw = _edited(path.read_bytes(), ("</w:pPr><w:r><w:t>全年完成调研,</w:t></w:r>", joined))
+    # a mark deleted before a table (Word allows none across it) leaves its paragraph a line of its own
+    before_table = f"<w:pPr><w:rPr><w:del {TRACKED.format(2)}/></w:rPr></w:pPr><w:r><w:t>在表格前。</w:t></w:r>"
+    table = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>表格里。</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    raw = _edited(raw, ("<w:r><w:t>在表格前。</w:t></w:r></w:p>", f"{before_table}</w:p>{table}"))
+    path.write_bytes(raw)
+    document = read_document(path)
+    assert document.lines == ["2025年度个人总结", "1.全年完成调研,报告三篇。", "2.带头讲党课两次。", "在表格前。", "表格里。"]
+    check = check_document(path)
+    assert [(f.line, f.column, f.fix) for f in check.findings if f.fix is not None] == [(2, 9, "，")]
+    copy, count = write_fixed_copy(check)
+    assert count == 1
+    assert read_document(copy).lines[1] == "1.全年完成调研，报告三篇。"
+    paragraphs = [p.text for p in docx.Document(str(copy)).paragraphs]
+    assert paragraphs[1:3] == ["全年完成调研，", "报告三篇。"]  # the runs changed; the tracked change kept
 
 
 def test_text_boxes_deleted_or_moved_as_tracked_changes_are_read_as_accepted(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ read is a position in the runs a fixed copy changes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ _SKIPPED_IN_PARAGRAPH = {
     f"{{{MC_NS}}}Fallback",
 }
 _SKIPPED_IN_BODY = {_w("sectPr"), _w("tblPr"), _w("tblGrid"), _w("trPr"), _w("tcPr"), _w("del"), _w("moveFrom")}
+_BLOCKS = {W_P, _w("tbl"), _w("sdt"), _w("customXml"), _w("altChunk"), _w("sectPr")}  # a deleted mark stops here
 _STANDS_FOR = {W_TAB: "\t", W_PTAB: "\t", W_BR: "\n", W_CR: "\n", W_NO_BREAK_HYPHEN: "-"}
 
 _DOCX_CONTENT_TYPES = {
@@ -57,7 +59,8 @@ def _corrupt_docx_message(path: Path, verb: str) -> str:
 
 
 class WordFile:
-    """The main document part of a .docx, parsed: its XML tree and its paragraphs in document order."""
+    """The main document part of a .docx, parsed: its XML tree and its lines in document order — a paragraph,
+    or paragraphs joined where a tracked change deleted the mark between them — each walked once."""
 
     def __init__(self, path: Path, raw: bytes, verb: str) -> None:
         from docx.oxml import parse_xml
@@ -91,44 +94,53 @@ class WordFile:
         body = self.root.find(_w("body"))
         if body is None:
             raise AppraisalError(_corrupt_docx_message(path, verb))
-        self.inner_cells: list[tuple[int, int] | None] = []  # each paragraph's innermost table cell, if any
-        self.paragraphs = _paragraphs(body, self.inner_cells)
-        # Each paragraph's list level (None: not numbered) and the number Word draws before it ("" when none).
-        # Hidden text (`w:vanish`) is neither shown nor printed by Word: left out of every paragraph's text.
-        self.hiders = [self.styles.run_hider(paragraph) for paragraph, _cell in self.paragraphs]
-        texts = [
-            paragraph_text(paragraph, "", hides)[0]
-            for (paragraph, _cell), hides in zip(self.paragraphs, self.hiders, strict=True)
-        ]
-        # A paragraph whose mark is a tracked deletion joins the next one when the changes are accepted: Word
-        # numbers the two as one paragraph, so it is not counted.
+        inner_cells: list[tuple[int, int] | None] = []
+        paragraphs = _paragraphs(body, inner_cells)
+        # A paragraph whose mark is a tracked deletion joins the next one when the changes are accepted, as Word
+        # shows it: one line, numbered and styled by the mark that stays (the last one's).
+        self.lines_of: list[tuple[Line, tuple[int, int] | None, tuple[int, int] | None]] = []
+        group: list[Any] = []
+        for index, (paragraph, cell) in enumerate(paragraphs):
+            group.append(paragraph)
+            following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+            if not _joins(paragraph, following):
+                parts = tuple((p, self.styles.run_hider(p)) for p in group)
+                self.lines_of.append((parts, cell, inner_cells[index]))
+                group = []
+        # Each line walked once: its own text and pieces, and the hidden text it leaves out (`w:vanish`: neither
+        # shown nor printed by Word).
+        walks = [walk_line(parts) for parts, _cell, _inner in self.lines_of]
+        # The number Word draws before each line ("" when none), counted in document order; a line whose last mark
+        # is deleted with nothing after it to join is not numbered.
         numbers = [
-            None if _mark_deleted(paragraph) else self.styles.number(paragraph, text)
-            for (paragraph, _cell), text in zip(self.paragraphs, texts, strict=True)
+            None if _mark_deleted(parts[-1][0]) else self.styles.number(parts[-1][0], walk.text)
+            for (parts, _cell, _inner), walk in zip(self.lines_of, walks, strict=True)
         ]
         self.levels = [number[0] if number is not None else None for number in numbers]
         # A number on an empty paragraph (a stray Enter at a list's end) is counted but says nothing: not shown.
         self.labels = [
-            number[1] if number is not None and text.strip() else ""
-            for text, number in zip(texts, numbers, strict=True)
+            number[1] if number is not None and walk.text.strip() else ""
+            for walk, number in zip(walks, numbers, strict=True)
         ]
+        self._walks = [walk.after(label) for walk, label in zip(walks, self.labels, strict=True)]
+        self.hidden = [walk.hidden for walk in walks]
 
     def text(self, index: int) -> tuple[str, list[tuple[Piece, Any]]]:
-        """Paragraph `index`'s text as a reader sees it, its number first, and its pieces (`paragraph_text`)."""
-        return paragraph_text(self.paragraphs[index][0], self.labels[index], self.hiders[index])
+        """Line `index`'s text as a reader sees it, its number first, and its pieces (`Walked`)."""
+        walk = self._walks[index]
+        return walk.text, walk.found
 
     def lines(self) -> list[str]:
-        """Each paragraph's text as a reader sees it, its number first."""
-        return [self.text(index)[0] for index in range(len(self.paragraphs))]
+        """Each line's text as a reader sees it, its number first."""
+        return [walk.text for walk in self._walks]
 
     def rewrite(self, index: int, edits: Sequence[Edit]) -> None:
-        """Apply `edits` to paragraph `index`'s text runs (`rewrite_paragraph`)."""
-        rewrite_paragraph(self.paragraphs[index][0], edits, self.labels[index], self.hiders[index])
+        """Apply `edits` to line `index`'s text runs (`rewrite_paragraph`)."""
+        rewrite_paragraph(self.lines_of[index][0], edits, self.labels[index])
 
     def hidden_zi(self) -> int:
         """How many 字 of hidden text the paragraphs hold (left out of their text)."""
-        hidden = (hidden_text(p, hides) for (p, _cell), hides in zip(self.paragraphs, self.hiders, strict=True))
-        return sum(count_zi(text) for text in hidden if text)
+        return sum(count_zi(text) for text in self.hidden if text)
 
     def to_bytes(self) -> bytes:
         """The package with the (possibly rewritten) main part; every other part byte for byte as it was."""
@@ -150,6 +162,20 @@ def _mark_deleted(paragraph: Any) -> bool:
     return mark is not None and (mark.find(_w("del")) is not None or mark.find(_w("moveFrom")) is not None)
 
 
+def _joins(paragraph: Any, following: Any | None) -> bool:
+    """Whether the paragraph's deleted mark joins it to `following`, the next paragraph read: only when that is
+    the next block beside it, in the same body, cell or text box (not a text box's first paragraph, read after
+    its anchor; not across a table). Bookmarks and the like between the two are no block."""
+    if following is None or not _mark_deleted(paragraph):
+        return False
+    for sibling in paragraph.itersiblings():
+        if sibling is following:
+            return True
+        if sibling.tag in _BLOCKS:
+            return False
+    return False
+
+
 def _too_big_message(path: Path, verb: str) -> str:
     return f"{path} 解压后的内容过大，超过{verb}上限，个人总结通常不到 1 MB，请确认选对了文件。"
 
@@ -163,12 +189,11 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
     numbered: dict[int, int] = {}
     cells: dict[int, tuple[int, int]] = {}
     table_cells: dict[int, tuple[int, int]] = {}
-    rows = zip(word.paragraphs, word.inner_cells, word.levels, strict=True)
-    for index, ((paragraph, cell), inner, numbering) in enumerate(rows):
+    for index, ((parts, cell, inner), numbering) in enumerate(zip(word.lines_of, word.levels, strict=True)):
         text, found = word.text(index)
         lines.append(text)
         pieces.append(tuple(piece for piece, _node in found))
-        level = word.styles.outline_level(paragraph)
+        level = word.styles.outline_level(parts[-1][0])
         if level is not None:
             outline[len(lines)] = level
         if numbering is not None:
@@ -278,33 +303,51 @@ def walk_paragraph(paragraph: Any, hides: Hider | None = None) -> Iterator[tuple
             stack.append((iter(child), shown and not (tag == W_R and hides is not None and hides(child))))
 
 
-def paragraph_text(paragraph: Any, label: str = "", hides: Hider | None = None) -> tuple[str, list[tuple[Piece, Any]]]:
-    """The paragraph's text, after `label` (the number Word draws before it), and its pieces, each with its `w:t`
-    element (None for the label, a tab, a break or a hyphen: none of them is in a text run); hidden text (`hides`)
-    left out."""
-    out: list[str] = [label]
-    found: list[tuple[Piece, Any]] = [(Piece(0, len(label), False), None)] if label else []
-    position = len(label)
-    for text, node, shown in walk_paragraph(paragraph, hides):
-        if not shown:
-            continue
-        out.append(text)
-        found.append((Piece(position, position + len(text), node is not None), node))
-        position += len(text)
-    return "".join(out), found
+Line = tuple[tuple[Any, Hider | None], ...]  # a line's paragraphs (more than one where marks were deleted), each
+# with its test for hidden runs
 
 
-def hidden_text(paragraph: Any, hides: Hider) -> str:
-    """The paragraph's hidden text, which `paragraph_text` leaves out."""
-    return "".join(text for text, _node, shown in walk_paragraph(paragraph, hides) if not shown)
+@dataclass(frozen=True)
+class Walked:
+    """A line's text as a reader sees it and its pieces, each with its `w:t` element (None for the number Word
+    draws, a tab, a break or a hyphen: none of them is in a text run), and the hidden text left out."""
+
+    text: str
+    found: list[tuple[Piece, Any]]
+    hidden: str = ""
+
+    def after(self, label: str) -> Walked:
+        """The line with `label` (the number Word draws before it) put first."""
+        if not label:
+            return self
+        shift = len(label)
+        found = [(Piece(piece.start + shift, piece.end + shift, piece.text), node) for piece, node in self.found]
+        return Walked(label + self.text, [(Piece(0, shift, False), None), *found], self.hidden)
 
 
-def rewrite_paragraph(paragraph: Any, edits: Sequence[Edit], label: str = "", hides: Hider | None = None) -> None:
-    """Apply `edits` (on this paragraph's text after `label`, right to left, each inside text runs) to the runs'
+def walk_line(parts: Line) -> Walked:
+    """The line's text, its pieces and its hidden text (`walk_paragraph`), paragraph after paragraph."""
+    out: list[str] = []
+    hidden: list[str] = []
+    found: list[tuple[Piece, Any]] = []
+    position = 0
+    for paragraph, hides in parts:
+        for text, node, shown in walk_paragraph(paragraph, hides):
+            if not shown:
+                hidden.append(text)
+                continue
+            out.append(text)
+            found.append((Piece(position, position + len(text), node is not None), node))
+            position += len(text)
+    return Walked("".join(out), found, "".join(hidden))
+
+
+def rewrite_paragraph(parts: Line, edits: Sequence[Edit], label: str = "") -> None:
+    """Apply `edits` (on the line's text after `label`, right to left, each inside text runs) to the runs'
     characters: the replacement goes into the first run touched, the rest of the range is cut from the others."""
     for edit in edits:
         start, end = edit.column - 1, edit.end_column - 1
-        _text, found = paragraph_text(paragraph, label, hides)
+        found = walk_line(parts).after(label).found
         touched = [(piece, node) for piece, node in found if piece.start < end and start < piece.end]
         for position, (piece, node) in enumerate(touched):
             value = node.text or ""
