@@ -138,7 +138,13 @@ def test_a_paragraph_whose_mark_is_deleted_joins_the_next_as_word_shows_it(tmp_p
     raw = _edited(raw, ("<w:r><w:t>在表格前。</w:t></w:r></w:p>", f"{before_table}</w:p>{table}"))
     path.write_bytes(raw)
     document = read_document(path)
-    assert document.lines == ["2025年度个人总结", "1.全年完成调研,报告三篇。", "2.带头讲党课两次。", "在表格前。", "表格里。"]
+    assert document.lines == [
+        "2025年度个人总结",
+        "1.全年完成调研,报告三篇。",
+        "2.带头讲党课两次。",
+        "在表格前。",
+        "表格里。",
+    ]
     check = check_document(path)
     assert [(f.line, f.column, f.fix) for f in check.findings if f.fix is not None] == [(2, 9, "，")]
     copy, count = write_fixed_copy(check)
