@@ -14,11 +14,13 @@ import zipfile
 from pathlib import Path
 
 import docx
+from docx.oxml import OxmlElement
 from fuzzing import assert_nothing_lost
 from word_numbering import abstract, lvl, num, numbered_docx, numbering_xml, replace_part
 
 from appraisal.checks.documents import check_document, write_fixed_copy
-from appraisal.importing import import_document, import_summary, read_document
+from appraisal.edits import Edit
+from appraisal.importing import edited_copy, import_document, import_summary, read_document
 
 RICH = Path(__file__).parent / "fixtures" / "import" / "rich.docx"
 
@@ -60,6 +62,51 @@ def test_a_fix_inside_a_text_box_lands_in_the_box(tmp_path: Path) -> None:
     assert count >= 1
     assert read_document(copy).lines[5] == "附注：全年下乡调研四十次，走访农户二百户。"
     assert path.read_bytes() == RICH.read_bytes()
+    # the box is written twice (the drawing, and its copy for Word 2007 and WPS, `mc:Fallback`): both are fixed
+    xml = _main_part(copy.read_bytes())
+    assert xml.count("<w:t>，</w:t>") == 2
+    assert "<w:t>,</w:t>" not in xml
+
+
+def _main_part(raw: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(raw)) as source:
+        return source.read("word/document.xml").decode()
+
+
+def test_a_text_box_whose_two_copies_differ_is_not_fixed(tmp_path: Path) -> None:
+    """The drawing says one thing and its copy for older programs another (edited by a program that kept only
+    one): a fix would leave them different still, so neither changes and the finding says why."""
+    xml = _main_part(RICH.read_bytes())
+    fallback = xml.index("<mc:Fallback>")
+    assert xml.count("走访农户二百户。", fallback) == 1
+    changed = xml[:fallback] + xml[fallback:].replace("走访农户二百户。", "走访农户三百户。", 1)
+    path = tmp_path / "两份.docx"
+    path.write_bytes(replace_part(RICH.read_bytes(), "word/document.xml", changed.encode()))
+    check = check_document(path)
+    comma = [f for f in check.findings if f.line == 6 and f.rule == "halfwidth-punctuation"]
+    assert comma and all(f.fix is None and "两份文本框内容已不一致" in f.message for f in comma)
+    line = check.result.document.lines[5]
+    comma_at = line.index(",") + 1
+    data, count = edited_copy(check.result.document, [Edit(6, comma_at, comma_at + 1, "，")])
+    assert count == 0  # neither copy changed
+    assert _main_part(data).count("<w:t>,</w:t>") == 2
+
+
+def test_a_fix_on_a_character_word_keeps_outside_the_runs_is_not_promised(tmp_path: Path) -> None:
+    """Word's non-breaking hyphen (`w:noBreakHyphen`), like a tab or a break, is not a character of a text run:
+    `--fix` cannot write there, so `check` offers no fix and says why (it promised `—`, and the copy kept `-`)."""
+    word = docx.Document()
+    word.add_paragraph("2025年度个人总结")
+    paragraph = word.add_paragraph("全年完成调研报告三篇，落实2021")
+    paragraph.add_run()._r.append(OxmlElement("w:noBreakHyphen"))
+    paragraph.add_run("2025年规划。带头讲党课两次 。")
+    path = tmp_path / "连字符.docx"
+    word.save(str(path))
+    assert read_document(path).lines[1] == "全年完成调研报告三篇，落实2021-2025年规划。带头讲党课两次 。"
+    check = check_document(path)
+    hyphen = [f for f in check.findings if (f.line, f.column) == (2, 18)]
+    assert hyphen and all(f.fix is None and "不间断连字符" in f.message for f in hyphen)
+    assert [(f.line, f.column, f.fix) for f in check.findings if f.fix is not None] == [(2, 34, "")]
 
 
 def test_endnotes_and_comments_are_counted(tmp_path: Path) -> None:

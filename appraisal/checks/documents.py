@@ -21,7 +21,7 @@ from appraisal.checks.positions import is_positional
 from appraisal.edits import Edit
 from appraisal.errors import AppraisalError
 from appraisal.fileio import describe_os_error, fit_name, write_temp_file
-from appraisal.importing import CHECKING, ImportResult, edited_copy, parse_document, read_document
+from appraisal.importing import CHECKING, ImportResult, edited_copy, parse_document, read_document, writable
 
 
 @dataclass
@@ -89,20 +89,29 @@ def _on_separators(item: Field | None, finding: Finding, result: ImportResult) -
 
 
 WORD_NUMBER = "此处是 Word 自动生成的编号，不在正文文字中，无法自动修正，请在 Word 中修改编号格式。"
+WORD_MARKS = "此处含 Word 的制表符、换行符或不间断连字符，无法自动修正，请在 Word 中修改。"
+BOX_COPIES = "此段位于文本框中，文档里保存的两份文本框内容已不一致，无法自动修正，请在 Word 中修改。"
 
 
 def _on_word_number(finding: Finding, result: ImportResult) -> Finding | None:
-    """The finding as it stands on the number Word draws before a paragraph (`一.一`), which is not in the
-    paragraph's text: no fix (--fix cannot write there) and a word saying so; None when it is only about the space
-    put for Word's tab after the number (not in the document either). A finding about more than the number (a
-    heading too short) and without a fix stays as it is."""
-    label = result.document.labels.get(finding.line, "") if is_positional(finding) else ""
-    start, end = finding.column - 1, finding.end_column - 1
-    if start >= len(label) or (end > len(label) and finding.fix is None):
+    """The finding as `--fix` can honour it: on the number Word draws before a paragraph (`一.一`), which is not in
+    the paragraph's text, no fix and a word saying so, and None when it is only about the space put for Word's tab
+    after the number (not in the document either); elsewhere, no fix where the fixed copy cannot write it
+    (`importing.writable`: a tab, a break, a text box whose two copies differ), with the reason. A finding about
+    more than the number (a heading too short) and without a fix stays as it is."""
+    if not is_positional(finding):
         return finding
-    if end <= len(label) and not label[start:].strip():
-        return None
-    return replace(finding, fix=None, message=f"{finding.message}{WORD_NUMBER}")
+    document = result.document
+    label = document.labels.get(finding.line, "")
+    start, end = finding.column - 1, finding.end_column - 1
+    if start < len(label) and (end <= len(label) or finding.fix is not None):
+        if end <= len(label) and not label[start:].strip():
+            return None
+        return replace(finding, fix=None, message=f"{finding.message}{WORD_NUMBER}")
+    if finding.fix is None or writable(document, Edit(finding.line, finding.column, finding.end_column, finding.fix)):
+        return finding
+    reason = BOX_COPIES if finding.line in document.unwritable else WORD_MARKS
+    return replace(finding, fix=None, message=f"{finding.message}{reason}")
 
 
 def place(item: Field | None, finding: Finding, result: ImportResult) -> Finding:

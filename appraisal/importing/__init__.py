@@ -5,7 +5,7 @@ characters replaced (`copies`); and what an import did, in Chinese, for both fac
 public API; the rest of the application imports from here.
 """
 
-from appraisal.importing.copies import edited_copy
+from appraisal.importing.copies import edited_copy, writable
 from appraisal.importing.document import Document, Piece
 from appraisal.importing.parser import import_document, parse_document
 from appraisal.importing.reader import CHECKING, IMPORTING, read_document
@@ -25,4 +25,5 @@ __all__ = [
     "parse_document",
     "read_document",
     "summary_lines",
+    "writable",
 ]

@@ -16,6 +16,12 @@ from appraisal.importing import word
 from appraisal.importing.reader import CHECKING, Document, read_bytes, split_with_ends
 
 
+def writable(document: Document, edit: Edit) -> bool:
+    """Whether `edited_copy` can make the edit: anywhere in a text file; in a Word file only inside text runs (not
+    Word's own number, a tab, a break, nor a text box whose two copies already differ)."""
+    return document.kind != "docx" or word.in_text_runs(document.pieces[edit.line - 1], edit)
+
+
 def edited_copy(document: Document, edits: Iterable[Edit], verb: str = CHECKING) -> tuple[bytes, int]:
     """The file of `document` with `edits` applied (see `appraisal.edits.plan`), and how many were applied.
 
@@ -28,7 +34,7 @@ def edited_copy(document: Document, edits: Iterable[Edit], verb: str = CHECKING)
         wordfile = word.WordFile(path, raw, verb)
         if wordfile.lines() != document.lines:
             raise changed
-        planned = editing.plan(edits, document.lines, lambda e: word.in_text_runs(document.pieces[e.line - 1], e))
+        planned = editing.plan(edits, document.lines, lambda e: writable(document, e))
         for number, line_edits in planned.items():
             wordfile.rewrite(number - 1, line_edits)
         return wordfile.to_bytes(), sum(len(e) for e in planned.values())

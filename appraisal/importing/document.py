@@ -45,4 +45,7 @@ class Document:
     # docx: line → (row, cell) of the innermost table cell holding it (nested tables are tables of their own here),
     # numbered through the document: a data table's rows are read as rows (`importing.table_rows`).
     table_cells: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # docx: lines in a text box whose copy for older programs (`mc:Fallback`) already says something else: a fixed
+    # copy changes neither (`importing.box_copies`)
+    unwritable: set[int] = field(default_factory=set)
     left_out: list[str] = field(default_factory=list)  # docx: what the reader sees and the lines leave out, said once

@@ -14,6 +14,7 @@ from typing import Any
 from appraisal.draft import count_zi
 from appraisal.edits import Edit
 from appraisal.errors import AppraisalError
+from appraisal.importing.box_copies import MISSING, FallbackCopies
 from appraisal.importing.document import Document, Piece
 from appraisal.importing.package import MAX_DOCX_PARTS, Package, TooBig, TooManyParts, copy_replacing
 from appraisal.importing.word_styles import read_styles
@@ -104,12 +105,30 @@ class WordFile:
             group.append(paragraph)
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
             if not _joins(paragraph, following):
-                parts = tuple((p, self.styles.run_hider(p)) for p in group)
-                self.lines_of.append((parts, cell, inner_cells[index]))
+                joined: Line = tuple((p, self.styles.run_hider(p)) for p in group)
+                self.lines_of.append((joined, cell, inner_cells[index]))
                 group = []
         # Each line walked once: its own text and pieces, and the hidden text it leaves out (`w:vanish`: neither
         # shown nor printed by Word).
         walks = [walk_line(parts) for parts, _cell, _inner in self.lines_of]
+        # A line in a drawing's text box has a copy in the drawing's fallback (`box_copies`): a fix changes both.
+        # Where the copy says something else already, the line is not changed at all (`unwritable`).
+        self.copies: list[Line | None] = []
+        self.unwritable: set[int] = set()
+        finder = FallbackCopies()
+        for index, ((parts, _cell, _inner), walk) in enumerate(zip(self.lines_of, walks, strict=True)):
+            # the paragraphs of a line are siblings: all in one drawing's box, or none
+            found = [finder.copy_of(paragraph) for paragraph, _hides in parts]
+            copy: Line | None = (
+                None if None in found else tuple((c, self.styles.run_hider(c)) for c in found if c is not MISSING)
+            )
+            if MISSING in found or (copy is not None and walk_line(copy).text != walk.text):
+                self.unwritable.add(index)
+                walks[index] = Walked(
+                    walk.text, [(Piece(p.start, p.end, False), None) for p, _n in walk.found], walk.hidden
+                )
+                copy = None
+            self.copies.append(copy)
         # The number Word draws before each line ("" when none), counted in document order; a line whose last mark
         # is deleted with nothing after it to join is not numbered.
         numbers = [
@@ -137,6 +156,9 @@ class WordFile:
     def rewrite(self, index: int, edits: Sequence[Edit]) -> None:
         """Apply `edits` to line `index`'s text runs (`rewrite_paragraph`)."""
         rewrite_paragraph(self.lines_of[index][0], edits, self.labels[index])
+        copy = self.copies[index]
+        if copy is not None:
+            rewrite_paragraph(copy, edits, self.labels[index])
 
     def hidden_zi(self) -> int:
         """How many 字 of hidden text the paragraphs hold (left out of their text)."""
@@ -206,6 +228,7 @@ def read_docx(path: Path, raw: bytes, verb: str) -> Document:
         raise AppraisalError(f"Word 文档 {path} 中没有文字，没有可{verb}的内容。")
     document = Document(path, "docx", lines, outline, cells, pieces=pieces, numbered=numbered, table_cells=table_cells)
     document.labels = {number: label for number, label in enumerate(word.labels, start=1) if label}
+    document.unwritable = {index + 1 for index in word.unwritable}
     document.left_out = _left_out(word.root)
     hidden = word.hidden_zi()
     if hidden:
