@@ -468,7 +468,10 @@ def test_a_finding_on_words_number_is_not_promised_a_fix(tmp_path: Path) -> None
 
 
 def test_a_level_without_a_start_counts_from_zero(tmp_path: Path) -> None:
-    """ECMA-376 §17.9.25: a `w:lvl` with no `w:start` starts at 0 (LibreOffice 7.4 shows `0. 甲`, `1. 乙`)."""
+    """ECMA-376 §17.9.25: a `w:lvl` with no `w:start` starts at 0 (LibreOffice 7.4 shows `0. 甲`, `1. 乙`). WPS
+    writes `w:start` on every level (numbering parts saved by WPS, with its `wpsCustomData` namespace, in public
+    repositories: 2296399932/our-docx and xunmaw001/Epidemic-Information-Management-System, word/numbering.xml,
+    3 and 9 levels, each `<w:start w:val="1"/>`), so its lists are not read from 0."""
     level = '<w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
     numbering = numbering_xml(f'<w:abstractNum w:abstractNumId="1">{level}</w:abstractNum>', num(1, 1))
     path = numbered_docx(tmp_path / "无起始.docx", [("甲", None, ("1", 0)), ("乙", None, ("1", 0))], numbering)

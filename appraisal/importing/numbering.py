@@ -58,7 +58,7 @@ def _start(text: str | None, default: int | None = None) -> int | None:
 class Level:
     """One level of a list: how its number is written and when it starts again."""
 
-    start: int = 1
+    start: int = 0  # no `w:start`: 0 (ECMA-376 §17.9.25; LibreOffice shows `0.`; WPS and Word write it)
     number_format: str = "decimal"
     text: str = ""  # lvlText: `%1、`, `（%1）`, `%1.%2`
     restart: int | None = None  # lvlRestart: restart after a use of this level (1-based) or shallower; 0 never
@@ -82,9 +82,6 @@ def _level(node: Any, base: Level | None = None) -> Level:
         suffix=_value(node, "suff") or base.suffix,
         style=_value(node, "pStyle") or base.style,
     )
-
-
-_NO_START = Level(start=0)  # a level with no `w:start` starts at 0 (ECMA-376 §17.9.25; LibreOffice shows `0.`)
 
 
 @dataclass
@@ -127,7 +124,7 @@ class Numbering:
             for lvl in node.iter(_w("lvl")):
                 ilvl = _int(lvl.get(_w("ilvl")))
                 if ilvl is not None and 0 <= ilvl < LEVELS:
-                    levels[ilvl] = _level(lvl, _NO_START)
+                    levels[ilvl] = _level(lvl)
             self._abstract.setdefault(key, tuple(levels))
             link = _value(node, "numStyleLink")
             if link:

@@ -8,7 +8,7 @@ paragraphs unnumbered; one too big to read refuses the file (TooBig goes up).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,12 +33,17 @@ class WordStyles:
     default_style: str | None  # the paragraph style of a paragraph that names none
     hidden: dict[str, bool] = field(default_factory=dict)  # style id → its text hidden (`w:vanish`), where it says
 
+    def _style(self, paragraph: Any) -> tuple[Any, str | None]:
+        """The paragraph's properties (`w:pPr`, None when it has none) and its paragraph style: the one it names,
+        else the document's default."""
+        ppr = paragraph.find(_w("pPr"))
+        style_el = ppr.find(_w("pStyle")) if ppr is not None else None
+        return ppr, (style_el.get(_w("val")) or None) if style_el is not None else self.default_style
+
     def run_hider(self, paragraph: Any) -> Callable[[Any], bool]:
         """Whether a run (`w:r`) of the paragraph is hidden text, which Word neither shows nor prints: by its own
         `w:vanish` (or `w:specVanish`), else its character style's, else the paragraph style's."""
-        ppr = paragraph.find(_w("pPr"))
-        style_el = ppr.find(_w("pStyle")) if ppr is not None else None
-        style = (style_el.get(_w("val")) or None) if style_el is not None else self.default_style
+        _ppr, style = self._style(paragraph)
         by_paragraph = self.hidden.get(style, False) if style else False
 
         def hides(run: Any) -> bool:
@@ -73,9 +78,7 @@ class WordStyles:
         list the numbering part does not define), counting it: call once per paragraph, in document order; `text`
         is the paragraph's own text. None when the paragraph is not numbered (no `w:numPr` of its own or its
         style's, or `w:numId` 0)."""
-        ppr = paragraph.find(_w("pPr"))
-        style_el = ppr.find(_w("pStyle")) if ppr is not None else None
-        style = (style_el.get(_w("val")) or None) if style_el is not None else self.default_style
+        ppr, style = self._style(paragraph)
         own = ppr.find(_w("numPr")) if ppr is not None else None
         inherited = self.numbering.style_numbering.get(style) if style else None
         own_id, own_level = _num_pr(own)
@@ -135,17 +138,24 @@ def _vanish(rpr: Any) -> bool | None:
     return any(switched_on(node) for node in found) if found else None
 
 
+def _chain(style_id: str, based_on: dict[str, str]) -> Iterator[str]:
+    """The style and those it is based on (`w:basedOn`), nearest first; a chain longer than `_BASED_ON_DEPTH` is
+    a loop and is cut there."""
+    current: str | None = style_id
+    for _ in range(_BASED_ON_DEPTH):
+        if current is None:
+            return
+        yield current
+        current = based_on.get(current)
+
+
 def _hidden_styles(vanish: dict[str, bool], based_on: dict[str, str]) -> dict[str, bool]:
     """Each style's hidden text, from its own `w:vanish` or the nearest along its `w:basedOn` chain."""
     hidden: dict[str, bool] = {}
     for style_id in {*vanish, *based_on}:
-        current: str | None = style_id
-        for _ in range(_BASED_ON_DEPTH):
-            if current is None or current in vanish:
-                break
-            current = based_on.get(current)
-        if current is not None and current in vanish:
-            hidden[style_id] = vanish[current]
+        found = next((vanish[s] for s in _chain(style_id, based_on) if s in vanish), None)
+        if found is not None:
+            hidden[style_id] = found
     return hidden
 
 
@@ -156,16 +166,12 @@ def _inherited(
     the nearest `w:numId` is 0 (numbering switched off)."""
     num_id: str | None = None
     level: int | None = None
-    current: str | None = style_id
-    for _ in range(_BASED_ON_DEPTH):
-        if current is None:
-            break
+    for current in _chain(style_id, based_on):
         found_id, found_level = own.get(current, (None, None))
         num_id = num_id if num_id is not None else found_id
         level = level if level is not None else found_level
         if num_id is not None and level is not None:
             break
-        current = based_on.get(current)
     if num_id is None or num_id == "0":
         return None
     return StyleNumbering(num_id, level)
