@@ -255,6 +255,10 @@ class Context:
         raise KeyError(key)
 
 
+# What a finding says when its fix is left off inside quoted text: in a cited title (`True`), or a quoted name.
+_CHECK_AS_ISSUED = {True: "引用的文件名称请与原件核对，不自动修改。", False: "引用的名称请与原件核对，不自动修改。"}
+
+
 class Rule:
     """A rule: a stable name, a severity, a family, a tier, a Chinese description, whether it can fix what it finds.
 
@@ -304,11 +308,12 @@ class Rule:
         self, item: Field | None, line: int, column: int, end_column: int, message: str, fix: str | None = None
     ) -> Finding:
         """A finding of this rule; `line` and `column` 1-based, `end_column` exclusive. A fix that would edit inside
-        a cited title or a quoted name is left off (the finding stays): such text is quoted as issued. A half-width
-        mark's fix is kept (`fixes_marks`): the issued title has the full-width one."""
+        a cited title or a quoted name is left off (the finding stays, saying so): such text is quoted as issued. A
+        half-width mark's fix is kept (`fixes_marks`): the issued title has the full-width one."""
         if fix is not None and not self.fixes_marks and item is not None and 0 < line <= len(item.lines):
             span = item.verbatim(line - 1, column - 1, end_column - 1)
             if span is not None and not (self.fixes_titles and span == (column - 1, end_column - 1)):
                 fix = None
+                message += _CHECK_AS_ISSUED[item.lines[line - 1][span[0] - 1 : span[0]] == "《"]
         section = item.section_id if item is not None else None
         return Finding(self.name, self.severity, section, line, column, end_column, message, fix)

@@ -42,7 +42,7 @@ class _Pattern:
     trigger: tuple[str, ...]
     pattern: re.Pattern[str]
     message: str
-    twice: bool  # the pattern repeats its trigger word (`完成……完成`): run only where one stands twice
+    twice: bool  # the pattern repeats its trigger word (`完成……完成`, a `\1`): run only where one stands twice
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def entries() -> _Entries:
             for first in raw["first"]:
                 pairs.setdefault(first, []).append(pair)
         elif raw["kind"] == "pattern":
-            twice = raw.get("twice", False)
+            twice = re.search(r"\\[1-9]", raw["pattern"]) is not None  # a back-reference: a word said twice
             patterns.append(_Pattern(tuple(raw["trigger"]), lazy_compile(raw["pattern"]), raw["message"], twice))
         else:
             raise ValueError(f"unknown collocation kind {raw['kind']!r}")

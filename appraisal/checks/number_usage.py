@@ -275,8 +275,6 @@ class NumberUsage(Rule):
             shown = f"{match.group('low')}{mark}{match.group('high')}{match.group('unit')}"
             kind = "时间、序号的起止用一字线" if time else "数值范围用浪纹线"
             message = f"数值范围不用短横线“{match.group('mark')}”，{kind}，宜写作“{shown}”（GB/T 15835、GB/T 15834）。"
-            if item.verbatim(index, match.start(), match.end()) is not None:
-                message += "引用的文件名称请与原件核对，不自动修改。"  # its fix is left off (`Rule.finding`)
             yield self.finding(item, index + 1, start + 1, start + 2, message, mark)
 
     def _ranges(self, item: Field, ctx: Context, index: int, line: str) -> Iterable[Finding]:

@@ -85,6 +85,18 @@ def test_a_hyphen_range_in_a_title_is_reported_without_a_fix() -> None:
     assert _fixed(text) == text.replace("为2021-2025", "为2021—2025")
 
 
+def test_every_fix_left_off_inside_quoted_text_says_so_once() -> None:
+    """The note comes from `Rule.finding`, where the fix is left off, whatever the rule: a range in a quoted name
+    gets it, and a typo inside a title too (number-usage wrote its own note, typo none)."""
+    text = "开展“1-11月攻坚”行动，学习《关于再接再励的通知》。"
+    rules = ("number-usage", "typo")
+    found = [f for f in check_section(draft_with(SECTION, text), template(), SECTION) if f.rule in rules]
+    assert [(f.rule, f.fix) for f in found] == [("number-usage", None), ("typo", None)]
+    assert found[0].message.endswith("引用的名称请与原件核对，不自动修改。")
+    assert found[1].message.endswith("引用的文件名称请与原件核对，不自动修改。")
+    assert all(f.message.count("核对") == 1 for f in found)
+
+
 def test_a_space_in_a_title_or_a_slogan_is_not_reported() -> None:
     text = "学习《中共中央 国务院关于扎实推进乡村全面振兴的意见》，践行“马上就办 真抓实干”，全年 完成任务。"
     found = _found("punctuation", text)
