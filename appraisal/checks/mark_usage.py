@@ -15,6 +15,13 @@
 - A document number's year stands in 六角括号 (`湘政发〔2019〕10号`): `〔201910号`, `2019〕10号` and `益赫政发201612号`
   lost one or both of them.
 
+- The standard's own misuses (附录 A and B of GB/T 15834): the last item joined by 以及 takes a comma before it, not
+  a 顿号 (A.3: `学习、调研、以及` → `，以及`); two neighbouring numerals giving a rough number take no 顿号 between
+  them (A.4: `三、四个` → `三四个`, while `二、三产业` and `一、二年级` are short for two names); a meeting, a
+  training class or an activity is no work and takes no 书名号 (A.13: `《全县安全生产工作会议》`); no 顿号 before an
+  ellipsis (B.2.4: `学习、调研、……`); 第一、其一、首先、其次、最后 counting points take a comma, not a 顿号 (B.3.1:
+  `首先、` → `首先，`).
+
 And one across paragraphs: the last item of a list ends with a full stop, not ；, where a heading of another
 level follows (`3.强化督导考核；` / `二、存在的问题`).
 
@@ -63,6 +70,55 @@ _DOC_NUMBER = lazy_compile(
     rf"(?<=[{HAN}])(?:〔(?P<a>(?:19|20)\d\d)(?P<b>\d{{1,4}})号|(?P<c>(?:19|20)\d\d)〕(?P<d>\d{{1,4}})号"
     r"|(?<=[发字函办])(?P<e>(?:19|20)\d\d)(?P<f>\d{1,4})号)"
 )
+
+
+# The misuses of a 顿号 GB/T 15834 lists itself, in one pattern that begins with the 、 (the engine skips to it; the
+# word before is read after): A.3, 以及 joining the last item follows a comma; B.2.4, no 顿号 before an ellipsis;
+# B.3.1, a counting word takes a comma (`第一、第二`, `第一、二季度`, `全市第一、` are lists, not counting words);
+# A.4, two neighbouring numerals for a rough number before a measure word or a magnitude, not before 年级, 季度,
+# 产业 …: `一、二年级` is short for 一年级、二年级, `三、四次全会` for 第三次、第四次全会.
+_DUNHAO = lazy_compile(
+    "、(?:(?P<also>(?=以及))|(?P<ellipsis>(?=……))"
+    "|(?P<ordinal>(?:(?<=首先、)|(?<=其次、)|(?<=再次、)|(?<=最后、)|(?<=[其第][一二三四五六七八九十]、)"
+    "|(?<=第[一二三四五六七八九十]{2}、))(?![一二三四五六七八九十两第其再最]))"
+    "|(?<=[一二两三四五六七八]、)(?P<rough>[二三四五六七八九])"
+    r"(?=十|百|千|万|个|名|人(?!民)|次(?!供|分配|创业|元|产|全|会|党|代|、)|天|岁|户|家|件|项|倍|位|条|本|场|遍|趟|所|处"
+    r"|座|辆|台|篇|句|小时|分钟|公里|米|亩|元|年(?!级)))"
+)
+_ORDINAL_WORD = lazy_compile("(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次|最后)$")
+_CLAUSE_OPENS = frozenset(" \t\u3000。；：，！？")
+_NOT_A_WORD_BEFORE = frozenset("第、〇零一二两三四五六七八九十百千万")
+_NUMERALS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"两": 2}
+# A.13: names that are no work: a meeting, a class, an activity (`《中国诗词大会》` is a programme, not a meeting).
+_NOT_A_WORK = lazy_compile(
+    r"《[^《》\n]{2,40}?(?:会议|座谈会|推进会|动员会|部署会|现场会|表彰会|交流会|培训会|培训班|研讨班|专题班|读书班|活动)》"
+)
+
+
+def _standard_misuses(line: str) -> Iterator[Found]:
+    """The misuses of a 顿号 GB/T 15834 lists itself (its 附录 A and B)."""
+    for match in _DUNHAO.finditer(line):
+        at = match.start()
+        if match.group("also") is not None:
+            yield at, at + 1, "“以及”连接最后一项时，前面用逗号，不用顿号（GB/T 15834 A.3）。", "，"
+        elif match.group("ellipsis") is not None:
+            yield at, at + 1, "省略号前不用顿号（GB/T 15834 B.2.4）。", ""
+        elif match.group("ordinal") is not None:
+            word = _ORDINAL_WORD.search(line, max(0, at - 4), at)
+            if word is not None and (word.start() == 0 or line[word.start() - 1] in _CLAUSE_OPENS):
+                yield at, at + 1, "“第一”“其次”“最后”这类序次语后用逗号，不用顿号（GB/T 15834 B.3.1）。", "，"
+        else:
+            first, second, before = line[at - 1], match.group("rough"), line[at - 2 : at - 1]
+            if is_han(before) and before not in _NOT_A_WORD_BEFORE and _NUMERALS[second] == _NUMERALS[first] + 1:
+                rough = "相邻两数连用表示概数，中间不用顿号（GB/T 15834 A.4），"
+                message = rough + f"“{first}、{second}”宜写作“{first}{second}”。"
+                yield at, at + 1, message, ""
+
+
+def _not_works(line: str) -> Iterator[Found]:
+    for match in _NOT_A_WORK.finditer(line):
+        message = "会议、培训班、活动等名称不是作品名，不用书名号（GB/T 15834 A.13），可改用引号或不加标号。"
+        yield match.start(), match.end(), message, None
 
 
 def _mixed(line: str) -> Iterator[Found]:
@@ -204,6 +260,7 @@ def usage(line: str) -> Iterator[Found]:
         yield from _statement_questions(line)
     if "》" in line:
         yield from _titles(line)
+        yield from _not_works(line)
     if "等" in line and "……" in line:
         yield from _ellipsis_deng(line)
     if "." in line or "．" in line:
@@ -216,6 +273,8 @@ def usage(line: str) -> Iterator[Found]:
         yield from _doc_numbers(line)
     if "，" in line:
         yield from commas(line)
+    if "、" in line:
+        yield from _standard_misuses(line)
 
 
 _HEADING = lazy_compile(

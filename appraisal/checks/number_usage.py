@@ -20,6 +20,8 @@
   同类别同形式; fixable). A paragraph with no `%` is left alone (`办结率达到百分之九十以上`), and so is `百分之百`.
 - 余 and 多 go with round figures: `12余人`, `1523多户`, `2.5余亩` are a figure and an approximation at once;
   `约100余人`, `近10余年` say the approximation twice (`节约100余万元`, `最近10余年` are fine).
+- Which form of numeral a fixed word, a rough number with 几, a zero or a percentage takes, and the mark between a
+  time's start and end after its unit (`8项规定`, `10几个`, `一百〇八`, `十五%`, `1月-6月`): `numeral_forms`.
 - A figure and its measure word split across two lines (`收集诉求32` / `条，`), as text copied from a PDF is: a
   break `broken-line` finds (`broken_line.breaks`) and leaves to this rule.
 """
@@ -33,7 +35,7 @@ from decimal import Decimal, InvalidOperation
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import breaks_at
 from appraisal.checks.chars import HAN_UNIFIED, is_han_unified
-from appraisal.checks.political_facts import chinese_number
+from appraisal.checks.numeral_forms import forms, percent_value
 from appraisal.text.lazy_regex import lazy_compile
 from appraisal.text.patterns import MEASURES
 
@@ -169,16 +171,6 @@ def _find_first_range_marks(ctx: Context) -> dict[bool, str | None]:
     return first
 
 
-def _percent_value(words: str) -> str | None:
-    """`三十五点五` → `35.5`."""
-    whole, _, decimals = words.partition("点")
-    value = chinese_number(whole.replace("〇", "零"))
-    digits = [str(_CN_DIGITS.index(ch)) if ch in _CN_DIGITS else "0" if ch == "零" else "" for ch in decimals]
-    if value is None or "" in digits:
-        return None
-    return f"{value}.{''.join(digits)}" if digits else str(value)
-
-
 def _too_exact(number: str) -> bool:
     """A figure too exact for 余 or 多: a decimal (`2.5余亩`), or a whole number not ending in 0 (`12余人`)."""
     if "." in number or "．" in number:
@@ -224,6 +216,9 @@ class NumberUsage(Rule):
                 yield from self._approximations(item, index, line)
             if index + 1 < len(item.lines) and line.rstrip()[-1:].isdigit():
                 yield from self._split_figure(item, ctx, index, line)
+            for start, end, message, fix in forms(line):
+                if not item.is_protected(index, start, end):
+                    yield self.finding(item, index + 1, start + 1, end + 1, message, fix)
 
     def _years(self, item: Field, ctx: Context, index: int, line: str) -> Iterable[Finding]:
         for match in _CN_YEAR.finditer(line):
@@ -301,7 +296,7 @@ class NumberUsage(Rule):
 
     def _percent_words(self, item: Field, index: int, line: str) -> Iterable[Finding]:
         for match in _PERCENT_WORDS.finditer(line):
-            value = _percent_value(match.group("n"))
+            value = percent_value(match.group("n"))
             fix = f"{value}%" if value is not None else None
             shown = f"，宜写作“{fix}”" if fix else ""
             message = f"同一段的百分数用“%”书写，“{match.group()}”也应写作阿拉伯数字（GB/T 15835）{shown}。"

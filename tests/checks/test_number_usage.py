@@ -39,6 +39,12 @@ POSITIVES = [
     "开展入户走访⟦37余⟧次，发放资料⟦1523多⟧份。",
     "新增绿化面积⟦4.5余⟧亩。",
     "全年接待游客⟦约300余⟧万人次，⟦近20多⟧个团队。",
+    # Which form of numeral (GB/T 15835 4.2, 4.3; `numeral_forms`): a fixed word, 几, a counted zero, a percentage.
+    "严格落实中央⟦8项规定⟧精神，⟦星期3⟧下午集中学习。",
+    "覆盖⟦10几⟧个村，带动⟦几10⟧户群众，增收⟦20几⟧万元。",
+    "全年办结信访件一百⟦〇⟧八件。",
+    "群众满意率达⟦九十五%⟧，较上年提高⟦百分之2⟧。",
+    "1月⟦-⟧6月累计完成投资3亿元，2021年⟦－⟧2025年。",
 ]
 
 NEGATIVES = [
@@ -60,6 +66,11 @@ NEGATIVES = [
     "百分之三十的村实现集体经济收入翻番。",
     "全市统一0时启动应急响应，唯一0投诉的窗口。",  # 一 ends a word before the digit
     "在基层工作26年，全年无休；完成20余起调解。",
+    "严格落实中央八项规定精神，研究18项规定动作，星期三下午学习，第3星期，星期30天。",
+    "覆盖十几个村，带动几十户群众，增收二十几万元，110几，呈几何级增长。",
+    "二〇二六年一月，一百零八件，第一〇八号。",
+    "满意率达95%，较上年提高2个百分点，九十五分。",
+    "2025-12-01开会，2025年1月—6月，2025年1月至6月，联系电话0571-88886666。",
 ]
 
 
@@ -75,6 +86,22 @@ def test_number_usage_not_found(marked: str) -> None:
     found, expected = spans_of("number-usage", marked)
     assert expected == []
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("严格落实中央8项规定，3会1课，星期3。", "严格落实中央八项规定，三会一课，星期三。"),
+        ("覆盖10几个村，带动几10户，增收20几万元。", "覆盖十几个村，带动几十户，增收二十几万元。"),
+        ("办结一百〇八件。", "办结一百零八件。"),
+        ("满意率九十五%，提高百分之2。", "满意率95%，提高2%。"),
+        ("1月-6月完成。", "1月—6月完成。"),
+    ],
+)
+def test_numeral_forms_are_fixed(text: str, fixed: str) -> None:
+    draft = draft_with("results.service", text)
+    found = [f for f in check_section(draft, template(), "results.service") if f.rule == "number-usage"]
+    assert apply_fixes(text, found) == fixed
 
 
 def test_fixes() -> None:
