@@ -258,3 +258,20 @@ def test_a_word_table_under_a_free_form_heading_stays_in_its_section(tmp_path: P
     assert_nothing_lost(result)
     assert result.draft.sections["duties"] == "扭住项目建设这个牛鼻子\n产业园　四亿元"
     assert result.draft.unmatched == ""
+
+
+def test_a_heading_naming_a_section_loses_its_number_the_first_time_and_stays_whole_when_repeated() -> None:
+    """`三、工作方面。…` placed in 绩 by its words is the writer's heading: its number goes, as `一、品行方面。…`'s
+    does (it stayed, `三、` alone in the draft). `五、党建工作` under `四、党建工作`, whose heading was already
+    found, is the title repeated in the text: it stays whole for `heading-in-text` to show."""
+    text = (
+        "2025年度个人总结\n本人2025年在某局任科长，现将一年来的情况总结如下。\n"
+        "一、品行方面。坚定理想信念，对党忠诚。\n二、学习方面。认真学习党的二十大精神。\n"
+        "三、工作方面。推动重点项目八个，按月通报进度。\n四、廉洁方面。严格遵守中央八项规定精神。\n"
+    )
+    document = Document(None, "txt", text.splitlines())
+    sections = parse_document(document, "civil-servant").draft.sections
+    assert sections["achievements"].splitlines()[-1] == "工作方面。推动重点项目八个，按月通报进度。"
+    repeated = "2025年度个人总结\n四、党建工作\n抓好支部建设。\n五、党建工作\n开展主题党日十二次。\n"
+    result = parse_document(Document(None, "txt", repeated.splitlines()), "cadre-annual")
+    assert result.draft.sections["party"] == "抓好支部建设。\n五、党建工作\n开展主题党日十二次。"

@@ -14,6 +14,7 @@ from appraisal.importing.units import MARKDOWN_HEADING, THEMATIC_BREAK, Unit
 from appraisal.templates import Section
 
 _SENTENCE_ENDS = set("。；;！!？?，,、")
+_BY_NAME = {"与栏目名称相符", "与栏目名称相近"}  # the reasons `_open_section` gives a template heading
 _RUN_IN_ENDS = set("。：:．；;")  # a run-in heading ends so (`一、把学习当作第一需要。…`); a sentence's clause with ，
 
 
@@ -197,7 +198,7 @@ class Placement:
             state.source(section, unit.line, unit.text if heading_like else _preview(unit.text), reason)
         elif heading_like:  # every heading of the writer's own is listed in the summary, as it is counted
             state.source(section, unit.line, unit.text, reason)
-        return self._text_start(fragment, line_shape, heading_like)
+        return self._text_start(state, fragment, line_shape, heading_like)
 
     def _free_section(self, state: Placed, fragment: str, heading_like: bool) -> tuple[str, str] | None:
         """The section a line of the writer's own opens, and why: the one a heading's words are about, else the
@@ -212,13 +213,25 @@ class Placement:
             return main, "开头之后的编号内容，归入主体栏目"
         return None
 
-    def _text_start(self, fragment: str, line_shape: LineShape | None, heading_like: bool) -> int:
+    def _text_start(self, state: Placed, fragment: str, line_shape: LineShape | None, heading_like: bool) -> int:
         """Where a placed line's text starts: after the number of the writer's own heading. A section's own title
-        repeated in the text (`五、党建工作` under `四、党建工作`) stays whole, for `heading-in-text` to show."""
+        repeated in the text (`五、党建工作` under `四、党建工作`: its heading already found) stays whole, for
+        `heading-in-text` to show; a first `三、工作方面。…` loses its number as `一、品行方面。…` does."""
         if not heading_like or line_shape is None:
             return 0
         match = self.index.match(fragment)
-        return 0 if match is not None and match.score >= MARKED_THRESHOLD else line_shape.fragment_start
+        repeated = match is not None and match.score >= MARKED_THRESHOLD and self._heading_found(state, match.section)
+        return 0 if repeated else line_shape.fragment_start
+
+    @staticmethod
+    def _heading_found(state: Placed, section: Section) -> bool:
+        """Whether a heading naming the section (or one of its parts) was taken as its heading already."""
+        return any(
+            key == section.id or key.startswith(f"{section.id}.")
+            for key, sources in state.sources.items()
+            for source in sources
+            if source.reason in _BY_NAME
+        )
 
     def _by_keyword(self, fragment: str) -> tuple[str, str] | None:
         """The section whose keyword comes first in the fragment (学习 → 理论学习), with the reason."""
