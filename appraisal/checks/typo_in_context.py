@@ -29,7 +29,7 @@ from appraisal.checks.language import SOUND_TONE, SPLITS, Language, Splits, Toke
 from appraisal.checks.model_memo import per_model
 from appraisal.checks.person_names import person_names
 from appraisal.checks.proper_names import IDIOM, PLACE_ENDS, after_a_place, looks_like_a_name, name_position
-from appraisal.checks.real_word import ATTESTED, MEMO, PROPER, SELDOM_IN_TEXT, WINDOW, misused
+from appraisal.checks.real_word import ATTESTED, MEMO, PROPER, SELDOM_IN_TEXT, WINDOW, misused, written_twice
 from appraisal.checks.typo import listed as typo_listed
 from appraisal.checks.writers_choice import (
     a_unit_after_a_determiner,
@@ -105,7 +105,7 @@ def suspects(
                 or (
                     in_context
                     and (
-                        document.count(candidates[0][2]) >= 2  # a pair of words written so twice is meant (`同比减支`)
+                        written_twice(document, candidates[0][2])  # a pair of words written twice is meant (`同比减支`)
                         or any(ch in PLACE_ENDS for ch in line[offset + at + 1 : offset + at + 3])  # 昌和村, 荻港
                         or a_unit_after_a_determiner(line, offset + at)  # 了解其他镇的做法: not 真的
                     )
@@ -131,7 +131,7 @@ def suspects(
                     or pairs.count(run[at]) < SELDOM_IN_TEXT  # a rare character is chosen: a slip gives a common one
                     or coined(model, candidates[0][2], line[end : end + 1])  # 建强队伍, 全面提效
                     or looks_like_a_name(line, start, end)
-                    or (document and document.count(candidates[0][2]) >= 2)
+                    or (document and written_twice(document, candidates[0][2]))
                 )
             ):
                 continue
