@@ -54,11 +54,15 @@ def _app_pending() -> bool:
     animation running. Textual's 20-ms idle step let each of these happen inside the step; a 2-ms step needs
     them asked."""
     from textual._context import active_app
+    from textual.app import ScreenStackError, UnknownModeError
 
     try:
         app = active_app.get()
+    except LookupError:  # no app
+        return False
+    try:
         screen = app.screen
-    except Exception:  # no app, or no screen yet (starting) or any more (closing)
+    except (ScreenStackError, UnknownModeError):  # no screen yet (starting) or any more (closing)
         return False
     timer = screen._Screen__update_timer  # type: ignore[attr-defined]
     hold = getattr(app, "_key_hold", None)
