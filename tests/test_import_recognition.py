@@ -271,7 +271,8 @@ def test_a_heading_naming_a_section_loses_its_number_the_first_time_and_stays_wh
     )
     document = Document(None, "txt", text.splitlines())
     sections = parse_document(document, "civil-servant").draft.sections
-    assert sections["achievements"].splitlines()[-1] == "工作方面。推动重点项目八个，按月通报进度。"
+    assert sections["achievements"] == "工作方面。推动重点项目八个，按月通报进度。"
+    assert sections["virtue"] == "品行方面。坚定理想信念，对党忠诚。"  # 品行 is 德 (went to 绩, the main section)
     repeated = "2025年度个人总结\n四、党建工作\n抓好支部建设。\n五、党建工作\n开展主题党日十二次。\n"
     result = parse_document(Document(None, "txt", repeated.splitlines()), "cadre-annual")
     assert result.draft.sections["party"] == "抓好支部建设。\n五、党建工作\n开展主题党日十二次。"
