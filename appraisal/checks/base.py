@@ -305,12 +305,22 @@ class Rule:
         return ()
 
     def finding(
-        self, item: Field | None, line: int, column: int, end_column: int, message: str, fix: str | None = None
+        self,
+        item: Field | None,
+        line: int,
+        column: int,
+        end_column: int,
+        message: str,
+        fix: str | None = None,
+        *,
+        as_issued: bool = False,
     ) -> Finding:
         """A finding of this rule; `line` and `column` 1-based, `end_column` exclusive. A fix that would edit inside
         a cited title or a quoted name is left off (the finding stays, saying so): such text is quoted as issued. A
-        half-width mark's fix is kept (`fixes_marks`): the issued title has the full-width one."""
-        if fix is not None and not self.fixes_marks and item is not None and 0 < line <= len(item.lines):
+        half-width mark's fix is kept (`fixes_marks`): the issued title has the full-width one; so is a fix that
+        writes a mark as every issued title does (`as_issued`: 〈〉 inside 《》, no 。 ending a title)."""
+        keep = self.fixes_marks or as_issued
+        if fix is not None and not keep and item is not None and 0 < line <= len(item.lines):
             span = item.verbatim(line - 1, column - 1, end_column - 1)
             if span is not None and not (self.fixes_titles and span == (column - 1, end_column - 1)):
                 fix = None

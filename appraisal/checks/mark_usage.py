@@ -249,6 +249,16 @@ def _doc_numbers(line: str) -> Iterator[Found]:
         yield start, match.end(), f"发文字号的年份应用六角括号括入，如“{fixed}”。", fixed
 
 
+def as_issued(line: str) -> Iterator[Found]:
+    """The findings whose fix writes a mark as every issued title does, so it applies inside a cited title too
+    (GB/T 15834: a title inside 《》 takes 〈〉, 4.15.3; a title ends with no sentence mark, B.4): `<办法>`,
+    `《…法。》`."""
+    if "》" in line:
+        yield from _titles(line)
+    if "<" in line or ">" in line:
+        yield from _angles(line)
+
+
 def usage(line: str) -> Iterator[Found]:
     """Every finding of this module in one line of prose."""
     if _ANY_SEPARATOR.search(line) is not None:
@@ -259,7 +269,6 @@ def usage(line: str) -> Iterator[Found]:
     if "？" in line:
         yield from _statement_questions(line)
     if "》" in line:
-        yield from _titles(line)
         yield from _not_works(line)
     if "等" in line and "……" in line:
         yield from _ellipsis_deng(line)
@@ -267,8 +276,6 @@ def usage(line: str) -> Iterator[Found]:
         yield from _heading_dot(line)
     if _STRAIGHT_SINGLE in line:
         yield from _single_quotes(line)
-    if "<" in line or ">" in line:
-        yield from _angles(line)
     if "号" in line:
         yield from _doc_numbers(line)
     if "，" in line:

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import explained
 from appraisal.checks.chars import HAN, is_han
-from appraisal.checks.mark_usage import ELLIPSIS_AND_DENG, Found, after_listed_items, last_items, usage
+from appraisal.checks.mark_usage import ELLIPSIS_AND_DENG, Found, after_listed_items, as_issued, last_items, usage
 from appraisal.checks.placeholder import in_blank_brackets
 from appraisal.text.lazy_regex import lazy_compile
 from appraisal.text.verbatim import verbatim_spans
@@ -98,9 +98,12 @@ class Punctuation(Rule):
         if item.key != "title":
             found.extend(_layout(index, line, broken))
         found.extend(usage(line))
+        issued = [*as_issued(line)]
+        found.extend(issued)
         for start, end, message, fix in sorted(found):
             if not item.is_protected(index, start, end):
-                yield self.finding(item, index + 1, start + 1, end + 1, message, fix)
+                kept = (start, end, message, fix) in issued
+                yield self.finding(item, index + 1, start + 1, end + 1, message, fix, as_issued=kept)
 
 
 def _marks(line: str) -> Iterator[Found]:

@@ -68,6 +68,16 @@ def test_a_half_width_mark_in_a_title_is_made_full_width() -> None:
     assert _fixed(text) == "学习《党内监督条例（试行）》和《，》。"
 
 
+def test_marks_an_issued_title_always_writes_are_fixed_inside_it() -> None:
+    """A title inside 《》 takes 〈〉 (GB/T 15834 4.15.3) and ends with no sentence mark (B.4): every issued title
+    writes `《关于印发〈…〉的通知》`, `《…促进法》`, so these fixes give the title as issued and apply inside it (they
+    were left off, and 修正全部 never settled them). Other punctuation fixes stay off inside a title."""
+    text = "根据《关于印发<办法>的通知》，学习《乡村振兴促进法。》和《为民服务...》。"
+    found = _found("punctuation", text)
+    assert [(f.fix, "核对" in f.message) for f in found] == [("〈办法〉", False), ("", False), (None, True)]
+    assert _fixed(text) == "根据《关于印发〈办法〉的通知》，学习《乡村振兴促进法》和《为民服务...》。"
+
+
 def test_a_title_put_right_by_its_issued_name_is_still_fixed() -> None:
     text = "认真学习《中国纪律处分条例》，全年完成任务。"
     assert _fixed(text) == "认真学习《中国共产党纪律处分条例》，全年完成任务。"
