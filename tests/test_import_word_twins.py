@@ -87,7 +87,18 @@ def test_run_in_headings_numbered_by_word_at_the_top_are_placed_by_their_words(t
     assert sections["integrity"] == "廉洁方面。严格遵守中央八项规定精神。"
 
 
-HEADINGS = ["品行修养", "理论学习", "工作实绩", "抓项目建设", "廉洁自律", "存在的不足", "下步打算", "其他工作"]
+HEADINGS = [
+    "品行修养",
+    "理论学习",
+    "工作实绩",
+    "抓项目建设",
+    "廉洁自律",
+    "存在的不足",
+    "下步打算",
+    "其他工作",
+    "学习方面。认真学习党的二十大精神。",  # run-in headings: the title, then the body on the same line
+    "工作方面。推动重点项目八个。",
+]
 SUBHEADINGS = ["服务中心实绩", "分管工作实绩", "抓招商引资", "补短板"]
 SENTENCES = [
     "坚定理想信念，对党忠诚。",
