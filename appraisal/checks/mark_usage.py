@@ -106,7 +106,7 @@ def _standard_misuses(line: str) -> Iterator[Found]:
         elif match.group("ordinal") is not None:
             word = _ORDINAL_WORD.search(line, max(0, at - 4), at)
             if word is not None and (word.start() == 0 or line[word.start() - 1] in _CLAUSE_OPENS):
-                yield at, at + 1, "“第一”“其次”“最后”这类序次语后用逗号，不用顿号（GB/T 15834 B.3.1）。", "，"
+                yield at, at + 1, f"“{word.group()}”作序次语，后面用逗号，不用顿号（GB/T 15834 B.3.1）。", "，"
         else:
             first, second, before = line[at - 1], match.group("rough"), line[at - 2 : at - 1]
             if is_han(before) and before not in _NOT_A_WORD_BEFORE and _NUMERALS[second] == _NUMERALS[first] + 1:

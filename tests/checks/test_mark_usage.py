@@ -146,3 +146,9 @@ def test_a_straight_quote_closing_a_chinese_one_is_not_an_unbalanced_quote() -> 
     draft = draft_with("results.service", "推进‘菜篮子'工程建设，开展“三服务\"活动。")
     rules = [f.rule for f in check_section(draft, template(), "results.service")]
     assert "unbalanced-quote" not in rules and rules.count("punctuation") == 2
+
+
+def test_a_counting_word_with_a_dunhao_is_named_in_the_message() -> None:
+    assert [message for _start, _end, message, _fix in usage("　　其次、狠抓队伍建设。")] == [
+        "“其次”作序次语，后面用逗号，不用顿号（GB/T 15834 B.3.1）。"
+    ]
