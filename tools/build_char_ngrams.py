@@ -84,8 +84,11 @@ def person_names(tagged: list[list[tuple[str, str]]]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--part", type=int, default=1, help="count one paragraph in N (1, 2, 4, 8 or 16)")
-    parser.add_argument("--out", type=Path, default=DATA / "char_ngrams.txt.gz")
+    parser.add_argument("--out", type=Path, help="where to write (default: the shipped data file, for --part 1)")
     args = parser.parse_args()
+    if args.out is None and args.part != 1:
+        parser.error("--part needs --out: the shipped data file is counted from all of the text")
+    out = args.out or DATA / "char_ngrams.txt.gz"
     chars: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     triples: Counter[str] = Counter()
@@ -109,7 +112,7 @@ def main() -> None:
     lines += [f"{pair}\t{pairs[pair]}\t{starts[pair]}\t{kinds[pair]}" for pair in kept_pairs]
     kept_triples = [triple for triple in sorted(triples) if triples[triple] >= MIN_TRIPLE]
     lines += [f"{triple}\t{triples[triple]}" for triple in kept_triples]
-    args.out.write_bytes(gzip.compress("\n".join(lines).encode("utf-8") + b"\n", 9, mtime=0))
+    out.write_bytes(gzip.compress("\n".join(lines).encode("utf-8") + b"\n", 9, mtime=0))
     print(
         f"{sum(chars.values())} characters of {len(chars)} kinds; {len(pairs)} pairs, {len(kept_pairs)} kept; "
         f"{len(triples)} triples, {len(kept_triples)} kept"
