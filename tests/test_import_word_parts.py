@@ -14,8 +14,11 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml import OxmlElement
-from fuzzing import assert_nothing_lost
+from fuzzing import assert_nothing_lost, fuzz
+from hypothesis import given
+from hypothesis import strategies as st
 from word_numbering import abstract, lvl, num, numbered_docx, numbering_xml, replace_part
 
 from appraisal.checks.documents import check_document, write_fixed_copy
@@ -262,3 +265,53 @@ def test_hidden_text_is_left_out_and_counted(tmp_path: Path) -> None:
     assert read_document(copy).lines[1] == "全年完成调研报告三篇，质量较高。"
     fixed = docx.Document(str(copy)).paragraphs[1]
     assert [run.text for run in fixed.runs] == ["全年完成调研", "（内部备注）", "报告三篇，", "草稿", "质量较高。"]
+
+
+@fuzz(20)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["全年完成调研,", "报告三篇。", "", "带头讲党课", "两次 。"]), st.booleans()),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_any_deleted_paragraph_marks_join_as_word_shows_and_a_fix_keeps_the_rest(
+    tmp_path_factory: pytest.TempPathFactory, paragraphs: list[tuple[str, bool]]
+) -> None:
+    """Paragraphs whose marks are deleted as tracked changes (any of them, runs of them, the last one too): the
+    lines are the paragraphs joined up to each mark that stays, as Word shows them; a fixed copy changes the
+    characters of the fixes and nothing else."""
+    word = docx.Document()
+    word.add_paragraph("2025年度个人总结")
+    for text, _deleted in paragraphs:
+        word.add_paragraph().add_run(text)  # a run even when empty: `<w:p>` opens every paragraph
+    buffer = io.BytesIO()
+    word.save(buffer)
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source:
+        xml = source.read("word/document.xml").decode()
+    head, _sep, rest = xml.partition("<w:body>")
+    chunks = rest.split("<w:p>")
+    for number, (_text, deleted) in enumerate(paragraphs, start=2):  # chunk 1 is the title's
+        if deleted:
+            mark = f"<w:pPr><w:rPr><w:del {TRACKED.format(number)}/></w:rPr></w:pPr>"
+            chunks[number] = mark + chunks[number]
+    path = tmp_path_factory.mktemp("marks") / "删除标记.docx"
+    path.write_bytes(
+        replace_part(buffer.getvalue(), "word/document.xml", (head + "<w:body>" + "<w:p>".join(chunks)).encode())
+    )
+    expected = ["2025年度个人总结"]
+    joined = ""
+    for index, (text, deleted) in enumerate(paragraphs):
+        joined += text
+        if not deleted or index == len(paragraphs) - 1:  # the last paragraph's mark has nothing to join
+            expected.append(joined)
+            joined = ""
+    assert read_document(path).lines == expected
+    check = check_document(path)
+    copy, count = write_fixed_copy(check)
+    if count:
+        fixed = read_document(copy).lines
+        assert len(fixed) == len(expected)
+        assert [line.replace("，", ",").replace(" 。", "。") for line in fixed] == [
+            line.replace("，", ",").replace(" 。", "。") for line in expected
+        ]
