@@ -48,6 +48,36 @@ def no_warm_start() -> None:
     warm_start._started = True
 
 
+@pytest.fixture(autouse=True, scope="session")
+def checker_models(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The checker's two models, loaded once per process at its start from prebuilt copies made once per run
+    (by the first worker; the others wait for it and map its copies). Without this, each worker parsed them from
+    their data files in its first check (~1.3 s of CPU each, several seconds at load 7): inside a Pilot test's
+    wait for an export's check, that failed test_long_work under load. Tests of the loading itself empty the
+    per-process caches and load in their own home, as before."""
+    import contextlib
+    import os
+
+    from appraisal.checks import char_ngrams, language
+
+    run = tmp_path_factory.getbasetemp()
+    folder = (run.parent if os.environ.get("PYTEST_XDIST_WORKER") else run) / "checker-models"
+    folder.mkdir(exist_ok=True)
+    with contextlib.ExitStack() as stack, pytest.MonkeyPatch.context() as patch:
+        try:
+            import fcntl
+        except ImportError:  # no lock: each process may make the copies (written atomically)
+            pass
+        else:
+            lock = stack.enter_context((folder / "lock").open("w"))
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        patch.setenv("APPRAISAL_HOME", str(folder))
+        paths.resolve()
+        char_ngrams.char_ngrams()
+        language.language()
+    paths.resolve()
+
+
 @pytest.fixture(autouse=True)
 def appraisal_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path_factory.mktemp("appraisal-home")

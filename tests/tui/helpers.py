@@ -28,10 +28,11 @@ def fixed_clock() -> dt.datetime:
     return FIXED_NOW
 
 
-async def wait_until(condition: Callable[[], object], timeout: float = 10.0) -> None:
+async def wait_until(condition: Callable[[], object], timeout: float = 30.0) -> None:
     """Wait for something the app does in its own time (a worker, a timer): poll, never a fixed sleep. The deadline
     only ends a test that fails anyway; 4 s was too short for a worker on a loaded machine (a restore from F7
-    under `-n 2` with other jobs running)."""
+    under `-n 2` with other jobs running), and so was 10 s (an export's check at load 7, test_long_work, which
+    took 35 s in all)."""
     deadline = asyncio.get_running_loop().time() + timeout
     while not condition():
         if asyncio.get_running_loop().time() > deadline:

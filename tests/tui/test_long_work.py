@@ -37,7 +37,7 @@ class Gate:
     is well above `wait_until`'s: with 4 s, a loaded machine (load 10 under `-n 2`) let the gate open by itself
     before the test's keys had landed, and two tests failed on correct code."""
 
-    def __init__(self, limit: float = 30.0) -> None:
+    def __init__(self, limit: float = 90.0) -> None:
         self.limit = limit
         self.started = threading.Event()
         self.release = threading.Event()
