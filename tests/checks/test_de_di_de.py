@@ -232,3 +232,35 @@ def test_di_before_a_noun_the_counts_take_for_de(marked: str) -> None:
 )
 def test_di_before_a_noun_hard_negatives(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "我们积极稳妥⟦的⟧推进各项改革。",  # 积极稳妥: no tag names it an adverbial, the counts take 地
+        "全体干部出色⟦的⟧完成了年度任务。",
+        "他动情⟦的⟧说：“要把群众的事办好。”",
+        "窗口诚心实意⟦的⟧做好服务工作。",
+        "我们最大限度⟦的⟧减少了群众跑腿次数。",
+    ],
+)
+def test_de_before_a_verb_the_counts_take_for_di(marked: str) -> None:
+    text, spans = unmark(marked)
+    (_rule, _line, column, end) = spans[0]
+    assert found(text) == [(column, end, "地")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对全年工作进行了全面的回顾、梳理和总结。",  # after 进行: a noun phrase, its object
+        "认真的态度是做好工作的前提。",
+        "扎实的推进措施让项目按期完工。",
+        "上级部门给予了有力的支持。",
+        "群众的支持是我们最大的力量。",
+        "这是他所说的话。",
+        "全体干部出色地完成了年度任务。",
+    ],
+)
+def test_de_before_a_verb_the_counts_take_for_di_hard_negatives(text: str) -> None:
+    assert found(text) == []
