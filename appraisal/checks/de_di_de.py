@@ -131,6 +131,8 @@ DE_FOR_DI = 3.0  # natural log: the counts of running text take 地 for 的 befo
 # Verbs that take a noun-verb for their object: after them X的V is a noun phrase (进行了全面的回顾、梳理).
 _LIGHT_VERBS = "进行 作 做 作出 做出 给予 给以 予以 加以 开展 实行 实施 有 是 得到 受到 取得 获得 引起 表示 致以 表达"
 LIGHT_VERBS = frozenset(_LIGHT_VERBS.split())
+# After a verb, with more words after them: a verb phrase, never a noun (成功的建立起了, 具体的了解了他们).
+ASPECT_OR_DIRECTION = frozenset({"了", "着", "过", "起", "起来", "出", "到"})
 ADJECTIVES = frozenset(_ADJECTIVES.split())
 
 
@@ -176,7 +178,7 @@ def slips(line: str, model: Language | None = None, shared: Splits | None = None
                 found = (
                     _adverbial(tokens, index, clause_start, clause_end, quoted_after)
                     or _after_a_modal(tokens, index, clause_end)
-                    or _by_counts(run, tokens, index)
+                    or _before_a_verb(run, tokens, index)
                 )
             if found is not None:
                 right, phrase = found
@@ -307,11 +309,14 @@ def _plain_verb(verb: Token, rest: list[Token]) -> bool:
 def _goes_on_from_verb(rest: list[Token]) -> bool:
     """At the start of a clause the verb goes on to a second verb (认真的学习贯彻…) or to an object of two words that
     is not the subject of what follows (认真的听取群众意见; but 积极的推动力量正在形成, and `有效的应对策略` are noun
-    phrases)."""
-    if not rest:
-        return False
+    phrases). Two verbs joined by a conjunction need an object after them (认真的学习和贯彻会议精神; but `深入的考察
+    和分析。` is a noun phrase)."""
+    if not rest or rest[0].text in PREDICATES:
+        return False  # 原先的考虑是…: a noun phrase, the subject of 是
     if rest[0].pos == "v":
         return True
+    if rest[0].pos.startswith("c"):
+        return len(rest) >= 3 and rest[1].pos == "v"
     return len(rest) >= 2 and not rest[1].pos.startswith(("d", "p", "c", "u")) and rest[1].text not in PREDICATES
 
 
@@ -343,21 +348,26 @@ def _after_a_modal(tokens: list[Token], index: int, clause_end: bool) -> tuple[s
     return None
 
 
-def _by_counts(run: str, tokens: list[Token], index: int) -> tuple[str, str] | None:
-    """的 between a word of two or more characters and a verb where the counts of running text take 地 far better
-    (`积极稳妥的推进各项工作`, `出色的完成了`, `动情的说：`) — the words the tags do not name as adverbials (出色,
-    动情, 最大限度). Silent before a noun-verb (jieba's "vn": 健康的发展), a verb that heads a noun phrase, and after
+def _before_a_verb(run: str, tokens: list[Token], index: int) -> tuple[str, str] | None:
+    """的 between a word of two or more characters and a verb that goes on with an aspect particle or a direction
+    and more words (`出色的完成了各项任务`, `成功的建立起了`), or where the counts of running text take 地 far better
+    (`积极稳妥的推进各项工作`, `动情的说：`) — the words the tags do not name as adverbials (出色, 动情, 最大限度).
+    After a noun the aspect alone is no sign: `五角形的散发着浓香的花束` is a noun phrase. Silent before a noun-verb (jieba's "vn": 健康的发展), a verb that heads a noun phrase, after a pronoun, and after
     a verb that takes a noun-verb for its object (`进行了全面的回顾`)."""
     before = tokens[index - 1]
-    if len(before.text) < 2 or index + 1 >= len(tokens):
+    if len(before.text) < 2 or before.pos.startswith("r") or index + 1 >= len(tokens):
         return None
     verb, rest = tokens[index + 1], tokens[index + 2 :]
-    if verb.pos != "v" or verb.text in HEADS:
+    if verb.pos != "v" or verb.text in HEADS or verb.text in NOT_AFTER_AN_ADVERBIAL:
         return None
     if rest and (rest[0].text in HEADS or rest[0].text in ("的", "地", "得")):
         return None
+    if rest and rest[0].pos.startswith("c") and not (len(rest) >= 3 and rest[1].pos == "v"):
+        return None  # 深入的考察和分析。: two noun-verbs joined, no object after them
     if any(t.text in LIGHT_VERBS for t in tokens[max(0, index - 4) : index - 1]):
         return None
+    if len(rest) >= 2 and rest[0].text in ASPECT_OR_DIRECTION and not before.pos.startswith("n"):
+        return "地", before.text + "的" + verb.text
     at = tokens[index].start
     if char_ngrams().gain(run[at - 2 : at], "的", (run + EDGE)[at + 1 : at + 3], "地") < DE_FOR_DI:
         return None

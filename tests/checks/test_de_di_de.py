@@ -242,9 +242,12 @@ def test_di_before_a_noun_hard_negatives(text: str) -> None:
         "他动情⟦的⟧说：“要把群众的事办好。”",
         "窗口诚心实意⟦的⟧做好服务工作。",
         "我们最大限度⟦的⟧减少了群众跑腿次数。",
+        "工作组具体⟦的⟧了解了群众的困难。",  # an aspect particle and more words after the verb
+        "我们成功⟦的⟧建立起了长效机制。",
+        "认真⟦的⟧学习和贯彻会议精神。",  # two verbs joined, an object after them
     ],
 )
-def test_de_before_a_verb_the_counts_take_for_di(marked: str) -> None:
+def test_de_before_a_verb_a_tag_does_not_name(marked: str) -> None:
     text, spans = unmark(marked)
     (_rule, _line, column, end) = spans[0]
     assert found(text) == [(column, end, "地")]
@@ -260,7 +263,11 @@ def test_de_before_a_verb_the_counts_take_for_di(marked: str) -> None:
         "群众的支持是我们最大的力量。",
         "这是他所说的话。",
         "全体干部出色地完成了年度任务。",
+        "这就是最好的证明了。",
+        "原先的考虑是先试点再推开。",  # the subject of 是
+        "对问题有较全面、深入的考察和分析。",  # two noun-verbs joined, no object
+        "院里开满了五角形的散发着清香的花朵。",  # after a noun: a noun phrase
     ],
 )
-def test_de_before_a_verb_the_counts_take_for_di_hard_negatives(text: str) -> None:
+def test_de_before_a_verb_a_tag_does_not_name_hard_negatives(text: str) -> None:
     assert found(text) == []
