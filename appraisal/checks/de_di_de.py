@@ -352,8 +352,9 @@ def _before_a_verb(run: str, tokens: list[Token], index: int) -> tuple[str, str]
     """的 between a word of two or more characters and a verb that goes on with an aspect particle or a direction
     and more words (`出色的完成了各项任务`, `成功的建立起了`), or where the counts of running text take 地 far better
     (`积极稳妥的推进各项工作`, `动情的说：`) — the words the tags do not name as adverbials (出色, 动情, 最大限度).
-    After a noun the aspect alone is no sign: `五角形的散发着浓香的花束` is a noun phrase. Silent before a noun-verb (jieba's "vn": 健康的发展), a verb that heads a noun phrase, after a pronoun, and after
-    a verb that takes a noun-verb for its object (`进行了全面的回顾`)."""
+    After a noun the aspect alone is no sign (`五角形的散发着浓香的花束` is a noun phrase). Silent before a noun-verb
+    (jieba's "vn": 健康的发展), a verb that heads a noun phrase, two verbs joined with no object (`深入的考察和分析。`),
+    after a pronoun, and after a verb that takes a noun-verb for its object (`进行了全面的回顾`)."""
     before = tokens[index - 1]
     if len(before.text) < 2 or before.pos.startswith("r") or index + 1 >= len(tokens):
         return None
