@@ -27,6 +27,9 @@ DISCOUNT = 0.75
 FORMAT = 2  # of the prebuilt copy in the cache folder (2: the arrays mapped, `prebuilt.read_mapped`)
 _EDGE_SHARE = 0.05  # the unigram chance of the end of a run
 LOG_P_KEPT = 200_000  # terms `score` keeps (~30 MB at most; a check of 3,000 字 asks for ~5,000)
+SEEN_KEPT = 20_000  # entries each of the memos of `p`, `_stats` and `triple` keeps (a check of 3,000 字 asks for
+# ~5,000 terms, ~2,700 pairs and ~3,500 triples; 230,000 字 of news ~80,000 pairs: ~20 MB, were they all kept)
+_NOT_SEEN = (-1, -1, -1)  # a pair `_stats` has not looked up yet (None: looked up, not there)
 
 
 class CharNgrams:
@@ -63,6 +66,12 @@ class CharNgrams:
         self._unigram[EDGE] = _EDGE_SHARE
         self._unknown = 0.5 / total
         self._log_p: dict[str, float] = {}  # log P(last character | the others) by the characters, for `score`
+        # P(last character | the others) by the characters (`p`: a term's lower orders are asked again by the
+        # terms that share them), and the stats of each pair looked up (`_stats`: a bisection of the keys), each
+        # kept up to SEEN_KEPT entries.
+        self._p: dict[str, float] = {}
+        self._pairs_seen: dict[str, tuple[int, int, int] | None] = {}
+        self._triples_seen: dict[str, int] = {}  # and the count of each triple (`triple`: a quarter are asked again)
 
     def parts(
         self,
@@ -87,41 +96,64 @@ class CharNgrams:
         """Those of `among` (characters) seen at least twice right after `first`. Each is looked for in the string
         of `first`'s followers: `among` holds a few dozen, the string up to 2,800, and a set made of it cost 30 ms
         of a check."""
-        seen = self._after.get(first, "")
-        return frozenset(ch for ch in among if ch in seen)
+        return frozenset(filter(self._after.get(first, "").__contains__, among))  # filtered in C
 
     def preceding(self, second: str, among: dict[str, float]) -> frozenset[str]:
         """Those of `among` (characters) seen at least twice right before `second`."""
-        seen = self._before.get(second, "")
-        return frozenset(ch for ch in among if ch in seen)
+        return frozenset(filter(self._before.get(second, "").__contains__, among))
 
     def _stats(self, gram: str) -> tuple[int, int, int] | None:
         if len(gram) == 1:
             return self._chars.get(gram)
+        seen = self._pairs_seen
+        kept = seen.get(gram, _NOT_SEEN)  # one look-up: the editor's worker may empty it meanwhile
+        if kept is not _NOT_SEEN:
+            return kept
         keys, key = self._pair_keys, _key(gram)
         at = bisect_left(keys, key)
         if at == len(keys) or keys[at] != key:
-            return None
-        stats = self._pair_stats
-        return stats[3 * at], stats[3 * at + 1], stats[3 * at + 2]
+            found = None
+        else:
+            stats = self._pair_stats
+            found = stats[3 * at], stats[3 * at + 1], stats[3 * at + 2]
+        if len(seen) > SEEN_KEPT:
+            seen.clear()
+        seen[gram] = found
+        return found
 
     def triple(self, gram: str) -> int:
         """How often three characters were seen (0 for fewer than three times)."""
-        keys, key = self._triple_keys, _key(gram)
-        at = bisect_left(keys, key)
-        return self._triple_counts[at] if at < len(keys) and keys[at] == key else 0
+        seen = self._triples_seen
+        count = seen.get(gram)
+        if count is None:
+            keys, key = self._triple_keys, _key(gram)
+            at = bisect_left(keys, key)
+            count = self._triple_counts[at] if at < len(keys) and keys[at] == key else 0
+            if len(seen) > SEEN_KEPT:
+                seen.clear()
+            seen[gram] = count
+        return count
 
     def p(self, context: str, ch: str) -> float:
         """P(ch | context), `context` the one or two characters before it ("" for none)."""
         if not context:
             return self._unigram.get(ch, self._unknown)
+        gram = context + ch
+        known = self._p.get(gram)
+        if known is not None:
+            return known
         lower = self.p(context[1:], ch)
         stats = self._stats(context)
         if stats is None or not stats[1]:
-            return lower
-        _count, starts, kinds = stats
-        seen = self.triple(context + ch) if len(context) == 2 else self.count(context + ch)
-        return max(seen - DISCOUNT, 0) / starts + DISCOUNT * kinds / starts * lower
+            found = lower
+        else:
+            _count, starts, kinds = stats
+            seen = self.triple(gram) if len(context) == 2 else self.count(gram)
+            found = max(seen - DISCOUNT, 0) / starts + DISCOUNT * kinds / starts * lower
+        if len(self._p) > SEEN_KEPT:
+            self._p.clear()
+        self._p[gram] = found
+        return found
 
     def gain(self, before: str, wrong: str, after: str, meant: str) -> float:
         """How much more probable (natural log) the text is with `meant` than with `wrong` between the two
@@ -150,7 +182,11 @@ class CharNgrams:
 
 
 def _key(gram: str) -> int:
-    """A pair or a triple of characters as one integer (each character below U+10000 takes 16 bits)."""
+    """A pair or a triple of characters as one integer (each character below U+10000 takes 16 bits): their UTF-16
+    code units read as one big-endian number, in C; a character beyond U+FFFF (two units) as the loop makes it."""
+    units = gram.encode("utf-16-be", "surrogatepass")
+    if len(units) == 2 * len(gram):
+        return int.from_bytes(units, "big")
     key = 0
     for ch in gram:
         key = key << 16 | ord(ch)

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -35,6 +36,8 @@ SOUND_SAME = 1.0  # the same syllable and tone: 章/彰, 惯/贯
 SOUND_TONE = 0.8  # the same syllable in another tone
 SOUND_NEAR = 0.5  # an initial or final many speakers merge: zh/z, ch/c, sh/s, n/l; an/ang, en/eng, in/ing
 SHAPE = 0.7  # a character of similar shape
+_WEIGHTS = (SOUND_SAME, SOUND_TONE, SOUND_NEAR, SOUND_NEAR, SHAPE)  # of the groups `Language._alike` reads
+_LIGHTEST_FIRST = sorted(range(len(_WEIGHTS)), key=_WEIGHTS.__getitem__)
 _FUZZY_INITIAL = {"z": "zh", "zh": "z", "c": "ch", "ch": "c", "s": "sh", "sh": "s", "n": "l", "l": "n"}
 _FUZZY_FINAL = {"an": "ang", "ang": "an", "en": "eng", "eng": "en", "in": "ing", "ing": "in"}
 _SYLLABLE = lazy_compile(r"([bpmfdtnlgkhjqxrzcsyw]h?|)([a-z]+?)(\d?)")
@@ -250,22 +253,30 @@ class Language:
         sound; lower: another tone, a near sound, a similar shape). Only common characters are offered."""
         found = self._similar.get(ch)
         if found is None:
-            found = {}
-            spelling = self._readings.get(ch) or self._rare_readings.get(ch)
-            if spelling:
-                initial, final, _tone = _split(spelling)
-                for other in self._by_tone.get(spelling, ""):
-                    found[other] = max(found.get(other, 0.0), SOUND_SAME)
-                for other in self._by_syllable.get(initial + final, ""):
-                    found[other] = max(found.get(other, 0.0), SOUND_TONE)
-                for near in (_FUZZY_INITIAL.get(initial, "\0") + final, initial + _FUZZY_FINAL.get(final, "\0")):
-                    for other in self._by_syllable.get(near, ""):
-                        found[other] = max(found.get(other, 0.0), SOUND_NEAR)
-            for other in self._shape_of.get(ch, ""):
-                if other in self._readings:
-                    found[other] = max(found.get(other, 0.0), SHAPE)
-            found.pop(ch, None)
-            self._similar[ch] = found
+            found = self._similar[ch] = self._alike(ch)
+        return found
+
+    def _alike(self, ch: str) -> dict[str, float]:
+        """`similar` worked out: each character in the order it first appears among those of the same reading, the
+        same syllable, a near syllable and a similar shape, with the highest of the weights of the groups it is in.
+        Made in C (a few dict operations over strings) rather than a Python loop per character (~1,000 characters
+        a check, ~15 µs each)."""
+        by_syllable = self._by_syllable
+        spelling = self._readings.get(ch) or self._rare_readings.get(ch)
+        if spelling:
+            initial, final, _tone = _split(spelling)
+            same = self._by_tone.get(spelling, "")
+            tone = by_syllable.get(initial + final, "")
+            near = by_syllable.get(_FUZZY_INITIAL.get(initial, "\0") + final, "")
+            near_final = by_syllable.get(initial + _FUZZY_FINAL.get(final, "\0"), "")
+        else:
+            same = tone = near = near_final = ""
+        shaped = "".join(filter(self._readings.__contains__, self._shape_of.get(ch, "")))
+        groups = (same, tone, near, near_final, shaped)
+        found = dict.fromkeys(chain(*groups), 0.0)  # the order: each character at its first place
+        for index in _LIGHTEST_FIRST:  # a character's heaviest group is the last to set its weight
+            found.update(dict.fromkeys(groups[index], _WEIGHTS[index]))
+        found.pop(ch, None)
         return found
 
 

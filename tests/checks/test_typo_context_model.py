@@ -123,6 +123,21 @@ def test_the_kept_terms_of_a_score_are_those_it_would_work_out(monkeypatch: pyte
     assert len(model._log_p) <= 3 + 3  # emptied before the terms of one score are added
 
 
+def test_the_counts_looked_up_again_are_those_looked_up_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`p`, `_stats` and `triple` keep what they look up (up to SEEN_KEPT entries each, then start again): asked
+    again, each answers as a model with nothing kept does."""
+    model = char_ngrams.char_ngrams()
+    monkeypatch.setattr(char_ngrams, "SEEN_KEPT", 3)
+    grams = ["我们也", "以我门", "再加上", "在加上", "贯彻落", "惯彻落", "|章显", "彰显|", "𠀀们", "们𠀀𠀀"]
+    for _ in range(2):
+        fresh = char_ngrams.CharNgrams(*model.parts())  # the same counts, nothing kept
+        for gram in grams:
+            assert model.p(gram[:-1], gram[-1]) == fresh.p(gram[:-1], gram[-1]), gram
+            assert model.triple(gram) == fresh.triple(gram) and model.count(gram[:2]) == fresh.count(gram[:2])
+        assert max(len(model._p), len(model._pairs_seen), len(model._triples_seen)) <= 3 + 1
+    assert model.triple("再加上") > model.triple("在加上")
+
+
 @pytest.fixture(scope="module")
 def first_counts(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, char_ngrams.CharNgrams]:
     """The counts made from the data file in an empty cache folder, as a first run makes them (which writes the
