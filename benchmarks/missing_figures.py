@@ -84,7 +84,12 @@ def findings(lines: list[str]) -> list[list[tuple[int, int, str]]]:
     ctx = Context(draft, template)
     item = ctx.field(section)
     found: list[list[tuple[int, int, str]]] = [[] for _ in lines]
-    for finding in RULES["missing-figure"].check_field(item, ctx):
+    for finding in (
+        f
+        for rule in RULES.values()
+        if rule.family == "completeness" and rule.marks_gap
+        for f in rule.check_field(item, ctx)
+    ):
         if finding.line % 2 == 1:
             found[(finding.line - 1) // 2].append((finding.column - 1, finding.end_column - 1, finding.message))
     return found

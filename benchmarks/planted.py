@@ -33,7 +33,7 @@ PLANTED = Path(__file__).resolve().parent / "planted"
 SPLITS = {"dev": "dev.marked.txt", "heldout": "heldout.marked.txt"}
 CLEAN = PLANTED / "clean.txt"
 # Rules counted under the family a reviewer names: a misspelling found from the sentence is still a typo.
-FAMILY = {"typo-in-context": "typo"}
+FAMILY = {"typo-in-context": "typo", "missing-figure-in-context": "missing-figure"}
 # Rules about the template's sections and the profile: a planted report is about its content.
 NOT_CONTENT = {"section-empty", "section-too-short", "section-too-long", "total-too-long", "profile-incomplete"}
 

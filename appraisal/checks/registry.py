@@ -11,6 +11,7 @@ from appraisal.checks.duplicate_sentence import DuplicateSentence
 from appraisal.checks.halfwidth_punctuation import HalfwidthPunctuation
 from appraisal.checks.heading_in_text import HeadingInText
 from appraisal.checks.missing_figure import MissingFigure
+from appraisal.checks.missing_figure_in_context import MissingFigureInContext
 from appraisal.checks.number_usage import NumberUsage
 from appraisal.checks.placeholder import Placeholder
 from appraisal.checks.political_term import PoliticalTerm
@@ -39,6 +40,7 @@ RULES: dict[str, Rule] = {
         ProfileIncomplete(),
         Placeholder(),
         MissingFigure(),
+        MissingFigureInContext(),
         HalfwidthPunctuation(),
         UnbalancedQuote(),
         BrokenLine(),

@@ -24,6 +24,7 @@ SPEC_RULES = {
     "profile-incomplete": "error",
     "placeholder": "error",
     "missing-figure": "error",
+    "missing-figure-in-context": "warning",
     "halfwidth-punctuation": "warning",
     "unbalanced-quote": "warning",
     "duplicate-sentence": "warning",
@@ -84,6 +85,7 @@ def test_each_rule_can_be_switched_off(name: str) -> None:
     draft.sections["study"] += "完成投资3千万元，各项工作...全面推进。"  # number-usage, punctuation
     draft.sections["study"] += "学习《中国共产党纪律处份条例》。"  # political-term
     draft.sections["study"] += "外出考察丰富了视野。"  # collocation
+    draft.sections["study"] += "各村签订环境卫生责任书份。"  # missing-figure-in-context
     draft.sections["study"] += "\n对照“四\n风”问题深入自查。"  # broken-line
     extra = MappingProxyType({"抓手": "套话"})
     draft.sections["study"] += "发挥抓手作用。"  # user-word, with the user's list below
@@ -155,10 +157,10 @@ def test_what_is_known_about_a_rule_is_said_on_the_rule() -> None:
     for rule in RULES.values():
         assert rule.family and rule.family.isascii() and rule.family.islower(), rule.name
         assert isinstance(rule.tier, Tier), rule.name
-    idle = {"typo-in-context", "de-di-de", "repeated-word"}
+    idle = {"typo-in-context", "de-di-de", "repeated-word", "missing-figure-in-context"}
     assert {name for name, rule in RULES.items() if rule.tier is FAST} == set(SPEC_RULES) - idle
     assert {"section-empty", "section-too-short", "section-too-long", "total-too-long"} == SECTION_RULES
-    assert [name for name, rule in RULES.items() if rule.marks_gap] == ["missing-figure"]
+    assert [name for name, rule in RULES.items() if rule.marks_gap] == ["missing-figure", "missing-figure-in-context"]
 
 
 def test_the_fast_tier_alone_leaves_the_idle_rules_out(monkeypatch: pytest.MonkeyPatch) -> None:
