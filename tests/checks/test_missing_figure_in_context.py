@@ -63,4 +63,3 @@ def test_the_message_and_the_gap() -> None:
     assert [(f.line, f.column, f.end_column, f.fix) for f in found] == [(1, 12, 13, None)]
     assert found[0].message == "“责任书份”中缺少具体数字。"
     assert RULES[RULE].marks_gap and RULES[RULE].family == RULES["missing-figure"].family
-
