@@ -161,7 +161,7 @@ def _body_start(text: str, cut: int, end: int) -> int | None:
 
 
 _CN_NUMERALS = {ch: i for i, ch in enumerate("一二三四五六七八九十", start=1)}
-_MARKER_NUMBER = lazy_compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}")
+_MARKER_NUMBER = lazy_compile(r"[一二三四五六七八九十]{1,3}|\d{1,2}|[①-⑳]")
 
 
 def marker_number(marker: str) -> int | None:
@@ -170,6 +170,8 @@ def marker_number(marker: str) -> int | None:
     if found is None:
         return None
     text = found.group()
+    if "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
     if text.isdigit():
         return int(text)
     if "十" not in text:

@@ -133,7 +133,8 @@ class Placement:
             state.structure.append(Span(unit.line, unit.start, unit.start + placed, "marker"))
             state.put(target, unit, placed)
             return
-        state.heading_only = False
+        if placed is None:  # a point (placed at 0) keeps the heading's points going
+            state.heading_only = False
         marker = MARKDOWN_HEADING.match(unit.text) if markdown else None
         if marker is not None and marker.end() < len(unit.text):
             state.structure.append(Span(unit.line, unit.start, unit.start + marker.end(), "marker"))
@@ -178,9 +179,12 @@ class Placement:
             return None
         unit, line_shape = self.units[i], self.shapes[i]
         if how == "numbered" and state.heading_only and not _reads_as_heading(unit.text):
-            # `3.不足和打算` then `4.调查研究还不够深入。`: a numbered sentence under a heading with nothing under
-            # it yet is the heading's first point, not a heading of its own (Word's List Number numbers both alike)
-            return None
+            # `3.不足和打算` then `4.调查研究还不够深入。`: a numbered sentence under a heading with nothing but
+            # such points under it yet is the heading's point, not a heading of its own (Word's List Number numbers
+            # both alike); it still counts, so `6.抓实党建` after the points `4.` `5.` is the next heading.
+            if line_shape is not None:
+                state.count_top(line_shape, unit.text, self.search.top_style())
+            return 0
         fragment, heading_like = _own_words(unit, line_shape, numbered=how == "numbered")
         opened = self._free_section(state, fragment, heading_like)
         if opened is None:
