@@ -2,7 +2,7 @@
 
 Each template names the words its titles use (`title_words`: 述职述廉, 工作报告 …) and whether it is written for a
 person or a unit (`voice`). The title counts most, then the section headings found, then the body's voice
-(本人、我 or 我们、全局); the reasons are kept in Chinese for the import summary and the question asked when unsure.
+(本人、我 or 我们、我局); the reasons are kept in Chinese for the import summary and the question asked when unsure.
 Not sure: the lead is small, or the voice contradicts the template (a first-person report is never silently a
 unit's summary), or the text is of a kind no template is for (a speech, an exchange of experience; a news story
 or a how-to, which is no report at all: `not_report`) — then it is said to fit none, and goes into the chosen
@@ -11,6 +11,7 @@ template's main section.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from appraisal.importing.headings import has_sentence_punctuation
@@ -25,9 +26,14 @@ VOICE_WEIGHT = 1.0
 SURE_MARGIN = 1.0
 """The best template must lead the next by this much (and have its title word or two headings) to be sure."""
 
-_UNITS = "们局镇乡市县区院委所校厅部科室处站队社村司行会"
-_PERSONAL = lazy_compile(rf"本人|我(?![{_UNITS}])")
-_COLLECTIVE = lazy_compile(r"我们|我[局镇乡市县区院委所校厅部科室处站队社村司行会]|全[局镇乡市县区省系]|本单位")
+_UNITS = "们局镇乡市县区院委所校厅部科室处站队社村司行会办国省党军"
+# 本人 and 我 — not 自我 (自我革命), nor 我 speaking for a unit, a place or the country (我们、我局、我县、我国).
+_PERSONAL = lazy_compile(rf"本人|(?<!自)我(?![{_UNITS}]|单位|中心)")
+# Where the unit speaks: 我们, 我局, 我单位, 本局 … A place's scope (全县、全市、全局工作) is what a cadre's work
+# reaches, not who speaks: never counted.
+_COLLECTIVE = lazy_compile(
+    r"我们|我(?:单位|中心|[局镇乡市县区院委所校厅部科室处站队社村司行会办])|本(?:单位|中心|[局委办院所厅处])"
+)
 _LEAD_CHARS = 400
 STRONG_VOICE = 3
 """Mentions of the stronger voice, and twice as many as of the other, for the voice to be clear."""
@@ -60,10 +66,13 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Voice:
-    """Who the text speaks for: mentions of the first person singular (本人、我) and of a collective (我们、我局)."""
+    """Who the text speaks for: mentions of the first person singular (本人、我) and of a unit (我们、我局), with
+    the words counted, each with its count, most frequent first."""
 
     personal: int
     collective: int
+    personal_words: tuple[tuple[str, int], ...] = ()
+    collective_words: tuple[tuple[str, int], ...] = ()
 
     @property
     def name(self) -> str:
@@ -79,7 +88,14 @@ class Voice:
             return "正文中没有本人、我、我们、我局等第一人称"
         who = "单位口吻" if self.name == "collective" else "个人口吻"
         how = "" if self.clear else "，不明显"
-        return f"正文以{who}叙述（我们、我局等 {self.collective} 处，本人、我 {self.personal} 处{how}）"
+        counted = "；".join(_counted(words) for words in (self.collective_words, self.personal_words) if words)
+        return f"正文以{who}叙述（{counted}{how}）"
+
+
+def _counted(words: tuple[tuple[str, int], ...]) -> str:
+    """`我们 3 处、我局 1 处`: the words as found, at most four named."""
+    shown = "、".join(f"{word} {count} 处" for word, count in words[:4])
+    return shown + ("等" if len(words) > 4 else "")
 
 
 @dataclass(frozen=True)
@@ -120,8 +136,12 @@ def _named_kind(text: str) -> str:
 
 
 def voice_of(text: str) -> Voice:
-    """How often the text speaks for a unit (我们、全局) and for a person (本人、我)."""
-    return Voice(len(_PERSONAL.findall(text)), len(_COLLECTIVE.findall(text)))
+    """How often the text speaks for a unit (我们、我局) and for a person (本人、我), and in which words."""
+    personal = Counter(_PERSONAL.findall(text)).most_common()
+    collective = Counter(_COLLECTIVE.findall(text)).most_common()
+    return Voice(
+        sum(count for _, count in personal), sum(count for _, count in collective), tuple(personal), tuple(collective)
+    )
 
 
 def recognise(evidence: list[Evidence], title: str, lead: str, body: str) -> Recognition:
