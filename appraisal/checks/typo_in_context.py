@@ -21,10 +21,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
+from appraisal.checks.confusions import confusions
 from appraisal.checks.language import SOUND_TONE, SPLITS, Language, Splits, Token, language, split_line
 from appraisal.checks.model_memo import per_model
 from appraisal.checks.person_names import person_names
@@ -375,6 +377,14 @@ def _score(model: Language, window: str, j: int) -> tuple[tuple[str, str, str, f
     return tuple(scored)
 
 
+@cache
+def _decided_by_context() -> frozenset[tuple[str, str]]:
+    """The (written, right) pairs of `data/confusions.toml`: its pattern says in which context the written word is
+    wrong, so where the pattern does not match the word is the writer's (`客人已来` in a report that writes
+    `2025年以来` elsewhere) and this rule does not overrule it."""
+    return frozenset((entry.wrong, entry.right) for entry in confusions())
+
+
 def _listed_spans(item: Field, ctx: Context) -> dict[int, list[tuple[int, int]]]:
     """Where `typo`'s list of common misspellings and confused words already reports in `item`, by line: one slip
     gets one finding, the list's (it names the right form with certainty). None where `typo` is switched off:
@@ -418,6 +428,8 @@ class TypoInContext(Rule):
                 if item.is_protected(index, at, at + 1) or any(s <= at < e for s, e in listed.get(index, ())):
                     continue
                 right, word, wrong_word, _gain = suspect.candidates[0]
+                if (wrong_word, word) in _decided_by_context():
+                    continue
                 if suspect.clear:
                     message = f"“{wrong_word}”疑为“{word}”之误，“{suspect.wrong}”应为“{right}”。"
                     yield self.finding(item, index + 1, at + 1, at + 2, message, right)

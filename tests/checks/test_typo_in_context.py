@@ -75,6 +75,8 @@ def test_a_misspelt_word_is_found_and_fixed(marked: str, fix: str) -> None:
         "自觉参家镇党委理论中心组学习。",  # a slip before a place word is left alone: names end so too
         "坚持以人民为中心的发展思想，不断增强群众的获得感、幸福感、安全感。",
         "全年完成固定资产投资12亿元，同比增长8.5%。",
+        "持之以恒纠治“四风”，驰而不息改进作风。",  # present-day 公文 words (gongwen_words.txt): not 救治
+        "优化营商环境是高质量发展的题中应有之义。",  # not 之一
     ],
 )
 def test_hard_negatives_stay_silent(text: str) -> None:
@@ -88,6 +90,15 @@ def test_a_non_word_written_twice_in_the_draft_is_taken_as_meant() -> None:
     # unless a common word explains it beyond doubt: 公作 is 工作 however often it is written
     assert len(findings("完成公作任务。", conduct="公作扎实。")) == 1
     assert findings("章显同志负责宣传工作。") == []  # a surname before a title: a name
+
+
+def test_a_pair_the_confusions_list_decides_is_left_to_it() -> None:
+    """`已来`/`以来` is a confusions entry: wrong after a time word (the list's finding), the writer's elsewhere —
+    even in a draft that writes `以来` too, which alone would make this rule take `已来` for its slip."""
+    assert findings("2025年以来，县农业局认真贯彻落实县委部署；客人已来，会议开始。") == []
+    draft = draft_with("results.service", "2025年已来，县农业局认真贯彻落实县委部署。")
+    rules = [f.rule for f in check_section(draft, template(), "results.service") if f.rule.startswith("typo")]
+    assert rules == ["typo"]
 
 
 def test_two_close_candidates_name_the_doubt_and_fix_nothing() -> None:
