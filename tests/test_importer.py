@@ -573,6 +573,32 @@ def test_unicode_files(tmp_path: Path, encoding: str) -> None:
     assert result.draft.sections["integrity"] == "严守纪律。"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、廉政建设\n严守纪律，全年一次也没有违规。\n",  # 一 (U+4E00) gives a NUL in the low byte too
+        "2026年度考核个人总结\n二、廉政建设\n严守纪律。\n",
+    ],
+)
+def test_utf16_without_a_byte_order_mark(tmp_path: Path, encoding: str, text: str) -> None:
+    path = tmp_path / "u.txt"
+    path.write_bytes(text.encode(encoding))
+    result = import_document(path)
+    assert "\n".join(result.document.lines) == text.rstrip("\n")
+    assert (result.document.encoding, result.document.bom) == (encoding, b"")
+
+
+@pytest.mark.parametrize(
+    "raw", [b"\x00\x01\x02\x03", "一、廉政建设\n".encode("utf-16-le") + b"\x00", bytes(range(256))]
+)
+def test_nuls_that_are_no_utf16_text_are_no_text(tmp_path: Path, raw: bytes) -> None:
+    path = tmp_path / "b.txt"
+    path.write_bytes(raw)
+    with pytest.raises(AppraisalError, match="不是文本文件"):
+        import_document(path)
+
+
 def test_line_ends_of_every_kind_count_as_editors_count_them(tmp_path: Path) -> None:
     path = tmp_path / "mixed.txt"
     path.write_bytes("一、品行修养\r\n甲。\r乙。\n\n丙。".encode())

@@ -170,7 +170,8 @@ def _refuse_other_formats(path: Path, raw: bytes, verb: str) -> None:
 
 
 def decode_text(raw: bytes, path: Path, verb: str = IMPORTING) -> Decoded:
-    """UTF-8 (with or without BOM), UTF-16 with BOM (Notepad's "Unicode"), or GB18030/GBK — whichever fits."""
+    """UTF-8 (with or without BOM), UTF-16 with BOM (Notepad's "Unicode") or without, or GB18030/GBK — whichever
+    fits."""
     candidates: list[tuple[str, bytes]]
     if raw.startswith(codecs.BOM_UTF8):
         candidates = [("utf-8", codecs.BOM_UTF8)]
@@ -178,9 +179,17 @@ def decode_text(raw: bytes, path: Path, verb: str = IMPORTING) -> Decoded:
         candidates = [("utf-16-le", codecs.BOM_UTF16_LE)]
     elif raw.startswith(codecs.BOM_UTF16_BE):
         candidates = [("utf-16-be", codecs.BOM_UTF16_BE)]
+    elif b"\x00" in raw:
+        # UTF-16 saved without a mark: most NULs are the high bytes of ASCII (line ends, digits) — at odd offsets
+        # in little-endian order (一, U+4E00, gives a low one); the order that reads as Chinese text is taken, and
+        # anything else with a NUL is no text.
+        high_at_odd = raw[1::2].count(0) >= raw[0::2].count(0)
+        for encoding in ("utf-16-le", "utf-16-be") if high_at_odd else ("utf-16-be", "utf-16-le"):
+            decoded = _unmarked_utf16(raw, encoding)
+            if decoded is not None and not _looks_binary(decoded.text):
+                return decoded
+        raise AppraisalError(_not_text_message(path, verb))
     else:
-        if b"\x00" in raw:
-            raise AppraisalError(_not_text_message(path, verb))
         candidates = [("utf-8", b""), ("gb18030", b"")]
     for encoding, bom in candidates:
         try:
@@ -196,6 +205,17 @@ def decode_text(raw: bytes, path: Path, verb: str = IMPORTING) -> Decoded:
         f"文件 {path} 的文字编码无法识别（既不是 UTF-8，也不是 GB18030/GBK），"
         f"请用记事本打开后另存为 UTF-8 编码再{verb}。"
     )
+
+
+def _unmarked_utf16(raw: bytes, encoding: str) -> Decoded | None:
+    """The text in this UTF-16 byte order, when it reads as Chinese text."""
+    if len(raw) % 2:
+        return None
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return Decoded(text, encoding, b"") if _plausible_chinese(text) else None
 
 
 def _not_text_message(path: Path, verb: str) -> str:
