@@ -63,3 +63,28 @@ def test_theory_cultivation_is_ability_not_virtue() -> None:
     sections = parse(text, "civil-servant").draft.sections
     assert sections["virtue"] == "加强品行修养\n坚定理想信念，对党忠诚。\n注重道德修养\n严以修身。"
     assert sections["ability"] == "提高理论修养和业务能力\n认真学习党的二十大精神。"
+
+
+def test_points_numbered_1_2_under_own_top_headings_keep_their_numbers() -> None:
+    """The writer's headings are 一、 二、 (naming no section), with points 1. 2. under them that read as headings
+    too: 一、 numbers the headings; the points stay whole in their section."""
+    text = INTRO + (
+        "一、扭住项目建设这个牛鼻子\n1.抓谋划\n推动重点项目八个。\n2.抓落实\n按月通报进度。\n"
+        "二、抓实党建促发展\n开展主题党日十二次。\n"
+    )
+    sections = parse(text, "cadre-annual").draft.sections
+    assert (
+        sections["results.duties"] == "扭住项目建设这个牛鼻子\n1.抓谋划\n推动重点项目八个。\n2.抓落实\n按月通报进度。"
+    )
+    assert sections["party"] == "抓实党建促发展\n开展主题党日十二次。"
+
+
+def test_a_markdown_report_keeps_the_numbers_of_its_points() -> None:
+    """`## 一、2023 工作回顾` is the heading; `1. 代码量：…` `2. 项目：…` under it are points, whose numbers stay."""
+    text = (
+        "# 年度述职报告\n## 一、2023 工作回顾\n1. 代码量：提交752个。\n2. 项目：参与8个项目。\n"
+        "## 二、成果亮点\n封装组件。\n"
+    )
+    result = parse_document(Document(None, "md", text.splitlines()), "cadre-annual")
+    body = "\n".join(result.draft.sections.values())
+    assert "1. 代码量：提交752个。\n2. 项目：参与8个项目。" in body

@@ -169,3 +169,53 @@ def test_a_word_numbered_report_imports_as_its_typed_twin(
     word, typed = twins(path, "报告", rows, numbering_xml(OUTLINE, POINTS, *instances), template)
     assert read_document(path / "报告.docx").lines == shown
     assert_alike(word, typed)
+
+
+OWN_HEADINGS = [  # headings of the writer's own naming no section, each with its body, and where a reader puts them
+    ("加强学习提升素质", "认真学习党的二十大精神，撰写心得三篇。", "study"),
+    ("扭住项目建设这个牛鼻子", "推动重点项目八个，按月通报进度。", "results.duties"),
+    ("抓实党建促发展", "开展主题党日十二次。", "party"),
+    ("守牢廉洁底线", "严格遵守中央八项规定精神。", "integrity"),
+]
+# Numbers Word draws that a writer also types (1. 1) (1) 1、 （一） ① 第一部分 …): a report whose own headings are
+# numbered so went all to the opening ("文中没有找到模板的栏目标题"), the Word file and its typed twin alike.
+TYPED_FORMATS = [
+    ("decimal", "%1."),
+    ("decimal", "%1)"),
+    ("decimal", "(%1)"),
+    ("decimal", "%1、"),
+    ("decimal", "（%1）"),
+    ("chineseCounting", "%1."),
+    ("chineseCounting", "%1、"),
+    ("chineseCounting", "（%1）"),
+    ("decimalEnclosedCircleChinese", "%1"),
+    ("chineseCounting", "第%1部分"),
+    ("chineseCounting", "第%1章"),
+]
+
+
+def own_heading_rows(numbered: tuple[str, int] | None) -> list[Row]:
+    rows: list[Row] = ["2025年度个人总结", "本人现任某局科长，现将一年来的情况总结如下。"]
+    for heading, text, _ in OWN_HEADINGS:
+        rows.append((heading, None, numbered) if numbered is not None else heading)
+        rows.append(text)
+    return rows
+
+
+def assert_placed_right(result: ImportResult) -> None:
+    assert_nothing_lost(result)
+    sections = result.draft.sections
+    assert sections["intro"] == "本人现任某局科长，现将一年来的情况总结如下。"
+    for heading, text, section in OWN_HEADINGS:
+        assert sections[section] == f"{heading}\n{text}"
+
+
+@pytest.mark.parametrize(("number_format", "text"), TYPED_FORMATS)
+def test_own_headings_numbered_by_word_or_typed_go_where_their_words_say(
+    tmp_path: Path, number_format: str, text: str
+) -> None:
+    numbering = numbering_xml(abstract(1, lvl(0, number_format, text)), num(1, 1))
+    word, typed = twins(tmp_path, "自拟标题", own_heading_rows(("1", 0)), numbering, None)
+    assert word.template.id == typed.template.id == "cadre-annual"
+    assert_placed_right(word)
+    assert_placed_right(typed)

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 
 from appraisal.importing.document import Document
 from appraisal.importing.headings import (
+    MAX_TITLE_CHARS,
     FormMatcher,
     LineShape,
     TitleIndex,
     has_sentence_punctuation,
+    marker_number,
     normalise,
 )
 from appraisal.importing.units import UNNUMBERED_MAX_CHARS, Unit
@@ -32,6 +34,8 @@ _DATED_TITLE = lazy_compile(
     r"(?:总结|小结|述职|述廉|报告|汇报|计划)"
 )
 
+_SENTENCE_ENDS = set("。；;！!？?，,、")
+_RUN_IN_ENDS = set("。：:．")
 _SUBPOINT_VERBS = lazy_compile(
     r"^(?:加强|强化|坚持|抓好|抓实|推进|推动|提升|提高|注重|做好|落实|深化|严守|筑牢|狠抓|扎实|持续|不断|全面|积极|"
     r"认真|切实|始终|着力|聚焦|突出|立足|围绕|完善|健全|优化|创新|服务|履行|带头|主动)"
@@ -67,6 +71,7 @@ class HeadingSearch:
         self.index = TitleIndex(template, matcher)
         self._selected: list[Candidate] | None = None
         self.dominant: dict[int, str] = {}  # template level → the numbering style its headings use here
+        self._own_style: str | None = None  # the numbering of the writer's own top headings (`top_style`)
 
     def candidates(self) -> list[Candidate]:
         found: list[Candidate] = []
@@ -189,9 +194,16 @@ class HeadingSearch:
         return len({c.section.id for c in headings} & headed) / max(1, len(headed))
 
     def top_style(self) -> str:
-        """The numbering of this document's top-level headings (一、 by default)."""
+        """The numbering of this document's top-level headings: that of the template's top-level headings found
+        here; when none was found, that of the writer's own (`1.加强学习提升素质` … `2.扭住…`); else 一、."""
         style = self.dominant.get(1)
-        return style if style is not None and style != "none" else "cn"
+        if style is None:
+            if self._own_style is None:
+                # Markdown `#` and Word's heading styles make the headings when a document has them
+                styled = self.document.outline or any(s is not None and s.markdown for s in self.shapes)
+                self._own_style = (None if styled else _own_top_style(self.units, self.shapes)) or "cn"
+            return self._own_style
+        return style if style != "none" else "cn"
 
 
 def _discounted(score: float, fragment: str) -> float:
@@ -218,3 +230,32 @@ def _heading_like(candidate: Candidate, text: str) -> bool:
         and len(normalise(text)) <= UNNUMBERED_MAX_CHARS
         and not has_sentence_punctuation(text)
     )
+
+
+def _own_top_style(units: list[Unit], shapes: list[LineShape | None]) -> str | None:
+    """The numbering style of a document's own top-level headings, none naming a section: of the lines that read as
+    headings, the style numbering one of them 1 first and another 2 later (`一、` before the points `1.` `2.` under
+    it); None when no style does."""
+    first_one: dict[str, int] = {}
+    styles: list[tuple[int, str]] = []
+    for i, (unit, line_shape) in enumerate(zip(units, shapes, strict=True)):
+        if line_shape is None or line_shape.style in ("none", "bare") or line_shape.markdown:
+            continue
+        if not _reads_as_own_heading(unit.text, line_shape):
+            continue
+        number = marker_number(unit.text[: line_shape.fragment_start])
+        if number == 1:
+            first_one.setdefault(line_shape.style, i)
+        elif number == 2 and line_shape.style in first_one:
+            styles.append((first_one[line_shape.style], line_shape.style))
+    return min(styles)[1] if styles else None
+
+
+def _reads_as_own_heading(text: str, line_shape: LineShape) -> bool:
+    """A numbered line that reads as a heading: short words with no sentence in them and none ending them
+    (`一、加强领导,精心组织`), or a short heading run into its body after 。 or ：(`1.学习方面。认真学习…`)."""
+    words = text[line_shape.fragment_start :].rstrip()
+    if len(normalise(words)) <= MAX_TITLE_CHARS and words[-1] not in _SENTENCE_ENDS:
+        return not any(mark in words for mark in "。；;！!？?")
+    end = line_shape.fragment_start + len(line_shape.fragment)
+    return line_shape.inline(text) and text[end : end + 1] in _RUN_IN_ENDS
