@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 
 from appraisal.checks.base import Finding
 from appraisal.checks.positions import FindingGroup, group, is_positional
+from appraisal.checks.word_places import document_place
 
 FORMATS = ("text", "concise", "json")
 OPEN_MARK, CLOSE_MARK = "〖", "〗"
@@ -29,7 +30,7 @@ class FileReport:
     `lines` holds the text the positions point into: for a draft, each section's lines by section id and the
     title under "title"; for a document, its lines (paragraphs of a Word file) under "". `titles` are the draft's
     section titles in template order. `paragraphs` says what a document's line is: "段" for a Word paragraph,
-    "行" for a line of a text file.
+    "行" for a line of a text file; `places` says a Word file's paragraphs as its reader counts them (`word_places`).
     """
 
     path: str
@@ -39,6 +40,7 @@ class FileReport:
     titles: dict[str, str] = field(default_factory=dict)
     lines: dict[str, list[str]] = field(default_factory=dict)
     paragraphs: str = "行"
+    places: dict[int, str] = field(default_factory=dict)  # a Word file's paragraph → 第N段 as its reader counts
     error: str | None = None
     source: str | None = None  # with --fix on a document: the original; `path` is then the fixed copy
 
@@ -127,7 +129,7 @@ def _place(report: FileReport, found: FindingGroup) -> tuple[str, str | None]:
     lines = report.lines.get(key, [])
     text = lines[finding.line - 1] if 1 <= finding.line <= len(lines) else None
     unit = report.paragraphs if not report.draft else "段" if finding.section else ""  # a title is one line
-    where = found.place(unit)
+    where = found.place(unit) if report.draft else document_place(finding, report.places, unit)
     if text is None:
         return where, None
     return where, marked_sentence(text, finding.column, finding.end_column)
@@ -146,7 +148,7 @@ def _groups(report: FileReport) -> list[tuple[str, list[FindingGroup]]]:
             else:
                 heading = "全文"
         elif is_positional(f):
-            heading = f"第{f.line}{report.paragraphs}"
+            heading = report.places.get(f.line) or f"第{f.line}{report.paragraphs}"
         else:
             heading = "全文"  # about the document as a whole (a part missing from it), not one paragraph
         groups.setdefault(heading, []).append(f)

@@ -145,6 +145,7 @@ def _draft_report(label: str, checked: DraftCheck) -> FileReport:
 
 def _document_report(label: str, checked: DocumentCheck, source: str | None = None) -> FileReport:
     from appraisal.checks.output import FileReport
+    from appraisal.checks.word_places import word_places
 
     document = checked.result.document
     return FileReport(
@@ -153,5 +154,6 @@ def _document_report(label: str, checked: DocumentCheck, source: str | None = No
         template=checked.result.template.id if checked.sections_checked else None,
         lines={"": list(document.lines)},
         paragraphs="段" if document.kind == "docx" else "行",
+        places=word_places(document) if document.kind == "docx" else {},
         source=source,
     )

@@ -16,7 +16,8 @@ from types import MappingProxyType
 
 from appraisal.checks import DEFAULT_OPTIONS, RULES, CheckOptions
 from appraisal.checks.documents import DocumentCheck, check_document
-from appraisal.checks.positions import finding_place, group
+from appraisal.checks.positions import group
+from appraisal.checks.word_places import document_place, word_places
 from appraisal.draft import count_zi
 from appraisal.errors import AppraisalError
 from appraisal.review.row import ReportRow, ReviewFinding
@@ -97,6 +98,7 @@ def _fill(row: ReportRow, checked: DocumentCheck) -> None:
         row.template_name = result.template.name
     row.year = result.document_year
     unit = "段" if result.document.kind == "docx" else "行"
+    places = word_places(result.document) if result.document.kind == "docx" else {}
     families: dict[str, list[int]] = {}
     for entry in group(checked.findings):
         first = entry.first
@@ -109,7 +111,13 @@ def _fill(row: ReportRow, checked: DocumentCheck) -> None:
         title = (rule.title if rule is not None else "") or first.rule
         row.findings.append(
             ReviewFinding(
-                first.rule, title, family, str(first.severity), finding_place(first, unit), first.message, entry.count
+                first.rule,
+                title,
+                family,
+                str(first.severity),
+                document_place(first, places, unit),
+                first.message,
+                entry.count,
             )
         )
     row.families = {family: (e, w) for family, (e, w) in families.items()}
