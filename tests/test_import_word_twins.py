@@ -219,3 +219,56 @@ def test_own_headings_numbered_by_word_or_typed_go_where_their_words_say(
     assert word.template.id == typed.template.id == "cadre-annual"
     assert_placed_right(word)
     assert_placed_right(typed)
+
+
+# Numbers Word draws that the text cannot read as numbers (甲、 I. A., a bullet): Word's list level says these are
+# the headings, which the typed twin cannot know — the Word file places right, the typed one at best as well.
+WORD_ONLY_FORMATS = [
+    ("ideographTraditional", "%1、"),
+    ("upperRoman", "%1."),
+    ("upperLetter", "%1."),
+    ("lowerLetter", "%1)"),
+    ("bullet", "●"),
+]
+
+
+def right_sections(result: ImportResult) -> int:
+    sections = result.draft.sections
+    return sum(sections.get(section, "").endswith(f"{heading}\n{text}") for heading, text, section in OWN_HEADINGS)
+
+
+@pytest.mark.parametrize(("number_format", "text"), WORD_ONLY_FORMATS)
+def test_own_headings_numbered_by_word_so_the_text_cannot_read_are_placed_by_its_levels(
+    tmp_path: Path, number_format: str, text: str
+) -> None:
+    numbering = numbering_xml(abstract(1, lvl(0, number_format, text)), num(1, 1))
+    word, typed = twins(tmp_path, "自拟标题", own_heading_rows(("1", 0)), numbering, "cadre-annual")
+    assert_placed_right(word)  # the number Word draws is structure: `甲、` is not kept in the text
+    assert right_sections(word) >= right_sections(typed)
+
+
+def test_own_headings_on_a_list_the_numbering_part_does_not_define_are_placed_by_its_levels(tmp_path: Path) -> None:
+    numbering = numbering_xml()  # numId 1 is used, and defined nowhere: Word numbers nothing, the level stays
+    word, typed = twins(tmp_path, "未定义", own_heading_rows(("1", 0)), numbering, None)
+    assert word.template.id == "cadre-annual"
+    assert_placed_right(word)
+    assert right_sections(word) >= right_sections(typed)
+
+
+def test_short_points_numbered_by_word_under_plain_headings_naming_no_section_stay_points(tmp_path: Path) -> None:
+    """Bullets at level 0 under plain headings of the writer's own: points come one after another, a heading has
+    text under it — the points are not taken for headings."""
+    numbering = numbering_xml(abstract(1, lvl(0, "bullet", "●")), num(1, 1))
+    rows: list[Row] = [
+        "2025年度个人总结",
+        "本人现任某局科长，现将一年来的情况总结如下。",
+        "扭住项目建设这个牛鼻子",
+        ("坚持集中学习", None, ("1", 0)),
+        ("按月通报进度", None, ("1", 0)),
+        "抓实党建促发展",
+        ("带头讲党课", None, ("1", 0)),
+        ("落实一岗双责", None, ("1", 0)),
+    ]
+    word, typed = twins(tmp_path, "要点", rows, numbering, "cadre-annual")
+    assert_alike(word, typed)
+    assert "抓实党建促发展\n带头讲党课\n落实一岗双责" in word.draft.sections["intro"]

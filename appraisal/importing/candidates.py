@@ -198,12 +198,16 @@ class HeadingSearch:
         here; when none was found, that of the writer's own (`1.加强学习提升素质` … `2.扭住…`); else 一、."""
         style = self.dominant.get(1)
         if style is None:
-            if self._own_style is None:
-                # Markdown `#` and Word's heading styles make the headings when a document has them
-                styled = self.document.outline or any(s is not None and s.markdown for s in self.shapes)
-                self._own_style = (None if styled else _own_top_style(self.units, self.shapes)) or "cn"
-            return self._own_style
+            return self.own_style() or "cn"
         return style if style != "none" else "cn"
+
+    def own_style(self) -> str | None:
+        """The numbering of the writer's own top headings read from the text (`_own_top_style`); None when the
+        document has Markdown `#` or Word heading styles (they make the headings) or no such numbering."""
+        if self._own_style is None:
+            styled = self.document.outline or any(s is not None and s.markdown for s in self.shapes)
+            self._own_style = (None if styled else _own_top_style(self.units, self.shapes)) or ""
+        return self._own_style or None
 
 
 def _discounted(score: float, fragment: str) -> float:

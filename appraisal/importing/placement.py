@@ -14,7 +14,7 @@ from appraisal.importing.units import MARKDOWN_HEADING, THEMATIC_BREAK, Unit
 from appraisal.templates import Section
 
 _SENTENCE_ENDS = set("。；;！!？?，,、")
-_BY_NAME = {"与栏目名称相符", "与栏目名称相近"}  # the reasons `_open_section` gives a template heading
+_BY_NAME = ("与栏目名称相符", "与栏目名称相近")  # the reasons `_open_section` gives a template heading: exact, near
 _RUN_IN_ENDS = set("。：:．；;")  # a run-in heading ends so (`一、把学习当作第一需要。…`); a sentence's clause with ，
 
 
@@ -34,6 +34,7 @@ class Placement:
                 self.first_child[placed.section.id] = _first_text_section(placed.section).id
         self.top_outline = 9  # the document's top Word heading level and Markdown heading level (9: none)
         self.top_markdown = 9
+        self.top_numbered = 9  # the level at which Word's numbering numbers the writer's own headings (9: none)
 
     def find_top_levels(self, state: Placed, title_index: int | None) -> None:
         """The levels of the document's own top headings, the units already taken (title, form) left out."""
@@ -43,6 +44,18 @@ class Placement:
         )
         levels = [self._markdown_level(i) for i in range(len(self.units)) if i != title_index]
         self.top_markdown = min(levels, default=9)
+        numbered = self.document.numbered
+        # Word's numbering makes the writer's own headings when nothing else does (no heading style, no Markdown
+        # heading, no template heading, no number the text can read: a bullet, 甲、 I. A., an undefined list).
+        if numbered and self.top_outline == self.top_markdown == 9 and 1 not in self.search.dominant:
+            unread = [
+                numbered.get(u.line, 9)
+                for i, (u, line_shape) in enumerate(zip(self.units, self.shapes, strict=True))
+                if i not in state.consumed and (line_shape is None or not line_shape.numbered)
+            ]
+            top = min(unread, default=9)
+            if unread.count(top) > 1 and self.search.own_style() is None:
+                self.top_numbered = top
 
     def _markdown_level(self, i: int) -> int:
         """A Markdown heading's level (`## ` → 2: CommonMark, `#` then a space; `#1号楼` is text); 9 for none."""
@@ -116,7 +129,7 @@ class Placement:
         else:
             state.current = section.id
         state.count_top(candidate.shape, unit.text, self.search.top_style())
-        how = "与栏目名称相符" if candidate.score == 1.0 else "与栏目名称相近"
+        how = _BY_NAME[0] if candidate.score == 1.0 else _BY_NAME[1]
         state.source(state.current, unit.line, unit.text[:end], how)
         state.heading_only = not candidate.inline
         if candidate.inline:
@@ -165,7 +178,18 @@ class Placement:
         top = self.search.top_style()
         if line_shape is not None and line_shape.style == top and state.next_top(line_shape, unit.text, top):
             return "numbered"
+        # Numbered by Word with a number the text cannot read; points come one after another, a heading has text
+        # before and after it.
+        unread = line_shape is None or not line_shape.numbered
+        if unread and self._word_numbered(i) and _reads_as_heading(unit.text):
+            return None if self._word_numbered(i - 1) or self._word_numbered(i + 1) else "word"
         return None
+
+    def _word_numbered(self, i: int) -> bool:
+        """Whether unit `i` is numbered by Word at the level of the writer's own headings (`find_top_levels`)."""
+        if self.top_numbered == 9 or not 0 <= i < len(self.units):
+            return False
+        return self.document.numbered.get(self.units[i].line) == self.top_numbered
 
     def _place_free_heading(self, state: Placed, i: int) -> int | None:
         """A heading of the writer's own that names no section (`三、扭住项目建设这个牛鼻子`, a Word heading
@@ -202,7 +226,18 @@ class Placement:
             state.source(section, unit.line, unit.text if heading_like else _preview(unit.text), reason)
         elif heading_like:  # every heading of the writer's own is listed in the summary, as it is counted
             state.source(section, unit.line, unit.text, reason)
-        return self._text_start(state, fragment, line_shape, heading_like)
+        start = self._text_start(state, fragment, line_shape, heading_like)
+        if how == "word" and heading_like and line_shape is not None and start == line_shape.fragment_start:
+            start = max(start, self._label_end(unit))
+        return start
+
+    def _label_end(self, unit: Unit) -> int:
+        """Where the number Word draws before a paragraph (`甲、` `IV.`: the text cannot read them) ends, with the
+        spaces after it; 0 when it draws none there."""
+        label = self.document.labels.get(unit.line, "")
+        if not label or unit.start != 0 or not unit.text.startswith(label):
+            return 0
+        return len(label) + len(unit.text[len(label) :]) - len(unit.text[len(label) :].lstrip())
 
     def _free_section(self, state: Placed, fragment: str, heading_like: bool) -> tuple[str, str] | None:
         """The section a line of the writer's own opens, and why: the one a heading's words are about, else the
