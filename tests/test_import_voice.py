@@ -82,3 +82,19 @@ def test_check_finds_no_placeholder_the_writer_never_wrote(tmp_path: Path, capsy
     main(["check", str(draft)])
     out = capsys.readouterr().out
     assert "placeholder" not in out and "20**" not in out
+
+
+def test_a_bare_title_is_never_replaced_by_the_template_s_placeholder() -> None:
+    result = parse("工作总结\n" + CADRE.split("\n", 1)[1])
+    assert result.draft.title == "工作总结"
+    assert "20**" not in result.draft.title
+
+
+def test_a_unit_summary_under_a_bare_title_is_still_recognised() -> None:
+    text = (
+        "工作总结\n一、主要工作及成效\n我局全年完成投资。我们推进改革。我局作风转变。\n"
+        "二、存在的主要问题\n我局储备不足。\n三、下一年工作安排\n我局将继续抓好。\n"
+    )
+    result = parse(text)
+    assert (result.template.id, result.confident, result.draft.title) == ("unit-summary", True, "工作总结")
+    assert result.draft.sections["work"] == "我局全年完成投资。我们推进改革。我局作风转变。"

@@ -27,11 +27,11 @@ MARKED_THRESHOLD = 0.75  # numbered, Markdown `#`, or a Word heading style; the 
 INLINE_THRESHOLD = 0.85  # numbered, with the body running on after the title
 UNNUMBERED_THRESHOLD = 0.85  # a short line on its own
 
-# A document's first line naming its year and its kind (`2026年度工作总结`, `20**年述职报告`) is its title, even when
+# A document's first line naming its kind (`2026年度工作总结`, `20**年述职报告`, `工作总结`) is its title, even when
 # the words match a section's alias (工作总结): the title and its year are kept, never taken for a heading.
-_DATED_TITLE = lazy_compile(
+_DOCUMENT_TITLE = lazy_compile(
     r"(?:\d{4}|\d{2}[*＊xX×]{2}|[*＊xX×]{4}|[〇零○一二三四五六七八九]{4})\s*年度?[^，,。；;：:]{0,30}"
-    r"(?:总结|小结|述职|述廉|报告|汇报|计划)"
+    r"(?:总结|小结|述职|述廉|报告|汇报|计划)|[^，,。；;：:]{0,30}(?:总结|小结|报告|汇报)"
 )
 
 _SENTENCE_ENDS = set("。；;！!？?，,、")
@@ -76,18 +76,18 @@ class HeadingSearch:
     def candidates(self) -> list[Candidate]:
         found: list[Candidate] = []
         for i, (unit, line_shape) in enumerate(zip(self.units, self.shapes, strict=True)):
-            if line_shape is None or (i == 0 and self._dated_title(unit, line_shape)):
+            if line_shape is None or (i == 0 and self._document_title(line_shape)):
                 continue
             candidate = self._candidate(i, unit, line_shape)
             if candidate is not None:
                 found.append(candidate)
         return found
 
-    def _dated_title(self, unit: Unit, line_shape: LineShape) -> bool:
-        """The document's first unit is its title when it opens with a year and names a kind of report, is not
-        numbered (a Markdown `#` title aside) and more follows."""
+    def _document_title(self, line_shape: LineShape) -> bool:
+        """The document's first unit is its title when it names a kind of report (a year before it, or 总结,
+        报告 … at its end), is not numbered (a Markdown `#` title aside) and more follows."""
         plain = line_shape.style in ("none", "md1")
-        return plain and len(self.units) > 1 and _DATED_TITLE.fullmatch(line_shape.fragment) is not None
+        return plain and len(self.units) > 1 and _DOCUMENT_TITLE.fullmatch(line_shape.fragment) is not None
 
     def _candidate(self, i: int, unit: Unit, line_shape: LineShape) -> Candidate | None:
         """Unit `i` as the heading of a section, if its words name one closely enough for how the line looks."""
