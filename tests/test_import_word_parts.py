@@ -204,6 +204,28 @@ def test_a_paragraph_whose_mark_is_deleted_joins_the_next_as_word_shows_it(tmp_p
     assert paragraphs[1:3] == ["全年完成调研，", "报告三篇。"]  # the runs changed; the tracked change kept
 
 
+def test_a_fix_across_a_deleted_paragraph_mark_lands_in_both_paragraphs_runs(tmp_path: Path) -> None:
+    """`做` ends one paragraph, `为` starts the next, the Enter between them deleted as a tracked change: Word shows
+    `做为`, the fix `作为` spans the join and is written into the runs of both paragraphs, which stay two (the
+    tracked change kept), and the copy reads as Word shows it, fixed."""
+    path = tmp_path / "跨段.docx"
+    word = docx.Document()
+    for text in ("2025年度个人总结", "本人认真学习，做", "为一名党员干部，我始终坚持学习。"):
+        word.add_paragraph(text)
+    word.save(str(path))
+    mark = f"<w:pPr><w:rPr><w:del {TRACKED.format(1)}/></w:rPr></w:pPr>"
+    old = "<w:p><w:r><w:t>本人认真学习，做</w:t></w:r>"
+    path.write_bytes(_edited(path.read_bytes(), (old, old.replace("<w:p>", f"<w:p>{mark}"))))
+    assert read_document(path).lines == ["2025年度个人总结", "本人认真学习，做为一名党员干部，我始终坚持学习。"]
+    check = check_document(path)
+    assert [(f.line, f.column, f.fix) for f in check.findings if f.fix is not None] == [(2, 8, "作为")]
+    copy, count = write_fixed_copy(check)
+    assert count == 1
+    assert read_document(copy).lines[1] == "本人认真学习，作为一名党员干部，我始终坚持学习。"
+    paragraphs = [p.text for p in docx.Document(str(copy)).paragraphs]
+    assert len(paragraphs) == 3 and "".join(paragraphs[1:]) == "本人认真学习，作为一名党员干部，我始终坚持学习。"
+
+
 def test_text_boxes_deleted_or_moved_as_tracked_changes_are_read_as_accepted(tmp_path: Path) -> None:
     word = docx.Document()
     for text in ("2025年度个人总结", "第一段。", "第二段。", "第三段。"):
