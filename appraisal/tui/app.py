@@ -59,7 +59,8 @@ class AppraisalApp(LeavingApp):
         Binding("ctrl+q", "quit", "退出", priority=True),
         Binding("f1", "help", "帮助"),
         Binding("ctrl+p", "command_palette", "命令", show=False, priority=True),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
+        # Copy, everywhere (a dialog too): what is selected, else one sentence on how to quit (leaving.py).
+        Binding("ctrl+c,super+c", "help_quit", show=False, system=True, priority=True),
     ]
 
     def __init__(

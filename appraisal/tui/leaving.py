@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 
 from textual import events
+from textual.widgets import Input, TextArea
 
 from appraisal.app.tui_settings import TuiSettings
 from appraisal.tui.queued_keys import after_queued_keys, on_app_after_queued_keys
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 
 KEYS_READ_WAIT = 0.5
 """Seconds SIGHUP/SIGTERM waits at most for the keys the terminal driver has read to be posted to the app."""
+HOW_TO_QUIT = "要退出本程序，请按 Ctrl+Q（退出前自动保存）。"
 QUIT_QUESTION = "quit-question"  # the screen id of Ctrl+Q's question about words typed in a dialog
 
 
@@ -205,6 +207,21 @@ class LeavingApp(PatchedApp[int]):
             )
             return
         await self._quit_now()
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: copy what is selected (in the focused line or editor, else with the mouse on the screen), as
+        Word does. With nothing selected Textual said `Do you want to quit? Press [b]ctrl+q[/b] to quit the app`
+        in English with its markup shown, or, in the editor, went on to say an internal error was recovered from;
+        in a dialog it said nothing. It copies nothing and quits nothing: one Chinese sentence says how to quit."""
+        focused = self.screen.focused
+        in_text = isinstance(focused, (Input, TextArea))
+        selected = focused.selected_text if isinstance(focused, (Input, TextArea)) else ""
+        selected = selected or self.screen.get_selected_text() or ""
+        if selected:
+            self.copy_to_clipboard(selected)
+            return
+        nothing = "未选中文字，没有复制。" if in_text else ""
+        self.notify(f"{nothing}{HOW_TO_QUIT}", timeout=5)
 
     def _asking_to_quit(self) -> bool:
         """The question about words typed in a dialog is open (whatever is shown over it): Ctrl+Q again quits."""

@@ -15,6 +15,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from appraisal.tui.word_keys import typed_character
+
 
 @runtime_checkable
 class TypesIntoText(Protocol):
@@ -29,7 +31,7 @@ def pass_typing_on(screen: Screen[object], event: events.Key | events.Paste) -> 
     """Move the focus to the screen's text when `event` is typing that the focused panel would drop."""
     if not isinstance(screen, TypesIntoText):
         return
-    if isinstance(event, events.Key) and (not event.is_printable or event.key == "space"):
+    if isinstance(event, events.Key) and (typed_character(event) is None or event.key == "space"):
         return
     target = screen.typing_target()
     if target is not None and target is not screen.focused:

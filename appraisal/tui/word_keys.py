@@ -8,9 +8,26 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from textual import events
 from textual.binding import Binding, BindingType
 
 SHELL_KEYS = frozenset({"ctrl+u", "ctrl+k", "ctrl+w"})
+
+# Spaces typed as text that Python does not call printable, so Textual's text widgets dropped them when typed (a
+# paste kept them): the full-width space (U+3000), which many writers type twice to indent a paragraph.
+TYPED_SPACES = frozenset({"\u3000"})
+
+
+def typed_character(event: events.Key) -> str | None:
+    """The character a key types into a text, or None: Textual's printable keys and the typed spaces above."""
+    if event.is_printable or event.character in TYPED_SPACES:
+        return event.character
+    return None
+
+
+def types_unprintable(event: events.Key) -> bool:
+    """A key that types a character Textual's text widgets drop (it is not `is_printable`): theirs to insert."""
+    return not event.is_printable and event.character in TYPED_SPACES
 
 
 def without_keys(

@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from appraisal.tui.textual_compat import patches_on
-from appraisal.tui.word_keys import SHELL_KEYS, without_keys
+from appraisal.tui.word_keys import SHELL_KEYS, types_unprintable, without_keys
 
 
 async def run_own_binding(widget: Widget, event: events.Key) -> None:
@@ -78,7 +78,22 @@ class PatchedInput(Input, inherit_bindings=False):
         self.post_message(self.Restricted(self))
 
     async def _on_key(self, event: events.Key) -> None:
+        if types_unprintable(event):  # a typed full-width space, which Input drops as not printable
+            event.stop()
+            event.prevent_default()
+            assert event.character is not None
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(event.character)
+            else:
+                self.replace(event.character, *self.selection)
+            return
         await run_own_binding(self, event)
+
+    def action_cut(self) -> None:
+        """Ctrl+X with nothing selected cuts nothing, and leaves what was copied before (Textual's put an empty
+        text in the clipboard, so the next Ctrl+V pasted nothing)."""
+        if not self.selection.is_empty:
+            super().action_cut()
 
     def _on_paste(self, event: events.Paste) -> None:
         """Textual keeps a paste's first line and drops the others without a word: a note pasted from a document

@@ -10,6 +10,8 @@
   action here, in order with the characters typed around it (own_bindings): a Home and a 字 read together, or
   typed 50 ms apart while the editor was busy (just after a section change, or with 20,000 字 in the section),
   were applied 字 first (Textualize/textual#6605).
+- `_on_key` also types a full-width space (U+3000): Textual inserts only characters Python calls printable, and
+  it is not one, so `　　` typed to indent a paragraph vanished (a paste kept it).
 - `_on_message`: an exception from a key, a paste or a mouse event is handed to `recover_from` instead of ending
   the app (the document, which holds the text, is kept). This one only wraps Textual's own method, so it stays on
   with another Textual: it is the last line of defence for the user's text.
@@ -26,6 +28,7 @@ from textual.message import Message
 from textual.widgets import TextArea
 
 from appraisal.tui.textual_compat import patches_on
+from appraisal.tui.word_keys import types_unprintable
 
 if TYPE_CHECKING:
     from textual.document._wrapped_document import WrappedDocument
@@ -71,6 +74,13 @@ class PatchedTextArea(TextArea):
     async def _on_key(self, event: events.Key) -> None:
         from appraisal.tui.textual_compat.own_bindings import run_own_binding
 
+        if types_unprintable(event) and not self.read_only:
+            # A typed full-width space: Textual inserts only `is_printable` characters, and U+3000 is not one.
+            event.stop()
+            event.prevent_default()
+            assert event.character is not None
+            self._replace_via_keyboard(event.character, *self.selection)
+            return
         await run_own_binding(self, event)
 
     async def _on_message(self, message: Message) -> None:

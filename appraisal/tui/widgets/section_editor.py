@@ -16,13 +16,14 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import events
+from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
 
 from appraisal.tui.textual_compat.text_area import PatchedTextArea
-from appraisal.tui.word_keys import SHELL_KEYS, without_keys
+from appraisal.tui.word_keys import SHELL_KEYS, typed_character, without_keys
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +33,14 @@ _FREED_KEYS = {"f6", "f7"}
 
 def _text_area_bindings() -> list[BindingType]:
     """TextArea's bindings without the freed keys, the shell's keys (word_keys), its Ctrl+A (the shell's line
-    start: Home does that), its undo and its paste (ours say when there is nothing to undo or paste)."""
-    return without_keys(TextArea.BINDINGS, _FREED_KEYS | SHELL_KEYS | {"ctrl+a"}, actions=("undo", "paste"))
+    start: Home does that), its undo, its paste (ours say when there is nothing to undo or paste) and its cut
+    (with nothing selected Textual's cuts the whole paragraph; ours cuts nothing, as Word does)."""
+    return without_keys(TextArea.BINDINGS, _FREED_KEYS | SHELL_KEYS | {"ctrl+a"}, actions=("undo", "paste", "cut"))
 
 
 RECOVERED_MESSAGE = "刚才的编辑操作出现内部错误，编辑器已恢复，文字没有丢失。"
 NOTHING_TO_PASTE = "要粘贴其他程序中复制的文字，请按 Ctrl+Shift+V 或单击右键选“粘贴”（终端的粘贴）。"
+NOTHING_TO_CUT = "未选中文字，没有剪切。"
 NOTHING_TO_UNDO = "本栏没有可撤销的修改；切换栏目、恢复版本、自动修正或移动段落之前的文字，可按 F7 在历史版本中找回。"
 
 
@@ -50,6 +53,8 @@ def _guarded_action(name: str) -> Callable[..., Any]:
         async def async_action(self: SectionEditor, *args: Any) -> None:
             try:
                 await original(self, *args)
+            except SkipAction:
+                raise  # "this key is not mine": Textual passes it on (Ctrl+C with nothing selected)
             except Exception as error:  # the last line of defence for the user's text
                 self.recover_from(error, name)
 
@@ -59,6 +64,8 @@ def _guarded_action(name: str) -> Callable[..., Any]:
     def action(self: SectionEditor, *args: Any) -> None:
         try:
             original(self, *args)
+        except SkipAction:
+            raise  # "this key is not mine": Textual passes it on (Ctrl+C with nothing selected)
         except Exception as error:  # the last line of defence for the user's text
             self.recover_from(error, name)
 
@@ -72,6 +79,7 @@ class SectionEditor(PatchedTextArea, inherit_bindings=False):
         *_text_area_bindings(),
         Binding("ctrl+z,super+z", "undo_or_say", "撤销", show=False),
         Binding("ctrl+v", "paste_or_say", "粘贴", show=False),
+        Binding("ctrl+x,super+x", "cut_selected", "剪切", show=False),
         # Select all, as in Word and WPS: the section's whole text, shown selected; typing replaces it and one
         # Ctrl+Z brings it all back (edit_history joins the typing to the replacement's undo step).
         Binding("ctrl+a", "select_all", "全选", show=False),
@@ -99,7 +107,7 @@ class SectionEditor(PatchedTextArea, inherit_bindings=False):
         """A key or a paste that would have changed the text, in a read-only draft (so it did nothing)."""
 
     def on_key(self, event: events.Key) -> None:
-        if self.read_only and (event.is_printable or event.key in ("enter", "backspace", "delete")):
+        if self.read_only and (typed_character(event) is not None or event.key in ("enter", "backspace", "delete")):
             self.post_message(self.ReadOnlyKey())
 
     def on_paste(self, event: events.Paste) -> None:
@@ -133,6 +141,15 @@ class SectionEditor(PatchedTextArea, inherit_bindings=False):
             self.action_paste()
         elif not self.read_only:
             self.notify(NOTHING_TO_PASTE, timeout=6)
+
+    def action_cut_selected(self) -> None:
+        """Ctrl+X: cut what is selected. With nothing selected Textual cut the cursor's whole paragraph, without
+        a word (a 76-字 section went empty and was autosaved); Word cuts nothing, and so does this."""
+        if self.selection.is_empty:
+            if not self.read_only:
+                self.notify(NOTHING_TO_CUT, timeout=4)
+            return
+        self.action_cut()
 
     def action_cursor_text_start(self, select: bool = False) -> None:
         self.move_cursor((0, 0), select=select)
