@@ -12,8 +12,9 @@ from textual.widgets import Input, OptionList
 
 from appraisal.notes import NewNote, add_notes, load_notes
 from appraisal.tui.screens.editor import EditorScreen
+from appraisal.tui.screens.editor_side import NOTE_RUNS_ON
 from appraisal.tui.widgets.guidance import TabStrip
-from appraisal.tui.widgets.material import MaterialPage, PlanChecklist, as_sentence
+from appraisal.tui.widgets.material import MaterialPage, PlanChecklist, as_sentence, runs_on
 
 from .helpers import dated_draft, editor_ready, make_app, user_template, wait_until
 
@@ -100,11 +101,30 @@ async def test_enter_inserts_the_chosen_note_at_the_cursor(mat_home: Path) -> No
 
 
 def test_a_note_goes_in_as_a_sentence_of_its_own() -> None:
-    """At the cursor after a sentence left open, the note closes it first, and is closed itself."""
-    assert as_sentence("组织开展宣传月活动", "全年工作") == "。组织开展宣传月活动。"
-    assert as_sentence("组织开展宣传月活动。", "全年工作。") == "组织开展宣传月活动。"
-    assert as_sentence("组织开展宣传月活动", "") == "组织开展宣传月活动。"
-    assert as_sentence("组织开展宣传月活动", "主要做了三件事：") == "组织开展宣传月活动。"
+    """The note is closed with 。; whether it follows a sentence left open is said, never mended in the text."""
+    assert as_sentence("组织开展宣传月活动") == "组织开展宣传月活动。"
+    assert as_sentence("组织开展宣传月活动！") == "组织开展宣传月活动！"
+    assert runs_on("全年工作")
+    assert not runs_on("全年工作。")
+    assert not runs_on("")
+    assert not runs_on("主要做了三件事：")
+
+
+async def test_a_note_after_an_open_sentence_leaves_the_writers_words_as_typed(mat_home: Path) -> None:
+    """A new user typed 树上打字 and inserted a note with Enter: a 。 was added to the words typed
+    (树上打字。…). The words stay as typed; the note goes in closed, and one sentence says to check the join."""
+    _notes()
+    path = _draft(2025, 1_764_560_000, results="树上打字")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        editor = await editor_ready(app)
+        await wait_until(lambda: editor.started)
+        editor.go_to("results")
+        await pilot.pause()
+        await pilot.press("ctrl+end", "tab", "right", "right", "right", "tab", "enter")
+        await wait_until(lambda: editor.editor.text != "树上打字")
+        assert editor.editor.text == "树上打字组织开展统计法宣传月活动。"
+        assert NOTE_RUNS_ON in [n.message for n in app._notifications]
 
 
 async def test_the_notes_and_the_checklist_work_from_the_keyboard_alone(mat_home: Path) -> None:

@@ -19,12 +19,14 @@ from appraisal.draft import Draft
 from appraisal.errors import AppraisalError
 from appraisal.tui.background import Runs
 from appraisal.tui.screens.editor_status import READ_ONLY_MESSAGE
-from appraisal.tui.widgets.material import as_sentence
+from appraisal.tui.widgets.material import as_sentence, runs_on
 
 if TYPE_CHECKING:
     from appraisal.tui.screens.editor import EditorScreen
 
 log = logging.getLogger(__name__)
+
+NOTE_RUNS_ON = "素材已插入在光标处。光标前的句子没有结束，原文未作改动，请检查衔接处（如需句号请自行补上）。"
 
 LastYearLookup = Callable[[str, int | None, str, Path | None], Draft | None]
 
@@ -97,8 +99,10 @@ def insert_note(editor: EditorScreen, text: str) -> None:
         return
     area = editor.editor
     row, column = area.selection.start
-    area.insert(as_sentence(text, area.document.get_line(row)[:column]))
+    area.insert(as_sentence(text))
     area.focus()
+    if runs_on(area.document.get_line(row)[:column]):
+        editor.notify(NOTE_RUNS_ON, timeout=6)
 
 
 def show_notes(editor: EditorScreen, section_id: str) -> None:

@@ -30,17 +30,20 @@ SENTENCE_ENDS = "。！？；…"
 OPEN_AFTER = SENTENCE_ENDS + "：，、（“‘《"  # after these a note may follow as it is
 
 
-def as_sentence(note: str, before: str) -> str:
-    """A note as it goes in after `before` (the line's text before the cursor): a sentence of its own, closed with
-    。 unless it ends a sentence already, and the sentence before it closed too, so the note never runs into it
-    (全年工作 + 组织开展宣传月活动 → 全年工作。组织开展宣传月活动。)."""
+def as_sentence(note: str) -> str:
+    """A note as it goes in at the cursor: a sentence of its own, closed with 。 unless it ends a sentence already.
+    The writer's text before it is left as typed: a 。 added to close it changed the writer's words without being
+    asked (树上打字 → 树上打字。); `runs_on` says when the note follows an open sentence, and the screen says so."""
     text = note.strip()
     if text and text[-1] not in SENTENCE_ENDS:
         text += "。"
-    previous = before.rstrip()
-    if previous and previous[-1] not in OPEN_AFTER:
-        text = "。" + text
     return text
+
+
+def runs_on(before: str) -> bool:
+    """The note goes in after `before` (the line's text before the cursor), a sentence left open."""
+    previous = before.rstrip()
+    return bool(previous) and previous[-1] not in OPEN_AFTER
 
 
 class PlanChecklist(OptionList):
