@@ -11,7 +11,9 @@ from textual.widgets import OptionList
 
 from appraisal.checks import CHECK_FAILED, RULES, Context, Field, Finding, Rule, Severity
 from appraisal.store import load_draft
-from appraisal.tui.screens.review import ReviewScreen
+from appraisal.tui.screens.dialogs import ConfirmScreen
+from appraisal.tui.screens.history import HistoryScreen
+from appraisal.tui.screens.review import UNDO_FIXES, ReviewScreen
 
 from .editing import editing
 from .helpers import editor_ready, make_app, make_draft, wait_until
@@ -67,6 +69,24 @@ async def test_fix_all_applies_fixes_saves_and_updates_editor() -> None:
         e.screen.editor.insert("。")
         e.screen.save_now()
         assert load_draft(e.path).sections["law"] == "依法行政，严格执法。"
+
+
+async def test_fix_all_says_how_to_undo_and_f7_takes_the_fixes_back_by_keys() -> None:
+    """Ctrl+Z in the editor did not undo `f`'s fixes (made in sections it does not show), and nothing said what
+    would: the notice says F7, and there the version before the fixes is restored with keys alone."""
+    async with editing({"law": "依法行政,严格执法", "integrity": "廉洁自律,清正廉洁"}, on="law", size=(100, 30)) as e:
+        review = await review_of(e.pilot, e.app)
+        await e.pilot.press("f")
+        await wait_until(lambda: checked(review))
+        assert f"已修正 2 处。{UNDO_FIXES}" in [n.message for n in e.app._notifications]
+        await e.pilot.press("escape", "f7")
+        await wait_until(lambda: isinstance(e.app.screen, HistoryScreen))
+        await e.pilot.press("down", "r")
+        await wait_until(lambda: isinstance(e.app.screen, ConfirmScreen))
+        await e.pilot.press("y")
+        await wait_until(lambda: e.app.screen is e.screen)
+        assert e.screen.editor.text == "依法行政,严格执法"
+        assert load_draft(e.path).sections["integrity"] == "廉洁自律,清正廉洁"
 
 
 async def test_fix_selected_only_changes_that_finding() -> None:

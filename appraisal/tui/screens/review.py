@@ -28,6 +28,8 @@ from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_list import fit_cells
 
+UNDO_FIXES = "要撤销，请回到正文按 F7，恢复修正前的版本。"
+
 
 class ReviewScreen(Screen[Finding | None]):
     """Returns the finding the user chose (None when they just go back)."""
@@ -118,7 +120,9 @@ class ReviewScreen(Screen[Finding | None]):
         if count:
             self.session.mark_changed()
             self.save()
-            self.notify(f"已修正 {count} 处。", timeout=4)
+            # One Ctrl+Z in the editor cannot take back fixes made in several sections it does not show: the
+            # version saved before them is in F7's history, and the notice says so (Ctrl+Z said nothing of it).
+            self.notify(f"已修正 {count} 处。{UNDO_FIXES}", timeout=6)
         else:
             self.notify("没有可以自动修正的问题。", timeout=4)
         self.refresh_findings()
