@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from appraisal.draft import Draft
+from appraisal.errors import AppraisalError
 from appraisal.store import (
     DraftFolderReadOnlyError,
     DraftLock,
@@ -87,6 +88,20 @@ def new(
     template = load_template(template_id or DEFAULT_TEMPLATE)
     draft = Draft.new(template, name=name, unit=unit, position=position, year=year, title=title)
     return create(draft, output)
+
+
+def same_text_drafts(draft: Draft) -> list[Path]:
+    """The drafts already in the data folder with `draft`'s template and the same text in every section: what
+    importing the same document again finds (unreadable drafts are passed over)."""
+    found = []
+    for path in draft_files():
+        try:
+            other = load_draft(path)
+        except AppraisalError:
+            continue
+        if other.template == draft.template and other.sections == draft.sections:
+            found.append(path)
+    return found
 
 
 def create_imported(result: ImportResult, output: Path | None = None) -> Path:

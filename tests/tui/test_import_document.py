@@ -270,3 +270,29 @@ async def test_a_folder_typed_as_the_path_is_listed_below_not_called_missing(tmp
         await pilot.press("enter")
         await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
     assert len(draft_files()) == len(before) + 1
+
+
+async def test_importing_the_same_document_again_says_so_and_still_makes_the_draft(tmp_path: Path) -> None:
+    """A new user imported the same file twice and got two alike drafts without a word: the second summary
+    names the first draft; the import is not refused."""
+    source = document(tmp_path, "述职.txt", FREE_FORM)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        shown = []
+        for _time in range(2):
+            await wait_until(lambda: not isinstance(app.screen, (EditorScreen, ImportSummaryScreen)))
+            await pilot.press("i")
+            await wait_until(lambda: isinstance(app.screen, ImportScreen))
+            await pilot.press(*str(source), "enter")
+            await wait_until(lambda: isinstance(app.screen, ImportSummaryScreen))
+            summary = app.screen
+            assert isinstance(summary, ImportSummaryScreen)
+            shown.append(summary.text.plain)
+            await pilot.press("enter")
+            await wait_until(lambda: isinstance(app.screen, EditorScreen))
+            await pilot.press("ctrl+o")
+        drafts = [p for p in draft_files() if load_draft(p).template == "duty-report"]
+    assert len(drafts) == 2
+    assert "已有内容相同的草稿" not in shown[0]
+    first = next(p for p in drafts if p.name not in shown[1].splitlines()[0])
+    assert f"已有内容相同的草稿：{first.name}（可能已导入过此文件），本次另存为新草稿。" in shown[1]

@@ -25,7 +25,7 @@ from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from appraisal import paths
-from appraisal.app.drafts import create_imported
+from appraisal.app.drafts import create_imported, same_text_drafts
 from appraisal.errors import AppraisalError
 from appraisal.formats import DOCX_SUFFIXES, TEXT_SUFFIXES
 from appraisal.importing import ImportResult, import_document, summary_lines
@@ -46,6 +46,7 @@ class Imported:
     path: Path
     result: ImportResult
     guess: ImportResult | None = None  # the first reading, when the user was asked which template
+    same: tuple[Path, ...] = ()  # drafts there already with the same text (the same document imported again)
 
 
 class ImportScreen(ModalScreen[Imported | None]):
@@ -149,11 +150,12 @@ class ImportScreen(ModalScreen[Imported | None]):
 
     def _create(self, result: ImportResult, guess: ImportResult | None = None) -> None:
         try:
+            same = tuple(same_text_drafts(result.draft))
             path = create_imported(result)
         except AppraisalError as exc:
             self._error(exc.message)
             return
-        self.dismiss(Imported(path, result, guess))
+        self.dismiss(Imported(path, result, guess, same))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -259,6 +261,10 @@ class ImportSummaryScreen(ModalScreen[None]):
 def summary_text(imported: Imported) -> Text:
     """The summary (`summary_lines`, the CLI's words) as styled text; the document's words are never markup."""
     saved = imported.path.name if imported.path.parent == paths.drafts_dir() else str(imported.path)
-    text = Text("\n").join(Text.assemble(*line) for line in summary_lines(imported.result, imported.guess, saved))
+    lines = summary_lines(imported.result, imported.guess, saved)
+    if imported.same:  # imported once more: said, not refused (the writer may want a second copy to rework)
+        names = "、".join(path.name for path in imported.same)
+        lines.insert(1, [(f"已有内容相同的草稿：{names}（可能已导入过此文件），本次另存为新草稿。", "bold")])
+    text = Text("\n").join(Text.assemble(*line) for line in lines)
     text.rstrip()
     return text

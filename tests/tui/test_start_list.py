@@ -1,0 +1,32 @@
+"""The start list (Ctrl+O) at 80x24 as a new user read it: two drafts saved the same day read apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from appraisal.tui.screens.start import StartScreen, saved_label
+
+from .editing import screen_lines
+from .helpers import make_app, make_draft, wait_until
+
+
+def test_saved_today_shows_the_time_and_earlier_the_date() -> None:
+    today = dt.date(2026, 12, 8)
+    assert saved_label(dt.datetime(2026, 12, 8, 9, 5), today) == "今天 09:05"
+    assert saved_label(dt.datetime(2026, 12, 7, 23, 59), today) == "2026-12-07"
+
+
+async def test_two_drafts_saved_today_read_apart_at_80_columns() -> None:
+    today = dt.date.today()
+    for name, hour in (("李明", 9), ("王芳", 14)):
+        path = make_draft(name=name)
+        at = dt.datetime.combine(today, dt.time(hour, 5)).timestamp()
+        os.utime(path, (at, at))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: isinstance(app.screen, StartScreen))
+        await pilot.pause()
+        shown = "\n".join(screen_lines(app))
+        assert "今天 09:05" in shown
+        assert "今天 14:05" in shown
