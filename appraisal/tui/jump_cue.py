@@ -6,6 +6,8 @@ doubles it (完成投资完成投资23.6亿元亿元)."""
 
 from __future__ import annotations
 
+from appraisal.text.quotes import quoted
+
 NEIGHBOUR = 4  # 字 shown on each side of the cursor
 
 
@@ -18,6 +20,6 @@ def jump_cue(line: str, column: int, end_column: int, *, gap: bool) -> str | Non
     if gap:
         before = line[max(0, column - NEIGHBOUR) : column].strip()
         if not before:
-            return f"光标在“{marked}”之前，请在此处补写，不必重打后面的文字。"
-        return f"光标在“{before}”和“{marked}”之间，请在此处补写，不必重打前后的文字。"
-    return f"已选中“{marked}”，直接输入即替换选中的文字。"
+            return f"光标在{quoted(marked)}之前，请在此处补写，不必重打后面的文字。"
+        return f"光标在{quoted(before)}和{quoted(marked)}之间，请在此处补写，不必重打前后的文字。"
+    return f"已选中{quoted(marked)}，直接输入即替换选中的文字。"

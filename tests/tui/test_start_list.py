@@ -30,3 +30,17 @@ async def test_two_drafts_saved_today_read_apart_at_80_columns() -> None:
         shown = "\n".join(screen_lines(app))
         assert "今天 09:05" in shown
         assert "今天 14:05" in shown
+
+
+async def test_an_unsigned_draft_is_named_in_the_hint_without_double_brackets() -> None:
+    make_draft(name="李明")
+    unsigned = make_draft(name="")
+    later = dt.datetime.now().timestamp() + 60
+    os.utime(unsigned, (later, later))  # the most recent: the one R continues
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(lambda: isinstance(app.screen, StartScreen))
+        await pilot.pause()
+        shown = "".join(line.strip() for line in screen_lines(app))
+        assert "（（" not in shown
+        assert "按R继续最近的草稿（未署名，2025年度）" in shown

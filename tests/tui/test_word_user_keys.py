@@ -14,7 +14,7 @@ from appraisal.tui.screens.editor import EditorScreen
 from appraisal.tui.screens.start import StartScreen
 from appraisal.tui.widgets.section_editor import RECOVERED_MESSAGE
 
-from .editing import Editing, editing, notices
+from .editing import Editing, editing, notices, screen_lines
 from .helpers import make_app, make_draft, wait_until
 
 TEXT = "本人认真学习党的二十大精神。\n全年完成统计调查任务十二项。"
@@ -131,3 +131,13 @@ async def test_a_typed_full_width_space_reaches_a_dialog_line() -> None:
         await ed.pilot.press("end")
         await type_in(ed, "\u3000A")
         assert getattr(ed.app.screen.focused, "value", None) == "李明\u3000A"
+
+
+async def test_words_with_quotes_are_quoted_with_single_quotes_inside() -> None:
+    """Ctrl+F for 增强“四个意识”: the summary said “增强“四个意识””; GB/T 15834 puts single quotes inside."""
+    async with editing({"conduct": "牢固树立并增强“四个意识”。"}, on="conduct") as ed:
+        await ed.pilot.press("ctrl+f")
+        await wait_until(lambda: not isinstance(ed.app.screen, EditorScreen))
+        await type_in(ed, "增强“四个意识”")
+        await wait_until(lambda: "处“增强‘四个意识’”" in "".join(line.strip() for line in screen_lines(ed.app)))
+        assert "“增强“" not in "".join(line.strip() for line in screen_lines(ed.app))

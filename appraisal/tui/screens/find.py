@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from appraisal.draft import Draft
 from appraisal.templates import Template
 from appraisal.text.counting import paragraph_numbers
+from appraisal.text.quotes import quoted
 from appraisal.tui.queued_keys import after_queued_keys
 from appraisal.tui.textual_compat.own_bindings import PatchedInput
 from appraisal.tui.widgets.chinese_text import ChineseTextVisual
@@ -122,10 +123,10 @@ class FindScreen(ModalScreen[Place | None]):
         if not word:
             summary.update("输入字词即列出全文中的位置；↑↓ 选择，回车跳到原文，Esc 取消。")
         elif not self.places:
-            summary.update(f"全文中没有“{word}”。")
+            summary.update(f"全文中没有{quoted(word)}。")
         else:
             more = f"，列出前 {MAX_PLACES} 处" if len(self.places) > MAX_PLACES else ""
-            summary.update(f"全文共 {len(self.places)} 处“{word}”{more}；↑↓ 选择，回车跳到原文。")
+            summary.update(f"全文共 {len(self.places)} 处{quoted(word)}{more}；↑↓ 选择，回车跳到原文。")
         options = self.query_one("#find-places", OptionList)
         split: dict[str, tuple[list[str], list[int]]] = {}  # each section split and its paragraphs numbered once
         options.set_options([Option(ChineseTextVisual(options, self._prompt(place, split))) for place in shown])

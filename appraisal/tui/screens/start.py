@@ -120,7 +120,7 @@ class StartScreen(Screen[None]):
         if self.rows:
             latest = self.rows[0]
             hint.update(
-                f"按R继续最近的草稿（{latest.name}，{latest.year}年度）；"
+                f"按R继续最近的草稿（{latest.name.strip('（）')}，{latest.year}年度）；"
                 "也可以在下表中选择一份草稿按回车打开，按N新建，按I导入已有文档。"
             )
         else:
