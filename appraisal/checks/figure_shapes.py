@@ -8,6 +8,7 @@ sentence where a number must stand and none does.
   `开展次专项检查`, `覆盖个村`, `累计件信访事项` — unless the measure word begins a word there (`完成项目`,
   `建立台账`, `召开座谈会`).
 - A count unit with nothing before it at the end of a clause: `接待群众批人次，` `走访企业家次。`
+- A blank left as spaces before a measure word that ends a clause: `接待来访群众 人次，` `接受上访信件 件，`.
 - A measure word at the end of a clause right after what it counts or after a closing quote:
   `整改隐患处，` `响应“吹哨”次。`
 - A month with no number (`自月份运行以来`), a measure word after a verb and 了 (`设置了个职能窗口`); `已发生多起`
@@ -73,6 +74,12 @@ _HAN_OR_QUOTE = lazy_compile(f"[{HAN}”》]")
 _COUNTED_THINGS = lazy_compile(
     r"(?:隐患|问题|矛盾|纠纷|案件|线索|项目|群众|活动|会议|诉求|事项|人员|干部|党员|村民|学员|场所|单位|门店|商户|车辆|"
     rf"设施|设备|文件|信息|稿件|简报|提案|建议|议案|”|》)(?P<measure>[{_MEASURES}])(?=[{_END}]|$)"
+)
+# A blank left as spaces between the words and a measure word that ends the clause: `接待来访群众 人次，`
+# `接受上访信件 件，` (the template's number never filled in; a figure broken across lines is broken-line's). Two Han
+# characters before the blank: a name spaced out to three (`王 名`) is not one.
+_SPACED = lazy_compile(
+    rf"(?<=[{HAN}]{{2}})[ \u3000\u00a0]+(?:余|多)?(?:人次|批次|场次|户次|家次|[{_MEASURES}])(?=[{_END}、]|$)"
 )
 _RANK = lazy_compile(r"(?<!次)第(?=[名位批届期])")
 # A multiple with its number left out: `比上年增长倍`, `产值提高了倍` (`成倍增长`, `倍增` are words).
@@ -184,6 +191,10 @@ def _measures(line: str) -> Iterator[Gap]:
             before = line[match.start() - 1 : match.start()]
             if before and _HAN_OR_QUOTE.match(before) and before not in _NOT_A_NUMBER + "万亿多余":
                 yield match.start(), _words_before(line, match.start(), 2), match.end()
+    if " " in line or "\u3000" in line or "\u00a0" in line:
+        for match in _SPACED.finditer(line):
+            at = len(match.group()) - len(match.group().lstrip(" \u3000\u00a0")) + match.start()
+            yield at, _words_before(line, match.start(), 4), match.end()
     for match in _COUNTED_THINGS.finditer(line):
         at = match.start("measure")
         closer = line[at - 1]
