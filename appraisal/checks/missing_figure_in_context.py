@@ -20,12 +20,13 @@ The model is loaded on first use, so the rule runs in the idle tier, off the UI 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from appraisal.checks.base import IDLE, WARNING, Context, Field, Finding, Rule
 from appraisal.checks.char_ngrams import EDGE, CharNgrams, char_ngrams
 from appraisal.checks.chars import CN_NUMERALS, HAN, is_han
-from appraisal.checks.language import COMMON_WORD, SPLITS, Language, Splits, Token, language, split_line
+from appraisal.checks.language import COMMON_WORD, SPLITS, Language, Split, Splits, Token, language, split_line
 from appraisal.checks.missing_figure import MissingFigure
 from appraisal.text.lazy_regex import lazy_compile
 
@@ -96,28 +97,39 @@ def _counts(measure: str, word: Token) -> bool:
     return word.pos[:1] in ("n", "a", "b", "j", "l", "i", "x", "f", "z", "")
 
 
-def _neighbours(
-    model: Language, splits: Splits, line: str, at: int, length: int
-) -> tuple[int, Token | None, Token | None] | None:
-    """Where the word before the measure word at `at` (`length` characters: 余 and a measure word may be one word)
-    begins in the line, and the words before and after it in its run (None at the run's ends); None when the
-    segmenter joins the measure word to its neighbours."""
-    for offset, _run, tokens in split_line(model, line, splits):
-        for index, token in enumerate(tokens):
-            if offset + token.start == at:
-                end = index + 1
-                if token.end - token.start != length:  # `余名` as one word or two
-                    if length == 1 or token.end - token.start != 1 or index + 1 == len(tokens):
-                        return None
-                    if tokens[index + 1].end - tokens[index + 1].start != 1:
-                        return None
-                    end = index + 2
-                previous = tokens[index - 1] if index > 0 else None
-                following = tokens[end] if end < len(tokens) else None
-                return (offset + previous.start if previous else at), previous, following
-            if offset + token.start < at < offset + token.end:
+class _Words:
+    """The words of one line as the segmenter splits it, found by position (a bisection: a line of two million
+    characters holds a hundred thousand measure words)."""
+
+    def __init__(self, split: Split):
+        self._split = split
+        self._starts = [offset for offset, _run, _tokens in split]
+        self._token_starts: dict[int, list[int]] = {}
+
+    def around(self, at: int, length: int) -> tuple[int, Token | None, Token | None] | None:
+        """Where the word before the measure word at `at` (`length` characters: 余 and a measure word may be one
+        word or two) begins in the line, and the words before and after it in its run (None at the run's ends); None
+        when the segmenter joins the measure word to its neighbours."""
+        run = bisect_right(self._starts, at) - 1
+        if run < 0:
+            return None
+        offset, _text, tokens = self._split[run]
+        starts = self._token_starts.get(run)
+        if starts is None:
+            starts = self._token_starts[run] = [offset + token.start for token in tokens]
+        index = bisect_right(starts, at) - 1
+        if index < 0 or starts[index] != at:
+            return None  # inside a word, or outside the run
+        token, end = tokens[index], index + 1
+        if token.end - token.start != length:  # `余名` as one word or two
+            if length == 1 or token.end - token.start != 1 or end == len(tokens):
                 return None
-    return None
+            if tokens[end].end - tokens[end].start != 1:
+                return None
+            end += 1
+        previous = tokens[index - 1] if index > 0 else None
+        following = tokens[end] if end < len(tokens) else None
+        return (offset + previous.start if previous else at), previous, following
 
 
 def gaps(line: str, model: Language, grams: CharNgrams, splits: Splits) -> Iterable[tuple[int, int]]:
@@ -131,6 +143,7 @@ def gaps(line: str, model: Language, grams: CharNgrams, splits: Splits) -> Itera
 def candidates(line: str, model: Language, grams: CharNgrams, splits: Splits) -> Iterable[tuple[int, int]]:
     """The measure words of `line` with no number before them that the dictionary and the segmenter leave as measure
     words, for the character model to judge (`gaps`)."""
+    words_of_line: _Words | None = None
     for match in _MEASURE.finditer(line):
         at = match.start()
         before = line[at - 1]
@@ -147,7 +160,9 @@ def candidates(line: str, model: Language, grams: CharNgrams, splits: Splits) ->
             continue  # a common word with the character after it: `套用` (人 is left to the segmenter: `人参加`)
         if _bound(grams, before, line[at]) or _bound(grams, measure, after):
             continue  # two characters that go together far more often than chance: a word the dictionary lacks
-        words = _neighbours(model, splits, line, at, 2 if about else 1)
+        if words_of_line is None:
+            words_of_line = _Words(split_line(model, line, splits))
+        words = words_of_line.around(at, 2 if about else 1)
         if words is None:
             continue
         start, previous, following = words
