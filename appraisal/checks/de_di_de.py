@@ -105,6 +105,8 @@ PREDICATES = frozenset(_PREDICATES.split())
 # Two words that together make an adverbial of degree: 较好的完成 (地).
 DEGREE_ADVERBIAL = (frozenset({"较", "很", "更", "比较", "较为", "非常", "十分", "更加"}), frozenset({"好", "快"}))
 ADVERBIAL = frozenset({"ad", "d", "z"})
+NOUN_GOES_ON = ("n", "vn", "c")  # after the noun, words that keep it a noun: 市场竞争, 地位和作用 (not 要求自己)
+NOUN_LE = -5.0  # natural log of P(了 | the noun) below which it is taken for a noun (记录 -1.6, 市场 -7.9)
 DI_FOR_DE = 6.0  # natural log: the counts of running text take 的 for 地 before a noun this much better (e^6)
 # After a modal (and a degree word): the words that stand before a verb as its adverbial, adjectives among them
 # (安心, 骄傲, 踊跃), and the modals learners write them after (可以, 将 as "will" besides MODALS).
@@ -227,15 +229,20 @@ def _judge(
 def _di_before_a_noun(
     run: str, token: Token, before: Token, after: list[Token], clause_end: bool
 ) -> tuple[str, str] | None:
-    """地 between an adjective the tags name (or a doubled one) and the noun that ends the clause, where the counts
-    of running text take 的 there far better (`很难懂地问题。`, `漂漂亮亮地风景。`): the tags alone cannot tell a noun
-    from a verb they tag as one (`踏踏实实地干事`, `老老实实地做人`: the counts keep 地 there)."""
-    if not (len(before.text) >= 2 and (before.pos in ("a", "z") or _reduplicated(before.text))):
+    """地 between an adjective the tags name (or a doubled one) and a noun that ends the clause or goes on to another
+    noun (`很难懂地问题。`, `漂漂亮亮地风景。`, `激烈地市场竞争`, `重要地地位和作用`), where the counts of running text
+    take 的 there far better: the tags alone cannot tell a noun from a verb they tag as one (`踏踏实实地干事`,
+    `老老实实地做人`: the counts keep 地 there), nor an adverb's 地 before one (`深刻地体会到`: no adjective)."""
+    if not (len(before.text) >= 2 and (before.pos in ("a", "an", "z") or _reduplicated(before.text))):
         return None
-    if len(after) != 1 or not clause_end or after[0].pos != "n" or len(after[0].text) != 2:
+    if not after or after[0].pos != "n" or len(after[0].text) != 2:
         return None
-    at = token.start
     pairs = char_ngrams()
+    if not (len(after) == 1 and clause_end) and not (
+        len(after) >= 2 and after[1].pos.startswith(NOUN_GOES_ON) and pairs.score(after[0].text, "了", "") < NOUN_LE
+    ):
+        return None  # 清楚地记录数据: a word the counts often see before 了 is a verb there, its object after it
+    at = token.start
     if pairs.gain(run[at - 2 : at], "地", (run + EDGE)[at + 1 : at + 3], "的") < DI_FOR_DE:
         return None
     return "的", before.text + "地" + after[0].text

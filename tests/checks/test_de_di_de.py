@@ -228,6 +228,10 @@ def test_di_before_a_noun_the_counts_take_for_de(marked: str) -> None:
         "他静静地思考。",
         "大家认真地学习。",
         "把土地流转给种植大户，实地调研。",  # 地 of a word
+        "清楚地记录数据。",  # 记录 (tagged a noun) takes 了 often: a verb, 数据 its object
+        "我们严格地要求自己。",
+        "深刻地体会到问题的严重性。",  # an adverb, not an adjective
+        "科学地规划产业布局。",
     ],
 )
 def test_di_before_a_noun_hard_negatives(text: str) -> None:
@@ -271,3 +275,15 @@ def test_de_before_a_verb_a_tag_does_not_name(marked: str) -> None:
 )
 def test_de_before_a_verb_a_tag_does_not_name_hard_negatives(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "面对激烈⟦地⟧市场竞争，我们迎难而上。",  # the noun goes on to another noun
+        "这项工作具有重要⟦地⟧地位和作用。",  # or to a conjunction
+    ],
+)
+def test_di_before_a_noun_inside_a_clause(marked: str) -> None:
+    text, spans = unmark(marked)
+    assert found(text) == [(spans[0][2], spans[0][3], "的")]
