@@ -41,11 +41,18 @@ class WordingEntry:
 
     @property
     def message(self) -> str:
+        wrong = _inner(self.wrong)
         if self.right and f"“{self.right}”" in self.explanation:
-            return f"提法“{self.wrong}”不规范，{self.explanation}"  # the explanation names the right form itself
+            return f"提法“{wrong}”不规范，{self.explanation}"  # the explanation names the right form itself
         if self.right:
-            return f"提法“{self.wrong}”宜改为“{self.right}”。{self.explanation}"
-        return f"提法“{self.wrong}”不宜使用。{self.explanation}"
+            return f"提法“{wrong}”宜改为“{_inner(self.right)}”。{self.explanation}"
+        return f"提法“{wrong}”不宜使用。{self.explanation}"
+
+
+def _inner(words: str) -> str:
+    """Words quoted in a message with their own quotation marks made single, as GB/T 15834 nests them:
+    宜改为“做到‘两个维护’”, not “做到“两个维护””."""
+    return words.replace("“", "‘").replace("”", "’")
 
 
 @cache

@@ -115,3 +115,10 @@ def test_matcher_finds_words_anywhere_in_a_long_line() -> None:
 def test_rules_are_registered() -> None:
     assert (RULES["typo"].severity, RULES["typo"].fixable) == ("warning", True)
     assert (RULES["wording"].severity, RULES["wording"].fixable) == ("warning", False)
+
+
+def test_a_right_form_with_its_own_quotation_marks_is_nested_in_the_message() -> None:
+    """GB/T 15834: quotation marks inside quotation marks are single — “做到‘两个维护’”, not “做到“两个维护””."""
+    draft = draft_with("results.service", "坚决做到两个维护，推动工作落实。", year=2026)
+    (finding,) = [f for f in check_section(draft, template(), "results.service") if f.rule == "wording"]
+    assert finding.message.startswith("提法“做到两个维护”宜改为“做到‘两个维护’”。")
