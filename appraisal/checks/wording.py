@@ -17,6 +17,7 @@ from functools import cache
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.lexicon import Matcher, load_data
 from appraisal.text.lazy_regex import lazy_compile
+from appraisal.text.quotes import quoted
 from appraisal.text.patterns import YEAR_NIAN
 
 SETTLED = 2018  # with no year known, only entries in force since this year or earlier are checked
@@ -41,18 +42,12 @@ class WordingEntry:
 
     @property
     def message(self) -> str:
-        wrong = _inner(self.wrong)
+        wrong = quoted(self.wrong)
         if self.right and f"“{self.right}”" in self.explanation:
-            return f"提法“{wrong}”不规范，{self.explanation}"  # the explanation names the right form itself
+            return f"提法{wrong}不规范，{self.explanation}"  # the explanation names the right form itself
         if self.right:
-            return f"提法“{wrong}”宜改为“{_inner(self.right)}”。{self.explanation}"
-        return f"提法“{wrong}”不宜使用。{self.explanation}"
-
-
-def _inner(words: str) -> str:
-    """Words quoted in a message with their own quotation marks made single, as GB/T 15834 nests them:
-    宜改为“做到‘两个维护’”, not “做到“两个维护””."""
-    return words.replace("“", "‘").replace("”", "’")
+            return f"提法{wrong}宜改为{quoted(self.right)}。{self.explanation}"
+        return f"提法{wrong}不宜使用。{self.explanation}"
 
 
 @cache
