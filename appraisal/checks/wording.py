@@ -17,8 +17,8 @@ from functools import cache
 from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.lexicon import Matcher, load_data
 from appraisal.text.lazy_regex import lazy_compile
-from appraisal.text.quotes import quoted
 from appraisal.text.patterns import YEAR_NIAN
+from appraisal.text.quotes import quoted
 
 SETTLED = 2018  # with no year known, only entries in force since this year or earlier are checked
 _HISTORY_AFTER = lazy_compile(r"以来|期间|时期|之前|以前|之后|以后|前|后|当时|时")
