@@ -76,14 +76,20 @@ _DOC_NUMBER = lazy_compile(
 # word before is read after): A.3, 以及 joining the last item follows a comma; B.2.4, no 顿号 before an ellipsis;
 # B.3.1, a counting word takes a comma (`第一、第二`, `第一、二季度`, `全市第一、` are lists, not counting words);
 # A.4, two neighbouring numerals for a rough number before a measure word or a magnitude, not before 年级, 季度,
-# 产业 …: `一、二年级` is short for 一年级、二年级, `三、四次全会` for 第三次、第四次全会.
+# 产业 …: `一、二年级` is short for 一年级、二年级, `三、四次全会` for 第三次、第四次全会. Only where the count is
+# certain: 名, 位 and 次 also rank and name (`分获一、二名`, `位列一、二位`, `一、二次能源`), so 名 and 位 count
+# only before people (`三、四名同志`) and 次 only at a clause's end (`每周下村三、四次。`); 本 ranks colleges.
+_PEOPLE = "同志|干部|群众|党员|职工|员工|学生|老师|教师|专家|代表|村民|居民|农户|人员|工作人员|志愿者|领导"
 _DUNHAO = lazy_compile(
     "、(?:(?P<also>(?=以及))|(?P<ellipsis>(?=……))"
     "|(?P<ordinal>(?:(?<=首先、)|(?<=其次、)|(?<=再次、)|(?<=最后、)|(?<=[其第][一二三四五六七八九十]、)"
     "|(?<=第[一二三四五六七八九十]{2}、))(?![一二三四五六七八九十两第其再最]))"
     "|(?<=[一二两三四五六七八]、)(?P<rough>[二三四五六七八九])"
-    r"(?=十|百|千|万|个|名|人(?!民)|次(?!供|分配|创业|元|产|全|会|党|代|、)|天|岁|户|家|件|项|倍|位|条|本|场|遍|趟|所|处"
-    r"|座|辆|台|篇|句|小时|分钟|公里|米|亩|元|年(?!级)))"
+    r"(?=十|百|千|万|个|人(?!民)|天|岁|户|家|件|项|倍|条|场|遍|趟|所|处|座|辆|台|篇|句|小时|分钟|公里|米|亩|元|年(?!级)"
+    rf"|次(?=[，。；！？]|$)|[名位](?={_PEOPLE})))"
+)
+_HEADING_NUMBER = lazy_compile(
+    r"[ \t\u3000]*(?:第?[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}|[（(][一二三四五六七八九十0-9]{1,3}[）)])"
 )
 _ORDINAL_WORD = lazy_compile("(?:第[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十]|首先|其次|再次|最后)$")
 _CLAUSE_OPENS = frozenset(" \t\u3000。；：，！？")

@@ -37,6 +37,7 @@ POSITIVES = [
     # The misuses GB/T 15834 lists itself (附录 A, B).
     "组织开展政策宣讲、入户走访⟦、⟧以及志愿服务活动。",  # A.3
     "每周下村三⟦、⟧四次，带动二⟦、⟧三十户群众。",  # A.4
+    "有三⟦、⟧四名同志参加，休息五⟦、⟧六天。",  # A.4: 名 before people counts them
     "参加⟦《全县安全生产工作会议》⟧和⟦《青年干部培训班》⟧，开展⟦《我为群众办实事实践活动》⟧。",  # A.13
     "开展理论学习、专题调研、走访慰问⟦、⟧……",  # B.2.4
     "　　首先⟦、⟧坚持政治引领。其次⟦、⟧狠抓队伍建设；第二⟦、⟧加强作风建设。",  # B.3.1
@@ -65,6 +66,8 @@ NEGATIVES = [
     # A.13: documents, reports and a programme are works.
     "学习《关于召开全县安全生产工作会议的通知》《在全市经济工作会议上的讲话》，观看《中国诗词大会》。",
     "开展学习、调研，……，走访……户。",
+    # A.4: two ordinals are a list, not a rough number: ranks, places, colleges, names of kinds.
+    "分获一、二名，分列二、三名，位列全省一、二位，录取一、二本院校，加强一、二次设备和一、二次能源管理。",
     # B.3.1: ranks and numbers listed, and the words inside a clause.
     "荣获全市第一、全省第三，第一、二季度，首先、其次、最后三个层次，第一、第二批次。",
 ]
