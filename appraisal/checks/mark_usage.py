@@ -108,7 +108,8 @@ def _standard_misuses(line: str) -> Iterator[Found]:
         if match.group("also") is not None:
             yield at, at + 1, "“以及”连接最后一项时，前面用逗号，不用顿号（GB/T 15834 A.3）。", "，"
         elif match.group("ellipsis") is not None:
-            yield at, at + 1, "省略号前不用顿号（GB/T 15834 B.2.4）。", ""
+            if _HEADING_NUMBER.fullmatch(line, 0, at) is None:  # `1、……` `第一、……`: a heading left to fill
+                yield at, at + 1, "省略号前不用顿号（GB/T 15834 B.2.4）。", ""
         elif match.group("ordinal") is not None:
             word = _ORDINAL_WORD.search(line, max(0, at - 4), at)
             if word is not None and (word.start() == 0 or line[word.start() - 1] in _CLAUSE_OPENS):

@@ -68,6 +68,8 @@ NEGATIVES = [
     "开展学习、调研，……，走访……户。",
     # A.4: two ordinals are a list, not a rough number: ranks, places, colleges, names of kinds.
     "分获一、二名，分列二、三名，位列全省一、二位，录取一、二本院校，加强一、二次设备和一、二次能源管理。",
+    # B.2.4: a heading number with an ellipsis left to fill is a template's placeholder.
+    "1、……\n　　第一、……",
     # B.3.1: ranks and numbers listed, and the words inside a clause.
     "荣获全市第一、全省第三，第一、二季度，首先、其次、最后三个层次，第一、第二批次。",
 ]
