@@ -100,6 +100,12 @@ _NOT_A_WORK = lazy_compile(
     r"《[^《》\n]{2,40}?(?:会议|座谈会|推进会|动员会|部署会|现场会|表彰会|交流会|培训会|培训班|研讨班|专题班|读书班|活动)》"
 )
 
+_TITLE_VERB = lazy_compile("召开|主持|提请|举行|出席|参加|筹备|开幕|闭幕")
+_WORK_BEFORE = lazy_compile(
+    "(?:影片|电影|纪录片|专题片|宣传片|话剧|剧目|歌剧|舞剧|连环画|油画|画作|书籍|专著|文章|报道|栏目)$"
+)
+_WORK_AFTER = lazy_compile("的?(?:提案|议案|报道|通讯|文章|评论|社论|一文|一书|一片|一剧|影片|电影|纪录片|专题片|剧本)")
+
 
 def _standard_misuses(line: str) -> Iterator[Found]:
     """The misuses of a 顿号 GB/T 15834 lists itself (its 附录 A and B)."""
@@ -123,7 +129,14 @@ def _standard_misuses(line: str) -> Iterator[Found]:
 
 
 def _not_works(line: str) -> Iterator[Found]:
+    """Each name of a meeting, class or activity in 《》, but not a work named after one: a title with a verb in it
+    (a news report: `《习近平主持召开……第五次会议》`, a motion: `《提请召开……会议》的提案`) or called a work by the
+    words around it (`电影《遵义会议》`, `《……会议》一文`)."""
     for match in _NOT_A_WORK.finditer(line):
+        if _TITLE_VERB.search(match.group()) or _WORK_BEFORE.search(line, 0, match.start()):
+            continue
+        if _WORK_AFTER.match(line, match.end()):
+            continue
         message = "会议、培训班、活动等名称不是作品名，不用书名号（GB/T 15834 A.13），可改用引号或不加标号。"
         yield match.start(), match.end(), message, None
 

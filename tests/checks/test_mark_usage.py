@@ -38,6 +38,7 @@ POSITIVES = [
     "组织开展政策宣讲、入户走访⟦、⟧以及志愿服务活动。",  # A.3
     "每周下村三⟦、⟧四次，带动二⟦、⟧三十户群众。",  # A.4
     "有三⟦、⟧四名同志参加，休息五⟦、⟧六天。",  # A.4: 名 before people counts them
+    "认真学习⟦《全国组织工作会议》⟧精神。",  # A.13: 精神 after it is the meeting's
     "参加⟦《全县安全生产工作会议》⟧和⟦《青年干部培训班》⟧，开展⟦《我为群众办实事实践活动》⟧。",  # A.13
     "开展理论学习、专题调研、走访慰问⟦、⟧……",  # B.2.4
     "　　首先⟦、⟧坚持政治引领。其次⟦、⟧狠抓队伍建设；第二⟦、⟧加强作风建设。",  # B.3.1
@@ -68,6 +69,8 @@ NEGATIVES = [
     "开展学习、调研，……，走访……户。",
     # A.4: two ordinals are a list, not a rough number: ranks, places, colleges, names of kinds.
     "分获一、二名，分列二、三名，位列全省一、二位，录取一、二本院校，加强一、二次设备和一、二次能源管理。",
+    # A.13: a work named after a meeting: a news title with a verb, a film, a motion.
+    "转发《习近平主持召开中央全面深化改革委员会第五次会议》，观看电影《遵义会议》，提交《提请召开全县安全生产工作会议》的提案。",
     # B.2.4: a heading number with an ellipsis left to fill is a template's placeholder.
     "1、……\n　　第一、……",
     # B.3.1: ranks and numbers listed, and the words inside a clause.
