@@ -65,7 +65,7 @@ _ELLIPSIS_DENG = lazy_compile(r"(?<!…)……(?=等)")  # `...等`, `…等` ar
 _CLAUSE_MARK = lazy_compile(r"[。！？；：，,;:!?]")
 _HEADING_DOT = lazy_compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}([.．])(?![0-9０-９])")
 _STRAIGHT_SINGLE = "'"
-_ANGLE = lazy_compile(rf"(?<=[{HAN}*＊])(?:<[^<>]{{1,40}}>|[<>])(?=[{HAN}*＊])")
+_ANGLE = lazy_compile(rf"(?<=[{HAN}*＊])(?:<[^<>，。；：！？]{{1,40}}>|[<>])(?=[{HAN}*＊])")
 _DOC_NUMBER = lazy_compile(
     rf"(?<=[{HAN}])(?:〔(?P<a>(?:19|20)\d\d)(?P<b>\d{{1,4}})号|(?P<c>(?:19|20)\d\d)〕(?P<d>\d{{1,4}})号"
     r"|(?<=[发字函办])(?P<e>(?:19|20)\d\d)(?P<f>\d{1,4})号)"
@@ -253,8 +253,12 @@ def _single_quotes(line: str) -> Iterator[Found]:
 
 
 def _angles(line: str) -> Iterator[Found]:
+    """Each `<…>` pair between Chinese words, and a lone `<` or `>` inside 《》 (`《关于印发<**县办法的通知》`):
+    outside a title a lone one compares (`增速>全市平均水平`)."""
     for match in _ANGLE.finditer(line):
         text = match.group()
+        if len(text) == 1 and line.count("《", 0, match.start()) <= line.count("》", 0, match.start()):
+            continue
         fix = f"〈{text[1:-1]}〉" if len(text) > 1 else "〈" if text == "<" else "〉"
         marks = "<>" if len(text) > 1 else text
         yield match.start(), match.end(), f"中文书名号应为“〈〉”或“《》”，不用“{marks}”。", fix

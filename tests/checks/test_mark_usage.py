@@ -73,6 +73,8 @@ NEGATIVES = [
     "转发《习近平主持召开中央全面深化改革委员会第五次会议》，观看电影《遵义会议》，提交《提请召开全县安全生产工作会议》的提案。",
     # B.2.4: a heading number with an ellipsis left to fill is a template's placeholder.
     "1、……\n　　第一、……",
+    # A lone < or > outside a title compares two things; <> as a pair holds a title.
+    "全年收入增速>全市平均水平，收入<支出，增速>平均水平。",
     # B.3.1: ranks and numbers listed, and the words inside a clause.
     "荣获全市第一、全省第三，第一、二季度，首先、其次、最后三个层次，第一、第二批次。",
 ]
