@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
+from appraisal.checks.chars import is_han
 from appraisal.checks.lexicon import load_data
 from appraisal.checks.political_facts import chinese_number
 from appraisal.text.lazy_regex import lazy_compile
@@ -56,13 +58,37 @@ _TIME_HYPHEN = lazy_compile(r"[-－](?<=[0-9][年月日][-－])(?=[0-9]{1,4}[年
 _NUMBER_GOES_ON = frozenset("0123456789.．")
 
 
+@dataclass(frozen=True)
+class _Context:
+    """Where a fixed word with a literal reading is certain (an entry's `before`, `after`, `alone`): after one of
+    `before` (`中央八项规定`), before one of `after` (`八项规定精神`), or, with `alone`, before no Chinese character
+    (`做到两个维护、`, not `两个维护站点`). An entry with none of them is certain anywhere."""
+
+    before: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
+    alone: bool = False
+
+    def holds(self, line: str, start: int, end: int) -> bool:
+        if not (self.before or self.after or self.alone):
+            return True
+        if any(line.endswith(word, 0, start) for word in self.before):
+            return True
+        if any(line.startswith(word, end) for word in self.after):
+            return True
+        return self.alone and not is_han(line[end : end + 1])
+
+
 @cache
-def _fixed_words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+def _fixed_words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, _Context]]:
     """A quick test for a digit that may stand in a fixed word, a pattern finding each fixed word written with an
-    Arabic digit for one of its numerals, and the words by the digits' form (`8项规定` → `八项规定`)."""
+    Arabic digit for one of its numerals, the words by the digits' form (`8项规定` → `八项规定`) and where each word
+    is certain."""
     written: dict[str, str] = {}
+    contexts: dict[str, _Context] = {}
     for entry in load_data("numeral_words"):
+        context = _Context(tuple(entry.get("before", ())), tuple(entry.get("after", ())), entry.get("alone", False))
         for word in entry["words"]:
+            contexts[word] = context
             forms = [""]
             for ch in word:
                 digit = _DIGIT_OF.get(ch)
@@ -80,12 +106,12 @@ def _fixed_words() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
         else:
             starts.add(f"{re.escape(form[at])}(?<={re.escape(form[at - 1 : at + 1])})(?={re.escape(form[at + 1 :])})")
     near = "|".join(sorted(starts))  # full-width digits apart: with them in, the search no longer skips ahead (8x)
-    return lazy_compile(near), lazy_compile(rf"(?:{words})(?![0-9０-９])"), written
+    return lazy_compile(near), lazy_compile(rf"(?:{words})(?![0-9０-９])"), written, contexts
 
 
 def forms(line: str) -> Iterator[Found]:
     """Every finding of this module in one line."""
-    near, _pattern, _written = _fixed_words()
+    near, _pattern, _written, _contexts = _fixed_words()
     if near.search(line) is not None or _FULL_DIGIT.search(line) is not None:
         yield from _words(line)
     if "几" in line:
@@ -105,12 +131,15 @@ def forms(line: str) -> Iterator[Found]:
 
 
 def _words(line: str) -> Iterator[Found]:
-    _near, pattern, written = _fixed_words()
+    _near, pattern, written, contexts = _fixed_words()
     plain = line.translate(_FULL_DIGITS) if _FULL_DIGIT.search(line) else line
     for match in pattern.finditer(plain):  # the character before is tested here: a lookbehind first is slow
-        if plain[match.start() - 1 : match.start()] in _NUMBER_GOES_ON:
+        before = plain[match.start() - 1 : match.start()]
+        if before in _NUMBER_GOES_ON:
             continue  # `18项规定`
         word = written[match.group()]
+        if (before == "第" and word[0] != "第") or not contexts[word].holds(plain, match.start(), match.end()):
+            continue  # `第8项规定` is an item; `出台8项规定和12项制度` counts them
         message = f"“{word}”是定型词语，其中的数字用汉字（GB/T 15835），不写作“{line[match.start() : match.end()]}”。"
         yield match.start(), match.end(), message, word
 

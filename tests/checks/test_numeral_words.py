@@ -18,7 +18,8 @@ def test_entry(entry: dict[str, Any]) -> None:
     found = [(start, end, fix) for start, end, _message, fix in forms(entry["example"])]
     assert found, entry["example"]
     assert all(fix in entry["words"] for _start, _end, fix in found)
-    assert [fix for _start, _end, fix in forms(entry["negative"])] == [], entry["negative"]
+    for negative in [entry["negative"], *entry.get("negatives", ())]:
+        assert [fix for _start, _end, fix in forms(negative)] == [], negative
 
 
 def test_every_word_keeps_a_numeral_with_a_digit_form() -> None:
