@@ -25,6 +25,7 @@ POSITIVES = [
     "切实⟦加强干部作风⟧，⟦加大改革开放步伐⟧，⟦扩大执法力度⟧。",
     "⟦提高了基层党组织的带头作用⟧，⟦推进政务服务水平⟧，青年⟦养成了法治观念⟧。",
     "通过轮岗交流，⟦加强了干部的业务水平⟧，这一做法⟦深受群众所欢迎⟧。",
+    "关于申请追加培训经费⟦的请示报告⟧",  # a title line
 ]
 
 NEGATIVES = [
@@ -45,6 +46,8 @@ NEGATIVES = [
     # 能力 is the object of 提高 earlier in the clause; 推动 is only inside what describes it
     "急需提高的是运用现代营销手段推动农产品销售的能力。",
     "班子成员推动工作的能力和推进改革的能力有待加强。",  # the verbs describe 能力 (的), they do not govern it
+    # 请示报告 as one word in prose is a system of reporting, not a title mixing two kinds of document.
+    "认真落实领导干部个人有关事项的请示报告。作了专题的请示报告，",
 ]
 
 
