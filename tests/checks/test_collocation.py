@@ -48,6 +48,8 @@ NEGATIVES = [
     "班子成员推动工作的能力和推进改革的能力有待加强。",  # the verbs describe 能力 (的), they do not govern it
     # 请示报告 as one word in prose is a system of reporting, not a title mixing two kinds of document.
     "认真落实领导干部个人有关事项的请示报告。作了专题的请示报告，",
+    # 十分悬殊 is disputed (dictionaries quote 双方的力量是十分悬殊的): only 悬殊很大/较大/加大 are reported.
+    "双方的力量是十分悬殊的，城乡差距非常悬殊，收入悬殊明显。",
 ]
 
 
