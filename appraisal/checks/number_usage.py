@@ -36,13 +36,13 @@ from appraisal.checks.base import WARNING, Context, Field, Finding, Rule
 from appraisal.checks.broken_line import breaks_at
 from appraisal.checks.chars import HAN_UNIFIED, is_han_unified
 from appraisal.checks.numeral_forms import forms, percent_value
+from appraisal.text.chars import CN_DIGITS
 from appraisal.text.lazy_regex import lazy_compile
 from appraisal.text.patterns import MEASURES
 
-_CN_DIGITS = "〇一二三四五六七八九"
 _ZEROS = "0０○OoＯｏ零"
 # Each pattern begins with a character class, lookbehinds after it, so the engine skips to the candidates.
-_CN_YEAR = lazy_compile(rf"[{_CN_DIGITS}{_ZEROS}](?<![{_CN_DIGITS}{_ZEROS}十百千万].)[{_CN_DIGITS}{_ZEROS}]{{3}}(?=年)")
+_CN_YEAR = lazy_compile(rf"[{CN_DIGITS}{_ZEROS}](?<![{CN_DIGITS}{_ZEROS}十百千万].)[{CN_DIGITS}{_ZEROS}]{{3}}(?=年)")
 _SHORT_YEAR = lazy_compile(
     r"[0-9](?<![0-9０-９.．/\-].)[0-9](?=年(?:度|[0-9]{1,2}月|底|初|末|上半年|下半年|全年|[一二三四]季度|第[一二三四]季度|前三季度))"
 )
@@ -70,7 +70,7 @@ _HYPHEN_RANGE = lazy_compile(
 # One date, two kinds of numeral: `2025年十二月`, `二〇二五年12月`, `12月三十一日`, `十二月31日`.
 _MIXED_DATE = lazy_compile(
     r"[0-9](?<![0-9].)[0-9]{3}年[一二三四五六七八九十]{1,2}月"
-    rf"|[{_CN_DIGITS}](?<![{_CN_DIGITS}].)[{_CN_DIGITS}]{{3}}年[0-9]{{1,2}}月"
+    rf"|[{CN_DIGITS}](?<![{CN_DIGITS}].)[{CN_DIGITS}]{{3}}年[0-9]{{1,2}}月"
     r"|[0-9](?<![0-9].)[0-9]?月[一二三四五六七八九十]{1,3}日"
     r"|[一二三四五六七八九十](?<![〇一二三四五六七八九十].)[一二三四五六七八九十]?月[0-9]{1,2}日"
 )
@@ -121,7 +121,7 @@ _MULTIPLIER = {"千": Decimal(1000), "百": Decimal(100)}
 
 def _year_fix(text: str) -> str | None:
     """`二0二六` → `二〇二六`: only when the other characters are Chinese numerals."""
-    if not any(ch in _CN_DIGITS[1:] for ch in text) or not any(ch in _ZEROS for ch in text):
+    if not any(ch in CN_DIGITS[1:] for ch in text) or not any(ch in _ZEROS for ch in text):
         return None
     return "".join("〇" if ch in _ZEROS else ch for ch in text)
 

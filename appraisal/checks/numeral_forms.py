@@ -22,6 +22,7 @@ from functools import cache
 from appraisal.checks.chars import is_han
 from appraisal.checks.lexicon import load_data
 from appraisal.checks.political_facts import chinese_number
+from appraisal.text.chars import CN_DIGITS
 from appraisal.text.lazy_regex import lazy_compile
 
 Found = tuple[int, int, str, str | None]
@@ -50,7 +51,6 @@ _ROUND_ZERO = lazy_compile("〇(?<=[十百千万亿]〇)(?=[一二三四五六�
 _CN = "〇零一二两三四五六七八九十百"
 _CN_PERCENT = lazy_compile(rf"[一二三四五六七八九十](?<![{_CN}点之].)[{_CN}]*(?:点[〇零一二三四五六七八九]+)?[%％]")
 _WORDS_PERCENT = lazy_compile(r"百分之(?P<n>[0-9]+(?:\.[0-9]+)?)[%％]?")
-_CN_DIGITS = "〇一二三四五六七八九"
 # A time's start and end joined by a hyphen after its unit: `1月-6月`, `2021年-2025年`, `3日-5日`.
 _TIME_HYPHEN = lazy_compile(r"[-－](?<=[0-9][年月日][-－])(?=[0-9]{1,4}[年月日])")
 
@@ -176,7 +176,7 @@ def percent_value(words: str) -> str | None:
     """`十五` → `15`, `三十五点五` → `35.5`."""
     whole, _, decimals = words.partition("点")
     value = chinese_number(whole.replace("〇", "零"))
-    digits = [str(_CN_DIGITS.index(ch)) if ch in _CN_DIGITS else "0" if ch == "零" else "" for ch in decimals]
+    digits = [str(CN_DIGITS.index(ch)) if ch in CN_DIGITS else "0" if ch == "零" else "" for ch in decimals]
     if value is None or "" in digits:
         return None
     return f"{value}.{''.join(digits)}" if digits else str(value)

@@ -12,6 +12,7 @@ from functools import cache
 from importlib import resources
 
 from appraisal import toml_data
+from appraisal.text.chars import CN_DIGITS
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -52,11 +53,10 @@ class Meeting:
 
 
 def ordinal(number: int) -> str:
-    digits = "〇一二三四五六七八九"
     if number < 10:
-        return digits[number]
+        return CN_DIGITS[number]
     tens, ones = divmod(number, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    return ("" if tens == 1 else CN_DIGITS[tens]) + "十" + (CN_DIGITS[ones] if ones else "")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ CHINESE = HAN + CJK_PUNCTUATION
 # Digits a number may be written with, and the Chinese numerals (十 and 百 included: 三十, 数百).
 DIGITS = "0-9０-９"
 CN_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
+# The ten Chinese digits in order: `CN_DIGITS.index(ch)` is a digit's value (〇 for zero, as in a year).
+CN_DIGITS = "〇一二三四五六七八九"
 # Spaces that may stand between a number and its unit: space, no-break space, thin spaces, ideographic space.
 NUMBER_SPACES = " \u00a0\u2009\u202f\u2006\u2005\u3000"
 
