@@ -44,3 +44,13 @@ async def test_an_unsigned_draft_is_named_in_the_hint_without_double_brackets() 
         shown = "".join(line.strip() for line in screen_lines(app))
         assert "（（" not in shown
         assert "按R继续最近的草稿（未署名，2025年度）" in shown
+
+
+async def test_a_name_with_its_own_brackets_is_shown_whole_in_the_hint() -> None:
+    make_draft(name="王芳（挂职）")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(lambda: isinstance(app.screen, StartScreen))
+        await pilot.pause()
+        shown = "".join(line.strip() for line in screen_lines(app))
+        assert "按R继续最近的草稿（王芳（挂职），2025年度）" in shown

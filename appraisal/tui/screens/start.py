@@ -23,6 +23,8 @@ from appraisal.tui.widgets.key_bar import KeyBar
 from appraisal.tui.widgets.plain import Plain
 from appraisal.tui.widgets.section_list import fit_cells
 
+UNSIGNED = "（未署名）"  # a draft with no name yet, as the list shows it
+
 if TYPE_CHECKING:
     from appraisal.service import DraftSummary, Service
 
@@ -54,7 +56,7 @@ class DraftRow:
         done = summary.progress.label(compact=True) if summary.progress is not None else "模板缺失"
         year = f"{draft.profile.year}" if draft.profile.year else "未填"
         label = template.name if template else draft.template
-        return cls(summary.path, draft.profile.name or "（未署名）", label, year, done, saved)
+        return cls(summary.path, draft.profile.name or UNSIGNED, label, year, done, saved)
 
 
 class StartScreen(Screen[None]):
@@ -120,7 +122,7 @@ class StartScreen(Screen[None]):
         if self.rows:
             latest = self.rows[0]
             hint.update(
-                f"按R继续最近的草稿（{latest.name.strip('（）')}，{latest.year}年度）；"
+                f"按R继续最近的草稿（{'未署名' if latest.name == UNSIGNED else latest.name}，{latest.year}年度）；"
                 "也可以在下表中选择一份草稿按回车打开，按N新建，按I导入已有文档。"
             )
         else:
