@@ -98,3 +98,10 @@ def test_a_unit_summary_under_a_bare_title_is_still_recognised() -> None:
     result = parse(text)
     assert (result.template.id, result.confident, result.draft.title) == ("unit-summary", True, "工作总结")
     assert result.draft.sections["work"] == "我局全年完成投资。我们推进改革。我局作风转变。"
+
+
+def test_a_person_s_own_verbs_after_me_are_not_a_unit() -> None:
+    """我会同…, 我会认真…, 我所在的…, 我处理…, 我办理… are a person speaking; 我处, 我所 as units still count."""
+    voice = voice_of("我会同有关科室认真整改，我会认真落实。我所在的科室负责审批，我处理信访件20件，我办理建议12件。")
+    assert (voice.personal, voice.collective) == (5, 0)
+    assert voice_of("我处全年办理文件300件，我所全年完成课题3项。").collective_words == (("我处", 1), ("我所", 1))

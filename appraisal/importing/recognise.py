@@ -26,14 +26,17 @@ VOICE_WEIGHT = 1.0
 SURE_MARGIN = 1.0
 """The best template must lead the next by this much (and have its title word or two headings) to be sure."""
 
-_UNITS = "们局镇乡市县区院委所校厅部科室处站队社村司行会办国省党军"
+# A unit after 我 (我局, 我单位, 我处): 所, 处 and 办 only where they are not the verb or particle of a person
+# speaking (我所在的科室, 我处理, 我办理); 会 never (我会同有关科室, 我会认真整改).
+_UNIT_AFTER_ME = (
+    r"单位|中心|[局镇乡市县区院委校厅部科室站队社村司行]"
+    r"|所(?![在有做属管负从取承联知学])|处(?![理置分事])|办(?![理结好事实])"
+)
 # 本人 and 我 — not 自我 (自我革命), nor 我 speaking for a unit, a place or the country (我们、我局、我县、我国).
-_PERSONAL = lazy_compile(rf"本人|(?<!自)我(?![{_UNITS}]|单位|中心)")
+_PERSONAL = lazy_compile(rf"本人|(?<!自)我(?![们国省党军]|{_UNIT_AFTER_ME})")
 # Where the unit speaks: 我们, 我局, 我单位, 本局 … A place's scope (全县、全市、全局工作) is what a cadre's work
 # reaches, not who speaks: never counted.
-_COLLECTIVE = lazy_compile(
-    r"我们|我(?:单位|中心|[局镇乡市县区院委所校厅部科室处站队社村司行会办])|本(?:单位|中心|[局委办院所厅处])"
-)
+_COLLECTIVE = lazy_compile(rf"我们|我(?:{_UNIT_AFTER_ME})|本(?:单位|中心|[局委办院所厅处])")
 _LEAD_CHARS = 400
 STRONG_VOICE = 3
 """Mentions of the stronger voice, and twice as many as of the other, for the voice to be clear."""
