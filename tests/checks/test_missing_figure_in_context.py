@@ -21,6 +21,8 @@ POSITIVES = [
 ]
 
 NEGATIVES = [
+    # present-day 公文 words the dictionary lacked (gongwen_words.txt): 进位, 楼栋 and 等次 are no blanks
+    "坚持争先进位，争先进位取得新突破，推行楼栋长制度，加强楼栋党建，优秀等次单位比例提高，考核等次评定办法印发。",
     "坚持以人民为中心，建设人与自然和谐共生的现代化。",  # 人 before a preposition is a noun
     "个别同志对个人有关事项报告不够重视。",  # 个别, 个人: words
     "这个项目检查了多少家企业，各项指标是否达标。",  # a demonstrative, a question word

@@ -77,6 +77,7 @@ def test_a_misspelt_word_is_found_and_fixed(marked: str, fix: str) -> None:
         "全年完成固定资产投资12亿元，同比增长8.5%。",
         "持之以恒纠治“四风”，驰而不息改进作风。",  # present-day 公文 words (gongwen_words.txt): not 救治
         "优化营商环境是高质量发展的题中应有之义。",  # not 之一
+        "争先晋位态势良好，晋位升级成效明显。",  # not 先进
     ],
 )
 def test_hard_negatives_stay_silent(text: str) -> None:
