@@ -51,8 +51,14 @@ def draft_files(folder: Path | None = None) -> list[Path]:
     if not folder.is_dir():
         return []
     files = [p for p in folder.glob(f"*{DRAFT_SUFFIX}") if p.is_file() and not p.name.startswith(".")]
-    files = [p for p in files if SET_ASIDE_MARK not in p.name]
-    return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    saved = []
+    for path in files:
+        if SET_ASIDE_MARK not in path.name:
+            try:
+                saved.append((path.stat().st_mtime_ns, path.name, path))
+            except FileNotFoundError:
+                continue  # deleted (or set aside by another window) since the folder was listed
+    return [path for _mtime, _name, path in sorted(saved, reverse=True)]
 
 
 def most_recent_draft() -> Path | None:

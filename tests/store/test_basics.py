@@ -425,3 +425,22 @@ def test_a_draft_field_of_the_wrong_type_is_named_in_chinese(tmp_path: Path) -> 
     assert "字段 revision：应为整数" in error.value.message
     words = error.value.message.replace(str(path), "").replace("revision", "")
     assert not any("a" <= ch.lower() <= "z" for ch in words), "no English besides the path and the field's name"
+
+
+def test_a_draft_deleted_while_the_folder_is_listed_is_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another window deletes a draft between the folder's listing and the look at its time: the list (start
+    screen, import's same-text notice, `appraisal list`) goes on without it instead of failing."""
+    kept = create_draft(make_draft())
+    other = make_draft()
+    other.profile.name = "王五"
+    gone = create_draft(other)
+    is_file = Path.is_file
+
+    def then_deleted(self: Path) -> bool:
+        answer = is_file(self)
+        if self == gone and answer:
+            self.unlink()
+        return answer
+
+    monkeypatch.setattr(Path, "is_file", then_deleted)
+    assert draft_files() == [kept]
