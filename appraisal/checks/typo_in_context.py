@@ -416,6 +416,8 @@ class TypoInContext(Rule):
         document = ctx.shared("typo-in-context.text", lambda: "\n".join(f.text for f in ctx.fields))
         listed = _listed_spans(item, ctx)
         splits: Splits = ctx.shared(SPLITS, dict)
+        # the confusions list's pairs are the list's to judge — unless `typo` is off: then this rule reports them
+        decided = frozenset() if "typo" in ctx.options.disabled else _decided_by_context()
         for index, line in enumerate(item.lines):
             found = list(suspects(line, model, document, splits))
             found += [  # a real word one character from the word meant (经济开展): `real_word`
@@ -428,7 +430,7 @@ class TypoInContext(Rule):
                 if item.is_protected(index, at, at + 1) or any(s <= at < e for s, e in listed.get(index, ())):
                     continue
                 right, word, wrong_word, _gain = suspect.candidates[0]
-                if (wrong_word, word) in _decided_by_context():
+                if (wrong_word, word) in decided:
                     continue
                 if suspect.clear:
                     message = f"“{wrong_word}”疑为“{word}”之误，“{suspect.wrong}”应为“{right}”。"

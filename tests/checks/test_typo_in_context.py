@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from appraisal import paths
-from appraisal.checks import IDLE, RULES, apply_fixes, check_section, language, prebuilt
+from appraisal.checks import IDLE, RULES, CheckOptions, apply_fixes, check_section, language, prebuilt
 from appraisal.checks.typo_in_context import suspects
 
 from .first_run import first_run
@@ -96,10 +96,16 @@ def test_a_non_word_written_twice_in_the_draft_is_taken_as_meant() -> None:
 def test_a_pair_the_confusions_list_decides_is_left_to_it() -> None:
     """`已来`/`以来` is a confusions entry: wrong after a time word (the list's finding), the writer's elsewhere —
     even in a draft that writes `以来` too, which alone would make this rule take `已来` for its slip."""
-    assert findings("2025年以来，县农业局认真贯彻落实县委部署；客人已来，会议开始。") == []
+    assert findings("2025年以来，县农业农村局认真贯彻落实县委部署；客人已来，会议开始。") == []
     draft = draft_with("results.service", "2025年已来，县农业局认真贯彻落实县委部署。")
     rules = [f.rule for f in check_section(draft, template(), "results.service") if f.rule.startswith("typo")]
     assert rules == ["typo"]
+    # with the list switched off the pair is this rule's again: nothing else would report the slip
+    draft = draft_with("results.service", "2025年以来，县农业农村局认真贯彻落实县委部署；客人已来，会议开始。")
+    options = CheckOptions(disabled=frozenset({"typo"}))
+    assert [
+        f.rule for f in check_section(draft, template(), "results.service", options) if f.rule.startswith("typo")
+    ] == [RULE]
 
 
 def test_two_close_candidates_name_the_doubt_and_fix_nothing() -> None:
