@@ -189,15 +189,16 @@ class MissingFigureInContext(Rule):
     marks_gap = True
 
     def check_field(self, item: Field, ctx: Context) -> Iterable[Finding]:
-        known = {
-            (f.line, column) for f in MissingFigure().check_field(item, ctx) for column in range(f.column, f.end_column)
-        }
+        known: set[tuple[int, int]] | None = None  # missing-figure's own places, asked only once a gap is found
         model, grams = language(), char_ngrams()
         splits: Splits = ctx.shared(SPLITS, dict)
         for index, line in enumerate(item.lines):
             if not _MEASURE.search(line):
                 continue
             for at, start in gaps(line, model, grams, splits):
+                if known is None:
+                    found = MissingFigure().check_field(item, ctx)
+                    known = {(f.line, column) for f in found for column in range(f.column, f.end_column)}
                 if (index + 1, at + 1) in known or item.is_protected(index, at, at + 1):
                     continue
                 end = at + 2 if line[at] == "余" else at + 1
